@@ -1,0 +1,44 @@
+/**
+ * Which language a file is written in, from its path first and its content second.
+ */
+import type { Language } from './model.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Folders whose YAML is Ansible by convention. */
+const ANSIBLE_FOLDER =
+  /(^|\/)(tasks|handlers|vars|defaults|group_vars|host_vars|playbooks?|inventory|inventories|roles)\//i;
+/** File names that are Ansible by convention. */
+const ANSIBLE_FILE = /(^|\/)(site|playbook[^/]*|[^/]*-playbook|main|deploy|provision(ing)?)\.ya?ml$/i;
+
+/** YAML that is certainly something else: CI definitions, compose files, Kubernetes and Helm. */
+const OTHER_YAML =
+  /(^|\/)(\.github|\.gitlab-ci[^/]*|\.circleci|charts|templates|\.travis[^/]*|docker-compose[^/]*|compose)(\/|\.ya?ml$)|(^|\/)(\.yamllint|\.ansible-lint|\.pre-commit-config|mkdocs|codecov|\.security)\.ya?ml$/i;
+
+/** A play or a task at the start of a list item. */
+const ANSIBLE_CONTENT =
+  /^-\s+(hosts|import_playbook|ansible\.builtin\.[a-z_]+|block|include_tasks|import_tasks|include_role|import_role)\s*:/m;
+/** Kubernetes objects and other typed documents. */
+const TYPED_DOCUMENT = /^(apiVersion|kind)\s*:/m;
+
+/**
+ * Whether a changed file could be one Posture analyses, judged from the path alone.
+ * The GitHub side fetches only these.
+ */
+export function mayBeAnalysed(path: string): boolean {
+  return YAML_FILE.test(path) && !OTHER_YAML.test(path);
+}
+
+export function detectLanguage(path: string, content: string, forced?: Language): Language | undefined {
+  if (forced) return forced;
+  if (!mayBeAnalysed(path)) return undefined;
+  if (ANSIBLE_FOLDER.test(path) || ANSIBLE_FILE.test(path)) {
+    return TYPED_DOCUMENT.test(content) ? undefined : 'ansible';
+  }
+  return ANSIBLE_CONTENT.test(content) || looksLikeTaskList(content) ? 'ansible' : undefined;
+}
+
+/** A top-level list whose items name a task and call a module: `- name: ...` then `  module:`. */
+function looksLikeTaskList(content: string): boolean {
+  return /^- name:[^\n]*\n {2}[a-z_][\w.]*:/m.test(content) && /^\s+(become|register|when|notify|with_items|loop|tags):/m.test(content);
+}

@@ -1,0 +1,42 @@
+import type { Language, SourceRange } from './model.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is more severe. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) >= severityRank(threshold);
+}
+
+/** A mechanical fix: replace the whole of lines `range.line..range.endLine` with `replacement`. */
+export interface Suggestion {
+  line: number;
+  endLine: number;
+  replacement: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  language: Language;
+  /** repository- or scan-relative path, forward slashes */
+  path: string;
+  range: SourceRange;
+  message: string;
+  suggestion?: Suggestion;
+}
+
+export interface FileError {
+  path: string;
+  message: string;
+  line?: number;
+}

@@ -1,0 +1,138 @@
+/**
+ * The language-neutral model every parser produces and every rule reads.
+ *
+ * One file becomes one `FileModel`: the units it declares (Ansible tasks, Puppet resources,
+ * Chef resources), the variables it assigns (vars files, play vars, class parameters, node
+ * attributes, Hiera keys), its comments and its conditional branches, each with the exact
+ * source range it came from. Values are typed, so that a rule can tell a literal
+ * (`"S3cret"`) from a template (`"{{ vault_pw }}"`), a lookup, a function call or an
+ * encrypted blob (`!vault`).
+ */
+
+export type Language = 'ansible' | 'puppet' | 'chef';
+export const LANGUAGES: readonly Language[] = ['ansible', 'puppet', 'chef'];
+
+/** 1-based lines and columns; `endColumn` is exclusive. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type ValueKind =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'null'
+  | 'list'
+  | 'map'
+  /** ciphertext the author meant to be secret: `!vault`, hiera-eyaml `ENC[...]`, encrypted data bags */
+  | 'encrypted'
+  /** a reference to a variable (`$x`, `node['a']`, `@x`) */
+  | 'reference'
+  /** a function or method call (`lookup(...)`, `Sensitive(...)`, `data_bag_item(...)`) */
+  | 'call'
+  /** any other expression the parser understood but that has no literal value */
+  | 'expression';
+
+export interface Value {
+  kind: ValueKind;
+  /** the scalar as the language reads it; for strings the decoded text */
+  value?: string | number | boolean | null;
+  /** the exact source text of the value */
+  text: string;
+  /** true when the value is computed at run time: a template, interpolation, reference or call */
+  dynamic: boolean;
+  /** YAML tag (`!vault`, `!unsafe`) or similar marker */
+  tag?: string;
+  /** list items */
+  items?: Value[];
+  /** map entries */
+  entries?: Attribute[];
+  /** callee for `call` values, variable name for `reference` values */
+  name?: string;
+  range: SourceRange;
+}
+
+export interface Attribute {
+  name: string;
+  value: Value;
+  /** range of the key */
+  range: SourceRange;
+}
+
+export type UnitKind = 'task' | 'handler' | 'resource' | 'play' | 'block';
+
+/** An atomic unit: one task or resource, with its type and its attributes. */
+export interface Unit {
+  kind: UnitKind;
+  /** module or resource type, normalised to its short name (`get_url`, `file`, `package`) */
+  type: string;
+  /** the type as written (`ansible.builtin.get_url`) */
+  typeAsWritten: string;
+  /** where the type is written: the module key, the resource type */
+  typeRange: SourceRange;
+  /** the task's `name:` or the resource title */
+  name?: string;
+  /** the module arguments / resource properties */
+  attributes: Attribute[];
+  /** task-level keywords (`become`, `loop`, `when`, `environment`, `args` already merged) */
+  keywords: Attribute[];
+  range: SourceRange;
+}
+
+export type VariableScope =
+  | 'vars-file'
+  | 'play'
+  | 'task'
+  | 'inventory'
+  | 'parameter'
+  | 'attribute'
+  | 'hiera'
+  | 'data';
+
+export interface Variable {
+  /** last key of the path (`password` for `mysql.root.password`) */
+  name: string;
+  /** full key path from the top of the assignment */
+  path: string[];
+  value: Value;
+  scope: VariableScope;
+  range: SourceRange;
+}
+
+export interface Comment {
+  /** the comment's text without the comment marker */
+  text: string;
+  range: SourceRange;
+}
+
+/** A conditional statement; rules use it for `case` without a default branch. */
+export interface Condition {
+  kind: 'case' | 'selector' | 'if';
+  hasDefault: boolean;
+  range: SourceRange;
+}
+
+export type FileKind =
+  | 'playbook'
+  | 'tasks'
+  | 'vars'
+  | 'inventory'
+  | 'data'
+  | 'manifest'
+  | 'recipe'
+  | 'attributes';
+
+export interface FileModel {
+  path: string;
+  language: Language;
+  kind: FileKind;
+  units: Unit[];
+  variables: Variable[];
+  comments: Comment[];
+  conditions: Condition[];
+  /** the source split into lines, for snippets and fingerprints */
+  lines: string[];
+}

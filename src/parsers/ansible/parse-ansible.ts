@@ -1,0 +1,310 @@
+/**
+ * Ansible YAML (playbooks, task lists, handlers, vars, inventories) → the shared model.
+ */
+import type { Document, Node as YamlNode } from 'yaml';
+import type {
+  Attribute,
+  FileKind,
+  FileModel,
+  SourceRange,
+  Unit,
+  UnitKind,
+  Value,
+  Variable,
+  VariableScope,
+} from '../../engine/model.js';
+import type { ParseOutcome } from '../index.js';
+import { isMap, isScalar, isSeq, parseYaml, YamlSyntaxError, type ParsedYaml } from '../yaml/parse-yaml.js';
+import { YamlValueBuilder } from '../yaml/to-value.js';
+import { parseFreeForm } from './free-form.js';
+import {
+  BLOCK_SECTIONS,
+  FREE_FORM_MODULES,
+  PLAY_TASK_SECTIONS,
+  TASK_KEYWORDS,
+  isLoopKeyword,
+  shortModuleName,
+} from './keywords.js';
+
+/** Jinja2, and the `${var}` form that old playbooks still use. */
+const TEMPLATE = /\{\{|\{%|\$\{[\w.]+\}/;
+export const isJinja = (text: string): boolean => TEMPLATE.test(text);
+
+const HANDLER_PATH = /(^|\/)handlers\//;
+const TASK_PATH = /(^|\/)(tasks|handlers)\//;
+const VARS_PATH = /(^|\/)(vars|defaults|group_vars|host_vars)\//;
+const INVENTORY_PATH = /(^|\/)(inventory|inventories)\/|(^|\/)hosts\.ya?ml$/;
+const PLAY_KEYS = new Set(['hosts', 'import_playbook', 'ansible.builtin.import_playbook']);
+
+type Pair = { key: string; keyNode: YamlNode; value: YamlNode | null };
+
+export function parseAnsible(path: string, source: string): ParseOutcome {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(source);
+    const model = new AnsibleModelBuilder(path, source, parsed).build();
+    return { ok: true, model };
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      return { ok: false, error: { path, message: `YAML: ${error.message}`, ...(error.line ? { line: error.line } : {}) } };
+    }
+    throw error;
+  }
+}
+
+class AnsibleModelBuilder {
+  private readonly model: FileModel;
+  private values!: YamlValueBuilder;
+
+  constructor(
+    private readonly path: string,
+    private readonly source: string,
+    private readonly parsed: ParsedYaml,
+  ) {
+    this.model = {
+      path,
+      language: 'ansible',
+      kind: 'data',
+      units: [],
+      variables: [],
+      comments: parsed.comments,
+      conditions: [],
+      lines: source.split(/\r?\n/),
+    };
+  }
+
+  build(): FileModel {
+    const kinds: FileKind[] = [];
+    for (const doc of this.parsed.documents) {
+      this.values = new YamlValueBuilder(this.parsed, doc, this.source, { isDynamic: isJinja });
+      const root = doc.contents as YamlNode | null;
+      if (root) kinds.push(this.document(doc, root));
+    }
+    this.model.kind = kinds[0] ?? (VARS_PATH.test(this.path) ? 'vars' : 'data');
+    return this.model;
+  }
+
+  private document(_doc: Document.Parsed, root: YamlNode): FileKind {
+    const node = this.values.deref(root);
+    if (isSeq(node)) {
+      const items = node.items.map((item) => this.values.deref(item as YamlNode)).filter((item) => isMap(item));
+      const keysOf = (item: YamlNode) => this.values.pairsOf(item).map((pair) => pair.key);
+      if (items.some((item) => keysOf(item).some((key) => PLAY_KEYS.has(key)))) {
+        for (const item of items) this.play(item);
+        return 'playbook';
+      }
+      if (TASK_PATH.test(this.path) || items.some((item) => looksLikeTask(keysOf(item)))) {
+        this.taskList(node, HANDLER_PATH.test(this.path) ? 'handler' : 'task', 0);
+        return 'tasks';
+      }
+    }
+    const value = this.values.value(root);
+    if (isMap(node)) {
+      const keys = this.values.pairsOf(node).map((pair) => pair.key);
+      if (INVENTORY_PATH.test(this.path) || keys.includes('all') || keys.includes('ungrouped')) {
+        this.flatten(value, [], 'inventory');
+        return 'inventory';
+      }
+      if (VARS_PATH.test(this.path)) {
+        this.flatten(value, [], 'vars-file');
+        return 'vars';
+      }
+    }
+    this.flatten(value, [], 'data');
+    return 'data';
+  }
+
+  private play(node: YamlNode): void {
+    const pairs = this.values.pairsOf(node);
+    const sections = new Set<string>([...PLAY_TASK_SECTIONS, 'vars', 'roles']);
+    const keywords = pairs.filter((pair) => !sections.has(pair.key)).map((pair) => this.attribute(pair));
+    const importKey = pairs.find((pair) => pair.key.endsWith('import_playbook'));
+    this.model.units.push({
+      kind: 'play',
+      type: importKey ? 'import_playbook' : 'play',
+      typeAsWritten: importKey?.key ?? 'play',
+      typeRange: importKey ? this.values.rangeOfNode(importKey.keyNode) : this.values.rangeOfNode(node),
+      ...this.nameOf(pairs),
+      attributes: importKey ? [this.attribute(importKey)] : [],
+      keywords,
+      range: this.values.rangeOfNode(node),
+    });
+    for (const pair of pairs) {
+      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
+      else if (pair.key === 'roles') this.roles(pair.value);
+      else if (pair.key === 'handlers') this.taskList(pair.value, 'handler', 0);
+      else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key)) this.taskList(pair.value, 'task', 0);
+    }
+  }
+
+  /** Role entries with parameters (`- { role: db, db_password: x }`) assign variables. */
+  private roles(node: YamlNode | null): void {
+    if (!node) return;
+    const list = this.values.deref(node);
+    if (!isSeq(list)) return;
+    for (const item of list.items) {
+      for (const pair of this.values.pairsOf(item as YamlNode)) {
+        if (pair.key === 'role' || pair.key === 'name' || TASK_KEYWORDS.has(pair.key)) {
+          if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
+          continue;
+        }
+        this.flatten({ kind: 'map', text: '', dynamic: false, entries: [this.attribute(pair)], range: this.values.rangeOfNode(pair.keyNode) }, [], 'play');
+      }
+    }
+  }
+
+  private taskList(node: YamlNode | null, kind: UnitKind, depth: number): void {
+    if (!node) return;
+    const list = this.values.deref(node);
+    if (!isSeq(list)) return;
+    for (const item of list.items) {
+      const task = this.values.deref(item as YamlNode);
+      if (isMap(task)) this.task(task, kind, depth);
+    }
+  }
+
+  private task(node: YamlNode, kind: UnitKind, depth: number): void {
+    if (depth > 32) throw new YamlSyntaxError('blocks nested deeper than 32 levels', this.values.rangeOfNode(node).line);
+    const pairs = this.values.pairsOf(node);
+    const range = this.values.rangeOfNode(node);
+    const isBlock = pairs.some((pair) => (BLOCK_SECTIONS as readonly string[]).includes(pair.key));
+    const moduleIndex = isBlock ? -1 : pairs.findIndex((pair) => !TASK_KEYWORDS.has(pair.key) && !isLoopKeyword(pair.key));
+    const modulePair = pairs[moduleIndex];
+    const keywordPairs = pairs.filter(
+      (pair, index) => index !== moduleIndex && !(BLOCK_SECTIONS as readonly string[]).includes(pair.key),
+    );
+    const keywords = keywordPairs.filter((pair) => pair.key !== 'args').map((pair) => this.attribute(pair));
+
+    let type = isBlock ? 'block' : '';
+    let typeAsWritten = type;
+    let typeRange = range;
+    let attributes: Attribute[] = [];
+    if (modulePair) {
+      typeRange = this.values.rangeOfNode(modulePair.keyNode);
+      typeAsWritten = modulePair.key;
+      type = shortModuleName(modulePair.key);
+      attributes = this.moduleArguments(modulePair.value, type);
+    } else if (!isBlock) {
+      const action = keywordPairs.find((pair) => pair.key === 'action' || pair.key === 'local_action');
+      if (action) {
+        ({ type, typeAsWritten, attributes } = this.action(action.value));
+        typeRange = this.values.rangeOfNode(action.keyNode);
+      }
+    }
+    const args = keywordPairs.find((pair) => pair.key === 'args');
+    if (args) attributes.push(...(this.values.value(args.value).entries ?? []));
+
+    if (type) {
+      this.model.units.push({
+        kind: isBlock ? 'block' : kind,
+        type,
+        typeAsWritten,
+        typeRange,
+        ...this.nameOf(pairs),
+        attributes,
+        keywords,
+        range,
+      });
+    }
+    for (const pair of pairs) {
+      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task');
+      if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key)) this.taskList(pair.value, kind, depth + 1);
+    }
+  }
+
+  /** `action: get_url url=...` or `action: { module: get_url, url: ... }`. */
+  private action(node: YamlNode | null): { type: string; typeAsWritten: string; attributes: Attribute[] } {
+    const value = this.values.value(node);
+    if (value.kind === 'map') {
+      const moduleEntry = value.entries?.find((entry) => entry.name === 'module');
+      const written = typeof moduleEntry?.value.value === 'string' ? moduleEntry.value.value : 'action';
+      return {
+        type: shortModuleName(written),
+        typeAsWritten: written,
+        attributes: (value.entries ?? []).filter((entry) => entry.name !== 'module'),
+      };
+    }
+    const text = typeof value.value === 'string' ? value.value : '';
+    const match = /^\s*(\S+)\s*/.exec(text);
+    const written = match?.[1] ?? 'action';
+    const type = shortModuleName(written);
+    const offset = match?.[0].length ?? 0;
+    return { type, typeAsWritten: written, attributes: this.freeFormAttributes(node, text.slice(offset), offset, type) };
+  }
+
+  private moduleArguments(node: YamlNode | null, type: string): Attribute[] {
+    const value = this.values.value(node);
+    if (value.kind === 'map') return value.entries ?? [];
+    if (value.kind === 'string' && typeof value.value === 'string') return this.freeFormAttributes(node, value.value, 0, type);
+    if (value.kind === 'null') return [];
+    return [{ name: '_raw_params', value, range: value.range }];
+  }
+
+  private freeFormAttributes(node: YamlNode | null, text: string, offset: number, type: string): Attribute[] {
+    const { params, raw } = parseFreeForm(text, FREE_FORM_MODULES.has(type));
+    const attributes: Attribute[] = params.map((param) => {
+      const range = this.subRange(node, offset + param.start, offset + param.end);
+      const written = text.slice(param.start + param.name.length + 1, param.end);
+      return { name: param.name, value: this.stringValue(param.value, written, range), range };
+    });
+    if (raw) {
+      const range = this.subRange(node, offset + raw.start, offset + raw.end);
+      attributes.push({ name: '_raw_params', value: this.stringValue(raw.text, raw.text, range), range });
+    }
+    return attributes;
+  }
+
+  private stringValue(value: string, text: string, range: SourceRange): Value {
+    return { kind: 'string', value, text, dynamic: isJinja(value), range };
+  }
+
+  /**
+   * The range of part of a one-line scalar. Plain and simply quoted scalars map their value
+   * onto the source one to one; anything else (folded, escaped) points at the whole scalar.
+   */
+  private subRange(node: YamlNode | null, start: number, end: number): SourceRange {
+    const whole = this.values.rangeOfNode(node);
+    if (!node || !isScalar(node) || !node.range || whole.line !== whole.endLine) return whole;
+    const text = this.source.slice(node.range[0], node.range[1]);
+    const value = String(node.value);
+    let base: number | undefined;
+    if (text === value) base = node.range[0];
+    else if (/^["']/.test(text) && text.slice(1, -1) === value) base = node.range[0] + 1;
+    return base === undefined ? whole : this.parsed.rangeOf(base + start, base + end);
+  }
+
+  private attribute(pair: Pair): Attribute {
+    return { name: pair.key, value: this.values.value(pair.value), range: this.values.rangeOfNode(pair.keyNode) };
+  }
+
+  private nameOf(pairs: Pair[]): { name?: string } {
+    const name = pairs.find((pair) => pair.key === 'name');
+    const value = name ? this.values.value(name.value).value : undefined;
+    return typeof value === 'string' ? { name: value } : {};
+  }
+
+  /** Every key of a nested vars structure becomes a variable with its full path. */
+  private flatten(value: Value, path: string[], scope: VariableScope): void {
+    if (value.kind === 'map') {
+      for (const entry of value.entries ?? []) {
+        const entryPath = [...path, entry.name];
+        const variable: Variable = { name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range };
+        this.model.variables.push(variable);
+        this.flatten(entry.value, entryPath, scope);
+      }
+    } else if (value.kind === 'list') {
+      (value.items ?? []).forEach((item, index) => this.flatten(item, [...path, String(index)], scope));
+    }
+  }
+}
+
+/** A mapping that names a task keyword besides its one module key. */
+function looksLikeTask(keys: string[]): boolean {
+  const modules = keys.filter((key) => !TASK_KEYWORDS.has(key) && !isLoopKeyword(key));
+  if (keys.some((key) => (BLOCK_SECTIONS as readonly string[]).includes(key))) return true;
+  if (modules.length !== 1) return false;
+  const moduleKey = modules[0] as string;
+  return moduleKey.includes('.') || keys.some((key) => key !== 'name' && (TASK_KEYWORDS.has(key) || isLoopKeyword(key))) || keys.includes('name');
+}
+
+export type { Unit };

@@ -1,0 +1,151 @@
+/**
+ * Turns a YAML node into a model `Value`, resolving aliases and `<<` merges, and refusing
+ * alias bombs and absurd nesting with a clear error.
+ */
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Attribute, SourceRange, Value } from '../../engine/model.js';
+import { isAlias, isMap, isScalar, isSeq, YamlSyntaxError, type ParsedYaml } from './parse-yaml.js';
+
+export const MAX_DEPTH = 64;
+/** nodes reached through aliases, summed over a document: a billion-laughs file exceeds it fast */
+export const MAX_ALIAS_NODES = 10_000;
+
+export interface ValueBuilderOptions {
+  /** whether a plain string is computed at run time (Jinja2 for Ansible, interpolation for Hiera) */
+  isDynamic(text: string): boolean;
+}
+
+const ENCRYPTED = /^\s*(\$ANSIBLE_VAULT;|ENC\[)/;
+
+export class YamlValueBuilder {
+  private aliasNodes = 0;
+
+  constructor(
+    private readonly parsed: ParsedYaml,
+    private readonly doc: Document.Parsed,
+    private readonly source: string,
+    private readonly options: ValueBuilderOptions,
+  ) {}
+
+  rangeOfNode(node: YamlNode | null | undefined): SourceRange {
+    const range = node?.range;
+    if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return this.parsed.rangeOf(range[0], range[1]);
+  }
+
+  /** The key text of a pair, or undefined for complex keys. */
+  keyOf(pair: Pair): string | undefined {
+    const key = pair.key;
+    if (isScalar(key)) return key.value === null ? '' : String(key.value);
+    return undefined;
+  }
+
+  /** Map entries with `<<` merges applied (explicit keys win) and aliases followed. */
+  pairsOf(node: YamlNode, depth = 0): Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> {
+    const map = this.deref(node, depth);
+    if (!isMap(map)) return [];
+    const explicit: Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> = [];
+    const merged: typeof explicit = [];
+    for (const pair of map.items) {
+      const key = this.keyOf(pair);
+      if (key === undefined) continue;
+      const value = (pair.value ?? null) as YamlNode | null;
+      if (key === '<<' && value) {
+        const sources = isSeq(this.deref(value, depth)) ? (this.deref(value, depth) as { items: YamlNode[] }).items : [value];
+        for (const source of sources) merged.push(...this.pairsOf(source, depth + 1));
+        continue;
+      }
+      explicit.push({ key, keyNode: pair.key as YamlNode, value });
+    }
+    const seen = new Set(explicit.map((entry) => entry.key));
+    return [...explicit, ...merged.filter((entry) => !seen.has(entry.key))];
+  }
+
+  /** Follow an alias to its anchor, counting what aliases pull in. */
+  deref(node: YamlNode, depth = 0): YamlNode {
+    if (!isAlias(node)) return node;
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    if (!target) throw new YamlSyntaxError(`unknown alias *${node.source}`, this.rangeOfNode(node).line);
+    this.countAlias(target, depth);
+    return target;
+  }
+
+  value(node: YamlNode | null | undefined, depth = 0): Value {
+    if (depth > MAX_DEPTH) {
+      throw new YamlSyntaxError(`nesting deeper than ${MAX_DEPTH} levels is not analysed`, this.rangeOfNode(node).line);
+    }
+    if (!node) {
+      return { kind: 'null', value: null, text: '', dynamic: false, range: this.rangeOfNode(node) };
+    }
+    const range = this.rangeOfNode(node);
+    if (isAlias(node)) {
+      const target = this.deref(node, depth);
+      return { ...this.value(target, depth + 1), range };
+    }
+    const text = node.range ? this.source.slice(node.range[0], node.range[1]) : '';
+    if (isScalar(node)) return this.scalar(node.value, node.tag, text, range);
+    if (isSeq(node)) {
+      const items = node.items.map((item) => this.value(item as YamlNode, depth + 1));
+      return { kind: 'list', text, dynamic: false, items, range };
+    }
+    if (isMap(node)) {
+      const entries: Attribute[] = this.pairsOf(node, depth).map(({ key, keyNode, value }) => ({
+        name: key,
+        value: this.value(value, depth + 1),
+        range: this.rangeOfNode(keyNode),
+      }));
+      return { kind: 'map', text, dynamic: false, entries, range };
+    }
+    return { kind: 'expression', text, dynamic: true, range };
+  }
+
+  private scalar(raw: unknown, tag: string | undefined, text: string, range: SourceRange): Value {
+    const applicationTag = tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
+    const base = { text, range, ...(applicationTag ? { tag: applicationTag } : {}) };
+    if (raw === null || raw === undefined) return { ...base, kind: 'null', value: null, dynamic: false };
+    if (typeof raw === 'boolean') return { ...base, kind: 'boolean', value: raw, dynamic: false };
+    if (typeof raw === 'number') return { ...base, kind: 'number', value: raw, dynamic: false };
+    if (typeof raw === 'bigint') return { ...base, kind: 'number', value: Number(raw), dynamic: false };
+    const value = raw instanceof Date ? text : String(raw);
+    if (applicationTag === '!vault' || ENCRYPTED.test(value)) {
+      return { ...base, kind: 'encrypted', value, dynamic: false };
+    }
+    const dynamic = applicationTag === '!unsafe' ? false : this.options.isDynamic(value);
+    return { ...base, kind: 'string', value, dynamic };
+  }
+
+  private countAlias(target: YamlNode, depth: number): void {
+    this.aliasNodes += this.size(target, depth);
+    if (this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new YamlSyntaxError(
+        `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); not analysed`,
+        this.rangeOfNode(target).line,
+      );
+    }
+  }
+
+  private size(node: YamlNode, depth: number): number {
+    if (depth > MAX_DEPTH) return MAX_ALIAS_NODES + 1;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      return target ? this.size(target, depth + 1) : 1;
+    }
+    if (isSeq(node)) {
+      let total = 1;
+      for (const item of node.items) {
+        total += this.size(item as YamlNode, depth + 1);
+        if (total > MAX_ALIAS_NODES) return total;
+      }
+      return total;
+    }
+    if (isMap(node)) {
+      let total = 1;
+      for (const pair of node.items) {
+        if (pair.value) total += this.size(pair.value as YamlNode, depth + 1);
+        if (total > MAX_ALIAS_NODES) return total;
+      }
+      return total;
+    }
+    return 1;
+  }
+}

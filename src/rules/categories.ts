@@ -1,0 +1,23 @@
+/** The fixed list of finding categories. Categories are added over time, never renamed. */
+export const CATEGORIES = [
+  'hard-coded-secret',
+  'empty-password',
+  'admin-by-default',
+  'invalid-ip-binding',
+  'suspicious-comment',
+  'http-without-tls',
+  'missing-integrity-check',
+  'weak-crypto',
+  'tls-verification-disabled',
+  'insecure-file-permissions',
+  'pipe-to-shell',
+  'unsigned-package-source',
+  'security-control-disabled',
+  'sudo-nopasswd',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value);
+}

@@ -1,0 +1,44 @@
+import type { Rule } from '../rule.js';
+import { assignmentRange, assignments } from '../support/assignments.js';
+import { stringText } from '../support/values.js';
+import { nameWords } from '../support/names.js';
+import { commandsIn } from '../support/commands.js';
+import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js';
+
+/** Keys whose text documents something for people; a link there is never fetched by the host. */
+const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
+
+function firstRemoteHttpUrl(text: string): string | undefined {
+  for (const match of plainHttpUrls(text)) {
+    if (!isLocalHost(match.host) && !isIdentifierUrl(match)) return match.url;
+  }
+  return undefined;
+}
+
+export const httpWithoutTls: Rule = {
+  meta: {
+    id: 'http-without-tls',
+    title: 'Plain HTTP URL',
+    severity: 'medium',
+    category: 'http-without-tls',
+    languages: ['ansible'],
+    description:
+      'A URL uses plain `http://` to reach another host. Whatever travels over it (packages, scripts, credentials, API calls) can be read and changed by anyone on the network path.',
+    remediation:
+      'Use `https://` (and keep certificate validation on). If the endpoint cannot serve TLS, verify what it delivers with a checksum or signature, and keep it on a trusted network.',
+    cwe: 'CWE-319',
+  },
+  check({ file, report }) {
+    for (const assignment of assignments(file)) {
+      const text = stringText(assignment.value);
+      if (text === undefined || assignment.value.kind !== 'string') continue;
+      if (nameWords(assignment.name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
+      const url = firstRemoteHttpUrl(text);
+      if (url) report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses plain HTTP: ${url}` });
+    }
+    for (const command of commandsIn(file)) {
+      const url = firstRemoteHttpUrl(command.text);
+      if (url) report({ range: command.range, message: `command reaches ${url} over plain HTTP` });
+    }
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The rule registry, sorted by id. Adding a rule: a folder with `rule.ts`, `README.md` and
+ * fixtures, and one line here; the meta-test checks the rest.
+ */
+import type { Rule } from './rule.js';
+import { adminByDefault } from './admin-by-default/rule.js';
+import { emptyPassword } from './empty-password/rule.js';
+import { hardCodedSecret } from './hard-coded-secret/rule.js';
+import { httpWithoutTls } from './http-without-tls/rule.js';
+import { insecureFilePermissions } from './insecure-file-permissions/rule.js';
+import { invalidIpBinding } from './invalid-ip-binding/rule.js';
+import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
+import { pipeToShell } from './pipe-to-shell/rule.js';
+import { securityControlDisabled } from './security-control-disabled/rule.js';
+import { sudoNopasswd } from './sudo-nopasswd/rule.js';
+import { suspiciousComment } from './suspicious-comment/rule.js';
+import { tlsVerificationDisabled } from './tls-verification-disabled/rule.js';
+import { unsignedPackageSource } from './unsigned-package-source/rule.js';
+import { weakCrypto } from './weak-crypto/rule.js';
+
+export const RULES: readonly Rule[] = [
+  adminByDefault,
+  emptyPassword,
+  hardCodedSecret,
+  httpWithoutTls,
+  insecureFilePermissions,
+  invalidIpBinding,
+  missingIntegrityCheck,
+  pipeToShell,
+  securityControlDisabled,
+  sudoNopasswd,
+  suspiciousComment,
+  tlsVerificationDisabled,
+  unsignedPackageSource,
+  weakCrypto,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

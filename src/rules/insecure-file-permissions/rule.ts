@@ -1,0 +1,91 @@
+import type { Rule } from '../rule.js';
+import type { Value } from '../../engine/model.js';
+import { assignmentRange, assignments } from '../support/assignments.js';
+import { nameWords } from '../support/names.js';
+import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { replaceValue } from '../support/edit.js';
+
+const WORLD_WRITE = 0o002;
+const GROUP_WRITE = 0o020;
+const STICKY = 0o1000;
+const OCTAL_MODE = /^0?[0-7]{3,4}$/;
+/** `o+w`, `a+rwx`, `ugo=rwx`, `+w` (all, less the umask): a clause that lets others write. */
+const SYMBOLIC_WORLD_WRITE = /(^|,)[ugo]*[ao][ugo]*[+=][rwxXst]*w|(^|,)[+=][rwxXst]*w/;
+
+const MODE_KEY_WORDS = new Set(['mode', 'perms', 'permissions', 'permission', 'chmod']);
+
+export type ModeProblem = { kind: 'world-writable'; mode: number } | { kind: 'symbolic-world-writable' } | { kind: 'decimal-mode'; written: string };
+
+/**
+ * Ansible reads an unquoted `644` as the decimal number 644, which is mode 01204, not 0644;
+ * an unquoted `0644` is octal in YAML 1.1 and fine.
+ */
+export function modeProblem(value: Value): ModeProblem | undefined {
+  if (value.dynamic) return undefined;
+  const written = value.text.replace(/^['"]|['"]$/g, '');
+  if (value.kind === 'number' && !value.text.startsWith('0') && /^[0-7]{3,4}$/.test(value.text)) {
+    return { kind: 'decimal-mode', written: value.text };
+  }
+  if (OCTAL_MODE.test(written)) {
+    const mode = Number.parseInt(written, 8);
+    if (mode & WORLD_WRITE && !(mode & STICKY)) return { kind: 'world-writable', mode };
+    return undefined;
+  }
+  if (value.kind === 'string' && SYMBOLIC_WORLD_WRITE.test(written)) return { kind: 'symbolic-world-writable' };
+  return undefined;
+}
+
+function safeModeText(problem: ModeProblem, text: string): string | undefined {
+  const quote = /^['"]/.test(text) ? (text[0] as string) : "'";
+  if (problem.kind === 'decimal-mode') return `${quote}0${problem.written.padStart(3, '0').slice(-3)}${quote}`;
+  if (problem.kind === 'world-writable') {
+    const safe = problem.mode & ~(WORLD_WRITE | GROUP_WRITE);
+    return `${quote}${safe.toString(8).padStart(4, '0')}${quote}`;
+  }
+  return undefined;
+}
+
+function describe(problem: ModeProblem, text: string): string {
+  if (problem.kind === 'decimal-mode') return `mode \`${text}\` has no leading zero and is read as a decimal number, not octal`;
+  return `mode \`${text}\` makes the file writable by every user`;
+}
+
+export const insecureFilePermissions: Rule = {
+  meta: {
+    id: 'insecure-file-permissions',
+    title: 'World-writable or mistyped file mode',
+    severity: 'high',
+    category: 'insecure-file-permissions',
+    languages: ['ansible'],
+    description:
+      'A file or directory is made writable by every user (`0777`, `0666`, `o+w`), so any local account or compromised service can change it: configuration, scripts and binaries become a way to escalate privileges. A numeric mode without a leading zero (`mode: 644` unquoted) is read as a decimal number and sets unexpected bits.',
+    remediation:
+      'Give the least access that works (`0644` for files, `0755` for directories and programs, `0600`/`0640` for secrets) and write modes as quoted octal strings (`mode: \'0644\'`) or symbolically (`u=rw,g=r,o=r`).',
+    cwe: 'CWE-732',
+  },
+  check({ file, report }) {
+    for (const assignment of assignments(file)) {
+      const last = nameWords(assignment.name).at(-1);
+      if (!last || !MODE_KEY_WORDS.has(last)) continue;
+      const problem = modeProblem(assignment.value);
+      if (!problem) continue;
+      const safe = safeModeText(problem, assignment.value.text);
+      const suggestion = safe ? replaceValue(file, assignment.value, safe) : undefined;
+      report({
+        range: assignmentRange(assignment),
+        message: describe(problem, assignment.value.text),
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+    for (const command of commandsIn(file)) {
+      for (const step of command.script.commands) {
+        const { name, args } = effectiveProgram(step);
+        if (name !== 'chmod') continue;
+        const mode = args.find((arg) => !arg.startsWith('-'));
+        if (!mode) continue;
+        const problem = modeProblem({ kind: 'string', value: mode, text: mode, dynamic: false, range: command.range });
+        if (problem && problem.kind !== 'decimal-mode') report({ range: command.range, message: `\`chmod ${mode}\` makes files writable by every user` });
+      }
+    }
+  },
+};

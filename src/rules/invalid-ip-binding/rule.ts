@@ -1,0 +1,37 @@
+import type { Rule } from '../rule.js';
+import { assignmentRange, assignments } from '../support/assignments.js';
+import { literalText } from '../support/values.js';
+import { nameWords } from '../support/names.js';
+
+/** `0.0.0.0`, `::`, `[::]`, `*`, with an optional port, or as the host of a URL. */
+const ALL_INTERFACES = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(0\.0\.0\.0|\[::\]|::)(?::\d+)?\/?$/i;
+
+/** Keys about routes, networks and firewall sources, where 0.0.0.0 means "any address", not a bind. */
+const NOT_A_BINDING = new Set([
+  'route', 'routes', 'gateway', 'gw', 'netmask', 'mask', 'cidr', 'network', 'networks', 'subnet',
+  'dest', 'destination', 'src', 'source', 'from', 'to', 'allow', 'allowed', 'deny', 'prefix',
+  'nexthop', 'peer', 'remote', 'client', 'clients', 'whitelist', 'allowlist', 'endpoint', 'url', 'target', 'upstream',
+]);
+
+export const invalidIpBinding: Rule = {
+  meta: {
+    id: 'invalid-ip-binding',
+    title: 'Service bound to every interface',
+    severity: 'medium',
+    category: 'invalid-ip-binding',
+    languages: ['ansible'],
+    description:
+      'A service is told to listen on `0.0.0.0` or `::`, every network interface of the host, including public ones. Admin and data services (databases, caches, dashboards, metrics) are then reachable from anywhere the host is.',
+    remediation:
+      'Bind to the specific address the service must be reachable on (the internal or management interface, or `127.0.0.1` when only local clients use it), and restrict the rest with a firewall.',
+    cwe: 'CWE-1327',
+  },
+  check({ file, report }) {
+    for (const assignment of assignments(file)) {
+      const text = literalText(assignment.value)?.trim();
+      if (!text || !ALL_INTERFACES.test(text)) continue;
+      if (nameWords(assignment.name).some((word) => NOT_A_BINDING.has(word))) continue;
+      report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` binds to all interfaces (\`${text}\`)` });
+    }
+  },
+};

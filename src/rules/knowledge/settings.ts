@@ -1,0 +1,38 @@
+/**
+ * Setting names that turn a protection off, across modules, resources and variables.
+ * Each name is matched against the end of a key's words (`yum_repo_sslverify`,
+ * `docker_registry_validate_certs`).
+ */
+
+/** Off when false. */
+export const TLS_VERIFY_SETTINGS = [
+  'validate certs', 'validate cert', 'verify ssl', 'ssl verify', 'sslverify', 'verify certs', 'verify cert',
+  'tls verify', 'ssl verify peer', 'verify peer', 'check certificate', 'ssl check', 'validate ssl',
+  'verify tls', 'certificate verification', 'ssl verification',
+];
+/** Off when true. */
+export const TLS_SKIP_SETTINGS = [
+  'insecure', 'skip tls verify', 'tls skip verify', 'insecure skip verify', 'ignore certs',
+  'disable ssl verification', 'ssl insecure', 'skip ssl verify', 'insecure registry', 'no check certificate',
+];
+
+/** Signature checking on package sources: off when false. */
+export const SIGNATURE_CHECK_SETTINGS = ['gpgcheck', 'gpg check', 'pkg gpgcheck', 'check signature', 'verify signature'];
+/** Signature checking on package sources: off when true. */
+export const SIGNATURE_SKIP_SETTINGS = ['allow unauthenticated', 'disable gpg check', 'nogpgcheck', 'skip gpg check', 'force yes', 'allow insecure', 'allow insecure repositories'];
+
+/** Words that flip a setting's meaning: `skip_tls_verify`, `repo_gpgcheck` (metadata only). */
+const QUALIFIERS = new Set(['skip', 'insecure', 'disable', 'disabled', 'no', 'ignore', 'without', 'repo']);
+
+/**
+ * Whether a key's words end with one of the setting names, with no qualifier before it
+ * that changes what the setting means.
+ */
+export function endsWithSetting(words: readonly string[], settings: readonly string[]): boolean {
+  const joined = ` ${words.join(' ')}`;
+  return settings.some((setting) => {
+    if (!joined.endsWith(` ${setting}`)) return false;
+    const before = words.slice(0, words.length - setting.split(' ').length);
+    return !before.some((word) => QUALIFIERS.has(word));
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * What a key's name says about its value. Names are split into words (`db_password`,
+ * `dbPassword`, `DB-PASSWORD` → `db password`) so that `password` matches as a word and
+ * `passwordless` or `password_file` do not.
+ */
+
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const SECRET_WORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential',
+  'credentials', 'psk', 'privatekey',
+]);
+/** Two-word secret names (`api_key`, `secret_key`, `private_key`, `access_key`). */
+const SECRET_PAIRS = new Set(['api key', 'access key', 'secret key', 'private key', 'auth key', 'encryption key', 'master key', 'signing key', 'shared key', 'client secret', 'app key']);
+/** Words after a secret word that make the value about the secret, not the secret itself. */
+const NOT_THE_SECRET = new Set([
+  'file', 'path', 'dir', 'directory', 'length', 'len', 'size', 'policy', 'expire', 'expires',
+  'expiry', 'age', 'min', 'max', 'minimum', 'maximum', 'enabled', 'enable', 'disabled', 'required',
+  'prompt', 'url', 'uri', 'endpoint', 'type', 'name', 'names', 'id', 'ids', 'format', 'method',
+  'mode', 'hash', 'salt', 'algorithm', 'algo', 'ttl', 'timeout', 'lifetime', 'rounds', 'iterations',
+  'complexity', 'history', 'reuse', 'retries', 'attempts', 'lock', 'warn', 'change', 'command',
+  'cmd', 'script', 'location', 'source', 'src', 'dest', 'template', 'key', 'keys', 'var', 'variable',
+  'env', 'header', 'field', 'param', 'option', 'user', 'username', 'check', 'auth', 'authentication',
+  'store', 'backend', 'provider', 'manager', 'vault', 'owner', 'group', 'uid', 'gid', 'regex',
+  'pattern', 'update', 'updated', 'set', 'reset', 'generate', 'generated', 'validity', 'days',
+]);
+
+/** `db_password`, `api_key`, `client_secret`, `vault_token`: a name that holds a secret. */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const pair = `${word} ${words[i + 1] ?? ''}`;
+    const isSecret = SECRET_WORDS.has(word) || SECRET_PAIRS.has(pair);
+    if (!isSecret) continue;
+    const after = words.slice(i + (SECRET_PAIRS.has(pair) ? 2 : 1));
+    if (after.some((rest) => NOT_THE_SECRET.has(rest))) return false;
+    if (word === 'pass' && words.length === 1) return false;
+    return true;
+  }
+  return false;
+}
+
+/** A password in the narrow sense, for the empty-password check. */
+export function isPasswordName(name: string): boolean {
+  const words = nameWords(name);
+  const index = words.findIndex((word) => word === 'password' || word === 'passwd' || word === 'pwd' || word === 'passphrase');
+  if (index < 0) return false;
+  return !words.slice(index + 1).some((rest) => NOT_THE_SECRET.has(rest));
+}
+
+const USER_WORDS = new Set(['user', 'username', 'login', 'usr', 'uname', 'account']);
+
+/** `db_user`, `admin_username`, `login_user`, `user`: a name that holds a login. */
+export function isUserName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words.at(-1);
+  if (!last || !USER_WORDS.has(last)) return false;
+  return !words.includes('become');
+}

@@ -1,0 +1,41 @@
+/**
+ * URLs in strings, and whether their host is this machine.
+ */
+
+const HTTP_URL = /\bhttp:\/\/([^\s'"<>`]+)/gi;
+
+export interface UrlMatch {
+  url: string;
+  host: string;
+  index: number;
+}
+
+export function* plainHttpUrls(text: string): Generator<UrlMatch> {
+  for (const match of text.matchAll(HTTP_URL)) {
+    const rest = match[1] ?? '';
+    const authority = rest.split(/[/?#]/)[0] ?? '';
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : (hostPort.split(':')[0] ?? '');
+    yield { url: match[0], host: host.toLowerCase(), index: match.index ?? 0 };
+  }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '[::1]', '::1', '0.0.0.0', '[::]', 'ip6-localhost']);
+
+export function isLocalHost(host: string): boolean {
+  return LOCAL_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host) || host.endsWith('.localhost');
+}
+
+/**
+ * Identifiers that look like URLs but are never fetched: XML and RDF namespaces, DTDs,
+ * schema ids, licence texts.
+ */
+const IDENTIFIER_HOSTS = new Set([
+  'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'purl.org', 'xmlns.com',
+  'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org', 'www.opensource.org',
+  'json-schema.org', 'ns.adobe.com', 'java.sun.com', 'xmlns.jcp.org', 'maven.apache.org',
+]);
+
+export function isIdentifierUrl(match: UrlMatch): boolean {
+  return IDENTIFIER_HOSTS.has(match.host) || /\/(xmlns|schema|ns|licenses?)\b/i.test(match.url);
+}

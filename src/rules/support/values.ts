@@ -1,0 +1,43 @@
+/**
+ * Reading model values the way a security reviewer does: is this a literal someone typed,
+ * or something computed, looked up or encrypted at run time?
+ */
+import type { Value } from '../../engine/model.js';
+
+/** The text of a literal scalar (string, number or boolean); undefined for anything computed. */
+export function literalText(value: Value): string | undefined {
+  if (value.dynamic) return undefined;
+  if (value.kind === 'string') return typeof value.value === 'string' ? value.value : undefined;
+  if (value.kind === 'number' || value.kind === 'boolean') return String(value.value);
+  return undefined;
+}
+
+/** Any string in the value, literal or templated: URLs and commands matter either way. */
+export function stringText(value: Value): string | undefined {
+  return value.kind === 'string' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0', 'n', 'disabled', 'disable']);
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1', 'y', 'enabled', 'enable']);
+
+/** `false`, `no`, `'no'`, `0`, `:false`: a literal that turns a setting off. */
+export function isFalse(value: Value): boolean {
+  if (value.dynamic) return false;
+  if (value.kind === 'boolean') return value.value === false;
+  const text = literalText(value)?.trim().toLowerCase().replace(/^:/, '');
+  return text !== undefined && FALSE_WORDS.has(text);
+}
+
+export function isTrue(value: Value): boolean {
+  if (value.dynamic) return false;
+  if (value.kind === 'boolean') return value.value === true;
+  const text = literalText(value)?.trim().toLowerCase().replace(/^:/, '');
+  return text !== undefined && TRUE_WORDS.has(text);
+}
+
+/** Every string reachable inside a value (list items, map values), with the value holding it. */
+export function* stringsIn(value: Value): Generator<{ text: string; value: Value }> {
+  if (value.kind === 'string' && typeof value.value === 'string') yield { text: value.value, value };
+  for (const item of value.items ?? []) yield* stringsIn(item);
+  for (const entry of value.entries ?? []) yield* stringsIn(entry.value);
+}

@@ -1,0 +1,64 @@
+import type { Rule } from '../rule.js';
+import { assignmentRange, assignments } from '../support/assignments.js';
+import { isFalse, isTrue, literalText, stringText } from '../support/values.js';
+import { nameWords } from '../support/names.js';
+import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
+import { SIGNATURE_CHECK_SETTINGS, SIGNATURE_SKIP_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
+
+/** Signature checks turned off inside file content: repo files, APT sources, ini edits. */
+const OFF_IN_TEXT = /(^|\n|\s)gpgcheck\s*=\s*(0|false|no)\b|\[[^\]]*\btrusted=yes\b[^\]]*\]|AllowUnauthenticated\s+"?(true|1)/i;
+
+const PACKAGE_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'yum', 'dnf', 'zypper', 'rpm', 'microdnf']);
+
+function unsignedInstallFlag(name: string, args: readonly string[]): string | undefined {
+  if (!PACKAGE_MANAGERS.has(name)) return undefined;
+  for (const flag of ['--allow-unauthenticated', '--force-yes', '--nogpgcheck', '--no-gpg-checks', '--nosignature', '--allow-insecure-repositories']) {
+    if (hasFlag(args, undefined, flag)) return `${name} ${flag}`;
+  }
+  const option = args.find((arg) => /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)=(true|1|yes)$/i.test(arg));
+  return option ? `${name} -o ${option}` : undefined;
+}
+
+export const unsignedPackageSource: Rule = {
+  meta: {
+    id: 'unsigned-package-source',
+    title: 'Package signature checks disabled',
+    severity: 'high',
+    category: 'unsigned-package-source',
+    languages: ['ansible'],
+    description:
+      'Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root.',
+    remediation:
+      'Keep signature checks on and import the repository\'s signing key (`rpm_key`, `apt_key`/`signed-by`, `gpgkey`). If a package is unsigned, publish it through an internal repository that signs it.',
+    cwe: 'CWE-347',
+  },
+  check({ file, report }) {
+    for (const assignment of assignments(file)) {
+      const words = nameWords(assignment.name);
+      const off =
+        (endsWithSetting(words, SIGNATURE_CHECK_SETTINGS) && isFalse(assignment.value)) ||
+        (endsWithSetting(words, SIGNATURE_SKIP_SETTINGS) && isTrue(assignment.value));
+      if (off) {
+        report({ range: assignmentRange(assignment), message: `\`${assignment.name}: ${assignment.value.text}\` turns package signature checks off` });
+        continue;
+      }
+      const isGpgcheckOption = assignment.name === 'option' && literalText(assignment.value) === 'gpgcheck';
+      const optionValue = assignment.siblings.find((sibling) => sibling.name === 'value');
+      if (isGpgcheckOption && optionValue && isFalse(optionValue.value)) {
+        report({ range: assignmentRange(assignment), message: 'sets `gpgcheck` off in a repository file' });
+        continue;
+      }
+      const text = stringText(assignment.value);
+      if (text !== undefined && OFF_IN_TEXT.test(text)) {
+        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` turns package signature checks off` });
+      }
+    }
+    for (const command of commandsIn(file)) {
+      for (const step of command.script.commands) {
+        const { name, args } = effectiveProgram(step);
+        const flag = unsignedInstallFlag(name, args);
+        if (flag) report({ range: command.range, message: `\`${flag}\` installs packages without checking signatures` });
+      }
+    }
+  },
+};
