@@ -1,7 +1,8 @@
 import type { Rule } from '../rule.js';
 import { assignmentRange, assignments, type Assignment } from '../support/assignments.js';
-import { literalText, stringsIn } from '../support/values.js';
-import { isSecretName, isUserName } from '../support/names.js';
+import { literalText, ownStrings } from '../support/values.js';
+import { rangeOfMatch } from '../support/source-lines.js';
+import { credentialSubject, isSecretName, isUserName } from '../support/names.js';
 import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK, isSecretLiteral } from '../support/secrets.js';
 import type { Attribute } from '../../engine/model.js';
 
@@ -11,15 +12,22 @@ function literalSecret(entry: { name: string; value: Assignment['value'] }): boo
   return text !== undefined && entry.value.kind !== 'boolean' && isSecretLiteral(text);
 }
 
-/** A user name typed beside a typed password: the two together are a hard-coded credential. */
+/**
+ * A user name typed beside a typed password for the same thing (`username`/`password`,
+ * `mysql_user`/`mysql_password`): the two together are a hard-coded credential.
+ */
 function partOfLiteralCredential(assignment: Assignment): boolean {
   if (!isUserName(assignment.name)) return false;
   const user = literalText(assignment.value);
   if (!user || assignment.value.kind !== 'string') return false;
+  const subject = credentialSubject(assignment.name);
   return assignment.siblings.some(
-    (sibling: Attribute) => literalSecret(sibling) || (isSecretName(sibling.name) && sibling.value.kind === 'string' && sibling.value.value === ''),
+    (sibling: Attribute) =>
+      credentialSubject(sibling.name) === subject &&
+      (literalSecret(sibling) || (isSecretName(sibling.name) && sibling.value.kind === 'string' && sibling.value.value === '')),
   );
 }
+
 
 export const hardCodedSecret: Rule = {
   meta: {
@@ -44,10 +52,12 @@ export const hardCodedSecret: Rule = {
         report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` is the user name of a hard-coded credential` });
         continue;
       }
-      for (const { text, value } of stringsIn(assignment.value)) {
-        if (value.dynamic && !PRIVATE_KEY_BLOCK.test(text)) continue;
-        const kind = PRIVATE_KEY_BLOCK.test(text) ? 'a private key' : KNOWN_TOKEN.test(text) ? 'an access token' : undefined;
-        if (kind) report({ range: value.range, message: `\`${assignment.name}\` contains ${kind}` });
+      for (const value of ownStrings(assignment.value)) {
+        const text = value.value;
+        const pattern = PRIVATE_KEY_BLOCK.test(text) ? PRIVATE_KEY_BLOCK : !value.dynamic && KNOWN_TOKEN.test(text) ? KNOWN_TOKEN : undefined;
+        if (!pattern) continue;
+        const kind = pattern === PRIVATE_KEY_BLOCK ? 'a private key' : 'an access token';
+        report({ range: rangeOfMatch(file, value, pattern), message: `\`${assignment.name}\` contains ${kind}` });
       }
     }
   },

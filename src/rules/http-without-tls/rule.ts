@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import { assignmentRange, assignments } from '../support/assignments.js';
 import { stringText } from '../support/values.js';
 import { nameWords } from '../support/names.js';
-import { commandsIn } from '../support/commands.js';
+import { commandsIn, isCommandAttribute } from '../support/commands.js';
 import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js';
 
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
@@ -33,6 +33,7 @@ export const httpWithoutTls: Rule = {
       const text = stringText(assignment.value);
       if (text === undefined || assignment.value.kind !== 'string') continue;
       if (nameWords(assignment.name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
+      if (assignment.unit && isCommandAttribute(file, assignment.unit, assignment.name)) continue;
       const url = firstRemoteHttpUrl(text);
       if (url) report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses plain HTTP: ${url}` });
     }

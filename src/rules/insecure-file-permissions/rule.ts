@@ -3,7 +3,7 @@ import type { Value } from '../../engine/model.js';
 import { assignmentRange, assignments } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
-import { replaceValue } from '../support/edit.js';
+import { replaceValue } from '../support/source-lines.js';
 
 const WORLD_WRITE = 0o002;
 const GROUP_WRITE = 0o020;

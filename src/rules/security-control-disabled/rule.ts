@@ -1,7 +1,8 @@
 import type { Rule } from '../rule.js';
 import type { Attribute, Unit } from '../../engine/model.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
-import { isFalse, isTrue, literalText, stringText } from '../support/values.js';
+import { assignments } from '../support/assignments.js';
+import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
+import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { CONTROL_SERVICES, SELINUX_OFF_TEXT, SELINUX_TYPES, SERVICE_TYPES } from '../knowledge/security-controls.js';
 
@@ -66,9 +67,8 @@ export const securityControlDisabled: Rule = {
       if (control) report({ range: unit.typeRange, message: `the security service \`${control}\` is stopped or disabled` });
     }
     for (const assignment of assignments(file)) {
-      const text = stringText(assignment.value);
-      if (text !== undefined && SELINUX_OFF_TEXT.test(text)) {
-        report({ range: assignmentRange(assignment), message: 'writes a configuration that turns SELinux off' });
+      for (const value of ownStrings(assignment.value)) {
+        if (SELINUX_OFF_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value, SELINUX_OFF_TEXT), message: 'writes a configuration that turns SELinux off' });
       }
     }
     for (const command of commandsIn(file)) {

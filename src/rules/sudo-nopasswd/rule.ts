@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
-import { isFalse, stringText } from '../support/values.js';
+import { assignments } from '../support/assignments.js';
+import { isFalse, ownStrings } from '../support/values.js';
+import { rangeOfMatch } from '../support/source-lines.js';
 
 /** A sudoers rule that runs every command without asking for a password. */
 const NOPASSWD_ALL = /\bNOPASSWD\s*:\s*(\w+\s*:\s*)*ALL\b/;
@@ -20,9 +21,9 @@ export const sudoNopasswd: Rule = {
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {
-      const text = stringText(assignment.value);
-      if (text !== undefined && NOPASSWD_ALL.test(text)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` grants passwordless sudo for all commands` });
+      for (const value of ownStrings(assignment.value)) {
+        if (!NOPASSWD_ALL.test(value.value)) continue;
+        report({ range: rangeOfMatch(file, value, NOPASSWD_ALL), message: `\`${assignment.name}\` grants passwordless sudo for all commands` });
       }
     }
     for (const unit of file.units) {

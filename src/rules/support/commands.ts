@@ -22,6 +22,11 @@ function textOf(value: Value): string | undefined {
   return undefined;
 }
 
+/** Whether an attribute of a unit holds shell text (`_raw_params` of `shell`, `command` of `exec`). */
+export function isCommandAttribute(file: FileModel, unit: Unit, name: string): boolean {
+  return COMMAND_ATTRIBUTES[file.language][unit.type]?.includes(name) ?? false;
+}
+
 export function* commandsIn(file: FileModel): Generator<CommandText> {
   const table = COMMAND_ATTRIBUTES[file.language];
   for (const unit of file.units) {

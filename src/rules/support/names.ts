@@ -31,20 +31,44 @@ const NOT_THE_SECRET = new Set([
   'pattern', 'update', 'updated', 'set', 'reset', 'generate', 'generated', 'validity', 'days',
 ]);
 
-/** `db_password`, `api_key`, `client_secret`, `vault_token`: a name that holds a secret. */
-export function isSecretName(name: string): boolean {
-  const words = nameWords(name);
+/** Words before a secret word that make the key a switch or a policy about the secret. */
+const ABOUT_THE_SECRET = new Set([
+  'update', 'reset', 'change', 'ask', 'require', 'requires', 'use', 'enable', 'disable', 'allow',
+  'no', 'min', 'max', 'check', 'validate', 'generate', 'random', 'encrypt', 'encrypted', 'hash',
+  'hashed', 'prompt', 'show', 'rotate', 'expire', 'empty', 'blank', 'with', 'without', 'skip',
+]);
+
+/** Where a secret word sits in a key's words, and the words before it (`mysql` in `mysql_password`). */
+function secretWordIndex(words: readonly string[]): { index: number; length: number } | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const pair = `${word} ${words[i + 1] ?? ''}`;
-    const isSecret = SECRET_WORDS.has(word) || SECRET_PAIRS.has(pair);
-    if (!isSecret) continue;
-    const after = words.slice(i + (SECRET_PAIRS.has(pair) ? 2 : 1));
-    if (after.some((rest) => NOT_THE_SECRET.has(rest))) return false;
-    if (word === 'pass' && words.length === 1) return false;
-    return true;
+    if (SECRET_PAIRS.has(pair)) return { index: i, length: 2 };
+    if (SECRET_WORDS.has(word) && !(word === 'pass' && words.length === 1)) return { index: i, length: 1 };
   }
-  return false;
+  return undefined;
+}
+
+/** `db_password`, `api_key`, `client_secret`, `vault_token`: a name that holds a secret. */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  const found = secretWordIndex(words);
+  if (!found) return false;
+  const before = words.slice(0, found.index);
+  const after = words.slice(found.index + found.length);
+  return !before.some((word) => ABOUT_THE_SECRET.has(word)) && !after.some((word) => NOT_THE_SECRET.has(word));
+}
+
+/**
+ * What a credential key is for: `mysql` in `mysql_password` and `mysql_username`, nothing in
+ * `password` and `user`. A user name and a secret with the same subject form one credential.
+ */
+export function credentialSubject(name: string): string | undefined {
+  const words = nameWords(name);
+  const secret = secretWordIndex(words);
+  if (secret) return words.slice(0, secret.index).join(' ');
+  const last = words.at(-1);
+  return last && USER_WORDS.has(last) ? words.slice(0, -1).join(' ') : undefined;
 }
 
 /** A password in the narrow sense, for the empty-password check. */

@@ -2,7 +2,8 @@
  * URLs in strings, and whether their host is this machine.
  */
 
-const HTTP_URL = /\bhttp:\/\/([^\s'"<>`]+)/gi;
+/** `http://` and what follows, template expressions (`{{ host }}`) included. */
+const HTTP_URL = /\bhttp:\/\/((?:\{\{.*?\}\}|[^\s'"<>`])+)/gi;
 
 export interface UrlMatch {
   url: string;

@@ -35,6 +35,12 @@ export function isTrue(value: Value): boolean {
   return text !== undefined && TRUE_WORDS.has(text);
 }
 
+/** The strings a value holds itself: a string, or the strings of a (nested) list. Map entries are assignments of their own. */
+export function* ownStrings(value: Value): Generator<Value & { value: string }> {
+  if (value.kind === 'string' && typeof value.value === 'string') yield value as Value & { value: string };
+  if (value.kind === 'list') for (const item of value.items ?? []) yield* ownStrings(item);
+}
+
 /** Every string reachable inside a value (list items, map values), with the value holding it. */
 export function* stringsIn(value: Value): Generator<{ text: string; value: Value }> {
   if (value.kind === 'string' && typeof value.value === 'string') yield { text: value.value, value };

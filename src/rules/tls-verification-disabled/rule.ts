@@ -3,7 +3,7 @@ import { assignmentRange, assignments } from '../support/assignments.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
-import { replaceValue } from '../support/edit.js';
+import { replaceValue } from '../support/source-lines.js';
 import { TLS_SKIP_SETTINGS, TLS_VERIFY_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
 
 /** What each client calls "do not check the certificate". */

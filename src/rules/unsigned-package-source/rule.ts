@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { assignmentRange, assignments } from '../support/assignments.js';
-import { isFalse, isTrue, literalText, stringText } from '../support/values.js';
+import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
+import { rangeOfMatch } from '../support/source-lines.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
 import { SIGNATURE_CHECK_SETTINGS, SIGNATURE_SKIP_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
@@ -48,9 +49,8 @@ export const unsignedPackageSource: Rule = {
         report({ range: assignmentRange(assignment), message: 'sets `gpgcheck` off in a repository file' });
         continue;
       }
-      const text = stringText(assignment.value);
-      if (text !== undefined && OFF_IN_TEXT.test(text)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` turns package signature checks off` });
+      for (const value of ownStrings(assignment.value)) {
+        if (OFF_IN_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value, OFF_IN_TEXT), message: `\`${assignment.name}\` turns package signature checks off` });
       }
     }
     for (const command of commandsIn(file)) {
