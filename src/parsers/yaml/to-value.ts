@@ -36,8 +36,11 @@ export class YamlValueBuilder {
   /** The key text of a pair, or undefined for complex keys. */
   keyOf(pair: Pair): string | undefined {
     const key = pair.key;
-    if (isScalar(key)) return key.value === null ? '' : String(key.value);
-    return undefined;
+    if (!isScalar(key)) return undefined;
+    if (key.value === null) return '';
+    // With YAML 1.1 merges on, the parser marks `<<` keys with a symbol.
+    if (typeof key.value === 'symbol') return '<<';
+    return String(key.value);
   }
 
   /** Map entries with `<<` merges applied (explicit keys win) and aliases followed. */
