@@ -1,0 +1,102 @@
+/**
+ * Command-line arguments → a typed command, or a `UsageError` that explains the mistake in one line.
+ */
+import { parseArgs } from 'node:util';
+import { SEVERITIES, type Severity } from '../engine/finding.js';
+import { LANGUAGES, type Language } from '../engine/model.js';
+import { UsageError } from './usage-error.js';
+
+export const SCAN_FORMATS = ['text', 'json', 'sarif'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+export const RULES_FORMATS = ['text', 'json'] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
+
+export const DEFAULT_FAIL_ON: Severity = 'high';
+
+export interface ScanCommand {
+  name: 'scan';
+  paths: string[];
+  language?: Language;
+  format: ScanFormat;
+  failOn: Severity;
+  output?: string;
+}
+
+export interface RulesCommand {
+  name: 'rules';
+  language?: Language;
+  format: RulesFormat;
+  output?: string;
+}
+
+export type Command = ScanCommand | RulesCommand | { name: 'help' } | { name: 'version' };
+
+const OPTIONS = {
+  lang: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  'fail-on': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const SCAN_ONLY_OPTIONS = ['fail-on'] as const;
+
+export function parseCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseStrictly(argv);
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+
+  const [commandName, ...operands] = positionals;
+  if (commandName === undefined) throw new UsageError('missing command; run `posture --help`');
+
+  const language = values.lang === undefined ? undefined : oneOf('--lang', values.lang, LANGUAGES);
+  const output = values.output;
+  if (output === '') throw new UsageError('--output needs a file name');
+
+  if (commandName === 'scan') {
+    return {
+      name: 'scan',
+      paths: operands.length > 0 ? operands : ['.'],
+      ...(language ? { language } : {}),
+      format: values.format === undefined ? 'text' : oneOf('--format', values.format, SCAN_FORMATS),
+      failOn: values['fail-on'] === undefined ? DEFAULT_FAIL_ON : oneOf('--fail-on', values['fail-on'], SEVERITIES),
+      ...(output ? { output } : {}),
+    };
+  }
+  if (commandName === 'rules') {
+    if (operands.length > 0) throw new UsageError(`unexpected argument for posture rules: ${operands[0]}`);
+    for (const option of SCAN_ONLY_OPTIONS) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} applies to posture scan only`);
+    }
+    return {
+      name: 'rules',
+      ...(language ? { language } : {}),
+      format: values.format === undefined ? 'text' : oneOf('--format', values.format, RULES_FORMATS),
+      ...(output ? { output } : {}),
+    };
+  }
+  throw new UsageError(`unknown command: ${commandName}; run \`posture --help\``);
+}
+
+function parseStrictly(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+/** node:util's messages run on with advice about `--`; keep the first sentence. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstSentence = message.split(/\.\s/)[0] ?? message;
+  return firstSentence.charAt(0).toLowerCase() + firstSentence.slice(1);
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) throw new UsageError(`invalid ${flag} value "${value}"; expected one of ${allowed.join(', ')}`);
+  return match;
+}

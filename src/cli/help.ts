@@ -1,0 +1,24 @@
+/** The text of `posture --help`. */
+import { DEFAULT_FAIL_ON } from './args.js';
+
+export const HELP = `Usage:
+  posture scan [PATH...] [options]   review Ansible, Puppet and Chef code for security problems
+  posture rules [--lang L] [--format text|json]   list the rule catalog
+  posture --help | --version
+
+Scan options:
+  --lang ansible|puppet|chef   analyse every file with that language's extensions
+                               (.yml/.yaml, .pp, .rb) as that language; without it,
+                               Posture decides per file
+  -f, --format text|json|sarif output format (default: text)
+  --fail-on critical|high|medium|low
+                               exit 1 when a finding is at least this severe
+                               (default: ${DEFAULT_FAIL_ON})
+  -o, --output FILE            write the report to FILE instead of stdout
+
+PATH is a file or a directory (default: .). Directories are walked without following
+symbolic links; .git and node_modules are skipped. Paths in the output are relative to
+the current directory.
+
+Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage error.
+`;

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+/** The `posture` executable. */
+import { runCli } from './run-cli.js';
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+  });
+} catch (error) {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`posture: internal error, please report it: ${detail}\n`);
+  process.exitCode = 2;
+}

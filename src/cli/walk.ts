@@ -1,0 +1,100 @@
+/**
+ * The files under the paths given on the command line, in a deterministic order.
+ * Skips `.git` and `node_modules`, and never follows a symbolic link found while walking.
+ */
+import { lstat, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileError } from '../engine/finding.js';
+import { describeError } from './describe-error.js';
+import { UsageError } from './usage-error.js';
+
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+export interface FoundFile {
+  absolutePath: string;
+  /** relative to the working directory, forward slashes */
+  displayPath: string;
+  sizeBytes: number;
+  /** named on the command line rather than found by walking a directory */
+  explicit: boolean;
+}
+
+export interface WalkOptions {
+  cwd: string;
+  /** whether a file found while walking a directory is worth reading, judged by its display path */
+  accept(displayPath: string): boolean;
+}
+
+export interface WalkResult {
+  files: FoundFile[];
+  /** directories that could not be listed */
+  errors: FileError[];
+}
+
+export async function walk(paths: readonly string[], options: WalkOptions): Promise<WalkResult> {
+  const found = new Map<string, FoundFile>();
+  const errors: FileError[] = [];
+  for (const given of paths) {
+    const absolutePath = path.resolve(options.cwd, given);
+    const stats = await stat(absolutePath).catch(() => undefined);
+    if (!stats) throw new UsageError(`path not found: ${given}`);
+    if (stats.isDirectory()) {
+      await walkDirectory(absolutePath, options, found, errors);
+    } else if (stats.isFile()) {
+      remember(found, { absolutePath, displayPath: displayPathOf(absolutePath, options.cwd), sizeBytes: stats.size, explicit: true });
+    } else {
+      throw new UsageError(`not a file or directory: ${given}`);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
+  return { files, errors: errors.sort((a, b) => compareText(a.path, b.path)) };
+}
+
+async function walkDirectory(
+  directory: string,
+  options: WalkOptions,
+  found: Map<string, FoundFile>,
+  errors: FileError[],
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    errors.push({ path: displayPathOf(directory, options.cwd), message: `cannot list directory: ${describeError(error)}` });
+    return;
+  }
+  entries.sort((a, b) => compareText(a.name, b.name));
+  const accepted = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const absolutePath = path.join(directory, entry.name);
+      return { absolutePath, displayPath: displayPathOf(absolutePath, options.cwd) };
+    })
+    .filter((file) => options.accept(file.displayPath));
+  const sizes = await Promise.all(accepted.map((file) => lstat(file.absolutePath).then((stats) => stats.size, () => undefined)));
+  accepted.forEach((file, index) => {
+    const sizeBytes = sizes[index];
+    if (sizeBytes === undefined) errors.push({ path: file.displayPath, message: 'file disappeared while scanning' });
+    else remember(found, { ...file, sizeBytes, explicit: false });
+  });
+  for (const entry of entries) {
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
+      await walkDirectory(path.join(directory, entry.name), options, found, errors);
+    }
+  }
+}
+
+function remember(found: Map<string, FoundFile>, file: FoundFile): void {
+  const existing = found.get(file.absolutePath);
+  if (!existing || (file.explicit && !existing.explicit)) found.set(file.absolutePath, file);
+}
+
+export function displayPathOf(absolutePath: string, cwd: string): string {
+  const relative = path.relative(cwd, absolutePath);
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

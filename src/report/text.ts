@@ -1,0 +1,119 @@
+/**
+ * Terminal output: findings and file errors grouped by file, then one summary line.
+ *
+ *   roles/web/tasks/main.yml
+ *     5:21  high    tls-verification-disabled  Certificate validation is turned off
+ *     3:10  medium  http-without-tls  Download over plain HTTP
+ */
+import { SEVERITIES, type FileError, type Finding, type Severity } from '../engine/finding.js';
+
+export interface TextReportInput {
+  findings: readonly Finding[];
+  errors: readonly FileError[];
+  analyzedCount: number;
+}
+
+export interface TextReportOptions {
+  color: boolean;
+}
+
+type Style = 'bold' | 'dim' | 'red' | 'boldRed' | 'yellow' | 'blue' | 'green' | 'underline';
+
+const ANSI: Readonly<Record<Style, [string, string]>> = {
+  bold: ['\u001b[1m', '\u001b[22m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  underline: ['\u001b[4m', '\u001b[24m'],
+  red: ['\u001b[31m', '\u001b[39m'],
+  boldRed: ['\u001b[1;31m', '\u001b[22;39m'],
+  yellow: ['\u001b[33m', '\u001b[39m'],
+  blue: ['\u001b[34m', '\u001b[39m'],
+  green: ['\u001b[32m', '\u001b[39m'],
+};
+
+const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { critical: 'boldRed', high: 'red', medium: 'yellow', low: 'blue' };
+
+interface Row {
+  line: number;
+  column: number;
+  position: string;
+  label: string;
+  labelStyle: Style;
+  ruleId?: string;
+  message: string;
+}
+
+export function formatText(input: TextReportInput, options: TextReportOptions): string {
+  const paint = (style: Style, text: string) => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
+  const rowsByPath = groupRows(input);
+  const blocks: string[] = [];
+  for (const [path, rows] of rowsByPath) {
+    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    const labelWidth = Math.max(...rows.map((row) => row.label.length));
+    const lines = rows.map((row) => {
+      const columns = [
+        paint('dim', row.position.padEnd(positionWidth)),
+        paint(row.labelStyle, row.label.padEnd(labelWidth)),
+        ...(row.ruleId ? [paint('dim', row.ruleId)] : []),
+        row.message,
+      ];
+      return `  ${columns.join('  ')}`;
+    });
+    blocks.push([paint('underline', path), ...lines].join('\n'));
+  }
+  blocks.push(summaryLine(input, paint));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function groupRows(input: TextReportInput): Map<string, Row[]> {
+  const rowsByPath = new Map<string, Row[]>();
+  const add = (path: string, row: Row) => {
+    const rows = rowsByPath.get(path) ?? [];
+    rows.push(row);
+    rowsByPath.set(path, rows);
+  };
+  for (const finding of input.findings) {
+    const { line, column } = finding.range;
+    add(finding.path, {
+      line,
+      column,
+      position: `${line}:${column}`,
+      label: finding.severity,
+      labelStyle: SEVERITY_STYLE[finding.severity],
+      ruleId: finding.ruleId,
+      message: finding.message,
+    });
+  }
+  for (const error of input.errors) {
+    add(error.path, {
+      line: error.line ?? 0,
+      column: 0,
+      position: error.line === undefined ? '-' : String(error.line),
+      label: 'error',
+      labelStyle: 'red',
+      message: error.message,
+    });
+  }
+  const sorted = [...rowsByPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, rows] of sorted) rows.sort((a, b) => a.line - b.line || a.column - b.column);
+  return new Map(sorted);
+}
+
+function summaryLine(input: TextReportInput, paint: (style: Style, text: string) => string): string {
+  const counts = SEVERITIES.map((severity) => {
+    const count = input.findings.filter((finding) => finding.severity === severity).length;
+    const text = `${count} ${severity}`;
+    return count > 0 ? paint(SEVERITY_STYLE[severity], text) : text;
+  });
+  const findings = `${plural(input.findings.length, 'finding')} (${counts.join(', ')})`;
+  const errors = plural(input.errors.length, 'file error');
+  const analysed = `${plural(input.analyzedCount, 'file')} analysed`;
+  return [
+    input.findings.length > 0 ? paint('bold', findings) : paint('green', findings),
+    input.errors.length > 0 ? paint('red', errors) : errors,
+    analysed,
+  ].join(', ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The real executable, run from source with tsx as `npx tsx src/cli/main.ts` would, against
+ * the real rule catalog: exit codes, stdout and stderr as a CI job sees them.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/report/json.js';
+import { CLEAN_TASKS, INSECURE_DOWNLOAD, tempTree } from './support/temp-tree.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+const entry = path.join(projectRoot, 'src', 'cli', 'main.ts');
+
+interface ProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function posture(cwd: string, ...args: string[]): Promise<ProcessRun> {
+  return new Promise((resolve) => {
+    execFile(tsx, [entry, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('posture executable', () => {
+  it('exits 1 with JSON findings from the real catalog for an insecure download', async () => {
+    const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
+    const run = await posture(root, 'scan', '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const found = report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.category} ${finding.severity}`);
+    expect(found).toEqual(expect.arrayContaining(['roles/web/tasks/main.yml:5 tls-verification-disabled high']));
+    expect(found.some((entry) => entry.startsWith('roles/web/tasks/main.yml:3 http-without-tls'))).toBe(true);
+    expect(report.findings.map((finding) => finding.category)).toContain('missing-integrity-check');
+    expect(report.errors).toEqual([]);
+  });
+
+  it('exits 0 with no findings for clean tasks, and skips node_modules and .git', async () => {
+    const root = await tempTree({
+      'roles/web/tasks/main.yml': CLEAN_TASKS,
+      'node_modules/dep/roles/x/tasks/main.yml': INSECURE_DOWNLOAD,
+      '.git/roles/x/tasks/main.yml': INSECURE_DOWNLOAD,
+    });
+    const run = await posture(root, 'scan', '.', '--format', 'json');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [] });
+  });
+
+  it('exits 2 with one line on stderr for a usage error', async () => {
+    const root = await tempTree({});
+    const run = await posture(root, 'scan', '--fail-on', 'severe');
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: invalid --fail-on value "severe"; expected one of critical, high, medium, low\n' });
+  });
+});
