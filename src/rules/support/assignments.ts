@@ -20,7 +20,19 @@ export interface Assignment {
   source: 'variable' | 'argument' | 'keyword';
 }
 
-export function* assignments(file: FileModel): Generator<Assignment> {
+const cache = new WeakMap<FileModel, readonly Assignment[]>();
+
+/** All assignments of a file, computed once per file however many rules ask. */
+export function assignments(file: FileModel): readonly Assignment[] {
+  let all = cache.get(file);
+  if (!all) {
+    all = [...collectAssignments(file)];
+    cache.set(file, all);
+  }
+  return all;
+}
+
+function* collectAssignments(file: FileModel): Generator<Assignment> {
   yield* variableAssignments(file);
   for (const unit of file.units) {
     yield* attributeAssignments(unit.attributes, [], unit, 'argument');

@@ -4,12 +4,20 @@
  * `passwordless` or `password_file` do not.
  */
 
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+const wordsCache = new Map<string, readonly string[]>();
+
+export function nameWords(name: string): readonly string[] {
+  let words = wordsCache.get(name);
+  if (!words) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
 }
 
 const SECRET_WORDS = new Set([
