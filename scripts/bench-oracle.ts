@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { scan } from '../src/cli/scan.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { Language } from '../src/engine/model.js';
-import { createLineLookup, type LineLookup } from '../src/report/fingerprint.js';
+import { createLineLookup, type LineLookup } from '../src/engine/fingerprint.js';
 import { fixed, markdownTable, textTable, type Cell } from './lib/table.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -14,13 +14,29 @@ export type RulesFormat = (typeof RULES_FORMATS)[number];
 
 export const DEFAULT_FAIL_ON: Severity = 'high';
 
-export interface ScanCommand {
+export interface PolicyFiles {
+  /** the repository policy; `.security.yml` in the scanned directory by default */
+  config?: string;
+  /** an org policy to layer underneath, as the app does with the org's .github repository */
+  orgConfig?: string;
+}
+
+export interface ScanCommand extends PolicyFiles {
   name: 'scan';
   paths: string[];
   language?: Language;
   format: ScanFormat;
-  failOn: Severity;
+  /** overrides the policy's fail_on */
+  failOn?: Severity;
   output?: string;
+}
+
+export interface ValidateConfigCommand extends PolicyFiles {
+  name: 'config-validate';
+  /** the file to check; `.security.yml` in the current directory by default */
+  file: string;
+  /** check it as the org policy (which may lock rules) */
+  org: boolean;
 }
 
 export interface RulesCommand {
@@ -30,13 +46,16 @@ export interface RulesCommand {
   output?: string;
 }
 
-export type Command = ScanCommand | RulesCommand | { name: 'help' } | { name: 'version' };
+export type Command = ScanCommand | RulesCommand | ValidateConfigCommand | { name: 'help' } | { name: 'version' };
 
 const OPTIONS = {
   lang: { type: 'string' },
   format: { type: 'string', short: 'f' },
   'fail-on': { type: 'string' },
   output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'org-config': { type: 'string' },
+  org: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -61,8 +80,21 @@ export function parseCommand(argv: readonly string[]): Command {
       paths: operands.length > 0 ? operands : ['.'],
       ...(language ? { language } : {}),
       format: values.format === undefined ? 'text' : oneOf('--format', values.format, SCAN_FORMATS),
-      failOn: values['fail-on'] === undefined ? DEFAULT_FAIL_ON : oneOf('--fail-on', values['fail-on'], SEVERITIES),
+      ...(values['fail-on'] === undefined ? {} : { failOn: oneOf('--fail-on', values['fail-on'], SEVERITIES) }),
       ...(output ? { output } : {}),
+      ...(values.config ? { config: values.config } : {}),
+      ...(values['org-config'] ? { orgConfig: values['org-config'] } : {}),
+    };
+  }
+  if (commandName === 'config') {
+    const [action, file, extra] = operands;
+    if (action !== 'validate') throw new UsageError('expected `posture config validate [FILE]`');
+    if (extra !== undefined) throw new UsageError(`unexpected argument for posture config validate: ${extra}`);
+    return {
+      name: 'config-validate',
+      file: file ?? values.config ?? '.security.yml',
+      org: values.org === true,
+      ...(values['org-config'] ? { orgConfig: values['org-config'] } : {}),
     };
   }
   if (commandName === 'rules') {

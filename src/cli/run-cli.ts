@@ -9,8 +9,11 @@ import type { Rule } from '../rules/rule.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import { createLineLookup } from '../report/fingerprint.js';
-import { parseCommand, type RulesCommand, type ScanCommand } from './args.js';
+import { createLineLookup } from '../engine/fingerprint.js';
+import { parseCommand, type RulesCommand, type ScanCommand, type ValidateConfigCommand } from './args.js';
+import { loadPolicyFiles, readPolicy } from './load-policy-files.js';
+import { buildPolicy } from '../policy/build-policy.js';
+import { formatPolicyError, type PolicyError } from '../policy/types.js';
 import { formatRules } from './format-rules.js';
 import { HELP } from './help.js';
 import { packageVersion } from './package-version.js';
@@ -49,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo, dependencies: C
         return 0;
       case 'scan':
         return await runScan(command, io, rules, dependencies);
+      case 'config-validate':
+        return await validateConfig(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -59,20 +64,44 @@ export async function runCli(argv: readonly string[], io: CliIo, dependencies: C
   }
 }
 
+/** `posture config validate`: the same messages the check run shows, one per line. */
+async function validateConfig(command: ValidateConfigCommand, io: CliIo): Promise<ExitCode> {
+  const file = await readPolicy(io.cwd, command.file);
+  const org = command.orgConfig ? await readPolicy(io.cwd, command.orgConfig) : undefined;
+  const { errors } = command.org ? buildPolicy({ org: file }) : buildPolicy({ ...(org ? { org } : {}), repo: file });
+  if (errors.length > 0) {
+    writePolicyErrors(io, errors, io.stdout);
+    return 1;
+  }
+  io.stdout.write(`${file.source}: valid\n`);
+  return 0;
+}
+
+function writePolicyErrors(io: CliIo, errors: readonly PolicyError[], stream: CliIo['stdout']): void {
+  for (const error of errors) stream.write(`${formatPolicyError(error)}\n`);
+}
+
 async function runScan(command: ScanCommand, io: CliIo, rules: readonly Rule[], dependencies: CliDependencies): Promise<ExitCode> {
+  const { policy, errors: policyErrors } = await loadPolicyFiles(command, io.cwd, command.paths);
+  if (policyErrors.length > 0) {
+    io.stderr.write('posture: the policy is invalid; fix it or pass another with --config\n');
+    writePolicyErrors(io, policyErrors, io.stderr);
+    return 2;
+  }
   const outcome = await scan({
     paths: command.paths,
     cwd: io.cwd,
-    failOn: command.failOn,
+    policy,
+    ...(command.failOn ? { failOn: command.failOn } : {}),
     rules,
     ...(command.language ? { language: command.language } : {}),
     ...(dependencies.readText ? { readText: dependencies.readText } : {}),
   });
-  const { findings, errors, analyzed } = outcome.result;
+  const { findings, errors, notices, analyzed } = outcome.result;
   let report: string;
   switch (command.format) {
     case 'json':
-      report = formatJson(findings, errors);
+      report = formatJson(findings, errors, notices);
       break;
     case 'sarif':
       report = formatSarif({
@@ -84,7 +113,7 @@ async function runScan(command: ScanCommand, io: CliIo, rules: readonly Rule[], 
       });
       break;
     case 'text':
-      report = formatText({ findings, errors, analyzedCount: analyzed.length }, { color: !command.output && useColor(io) });
+      report = formatText({ findings, errors, notices, analyzedCount: analyzed.length }, { color: !command.output && useColor(io) });
       break;
   }
   await emit(io, command, report);

@@ -4,7 +4,8 @@
 import { open, readFile } from 'node:fs/promises';
 import { analyze, MAX_FILE_BYTES, reachesThreshold, type AnalysisResult, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
 import { detectLanguage } from '../engine/detect-language.js';
-import type { FileError, Severity } from '../engine/finding.js';
+import type { FileError } from '../engine/finding.js';
+import type { EffectivePolicy, Threshold } from '../policy/types.js';
 import type { Language } from '../engine/model.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from './map-concurrently.js';
@@ -28,7 +29,9 @@ export interface ScanOptions {
   /** the directory output paths are relative to */
   cwd: string;
   language?: Language;
-  failOn: Severity;
+  policy?: EffectivePolicy;
+  /** exit 1 when an open finding reaches this; the policy's fail_on otherwise */
+  failOn?: Threshold;
   /** the rule catalog; tests pass their own */
   rules?: readonly Rule[];
   /** reads a whole file as UTF-8; tests replace it to simulate unreadable files */
@@ -81,9 +84,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const analysis = await analyze(sourceFiles, {
     ...(options.language ? { language: options.language } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const result: AnalysisResult = {
     findings: analysis.findings,
+    notices: analysis.notices,
     errors: [...errors, ...analysis.errors].sort(compareErrors),
     analyzed: [...analysis.analyzed, ...oversized].sort((a, b) => compareText(a.path, b.path)),
   };
@@ -92,7 +97,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     sources: new Map(sourceFiles.map((file) => [file.path, file.content])),
     filesRead: sourceFiles.length,
     bytesRead,
-    exitCode: reachesThreshold(result.findings, options.failOn) ? 1 : 0,
+    exitCode: reachesThreshold(result.findings, options.failOn ?? options.policy?.failOn ?? 'high') ? 1 : 0,
   };
 }
 

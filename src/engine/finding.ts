@@ -33,6 +33,15 @@ export interface Finding {
   range: SourceRange;
   message: string;
   suggestion?: Suggestion;
+  /** set when a policy waiver or an inline suppression accepted the finding */
+  status?: 'waived' | 'suppressed';
+  /** who accepted it and why, for the record */
+  justification?: string;
+}
+
+/** Findings nobody has accepted: the ones that count towards a verdict. */
+export function isOpen(finding: Finding): boolean {
+  return finding.status === undefined;
 }
 
 export interface FileError {

@@ -1,15 +1,15 @@
 import type { Finding } from './finding.js';
 import type { FileModel } from './model.js';
-import type { Rule } from '../rules/rule.js';
+import type { ActiveRule } from '../policy/resolve-rules.js';
 
-/** Runs every rule that speaks the file's language; one finding per rule and line at most. */
-export function runRules(model: FileModel, rules: readonly Rule[]): Finding[] {
+/** Runs the active rules on one file; one finding per rule and line at most. */
+export function runRules(model: FileModel, active: readonly ActiveRule[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
-    if (!rule.meta.languages.includes(model.language)) continue;
+  for (const { rule, severity, options } of active) {
     rule.check({
       file: model,
+      options,
       report({ range, message, suggestion }) {
         const key = `${rule.meta.id}:${range.line}`;
         if (seen.has(key)) return;
@@ -17,7 +17,7 @@ export function runRules(model: FileModel, rules: readonly Rule[]): Finding[] {
         findings.push({
           ruleId: rule.meta.id,
           category: rule.meta.category,
-          severity: rule.meta.severity,
+          severity,
           language: model.language,
           path: model.path,
           range,

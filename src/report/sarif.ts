@@ -8,7 +8,7 @@
 import type { FileError, Finding, Severity } from '../engine/finding.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import type { RuleMeta } from '../rules/rule.js';
-import { FINGERPRINT_KEY, fingerprintAll, type LineLookup } from './fingerprint.js';
+import { FINGERPRINT_KEY, fingerprintAll, type LineLookup } from '../engine/fingerprint.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_INFORMATION_URI = 'https://github.com/posture-security/posture';
@@ -105,11 +105,17 @@ export function toSarif({ findings, errors, rules, toolVersion, lineText }: Sari
             message: { text: finding.message },
             locations: [{ physicalLocation: physicalLocation(finding.path, findingRegion(finding)) }],
             partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] ?? '' },
+            ...(finding.status ? { suppressions: [suppressionOf(finding)] } : {}),
           };
         }),
       },
     ],
   };
+}
+
+/** Waivers live outside the file (`external`), inline suppressions in it (`inSource`). */
+function suppressionOf(finding: Finding): { kind: 'external' | 'inSource'; justification: string } {
+  return { kind: finding.status === 'waived' ? 'external' : 'inSource', justification: finding.justification ?? '' };
 }
 
 export function formatSarif(input: SarifInput): string {

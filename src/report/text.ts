@@ -5,11 +5,13 @@
  *     5:21  high    tls-verification-disabled  Certificate validation is turned off
  *     3:10  medium  http-without-tls  Download over plain HTTP
  */
-import { SEVERITIES, type FileError, type Finding, type Severity } from '../engine/finding.js';
+import { SEVERITIES, isOpen, type FileError, type Finding, type Severity } from '../engine/finding.js';
+import type { Notice } from '../policy/notice.js';
 
 export interface TextReportInput {
   findings: readonly Finding[];
   errors: readonly FileError[];
+  notices?: readonly Notice[];
   analyzedCount: number;
 }
 
@@ -77,10 +79,20 @@ function groupRows(input: TextReportInput): Map<string, Row[]> {
       line,
       column,
       position: `${line}:${column}`,
-      label: finding.severity,
-      labelStyle: SEVERITY_STYLE[finding.severity],
+      label: finding.status ?? finding.severity,
+      labelStyle: finding.status ? 'dim' : SEVERITY_STYLE[finding.severity],
       ruleId: finding.ruleId,
-      message: finding.message,
+      message: finding.justification ? `${finding.message} (${finding.justification})` : finding.message,
+    });
+  }
+  for (const notice of input.notices ?? []) {
+    add(notice.path, {
+      line: notice.line ?? 0,
+      column: 0,
+      position: notice.line === undefined ? '-' : String(notice.line),
+      label: 'notice',
+      labelStyle: 'yellow',
+      message: notice.message,
     });
   }
   for (const error of input.errors) {
@@ -99,16 +111,19 @@ function groupRows(input: TextReportInput): Map<string, Row[]> {
 }
 
 function summaryLine(input: TextReportInput, paint: (style: Style, text: string) => string): string {
+  const open = input.findings.filter(isOpen);
   const counts = SEVERITIES.map((severity) => {
-    const count = input.findings.filter((finding) => finding.severity === severity).length;
+    const count = open.filter((finding) => finding.severity === severity).length;
     const text = `${count} ${severity}`;
     return count > 0 ? paint(SEVERITY_STYLE[severity], text) : text;
   });
-  const findings = `${plural(input.findings.length, 'finding')} (${counts.join(', ')})`;
+  const findings = `${plural(open.length, 'finding')} (${counts.join(', ')})`;
+  const accepted = input.findings.length - open.length;
   const errors = plural(input.errors.length, 'file error');
   const analysed = `${plural(input.analyzedCount, 'file')} analysed`;
   return [
-    input.findings.length > 0 ? paint('bold', findings) : paint('green', findings),
+    open.length > 0 ? paint('bold', findings) : paint('green', findings),
+    ...(accepted > 0 ? [`${accepted} waived or suppressed`] : []),
     input.errors.length > 0 ? paint('red', errors) : errors,
     analysed,
   ].join(', ');

@@ -15,6 +15,13 @@ export interface RuleMeta {
   remediation: string;
   /** e.g. `CWE-798` */
   cwe: string;
+  /** lists of strings a policy can set for the rule, with their defaults */
+  options?: Readonly<Record<string, RuleOption>>;
+}
+
+export interface RuleOption {
+  description: string;
+  default: readonly string[];
 }
 
 export interface Report {
@@ -25,6 +32,8 @@ export interface Report {
 
 export interface RuleContext {
   file: FileModel;
+  /** the rule's options: the policy's values, or the declared defaults */
+  options: Readonly<Record<string, readonly string[]>>;
   report(report: Report): void;
 }
 

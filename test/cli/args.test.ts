@@ -4,8 +4,11 @@ import { UsageError } from '../../src/cli/usage-error.js';
 
 describe('parseCommand', () => {
   it.each([
-    [['scan'], { name: 'scan', paths: ['.'], format: 'text', failOn: 'high' }],
-    [['scan', 'a', 'b/c.yml'], { name: 'scan', paths: ['a', 'b/c.yml'], format: 'text', failOn: 'high' }],
+    [['scan'], { name: 'scan', paths: ['.'], format: 'text' }],
+    [['scan', 'a', 'b/c.yml'], { name: 'scan', paths: ['a', 'b/c.yml'], format: 'text' }],
+    [['scan', '-c', 'policy.yml', '--org-config', 'org.yml'], { name: 'scan', paths: ['.'], format: 'text', config: 'policy.yml', orgConfig: 'org.yml' }],
+    [['config', 'validate'], { name: 'config-validate', file: '.security.yml', org: false }],
+    [['config', 'validate', 'org.yml', '--org'], { name: 'config-validate', file: 'org.yml', org: true }],
     [
       ['scan', '--lang', 'puppet', '--format', 'sarif', '--fail-on', 'low', '-o', 'out.sarif', 'x'],
       { name: 'scan', paths: ['x'], language: 'puppet', format: 'sarif', failOn: 'low', output: 'out.sarif' },
@@ -31,6 +34,7 @@ describe('parseCommand', () => {
     [['rules', '--format', 'sarif'], 'invalid --format value "sarif"; expected one of text, json'],
     [['rules', '--fail-on', 'low'], '--fail-on applies to posture scan only'],
     [['rules', 'extra'], 'unexpected argument for posture rules: extra'],
+    [['config', 'check'], 'expected `posture config validate [FILE]`'],
   ])('rejects %j', (argv, message) => {
     let thrown: unknown;
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
 import { RULES } from '../../src/rules/index.js';
-import { createLineLookup } from '../../src/report/fingerprint.js';
+import { createLineLookup } from '../../src/engine/fingerprint.js';
 import { pascalCase, toSarif, type SarifLog } from '../../src/report/sarif.js';
 import { runCaptured } from './support/run-captured.js';
 import { sarifProblems } from './support/sarif-shape.js';

@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import type { Rule } from '../rule.js';
 import { assignmentRange, assignments } from '../support/assignments.js';
 import { stringText } from '../support/values.js';
@@ -8,9 +9,11 @@ import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js'
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
 const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
 
-function firstRemoteHttpUrl(text: string): string | undefined {
+function firstRemoteHttpUrl(text: string, allowedHosts: readonly string[]): string | undefined {
   for (const match of plainHttpUrls(text)) {
-    if (!isLocalHost(match.host) && !isIdentifierUrl(match)) return match.url;
+    if (isLocalHost(match.host) || isIdentifierUrl(match)) continue;
+    if (allowedHosts.some((host) => minimatch(match.host, host, { nocase: true }))) continue;
+    return match.url;
   }
   return undefined;
 }
@@ -27,18 +30,25 @@ export const httpWithoutTls: Rule = {
     remediation:
       'Use `https://` (and keep certificate validation on). If the endpoint cannot serve TLS, verify what it delivers with a checksum or signature, and keep it on a trusted network.',
     cwe: 'CWE-319',
+    options: {
+      allowed_hosts: {
+        description: 'hosts (globs) that may be reached over plain HTTP, such as an internal mirror on a trusted network',
+        default: [],
+      },
+    },
   },
-  check({ file, report }) {
+  check({ file, report, options }) {
+    const allowedHosts = options['allowed_hosts'] ?? [];
     for (const assignment of assignments(file)) {
       const text = stringText(assignment.value);
       if (text === undefined || assignment.value.kind !== 'string') continue;
       if (nameWords(assignment.name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
       if (assignment.unit && isCommandAttribute(file, assignment.unit, assignment.name)) continue;
-      const url = firstRemoteHttpUrl(text);
+      const url = firstRemoteHttpUrl(text, allowedHosts);
       if (url) report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses plain HTTP: ${url}` });
     }
     for (const command of commandsIn(file)) {
-      const url = firstRemoteHttpUrl(command.text);
+      const url = firstRemoteHttpUrl(command.text, allowedHosts);
       if (url) report({ range: command.range, message: `command reaches ${url} over plain HTTP` });
     }
   },

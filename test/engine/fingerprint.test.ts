@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
-import { createLineLookup, fingerprint, fingerprintAll } from '../../src/report/fingerprint.js';
+import { createLineLookup, fingerprint, fingerprintAll } from '../../src/engine/fingerprint.js';
 
 const at = (ruleId: string, path: string, line: number): Finding => ({
   ruleId,

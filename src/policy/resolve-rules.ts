@@ -1,0 +1,62 @@
+/**
+ * Which rules run on a file, at what severity and with which options, under a policy.
+ */
+import type { Severity } from '../engine/finding.js';
+import type { Language } from '../engine/model.js';
+import type { Rule } from '../rules/rule.js';
+import { matchesAny } from './globs.js';
+import type { EffectivePolicy, RuleSetting } from './types.js';
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Readonly<Record<string, readonly string[]>>;
+  locked: boolean;
+}
+
+export function isLocked(policy: EffectivePolicy, rule: Rule): boolean {
+  return policy.locked.has(rule.meta.id) || policy.locked.has(rule.meta.category);
+}
+
+/** The language a policy assigns to a path through `paths.languages`, if any. */
+export function policyLanguage(policy: EffectivePolicy, path: string): Language | undefined {
+  for (const [language, globs] of Object.entries(policy.languageGlobs)) {
+    if (globs && matchesAny(path, globs)) return language as Language;
+  }
+  return undefined;
+}
+
+/** Whether the policy's `paths` keep a file in scope; locked rules run on excluded files all the same. */
+export function pathInScope(policy: EffectivePolicy, path: string): boolean {
+  if (policy.include.length > 0 && !matchesAny(path, policy.include)) return false;
+  return !matchesAny(path, policy.exclude);
+}
+
+export function activeRules(policy: EffectivePolicy, rules: readonly Rule[], path: string, language: Language): ActiveRule[] {
+  const inScope = pathInScope(policy, path);
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    if (!rule.meta.languages.includes(language)) continue;
+    const locked = isLocked(policy, rule);
+    if (!inScope && !locked) continue;
+    const setting = settingFor(policy, rule);
+    if (setting.enabled === false && !locked) continue;
+    if (!locked && setting.include?.length && !matchesAny(path, setting.include)) continue;
+    if (!locked && setting.exclude?.length && matchesAny(path, setting.exclude)) continue;
+    active.push({ rule, severity: setting.severity ?? rule.meta.severity, options: optionsFor(rule, setting), locked });
+  }
+  return active;
+}
+
+/** Category settings first, the rule's own settings over them. */
+function settingFor(policy: EffectivePolicy, rule: Rule): RuleSetting {
+  const category = policy.categories[rule.meta.category] ?? {};
+  const own = policy.rules[rule.meta.id] ?? {};
+  return { ...category, ...own };
+}
+
+function optionsFor(rule: Rule, setting: RuleSetting): Record<string, readonly string[]> {
+  const options: Record<string, readonly string[]> = {};
+  for (const [name, option] of Object.entries(rule.meta.options ?? {})) options[name] = setting.options?.[name] ?? option.default;
+  return options;
+}

@@ -1,0 +1,127 @@
+/**
+ * The JSON Schema of `.security.yml`. Descriptions double as the reference in the README;
+ * `x-expected` says in words what a value must be when it is wrong.
+ */
+import { SEVERITIES } from '../engine/finding.js';
+import { LANGUAGES } from '../engine/model.js';
+import { CATEGORIES } from '../rules/categories.js';
+
+const severity = { enum: [...SEVERITIES], 'x-expected': `one of ${SEVERITIES.join(', ')}` };
+const threshold = { enum: [...SEVERITIES, 'none'], 'x-expected': `one of ${SEVERITIES.join(', ')}, none` };
+const glob = { type: 'string', minLength: 1, maxLength: 500 };
+const globList = { type: 'array', items: glob, maxItems: 500 };
+const stringOrList = { anyOf: [glob, globList], 'x-expected': 'a glob or a list of globs' };
+
+const ruleSettingObject = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean', description: 'false turns the rule off' },
+    severity: { ...severity, description: 'the severity its findings get' },
+    include: { ...globList, description: 'only these paths' },
+    exclude: { ...globList, description: 'not these paths' },
+    options: {
+      type: 'object',
+      description: 'options the rule declares (see the rule catalog)',
+      additionalProperties: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 500 },
+    },
+  },
+};
+
+/** `off`, `on`, a severity, or a mapping. */
+const ruleSetting = {
+  if: { type: 'object' },
+  then: ruleSettingObject,
+  else: { enum: ['off', 'on', false, true, ...SEVERITIES], 'x-expected': `off, on, ${SEVERITIES.join(', ')}, or a mapping of enabled, severity, include, exclude, options` },
+};
+
+const waiver = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'reason', 'expires', 'approved_by'],
+  anyOf: [{ required: ['rule'] }, { required: ['category'] }],
+  'x-expected': 'a waiver that names a rule or a category',
+  properties: {
+    rule: { type: 'string', minLength: 1 },
+    category: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' },
+    path: { ...glob, description: 'glob of the files it covers' },
+    line: { type: 'integer', minimum: 1 },
+    fingerprint: { type: 'string', pattern: '^[0-9a-f]{8,64}(:\\d+)?$', 'x-expected': 'a finding fingerprint (hex)' },
+    reason: { type: 'string', minLength: 3, 'x-expected': 'a reason of a few words' },
+    expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-expected': 'a date, YYYY-MM-DD' },
+    approved_by: { type: 'string', minLength: 1 },
+  },
+};
+
+const scalar = { type: ['string', 'number', 'boolean'] };
+const customRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'message', 'severity', 'category', 'languages', 'match'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 80, 'x-expected': 'a kebab-case id' },
+    title: { type: 'string', maxLength: 200 },
+    message: { type: 'string', minLength: 1, maxLength: 1000 },
+    severity,
+    category: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' },
+    languages: { type: 'array', minItems: 1, items: { enum: [...LANGUAGES], 'x-expected': `one of ${LANGUAGES.join(', ')}` } },
+    match: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        type: stringOrList,
+        variable: stringOrList,
+        attribute: { type: 'string', minLength: 1, maxLength: 200 },
+        equals: scalar,
+        one_of: { type: 'array', items: scalar, minItems: 1, maxItems: 500 },
+        glob,
+        regex: { type: 'string', minLength: 1, maxLength: 1000 },
+        greater_than: { type: 'number' },
+        less_than: { type: 'number' },
+        present: { const: true, 'x-expected': 'true' },
+        absent: { const: true, 'x-expected': 'true' },
+      },
+    },
+  },
+};
+
+export const POLICY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fail_on: { ...threshold, description: 'findings at or above this severity fail the check (default high)' },
+    comment_on: { ...threshold, description: 'findings at or above this severity get inline comments (default low)' },
+    paths: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        include: { ...globList, description: 'only analyse these paths' },
+        exclude: { ...globList, description: 'never analyse these paths (locked rules still apply)' },
+        languages: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'paths that are in a language whatever their layout',
+          properties: Object.fromEntries(LANGUAGES.map((language) => [language, globList])),
+        },
+      },
+    },
+    rules: { type: 'object', additionalProperties: ruleSetting, description: 'settings by rule id' },
+    categories: { type: 'object', additionalProperties: ruleSetting, description: 'settings by category' },
+    locked: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'org policy only: what repositories cannot loosen',
+      properties: {
+        rules: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 500 },
+        settings: { type: 'array', items: { enum: ['fail_on', 'comment_on', 'inline_suppressions'], 'x-expected': 'fail_on, comment_on or inline_suppressions' } },
+      },
+    },
+    inline_suppressions: {
+      enum: ['allow', 'deny-locked', 'deny'],
+      'x-expected': 'allow, deny-locked or deny',
+      description: 'whether `posture:ignore` comments are honoured',
+    },
+    waivers: { type: 'array', items: waiver, maxItems: 2000 },
+    custom_rules: { type: 'array', items: customRule, maxItems: 500 },
+  },
+} as const;
