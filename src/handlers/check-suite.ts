@@ -1,0 +1,11 @@
+import type { Context } from 'probot';
+import type { HeadReviewer } from '../review/review-head.js';
+import { reviewCommit } from './review-commit.js';
+
+/** "Re-run all checks" on a suite of Posture's: review the suite's head commit again. */
+export function handleCheckSuiteRerequested(reviewer: HeadReviewer) {
+  return async (context: Context<'check_suite.rerequested'>): Promise<void> => {
+    const suite = context.payload.check_suite;
+    await reviewCommit(context, reviewer, suite.head_sha, suite.pull_requests);
+  };
+}

@@ -1,0 +1,35 @@
+import type { Finding } from '../engine/finding.js';
+import { ruleDocsUrl } from '../rules/docs-url.js';
+import { ruleMeta } from './rule-lookup.js';
+import { codeFence, escapeMarkdownText } from './markdown.js';
+import { severityLabel } from './severity-label.js';
+
+export interface CommentBodyInput {
+  finding: Finding;
+  fingerprint: string;
+  /** true when the comment spans exactly the suggestion's lines, so GitHub can apply it as is */
+  offerSuggestion: boolean;
+}
+
+/** Marks Posture's own comments, so later runs can recognise them and leave everyone else's alone. */
+export function fingerprintMarker(fingerprint: string): string {
+  return `<!-- posture:fingerprint=${fingerprint} -->`;
+}
+
+export function inlineCommentBody({ finding, fingerprint, offerSuggestion }: CommentBodyInput): string {
+  const rule = ruleMeta(finding.ruleId);
+  const ruleLink = `[${escapeMarkdownText(rule?.title ?? finding.ruleId)}](${ruleDocsUrl(finding.ruleId)})`;
+  const parts = [`**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\``, escapeMarkdownText(finding.message)];
+  if (rule?.remediation) parts.push(`**How to fix:** ${rule.remediation}`);
+  if (offerSuggestion && finding.suggestion) parts.push(suggestionBlock(finding.suggestion.replacement));
+  parts.push(fingerprintMarker(fingerprint));
+  return parts.join('\n\n');
+}
+
+function suggestionBlock(replacement: string): string {
+  // The block's lines replace the commented lines one for one; a trailing newline would add an empty line.
+  const lines = replacement.replace(/\r?\n$/, '');
+  const fence = codeFence(lines);
+  // An empty block deletes the commented lines.
+  return lines === '' ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${lines}\n${fence}`;
+}

@@ -1,0 +1,66 @@
+import type { FileError, Finding, Severity } from '../engine/finding.js';
+import { ruleMeta } from '../report/rule-lookup.js';
+import { lastLineOf } from './finding-lines.js';
+import { mostSevereFirst } from './most-severe-first.js';
+
+export type AnnotationLevel = 'failure' | 'warning' | 'notice';
+
+/** One entry of a check run's `output.annotations`. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: AnnotationLevel;
+  title: string;
+  message: string;
+}
+
+const LEVELS: Record<Severity, AnnotationLevel> = {
+  critical: 'failure',
+  high: 'failure',
+  medium: 'warning',
+  low: 'notice',
+};
+
+const MAX_TITLE_CHARS = 255;
+/** GitHub allows 64 KB per message; characters can take several bytes. */
+const MAX_MESSAGE_CHARS = 16_000;
+
+/** Annotations for all findings, most severe first, then one per file Posture could not analyse. */
+export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[]): CheckAnnotation[] {
+  return [...[...findings].sort(mostSevereFirst).map(findingAnnotation), ...errors.map(fileErrorAnnotation)];
+}
+
+export function findingAnnotation(finding: Finding): CheckAnnotation {
+  const { line, column, endColumn } = finding.range;
+  const endLine = Math.max(line, lastLineOf(finding.range));
+  const title = `${finding.ruleId}: ${ruleMeta(finding.ruleId)?.title ?? finding.category}`;
+  return {
+    path: finding.path,
+    start_line: line,
+    end_line: endLine,
+    // GitHub accepts columns only on single-line annotations; its end column is inclusive.
+    ...(endLine === line ? { start_column: column, end_column: Math.max(column, endColumn - 1) } : {}),
+    annotation_level: LEVELS[finding.severity],
+    title: clip(title, MAX_TITLE_CHARS),
+    message: clip(finding.message, MAX_MESSAGE_CHARS),
+  };
+}
+
+export function fileErrorAnnotation(error: FileError): CheckAnnotation {
+  const line = error.line !== undefined && error.line >= 1 ? error.line : 1;
+  return {
+    path: error.path,
+    start_line: line,
+    end_line: line,
+    annotation_level: 'warning',
+    title: 'Posture could not analyse this file',
+    message: clip(error.message, MAX_MESSAGE_CHARS),
+  };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The whole app over HTTP: a signed webhook reaches Posture's real server (the code `npm start`
+ * runs), Posture authenticates as the app against the local GitHub stand-in, reviews the
+ * sample pull request with the real engine, and the stand-in records what GitHub would show.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../src/server/config-from-env.js';
+import { startPostureServer, type RunningServer } from '../../src/server/create-server.js';
+import { deliverWebhook } from '../support/deliver-webhook.js';
+import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { readTree } from '../support/pull-request-fixture.js';
+import { pullRequestEvent } from '../support/webhook-payloads.js';
+
+const SAMPLE = fileURLToPath(new URL('../../demo/sample-pr/', import.meta.url));
+const TASKS = 'roles/webserver/tasks/main.yml';
+const DEFAULTS = 'roles/webserver/defaults/main.yml';
+const head = readTree(`${SAMPLE}head`);
+
+/** 1-based number of the first line of `path` at head containing `needle`, from line `from` on. */
+function lineOf(path: string, needle: string, from = 1): number {
+  const index = (head.get(path) ?? '').split('\n').findIndex((line, at) => at + 1 >= from && line.includes(needle));
+  if (index === -1) throw new Error(`${path} has no line with ${needle}`);
+  return index + 1;
+}
+
+let standin: GitHubStandin;
+let server: RunningServer;
+const secret = randomBytes(20).toString('hex');
+
+beforeAll(async () => {
+  standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head });
+  const config = configFromEnv({
+    APP_ID: String(standin.appId),
+    PRIVATE_KEY: standin.privateKey,
+    WEBHOOK_SECRET: secret,
+    GHE_HOST: standin.host,
+    GHE_PROTOCOL: 'http',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  if (!config.ok) throw new Error(config.problems.join('\n'));
+  server = await startPostureServer(config.config, pino({ level: 'silent' }));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await standin?.close();
+});
+
+describe('Posture over HTTP against a GitHub stand-in', () => {
+  it('rejects unsigned and wrongly signed deliveries before doing anything', async () => {
+    const event = pullRequestEvent('opened', standin.target);
+    const unsigned = await deliverWebhook(server.webhookUrl, event, undefined);
+    const forged = await deliverWebhook(server.webhookUrl, event, 'not-the-secret');
+
+    expect(unsigned.status).toBeGreaterThanOrEqual(400);
+    expect(unsigned.status).toBeLessThan(500);
+    expect(forged.status).toBe(400);
+    expect(forged.body).toContain('signature does not match');
+    expect(standin.requests).toEqual([]);
+    expect(standin.checkRuns).toEqual([]);
+  });
+
+  it('reviews a signed pull_request.opened: failing check run with exact annotations, inline comments on added lines only', async () => {
+    const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
+    expect(delivery.status).toBe(200);
+
+    const run = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed'));
+    expect(run).toMatchObject({ name: 'Posture', head_sha: standin.target.headSha, conclusion: 'failure' });
+    expect(run.output.title).toMatch(/^\d+ high, \d+ medium findings$/);
+
+    const newFindings = [
+      `${DEFAULTS}:${lineOf(DEFAULTS, 'webserver_admin_password')} hard-coded-secret`,
+      `${TASKS}:${lineOf(TASKS, 'ansible.builtin.get_url:', 40)} missing-integrity-check`,
+      `${TASKS}:${lineOf(TASKS, 'http://downloads.example.com')} http-without-tls`,
+      `${TASKS}:${lineOf(TASKS, 'validate_certs: no')} tls-verification-disabled`,
+      `${TASKS}:${lineOf(TASKS, "mode: '0777'")} insecure-file-permissions`,
+      `${TASKS}:${lineOf(TASKS, '| sh')} pipe-to-shell`,
+    ];
+    const onUnchangedLines = [
+      `${TASKS}:${lineOf(TASKS, 'http://legacy-mirror.example.com')} http-without-tls`,
+      `${TASKS}:${lineOf(TASKS, 'http://status.example.com')} http-without-tls`,
+    ];
+    const annotated = run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line} ${annotation.title?.split(':')[0]}`);
+    expect(annotated).toEqual(expect.arrayContaining([...newFindings, ...onUnchangedLines]));
+
+    expect(standin.reviews).toHaveLength(1);
+    const [review] = standin.reviews;
+    expect(review).toMatchObject({ commit_id: standin.target.headSha, event: 'COMMENT' });
+    const comments = review?.comments ?? [];
+    const addedLines = standin.pullRequest.addedLines;
+    expect(comments.filter((comment) => !addedLines.get(comment.path)?.has(comment.line))).toEqual([]);
+    const commented = comments.map((comment) => `${comment.path}:${comment.line}`);
+    expect(commented).toEqual(expect.arrayContaining(newFindings.map((finding) => finding.split(' ')[0])));
+    for (const unchanged of onUnchangedLines) expect(commented).not.toContain(unchanged.split(' ')[0]);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `src/server/start.ts` as its own process, the way `npm start` runs it (through tsx here, so no
+ * build is needed): it refuses to start without a webhook secret, and otherwise serves webhooks
+ * until SIGTERM.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deliverWebhook } from '../support/deliver-webhook.js';
+import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { readTree } from '../support/pull-request-fixture.js';
+import { pullRequestEvent } from '../support/webhook-payloads.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = `${ROOT}demo/sample-pr/`;
+
+let child: ChildProcessWithoutNullStreams | undefined;
+let standin: GitHubStandin | undefined;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  await standin?.close();
+  child = undefined;
+  standin = undefined;
+});
+
+function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  // Only what the test passes: no WEBHOOK_SECRET or APP_ID leaks in from the developer's shell.
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+}
+
+function collect(stream: NodeJS.ReadableStream): () => string {
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return () => text;
+}
+
+describe('npm start', () => {
+  it('exits with status 1 and says why when WEBHOOK_SECRET is missing', async () => {
+    child = startProcess({ APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----', NODE_ENV: 'production' });
+    const stderr = collect(child.stderr);
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(stderr()).toContain('WEBHOOK_SECRET is not set');
+  });
+
+  it('serves signed webhooks against a GitHub Enterprise host and stops on SIGTERM', async () => {
+    standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`) });
+    const secret = randomBytes(16).toString('hex');
+    child = startProcess({
+      APP_ID: String(standin.appId),
+      PRIVATE_KEY: standin.privateKey,
+      WEBHOOK_SECRET: secret,
+      GHE_HOST: standin.host,
+      GHE_PROTOCOL: 'http',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
+    const stdout = collect(child.stdout);
+    const github = standin;
+    const port = await github.waitFor(() => /"port":(\d+)[^\n]*Posture is listening/.exec(stdout())?.[1]);
+    const base = `http://127.0.0.1:${port}`;
+
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const delivery = await deliverWebhook(`${base}/api/github/webhooks`, pullRequestEvent('opened', github.target), secret);
+    expect(delivery.status).toBe(200);
+    const run = await github.waitFor(() => github.checkRuns.find((candidate) => candidate.status === 'completed'));
+    expect(run.conclusion).toBe('failure');
+    expect(stdout()).not.toContain(secret);
+    expect(stdout()).not.toContain('PRIVATE KEY');
+
+    const running = child;
+    running.kill('SIGTERM');
+    const [code] = (await once(running, 'exit')) as [number];
+    expect(code).toBe(0);
+  });
+});

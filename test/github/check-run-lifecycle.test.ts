@@ -1,0 +1,128 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FIXED_NOW, probotUnderTest } from '../support/probot-under-test.js';
+import { mockGitHubApi } from '../support/mock-github-api.js';
+import { pullRequestEvent } from '../support/webhook-payloads.js';
+import { INSECURE_DOWNLOAD, INSTALL_TASK, lineOf, pullRequestOf, targetFor, TASKS, worldWritableTasks } from './pull-requests.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('the Posture check run', () => {
+  it('is created in progress on the head commit, then completed with the conclusion and a counting title', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const [created] = github.checkRunCreates();
+    expect(github.checkRunCreates()).toHaveLength(1);
+    expect(created?.body).toMatchObject({
+      name: 'Posture',
+      head_sha: fixture.headSha,
+      status: 'in_progress',
+      started_at: FIXED_NOW.toISOString(),
+      output: { title: expect.any(String), summary: expect.any(String) },
+    });
+    const updates = github.checkRunUpdates();
+    expect(updates).toHaveLength(1);
+    const completion = updates[0]?.body;
+    expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', completed_at: FIXED_NOW.toISOString() });
+    const output = completion?.output as { title: string; summary: string; annotations: { start_line: number; annotation_level: string; title: string }[] };
+    expect(output.title).toMatch(/^\d+ high(, \d+ medium)? findings$/);
+    expect(output.summary).toContain('Posture failed this pull request');
+    const downloadLine = lineOf(INSECURE_DOWNLOAD.head[TASKS], 'validate_certs=no');
+    expect(output.annotations.find((annotation) => annotation.title.startsWith('tls-verification-disabled'))).toMatchObject({
+      start_line: downloadLine,
+      annotation_level: 'failure',
+    });
+  });
+
+  it('succeeds when no finding reaches the fail threshold, and the threshold is a setting', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest({ settings: { failOn: 'critical' } });
+
+    await probot.receive(pullRequestEvent('synchronize', target));
+
+    expect(github.checkRunUpdates().at(-1)?.body).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
+  it('uploads 120 annotations in batches of 50, 50 and 20, with the real summary only in the last request', async () => {
+    const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: INSTALL_TASK, 'roles/web/tasks/dirs.yml': worldWritableTasks(120) });
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const updates = github.checkRunUpdates().map((call) => call.body as { status?: string; conclusion?: string; output: { title: string; summary: string; annotations: unknown[] } });
+    expect(updates.map((update) => update.output.annotations.length)).toEqual([50, 50, 20]);
+    expect(updates.slice(0, 2).every((update) => update.status === undefined && update.conclusion === undefined)).toBe(true);
+    expect(updates.slice(0, 2).some((update) => update.output.summary.includes('Posture failed'))).toBe(false);
+    expect(updates[2]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '120 high findings' } });
+    expect(updates[2]?.output.summary).toContain('All 120 findings');
+  });
+
+  it('ends neutral, with GitHub’s error in the summary, when listing the changed files fails', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target, fail: { listFiles: { status: 500, message: 'Server Error' } } });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    expect(github.reviews()).toHaveLength(0);
+    const completion = github.checkRunUpdates().at(-1)?.body as { status: string; conclusion: string; output: { title: string; summary: string } };
+    expect(completion).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Posture could not complete the review' } });
+    expect(completion.output.summary).toContain(`GitHub answered 500 to GET https://api.github.com/repos/acme/infra/pulls/7/files: Server Error`);
+    expect(completion.output.summary).not.toContain('test-installation-token');
+  });
+
+  it('annotates a file the engine cannot parse as a warning and lists it in the summary', async () => {
+    const broken = '---\n- name: Broken\n  shell: [unclosed\n  become: true\n';
+    const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: INSTALL_TASK, 'roles/web/tasks/broken.yml': broken });
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { title: string; summary: string; annotations: Record<string, unknown>[] } };
+    expect(completion.output.title).toBe('No findings, 1 file not analysed');
+    expect(completion.output.annotations).toEqual([
+      expect.objectContaining({ path: 'roles/web/tasks/broken.yml', annotation_level: 'warning', title: 'Posture could not analyse this file' }),
+    ]);
+    expect(completion.output.summary).toContain('### Files Posture could not analyse');
+    expect(completion.output.summary).toContain('`roles/web/tasks/broken.yml:');
+  });
+
+  it('gives up quietly when the check run cannot even be created', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target, fail: { createCheckRun: { status: 403, message: 'Resource not accessible by integration' } } });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    expect(github.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /repos/acme/infra/check-runs']);
+  });
+
+  it('reports a pull request over GitHub’s 3,000-file listing cap as not fully evaluated', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture, 3400);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest({ settings: { failOn: 'critical' } });
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { title: string; summary: string } };
+    expect(completion.conclusion).toBe('neutral');
+    expect(completion.output.title).toMatch(/^Not fully evaluated: /);
+    expect(completion.output.summary).toContain('GitHub lists at most 3,000 changed files');
+  });
+});

@@ -1,0 +1,76 @@
+/** Small pull requests for the GitHub integration tests, as base and head trees. */
+import { buildPullRequest, type PullRequestFile, type PullRequestFixture, type Tree } from '../support/pull-request-fixture.js';
+import type { PayloadTarget } from '../support/webhook-payloads.js';
+
+export const TASKS = 'roles/web/tasks/main.yml';
+
+export function targetFor(fixture: PullRequestFixture, changedFiles = fixture.files.length): PayloadTarget {
+  return {
+    owner: 'acme',
+    repo: 'infra',
+    repositoryId: 1296269,
+    installationId: 2,
+    pullNumber: 7,
+    headSha: fixture.headSha,
+    baseSha: fixture.baseSha,
+    changedFiles,
+  };
+}
+
+export function pullRequestOf(base: Record<string, string>, head: Record<string, string>): PullRequestFixture {
+  return buildPullRequest(toTree(base), toTree(head));
+}
+
+function toTree(files: Record<string, string>): Tree {
+  return new Map(Object.entries(files));
+}
+
+export const INSTALL_TASK = `---
+- name: Install nginx
+  ansible.builtin.apt:
+    name: nginx
+    state: present
+`;
+
+/** A task file gaining a download over plain HTTP with TLS verification off (high). */
+export const INSECURE_DOWNLOAD = {
+  base: { [TASKS]: INSTALL_TASK },
+  head: {
+    [TASKS]: `${INSTALL_TASK}
+- name: Fetch the agent
+  get_url: url=http://example.com/x dest=/tmp/x validate_certs=no
+`,
+  },
+};
+
+/** `count` world-writable directories in a new file: one high finding on each `mode:` line. */
+export function worldWritableTasks(count: number): string {
+  const tasks = Array.from({ length: count }, (_, index) => `- name: Directory ${index}\n  file:\n    path: /srv/dir-${index}\n    state: directory\n    mode: '0777'\n`);
+  return `---\n${tasks.join('')}`;
+}
+
+/** `count` changed files that Posture does not read (Markdown), for pagination tests. */
+export function documentationFiles(count: number): PullRequestFile[] {
+  return Array.from({ length: count }, (_, index) => {
+    const sha = index.toString(16).padStart(40, 'd');
+    return {
+      sha,
+      filename: `docs/page-${String(index).padStart(4, '0')}.md`,
+      status: 'modified' as const,
+      additions: 1,
+      deletions: 1,
+      changes: 2,
+      patch: '@@ -1 +1 @@\n-old\n+new',
+      blob_url: '',
+      raw_url: '',
+      contents_url: '',
+    };
+  });
+}
+
+/** 1-based number of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  if (index === -1) throw new Error(`no line contains ${needle}`);
+  return index + 1;
+}
