@@ -6,24 +6,17 @@ import { analyze } from './engine/analyze.js';
 import { handleCheckRunRerequested } from './handlers/check-run.js';
 import { handleCheckSuiteRerequested } from './handlers/check-suite.js';
 import { handlePullRequest, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
-import {
-  createHeadReviewer,
-  DEFAULT_REVIEW_SETTINGS,
-  type AnalyzeFunction,
-  type ReviewSettings,
-} from './review/review-head.js';
+import { createHeadReviewer, type AnalyzeFunction } from './review/review-head.js';
 
-/** What tests and a later policy module may replace. */
+/** What tests may replace: the engine and the clock. */
 export interface PostureDependencies {
   analyze?: AnalyzeFunction;
-  settings?: ReviewSettings;
   now?: () => Date;
 }
 
 export default function postureApp(app: Probot, deps: PostureDependencies = {}): void {
   const reviewer = createHeadReviewer({
-    analyze: deps.analyze ?? ((files) => analyze(files)),
-    settings: deps.settings ?? DEFAULT_REVIEW_SETTINGS,
+    analyze: deps.analyze ?? ((files, options) => analyze(files, options)),
     now: deps.now ?? (() => new Date()),
   });
   app.on([...PULL_REQUEST_EVENTS], handlePullRequest(reviewer));

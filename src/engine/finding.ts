@@ -27,7 +27,8 @@ export interface Finding {
   ruleId: string;
   category: string;
   severity: Severity;
-  language: Language;
+  /** the language of the analysed file; absent for findings about the policy file itself */
+  language?: Language;
   /** repository- or scan-relative path, forward slashes */
   path: string;
   range: SourceRange;

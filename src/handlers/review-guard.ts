@@ -10,6 +10,7 @@ export interface PullRequestSnapshot {
   number: number;
   state: string;
   head: { sha: string };
+  base: { sha: string };
   changed_files?: number;
 }
 
@@ -41,6 +42,7 @@ export async function reviewIfEligible(
     repo,
     pullNumber: pullRequest.number,
     headSha,
+    baseSha: pullRequest.base.sha,
     ...(pullRequest.changed_files === undefined ? {} : { changedFiles: pullRequest.changed_files }),
   });
   return true;

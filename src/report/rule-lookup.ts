@@ -1,9 +1,8 @@
-import { RULES } from '../rules/index.js';
+import { POLICY_CHANGE } from '../policy/policy-change.js';
+import { ruleById } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
 
-const META_BY_ID = new Map<string, RuleMeta>(RULES.map((rule) => [rule.meta.id, rule.meta]));
-
-/** The metadata of a registered rule; undefined for an id the registry does not know. */
+/** The metadata of a built-in rule or of the policy-change check; undefined for custom rules. */
 export function ruleMeta(ruleId: string): RuleMeta | undefined {
-  return META_BY_ID.get(ruleId);
+  return ruleId === POLICY_CHANGE.id ? POLICY_CHANGE : ruleById(ruleId)?.meta;
 }

@@ -2,7 +2,9 @@
  * The check run's title and Markdown summary: what Posture found, what it could not analyse,
  * and where the inline review went.
  */
-import { atLeast, SEVERITIES, type FileError, type Finding, type Severity } from '../engine/finding.js';
+import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../engine/finding.js';
+import type { Notice } from '../policy/notice.js';
+import { formatPolicyError, type PolicyError, type Threshold } from '../policy/types.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import type { ReviewConclusion } from '../review/conclusion.js';
 import { mostSevereFirst } from '../review/most-severe-first.js';
@@ -21,11 +23,17 @@ const MAX_LISTED_ERRORS = 100;
 export interface SummaryInput {
   findings: readonly Finding[];
   errors: readonly FileError[];
+  /** what the policy did that reviewers should know (expired waivers, unused suppressions) */
+  notices?: readonly Notice[];
+  /** problems with the policy files; any of them fails the run */
+  policyErrors?: readonly PolicyError[];
+  /** the policy files in effect, org first */
+  policySources?: readonly string[];
   analyzedFiles: number;
   listedFiles: number;
   truncated: boolean;
   headSha: string;
-  failOn: Severity;
+  failOn: Threshold;
   conclusion: ReviewConclusion;
   inlineReview: InlineReviewOutcome;
   /** true when the diff shows that this pull request did not write the line a finding starts on */
@@ -33,20 +41,35 @@ export interface SummaryInput {
 }
 
 /** e.g. "2 high, 1 medium findings", "1 low finding", "No findings". */
-export function checkRunTitle(findings: readonly Finding[], errors: readonly FileError[], truncated: boolean): string {
-  const counts = SEVERITIES.map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
+export function checkRunTitle(findings: readonly Finding[], errors: readonly FileError[], truncated: boolean, policyErrors = 0): string {
+  const open = findings.filter(isOpen);
+  const counts = SEVERITIES.map((severity) => [severity, open.filter((f) => f.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
-  const noun = findings.length === 1 ? 'finding' : 'findings';
+  const noun = open.length === 1 ? 'finding' : 'findings';
   let title = counts.length === 0 ? 'No findings' : `${counts.join(', ')} ${noun}`;
+  const accepted = findings.length - open.length;
+  if (accepted > 0) title += `, ${accepted} accepted`;
   if (errors.length > 0) title += `, ${errors.length} ${errors.length === 1 ? 'file' : 'files'} not analysed`;
+  if (policyErrors > 0) title = `Invalid security policy: ${title}`;
   return truncated ? `Not fully evaluated: ${title}` : title;
 }
 
 export function checkRunSummary(input: SummaryInput): string {
-  const before = [verdict(input), scope(input), ...(input.truncated ? [truncationWarning(input.listedFiles)] : [])];
-  const after = [...errorsSection(input.errors), inlineReviewSection(input.inlineReview)];
-  const rows = [...input.findings].sort(mostSevereFirst).map((finding) => findingRow(finding, input.isUnchangedLine(finding)));
+  const before = [
+    ...policyErrorsSection(input.policyErrors ?? []),
+    verdict(input),
+    scope(input),
+    ...(input.truncated ? [truncationWarning(input.listedFiles)] : []),
+  ];
+  const after = [
+    ...acceptedSection(input.findings.filter((finding) => !isOpen(finding))),
+    ...noticesSection(input.notices ?? []),
+    ...errorsSection(input.errors),
+    inlineReviewSection(input.inlineReview),
+    policySection(input.policySources ?? [], input.failOn),
+  ];
+  const rows = input.findings.filter(isOpen).sort(mostSevereFirst).map((finding) => findingRow(finding, input.isUnchangedLine(finding)));
   const render = (shown: number) => [...before, ...findingsSection(rows, shown), ...after].join('\n\n');
   const complete = render(rows.length);
   if (complete.length <= MAX_SUMMARY_CHARS) return complete;
@@ -78,8 +101,12 @@ export function interruptedRunReport(reason: string, headSha: string): { title: 
   };
 }
 
-function verdict({ findings, failOn, conclusion }: SummaryInput): string {
-  const blocking = findings.filter((finding) => atLeast(finding.severity, failOn)).length;
+function verdict({ findings: all, failOn, conclusion, policyErrors = [] }: SummaryInput): string {
+  const findings = all.filter(isOpen);
+  const blocking = failOn === 'none' ? 0 : findings.filter((finding) => atLeast(finding.severity, failOn)).length;
+  if (conclusion === 'failure' && blocking === 0 && policyErrors.length > 0) {
+    return '**Posture failed this pull request** because the security policy is invalid (see above).';
+  }
   if (conclusion === 'failure') {
     const subject = blocking === 1 ? '1 finding is' : `${blocking} findings are`;
     return `**Posture failed this pull request:** ${subject} at or above the fail threshold (${failOn}).`;
@@ -116,6 +143,36 @@ function findingsSection(rows: readonly string[], shown: number): string[] {
   const note = hidden > 0 ? [`_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; every finding is an annotation on this check run._`] : [];
   if (rows.length <= FOLD_TABLE_AFTER_ROWS) return ['### Findings', table, ...note];
   return ['### Findings', `<details><summary>All ${rows.length} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
+}
+
+function policyErrorsSection(errors: readonly PolicyError[]): string[] {
+  if (errors.length === 0) return [];
+  const listed = errors.map((error) => `- ${escapeMarkdownText(formatPolicyError(error))}`);
+  return [
+    '> [!CAUTION]\n> **The security policy is invalid.** The parts in error were not applied; fix them and push again (`posture config validate` shows the same messages locally).',
+    listed.join('\n'),
+  ];
+}
+
+function acceptedSection(accepted: readonly Finding[]): string[] {
+  if (accepted.length === 0) return [];
+  const rows = [...accepted].sort(mostSevereFirst).map((finding) => {
+    const cells = [severityLabel(finding.severity), codeSpan(finding.ruleId), codeSpan(`${finding.path}:${finding.range.line}`), escapeMarkdownText(finding.justification ?? finding.status ?? '')];
+    return `| ${cells.map(tableCell).join(' | ')} |`;
+  });
+  const table = ['| Severity | Rule | Location | Accepted |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['### Accepted findings', `<details><summary>${accepted.length} waived or suppressed ${accepted.length === 1 ? 'finding' : 'findings'}, which do not count towards the verdict</summary>\n\n${table}\n\n</details>`];
+}
+
+function noticesSection(notices: readonly Notice[]): string[] {
+  if (notices.length === 0) return [];
+  const listed = notices.map((notice) => `- ${codeSpan(notice.line === undefined ? notice.path : `${notice.path}:${notice.line}`)}: ${escapeMarkdownText(notice.message)}`);
+  return ['### Policy notices', listed.join('\n')];
+}
+
+function policySection(sources: readonly string[], failOn: Threshold): string {
+  const from = sources.length === 0 ? 'Posture’s built-in policy' : `${[...sources].reverse().map(codeSpan).join(' over ')} over Posture’s defaults`;
+  return `<sub>Policy: ${from}; fail threshold ${failOn}. Policy is read from the base branch, never from this pull request.</sub>`;
 }
 
 function errorsSection(errors: readonly FileError[]): string[] {

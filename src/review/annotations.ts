@@ -43,9 +43,10 @@ export function findingAnnotation(finding: Finding): CheckAnnotation {
     end_line: endLine,
     // GitHub accepts columns only on single-line annotations; its end column is inclusive.
     ...(endLine === line ? { start_column: column, end_column: Math.max(column, endColumn - 1) } : {}),
-    annotation_level: LEVELS[finding.severity],
+    // Accepted findings stay visible, but only as notices.
+    annotation_level: finding.status ? 'notice' : LEVELS[finding.severity],
     title: clip(title, MAX_TITLE_CHARS),
-    message: clip(finding.message, MAX_MESSAGE_CHARS),
+    message: clip(finding.justification ? `${finding.message} (${finding.justification})` : finding.message, MAX_MESSAGE_CHARS),
   };
 }
 

@@ -1,4 +1,5 @@
 import { mayBeAnalysed } from '../engine/detect-language.js';
+import { POLICY_PATH } from './load-policy.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
 /** GitHub's documented ceiling: `pulls.listFiles` returns at most this many files. */
@@ -19,6 +20,8 @@ export interface ChangedFiles {
   listedCount: number;
   /** true when GitHub's cap hid some of the pull request's files */
   truncated: boolean;
+  /** the repository's policy file, when the pull request adds, edits or deletes it */
+  policyFile?: { status: 'added' | 'modified' | 'removed'; blobSha?: string };
 }
 
 export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarget): Promise<ChangedFiles> {
@@ -29,7 +32,12 @@ export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarg
     per_page: 100,
   });
   const files: ChangedFile[] = [];
+  let policyFile: ChangedFiles['policyFile'];
   for (const file of listed) {
+    if (file.filename === POLICY_PATH || file.previous_filename === POLICY_PATH) {
+      const removed = file.status === 'removed' || file.filename !== POLICY_PATH || !file.sha;
+      policyFile = removed ? { status: 'removed' } : { status: file.status === 'added' ? 'added' : 'modified', blobSha: file.sha as string };
+    }
     if (file.status === 'removed' || !file.sha) continue;
     // No patch and no changed lines: a binary file, or a rename that changed nothing.
     if (file.patch === undefined && file.changes === 0) continue;
@@ -42,5 +50,5 @@ export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarg
   }
   const truncated =
     target.changedFiles === undefined ? listed.length >= LIST_FILES_LIMIT : target.changedFiles > listed.length;
-  return { files, listedCount: listed.length, truncated };
+  return { files, listedCount: listed.length, truncated, ...(policyFile ? { policyFile } : {}) };
 }

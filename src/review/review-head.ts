@@ -5,8 +5,11 @@
  * whether GitHub accepted it; a rejected review never keeps the run from completing.
  */
 import type { Logger } from 'pino';
-import type { AnalysisResult, SourceFile } from '../engine/analyze.js';
-import type { Severity } from '../engine/finding.js';
+import type { AnalysisResult, AnalyzeOptions, SourceFile } from '../engine/analyze.js';
+import { atLeast, isOpen, type Finding } from '../engine/finding.js';
+import { buildPolicy } from '../policy/build-policy.js';
+import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';
+import type { EffectivePolicy } from '../policy/types.js';
 import { createLineLookup } from '../engine/fingerprint.js';
 import { checkRunSummary, checkRunTitle, interruptedRunReport } from '../report/summary.js';
 import { buildAnnotations } from './annotations.js';
@@ -16,22 +19,15 @@ import { describeError, redactSecrets } from './describe-error.js';
 import { buildDiffMap, startsOnAddedLine } from './diff-map.js';
 import { fetchSources } from './fetch-sources.js';
 import { planInlineComments } from './inline-comments.js';
-import { listChangedFiles } from './pr-files.js';
+import { loadPolicyTexts, POLICY_PATH, type PolicyTexts } from './load-policy.js';
+import { listChangedFiles, type ChangedFiles } from './pr-files.js';
 import { postInlineReview } from './reviews.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
-export interface ReviewSettings {
-  /** findings at or above this severity fail the check run */
-  failOn: Severity;
-}
-
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { failOn: 'high' };
-
-export type AnalyzeFunction = (files: readonly SourceFile[]) => Promise<AnalysisResult>;
+export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now'>) => Promise<AnalysisResult>;
 
 export interface ReviewDependencies {
   analyze: AnalyzeFunction;
-  settings: ReviewSettings;
   now: () => Date;
 }
 
@@ -85,29 +81,55 @@ async function evaluateAndReport(
   checkRunId: number,
 ): Promise<void> {
   const changed = await listChangedFiles(octokit, target);
+  const policyTexts = await loadPolicyTexts(octokit, target, target.baseSha);
+  const { policy, errors: policyErrors } = buildPolicy(policyTexts);
   const sources = await fetchSources(octokit, target, changed.files);
-  const { findings, errors, analyzed } = await deps.analyze(sources);
+  const analysis = await deps.analyze(sources, { policy, now: deps.now() });
+  const { errors, analyzed, notices } = analysis;
+  const policyChange = await reviewPolicyEdit(octokit, target, changed, policyTexts);
+  const findings = policyChange ? [...analysis.findings, policyChange] : analysis.findings;
 
   const lineText = createLineLookup(new Map(sources.map((source) => [source.path, source.content])));
   const diffMap = buildDiffMap(changed.files);
-  const comments = planInlineComments(findings, diffMap, lineText);
+  const comments = planInlineComments(findings.filter((finding) => isOpen(finding) && reaches(finding, policy.commentOn)), diffMap, lineText);
   const inlineReview = await postInlineReview(octokit, target, comments, findings.length, log);
 
-  const conclusion = decideConclusion(findings, deps.settings.failOn, changed.truncated);
+  const conclusion = decideConclusion(findings, policy.failOn, changed.truncated, policyErrors.length > 0);
   const summary = checkRunSummary({
     findings,
     errors,
+    notices,
+    policyErrors,
+    policySources: policy.sources,
     analyzedFiles: analyzed.length,
     listedFiles: changed.listedCount,
     truncated: changed.truncated,
     headSha: target.headSha,
-    failOn: deps.settings.failOn,
+    failOn: policy.failOn,
     conclusion,
     inlineReview,
     // Without a patch GitHub did not say which lines changed, so such files get no mark.
     isUnchangedLine: (finding) => diffMap.has(finding.path) && !startsOnAddedLine(diffMap, finding),
   });
-  const title = checkRunTitle(findings, errors, changed.truncated);
+  const title = checkRunTitle(findings, errors, changed.truncated, policyErrors.length);
   await completeCheckRun(octokit, target, checkRunId, { conclusion, title, summary, annotations: buildAnnotations(findings, errors) }, deps.now);
   log.info({ conclusion, findings: findings.length, errors: errors.length, inlineReview: inlineReview.status }, 'review complete');
+}
+
+function reaches(finding: Finding, threshold: EffectivePolicy['commentOn']): boolean {
+  return threshold !== 'none' && atLeast(finding.severity, threshold);
+}
+
+/** The finding for an edit of `.security.yml` in this pull request, judged against the base policy. */
+async function reviewPolicyEdit(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  changed: ChangedFiles,
+  policyTexts: PolicyTexts,
+): Promise<Finding | undefined> {
+  if (!changed.policyFile) return undefined;
+  const { blobSha } = changed.policyFile;
+  const headText = blobSha ? (await fetchSources(octokit, target, [{ path: POLICY_PATH, blobSha }]))[0]?.content : undefined;
+  const head = headText === undefined ? undefined : { source: `${POLICY_PATH} (this pull request)`, text: headText };
+  return policyChangeFinding(POLICY_PATH, describePolicyChange(policyTexts.org, policyTexts.repo, head));
 }

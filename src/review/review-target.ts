@@ -12,6 +12,8 @@ export interface RepoRef {
 export interface ReviewTarget extends RepoRef {
   pullNumber: number;
   headSha: string;
+  /** the base branch's commit the pull request is compared with; its policy judges the change */
+  baseSha: string;
   /** the pull request's own count of changed files, when the event or API response carries it */
   changedFiles?: number;
 }

@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'unsigned-package-source',
   'security-control-disabled',
   'sudo-nopasswd',
+  'policy-change',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

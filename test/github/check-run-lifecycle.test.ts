@@ -41,11 +41,11 @@ describe('the Posture check run', () => {
     });
   });
 
-  it('succeeds when no finding reaches the fail threshold, and the threshold is a setting', async () => {
+  it('succeeds when no finding reaches the fail threshold, and the threshold comes from the base branch policy', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
-    const github = mockGitHubApi({ fixture, target });
-    const probot = await probotUnderTest({ settings: { failOn: 'critical' } });
+    const github = mockGitHubApi({ fixture, target, policy: { base: 'fail_on: critical\n' } });
+    const probot = await probotUnderTest();
 
     await probot.receive(pullRequestEvent('synchronize', target));
 
@@ -115,8 +115,8 @@ describe('the Posture check run', () => {
   it('reports a pull request over GitHub’s 3,000-file listing cap as not fully evaluated', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture, 3400);
-    const github = mockGitHubApi({ fixture, target });
-    const probot = await probotUnderTest({ settings: { failOn: 'critical' } });
+    const github = mockGitHubApi({ fixture, target, policy: { org: 'fail_on: critical\n' } });
+    const probot = await probotUnderTest();
 
     await probot.receive(pullRequestEvent('opened', target));
 

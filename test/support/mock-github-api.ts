@@ -23,6 +23,8 @@ export interface MockOptions {
   /** the pull request as pulls.get and commits/{sha}/pulls report it */
   pullRequest?: { state?: 'open' | 'closed'; headSha?: string };
   fail?: Partial<Record<'createCheckRun' | 'listFiles' | 'createReview', ApiFailure>>;
+  /** `.security.yml` of the org's .github repository and of the repository at the base commit; absent files answer 404 */
+  policy?: { org?: string; base?: string };
 }
 
 export interface RecordedCall {
@@ -38,7 +40,7 @@ export interface MockedGitHub {
   reviews(): RecordedCall[];
 }
 
-export function mockGitHubApi({ fixture, target, files = fixture.files, pullRequest = {}, fail = {} }: MockOptions): MockedGitHub {
+export function mockGitHubApi({ fixture, target, files = fixture.files, pullRequest = {}, fail = {}, policy = {} }: MockOptions): MockedGitHub {
   const calls: RecordedCall[] = [];
   const repoPath = `/repos/${target.owner}/${target.repo}`;
   let nextCheckRunId = 100;
@@ -57,8 +59,25 @@ export function mockGitHubApi({ fixture, target, files = fixture.files, pullRequ
     base: { sha: target.baseSha, ref: 'main', repo: { id: target.repositoryId } },
   });
 
+  const fileReply = (text: string | undefined): [number, object] =>
+    text === undefined
+      ? [404, { message: 'Not Found' }]
+      : [200, { type: 'file', encoding: 'base64', path: '.security.yml', content: Buffer.from(text).toString('base64') }];
+
   nock(GITHUB_API)
     .persist()
+    .get(`/repos/${target.owner}/.github/contents/.security.yml`)
+    .reply((path) => {
+      record('GET')(path, {});
+      return fileReply(policy.org);
+    })
+    .get(`${repoPath}/contents/.security.yml`)
+    .query(true)
+    .reply((path) => {
+      record('GET')(path, {});
+      const ref = new URL(path, GITHUB_API).searchParams.get('ref');
+      return fileReply(ref === target.baseSha ? policy.base : undefined);
+    })
     .post(`${repoPath}/check-runs`)
     .reply((path, body) => {
       record('POST')(path, body);
