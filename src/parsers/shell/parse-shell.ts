@@ -61,15 +61,19 @@ export function parseShell(script: string): ShellScript {
   return result;
 }
 
-function collect(node: SyntaxNode, script: string, into: ShellScript): void {
-  if (node.type === 'pipeline') {
+/** Pipelines and commands at any depth, found by the grammar's own (native) search. */
+function collect(root: SyntaxNode, script: string, into: ShellScript): void {
+  for (const node of root.descendantsOfType(['pipeline', 'command'])) {
+    if (!node) continue;
+    if (node.type === 'command') {
+      into.commands.push(toCommand(node, script));
+      continue;
+    }
     const commands = node.namedChildren
       .filter((child): child is SyntaxNode => child !== null && child.type === 'command')
       .map((child) => toCommand(child, script));
     if (commands.length > 1) into.pipelines.push(commands);
   }
-  if (node.type === 'command') into.commands.push(toCommand(node, script));
-  for (const child of node.namedChildren) if (child) collect(child, script, into);
 }
 
 function toCommand(node: SyntaxNode, script: string): ShellCommand {

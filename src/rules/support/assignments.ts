@@ -26,56 +26,54 @@ const cache = new WeakMap<FileModel, readonly Assignment[]>();
 export function assignments(file: FileModel): readonly Assignment[] {
   let all = cache.get(file);
   if (!all) {
-    all = [...collectAssignments(file)];
+    all = collectAssignments(file);
     cache.set(file, all);
   }
   return all;
 }
 
-function* collectAssignments(file: FileModel): Generator<Assignment> {
-  yield* variableAssignments(file);
+function collectAssignments(file: FileModel): Assignment[] {
+  const into = variableAssignments(file);
   for (const unit of file.units) {
-    yield* attributeAssignments(unit.attributes, [], unit, 'argument');
-    yield* attributeAssignments(unit.keywords, [], unit, 'keyword');
+    addAttributes(unit.attributes, [], unit, 'argument', into);
+    addAttributes(unit.keywords, [], unit, 'keyword', into);
   }
+  return into;
 }
 
-function* variableAssignments(file: FileModel): Generator<Assignment> {
+function variableAssignments(file: FileModel): Assignment[] {
   const byParent = new Map<string, Attribute[]>();
   const parentKey = (scope: string, path: readonly string[]) => `${scope}\u0000${path.slice(0, -1).join('\u0000')}`;
-  for (const variable of file.variables) {
-    const key = parentKey(variable.scope, variable.path);
-    const group = byParent.get(key) ?? [];
+  const keys = file.variables.map((variable) => parentKey(variable.scope, variable.path));
+  file.variables.forEach((variable, index) => {
+    const key = keys[index] as string;
+    let group = byParent.get(key);
+    if (!group) byParent.set(key, (group = []));
     group.push({ name: variable.name, value: variable.value, range: variable.range });
-    byParent.set(key, group);
-  }
-  for (const variable of file.variables) {
-    yield {
-      name: variable.name,
-      path: variable.path,
-      value: variable.value,
-      range: variable.range,
-      siblings: byParent.get(parentKey(variable.scope, variable.path)) ?? [],
-      source: 'variable',
-    };
-  }
+  });
+  return file.variables.map((variable, index) => ({
+    name: variable.name,
+    path: variable.path,
+    value: variable.value,
+    range: variable.range,
+    siblings: byParent.get(keys[index] as string) ?? [],
+    source: 'variable',
+  }));
 }
 
 type Source = Assignment['source'];
 
-function* attributeAssignments(attributes: readonly Attribute[], path: readonly string[], unit: Unit, source: Source): Generator<Assignment> {
+function addAttributes(attributes: readonly Attribute[], path: readonly string[], unit: Unit, source: Source, into: Assignment[]): void {
   for (const attribute of attributes) {
     const attributePath = [...path, attribute.name];
-    yield { name: attribute.name, path: attributePath, value: attribute.value, range: attribute.range, unit, siblings: attributes, source };
-    yield* nestedAssignments(attribute.value, attributePath, unit, source);
+    into.push({ name: attribute.name, path: attributePath, value: attribute.value, range: attribute.range, unit, siblings: attributes, source });
+    addNested(attribute.value, attributePath, unit, source, into);
   }
 }
 
-function* nestedAssignments(value: Value, path: readonly string[], unit: Unit, source: Source): Generator<Assignment> {
-  if (value.kind === 'map') yield* attributeAssignments(value.entries ?? [], path, unit, source);
-  if (value.kind === 'list') {
-    for (const [index, item] of (value.items ?? []).entries()) yield* nestedAssignments(item, [...path, String(index)], unit, source);
-  }
+function addNested(value: Value, path: readonly string[], unit: Unit, source: Source, into: Assignment[]): void {
+  if (value.kind === 'map') addAttributes(value.entries ?? [], path, unit, source, into);
+  else if (value.kind === 'list') (value.items ?? []).forEach((item, index) => addNested(item, [...path, String(index)], unit, source, into));
 }
 
 /** From the key to the end of the value: where a finding about an assignment points. */
