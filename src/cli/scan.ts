@@ -8,7 +8,7 @@ import type { FileError } from '../engine/finding.js';
 import type { EffectivePolicy, Threshold } from '../policy/types.js';
 import type { Language } from '../engine/model.js';
 import type { Rule } from '../rules/rule.js';
-import { mapConcurrently } from './map-concurrently.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
 import { compareText, walk, type FoundFile } from './walk.js';
 

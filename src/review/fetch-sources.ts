@@ -1,5 +1,5 @@
 import type { SourceFile } from '../engine/analyze.js';
-import { mapConcurrently } from './map-concurrently.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
 import type { ChangedFile } from './pr-files.js';
 import type { GitHubClient, RepoRef } from './review-target.js';
 
