@@ -1,0 +1,60 @@
+/**
+ * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
+ * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
+ */
+import type { FileModel } from '../../engine/model.js';
+import type { ParseOutcome } from '../index.js';
+import { COMMENT_TYPES, readComments } from './comments.js';
+import { CONDITION_TYPES, readConditions } from './conditions.js';
+import { HEREDOC_TYPES, Heredocs } from './heredocs.js';
+import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
+import { ResourceReader, STATEMENT_TYPES } from './resources.js';
+import { parseRuby, RubyParserNotReady } from './ruby-parser.js';
+import { findSyntaxError } from './syntax-error.js';
+import { RubyNestingError, SyntaxIndex, type SyntaxNode } from './syntax.js';
+import { RubyValues } from './values.js';
+import { VariableReader } from './variables.js';
+
+export { initChefParser } from './ruby-parser.js';
+export { isChefCookbookPath } from './cookbook-path.js';
+
+const ATTRIBUTES_PATH = /(^|[\\/])attributes[\\/]/;
+
+/** Every node type some reader looks at, gathered in one walk. */
+const INDEXED_TYPES = [
+  ...new Set([...COMMENT_TYPES, ...CONDITION_TYPES, ...HEREDOC_TYPES, ...LOCAL_VARIABLE_TYPES, ...STATEMENT_TYPES, 'call', 'operator_assignment']),
+];
+
+export function parseChef(path: string, source: string): ParseOutcome {
+  try {
+    const tree = parseRuby(source);
+    try {
+      const error = findSyntaxError(tree.rootNode, source);
+      if (error) return { ok: false, error: { path, message: error.message, line: error.line } };
+      return { ok: true, model: buildModel(path, source, tree.rootNode) };
+    } finally {
+      tree.delete();
+    }
+  } catch (error) {
+    if (error instanceof RubyNestingError) return { ok: false, error: { path, message: error.message, line: error.line } };
+    if (error instanceof RubyParserNotReady) return { ok: false, error: { path, message: error.message } };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { path, message: `Ruby: could not be analysed: ${reason}` } };
+  }
+}
+
+function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
+  const index = new SyntaxIndex(root, INDEXED_TYPES);
+  const locals = new LocalVariables(index);
+  const values = new RubyValues(source, new Heredocs(index, source), locals);
+  return {
+    path,
+    language: 'chef',
+    kind: ATTRIBUTES_PATH.test(path) ? 'attributes' : 'recipe',
+    units: new ResourceReader(values).units(index),
+    variables: new VariableReader(values, locals).variables(index),
+    comments: readComments(index),
+    conditions: readConditions(index),
+    lines: source.split(/\r?\n/),
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Assignments → variables. Node attributes (`default['a']['b'] = v`, `node.override['a'] = v`)
+ * have scope 'attribute' and their key path; local variables and constants have scope 'data'.
+ * A hash or array value also yields one variable per nested key, as Ansible vars do.
+ */
+import type { Value, Variable, VariableScope } from '../../engine/model.js';
+import type { LocalVariables } from './locals.js';
+import { checkDepth, elementKeys, field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
+import type { RubyValues } from './values.js';
+
+/** Attribute precedence levels a cookbook can write. */
+const PRECEDENCE_LEVELS = new Set([
+  'default',
+  'override',
+  'normal',
+  'set',
+  'force_default',
+  'force_override',
+  'default_unless',
+  'override_unless',
+  'normal_unless',
+  'set_unless',
+]);
+
+/** Plain names that hold a value. */
+const NAMED_TARGETS = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
+
+interface TapAlias {
+  name: string;
+  path: string[];
+  /** the block's extent */
+  start: number;
+  end: number;
+}
+
+export class VariableReader {
+  /** block parameters that stand for an attribute path, outer blocks first */
+  private readonly tapAliases: TapAlias[] = [];
+
+  constructor(
+    private readonly values: RubyValues,
+    private readonly locals: LocalVariables,
+  ) {}
+
+  variables(index: SyntaxIndex): Variable[] {
+    this.findTapAliases(index);
+    const variables: Variable[] = [];
+    for (const assignment of index.of('assignment', 'operator_assignment')) {
+      if (!isPlainAssignment(assignment)) continue;
+      const left = field(assignment, 'left');
+      const right = field(assignment, 'right');
+      if (!left || !right) continue;
+      if (left.type === 'left_assignment_list') this.multiple(left, right, variables);
+      else this.single(left, right, variables);
+    }
+    return variables;
+  }
+
+  private single(target: SyntaxNode, right: SyntaxNode, into: Variable[]): void {
+    const attributePath = this.attributePath(target);
+    if (attributePath) {
+      this.add(attributePath, this.values.value(right), 'attribute', target, into);
+    } else if (NAMED_TARGETS.has(target.type)) {
+      this.add([target.text], this.values.value(right), 'data', target, into);
+    }
+  }
+
+  /** `a, b = 1, 2`: each name takes the value in the same place. */
+  private multiple(targets: SyntaxNode, right: SyntaxNode, into: Variable[]): void {
+    if (right.type !== 'right_assignment_list') return;
+    const values = meaningfulChildren(right);
+    meaningfulChildren(targets).forEach((target, index) => {
+      const value = values[index];
+      if (value && target.type !== 'rest_assignment') this.single(target, value, into);
+    });
+  }
+
+  private add(path: string[], value: Value, scope: VariableScope, target: SyntaxNode, into: Variable[]): void {
+    into.push({ name: path[path.length - 1] ?? '', path, value, scope, range: rangeOf(target) });
+    flatten(value, path, scope, into);
+  }
+
+  /**
+   * `default['app'].tap do |app| app['port'] = 80 end`: inside the block, `app` stands for
+   * `default['app']`. Outer blocks come first in source order, so nested aliases resolve.
+   */
+  private findTapAliases(index: SyntaxIndex): void {
+    for (const call of index.of('call')) {
+      const receiver = field(call, 'receiver');
+      const block = field(call, 'block');
+      if (!receiver || !block || field(call, 'method')?.text !== 'tap') continue;
+      const parameters = field(block, 'parameters');
+      const parameter = parameters ? meaningfulChildren(parameters)[0] : undefined;
+      if (parameter?.type !== 'identifier') continue;
+      const path = this.attributePath(receiver);
+      if (path) this.tapAliases.push({ name: parameter.text, path, start: block.startIndex, end: block.endIndex });
+    }
+  }
+
+  /** A literal key as its name (`'a'`, `:a` → `a`); a computed one as `[expression]`. */
+  private keySegment(key: SyntaxNode): string {
+    const value = this.values.value(key);
+    return value.kind === 'string' || value.kind === 'number' ? String(value.value) : `[${key.text}]`;
+  }
+
+  /** The attribute path a `tap` block parameter stands for, from the innermost enclosing block. */
+  private aliasedPath(identifier: SyntaxNode): string[] | undefined {
+    const enclosing = this.tapAliases.filter(
+      (alias) => alias.name === identifier.text && alias.start <= identifier.startIndex && identifier.endIndex <= alias.end,
+    );
+    return enclosing[enclosing.length - 1]?.path;
+  }
+
+  /**
+   * The key path of a node attribute target: `['a', 'b']` for `node.default['a']['b']`,
+   * `default['a']['b']` (attribute files), the method form `node.default.a.b`, and a `tap`
+   * block parameter standing for a path.
+   */
+  private attributePath(target: SyntaxNode): string[] | undefined {
+    const keys: string[] = [];
+    let current: SyntaxNode | undefined = target;
+    for (let depth = 0; current; depth += 1) {
+      checkDepth(current, depth);
+      if (current.type === 'element_reference') {
+        const key = elementKeys(current)[0];
+        if (!key) return undefined;
+        keys.unshift(this.keySegment(key));
+        current = field(current, 'object');
+      } else if (current.type === 'call' && !field(current, 'arguments') && !field(current, 'block')) {
+        const method = field(current, 'method')?.text ?? '';
+        const receiver = field(current, 'receiver');
+        if (receiver && isNode(receiver, this.locals) && PRECEDENCE_LEVELS.has(method)) return keys.length > 0 ? keys : undefined;
+        keys.unshift(method);
+        current = receiver;
+      } else if (current.type === 'identifier' && this.locals.isLocal(current)) {
+        const aliased = this.aliasedPath(current);
+        return aliased && keys.length > 0 ? [...aliased, ...keys] : undefined;
+      } else {
+        const isLevel = current.type === 'identifier' && PRECEDENCE_LEVELS.has(current.text);
+        return isLevel && keys.length > 0 ? keys : undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+function isNode(node: SyntaxNode, locals: LocalVariables): boolean {
+  return node.type === 'identifier' && node.text === 'node' && !locals.isLocal(node);
+}
+
+/** `=` and `||=` assign a value; `+=` and the like compute one. */
+function isPlainAssignment(node: SyntaxNode): boolean {
+  return node.type === 'assignment' || field(node, 'operator')?.text === '||=';
+}
+
+/**
+ * Every key of a nested hash (and every item of an array) becomes a variable with its full path.
+ * Values are at most `MAX_DEPTH` deep, so the recursion is bounded.
+ */
+function flatten(value: Value, path: string[], scope: VariableScope, into: Variable[]): void {
+  if (value.kind === 'map') {
+    for (const entry of value.entries ?? []) {
+      const entryPath = [...path, entry.name];
+      into.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range });
+      flatten(entry.value, entryPath, scope, into);
+    }
+  } else if (value.kind === 'list') {
+    (value.items ?? []).forEach((item, index) => flatten(item, [...path, String(index)], scope, into));
+  }
+}
