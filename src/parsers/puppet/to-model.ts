@@ -1,0 +1,246 @@
+/**
+ * The Puppet AST → the shared model: resources (and resource defaults, overrides and
+ * collectors) become units, class/define/function parameters and `$x = ...` assignments become
+ * variables, `case`/selectors/`if`/`unless` become conditions.
+ */
+import type { Attribute, Condition, FileModel, Unit, Value, Variable, VariableScope } from '../../engine/model.js';
+import type {
+  CollectExpression,
+  Expression,
+  IfExpression,
+  Operation,
+  Parameter,
+  Program,
+  ResourceDefaultsExpression,
+  ResourceExpression,
+  ResourceOverrideExpression,
+  Span,
+} from './ast.js';
+import type { CommentSpan } from './lexer.js';
+import { Positions } from './positions.js';
+import { ValueBuilder } from './to-value.js';
+import { childExpressions } from './walk.js';
+
+export function buildModel(path: string, source: string, program: Program, comments: CommentSpan[]): FileModel {
+  const positions = new Positions(source);
+  const builder = new PuppetModelBuilder(source, new ValueBuilder(source, positions));
+  builder.visit(program.body);
+  return {
+    path,
+    language: 'puppet',
+    kind: 'manifest',
+    units: builder.units,
+    variables: builder.variables,
+    comments: comments.map((comment) => ({ text: comment.text, range: positions.range(comment.start, comment.end) })),
+    conditions: builder.conditions,
+    lines: source.split(/\r?\n/),
+  };
+}
+
+class PuppetModelBuilder {
+  readonly units: Unit[] = [];
+  readonly variables: Variable[] = [];
+  readonly conditions: Condition[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly values: ValueBuilder,
+  ) {}
+
+  visit(expr: Expression): void {
+    switch (expr.kind) {
+      case 'Resource':
+        this.resource(expr);
+        break;
+      case 'ResourceDefaults':
+        this.resourceDefaults(expr);
+        break;
+      case 'ResourceOverride':
+        this.resourceOverride(expr);
+        break;
+      case 'Collect':
+        this.collector(expr);
+        break;
+      case 'Binary':
+        if (expr.operator === '=' || expr.operator === '+=' || expr.operator === '-=') this.assignment(expr.left, expr.right);
+        break;
+      case 'HostClass':
+      case 'ResourceTypeDefinition':
+      case 'FunctionDefinition':
+        this.parameters(expr.parameters);
+        break;
+      case 'Case':
+        this.conditions.push({
+          kind: 'case',
+          hasDefault: expr.options.some((option) => option.values.some((value) => value.kind === 'Default')),
+          range: this.values.range(expr),
+        });
+        break;
+      case 'Selector':
+        this.conditions.push({
+          kind: 'selector',
+          hasDefault: expr.entries.some((entry) => entry.matching.kind === 'Default'),
+          range: this.values.range(expr),
+        });
+        break;
+      case 'If':
+        if (!expr.elsif) this.conditions.push({ kind: 'if', hasDefault: hasFinalElse(expr), range: this.values.range(expr) });
+        break;
+      default:
+        break;
+    }
+    for (const child of childExpressions(expr)) this.visit(child);
+  }
+
+  private resource(expr: ResourceExpression): void {
+    const typed = this.typeOf(expr.typeName);
+    const keywords = expr.form === 'regular' ? [] : [this.flag(expr.form, { start: expr.start, end: expr.start + (expr.form === 'virtual' ? 1 : 2) })];
+    for (const body of expr.bodies) {
+      const range = this.values.range(expr.bodies.length === 1 ? expr : body);
+      if (body.title.kind === 'Default') {
+        // `type { default: ...; 'x': ... }`: defaults for the other bodies of this expression
+        const defaults = [...keywords, this.flag('resource_defaults', body.title)];
+        this.units.push({ kind: 'resource', ...typed, attributes: this.attributes(body.operations), keywords: defaults, range });
+        continue;
+      }
+      const title = this.values.value(body.title);
+      this.units.push({
+        kind: 'resource',
+        ...typed,
+        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string' ? { name: title.value } : {}),
+        attributes: [{ name: 'title', value: title, range: this.values.range(body.title) }, ...this.attributes(body.operations)],
+        keywords,
+        range,
+      });
+    }
+  }
+
+  private resourceDefaults(expr: ResourceDefaultsExpression): void {
+    this.units.push({
+      kind: 'resource',
+      ...this.typeOf(expr.typeRef),
+      attributes: this.attributes(expr.operations),
+      keywords: [this.flag('resource_defaults', expr.typeRef)],
+      range: this.values.range(expr),
+    });
+  }
+
+  /** `File['a'] { ... }`: the type and titles come from the reference. */
+  private resourceOverride(expr: ResourceOverrideExpression): void {
+    const reference = expr.resources;
+    const typeExpr = reference.kind === 'Access' ? reference.left : reference;
+    const keys = reference.kind === 'Access' ? reference.keys : [];
+    const title = this.titleOf(keys);
+    this.units.push({
+      kind: 'resource',
+      ...this.typeOf(typeExpr),
+      ...(title?.kind === 'string' && !title.dynamic && typeof title.value === 'string' ? { name: title.value } : {}),
+      attributes: [...(title ? [{ name: 'title', value: title, range: title.range }] : []), ...this.attributes(expr.operations)],
+      keywords: [this.flag('override', reference)],
+      range: this.values.range(expr),
+    });
+  }
+
+  private collector(expr: CollectExpression): void {
+    const keywords = [this.flag('collector', expr.query)];
+    if (expr.query.exported) keywords.push(this.flag('exported', expr.query));
+    if (expr.query.expr) keywords.push({ name: 'query', value: this.values.value(expr.query.expr), range: this.values.range(expr.query) });
+    this.units.push({
+      kind: 'resource',
+      ...this.typeOf(expr.typeExpr),
+      attributes: this.attributes(expr.operations),
+      keywords,
+      range: this.values.range(expr),
+    });
+  }
+
+  private typeOf(typeExpr: Expression): Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'> {
+    const written = this.values.text(typeExpr);
+    const name = typeExpr.kind === 'QualifiedName' || typeExpr.kind === 'QualifiedReference' ? typeExpr.value : written;
+    return { type: name.replace(/^::/, '').toLowerCase(), typeAsWritten: written, typeRange: this.values.range(typeExpr) };
+  }
+
+  /** One title, or several as a list (`File['a', 'b']`). */
+  private titleOf(keys: Expression[]): Value | undefined {
+    const [first] = keys;
+    const last = keys[keys.length - 1];
+    if (!first || !last) return undefined;
+    if (keys.length === 1) return this.values.value(first);
+    const span = { start: first.start, end: last.end };
+    return {
+      kind: 'list',
+      items: keys.map((key) => this.values.value(key)),
+      text: this.values.text(span),
+      dynamic: false,
+      range: this.values.range(span),
+    };
+  }
+
+  private attributes(operations: Operation[]): Attribute[] {
+    return operations.map((operation) =>
+      operation.kind === 'AttributeOperation'
+        ? { name: operation.name, value: this.values.value(operation.value), range: this.values.range(operation.nameSpan) }
+        : { name: '*', value: this.values.value(operation.expr), range: this.values.range(operation.starSpan) },
+    );
+  }
+
+  /** A keyword that is simply present (`resource_defaults`, `override`, `collector`, ...). */
+  private flag(name: string, span: Span): Attribute {
+    const range = this.values.range(span);
+    return { name, value: { kind: 'boolean', value: true, text: this.source.slice(span.start, span.end), dynamic: false, range }, range };
+  }
+
+  private parameters(parameters: Parameter[]): void {
+    for (const parameter of parameters) {
+      const value = parameter.value ? this.values.value(parameter.value) : this.values.absent(parameter.nameSpan.end);
+      const path = [parameter.name];
+      this.variables.push({ name: parameter.name, path, value, scope: 'parameter', range: this.values.range(parameter.nameSpan) });
+      this.flatten(value, path, 'parameter');
+    }
+  }
+
+  /** `$x = v`, and `[$a, $b] = [1, 2]` / `[$a, $b] = { a => 1, b => 2 }`. */
+  private assignment(target: Expression, valueExpr: Expression): void {
+    if (target.kind === 'Variable') {
+      const value = this.values.value(valueExpr);
+      const path = target.name.split('::').filter((segment) => segment !== '');
+      const name = path[path.length - 1] ?? target.name;
+      this.variables.push({ name, path, value, scope: 'data', range: this.values.range(target) });
+      this.flatten(value, path, 'data');
+      return;
+    }
+    if (target.kind !== 'List') return;
+    target.values.forEach((element, index) => {
+      if (element.kind !== 'Variable') return;
+      if (valueExpr.kind === 'List') {
+        const item = valueExpr.values[index];
+        if (item) this.assignment(element, item);
+      } else if (valueExpr.kind === 'Hash') {
+        const entry = valueExpr.entries.find((candidate) => candidate.key.kind === 'String' && candidate.key.value === element.name);
+        if (entry) this.assignment(element, entry.value);
+      } else {
+        this.assignment(element, valueExpr);
+      }
+    });
+  }
+
+  /** Every key of a nested hash becomes a variable with its full path, as for Ansible vars. */
+  private flatten(value: Value, path: string[], scope: VariableScope): void {
+    if (value.kind === 'map') {
+      for (const entry of value.entries ?? []) {
+        const entryPath = [...path, entry.name];
+        this.variables.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range });
+        this.flatten(entry.value, entryPath, scope);
+      }
+    } else if (value.kind === 'list') {
+      (value.items ?? []).forEach((item, index) => this.flatten(item, [...path, String(index)], scope));
+    }
+  }
+}
+
+/** An if/elsif chain has a default branch when it ends in `else`. */
+function hasFinalElse(expr: IfExpression): boolean {
+  let current: IfExpression = expr;
+  while (current.else?.kind === 'If' && current.else.elsif) current = current.else;
+  return current.hasElse;
+}
