@@ -8,8 +8,7 @@ import type { FileModel, Language } from './model.js';
 import { detectLanguage } from './detect-language.js';
 import { fingerprint } from './fingerprint.js';
 import { runRules } from './run-rules.js';
-import { parseFile } from '../parsers/index.js';
-import { initShellParser } from '../parsers/shell/parse-shell.js';
+import { initParsers, parseFile } from '../parsers/index.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
@@ -55,7 +54,7 @@ export interface AnalysisResult {
 }
 
 export async function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  await initShellParser();
+  await initParsers();
   const policy = options.policy ?? defaultPolicy();
   const now = options.now ?? new Date();
   const rules = [...(options.rules ?? RULES), ...policy.customRules.map(compileCustomRule)];

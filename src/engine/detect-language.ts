@@ -2,18 +2,26 @@
  * Which language a file is written in, from its path first and its content second.
  */
 import type { Language } from './model.js';
+import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
 
 const YAML_FILE = /\.ya?ml$/i;
+const PUPPET_MANIFEST = /\.pp$/i;
+const RUBY_FILE = /\.rb$/i;
 
 /** Folders whose YAML is Ansible by convention. */
 const ANSIBLE_FOLDER =
   /(^|\/)(tasks|handlers|vars|defaults|group_vars|host_vars|playbooks?|inventory|inventories|roles)\//i;
 /** File names that are Ansible by convention. */
 const ANSIBLE_FILE = /(^|\/)(site|playbook[^/]*|[^/]*-playbook|main|deploy|provision(ing)?)\.ya?ml$/i;
+/**
+ * Hiera data: the YAML a Puppet module or control repository keeps its parameters in, under
+ * `hieradata/`, or under `data/` with Hiera 5's `.yaml` extension.
+ */
+const HIERA_DATA = /(^|\/)hieradata\/.+\.ya?ml$|(^|\/)data\/.+\.yaml$/i;
 
 /** YAML that is certainly something else: CI definitions, compose files, Kubernetes and Helm. */
 const OTHER_YAML =
-  /(^|\/)(\.github|\.gitlab-ci[^/]*|\.circleci|charts|templates|\.travis[^/]*|docker-compose[^/]*|compose)(\/|\.ya?ml$)|(^|\/)(\.yamllint|\.ansible-lint|\.pre-commit-config|mkdocs|codecov|\.security)\.ya?ml$/i;
+  /(^|\/)(\.github|\.gitlab-ci[^/]*|\.circleci|charts|templates|\.travis[^/]*|docker-compose[^/]*|compose)(\/|\.ya?ml$)|(^|\/)(\.yamllint|\.ansible-lint|\.pre-commit-config|mkdocs|codecov|\.security|hiera|\.kitchen[^/]*|\.rubocop[^/]*)\.ya?ml$/i;
 
 /** A play or a task at the start of a list item. */
 const ANSIBLE_CONTENT =
@@ -26,15 +34,20 @@ const TYPED_DOCUMENT = /^(apiVersion|kind)\s*:/m;
  * The GitHub side fetches only these.
  */
 export function mayBeAnalysed(path: string): boolean {
+  if (PUPPET_MANIFEST.test(path)) return true;
+  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '');
   return YAML_FILE.test(path) && !OTHER_YAML.test(path);
 }
 
 export function detectLanguage(path: string, content: string, forced?: Language): Language | undefined {
   if (forced) return forced;
+  if (PUPPET_MANIFEST.test(path)) return 'puppet';
+  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, content) ? 'chef' : undefined;
   if (!mayBeAnalysed(path)) return undefined;
   if (ANSIBLE_FOLDER.test(path) || ANSIBLE_FILE.test(path)) {
     return TYPED_DOCUMENT.test(content) ? undefined : 'ansible';
   }
+  if (HIERA_DATA.test(path)) return 'puppet';
   return ANSIBLE_CONTENT.test(content) || looksLikeTaskList(content) ? 'ansible' : undefined;
 }
 

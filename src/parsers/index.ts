@@ -5,16 +5,36 @@
 import type { FileError } from '../engine/finding.js';
 import type { FileModel, Language } from '../engine/model.js';
 import { parseAnsible } from './ansible/parse-ansible.js';
+import { initChefParser, parseChef } from './chef/parse-chef.js';
+import { parseHiera } from './hiera/parse-hiera.js';
+import { parsePuppet } from './puppet/parse-puppet.js';
+import { initShellParser } from './shell/parse-shell.js';
 
 export type ParseOutcome = { ok: true; model: FileModel } | { ok: false; error: FileError };
 
 type LanguageParser = (path: string, source: string) => ParseOutcome;
 
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Puppet is manifests, and Hiera data in YAML. */
+function parsePuppetOrHiera(path: string, source: string): ParseOutcome {
+  return YAML_FILE.test(path) ? parseHiera(path, source) : parsePuppet(path, source);
+}
+
 const PARSERS: Record<Language, LanguageParser | undefined> = {
   ansible: parseAnsible,
-  puppet: undefined,
-  chef: undefined,
+  puppet: parsePuppetOrHiera,
+  chef: parseChef,
 };
+
+/**
+ * Loads the grammars that run as WebAssembly (shell, Ruby), once per process. One after the
+ * other: web-tree-sitter's runtime must finish initialising before a second grammar loads.
+ */
+export async function initParsers(): Promise<void> {
+  await initShellParser();
+  await initChefParser();
+}
 
 export function parseFile(path: string, source: string, language: Language): ParseOutcome {
   const parser = PARSERS[language];

@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'unsigned-package-source',
   'security-control-disabled',
   'sudo-nopasswd',
+  'missing-default-case',
   'policy-change',
 ] as const;
 

@@ -9,6 +9,7 @@ import { hardCodedSecret } from './hard-coded-secret/rule.js';
 import { httpWithoutTls } from './http-without-tls/rule.js';
 import { insecureFilePermissions } from './insecure-file-permissions/rule.js';
 import { invalidIpBinding } from './invalid-ip-binding/rule.js';
+import { missingDefaultCase } from './missing-default-case/rule.js';
 import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
 import { pipeToShell } from './pipe-to-shell/rule.js';
 import { securityControlDisabled } from './security-control-disabled/rule.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   httpWithoutTls,
   insecureFilePermissions,
   invalidIpBinding,
+  missingDefaultCase,
   missingIntegrityCheck,
   pipeToShell,
   securityControlDisabled,

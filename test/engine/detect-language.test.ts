@@ -37,3 +37,26 @@ describe('language detection', () => {
     expect(mayBeAnalysed('.github/workflows/ci.yaml')).toBe(false);
   });
 });
+
+describe('Puppet and Chef detection', () => {
+  it.each([
+    ['manifests/init.pp', 'class x {}', 'puppet'],
+    ['site/profile/manifests/base.pp', '', 'puppet'],
+    ['data/common.yaml', 'profile::base::ntp_servers: []\n', 'puppet'],
+    ['hieradata/nodes/web1.yml', 'x: 1\n', 'puppet'],
+    ['cookbooks/app/recipes/default.rb', "package 'nginx'\n", 'chef'],
+    ['attributes/default.rb', "default['app']['port'] = 80\n", 'chef'],
+    ['metadata.rb', "name 'app'\n", 'chef'],
+  ])('recognises %s', (path, content, language) => {
+    expect(detectLanguage(path, content)).toBe(language);
+  });
+
+  it.each([
+    ['lib/puppet/type/thing.rb', 'Puppet::Type.newtype(:thing) do\nend\n'],
+    ['spec/unit/recipes/default_spec.rb', "describe 'app::default' do\nend\n"],
+    ['Rakefile.rb', 'task :default\n'],
+    ['data/export.yml', 'rows: []\n'],
+  ])('leaves %s alone', (path, content) => {
+    expect(detectLanguage(path, content)).toBeUndefined();
+  });
+});

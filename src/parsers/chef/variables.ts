@@ -62,6 +62,11 @@ export class VariableReader {
       this.add(attributePath, this.values.value(right), 'attribute', target, into);
     } else if (NAMED_TARGETS.has(target.type)) {
       this.add([target.text], this.values.value(right), 'data', target, into);
+    } else if (target.type === 'call' && !field(target, 'arguments') && !field(target, 'block')) {
+      // An attribute writer, `host.ip = '0.0.0.0'`: the value is assigned to the name `ip`.
+      const method = field(target, 'method')?.text;
+      const receiver = field(target, 'receiver');
+      if (method && receiver) this.add([...receiver.text.split('.'), method], this.values.value(right), 'data', target, into);
     }
   }
 

@@ -3,6 +3,9 @@ import { assignmentRange, assignments } from '../support/assignments.js';
 import { literalText } from '../support/values.js';
 import { isSecretName, isUserName, nameWords } from '../support/names.js';
 import type { Assignment } from '../support/assignments.js';
+import { ownStrings } from '../support/values.js';
+import { rangeOfMatch } from '../support/source-lines.js';
+import { DATABASE_ADMIN_LOGIN, RUNS_AS } from '../knowledge/accounts.js';
 
 /** Accounts with every privilege on the system or service they log in to. */
 const ADMIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'superuser', 'sa', 'sysadmin', 'postgres', 'system']);
@@ -24,6 +27,12 @@ function isDefaultLogin(assignment: Assignment): boolean {
   return words.some((word) => LOGIN_WORDS.has(word)) || assignment.siblings.some((sibling) => isSecretName(sibling.name));
 }
 
+/** `exec { user => 'root' }`, `execute ... user 'root'`, `cron: user: root`: a command run as root by choice. */
+function runsAsRoot(assignment: Assignment, language: keyof typeof RUNS_AS): boolean {
+  const unit = assignment.unit;
+  return assignment.source === 'argument' && unit !== undefined && RUNS_AS[language][unit.type] === assignment.name && assignment.path.length === 1;
+}
+
 /** `remote_user: root` on a play or task, `ansible_user: root` in inventory and vars. */
 function isConnectionUser(assignment: Assignment): boolean {
   return CONNECTION_USER_KEYS.has(assignment.name) && assignment.source !== 'argument' && (assignment.source === 'keyword' || assignment.name.startsWith('ansible_'));
@@ -35,7 +44,7 @@ export const adminByDefault: Rule = {
     title: 'Administrator account by default',
     severity: 'medium',
     category: 'admin-by-default',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A default login for a service or host is an administrator account (`root`, `admin`, `sa`, ...). Whoever deploys the default runs with every privilege, and logging in directly as root over SSH means `PermitRootLogin` must stay enabled.',
     remediation:
@@ -44,9 +53,15 @@ export const adminByDefault: Rule = {
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {
+      for (const value of ownStrings(assignment.value)) {
+        if (!DATABASE_ADMIN_LOGIN.test(value.value)) continue;
+        report({ range: rangeOfMatch(file, value.range, DATABASE_ADMIN_LOGIN), message: 'a database client logs in as the administrator account' });
+      }
       const account = literalText(assignment.value)?.trim().toLowerCase();
       if (!account || !ADMIN_ACCOUNTS.has(account)) continue;
-      if (isConnectionUser(assignment)) {
+      if (account === 'root' && runsAsRoot(assignment, file.language)) {
+        report({ range: assignmentRange(assignment), message: `\`${assignment.unit?.typeAsWritten}\` runs its command as root` });
+      } else if (isConnectionUser(assignment)) {
         if (account === 'root') report({ range: assignmentRange(assignment), message: `\`${assignment.name}: root\` logs in over SSH as root` });
       } else if (isDefaultLogin(assignment)) {
         report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` defaults to the administrator account \`${account}\`` });

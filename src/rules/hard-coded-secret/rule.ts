@@ -35,7 +35,7 @@ export const hardCodedSecret: Rule = {
     title: 'Hard-coded secret',
     severity: 'high',
     category: 'hard-coded-secret',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A password, token, API key or private key is written into the code as a literal. Everyone who can read the repository, its forks, its CI logs and its history can read the secret, and rotating it means a code change.',
     remediation:
@@ -57,7 +57,7 @@ export const hardCodedSecret: Rule = {
         const pattern = PRIVATE_KEY_BLOCK.test(text) ? PRIVATE_KEY_BLOCK : !value.dynamic && KNOWN_TOKEN.test(text) ? KNOWN_TOKEN : undefined;
         if (!pattern) continue;
         const kind = pattern === PRIVATE_KEY_BLOCK ? 'a private key' : 'an access token';
-        report({ range: rangeOfMatch(file, value, pattern), message: `\`${assignment.name}\` contains ${kind}` });
+        report({ range: rangeOfMatch(file, value.range, pattern), message: `\`${assignment.name}\` contains ${kind}` });
       }
     }
   },

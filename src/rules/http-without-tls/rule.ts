@@ -24,7 +24,7 @@ export const httpWithoutTls: Rule = {
     title: 'Plain HTTP URL',
     severity: 'medium',
     category: 'http-without-tls',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A URL uses plain `http://` to reach another host. Whatever travels over it (packages, scripts, credentials, API calls) can be read and changed by anyone on the network path.',
     remediation:
@@ -49,7 +49,9 @@ export const httpWithoutTls: Rule = {
     }
     for (const command of commandsIn(file)) {
       const url = firstRemoteHttpUrl(command.text, allowedHosts);
-      if (url) report({ range: command.range, message: `command reaches ${url} over plain HTTP` });
+      if (!url) continue;
+      const start = command.text.indexOf(url);
+      report({ range: command.rangeOf({ start, end: start + url.length }), message: `command reaches ${url} over plain HTTP` });
     }
   },
 };

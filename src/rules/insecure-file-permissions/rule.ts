@@ -56,7 +56,7 @@ export const insecureFilePermissions: Rule = {
     title: 'World-writable or mistyped file mode',
     severity: 'high',
     category: 'insecure-file-permissions',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A file or directory is made writable by every user (`0777`, `0666`, `o+w`), so any local account or compromised service can change it: configuration, scripts and binaries become a way to escalate privileges. A numeric mode without a leading zero (`mode: 644` unquoted) is read as a decimal number and sets unexpected bits.',
     remediation:
@@ -84,7 +84,7 @@ export const insecureFilePermissions: Rule = {
         const mode = args.find((arg) => !arg.startsWith('-'));
         if (!mode) continue;
         const problem = modeProblem({ kind: 'string', value: mode, text: mode, dynamic: false, range: command.range });
-        if (problem && problem.kind !== 'decimal-mode') report({ range: command.range, message: `\`chmod ${mode}\` makes files writable by every user` });
+        if (problem && problem.kind !== 'decimal-mode') report({ range: command.rangeOf(step), message: `\`chmod ${mode}\` makes files writable by every user` });
       }
     }
   },

@@ -13,13 +13,18 @@ const NOT_A_BINDING = new Set([
   'nexthop', 'peer', 'remote', 'client', 'clients', 'whitelist', 'allowlist', 'endpoint', 'url', 'target', 'upstream',
 ]);
 
+/** Every address as a network: `0.0.0.0/0`, `::/0`. */
+const ANY_NETWORK = /^(0\.0\.0\.0\/0|::\/0)$/;
+/** Keys that say who may connect: a firewall or access rule's source. */
+const SOURCE_WORDS = new Set(['src', 'source', 'from', 'allow', 'allowed', 'whitelist', 'allowlist', 'clients', 'client']);
+
 export const invalidIpBinding: Rule = {
   meta: {
     id: 'invalid-ip-binding',
     title: 'Service bound to every interface',
     severity: 'medium',
     category: 'invalid-ip-binding',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A service is told to listen on `0.0.0.0` or `::`, every network interface of the host, including public ones. Admin and data services (databases, caches, dashboards, metrics) are then reachable from anywhere the host is.',
     remediation:
@@ -29,8 +34,14 @@ export const invalidIpBinding: Rule = {
   check({ file, report }) {
     for (const assignment of assignments(file)) {
       const text = literalText(assignment.value)?.trim();
-      if (!text || !ALL_INTERFACES.test(text)) continue;
-      if (nameWords(assignment.name).some((word) => NOT_A_BINDING.has(word))) continue;
+      if (!text) continue;
+      const words = nameWords(assignment.name);
+      if (ANY_NETWORK.test(text) && words.some((word) => SOURCE_WORDS.has(word))) {
+        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` accepts connections from every address (\`${text}\`)` });
+        continue;
+      }
+      if (!ALL_INTERFACES.test(text)) continue;
+      if (words.some((word) => NOT_A_BINDING.has(word))) continue;
       report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` binds to all interfaces (\`${text}\`)` });
     }
   },

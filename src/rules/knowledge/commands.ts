@@ -11,16 +11,23 @@ export const COMMAND_ATTRIBUTES: Record<Language, Readonly<Record<string, readon
     raw: ['_raw_params'],
   },
   puppet: {
-    exec: ['command', 'unless', 'onlyif', 'title'],
+    exec: ['command', 'unless', 'onlyif'],
   },
   chef: {
-    execute: ['command', 'name'],
+    execute: ['command'],
     bash: ['code'],
     script: ['code'],
     sh: ['code'],
     csh: ['code'],
     ksh: ['code'],
   },
+};
+
+/** Where the command is when the type's command attribute is absent: the resource's title. */
+export const COMMAND_FROM_TITLE: Record<Language, Readonly<Record<string, string>>> = {
+  ansible: {},
+  puppet: { exec: 'title' },
+  chef: { execute: 'name' },
 };
 
 /** Shells that run whatever arrives on their standard input. */

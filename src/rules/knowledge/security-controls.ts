@@ -8,8 +8,5 @@ export const CONTROL_SERVICES = /^(firewalld|ufw|iptables|ip6tables|nftables|net
 /** Module and resource types that manage services. */
 export const SERVICE_TYPES = new Set(['service', 'systemd', 'systemd_service', 'sysvinit', 'win_service']);
 
-/** Module and resource types that set the SELinux mode. */
-export const SELINUX_TYPES = new Set(['selinux']);
-
 /** Text that sets SELinux off in its config file. */
 export const SELINUX_OFF_TEXT = /\bSELINUX\s*=\s*(disabled|permissive)\b/;

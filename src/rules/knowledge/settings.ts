@@ -19,7 +19,11 @@ export const TLS_SKIP_SETTINGS = [
 /** Signature checking on package sources: off when false. */
 export const SIGNATURE_CHECK_SETTINGS = ['gpgcheck', 'gpg check', 'pkg gpgcheck', 'check signature', 'verify signature'];
 /** Signature checking on package sources: off when true. */
-export const SIGNATURE_SKIP_SETTINGS = ['allow unauthenticated', 'disable gpg check', 'nogpgcheck', 'skip gpg check', 'force yes', 'allow insecure', 'allow insecure repositories'];
+export const SIGNATURE_SKIP_SETTINGS = ['allow unauthenticated', 'disable gpg check', 'nogpgcheck', 'skip gpg check', 'force yes', 'allow insecure', 'allow insecure repositories', 'trusted', 'allow unsigned'];
+
+/** Verification modes by name (Ruby's OpenSSL, Chef's `ssl_verify_mode`): off when set to the value. */
+export const TLS_VERIFY_MODE_SETTINGS = ['ssl verify mode', 'verify mode'];
+export const TLS_VERIFY_NONE = /^:?verify_none$|^OpenSSL::SSL::VERIFY_NONE$/;
 
 /** Words that flip a setting's meaning: `skip_tls_verify`, `repo_gpgcheck` (metadata only). */
 const QUALIFIERS = new Set(['skip', 'insecure', 'disable', 'disabled', 'no', 'ignore', 'without', 'repo']);

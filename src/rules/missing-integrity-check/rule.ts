@@ -7,8 +7,13 @@ import { DOWNLOAD_RESOURCES, EXECUTABLE_ARTIFACT, VERIFICATION_FILE, VERIFIERS }
 
 const REMOTE = /^(https?|ftp):\/\//i;
 
+/** The first of `names`, in that order of preference, that the unit sets. */
 function attribute(unit: Unit, names: readonly string[]): Attribute | undefined {
-  return unit.attributes.find((candidate) => names.includes(candidate.name));
+  for (const name of names) {
+    const found = unit.attributes.find((candidate) => candidate.name === name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `curl -o file URL`, `curl -O URL`, `wget URL`: the download is saved to a file. */
@@ -24,7 +29,7 @@ export const missingIntegrityCheck: Rule = {
     title: 'Download without an integrity check',
     severity: 'medium',
     category: 'missing-integrity-check',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'Something is downloaded and then installed or used without checking a checksum or signature. A compromised mirror, a hijacked DNS name or a man in the middle can then replace it with anything, and the host will run it.',
     remediation:
@@ -52,7 +57,7 @@ export const missingIntegrityCheck: Rule = {
         if (!DOWNLOADERS.has(name) || !savesDownloadToFile(name, args)) continue;
         const url = args.find((arg) => REMOTE.test(arg));
         if (!url || !EXECUTABLE_ARTIFACT.test(url)) continue;
-        report({ range: command.range, message: `\`${name}\` downloads ${url} and nothing verifies it` });
+        report({ range: command.rangeOf(step), message: `\`${name}\` downloads ${url} and nothing verifies it` });
       }
     }
   },

@@ -24,7 +24,7 @@ export const pipeToShell: Rule = {
     title: 'Remote script piped into a shell',
     severity: 'high',
     category: 'pipe-to-shell',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A script is downloaded and run in one step (`curl ... | sh`, `bash <(wget -O- ...)`). Nothing checks what arrived: whoever controls the server, its DNS or the network path runs code on the host, often as root. A partial download can also run half a script.',
     remediation:
@@ -33,13 +33,14 @@ export const pipeToShell: Rule = {
   },
   check({ file, report }) {
     for (const command of commandsIn(file)) {
-      const piped = command.script.pipelines.some((pipeline) =>
+      const piped = command.script.pipelines.find((pipeline) =>
         pipeline.some((step, index) => downloadsToStdout(step) && pipeline.slice(index + 1).some(runsScript)),
-      );
-      const substituted = command.script.commands.some(
+      )?.[0];
+      const substituted = command.script.commands.find(
         (step) => runsScript(step) && SUBSTITUTED_DOWNLOAD.test(command.text.slice(step.start, step.end)),
       );
-      if (piped || substituted) report({ range: command.range, message: 'a downloaded script is run without being verified' });
+      const step = piped ?? substituted;
+      if (step) report({ range: command.rangeOf(step), message: 'a downloaded script is run without being verified' });
     }
   },
 };

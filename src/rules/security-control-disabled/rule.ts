@@ -1,29 +1,38 @@
 import type { Rule } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Language, Unit } from '../../engine/model.js';
 import { assignments } from '../support/assignments.js';
-import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
+import { literalText, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
-import { CONTROL_SERVICES, SELINUX_OFF_TEXT, SELINUX_TYPES, SERVICE_TYPES } from '../knowledge/security-controls.js';
+import { CONTROL_SERVICES, SELINUX_OFF_TEXT, SERVICE_TYPES } from '../knowledge/security-controls.js';
+import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
 
-function attribute(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
-}
-
-function literal(unit: Unit, name: string): string | undefined {
-  const found = attribute(unit, name);
-  return found ? literalText(found.value)?.toLowerCase() : undefined;
+/** The literal words an attribute holds: a scalar, or the items of a list (`action [:stop, :disable]`). */
+function words(unit: Unit, name: string): string[] {
+  const found = unit.attributes.find((candidate) => candidate.name === name);
+  if (!found) return [];
+  const values = found.value.kind === 'list' ? (found.value.items ?? []) : [found.value];
+  return values.map((value) => literalText(value)?.toLowerCase().replace(/^:/, '')).filter((word): word is string => word !== undefined);
 }
 
 /** A service resource that stops, disables or masks a security control. */
-function disabledControl(unit: Unit): string | undefined {
+function disabledControl(unit: Unit, language: Language): string | undefined {
   if (!SERVICE_TYPES.has(unit.type)) return undefined;
-  const name = literal(unit, 'name');
+  const stopping = SERVICE_STOPPING[language];
+  const name = stopping.name.map((attribute) => words(unit, attribute)[0]).find(Boolean) ?? unit.name;
   if (!name || !CONTROL_SERVICES.test(name)) return undefined;
-  const state = literal(unit, 'state');
-  const enabled = attribute(unit, 'enabled');
-  const masked = attribute(unit, 'masked');
-  if (state === 'stopped' || (enabled && isFalse(enabled.value)) || (masked && isTrue(masked.value))) return name;
+  const stops = Object.entries(stopping.stoppedWhen).some(([attribute, values]) => words(unit, attribute).some((word) => values.includes(word)));
+  return stops ? name : undefined;
+}
+
+/** SELinux set to disabled or permissive through the language's own resource. */
+function selinuxOff(unit: Unit, language: Language): string | undefined {
+  for (const { type, title, attribute } of SELINUX_MODE[language]) {
+    if (unit.type !== type) continue;
+    if (title && unit.name?.replace(/^::/, '') !== title) continue;
+    const mode = words(unit, attribute).find((word) => SELINUX_OFF.has(word));
+    if (mode) return mode;
+  }
   return undefined;
 }
 
@@ -49,7 +58,7 @@ export const securityControlDisabled: Rule = {
     title: 'Host security control disabled',
     severity: 'high',
     category: 'security-control-disabled',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'SELinux or AppArmor is switched off or to permissive, or the host firewall or audit daemon is stopped or disabled. These controls contain a compromise and record what happened; turning them off is rarely the right fix for the problem at hand.',
     remediation:
@@ -58,24 +67,22 @@ export const securityControlDisabled: Rule = {
   },
   check({ file, report }) {
     for (const unit of file.units) {
-      if (SELINUX_TYPES.has(unit.type)) {
-        const state = literal(unit, 'state');
-        if (state === 'disabled' || state === 'permissive') report({ range: unit.typeRange, message: `SELinux is set to ${state}` });
-      }
-      if (unit.type === 'ufw' && literal(unit, 'state') === 'disabled') report({ range: unit.typeRange, message: 'the ufw firewall is disabled' });
-      const control = disabledControl(unit);
+      const mode = selinuxOff(unit, file.language);
+      if (mode) report({ range: unit.typeRange, message: `SELinux is set to ${mode}` });
+      if (unit.type === 'ufw' && words(unit, 'state').includes('disabled')) report({ range: unit.typeRange, message: 'the ufw firewall is disabled' });
+      const control = disabledControl(unit, file.language);
       if (control) report({ range: unit.typeRange, message: `the security service \`${control}\` is stopped or disabled` });
     }
     for (const assignment of assignments(file)) {
       for (const value of ownStrings(assignment.value)) {
-        if (SELINUX_OFF_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value, SELINUX_OFF_TEXT), message: 'writes a configuration that turns SELinux off' });
+        if (SELINUX_OFF_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value.range, SELINUX_OFF_TEXT), message: 'writes a configuration that turns SELinux off' });
       }
     }
     for (const command of commandsIn(file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const action = disablingCommand(name, args);
-        if (action) report({ range: command.range, message: `\`${action}\` turns a security control off` });
+        if (action) report({ range: command.rangeOf(step), message: `\`${action}\` turns a security control off` });
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { assignments } from '../support/assignments.js';
-import { isFalse, ownStrings } from '../support/values.js';
+import { isTrue, ownStrings } from '../support/values.js';
+import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 
 /** A sudoers rule that runs every command without asking for a password. */
@@ -12,7 +13,7 @@ export const sudoNopasswd: Rule = {
     title: 'Passwordless sudo for every command',
     severity: 'high',
     category: 'sudo-nopasswd',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A sudoers rule grants `NOPASSWD: ALL`: the account can become root without knowing any password. Anyone who gets a shell as that account, through a leaked key or a compromised service, owns the host.',
     remediation:
@@ -23,16 +24,18 @@ export const sudoNopasswd: Rule = {
     for (const assignment of assignments(file)) {
       for (const value of ownStrings(assignment.value)) {
         if (!NOPASSWD_ALL.test(value.value)) continue;
-        report({ range: rangeOfMatch(file, value, NOPASSWD_ALL), message: `\`${assignment.name}\` grants passwordless sudo for all commands` });
+        report({ range: rangeOfMatch(file, value.range, NOPASSWD_ALL), message: `\`${assignment.name}\` grants passwordless sudo for all commands` });
       }
     }
     for (const unit of file.units) {
-      if (unit.type !== 'sudoers') continue;
-      const commands = unit.attributes.find((attribute) => attribute.name === 'commands');
-      const nopassword = unit.attributes.find((attribute) => attribute.name === 'nopassword');
-      const allCommands = commands && /^\s*ALL\s*$/.test(String(commands.value.value ?? commands.value.items?.[0]?.value ?? ''));
-      if (allCommands && !(nopassword && isFalse(nopassword.value))) {
-        report({ range: unit.typeRange, message: 'the sudoers rule allows all commands without a password (`nopassword` defaults to true)' });
+      const resource = SUDOERS_RESOURCES[file.language][unit.type];
+      if (!resource) continue;
+      const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
+      const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
+      const allCommands = commands !== undefined && [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
+      const passwordless = nopassword ? isTrue(nopassword.value) : resource.nopasswordByDefault;
+      if (allCommands && passwordless) {
+        report({ range: unit.typeRange, message: `the sudoers rule allows all commands without a password${nopassword ? '' : ` (\`${resource.nopassword}\` defaults to true)`}` });
       }
     }
   },

@@ -3,7 +3,7 @@
  * play and task vars, module arguments, resource properties, class parameters, node
  * attributes. Rules that judge (name, value) pairs walk this one stream.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value, VariableScope } from '../../engine/model.js';
 
 export interface Assignment {
   name: string;
@@ -18,6 +18,8 @@ export interface Assignment {
   siblings: readonly Attribute[];
   /** a variable, an argument of a task or resource, or one of its keywords (`become`, `remote_user`) */
   source: 'variable' | 'argument' | 'keyword';
+  /** for variables: where they are declared */
+  scope?: VariableScope;
 }
 
 const cache = new WeakMap<FileModel, readonly Assignment[]>();
@@ -58,6 +60,7 @@ function variableAssignments(file: FileModel): Assignment[] {
     range: variable.range,
     siblings: byParent.get(keys[index] as string) ?? [],
     source: 'variable',
+    scope: variable.scope,
   }));
 }
 
@@ -73,7 +76,8 @@ function addAttributes(attributes: readonly Attribute[], path: readonly string[]
 
 function addNested(value: Value, path: readonly string[], unit: Unit, source: Source, into: Assignment[]): void {
   if (value.kind === 'map') addAttributes(value.entries ?? [], path, unit, source, into);
-  else if (value.kind === 'list') (value.items ?? []).forEach((item, index) => addNested(item, [...path, String(index)], unit, source, into));
+  // A call's arguments are listed as items: a hash passed to a function is still an assignment.
+  else if (value.kind === 'list' || value.kind === 'call') (value.items ?? []).forEach((item, index) => addNested(item, [...path, String(index)], unit, source, into));
 }
 
 /** From the key to the end of the value: where a finding about an assignment points. */

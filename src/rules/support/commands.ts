@@ -3,7 +3,7 @@
  */
 import type { FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
 import { parseShell, type ShellCommand, type ShellScript } from '../../parsers/shell/parse-shell.js';
-import { COMMAND_ATTRIBUTES, COMMAND_WRAPPERS } from '../knowledge/commands.js';
+import { COMMAND_ATTRIBUTES, COMMAND_FROM_TITLE, COMMAND_WRAPPERS } from '../knowledge/commands.js';
 
 export interface CommandText {
   unit: Unit;
@@ -11,6 +11,8 @@ export interface CommandText {
   /** where the command text sits */
   range: SourceRange;
   script: ShellScript;
+  /** the source line of one step of the script (a command inside a multi-line heredoc or block) */
+  rangeOf(step: { start: number; end: number }): SourceRange;
 }
 
 function textOf(value: Value): string | undefined {
@@ -24,21 +26,44 @@ function textOf(value: Value): string | undefined {
 
 /** Whether an attribute of a unit holds shell text (`_raw_params` of `shell`, `command` of `exec`). */
 export function isCommandAttribute(file: FileModel, unit: Unit, name: string): boolean {
-  return COMMAND_ATTRIBUTES[file.language][unit.type]?.includes(name) ?? false;
+  return commandAttributes(file, unit).includes(name);
+}
+
+/** The attributes of a unit that hold shell text. */
+function commandAttributes(file: FileModel, unit: Unit): readonly string[] {
+  const names = COMMAND_ATTRIBUTES[file.language][unit.type] ?? [];
+  const title = COMMAND_FROM_TITLE[file.language][unit.type];
+  const hasCommand = unit.attributes.some((attribute) => attribute.name === names[0]);
+  return title && !hasCommand ? [...names, title] : names;
 }
 
 export function* commandsIn(file: FileModel): Generator<CommandText> {
-  const table = COMMAND_ATTRIBUTES[file.language];
   for (const unit of file.units) {
-    const attributeNames = table[unit.type];
-    if (!attributeNames) continue;
+    const attributeNames = commandAttributes(file, unit);
+    if (attributeNames.length === 0) continue;
     for (const attribute of unit.attributes) {
       if (!attributeNames.includes(attribute.name)) continue;
       const text = textOf(attribute.value);
       if (!text) continue;
-      yield { unit, text, range: attribute.value.range, script: parseShell(text) };
+      const range = attribute.value.range;
+      yield { unit, text, range, script: parseShell(text), rangeOf: (step) => lineOfStep(file, range, text, step) };
     }
   }
+}
+
+/**
+ * The source line a step of a multi-line script sits on: its first line of text, looked up
+ * in the lines the script spans. One-line scripts keep the whole value's range.
+ */
+function lineOfStep(file: FileModel, range: SourceRange, text: string, step: { start: number; end: number }): SourceRange {
+  if (range.line === range.endLine) return range;
+  const firstLine = text.slice(step.start, step.end).split('\n')[0]?.trim();
+  if (!firstLine) return range;
+  for (let line = range.line; line <= range.endLine; line++) {
+    const column = (file.lines[line - 1] ?? '').indexOf(firstLine);
+    if (column >= 0) return { line, column: column + 1, endLine: line, endColumn: column + 1 + firstLine.length };
+  }
+  return range;
 }
 
 /** `sudo -E bash -s` → `bash`: the program a wrapper ends up running. */

@@ -13,7 +13,8 @@ export function nameWords(name: string): readonly string[] {
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter(Boolean);
+      .filter(Boolean)
+      .flatMap(splitRunTogether);
     if (wordsCache.size > 50_000) wordsCache.clear();
     wordsCache.set(name, words);
   }
@@ -37,7 +38,11 @@ const NOT_THE_SECRET = new Set([
   'env', 'header', 'field', 'param', 'option', 'user', 'username', 'check', 'auth', 'authentication',
   'store', 'backend', 'provider', 'manager', 'vault', 'owner', 'group', 'uid', 'gid', 'regex',
   'pattern', 'update', 'updated', 'set', 'reset', 'generate', 'generated', 'validity', 'days',
+  'dialog', 'helper', 'plugin', 'module', 'message', 'msg', 'error', 'errors', 'header', 'headers',
 ]);
+
+/** Words before `pass` that make it a proxying directive (nginx `proxy_pass`, `fastcgi_pass`), not a password. */
+const PASS_DIRECTIVES = new Set(['proxy', 'fastcgi', 'uwsgi', 'scgi', 'grpc', 'memcached']);
 
 /** Words before a secret word that make the key a switch or a policy about the secret. */
 const ABOUT_THE_SECRET = new Set([
@@ -46,13 +51,28 @@ const ABOUT_THE_SECRET = new Set([
   'hashed', 'prompt', 'show', 'rotate', 'expire', 'empty', 'blank', 'with', 'without', 'skip',
 ]);
 
+/** Secret words that also end run-together names: `rootpassword`, `backuppasswd`, `apitoken`. */
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token'];
+
+/** `rootpassword` → `root password`; a switch such as `nopassword` stays one word. */
+function splitRunTogether(word: string): string[] {
+  for (const suffix of SECRET_SUFFIXES) {
+    if (word.length <= suffix.length + 2 || !word.endsWith(suffix)) continue;
+    const prefix = word.slice(0, -suffix.length);
+    if (ABOUT_THE_SECRET.has(prefix)) return [word];
+    return [prefix, suffix];
+  }
+  return [word];
+}
+
 /** Where a secret word sits in a key's words, and the words before it (`mysql` in `mysql_password`). */
 function secretWordIndex(words: readonly string[]): { index: number; length: number } | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const pair = `${word} ${words[i + 1] ?? ''}`;
     if (SECRET_PAIRS.has(pair)) return { index: i, length: 2 };
-    if (SECRET_WORDS.has(word) && !(word === 'pass' && words.length === 1)) return { index: i, length: 1 };
+    if (word === 'pass' && (words.length === 1 || PASS_DIRECTIVES.has(words[i - 1] ?? ''))) continue;
+    if (SECRET_WORDS.has(word)) return { index: i, length: 1 };
   }
   return undefined;
 }
@@ -84,7 +104,7 @@ export function isPasswordName(name: string): boolean {
   const words = nameWords(name);
   const index = words.findIndex((word) => word === 'password' || word === 'passwd' || word === 'pwd' || word === 'passphrase');
   if (index < 0) return false;
-  return !words.slice(index + 1).some((rest) => NOT_THE_SECRET.has(rest));
+  return !words.slice(0, index).some((word) => ABOUT_THE_SECRET.has(word)) && !words.slice(index + 1).some((rest) => NOT_THE_SECRET.has(rest));
 }
 
 const USER_WORDS = new Set(['user', 'username', 'login', 'usr', 'uname', 'account']);

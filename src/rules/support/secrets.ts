@@ -4,7 +4,7 @@
  */
 
 /** Values that mean "not set here" rather than a credential. */
-const PLACEHOLDERS = /^(|none|null|nil|undef|undefined|~|false|true|yes|no|required|optional|unset|\*+|x+|\.\.\.|<[^>]*>|\[[^\]]*\]|\$\{[^}]*\}|%\([^)]*\)s?|%[A-Z_]+%|replace[_ -]?me|todo|tbd|fixme|secret|password|passwd|token|key|random|generated?|auto)$/i;
+const PLACEHOLDERS = /^(|none|null|nil|undef|undefined|~|false|true|yes|no|on|off|enabled?|disabled?|required|optional|unset|\*+|x+|\.\.\.|<[^>]*>|\[[^\]]*\]|\$\{[^}]*\}|%\([^)]*\)s?|%[A-Z_]+%|replace[_ -]?me|todo|tbd|random|generated?|auto)$/i;
 
 /** Key material that is secret whatever the key is called. */
 export const PRIVATE_KEY_BLOCK = /-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;

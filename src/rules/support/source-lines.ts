@@ -6,11 +6,11 @@ import type { Suggestion } from '../../engine/finding.js';
 import type { FileModel, SourceRange, Value } from '../../engine/model.js';
 
 /**
- * The source line inside a value's range where `pattern` matches (a `NOPASSWD: ALL` inside a
- * `content: |` block), or the value's own range when no single line matches.
+ * The source line inside a range where `pattern` matches (a `NOPASSWD: ALL` inside a
+ * `content: |` block, a `TODO` inside a block comment), or the range itself when no single
+ * line matches.
  */
-export function rangeOfMatch(file: FileModel, value: Value, pattern: RegExp): SourceRange {
-  const { range } = value;
+export function rangeOfMatch(file: FileModel, range: SourceRange, pattern: RegExp): SourceRange {
   for (let line = range.line; line <= range.endLine; line++) {
     const text = file.lines[line - 1] ?? '';
     const match = pattern.exec(text);
@@ -30,4 +30,8 @@ export function replaceValue(file: FileModel, value: Value, replacement: string)
   if (line === undefined || line.slice(range.column - 1, range.endColumn - 1) !== value.text) return undefined;
   const edited = line.slice(0, range.column - 1) + replacement + line.slice(range.endColumn - 1);
   return { line: range.line, endLine: range.line, replacement: edited };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { escapeRegExp, rangeOfMatch } from '../support/source-lines.js';
 
 /**
  * Markers developers leave on code they know is unfinished or wrong, as whole words:
@@ -14,7 +15,7 @@ export const suspiciousComment: Rule = {
     title: 'Comment flags unfinished or known-broken code',
     severity: 'low',
     category: 'suspicious-comment',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'A comment says the code is unfinished, wrong or a workaround (`TODO`, `FIXME`, `HACK`, `XXX`, a known bug). In configuration code such notes often sit on exactly the setting that was left weaker than intended.',
     remediation:
@@ -25,7 +26,9 @@ export const suspiciousComment: Rule = {
     for (const comment of file.comments) {
       const match = MARKER.exec(comment.text.replace(URL, ' '));
       if (!match) continue;
-      report({ range: comment.range, message: `comment marks unfinished or known-broken code: "${(match[0] ?? '').trim()}"` });
+      const marker = (match[0] ?? '').trim();
+      const range = comment.range.line === comment.range.endLine ? comment.range : rangeOfMatch(file, comment.range, new RegExp(escapeRegExp(marker)));
+      report({ range, message: `comment marks unfinished or known-broken code: "${marker}"` });
     }
   },
 };

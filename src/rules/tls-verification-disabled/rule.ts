@@ -4,7 +4,7 @@ import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
 import { replaceValue } from '../support/source-lines.js';
-import { TLS_SKIP_SETTINGS, TLS_VERIFY_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
+import { TLS_SKIP_SETTINGS, TLS_VERIFY_MODE_SETTINGS, TLS_VERIFY_NONE, TLS_VERIFY_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
 
 /** What each client calls "do not check the certificate". */
 function insecureClientFlag(name: string, args: readonly string[]): string | undefined {
@@ -32,7 +32,7 @@ export const tlsVerificationDisabled: Rule = {
     title: 'TLS certificate verification disabled',
     severity: 'high',
     category: 'tls-verification-disabled',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'Certificate checking is turned off for a download, API call, repository or client (`validate_certs: no`, `sslverify=0`, `curl -k`, `wget --no-check-certificate`). The connection is still encrypted, but to whoever answers: a man in the middle can serve anything.',
     remediation:
@@ -42,7 +42,10 @@ export const tlsVerificationDisabled: Rule = {
   check({ file, report }) {
     for (const assignment of assignments(file)) {
       const words = nameWords(assignment.name);
-      const verifyOff = endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(assignment.value);
+      const mode = assignment.value.text.trim();
+      const verifyOff =
+        (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(assignment.value)) ||
+        (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) && TLS_VERIFY_NONE.test(mode));
       const skipOn = endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(assignment.value);
       if (!verifyOff && !skipOn) continue;
       const replacement = verifyOff ? flipped(assignment.value.text) : undefined;
@@ -57,7 +60,7 @@ export const tlsVerificationDisabled: Rule = {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const flag = insecureClientFlag(name, args);
-        if (flag) report({ range: command.range, message: `\`${flag}\` turns certificate verification off` });
+        if (flag) report({ range: command.rangeOf(step), message: `\`${flag}\` turns certificate verification off` });
       }
       if (/\bGIT_SSL_NO_VERIFY=(1|true)\b|\bPYTHONHTTPSVERIFY=0\b|\bNODE_TLS_REJECT_UNAUTHORIZED=0\b/.test(command.text)) {
         report({ range: command.range, message: 'an environment variable turns certificate verification off' });

@@ -7,7 +7,7 @@ import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
 import { SIGNATURE_CHECK_SETTINGS, SIGNATURE_SKIP_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
 
 /** Signature checks turned off inside file content: repo files, APT sources, ini edits. */
-const OFF_IN_TEXT = /(^|\n|\s)gpgcheck\s*=\s*(0|false|no)\b|\[[^\]]*\btrusted=yes\b[^\]]*\]|AllowUnauthenticated\s+"?(true|1)/i;
+const OFF_IN_TEXT = /(^|\n|\s)gpgcheck\s*=\s*(0|false|no)\b|\[[^\]]*\btrusted=yes\b[^\]]*\]|AllowUnauthenticated\s+"?(true|1)|(^|\s)--(nogpgcheck|no-gpg-checks|nosignature|allow-unauthenticated|allow-insecure-repositories|force-yes)\b/i;
 
 const PACKAGE_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'yum', 'dnf', 'zypper', 'rpm', 'microdnf']);
 
@@ -26,7 +26,7 @@ export const unsignedPackageSource: Rule = {
     title: 'Package signature checks disabled',
     severity: 'high',
     category: 'unsigned-package-source',
-    languages: ['ansible'],
+    languages: ['ansible', 'puppet', 'chef'],
     description:
       'Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root.',
     remediation:
@@ -50,14 +50,14 @@ export const unsignedPackageSource: Rule = {
         continue;
       }
       for (const value of ownStrings(assignment.value)) {
-        if (OFF_IN_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value, OFF_IN_TEXT), message: `\`${assignment.name}\` turns package signature checks off` });
+        if (OFF_IN_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value.range, OFF_IN_TEXT), message: `\`${assignment.name}\` turns package signature checks off` });
       }
     }
     for (const command of commandsIn(file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const flag = unsignedInstallFlag(name, args);
-        if (flag) report({ range: command.range, message: `\`${flag}\` installs packages without checking signatures` });
+        if (flag) report({ range: command.rangeOf(step), message: `\`${flag}\` installs packages without checking signatures` });
       }
     }
   },

@@ -111,6 +111,14 @@ describe('Chef variables', () => {
     expect(model.variables[0]?.range).toEqual(range(1, 1, 1, 9));
   });
 
+  it('reads attribute writers as assignments to the attribute', () => {
+    const model = chef([`host = Host.new`, `host.ip = '0.0.0.0'`, `self.zabbix_host.port = 10050`], 'cookbooks/z/providers/host.rb');
+    expect(model.variables.filter((variable) => variable.path.length > 1).map((variable) => [variable.name, variable.path.join('.'), variable.value.value])).toEqual([
+      ['ip', 'host.ip', '0.0.0.0'],
+      ['port', 'self.zabbix_host.port', 10050],
+    ]);
+  });
+
   it('does not take a local variable named like a precedence level for one', () => {
     const model = chef([`default = {}`, `default['x'] = 1`]);
     expect(model.variables.map((variable) => [variable.path.join('.'), variable.scope])).toEqual([['default', 'data']]);

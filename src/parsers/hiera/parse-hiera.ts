@@ -1,0 +1,51 @@
+/**
+ * Hiera data (`data/*.yaml`, `hieradata/`): the YAML that feeds Puppet class parameters.
+ * Every key becomes a variable, so the rules read its values as they read Ansible vars;
+ * `%{...}` interpolations are computed values and `ENC[...]` (hiera-eyaml) is ciphertext.
+ */
+import type { FileModel, Value, Variable } from '../../engine/model.js';
+import type { ParseOutcome } from '../index.js';
+import { parseYaml, YamlSyntaxError } from '../yaml/parse-yaml.js';
+import { YamlValueBuilder } from '../yaml/to-value.js';
+
+const INTERPOLATION = /%\{[^}]*\}/;
+
+export function parseHiera(path: string, source: string): ParseOutcome {
+  try {
+    const parsed = parseYaml(source);
+    const variables: Variable[] = [];
+    for (const doc of parsed.documents) {
+      const builder = new YamlValueBuilder(parsed, doc, source, { isDynamic: (text) => INTERPOLATION.test(text) });
+      flatten(builder.value(doc.contents as Parameters<YamlValueBuilder['value']>[0]), [], variables);
+    }
+    const model: FileModel = {
+      path,
+      language: 'puppet',
+      kind: 'data',
+      units: [],
+      variables,
+      comments: parsed.comments,
+      conditions: [],
+      lines: source.split(/\r?\n/),
+    };
+    return { ok: true, model };
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      return { ok: false, error: { path, message: `YAML: ${error.message}`, ...(error.line ? { line: error.line } : {}) } };
+    }
+    throw error;
+  }
+}
+
+/** `apache::vhost::ssl_key: x` keeps `ssl_key` as its name and the whole key as its path. */
+function flatten(value: Value, path: string[], into: Variable[]): void {
+  if (value.kind === 'map') {
+    for (const entry of value.entries ?? []) {
+      const entryPath = [...path, ...entry.name.split('::')];
+      into.push({ name: entryPath.at(-1) ?? entry.name, path: entryPath, value: entry.value, scope: 'hiera', range: entry.range });
+      flatten(entry.value, entryPath, into);
+    }
+  } else if (value.kind === 'list') {
+    (value.items ?? []).forEach((item, index) => flatten(item, [...path, String(index)], into));
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Resources that write sudoers rules, per language: where the commands are, which property
+ * says "no password", and what it defaults to.
+ */
+import type { Language } from '../../engine/model.js';
+
+export interface SudoersResource {
+  commands: string;
+  nopassword: string;
+  nopasswordByDefault: boolean;
+}
+
+export const SUDOERS_RESOURCES: Record<Language, Readonly<Record<string, SudoersResource>>> = {
+  ansible: { sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true } },
+  puppet: {},
+  chef: { sudo: { commands: 'commands', nopassword: 'nopasswd', nopasswordByDefault: false } },
+};
