@@ -64,12 +64,16 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
 
-  return { documents, comments: collectComments(tokens, rangeOf), lineCounter, rangeOf };
+  const comments = source.includes('#') ? collectComments(tokens, rangeOf) : [];
+  return { documents, comments, lineCounter, rangeOf };
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
+
+/** The fields of concrete-syntax-tree tokens that can hold further tokens. */
+const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
 
 /** Comments live in the concrete syntax tree only: walk it for comment tokens. */
 function collectComments(
@@ -85,7 +89,7 @@ function collectComments(
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
-    const token = item as { type?: string; offset?: number; source?: string };
+    const token = item as { type?: string; offset?: number; source?: string } & Partial<Record<(typeof CHILD_FIELDS)[number], unknown>>;
     if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
       const source = token.source;
       comments.push({
@@ -94,8 +98,9 @@ function collectComments(
       });
       continue;
     }
-    for (const value of Object.values(item)) {
-      if (value !== null && typeof value === 'object') stack.push(value);
+    for (const field of CHILD_FIELDS) {
+      const child = token[field];
+      if (child !== null && typeof child === 'object') stack.push(child);
     }
   }
   return comments.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
