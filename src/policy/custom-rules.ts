@@ -10,9 +10,6 @@ import type { Rule } from '../rules/rule.js';
 import { isFalse, isTrue, literalText, stringText } from '../rules/support/values.js';
 import type { CustomCondition, CustomRuleSpec } from './types.js';
 
-/** Longest text a custom regular expression is run on. */
-const MAX_MATCH_INPUT = 100_000;
-
 type Test = (value: Value | undefined) => boolean;
 
 export function compileCustomRule(spec: CustomRuleSpec): Rule {
@@ -88,7 +85,8 @@ function compileCondition(spec: CustomRuleSpec): Test {
     const pattern = RE2JS.compile(condition.regex);
     return (value) => {
       const text = value && (stringText(value) ?? literalText(value));
-      return text !== undefined && pattern.matcher(text.slice(0, MAX_MATCH_INPUT)).find();
+      // Whole values, never cut: RE2 runs in linear time, and files are at most 2 MiB.
+      return text !== undefined && pattern.matcher(text).find();
     };
   }
   if (typeof condition.greater_than === 'number') return numeric((number) => number > (condition.greater_than as number));
