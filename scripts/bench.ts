@@ -1,13 +1,17 @@
 /**
- * Throughput and memory of `posture scan` on the real-world corpora in ../shared/corpus/real/,
- * next to a bare YAML parse of the same Ansible files.
+ * Two benchmarks:
+ * - GitHub API calls per review: the real server reviews pull requests of 1, 10, 100 and 1,000
+ *   changed files served by the local GitHub stand-in, next to the naive count (2 + 2 per file);
+ * - throughput and memory of `posture scan` on the real-world corpora in ../shared/corpus/real/,
+ *   next to a bare YAML parse of the same Ansible files.
  *
- *   npm run bench                 table, medians of 3 runs
+ *   npm run bench                 both tables, throughput as medians of 3 runs
  *   npm run bench -- --json       the same figures as JSON
  *   npm run bench -- --runs 5
+ *   npm run bench -- --only api   (or --only throughput)
  *
- * Every run is a fresh child process, so that peak RSS belongs to that run alone. Wall time
- * covers walking, reading and analysing (or parsing) inside the child, not process start-up.
+ * Every throughput run is a fresh child process, so that peak RSS belongs to that run alone. Wall
+ * time covers walking, reading and analysing (or parsing) inside the child, not process start-up.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,12 +22,14 @@ import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { scan } from '../src/cli/scan.js';
 import { walk } from '../src/cli/walk.js';
+import { countReviewApiCalls, type ReviewApiCalls } from '../test/support/review-api-calls.js';
 import { fixed, median, textTable } from './lib/table.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusRoot = path.resolve(projectRoot, '..', 'shared', 'corpus', 'real');
 const LANGUAGE_FOLDERS = ['ansible', 'puppet', 'chef'] as const;
 const MEBIBYTE = 1024 * 1024;
+const API_BENCH_FILE_COUNTS = [1, 10, 100, 1000];
 
 type WorkerKind = 'posture' | 'bare-yaml';
 
@@ -137,11 +143,31 @@ function printTable(rows: readonly BenchRow[], ratio: number | undefined): void 
   if (ratio !== undefined) console.log(`\nPosture / bare YAML parse on ansible (wall time): ${fixed(ratio, 2)}×`);
 }
 
+async function measureApiCalls(): Promise<ReviewApiCalls[]> {
+  const rows: ReviewApiCalls[] = [];
+  for (const files of API_BENCH_FILE_COUNTS) rows.push(await countReviewApiCalls(files));
+  return rows;
+}
+
+function printApiCalls(rows: readonly ReviewApiCalls[]): void {
+  console.log('GitHub API calls per review, against the local GitHub stand-in (token requests excluded)\n');
+  const header = ['changed files', 'calls', 'REST', 'GraphQL', 'naive (2 + 2/file)', 'calls / naive'];
+  const body = rows.map((row) => [row.files, row.total, row.rest, row.graphql, row.naive, `${fixed(row.total / row.naive, 3)}×`]);
+  console.log(textTable(header, body, { rightAligned: [0, 1, 2, 3, 4, 5] }));
+  const largest = rows.at(-1);
+  if (largest) {
+    console.log(`\nWhere the calls of the ${largest.files}-file review go:`);
+    for (const [endpoint, count] of Object.entries(largest.byEndpoint)) console.log(`  ${String(count).padStart(4)}  ${endpoint}`);
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },
       runs: { type: 'string' },
+      only: { type: 'string' },
       worker: { type: 'string' },
       folder: { type: 'string' },
     },
@@ -155,15 +181,28 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (!existsSync(corpusRoot)) {
-    console.error(`bench: corpus not found at ${corpusRoot}; it is expected at ../shared/corpus/real/ next to the project`);
-    process.exitCode = 1;
+  if (values.only !== undefined && values.only !== 'api' && values.only !== 'throughput') {
+    console.error('bench: --only takes api or throughput');
+    process.exitCode = 2;
     return;
   }
   const runs = values.runs === undefined ? 3 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) {
     console.error('bench: --runs must be a positive integer');
     process.exitCode = 2;
+    return;
+  }
+  const apiCalls = values.only === 'throughput' ? [] : await measureApiCalls();
+  if (values.only === 'api') {
+    if (values.json) console.log(JSON.stringify({ apiCalls }, null, 2));
+    else printApiCalls(apiCalls);
+    return;
+  }
+  if (!values.json && apiCalls.length > 0) printApiCalls(apiCalls);
+
+  if (!existsSync(corpusRoot)) {
+    console.error(`bench: corpus not found at ${corpusRoot}; it is expected at ../shared/corpus/real/ next to the project`);
+    process.exitCode = 1;
     return;
   }
 
@@ -181,7 +220,7 @@ async function main(): Promise<void> {
     if (posture) ratio = posture.wallMs / bare.wallMs;
   }
 
-  if (values.json) console.log(JSON.stringify({ corpus: corpusRoot, runs, rows, postureToBareYamlRatio: ratio ?? null }, null, 2));
+  if (values.json) console.log(JSON.stringify({ apiCalls, corpus: corpusRoot, runs, rows, postureToBareYamlRatio: ratio ?? null }, null, 2));
   else printTable(rows, ratio);
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from 'probot';
 import type { HeadReviewer } from '../review/review-head.js';
-import { reviewIfEligible } from './review-guard.js';
+import type { HandlerResult } from './once-per-delivery.js';
+import { resultOf, reviewIfEligible } from './review-guard.js';
 
 /** Events that put a new or revived head in front of reviewers; `ready_for_review` re-reviews a former draft. */
 export const PULL_REQUEST_EVENTS = [
@@ -13,8 +14,10 @@ export const PULL_REQUEST_EVENTS = [
 type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 
 export function handlePullRequest(reviewer: HeadReviewer) {
-  return async (context: PullRequestContext): Promise<void> => {
+  return async (context: PullRequestContext): Promise<HandlerResult> => {
     const pullRequest = context.payload.pull_request;
-    await reviewIfEligible(context, reviewer, pullRequest, pullRequest.head.sha);
+    // A draft that becomes ready gets a fresh run: its security reviewers are only asked now.
+    const trigger = context.payload.action === 'ready_for_review' ? { kind: 'rerun' as const } : { kind: 'push' as const };
+    return resultOf([await reviewIfEligible(context, reviewer, pullRequest, pullRequest.head.sha, trigger)]);
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'probot';
 import type { HeadReviewer } from '../review/review-head.js';
-import { reviewIfEligible, type PullRequestSnapshot } from './review-guard.js';
+import type { ReviewTrigger } from '../review/review-target.js';
+import { reviewIfEligible, type GuardedOutcome, type PullRequestSnapshot } from './review-guard.js';
 
 /** A pull request as check_run and check_suite payloads list it. */
 export interface ListedPullRequest {
@@ -9,22 +10,22 @@ export interface ListedPullRequest {
 }
 
 /**
- * Re-reviews every open pull request whose head is `headSha`. The payload's list of pull
- * requests is empty when the head branch lives in a fork, so then the commit's pull requests
- * are looked up instead.
+ * Reviews every open pull request whose head is `headSha`. The payload's list of pull requests
+ * is empty when the head branch lives in a fork, so then the commit's pull requests are looked
+ * up instead.
  */
 export async function reviewCommit(
   context: Context<'check_run' | 'check_suite'>,
   reviewer: HeadReviewer,
   headSha: string,
   listed: readonly ListedPullRequest[],
-): Promise<void> {
+  trigger: ReviewTrigger,
+): Promise<GuardedOutcome[]> {
   const pullRequests = await pullRequestsForCommit(context, headSha, listed);
-  let reviewed = 0;
-  for (const pullRequest of pullRequests) {
-    if (await reviewIfEligible(context, reviewer, pullRequest, headSha)) reviewed += 1;
-  }
-  if (reviewed === 0) context.log.info({ headSha }, 'no open pull request has this commit as its head; nothing to re-run');
+  const outcomes: GuardedOutcome[] = [];
+  for (const pullRequest of pullRequests) outcomes.push(await reviewIfEligible(context, reviewer, pullRequest, headSha, trigger));
+  if (!outcomes.some((outcome) => 'reviewed' in outcome)) context.log.info({ headSha }, 'no open pull request has this commit as its head; nothing to do');
+  return outcomes;
 }
 
 async function pullRequestsForCommit(

@@ -4,6 +4,7 @@
  * loosening of something locked is rejected with a located error and does not apply.
  */
 import { SEVERITIES, severityRank, type Severity } from '../engine/finding.js';
+import { riskRank } from '../engine/impact.js';
 import { ruleById } from '../rules/index.js';
 import type { KeyPath } from './locate.js';
 import type { EffectivePolicy, InlineSuppressions, PolicyError, PolicyFile, RuleSetting, Threshold } from './types.js';
@@ -51,6 +52,17 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
       reject('inline_suppressions', `the org policy locks inline_suppressions at ${policy.inlineSuppressions}`);
     } else policy.inlineSuppressions = file.inline_suppressions;
   }
+  if (file.fail_on_existing !== undefined) {
+    if (!isOrgPolicy && policy.lockedSettings.has('fail_on_existing') && policy.failOnExisting && !file.fail_on_existing) {
+      reject('fail_on_existing', 'the org policy locks fail_on_existing at true; a repository cannot turn it off');
+    } else policy.failOnExisting = file.fail_on_existing;
+  }
+  if (file.comments?.context_lines !== undefined) policy.comments.contextLines = file.comments.context_lines;
+  if (file.comments?.outside_diff !== undefined) policy.comments.outsideDiff = file.comments.outside_diff;
+  if (file.review) mergeReview(policy, file, !isOrgPolicy && policy.lockedSettings.has('review'), reject);
+  if (!isOrgPolicy && file.review?.when && policy.review.teams.length + policy.review.users.length === 0) {
+    reject('review.when', 'routes pull requests to security reviewers but none are named; add review.teams or review.users');
+  }
   policy.include.push(...(file.paths?.include ?? []));
   policy.exclude.push(...(file.paths?.exclude ?? []));
   for (const [language, globs] of Object.entries(file.paths?.languages ?? {})) {
@@ -81,6 +93,51 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
     for (const setting of file.locked?.settings ?? []) policy.lockedSettings.add(setting);
   }
   return { policy, errors };
+}
+
+/**
+ * Layers a `review:` section. Unlocked, what a file sets replaces what came before. Locked by
+ * the org, a repository may add conditions (more paths, categories, surfaces, a lower risk
+ * level), which only route more pull requests, but may not change who the reviewers are: a
+ * repository that could name its own reviewers could approve its own changes.
+ */
+function mergeReview(policy: EffectivePolicy, file: PolicyFile, locked: boolean, reject: (key: string, message: string) => void): void {
+  const review = policy.review;
+  const { teams, users, when = {} } = file.review ?? {};
+  for (const [key, wanted] of [
+    ['teams', teams],
+    ['users', users],
+  ] as const) {
+    if (wanted === undefined) continue;
+    const current = review[key];
+    if (locked && current.length > 0 && !sameMembers(wanted, current)) {
+      reject(`review.${key}`, 'the org policy locks review; a repository cannot change who the security reviewers are');
+      continue;
+    }
+    review[key] = [...wanted];
+    review.source = file.source;
+  }
+  if (when.risk) {
+    if (locked && review.when.risk && riskRank(when.risk) > riskRank(review.when.risk)) {
+      reject('review.when.risk', `the org policy locks review at risk ${review.when.risk}; a repository can only lower it`);
+    } else review.when.risk = when.risk;
+  }
+  for (const key of ['categories', 'paths', 'surfaces'] as const) {
+    const added = when[key];
+    if (added === undefined) continue;
+    // Locked conditions can only grow.
+    (review.when[key] as string[]) = locked ? [...new Set([...review.when[key], ...added])] : [...added];
+  }
+  if (when.policy_change !== undefined) {
+    if (locked && review.when.policyChange && !when.policy_change) {
+      reject('review.when.policy_change', 'the org policy locks review; a repository cannot stop routing policy changes');
+    } else review.when.policyChange = when.policy_change;
+  }
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const lower = (list: readonly string[]) => [...new Set(list.map((item) => item.toLowerCase()))].sort().join('\n');
+  return lower(a) === lower(b);
 }
 
 /** What a repository setting may keep of itself when the rule or category is locked. */

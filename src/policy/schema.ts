@@ -3,6 +3,7 @@
  * `x-expected` says in words what a value must be when it is wrong.
  */
 import { SEVERITIES } from '../engine/finding.js';
+import { RISK_LEVELS, SURFACES } from '../engine/impact.js';
 import { LANGUAGES } from '../engine/model.js';
 import { CATEGORIES } from '../rules/categories.js';
 
@@ -53,6 +54,35 @@ const waiver = {
   },
 };
 
+const LOCKABLE_SETTINGS = ['fail_on', 'comment_on', 'inline_suppressions', 'fail_on_existing', 'review'];
+
+/** A GitHub team slug, optionally with its org (`security`, `acme/security`). */
+const team = { type: 'string', pattern: '^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/)?[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-expected': 'a team slug, or org/slug' };
+/** A GitHub login. */
+const user = { type: 'string', pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$', 'x-expected': 'a GitHub login' };
+
+const review = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'security reviewers, and the pull requests that need their approval',
+  properties: {
+    teams: { type: 'array', items: team, maxItems: 20, description: 'teams whose members are security reviewers' },
+    users: { type: 'array', items: user, maxItems: 50, description: 'people who are security reviewers' },
+    when: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'what makes a pull request need a security reviewer (any one of them)',
+      properties: {
+        risk: { enum: [...RISK_LEVELS], 'x-expected': `one of ${RISK_LEVELS.join(', ')}`, description: 'the risk level at or above which' },
+        categories: { type: 'array', items: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' }, maxItems: 100 },
+        paths: { ...globList, description: 'changed files matching these globs' },
+        surfaces: { type: 'array', items: { enum: [...SURFACES], 'x-expected': `one of ${SURFACES.join(', ')}` }, maxItems: 20 },
+        policy_change: { type: 'boolean', description: 'the pull request edits .security.yml' },
+      },
+    },
+  },
+};
+
 const scalar = { type: ['string', 'number', 'boolean'] };
 const customRule = {
   type: 'object',
@@ -91,6 +121,16 @@ export const POLICY_SCHEMA = {
   properties: {
     fail_on: { ...threshold, description: 'findings at or above this severity fail the check (default high)' },
     comment_on: { ...threshold, description: 'findings at or above this severity get inline comments (default low)' },
+    fail_on_existing: { type: 'boolean', description: 'findings already on the base branch count towards the verdict too (default false)' },
+    comments: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        context_lines: { type: 'boolean', description: 'also comment on the unchanged lines the diff shows (default false)' },
+        outside_diff: { type: 'boolean', description: 'comment on the file for new findings outside the diff (default false)' },
+      },
+    },
+    review,
     paths: {
       type: 'object',
       additionalProperties: false,
@@ -113,7 +153,7 @@ export const POLICY_SCHEMA = {
       description: 'org policy only: what repositories cannot loosen',
       properties: {
         rules: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 500 },
-        settings: { type: 'array', items: { enum: ['fail_on', 'comment_on', 'inline_suppressions'], 'x-expected': 'fail_on, comment_on or inline_suppressions' } },
+        settings: { type: 'array', items: { enum: LOCKABLE_SETTINGS, 'x-expected': LOCKABLE_SETTINGS.join(', ') } },
       },
     },
     inline_suppressions: {

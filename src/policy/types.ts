@@ -3,10 +3,13 @@
  * layering built-in defaults, the org policy and the repository policy.
  */
 import type { Severity } from '../engine/finding.js';
+import type { RiskLevel, Surface } from '../engine/impact.js';
 import type { Language } from '../engine/model.js';
 
 export type Threshold = Severity | 'none';
 export type InlineSuppressions = 'allow' | 'deny-locked' | 'deny';
+/** Settings the org policy can lock; a repository may then only make them stricter. */
+export type LockableSetting = 'fail_on' | 'comment_on' | 'inline_suppressions' | 'fail_on_existing' | 'review';
 
 /** What a policy says about one rule or one category. */
 export interface RuleSetting {
@@ -59,6 +62,32 @@ export interface CustomRuleSpec {
   source: string;
 }
 
+/** `review:` as written: who the security reviewers are, and which pull requests need them. */
+export interface ReviewRoutingSetting {
+  /** team slugs of the repository's org (`security`), or `org/slug` */
+  teams?: string[];
+  users?: string[];
+  when?: {
+    /** the pull request's risk level at or above this */
+    risk?: RiskLevel;
+    /** a new finding in one of these categories */
+    categories?: string[];
+    /** a changed file matching one of these globs */
+    paths?: string[];
+    /** the change touches one of these security surfaces */
+    surfaces?: Surface[];
+    /** the pull request adds, edits or deletes `.security.yml` */
+    policy_change?: boolean;
+  };
+}
+
+export interface CommentSettings {
+  /** also comment on unchanged lines the diff shows around a change */
+  context_lines?: boolean;
+  /** comment on the file, without a line, for new findings outside the diff's hunks */
+  outside_diff?: boolean;
+}
+
 /** One policy file as written, validated. */
 export interface PolicyFile {
   source: string;
@@ -67,15 +96,31 @@ export interface PolicyFile {
   paths?: { include?: string[]; exclude?: string[]; languages?: Partial<Record<Language, string[]>> };
   rules?: Record<string, RuleSetting>;
   categories?: Record<string, RuleSetting>;
-  locked?: { rules?: string[]; settings?: Array<'fail_on' | 'comment_on' | 'inline_suppressions'> };
+  locked?: { rules?: string[]; settings?: LockableSetting[] };
   inline_suppressions?: InlineSuppressions;
+  /** true: findings already on the base branch count towards the verdict too */
+  fail_on_existing?: boolean;
+  comments?: CommentSettings;
+  review?: ReviewRoutingSetting;
   waivers?: Waiver[];
   custom_rules?: CustomRuleSpec[];
+}
+
+/** The review section once layered: empty lists when nobody set them. */
+export interface ReviewRouting {
+  teams: string[];
+  users: string[];
+  when: { risk?: RiskLevel; categories: string[]; paths: string[]; surfaces: Surface[]; policyChange: boolean };
+  /** the policy file that named the reviewers, for messages */
+  source?: string;
 }
 
 export interface EffectivePolicy {
   failOn: Threshold;
   commentOn: Threshold;
+  failOnExisting: boolean;
+  comments: { contextLines: boolean; outsideDiff: boolean };
+  review: ReviewRouting;
   include: string[];
   exclude: string[];
   languageGlobs: Partial<Record<Language, string[]>>;
@@ -83,7 +128,7 @@ export interface EffectivePolicy {
   categories: Record<string, RuleSetting>;
   /** rule ids and categories the org locked, with the severity they may not go below */
   locked: Map<string, Severity | undefined>;
-  lockedSettings: Set<string>;
+  lockedSettings: Set<LockableSetting>;
   inlineSuppressions: InlineSuppressions;
   waivers: Waiver[];
   customRules: CustomRuleSpec[];

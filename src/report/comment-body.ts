@@ -9,6 +9,8 @@ export interface CommentBodyInput {
   fingerprint: string;
   /** true when the comment spans exactly the suggestion's lines, so GitHub can apply it as is */
   offerSuggestion: boolean;
+  /** for a comment on the whole file: the finding's line is outside the diff, so the body names it */
+  onFile?: boolean;
 }
 
 /** Marks Posture's own comments, so later runs can recognise them and leave everyone else's alone. */
@@ -16,10 +18,18 @@ export function fingerprintMarker(fingerprint: string): string {
   return `<!-- posture:fingerprint=${fingerprint} -->`;
 }
 
-export function inlineCommentBody({ finding, fingerprint, offerSuggestion }: CommentBodyInput): string {
+const MARKER = /<!-- posture:fingerprint=([0-9a-f]{64})(?::\d+)? -->/;
+
+/** The fingerprint hash (without occurrence number) a comment body carries, if it is one of Posture's. */
+export function markedFingerprintHash(body: string): string | undefined {
+  return MARKER.exec(body)?.[1];
+}
+
+export function inlineCommentBody({ finding, fingerprint, offerSuggestion, onFile = false }: CommentBodyInput): string {
   const rule = ruleMeta(finding.ruleId);
   const ruleLink = `[${escapeMarkdownText(rule?.title ?? finding.ruleId)}](${ruleDocsUrl(finding.ruleId)})`;
-  const parts = [`**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\``, escapeMarkdownText(finding.message)];
+  const where = onFile ? ` · line ${finding.range.line}, outside the diff` : '';
+  const parts = [`**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\`${where}`, escapeMarkdownText(finding.message)];
   if (rule?.remediation) parts.push(`**How to fix:** ${rule.remediation}`);
   if (offerSuggestion && finding.suggestion) parts.push(suggestionBlock(finding.suggestion.replacement));
   parts.push(fingerprintMarker(fingerprint));

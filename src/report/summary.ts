@@ -1,7 +1,9 @@
 /**
- * The check run's title and Markdown summary: what Posture found, what it could not analyse,
- * and where the inline review went.
+ * The check run's title and Markdown summary: the change's risk and the security surfaces it
+ * touches, the verdict, the security review it needs, the findings it adds, fixes and inherits,
+ * what Posture could not analyse, and where the comments went.
  */
+import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
 import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../engine/finding.js';
 import type { Notice } from '../policy/notice.js';
 import { formatPolicyError, type PolicyError, type Threshold } from '../policy/types.js';
@@ -10,8 +12,11 @@ import type { ReviewConclusion } from '../review/conclusion.js';
 import { mostSevereFirst } from '../review/most-severe-first.js';
 import type { InlineReviewOutcome } from '../review/reviews.js';
 import { LIST_FILES_LIMIT } from '../review/pr-files.js';
+import { impactSection, riskLine } from './impact-section.js';
 import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
+import { reviewMarker, type ReviewRecord } from './review-marker.js';
 import { ruleMeta } from './rule-lookup.js';
+import { securityReviewSection, securityReviewVerdict, type SecurityReviewStatus } from './security-review-section.js';
 import { severityLabel } from './severity-label.js';
 
 /** GitHub rejects a summary longer than this with a 422. */
@@ -19,9 +24,22 @@ export const MAX_SUMMARY_CHARS = 65_535;
 /** Longer tables are folded into `<details>` so the run page opens on the verdict. */
 const FOLD_TABLE_AFTER_ROWS = 20;
 const MAX_LISTED_ERRORS = 100;
+const MAX_LISTED_FIXED = 50;
+const MAX_LISTED_EXISTING = 200;
 
 export interface SummaryInput {
-  findings: readonly Finding[];
+  /** findings the pull request adds, at head */
+  added: readonly Finding[];
+  /** findings at head that were already at the base */
+  existing: readonly Finding[];
+  /** findings of the base that the pull request removes (base lines) */
+  fixed: readonly Finding[];
+  /** existing findings count towards the verdict too */
+  failOnExisting?: boolean;
+  risk: RiskLevel;
+  surfaces: readonly SurfaceChange[];
+  /** present when the policy routes the pull request to security reviewers */
+  securityReview?: SecurityReviewStatus;
   errors: readonly FileError[];
   /** what the policy did that reviewers should know (expired waivers, unused suppressions) */
   notices?: readonly Notice[];
@@ -36,57 +54,84 @@ export interface SummaryInput {
   failOn: Threshold;
   conclusion: ReviewConclusion;
   inlineReview: InlineReviewOutcome;
+  /** Posture comments folded because their finding is gone or accepted */
+  minimizedComments?: number;
+  /** why Posture could not fold them */
+  foldFailure?: string;
   /** true when the diff shows that this pull request did not write the line a finding starts on */
   isUnchangedLine: (finding: Finding) => boolean;
+  /** what a later event needs to know about this review; rendered as a hidden line */
+  record?: ReviewRecord;
 }
 
-/** e.g. "2 high, 1 medium findings", "1 low finding", "No findings". */
-export function checkRunTitle(findings: readonly Finding[], errors: readonly FileError[], truncated: boolean, policyErrors = 0): string {
-  const open = findings.filter(isOpen);
+export interface TitleInput {
+  added: readonly Finding[];
+  existing: readonly Finding[];
+  fixed?: readonly Finding[];
+  errors: readonly FileError[];
+  truncated: boolean;
+  policyErrors?: number;
+  conclusion?: ReviewConclusion;
+}
+
+/** e.g. "2 high, 1 medium findings, 3 existing", "1 low finding", "No findings". */
+export function checkRunTitle({ added, existing, fixed = [], errors, truncated, policyErrors = 0, conclusion }: TitleInput): string {
+  const open = added.filter(isOpen);
+  const inherited = existing.filter(isOpen).length;
   const counts = SEVERITIES.map((severity) => [severity, open.filter((f) => f.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   const noun = open.length === 1 ? 'finding' : 'findings';
-  let title = counts.length === 0 ? 'No findings' : `${counts.join(', ')} ${noun}`;
-  const accepted = findings.length - open.length;
+  let title = counts.length > 0 ? `${counts.join(', ')} ${noun}` : inherited > 0 ? 'No new findings' : 'No findings';
+  if (inherited > 0) title += `, ${inherited} existing`;
+  const accepted = [...added, ...existing].length - open.length - inherited;
   if (accepted > 0) title += `, ${accepted} accepted`;
+  if (fixed.length > 0) title += `, ${fixed.length} fixed`;
   if (errors.length > 0) title += `, ${errors.length} ${errors.length === 1 ? 'file' : 'files'} not analysed`;
   if (policyErrors > 0) title = `Invalid security policy: ${title}`;
+  else if (conclusion === 'action_required') title = `Security review needed: ${title}`;
   return truncated ? `Not fully evaluated: ${title}` : title;
 }
 
 export function checkRunSummary(input: SummaryInput): string {
   const before = [
     ...policyErrorsSection(input.policyErrors ?? []),
+    riskLine(input.risk, input.surfaces),
     verdict(input),
     scope(input),
     ...(input.truncated ? [truncationWarning(input.listedFiles)] : []),
+    ...(input.securityReview ? securityReviewSection(input.securityReview) : []),
+    ...impactSection(input.surfaces),
   ];
   const after = [
-    ...acceptedSection(input.findings.filter((finding) => !isOpen(finding))),
+    ...fixedSection(input.fixed),
+    ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false),
+    ...acceptedSection([...input.added, ...input.existing].filter((finding) => !isOpen(finding))),
     ...noticesSection(input.notices ?? []),
     ...errorsSection(input.errors),
-    inlineReviewSection(input.inlineReview),
-    policySection(input.policySources ?? [], input.failOn),
+    inlineReviewSection(input.inlineReview, input.minimizedComments ?? 0, input.foldFailure),
+    policySection(input.policySources ?? [], input.failOn, input.failOnExisting ?? false),
   ];
-  const rows = input.findings.filter(isOpen).sort(mostSevereFirst).map((finding) => findingRow(finding, input.isUnchangedLine(finding)));
+  const marker = input.record ? `\n\n${reviewMarker(input.record)}` : '';
+  const limit = MAX_SUMMARY_CHARS - marker.length;
+  const rows = input.added.filter(isOpen).sort(mostSevereFirst).map((finding) => findingRow(finding, input.isUnchangedLine(finding)));
   const render = (shown: number) => [...before, ...findingsSection(rows, shown), ...after].join('\n\n');
   const complete = render(rows.length);
-  if (complete.length <= MAX_SUMMARY_CHARS) return complete;
+  if (complete.length <= limit) return complete + marker;
   // Keep as many of the most severe rows as fit; binary search, since length grows with each row.
   let fits = -1;
   for (let low = 0, high = rows.length - 1; low <= high; ) {
     const middle = Math.floor((low + high) / 2);
-    if (render(middle).length <= MAX_SUMMARY_CHARS) {
+    if (render(middle).length <= limit) {
       fits = middle;
       low = middle + 1;
     } else {
       high = middle - 1;
     }
   }
-  if (fits >= 0) return render(fits);
+  if (fits >= 0) return render(fits) + marker;
   const note = '\n\n_Summary cut at GitHub’s size limit; every finding is an annotation on this check run._';
-  return render(0).slice(0, MAX_SUMMARY_CHARS - note.length) + note;
+  return render(0).slice(0, limit - note.length) + note + marker;
 }
 
 /** The summary of a run that broke off: honest about what failed, without any credentials. */
@@ -101,18 +146,20 @@ export function interruptedRunReport(reason: string, headSha: string): { title: 
   };
 }
 
-function verdict({ findings: all, failOn, conclusion, policyErrors = [] }: SummaryInput): string {
-  const findings = all.filter(isOpen);
-  const blocking = failOn === 'none' ? 0 : findings.filter((finding) => atLeast(finding.severity, failOn)).length;
-  if (conclusion === 'failure' && blocking === 0 && policyErrors.length > 0) {
+function verdict({ added, existing, failOn, conclusion, policyErrors = [], securityReview, failOnExisting = false }: SummaryInput): string {
+  const counting = [...added, ...(failOnExisting ? existing : [])].filter(isOpen);
+  const blocking = failOn === 'none' ? 0 : counting.filter((finding) => atLeast(finding.severity, failOn)).length;
+  const which = failOnExisting ? '' : 'new ';
+  if (conclusion === 'failure' && policyErrors.length > 0) {
     return '**Posture failed this pull request** because the security policy is invalid (see above).';
   }
+  if (securityReview) return securityReviewVerdict(securityReview);
   if (conclusion === 'failure') {
-    const subject = blocking === 1 ? '1 finding is' : `${blocking} findings are`;
+    const subject = blocking === 1 ? `1 ${which}finding is` : `${blocking} ${which}findings are`;
     return `**Posture failed this pull request:** ${subject} at or above the fail threshold (${failOn}).`;
   }
-  if (findings.length === 0) return '**No findings** in the changed files Posture analysed.';
-  return `**No finding reaches the fail threshold** (${failOn}); the findings below are worth a look.`;
+  if (counting.length === 0) return `**No ${which}findings** in the changed files Posture analysed.`;
+  return `**No ${which}finding reaches the fail threshold** (${failOn}); the findings below are worth a look.`;
 }
 
 function scope({ analyzedFiles, listedFiles, headSha }: SummaryInput): string {
@@ -141,8 +188,32 @@ function findingsSection(rows: readonly string[], shown: number): string[] {
   const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows.slice(0, shown)].join('\n');
   const hidden = rows.length - shown;
   const note = hidden > 0 ? [`_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; every finding is an annotation on this check run._`] : [];
-  if (rows.length <= FOLD_TABLE_AFTER_ROWS) return ['### Findings', table, ...note];
-  return ['### Findings', `<details><summary>All ${rows.length} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
+  const heading = `### New findings (${rows.length})`;
+  if (rows.length <= FOLD_TABLE_AFTER_ROWS) return [heading, table, ...note];
+  return [heading, `<details><summary>All ${rows.length} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
+}
+
+function fixedSection(fixed: readonly Finding[]): string[] {
+  if (fixed.length === 0) return [];
+  const listed = [...fixed].sort(mostSevereFirst).slice(0, MAX_LISTED_FIXED).map((finding) => {
+    const title = ruleMeta(finding.ruleId)?.title;
+    return `- ✅ ${severityLabel(finding.severity)} ${codeSpan(finding.ruleId)}${title ? ` ${escapeMarkdownText(title)}` : ''}, was ${codeSpan(`${finding.path}:${finding.range.line}`)}`;
+  });
+  const rest = fixed.length - listed.length;
+  if (rest > 0) listed.push(`- …and ${rest} more`);
+  const noun = fixed.length === 1 ? 'finding' : 'findings';
+  return [`### Fixed by this pull request (${fixed.length})`, `This pull request removes ${fixed.length} ${noun} the base branch has. Thank you!\n${listed.join('\n')}`];
+}
+
+function existingSection(existing: readonly Finding[], counted: boolean): string[] {
+  if (existing.length === 0) return [];
+  const rows = [...existing].sort(mostSevereFirst).slice(0, MAX_LISTED_EXISTING).map((finding) => findingRow(finding, false));
+  const rest = existing.length - rows.length;
+  const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const note = rest > 0 ? `\n\n_…and ${rest} more, each an annotation on this check run._` : '';
+  const noun = existing.length === 1 ? 'finding' : 'findings';
+  const weight = counted ? 'they count towards the verdict (`fail_on_existing: true`)' : 'they do not count towards the verdict';
+  return ['### Findings already on the base branch', `<details><summary>${existing.length} ${noun} in the changed files that this pull request did not add; ${weight}</summary>\n\n${table}${note}\n\n</details>`];
 }
 
 function policyErrorsSection(errors: readonly PolicyError[]): string[] {
@@ -170,9 +241,10 @@ function noticesSection(notices: readonly Notice[]): string[] {
   return ['### Policy notices', listed.join('\n')];
 }
 
-function policySection(sources: readonly string[], failOn: Threshold): string {
+function policySection(sources: readonly string[], failOn: Threshold, failOnExisting: boolean): string {
   const from = sources.length === 0 ? 'Posture’s built-in policy' : `${[...sources].reverse().map(codeSpan).join(' over ')} over Posture’s defaults`;
-  return `<sub>Policy: ${from}; fail threshold ${failOn}. Policy is read from the base branch, never from this pull request.</sub>`;
+  const counted = failOnExisting ? 'new and existing findings count' : 'only new findings count';
+  return `<sub>Policy: ${from}; fail threshold ${failOn}, ${counted}. Policy is read from the base branch, never from this pull request.</sub>`;
 }
 
 function errorsSection(errors: readonly FileError[]): string[] {
@@ -186,13 +258,26 @@ function errorsSection(errors: readonly FileError[]): string[] {
   return ['### Files Posture could not analyse', 'Findings in these files are unknown; fix them and push again.', listed.join('\n')];
 }
 
-function inlineReviewSection(outcome: InlineReviewOutcome): string {
+function inlineReviewSection(outcome: InlineReviewOutcome, minimized: number, foldFailure: string | undefined): string {
+  const folded =
+    (minimized > 0 ? ` Posture folded ${minimized} earlier ${minimized === 1 ? 'comment' : 'comments'} whose finding is fixed or accepted.` : '') +
+    (foldFailure ? ` Posture could not fold its comments on fixed findings (${escapeMarkdownText(foldFailure)}).` : '');
   switch (outcome.status) {
-    case 'posted':
-      return `### Inline review\nPosture commented on ${outcome.comments} ${outcome.comments === 1 ? 'line' : 'lines'} this pull request adds.`;
+    case 'posted': {
+      const parts = [`${outcome.comments} ${outcome.comments === 1 ? 'line' : 'lines'} this pull request adds`];
+      if (outcome.fileComments > 0) parts.push(`${outcome.fileComments} ${outcome.fileComments === 1 ? 'file' : 'files'} for findings outside the diff`);
+      return `### Inline review\nPosture commented on ${parts.join(' and ')}.${earlier(outcome.alreadyCommented)}${folded}`;
+    }
     case 'not-needed':
-      return '### Inline review\nNo finding sits on a line this pull request adds, so there are no inline comments.';
+      return `### Inline review\n${outcome.alreadyCommented > 0 ? 'No new comments:' : 'No new finding sits on a line this pull request adds, so there are no inline comments.'}${earlier(outcome.alreadyCommented)}${folded}`;
     case 'failed':
-      return `### Inline review\nGitHub did not accept the inline review (${escapeMarkdownText(outcome.reason)}); the findings above are complete without it.`;
+      return `### Inline review\nGitHub did not accept the inline review (${escapeMarkdownText(outcome.reason)}); the findings above are complete without it.${folded}`;
+    case 'head-moved':
+      return `### Inline review\nThe pull request moved on to ${codeSpan(outcome.currentHead.slice(0, 7))} while Posture was reviewing, so nothing was posted against this commit; the new head gets its own review.`;
   }
+}
+
+function earlier(count: number): string {
+  if (count === 0) return '';
+  return ` ${count === 1 ? '1 finding keeps its comment' : `${count} findings keep their comments`} from an earlier push.`;
 }

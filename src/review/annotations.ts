@@ -28,12 +28,16 @@ const MAX_TITLE_CHARS = 255;
 /** GitHub allows 64 KB per message; characters can take several bytes. */
 const MAX_MESSAGE_CHARS = 16_000;
 
-/** Annotations for all findings, most severe first, then one per file Posture could not analyse. */
-export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[]): CheckAnnotation[] {
-  return [...[...findings].sort(mostSevereFirst).map(findingAnnotation), ...errors.map(fileErrorAnnotation)];
+/**
+ * Annotations for all findings, most severe first, then one per file Posture could not analyse.
+ * Findings in `inherited` were already on the base branch and do not count: they stay visible,
+ * but only as notices, so that the diff shows in red only what the change brings.
+ */
+export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[], inherited: ReadonlySet<Finding> = new Set()): CheckAnnotation[] {
+  return [...[...findings].sort(mostSevereFirst).map((finding) => findingAnnotation(finding, inherited.has(finding))), ...errors.map(fileErrorAnnotation)];
 }
 
-export function findingAnnotation(finding: Finding): CheckAnnotation {
+export function findingAnnotation(finding: Finding, inherited = false): CheckAnnotation {
   const { line, column, endColumn } = finding.range;
   const endLine = Math.max(line, lastLineOf(finding.range));
   const title = `${finding.ruleId}: ${ruleMeta(finding.ruleId)?.title ?? finding.category}`;
@@ -44,9 +48,9 @@ export function findingAnnotation(finding: Finding): CheckAnnotation {
     // GitHub accepts columns only on single-line annotations; its end column is inclusive.
     ...(endLine === line ? { start_column: column, end_column: Math.max(column, endColumn - 1) } : {}),
     // Accepted findings stay visible, but only as notices.
-    annotation_level: finding.status ? 'notice' : LEVELS[finding.severity],
+    annotation_level: finding.status || inherited ? 'notice' : LEVELS[finding.severity],
     title: clip(title, MAX_TITLE_CHARS),
-    message: clip(finding.justification ? `${finding.message} (${finding.justification})` : finding.message, MAX_MESSAGE_CHARS),
+    message: clip(`${finding.message}${finding.justification ? ` (${finding.justification})` : ''}${inherited ? ' (already on the base branch)' : ''}`, MAX_MESSAGE_CHARS),
   };
 }
 

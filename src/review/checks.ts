@@ -6,11 +6,21 @@ export const CHECK_RUN_NAME = 'Posture';
 /** GitHub accepts at most this many annotations per create or update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 
+/** A button on a completed check run; GitHub sends `check_run.requested_action` when clicked. */
+export interface CheckRunAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
 export interface CheckRunResult {
   conclusion: ReviewConclusion;
   title: string;
   summary: string;
   annotations: readonly CheckAnnotation[];
+  actions?: readonly CheckRunAction[];
+  /** where `action_required` sends people: the pull request */
+  detailsUrl?: string;
 }
 
 export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, startedAt: Date): Promise<number> {
@@ -61,7 +71,14 @@ export async function completeCheckRun(
     conclusion: result.conclusion,
     completed_at: completedAt().toISOString(),
     output: { title: result.title, summary: result.summary, annotations: lastBatch },
+    ...(result.actions && result.actions.length > 0 ? { actions: [...result.actions] } : {}),
+    ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
   });
+}
+
+/** Rewrites a completed run's title and summary, leaving its conclusion and annotations as they are. */
+export async function replaceRunOutput(octokit: GitHubClient, repo: RepoRef, checkRunId: number, output: { title: string; summary: string }): Promise<void> {
+  await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output });
 }
 
 /** Ends a run that could not finish its review, so it never stays `in_progress`. */

@@ -1,24 +1,44 @@
-import type { SourceFile } from '../engine/analyze.js';
-import { mapConcurrently } from '../shared/map-concurrently.js';
-import type { ChangedFile } from './pr-files.js';
-import type { GitHubClient, RepoRef } from './review-target.js';
-
-/** Blob downloads in flight at once: quick on big pull requests, far below GitHub's concurrency limit. */
-const CONCURRENT_DOWNLOADS = 8;
-
 /**
- * Downloads each changed file's content at the head commit by its blob SHA. GitHub does not say
- * how big a blob is before sending it, so oversized files are downloaded and the engine reports
- * them as too large to analyse.
+ * The two versions of each changed file a review compares, and the edited policy file, as blob
+ * requests and back. A base version is named by its head path, so that findings and surfaces of a
+ * renamed file are compared like with like.
  */
-export async function fetchSources(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  files: readonly ChangedFile[],
-): Promise<SourceFile[]> {
-  return mapConcurrently(files, CONCURRENT_DOWNLOADS, async (file) => {
-    const { data: blob } = await octokit.rest.git.getBlob({ owner: repo.owner, repo: repo.repo, file_sha: file.blobSha });
-    const content = blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64').toString('utf8') : blob.content;
-    return { path: file.path, content };
-  });
+import type { SourceFile } from '../engine/analyze.js';
+import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
+import type { ChangedFile, ChangedFiles } from './pr-files.js';
+import type { RepoRef } from './review-target.js';
+
+export interface FileVersions {
+  head: SourceFile[];
+  base: SourceFile[];
+  /** `.security.yml` as the pull request leaves it, when it edits it */
+  editedPolicy?: string;
+}
+
+const headKey = (file: ChangedFile) => `head:${file.path}`;
+const baseKey = (file: ChangedFile) => `base:${file.path}`;
+const EDITED_POLICY_KEY = 'policy:edited';
+
+export function sourceRequests(repo: RepoRef, baseSha: string, changed: ChangedFiles): BlobRequest[] {
+  const requests: BlobRequest[] = [];
+  for (const file of changed.files) {
+    if (file.headBlobSha) requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
+    if (file.basePath) requests.push({ key: baseKey(file), repository: repo, object: { expression: `${baseSha}:${file.basePath}` } });
+  }
+  const editedPolicy = changed.policyFile?.blobSha;
+  if (editedPolicy) requests.push({ key: EDITED_POLICY_KEY, repository: repo, object: { oid: editedPolicy } });
+  return requests;
+}
+
+export function fileVersionsFrom(texts: BlobTexts, changed: ChangedFiles): FileVersions {
+  const versions: FileVersions = { head: [], base: [] };
+  for (const file of changed.files) {
+    const head = texts.get(headKey(file));
+    const base = texts.get(baseKey(file));
+    if (head !== undefined) versions.head.push({ path: file.path, content: head });
+    if (base !== undefined) versions.base.push({ path: file.path, content: base });
+  }
+  const editedPolicy = texts.get(EDITED_POLICY_KEY);
+  if (editedPolicy !== undefined) versions.editedPolicy = editedPolicy;
+  return versions;
 }

@@ -1,12 +1,19 @@
-import type { Finding } from '../engine/finding.js';
+/**
+ * Which new findings get a comment, and where: inline on a line the pull request added (or, when
+ * the policy asks, on an unchanged line the diff shows), on the whole file when the finding is
+ * outside the diff and the policy asks for that, and nowhere when Posture already has a visible
+ * comment for the same fingerprint.
+ */
+import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
 import { inlineCommentBody } from '../report/comment-body.js';
-import { startsOnAddedLine, type DiffMap } from './diff-map.js';
-import { fingerprintAll, type LineLookup } from '../engine/fingerprint.js';
+import type { DiffMap } from './diff-map.js';
 import { lastLineOf } from './finding-lines.js';
 import { mostSevereFirst } from './most-severe-first.js';
 
 /** More comments per review trip GitHub's abuse detection and bury the pull request. */
 export const MAX_INLINE_COMMENTS = 30;
+/** File comments each cost a request of their own. */
+export const MAX_FILE_COMMENTS = 10;
 
 /** One comment of `pulls.createReview`, anchored to head lines with `line`/`side`. */
 export interface InlineComment {
@@ -18,26 +25,52 @@ export interface InlineComment {
   body: string;
 }
 
-/**
- * Turns findings into review comments, only where GitHub accepts them and the author wrote the
- * line: the first line of a finding must be an added line of the diff.
- */
-export function planInlineComments(
-  findings: readonly Finding[],
-  diffMap: DiffMap,
-  lineText: LineLookup,
-): InlineComment[] {
-  // Fingerprinted in the engine's order, so occurrence numbers match the CLI's SARIF output.
-  const fingerprints = fingerprintAll(findings, (finding) => lineText(finding.path, finding.range.line));
-  const fingerprintOf = new Map(findings.map((finding, index) => [finding, fingerprints[index] ?? '']));
-  return findings
-    .filter((finding) => startsOnAddedLine(diffMap, finding))
-    .sort(mostSevereFirst)
-    .slice(0, MAX_INLINE_COMMENTS)
-    .map((finding) => toComment(finding, diffMap, fingerprintOf.get(finding) ?? ''));
+/** A comment on a whole file (`subject_type: file`), for a finding outside the diff. */
+export interface FileComment {
+  path: string;
+  body: string;
 }
 
-function toComment(finding: Finding, diffMap: DiffMap, fingerprint: string): InlineComment {
+export interface CommentOptions {
+  /** comment on unchanged lines the diff shows, not only on added ones */
+  contextLines: boolean;
+  /** comment on the file for findings outside the diff */
+  outsideDiff: boolean;
+  /** visible Posture comments by fingerprint hash; each one covers one finding */
+  alreadyCommented: ReadonlyMap<string, number>;
+}
+
+export interface CommentPlan {
+  inline: InlineComment[];
+  onFiles: FileComment[];
+  /** findings whose comment from an earlier push is still there */
+  alreadyCommented: number;
+}
+
+const NO_EARLIER_COMMENTS: CommentOptions = { contextLines: false, outsideDiff: false, alreadyCommented: new Map() };
+
+export function planComments(findings: readonly FingerprintedFinding[], diffMap: DiffMap, options: CommentOptions = NO_EARLIER_COMMENTS): CommentPlan {
+  const remaining = new Map(options.alreadyCommented);
+  const plan: CommentPlan = { inline: [], onFiles: [], alreadyCommented: 0 };
+  for (const item of [...findings].sort((a, b) => mostSevereFirst(a.finding, b.finding))) {
+    const hash = fingerprintHash(item.fingerprint);
+    const earlier = remaining.get(hash) ?? 0;
+    if (earlier > 0) {
+      remaining.set(hash, earlier - 1);
+      plan.alreadyCommented += 1;
+      continue;
+    }
+    const kind = diffMap.get(item.finding.path)?.get(item.finding.range.line)?.kind;
+    const anchored = kind === 'added' || (kind === 'context' && options.contextLines);
+    if (anchored && plan.inline.length < MAX_INLINE_COMMENTS) plan.inline.push(toInlineComment(item, diffMap));
+    else if (!kind && options.outsideDiff && plan.onFiles.length < MAX_FILE_COMMENTS) {
+      plan.onFiles.push({ path: item.finding.path, body: inlineCommentBody({ finding: item.finding, fingerprint: item.fingerprint, offerSuggestion: false, onFile: true }) });
+    }
+  }
+  return plan;
+}
+
+function toInlineComment({ finding, fingerprint }: FingerprintedFinding, diffMap: DiffMap): InlineComment {
   const { line } = finding.range;
   const endLine = lastLineOf(finding.range);
   const fileDiff = diffMap.get(finding.path);

@@ -1,67 +1,86 @@
 /**
- * "Review this head": the one flow every trigger ends in. Opens a check run at once, evaluates
- * the pull request's changed files at the head commit, posts the inline review, then completes
- * the run. The review is posted before the run completes so that the run's summary can say
- * whether GitHub accepted it; a rejected review never keeps the run from completing.
+ * "Review this head": the one flow every trigger ends in. It decides whether the head needs a
+ * (new) review, opens a check run, evaluates the change from the base and head versions of its
+ * files, publishes comments and review requests on the pull request, then completes the run.
+ * Comments are published before the run completes so that its summary can say what happened to
+ * them; a rejected review never keeps the run from completing.
  */
 import type { Logger } from 'pino';
-import type { AnalysisResult, AnalyzeOptions, SourceFile } from '../engine/analyze.js';
-import { atLeast, isOpen, type Finding } from '../engine/finding.js';
 import { buildPolicy } from '../policy/build-policy.js';
-import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';
-import type { EffectivePolicy } from '../policy/types.js';
-import { createLineLookup } from '../engine/fingerprint.js';
-import { checkRunSummary, checkRunTitle, interruptedRunReport } from '../report/summary.js';
-import { buildAnnotations } from './annotations.js';
-import { abandonCheckRun, completeCheckRun, startCheckRun } from './checks.js';
-import { decideConclusion } from './conclusion.js';
+import { interruptedRunReport } from '../report/summary.js';
+import { abandonCheckRun, completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
 import { describeError, redactSecrets } from './describe-error.js';
-import { buildDiffMap, startsOnAddedLine } from './diff-map.js';
-import { fetchSources } from './fetch-sources.js';
-import { planInlineComments } from './inline-comments.js';
-import { loadPolicyTexts, POLICY_PATH, type PolicyTexts } from './load-policy.js';
-import { listChangedFiles, type ChangedFiles } from './pr-files.js';
-import { postInlineReview } from './reviews.js';
-import type { GitHubClient, ReviewTarget } from './review-target.js';
+import { evaluateChange, type AnalyzeFunction } from './evaluate-change.js';
+import { fetchBlobs } from './fetch-blobs.js';
+import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
+import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
+import { listChangedFiles } from './pr-files.js';
+import { isRunningElsewhere, latestPostureRun } from './previous-runs.js';
+import { publishReview } from './publish-review.js';
+import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
+import { routeToSecurityReview } from './routing.js';
+import { runResult } from './run-result.js';
+import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
 
-export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now'>) => Promise<AnalysisResult>;
+export type { AnalyzeFunction };
 
 export interface ReviewDependencies {
   analyze: AnalyzeFunction;
   now: () => Date;
+  /** the app's id, to tell its own check runs from another app's of the same name */
+  appId?: number;
 }
 
-export type HeadReviewer = (octokit: GitHubClient, log: Logger, target: ReviewTarget) => Promise<void>;
+export type ReviewOutcome = 'reviewed' | 'skipped' | 'refused' | 'failed';
+
+export type HeadReviewer = (octokit: GitHubClient, log: Logger, target: ReviewTarget, trigger?: ReviewTrigger) => Promise<ReviewOutcome>;
 
 export function createHeadReviewer(deps: ReviewDependencies): HeadReviewer {
-  // Redelivered or simultaneous events for the same head must not race each other's check runs.
-  const inFlight = new Set<string>();
-  return async (octokit, log, target) => {
+  // Events for one head run one after another, so that the second sees what the first did.
+  const queues = new Map<string, Promise<unknown>>();
+  return async (octokit, log, target, trigger = { kind: 'push' }) => {
     const key = `${target.owner}/${target.repo}#${target.pullNumber}@${target.headSha}`;
-    const reviewLog = log.child({ pullRequest: `${target.owner}/${target.repo}#${target.pullNumber}`, headSha: target.headSha });
-    if (inFlight.has(key)) {
-      reviewLog.info('a review of this head is already running');
-      return;
-    }
-    inFlight.add(key);
+    const reviewLog = log.child({ pullRequest: `${target.owner}/${target.repo}#${target.pullNumber}`, headSha: target.headSha, trigger: trigger.kind });
+    const previous = queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => reviewHead(octokit, reviewLog, target, trigger, deps));
+    const settled = run.catch(() => undefined);
+    queues.set(key, settled);
     try {
-      await reviewHead(octokit, reviewLog, target, deps);
+      return await run;
     } finally {
-      inFlight.delete(key);
+      if (queues.get(key) === settled) queues.delete(key);
     }
   };
 }
 
-async function reviewHead(octokit: GitHubClient, log: Logger, target: ReviewTarget, deps: ReviewDependencies): Promise<void> {
+async function reviewHead(octokit: GitHubClient, log: Logger, target: ReviewTarget, trigger: ReviewTrigger, deps: ReviewDependencies): Promise<ReviewOutcome> {
+  let policyTexts: PolicyTexts | undefined;
+  try {
+    const skip = await reasonToSkip(octokit, target, trigger, deps);
+    if (skip) {
+      log.info(`not reviewing: ${skip}`);
+      return 'skipped';
+    }
+    if (trigger.kind === 'accept-risk') {
+      const checked = await checkAcceptance(octokit, log, target, trigger);
+      if (checked === 'refused') return 'refused';
+      policyTexts = checked;
+    }
+  } catch (error) {
+    log.error({ reason: describeError(error) }, 'could not prepare the review');
+    return 'failed';
+  }
+
   let checkRunId: number;
   try {
     checkRunId = await startCheckRun(octokit, target, target.headSha, deps.now());
   } catch (error) {
     log.error({ reason: describeError(error) }, 'could not create the check run; not reviewing');
-    return;
+    return 'failed';
   }
   try {
-    await evaluateAndReport(octokit, log, target, deps, checkRunId);
+    await evaluateAndReport(octokit, log, target, trigger, deps, checkRunId, policyTexts);
+    return 'reviewed';
   } catch (error) {
     const reason = describeError(error);
     log.error({ reason, stack: error instanceof Error ? redactSecrets(error.stack ?? '') : undefined }, 'review failed');
@@ -70,66 +89,76 @@ async function reviewHead(octokit: GitHubClient, log: Logger, target: ReviewTarg
     } catch (closeError) {
       log.error({ reason: describeError(closeError), checkRunId }, 'could not complete the check run after a failure');
     }
+    return 'failed';
   }
+}
+
+/**
+ * A push or a redelivered event for a head whose latest Posture run completed a review (or is
+ * being reviewed right now elsewhere) changes nothing; a change of reviews only matters when
+ * that review needed a security reviewer.
+ */
+async function reasonToSkip(octokit: GitHubClient, target: ReviewTarget, trigger: ReviewTrigger, deps: ReviewDependencies): Promise<string | undefined> {
+  if (trigger.kind !== 'push' && trigger.kind !== 'review-changed') return undefined;
+  const latest = await latestPostureRun(octokit, target, target.headSha, deps.appId);
+  if (trigger.kind === 'push') {
+    if (latest?.review) return 'this head already has a completed review';
+    if (latest && isRunningElsewhere(latest, deps.now())) return 'this head is being reviewed already';
+    return undefined;
+  }
+  return latest?.review?.routingDigest ? undefined : 'the last review of this head did not need a security reviewer';
+}
+
+/** Whoever clicked "Accept risk" must be allowed to; the policy read to know is kept for the review. */
+async function checkAcceptance(
+  octokit: GitHubClient,
+  log: Logger,
+  target: ReviewTarget,
+  trigger: Extract<ReviewTrigger, { kind: 'accept-risk' }>,
+): Promise<PolicyTexts | 'refused'> {
+  const policyTexts = policyTextsFrom(await fetchBlobs(octokit, policyRequests(target, target.baseSha)), target);
+  const refusal = await whyNotAllowedToAccept(octokit, target, buildPolicy(policyTexts).policy, trigger.by);
+  if (!refusal) return policyTexts;
+  log.info({ by: trigger.by, refusal }, 'accept risk refused');
+  await replaceRunOutput(octokit, target, trigger.clickedRun.id, refusedAcceptanceOutput(trigger, refusal));
+  return 'refused';
 }
 
 async function evaluateAndReport(
   octokit: GitHubClient,
   log: Logger,
   target: ReviewTarget,
+  trigger: ReviewTrigger,
   deps: ReviewDependencies,
   checkRunId: number,
+  preloadedPolicy: PolicyTexts | undefined,
 ): Promise<void> {
   const changed = await listChangedFiles(octokit, target);
-  const policyTexts = await loadPolicyTexts(octokit, target, target.baseSha);
-  const { policy, errors: policyErrors } = buildPolicy(policyTexts);
-  const sources = await fetchSources(octokit, target, changed.files);
-  const analysis = await deps.analyze(sources, { policy, now: deps.now() });
-  const { errors, analyzed, notices } = analysis;
-  const policyChange = await reviewPolicyEdit(octokit, target, changed, policyTexts);
-  const findings = policyChange ? [...analysis.findings, policyChange] : analysis.findings;
-
-  const lineText = createLineLookup(new Map(sources.map((source) => [source.path, source.content])));
-  const diffMap = buildDiffMap(changed.files);
-  const comments = planInlineComments(findings.filter((finding) => isOpen(finding) && reaches(finding, policy.commentOn)), diffMap, lineText);
-  const inlineReview = await postInlineReview(octokit, target, comments, findings.length, log);
-
-  const conclusion = decideConclusion(findings, policy.failOn, changed.truncated, policyErrors.length > 0);
-  const summary = checkRunSummary({
-    findings,
-    errors,
-    notices,
-    policyErrors,
-    policySources: policy.sources,
-    analyzedFiles: analyzed.length,
-    listedFiles: changed.listedCount,
-    truncated: changed.truncated,
-    headSha: target.headSha,
-    failOn: policy.failOn,
-    conclusion,
-    inlineReview,
-    // Without a patch GitHub did not say which lines changed, so such files get no mark.
-    isUnchangedLine: (finding) => diffMap.has(finding.path) && !startsOnAddedLine(diffMap, finding),
+  const texts = await fetchBlobs(octokit, [...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)), ...sourceRequests(target, target.baseSha, changed)]);
+  const policyTexts = preloadedPolicy ?? policyTextsFrom(texts, target);
+  const now = deps.now();
+  const evaluation = await evaluateChange({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, deps.analyze, now);
+  const { policy } = evaluation;
+  const routing = routeToSecurityReview(policy.review, {
+    added: evaluation.added.filter(({ finding }) => finding.status !== 'waived'),
+    risk: evaluation.risk,
+    surfaces: evaluation.surfaces,
+    listed: changed.listed,
+    ...(changed.policyFile ? { policyFile: changed.policyFile } : {}),
   });
-  const title = checkRunTitle(findings, errors, changed.truncated, policyErrors.length);
-  await completeCheckRun(octokit, target, checkRunId, { conclusion, title, summary, annotations: buildAnnotations(findings, errors) }, deps.now);
-  log.info({ conclusion, findings: findings.length, errors: errors.length, inlineReview: inlineReview.status }, 'review complete');
-}
+  const published = await publishReview(octokit, log, {
+    target,
+    trigger,
+    policy,
+    added: evaluation.added,
+    existing: evaluation.existing,
+    diffMap: evaluation.diffMap,
+    ...(routing ? { routing } : {}),
+    now,
+    ...(deps.appId === undefined ? {} : { appId: deps.appId }),
+  });
 
-function reaches(finding: Finding, threshold: EffectivePolicy['commentOn']): boolean {
-  return threshold !== 'none' && atLeast(finding.severity, threshold);
-}
-
-/** The finding for an edit of `.security.yml` in this pull request, judged against the base policy. */
-async function reviewPolicyEdit(
-  octokit: GitHubClient,
-  target: ReviewTarget,
-  changed: ChangedFiles,
-  policyTexts: PolicyTexts,
-): Promise<Finding | undefined> {
-  if (!changed.policyFile) return undefined;
-  const { blobSha } = changed.policyFile;
-  const headText = blobSha ? (await fetchSources(octokit, target, [{ path: POLICY_PATH, blobSha }]))[0]?.content : undefined;
-  const head = headText === undefined ? undefined : { source: `${POLICY_PATH} (this pull request)`, text: headText };
-  return policyChangeFinding(POLICY_PATH, describePolicyChange(policyTexts.org, policyTexts.repo, head));
+  const result = runResult({ target, changed, evaluation, routing, published });
+  await completeCheckRun(octokit, target, checkRunId, result, deps.now);
+  log.info({ conclusion: result.conclusion, title: result.title, risk: evaluation.risk, inlineReview: published.inlineReview.status }, 'review complete');
 }

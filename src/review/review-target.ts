@@ -16,4 +16,31 @@ export interface ReviewTarget extends RepoRef {
   baseSha: string;
   /** the pull request's own count of changed files, when the event or API response carries it */
   changedFiles?: number;
+  /** the pull request's page, where an `action_required` run sends people */
+  htmlUrl?: string;
+  /** who opened the pull request: never a security reviewer of their own change */
+  author?: string;
+  /** drafts are reviewed, but security reviewers are only asked once the pull request is ready */
+  draft?: boolean;
 }
+
+/** The run a security reviewer clicked "Accept risk" on. */
+export interface ClickedCheckRun {
+  id: number;
+  title: string;
+  summary: string;
+}
+
+/**
+ * Why a head is being reviewed, which decides whether an existing review of it is enough:
+ * - `push`: a new or revived head; skipped when this head already has a completed review;
+ * - `rerun`: someone asked for a fresh run (Re-run, ready for review); always a new run;
+ * - `review-changed`: a reviewer approved, requested changes or was dismissed; a new run only
+ *   when the head's last review needed a security reviewer;
+ * - `accept-risk`: a security reviewer clicked "Accept risk" on a run of this head.
+ */
+export type ReviewTrigger =
+  | { kind: 'push' }
+  | { kind: 'rerun' }
+  | { kind: 'review-changed' }
+  | { kind: 'accept-risk'; by: string; clickedRun: ClickedCheckRun };

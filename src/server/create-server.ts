@@ -29,7 +29,7 @@ export async function startPostureServer(
     baseUrl: config.baseUrl,
     log,
   });
-  const webhooks = await createNodeMiddleware((app) => postureApp(app, deps), {
+  const webhooks = await createNodeMiddleware((app) => postureApp(app, { appId: Number(config.appId), ...deps }), {
     probot,
     webhooksPath: config.webhookPath,
   });

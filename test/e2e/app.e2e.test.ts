@@ -12,7 +12,7 @@ import { startPostureServer, type RunningServer } from '../../src/server/create-
 import { deliverWebhook } from '../support/deliver-webhook.js';
 import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
 import { readTree } from '../support/pull-request-fixture.js';
-import { pullRequestEvent } from '../support/webhook-payloads.js';
+import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
 
 const SAMPLE = fileURLToPath(new URL('../../demo/sample-pr/', import.meta.url));
 const TASKS = 'roles/webserver/tasks/main.yml';
@@ -31,7 +31,7 @@ let server: RunningServer;
 const secret = randomBytes(20).toString('hex');
 
 beforeAll(async () => {
-  standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head });
+  standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head, teams: { security: ['sam-sec'] } });
   const config = configFromEnv({
     APP_ID: String(standin.appId),
     PRIVATE_KEY: standin.privateKey,
@@ -64,13 +64,14 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
     expect(standin.checkRuns).toEqual([]);
   });
 
-  it('reviews a signed pull_request.opened: failing check run with exact annotations, inline comments on added lines only', async () => {
+  it('reviews a signed pull_request.opened: a run that needs the security team, exact annotations, inline comments on added lines only', async () => {
     const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
     expect(delivery.status).toBe(200);
 
     const run = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed'));
-    expect(run).toMatchObject({ name: 'Posture', head_sha: standin.target.headSha, conclusion: 'failure' });
-    expect(run.output.title).toMatch(/^\d+ high, \d+ medium findings$/);
+    expect(run).toMatchObject({ name: 'Posture', head_sha: standin.target.headSha, conclusion: 'action_required', details_url: standin.target.htmlUrl });
+    expect(run.output.title).toMatch(/^Security review needed: \d+ high, \d+ medium findings, 2 existing$/);
+    expect([...standin.github.requested.teams]).toEqual(['security']);
 
     const newFindings = [
       `${DEFAULTS}:${lineOf(DEFAULTS, 'webserver_admin_password')} hard-coded-secret`,
@@ -96,5 +97,35 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
     const commented = comments.map((comment) => `${comment.path}:${comment.line}`);
     expect(commented).toEqual(expect.arrayContaining(newFindings.map((finding) => finding.split(' ')[0])));
     for (const unchanged of onUnchangedLines) expect(commented).not.toContain(unchanged.split(' ')[0]);
+  });
+
+  it('reads the files in one GraphQL query and makes a handful of calls in all', async () => {
+    const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
+    const graphql = calls.filter((request) => request.path === '/api/graphql').map((request) => /^(?:query|mutation) (\w+)/.exec(String((request.body as { query: string }).query))?.[1]);
+    expect(graphql).toEqual(['PostureBlobs', 'PosturePullRequestState']);
+    expect(calls.filter((request) => request.path.includes('/git/blobs/'))).toEqual([]);
+    expect(calls.length).toBeLessThanOrEqual(10);
+  });
+
+  it('does nothing more for a redelivered webhook or a second push of the same head', async () => {
+    // The webhook middleware answers 200 once the handlers have finished (202 if they take longer).
+    const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
+    expect(delivery.status).toBe(200);
+    const again = await deliverWebhook(server.webhookUrl, pullRequestEvent('synchronize', standin.target, { deliveryId: 'same-head-pushed-again' }), secret);
+    expect(again.status).toBe(200);
+
+    expect(standin.checkRuns).toHaveLength(1);
+    expect(standin.reviews).toHaveLength(1);
+  });
+
+  it('turns green when a member of the security team approves the head', async () => {
+    standin.github.submitReview('sam-sec', 'APPROVED', { body: 'Agent download reviewed with the vendor.' });
+    const delivery = await deliverWebhook(server.webhookUrl, pullRequestReviewEvent('submitted', standin.target, { reviewer: 'sam-sec', state: 'approved' }), secret);
+    expect(delivery.status).toBe(200);
+
+    const approved = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed' && candidate.conclusion === 'success'));
+    expect(approved.head_sha).toBe(standin.target.headSha);
+    expect(approved.output.summary).toContain('**Approved by a security reviewer:** @sam-sec approved');
+    expect(standin.reviews).toHaveLength(1);
   });
 });

@@ -50,7 +50,7 @@ describe('npm start', () => {
   });
 
   it('serves signed webhooks against a GitHub Enterprise host and stops on SIGTERM', async () => {
-    standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`) });
+    standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`), teams: { security: ['sam-sec'] } });
     const secret = randomBytes(16).toString('hex');
     child = startProcess({
       APP_ID: String(standin.appId),
@@ -72,7 +72,7 @@ describe('npm start', () => {
     const delivery = await deliverWebhook(`${base}/api/github/webhooks`, pullRequestEvent('opened', github.target), secret);
     expect(delivery.status).toBe(200);
     const run = await github.waitFor(() => github.checkRuns.find((candidate) => candidate.status === 'completed'));
-    expect(run.conclusion).toBe('failure');
+    expect(run.conclusion).toBe('action_required');
     expect(stdout()).not.toContain(secret);
     expect(stdout()).not.toContain('PRIVATE KEY');
 

@@ -30,12 +30,47 @@ describe('the changed files of a pull request', () => {
       ['100', '2'],
       ['100', '3'],
     ]);
-    // Only the changed task file is fetched: not the Markdown, not the removed role.
-    const fetched = github.calls.filter((call) => call.path.includes('/git/blobs/')).map((call) => call.path.split('/').pop());
-    expect(fetched).toEqual([blobSha(INSECURE_DOWNLOAD.head[TASKS])]);
+    // One query reads the policies and both versions of the task file; the Markdown is never
+    // read, and the removed role only at the base, where its findings would count as fixed.
+    const queries = github.calls.filter((call) => call.path === '/graphql' && String(call.body.query).startsWith('query PostureBlobs'));
+    expect(queries).toHaveLength(1);
+    const objects = [...String(queries[0]?.body.query).matchAll(/object\((\w+): "([^"]+)"\)/g)].map(([, kind, value]) => `${kind} ${value}`);
+    expect(objects).toEqual([
+      'expression HEAD:.security.yml',
+      `expression ${fixture.baseSha}:.security.yml`,
+      `expression ${fixture.baseSha}:roles/old/tasks/main.yml`,
+      `oid ${blobSha(INSECURE_DOWNLOAD.head[TASKS])}`,
+      `expression ${fixture.baseSha}:${TASKS}`,
+    ]);
+    expect(github.calls.filter((call) => call.path.includes('/git/blobs/'))).toEqual([]);
     const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { summary: string; annotations: { path: string }[] } };
     expect(completion.conclusion).toBe('failure');
     expect(completion.output.annotations.every((annotation) => annotation.path === TASKS)).toBe(true);
     expect(completion.output.summary).toContain('Analysed 1 file of 250 changed files');
+  });
+
+  it('reads blobs that GraphQL returns truncated again over REST, by their SHA', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target, truncateBlobsOver: 60 });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const refetched = github.calls.filter((call) => call.path.includes('/git/blobs/')).map((call) => call.path.split('/').pop());
+    expect(refetched.sort()).toEqual([blobSha(INSECURE_DOWNLOAD.base[TASKS]), blobSha(INSECURE_DOWNLOAD.head[TASKS])].sort());
+    expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 2 medium findings');
+  });
+
+  it('ends neutral when GitHub answers the content query with an error', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target, fail: { graphql: { status: 502, message: 'Bad Gateway' } } });
+
+    await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
+
+    const run = github.github.checkRuns.at(-1);
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(run?.output.summary).toContain('GitHub answered 502 to POST https://api.github.com/graphql');
   });
 });

@@ -62,9 +62,15 @@ describe('the inline review', () => {
     expect(reviews[0]?.comments[0]?.body).toMatch(/<!-- posture:fingerprint=[0-9a-f]{64}:1 -->$/);
     expect(reviews[0]?.comments[0]?.body).toContain("```suggestion\n    mode: '0755'\n```");
 
-    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { annotations: { start_line: number }[]; summary: string } };
-    expect(completion.output.annotations.map((annotation) => annotation.start_line).sort((a, b) => a - b)).toEqual([farLine, nearLine, newLine]);
-    expect(completion.output.summary).toContain(`\`${TASKS}:${farLine}\` (unchanged line)`);
+    // The two old downloads were there before: annotated as notices, listed as existing, not new.
+    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { annotations: { start_line: number; annotation_level: string }[]; summary: string } };
+    const levels = completion.output.annotations.map((annotation) => `${annotation.start_line} ${annotation.annotation_level}`).sort();
+    expect(levels).toEqual([`${farLine} notice`, `${nearLine} notice`, `${newLine} failure`].sort());
+    const [newSection = '', existingSection = ''] = completion.output.summary.split('### Findings already on the base branch');
+    expect(newSection).toContain(`\`${TASKS}:${newLine}\``);
+    expect(newSection).not.toContain(`\`${TASKS}:${farLine}\``);
+    expect(existingSection).toContain('2 findings in the changed files that this pull request did not add; they do not count towards the verdict');
+    expect(existingSection).toContain(`\`${TASKS}:${farLine}\``);
   });
 
   it('posts no review at all when no finding is on an added line', async () => {

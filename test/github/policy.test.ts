@@ -43,8 +43,12 @@ describe('policy in the app', () => {
     const { github, completion } = await review({ [VARS]: 'x: 1\n' }, { [VARS]: SECRET }, { org: 'fail_on: critical\n' });
     expect(completion.conclusion).toBe('success');
     expect(completion.output.summary).toContain('Policy: `acme/.github:.security.yml` over Posture’s defaults; fail threshold critical');
-    const reads = github.calls.filter((call) => call.path.includes('/contents/')).map((call) => call.path);
-    expect(reads.sort()).toEqual(['/repos/acme/.github/contents/.security.yml', expect.stringMatching(/^\/repos\/acme\/infra\/contents\/\.security\.yml\?ref=[0-9a-f]{40}$/)].sort());
+    // Both are read in the query that reads the changed files: the org's at the .github
+    // repository's default branch, the repository's at the base commit.
+    const query = String(github.calls.find((call) => call.path === '/graphql')?.body.query);
+    expect(query).toMatch(/repository\(owner: "acme", name: "\.github"\) \{\s*o\d+: object\(expression: "HEAD:\.security\.yml"\)/);
+    expect(query).toContain(`object(expression: "${github.github.fixture.baseSha}:.security.yml")`);
+    expect(github.calls.filter((call) => call.path.includes('/contents/'))).toEqual([]);
   });
 
   it('fails with located messages when the repository policy is invalid, rather than falling back quietly', async () => {

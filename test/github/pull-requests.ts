@@ -1,5 +1,5 @@
 /** Small pull requests for the GitHub integration tests, as base and head trees. */
-import { buildPullRequest, type PullRequestFile, type PullRequestFixture, type Tree } from '../support/pull-request-fixture.js';
+import { buildPullRequest, type FixtureOptions, type PullRequestFile, type PullRequestFixture, type Tree } from '../support/pull-request-fixture.js';
 import type { PayloadTarget } from '../support/webhook-payloads.js';
 
 export const TASKS = 'roles/web/tasks/main.yml';
@@ -17,8 +17,8 @@ export function targetFor(fixture: PullRequestFixture, changedFiles = fixture.fi
   };
 }
 
-export function pullRequestOf(base: Record<string, string>, head: Record<string, string>): PullRequestFixture {
-  return buildPullRequest(toTree(base), toTree(head));
+export function pullRequestOf(base: Record<string, string>, head: Record<string, string>, options: FixtureOptions = {}): PullRequestFixture {
+  return buildPullRequest(toTree(base), toTree(head), options);
 }
 
 function toTree(files: Record<string, string>): Tree {
@@ -73,4 +73,16 @@ export function lineOf(text: string, needle: string): number {
   const index = text.split('\n').findIndex((line) => line.includes(needle));
   if (index === -1) throw new Error(`no line contains ${needle}`);
   return index + 1;
+}
+
+/** A task list that turns SELinux off (a high `security-control-disabled` finding). */
+export const SELINUX_OFF = `${INSTALL_TASK}
+- name: Turn SELinux off for the legacy agent
+  ansible.posix.selinux:
+    state: disabled
+`;
+
+/** `count` tasks that do nothing security-relevant, to move other tasks down the file. */
+export function harmlessTasks(count: number): string {
+  return Array.from({ length: count }, (_, index) => `- name: Say hello ${index}\n  ansible.builtin.debug:\n    msg: hello ${index}\n`).join('');
 }

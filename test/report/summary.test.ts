@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRunSummary, checkRunTitle, interruptedRunReport, MAX_SUMMARY_CHARS, type SummaryInput } from '../../src/report/summary.js';
+import { readReviewMarker } from '../../src/report/review-marker.js';
+import { checkRunSummary, checkRunTitle, interruptedRunReport, MAX_SUMMARY_CHARS, type SummaryInput, type TitleInput } from '../../src/report/summary.js';
 import { ruleDocsUrl } from '../../src/rules/docs-url.js';
 import { makeFinding } from '../support/findings.js';
 
@@ -7,7 +8,11 @@ const HEAD = '0123456789abcdef0123456789abcdef01234567';
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   return {
-    findings: [],
+    added: [],
+    existing: [],
+    fixed: [],
+    risk: 'low',
+    surfaces: [],
     errors: [],
     analyzedFiles: 2,
     listedFiles: 5,
@@ -15,38 +20,47 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     headSha: HEAD,
     failOn: 'high',
     conclusion: 'success',
-    inlineReview: { status: 'not-needed' },
+    inlineReview: { status: 'not-needed', alreadyCommented: 0 },
     isUnchangedLine: () => false,
     ...overrides,
   };
 }
 
 describe('checkRunTitle', () => {
-  it('counts findings by severity, most severe first', () => {
-    const findings = [makeFinding({ severity: 'medium' }), makeFinding({ severity: 'high' }), makeFinding({ severity: 'critical' }), makeFinding({ severity: 'high' })];
-    expect(checkRunTitle(findings, [], false)).toBe('1 critical, 2 high, 1 medium findings');
-    expect(checkRunTitle([makeFinding({ severity: 'low' })], [], false)).toBe('1 low finding');
-    expect(checkRunTitle([], [], false)).toBe('No findings');
+  const title = (overrides: Partial<TitleInput>) => checkRunTitle({ added: [], existing: [], errors: [], truncated: false, ...overrides });
+
+  it('counts new findings by severity, most severe first', () => {
+    const added = [makeFinding({ severity: 'medium' }), makeFinding({ severity: 'high' }), makeFinding({ severity: 'critical' }), makeFinding({ severity: 'high' })];
+    expect(title({ added })).toBe('1 critical, 2 high, 1 medium findings');
+    expect(title({ added: [makeFinding({ severity: 'low' })] })).toBe('1 low finding');
+    expect(title({})).toBe('No findings');
+  });
+
+  it('adds existing, accepted and fixed findings after the new ones', () => {
+    const existing = [makeFinding(), makeFinding({ status: 'waived', justification: 'ok' })];
+    expect(title({ existing, fixed: [makeFinding()] })).toBe('No new findings, 1 existing, 1 accepted, 1 fixed');
+    expect(title({ added: [makeFinding()], existing, conclusion: 'action_required' })).toBe('Security review needed: 1 high finding, 1 existing, 1 accepted');
   });
 
   it('mentions files that could not be analysed and an incomplete evaluation', () => {
     const errors = [{ path: 'a.yml', message: 'bad YAML' }];
-    expect(checkRunTitle([], errors, true)).toBe('Not fully evaluated: No findings, 1 file not analysed');
+    expect(title({ errors, truncated: true })).toBe('Not fully evaluated: No findings, 1 file not analysed');
   });
 });
 
 describe('checkRunSummary', () => {
-  it('tables each finding with its severity, linked rule, location and message, and flags unchanged lines', () => {
+  it('tables each new finding with its severity, linked rule, location and message, and flags unchanged lines', () => {
     const old = makeFinding({ line: 9, severity: 'medium', ruleId: 'http-without-tls', message: 'plain HTTP' });
     const summary = checkRunSummary(
       input({
-        findings: [old, makeFinding({ line: 12 })],
+        added: [old, makeFinding({ line: 12 })],
         conclusion: 'failure',
-        inlineReview: { status: 'posted', comments: 1 },
+        inlineReview: { status: 'posted', comments: 1, fileComments: 0, alreadyCommented: 0 },
         isUnchangedLine: (finding) => finding === old,
       }),
     );
-    expect(summary).toContain('**Posture failed this pull request:** 1 finding is at or above the fail threshold (high).');
+    expect(summary).toContain('**Posture failed this pull request:** 1 new finding is at or above the fail threshold (high).');
+    expect(summary).toContain('### New findings (2)');
     expect(summary).toContain('Analysed 2 files of 5 changed files at `0123456`');
     const rows = summary.split('\n').filter((line) => line.startsWith('| 🟧') || line.startsWith('| 🟨'));
     expect(rows).toEqual([
@@ -57,7 +71,7 @@ describe('checkRunSummary', () => {
   });
 
   it('keeps repository text from breaking the table or injecting HTML', () => {
-    const summary = checkRunSummary(input({ findings: [makeFinding({ message: 'runs `a | b` <img src=x>\nnext' })] }));
+    const summary = checkRunSummary(input({ added: [makeFinding({ message: 'runs `a | b` <img src=x>\nnext' })] }));
     expect(summary).toContain('| runs `a \\| b` &lt;img src=x&gt; next |');
   });
 
@@ -69,20 +83,53 @@ describe('checkRunSummary', () => {
 
   it('folds a long table into <details>', () => {
     const findings = Array.from({ length: 21 }, (_, index) => makeFinding({ line: index + 1 }));
-    expect(checkRunSummary(input({ findings }))).toContain('<details><summary>All 21 findings, most severe first</summary>');
-    expect(checkRunSummary(input({ findings: findings.slice(0, 20) }))).not.toContain('<details>');
+    expect(checkRunSummary(input({ added: findings }))).toContain('<details><summary>All 21 findings, most severe first</summary>');
+    expect(checkRunSummary(input({ added: findings.slice(0, 20) }))).not.toContain('<details>');
   });
 
   it('stays within 65,535 characters, keeping the most severe findings and saying how many were left out', () => {
     const findings = Array.from({ length: 3000 }, (_, index) =>
       makeFinding({ line: index + 1, severity: index < 10 ? 'critical' : 'low', message: `finding number ${index} `.padEnd(120, 'x') }),
     );
-    const summary = checkRunSummary(input({ findings, conclusion: 'failure' }));
+    const summary = checkRunSummary(input({ added: findings, conclusion: 'failure', record: { headSha: HEAD, routingDigest: 'ab'.repeat(16) } }));
     expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);
+    expect(readReviewMarker(summary)).toEqual({ headSha: HEAD, routingDigest: 'ab'.repeat(16) });
     expect(summary.length).toBeGreaterThan(MAX_SUMMARY_CHARS - 400);
     expect(summary.match(/^\| 🟥 Critical/gm)).toHaveLength(10);
     expect(summary).toMatch(/_\d+ more findings are not listed here because of GitHub’s size limit; every finding is an annotation on this check run._/);
     expect(summary).toContain('### Inline review');
+  });
+
+  it('opens with the risk and the surfaces the change touches, with their lines', () => {
+    const summary = checkRunSummary(
+      input({
+        risk: 'medium',
+        surfaces: [{ surface: 'ssh', digest: 'd', locations: [{ path: 'roles/a.yml', line: 4, version: 'head' }, { path: 'roles/a.yml', line: 9, version: 'base' }] }],
+      }),
+    );
+    expect(summary.startsWith('**🟡 Medium risk** · touches SSH\n\n**No new findings** in the changed files Posture analysed.')).toBe(true);
+    expect(summary).toContain('### What this change touches\n\n| Surface | Where |\n| --- | --- |\n| SSH | `roles/a.yml:4`, `roles/a.yml:9` (removed) |');
+  });
+
+  it('credits fixed findings and folds existing ones away, saying whether they count', () => {
+    const summary = checkRunSummary(input({ fixed: [makeFinding({ line: 3 })], existing: [makeFinding({ line: 8, severity: 'medium' })] }));
+    expect(summary).toContain('### Fixed by this pull request (1)\n\nThis pull request removes 1 finding the base branch has.');
+    expect(summary).toContain('- ✅ 🟧 High `pipe-to-shell` Remote script piped into a shell, was `roles/web/tasks/main.yml:3`');
+    expect(summary).toContain('<details><summary>1 finding in the changed files that this pull request did not add; they do not count towards the verdict</summary>');
+    expect(checkRunSummary(input({ existing: [makeFinding()], failOnExisting: true }))).toContain('they count towards the verdict (`fail_on_existing: true`)');
+  });
+
+  it('explains a needed security review, and who signed it off', () => {
+    const securityReview = { reasons: ['it adds a `security-control-disabled` finding'], teams: ['security'], users: ['alice'], problems: [], request: { status: 'requested' as const, teams: ['security'], users: ['alice'] } };
+    const needed = checkRunSummary(input({ conclusion: 'action_required', securityReview }));
+    expect(needed).toContain("**This pull request needs a security reviewer's approval** because it adds a `security-control-disabled` finding.");
+    expect(needed).toContain('- **Review request:** Posture asked team `security`, @alice to review.');
+    const approved = checkRunSummary(input({ securityReview: { ...securityReview, signOff: { kind: 'approval', by: 'alice', commitSha: HEAD } } }));
+    expect(approved).toContain('**Approved by a security reviewer:** @alice approved `0123456`.');
+    const accepted = checkRunSummary(
+      input({ securityReview: { ...securityReview, signOff: { kind: 'accepted-risk', by: 'alice', at: '2025-03-01T12:00:00.000Z', commitSha: HEAD, reason: 'lab hosts only' } } }),
+    );
+    expect(accepted).toContain('- **Risk accepted** by @alice on 2025-03-01 12:00 UTC, on `0123456`: lab hosts only');
   });
 
   it('reports a failed inline review', () => {

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { inlineCommentBody } from '../../src/report/comment-body.js';
 import { parsePatch, type DiffMap } from '../../src/review/diff-map.js';
-import { MAX_INLINE_COMMENTS, planInlineComments } from '../../src/review/inline-comments.js';
+import type { Finding } from '../../src/engine/finding.js';
+import { fingerprintAll } from '../../src/engine/fingerprint.js';
+import { MAX_FILE_COMMENTS, MAX_INLINE_COMMENTS, planComments, type CommentOptions } from '../../src/review/inline-comments.js';
 import { makeFinding } from '../support/findings.js';
 
 const PATH = 'roles/web/tasks/main.yml';
 // Lines 1–4 form hunk 0 (2 and 3 added), lines 20–22 hunk 1 (21 and 22 added).
 const DIFF: DiffMap = new Map([[PATH, parsePatch('@@ -1,2 +1,4 @@\n one\n+two\n+three\n four\n@@ -18,1 +20,3 @@\n twenty\n+twenty-one\n+twenty-two')]]);
 const lineText = (_path: string, line: number) => `line ${line}`;
+
+/** The inline comments for `findings`, fingerprinted in order as the review flow does. */
+function planInlineComments(findings: readonly Finding[], diffMap: DiffMap, text = lineText, options?: CommentOptions) {
+  const prints = fingerprintAll(findings, (finding) => text(finding.path, finding.range.line));
+  return planComments(findings.map((finding, index) => ({ finding, fingerprint: prints[index] ?? '' })), diffMap, options).inline;
+}
 
 describe('planInlineComments', () => {
   it('anchors comments to added lines only', () => {
@@ -54,6 +62,40 @@ describe('planInlineComments', () => {
     const marker = (body: string | undefined) => body?.match(/<!-- posture:fingerprint=(\S+) -->/)?.[1];
     expect(marker(before?.body)).toBeDefined();
     expect(marker(before?.body)).toBe(marker(after?.body));
+  });
+});
+
+describe('planComments', () => {
+  const fingerprinted = (findings: readonly Finding[]) => {
+    const prints = fingerprintAll(findings, (finding) => lineText(finding.path, finding.range.line));
+    return findings.map((finding, index) => ({ finding, fingerprint: prints[index] ?? '' }));
+  };
+  const options = (overrides: Partial<CommentOptions> = {}): CommentOptions => ({ contextLines: false, outsideDiff: false, alreadyCommented: new Map(), ...overrides });
+
+  it('comments on unchanged lines of the diff only when the policy asks for context lines', () => {
+    const onContext = fingerprinted([makeFinding({ line: 4 })]);
+    expect(planComments(onContext, DIFF, options()).inline).toEqual([]);
+    expect(planComments(onContext, DIFF, options({ contextLines: true })).inline.map((comment) => comment.line)).toEqual([4]);
+  });
+
+  it('comments on the file, naming the line, for findings outside the diff when the policy asks', () => {
+    const outside = fingerprinted([makeFinding({ line: 10 }), makeFinding({ line: 11, path: 'roles/db/tasks/main.yml' })]);
+    expect(planComments(outside, DIFF, options()).onFiles).toEqual([]);
+    const plan = planComments(outside, DIFF, options({ outsideDiff: true }));
+    expect(plan.inline).toEqual([]);
+    expect(plan.onFiles.map((comment) => comment.path)).toEqual(['roles/db/tasks/main.yml', PATH]);
+    expect(plan.onFiles[1]?.body).toContain('· line 10, outside the diff');
+    expect(plan.onFiles[1]?.body).toMatch(/<!-- posture:fingerprint=[0-9a-f]{64}:1 -->$/);
+    const many = fingerprinted(Array.from({ length: MAX_FILE_COMMENTS + 5 }, (_, index) => makeFinding({ line: 30 + index })));
+    expect(planComments(many, DIFF, options({ outsideDiff: true })).onFiles).toHaveLength(MAX_FILE_COMMENTS);
+  });
+
+  it('skips a finding whose comment from an earlier push is still visible, one comment per finding', () => {
+    const twice = fingerprinted([makeFinding({ line: 2 }), makeFinding({ line: 3 })]);
+    const lineTwo = twice[0]?.fingerprint.split(':')[0] ?? '';
+    const plan = planComments(twice, DIFF, options({ alreadyCommented: new Map([[lineTwo, 1]]) }));
+    expect(plan.inline.map((comment) => comment.line)).toEqual([3]);
+    expect(plan.alreadyCommented).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@
  * signed with the app's key, the shape and limits of check-run writes.
  */
 import { verify, type KeyObject } from 'node:crypto';
-import type { StandinAnnotation, StandinCheckRun } from './github-standin.js';
+import type { StandinAnnotation, StandinCheckRun } from './fake-github.js';
 
 export class HttpProblem extends Error {
   constructor(
@@ -29,6 +29,16 @@ export function validateCheckRunWrite(input: Record<string, unknown>): void {
     }
   }
   if (input.status === 'completed' && !input.conclusion) throw new HttpProblem(422, 'conclusion is required when status is completed');
+  if (input.conclusion === 'action_required' && typeof input.details_url !== 'string') {
+    throw new HttpProblem(422, 'details_url must be provided when the conclusion is action_required');
+  }
+  const actions = (input.actions ?? []) as Array<{ label?: string; description?: string; identifier?: string }>;
+  if (actions.length > 3) throw new HttpProblem(422, 'Only 3 actions are allowed per check run');
+  for (const action of actions) {
+    if (!action.label || action.label.length > 20) throw new HttpProblem(422, 'actions label must be 1 to 20 characters');
+    if (!action.description || action.description.length > 40) throw new HttpProblem(422, 'actions description must be 1 to 40 characters');
+    if (!action.identifier || action.identifier.length > 20) throw new HttpProblem(422, 'actions identifier must be 1 to 20 characters');
+  }
 }
 
 export function applyCheckRunWrite(run: StandinCheckRun, input: Record<string, unknown>): void {
@@ -39,6 +49,8 @@ export function applyCheckRunWrite(run: StandinCheckRun, input: Record<string, u
   }
   if (typeof input.started_at === 'string') run.started_at = input.started_at;
   if (typeof input.completed_at === 'string') run.completed_at = input.completed_at;
+  if (typeof input.details_url === 'string') run.details_url = input.details_url;
+  if (Array.isArray(input.actions)) run.actions = input.actions as StandinCheckRun['actions'];
   const output = input.output as { title: string; summary: string; annotations?: StandinAnnotation[] } | undefined;
   if (output) {
     run.output = { title: output.title, summary: output.summary };

@@ -14,7 +14,8 @@ export type Tree = ReadonlyMap<string, string>;
 export interface PullRequestFile {
   sha: string;
   filename: string;
-  status: 'added' | 'removed' | 'modified';
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  previous_filename?: string;
   additions: number;
   deletions: number;
   changes: number;
@@ -33,6 +34,8 @@ export interface HunkRange {
 export interface PullRequestFixture {
   baseSha: string;
   headSha: string;
+  base: Tree;
+  head: Tree;
   files: PullRequestFile[];
   /** blob SHA → content, for every file at head */
   blobs: Map<string, string>;
@@ -66,18 +69,27 @@ export function readTree(directory: string): Map<string, string> {
   return tree;
 }
 
-export function buildPullRequest(base: Tree, head: Tree, options: { omitPatchFor?: readonly string[] } = {}): PullRequestFixture {
+export interface FixtureOptions {
+  omitPatchFor?: readonly string[];
+  /** new path → old path: listed once, as GitHub lists a rename, with the diff between the two */
+  renames?: Readonly<Record<string, string>>;
+}
+
+export function buildPullRequest(base: Tree, head: Tree, options: FixtureOptions = {}): PullRequestFixture {
   const files: PullRequestFile[] = [];
   const blobs = new Map<string, string>();
   const hunks = new Map<string, HunkRange[]>();
   const addedLines = new Map<string, Set<number>>();
   for (const content of head.values()) blobs.set(blobSha(content), content);
-  const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const renames = new Map(Object.entries(options.renames ?? {}));
+  const renamedFrom = new Set(renames.values());
+  const paths = [...new Set([...base.keys(), ...head.keys()])].filter((path) => !renamedFrom.has(path)).sort();
   for (const path of paths) {
-    const before = base.get(path);
+    const previous = renames.get(path);
+    const before = base.get(previous ?? path);
     const after = head.get(path);
-    if (before === after) continue;
-    const patch = structuredPatch(path, path, before ?? '', after ?? '', '', '', { context: 3 });
+    if (before === after && previous === undefined) continue;
+    const patch = structuredPatch(previous ?? path, path, before ?? '', after ?? '', '', '', { context: 3 });
     let additions = 0;
     let deletions = 0;
     const text: string[] = [];
@@ -100,11 +112,12 @@ export function buildPullRequest(base: Tree, head: Tree, options: { omitPatchFor
     hunks.set(path, ranges);
     addedLines.set(path, added);
     const sha = after === undefined ? blobSha(before ?? '') : blobSha(after);
-    const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
+    const status = previous !== undefined ? 'renamed' : before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
     files.push({
       sha,
       filename: path,
       status,
+      ...(previous === undefined ? {} : { previous_filename: previous }),
       additions,
       deletions,
       changes: additions + deletions,
@@ -114,5 +127,5 @@ export function buildPullRequest(base: Tree, head: Tree, options: { omitPatchFor
       contents_url: `https://api.github.com/contents/${path}`,
     });
   }
-  return { baseSha: treeSha(base), headSha: treeSha(head), files, blobs, hunks, addedLines };
+  return { baseSha: treeSha(base), headSha: treeSha(head), base, head, files, blobs, hunks, addedLines };
 }

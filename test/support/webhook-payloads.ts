@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Probot } from 'probot';
+import { PULL_REQUEST_AUTHOR } from './fake-github.js';
 
 export type WebhookEvent = Parameters<Probot['receive']>[0];
 
@@ -23,26 +24,74 @@ export interface PayloadTarget {
   headSha: string;
   baseSha: string;
   changedFiles: number;
+  /** who opened the pull request; the fake GitHub's default author when absent */
+  author?: string;
+  htmlUrl?: string;
 }
+
 
 export function pullRequestEvent(
   action: 'opened' | 'synchronize' | 'reopened' | 'ready_for_review',
   target: PayloadTarget,
-  overrides: { draft?: boolean; state?: 'open' | 'closed' } = {},
+  overrides: { draft?: boolean; state?: 'open' | 'closed'; deliveryId?: string } = {},
 ): WebhookEvent {
   const payload = example('pull_request', action);
   const repository = repositoryOf(payload, target);
   const pullRequest = payload.pull_request as Record<string, unknown>;
-  Object.assign(pullRequest, {
-    number: target.pullNumber,
+  Object.assign(pullRequest, pullRequestFields(pullRequest, target, repository), {
     state: overrides.state ?? 'open',
     draft: overrides.draft ?? false,
     changed_files: target.changedFiles,
-    head: { ...(pullRequest.head as object), sha: target.headSha, ref: 'feature', repo: repository },
-    base: { ...(pullRequest.base as object), sha: target.baseSha, ref: 'main', repo: repository },
   });
   Object.assign(payload, { number: target.pullNumber, repository, installation: installationOf(target) });
-  return { id: `delivery-${action}-${target.headSha.slice(0, 7)}`, name: 'pull_request', payload } as WebhookEvent;
+  return { id: overrides.deliveryId ?? `delivery-${action}-${target.headSha.slice(0, 7)}`, name: 'pull_request', payload } as WebhookEvent;
+}
+
+/** A review someone submitted (or a dismissal), as GitHub sends it. */
+export function pullRequestReviewEvent(
+  action: 'submitted' | 'dismissed',
+  target: PayloadTarget,
+  review: { reviewer: string; state: 'approved' | 'changes_requested' | 'commented' | 'dismissed'; commitId?: string; deliveryId?: string },
+): WebhookEvent {
+  const payload = example('pull_request_review', action);
+  const repository = repositoryOf(payload, target);
+  Object.assign(payload.pull_request as object, pullRequestFields(payload.pull_request as Record<string, unknown>, target, repository), { state: 'open', draft: false });
+  Object.assign(payload.review as object, { state: review.state, commit_id: review.commitId ?? target.headSha, user: { ...((payload.review as { user: object }).user), login: review.reviewer } });
+  Object.assign(payload, { repository, installation: installationOf(target) });
+  return { id: review.deliveryId ?? `delivery-review-${action}-${review.reviewer}-${target.headSha.slice(0, 7)}`, name: 'pull_request_review', payload } as WebhookEvent;
+}
+
+/** A click on a check run's requested-action button. */
+export function requestedActionEvent(
+  target: PayloadTarget,
+  click: { sender: string; identifier: string; checkRun: { id: number; output: { title?: string; summary?: string } }; headSha?: string; deliveryId?: string },
+): WebhookEvent {
+  const payload = example('check_run', 'requested_action');
+  const repository = repositoryOf(payload, target);
+  Object.assign(payload.check_run as object, {
+    id: click.checkRun.id,
+    name: 'Posture',
+    head_sha: click.headSha ?? target.headSha,
+    output: { title: click.checkRun.output.title ?? '', summary: click.checkRun.output.summary ?? '', text: null, annotations_count: 0 },
+    pull_requests: [listedPullRequest(target)],
+  });
+  Object.assign(payload, {
+    requested_action: { identifier: click.identifier },
+    sender: { ...(payload.sender as object), login: click.sender },
+    repository,
+    installation: installationOf(target),
+  });
+  return { id: click.deliveryId ?? `delivery-action-${click.sender}-${click.checkRun.id}`, name: 'check_run', payload } as WebhookEvent;
+}
+
+function pullRequestFields(pullRequest: Record<string, unknown>, target: PayloadTarget, repository: Record<string, unknown>) {
+  return {
+    number: target.pullNumber,
+    html_url: target.htmlUrl ?? `https://github.com/${target.owner}/${target.repo}/pull/${target.pullNumber}`,
+    user: { ...(pullRequest.user as object), login: target.author ?? PULL_REQUEST_AUTHOR },
+    head: { ...(pullRequest.head as object), sha: target.headSha, ref: 'feature', repo: repository },
+    base: { ...(pullRequest.base as object), sha: target.baseSha, ref: 'main', repo: repository },
+  };
 }
 
 /** `pullRequests` as GitHub lists them on the check run; empty for pull requests from forks. */

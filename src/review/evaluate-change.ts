@@ -1,0 +1,87 @@
+/**
+ * What a pull request changes, from the fetched files alone (no GitHub calls): the policy that
+ * judges it, the findings of the base and the head version of each changed file matched into
+ * added, existing and fixed, the `policy-change` finding when it edits `.security.yml`, the
+ * security surfaces it touches and its risk level.
+ */
+import type { AnalysisResult, AnalyzeOptions, SourceFile } from '../engine/analyze.js';
+import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
+import type { FileError, Finding } from '../engine/finding.js';
+import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
+import { assessRisk, describeImpact, type RiskLevel, type SurfaceChange } from '../engine/impact.js';
+import { buildPolicy } from '../policy/build-policy.js';
+import type { Notice } from '../policy/notice.js';
+import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';
+import type { EffectivePolicy, PolicyError } from '../policy/types.js';
+import { buildDiffMap, startsOnAddedLine, type DiffMap } from './diff-map.js';
+import type { FileVersions } from './fetch-sources.js';
+import { POLICY_PATH, type PolicyTexts } from './load-policy.js';
+import type { ChangedFiles } from './pr-files.js';
+
+export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now'>) => Promise<AnalysisResult>;
+
+export interface ChangeEvaluation {
+  policy: EffectivePolicy;
+  policyErrors: PolicyError[];
+  added: FingerprintedFinding[];
+  existing: FingerprintedFinding[];
+  fixed: FingerprintedFinding[];
+  /** files the head analysis could not read */
+  errors: FileError[];
+  notices: Notice[];
+  analyzedFiles: number;
+  surfaces: SurfaceChange[];
+  risk: RiskLevel;
+  diffMap: DiffMap;
+}
+
+export interface ChangeInputs {
+  changed: ChangedFiles;
+  versions: FileVersions;
+  policyTexts: PolicyTexts;
+}
+
+export async function evaluateChange({ changed, versions, policyTexts }: ChangeInputs, analyze: AnalyzeFunction, now: Date): Promise<ChangeEvaluation> {
+  const { policy, errors: policyErrors } = buildPolicy(policyTexts);
+  const [head, base] = await Promise.all([analyze(versions.head, { policy, now }), analyze(versions.base, { policy, now })]);
+  const diffMap = buildDiffMap(changed.files);
+  const diff = diffFindings({
+    head: head.findings,
+    base: base.findings,
+    headLineText: lineLookup(versions.head),
+    baseLineText: lineLookup(versions.base),
+    isWrittenByChange: (finding) => startsOnAddedLine(diffMap, finding),
+  });
+  const policyChange = reviewPolicyEdit(changed, versions, policyTexts);
+  const added = policyChange ? [...diff.added, policyChange] : diff.added;
+  const surfaces = await describeImpact(versions.base, versions.head, { policy });
+  return {
+    policy,
+    policyErrors,
+    added,
+    existing: diff.existing,
+    fixed: diff.fixed,
+    errors: head.errors,
+    notices: head.notices,
+    analyzedFiles: head.analyzed.length,
+    surfaces,
+    // Waivers are the security team's decision; an author's own suppression does not lower the risk.
+    risk: assessRisk(added.filter(({ finding }) => finding.status !== 'waived').map(({ finding }) => finding), surfaces.map((change) => change.surface)),
+    diffMap,
+  };
+}
+
+function lineLookup(files: readonly SourceFile[]) {
+  return createLineLookup(new Map(files.map((file) => [file.path, file.content])));
+}
+
+/** The finding for an edit of `.security.yml` in this pull request, judged against the base policy. */
+function reviewPolicyEdit(changed: ChangedFiles, versions: FileVersions, policyTexts: PolicyTexts): FingerprintedFinding | undefined {
+  if (!changed.policyFile) return undefined;
+  const edited = versions.editedPolicy;
+  const head = edited === undefined ? undefined : { source: `${POLICY_PATH} (this pull request)`, text: edited };
+  const finding: Finding | undefined = policyChangeFinding(POLICY_PATH, describePolicyChange(policyTexts.org, policyTexts.repo, head));
+  if (!finding) return undefined;
+  const [fingerprint = ''] = fingerprintAll([finding], () => finding.message);
+  return { finding, fingerprint };
+}

@@ -1,0 +1,100 @@
+/**
+ * File contents for a review in as few requests as GitHub allows: GraphQL queries that read up
+ * to `OBJECTS_PER_QUERY` blobs each through aliases, by blob SHA (head files, whose SHAs the
+ * file listing gives) or by `<commit>:<path>` (base versions, the policy files). Blobs GraphQL
+ * only returns in part are fetched again over REST by their SHA.
+ */
+import { mapConcurrently } from '../shared/map-concurrently.js';
+import type { GitHubClient, RepoRef } from './review-target.js';
+
+/** Blobs per query: both versions of a 100-file pull request and its policies fit in one; small enough to stay far from GitHub's 10-second limit. */
+const OBJECTS_PER_QUERY = 250;
+/** REST fallbacks in flight at once. */
+const CONCURRENT_FALLBACKS = 4;
+
+export interface BlobRequest {
+  /** how the caller finds the result again */
+  key: string;
+  /** the repository that holds the blob */
+  repository: RepoRef;
+  /** a blob SHA, or a `<rev>:<path>` expression */
+  object: { oid: string } | { expression: string };
+  /** a missing repository (not installed, or absent) reads as a missing file instead of failing the review */
+  optional?: boolean;
+}
+
+/** key → text; absent for missing and binary files. */
+export type BlobTexts = Map<string, string>;
+
+interface BlobNode {
+  oid?: string;
+  isBinary?: boolean | null;
+  isTruncated?: boolean;
+  text?: string | null;
+}
+
+type QueryData = Record<string, Record<string, BlobNode | null> | null>;
+
+export async function fetchBlobs(octokit: GitHubClient, requests: readonly BlobRequest[]): Promise<BlobTexts> {
+  const texts: BlobTexts = new Map();
+  const truncated: Array<{ key: string; repository: RepoRef; oid: string }> = [];
+  for (let start = 0; start < requests.length; start += OBJECTS_PER_QUERY) {
+    const batch = requests.slice(start, start + OBJECTS_PER_QUERY);
+    const { query, aliases } = blobQuery(batch);
+    const data = await runQuery(octokit, query, batch, aliases);
+    for (const [request, [repositoryAlias, objectAlias]] of batch.map((request, index) => [request, aliases[index] as [string, string]] as const)) {
+      const node = data[repositoryAlias]?.[objectAlias];
+      if (!node || node.text === undefined || node.isBinary) continue;
+      if (node.isTruncated && node.oid) truncated.push({ key: request.key, repository: request.repository, oid: node.oid });
+      else if (typeof node.text === 'string') texts.set(request.key, node.text);
+    }
+  }
+  await mapConcurrently(truncated, CONCURRENT_FALLBACKS, async ({ key, repository, oid }) => {
+    const { data: blob } = await octokit.rest.git.getBlob({ owner: repository.owner, repo: repository.repo, file_sha: oid });
+    texts.set(key, blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64').toString('utf8') : blob.content);
+  });
+  return texts;
+}
+
+/** One query with a `repository` field per repository and an aliased `object` per blob. */
+function blobQuery(batch: readonly BlobRequest[]): { query: string; aliases: Array<[string, string]> } {
+  const repositories = new Map<string, { alias: string; ref: RepoRef; objects: string[] }>();
+  const aliases: Array<[string, string]> = [];
+  batch.forEach((request, index) => {
+    const id = `${request.repository.owner}/${request.repository.repo}`;
+    let repository = repositories.get(id);
+    if (!repository) repositories.set(id, (repository = { alias: `r${repositories.size}`, ref: request.repository, objects: [] }));
+    const objectAlias = `o${index}`;
+    const argument = 'oid' in request.object ? `oid: ${JSON.stringify(request.object.oid)}` : `expression: ${JSON.stringify(request.object.expression)}`;
+    repository.objects.push(`${objectAlias}: object(${argument}) { ...PostureBlob }`);
+    aliases.push([repository.alias, objectAlias]);
+  });
+  const fields = [...repositories.values()].map(
+    ({ alias, ref, objects }) => `  ${alias}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {\n    ${objects.join('\n    ')}\n  }`,
+  );
+  const query = `query PostureBlobs {\n${fields.join('\n')}\n}\nfragment PostureBlob on Blob { oid isBinary isTruncated text }`;
+  return { query, aliases };
+}
+
+interface GraphqlErrorShape {
+  name?: string;
+  data?: unknown;
+  errors?: Array<{ type?: string; path?: Array<string | number> }>;
+}
+
+/**
+ * Runs the query. GitHub answers a repository the installation cannot see with a NOT_FOUND
+ * error next to the data of the rest; that is a missing file when the request allows it.
+ */
+async function runQuery(octokit: GitHubClient, query: string, batch: readonly BlobRequest[], aliases: ReadonlyArray<[string, string]>): Promise<QueryData> {
+  try {
+    return await octokit.graphql<QueryData>(query);
+  } catch (error) {
+    const shape = error as GraphqlErrorShape;
+    if (shape.name !== 'GraphqlResponseError' || !shape.data || !shape.errors) throw error;
+    const optionalRepositories = new Set(aliases.filter((_, index) => batch[index]?.optional).map(([repositoryAlias]) => repositoryAlias));
+    const tolerated = shape.errors.every((problem) => problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])));
+    if (!tolerated) throw error;
+    return shape.data as QueryData;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What the check run says once a review is done: the conclusion, the title, the summary with its
+ * hidden review record, the annotations, and the "Accept risk" button when it could help.
+ */
+import { reachesThreshold } from '../engine/analyze.js';
+import { isOpen, type Finding } from '../engine/finding.js';
+import type { EffectivePolicy } from '../policy/types.js';
+import type { SecurityReviewStatus } from '../report/security-review-section.js';
+import { checkRunSummary, checkRunTitle } from '../report/summary.js';
+import { buildAnnotations } from './annotations.js';
+import type { CheckRunResult } from './checks.js';
+import { decideConclusion, type ReviewConclusion } from './conclusion.js';
+import { startsOnAddedLine } from './diff-map.js';
+import type { ChangeEvaluation } from './evaluate-change.js';
+import type { ChangedFiles } from './pr-files.js';
+import type { PublishOutcome } from './publish-review.js';
+import type { ReviewTarget } from './review-target.js';
+import { ACCEPT_RISK_ACTION } from './risk-acceptance.js';
+import type { Routing } from './routing.js';
+
+export interface ReviewFacts {
+  target: ReviewTarget;
+  changed: ChangedFiles;
+  evaluation: ChangeEvaluation;
+  routing: Routing | undefined;
+  published: PublishOutcome;
+}
+
+export function runResult({ target, changed, evaluation, routing, published }: ReviewFacts): CheckRunResult {
+  const { policy } = evaluation;
+  const added = published.added.map(({ finding }) => finding);
+  const existing = published.existing.map(({ finding }) => finding);
+  const fixed = evaluation.fixed.map(({ finding }) => finding);
+  const counting = [...added, ...(policy.failOnExisting ? existing : [])];
+  const conclusion = decideConclusion({
+    counting,
+    failOn: policy.failOn,
+    truncated: changed.truncated,
+    invalidPolicy: evaluation.policyErrors.length > 0,
+    ...(routing ? { securityReview: { signedOff: published.signOff !== undefined } } : {}),
+  });
+  const summary = checkRunSummary({
+    added,
+    existing,
+    fixed,
+    failOnExisting: policy.failOnExisting,
+    risk: evaluation.risk,
+    surfaces: evaluation.surfaces,
+    ...(routing ? { securityReview: securityReviewStatus(routing, published) } : {}),
+    errors: evaluation.errors,
+    notices: evaluation.notices,
+    policyErrors: evaluation.policyErrors,
+    policySources: policy.sources,
+    analyzedFiles: evaluation.analyzedFiles,
+    listedFiles: changed.listed.length,
+    truncated: changed.truncated,
+    headSha: target.headSha,
+    failOn: policy.failOn,
+    conclusion,
+    inlineReview: published.inlineReview,
+    minimizedComments: published.minimizedComments,
+    ...(published.foldFailure ? { foldFailure: published.foldFailure } : {}),
+    // Without a patch GitHub did not say which lines changed, so such files get no mark.
+    isUnchangedLine: (finding) => evaluation.diffMap.has(finding.path) && !startsOnAddedLine(evaluation.diffMap, finding),
+    record: { headSha: target.headSha, ...(routing ? { routingDigest: routing.digest } : {}) },
+  });
+  const title = checkRunTitle({ added, existing, fixed, errors: evaluation.errors, truncated: changed.truncated, policyErrors: evaluation.policyErrors.length, conclusion });
+  const offerAcceptance = published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, conclusion, counting);
+  return {
+    conclusion,
+    title,
+    summary,
+    annotations: buildAnnotations([...added, ...existing], evaluation.errors, new Set(policy.failOnExisting ? [] : existing)),
+    ...(offerAcceptance ? { actions: [ACCEPT_RISK_ACTION] } : {}),
+    ...(target.htmlUrl ? { detailsUrl: target.htmlUrl } : {}),
+  };
+}
+
+/** "Accept risk" is offered when a security reviewer could turn the run green with it. */
+function acceptanceHelps(policy: EffectivePolicy, conclusion: ReviewConclusion, counting: readonly Finding[]): boolean {
+  if (policy.review.teams.length + policy.review.users.length === 0) return false;
+  return conclusion === 'action_required' || (conclusion === 'failure' && reachesThreshold(counting.filter(isOpen), policy.failOn));
+}
+
+function securityReviewStatus(routing: Routing, published: PublishOutcome): SecurityReviewStatus {
+  return {
+    reasons: routing.reasons,
+    teams: routing.teams,
+    users: routing.users,
+    ...(published.signOff ? { signOff: published.signOff } : {}),
+    ...(published.request ? { request: published.request } : {}),
+    problems: published.problems,
+  };
+}
