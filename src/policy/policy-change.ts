@@ -52,6 +52,10 @@ export function describePolicyChange(org: PolicyText | undefined, base: PolicyTe
     const target = order.indexOf(after.inlineSuppressions) > order.indexOf(before.inlineSuppressions) ? change.loosened : change.other;
     target.push(`inline suppressions: ${before.inlineSuppressions} → ${after.inlineSuppressions}`);
   }
+  compareReview(before, after, change);
+  if (before.failOnExisting !== after.failOnExisting) {
+    (after.failOnExisting ? change.other : change.loosened).push(`fail_on_existing: ${before.failOnExisting} → ${after.failOnExisting}`);
+  }
   const addedCustom = after.customRules.filter((rule) => !before.customRules.some((old) => old.id === rule.id));
   const removedCustom = before.customRules.filter((rule) => !after.customRules.some((next) => next.id === rule.id));
   for (const rule of addedCustom) change.other.push(`adds the custom rule ${rule.id}`);
@@ -106,4 +110,29 @@ function compareRule(rule: RuleMeta, before: EffectivePolicy, after: EffectivePo
     (lowered ? change.loosened : change.other).push(`${lowered ? 'lowers' : 'raises'} ${rule.id} from ${old.severity} to ${next.severity}`);
   }
   for (const glob of next.excluded.filter((glob) => !old.excluded.includes(glob))) change.loosened.push(`stops ${rule.id} on ${glob}`);
+}
+
+/** Who reviews and when: fewer reviewers or fewer conditions send fewer changes to them. */
+function compareReview(before: EffectivePolicy, after: EffectivePolicy, change: PolicyChange): void {
+  const old = before.review;
+  const next = after.review;
+  for (const team of old.teams.filter((name) => !next.teams.includes(name))) change.loosened.push(`removes the security reviewer team ${team}`);
+  for (const user of old.users.filter((name) => !next.users.includes(name))) change.loosened.push(`removes the security reviewer ${user}`);
+  for (const team of next.teams.filter((name) => !old.teams.includes(name))) change.other.push(`adds the security reviewer team ${team}`);
+  for (const user of next.users.filter((name) => !old.users.includes(name))) change.other.push(`adds the security reviewer ${user}`);
+  const riskOrder = ['low', 'medium', 'high'];
+  if (old.when.risk !== next.when.risk) {
+    const looser = next.when.risk === undefined || (old.when.risk !== undefined && riskOrder.indexOf(next.when.risk) > riskOrder.indexOf(old.when.risk));
+    (looser ? change.loosened : change.other).push(`routes to security review at risk ${old.when.risk ?? 'never'} → ${next.when.risk ?? 'never'}`);
+  }
+  for (const [name, oldList, nextList] of [
+    ['category', old.when.categories, next.when.categories],
+    ['path', old.when.paths, next.when.paths],
+    ['surface', old.when.surfaces, next.when.surfaces],
+  ] as const) {
+    for (const item of oldList.filter((entry) => !(nextList as readonly string[]).includes(entry))) change.loosened.push(`stops routing the ${name} ${item} to security review`);
+    for (const item of nextList.filter((entry) => !(oldList as readonly string[]).includes(entry))) change.other.push(`routes the ${name} ${item} to security review`);
+  }
+  if (old.when.policyChange && !next.when.policyChange) change.loosened.push('stops routing policy changes to security review');
+  if (!old.when.policyChange && next.when.policyChange) change.other.push('routes policy changes to security review');
 }

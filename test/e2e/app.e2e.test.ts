@@ -17,6 +17,8 @@ import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-pay
 const SAMPLE = fileURLToPath(new URL('../../demo/sample-pr/', import.meta.url));
 const TASKS = 'roles/webserver/tasks/main.yml';
 const DEFAULTS = 'roles/webserver/defaults/main.yml';
+const MANIFEST = 'site/profile/manifests/agent_repo.pp';
+const RECIPE = 'cookbooks/agent/recipes/default.rb';
 const head = readTree(`${SAMPLE}head`);
 
 /** 1-based number of the first line of `path` at head containing `needle`, from line `from` on. */
@@ -80,6 +82,9 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
       `${TASKS}:${lineOf(TASKS, 'validate_certs: no')} tls-verification-disabled`,
       `${TASKS}:${lineOf(TASKS, "mode: '0777'")} insecure-file-permissions`,
       `${TASKS}:${lineOf(TASKS, '| sh')} pipe-to-shell`,
+      `${MANIFEST}:${lineOf(MANIFEST, 'gpgcheck => 0')} unsigned-package-source`,
+      `${RECIPE}:${lineOf(RECIPE, "remote_file '/tmp/metrics-agent.rpm'")} missing-integrity-check`,
+      `${RECIPE}:${lineOf(RECIPE, 'setenforce 0')} security-control-disabled`,
     ];
     const onUnchangedLines = [
       `${TASKS}:${lineOf(TASKS, 'http://legacy-mirror.example.com')} http-without-tls`,

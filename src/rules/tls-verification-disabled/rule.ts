@@ -52,7 +52,7 @@ export const tlsVerificationDisabled: Rule = {
       const suggestion = replacement ? replaceValue(file, assignment.value, replacement) : undefined;
       report({
         range: assignmentRange(assignment),
-        message: `\`${assignment.name}: ${assignment.value.text}\` turns certificate verification off`,
+        message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off`,
         ...(suggestion ? { suggestion } : {}),
       });
     }

@@ -40,7 +40,7 @@ export const unsignedPackageSource: Rule = {
         (endsWithSetting(words, SIGNATURE_CHECK_SETTINGS) && isFalse(assignment.value)) ||
         (endsWithSetting(words, SIGNATURE_SKIP_SETTINGS) && isTrue(assignment.value));
       if (off) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}: ${assignment.value.text}\` turns package signature checks off` });
+        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns package signature checks off` });
         continue;
       }
       const isGpgcheckOption = assignment.name === 'option' && literalText(assignment.value) === 'gpgcheck';
