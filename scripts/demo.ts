@@ -16,7 +16,7 @@ import { pino } from 'pino';
 import { configFromEnv } from '../src/server/config-from-env.js';
 import { startPostureServer } from '../src/server/create-server.js';
 import { deliverWebhook } from '../test/support/deliver-webhook.js';
-import { startGitHubStandin, type GitHubStandin, type StandinCheckRun, type StandinReview } from '../test/support/github-standin.js';
+import { appEnvironment, startGitHubStandin, type GitHubStandin, type StandinCheckRun, type StandinReview } from '../test/support/github-standin.js';
 import { buildPullRequest, readTree } from '../test/support/pull-request-fixture.js';
 import { pullRequestEvent, pullRequestReviewEvent } from '../test/support/webhook-payloads.js';
 
@@ -36,15 +36,7 @@ const base = readTree(`${samplePullRequest}base`);
 const head = readTree(`${samplePullRequest}head`);
 const standin = await startGitHubStandin({ base, head, teams: { security: [SECURITY_REVIEWER] } });
 const webhookSecret = randomBytes(20).toString('hex');
-const config = configFromEnv({
-  APP_ID: String(standin.appId),
-  PRIVATE_KEY: standin.privateKey,
-  WEBHOOK_SECRET: webhookSecret,
-  GHE_HOST: standin.host,
-  GHE_PROTOCOL: 'http',
-  HOST: '127.0.0.1',
-  PORT: '0',
-});
+const config = configFromEnv(appEnvironment(standin, webhookSecret));
 if (!config.ok) throw new Error(config.problems.join('\n'));
 const server = await startPostureServer(config.config, pino({ level: process.env.LOG_LEVEL ?? 'warn' }));
 

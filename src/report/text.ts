@@ -85,26 +85,18 @@ function groupRows(input: TextReportInput): Map<string, Row[]> {
       message: finding.justification ? `${finding.message} (${finding.justification})` : finding.message,
     });
   }
-  for (const notice of input.notices ?? []) {
-    add(notice.path, {
-      line: notice.line ?? 0,
+  /** A row without a rule: a policy notice or a file error, located by line when it has one. */
+  const addPlain = (entry: { path: string; line?: number; message: string }, label: string, labelStyle: Style) =>
+    add(entry.path, {
+      line: entry.line ?? 0,
       column: 0,
-      position: notice.line === undefined ? '-' : String(notice.line),
-      label: 'notice',
-      labelStyle: 'yellow',
-      message: notice.message,
+      position: entry.line === undefined ? '-' : String(entry.line),
+      label,
+      labelStyle,
+      message: entry.message,
     });
-  }
-  for (const error of input.errors) {
-    add(error.path, {
-      line: error.line ?? 0,
-      column: 0,
-      position: error.line === undefined ? '-' : String(error.line),
-      label: 'error',
-      labelStyle: 'red',
-      message: error.message,
-    });
-  }
+  for (const notice of input.notices ?? []) addPlain(notice, 'notice', 'yellow');
+  for (const error of input.errors) addPlain(error, 'error', 'red');
   const sorted = [...rowsByPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, rows] of sorted) rows.sort((a, b) => a.line - b.line || a.column - b.column);
   return new Map(sorted);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../src/server/config-from-env.js';
 import { startPostureServer, type RunningServer } from '../../src/server/create-server.js';
 import { deliverWebhook } from '../support/deliver-webhook.js';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { appEnvironment, startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
 import { readTree } from '../support/pull-request-fixture.js';
 import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
 
@@ -34,15 +34,7 @@ const secret = randomBytes(20).toString('hex');
 
 beforeAll(async () => {
   standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head, teams: { security: ['sam-sec'] } });
-  const config = configFromEnv({
-    APP_ID: String(standin.appId),
-    PRIVATE_KEY: standin.privateKey,
-    WEBHOOK_SECRET: secret,
-    GHE_HOST: standin.host,
-    GHE_PROTOCOL: 'http',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
+  const config = configFromEnv(appEnvironment(standin, secret));
   if (!config.ok) throw new Error(config.problems.join('\n'));
   server = await startPostureServer(config.config, pino({ level: 'silent' }));
 });

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverWebhook } from '../support/deliver-webhook.js';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { appEnvironment, startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
 import { readTree } from '../support/pull-request-fixture.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
 
@@ -53,13 +53,7 @@ describe('npm start', () => {
     standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`), teams: { security: ['sam-sec'] } });
     const secret = randomBytes(16).toString('hex');
     child = startProcess({
-      APP_ID: String(standin.appId),
-      PRIVATE_KEY: standin.privateKey,
-      WEBHOOK_SECRET: secret,
-      GHE_HOST: standin.host,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: '0',
+      ...appEnvironment(standin, secret),
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
     });

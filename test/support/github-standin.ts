@@ -49,6 +49,22 @@ export interface GitHubStandin {
   close(): Promise<void>;
 }
 
+/**
+ * The environment `npm start` needs to run Posture as the stand-in's app, on a random port of
+ * 127.0.0.1, with GitHub Enterprise settings pointing at the stand-in.
+ */
+export function appEnvironment(standin: Pick<GitHubStandin, 'appId' | 'privateKey' | 'host'>, webhookSecret: string): Record<string, string> {
+  return {
+    APP_ID: String(standin.appId),
+    PRIVATE_KEY: standin.privateKey,
+    WEBHOOK_SECRET: webhookSecret,
+    GHE_HOST: standin.host,
+    GHE_PROTOCOL: 'http',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+}
+
 export async function startGitHubStandin(options: StandinOptions): Promise<GitHubStandin> {
   const { base, head, fixture: fixtureOptions, ...fakeOptions } = options;
   const fixture = buildPullRequest(base, head, fixtureOptions);

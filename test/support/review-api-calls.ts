@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { configFromEnv } from '../../src/server/config-from-env.js';
 import { startPostureServer } from '../../src/server/create-server.js';
 import { deliverWebhook } from './deliver-webhook.js';
-import { startGitHubStandin, type RecordedRequest } from './github-standin.js';
+import { appEnvironment, startGitHubStandin, type RecordedRequest } from './github-standin.js';
 import { pullRequestEvent } from './webhook-payloads.js';
 
 export interface ReviewApiCalls {
@@ -46,15 +46,7 @@ export function syntheticTrees(count: number): { base: Map<string, string>; head
 export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls> {
   const standin = await startGitHubStandin(syntheticTrees(files));
   const secret = randomBytes(16).toString('hex');
-  const config = configFromEnv({
-    APP_ID: String(standin.appId),
-    PRIVATE_KEY: standin.privateKey,
-    WEBHOOK_SECRET: secret,
-    GHE_HOST: standin.host,
-    GHE_PROTOCOL: 'http',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
+  const config = configFromEnv(appEnvironment(standin, secret));
   if (!config.ok) throw new Error(config.problems.join('\n'));
   const server = await startPostureServer(config.config, pino({ level: 'silent' }));
   try {
