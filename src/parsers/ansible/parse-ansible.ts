@@ -88,12 +88,12 @@ class AnsibleModelBuilder {
     const node = this.values.deref(root);
     if (isSeq(node)) {
       const items = node.items.map((item) => this.values.deref(item as YamlNode)).filter((item) => isMap(item));
-      const keysOf = (item: YamlNode) => this.values.pairsOf(item).map((pair) => pair.key);
-      if (items.some((item) => keysOf(item).some((key) => PLAY_KEYS.has(key)))) {
+      const itemKeys = items.map((item) => this.values.pairsOf(item).map((pair) => pair.key));
+      if (itemKeys.some((keys) => keys.some((key) => PLAY_KEYS.has(key)))) {
         for (const item of items) this.play(item);
         return 'playbook';
       }
-      if (TASK_PATH.test(this.path) || items.some((item) => looksLikeTask(keysOf(item)))) {
+      if (TASK_PATH.test(this.path) || itemKeys.some(looksLikeTask)) {
         this.taskList(node, HANDLER_PATH.test(this.path) ? 'handler' : 'task', 0);
         return 'tasks';
       }

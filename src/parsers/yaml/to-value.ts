@@ -16,6 +16,7 @@ export interface ValueBuilderOptions {
 }
 
 const ENCRYPTED = /^\s*(\$ANSIBLE_VAULT;|ENC\[)/;
+const NO_RANGE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export class YamlValueBuilder {
   private aliasNodes = 0;
@@ -104,17 +105,27 @@ export class YamlValueBuilder {
 
   private scalar(raw: unknown, tag: string | undefined, text: string, range: SourceRange): Value {
     const applicationTag = tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
-    const base = { text, range, ...(applicationTag ? { tag: applicationTag } : {}) };
-    if (raw === null || raw === undefined) return { ...base, kind: 'null', value: null, dynamic: false };
-    if (typeof raw === 'boolean') return { ...base, kind: 'boolean', value: raw, dynamic: false };
-    if (typeof raw === 'number') return { ...base, kind: 'number', value: raw, dynamic: false };
-    if (typeof raw === 'bigint') return { ...base, kind: 'number', value: Number(raw), dynamic: false };
-    const value = raw instanceof Date ? text : String(raw);
-    if (applicationTag === '!vault' || ENCRYPTED.test(value)) {
-      return { ...base, kind: 'encrypted', value, dynamic: false };
-    }
-    const dynamic = applicationTag === '!unsafe' ? false : this.options.isDynamic(value);
-    return { ...base, kind: 'string', value, dynamic };
+    const value = this.scalarValue(raw, applicationTag, text);
+    if (applicationTag) value.tag = applicationTag;
+    value.text = text;
+    value.range = range;
+    return value;
+  }
+
+  /**
+   * The kind, value and dynamism of a scalar; the caller adds text, range and tag. Built in
+   * place rather than by spreading: this runs for every scalar of every file.
+   */
+  private scalarValue(raw: unknown, applicationTag: string | undefined, text: string): Value {
+    const value = { text: '', range: NO_RANGE } as Value;
+    if (raw === null || raw === undefined) return Object.assign(value, { kind: 'null', value: null, dynamic: false });
+    if (typeof raw === 'boolean') return Object.assign(value, { kind: 'boolean', value: raw, dynamic: false });
+    if (typeof raw === 'number') return Object.assign(value, { kind: 'number', value: raw, dynamic: false });
+    if (typeof raw === 'bigint') return Object.assign(value, { kind: 'number', value: Number(raw), dynamic: false });
+    const string = raw instanceof Date ? text : String(raw);
+    if (applicationTag === '!vault' || ENCRYPTED.test(string)) return Object.assign(value, { kind: 'encrypted', value: string, dynamic: false });
+    const dynamic = applicationTag === '!unsafe' ? false : this.options.isDynamic(string);
+    return Object.assign(value, { kind: 'string', value: string, dynamic });
   }
 
   private countAlias(target: YamlNode, depth: number): void {
