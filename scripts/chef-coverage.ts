@@ -10,12 +10,15 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileModel } from '../src/engine/model.js';
 import { initChefParser, isChefCookbookPath, parseChef } from '../src/parsers/chef/parse-chef.js';
 import { parseRuby } from '../src/parsers/chef/ruby-parser.js';
 import { findSyntaxError } from '../src/parsers/chef/syntax-error.js';
 
-const DEFAULT_CORPORA = ['/work/shared/corpus/real/chef', '/work/shared/corpus/glitch-oracle/chef'];
+/** The shared corpora beside the project root. */
+const SHARED = resolve(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'corpus');
+const DEFAULT_CORPORA = [join(SHARED, 'real', 'chef'), join(SHARED, 'glitch-oracle', 'chef')];
 
 interface Failure {
   file: string;

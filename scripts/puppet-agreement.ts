@@ -17,7 +17,8 @@ import { parseManifest } from '../src/parsers/puppet/parse-puppet.js';
 import { toPuppetDump, type PnData } from '../src/parsers/puppet/to-puppet-dump.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const DEFAULT_CORPORA = ['/work/shared/corpus/real/puppet', '/work/shared/corpus/glitch-oracle/puppet'];
+const SHARED = resolve(ROOT, '..', 'shared', 'corpus');
+const DEFAULT_CORPORA = [join(SHARED, 'real', 'puppet'), join(SHARED, 'glitch-oracle', 'puppet')];
 const FIXTURES = join(ROOT, 'test/parsers/puppet/fixtures');
 const BATCH = 100;
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,8 @@ import type { FileModel } from '../../../src/engine/model.js';
 import { initChefParser, parseChef } from '../../../src/parsers/chef/parse-chef.js';
 
 const PROJECT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-/** The shared corpora sit next to the project; on a developer machine also at /work/shared. */
-const CORPUS = [resolve(PROJECT, '../shared/corpus'), '/work/shared/corpus'].find((path) => existsSync(path)) ?? resolve(PROJECT, '../shared/corpus');
+/** The shared corpora sit beside the project root. */
+const CORPUS = resolve(PROJECT, '../shared/corpus');
 
 beforeAll(() => initChefParser());
 
