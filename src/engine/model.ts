@@ -62,7 +62,11 @@ export interface Attribute {
   range: SourceRange;
 }
 
-export type UnitKind = 'task' | 'handler' | 'resource' | 'play' | 'block';
+/**
+ * `call` is a method call in Ruby code that is not a resource (`line.gsub!(...)`,
+ * `shell_out!("...")`): its string arguments are attributes named `argument`.
+ */
+export type UnitKind = 'task' | 'handler' | 'resource' | 'play' | 'block' | 'call';
 
 /** An atomic unit: one task or resource, with its type and its attributes. */
 export interface Unit {

@@ -22,12 +22,18 @@ const STATEMENT_CONTAINERS = new Set([
   'parenthesized_statements',
 ]);
 
+/** Argument nodes that are string literals, interpolated or not. */
+const STRING_LITERALS = new Set(['string', 'heredoc_beginning', 'chained_string']);
+
 /** Statement forms whose `body` field is a statement. */
 const MODIFIERS = new Set(['if_modifier', 'unless_modifier', 'while_modifier', 'until_modifier', 'rescue_modifier']);
 
 export const STATEMENT_TYPES = [...STATEMENT_CONTAINERS, ...MODIFIERS, 'assignment'];
 
 export class ResourceReader {
+  /** The property calls of the resources read so far: never free calls. */
+  private readonly propertyCalls = new Set<number>();
+
   constructor(private readonly values: RubyValues) {}
 
   /** Every resource in the file, in source order; resources inside another's block are its properties. */
@@ -36,12 +42,40 @@ export class ResourceReader {
     const units: Unit[] = [];
     let insideUntil = -1;
     for (const call of index.of('call')) {
-      if (call.startIndex < insideUntil) continue;
-      if (!this.isResource(call) || !statements.has(call.id)) continue;
-      units.push(this.unit(call));
-      insideUntil = call.endIndex;
+      const insideResource = call.startIndex < insideUntil;
+      if (!insideResource && this.isResource(call) && statements.has(call.id)) {
+        units.push(this.unit(call));
+        insideUntil = call.endIndex;
+      } else if (!this.propertyCalls.has(call.id)) {
+        // Code inside a resource that is not one of its properties, such as a `ruby_block`'s block.
+        const free = this.freeCall(call);
+        if (free) units.push(free);
+      }
     }
     return units;
+  }
+
+  /**
+   * A call outside any resource that passes string literals (`line.gsub!(/x/, "http://...")`,
+   * `shell_out!("curl ...")`): a unit of kind `call` whose attributes are those strings.
+   */
+  private freeCall(call: SyntaxNode): Unit | undefined {
+    const method = field(call, 'method');
+    if (!method) return undefined;
+    const attributes: Attribute[] = callArguments(call)
+      .filter((argument) => STRING_LITERALS.has(argument.type))
+      .map((argument) => ({ name: 'argument', value: this.values.value(argument), range: rangeOf(argument) }));
+    if (attributes.length === 0) return undefined;
+    const receiver = field(call, 'receiver');
+    return {
+      kind: 'call',
+      type: method.text,
+      typeAsWritten: receiver ? `${receiver.text}.${method.text}` : method.text,
+      typeRange: rangeOf(method),
+      attributes,
+      keywords: [],
+      range: rangeOf(call),
+    };
   }
 
   private isResource(call: SyntaxNode): boolean {
@@ -82,6 +116,7 @@ export class ResourceReader {
     for (const statement of statements) {
       checkDepth(statement, depth);
       if (isPropertyCall(statement)) {
+        this.propertyCalls.add(statement.id);
         const property = this.property(statement);
         if (property) (RESOURCE_KEYWORDS.has(property.name) ? keywords : attributes).push(property);
       } else {

@@ -9,6 +9,9 @@ import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js'
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
 const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
 
+/** Calls that only print or raise a message: a link there is for people, like a documentation key. */
+const MESSAGE_CALLS = new Set(['info', 'warn', 'warning', 'debug', 'error', 'fatal', 'puts', 'print', 'p', 'raise', 'fail', 'log', 'description', 'notify']);
+
 function firstRemoteHttpUrl(text: string, allowedHosts: readonly string[]): string | undefined {
   for (const match of plainHttpUrls(text)) {
     if (isLocalHost(match.host) || isIdentifierUrl(match)) continue;
@@ -46,6 +49,13 @@ export const httpWithoutTls: Rule = {
       if (assignment.unit && isCommandAttribute(file, assignment.unit, assignment.name)) continue;
       const url = firstRemoteHttpUrl(text, allowedHosts);
       if (url) report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses plain HTTP: ${url}` });
+    }
+    for (const unit of file.units) {
+      if (unit.kind !== 'call' || MESSAGE_CALLS.has(unit.type) || isCommandAttribute(file, unit, 'argument')) continue;
+      for (const argument of unit.attributes) {
+        const url = typeof argument.value.value === 'string' ? firstRemoteHttpUrl(argument.value.value, allowedHosts) : undefined;
+        if (url) report({ range: argument.range, message: `\`${unit.typeAsWritten}\` is given a plain HTTP URL: ${url}` });
+      }
     }
     for (const command of commandsIn(file)) {
       const url = firstRemoteHttpUrl(command.text, allowedHosts);

@@ -20,6 +20,18 @@ export const COMMAND_ATTRIBUTES: Record<Language, Readonly<Record<string, readon
     sh: ['code'],
     csh: ['code'],
     ksh: ['code'],
+    // Ruby that runs a command from a recipe or library.
+    shell_out: ['argument'],
+    'shell_out!': ['argument'],
+    shell_out_compacted: ['argument'],
+    'shell_out_compacted!': ['argument'],
+    system: ['argument'],
+    exec: ['argument'],
+    spawn: ['argument'],
+    popen: ['argument'],
+    capture2: ['argument'],
+    capture2e: ['argument'],
+    capture3: ['argument'],
   },
 };
 

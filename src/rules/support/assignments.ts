@@ -37,6 +37,8 @@ export function assignments(file: FileModel): readonly Assignment[] {
 function collectAssignments(file: FileModel): Assignment[] {
   const into = variableAssignments(file);
   for (const unit of file.units) {
+    // A free call's arguments name nothing; the rules that read them look at them directly.
+    if (unit.kind === 'call') continue;
     addAttributes(unit.attributes, [], unit, 'argument', into);
     addAttributes(unit.keywords, [], unit, 'keyword', into);
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileModel } from '../../../src/engine/model.js';
 import { initChefParser, parseChef } from '../../../src/parsers/chef/parse-chef.js';
+import { resources } from './support.js';
 
 const PROJECT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 /** The shared corpora sit beside the project root. */
@@ -26,10 +27,10 @@ function rubyFilesUnder(path: string): string[] {
 describe('Chef parser on real cookbooks', () => {
   it('reads the dev-sec hardening recipe: resources, guards and properties set per platform', () => {
     const model = parsed('real/chef/chef-os-hardening/recipes/minimize_access.rb');
-    const execute = model.units.find((unit) => unit.type === 'execute');
+    const execute = resources(model).find((unit) => unit.type === 'execute');
     expect(execute?.name).toBe('remove write permission from #{folder}');
     expect(execute?.keywords.map((keyword) => keyword.name)).toEqual(['not_if']);
-    const shadow = model.units.find((unit) => unit.name === '/etc/shadow');
+    const shadow = resources(model).find((unit) => unit.name === '/etc/shadow');
     expect(shadow?.attributes.filter((attribute) => attribute.name === 'mode').map((attribute) => attribute.value.value)).toContain('0000');
   });
 
@@ -43,18 +44,18 @@ describe('Chef parser on real cookbooks', () => {
 
   it('reads a metadata.rb without taking its fields for resources', () => {
     const model = parsed('real/chef/chef-openssh/metadata.rb');
-    expect(model.units).toEqual([]);
+    expect(resources(model)).toEqual([]);
     expect(model.comments.map((comment) => comment.text)).toEqual(['frozen_string_literal: true']);
   });
 
   it('reads a GLITCH oracle recipe with secrets passed through helpers and heredocs', () => {
     const model = parsed('glitch-oracle/chef/recipes/DrRayWang_Chef-Base-cookbooks-bcpc-recipes-mysql.rb');
-    const repository = model.units.find((unit) => unit.type === 'apt_repository');
+    const repository = resources(model).find((unit) => unit.type === 'apt_repository');
     expect(repository?.attributes.find((attribute) => attribute.name === 'uri')?.value).toMatchObject({
       kind: 'reference',
       name: 'node.bcpc.repos.mysql',
     });
-    const bash = model.units.find((unit) => unit.type === 'bash');
+    const bash = resources(model).find((unit) => unit.type === 'bash');
     expect(bash?.attributes.find((attribute) => attribute.name === 'code')?.value).toMatchObject({ kind: 'string', dynamic: true });
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initChefParser } from '../../../src/parsers/chef/parse-chef.js';
-import { attribute, chef, keyword, onlyUnit, range } from './support.js';
+import { attribute, chef, keyword, onlyUnit, range, resources } from './support.js';
 
 beforeAll(() => initChefParser());
 
@@ -91,7 +91,7 @@ describe('Chef resources', () => {
 
   it('reads brace blocks, parenthesised titles and resources without a title', () => {
     const model = chef([`service('app') { action [:enable, :start] }`, `log do`, `  message 'hello'`, `end`]);
-    const [service, log] = model.units;
+    const [service, log] = resources(model);
     expect(service?.name).toBe('app');
     expect(service?.range).toEqual(range(1, 1, 1, 44));
     const action = service ? attribute(service, 'action') : undefined;
@@ -118,7 +118,7 @@ describe('Chef resources', () => {
       `end`,
       `with_retries { container lookup }`,
     ]);
-    expect(model.units.map((unit) => [unit.type, unit.name])).toEqual([['docker_container', 'web']]);
+    expect(resources(model).map((unit) => [unit.type, unit.name])).toEqual([['docker_container', 'web']]);
   });
 
   it('finds resources inside loops and actions, and treats calls inside a resource block as its properties', () => {
@@ -133,8 +133,8 @@ describe('Chef resources', () => {
       `  end`,
       `end`,
     ]);
-    const [pkg, git] = model.units;
-    expect(model.units).toHaveLength(2);
+    const [pkg, git] = resources(model);
+    expect(resources(model)).toHaveLength(2);
     expect(pkg?.name).toBeUndefined();
     expect(pkg?.attributes).toEqual([
       { name: 'name', value: { kind: 'reference', name: 'pkg', text: 'pkg', dynamic: true, range: range(2, 11, 2, 14) }, range: range(2, 11, 2, 14) },
@@ -161,7 +161,7 @@ describe('Chef resources', () => {
       `  TEXT`,
       `end`,
     ]);
-    const [bash, file] = model.units;
+    const [bash, file] = resources(model);
     expect(bash ? attribute(bash, 'code') : undefined).toEqual({
       kind: 'string',
       value: '    cd #{dir}\n    make install\n',
@@ -207,5 +207,25 @@ describe('Chef resources', () => {
     const model = chef([`r = template '/etc/x' do`, `  source 'x.erb'`, `end`]);
     expect(onlyUnit(model)).toMatchObject({ type: 'template', name: '/etc/x', range: range(1, 5, 3, 4) });
     expect(model.variables[0]).toMatchObject({ name: 'r', scope: 'data', value: { kind: 'call', name: 'template' } });
+  });
+
+  it('reads calls outside resources that pass strings, and code inside a ruby_block, as free calls', () => {
+    const model = chef([
+      `edit_file '/etc/app.php' do |line|`,
+      `  line.gsub!(/%%baseURL%%/, "http://example.org/")`,
+      `end`,
+      `ruby_block 'helper' do`,
+      `  block do`,
+      `    shell_out!('curl -fsSL https://get.example.com | sh')`,
+      `  end`,
+      `  action :run`,
+      `end`,
+    ]);
+    expect(model.units.map((unit) => [unit.kind, unit.typeAsWritten, unit.attributes.map((attribute) => attribute.value.value)])).toEqual([
+      ['call', 'edit_file', ['/etc/app.php']],
+      ['call', 'line.gsub!', ['http://example.org/']],
+      ['resource', 'ruby_block', ['helper', undefined, 'run']],
+      ['call', 'shell_out!', ['curl -fsSL https://get.example.com | sh']],
+    ]);
   });
 });

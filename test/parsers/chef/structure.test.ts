@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initChefParser, parseChef } from '../../../src/parsers/chef/parse-chef.js';
-import { chef, range, RECIPE } from './support.js';
+import { chef, range, RECIPE, resources } from './support.js';
 
 beforeAll(() => initChefParser());
 
@@ -56,12 +56,14 @@ describe('Chef file structure', () => {
       { kind: 'if', hasDefault: false, range: range(18, 1, 18, 17) },
       { kind: 'if', hasDefault: true, range: range(19, 5, 19, 14) },
     ]);
-    expect(model.units.map((unit) => unit.name)).toEqual(['a', 'b', 'z']);
+    expect(resources(model).map((unit) => unit.name)).toEqual(['a', 'b', 'z']);
   });
 
   it('names the file kind from its folder and keeps its lines', () => {
     expect(chef([`default['a'] = 1`], 'cookbooks/app/attributes/default.rb').kind).toBe('attributes');
-    expect(chef([`name 'app'`], 'cookbooks/app/metadata.rb')).toMatchObject({ kind: 'recipe', language: 'chef', units: [] });
+    const metadata = chef([`name 'app'`], 'cookbooks/app/metadata.rb');
+    expect(metadata).toMatchObject({ kind: 'recipe', language: 'chef' });
+    expect(resources(metadata)).toEqual([]);
     const outcome = parseChef(RECIPE, 'a = 1\r\nb = 2\n');
     expect(outcome.ok && outcome.model.lines).toEqual(['a = 1', 'b = 2', '']);
   });

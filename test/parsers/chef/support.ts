@@ -23,9 +23,14 @@ export function valueOf(expression: string, before: string[] = []): Value {
   return variable?.value as Value;
 }
 
+/** The resources of a model, without the free calls (`kind: 'call'`) read beside them. */
+export function resources(model: FileModel): Unit[] {
+  return model.units.filter((unit) => unit.kind === 'resource');
+}
+
 export function onlyUnit(model: FileModel): Unit {
-  expect(model.units).toHaveLength(1);
-  return model.units[0] as Unit;
+  expect(resources(model)).toHaveLength(1);
+  return resources(model)[0] as Unit;
 }
 
 export function attribute(unit: Unit, name: string): Value | undefined {
