@@ -7,14 +7,8 @@ import { SEVERITIES, severityRank, type Severity } from '../engine/finding.js';
 import { riskRank } from '../engine/impact.js';
 import { ruleById } from '../rules/index.js';
 import type { KeyPath } from './locate.js';
-import type { EffectivePolicy, InlineSuppressions, PolicyError, PolicyFile, RuleSetting, Threshold } from './types.js';
-
-const SUPPRESSION_STRICTNESS: InlineSuppressions[] = ['allow', 'deny-locked', 'deny'];
-
-/** How strict a threshold is: `low` catches the most, `none` nothing. */
-function strictness(threshold: Threshold): number {
-  return threshold === 'none' ? 0 : SEVERITIES.length + 1 - severityRank(threshold);
-}
+import { suppressionStrictness, thresholdStrictness } from './strictness.js';
+import type { EffectivePolicy, PolicyError, PolicyFile, RuleSetting } from './types.js';
 
 export interface MergeResult {
   policy: EffectivePolicy;
@@ -37,17 +31,17 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
   policy.sources.push(file.source);
 
   if (file.fail_on) {
-    if (!isOrgPolicy && policy.lockedSettings.has('fail_on') && strictness(file.fail_on) < strictness(policy.failOn)) {
+    if (!isOrgPolicy && policy.lockedSettings.has('fail_on') && thresholdStrictness(file.fail_on) < thresholdStrictness(policy.failOn)) {
       reject('fail_on', `the org policy locks fail_on at ${policy.failOn}; a repository can only make it stricter`);
     } else policy.failOn = file.fail_on;
   }
   if (file.comment_on) {
-    if (!isOrgPolicy && policy.lockedSettings.has('comment_on') && strictness(file.comment_on) < strictness(policy.commentOn)) {
+    if (!isOrgPolicy && policy.lockedSettings.has('comment_on') && thresholdStrictness(file.comment_on) < thresholdStrictness(policy.commentOn)) {
       reject('comment_on', `the org policy locks comment_on at ${policy.commentOn}; a repository can only make it stricter`);
     } else policy.commentOn = file.comment_on;
   }
   if (file.inline_suppressions) {
-    const looser = SUPPRESSION_STRICTNESS.indexOf(file.inline_suppressions) < SUPPRESSION_STRICTNESS.indexOf(policy.inlineSuppressions);
+    const looser = suppressionStrictness(file.inline_suppressions) < suppressionStrictness(policy.inlineSuppressions);
     if (!isOrgPolicy && policy.lockedSettings.has('inline_suppressions') && looser) {
       reject('inline_suppressions', `the org policy locks inline_suppressions at ${policy.inlineSuppressions}`);
     } else policy.inlineSuppressions = file.inline_suppressions;

@@ -4,12 +4,14 @@
  * lowered, thresholds loosened, paths excluded, waivers and suppressions allowed. The edited file
  * is validated too, so a broken policy never reaches the base branch unnoticed.
  */
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../engine/finding.js';
+import { severityRank, type Finding, type Severity } from '../engine/finding.js';
+import { riskRank } from '../engine/impact.js';
 import { RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { buildPolicy, type PolicyText } from './build-policy.js';
 import type { EffectivePolicy, Threshold } from './types.js';
 import { formatPolicyError } from './types.js';
+import { suppressionStrictness, thresholdStrictness } from './strictness.js';
 
 export const POLICY_CHANGE: RuleMeta = {
   id: 'policy-change',
@@ -48,8 +50,8 @@ export function describePolicyChange(org: PolicyText | undefined, base: PolicyTe
     change.loosened.push(`waives ${waiver.rule ?? waiver.category} on ${waiver.path} until ${waiver.expires} (approved by ${waiver.approved_by}: ${waiver.reason})`);
   }
   if (after.inlineSuppressions !== before.inlineSuppressions) {
-    const order = ['deny', 'deny-locked', 'allow'];
-    const target = order.indexOf(after.inlineSuppressions) > order.indexOf(before.inlineSuppressions) ? change.loosened : change.other;
+    const looser = suppressionStrictness(after.inlineSuppressions) < suppressionStrictness(before.inlineSuppressions);
+    const target = looser ? change.loosened : change.other;
     target.push(`inline suppressions: ${before.inlineSuppressions} → ${after.inlineSuppressions}`);
   }
   compareReview(before, after, change);
@@ -86,13 +88,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function strictness(threshold: Threshold): number {
-  return threshold === 'none' ? 0 : SEVERITIES.length + 1 - severityRank(threshold);
-}
-
 function compareThreshold(name: string, before: Threshold, after: Threshold, change: PolicyChange): void {
   if (before === after) return;
-  (strictness(after) < strictness(before) ? change.loosened : change.other).push(`${name}: ${before} → ${after}`);
+  (thresholdStrictness(after) < thresholdStrictness(before) ? change.loosened : change.other).push(`${name}: ${before} → ${after}`);
 }
 
 function effective(policy: EffectivePolicy, rule: RuleMeta): { enabled: boolean; severity: Severity; excluded: string[] } {
@@ -120,9 +118,8 @@ function compareReview(before: EffectivePolicy, after: EffectivePolicy, change: 
   for (const user of old.users.filter((name) => !next.users.includes(name))) change.loosened.push(`removes the security reviewer ${user}`);
   for (const team of next.teams.filter((name) => !old.teams.includes(name))) change.other.push(`adds the security reviewer team ${team}`);
   for (const user of next.users.filter((name) => !old.users.includes(name))) change.other.push(`adds the security reviewer ${user}`);
-  const riskOrder = ['low', 'medium', 'high'];
   if (old.when.risk !== next.when.risk) {
-    const looser = next.when.risk === undefined || (old.when.risk !== undefined && riskOrder.indexOf(next.when.risk) > riskOrder.indexOf(old.when.risk));
+    const looser = next.when.risk === undefined || (old.when.risk !== undefined && riskRank(next.when.risk) > riskRank(old.when.risk));
     (looser ? change.loosened : change.other).push(`routes to security review at risk ${old.when.risk ?? 'never'} → ${next.when.risk ?? 'never'}`);
   }
   for (const [name, oldList, nextList] of [

@@ -40,10 +40,3 @@ export function* ownStrings(value: Value): Generator<Value & { value: string }> 
   if (value.kind === 'string' && typeof value.value === 'string') yield value as Value & { value: string };
   if (value.kind === 'list') for (const item of value.items ?? []) yield* ownStrings(item);
 }
-
-/** Every string reachable inside a value (list items, map values), with the value holding it. */
-export function* stringsIn(value: Value): Generator<{ text: string; value: Value }> {
-  if (value.kind === 'string' && typeof value.value === 'string') yield { text: value.value, value };
-  for (const item of value.items ?? []) yield* stringsIn(item);
-  for (const entry of value.entries ?? []) yield* stringsIn(entry.value);
-}
