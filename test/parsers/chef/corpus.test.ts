@@ -1,14 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
 import type { FileModel } from '../../../src/engine/model.js';
 import { initChefParser, parseChef } from '../../../src/parsers/chef/parse-chef.js';
+import { describeWithSharedCorpus, SHARED_CORPUS as CORPUS } from '../../support/shared-corpus.js';
 import { resources } from './support.js';
-
-const PROJECT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-/** The shared corpora sit beside the project root. */
-const CORPUS = resolve(PROJECT, '../shared/corpus');
 
 beforeAll(() => initChefParser());
 
@@ -24,7 +20,7 @@ function rubyFilesUnder(path: string): string[] {
   return readdirSync(path).flatMap((entry) => rubyFilesUnder(join(path, entry)));
 }
 
-describe('Chef parser on real cookbooks', () => {
+describeWithSharedCorpus('Chef parser on real cookbooks', () => {
   it('reads the dev-sec hardening recipe: resources, guards and properties set per platform', () => {
     const model = parsed('real/chef/chef-os-hardening/recipes/minimize_access.rb');
     const execute = resources(model).find((unit) => unit.type === 'execute');
