@@ -3,7 +3,7 @@
  * signed with the app's key, the shape and limits of check-run writes.
  */
 import { verify, type KeyObject } from 'node:crypto';
-import type { StandinAnnotation, StandinCheckRun } from './fake-github.js';
+import type { StandinAnnotation, StandinCheckRun } from './github-model/types.js';
 
 export class HttpProblem extends Error {
   constructor(
@@ -47,6 +47,7 @@ export function applyCheckRunWrite(run: StandinCheckRun, input: Record<string, u
     run.conclusion = input.conclusion;
     run.status = 'completed';
   }
+  if (typeof input.external_id === 'string') run.external_id = input.external_id;
   if (typeof input.started_at === 'string') run.started_at = input.started_at;
   if (typeof input.completed_at === 'string') run.completed_at = input.completed_at;
   if (typeof input.details_url === 'string') run.details_url = input.details_url;

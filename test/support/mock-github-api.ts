@@ -21,7 +21,7 @@ export interface MockOptions extends Omit<FakeGitHubOptions, 'fixture' | 'owner'
   target: PayloadTarget;
   /** files listFiles returns; the fixture's files by default */
   files?: readonly PullRequestFile[];
-  fail?: Partial<Record<'createCheckRun' | 'listFiles' | 'createReview' | 'graphql', ApiFailure>>;
+  fail?: Partial<Record<'createCheckRun' | 'listFiles' | 'compare' | 'createReview' | 'graphql', ApiFailure>>;
 }
 
 export interface RecordedCall {
@@ -56,6 +56,7 @@ export function mockGitHubApi({ fixture, target, files, fail = {}, ...options }:
     const bare = path.split('?')[0] ?? path;
     if (method === 'POST' && bare === `${repoPath}/check-runs`) return fail.createCheckRun;
     if (method === 'GET' && bare === `${repoPath}/pulls/${target.pullNumber}/files`) return fail.listFiles;
+    if (method === 'GET' && bare.startsWith(`${repoPath}/compare/`)) return fail.compare;
     if (method === 'POST' && bare === `${repoPath}/pulls/${target.pullNumber}/reviews`) return fail.createReview;
     if (method === 'POST' && bare === '/graphql') return fail.graphql;
     return undefined;

@@ -75,12 +75,25 @@ export interface FixtureOptions {
   renames?: Readonly<Record<string, string>>;
 }
 
+/** What changed from one tree to another, as `pulls.listFiles` and the compare API describe it. */
+export interface TreeDiff {
+  files: PullRequestFile[];
+  hunks: Map<string, HunkRange[]>;
+  /** right-side lines each file's diff adds */
+  addedLines: Map<string, Set<number>>;
+}
+
 export function buildPullRequest(base: Tree, head: Tree, options: FixtureOptions = {}): PullRequestFixture {
-  const files: PullRequestFile[] = [];
   const blobs = new Map<string, string>();
+  for (const content of head.values()) blobs.set(blobSha(content), content);
+  return { baseSha: treeSha(base), headSha: treeSha(head), base, head, blobs, ...diffTrees(base, head, options) };
+}
+
+/** The changed files between two trees, path order, with unified-diff patches of three context lines. */
+export function diffTrees(base: Tree, head: Tree, options: FixtureOptions = {}): TreeDiff {
+  const files: PullRequestFile[] = [];
   const hunks = new Map<string, HunkRange[]>();
   const addedLines = new Map<string, Set<number>>();
-  for (const content of head.values()) blobs.set(blobSha(content), content);
   const renames = new Map(Object.entries(options.renames ?? {}));
   const renamedFrom = new Set(renames.values());
   const paths = [...new Set([...base.keys(), ...head.keys()])].filter((path) => !renamedFrom.has(path)).sort();
@@ -127,5 +140,5 @@ export function buildPullRequest(base: Tree, head: Tree, options: FixtureOptions
       contents_url: `https://api.github.com/contents/${path}`,
     });
   }
-  return { baseSha: treeSha(base), headSha: treeSha(head), base, head, files, blobs, hunks, addedLines };
+  return { files, hunks, addedLines };
 }

@@ -68,6 +68,7 @@ function endpointOf(call: RecordedRequest): string {
   const path = (call.path.split('?')[0] ?? '')
     .replace(/^\/api\/v3/, '')
     .replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/{owner}/{repo}')
+    .replace(/\/compare\/[^/]+$/, '/compare/{basehead}')
     .replace(/\/[0-9a-f]{40}(?=\/|$)/g, '/{sha}')
     .replace(/\/\d+(?=\/|$)/g, '/{number}');
   return `${call.method} ${path}`;
