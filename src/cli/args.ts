@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '../engine/finding.js';
 import { LANGUAGES, type Language } from '../engine/model.js';
+import type { OnUnanalysable } from '../policy/types.js';
 import { UsageError } from './usage-error.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -13,6 +14,8 @@ export const RULES_FORMATS = ['text', 'json'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
 
 export const DEFAULT_FAIL_ON: Severity = 'high';
+
+export const ON_UNANALYSABLE = ['fail', 'warn'] as const satisfies readonly OnUnanalysable[];
 
 export interface PolicyFiles {
   /** the repository policy; `.security.yml` in the scanned directory by default */
@@ -28,6 +31,8 @@ export interface ScanCommand extends PolicyFiles {
   format: ScanFormat;
   /** overrides the policy's fail_on */
   failOn?: Severity;
+  /** overrides the policy's on_unanalysable */
+  onUnanalysable?: OnUnanalysable;
   output?: string;
 }
 
@@ -52,6 +57,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   format: { type: 'string', short: 'f' },
   'fail-on': { type: 'string' },
+  'on-unanalysable': { type: 'string' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   'org-config': { type: 'string' },
@@ -60,7 +66,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-const SCAN_ONLY_OPTIONS = ['fail-on'] as const;
+const SCAN_ONLY_OPTIONS = ['fail-on', 'on-unanalysable'] as const;
 
 export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseStrictly(argv);
@@ -81,6 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
       ...(language ? { language } : {}),
       format: values.format === undefined ? 'text' : oneOf('--format', values.format, SCAN_FORMATS),
       ...(values['fail-on'] === undefined ? {} : { failOn: oneOf('--fail-on', values['fail-on'], SEVERITIES) }),
+      ...(values['on-unanalysable'] === undefined ? {} : { onUnanalysable: oneOf('--on-unanalysable', values['on-unanalysable'], ON_UNANALYSABLE) }),
       ...(output ? { output } : {}),
       ...(values.config ? { config: values.config } : {}),
       ...(values['org-config'] ? { orgConfig: values['org-config'] } : {}),

@@ -93,6 +93,7 @@ async function runScan(command: ScanCommand, io: CliIo, rules: readonly Rule[], 
     cwd: io.cwd,
     policy,
     ...(command.failOn ? { failOn: command.failOn } : {}),
+    ...(command.onUnanalysable ? { onUnanalysable: command.onUnanalysable } : {}),
     rules,
     ...(command.language ? { language: command.language } : {}),
     ...(dependencies.readText ? { readText: dependencies.readText } : {}),
@@ -113,7 +114,10 @@ async function runScan(command: ScanCommand, io: CliIo, rules: readonly Rule[], 
       });
       break;
     case 'text':
-      report = formatText({ findings, errors, notices, analyzedCount: analyzed.length }, { color: !command.output && useColor(io) });
+      report = formatText(
+        { findings, errors, notices, analyzedCount: analyzed.length, onUnanalysable: command.onUnanalysable ?? policy.onUnanalysable },
+        { color: !command.output && useColor(io) },
+      );
       break;
   }
   await emit(io, command, report);

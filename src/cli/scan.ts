@@ -2,10 +2,10 @@
  * `posture scan`: find the files, read them, analyse them, decide the exit code.
  */
 import { open, readFile } from 'node:fs/promises';
-import { analyze, MAX_FILE_BYTES, reachesThreshold, type AnalysisResult, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
-import { detectLanguage } from '../engine/detect-language.js';
+import { analysedLanguage, analyze, reachesThreshold, type AnalysisResult, type AnalyzeOptions, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
+import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import type { FileError } from '../engine/finding.js';
-import type { EffectivePolicy, Threshold } from '../policy/types.js';
+import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
 import type { Language } from '../engine/model.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
@@ -32,6 +32,8 @@ export interface ScanOptions {
   policy?: EffectivePolicy;
   /** exit 1 when an open finding reaches this; the policy's fail_on otherwise */
   failOn?: Threshold;
+  /** whether a file that could not be analysed or read exits 1; the policy's on_unanalysable otherwise */
+  onUnanalysable?: OnUnanalysable;
   /** the rule catalog; tests pass their own */
   rules?: readonly Rule[];
   /** reads a whole file as UTF-8; tests replace it to simulate unreadable files */
@@ -53,13 +55,18 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const walked = await walk(options.paths, { cwd: options.cwd, accept });
 
   const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
+  const analyzeOptions: AnalyzeOptions = {
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
+  };
   const errors: FileError[] = [...walked.errors];
   const oversized: AnalyzedFile[] = [];
   const sourceFiles: SourceFile[] = [];
   let bytesRead = 0;
 
   const contents = await mapConcurrently(walked.files, READ_CONCURRENCY, async (file) => {
-    if (file.sizeBytes > MAX_FILE_BYTES) return undefined;
+    if (isTooLarge(file.sizeBytes)) return undefined;
     return readText(file.absolutePath).then(
       (content) => ({ content }),
       (error: unknown) => ({ error: `cannot read file: ${describeError(error)}` }),
@@ -68,24 +75,20 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   for (const [index, file] of walked.files.entries()) {
     const read = contents[index];
     if (read === undefined) {
-      const language = await languageOfOversized(file, options.language);
+      const language = await languageOfOversized(file, analyzeOptions);
       if (language) {
         oversized.push({ path: file.displayPath, language });
-        errors.push({ path: file.displayPath, message: oversizeMessage(file.sizeBytes) });
+        errors.push(fileSizeError(file.displayPath, file.sizeBytes));
       }
     } else if ('error' in read) {
-      errors.push({ path: file.displayPath, message: read.error });
+      errors.push({ path: file.displayPath, kind: 'unreadable', message: read.error });
     } else {
       sourceFiles.push({ path: file.displayPath, content: read.content });
       bytesRead += file.sizeBytes;
     }
   }
 
-  const analysis = await analyze(sourceFiles, {
-    ...(options.language ? { language: options.language } : {}),
-    ...(options.rules ? { rules: options.rules } : {}),
-    ...(options.policy ? { policy: options.policy } : {}),
-  });
+  const analysis = await analyze(sourceFiles, analyzeOptions);
   const result: AnalysisResult = {
     findings: analysis.findings,
     notices: analysis.notices,
@@ -97,15 +100,24 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     sources: new Map(sourceFiles.map((file) => [file.path, file.content])),
     filesRead: sourceFiles.length,
     bytesRead,
-    exitCode: reachesThreshold(result.findings, options.failOn ?? options.policy?.failOn ?? 'high') ? 1 : 0,
+    exitCode: failsScan(result, options) ? 1 : 0,
   };
 }
 
-/** The engine's verdict on an oversized file, from its first bytes only. */
-async function languageOfOversized(file: FoundFile, forced: Language | undefined): Promise<Language | undefined> {
-  if (forced) return forced;
-  const head = await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
-  return detectLanguage(file.displayPath, head, undefined);
+/**
+ * The same rule as the check run's: an open finding at the threshold fails, and so does a file
+ * Posture should have read but could not, unless `on_unanalysable: warn` says otherwise.
+ */
+function failsScan(result: AnalysisResult, options: ScanOptions): boolean {
+  const onUnanalysable = options.onUnanalysable ?? options.policy?.onUnanalysable ?? 'fail';
+  if (onUnanalysable === 'fail' && result.errors.length > 0) return true;
+  return reachesThreshold(result.findings, options.failOn ?? options.policy?.failOn ?? 'high');
+}
+
+/** The engine's verdict on an oversized file, policy included, from its first bytes only. */
+async function languageOfOversized(file: FoundFile, options: AnalyzeOptions): Promise<Language | undefined> {
+  const head = options.language ? '' : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
+  return analysedLanguage(file.displayPath, head, options);
 }
 
 async function readHead(absolutePath: string, bytes: number): Promise<string> {
@@ -117,11 +129,6 @@ async function readHead(absolutePath: string, bytes: number): Promise<string> {
   } finally {
     await handle.close();
   }
-}
-
-export function oversizeMessage(sizeBytes: number): string {
-  const mebibyte = 1024 * 1024;
-  return `file is ${(sizeBytes / mebibyte).toFixed(1)} MiB; Posture analyses files up to ${MAX_FILE_BYTES / mebibyte} MiB`;
 }
 
 function compareErrors(a: FileError, b: FileError): number {

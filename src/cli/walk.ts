@@ -60,7 +60,7 @@ async function walkDirectory(
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
-    errors.push({ path: displayPathOf(directory, options.cwd), message: `cannot list directory: ${describeError(error)}` });
+    errors.push({ path: displayPathOf(directory, options.cwd), kind: 'unreadable', message: `cannot list directory: ${describeError(error)}` });
     return;
   }
   entries.sort((a, b) => compareText(a.name, b.name));
@@ -74,7 +74,7 @@ async function walkDirectory(
   const sizes = await Promise.all(accepted.map((file) => lstat(file.absolutePath).then((stats) => stats.size, () => undefined)));
   accepted.forEach((file, index) => {
     const sizeBytes = sizes[index];
-    if (sizeBytes === undefined) errors.push({ path: file.displayPath, message: 'file disappeared while scanning' });
+    if (sizeBytes === undefined) errors.push({ path: file.displayPath, kind: 'unreadable', message: 'file disappeared while scanning' });
     else remember(found, { ...file, sizeBytes, explicit: false });
   });
   for (const entry of entries) {

@@ -1,32 +1,25 @@
 /**
  * The engine's one entry point: source files and a policy in, findings, file errors and
- * policy notices out. Pure apart from loading the parsers' grammars once; knows nothing
- * about GitHub or the terminal.
+ * policy notices out (and, on request, the parsed models). Pure apart from loading the parsers'
+ * grammars once; knows nothing about GitHub or the terminal.
  */
-import { atLeast, isOpen, type FileError, type Finding, type Severity } from './finding.js';
+import { analyzeFile, type FileContext, type FileOutcome, type SourceFile } from './analyze-file.js';
+import { unexpectedFileError } from './file-error.js';
+import { atLeast, compareFindings, isOpen, type FileError, type Finding, type Severity } from './finding.js';
 import type { FileModel, Language } from './model.js';
-import { detectLanguage } from './detect-language.js';
-import { fingerprint } from './fingerprint.js';
-import { runRules } from './run-rules.js';
-import { initParsers, parseFile } from '../parsers/index.js';
+import { planPasses, type FilePlan } from './rule-passes.js';
+import { initParsers } from '../parsers/index.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
 import { defaultPolicy } from '../policy/defaults.js';
 import type { Notice } from '../policy/notice.js';
-import { activeRules, policyLanguage } from '../policy/resolve-rules.js';
-import { applySuppressions } from '../policy/suppressions.js';
 import type { EffectivePolicy, Threshold } from '../policy/types.js';
-import { applyWaivers, expiredWaiverNotices } from '../policy/waivers.js';
+import { expiredWaiverNotices } from '../policy/waivers.js';
 
-/** Files above this size get an error instead of an analysis. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-export interface SourceFile {
-  /** relative path with forward slashes; used for language detection and in findings */
-  path: string;
-  content: string;
-}
+export { MAX_FILE_BYTES } from './file-size.js';
+export { compareFindings } from './finding.js';
+export type { SourceFile };
 
 export interface AnalyzeOptions {
   /** treat every file as this language instead of detecting it */
@@ -36,6 +29,8 @@ export interface AnalyzeOptions {
   policy?: EffectivePolicy;
   /** today, for waiver expiry */
   now?: Date;
+  /** hand back the parsed models (`models`), so that later steps need not parse again */
+  keepModels?: boolean;
 }
 
 export interface AnalyzedFile {
@@ -46,61 +41,75 @@ export interface AnalyzedFile {
 export interface AnalysisResult {
   /** every finding, including waived and suppressed ones (see `status`) */
   findings: Finding[];
+  /** recognised files that could not be analysed, at most one per file */
   errors: FileError[];
   /** what the policy did that a reviewer should know: unused suppressions, expired waivers */
   notices: Notice[];
   /** the files that were recognised and analysed (with or without findings) */
   analyzed: AnalyzedFile[];
+  /**
+   * With `keepModels`: by path, the model of every file Posture reads that the policy's `paths`
+   * keep in scope and that parsed, in the language the policy gives it, whether or not a rule
+   * runs on it.
+   */
+  models?: Map<string, FileModel>;
 }
 
 export async function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   await initParsers();
   const policy = options.policy ?? defaultPolicy();
   const now = options.now ?? new Date();
-  const rules = [...(options.rules ?? RULES), ...policy.customRules.map(compileCustomRule)];
-  const result: AnalysisResult = { findings: [], errors: [], notices: expiredWaiverNotices(policy.waivers, now), analyzed: [] };
+  const rules = rulesOf(options, policy);
+  const wantModel = options.keepModels === true;
+  const result: AnalysisResult = {
+    findings: [],
+    errors: [],
+    notices: expiredWaiverNotices(policy.waivers, now),
+    analyzed: [],
+    ...(wantModel ? { models: new Map<string, FileModel>() } : {}),
+  };
   for (const file of files) {
-    const language = detectLanguage(file.path, file.content, options.language ?? policyLanguage(policy, file.path));
-    if (!language) continue;
-    const active = activeRules(policy, rules, file.path, language);
-    if (active.length === 0) continue;
-    result.analyzed.push({ path: file.path, language });
-    const outcome = analyzeFile(file, language, active);
-    if ('error' in outcome) {
-      result.errors.push(outcome.error);
-      continue;
-    }
-    const lockedIds = new Set(active.filter((rule) => rule.locked).map((rule) => rule.rule.meta.id));
-    result.notices.push(...applySuppressions(outcome.model, outcome.findings, policy.inlineSuppressions, (finding) => lockedIds.has(finding.ruleId)));
-    applyWaivers(outcome.findings, policy.waivers, now, (finding) => fingerprint(finding, outcome.model.lines[finding.range.line - 1] ?? ''));
+    const plan = planPasses(policy, rules, file.path, file.content, options.language);
+    if (!plan.language) continue;
+    if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
+    if (plan.passes.length > 0) result.analyzed.push({ path: file.path, language: plan.language });
+    const outcome = analyzeFileSafely(file, plan, { policy, now, wantModel });
+    if (outcome.error) result.errors.push(outcome.error);
+    if (outcome.model) result.models?.set(file.path, outcome.model);
+    result.notices.push(...outcome.notices);
     result.findings.push(...outcome.findings);
   }
   result.findings.sort(compareFindings);
   return result;
 }
 
-function analyzeFile(
-  file: SourceFile,
-  language: Language,
-  active: ReturnType<typeof activeRules>,
-): { model: FileModel; findings: Finding[] } | { error: FileError } {
-  const bytes = Buffer.byteLength(file.content, 'utf8');
-  if (bytes > MAX_FILE_BYTES) {
-    const size = (bytes / (1024 * 1024)).toFixed(1);
-    return { error: { path: file.path, message: `file is ${size} MiB; Posture analyses files up to ${MAX_FILE_BYTES / (1024 * 1024)} MiB` } };
+/** Suppressions, waivers and fingerprints run after the rules; a defect there too stays with its file. */
+function analyzeFileSafely(file: SourceFile, plan: FilePlan, context: FileContext): FileOutcome {
+  try {
+    return analyzeFile(file, plan, context);
+  } catch (error) {
+    return { findings: [], notices: [], error: unexpectedFileError(file.path, error) };
   }
-  const parsed = parseFile(file.path, file.content, language);
-  if (!parsed.ok) return { error: parsed.error };
-  return { model: parsed.model, findings: runRules(parsed.model, active) };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.path.localeCompare(b.path) ||
-    a.range.line - b.range.line ||
-    a.range.column - b.range.column ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+/**
+ * The language `analyze` would read a file in with these options, or undefined when no rule
+ * would run on it; judged from its path and its content, of which the start is enough.
+ */
+export function analysedLanguage(path: string, content: string, options: AnalyzeOptions = {}): Language | undefined {
+  const policy = options.policy ?? defaultPolicy();
+  const plan = planPasses(policy, rulesOf(options, policy), path, content, options.language);
+  return plan.passes.length > 0 ? plan.language : undefined;
+}
+
+function rulesOf(options: AnalyzeOptions, policy: EffectivePolicy): Rule[] {
+  return [...(options.rules ?? RULES), ...policy.customRules.map(compileCustomRule)];
+}
+
+/** The models an analysis run with `keepModels` kept; asking for them otherwise is a defect of the caller. */
+export function keptModels(result: AnalysisResult): ReadonlyMap<string, FileModel> {
+  if (!result.models) throw new Error('the analysis did not keep its models; pass keepModels: true');
+  return result.models;
 }
 
 /** Whether an open (not waived or suppressed) finding is at or above the threshold. */

@@ -45,8 +45,14 @@ export function isOpen(finding: Finding): boolean {
   return finding.status === undefined;
 }
 
-export interface FileError {
-  path: string;
-  message: string;
-  line?: number;
+/** Path, then position, then rule: the order every report lists findings in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.path.localeCompare(b.path) ||
+    a.range.line - b.range.line ||
+    a.range.column - b.range.column ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
+
+export type { FileError, FileErrorKind } from './file-error.js';

@@ -6,14 +6,9 @@
  * versions say about it differs; code that only moves keeps its text and touches nothing.
  */
 import { createHash } from 'node:crypto';
-import { MAX_FILE_BYTES, type SourceFile } from './analyze.js';
-import { detectLanguage } from './detect-language.js';
 import { severityRank, type Finding } from './finding.js';
 import { normaliseLineText } from './fingerprint.js';
-import type { Attribute, FileModel, Language, SourceRange, Unit, Value, Variable } from './model.js';
-import { initParsers, parseFile } from '../parsers/index.js';
-import { pathInScope, policyLanguage } from '../policy/resolve-rules.js';
-import type { EffectivePolicy } from '../policy/types.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value, Variable } from './model.js';
 import { assignmentRange } from '../rules/support/assignments.js';
 import { isSecretName, nameWords } from '../rules/support/names.js';
 import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK } from '../rules/support/secrets.js';
@@ -88,23 +83,17 @@ export interface SurfaceChange {
   digest: string;
 }
 
-export interface ImpactOptions {
-  policy?: EffectivePolicy;
-}
-
 /**
- * The surfaces the change touches, in `SURFACES` order. `base` holds the base versions of the
- * changed files under their head path (so a rename compares like with like); a file absent
- * from one side was added or removed.
+ * The surfaces the change touches, in `SURFACES` order, read from the models `analyze` keeps
+ * (`keepModels`) of the base and the head versions: the files the policy keeps in scope, by
+ * path. `base` holds the base versions of the changed files under their head path (so a rename
+ * compares like with like); a file absent from one side was added, removed, or not readable.
  */
-export async function describeImpact(base: readonly SourceFile[], head: readonly SourceFile[], options: ImpactOptions = {}): Promise<SurfaceChange[]> {
-  await initParsers();
-  const baseByPath = new Map(base.map((file) => [file.path, file]));
-  const headByPath = new Map(head.map((file) => [file.path, file]));
+export function describeImpact(base: ReadonlyMap<string, FileModel>, head: ReadonlyMap<string, FileModel>): SurfaceChange[] {
   const changes = new Map<Surface, { locations: SurfaceLocation[]; texts: string[] }>();
-  for (const path of [...new Set([...baseByPath.keys(), ...headByPath.keys()])].sort()) {
-    const before = evidenceOf(baseByPath.get(path), options.policy);
-    const after = evidenceOf(headByPath.get(path), options.policy);
+  for (const path of [...new Set([...base.keys(), ...head.keys()])].sort()) {
+    const before = evidenceOf(base.get(path));
+    const after = evidenceOf(head.get(path));
     for (const [evidence, version] of [
       ...unmatched(after, before).map((item) => [item, 'head'] as const),
       ...unmatched(before, after).map((item) => [item, 'base'] as const),
@@ -123,13 +112,8 @@ export async function describeImpact(base: readonly SourceFile[], head: readonly
   });
 }
 
-function evidenceOf(file: SourceFile | undefined, policy: EffectivePolicy | undefined): SurfaceEvidence[] {
-  if (!file || Buffer.byteLength(file.content, 'utf8') > MAX_FILE_BYTES) return [];
-  if (policy && !pathInScope(policy, file.path)) return [];
-  const language: Language | undefined = detectLanguage(file.path, file.content, policy ? policyLanguage(policy, file.path) : undefined);
-  if (!language) return [];
-  const parsed = parseFile(file.path, file.content, language);
-  return parsed.ok ? surfaceEvidence(parsed.model) : [];
+function evidenceOf(model: FileModel | undefined): SurfaceEvidence[] {
+  return model ? surfaceEvidence(model) : [];
 }
 
 /** Items of `from` with no equal item (same surface and text) left in `other`, counting repeats. */

@@ -2,7 +2,8 @@ import type { EffectivePolicy } from './types.js';
 
 /**
  * The built-in policy: every rule on at its own severity, high and above fail the check when
- * the pull request adds them, inline comments on added lines only, and no review routing.
+ * the pull request adds them, inline comments on added lines only, no review routing, and a
+ * gate that fails closed: a file it cannot analyse, or a review that breaks off, fails the check.
  */
 export function defaultPolicy(): EffectivePolicy {
   return {
@@ -14,6 +15,7 @@ export function defaultPolicy(): EffectivePolicy {
     include: [],
     exclude: [],
     languageGlobs: {},
+    orgLanguageGlobs: {},
     rules: {},
     categories: {},
     locked: new Map(),
@@ -21,6 +23,8 @@ export function defaultPolicy(): EffectivePolicy {
     inlineSuppressions: 'allow',
     waivers: [],
     customRules: [],
+    onUnanalysable: 'fail',
+    onError: 'fail',
     sources: [],
   };
 }

@@ -4,10 +4,10 @@
  * loosening of something locked is rejected with a located error and does not apply.
  */
 import { SEVERITIES, severityRank, type Severity } from '../engine/finding.js';
-import { riskRank } from '../engine/impact.js';
 import { ruleById } from '../rules/index.js';
+import { KEY_COMPARATORS } from './key-comparators.js';
+import { optionsOf, widenedOptions } from './rule-comparison.js';
 import type { KeyPath } from './locate.js';
-import { suppressionStrictness, thresholdStrictness } from './strictness.js';
 import type { EffectivePolicy, PolicyError, PolicyFile, RuleSetting } from './types.js';
 
 export interface MergeResult {
@@ -30,30 +30,8 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
   };
   policy.sources.push(file.source);
 
-  if (file.fail_on) {
-    if (!isOrgPolicy && policy.lockedSettings.has('fail_on') && thresholdStrictness(file.fail_on) < thresholdStrictness(policy.failOn)) {
-      reject('fail_on', `the org policy locks fail_on at ${policy.failOn}; a repository can only make it stricter`);
-    } else policy.failOn = file.fail_on;
-  }
-  if (file.comment_on) {
-    if (!isOrgPolicy && policy.lockedSettings.has('comment_on') && thresholdStrictness(file.comment_on) < thresholdStrictness(policy.commentOn)) {
-      reject('comment_on', `the org policy locks comment_on at ${policy.commentOn}; a repository can only make it stricter`);
-    } else policy.commentOn = file.comment_on;
-  }
-  if (file.inline_suppressions) {
-    const looser = suppressionStrictness(file.inline_suppressions) < suppressionStrictness(policy.inlineSuppressions);
-    if (!isOrgPolicy && policy.lockedSettings.has('inline_suppressions') && looser) {
-      reject('inline_suppressions', `the org policy locks inline_suppressions at ${policy.inlineSuppressions}`);
-    } else policy.inlineSuppressions = file.inline_suppressions;
-  }
-  if (file.fail_on_existing !== undefined) {
-    if (!isOrgPolicy && policy.lockedSettings.has('fail_on_existing') && policy.failOnExisting && !file.fail_on_existing) {
-      reject('fail_on_existing', 'the org policy locks fail_on_existing at true; a repository cannot turn it off');
-    } else policy.failOnExisting = file.fail_on_existing;
-  }
-  if (file.comments?.context_lines !== undefined) policy.comments.contextLines = file.comments.context_lines;
-  if (file.comments?.outside_diff !== undefined) policy.comments.outsideDiff = file.comments.outside_diff;
-  if (file.review) mergeReview(policy, file, !isOrgPolicy && policy.lockedSettings.has('review'), reject);
+  applySettings(policy, file, !isOrgPolicy && policy.lockedSettings.has('review'));
+  if (!isOrgPolicy) keepLockedSettings(base, policy, reject);
   if (!isOrgPolicy && file.review?.when && policy.review.teams.length + policy.review.users.length === 0) {
     reject('review.when', 'routes pull requests to security reviewers but none are named; add review.teams or review.users');
   }
@@ -63,6 +41,7 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
     const key = language as keyof EffectivePolicy['languageGlobs'];
     policy.languageGlobs[key] = [...(policy.languageGlobs[key] ?? []), ...globs];
   }
+  if (isOrgPolicy) policy.orgLanguageGlobs = structuredClone(policy.languageGlobs);
 
   for (const [table, target] of [
     ['rules', policy.rules],
@@ -89,13 +68,38 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
   return { policy, errors };
 }
 
+/** The settings a file sets, over the ones before it; locks are checked afterwards. */
+function applySettings(policy: EffectivePolicy, file: PolicyFile, reviewLocked: boolean): void {
+  if (file.fail_on) policy.failOn = file.fail_on;
+  if (file.comment_on) policy.commentOn = file.comment_on;
+  if (file.inline_suppressions) policy.inlineSuppressions = file.inline_suppressions;
+  if (file.fail_on_existing !== undefined) policy.failOnExisting = file.fail_on_existing;
+  if (file.on_unanalysable) policy.onUnanalysable = file.on_unanalysable;
+  if (file.on_error) policy.onError = file.on_error;
+  if (file.comments?.context_lines !== undefined) policy.comments.contextLines = file.comments.context_lines;
+  if (file.comments?.outside_diff !== undefined) policy.comments.outsideDiff = file.comments.outside_diff;
+  if (file.review) applyReview(policy, file, reviewLocked);
+}
+
 /**
- * Layers a `review:` section. Unlocked, what a file sets replaces what came before. Locked by
- * the org, a repository may add conditions (more paths, categories, surfaces, a lower risk
- * level), which only route more pull requests, but may not change who the reviewers are: a
- * repository that could name its own reviewers could approve its own changes.
+ * A setting the org locked, which the repository's file loosens, goes back to the org's value,
+ * and the file gets a located error; how each key loosens is the registry's to say.
  */
-function mergeReview(policy: EffectivePolicy, file: PolicyFile, locked: boolean, reject: (key: string, message: string) => void): void {
+function keepLockedSettings(org: EffectivePolicy, policy: EffectivePolicy, reject: (key: string, message: string) => void): void {
+  for (const { keys, compare, lock } of KEY_COMPARATORS) {
+    if (!lock || !org.lockedSettings.has(lock.setting)) continue;
+    if (compare(org, policy).loosened.length === 0) continue;
+    reject(keys[0] ?? lock.setting, lock.refusal(org));
+    lock.restore(policy, org);
+  }
+}
+
+/**
+ * Layers a `review:` section: what a file sets replaces what came before, except that under
+ * the org's lock the conditions (paths, categories, surfaces) a repository names are added to
+ * the org's, which only routes more pull requests.
+ */
+function applyReview(policy: EffectivePolicy, file: PolicyFile, locked: boolean): void {
   const review = policy.review;
   const { teams, users, when = {} } = file.review ?? {};
   for (const [key, wanted] of [
@@ -103,35 +107,16 @@ function mergeReview(policy: EffectivePolicy, file: PolicyFile, locked: boolean,
     ['users', users],
   ] as const) {
     if (wanted === undefined) continue;
-    const current = review[key];
-    if (locked && current.length > 0 && !sameMembers(wanted, current)) {
-      reject(`review.${key}`, 'the org policy locks review; a repository cannot change who the security reviewers are');
-      continue;
-    }
     review[key] = [...wanted];
     review.source = file.source;
   }
-  if (when.risk) {
-    if (locked && review.when.risk && riskRank(when.risk) > riskRank(review.when.risk)) {
-      reject('review.when.risk', `the org policy locks review at risk ${review.when.risk}; a repository can only lower it`);
-    } else review.when.risk = when.risk;
-  }
+  if (when.risk) review.when.risk = when.risk;
   for (const key of ['categories', 'paths', 'surfaces'] as const) {
     const added = when[key];
     if (added === undefined) continue;
-    // Locked conditions can only grow.
     (review.when[key] as string[]) = locked ? [...new Set([...review.when[key], ...added])] : [...added];
   }
-  if (when.policy_change !== undefined) {
-    if (locked && review.when.policyChange && !when.policy_change) {
-      reject('review.when.policy_change', 'the org policy locks review; a repository cannot stop routing policy changes');
-    } else review.when.policyChange = when.policy_change;
-  }
-}
-
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
-  const lower = (list: readonly string[]) => [...new Set(list.map((item) => item.toLowerCase()))].sort().join('\n');
-  return lower(a) === lower(b);
+  if (when.policy_change !== undefined) review.when.policyChange = when.policy_change;
 }
 
 /** What a repository setting may keep of itself when the rule or category is locked. */
@@ -152,6 +137,11 @@ function checkLocked(policy: EffectivePolicy, name: string, setting: RuleSetting
     reject(`${name} is locked by the org policy; a repository cannot narrow the paths it applies to`);
     delete kept.exclude;
     delete kept.include;
+  }
+  const widened = setting.options ? widenedOptions(optionsOf(policy, name), setting.options) : [];
+  if (widened.length > 0) {
+    reject(`${name} is locked by the org policy; a repository cannot add exceptions to its ${widened.join(', ')}`);
+    delete kept.options;
   }
   return kept;
 }

@@ -3,8 +3,10 @@
  * say (rule ids exist, options are declared, regular expressions compile, dates are dates).
  * Every problem comes back as a located `PolicyError`; nothing here throws on bad input.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, Parser, parseDocument } from 'yaml';
 import { RE2JS } from 're2js';
+import { UnanalysableError } from '../engine/file-error.js';
+import { checkNesting } from '../parsers/yaml/nesting.js';
 import { CATEGORIES } from '../rules/categories.js';
 import { RULES } from '../rules/index.js';
 import { withSuggestion } from './did-you-mean.js';
@@ -33,6 +35,8 @@ export function parsePolicy(text: string, source: string, options: ParsePolicyOp
   if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
     return { errors: [{ source, message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB` }] };
   }
+  const nesting = nestingError(text, source);
+  if (nesting) return { errors: [nesting] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const syntax = doc.errors.map((error) => ({
@@ -56,6 +60,18 @@ export function parsePolicy(text: string, source: string, options: ParsePolicyOp
   const locator = new YamlLocator(doc, lines);
   const errors = checkMeaning(policy, locator, options);
   return errors.length > 0 ? { errors: sortByLine(errors) } : { policy, errors: [], lineOf: (path) => locator.lineOf(path, true) };
+}
+
+/** A policy nested deeper than any real one gets the analysers' located message, not a stack overflow. */
+function nestingError(text: string, source: string): PolicyError | undefined {
+  const lines = new LineCounter();
+  try {
+    checkNesting(Array.from(new Parser(lines.addNewLine).parse(text)), (offset) => lines.linePos(offset).line);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof UnanalysableError)) throw error;
+    return { source, ...(error.line === undefined ? {} : { line: error.line }), message: error.message };
+  }
 }
 
 /** `off`/`on`/a severity become settings objects; waivers and custom rules learn where they came from. */

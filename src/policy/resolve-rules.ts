@@ -20,7 +20,19 @@ export function isLocked(policy: EffectivePolicy, rule: Rule): boolean {
 
 /** The language a policy assigns to a path through `paths.languages`, if any. */
 export function policyLanguage(policy: EffectivePolicy, path: string): Language | undefined {
-  for (const [language, globs] of Object.entries(policy.languageGlobs)) {
+  return languageByGlobs(policy.languageGlobs, path);
+}
+
+/**
+ * The language the built-in and org layers alone assign to a path: the one locked rules read
+ * it in, whatever a repository's `paths.languages` says.
+ */
+export function orgLanguage(policy: EffectivePolicy, path: string): Language | undefined {
+  return languageByGlobs(policy.orgLanguageGlobs, path);
+}
+
+function languageByGlobs(languageGlobs: EffectivePolicy['languageGlobs'], path: string): Language | undefined {
+  for (const [language, globs] of Object.entries(languageGlobs)) {
     if (globs && matchesAny(path, globs)) return language as Language;
   }
   return undefined;

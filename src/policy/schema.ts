@@ -6,6 +6,7 @@ import { SEVERITIES } from '../engine/finding.js';
 import { RISK_LEVELS, SURFACES } from '../engine/impact.js';
 import { LANGUAGES } from '../engine/model.js';
 import { CATEGORIES } from '../rules/categories.js';
+import type { LockableSetting } from './types.js';
 
 const severity = { enum: [...SEVERITIES], 'x-expected': `one of ${SEVERITIES.join(', ')}` };
 const threshold = { enum: [...SEVERITIES, 'none'], 'x-expected': `one of ${SEVERITIES.join(', ')}, none` };
@@ -54,7 +55,7 @@ const waiver = {
   },
 };
 
-const LOCKABLE_SETTINGS = ['fail_on', 'comment_on', 'inline_suppressions', 'fail_on_existing', 'review'];
+export const LOCKABLE_SETTINGS: readonly LockableSetting[] = ['fail_on', 'comment_on', 'inline_suppressions', 'fail_on_existing', 'review', 'on_unanalysable', 'on_error'];
 
 /** A GitHub team slug, optionally with its org (`security`, `acme/security`). */
 const team = { type: 'string', pattern: '^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/)?[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-expected': 'a team slug, or org/slug' };
@@ -153,7 +154,7 @@ export const POLICY_SCHEMA = {
       description: 'org policy only: what repositories cannot loosen',
       properties: {
         rules: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 500 },
-        settings: { type: 'array', items: { enum: LOCKABLE_SETTINGS, 'x-expected': LOCKABLE_SETTINGS.join(', ') } },
+        settings: { type: 'array', items: { enum: [...LOCKABLE_SETTINGS], 'x-expected': LOCKABLE_SETTINGS.join(', ') } },
       },
     },
     inline_suppressions: {
@@ -163,5 +164,15 @@ export const POLICY_SCHEMA = {
     },
     waivers: { type: 'array', items: waiver, maxItems: 2000 },
     custom_rules: { type: 'array', items: customRule, maxItems: 500 },
+    on_unanalysable: {
+      enum: ['fail', 'warn'],
+      'x-expected': 'fail or warn',
+      description: 'a changed configuration file Posture could not analyse (too large, nested too deeply, invalid): fail fails the check, warn only lists it (default fail)',
+    },
+    on_error: {
+      enum: ['fail', 'neutral'],
+      'x-expected': 'fail or neutral',
+      description: 'when Posture or GitHub fails during a review: fail completes the check run failure, neutral completes it neutral (default fail)',
+    },
   },
 } as const;

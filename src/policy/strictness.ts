@@ -2,7 +2,8 @@
  * How strict a setting's value is, so that layering and policy edits agree on what "loosen" means.
  */
 import { SEVERITIES, severityRank } from '../engine/finding.js';
-import type { InlineSuppressions, Threshold } from './types.js';
+import { riskRank, type RiskLevel } from '../engine/impact.js';
+import type { InlineSuppressions, OnError, OnUnanalysable, Threshold } from './types.js';
 
 /** `low` catches the most, `none` nothing. */
 export function thresholdStrictness(threshold: Threshold): number {
@@ -14,4 +15,19 @@ const SUPPRESSIONS_FROM_LOOSEST: readonly InlineSuppressions[] = ['allow', 'deny
 /** `allow` is the loosest, `deny` the strictest. */
 export function suppressionStrictness(setting: InlineSuppressions): number {
   return SUPPRESSIONS_FROM_LOOSEST.indexOf(setting);
+}
+
+/** `warn` lets an unanalysed file through, `fail` does not. */
+export function unanalysableStrictness(setting: OnUnanalysable): number {
+  return setting === 'fail' ? 1 : 0;
+}
+
+/** `neutral` lets a broken review through, `fail` does not. */
+export function errorStrictness(setting: OnError): number {
+  return setting === 'fail' ? 1 : 0;
+}
+
+/** Routing at a lower risk level sends more pull requests to review; never routing, none. */
+export function routingRiskStrictness(risk: RiskLevel | undefined): number {
+  return risk === undefined ? 0 : 1 + (riskRank('high') - riskRank(risk));
 }

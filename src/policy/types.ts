@@ -8,8 +8,12 @@ import type { Language } from '../engine/model.js';
 
 export type Threshold = Severity | 'none';
 export type InlineSuppressions = 'allow' | 'deny-locked' | 'deny';
+/** What a changed configuration file Posture could not analyse does to the verdict. */
+export type OnUnanalysable = 'fail' | 'warn';
+/** How the check run ends when Posture or GitHub fails during a review. */
+export type OnError = 'fail' | 'neutral';
 /** Settings the org policy can lock; a repository may then only make them stricter. */
-export type LockableSetting = 'fail_on' | 'comment_on' | 'inline_suppressions' | 'fail_on_existing' | 'review';
+export type LockableSetting = 'fail_on' | 'comment_on' | 'inline_suppressions' | 'fail_on_existing' | 'review' | 'on_unanalysable' | 'on_error';
 
 /** What a policy says about one rule or one category. */
 export interface RuleSetting {
@@ -104,6 +108,8 @@ export interface PolicyFile {
   review?: ReviewRoutingSetting;
   waivers?: Waiver[];
   custom_rules?: CustomRuleSpec[];
+  on_unanalysable?: OnUnanalysable;
+  on_error?: OnError;
 }
 
 /** The review section once layered: empty lists when nobody set them. */
@@ -124,6 +130,8 @@ export interface EffectivePolicy {
   include: string[];
   exclude: string[];
   languageGlobs: Partial<Record<Language, string[]>>;
+  /** `paths.languages` of the built-in and org layers only: locked rules read a file in the language these give it */
+  orgLanguageGlobs: Partial<Record<Language, string[]>>;
   rules: Record<string, RuleSetting>;
   categories: Record<string, RuleSetting>;
   /** rule ids and categories the org locked, with the severity they may not go below */
@@ -132,6 +140,10 @@ export interface EffectivePolicy {
   inlineSuppressions: InlineSuppressions;
   waivers: Waiver[];
   customRules: CustomRuleSpec[];
+  /** `fail`: a changed configuration file Posture could not analyse fails the check */
+  onUnanalysable: OnUnanalysable;
+  /** `fail`: a review that broke off (Posture or GitHub failed) completes its run `failure` */
+  onError: OnError;
   /** the files this policy was built from */
   sources: string[];
 }

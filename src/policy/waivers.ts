@@ -26,6 +26,10 @@ export function expiredWaiverNotices(waivers: readonly Waiver[], now: Date): Not
     }));
 }
 
+/**
+ * @param fingerprintOf a finding's fingerprint as Posture prints it (comment markers, SARIF):
+ *   `<sha256>:<n>`, the n-th finding of its rule on that line text in its file
+ */
 export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], now: Date, fingerprintOf: (finding: Finding) => string): void {
   const active = waivers.filter((waiver) => !isExpired(waiver, now));
   if (active.length === 0) return;
@@ -43,6 +47,16 @@ function covers(waiver: Waiver, finding: Finding, fingerprintOf: (finding: Findi
   if (!waiver.rule && waiver.category !== finding.category) return false;
   if (!matchesAny(finding.path, [waiver.path])) return false;
   if (waiver.line !== undefined && waiver.line !== finding.range.line) return false;
-  if (waiver.fingerprint !== undefined && !fingerprintOf(finding).startsWith(waiver.fingerprint)) return false;
+  if (waiver.fingerprint !== undefined && !matchesFingerprint(waiver.fingerprint, fingerprintOf(finding))) return false;
   return true;
+}
+
+/**
+ * Whether a waiver's `fingerprint` names a finding's `<sha256>:<n>`: the whole of it, or a prefix
+ * of the hash (8 hex digits or more), with or without the occurrence `:<n>`.
+ */
+export function matchesFingerprint(pattern: string, fingerprint: string): boolean {
+  const [hashPrefix = '', occurrence] = pattern.split(':');
+  const [hash = '', number] = fingerprint.split(':');
+  return hash.startsWith(hashPrefix) && (occurrence === undefined || Number(occurrence) === Number(number));
 }

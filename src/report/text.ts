@@ -7,12 +7,15 @@
  */
 import { SEVERITIES, isOpen, type FileError, type Finding, type Severity } from '../engine/finding.js';
 import type { Notice } from '../policy/notice.js';
+import type { OnUnanalysable } from '../policy/types.js';
 
 export interface TextReportInput {
   findings: readonly Finding[];
   errors: readonly FileError[];
   notices?: readonly Notice[];
   analyzedCount: number;
+  /** what files that could not be analysed do to the exit code, for the closing advice */
+  onUnanalysable: OnUnanalysable;
 }
 
 export interface TextReportOptions {
@@ -62,7 +65,7 @@ export function formatText(input: TextReportInput, options: TextReportOptions): 
     });
     blocks.push([paint('underline', path), ...lines].join('\n'));
   }
-  blocks.push(summaryLine(input, paint));
+  blocks.push([summaryLine(input, paint), ...unanalysedAdvice(input)].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -85,14 +88,15 @@ function groupRows(input: TextReportInput): Map<string, Row[]> {
       message: finding.justification ? `${finding.message} (${finding.justification})` : finding.message,
     });
   }
-  /** A row without a rule: a policy notice or a file error, located by line when it has one. */
-  const addPlain = (entry: { path: string; line?: number; message: string }, label: string, labelStyle: Style) =>
+  /** A row without a rule: a policy notice or a file error (with its kind), located by line when it has one. */
+  const addPlain = (entry: { path: string; line?: number; message: string; kind?: string }, label: string, labelStyle: Style) =>
     add(entry.path, {
       line: entry.line ?? 0,
       column: 0,
       position: entry.line === undefined ? '-' : String(entry.line),
       label,
       labelStyle,
+      ...(entry.kind ? { ruleId: entry.kind } : {}),
       message: entry.message,
     });
   for (const notice of input.notices ?? []) addPlain(notice, 'notice', 'yellow');
@@ -119,6 +123,15 @@ function summaryLine(input: TextReportInput, paint: (style: Style, text: string)
     input.errors.length > 0 ? paint('red', errors) : errors,
     analysed,
   ].join(', ');
+}
+
+/** What files that could not be analysed mean for this scan, and how to get past them. */
+function unanalysedAdvice({ errors, onUnanalysable }: TextReportInput): string[] {
+  if (errors.length === 0) return [];
+  const one = errors.length === 1;
+  const subject = one ? '1 file could not be analysed' : `${errors.length} files could not be analysed`;
+  if (onUnanalysable === 'warn') return [`${subject}; ${one ? 'its' : 'their'} findings are unknown (on_unanalysable: warn lets the scan pass).`];
+  return [`${subject}, so the scan fails: fix, split or simplify ${one ? 'it' : 'them'}, or pass --on-unanalysable warn (on_unanalysable: warn in the policy).`];
 }
 
 function plural(count: number, noun: string): string {

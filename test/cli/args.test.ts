@@ -14,6 +14,7 @@ describe('parseCommand', () => {
       { name: 'scan', paths: ['x'], language: 'puppet', format: 'sarif', failOn: 'low', output: 'out.sarif' },
     ],
     [['scan', '--format=json', '--fail-on=critical'], { name: 'scan', paths: ['.'], format: 'json', failOn: 'critical' }],
+    [['scan', '--on-unanalysable', 'warn'], { name: 'scan', paths: ['.'], format: 'text', onUnanalysable: 'warn' }],
     [['rules'], { name: 'rules', format: 'text' }],
     [['rules', '--lang', 'chef', '--format', 'json'], { name: 'rules', language: 'chef', format: 'json' }],
     [['--help'], { name: 'help' }],
@@ -33,6 +34,8 @@ describe('parseCommand', () => {
     [['scan', '--lang'], "option '--lang <value>' argument missing"],
     [['rules', '--format', 'sarif'], 'invalid --format value "sarif"; expected one of text, json'],
     [['rules', '--fail-on', 'low'], '--fail-on applies to posture scan only'],
+    [['scan', '--on-unanalysable', 'ignore'], 'invalid --on-unanalysable value "ignore"; expected one of fail, warn'],
+    [['rules', '--on-unanalysable', 'warn'], '--on-unanalysable applies to posture scan only'],
     [['rules', 'extra'], 'unexpected argument for posture rules: extra'],
     [['config', 'check'], 'expected `posture config validate [FILE]`'],
   ])('rejects %j', (argv, message) => {

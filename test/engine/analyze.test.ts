@@ -22,7 +22,7 @@ describe('analyze', () => {
     const content = `x: "${'a'.repeat(MAX_FILE_BYTES)}"\n`;
     const result = await analyze([{ path: 'vars/big.yml', content }]);
     expect(result.findings).toEqual([]);
-    expect(result.errors).toEqual([{ path: 'vars/big.yml', message: expect.stringMatching(/^file is 2\.0 MiB; Posture analyses files up to 2 MiB$/) }]);
+    expect(result.errors).toEqual([{ path: 'vars/big.yml', kind: 'too-large', message: expect.stringMatching(/^file is 2\.0 MiB; Posture analyses files up to 2 MiB$/) }]);
   });
 
   it('reports a broken file and carries on with the rest', async () => {

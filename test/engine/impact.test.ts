@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { analyze, keptModels, type SourceFile } from '../../src/engine/analyze.js';
 import { assessRisk, describeImpact } from '../../src/engine/impact.js';
 import { buildPolicy } from '../../src/policy/build-policy.js';
+import type { EffectivePolicy } from '../../src/policy/types.js';
 import { makeFinding } from '../support/findings.js';
 
 const TASKS = 'roles/base/tasks/main.yml';
@@ -14,15 +16,21 @@ const SSHD_BASE = `---
     line: ClientAliveInterval 600
 `;
 
+/** The surfaces between two sets of file versions, read from the models `analyze` keeps, as a review does. */
+async function impact(base: SourceFile[], head: SourceFile[], policy?: EffectivePolicy) {
+  const models = async (files: SourceFile[]) => keptModels(await analyze(files, { keepModels: true, ...(policy ? { policy } : {}) }));
+  return describeImpact(await models(base), await models(head));
+}
+
 async function touched(base: string | undefined, head: string | undefined, path = TASKS) {
-  const changes = await describeImpact(base === undefined ? [] : [file(base, path)], head === undefined ? [] : [file(head, path)]);
+  const changes = await impact(base === undefined ? [] : [file(base, path)], head === undefined ? [] : [file(head, path)]);
   return changes.map((change) => change.surface);
 }
 
 describe('describeImpact', () => {
   it('names SSH when only an sshd setting changes, with the changed line', async () => {
     const head = SSHD_BASE.replace('ClientAliveInterval 600', 'ClientAliveInterval 300');
-    const [change, ...rest] = await describeImpact([file(SSHD_BASE)], [file(head)]);
+    const [change, ...rest] = await impact([file(SSHD_BASE)], [file(head)]);
     expect(rest).toEqual([]);
     expect(change?.surface).toBe('ssh');
     expect(change?.locations).toEqual([
@@ -90,20 +98,20 @@ describe('describeImpact', () => {
   });
 
   it('reports what a change removes on the base side', async () => {
-    const [change] = await describeImpact([file(SSHD_BASE)], []);
+    const [change] = await impact([file(SSHD_BASE)], []);
     expect(change).toMatchObject({ surface: 'ssh', locations: [{ path: TASKS, line: 2, version: 'base' }] });
   });
 
   it('leaves out files the policy excludes', async () => {
     const { policy } = buildPolicy({ repo: { source: '.security.yml', text: 'paths:\n  exclude: ["roles/base/**"]\n' } });
-    expect(await describeImpact([], [file(SSHD_BASE)], { policy })).toEqual([]);
+    expect(await impact([], [file(SSHD_BASE)], policy)).toEqual([]);
   });
 
   it('gives a digest that changes with the text that differs, not with its position', async () => {
     const head = SSHD_BASE.replace('600', '300');
-    const [first] = await describeImpact([file(SSHD_BASE)], [file(head)]);
-    const [moved] = await describeImpact([file(SSHD_BASE)], [file(head.replace('---\n', '---\n- name: Hello\n  ansible.builtin.debug:\n    msg: hi\n'))]);
-    const [other] = await describeImpact([file(SSHD_BASE)], [file(SSHD_BASE.replace('600', '120'))]);
+    const [first] = await impact([file(SSHD_BASE)], [file(head)]);
+    const [moved] = await impact([file(SSHD_BASE)], [file(head.replace('---\n', '---\n- name: Hello\n  ansible.builtin.debug:\n    msg: hi\n'))]);
+    const [other] = await impact([file(SSHD_BASE)], [file(SSHD_BASE.replace('600', '120'))]);
     expect(moved?.digest).toBe(first?.digest);
     expect(other?.digest).not.toBe(first?.digest);
   });

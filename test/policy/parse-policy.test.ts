@@ -15,6 +15,7 @@ describe('.security.yml validation', () => {
     ['a waiver', 'waivers:\n  - rule: http-without-tls\n    path: "roles/legacy/**"\n    reason: vendor mirror has no TLS\n    expires: 2027-01-31\n    approved_by: alice\n'],
     ['a custom rule', 'custom_rules:\n  - id: no-latest\n    message: pin package versions\n    severity: low\n    category: missing-integrity-check\n    languages: [ansible]\n    match:\n      type: ["package", "apt", "yum"]\n      attribute: state\n      equals: latest\n'],
     ['inline suppressions', 'inline_suppressions: deny-locked\n'],
+    ['the fail-closed settings', 'on_unanalysable: warn\non_error: neutral\n'],
   ])('accepts %s', (_name, text) => {
     expect(messages(text)).toEqual([]);
   });
@@ -44,6 +45,10 @@ describe('.security.yml validation', () => {
 
   it('accepts locked in the org policy', () => {
     expect(messages('locked:\n  rules: [hard-coded-secret]\n  settings: [fail_on]\n', { isOrgPolicy: true })).toEqual([]);
+  });
+
+  it('refuses a policy nested absurdly deep with a located message, not a stack overflow', () => {
+    expect(messages(`\nrules: ${'['.repeat(1000)}${']'.repeat(1000)}\n`)).toEqual(['.security.yml:2: YAML: nesting deeper than 128 levels is not analysed']);
   });
 
   it('refuses files too large to be a policy', () => {

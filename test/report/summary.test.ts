@@ -14,6 +14,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     risk: 'low',
     surfaces: [],
     errors: [],
+    onUnanalysable: 'fail',
     analyzedFiles: 2,
     listedFiles: 5,
     truncated: false,
@@ -43,8 +44,8 @@ describe('checkRunTitle', () => {
   });
 
   it('mentions files that could not be analysed and an incomplete evaluation', () => {
-    const errors = [{ path: 'a.yml', message: 'bad YAML' }];
-    expect(title({ errors, truncated: true })).toBe('Not fully evaluated: No findings, 1 file not analysed');
+    const errors = [{ path: 'a.yml', kind: 'syntax' as const, message: 'bad YAML' }];
+    expect(title({ errors, truncated: true })).toBe('Not fully evaluated: No findings, 1 file not analysed: a.yml (syntax error)');
   });
 });
 
@@ -75,10 +76,16 @@ describe('checkRunSummary', () => {
     expect(summary).toContain('| runs `a \\| b` &lt;img src=x&gt; next |');
   });
 
-  it('lists the files that could not be analysed', () => {
-    const summary = checkRunSummary(input({ errors: [{ path: 'roles/a.yml', line: 4, message: 'YAML syntax error' }, { path: 'roles/b.yml', message: 'too large' }] }));
+  it('lists the files that could not be analysed, with the reason and the message', () => {
+    const errors = [
+      { path: 'roles/a.yml', kind: 'syntax' as const, line: 4, message: 'YAML: bad indentation' },
+      { path: 'roles/b.yml', kind: 'too-large' as const, message: 'file is 3.0 MiB; Posture analyses files up to 2 MiB' },
+    ];
+    const summary = checkRunSummary(input({ errors, conclusion: 'failure' }));
     expect(summary).toContain('### Files Posture could not analyse');
-    expect(summary).toContain('- `roles/a.yml:4`: YAML syntax error\n- `roles/b.yml`: too large');
+    expect(summary).toContain('- `roles/a.yml:4` (syntax error): YAML: bad indentation\n- `roles/b.yml` (too large): file is 3.0 MiB; Posture analyses files up to 2 MiB');
+    expect(summary).toContain('**Posture failed this pull request:** it could not analyse 2 changed configuration files (listed below)');
+    expect(summary).toContain('the base branch’s `.security.yml` can say `on_unanalysable: warn` (unless the org policy locks it)');
   });
 
   it('folds a long table into <details>', () => {

@@ -22,12 +22,12 @@ describe('check-run annotations', () => {
   });
 
   it('turn a file error into a warning on its line, or on line 1', () => {
-    expect(fileErrorAnnotation({ path: 'a.yml', line: 7, message: 'bad indentation' })).toMatchObject({ path: 'a.yml', start_line: 7, end_line: 7, annotation_level: 'warning' });
-    expect(fileErrorAnnotation({ path: 'b.yml', message: 'too large' })).toMatchObject({ start_line: 1, end_line: 1 });
+    expect(fileErrorAnnotation({ path: 'a.yml', kind: 'syntax', line: 7, message: 'bad indentation' })).toMatchObject({ path: 'a.yml', start_line: 7, end_line: 7, annotation_level: 'warning' });
+    expect(fileErrorAnnotation({ path: 'b.yml', kind: 'syntax', message: 'too large' })).toMatchObject({ start_line: 1, end_line: 1 });
   });
 
   it('put the most severe findings first and file errors last', () => {
-    const annotations = buildAnnotations([makeFinding({ severity: 'low', line: 1 }), makeFinding({ severity: 'critical', line: 9 })], [{ path: 'x.yml', message: 'broken' }]);
+    const annotations = buildAnnotations([makeFinding({ severity: 'low', line: 1 }), makeFinding({ severity: 'critical', line: 9 })], [{ path: 'x.yml', kind: 'syntax', message: 'broken' }]);
     expect(annotations.map((annotation) => annotation.annotation_level)).toEqual(['failure', 'notice', 'warning']);
   });
 });

@@ -13,8 +13,9 @@ import type {
   Variable,
   VariableScope,
 } from '../../engine/model.js';
+import { UnanalysableError } from '../../engine/file-error.js';
 import type { ParseOutcome } from '../index.js';
-import { isMap, isScalar, isSeq, parseYaml, YamlSyntaxError, type ParsedYaml } from '../yaml/parse-yaml.js';
+import { isMap, isScalar, isSeq, parseYaml, YamlError, type ParsedYaml } from '../yaml/parse-yaml.js';
 import { YamlValueBuilder } from '../yaml/to-value.js';
 import { parseFreeForm } from './free-form.js';
 import {
@@ -25,6 +26,9 @@ import {
   isLoopKeyword,
   shortModuleName,
 } from './keywords.js';
+
+/** Blocks inside blocks; each level is also two levels of YAML nesting. */
+export const MAX_BLOCK_DEPTH = 32;
 
 /** Jinja2, and the `${var}` form that old playbooks still use. */
 const TEMPLATE = /\{\{|\{%|\$\{[\w.]+\}/;
@@ -45,9 +49,7 @@ export function parseAnsible(path: string, source: string): ParseOutcome {
     const model = new AnsibleModelBuilder(path, source, parsed).build();
     return { ok: true, model };
   } catch (error) {
-    if (error instanceof YamlSyntaxError) {
-      return { ok: false, error: { path, message: `YAML: ${error.message}`, ...(error.line ? { line: error.line } : {}) } };
-    }
+    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
     throw error;
   }
 }
@@ -164,7 +166,7 @@ class AnsibleModelBuilder {
   }
 
   private task(node: YamlNode, kind: UnitKind, depth: number): void {
-    if (depth > 32) throw new YamlSyntaxError('blocks nested deeper than 32 levels', this.values.rangeOfNode(node).line);
+    if (depth > MAX_BLOCK_DEPTH) throw new YamlError('too-deep', `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels are not analysed`, this.values.rangeOfNode(node).line);
     const pairs = this.values.pairsOf(node);
     const range = this.values.rangeOfNode(node);
     const isBlock = pairs.some((pair) => (BLOCK_SECTIONS as readonly string[]).includes(pair.key));

@@ -2,6 +2,7 @@
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
  * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
  */
+import { unexpectedFileError } from '../../engine/file-error.js';
 import type { FileModel } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
@@ -11,7 +12,7 @@ import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
 import { ResourceReader, STATEMENT_TYPES } from './resources.js';
 import { parseRuby, RubyParserNotReady } from './ruby-parser.js';
 import { findSyntaxError } from './syntax-error.js';
-import { RubyNestingError, SyntaxIndex, type SyntaxNode } from './syntax.js';
+import { SyntaxIndex, type SyntaxNode } from './syntax.js';
 import { RubyValues } from './values.js';
 import { VariableReader } from './variables.js';
 
@@ -30,16 +31,14 @@ export function parseChef(path: string, source: string): ParseOutcome {
     const tree = parseRuby(source);
     try {
       const error = findSyntaxError(tree.rootNode, source);
-      if (error) return { ok: false, error: { path, message: error.message, line: error.line } };
+      if (error) return { ok: false, error: { path, kind: 'syntax', message: error.message, line: error.line } };
       return { ok: true, model: buildModel(path, source, tree.rootNode) };
     } finally {
       tree.delete();
     }
   } catch (error) {
-    if (error instanceof RubyNestingError) return { ok: false, error: { path, message: error.message, line: error.line } };
-    if (error instanceof RubyParserNotReady) return { ok: false, error: { path, message: error.message } };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { path, message: `Ruby: could not be analysed: ${reason}` } };
+    if (error instanceof RubyParserNotReady) return { ok: false, error: { path, kind: 'internal', message: error.message } };
+    return { ok: false, error: unexpectedFileError(path, error) };
   }
 }
 

@@ -4,6 +4,7 @@
  * source directly.
  */
 import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { UnanalysableError } from '../../engine/file-error.js';
 import type { SourceRange } from '../../engine/model.js';
 
 export type { SyntaxNode };
@@ -11,9 +12,9 @@ export type { SyntaxNode };
 /** Nesting beyond this is refused rather than walked. */
 export const MAX_DEPTH = 100;
 
-export class RubyNestingError extends Error {
-  constructor(readonly line: number) {
-    super(`Ruby: nesting deeper than ${MAX_DEPTH} levels is not analysed`);
+export class RubyNestingError extends UnanalysableError {
+  constructor(line: number) {
+    super('too-deep', `Ruby: nesting deeper than ${MAX_DEPTH} levels is not analysed`, line);
   }
 }
 

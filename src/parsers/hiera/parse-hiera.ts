@@ -3,9 +3,10 @@
  * Every key becomes a variable, so the rules read its values as they read Ansible vars;
  * `%{...}` interpolations are computed values and `ENC[...]` (hiera-eyaml) is ciphertext.
  */
+import { UnanalysableError } from '../../engine/file-error.js';
 import type { FileModel, Value, Variable } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
-import { parseYaml, YamlSyntaxError } from '../yaml/parse-yaml.js';
+import { parseYaml } from '../yaml/parse-yaml.js';
 import { YamlValueBuilder } from '../yaml/to-value.js';
 
 const INTERPOLATION = /%\{[^}]*\}/;
@@ -30,9 +31,7 @@ export function parseHiera(path: string, source: string): ParseOutcome {
     };
     return { ok: true, model };
   } catch (error) {
-    if (error instanceof YamlSyntaxError) {
-      return { ok: false, error: { path, message: `YAML: ${error.message}`, ...(error.line ? { line: error.line } : {}) } };
-    }
+    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
     throw error;
   }
 }

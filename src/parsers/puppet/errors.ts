@@ -8,3 +8,11 @@ export class PuppetSyntaxError extends Error {
     this.name = 'PuppetSyntaxError';
   }
 }
+
+/** Nesting past what Posture reads; a syntax error for the parser's control flow, `too-deep` for the report. */
+export class PuppetNestingError extends PuppetSyntaxError {
+  constructor(message: string, offset: number) {
+    super(message, offset);
+    this.name = 'PuppetNestingError';
+  }
+}

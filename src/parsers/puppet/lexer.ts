@@ -6,7 +6,7 @@
  */
 import { DQ_ESCAPES, InvalidEscapeError, decodeEscapes, decodeSingleQuoted } from './escapes.js';
 import { HeredocError, readHeader, readText, type HeredocHeader } from './heredoc.js';
-import { PuppetSyntaxError } from './errors.js';
+import { PuppetNestingError, PuppetSyntaxError } from './errors.js';
 import { KEYWORDS, isKeyword, regexAcceptableAfter, type Token, type TokenKind } from './tokens.js';
 
 export interface CommentSpan {
@@ -423,7 +423,9 @@ class Lexer {
    */
   private interpolation(textStart: number): void {
     this.nesting += 1;
-    if (this.nesting > MAX_INTERPOLATION_DEPTH) this.fail(`interpolations nested deeper than ${MAX_INTERPOLATION_DEPTH} levels`);
+    if (this.nesting > MAX_INTERPOLATION_DEPTH) {
+      throw new PuppetNestingError(`interpolations nested deeper than ${MAX_INTERPOLATION_DEPTH} levels are not analysed`, this.toGlobal(this.pos));
+    }
     this.lexInterpolation(textStart);
     this.nesting -= 1;
   }

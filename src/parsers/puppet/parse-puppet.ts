@@ -3,11 +3,12 @@
  */
 import type { ParseOutcome } from '../index.js';
 import type { Program } from './ast.js';
-import { PuppetSyntaxError } from './errors.js';
+import { PuppetNestingError, PuppetSyntaxError } from './errors.js';
 import { lex, type CommentSpan } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { Positions } from './positions.js';
 import { buildModel } from './to-model.js';
+import { checkTreeDepth } from './tree-depth.js';
 
 export interface ParsedManifest {
   program: Program;
@@ -17,7 +18,11 @@ export interface ParsedManifest {
 /** Parses a manifest into its AST; throws `PuppetSyntaxError` on invalid input. */
 export function parseManifest(source: string): ParsedManifest {
   const { tokens, comments, error } = lex(source);
-  if (!error) return { program: parseTokens(tokens, source.length), comments };
+  if (!error) {
+    const program = parseTokens(tokens, source.length);
+    checkTreeDepth(program);
+    return { program, comments };
+  }
   try {
     parseTokens(tokens, source.length);
   } catch (syntaxError) {
@@ -32,11 +37,8 @@ export function parsePuppet(path: string, source: string): ParseOutcome {
     return { ok: true, model: buildModel(path, source, manifest.program, manifest.comments) };
   } catch (error) {
     if (error instanceof PuppetSyntaxError) {
-      return { ok: false, error: { path, message: `Puppet: ${error.message}`, line: new Positions(source).line(error.offset) } };
-    }
-    if (error instanceof RangeError) {
-      // the call stack ran out on a pathologically long expression (a chain of 100,000 `+`)
-      return { ok: false, error: { path, message: 'Puppet: the file nests expressions too deeply to analyse' } };
+      const kind = error instanceof PuppetNestingError ? 'too-deep' : 'syntax';
+      return { ok: false, error: { path, kind, message: `Puppet: ${error.message}`, line: new Positions(source).line(error.offset) } };
     }
     throw error;
   }

@@ -421,6 +421,16 @@ class Parser implements Grammar {
   private selector(left: Expression): Expression {
     const stream = this.stream;
     stream.next();
+    stream.enter();
+    try {
+      return this.selectorBody(left);
+    } finally {
+      stream.leave();
+    }
+  }
+
+  private selectorBody(left: Expression): Expression {
+    const stream = this.stream;
     const entries: SelectorEntry[] = [];
     let end: number;
     if (stream.accept('SELBRACE')) {

@@ -3,10 +3,11 @@
  * parser (expressions, resources, definitions) call on one another.
  */
 import type { Expression, LambdaExpression, LiteralHash, LiteralList, Span } from './ast.js';
-import { PuppetSyntaxError } from './errors.js';
+import { PuppetNestingError, PuppetSyntaxError } from './errors.js';
 import { describeToken, type Token, type TokenKind } from './tokens.js';
 
-const MAX_DEPTH = 200;
+/** Brackets, blocks, operators and selectors inside one another, as the parser recurses into them. */
+export const MAX_PUPPET_NESTING = 200;
 
 export class TokenStream {
   private index = 0;
@@ -54,7 +55,7 @@ export class TokenStream {
   /** Guards the parser's recursion against hostile nesting. */
   enter(): void {
     this.depth += 1;
-    if (this.depth > MAX_DEPTH) this.fail(`expressions nested deeper than ${MAX_DEPTH} levels`);
+    if (this.depth > MAX_PUPPET_NESTING) throw new PuppetNestingError(`nesting deeper than ${MAX_PUPPET_NESTING} levels is not analysed`, this.peek().start);
   }
 
   leave(): void {

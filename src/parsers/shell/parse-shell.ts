@@ -4,6 +4,24 @@
  */
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node as SyntaxNode } from 'web-tree-sitter';
+import { UnanalysableError } from '../../engine/file-error.js';
+
+/**
+ * Brackets (`$(...)`, `(...)`, `{...}`, `[...]`) inside one another. Each command of a nested
+ * substitution holds the text of every command inside it, so reading one costs the square of
+ * its depth; real commands nest a handful of levels.
+ */
+export const MAX_SHELL_NESTING = 100;
+
+/**
+ * A command nested too deeply to read. Thrown while a rule reads the command, so it carries the
+ * command's text, and the engine locates it in the file.
+ */
+export class ShellNestingError extends UnanalysableError {
+  constructor(readonly script: string) {
+    super('too-deep', `shell: a command nested deeper than ${MAX_SHELL_NESTING} levels of brackets is not analysed`);
+  }
+}
 
 export interface ShellCommand {
   /** the command's name with quotes removed (`curl`, `/usr/bin/wget`) */
@@ -50,6 +68,7 @@ export function parseShell(script: string): ShellScript {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   const cached = cache.get(script);
   if (cached) return cached;
+  if (bracketDepth(script) > MAX_SHELL_NESTING) throw new ShellNestingError(script);
   const tree = parser.parse(maskTemplates(script));
   const result: ShellScript = { commands: [], pipelines: [] };
   if (tree) {
@@ -59,6 +78,17 @@ export function parseShell(script: string): ShellScript {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(script, result);
   return result;
+}
+
+/** The deepest bracket nesting in the text, quotes or not: a cheap upper bound of the command's nesting. */
+function bracketDepth(script: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const character of script) {
+    if (character === '(' || character === '{' || character === '[') deepest = Math.max(deepest, ++depth);
+    else if ((character === ')' || character === '}' || character === ']') && depth > 0) depth -= 1;
+  }
+  return deepest;
 }
 
 /** Pipelines and commands at any depth, found by the grammar's own (native) search. */

@@ -9,6 +9,8 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, ScalarTag } from 'yaml';
 import type { Comment, SourceRange } from '../../engine/model.js';
+import { checkNesting } from './nesting.js';
+import { YamlError } from './yaml-error.js';
 
 /** Tags that carry meaning for configuration code; kept on the scalar, never an error. */
 const APPLICATION_TAGS = ['!vault', '!unsafe', '!encrypted/pkcs1-oaep', '!ruby/object'];
@@ -26,19 +28,12 @@ export interface ParsedYaml {
   rangeOf(start: number, end: number): SourceRange;
 }
 
-export class YamlSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
-
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   const tokens = Array.from(parser.parse(source));
+  // The composer recurses once per level: refuse deep nesting before it runs.
+  checkNesting(tokens, (offset) => lineCounter.linePos(offset).line);
   const composer = new Composer({
     version: '1.1',
     merge: true,
@@ -60,7 +55,7 @@ export function parseYaml(source: string): ParsedYaml {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      throw new YamlSyntaxError(firstLine(error.message), line);
+      throw new YamlError('syntax', firstLine(error.message), line);
     }
   }
 
@@ -106,5 +101,5 @@ function collectComments(
   return comments.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
-export { isAlias, isMap, isScalar, isSeq };
+export { isAlias, isMap, isScalar, isSeq, YamlError };
 export type { YamlNode };

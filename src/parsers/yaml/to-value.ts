@@ -2,13 +2,17 @@
  * Turns a YAML node into a model `Value`, resolving aliases and `<<` merges, and refusing
  * alias bombs and absurd nesting with a clear error.
  */
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair } from 'yaml';
 import type { Attribute, SourceRange, Value } from '../../engine/model.js';
-import { isAlias, isMap, isScalar, isSeq, YamlSyntaxError, type ParsedYaml } from './parse-yaml.js';
+import { resolveAliases } from './anchors.js';
+import { MAX_YAML_DEPTH, NESTING_REASON } from './nesting.js';
+import { isAlias, isMap, isScalar, isSeq, type ParsedYaml } from './parse-yaml.js';
+import { YamlError } from './yaml-error.js';
 
-export const MAX_DEPTH = 64;
 /** nodes reached through aliases, summed over a document: a billion-laughs file exceeds it fast */
 export const MAX_ALIAS_NODES = 10_000;
+
+export const ALIAS_EXPANSION_REASON = `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); not analysed`;
 
 export interface ValueBuilderOptions {
   /** whether a plain string is computed at run time (Jinja2 for Ansible, interpolation for Hiera) */
@@ -20,13 +24,16 @@ const NO_RANGE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export class YamlValueBuilder {
   private aliasNodes = 0;
+  private readonly targets: ReadonlyMap<Alias, YamlNode>;
 
   constructor(
     private readonly parsed: ParsedYaml,
-    private readonly doc: Document.Parsed,
+    doc: Document.Parsed,
     private readonly source: string,
     private readonly options: ValueBuilderOptions,
-  ) {}
+  ) {
+    this.targets = resolveAliases(doc);
+  }
 
   rangeOfNode(node: YamlNode | null | undefined): SourceRange {
     const range = node?.range;
@@ -68,24 +75,26 @@ export class YamlValueBuilder {
   /** Follow an alias to its anchor, counting what aliases pull in. */
   deref(node: YamlNode, depth = 0): YamlNode {
     if (!isAlias(node)) return node;
-    const target = node.resolve(this.doc) as YamlNode | undefined;
-    if (!target) throw new YamlSyntaxError(`unknown alias *${node.source}`, this.rangeOfNode(node).line);
+    const target = this.targets.get(node);
+    if (!target) throw new YamlError('syntax', `unknown alias *${node.source}`, this.rangeOfNode(node).line);
     this.countAlias(target, depth);
     return target;
   }
 
+  /**
+   * `depth` counts the mappings and sequences around the node. The syntax tree was checked
+   * against the same limit; aliases can nest what they pull in deeper, so it is checked again.
+   */
   value(node: YamlNode | null | undefined, depth = 0): Value {
-    if (depth > MAX_DEPTH) {
-      throw new YamlSyntaxError(`nesting deeper than ${MAX_DEPTH} levels is not analysed`, this.rangeOfNode(node).line);
-    }
     if (!node) {
       return { kind: 'null', value: null, text: '', dynamic: false, range: this.rangeOfNode(node) };
     }
     const range = this.rangeOfNode(node);
     if (isAlias(node)) {
       const target = this.deref(node, depth);
-      return { ...this.value(target, depth + 1), range };
+      return { ...this.value(target, depth), range };
     }
+    if ((isSeq(node) || isMap(node)) && depth >= MAX_YAML_DEPTH) throw new YamlError('too-deep', NESTING_REASON, range.line);
     const text = node.range ? this.source.slice(node.range[0], node.range[1]) : '';
     if (isScalar(node)) return this.scalar(node.value, node.tag, text, range);
     if (isSeq(node)) {
@@ -131,17 +140,14 @@ export class YamlValueBuilder {
   private countAlias(target: YamlNode, depth: number): void {
     this.aliasNodes += this.size(target, depth);
     if (this.aliasNodes > MAX_ALIAS_NODES) {
-      throw new YamlSyntaxError(
-        `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); not analysed`,
-        this.rangeOfNode(target).line,
-      );
+      throw new YamlError('alias-expansion', ALIAS_EXPANSION_REASON, this.rangeOfNode(target).line);
     }
   }
 
   private size(node: YamlNode, depth: number): number {
-    if (depth > MAX_DEPTH) return MAX_ALIAS_NODES + 1;
+    if (depth > MAX_YAML_DEPTH) return MAX_ALIAS_NODES + 1;
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      const target = this.targets.get(node);
       return target ? this.size(target, depth + 1) : 1;
     }
     if (isSeq(node)) {

@@ -71,11 +71,11 @@ describe('Chef file structure', () => {
   it('reports a syntax error with the line and the source near it', () => {
     expect(parseChef(RECIPE, `package 'x' do\n  action :install\n`)).toEqual({
       ok: false,
-      error: { path: RECIPE, message: 'Ruby: syntax error near "do"', line: 1 },
+      error: { path: RECIPE, kind: 'syntax', message: 'Ruby: syntax error near "do"', line: 1 },
     });
     expect(parseChef(RECIPE, `x = 1\ny = foo(1\n`)).toEqual({
       ok: false,
-      error: { path: RECIPE, message: 'Ruby: syntax error near "y = foo(1": missing ")"', line: 2 },
+      error: { path: RECIPE, kind: 'syntax', message: 'Ruby: syntax error near "y = foo(1": missing ")"', line: 2 },
     });
   });
 
@@ -83,7 +83,7 @@ describe('Chef file structure', () => {
     const depth = 300;
     expect(parseChef(RECIPE, `x = ${'['.repeat(depth)}${']'.repeat(depth)}`)).toEqual({
       ok: false,
-      error: { path: RECIPE, message: 'Ruby: nesting deeper than 100 levels is not analysed', line: 1 },
+      error: { path: RECIPE, kind: 'too-deep', message: 'Ruby: nesting deeper than 100 levels is not analysed', line: 1 },
     });
   });
 

@@ -189,7 +189,7 @@ describe('Puppet parser: comments, conditions, errors', () => {
     const outcome = parsePuppet('x.pp', "file { '/x':\n  mode => '0644'\n  owner => 'root',\n}\n");
     expect(outcome).toEqual({
       ok: false,
-      error: { path: 'x.pp', message: "Puppet: expected '}' to close the resource, found 'owner'", line: 3 },
+      error: { path: 'x.pp', kind: 'syntax', message: "Puppet: expected '}' to close the resource, found 'owner'", line: 3 },
     });
   });
 

@@ -1,0 +1,23 @@
+/**
+ * What each alias of a document refers to, found in one walk. `yaml`'s own `Alias.resolve` walks
+ * the whole document on every call, which turns a long chain of aliases into minutes of work.
+ * The answer is the same: the last node before the alias, in document order, that carries the
+ * alias's anchor.
+ */
+import { isAlias, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+
+export function resolveAliases(doc: Document.Parsed): ReadonlyMap<Alias, YamlNode> {
+  const anchored = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (target) targets.set(node, target);
+      } else if (node.anchor) {
+        anchored.set(node.anchor, node);
+      }
+    },
+  });
+  return targets;
+}

@@ -1,0 +1,8 @@
+import { UnanalysableError, type FileErrorKind } from '../../engine/file-error.js';
+
+/** Why a YAML file is not analysed; the message says `YAML:` first. */
+export class YamlError extends UnanalysableError {
+  constructor(kind: FileErrorKind, reason: string, line?: number) {
+    super(kind, `YAML: ${reason}`, line);
+  }
+}
