@@ -1,27 +1,35 @@
 # syntax=docker/dockerfile:1
 
-# Build: compile TypeScript with the dev dependencies.
-FROM node:20-bookworm-slim AS build
+# Build: compile TypeScript, then keep only the production dependencies. better-sqlite3 (the
+# embedded queue) is a native module: its install script fetches a prebuilt binary, or compiles
+# one with the toolchain installed here. package.json's allowScripts lets it, and no other
+# dependency, run an install script.
+FROM node:24-bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: tree-sitter-bash's install script compiles a native binding Posture never
-# loads (the engine uses its .wasm grammar), and would need a C toolchain here.
-RUN npm ci --ignore-scripts
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+RUN npm run build && npm prune --omit=dev && npm cache clean --force
 
-# Runtime: production dependencies (probot, web-tree-sitter, tree-sitter-bash's .wasm, ...) and the build.
-FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# Runtime: the build and its production dependencies, nothing else.
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production DATA_DIR=/app/data
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY app.yml ./
-# The code stays owned by root: the process can read it but not change it.
+# The code stays owned by root: the process can read it but not change it. Only the queue's
+# folder is writable, and is a volume so that queued reviews survive a new container.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "start"]
+# node itself is PID 1 and receives SIGTERM: running reviews go back to the queue before it exits.
+CMD ["node", "dist/server/start.js"]

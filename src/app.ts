@@ -1,35 +1,31 @@
 /**
- * The Probot app: registers Posture's webhook handlers and nothing else.
+ * The Probot app: registers Posture's webhook handlers, each of which turns its event into jobs
+ * and queues them. Nothing here calls GitHub: the reviews run from the queue.
  */
-import type { Probot } from 'probot';
-import { analyze } from './engine/analyze.js';
-import { handleCheckRunRerequested } from './handlers/check-run.js';
-import { handleCheckSuiteRerequested } from './handlers/check-suite.js';
-import { oncePerDelivery } from './handlers/once-per-delivery.js';
-import { handlePullRequestReview, PULL_REQUEST_REVIEW_EVENTS } from './handlers/pull-request-review.js';
-import { handlePullRequest, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
-import { RecentDeliveries } from './handlers/recent-deliveries.js';
-import { handleRequestedAction } from './handlers/requested-action.js';
-import { createHeadReviewer, type AnalyzeFunction } from './review/review-head.js';
+import type { Context, Probot } from 'probot';
+import { checkRunRerequestedJobs, requestedActionJobs } from './handlers/check-run.js';
+import { checkSuiteRerequestedJobs } from './handlers/check-suite.js';
+import { pullRequestReviewJobs, PULL_REQUEST_REVIEW_EVENTS } from './handlers/pull-request-review.js';
+import { pullRequestJobs, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
+import type { JobRequest } from './queue/job-request.js';
+import type { ReviewQueue } from './queue/review-queue.js';
 
-/** What tests and the server may provide: the engine, the clock, and the app's id. */
 export interface PostureDependencies {
-  analyze?: AnalyzeFunction;
-  now?: () => Date;
-  /** lets Posture tell its own check runs from another app's named alike */
-  appId?: number;
+  queue: ReviewQueue;
 }
 
-export default function postureApp(app: Probot, deps: PostureDependencies = {}): void {
-  const reviewer = createHeadReviewer({
-    analyze: deps.analyze ?? ((files, options) => analyze(files, options)),
-    now: deps.now ?? (() => new Date()),
-    ...(deps.appId === undefined ? {} : { appId: deps.appId }),
-  });
-  const deliveries = new RecentDeliveries();
-  app.on([...PULL_REQUEST_EVENTS], oncePerDelivery(deliveries, handlePullRequest(reviewer)));
-  app.on([...PULL_REQUEST_REVIEW_EVENTS], oncePerDelivery(deliveries, handlePullRequestReview(reviewer)));
-  app.on('check_run.rerequested', oncePerDelivery(deliveries, handleCheckRunRerequested(reviewer)));
-  app.on('check_run.requested_action', oncePerDelivery(deliveries, handleRequestedAction(reviewer)));
-  app.on('check_suite.rerequested', oncePerDelivery(deliveries, handleCheckSuiteRerequested(reviewer)));
+export default function postureApp(app: Probot, { queue }: PostureDependencies): void {
+  const queueing =
+    <C extends Context>(jobsOf: (context: C) => JobRequest[]) =>
+    async (context: C): Promise<void> => {
+      for (const request of jobsOf(context)) {
+        const outcome = await queue.enqueue(request);
+        context.log.info({ delivery: context.id, job: request.kind, headSha: request.headSha, outcome }, 'webhook queued');
+      }
+    };
+  app.on([...PULL_REQUEST_EVENTS], queueing(pullRequestJobs));
+  app.on([...PULL_REQUEST_REVIEW_EVENTS], queueing(pullRequestReviewJobs));
+  app.on('check_run.rerequested', queueing(checkRunRerequestedJobs));
+  app.on('check_run.requested_action', queueing(requestedActionJobs));
+  app.on('check_suite.rerequested', queueing(checkSuiteRerequestedJobs));
 }

@@ -1,7 +1,6 @@
 import type { Context } from 'probot';
-import type { HeadReviewer } from '../review/review-head.js';
-import type { HandlerResult } from './once-per-delivery.js';
-import { resultOf, reviewIfEligible } from './review-guard.js';
+import type { JobRequest } from '../queue/job-request.js';
+import { installationOf } from './installation.js';
 
 /** Events that put a new or revived head in front of reviewers; `ready_for_review` re-reviews a former draft. */
 export const PULL_REQUEST_EVENTS = [
@@ -13,11 +12,24 @@ export const PULL_REQUEST_EVENTS = [
 
 type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 
-export function handlePullRequest(reviewer: HeadReviewer) {
-  return async (context: PullRequestContext): Promise<HandlerResult> => {
-    const pullRequest = context.payload.pull_request;
-    // A draft that becomes ready gets a fresh run: its security reviewers are only asked now.
-    const trigger = context.payload.action === 'ready_for_review' ? { kind: 'rerun' as const } : { kind: 'push' as const };
-    return resultOf([await reviewIfEligible(context, reviewer, pullRequest, pullRequest.head.sha, trigger)]);
-  };
+/** A push (or an opened, reopened or ready pull request): review its head, which is now the pull request's latest. */
+export function pullRequestJobs(context: PullRequestContext): JobRequest[] {
+  const { pull_request: pullRequest, repository } = context.payload;
+  const installationId = installationOf(context);
+  if (installationId === undefined || pullRequest.state !== 'open') return [];
+  // A draft that becomes ready gets a fresh run: its security reviewers are only asked now.
+  const trigger = context.payload.action === 'ready_for_review' ? { kind: 'rerun' as const } : { kind: 'push' as const };
+  return [
+    {
+      kind: 'review',
+      installationId,
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pullRequest.number,
+      headSha: pullRequest.head.sha,
+      trigger,
+      deliveryId: context.id,
+      headObservedAt: pullRequest.updated_at,
+    },
+  ];
 }

@@ -4,11 +4,12 @@
  * what Posture could not analyse, and where the comments went.
  */
 import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
+import { FILE_ERROR_REASONS } from '../engine/file-error.js';
 import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../engine/finding.js';
 import type { Notice } from '../policy/notice.js';
-import { formatPolicyError, type PolicyError, type Threshold } from '../policy/types.js';
+import { formatPolicyError, type OnUnanalysable, type PolicyError, type Threshold } from '../policy/types.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
-import type { ReviewConclusion } from '../review/conclusion.js';
+import { unanalysableFails, type ReviewConclusion } from '../review/conclusion.js';
 import { mostSevereFirst } from '../review/most-severe-first.js';
 import type { InlineReviewOutcome } from '../review/reviews.js';
 import { LIST_FILES_LIMIT } from '../review/pr-files.js';
@@ -24,6 +25,8 @@ export const MAX_SUMMARY_CHARS = 65_535;
 /** Longer tables are folded into `<details>` so the run page opens on the verdict. */
 const FOLD_TABLE_AFTER_ROWS = 20;
 const MAX_LISTED_ERRORS = 100;
+/** Files a title names before it says "and N more". */
+const MAX_TITLED_ERRORS = 3;
 const MAX_LISTED_FIXED = 50;
 const MAX_LISTED_EXISTING = 200;
 
@@ -40,7 +43,10 @@ export interface SummaryInput {
   surfaces: readonly SurfaceChange[];
   /** present when the policy routes the pull request to security reviewers */
   securityReview?: SecurityReviewStatus;
+  /** changed configuration files whose head version Posture could not analyse */
   errors: readonly FileError[];
+  /** the policy's `on_unanalysable`: whether those files fail the check */
+  onUnanalysable: OnUnanalysable;
   /** what the policy did that reviewers should know (expired waivers, unused suppressions) */
   notices?: readonly Notice[];
   /** problems with the policy files; any of them fails the run */
@@ -74,7 +80,10 @@ export interface TitleInput {
   conclusion?: ReviewConclusion;
 }
 
-/** e.g. "2 high, 1 medium findings, 3 existing", "1 low finding", "No findings". */
+/**
+ * e.g. "2 high, 1 medium findings, 3 existing", "1 low finding", "No findings",
+ * "No findings, 1 file not analysed: roles/db/vars/main.yml (nested too deeply)".
+ */
 export function checkRunTitle({ added, existing, fixed = [], errors, truncated, policyErrors = 0, conclusion }: TitleInput): string {
   const open = added.filter(isOpen);
   const inherited = existing.filter(isOpen).length;
@@ -87,10 +96,17 @@ export function checkRunTitle({ added, existing, fixed = [], errors, truncated, 
   const accepted = [...added, ...existing].length - open.length - inherited;
   if (accepted > 0) title += `, ${accepted} accepted`;
   if (fixed.length > 0) title += `, ${fixed.length} fixed`;
-  if (errors.length > 0) title += `, ${errors.length} ${errors.length === 1 ? 'file' : 'files'} not analysed`;
+  if (errors.length > 0) title += `, ${notAnalysedInTitle(errors)}`;
   if (policyErrors > 0) title = `Invalid security policy: ${title}`;
   else if (conclusion === 'action_required') title = `Security review needed: ${title}`;
   return truncated ? `Not fully evaluated: ${title}` : title;
+}
+
+/** "1 file not analysed: a.yml (too large)", naming at most a few files and their reasons. */
+function notAnalysedInTitle(errors: readonly FileError[]): string {
+  const named = errors.slice(0, MAX_TITLED_ERRORS).map((error) => `${error.path} (${FILE_ERROR_REASONS[error.kind]})`);
+  const rest = errors.length - named.length;
+  return `${errors.length} ${errors.length === 1 ? 'file' : 'files'} not analysed: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
 }
 
 export function checkRunSummary(input: SummaryInput): string {
@@ -100,6 +116,7 @@ export function checkRunSummary(input: SummaryInput): string {
     verdict(input),
     scope(input),
     ...(input.truncated ? [truncationWarning(input.listedFiles)] : []),
+    ...errorsSection(input.errors, input.onUnanalysable),
     ...(input.securityReview ? securityReviewSection(input.securityReview) : []),
     ...impactSection(input.surfaces),
   ];
@@ -108,7 +125,6 @@ export function checkRunSummary(input: SummaryInput): string {
     ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false),
     ...acceptedSection([...input.added, ...input.existing].filter((finding) => !isOpen(finding))),
     ...noticesSection(input.notices ?? []),
-    ...errorsSection(input.errors),
     inlineReviewSection(input.inlineReview, input.minimizedComments ?? 0, input.foldFailure),
     policySection(input.policySources ?? [], input.failOn, input.failOnExisting ?? false),
   ];
@@ -146,18 +162,21 @@ export function interruptedRunReport(reason: string, headSha: string): { title: 
   };
 }
 
-function verdict({ added, existing, failOn, conclusion, policyErrors = [], securityReview, failOnExisting = false }: SummaryInput): string {
+function verdict({ added, existing, failOn, conclusion, policyErrors = [], securityReview, failOnExisting = false, errors, onUnanalysable }: SummaryInput): string {
   const counting = [...added, ...(failOnExisting ? existing : [])].filter(isOpen);
   const blocking = failOn === 'none' ? 0 : counting.filter((finding) => atLeast(finding.severity, failOn)).length;
   const which = failOnExisting ? '' : 'new ';
+  const blockingFindings = `${blocking === 1 ? `1 ${which}finding is` : `${blocking} ${which}findings are`} at or above the fail threshold (${failOn})`;
   if (conclusion === 'failure' && policyErrors.length > 0) {
     return '**Posture failed this pull request** because the security policy is invalid (see above).';
   }
-  if (securityReview) return securityReviewVerdict(securityReview);
-  if (conclusion === 'failure') {
-    const subject = blocking === 1 ? `1 ${which}finding is` : `${blocking} ${which}findings are`;
-    return `**Posture failed this pull request:** ${subject} at or above the fail threshold (${failOn}).`;
+  if (conclusion === 'failure' && unanalysableFails(errors, onUnanalysable)) {
+    const files = errors.length === 1 ? '1 changed configuration file' : `${errors.length} changed configuration files`;
+    const alsoBlocking = !securityReview && blocking > 0 ? `; besides, ${blockingFindings}` : '';
+    return `**Posture failed this pull request:** it could not analyse ${files} (listed below), and a file nobody could analyse does not pass this check${alsoBlocking}.`;
   }
+  if (securityReview) return securityReviewVerdict(securityReview);
+  if (conclusion === 'failure') return `**Posture failed this pull request:** ${blockingFindings}.`;
   if (counting.length === 0) return `**No ${which}findings** in the changed files Posture analysed.`;
   return `**No ${which}finding reaches the fail threshold** (${failOn}); the findings below are worth a look.`;
 }
@@ -247,15 +266,27 @@ function policySection(sources: readonly string[], failOn: Threshold, failOnExis
   return `<sub>Policy: ${from}; fail threshold ${failOn}, ${counted}. Policy is read from the base branch, never from this pull request.</sub>`;
 }
 
-function errorsSection(errors: readonly FileError[]): string[] {
+function errorsSection(errors: readonly FileError[], onUnanalysable: OnUnanalysable): string[] {
   if (errors.length === 0) return [];
   const listed = errors.slice(0, MAX_LISTED_ERRORS).map((error) => {
     const location = error.line === undefined ? error.path : `${error.path}:${error.line}`;
-    return `- ${codeSpan(location)}: ${escapeMarkdownText(error.message)}`;
+    return `- ${codeSpan(location)} (${FILE_ERROR_REASONS[error.kind]}): ${escapeMarkdownText(error.message)}`;
   });
   const rest = errors.length - listed.length;
   if (rest > 0) listed.push(`- …and ${rest} more, each an annotation on its file`);
-  return ['### Files Posture could not analyse', 'Findings in these files are unknown; fix them and push again.', listed.join('\n')];
+  return ['### Files Posture could not analyse', unanalysedAdvice(onUnanalysable), listed.join('\n')];
+}
+
+/** What unanalysed files mean for the verdict, and how to proceed. */
+function unanalysedAdvice(onUnanalysable: OnUnanalysable): string {
+  const fix = 'split or simplify a file that is too large or nested too deeply (the limits are in Posture’s README), correct a syntax error, and push again';
+  if (onUnanalysable === 'warn') {
+    return `Findings in these files are unknown. The policy lets the check pass without them (\`on_unanalysable: warn\`); to have them reviewed, ${fix}.`;
+  }
+  return (
+    `Findings in these files are unknown, so the check fails (\`on_unanalysable: fail\`, the default). To proceed, ${fix}. ` +
+    'If the security team accepts unreviewed files here, the base branch’s `.security.yml` can say `on_unanalysable: warn` (unless the org policy locks it).'
+  );
 }
 
 function inlineReviewSection(outcome: InlineReviewOutcome, minimized: number, foldFailure: string | undefined): string {
@@ -266,7 +297,11 @@ function inlineReviewSection(outcome: InlineReviewOutcome, minimized: number, fo
     case 'posted': {
       const parts = [`${outcome.comments} ${outcome.comments === 1 ? 'line' : 'lines'} this pull request adds`];
       if (outcome.fileComments > 0) parts.push(`${outcome.fileComments} ${outcome.fileComments === 1 ? 'file' : 'files'} for findings outside the diff`);
-      return `### Inline review\nPosture commented on ${parts.join(' and ')}.${earlier(outcome.alreadyCommented)}${folded}`;
+      const left =
+        outcome.notPosted === undefined
+          ? ''
+          : ` GitHub refused the first attempt, so ${outcome.notPosted === 1 ? '1 comment that it could not place was' : `${outcome.notPosted} comments that it could not place were`} left out; the findings above are complete without ${outcome.notPosted === 1 ? 'it' : 'them'}.`;
+      return `### Inline review\nPosture commented on ${parts.join(' and ')}.${left}${earlier(outcome.alreadyCommented)}${folded}`;
     }
     case 'not-needed':
       return `### Inline review\n${outcome.alreadyCommented > 0 ? 'No new comments:' : 'No new finding sits on a line this pull request adds, so there are no inline comments.'}${earlier(outcome.alreadyCommented)}${folded}`;

@@ -5,6 +5,8 @@ import type { GitHubClient, RepoRef } from './review-target.js';
 export const CHECK_RUN_NAME = 'Posture';
 /** GitHub accepts at most this many annotations per create or update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/** Annotations beyond this many (most severe first) are not uploaded: each 50 cost a request. */
+export const MAX_ANNOTATIONS = 500;
 
 /** A button on a completed check run; GitHub sends `check_run.requested_action` when clicked. */
 export interface CheckRunAction {
@@ -23,7 +25,8 @@ export interface CheckRunResult {
   detailsUrl?: string;
 }
 
-export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, startedAt: Date): Promise<number> {
+/** Opens the run of one job; `externalId` (the job's id) lets a resumed job find the run it opened. */
+export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, startedAt: Date, externalId?: string): Promise<number> {
   const { data } = await octokit.rest.checks.create({
     owner: repo.owner,
     repo: repo.repo,
@@ -31,6 +34,7 @@ export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSh
     head_sha: headSha,
     status: 'in_progress',
     started_at: startedAt.toISOString(),
+    ...(externalId ? { external_id: externalId } : {}),
     output: { title: 'Analysing the pull request', summary: 'Posture is reviewing the changed files.' },
   });
   return data.id;
@@ -47,7 +51,9 @@ export async function completeCheckRun(
   result: CheckRunResult,
   completedAt: () => Date,
 ): Promise<void> {
-  const batches = batchesOf(result.annotations, ANNOTATIONS_PER_REQUEST);
+  const shown = result.annotations.slice(0, MAX_ANNOTATIONS);
+  const omitted = result.annotations.length - shown.length;
+  const batches = batchesOf(shown, ANNOTATIONS_PER_REQUEST);
   const lastBatch = batches.pop() ?? [];
   let uploaded = 0;
   for (const batch of batches) {
@@ -58,7 +64,7 @@ export async function completeCheckRun(
       check_run_id: checkRunId,
       output: {
         title: 'Uploading annotations',
-        summary: `Uploaded ${uploaded} of ${result.annotations.length} annotations.`,
+        summary: `Uploaded ${uploaded} of ${shown.length} annotations.`,
         annotations: batch,
       },
     });
@@ -70,7 +76,12 @@ export async function completeCheckRun(
     status: 'completed',
     conclusion: result.conclusion,
     completed_at: completedAt().toISOString(),
-    output: { title: result.title, summary: result.summary, annotations: lastBatch },
+    output: {
+      title: result.title,
+      summary: result.summary,
+      ...(omitted > 0 ? { text: omittedAnnotationsNote(shown.length, result.annotations.length) } : {}),
+      annotations: lastBatch,
+    },
     ...(result.actions && result.actions.length > 0 ? { actions: [...result.actions] } : {}),
     ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
   });
@@ -81,23 +92,55 @@ export async function replaceRunOutput(octokit: GitHubClient, repo: RepoRef, che
   await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output });
 }
 
-/** Ends a run that could not finish its review, so it never stays `in_progress`. */
+/**
+ * Ends a run that could not finish its review, so it never stays `in_progress`: `failure` unless
+ * the policy chose `on_error: neutral`.
+ */
 export async function abandonCheckRun(
   octokit: GitHubClient,
   repo: RepoRef,
   checkRunId: number,
   report: { title: string; summary: string },
   completedAt: Date,
+  conclusion: 'failure' | 'neutral' = 'failure',
 ): Promise<void> {
   await octokit.rest.checks.update({
     owner: repo.owner,
     repo: repo.repo,
     check_run_id: checkRunId,
     status: 'completed',
-    conclusion: 'neutral',
+    conclusion,
     completed_at: completedAt.toISOString(),
     output: report,
   });
+}
+
+/**
+ * Completes the run of a head that a newer push replaced, or records one when the head's job never
+ * started. `cancelled` is not a passing conclusion: were the old head pushed again, its required
+ * check would wait for the new review instead of passing on this one.
+ */
+export async function completeSupersededRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  run: { checkRunId?: number; headSha: string },
+  newerHead: string,
+  completedAt: Date,
+): Promise<void> {
+  const output = {
+    title: `Superseded by ${newerHead.slice(0, 7)}`,
+    summary: `A newer commit, \`${newerHead}\`, is the pull request's head now, so Posture reviews that one instead of \`${run.headSha.slice(0, 7)}\`.`,
+  };
+  const completion = { status: 'completed' as const, conclusion: 'cancelled' as const, completed_at: completedAt.toISOString(), output };
+  if (run.checkRunId !== undefined) {
+    await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: run.checkRunId, ...completion });
+    return;
+  }
+  await octokit.rest.checks.create({ owner: repo.owner, repo: repo.repo, name: CHECK_RUN_NAME, head_sha: run.headSha, started_at: completedAt.toISOString(), ...completion });
+}
+
+function omittedAnnotationsNote(shown: number, total: number): string {
+  return `The ${shown} most severe of ${total.toLocaleString('en-US')} annotations are shown on the files; the summary lists every finding.`;
 }
 
 function batchesOf<T>(items: readonly T[], size: number): T[][] {

@@ -4,7 +4,7 @@
  * added, existing and fixed, the `policy-change` finding when it edits `.security.yml`, the
  * security surfaces it touches and its risk level.
  */
-import type { AnalysisResult, AnalyzeOptions, SourceFile } from '../engine/analyze.js';
+import { keptModels, type AnalysisResult, type AnalyzeOptions, type SourceFile } from '../engine/analyze.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../engine/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
@@ -18,7 +18,7 @@ import type { FileVersions } from './fetch-sources.js';
 import { POLICY_PATH, type PolicyTexts } from './load-policy.js';
 import type { ChangedFiles } from './pr-files.js';
 
-export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now'>) => Promise<AnalysisResult>;
+export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now' | 'keepModels'>) => Promise<AnalysisResult>;
 
 export interface ChangeEvaluation {
   policy: EffectivePolicy;
@@ -43,7 +43,7 @@ export interface ChangeInputs {
 
 export async function evaluateChange({ changed, versions, policyTexts }: ChangeInputs, analyze: AnalyzeFunction, now: Date): Promise<ChangeEvaluation> {
   const { policy, errors: policyErrors } = buildPolicy(policyTexts);
-  const [head, base] = await Promise.all([analyze(versions.head, { policy, now }), analyze(versions.base, { policy, now })]);
+  const [head, base] = await Promise.all([analyze(versions.head, { policy, now, keepModels: true }), analyze(versions.base, { policy, now, keepModels: true })]);
   const diffMap = buildDiffMap(changed.files);
   const diff = diffFindings({
     head: head.findings,
@@ -54,7 +54,7 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
   });
   const policyChange = reviewPolicyEdit(changed, versions, policyTexts);
   const added = policyChange ? [...diff.added, policyChange] : diff.added;
-  const surfaces = await describeImpact(versions.base, versions.head, { policy });
+  const surfaces = describeImpact(keptModels(base), keptModels(head));
   return {
     policy,
     policyErrors,

@@ -1,8 +1,16 @@
+/**
+ * What a pull request changes at exactly the head commit under review: the comparison of the
+ * base commit with that head SHA (`base...head`, so against their merge base, as GitHub's own
+ * "Files changed" tab), never the pull request's file list, which moves with every push. GitHub
+ * lists at most 300 files in a comparison; a larger change is read from the two commits' trees.
+ */
 import { mayBeAnalysed } from '../engine/detect-language.js';
 import { POLICY_PATH } from './load-policy.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
-/** GitHub's documented ceiling: `pulls.listFiles` returns at most this many files. */
+/** GitHub's documented ceiling on the files of a comparison. */
+export const COMPARE_FILES_LIMIT = 300;
+/** Kept for messages about very large pull requests: GitHub's own listing stops here too. */
 export const LIST_FILES_LIMIT = 3000;
 
 export interface ChangedFile {
@@ -12,41 +20,62 @@ export interface ChangedFile {
   headBlobSha?: string;
   /** where the file was at the base commit (its old name when renamed); absent when it is new */
   basePath?: string;
-  /** unified-diff hunks; absent when GitHub omits them (very large diffs) */
+  /** unified-diff hunks; absent when GitHub omits them (very large diffs, or a change read from trees) */
   patch?: string;
 }
 
-/** Every file GitHub listed, with its head blob, for review routing by path. */
+/** Every file of the change, with its head blob, for review routing by path. */
 export interface ListedFile {
   path: string;
   headBlobSha?: string;
 }
 
 export interface ChangedFiles {
+  /** the commit both versions are compared against: the merge base of the base commit and the head */
+  mergeBaseSha: string;
   /** changed files worth analysing, at the base, at head or both */
   files: ChangedFile[];
-  /** every file GitHub listed, analysable or not */
+  /** every changed file, analysable or not */
   listed: ListedFile[];
-  /** true when GitHub's cap hid some of the pull request's files */
+  /** true when GitHub could not list the whole change (a tree too large to read) */
   truncated: boolean;
   /** the repository's policy file, when the pull request adds, edits or deletes it */
   policyFile?: { status: 'added' | 'modified' | 'removed'; blobSha?: string };
+}
+
+/** One changed file as the comparison (or the tree difference) reports it. */
+interface ChangeEntry {
+  filename: string;
+  status: string;
+  sha?: string | null;
+  previous_filename?: string;
+  patch?: string;
+  changes?: number;
 }
 
 /** Statuses with a version of the file at the base commit ("copied" is a new file next to its source). */
 const HAS_BASE_VERSION = new Set(['modified', 'changed', 'renamed', 'removed']);
 
 export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarget): Promise<ChangedFiles> {
-  const listedFiles = await octokit.paginate(octokit.rest.pulls.listFiles, {
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
     owner: target.owner,
     repo: target.repo,
-    pull_number: target.pullNumber,
-    per_page: 100,
+    basehead: `${target.baseSha}...${target.headSha}`,
+    // Any paging parameter limits the commits listed; the files come on the first page.
+    per_page: 1,
   });
+  const mergeBaseSha = data.merge_base_commit.sha;
+  const compared = (data.files ?? []) as ChangeEntry[];
+  if (compared.length < COMPARE_FILES_LIMIT) return classify(mergeBaseSha, compared, false);
+  const fromTrees = await changesBetweenTrees(octokit, target, mergeBaseSha);
+  return classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated);
+}
+
+function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncated: boolean): ChangedFiles {
   const files: ChangedFile[] = [];
   const listed: ListedFile[] = [];
   let policyFile: ChangedFiles['policyFile'];
-  for (const file of listedFiles) {
+  for (const file of entries) {
     const headBlobSha = file.status === 'removed' ? undefined : (file.sha ?? undefined);
     const removed = headBlobSha === undefined;
     listed.push({ path: file.filename, ...(removed ? {} : { headBlobSha }) });
@@ -64,7 +93,32 @@ export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarg
       ...(file.patch === undefined || removed ? {} : { patch: file.patch }),
     });
   }
-  const truncated =
-    target.changedFiles === undefined ? listedFiles.length >= LIST_FILES_LIMIT : target.changedFiles > listedFiles.length;
-  return { files, listed, truncated, ...(policyFile ? { policyFile } : {}) };
+  return { mergeBaseSha, files, listed, truncated, ...(policyFile ? { policyFile } : {}) };
+}
+
+interface TreeEntry {
+  path?: string;
+  type?: string;
+  sha?: string;
+}
+
+/** The change as the difference of two trees: blobs added, removed or with another SHA. Renames show as a removal and an addition. */
+async function changesBetweenTrees(octokit: GitHubClient, target: ReviewTarget, mergeBaseSha: string): Promise<{ entries: ChangeEntry[]; truncated: boolean }> {
+  const [base, head] = await Promise.all([readTree(octokit, target, mergeBaseSha), readTree(octokit, target, target.headSha)]);
+  const entries: ChangeEntry[] = [];
+  for (const [path, sha] of head.blobs) {
+    const before = base.blobs.get(path);
+    if (before === undefined) entries.push({ filename: path, status: 'added', sha });
+    else if (before !== sha) entries.push({ filename: path, status: 'modified', sha });
+  }
+  for (const path of base.blobs.keys()) if (!head.blobs.has(path)) entries.push({ filename: path, status: 'removed', sha: null });
+  entries.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
+  return { entries, truncated: base.truncated || head.truncated };
+}
+
+async function readTree(octokit: GitHubClient, target: ReviewTarget, commitSha: string): Promise<{ blobs: Map<string, string>; truncated: boolean }> {
+  const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: commitSha, recursive: 'true' });
+  const blobs = new Map<string, string>();
+  for (const entry of data.tree as TreeEntry[]) if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
+  return { blobs, truncated: data.truncated === true };
 }

@@ -8,13 +8,12 @@ import { readReviewMarker, type ReviewRecord } from '../report/review-marker.js'
 import { CHECK_RUN_NAME } from './checks.js';
 import type { GitHubClient, RepoRef } from './review-target.js';
 
-/** A run still in progress after this long belongs to a review that died with its process. */
-export const STALE_RUN_MS = 10 * 60 * 1000;
-
 export interface PreviousRun {
   id: number;
   status: string;
   startedAt?: string;
+  /** the id of the job that opened the run */
+  externalId?: string;
   /** present when the run completed a review (not when it was interrupted) */
   review?: ReviewRecord;
 }
@@ -31,10 +30,11 @@ export async function latestPostureRun(octokit: GitHubClient, repo: RepoRef, sha
   const [run] = [...data.check_runs].sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? '') || b.id - a.id);
   if (!run) return undefined;
   const review = run.status === 'completed' ? readReviewMarker(run.output.summary) : undefined;
-  return { id: run.id, status: run.status, ...(run.started_at ? { startedAt: run.started_at } : {}), ...(review ? { review } : {}) };
-}
-
-export function isRunningElsewhere(run: PreviousRun, now: Date): boolean {
-  if (run.status === 'completed' || !run.startedAt) return false;
-  return now.getTime() - Date.parse(run.startedAt) < STALE_RUN_MS;
+  return {
+    id: run.id,
+    status: run.status,
+    ...(run.started_at ? { startedAt: run.started_at } : {}),
+    ...(run.external_id ? { externalId: run.external_id } : {}),
+    ...(review ? { review } : {}),
+  };
 }

@@ -78,7 +78,10 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
     outsideDiff: policy.comments.outsideDiff,
     alreadyCommented: visibleCommentCounts(earlier),
   });
-  const inlineReview = await postReview(octokit, target, plan, added.filter(({ finding }) => isOpen(finding)).length, log);
+  const inlineReview = await postReview(octokit, target, plan, added.filter(({ finding }) => isOpen(finding)).length, log, {
+    postedBodies: async () => new Set((await fetchPullRequestState(octokit, target)).threads.flatMap((thread) => thread.comments.filter((comment) => comment.byPosture).map((comment) => comment.body))),
+    isAddedLine: (path, line) => input.diffMap.get(path)?.get(line)?.kind === 'added',
+  });
 
   let minimizedComments = 0;
   let foldFailure: string | undefined;

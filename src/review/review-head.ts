@@ -1,121 +1,105 @@
 /**
- * "Review this head": the one flow every trigger ends in. It decides whether the head needs a
- * (new) review, opens a check run, evaluates the change from the base and head versions of its
- * files, publishes comments and review requests on the pull request, then completes the run.
- * Comments are published before the run completes so that its summary can say what happened to
- * them; a rejected review never keeps the run from completing.
+ * "Review this head": the one flow every job of a pull request ends in. It decides whether the
+ * head needs a (new) review, opens a check run (or takes back the one this job opened before it
+ * was cut short), evaluates the change at exactly this head from the base and head versions of
+ * its files, publishes comments and review requests, then completes the run.
+ *
+ * It stops as soon as the job's signal is aborted (a newer head, a shutdown) and throws on any
+ * error: what to do then (retry, complete the run as superseded or failed, hand the job back)
+ * is the job's decision, which is why the run it opened and the policy's `on_error` are kept in
+ * `progress`.
  */
 import type { Logger } from 'pino';
 import { buildPolicy } from '../policy/build-policy.js';
-import { interruptedRunReport } from '../report/summary.js';
-import { abandonCheckRun, completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
-import { describeError, redactSecrets } from './describe-error.js';
-import { evaluateChange, type AnalyzeFunction } from './evaluate-change.js';
+import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
+import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
+import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
 import { fetchBlobs } from './fetch-blobs.js';
 import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
 import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
 import { listChangedFiles } from './pr-files.js';
-import { isRunningElsewhere, latestPostureRun } from './previous-runs.js';
+import { latestPostureRun, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
-import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
 import { routeToSecurityReview } from './routing.js';
 import { runResult } from './run-result.js';
 import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
 
-export type { AnalyzeFunction };
+export type ReviewOutcome = 'reviewed' | 'skipped' | 'refused';
 
-export interface ReviewDependencies {
-  analyze: AnalyzeFunction;
+/** What the job must know when a review stops half-way. */
+export interface ReviewProgress {
+  /** the run this review opened or took back */
+  checkRunId?: number;
+  /** what the policy says a failed review concludes; `failure` until the policy is read */
+  onError: 'failure' | 'neutral';
+}
+
+export interface ReviewSession {
+  octokit: GitHubClient;
+  log: Logger;
+  target: ReviewTarget;
+  trigger: ReviewTrigger;
+  analyzer: ChangeAnalyzer;
   now: () => Date;
   /** the app's id, to tell its own check runs from another app's of the same name */
   appId?: number;
+  /** aborted when a newer head supersedes this one or the process shuts down */
+  signal: AbortSignal;
+  /** the job's id, written on the run as its external id */
+  jobId: string;
+  /** a run this job opened in an earlier try */
+  rememberedRunId?: number;
+  /** called as soon as a run is opened, before anything else can fail */
+  onRunOpened(checkRunId: number): Promise<void>;
+  progress: ReviewProgress;
 }
 
-export type ReviewOutcome = 'reviewed' | 'skipped' | 'refused' | 'failed';
-
-export type HeadReviewer = (octokit: GitHubClient, log: Logger, target: ReviewTarget, trigger?: ReviewTrigger) => Promise<ReviewOutcome>;
-
-export function createHeadReviewer(deps: ReviewDependencies): HeadReviewer {
-  // Events for one head run one after another, so that the second sees what the first did.
-  const queues = new Map<string, Promise<unknown>>();
-  return async (octokit, log, target, trigger = { kind: 'push' }) => {
-    const key = `${target.owner}/${target.repo}#${target.pullNumber}@${target.headSha}`;
-    const reviewLog = log.child({ pullRequest: `${target.owner}/${target.repo}#${target.pullNumber}`, headSha: target.headSha, trigger: trigger.kind });
-    const previous = queues.get(key) ?? Promise.resolve();
-    const run = previous.then(() => reviewHead(octokit, reviewLog, target, trigger, deps));
-    const settled = run.catch(() => undefined);
-    queues.set(key, settled);
-    try {
-      return await run;
-    } finally {
-      if (queues.get(key) === settled) queues.delete(key);
-    }
-  };
-}
-
-async function reviewHead(octokit: GitHubClient, log: Logger, target: ReviewTarget, trigger: ReviewTrigger, deps: ReviewDependencies): Promise<ReviewOutcome> {
+export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome> {
+  const { octokit, log, target, trigger } = session;
+  const latest = await latestPostureRun(octokit, target, target.headSha, session.appId);
+  const skip = reasonToSkip(latest, trigger);
+  if (skip) {
+    log.info(`not reviewing: ${skip}`);
+    return 'skipped';
+  }
   let policyTexts: PolicyTexts | undefined;
-  try {
-    const skip = await reasonToSkip(octokit, target, trigger, deps);
-    if (skip) {
-      log.info(`not reviewing: ${skip}`);
-      return 'skipped';
-    }
-    if (trigger.kind === 'accept-risk') {
-      const checked = await checkAcceptance(octokit, log, target, trigger);
-      if (checked === 'refused') return 'refused';
-      policyTexts = checked;
-    }
-  } catch (error) {
-    log.error({ reason: describeError(error) }, 'could not prepare the review');
-    return 'failed';
+  if (trigger.kind === 'accept-risk') {
+    const checked = await checkAcceptance(session, trigger);
+    if (checked === 'refused') return 'refused';
+    policyTexts = checked;
   }
-
-  let checkRunId: number;
-  try {
-    checkRunId = await startCheckRun(octokit, target, target.headSha, deps.now());
-  } catch (error) {
-    log.error({ reason: describeError(error) }, 'could not create the check run; not reviewing');
-    return 'failed';
-  }
-  try {
-    await evaluateAndReport(octokit, log, target, trigger, deps, checkRunId, policyTexts);
-    return 'reviewed';
-  } catch (error) {
-    const reason = describeError(error);
-    log.error({ reason, stack: error instanceof Error ? redactSecrets(error.stack ?? '') : undefined }, 'review failed');
-    try {
-      await abandonCheckRun(octokit, target, checkRunId, interruptedRunReport(reason, target.headSha), deps.now());
-    } catch (closeError) {
-      log.error({ reason: describeError(closeError), checkRunId }, 'could not complete the check run after a failure');
-    }
-    return 'failed';
-  }
+  session.signal.throwIfAborted();
+  session.progress.checkRunId = await openRun(session, latest);
+  await evaluateAndReport(session, session.progress.checkRunId, policyTexts);
+  return 'reviewed';
 }
 
 /**
- * A push or a redelivered event for a head whose latest Posture run completed a review (or is
- * being reviewed right now elsewhere) changes nothing; a change of reviews only matters when
- * that review needed a security reviewer.
+ * A push of a head whose latest Posture run completed a review changes nothing; a change of
+ * reviews only matters when that review needed a security reviewer. A run superseded or failed
+ * carries no review record, so its head is reviewed again.
  */
-async function reasonToSkip(octokit: GitHubClient, target: ReviewTarget, trigger: ReviewTrigger, deps: ReviewDependencies): Promise<string | undefined> {
-  if (trigger.kind !== 'push' && trigger.kind !== 'review-changed') return undefined;
-  const latest = await latestPostureRun(octokit, target, target.headSha, deps.appId);
-  if (trigger.kind === 'push') {
-    if (latest?.review) return 'this head already has a completed review';
-    if (latest && isRunningElsewhere(latest, deps.now())) return 'this head is being reviewed already';
-    return undefined;
+function reasonToSkip(latest: PreviousRun | undefined, trigger: ReviewTrigger): string | undefined {
+  if (trigger.kind === 'push') return latest?.review ? 'this head already has a completed review' : undefined;
+  if (trigger.kind === 'review-changed') return latest?.review?.routingDigest ? undefined : 'the last review of this head did not need a security reviewer';
+  return undefined;
+}
+
+/** The run this job opened before, when it is still open; otherwise a new one. */
+async function openRun(session: ReviewSession, latest: PreviousRun | undefined): Promise<number> {
+  if (session.rememberedRunId !== undefined) return session.rememberedRunId;
+  if (latest && latest.status !== 'completed' && latest.externalId === session.jobId) {
+    await session.onRunOpened(latest.id);
+    return latest.id;
   }
-  return latest?.review?.routingDigest ? undefined : 'the last review of this head did not need a security reviewer';
+  const checkRunId = await startCheckRun(session.octokit, session.target, session.target.headSha, session.now(), session.jobId);
+  await session.onRunOpened(checkRunId);
+  return checkRunId;
 }
 
 /** Whoever clicked "Accept risk" must be allowed to; the policy read to know is kept for the review. */
-async function checkAcceptance(
-  octokit: GitHubClient,
-  log: Logger,
-  target: ReviewTarget,
-  trigger: Extract<ReviewTrigger, { kind: 'accept-risk' }>,
-): Promise<PolicyTexts | 'refused'> {
+async function checkAcceptance(session: ReviewSession, trigger: Extract<ReviewTrigger, { kind: 'accept-risk' }>): Promise<PolicyTexts | 'refused'> {
+  const { octokit, target, log } = session;
   const policyTexts = policyTextsFrom(await fetchBlobs(octokit, policyRequests(target, target.baseSha)), target);
   const refusal = await whyNotAllowedToAccept(octokit, target, buildPolicy(policyTexts).policy, trigger.by);
   if (!refusal) return policyTexts;
@@ -124,21 +108,16 @@ async function checkAcceptance(
   return 'refused';
 }
 
-async function evaluateAndReport(
-  octokit: GitHubClient,
-  log: Logger,
-  target: ReviewTarget,
-  trigger: ReviewTrigger,
-  deps: ReviewDependencies,
-  checkRunId: number,
-  preloadedPolicy: PolicyTexts | undefined,
-): Promise<void> {
+async function evaluateAndReport(session: ReviewSession, checkRunId: number, preloadedPolicy: PolicyTexts | undefined): Promise<void> {
+  const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
-  const texts = await fetchBlobs(octokit, [...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)), ...sourceRequests(target, target.baseSha, changed)]);
+  const texts = await fetchBlobs(octokit, [...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)), ...sourceRequests(target, changed.mergeBaseSha, changed)]);
   const policyTexts = preloadedPolicy ?? policyTextsFrom(texts, target);
-  const now = deps.now();
-  const evaluation = await evaluateChange({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, deps.analyze, now);
+  const now = session.now();
+  signal.throwIfAborted();
+  const evaluation = await session.analyzer.evaluate({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, now, signal);
   const { policy } = evaluation;
+  session.progress.onError = policy.onError === 'neutral' ? 'neutral' : 'failure';
   const routing = routeToSecurityReview(policy.review, {
     added: evaluation.added.filter(({ finding }) => finding.status !== 'waived'),
     risk: evaluation.risk,
@@ -146,6 +125,8 @@ async function evaluateAndReport(
     listed: changed.listed,
     ...(changed.policyFile ? { policyFile: changed.policyFile } : {}),
   });
+  // Nothing is written to the pull request for a head that is no longer the one to review.
+  signal.throwIfAborted();
   const published = await publishReview(octokit, log, {
     target,
     trigger,
@@ -155,10 +136,10 @@ async function evaluateAndReport(
     diffMap: evaluation.diffMap,
     ...(routing ? { routing } : {}),
     now,
-    ...(deps.appId === undefined ? {} : { appId: deps.appId }),
+    ...(session.appId === undefined ? {} : { appId: session.appId }),
   });
 
   const result = runResult({ target, changed, evaluation, routing, published });
-  await completeCheckRun(octokit, target, checkRunId, result, deps.now);
+  await completeCheckRun(octokit, target, checkRunId, result, session.now);
   log.info({ conclusion: result.conclusion, title: result.title, risk: evaluation.risk, inlineReview: published.inlineReview.status }, 'review complete');
 }

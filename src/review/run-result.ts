@@ -37,6 +37,8 @@ export function runResult({ target, changed, evaluation, routing, published }: R
     failOn: policy.failOn,
     truncated: changed.truncated,
     invalidPolicy: evaluation.policyErrors.length > 0,
+    unanalysable: evaluation.errors,
+    onUnanalysable: policy.onUnanalysable,
     ...(routing ? { securityReview: { signedOff: published.signOff !== undefined } } : {}),
   });
   const summary = checkRunSummary({
@@ -56,6 +58,7 @@ export function runResult({ target, changed, evaluation, routing, published }: R
     truncated: changed.truncated,
     headSha: target.headSha,
     failOn: policy.failOn,
+    onUnanalysable: policy.onUnanalysable,
     conclusion,
     inlineReview: published.inlineReview,
     minimizedComments: published.minimizedComments,

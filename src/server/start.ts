@@ -1,5 +1,7 @@
 /**
- * `npm start`: checks the configuration, then serves webhooks until SIGTERM or SIGINT.
+ * `npm start`: checks the configuration, then serves webhooks until SIGTERM or SIGINT. On a
+ * signal it stops taking webhooks, hands the reviews it is running back to the queue (another
+ * replica, or this one after a restart, resumes them) and exits.
  */
 import { pino } from 'pino';
 import { configFromEnv } from './config-from-env.js';
@@ -13,12 +15,19 @@ if (!outcome.ok) {
 }
 
 const log = pino({ name: 'posture', level: outcome.config.logLevel });
-const server = await startPostureServer(outcome.config, log);
+let server;
+try {
+  server = await startPostureServer(outcome.config, log);
+} catch (error) {
+  log.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'Posture could not start');
+  process.exit(1);
+}
+const running = server;
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    log.info({ signal }, 'stopping');
-    server.close().then(
+    log.info({ signal }, 'stopping: handing running reviews back to the queue');
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'could not stop cleanly');

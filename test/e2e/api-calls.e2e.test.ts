@@ -1,7 +1,7 @@
 /**
  * The GitHub economy of a review, measured the way `npm run bench` measures it: the number of
- * calls does not grow with the number of changed files, except for the listing's pages and one
- * content query per 125 files.
+ * calls does not grow with the number of changed files, except for one content query per 125
+ * files (and the two commits' trees past the comparison's 300 files).
  */
 import { describe, expect, it } from 'vitest';
 import { countReviewApiCalls } from '../support/review-api-calls.js';
@@ -15,9 +15,10 @@ describe('API calls per review', () => {
     expect(large.naive).toBe(202);
     expect(large.total).toBe(small.total);
     expect(large.byEndpoint).toEqual({
+      'GET /repos/{owner}/{repo}/pulls/{number}': 1,
       'GET /repos/{owner}/{repo}/commits/{sha}/check-runs': 1,
       'POST /repos/{owner}/{repo}/check-runs': 1,
-      'GET /repos/{owner}/{repo}/pulls/{number}/files': 1,
+      'GET /repos/{owner}/{repo}/compare/{basehead}': 1,
       'graphql PostureBlobs': 1,
       'graphql PosturePullRequestState': 1,
       'POST /repos/{owner}/{repo}/pulls/{number}/reviews': 1,

@@ -52,7 +52,7 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
 
     expect(unsigned.status).toBeGreaterThanOrEqual(400);
     expect(unsigned.status).toBeLessThan(500);
-    expect(forged.status).toBe(400);
+    expect(forged.status).toBe(401);
     expect(forged.body).toContain('signature does not match');
     expect(standin.requests).toEqual([]);
     expect(standin.checkRuns).toEqual([]);
@@ -60,7 +60,7 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
 
   it('reviews a signed pull_request.opened: a run that needs the security team, exact annotations, inline comments on added lines only', async () => {
     const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
-    expect(delivery.status).toBe(200);
+    expect(delivery.status).toBe(202);
 
     const run = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed'));
     expect(run).toMatchObject({ name: 'Posture', head_sha: standin.target.headSha, conclusion: 'action_required', details_url: standin.target.htmlUrl });
@@ -107,9 +107,9 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
   it('does nothing more for a redelivered webhook or a second push of the same head', async () => {
     // The webhook middleware answers 200 once the handlers have finished (202 if they take longer).
     const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
-    expect(delivery.status).toBe(200);
+    expect(delivery.status).toBe(202);
     const again = await deliverWebhook(server.webhookUrl, pullRequestEvent('synchronize', standin.target, { deliveryId: 'same-head-pushed-again' }), secret);
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(202);
 
     expect(standin.checkRuns).toHaveLength(1);
     expect(standin.reviews).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
   it('turns green when a member of the security team approves the head', async () => {
     standin.github.submitReview('sam-sec', 'APPROVED', { body: 'Agent download reviewed with the vendor.' });
     const delivery = await deliverWebhook(server.webhookUrl, pullRequestReviewEvent('submitted', standin.target, { reviewer: 'sam-sec', state: 'approved' }), secret);
-    expect(delivery.status).toBe(200);
+    expect(delivery.status).toBe(202);
 
     const approved = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed' && candidate.conclusion === 'success'));
     expect(approved.head_sha).toBe(standin.target.headSha);

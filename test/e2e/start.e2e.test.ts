@@ -64,7 +64,7 @@ describe('npm start', () => {
 
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const delivery = await deliverWebhook(`${base}/api/github/webhooks`, pullRequestEvent('opened', github.target), secret);
-    expect(delivery.status).toBe(200);
+    expect(delivery.status).toBe(202);
     const run = await github.waitFor(() => github.checkRuns.find((candidate) => candidate.status === 'completed'));
     expect(run.conclusion).toBe('action_required');
     expect(stdout()).not.toContain(secret);

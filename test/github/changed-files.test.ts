@@ -4,32 +4,27 @@ import { probotUnderTest } from '../support/probot-under-test.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { blobSha } from '../support/pull-request-fixture.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
-import { documentationFiles, INSECURE_DOWNLOAD, INSTALL_TASK, pullRequestOf, targetFor, TASKS } from './pull-requests.js';
+import { INSECURE_DOWNLOAD, INSTALL_TASK, pullRequestOf, targetFor, TASKS } from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 describe('the changed files of a pull request', () => {
-  it('are read across every page of pulls.listFiles, following the Link headers', async () => {
+  it('are those between the base commit and exactly the reviewed head, from the comparison', async () => {
     const fixture = pullRequestOf(
-      { ...INSECURE_DOWNLOAD.base, 'roles/old/tasks/main.yml': INSTALL_TASK },
-      { ...INSECURE_DOWNLOAD.head },
+      { ...INSECURE_DOWNLOAD.base, 'roles/old/tasks/main.yml': INSTALL_TASK, 'README.md': 'Infra\n' },
+      { ...INSECURE_DOWNLOAD.head, 'README.md': 'Infrastructure\n' },
     );
-    // 248 Markdown files sort before the two role files, which therefore arrive on page 3.
-    const files = [...documentationFiles(248), ...fixture.files];
-    const target = targetFor(fixture, files.length);
-    const github = mockGitHubApi({ fixture, target, files });
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
     const probot = await probotUnderTest();
 
     await probot.receive(pullRequestEvent('opened', target));
 
-    const listed = github.calls.filter((call) => call.path.includes('/pulls/7/files')).map((call) => new URL(call.path, 'https://x').searchParams);
-    expect(listed.map((query) => [query.get('per_page'), query.get('page') ?? '1'])).toEqual([
-      ['100', '1'],
-      ['100', '2'],
-      ['100', '3'],
-    ]);
+    const compared = github.calls.filter((call) => call.path.includes('/compare/'));
+    expect(compared.map((call) => call.path.split('?')[0])).toEqual([`/repos/acme/infra/compare/${fixture.baseSha}...${fixture.headSha}`]);
+    expect(github.calls.filter((call) => call.path.includes('/pulls/7/files'))).toEqual([]);
     // One query reads the policies and both versions of the task file; the Markdown is never
     // read, and the removed role only at the base, where its findings would count as fixed.
     const queries = github.calls.filter((call) => call.path === '/graphql' && String(call.body.query).startsWith('query PostureBlobs'));
@@ -42,11 +37,27 @@ describe('the changed files of a pull request', () => {
       `oid ${blobSha(INSECURE_DOWNLOAD.head[TASKS])}`,
       `expression ${fixture.baseSha}:${TASKS}`,
     ]);
-    expect(github.calls.filter((call) => call.path.includes('/git/blobs/'))).toEqual([]);
     const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { summary: string; annotations: { path: string }[] } };
     expect(completion.conclusion).toBe('failure');
     expect(completion.output.annotations.every((annotation) => annotation.path === TASKS)).toBe(true);
-    expect(completion.output.summary).toContain('Analysed 1 file of 250 changed files');
+    expect(completion.output.summary).toContain('Analysed 1 file of 3 changed files');
+  });
+
+  it('are read from the two commits’ trees when the change passes the comparison’s 300 files', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 320 }, (_, index) => [`docs/page-${String(index).padStart(4, '0')}.md`, `Page ${index}\n`]));
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, { ...INSECURE_DOWNLOAD.head, ...pages });
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    const trees = github.calls.filter((call) => call.path.includes('/git/trees/')).map((call) => call.path.split('?')[0]?.split('/').pop());
+    expect(trees.sort()).toEqual([fixture.baseSha, fixture.headSha].sort());
+    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { summary: string; annotations: { path: string }[] } };
+    expect(completion.conclusion).toBe('failure');
+    expect(completion.output.annotations.map((annotation) => annotation.path)).toContain(TASKS);
+    expect(completion.output.summary).toContain('Analysed 1 file of 321 changed files');
   });
 
   it('reads blobs that GraphQL returns truncated again over REST, by their SHA', async () => {
@@ -62,7 +73,7 @@ describe('the changed files of a pull request', () => {
     expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 2 medium findings');
   });
 
-  it('ends neutral when GitHub answers the content query with an error', async () => {
+  it('fails, with the error, when GitHub answers the content query with an error', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target, fail: { graphql: { status: 502, message: 'Bad Gateway' } } });
@@ -70,7 +81,8 @@ describe('the changed files of a pull request', () => {
     await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
 
     const run = github.github.checkRuns.at(-1);
-    expect(run).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(run?.output.summary).toContain('GitHub answered 502 to POST https://api.github.com/graphql');
+    expect(run?.output.summary).toContain('Re-run this check');
   });
 });

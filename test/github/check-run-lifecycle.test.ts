@@ -68,19 +68,33 @@ describe('the Posture check run', () => {
     expect(updates[2]?.output.summary).toContain('All 120 findings');
   });
 
-  it('ends neutral, with GitHub’s error in the summary, when listing the changed files fails', async () => {
+  it('fails closed, with GitHub’s error and a re-run hint in the summary, when listing the change fails', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
-    const github = mockGitHubApi({ fixture, target, fail: { listFiles: { status: 500, message: 'Server Error' } } });
+    const github = mockGitHubApi({ fixture, target, fail: { compare: { status: 500, message: 'Server Error' } } });
     const probot = await probotUnderTest();
 
     await probot.receive(pullRequestEvent('opened', target));
 
     expect(github.reviews()).toHaveLength(0);
     const completion = github.checkRunUpdates().at(-1)?.body as { status: string; conclusion: string; output: { title: string; summary: string } };
-    expect(completion).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Posture could not complete the review' } });
-    expect(completion.output.summary).toContain(`GitHub answered 500 to GET https://api.github.com/repos/acme/infra/pulls/7/files: Server Error`);
+    expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Posture could not complete the review' } });
+    expect(completion.output.summary).toContain(`GitHub answered 500 to GET https://api.github.com/repos/acme/infra/compare/${fixture.baseSha}...${fixture.headSha}: Server Error`);
+    expect(completion.output.summary).toContain('Re-run this check');
     expect(completion.output.summary).not.toContain('test-installation-token');
+  });
+
+  it('ends neutral instead when the base branch policy says on_error: neutral', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    // A failure once the policy was read: the first completion of the run is refused.
+    nock('https://api.github.com').patch(/\/check-runs\/\d+$/).once().reply(502, { message: 'Bad Gateway' });
+    const github = mockGitHubApi({ fixture, target, policy: { base: 'on_error: neutral\n' } });
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    expect(github.github.checkRuns.at(-1)).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Posture could not complete the review' } });
   });
 
   it('annotates a file the engine cannot parse as a warning and lists it in the summary', async () => {
@@ -93,7 +107,8 @@ describe('the Posture check run', () => {
     await probot.receive(pullRequestEvent('opened', target));
 
     const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { title: string; summary: string; annotations: Record<string, unknown>[] } };
-    expect(completion.output.title).toBe('No findings, 1 file not analysed');
+    expect(completion.conclusion).toBe('failure');
+    expect(completion.output.title).toBe('No findings, 1 file not analysed: roles/web/tasks/broken.yml (syntax error)');
     expect(completion.output.annotations).toEqual([
       expect.objectContaining({ path: 'roles/web/tasks/broken.yml', annotation_level: 'warning', title: 'Posture could not analyse this file' }),
     ]);
@@ -101,7 +116,7 @@ describe('the Posture check run', () => {
     expect(completion.output.summary).toContain('`roles/web/tasks/broken.yml:');
   });
 
-  it('gives up quietly when the check run cannot even be created', async () => {
+  it('gives up, without a run to complete, when the check run cannot even be created', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target, fail: { createCheckRun: { status: 403, message: 'Resource not accessible by integration' } } });
@@ -109,24 +124,25 @@ describe('the Posture check run', () => {
 
     await probot.receive(pullRequestEvent('opened', target));
 
-    // Posture first checks that the head has no review yet, then gives up at the failed create.
+    // Posture checks the pull request's head and that it has no review yet, then gives up at the failed create.
     expect(github.calls.map((call) => `${call.method} ${call.path.split('?')[0]}`)).toEqual([
+      'GET /repos/acme/infra/pulls/7',
       `GET /repos/acme/infra/commits/${fixture.headSha}/check-runs`,
       'POST /repos/acme/infra/check-runs',
     ]);
   });
 
-  it('reports a pull request over GitHub’s 3,000-file listing cap as not fully evaluated', async () => {
-    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
-    const target = targetFor(fixture, 3400);
-    const github = mockGitHubApi({ fixture, target, policy: { org: 'fail_on: critical\n' } });
+  it('fails a change too large for GitHub to list, as not fully evaluated', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 301 }, (_, index) => [`docs/page-${index}.md`, `Page ${index}\n`]));
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, { ...INSECURE_DOWNLOAD.head, ...pages });
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target, policy: { org: 'fail_on: critical\n' }, maxTreeEntries: 50 });
     const probot = await probotUnderTest();
 
     await probot.receive(pullRequestEvent('opened', target));
 
     const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { title: string; summary: string } };
-    expect(completion.conclusion).toBe('neutral');
+    expect(completion.conclusion).toBe('failure');
     expect(completion.output.title).toMatch(/^Not fully evaluated: /);
-    expect(completion.output.summary).toContain('GitHub lists at most 3,000 changed files');
   });
 });

@@ -64,11 +64,12 @@ describe('reviewing a head once', () => {
   });
 
   it('reviews a head again after a review that broke off, when the delivery is sent again', async () => {
-    const api = mockGitHubApi({ fixture, target, fail: { listFiles: { status: 502, message: 'Bad Gateway' } } });
+    const api = mockGitHubApi({ fixture, target, fail: { compare: { status: 502, message: 'Bad Gateway' } } });
     const probot = await probotUnderTest();
     const delivery = pullRequestEvent('opened', target);
     await probot.receive(delivery);
-    expect(api.github.checkRuns.at(-1)?.conclusion).toBe('neutral');
+    expect(api.github.checkRuns.at(-1)?.conclusion).toBe('failure');
+    expect(api.github.checkRuns.at(-1)?.output.title).toBe('Posture could not complete the review');
 
     nock.cleanAll();
     const healthy = mockGitHubApi({ fixture, target });

@@ -88,7 +88,7 @@ describe('the inline review', () => {
     expect(completion.output.summary).toContain('so there are no inline comments');
   });
 
-  it('still completes the check run when GitHub rejects the review with a 422', async () => {
+  it('tries a refused review once more with one-line comments on added lines, then completes the run', async () => {
     const fixture = pullRequestOf({ [TASKS]: BASE_TASKS }, { [TASKS]: HEAD_TASKS });
     const target = targetFor(fixture);
     const github = mockGitHubApi({
@@ -100,11 +100,16 @@ describe('the inline review', () => {
 
     await probot.receive(pullRequestEvent('opened', target));
 
-    expect(github.reviews()).toHaveLength(1);
+    const [first, second] = github.reviews();
+    expect(github.reviews()).toHaveLength(2);
+    const secondComments = (second?.body.comments ?? []) as Array<{ start_line?: number }>;
+    expect(secondComments.length).toBeGreaterThan(0);
+    expect(secondComments.length).toBeLessThanOrEqual((first?.body.comments as unknown[]).length);
+    expect(secondComments.every((comment) => comment.start_line === undefined)).toBe(true);
     const completion = github.checkRunUpdates().at(-1)?.body as { status: string; conclusion: string; output: { summary: string } };
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(completion.output.summary).toContain('GitHub did not accept the inline review');
-    expect(completion.output.summary).toContain('must be part of the diff');
+    expect(completion.output.summary).toContain('refused the review twice');
   });
 
   it('caps a review at 30 comments, most severe first, and says how many more are in the check run', async () => {
