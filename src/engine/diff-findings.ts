@@ -36,7 +36,8 @@ export interface FindingVersions {
 
 /** The fingerprint without its occurrence number: what stays equal however often a line repeats. */
 export function fingerprintHash(fingerprint: string): string {
-  return fingerprint.split(':')[0] ?? fingerprint;
+  const colon = fingerprint.indexOf(':');
+  return colon === -1 ? fingerprint : fingerprint.slice(0, colon);
 }
 
 export function diffFindings({ head, base, headLineText, baseLineText, isWrittenByChange = () => false }: FindingVersions): FindingDiff {

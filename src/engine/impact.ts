@@ -76,9 +76,15 @@ export interface SurfaceLocation {
   version: 'head' | 'base';
 }
 
+/** Enough places to point a reader at; the rest are counted. */
+export const MAX_SURFACE_LOCATIONS = 20;
+
 export interface SurfaceChange {
   surface: Surface;
+  /** the first places that touch the surface, in path and line order (at most `MAX_SURFACE_LOCATIONS`) */
   locations: SurfaceLocation[];
+  /** how many places touch it in all */
+  locationCount: number;
   /** stable digest of the texts that differ, so a later push that changes them is recognised */
   digest: string;
 }
@@ -90,7 +96,7 @@ export interface SurfaceChange {
  * compares like with like); a file absent from one side was added, removed, or not readable.
  */
 export function describeImpact(base: ReadonlyMap<string, FileModel>, head: ReadonlyMap<string, FileModel>): SurfaceChange[] {
-  const changes = new Map<Surface, { locations: SurfaceLocation[]; texts: string[] }>();
+  const changes = new Map<Surface, { locations: SurfaceLocation[]; seen: Set<string>; texts: string[] }>();
   for (const path of [...new Set([...base.keys(), ...head.keys()])].sort()) {
     const before = evidenceOf(base.get(path));
     const after = evidenceOf(head.get(path));
@@ -99,16 +105,18 @@ export function describeImpact(base: ReadonlyMap<string, FileModel>, head: Reado
       ...unmatched(before, after).map((item) => [item, 'base'] as const),
     ]) {
       let change = changes.get(evidence.surface);
-      if (!change) changes.set(evidence.surface, (change = { locations: [], texts: [] }));
-      if (!change.locations.some((location) => location.path === path && location.line === evidence.line && location.version === version)) {
-        change.locations.push({ path, line: evidence.line, version });
+      if (!change) changes.set(evidence.surface, (change = { locations: [], seen: new Set(), texts: [] }));
+      const place = `${version}\0${path}\0${evidence.line}`;
+      if (!change.seen.has(place)) {
+        change.seen.add(place);
+        if (change.locations.length < MAX_SURFACE_LOCATIONS) change.locations.push({ path, line: evidence.line, version });
       }
       change.texts.push(`${version}\0${path}\0${evidence.text}`);
     }
   }
   return SURFACES.filter((surface) => changes.has(surface)).map((surface) => {
-    const change = changes.get(surface) as { locations: SurfaceLocation[]; texts: string[] };
-    return { surface, locations: change.locations, digest: digestOf(change.texts) };
+    const change = changes.get(surface) as { locations: SurfaceLocation[]; seen: Set<string>; texts: string[] };
+    return { surface, locations: change.locations, locationCount: change.seen.size, digest: digestOf(change.texts) };
   });
 }
 

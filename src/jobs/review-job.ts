@@ -18,6 +18,7 @@ import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
 import { refusedAcceptanceOutput } from '../review/accept-risk-check.js';
 import { abandonCheckRun, completeSupersededRun, replaceRunOutput } from '../review/checks.js';
 import { describeError, redactSecrets } from '../review/describe-error.js';
+import { latestPostureRun } from '../review/previous-runs.js';
 import { reviewHead, type ReviewProgress } from '../review/review-head.js';
 import type { GitHubClient, ReviewTarget } from '../review/review-target.js';
 import { abortable } from './abortable-client.js';
@@ -145,6 +146,11 @@ async function stepAside(
   if (trigger.kind === 'accept-risk') {
     const refusal = 'this run is not for the pull request’s current head commit; accept the risk on the latest Posture run';
     await replaceRunOutput(octokit, request, trigger.clickedRun.id, refusedAcceptanceOutput(trigger, refusal));
+  }
+  if (progress.checkRunId === undefined && job.attempt > 1) {
+    // A try cut short by a crash may have opened a run it could not remember: GitHub knows it by the job's id.
+    const latest = await latestPostureRun(octokit, request, request.headSha, deps.appId);
+    if (latest && latest.status !== 'completed' && latest.externalId === job.id) progress.checkRunId = latest.id;
   }
   if (trigger.kind !== 'push' && progress.checkRunId === undefined) return { status: 'done' };
   await completeSupersededRun(octokit, request, { ...(progress.checkRunId === undefined ? {} : { checkRunId: progress.checkRunId }), headSha: request.headSha }, newer, deps.now());

@@ -38,25 +38,36 @@ const MAX_HANDLER_ERRORS = 5;
 /** BullMQ's largest priority */
 const MAX_PRIORITY = 2 ** 21 - 1;
 
-/** Records a head unless a later event said otherwise; returns 1 when it is now the latest. */
-const OBSERVE_HEAD = `
-local current = redis.call('HGET', KEYS[1], 'observedAt')
-if current and current > ARGV[2] then return 0 end
-redis.call('HSET', KEYS[1], 'sha', ARGV[1], 'observedAt', ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-return 1`;
-
-/** The next fair turn of an installation (see the embedded queue), restarting the count when nothing waits. */
-const NEXT_TURN = `
-local clock = tonumber(redis.call('GET', KEYS[1]) or '0')
-if clock > 1000000 and redis.call('ZCARD', KEYS[3]) == 0 and redis.call('LLEN', KEYS[4]) == 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
+/**
+ * Admits a request: drops a delivery seen before, remembers the delivery with its job, records
+ * the head it observes (unless a later event said otherwise), joins a live job with the same id,
+ * and otherwise returns the installation's next fair turn (see the embedded queue) to add the
+ * job with. The turns start again from zero when nothing waits.
+ *
+ * KEYS: delivery, job's deliveries, pull request's head, BullMQ job, clock, installations' turns, prioritized
+ * ARGV: job id, delivery id, a week, delivery memory, head sha, observed at, installation
+ */
+const ADMIT = `
+if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[4], 'NX') == false then return 'duplicate-delivery' end
+redis.call('SADD', KEYS[2], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+if ARGV[6] ~= '' then
+  local current = redis.call('HGET', KEYS[3], 'observedAt')
+  if not current or current <= ARGV[6] then
+    redis.call('HSET', KEYS[3], 'sha', ARGV[5], 'observedAt', ARGV[6])
+    redis.call('EXPIRE', KEYS[3], ARGV[3])
+  end
+end
+if redis.call('EXISTS', KEYS[4]) == 1 then return 'joined' end
+local clock = tonumber(redis.call('GET', KEYS[5]) or '0')
+if clock > 1000000 and redis.call('ZCARD', KEYS[7]) == 0 then
+  redis.call('DEL', KEYS[5], KEYS[6])
   clock = 0
 end
-local last = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+local last = tonumber(redis.call('HGET', KEYS[6], ARGV[7]) or '0')
 local turn = math.max(clock, last) + 1
-redis.call('HSET', KEYS[2], ARGV[1], turn)
-return turn`;
+redis.call('HSET', KEYS[6], ARGV[7], turn)
+return tostring(turn)`;
 
 /** Records a head as the latest whatever the events said, keeping the latest time seen. */
 const CONFIRM_HEAD = `
@@ -100,23 +111,30 @@ export class RedisQueue implements ReviewQueue {
 
   async enqueue(request: JobRequest): Promise<EnqueueOutcome> {
     const id = jobIdOf(request);
-    const fresh = await this.#redis.set(this.#key('delivery', request.deliveryId), id, 'EX', this.#options.deliveryMemorySeconds ?? WEEK_SECONDS, 'NX');
-    if (fresh === null) return 'duplicate-delivery';
-    await this.#redis.multi().sadd(this.#key('deliveries', id), request.deliveryId).expire(this.#key('deliveries', id), WEEK_SECONDS).exec();
-    if (request.kind === 'review' && request.headObservedAt) {
-      await this.#redis.eval(OBSERVE_HEAD, 1, this.#key('head', pullRequestKey(request)), request.headSha, request.headObservedAt, WEEK_SECONDS);
-    }
-    const existing = await this.#queue.getJob(id);
-    if (existing && !(await existing.isCompleted()) && !(await existing.isFailed())) return 'joined';
-    const turn = Number(
-      await this.#redis.eval(NEXT_TURN, 4, this.#key('turn', 'clock'), this.#key('turn', 'installations'), `${this.#prefix}:${QUEUE_NAME}:prioritized`, `${this.#prefix}:${QUEUE_NAME}:wait`, String(request.installationId)),
+    const headKey = request.kind === 'review' && request.headObservedAt ? this.#key('head', pullRequestKey(request)) : this.#key('head', '-');
+    // One round trip for the bookkeeping, a second for BullMQ's own add.
+    const answer = String(
+      await this.#redis.eval(
+        ADMIT,
+        7,
+        this.#key('delivery', request.deliveryId),
+        this.#key('deliveries', id),
+        headKey,
+        `${this.#prefix}:${QUEUE_NAME}:${id}`,
+        this.#key('turn', 'clock'),
+        this.#key('turn', 'installations'),
+        `${this.#prefix}:${QUEUE_NAME}:prioritized`,
+        id,
+        request.deliveryId,
+        WEEK_SECONDS,
+        this.#options.deliveryMemorySeconds ?? WEEK_SECONDS,
+        request.kind === 'review' ? request.headSha : '',
+        request.kind === 'review' ? (request.headObservedAt ?? '') : '',
+        String(request.installationId),
+      ),
     );
-    await this.#queue.add(request.kind, request, {
-      jobId: id,
-      priority: Math.min(turn, MAX_PRIORITY),
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+    if (answer === 'duplicate-delivery' || answer === 'joined') return answer;
+    await this.#queue.add(request.kind, request, { jobId: id, priority: Math.min(Number(answer), MAX_PRIORITY), removeOnComplete: true, removeOnFail: true });
     return 'queued';
   }
 

@@ -22,7 +22,7 @@ export function impactSection(surfaces: readonly SurfaceChange[]): string[] {
   if (surfaces.length === 0) return [];
   const rows = surfaces.map((change) => {
     const shown = change.locations.slice(0, LOCATIONS_PER_SURFACE).map((location) => `${codeSpan(`${location.path}:${location.line}`)}${location.version === 'base' ? ' (removed)' : ''}`);
-    const more = change.locations.length - shown.length;
+    const more = change.locationCount - shown.length;
     const where = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
     return `| ${tableCell(escapeMarkdownText(SURFACE_LABELS[change.surface]))} | ${tableCell(where)} |`;
   });

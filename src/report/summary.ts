@@ -130,13 +130,22 @@ export function checkRunSummary(input: SummaryInput): string {
   ];
   const marker = input.record ? `\n\n${reviewMarker(input.record)}` : '';
   const limit = MAX_SUMMARY_CHARS - marker.length;
-  const rows = input.added.filter(isOpen).sort(mostSevereFirst).map((finding) => findingRow(finding, input.isUnchangedLine(finding)));
-  const render = (shown: number) => [...before, ...findingsSection(rows, shown), ...after].join('\n\n');
-  const complete = render(rows.length);
-  if (complete.length <= limit) return complete + marker;
+  const open = input.added.filter(isOpen).sort(mostSevereFirst);
+  // Rows past the size limit can never be shown: building them would only cost time.
+  const rows: string[] = [];
+  for (let index = 0, length = 0; index < open.length && length <= limit; index += 1) {
+    const row = findingRow(open[index] as Finding, input.isUnchangedLine(open[index] as Finding));
+    rows.push(row);
+    length += row.length + 1;
+  }
+  const render = (shown: number) => [...before, ...findingsSection(rows, shown, open.length), ...after].join('\n\n');
+  if (rows.length === open.length) {
+    const complete = render(rows.length);
+    if (complete.length <= limit) return complete + marker;
+  }
   // Keep as many of the most severe rows as fit; binary search, since length grows with each row.
   let fits = -1;
-  for (let low = 0, high = rows.length - 1; low <= high; ) {
+  for (let low = 0, high = Math.min(rows.length, open.length) - 1; low <= high; ) {
     const middle = Math.floor((low + high) / 2);
     if (render(middle).length <= limit) {
       fits = middle;
@@ -146,7 +155,7 @@ export function checkRunSummary(input: SummaryInput): string {
     }
   }
   if (fits >= 0) return render(fits) + marker;
-  const note = '\n\n_Summary cut at GitHub’s size limit; every finding is an annotation on this check run._';
+  const note = '\n\n_Summary cut at GitHub’s size limit; the most severe findings are annotations on this check run._';
   return render(0).slice(0, limit - note.length) + note + marker;
 }
 
@@ -202,14 +211,15 @@ function findingRow(finding: Finding, unchangedLine: boolean): string {
   return `| ${cells.map(tableCell).join(' | ')} |`;
 }
 
-function findingsSection(rows: readonly string[], shown: number): string[] {
-  if (rows.length === 0) return [];
+/** The new findings' table: the first `shown` of `rows` (the most severe first), of `total` findings in all. */
+function findingsSection(rows: readonly string[], shown: number, total: number): string[] {
+  if (total === 0) return [];
   const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows.slice(0, shown)].join('\n');
-  const hidden = rows.length - shown;
-  const note = hidden > 0 ? [`_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; every finding is an annotation on this check run._`] : [];
-  const heading = `### New findings (${rows.length})`;
-  if (rows.length <= FOLD_TABLE_AFTER_ROWS) return [heading, table, ...note];
-  return [heading, `<details><summary>All ${rows.length} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
+  const hidden = total - shown;
+  const note = hidden > 0 ? [`_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; the most severe are annotations on this check run._`] : [];
+  const heading = `### New findings (${total})`;
+  if (total <= FOLD_TABLE_AFTER_ROWS) return [heading, table, ...note];
+  return [heading, `<details><summary>All ${total} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
 }
 
 function fixedSection(fixed: readonly Finding[]): string[] {

@@ -29,12 +29,13 @@ const MAX_TITLE_CHARS = 255;
 const MAX_MESSAGE_CHARS = 16_000;
 
 /**
- * Annotations for all findings, most severe first, then one per file Posture could not analyse.
+ * Annotations for the findings (the `limit` most severe), then one per file Posture could not analyse.
  * Findings in `inherited` were already on the base branch and do not count: they stay visible,
  * but only as notices, so that the diff shows in red only what the change brings.
  */
-export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[], inherited: ReadonlySet<Finding> = new Set()): CheckAnnotation[] {
-  return [...[...findings].sort(mostSevereFirst).map((finding) => findingAnnotation(finding, inherited.has(finding))), ...errors.map(fileErrorAnnotation)];
+export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[], inherited: ReadonlySet<Finding> = new Set(), limit = Number.POSITIVE_INFINITY): CheckAnnotation[] {
+  const shown = [...findings].sort(mostSevereFirst).slice(0, limit);
+  return [...shown.map((finding) => findingAnnotation(finding, inherited.has(finding))), ...errors.map(fileErrorAnnotation)];
 }
 
 export function findingAnnotation(finding: Finding, inherited = false): CheckAnnotation {

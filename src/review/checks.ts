@@ -19,7 +19,10 @@ export interface CheckRunResult {
   conclusion: ReviewConclusion;
   title: string;
   summary: string;
+  /** the annotations to upload: at most `MAX_ANNOTATIONS`, most severe first */
   annotations: readonly CheckAnnotation[];
+  /** how many there would be without the cap */
+  annotationTotal?: number;
   actions?: readonly CheckRunAction[];
   /** where `action_required` sends people: the pull request */
   detailsUrl?: string;
@@ -51,8 +54,9 @@ export async function completeCheckRun(
   result: CheckRunResult,
   completedAt: () => Date,
 ): Promise<void> {
-  const shown = result.annotations.slice(0, MAX_ANNOTATIONS);
-  const omitted = result.annotations.length - shown.length;
+  const shown = result.annotations;
+  const total = Math.max(result.annotationTotal ?? 0, shown.length);
+  const omitted = total - shown.length;
   const batches = batchesOf(shown, ANNOTATIONS_PER_REQUEST);
   const lastBatch = batches.pop() ?? [];
   let uploaded = 0;
@@ -79,7 +83,7 @@ export async function completeCheckRun(
     output: {
       title: result.title,
       summary: result.summary,
-      ...(omitted > 0 ? { text: omittedAnnotationsNote(shown.length, result.annotations.length) } : {}),
+      ...(omitted > 0 ? { text: omittedAnnotationsNote(shown.length, total) } : {}),
       annotations: lastBatch,
     },
     ...(result.actions && result.actions.length > 0 ? { actions: [...result.actions] } : {}),

@@ -62,6 +62,25 @@ export function buildDiffMap(files: readonly { path: string; patch?: string | un
   return map;
 }
 
+/**
+ * The diff map cut down to the lines the findings start and end on (each changed file keeps its
+ * entry, even empty): all that commenting needs, and far less to hand from an analysis thread
+ * back to the server than every line of every changed file.
+ */
+export function linesOfFindings(diffMap: DiffMap, findings: readonly { path: string; range: { line: number; endLine: number } }[]): DiffMap {
+  const kept = new Map<string, Map<number, DiffLine>>([...diffMap.keys()].map((path) => [path, new Map()]));
+  for (const { path, range } of findings) {
+    const lines = diffMap.get(path);
+    const target = kept.get(path);
+    if (!lines || !target) continue;
+    for (const line of [range.line, range.endLine, range.endLine - 1]) {
+      const entry = lines.get(line);
+      if (entry) target.set(line, entry);
+    }
+  }
+  return kept;
+}
+
 /** Whether the pull request adds the line a finding starts on: the lines its author wrote. */
 export function startsOnAddedLine(diffMap: DiffMap, finding: { path: string; range: { line: number } }): boolean {
   return diffMap.get(finding.path)?.get(finding.range.line)?.kind === 'added';

@@ -13,10 +13,12 @@ import { buildPolicy } from '../policy/build-policy.js';
 import type { Notice } from '../policy/notice.js';
 import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';
 import type { EffectivePolicy, PolicyError } from '../policy/types.js';
-import { buildDiffMap, startsOnAddedLine, type DiffMap } from './diff-map.js';
+import { buildDiffMap, linesOfFindings, startsOnAddedLine, type DiffMap } from './diff-map.js';
+import { withLocalPatches } from './local-patches.js';
 import type { FileVersions } from './fetch-sources.js';
 import { POLICY_PATH, type PolicyTexts } from './load-policy.js';
 import type { ChangedFiles } from './pr-files.js';
+import { routeToSecurityReview, type Routing } from './routing.js';
 
 export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now' | 'keepModels'>) => Promise<AnalysisResult>;
 
@@ -32,7 +34,10 @@ export interface ChangeEvaluation {
   analyzedFiles: number;
   surfaces: SurfaceChange[];
   risk: RiskLevel;
+  /** the diff's lines where findings start and end, for each changed file GitHub gave a diff of */
   diffMap: DiffMap;
+  /** whether (and why) the policy sends the pull request to security reviewers */
+  routing?: Routing;
 }
 
 export interface ChangeInputs {
@@ -44,7 +49,7 @@ export interface ChangeInputs {
 export async function evaluateChange({ changed, versions, policyTexts }: ChangeInputs, analyze: AnalyzeFunction, now: Date): Promise<ChangeEvaluation> {
   const { policy, errors: policyErrors } = buildPolicy(policyTexts);
   const [head, base] = await Promise.all([analyze(versions.head, { policy, now, keepModels: true }), analyze(versions.base, { policy, now, keepModels: true })]);
-  const diffMap = buildDiffMap(changed.files);
+  const diffMap = buildDiffMap(withLocalPatches(changed.files, versions));
   const diff = diffFindings({
     head: head.findings,
     base: base.findings,
@@ -55,6 +60,10 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
   const policyChange = reviewPolicyEdit(changed, versions, policyTexts);
   const added = policyChange ? [...diff.added, policyChange] : diff.added;
   const surfaces = describeImpact(keptModels(base), keptModels(head));
+  // Waivers are the security team's decision; an author's own suppression does not lower the risk.
+  const unwaived = added.filter(({ finding }) => finding.status !== 'waived');
+  const risk = assessRisk(unwaived.map(({ finding }) => finding), surfaces.map((change) => change.surface));
+  const routing = routeToSecurityReview(policy.review, { added: unwaived, risk, surfaces, listed: changed.listed, ...(changed.policyFile ? { policyFile: changed.policyFile } : {}) });
   return {
     policy,
     policyErrors,
@@ -65,9 +74,9 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
     notices: head.notices,
     analyzedFiles: head.analyzed.length,
     surfaces,
-    // Waivers are the security team's decision; an author's own suppression does not lower the risk.
-    risk: assessRisk(added.filter(({ finding }) => finding.status !== 'waived').map(({ finding }) => finding), surfaces.map((change) => change.surface)),
-    diffMap,
+    risk,
+    diffMap: linesOfFindings(diffMap, [...added, ...diff.existing].map(({ finding }) => finding)),
+    ...(routing ? { routing } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * only returns in part are fetched again over REST by their SHA.
  */
 import { mapConcurrently } from '../shared/map-concurrently.js';
+import { graphqlRoute, requestLargeJson } from './large-json.js';
 import type { GitHubClient, RepoRef } from './review-target.js';
 
 /** Blobs per query: both versions of a 100-file pull request and its policies fit in one; small enough to stay far from GitHub's 10-second limit. */
@@ -50,7 +51,11 @@ export async function fetchBlobs(octokit: GitHubClient, requests: readonly BlobR
     }
   }
   await mapConcurrently(truncated, CONCURRENT_FALLBACKS, async ({ key, repository, oid }) => {
-    const { data: blob } = await octokit.rest.git.getBlob({ owner: repository.owner, repo: repository.repo, file_sha: oid });
+    const { data: blob } = await requestLargeJson<{ content: string; encoding: string }>(octokit, 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      owner: repository.owner,
+      repo: repository.repo,
+      file_sha: oid,
+    });
     texts.set(key, blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64').toString('utf8') : blob.content);
   });
   return texts;
@@ -76,25 +81,41 @@ function blobQuery(batch: readonly BlobRequest[]): { query: string; aliases: Arr
   return { query, aliases };
 }
 
-interface GraphqlErrorShape {
-  name?: string;
-  data?: unknown;
-  errors?: Array<{ type?: string; path?: Array<string | number> }>;
+interface GraphqlProblem {
+  type?: string;
+  message?: string;
+  path?: Array<string | number>;
+}
+
+/** A GraphQL answer with errors Posture cannot read past, shaped like Octokit's request errors. */
+export class GraphqlQueryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly response: { headers: Record<string, string | undefined> },
+  ) {
+    super(message);
+    this.name = 'GraphqlQueryError';
+  }
 }
 
 /**
- * Runs the query. GitHub answers a repository the installation cannot see with a NOT_FOUND
- * error next to the data of the rest; that is a missing file when the request allows it.
+ * Runs the query (see large-json.ts for why not through `octokit.graphql`). GitHub answers a
+ * repository the installation cannot see with a NOT_FOUND error next to the data of the rest;
+ * that is a missing file when the request allows it. Any other error fails the query; an
+ * exhausted GraphQL budget (RATE_LIMITED, with HTTP 200) reads as the rate limit it is.
  */
 async function runQuery(octokit: GitHubClient, query: string, batch: readonly BlobRequest[], aliases: ReadonlyArray<[string, string]>): Promise<QueryData> {
-  try {
-    return await octokit.graphql<QueryData>(query);
-  } catch (error) {
-    const shape = error as GraphqlErrorShape;
-    if (shape.name !== 'GraphqlResponseError' || !shape.data || !shape.errors) throw error;
-    const optionalRepositories = new Set(aliases.filter((_, index) => batch[index]?.optional).map(([repositoryAlias]) => repositoryAlias));
-    const tolerated = shape.errors.every((problem) => problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])));
-    if (!tolerated) throw error;
-    return shape.data as QueryData;
+  const { data: answer, headers } = await requestLargeJson<{ data?: QueryData | null; errors?: GraphqlProblem[] }>(octokit, graphqlRoute(octokit), { query });
+  const problems = answer.errors ?? [];
+  if (problems.length === 0) return answer.data ?? {};
+  if (problems.some((problem) => problem.type === 'RATE_LIMITED')) {
+    throw new GraphqlQueryError('GitHub’s GraphQL rate limit is exhausted', 403, { headers: { 'x-ratelimit-remaining': '0', ...headers } });
   }
+  const optionalRepositories = new Set(aliases.filter((_, index) => batch[index]?.optional).map(([repositoryAlias]) => repositoryAlias));
+  const tolerated = problems.every((problem) => problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])));
+  if (!tolerated || !answer.data) {
+    throw new GraphqlQueryError(`GitHub could not answer the content query: ${problems.map((problem) => problem.message ?? problem.type).join('; ')}`, 502, { headers });
+  }
+  return answer.data;
 }

@@ -5,6 +5,7 @@
  * lists at most 300 files in a comparison; a larger change is read from the two commits' trees.
  */
 import { mayBeAnalysed } from '../engine/detect-language.js';
+import { requestLargeJson } from './large-json.js';
 import { POLICY_PATH } from './load-policy.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
@@ -20,8 +21,10 @@ export interface ChangedFile {
   headBlobSha?: string;
   /** where the file was at the base commit (its old name when renamed); absent when it is new */
   basePath?: string;
-  /** unified-diff hunks; absent when GitHub omits them (very large diffs, or a change read from trees) */
+  /** unified-diff hunks; absent when GitHub omits them (very large diffs) */
   patch?: string;
+  /** listed from the commits' trees, which carry no diff: the analysis computes one from both versions */
+  diffLocally?: true;
 }
 
 /** Every file of the change, with its head blob, for review routing by path. */
@@ -57,7 +60,7 @@ interface ChangeEntry {
 const HAS_BASE_VERSION = new Set(['modified', 'changed', 'renamed', 'removed']);
 
 export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarget): Promise<ChangedFiles> {
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+  const { data } = await requestLargeJson<{ merge_base_commit: { sha: string }; files?: ChangeEntry[] }>(octokit, 'GET /repos/{owner}/{repo}/compare/{basehead}', {
     owner: target.owner,
     repo: target.repo,
     basehead: `${target.baseSha}...${target.headSha}`,
@@ -65,13 +68,13 @@ export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarg
     per_page: 1,
   });
   const mergeBaseSha = data.merge_base_commit.sha;
-  const compared = (data.files ?? []) as ChangeEntry[];
+  const compared = data.files ?? [];
   if (compared.length < COMPARE_FILES_LIMIT) return classify(mergeBaseSha, compared, false);
   const fromTrees = await changesBetweenTrees(octokit, target, mergeBaseSha);
-  return classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated);
+  return classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated, true);
 }
 
-function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncated: boolean): ChangedFiles {
+function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncated: boolean, fromTrees = false): ChangedFiles {
   const files: ChangedFile[] = [];
   const listed: ListedFile[] = [];
   let policyFile: ChangedFiles['policyFile'];
@@ -91,6 +94,7 @@ function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncat
       ...(removed ? {} : { headBlobSha }),
       ...(basePath === undefined ? {} : { basePath }),
       ...(file.patch === undefined || removed ? {} : { patch: file.patch }),
+      ...(fromTrees && !removed ? { diffLocally: true as const } : {}),
     });
   }
   return { mergeBaseSha, files, listed, truncated, ...(policyFile ? { policyFile } : {}) };
@@ -117,8 +121,13 @@ async function changesBetweenTrees(octokit: GitHubClient, target: ReviewTarget, 
 }
 
 async function readTree(octokit: GitHubClient, target: ReviewTarget, commitSha: string): Promise<{ blobs: Map<string, string>; truncated: boolean }> {
-  const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: commitSha, recursive: 'true' });
+  const { data } = await requestLargeJson<{ tree: TreeEntry[]; truncated?: boolean }>(octokit, 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    owner: target.owner,
+    repo: target.repo,
+    tree_sha: commitSha,
+    recursive: 'true',
+  });
   const blobs = new Map<string, string>();
-  for (const entry of data.tree as TreeEntry[]) if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
+  for (const entry of data.tree) if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
   return { blobs, truncated: data.truncated === true };
 }

@@ -24,6 +24,7 @@ import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.
 import { acceptanceKey, acceptancesIn, applyAcceptances, reasonFrom, type RiskAcceptance } from './risk-acceptance.js';
 import type { Routing } from './routing.js';
 import { createReviewerCheck } from './security-reviewers.js';
+import { yieldToEvents } from '../shared/yield-to-events.js';
 
 export interface PublishInput {
   target: ReviewTarget;
@@ -63,6 +64,7 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
     acceptances.push(acceptance);
   }
   const added = applyAcceptances(input.added, acceptances);
+  await yieldToEvents();
   const existing = applyAcceptances(input.existing, acceptances);
   const signOff = routing ? await findSignOff(octokit, input, routing, state, acceptances, problems) : undefined;
 
@@ -73,6 +75,7 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
 
   const earlier = postureComments(state.threads);
   const commentable = added.filter(({ finding }) => isOpen(finding) && policy.commentOn !== 'none' && atLeast(finding.severity, policy.commentOn));
+  await yieldToEvents();
   const plan = planComments(commentable, input.diffMap, {
     contextLines: policy.comments.contextLines,
     outsideDiff: policy.comments.outsideDiff,
@@ -86,6 +89,7 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
   let minimizedComments = 0;
   let foldFailure: string | undefined;
   try {
+    await yieldToEvents();
     minimizedComments = await minimizeComments(octokit, commentsToMinimize(earlier, [...added, ...existing]));
   } catch (error) {
     foldFailure = describeError(error);

@@ -11,6 +11,7 @@
  */
 import type { Logger } from 'pino';
 import { buildPolicy } from '../policy/build-policy.js';
+import { yieldToEvents } from '../shared/yield-to-events.js';
 import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
 import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
@@ -20,7 +21,6 @@ import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy
 import { listChangedFiles } from './pr-files.js';
 import { latestPostureRun, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
-import { routeToSecurityReview } from './routing.js';
 import { runResult } from './run-result.js';
 import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
 
@@ -116,15 +116,8 @@ async function evaluateAndReport(session: ReviewSession, checkRunId: number, pre
   const now = session.now();
   signal.throwIfAborted();
   const evaluation = await session.analyzer.evaluate({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, now, signal);
-  const { policy } = evaluation;
+  const { policy, routing } = evaluation;
   session.progress.onError = policy.onError === 'neutral' ? 'neutral' : 'failure';
-  const routing = routeToSecurityReview(policy.review, {
-    added: evaluation.added.filter(({ finding }) => finding.status !== 'waived'),
-    risk: evaluation.risk,
-    surfaces: evaluation.surfaces,
-    listed: changed.listed,
-    ...(changed.policyFile ? { policyFile: changed.policyFile } : {}),
-  });
   // Nothing is written to the pull request for a head that is no longer the one to review.
   signal.throwIfAborted();
   const published = await publishReview(octokit, log, {
@@ -139,7 +132,9 @@ async function evaluateAndReport(session: ReviewSession, checkRunId: number, pre
     ...(session.appId === undefined ? {} : { appId: session.appId }),
   });
 
+  await yieldToEvents();
   const result = runResult({ target, changed, evaluation, routing, published });
+  await yieldToEvents();
   await completeCheckRun(octokit, target, checkRunId, result, session.now);
   log.info({ conclusion: result.conclusion, title: result.title, risk: evaluation.risk, inlineReview: published.inlineReview.status }, 'review complete');
 }

@@ -8,7 +8,7 @@ import type { EffectivePolicy } from '../policy/types.js';
 import type { SecurityReviewStatus } from '../report/security-review-section.js';
 import { checkRunSummary, checkRunTitle } from '../report/summary.js';
 import { buildAnnotations } from './annotations.js';
-import type { CheckRunResult } from './checks.js';
+import { MAX_ANNOTATIONS, type CheckRunResult } from './checks.js';
 import { decideConclusion, type ReviewConclusion } from './conclusion.js';
 import { startsOnAddedLine } from './diff-map.js';
 import type { ChangeEvaluation } from './evaluate-change.js';
@@ -73,7 +73,9 @@ export function runResult({ target, changed, evaluation, routing, published }: R
     conclusion,
     title,
     summary,
-    annotations: buildAnnotations([...added, ...existing], evaluation.errors, new Set(policy.failOnExisting ? [] : existing)),
+    // The files Posture could not analyse always; then the most severe findings, up to the cap.
+    annotations: buildAnnotations([...added, ...existing], evaluation.errors, new Set(policy.failOnExisting ? [] : existing), Math.max(0, MAX_ANNOTATIONS - evaluation.errors.length)),
+    annotationTotal: added.length + existing.length + evaluation.errors.length,
     ...(offerAcceptance ? { actions: [ACCEPT_RISK_ACTION] } : {}),
     ...(target.htmlUrl ? { detailsUrl: target.htmlUrl } : {}),
   };

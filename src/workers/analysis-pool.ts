@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import type { AnalyzeFunction, ChangeEvaluation, ChangeInputs } from '../review/evaluate-change.js';
 import { evaluateChange } from '../review/evaluate-change.js';
 import type { AnalysisTask } from './analysis-worker.js';
+import { unpackEvaluation, type PackedEvaluation } from './evaluation-transfer.js';
 
 export interface ChangeAnalyzer {
   evaluate(inputs: ChangeInputs, now: Date, signal?: AbortSignal): Promise<ChangeEvaluation>;
@@ -43,7 +44,7 @@ export function defaultAnalysisThreads(): number {
 export function createAnalysisPool(options: AnalysisPoolOptions): ChangeAnalyzer {
   const threads = options.threads ?? defaultAnalysisThreads();
   const filename = workerFile();
-  const pool = new Piscina<AnalysisTask, ChangeEvaluation>({
+  const pool = new Piscina<AnalysisTask, PackedEvaluation>({
     filename,
     // Under tsx (tests, the demo) a thread needs the loader too; the built `.js` needs nothing.
     ...(filename.endsWith('.ts') && !process.execArgv.some((argument) => argument.includes('tsx')) ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
@@ -57,7 +58,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): ChangeAnalyzer
       const timeLimit = AbortSignal.timeout(options.timeLimitMs);
       const combined = signal ? AbortSignal.any([signal, timeLimit]) : timeLimit;
       try {
-        return await pool.run({ inputs, now: now.toISOString() }, { signal: combined });
+        return await unpackEvaluation(await pool.run({ inputs, now: now.toISOString() }, { signal: combined }));
       } catch (error) {
         if (timeLimit.aborted && !signal?.aborted) {
           throw new AnalysisLimitError('time', `the analysis took longer than ${Math.round(options.timeLimitMs / 1000)} s and was stopped`);

@@ -125,4 +125,14 @@ describe('Posture over HTTP against a GitHub stand-in', () => {
     expect(approved.output.summary).toContain('**Approved by a security reviewer:** @sam-sec approved');
     expect(standin.reviews).toHaveLength(1);
   });
+
+  it('answers liveness, readiness and Prometheus metrics', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('posture_queue_jobs{state="waiting"} 0');
+    expect(metrics).toMatch(/posture_reviews_total\{outcome="reviewed"\} \d+/);
+    expect(metrics).toMatch(/posture_webhook_duration_seconds_count\{event="pull_request",status="202"\} \d+/);
+    expect(metrics).toMatch(/posture_github_requests_total\{method="POST",status="201"\} \d+/);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { RedisQueue } from '../../src/queue/redis-queue.js';
 import { describeQueueContract } from './queue-contract.js';
-import { REDIS_SKIP_REASON, redisServerInstalled, startRedisServer, type RunningRedis } from './redis-server.js';
+import { REDIS_SKIP_REASON, redisServerInstalled, startRedisServer, type RunningRedis } from '../support/redis-server.js';
 
 let redis: RunningRedis | undefined;
 let prefixes = 0;

@@ -103,7 +103,7 @@ describe('checkRunSummary', () => {
     expect(readReviewMarker(summary)).toEqual({ headSha: HEAD, routingDigest: 'ab'.repeat(16) });
     expect(summary.length).toBeGreaterThan(MAX_SUMMARY_CHARS - 400);
     expect(summary.match(/^\| 🟥 Critical/gm)).toHaveLength(10);
-    expect(summary).toMatch(/_\d+ more findings are not listed here because of GitHub’s size limit; every finding is an annotation on this check run._/);
+    expect(summary).toMatch(/_\d+ more findings are not listed here because of GitHub’s size limit; the most severe are annotations on this check run._/);
     expect(summary).toContain('### Inline review');
   });
 
@@ -111,7 +111,7 @@ describe('checkRunSummary', () => {
     const summary = checkRunSummary(
       input({
         risk: 'medium',
-        surfaces: [{ surface: 'ssh', digest: 'd', locations: [{ path: 'roles/a.yml', line: 4, version: 'head' }, { path: 'roles/a.yml', line: 9, version: 'base' }] }],
+        surfaces: [{ surface: 'ssh', digest: 'd', locationCount: 2, locations: [{ path: 'roles/a.yml', line: 4, version: 'head' }, { path: 'roles/a.yml', line: 9, version: 'base' }] }],
       }),
     );
     expect(summary.startsWith('**🟡 Medium risk** · touches SSH\n\n**No new findings** in the changed files Posture analysed.')).toBe(true);

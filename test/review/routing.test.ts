@@ -21,7 +21,7 @@ describe('routeToSecurityReview', () => {
   it('gives one reason per condition met', () => {
     const routed = routeToSecurityReview(
       routing({ risk: 'medium', categories: ['security-control-disabled'], paths: ['roles/**'], surfaces: ['security-controls'], policyChange: true }),
-      facts({ surfaces: [{ surface: 'security-controls', digest: 'd1', locations: [] }], policyFile: { status: 'modified', blobSha: '2'.repeat(40) } }),
+      facts({ surfaces: [{ surface: 'security-controls', digest: 'd1', locations: [], locationCount: 0 }], policyFile: { status: 'modified', blobSha: '2'.repeat(40) } }),
     );
     expect(routed?.reasons).toEqual([
       'its risk is high, at or above medium',

@@ -103,6 +103,8 @@ export class FakeGitHub {
   #files: readonly PullRequestFile[];
   #reportedHead: string | undefined;
   #clock = Date.parse('2025-03-01T09:00:00Z');
+  /** when the pull request last changed, as GitHub's `updated_at` says */
+  #updatedAt = new Date().toISOString();
   readonly #beforeGraphql = new Map<string, () => void>();
   readonly #routes: Route[];
 
@@ -158,6 +160,7 @@ export class FakeGitHub {
     this.fixture = fixture;
     this.#files = fixture.files;
     this.#reportedHead = undefined;
+    this.#updatedAt = new Date().toISOString();
     this.#remember(fixture, previous, options);
   }
 
@@ -238,6 +241,7 @@ export class FakeGitHub {
       html_url: this.htmlUrl,
       user: { login: this.author, type: 'User' },
       changed_files: this.#files.length,
+      updated_at: this.#updatedAt,
       head: { sha: this.headSha, ref: 'feature', repo: repository },
       base: { sha: this.fixture.baseSha, ref: 'main', repo: repository },
     };

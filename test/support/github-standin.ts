@@ -201,7 +201,9 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
     let answer: FakeResponse;
     try {
       if (body === INVALID_JSON) throw new HttpProblem(400, 'Problems parsing JSON');
-      answer = (fault && faultAnswer(fault, { graphql, ...(installationId === undefined ? {} : { installationId }) })) ?? route(request, url, body, installationId);
+      const faulted = fault && faultAnswer(fault, { graphql, ...(installationId === undefined ? {} : { installationId }) });
+      if (faulted && fault && 'afterHandling' in fault && fault.afterHandling) route(request, url, body, installationId);
+      answer = faulted ?? route(request, url, body, installationId);
     } catch (error) {
       const status = error instanceof HttpProblem ? error.status : 500;
       answer = { status, body: { message: error instanceof Error ? error.message : String(error), documentation_url: 'https://docs.github.com/rest' } };

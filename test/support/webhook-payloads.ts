@@ -87,6 +87,8 @@ export function requestedActionEvent(
 function pullRequestFields(pullRequest: Record<string, unknown>, target: PayloadTarget, repository: Record<string, unknown>) {
   return {
     number: target.pullNumber,
+    // The event is sent now: events about later heads carry later times, as GitHub's do.
+    updated_at: new Date().toISOString(),
     html_url: target.htmlUrl ?? `https://github.com/${target.owner}/${target.repo}/pull/${target.pullNumber}`,
     user: { ...(pullRequest.user as object), login: target.author ?? PULL_REQUEST_AUTHOR },
     head: { ...(pullRequest.head as object), sha: target.headSha, ref: 'feature', repo: repository },

@@ -9,8 +9,12 @@ import type { FakeResponse } from '../github-model/routes.js';
 import { matchesRequest, type MatchableRequest, type RequestMatcher } from './request-matcher.js';
 
 export type Fault =
-  /** answer with this status (and body and headers; by default GitHub's `{ message }` for the status) */
-  | { status: number; body?: unknown; headers?: Record<string, string> }
+  /**
+   * answer with this status (and body and headers; by default GitHub's `{ message }` for the
+   * status); with `afterHandling`, the request is carried out first and only its answer is lost,
+   * as when GitHub takes a write and then fails to say so
+   */
+  | { status: number; body?: unknown; headers?: Record<string, string>; afterHandling?: boolean }
   /** 403 with `retry-after` and GitHub's "You have exceeded a secondary rate limit" message */
   | { secondaryRateLimit: { retryAfterSeconds: number } }
   /** `x-ratelimit-remaining: 0` and `x-ratelimit-reset`: 403 with "API rate limit exceeded" over REST, 200 with a RATE_LIMITED error over GraphQL */
