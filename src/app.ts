@@ -5,6 +5,7 @@
 import type { Context, Probot } from 'probot';
 import { checkRunRerequestedJobs, requestedActionJobs } from './handlers/check-run.js';
 import { checkSuiteRerequestedJobs } from './handlers/check-suite.js';
+import { mergeGroupJobs } from './handlers/merge-group.js';
 import { pullRequestReviewJobs, PULL_REQUEST_REVIEW_EVENTS } from './handlers/pull-request-review.js';
 import { pullRequestJobs, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
 import type { JobRequest } from './queue/job-request.js';
@@ -28,4 +29,5 @@ export default function postureApp(app: Probot, { queue }: PostureDependencies):
   app.on('check_run.rerequested', queueing(checkRunRerequestedJobs));
   app.on('check_run.requested_action', queueing(requestedActionJobs));
   app.on('check_suite.rerequested', queueing(checkSuiteRerequestedJobs));
+  app.on('merge_group.checks_requested', queueing(mergeGroupJobs));
 }

@@ -13,6 +13,8 @@ export interface JobDependencies {
   /** the app's id, to tell its own check runs from another app's of the same name */
   appId?: number;
   retry: RetrySchedule;
+  /** where rule documentation links point (`RULE_DOCS_URL`) */
+  docsBase?: string;
   metrics?: JobMetrics;
 }
 

@@ -64,6 +64,7 @@ export async function runReviewJob(job: ActiveJob, request: ReviewJobRequest, de
       analyzer: deps.analyzer,
       now: deps.now,
       ...(deps.appId === undefined ? {} : { appId: deps.appId }),
+      ...(deps.docsBase ? { docsBase: deps.docsBase } : {}),
       signal: job.signal,
       jobId: job.id,
       ...(remembered ? { rememberedRunId: remembered.checkRunId } : {}),

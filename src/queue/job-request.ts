@@ -33,7 +33,16 @@ export interface FindPullRequestsJobRequest extends RepositoryJobRef {
   deliveryId: string;
 }
 
-export type JobRequest = ReviewJobRequest | FindPullRequestsJobRequest;
+/** A merge queue's group: its head is the base branch with the queued pull requests merged in. */
+export interface MergeGroupJobRequest extends RepositoryJobRef {
+  kind: 'merge-group';
+  headSha: string;
+  /** `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>`: names the pull request the group tests */
+  headRef: string;
+  deliveryId: string;
+}
+
+export type JobRequest = ReviewJobRequest | FindPullRequestsJobRequest | MergeGroupJobRequest;
 
 /** `owner/repo#number`: the pull request a review job belongs to. */
 export function pullRequestKey(ref: RepositoryJobRef & { pullNumber: number }): string {
@@ -48,6 +57,7 @@ export function jobIdOf(request: JobRequest): string {
   // Job stores use ':' to separate their keys.
   const delivery = request.deliveryId.replaceAll(':', '%3A');
   if (request.kind === 'find-pull-requests') return `${request.owner}/${request.repo}@${request.headSha}/find/${delivery}`;
+  if (request.kind === 'merge-group') return `${request.owner}/${request.repo}@${request.headSha}/merge-group`;
   const head = `${pullRequestKey(request)}@${request.headSha}`;
   return request.trigger.kind === 'push' ? head : `${head}/${request.trigger.kind}/${delivery}`;
 }

@@ -11,6 +11,8 @@ export interface CommentBodyInput {
   offerSuggestion: boolean;
   /** for a comment on the whole file: the finding's line is outside the diff, so the body names it */
   onFile?: boolean;
+  /** the rule documentation's location, when the deployment has one (`RULE_DOCS_URL`) */
+  docsBase?: string;
 }
 
 /** Marks Posture's own comments, so later runs can recognise them and leave everyone else's alone. */
@@ -25,9 +27,11 @@ export function markedFingerprintHash(body: string): string | undefined {
   return MARKER.exec(body)?.[1];
 }
 
-export function inlineCommentBody({ finding, fingerprint, offerSuggestion, onFile = false }: CommentBodyInput): string {
+export function inlineCommentBody({ finding, fingerprint, offerSuggestion, onFile = false, docsBase }: CommentBodyInput): string {
   const rule = ruleMeta(finding.ruleId);
-  const ruleLink = `[${escapeMarkdownText(rule?.title ?? finding.ruleId)}](${ruleDocsUrl(finding.ruleId)})`;
+  const title = escapeMarkdownText(rule?.title ?? finding.ruleId);
+  const docs = ruleDocsUrl(finding.ruleId, docsBase);
+  const ruleLink = docs ? `[${title}](${docs})` : title;
   const where = onFile ? ` · line ${finding.range.line}, outside the diff` : '';
   const parts = [`**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\`${where}`, escapeMarkdownText(finding.message)];
   if (rule?.remediation) parts.push(`**How to fix:** ${rule.remediation}`);

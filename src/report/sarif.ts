@@ -37,7 +37,7 @@ export interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
-  helpUri: string;
+  helpUri?: string;
   defaultConfiguration: { level: SarifLevel };
   properties: { tags: string[]; precision: 'high'; 'security-severity': string };
 }
@@ -123,7 +123,7 @@ export function formatSarif(input: SarifInput): string {
 }
 
 function toSarifRule(rule: RuleMeta): SarifRule {
-  const helpUri = ruleDocsUrl(rule.id);
+  const helpUri = ruleDocsUrl(rule.id, undefined);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -133,7 +133,7 @@ function toSarifRule(rule: RuleMeta): SarifRule {
       text: rule.remediation,
       markdown: helpMarkdown(rule, helpUri),
     },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: [rule.category, 'security', ...rule.languages, ...cweTag(rule.cwe)],
@@ -180,11 +180,11 @@ export function pascalCase(id: string): string {
     .join('');
 }
 
-function helpMarkdown(rule: RuleMeta, helpUri: string): string {
+function helpMarkdown(rule: RuleMeta, helpUri: string | undefined): string {
   const cwe = cweNumber(rule.cwe);
   const links = [
     ...(cwe ? [`[CWE-${cwe}](https://cwe.mitre.org/data/definitions/${cwe}.html)`] : []),
-    `[Rule documentation](${helpUri})`,
+    ...(helpUri ? [`[Rule documentation](${helpUri})`] : []),
   ];
   return `${rule.description}\n\n## Remediation\n\n${rule.remediation}\n\n${links.join(' · ')}`;
 }

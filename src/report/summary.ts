@@ -53,6 +53,10 @@ export interface SummaryInput {
   policyErrors?: readonly PolicyError[];
   /** the policy files in effect, org first */
   policySources?: readonly string[];
+  /** the org's `.github` repository, when the app could not see it and the org policy did not apply */
+  orgPolicyUnreadable?: string;
+  /** where rule documentation links point (`RULE_DOCS_URL`); without it, rule names are not links */
+  docsBase?: string;
   analyzedFiles: number;
   listedFiles: number;
   truncated: boolean;
@@ -122,10 +126,11 @@ export function checkRunSummary(input: SummaryInput): string {
   ];
   const after = [
     ...fixedSection(input.fixed),
-    ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false),
+    ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false, input.docsBase),
     ...acceptedSection([...input.added, ...input.existing].filter((finding) => !isOpen(finding))),
     ...noticesSection(input.notices ?? []),
     inlineReviewSection(input.inlineReview, input.minimizedComments ?? 0, input.foldFailure),
+    ...orgPolicyNote(input.orgPolicyUnreadable),
     policySection(input.policySources ?? [], input.failOn, input.failOnExisting ?? false),
   ];
   const marker = input.record ? `\n\n${reviewMarker(input.record)}` : '';
@@ -134,7 +139,7 @@ export function checkRunSummary(input: SummaryInput): string {
   // Rows past the size limit can never be shown: building them would only cost time.
   const rows: string[] = [];
   for (let index = 0, length = 0; index < open.length && length <= limit; index += 1) {
-    const row = findingRow(open[index] as Finding, input.isUnchangedLine(open[index] as Finding));
+    const row = findingRow(open[index] as Finding, input.isUnchangedLine(open[index] as Finding), input.docsBase);
     rows.push(row);
     length += row.length + 1;
   }
@@ -203,9 +208,10 @@ function truncationWarning(listedFiles: number): string {
   );
 }
 
-function findingRow(finding: Finding, unchangedLine: boolean): string {
+function findingRow(finding: Finding, unchangedLine: boolean, docsBase: string | undefined): string {
   const title = ruleMeta(finding.ruleId)?.title;
-  const rule = `[${codeSpan(finding.ruleId)}](${ruleDocsUrl(finding.ruleId)})${title ? ` ${escapeMarkdownText(title)}` : ''}`;
+  const docs = ruleDocsUrl(finding.ruleId, docsBase);
+  const rule = `${docs ? `[${codeSpan(finding.ruleId)}](${docs})` : codeSpan(finding.ruleId)}${title ? ` ${escapeMarkdownText(title)}` : ''}`;
   const location = `${codeSpan(`${finding.path}:${finding.range.line}`)}${unchangedLine ? ' (unchanged line)' : ''}`;
   const cells = [severityLabel(finding.severity), rule, location, escapeMarkdownText(finding.message)];
   return `| ${cells.map(tableCell).join(' | ')} |`;
@@ -234,9 +240,9 @@ function fixedSection(fixed: readonly Finding[]): string[] {
   return [`### Fixed by this pull request (${fixed.length})`, `This pull request removes ${fixed.length} ${noun} the base branch has. Thank you!\n${listed.join('\n')}`];
 }
 
-function existingSection(existing: readonly Finding[], counted: boolean): string[] {
+function existingSection(existing: readonly Finding[], counted: boolean, docsBase: string | undefined): string[] {
   if (existing.length === 0) return [];
-  const rows = [...existing].sort(mostSevereFirst).slice(0, MAX_LISTED_EXISTING).map((finding) => findingRow(finding, false));
+  const rows = [...existing].sort(mostSevereFirst).slice(0, MAX_LISTED_EXISTING).map((finding) => findingRow(finding, false, docsBase));
   const rest = existing.length - rows.length;
   const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows].join('\n');
   const note = rest > 0 ? `\n\n_…and ${rest} more, each an annotation on this check run._` : '';
@@ -268,6 +274,14 @@ function noticesSection(notices: readonly Notice[]): string[] {
   if (notices.length === 0) return [];
   const listed = notices.map((notice) => `- ${codeSpan(notice.line === undefined ? notice.path : `${notice.path}:${notice.line}`)}: ${escapeMarkdownText(notice.message)}`);
   return ['### Policy notices', listed.join('\n')];
+}
+
+/** The org policy and its locks did not apply: the app cannot see the org's `.github` repository. */
+function orgPolicyNote(repository: string | undefined): string[] {
+  if (!repository) return [];
+  return [
+    `> [!NOTE]\n> **The org policy was not read.** Posture cannot see ${codeSpan(repository)}: it is not installed on it, or the repository does not exist. An org policy there, and the rules and settings it locks, did not apply to this review; install Posture on ${codeSpan(repository)} (or on all repositories) to apply it.`,
+  ];
 }
 
 function policySection(sources: readonly string[], failOn: Threshold, failOnExisting: boolean): string {

@@ -23,6 +23,8 @@ export interface CheckRunResult {
   annotations: readonly CheckAnnotation[];
   /** how many there would be without the cap */
   annotationTotal?: number;
+  /** more Markdown under the summary: what the review's rules mean */
+  text?: string;
   actions?: readonly CheckRunAction[];
   /** where `action_required` sends people: the pull request */
   detailsUrl?: string;
@@ -83,7 +85,7 @@ export async function completeCheckRun(
     output: {
       title: result.title,
       summary: result.summary,
-      ...(omitted > 0 ? { text: omittedAnnotationsNote(shown.length, total) } : {}),
+      ...runText(omitted > 0 ? omittedAnnotationsNote(shown.length, total) : undefined, result.text),
       annotations: lastBatch,
     },
     ...(result.actions && result.actions.length > 0 ? { actions: [...result.actions] } : {}),
@@ -141,6 +143,15 @@ export async function completeSupersededRun(
     return;
   }
   await octokit.rest.checks.create({ owner: repo.owner, repo: repo.repo, name: CHECK_RUN_NAME, head_sha: run.headSha, started_at: completedAt.toISOString(), ...completion });
+}
+
+/** GitHub's limit for a check run's text. */
+const MAX_TEXT_CHARS = 65_535;
+
+function runText(note: string | undefined, text: string | undefined): { text?: string } {
+  const parts = [note, text].filter((part): part is string => part !== undefined && part !== '');
+  if (parts.length === 0) return {};
+  return { text: parts.join('\n\n').slice(0, MAX_TEXT_CHARS) };
 }
 
 function omittedAnnotationsNote(shown: number, total: number): string {

@@ -25,7 +25,10 @@ export interface BlobRequest {
 }
 
 /** key → text; absent for missing and binary files. */
-export type BlobTexts = Map<string, string>;
+export class BlobTexts extends Map<string, string> {
+  /** `owner/repo` of optional repositories the installation cannot see (not installed there, or absent) */
+  readonly unreachableRepositories = new Set<string>();
+}
 
 interface BlobNode {
   oid?: string;
@@ -37,12 +40,12 @@ interface BlobNode {
 type QueryData = Record<string, Record<string, BlobNode | null> | null>;
 
 export async function fetchBlobs(octokit: GitHubClient, requests: readonly BlobRequest[]): Promise<BlobTexts> {
-  const texts: BlobTexts = new Map();
+  const texts = new BlobTexts();
   const truncated: Array<{ key: string; repository: RepoRef; oid: string }> = [];
   for (let start = 0; start < requests.length; start += OBJECTS_PER_QUERY) {
     const batch = requests.slice(start, start + OBJECTS_PER_QUERY);
     const { query, aliases } = blobQuery(batch);
-    const data = await runQuery(octokit, query, batch, aliases);
+    const data = await runQuery(octokit, query, batch, aliases, texts.unreachableRepositories);
     for (const [request, [repositoryAlias, objectAlias]] of batch.map((request, index) => [request, aliases[index] as [string, string]] as const)) {
       const node = data[repositoryAlias]?.[objectAlias];
       if (!node || node.text === undefined || node.isBinary) continue;
@@ -105,7 +108,13 @@ export class GraphqlQueryError extends Error {
  * that is a missing file when the request allows it. Any other error fails the query; an
  * exhausted GraphQL budget (RATE_LIMITED, with HTTP 200) reads as the rate limit it is.
  */
-async function runQuery(octokit: GitHubClient, query: string, batch: readonly BlobRequest[], aliases: ReadonlyArray<[string, string]>): Promise<QueryData> {
+async function runQuery(
+  octokit: GitHubClient,
+  query: string,
+  batch: readonly BlobRequest[],
+  aliases: ReadonlyArray<[string, string]>,
+  unreachable: Set<string>,
+): Promise<QueryData> {
   const { data: answer, headers } = await requestLargeJson<{ data?: QueryData | null; errors?: GraphqlProblem[] }>(octokit, graphqlRoute(octokit), { query });
   const problems = answer.errors ?? [];
   if (problems.length === 0) return answer.data ?? {};
@@ -116,6 +125,11 @@ async function runQuery(octokit: GitHubClient, query: string, batch: readonly Bl
   const tolerated = problems.every((problem) => problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])));
   if (!tolerated || !answer.data) {
     throw new GraphqlQueryError(`GitHub could not answer the content query: ${problems.map((problem) => problem.message ?? problem.type).join('; ')}`, 502, { headers });
+  }
+  for (const problem of problems) {
+    const index = aliases.findIndex(([repositoryAlias]) => repositoryAlias === String(problem.path?.[0]));
+    const repository = batch[index]?.repository;
+    if (repository) unreachable.add(`${repository.owner}/${repository.repo}`);
   }
   return answer.data;
 }

@@ -38,6 +38,8 @@ export interface CommentOptions {
   outsideDiff: boolean;
   /** visible Posture comments by fingerprint hash; each one covers one finding */
   alreadyCommented: ReadonlyMap<string, number>;
+  /** where rule documentation links point, when the deployment has a place (`RULE_DOCS_URL`) */
+  docsBase?: string;
 }
 
 export interface CommentPlan {
@@ -62,15 +64,19 @@ export function planComments(findings: readonly FingerprintedFinding[], diffMap:
     }
     const kind = diffMap.get(item.finding.path)?.get(item.finding.range.line)?.kind;
     const anchored = kind === 'added' || (kind === 'context' && options.contextLines);
-    if (anchored && plan.inline.length < MAX_INLINE_COMMENTS) plan.inline.push(toInlineComment(item, diffMap));
+    if (anchored && plan.inline.length < MAX_INLINE_COMMENTS) plan.inline.push(toInlineComment(item, diffMap, options.docsBase));
     else if (!kind && options.outsideDiff && plan.onFiles.length < MAX_FILE_COMMENTS) {
-      plan.onFiles.push({ path: item.finding.path, body: inlineCommentBody({ finding: item.finding, fingerprint: item.fingerprint, offerSuggestion: false, onFile: true }) });
+      plan.onFiles.push({ path: item.finding.path, body: inlineCommentBody({ finding: item.finding, fingerprint: item.fingerprint, offerSuggestion: false, onFile: true, ...docsOf(options) }) });
     }
   }
   return plan;
 }
 
-function toInlineComment({ finding, fingerprint }: FingerprintedFinding, diffMap: DiffMap): InlineComment {
+function docsOf(options: CommentOptions): { docsBase?: string } {
+  return options.docsBase ? { docsBase: options.docsBase } : {};
+}
+
+function toInlineComment({ finding, fingerprint }: FingerprintedFinding, diffMap: DiffMap, docsBase: string | undefined): InlineComment {
   const { line } = finding.range;
   const endLine = lastLineOf(finding.range);
   const fileDiff = diffMap.get(finding.path);
@@ -81,7 +87,7 @@ function toInlineComment({ finding, fingerprint }: FingerprintedFinding, diffMap
   const lastLine = spansRange ? endLine : line;
   const suggestion = finding.suggestion;
   const offerSuggestion = suggestion !== undefined && suggestion.line === line && suggestion.endLine === lastLine;
-  const body = inlineCommentBody({ finding, fingerprint, offerSuggestion });
+  const body = inlineCommentBody({ finding, fingerprint, offerSuggestion, ...(docsBase ? { docsBase } : {}) });
   return spansRange
     ? { path: finding.path, start_line: line, start_side: 'RIGHT', line: endLine, side: 'RIGHT', body }
     : { path: finding.path, line, side: 'RIGHT', body };

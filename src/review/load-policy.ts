@@ -14,6 +14,8 @@ export const ORG_CONFIG_REPOSITORY = '.github';
 export interface PolicyTexts {
   org?: PolicyText;
   repo?: PolicyText;
+  /** the org's `.github` repository, when the app cannot see it: the org policy and its locks did not apply */
+  orgRepositoryUnreadable?: string;
 }
 
 const ORG_KEY = 'policy:org';
@@ -34,8 +36,10 @@ export function policyRequests(repo: RepoRef, baseSha: string): BlobRequest[] {
 export function policyTextsFrom(texts: BlobTexts, repo: RepoRef): PolicyTexts {
   const org = texts.get(ORG_KEY);
   const own = texts.get(REPO_KEY);
+  const orgRepository = `${repo.owner}/${ORG_CONFIG_REPOSITORY}`;
   return {
-    ...(org === undefined ? {} : { org: { source: `${repo.owner}/${ORG_CONFIG_REPOSITORY}:${POLICY_PATH}`, text: org } }),
+    ...(org === undefined ? {} : { org: { source: `${orgRepository}:${POLICY_PATH}`, text: org } }),
     ...(own === undefined ? {} : { repo: { source: POLICY_PATH, text: own } }),
+    ...(texts.unreachableRepositories.has(orgRepository) ? { orgRepositoryUnreadable: orgRepository } : {}),
   };
 }

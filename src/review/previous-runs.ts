@@ -11,6 +11,8 @@ import type { GitHubClient, RepoRef } from './review-target.js';
 export interface PreviousRun {
   id: number;
   status: string;
+  /** set once the run completed */
+  conclusion?: string;
   startedAt?: string;
   /** the id of the job that opened the run */
   externalId?: string;
@@ -33,6 +35,7 @@ export async function latestPostureRun(octokit: GitHubClient, repo: RepoRef, sha
   return {
     id: run.id,
     status: run.status,
+    ...(run.conclusion ? { conclusion: run.conclusion } : {}),
     ...(run.started_at ? { startedAt: run.started_at } : {}),
     ...(run.external_id ? { externalId: run.external_id } : {}),
     ...(review ? { review } : {}),

@@ -36,6 +36,8 @@ export interface PublishInput {
   routing?: Routing;
   now: Date;
   appId?: number;
+  /** where rule documentation links point (`RULE_DOCS_URL`) */
+  docsBase?: string;
 }
 
 export interface PublishOutcome {
@@ -80,6 +82,7 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
     contextLines: policy.comments.contextLines,
     outsideDiff: policy.comments.outsideDiff,
     alreadyCommented: visibleCommentCounts(earlier),
+    ...(input.docsBase ? { docsBase: input.docsBase } : {}),
   });
   const inlineReview = await postReview(octokit, target, plan, added.filter(({ finding }) => isOpen(finding)).length, log, {
     postedBodies: async () => new Set((await fetchPullRequestState(octokit, target)).threads.flatMap((thread) => thread.comments.filter((comment) => comment.byPosture).map((comment) => comment.body))),

@@ -47,6 +47,8 @@ export interface ReviewSession {
   signal: AbortSignal;
   /** the job's id, written on the run as its external id */
   jobId: string;
+  /** where rule documentation links point (`RULE_DOCS_URL`); without it, reviews carry no links */
+  docsBase?: string;
   /** a run this job opened in an earlier try */
   rememberedRunId?: number;
   /** called as soon as a run is opened, before anything else can fail */
@@ -130,10 +132,19 @@ async function evaluateAndReport(session: ReviewSession, checkRunId: number, pre
     ...(routing ? { routing } : {}),
     now,
     ...(session.appId === undefined ? {} : { appId: session.appId }),
+    ...(session.docsBase ? { docsBase: session.docsBase } : {}),
   });
 
   await yieldToEvents();
-  const result = runResult({ target, changed, evaluation, routing, published });
+  const result = runResult({
+    target,
+    changed,
+    evaluation,
+    routing,
+    published,
+    ...(policyTexts.orgRepositoryUnreadable ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable } : {}),
+    ...(session.docsBase ? { docsBase: session.docsBase } : {}),
+  });
   await yieldToEvents();
   await completeCheckRun(octokit, target, checkRunId, result, session.now);
   log.info({ conclusion: result.conclusion, title: result.title, risk: evaluation.risk, inlineReview: published.inlineReview.status }, 'review complete');

@@ -6,6 +6,7 @@ import { reachesThreshold } from '../engine/analyze.js';
 import { isOpen, type Finding } from '../engine/finding.js';
 import type { EffectivePolicy } from '../policy/types.js';
 import type { SecurityReviewStatus } from '../report/security-review-section.js';
+import { ruleReference } from '../report/rule-reference.js';
 import { checkRunSummary, checkRunTitle } from '../report/summary.js';
 import { buildAnnotations } from './annotations.js';
 import { MAX_ANNOTATIONS, type CheckRunResult } from './checks.js';
@@ -24,9 +25,13 @@ export interface ReviewFacts {
   evaluation: ChangeEvaluation;
   routing: Routing | undefined;
   published: PublishOutcome;
+  /** the org's `.github` repository, when the app could not see it */
+  orgPolicyUnreadable?: string;
+  /** where rule documentation links point (`RULE_DOCS_URL`) */
+  docsBase?: string;
 }
 
-export function runResult({ target, changed, evaluation, routing, published }: ReviewFacts): CheckRunResult {
+export function runResult({ target, changed, evaluation, routing, published, orgPolicyUnreadable, docsBase }: ReviewFacts): CheckRunResult {
   const { policy } = evaluation;
   const added = published.added.map(({ finding }) => finding);
   const existing = published.existing.map(({ finding }) => finding);
@@ -53,6 +58,8 @@ export function runResult({ target, changed, evaluation, routing, published }: R
     notices: evaluation.notices,
     policyErrors: evaluation.policyErrors,
     policySources: policy.sources,
+    ...(orgPolicyUnreadable ? { orgPolicyUnreadable } : {}),
+    ...(docsBase ? { docsBase } : {}),
     analyzedFiles: evaluation.analyzedFiles,
     listedFiles: changed.listed.length,
     truncated: changed.truncated,
@@ -76,6 +83,9 @@ export function runResult({ target, changed, evaluation, routing, published }: R
     // The files Posture could not analyse always; then the most severe findings, up to the cap.
     annotations: buildAnnotations([...added, ...existing], evaluation.errors, new Set(policy.failOnExisting ? [] : existing), Math.max(0, MAX_ANNOTATIONS - evaluation.errors.length)),
     annotationTotal: added.length + existing.length + evaluation.errors.length,
+    // Under the summary, what each rule means, so that the run reads whole without a link; a few
+    // thousand characters are left for the note on annotations.
+    text: ruleReference([...added, ...existing, ...fixed], 60_000),
     ...(offerAcceptance ? { actions: [ACCEPT_RISK_ACTION] } : {}),
     ...(target.htmlUrl ? { detailsUrl: target.htmlUrl } : {}),
   };

@@ -1,13 +1,10 @@
-/** Where a rule's documentation lives, for links in check runs, comments and SARIF. */
-export const PROJECT_URL = 'https://github.com/posture-security/posture';
-export const RULE_DOCS_BASE = `${PROJECT_URL}/blob/main/src/rules`;
-
-/** Checks that are not rule modules, documented in the README. */
-const README_SECTIONS: Readonly<Record<string, string>> = {
-  'policy-change': 'pull-requests-that-edit-the-policy',
-};
-
-export function ruleDocsUrl(ruleId: string): string {
-  const section = README_SECTIONS[ruleId];
-  return section ? `${PROJECT_URL}#${section}` : `${RULE_DOCS_BASE}/${ruleId}/README.md`;
+/**
+ * Where a rule's documentation lives, when the deployment says so (`RULE_DOCS_URL`: the folder of
+ * rule READMEs of the installed version, e.g. `https://github.com/acme/posture/blob/v1.4.0/src/rules`).
+ * Without it there is no link: check runs and comments carry each rule's description and fix
+ * themselves, so they read the same offline, on GitHub Enterprise and in forks.
+ */
+export function ruleDocsUrl(ruleId: string, docsBase: string | undefined): string | undefined {
+  if (!docsBase || ruleId === 'policy-change') return undefined;
+  return `${docsBase.replace(/\/+$/, '')}/${encodeURIComponent(ruleId)}/README.md`;
 }

@@ -15,6 +15,10 @@ export interface ServerConfig {
   /** undefined listens on every interface, as a container needs */
   host?: string;
   webhookPath: string;
+  /** a webhook proxy channel (smee.io) to relay deliveries from, for local development */
+  webhookProxyUrl?: string;
+  /** the folder of rule READMEs that check runs and comments link to */
+  ruleDocsUrl?: string;
   logLevel: string;
   /** Redis for the queue and shared rate limits (replicas); without it, the embedded queue in `dataDir` */
   redisUrl?: string;
@@ -91,6 +95,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
       port,
       ...(env.HOST ? { host: env.HOST } : {}),
       webhookPath: env.WEBHOOK_PATH || '/api/github/webhooks',
+      ...(env.WEBHOOK_PROXY_URL ? { webhookProxyUrl: env.WEBHOOK_PROXY_URL } : {}),
+      ...(env.RULE_DOCS_URL ? { ruleDocsUrl: env.RULE_DOCS_URL } : {}),
       logLevel,
       ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
       dataDir: env.DATA_DIR || 'data',

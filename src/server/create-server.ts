@@ -19,6 +19,7 @@ import type { ServerConfig } from './config-from-env.js';
 import { configuredOctokit, timedFetch } from './github-client.js';
 import { createMetrics, type PostureMetrics } from './metrics.js';
 import { createWebhookEndpoint } from './webhook-endpoint.js';
+import { startWebhookProxy, type WebhookProxy } from './webhook-proxy.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
@@ -55,7 +56,16 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
   const analyzer = overrides.analyzer ?? createAnalysisPool({ ...(config.analysisThreads ? { threads: config.analysisThreads } : {}), timeLimitMs: config.maxReviewMs, memoryLimitMb: config.analysisMemoryMb });
   const now = overrides.now ?? (() => new Date());
   const github = { installation: (installationId: number) => probot.auth(installationId) };
-  const handler = createJobHandler({ log, github, analyzer, now, appId: Number(config.appId), retry: scheduleFrom(config.reviewRetryBaseMs), metrics: metrics.jobs });
+  const handler = createJobHandler({
+    log,
+    github,
+    analyzer,
+    now,
+    appId: Number(config.appId),
+    retry: scheduleFrom(config.reviewRetryBaseMs),
+    metrics: metrics.jobs,
+    ...(config.ruleDocsUrl ? { docsBase: config.ruleDocsUrl } : {}),
+  });
   queue.start(timed(handler, metrics, config.maxReviewMs, log), config.concurrency);
 
   let sweeping = false;
@@ -103,15 +113,18 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host ?? 'localhost'}:${port}`;
   log.info({ port, baseUrl: config.baseUrl, queue: queue.backend, concurrency: config.concurrency }, 'Posture is listening for webhooks');
+  const webhookUrl = `${url}${config.webhookPath}`;
+  const proxy: WebhookProxy | undefined = config.webhookProxyUrl ? await startWebhookProxy(config.webhookProxyUrl, webhookUrl, log) : undefined;
   return {
     url,
     port,
-    webhookUrl: `${url}${config.webhookPath}`,
+    webhookUrl,
     queue,
     async close() {
       if (closing) return;
       closing = true;
       clearInterval(sweep);
+      await proxy?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await queue.stop(config.shutdownGraceMs);

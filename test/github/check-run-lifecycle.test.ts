@@ -31,8 +31,12 @@ describe('the Posture check run', () => {
     expect(updates).toHaveLength(1);
     const completion = updates[0]?.body;
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', completed_at: FIXED_NOW.toISOString() });
-    const output = completion?.output as { title: string; summary: string; annotations: { start_line: number; annotation_level: string; title: string }[] };
+    const output = completion?.output as { title: string; summary: string; text: string; annotations: { start_line: number; annotation_level: string; title: string }[] };
     expect(output.title).toMatch(/^\d+ high(, \d+ medium)? findings$/);
+    // The run documents its rules itself; without RULE_DOCS_URL nothing links elsewhere.
+    expect(output.text).toContain('## The rules in this review');
+    expect(output.text).toContain('### `tls-verification-disabled` TLS certificate verification disabled');
+    expect(output.summary).not.toMatch(/\]\(https?:/);
     expect(output.summary).toContain('Posture failed this pull request');
     const downloadLine = lineOf(INSECURE_DOWNLOAD.head[TASKS], 'validate_certs=no');
     expect(output.annotations.find((annotation) => annotation.title.startsWith('tls-verification-disabled'))).toMatchObject({

@@ -51,6 +51,16 @@ describe('policy in the app', () => {
     expect(github.calls.filter((call) => call.path.includes('/contents/'))).toEqual([]);
   });
 
+  it('says in the check when it cannot see the org’s .github repository, so the org policy did not apply', async () => {
+    const { completion } = await review({ [VARS]: 'x: 1\n' }, { [VARS]: 'x: 2\n' });
+    expect(completion.output.summary).toContain('**The org policy was not read.** Posture cannot see `acme/.github`');
+  });
+
+  it('says nothing of the kind when it reads the org policy', async () => {
+    const { completion } = await review({ [VARS]: 'x: 1\n' }, { [VARS]: 'x: 2\n' }, { org: 'fail_on: high\n' });
+    expect(completion.output.summary).not.toContain('The org policy was not read');
+  });
+
   it('fails with located messages when the repository policy is invalid, rather than falling back quietly', async () => {
     const { completion } = await review({ [VARS]: 'x: 1\n' }, { [VARS]: 'x: 2\n' }, { base: 'fail_on: hihg\n' });
     expect(completion.conclusion).toBe('failure');

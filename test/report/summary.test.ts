@@ -65,10 +65,18 @@ describe('checkRunSummary', () => {
     expect(summary).toContain('Analysed 2 files of 5 changed files at `0123456`');
     const rows = summary.split('\n').filter((line) => line.startsWith('| 🟧') || line.startsWith('| 🟨'));
     expect(rows).toEqual([
-      `| 🟧 High | [\`pipe-to-shell\`](${ruleDocsUrl('pipe-to-shell')}) Remote script piped into a shell | \`roles/web/tasks/main.yml:12\` | a downloaded script is run without being verified |`,
-      `| 🟨 Medium | [\`http-without-tls\`](${ruleDocsUrl('http-without-tls')}) Plain HTTP URL | \`roles/web/tasks/main.yml:9\` (unchanged line) | plain HTTP |`,
+      '| 🟧 High | `pipe-to-shell` Remote script piped into a shell | `roles/web/tasks/main.yml:12` | a downloaded script is run without being verified |',
+      '| 🟨 Medium | `http-without-tls` Plain HTTP URL | `roles/web/tasks/main.yml:9` (unchanged line) | plain HTTP |',
     ]);
     expect(summary).toContain('Posture commented on 1 line this pull request adds.');
+  });
+
+  it('links rule names to their documentation where the deployment says it is', () => {
+    const docsBase = 'https://git.example.com/sec/posture/blob/v1.4.0/src/rules';
+    const summary = checkRunSummary(input({ added: [makeFinding()], docsBase }));
+    expect(summary).toContain(`[\`${makeFinding().ruleId}\`](${ruleDocsUrl(makeFinding().ruleId, docsBase)})`);
+    expect(ruleDocsUrl('pipe-to-shell', docsBase)).toBe(`${docsBase}/pipe-to-shell/README.md`);
+    expect(ruleDocsUrl('pipe-to-shell', undefined)).toBeUndefined();
   });
 
   it('keeps repository text from breaking the table or injecting HTML', () => {

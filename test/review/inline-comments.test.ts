@@ -100,11 +100,16 @@ describe('planComments', () => {
 });
 
 describe('inlineCommentBody', () => {
-  it('shows the severity, the rule linked to its docs, the message, the remedy and the hidden marker', () => {
+  it('shows the severity, the rule, the message, the remedy and the hidden marker, readable without a link', () => {
     const body = inlineCommentBody({ finding: makeFinding(), fingerprint: 'abc:1', offerSuggestion: false });
-    expect(body).toMatch(/^\*\*🟧 High\*\* · \[Remote script piped into a shell\]\(https:\/\/github\.com\/posture-security\/posture\/blob\/main\/src\/rules\/pipe-to-shell\/README\.md\) `pipe-to-shell`/);
+    expect(body).toMatch(/^\*\*🟧 High\*\* · Remote script piped into a shell `pipe-to-shell`/);
     expect(body).toContain('\n\na downloaded script is run without being verified\n\n**How to fix:** ');
     expect(body.endsWith('<!-- posture:fingerprint=abc:1 -->')).toBe(true);
+  });
+
+  it('links the rule to its documentation where the deployment keeps it', () => {
+    const body = inlineCommentBody({ finding: makeFinding(), fingerprint: 'abc:1', offerSuggestion: false, docsBase: 'https://ghe.example.com/sec/posture/blob/v1.4.0/src/rules' });
+    expect(body).toMatch(/^\*\*🟧 High\*\* · \[Remote script piped into a shell\]\(https:\/\/ghe\.example\.com\/sec\/posture\/blob\/v1\.4\.0\/src\/rules\/pipe-to-shell\/README\.md\) `pipe-to-shell`/);
   });
 
   it('fences a suggestion with more backticks than any run inside it', () => {

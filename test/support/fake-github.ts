@@ -25,7 +25,7 @@ import {
   type SubmittedReview,
   type ThreadComment,
 } from './github-model/types.js';
-import type { PullRequestFile, PullRequestFixture } from './pull-request-fixture.js';
+import { blobSha, type PullRequestFile, type PullRequestFixture } from './pull-request-fixture.js';
 
 export { APP_LOGIN, PULL_REQUEST_AUTHOR } from './github-model/types.js';
 export type {
@@ -103,6 +103,7 @@ export class FakeGitHub {
   #files: readonly PullRequestFile[];
   #reportedHead: string | undefined;
   #clock = Date.parse('2025-03-01T09:00:00Z');
+  #mergeGroups = 0;
   /** when the pull request last changed, as GitHub's `updated_at` says */
   #updatedAt = new Date().toISOString();
   readonly #beforeGraphql = new Map<string, () => void>();
@@ -162,6 +163,17 @@ export class FakeGitHub {
     this.#reportedHead = undefined;
     this.#updatedAt = new Date().toISOString();
     this.#remember(fixture, previous, options);
+  }
+
+  /**
+   * A commit of the repository outside the pull request, such as a merge queue's group: the
+   * base branch with this pull request's head tree merged in. Returns its SHA.
+   */
+  addMergeGroupCommit(): string {
+    this.#mergeGroups += 1;
+    const sha = blobSha(`merge group ${this.#mergeGroups} of #${this.pullNumber} at ${this.headSha}`);
+    this.#repository.history.addCommit(sha, this.fixture.head, this.fixture.baseSha);
+    return sha;
   }
 
   /** The fixture that was pushed with this head, if any was. */

@@ -7,9 +7,10 @@
  * (standin/faults.ts) and records every request for assertions, for the demo and for counting
  * the calls a review makes.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
@@ -28,6 +29,8 @@ export type { Fault, FaultInjection, InjectedFault } from './standin/faults.js';
 export type { RecordedRequest, WaitForRequestOptions } from './standin/request-log.js';
 export type { RequestMatcher } from './standin/request-matcher.js';
 export { signAppJwt } from './standin/app-jwt.js';
+
+const MANIFEST_PERMISSIONS = (parseYaml(readFileSync(new URL('../../app.yml', import.meta.url), 'utf8')) as { default_permissions: Record<string, string> }).default_permissions;
 
 const API_PREFIX = '/api/v3';
 const GRAPHQL_PATH = '/api/graphql';
@@ -148,7 +151,8 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
     const installation = method === 'POST' ? /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path)?.[1] : undefined;
     if (installation === undefined || !instance.installation(Number(installation))) throw new HttpProblem(404, 'Not Found');
     const { token, expiresAt } = tokens.issue(Number(installation));
-    const permissions = { checks: 'write', pull_requests: 'write', contents: 'read', metadata: 'read', members: 'read' };
+    // The installation has granted what the app's manifest asks for.
+    const permissions = MANIFEST_PERMISSIONS;
     return { status: 201, body: { token, expires_at: expiresAt, permissions, repository_selection: 'all' } };
   }
 

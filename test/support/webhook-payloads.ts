@@ -151,3 +151,16 @@ function listedPullRequest(target: PayloadTarget) {
     base: { ref: 'main', sha: target.baseSha, repo },
   };
 }
+
+/** A merge queue asking for the required checks of the group that tests the pull request. */
+export function mergeGroupEvent(target: PayloadTarget, groupHeadSha: string, deliveryId = `delivery-merge-group-${groupHeadSha.slice(0, 7)}`): WebhookEvent {
+  const payload = example('merge_group', 'checks_requested');
+  Object.assign(payload.merge_group as object, {
+    head_sha: groupHeadSha,
+    head_ref: `refs/heads/gh-readonly-queue/main/pr-${target.pullNumber}-${target.baseSha}`,
+    base_sha: target.baseSha,
+    base_ref: 'refs/heads/main',
+  });
+  Object.assign(payload, { repository: repositoryOf(payload, target), installation: installationOf(target) });
+  return { id: deliveryId, name: 'merge_group', payload } as WebhookEvent;
+}
