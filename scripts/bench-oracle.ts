@@ -10,6 +10,10 @@
  * A finding is a true positive when (tech, path, line, category) is a label, a false positive
  * otherwise; labels nobody found are false negatives. Only the oracle's categories are scored,
  * and findings are deduplicated by (path, line, category) first.
+ *
+ * The oracle labels GLITCH's smells, so it is scanned with the `glitch` profile: GLITCH's
+ * definitions in full, ordinary TODOs and missing default branches included. The default
+ * `security` profile reports fewer of them on purpose.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +24,8 @@ import { scan } from '../src/cli/scan.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { Language } from '../src/engine/model.js';
 import { createLineLookup, type LineLookup } from '../src/engine/fingerprint.js';
+import { defaultPolicy } from '../src/policy/defaults.js';
+import type { EffectivePolicy } from '../src/policy/types.js';
 import { fixed, markdownTable, textTable, type Cell } from './lib/table.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -188,7 +194,7 @@ async function readLabels(): Promise<Map<Tech, Label[]>> {
 
 async function evaluate(tech: Tech, labels: readonly Label[]): Promise<TechReport> {
   const folder = path.join(oracleRoot, tech);
-  const outcome = await scan({ paths: [folder], cwd: folder, language: tech, failOn: 'critical' });
+  const outcome = await scan({ paths: [folder], cwd: folder, language: tech, policy: glitchPolicy(), failOn: 'critical' });
   const { findings, errors, analyzed } = outcome.result;
   const pathsWithErrors = new Set(errors.map((error) => error.path));
   const supported = !(findings.length === 0 && analyzed.length > 0 && analyzed.every((file) => pathsWithErrors.has(file.path)));
@@ -243,6 +249,11 @@ async function evaluate(tech: Tech, labels: readonly Label[]): Promise<TechRepor
     falsePositives: sortMisses(falsePositives),
     falseNegatives: sortMisses(falseNegatives),
   };
+}
+
+/** The built-in policy with GLITCH's smell definitions, the ones the oracle's labels follow. */
+function glitchPolicy(): EffectivePolicy {
+  return { ...defaultPolicy(), profile: 'glitch' };
 }
 
 function reportedOnLine(findings: readonly Finding[], label: Label): string {

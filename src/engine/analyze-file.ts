@@ -1,7 +1,8 @@
 /**
  * One file through the engine: its size, one parse per language its rule passes need, the
- * rules, then inline suppressions and waivers. Whatever goes wrong, from a syntax error to a
- * defect in a rule, becomes a `FileError` for this file and never stops the other files.
+ * rules (under the policy's profile), then inline suppressions and waivers. Whatever goes
+ * wrong, from a syntax error to a defect in a rule, becomes a `FileError` for this file and
+ * never stops the other files.
  */
 import { unexpectedFileError, type FileError } from './file-error.js';
 import { fileSizeError, isTooLarge } from './file-size.js';
@@ -10,6 +11,7 @@ import { fingerprintAll } from './fingerprint.js';
 import type { FileModel, Language } from './model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
+import type { CrossFile } from './variables/cross-file.js';
 import { parseFile, type ParseOutcome } from '../parsers/index.js';
 import { ShellNestingError } from '../parsers/shell/parse-shell.js';
 import type { Notice } from '../policy/notice.js';
@@ -28,6 +30,8 @@ export interface FileContext {
   now: Date;
   /** parse the file in the policy's language even when no rule runs on it, for its model */
   wantModel: boolean;
+  /** the run's variables across files, and the reports waiting for this file (variables/cross-file.ts) */
+  crossFile?: CrossFile;
 }
 
 export interface FileOutcome {
@@ -62,7 +66,7 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
     }
     for (const active of pass.rules) if (active.locked) lockedIds.add(active.rule.meta.id);
     try {
-      outcome.findings.push(...runRules(parsed.model, pass.rules));
+      outcome.findings.push(...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile));
     } catch (error) {
       outcome.error ??= locate(unexpectedFileError(file.path, error), error, parsed.model);
     }

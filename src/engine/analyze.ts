@@ -8,12 +8,15 @@ import { unexpectedFileError } from './file-error.js';
 import { atLeast, compareFindings, isOpen, type FileError, type Finding, type Severity } from './finding.js';
 import type { FileModel, Language } from './model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
+import { isTestCode, reportApart, testCodeLanguage } from './test-code.js';
+import { CrossFile } from './variables/cross-file.js';
 import { initParsers } from '../parsers/index.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
 import { defaultPolicy } from '../policy/defaults.js';
 import type { Notice } from '../policy/notice.js';
+import { orgLanguage, policyLanguage } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, Threshold } from '../policy/types.js';
 import { expiredWaiverNotices } from '../policy/waivers.js';
 
@@ -39,9 +42,12 @@ export interface AnalyzedFile {
 }
 
 export interface AnalysisResult {
-  /** every finding, including waived and suppressed ones (see `status`) */
+  /** every finding, including waived and suppressed ones (see `status`) and those in test code (`context`) */
   findings: Finding[];
-  /** recognised files that could not be analysed, at most one per file */
+  /**
+   * recognised files that could not be analysed, at most one per file; test code that the policy
+   * reports apart gives a notice instead
+   */
   errors: FileError[];
   /** what the policy did that a reviewer should know: unused suppressions, expired waivers */
   notices: Notice[];
@@ -50,7 +56,7 @@ export interface AnalysisResult {
   /**
    * With `keepModels`: by path, the model of every file Posture reads that the policy's `paths`
    * keep in scope and that parsed, in the language the policy gives it, whether or not a rule
-   * runs on it.
+   * runs on it. Test code that the policy reports apart has none: it touches no surface.
    */
   models?: Map<string, FileModel>;
 }
@@ -68,12 +74,18 @@ export async function analyze(files: readonly SourceFile[], options: AnalyzeOpti
     analyzed: [],
     ...(wantModel ? { models: new Map<string, FileModel>() } : {}),
   };
-  for (const file of files) {
-    const plan = planPasses(policy, rules, file.path, file.content, options.language);
+  // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
+  const readsAs = (file: SourceFile) => (isTestCode(file.path) && policy.testCode === 'ignore' ? undefined : planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy)).language);
+  const crossFile = CrossFile.prepare(files, readsAs);
+  for (const file of crossFile.analysisOrder()) {
+    const testCode = isTestCode(file.path);
+    if (testCode && policy.testCode === 'ignore') continue;
+    const plan = planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy));
     if (!plan.language) continue;
     if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
     if (plan.passes.length > 0) result.analyzed.push({ path: file.path, language: plan.language });
-    const outcome = analyzeFileSafely(file, plan, { policy, now, wantModel });
+    const analysed = analyzeFileSafely(file, plan, { policy, now, wantModel, crossFile });
+    const outcome = testCode && policy.testCode === 'report' ? reportApart(analysed) : analysed;
     if (outcome.error) result.errors.push(outcome.error);
     if (outcome.model) result.models?.set(file.path, outcome.model);
     result.notices.push(...outcome.notices);
@@ -98,8 +110,20 @@ function analyzeFileSafely(file: SourceFile, plan: FilePlan, context: FileContex
  */
 export function analysedLanguage(path: string, content: string, options: AnalyzeOptions = {}): Language | undefined {
   const policy = options.policy ?? defaultPolicy();
-  const plan = planPasses(policy, rulesOf(options, policy), path, content, options.language);
+  if (policy.testCode === 'ignore' && isTestCode(path)) return undefined;
+  const plan = planPasses(policy, rulesOf(options, policy), path, content, languageHint({ path, content }, options, policy));
   return plan.passes.length > 0 ? plan.language : undefined;
+}
+
+/**
+ * The language a file is read in when its path alone does not say: the one the caller forces,
+ * else, for a cookbook kept under a test folder that the policy's `paths.languages` do not
+ * place, Chef.
+ */
+function languageHint(file: SourceFile, options: AnalyzeOptions, policy: EffectivePolicy): Language | undefined {
+  if (options.language) return options.language;
+  if (policyLanguage(policy, file.path) || orgLanguage(policy, file.path)) return undefined;
+  return testCodeLanguage(file.path, file.content);
 }
 
 function rulesOf(options: AnalyzeOptions, policy: EffectivePolicy): Rule[] {
@@ -112,7 +136,7 @@ export function keptModels(result: AnalysisResult): ReadonlyMap<string, FileMode
   return result.models;
 }
 
-/** Whether an open (not waived or suppressed) finding is at or above the threshold. */
+/** Whether an open finding (in production code, neither waived nor suppressed) is at or above the threshold. */
 export function reachesThreshold(findings: readonly Finding[], threshold: Severity | Threshold): boolean {
   if (threshold === 'none') return false;
   return findings.some((finding) => isOpen(finding) && atLeast(finding.severity, threshold));

@@ -1,33 +1,46 @@
 /**
- * Which language a file is written in, from its path first and its content second.
+ * Which language a file is written in, from its path first and its content second, and why:
+ * a file Posture leaves alone gets a reason a person can act on.
  */
 import type { Language } from './model.js';
 import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
+import { isTestCookbookFile } from './test-code.js';
+import { recogniseYaml } from './recognise-yaml.js';
+import { otherYamlByPath } from './other-yaml.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const PUPPET_MANIFEST = /\.pp$/i;
 const RUBY_FILE = /\.rb$/i;
 
-/** Folders whose YAML is Ansible by convention. */
-const ANSIBLE_FOLDER =
-  /(^|\/)(tasks|handlers|vars|defaults|group_vars|host_vars|playbooks?|inventory|inventories|roles)\//i;
-/** File names that are Ansible by convention. */
-const ANSIBLE_FILE = /(^|\/)(site|playbook[^/]*|[^/]*-playbook|main|deploy|provision(ing)?)\.ya?ml$/i;
+export interface Recognition {
+  /** the language Posture reads the file in; undefined when it leaves the file alone */
+  language: Language | undefined;
+  /** why, in words: `an Ansible task list (it calls modules)`, `a Docker Compose file` */
+  reason: string;
+  /**
+   * For a file left alone: the language it would be read in when the caller insists (the
+   * language its extension belongs to), or undefined when no parser reads such a file.
+   */
+  forceAs?: Language;
+}
+
 /**
- * Hiera data: the YAML a Puppet module or control repository keeps its parameters in, under
- * `hieradata/`, or under `data/` with Hiera 5's `.yaml` extension.
+ * The language Posture reads a file in and why, or why it leaves the file alone. `content` may
+ * be the start of the file only.
  */
-const HIERA_DATA = /(^|\/)hieradata\/.+\.ya?ml$|(^|\/)data\/.+\.yaml$/i;
-
-/** YAML that is certainly something else: CI definitions, compose files, Kubernetes and Helm. */
-const OTHER_YAML =
-  /(^|\/)(\.github|\.gitlab-ci[^/]*|\.circleci|charts|templates|\.travis[^/]*|docker-compose[^/]*|compose)(\/|\.ya?ml$)|(^|\/)(\.yamllint|\.ansible-lint|\.pre-commit-config|mkdocs|codecov|\.security|hiera|\.kitchen[^/]*|\.rubocop[^/]*)\.ya?ml$/i;
-
-/** A play or a task at the start of a list item. */
-const ANSIBLE_CONTENT =
-  /^-\s+(hosts|import_playbook|ansible\.builtin\.[a-z_]+|block|include_tasks|import_tasks|include_role|import_role)\s*:/m;
-/** Kubernetes objects and other typed documents. */
-const TYPED_DOCUMENT = /^(apiVersion|kind)\s*:/m;
+export function explainRecognition(path: string, content: string): Recognition {
+  if (PUPPET_MANIFEST.test(path)) return { language: 'puppet', reason: 'a Puppet manifest' };
+  if (RUBY_FILE.test(path)) {
+    if (isChefCookbookPath(path, content)) return { language: 'chef', reason: 'Ruby in a Chef cookbook' };
+    return {
+      language: undefined,
+      reason: 'Ruby outside the folders of a Chef cookbook (recipes/, attributes/, resources/, providers/, libraries/, metadata.rb), or Puppet, test or tool code',
+      forceAs: 'chef',
+    };
+  }
+  if (YAML_FILE.test(path)) return recogniseYaml(path, content);
+  return { language: undefined, reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file' };
+}
 
 /**
  * Whether a changed file could be one Posture analyses, judged from the path alone.
@@ -35,23 +48,11 @@ const TYPED_DOCUMENT = /^(apiVersion|kind)\s*:/m;
  */
 export function mayBeAnalysed(path: string): boolean {
   if (PUPPET_MANIFEST.test(path)) return true;
-  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '');
-  return YAML_FILE.test(path) && !OTHER_YAML.test(path);
+  // Cookbooks kept under test folders are test code, read and reported apart.
+  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '') || isTestCookbookFile(path, '');
+  return YAML_FILE.test(path) && !otherYamlByPath(path);
 }
 
 export function detectLanguage(path: string, content: string, forced?: Language): Language | undefined {
-  if (forced) return forced;
-  if (PUPPET_MANIFEST.test(path)) return 'puppet';
-  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, content) ? 'chef' : undefined;
-  if (!mayBeAnalysed(path)) return undefined;
-  if (ANSIBLE_FOLDER.test(path) || ANSIBLE_FILE.test(path)) {
-    return TYPED_DOCUMENT.test(content) ? undefined : 'ansible';
-  }
-  if (HIERA_DATA.test(path)) return 'puppet';
-  return ANSIBLE_CONTENT.test(content) || looksLikeTaskList(content) ? 'ansible' : undefined;
-}
-
-/** A top-level list whose items name a task and call a module: `- name: ...` then `  module:`. */
-function looksLikeTaskList(content: string): boolean {
-  return /^- name:[^\n]*\n {2}[a-z_][\w.]*:/m.test(content) && /^\s+(become|register|when|notify|with_items|loop|tags):/m.test(content);
+  return forced ?? explainRecognition(path, content).language;
 }

@@ -36,13 +36,19 @@ export interface Finding {
   suggestion?: Suggestion;
   /** set when a policy waiver or an inline suppression accepted the finding */
   status?: 'waived' | 'suppressed';
-  /** who accepted it and why, for the record */
+  /** who accepted it and why, for the record; for findings in test code, why they do not count */
   justification?: string;
+  /**
+   * `test`: the finding sits in test or example code, which the policy reports apart
+   * (`test_code: report`): at low severity, listed separately, and never counted towards a
+   * verdict, a risk level or a review routing. Absent for production code.
+   */
+  context?: 'test';
 }
 
-/** Findings nobody has accepted: the ones that count towards a verdict. */
+/** Findings in production code that nobody has accepted: the ones that count towards a verdict. */
 export function isOpen(finding: Finding): boolean {
-  return finding.status === undefined;
+  return finding.status === undefined && finding.context === undefined;
 }
 
 /** Path, then position, then rule: the order every report lists findings in. */

@@ -84,6 +84,8 @@ export interface Unit {
   /** task-level keywords (`become`, `loop`, `when`, `environment`, `args` already merged) */
   keywords: Attribute[];
   range: SourceRange;
+  /** the Puppet class or defined type the unit is declared in, whose parameters it reads as `$name` */
+  within?: string;
 }
 
 export type VariableScope =
@@ -104,6 +106,11 @@ export interface Variable {
   value: Value;
   scope: VariableScope;
   range: SourceRange;
+  /**
+   * For parameters: what they are parameters of, as references name it from outside (the Puppet
+   * class or defined type `profile::selinux`, the Chef custom resource's `new_resource`).
+   */
+  owner?: string;
 }
 
 export interface Comment {

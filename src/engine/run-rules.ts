@@ -1,31 +1,57 @@
-import type { Finding } from './finding.js';
+import { atLeast, type Finding } from './finding.js';
 import type { FileModel } from './model.js';
+import { CrossFile } from './variables/cross-file.js';
+import { DEFAULT_PROFILE, inProfile, type Profile } from '../policy/profiles.js';
 import type { ActiveRule } from '../policy/resolve-rules.js';
+import type { Report } from '../rules/rule.js';
 
-/** Runs the active rules on one file; one finding per rule and line at most. */
-export function runRules(model: FileModel, active: readonly ActiveRule[]): Finding[] {
+/**
+ * Runs the active rules on one file under a profile; one finding per rule and line at most. A
+ * report's own severity lowers the rule's, never raises it. Reports a rule makes about a
+ * definition in another file wait in `crossFile` until that file is analysed; the ones waiting
+ * for this file become its findings after its own.
+ */
+export function runRules(
+  model: FileModel,
+  active: readonly ActiveRule[],
+  profile: Profile = DEFAULT_PROFILE,
+  crossFile: CrossFile = CrossFile.alone(),
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const { rule, severity, options } of active) {
+  const resolver = crossFile.resolverFor(model);
+  const add = ({ rule, severity }: ActiveRule, report: Omit<Report, 'path'>) => {
+    if (!inProfile(report.profiles, profile)) return;
+    const key = `${rule.meta.id}:${report.range.line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({
+      ruleId: rule.meta.id,
+      category: rule.meta.category,
+      severity: report.severity && atLeast(severity, report.severity) ? report.severity : severity,
+      language: model.language,
+      path: model.path,
+      range: report.range,
+      message: report.message,
+      ...(report.suggestion ? { suggestion: report.suggestion } : {}),
+    });
+  };
+  for (const current of active) {
+    const { rule, options } = current;
     rule.check({
       file: model,
       options,
-      report({ range, message, suggestion }) {
-        const key = `${rule.meta.id}:${range.line}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        findings.push({
-          ruleId: rule.meta.id,
-          category: rule.meta.category,
-          severity,
-          language: model.language,
-          path: model.path,
-          range,
-          message,
-          ...(suggestion ? { suggestion } : {}),
-        });
+      report({ path, ...located }) {
+        if (path !== undefined && path !== model.path) crossFile.deferred.add(path, { ruleId: rule.meta.id, ...located });
+        else add(current, located);
       },
+      resolve: (name) => resolver.resolve(name),
     });
+  }
+  const byId = new Map(active.map((current) => [current.rule.meta.id, current]));
+  for (const { ruleId, ...waiting } of crossFile.deferred.take(model.path, new Set(byId.keys()))) {
+    const current = byId.get(ruleId);
+    if (current) add(current, waiting);
   }
   return findings;
 }

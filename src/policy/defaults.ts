@@ -1,9 +1,11 @@
+import { DEFAULT_PROFILE } from './profiles.js';
 import type { EffectivePolicy } from './types.js';
 
 /**
  * The built-in policy: every rule on at its own severity, high and above fail the check when
  * the pull request adds them, inline comments on added lines only, no review routing, and a
  * gate that fails closed: a file it cannot analyse, or a review that breaks off, fails the check.
+ * Findings are the security profile's, and test and example code is reported apart.
  */
 export function defaultPolicy(): EffectivePolicy {
   return {
@@ -25,6 +27,8 @@ export function defaultPolicy(): EffectivePolicy {
     customRules: [],
     onUnanalysable: 'fail',
     onError: 'fail',
+    profile: DEFAULT_PROFILE,
+    testCode: 'report',
     sources: [],
   };
 }

@@ -6,8 +6,9 @@
  */
 import { LANGUAGES, type Language } from '../engine/model.js';
 import type { RiskLevel } from '../engine/impact.js';
+import { profileBreadth } from './profiles.js';
 import { compareRuleSettings } from './rule-comparison.js';
-import { errorStrictness, routingRiskStrictness, suppressionStrictness, thresholdStrictness, unanalysableStrictness } from './strictness.js';
+import { errorStrictness, routingRiskStrictness, suppressionStrictness, testCodeStrictness, thresholdStrictness, unanalysableStrictness } from './strictness.js';
 import type { CustomRuleSpec, EffectivePolicy, LockableSetting, Waiver } from './types.js';
 
 export interface PolicyShift {
@@ -22,6 +23,8 @@ export interface SettingLock {
   setting: LockableSetting;
   refusal(org: EffectivePolicy): string;
   restore(policy: EffectivePolicy, org: EffectivePolicy): void;
+  /** a pinned setting refuses any change under the lock, not only a loosening */
+  pinned?: boolean;
 }
 
 export interface KeyComparator {
@@ -61,8 +64,13 @@ function sameLogin(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function settingLock(setting: LockableSetting, refusal: (org: EffectivePolicy) => string, restore: (policy: EffectivePolicy, org: EffectivePolicy) => void): SettingLock {
-  return { setting, refusal, restore };
+function settingLock(
+  setting: LockableSetting,
+  refusal: (org: EffectivePolicy) => string,
+  restore: (policy: EffectivePolicy, org: EffectivePolicy) => void,
+  pinned = false,
+): SettingLock {
+  return { setting, refusal, restore, ...(pinned ? { pinned } : {}) };
 }
 
 const thresholdKeys = (['fail_on', 'comment_on'] as const).map((key): KeyComparator => {
@@ -315,6 +323,37 @@ const onError: KeyComparator = {
   ),
 };
 
+/**
+ * `glitch` reports everything `security` does and GLITCH's code smells besides, so moving to
+ * `security` reports less. Under the org's lock the profile is pinned: the org decides what a
+ * finding is for all its repositories, and a repository can choose neither profile over it.
+ */
+const profile: KeyComparator = {
+  keys: ['profile'],
+  compare: (before, after) => ordered('profile', before.profile, after.profile, profileBreadth),
+  lock: settingLock(
+    'profile',
+    (org) => `the org policy locks profile at ${org.profile}; a repository cannot choose another`,
+    (policy, org) => {
+      policy.profile = org.profile;
+    },
+    true,
+  ),
+};
+
+/** `production` judges test code, `report` lists it outside the verdict, `ignore` does not read it. */
+const testCode: KeyComparator = {
+  keys: ['test_code'],
+  compare: (before, after) => ordered('test_code', before.testCode, after.testCode, testCodeStrictness),
+  lock: settingLock(
+    'test_code',
+    (org) => `the org policy locks test_code at ${org.testCode}; a repository can only make it stricter`,
+    (policy, org) => {
+      policy.testCode = org.testCode;
+    },
+  ),
+};
+
 /** In the order a policy-change finding lists what changed. */
 export const KEY_COMPARATORS: readonly KeyComparator[] = [
   ...thresholdKeys,
@@ -338,6 +377,8 @@ export const KEY_COMPARATORS: readonly KeyComparator[] = [
   lockedSettings,
   onUnanalysable,
   onError,
+  profile,
+  testCode,
 ];
 
 /** Everything the move from `before` to `after` loosens and otherwise changes, key by key. */

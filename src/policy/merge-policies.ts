@@ -76,19 +76,23 @@ function applySettings(policy: EffectivePolicy, file: PolicyFile, reviewLocked: 
   if (file.fail_on_existing !== undefined) policy.failOnExisting = file.fail_on_existing;
   if (file.on_unanalysable) policy.onUnanalysable = file.on_unanalysable;
   if (file.on_error) policy.onError = file.on_error;
+  if (file.profile) policy.profile = file.profile;
+  if (file.test_code) policy.testCode = file.test_code;
   if (file.comments?.context_lines !== undefined) policy.comments.contextLines = file.comments.context_lines;
   if (file.comments?.outside_diff !== undefined) policy.comments.outsideDiff = file.comments.outside_diff;
   if (file.review) applyReview(policy, file, reviewLocked);
 }
 
 /**
- * A setting the org locked, which the repository's file loosens, goes back to the org's value,
- * and the file gets a located error; how each key loosens is the registry's to say.
+ * A setting the org locked, which the repository's file loosens (or, for a pinned setting,
+ * changes at all), goes back to the org's value, and the file gets a located error; how each
+ * key loosens is the registry's to say.
  */
 function keepLockedSettings(org: EffectivePolicy, policy: EffectivePolicy, reject: (key: string, message: string) => void): void {
   for (const { keys, compare, lock } of KEY_COMPARATORS) {
     if (!lock || !org.lockedSettings.has(lock.setting)) continue;
-    if (compare(org, policy).loosened.length === 0) continue;
+    const shift = compare(org, policy);
+    if (shift.loosened.length === 0 && !(lock.pinned && shift.other.length > 0)) continue;
     reject(keys[0] ?? lock.setting, lock.refusal(org));
     lock.restore(policy, org);
   }

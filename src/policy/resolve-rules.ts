@@ -5,6 +5,7 @@ import type { Severity } from '../engine/finding.js';
 import type { Language } from '../engine/model.js';
 import type { Rule } from '../rules/rule.js';
 import { matchesAny } from './globs.js';
+import { inProfile, type Profile } from './profiles.js';
 import type { EffectivePolicy, RuleSetting } from './types.js';
 
 export interface ActiveRule {
@@ -52,12 +53,21 @@ export function activeRules(policy: EffectivePolicy, rules: readonly Rule[], pat
     const locked = isLocked(policy, rule);
     if (!inScope && !locked) continue;
     const setting = settingFor(policy, rule);
-    if (setting.enabled === false && !locked) continue;
+    if (!isEnabled(setting, rule.meta.profiles, policy.profile) && !locked) continue;
     if (!locked && setting.include?.length && !matchesAny(path, setting.include)) continue;
     if (!locked && setting.exclude?.length && matchesAny(path, setting.exclude)) continue;
     active.push({ rule, severity: setting.severity ?? rule.meta.severity, options: optionsFor(rule, setting), locked });
   }
   return active;
+}
+
+/**
+ * A rule the policy names is on or off as it says (a severity alone turns it on); otherwise it
+ * runs when its metadata declares the policy's profile, or declares none.
+ */
+export function isEnabled(setting: RuleSetting, ruleProfiles: readonly Profile[] | undefined, profile: Profile): boolean {
+  if (setting.enabled !== undefined) return setting.enabled;
+  return setting.severity !== undefined || inProfile(ruleProfiles, profile);
 }
 
 /** Category settings first, the rule's own settings over them. */

@@ -6,6 +6,8 @@
 import { severityRank, type Severity } from '../engine/finding.js';
 import { RULES } from '../rules/index.js';
 import type { PolicyShift } from './key-comparators.js';
+import type { Profile } from './profiles.js';
+import { isEnabled } from './resolve-rules.js';
 import type { CustomRuleSpec, EffectivePolicy } from './types.js';
 
 interface RuleIdentity {
@@ -13,6 +15,8 @@ interface RuleIdentity {
   category: string;
   severity: Severity;
   options: Readonly<Record<string, readonly string[]>>;
+  /** the profiles the rule runs in by default; all when absent */
+  profiles?: readonly Profile[];
 }
 
 interface EffectiveRule {
@@ -33,7 +37,7 @@ export function compareRuleSettings(before: EffectivePolicy, after: EffectivePol
 function rulesOfBoth(before: EffectivePolicy, after: EffectivePolicy): Array<[RuleIdentity, RuleIdentity]> {
   const builtIn = RULES.map(({ meta }): [RuleIdentity, RuleIdentity] => {
     const options = Object.fromEntries(Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]));
-    const identity = { id: meta.id, category: meta.category, severity: meta.severity, options };
+    const identity = { id: meta.id, category: meta.category, severity: meta.severity, options, ...(meta.profiles ? { profiles: meta.profiles } : {}) };
     return [identity, identity];
   });
   const custom = after.customRules.flatMap((rule): Array<[RuleIdentity, RuleIdentity]> => {
@@ -50,7 +54,7 @@ function customIdentity(rule: CustomRuleSpec): RuleIdentity {
 function effectiveRule(policy: EffectivePolicy, rule: RuleIdentity): EffectiveRule {
   const setting = { ...policy.categories[rule.category], ...policy.rules[rule.id] };
   return {
-    enabled: setting.enabled !== false,
+    enabled: isEnabled(setting, rule.profiles, policy.profile),
     severity: setting.severity ?? rule.severity,
     include: setting.include ?? [],
     exclude: setting.exclude ?? [],

@@ -6,7 +6,8 @@ import { SEVERITIES } from '../engine/finding.js';
 import { RISK_LEVELS, SURFACES } from '../engine/impact.js';
 import { LANGUAGES } from '../engine/model.js';
 import { CATEGORIES } from '../rules/categories.js';
-import type { LockableSetting } from './types.js';
+import { PROFILES, PROFILE_DESCRIPTIONS } from './profiles.js';
+import type { LockableSetting, TestCodeHandling } from './types.js';
 
 const severity = { enum: [...SEVERITIES], 'x-expected': `one of ${SEVERITIES.join(', ')}` };
 const threshold = { enum: [...SEVERITIES, 'none'], 'x-expected': `one of ${SEVERITIES.join(', ')}, none` };
@@ -55,7 +56,19 @@ const waiver = {
   },
 };
 
-export const LOCKABLE_SETTINGS: readonly LockableSetting[] = ['fail_on', 'comment_on', 'inline_suppressions', 'fail_on_existing', 'review', 'on_unanalysable', 'on_error'];
+export const LOCKABLE_SETTINGS: readonly LockableSetting[] = [
+  'fail_on',
+  'comment_on',
+  'inline_suppressions',
+  'fail_on_existing',
+  'review',
+  'on_unanalysable',
+  'on_error',
+  'profile',
+  'test_code',
+];
+
+const TEST_CODE_HANDLING: readonly TestCodeHandling[] = ['report', 'ignore', 'production'];
 
 /** A GitHub team slug, optionally with its org (`security`, `acme/security`). */
 const team = { type: 'string', pattern: '^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/)?[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-expected': 'a team slug, or org/slug' };
@@ -173,6 +186,17 @@ export const POLICY_SCHEMA = {
       enum: ['fail', 'neutral'],
       'x-expected': 'fail or neutral',
       description: 'when Posture or GitHub fails during a review: fail completes the check run failure, neutral completes it neutral (default fail)',
+    },
+    profile: {
+      enum: [...PROFILES],
+      'x-expected': PROFILES.join(' or '),
+      description: `which findings are reported: ${PROFILES.map((profile) => `${profile}, ${PROFILE_DESCRIPTIONS[profile]}`).join('; ')}`,
+    },
+    test_code: {
+      enum: [...TEST_CODE_HANDLING],
+      'x-expected': 'report, ignore or production',
+      description:
+        'test and example code (spec/, test/, tests/, molecule/, fixtures/, examples/, docs/ ...): report lists its findings apart, at low severity and outside the verdict (default); ignore does not analyse it; production judges it like any other code',
     },
   },
 } as const;

@@ -3,7 +3,7 @@
  */
 import { SEVERITIES, severityRank } from '../engine/finding.js';
 import { riskRank, type RiskLevel } from '../engine/impact.js';
-import type { InlineSuppressions, OnError, OnUnanalysable, Threshold } from './types.js';
+import type { InlineSuppressions, OnError, OnUnanalysable, TestCodeHandling, Threshold } from './types.js';
 
 /** `low` catches the most, `none` nothing. */
 export function thresholdStrictness(threshold: Threshold): number {
@@ -30,4 +30,11 @@ export function errorStrictness(setting: OnError): number {
 /** Routing at a lower risk level sends more pull requests to review; never routing, none. */
 export function routingRiskStrictness(risk: RiskLevel | undefined): number {
   return risk === undefined ? 0 : 1 + (riskRank('high') - riskRank(risk));
+}
+
+const TEST_CODE_FROM_LOOSEST: readonly TestCodeHandling[] = ['ignore', 'report', 'production'];
+
+/** `ignore` reads no test code, `report` lists its findings apart, `production` lets them count. */
+export function testCodeStrictness(setting: TestCodeHandling): number {
+  return TEST_CODE_FROM_LOOSEST.indexOf(setting);
 }

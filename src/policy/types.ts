@@ -5,6 +5,7 @@
 import type { Severity } from '../engine/finding.js';
 import type { RiskLevel, Surface } from '../engine/impact.js';
 import type { Language } from '../engine/model.js';
+import type { Profile } from './profiles.js';
 
 export type Threshold = Severity | 'none';
 export type InlineSuppressions = 'allow' | 'deny-locked' | 'deny';
@@ -12,8 +13,26 @@ export type InlineSuppressions = 'allow' | 'deny-locked' | 'deny';
 export type OnUnanalysable = 'fail' | 'warn';
 /** How the check run ends when Posture or GitHub fails during a review. */
 export type OnError = 'fail' | 'neutral';
-/** Settings the org policy can lock; a repository may then only make them stricter. */
-export type LockableSetting = 'fail_on' | 'comment_on' | 'inline_suppressions' | 'fail_on_existing' | 'review' | 'on_unanalysable' | 'on_error';
+/**
+ * What becomes of test and example code (`src/engine/test-code.ts` says which files are):
+ * `report` analyses it and reports its findings apart, at low severity, outside the verdict;
+ * `ignore` does not analyse it; `production` judges it like any other code.
+ */
+export type TestCodeHandling = 'report' | 'ignore' | 'production';
+/**
+ * Settings the org policy can lock; a repository may then only make them stricter, except
+ * `profile`, which a lock pins: a repository can choose neither profile over the org's.
+ */
+export type LockableSetting =
+  | 'fail_on'
+  | 'comment_on'
+  | 'inline_suppressions'
+  | 'fail_on_existing'
+  | 'review'
+  | 'on_unanalysable'
+  | 'on_error'
+  | 'profile'
+  | 'test_code';
 
 /** What a policy says about one rule or one category. */
 export interface RuleSetting {
@@ -110,6 +129,8 @@ export interface PolicyFile {
   custom_rules?: CustomRuleSpec[];
   on_unanalysable?: OnUnanalysable;
   on_error?: OnError;
+  profile?: Profile;
+  test_code?: TestCodeHandling;
 }
 
 /** The review section once layered: empty lists when nobody set them. */
@@ -144,6 +165,10 @@ export interface EffectivePolicy {
   onUnanalysable: OnUnanalysable;
   /** `fail`: a review that broke off (Posture or GitHub failed) completes its run `failure` */
   onError: OnError;
+  /** which definition of a finding applies: `security` (default) or `glitch` */
+  profile: Profile;
+  /** what becomes of test and example code: `report` (default), `ignore` or `production` */
+  testCode: TestCodeHandling;
   /** the files this policy was built from */
   sources: string[];
 }

@@ -61,7 +61,8 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
   const added = policyChange ? [...diff.added, policyChange] : diff.added;
   const surfaces = describeImpact(keptModels(base), keptModels(head));
   // Waivers are the security team's decision; an author's own suppression does not lower the risk.
-  const unwaived = added.filter(({ finding }) => finding.status !== 'waived');
+  // Test code is reported apart and never routes or raises the risk.
+  const unwaived = added.filter(({ finding }) => finding.status !== 'waived' && finding.context !== 'test');
   const risk = assessRisk(unwaived.map(({ finding }) => finding), surfaces.map((change) => change.surface));
   const routing = routeToSecurityReview(policy.review, { added: unwaived, risk, surfaces, listed: changed.listed, ...(changed.policyFile ? { policyFile: changed.policyFile } : {}) });
   return {

@@ -15,6 +15,7 @@ export const CATEGORIES = [
   'security-control-disabled',
   'sudo-nopasswd',
   'missing-default-case',
+  'ssh-host-key-checking-disabled',
   'policy-change',
 ] as const;
 

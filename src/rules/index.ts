@@ -13,6 +13,7 @@ import { missingDefaultCase } from './missing-default-case/rule.js';
 import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
 import { pipeToShell } from './pipe-to-shell/rule.js';
 import { securityControlDisabled } from './security-control-disabled/rule.js';
+import { sshHostKeyCheckingDisabled } from './ssh-host-key-checking-disabled/rule.js';
 import { sudoNopasswd } from './sudo-nopasswd/rule.js';
 import { suspiciousComment } from './suspicious-comment/rule.js';
 import { tlsVerificationDisabled } from './tls-verification-disabled/rule.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   missingIntegrityCheck,
   pipeToShell,
   securityControlDisabled,
+  sshHostKeyCheckingDisabled,
   sudoNopasswd,
   suspiciousComment,
   tlsVerificationDisabled,

@@ -1,5 +1,7 @@
 import type { Finding, Severity, Suggestion } from '../engine/finding.js';
 import type { FileModel, Language, SourceRange } from '../engine/model.js';
+import type { VariableDefinition } from '../engine/variables/definition.js';
+import type { Profile } from '../policy/profiles.js';
 
 export interface RuleMeta {
   /** kebab-case, stable, written by hand in suppressions and policies */
@@ -17,6 +19,11 @@ export interface RuleMeta {
   cwe: string;
   /** lists of strings a policy can set for the rule, with their defaults */
   options?: Readonly<Record<string, RuleOption>>;
+  /**
+   * The profiles the rule runs in unless a policy turns it on or off by name; every profile
+   * when absent (see `src/policy/profiles.ts`).
+   */
+  profiles?: readonly Profile[];
 }
 
 export interface RuleOption {
@@ -28,6 +35,18 @@ export interface Report {
   range: SourceRange;
   message: string;
   suggestion?: Suggestion;
+  /**
+   * This finding's severity when it is less than the rule's (a placeholder, a defence-in-depth
+   * note); the severity the policy gives the rule still caps it.
+   */
+  severity?: Severity;
+  /** The profiles this finding belongs to; every profile when absent. */
+  profiles?: readonly Profile[];
+  /**
+   * The file the range is in, when it is not the file being checked: the file of a definition
+   * `resolve` returned, when the value it sets is what makes the code insecure.
+   */
+  path?: string;
 }
 
 export interface RuleContext {
@@ -35,6 +54,14 @@ export interface RuleContext {
   /** the rule's options: the policy's values, or the declared defaults */
   options: Readonly<Record<string, readonly string[]>>;
   report(report: Report): void;
+  /**
+   * Where a variable this file reads gets its value: the definitions of the highest precedence
+   * that reach the file (its own vars and parameters, its role's defaults and vars, group and
+   * host vars, Hiera data, cookbook attributes), each followed to the line that sets a value.
+   * Names as the language writes references: `selinux_state`, `nginx.port`, `mode` or
+   * `profile::selinux::mode`, `node.app.port`, `new_resource.bind`. Empty when nothing defines it.
+   */
+  resolve(name: string): readonly VariableDefinition[];
 }
 
 export interface Rule {
@@ -42,4 +69,4 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export type { Finding };
+export type { Finding, VariableDefinition };

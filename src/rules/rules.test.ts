@@ -2,14 +2,22 @@
  * One harness for every rule: each rule's folder holds its docs and, per language it
  * supports, positive fixtures with the lines they must flag (`expected.json`) and negative
  * fixtures that must stay clean. Adding a rule means adding a folder, not test code.
+ *
+ * `expected.json` maps each positive fixture to what it flags in every profile the rule runs
+ * in: a list, or, where profiles differ, one list per profile (`{"security": [3], "glitch":
+ * [3, 8]}`). An entry is a line (`12`) or a line and the severity its finding must have
+ * (`"12:low"`). Negative fixtures flag nothing in any profile. Fixtures are judged as
+ * production code, whatever folder they sit in.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../engine/analyze.js';
-import { isSeverity } from '../engine/finding.js';
-import { LANGUAGES } from '../engine/model.js';
+import { isSeverity, type Severity } from '../engine/finding.js';
+import { LANGUAGES, type Language } from '../engine/model.js';
+import { defaultPolicy } from '../policy/defaults.js';
+import { PROFILES, type Profile } from '../policy/profiles.js';
 import { isCategory } from './categories.js';
 import { RULES } from './index.js';
 import type { Rule } from './rule.js';
@@ -26,10 +34,48 @@ function fixtureFiles(dir: string): string[] {
   });
 }
 
-async function flaggedLines(rule: Rule, language: (typeof LANGUAGES)[number], path: string): Promise<number[]> {
-  const result = await analyze([{ path: relative(RULES_DIR, path), content: readFileSync(path, 'utf8') }], { language, rules: [rule] });
+type Expectation = number | string;
+type Expected = Record<string, Expectation[] | Partial<Record<Profile, Expectation[]>>>;
+
+const WITH_SEVERITY = /^(\d+):(critical|high|medium|low)$/;
+
+function expectedIn(expected: Expected, name: string, profile: Profile): Expectation[] {
+  const entry = expected[name];
+  if (entry === undefined) return [];
+  return Array.isArray(entry) ? entry : (entry[profile] ?? []);
+}
+
+function lineOf(expectation: Expectation): number {
+  return typeof expectation === 'number' ? expectation : Number(WITH_SEVERITY.exec(expectation)?.[1]);
+}
+
+/**
+ * The fixtures of one rule in one language are analysed together, as one checkout: a role's
+ * defaults are read with its tasks, a module's Hiera data with its manifests.
+ */
+const fixtureRuns = new Map<string, ReturnType<typeof analyze>>();
+
+function analyseFixtures(rule: Rule, language: Language, profile: Profile): ReturnType<typeof analyze> {
+  const key = `${rule.meta.id}:${language}:${profile}`;
+  let run = fixtureRuns.get(key);
+  if (!run) {
+    const policy = { ...defaultPolicy(), profile, testCode: 'production' as const };
+    const files = fixtureFiles(join(RULES_DIR, rule.meta.id, 'fixtures', language)).map((file) => ({ path: relative(RULES_DIR, file), content: readFileSync(file, 'utf8') }));
+    fixtureRuns.set(key, (run = analyze(files, { language, rules: [rule], policy })));
+  }
+  return run;
+}
+
+/** `line:severity` for every finding, one per line (rules report at most one per line). */
+async function flagged(rule: Rule, language: Language, path: string, profile: Profile): Promise<Map<number, Severity>> {
+  const result = await analyseFixtures(rule, language, profile);
   expect(result.errors).toEqual([]);
-  return [...new Set(result.findings.map((finding) => finding.range.line))].sort((a, b) => a - b);
+  const inFile = result.findings.filter((finding) => finding.path === relative(RULES_DIR, path));
+  return new Map(inFile.map((finding) => [finding.range.line, finding.severity]));
+}
+
+async function flaggedLines(rule: Rule, language: Language, path: string, profile: Profile): Promise<number[]> {
+  return [...(await flagged(rule, language, path, profile)).keys()].sort((a, b) => a - b);
 }
 
 describe('rule catalog', () => {
@@ -77,11 +123,13 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     expect(readme).toContain('## Fix');
   });
 
+  const profiles = rule.meta.profiles ?? PROFILES;
+
   describe.each(rule.meta.languages.map((language) => [language] as const))('in %s', (language) => {
     const dir = join(folder, 'fixtures', language);
     const files = fixtureFiles(dir);
     const expectedPath = join(dir, 'expected.json');
-    const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, number[]>) : {};
+    const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : {};
     const positives = files.filter((file) => file.split('/').at(-1)?.startsWith('positive'));
     const negatives = files.filter((file) => file.split('/').at(-1)?.startsWith('negative'));
 
@@ -89,16 +137,34 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
       expect(positives.length).toBeGreaterThan(0);
       expect(negatives.length).toBeGreaterThan(0);
       expect(Object.keys(expected).sort()).toEqual(positives.map((file) => relative(dir, file)).sort());
+      for (const name of Object.keys(expected)) {
+        const entry = expected[name];
+        if (entry && !Array.isArray(entry)) expect(Object.keys(entry).sort()).toEqual([...profiles].sort());
+        expect(profiles.some((profile) => expectedIn(expected, name, profile).length > 0)).toBe(true);
+        for (const profile of profiles) for (const expectation of expectedIn(expected, name, profile)) expect(typeof expectation === 'number' || WITH_SEVERITY.test(expectation)).toBe(true);
+      }
     });
 
-    it.each(positives.map((file) => [relative(dir, file), file] as const))('flags exactly the expected lines of %s', async (name, file) => {
-      const lines = expected[name] ?? [];
-      expect(lines.length).toBeGreaterThan(0);
-      expect(await flaggedLines(rule, language, file)).toEqual(lines);
+    describe.each(profiles.map((profile) => [profile] as const))('in the %s profile', (profile) => {
+      it.each(positives.map((file) => [relative(dir, file), file] as const))('flags exactly the expected lines of %s', async (name, file) => {
+        const expectations = expectedIn(expected, name, profile);
+        const found = await flagged(rule, language, file, profile);
+        expect([...found.keys()].sort((a, b) => a - b)).toEqual(expectations.map(lineOf));
+        for (const expectation of expectations.filter((item): item is string => typeof item === 'string')) {
+          const [, line, severity] = WITH_SEVERITY.exec(expectation) ?? [];
+          expect(`${line}:${found.get(Number(line))}`).toBe(`${line}:${severity}`);
+        }
+      });
+
+      it.each(negatives.map((file) => [relative(dir, file), file] as const))('flags nothing in %s', async (_name, file) => {
+        expect(await flaggedLines(rule, language, file, profile)).toEqual([]);
+      });
     });
 
-    it.each(negatives.map((file) => [relative(dir, file), file] as const))('flags nothing in %s', async (_name, file) => {
-      expect(await flaggedLines(rule, language, file)).toEqual([]);
+    it.runIf(profiles.length > 1).each(positives.map((file) => [relative(dir, file), file] as const))('reports in the glitch profile every line the security profile reports in %s', async (_name, file) => {
+      const security = await flaggedLines(rule, language, file, 'security');
+      const glitch = await flaggedLines(rule, language, file, 'glitch');
+      expect(security.filter((line) => !glitch.includes(line))).toEqual([]);
     });
   });
 });

@@ -78,7 +78,7 @@ class AnsibleModelBuilder {
   build(): FileModel {
     const kinds: FileKind[] = [];
     for (const doc of this.parsed.documents) {
-      this.values = new YamlValueBuilder(this.parsed, doc, this.source, { isDynamic: isJinja });
+      this.values = new YamlValueBuilder(this.parsed, doc, { isDynamic: isJinja });
       const root = doc.contents as YamlNode | null;
       if (root) kinds.push(this.document(doc, root));
     }
@@ -267,7 +267,7 @@ class AnsibleModelBuilder {
   private subRange(node: YamlNode | null, start: number, end: number): SourceRange {
     const whole = this.values.rangeOfNode(node);
     if (!node || !isScalar(node) || !node.range || whole.line !== whole.endLine) return whole;
-    const text = this.source.slice(node.range[0], node.range[1]);
+    const text = this.parsed.text.slice(node.range[0], node.range[1]);
     const value = String(node.value);
     let base: number | undefined;
     if (text === value) base = node.range[0];

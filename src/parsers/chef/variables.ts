@@ -5,7 +5,7 @@
  */
 import type { Value, Variable, VariableScope } from '../../engine/model.js';
 import type { LocalVariables } from './locals.js';
-import { checkDepth, elementKeys, field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
+import { callArguments, checkDepth, elementKeys, field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 
 /** Attribute precedence levels a cookbook can write. */
@@ -44,7 +44,7 @@ export class VariableReader {
 
   variables(index: SyntaxIndex): Variable[] {
     this.findTapAliases(index);
-    const variables: Variable[] = [];
+    const variables: Variable[] = this.properties(index);
     for (const assignment of index.of('assignment', 'operator_assignment')) {
       if (!isPlainAssignment(assignment)) continue;
       const left = field(assignment, 'left');
@@ -54,6 +54,27 @@ export class VariableReader {
       else this.single(left, right, variables);
     }
     return variables;
+  }
+
+  /**
+   * `property :bind, String, default: '0.0.0.0'` (and the older `attribute :bind, ...`) in a
+   * custom resource: a parameter of the resource, read as `new_resource.bind`, whose value is
+   * its default.
+   */
+  private properties(index: SyntaxIndex): Variable[] {
+    const properties: Variable[] = [];
+    for (const call of index.of('call')) {
+      const method = field(call, 'method')?.text;
+      if ((method !== 'property' && method !== 'attribute') || field(call, 'receiver')) continue;
+      const [name, ...rest] = callArguments(call);
+      if (name?.type !== 'simple_symbol') continue;
+      const defaultValue = rest.filter((argument) => argument.type === 'pair').find((pair) => this.values.keyName(field(pair, 'key') ?? pair) === 'default');
+      const value = field(defaultValue ?? call, 'value');
+      if (!value) continue;
+      const propertyName = name.text.slice(1);
+      properties.push({ name: propertyName, path: [propertyName], value: this.values.value(value), scope: 'parameter', range: rangeOf(name), owner: 'new_resource' });
+    }
+    return properties;
   }
 
   private single(target: SyntaxNode, right: SyntaxNode, into: Variable[]): void {

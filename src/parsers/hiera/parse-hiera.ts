@@ -16,7 +16,7 @@ export function parseHiera(path: string, source: string): ParseOutcome {
     const parsed = parseYaml(source);
     const variables: Variable[] = [];
     for (const doc of parsed.documents) {
-      const builder = new YamlValueBuilder(parsed, doc, source, { isDynamic: (text) => INTERPOLATION.test(text) });
+      const builder = new YamlValueBuilder(parsed, doc, { isDynamic: (text) => INTERPOLATION.test(text) });
       flatten(builder.value(doc.contents as Parameters<YamlValueBuilder['value']>[0]), [], variables);
     }
     const model: FileModel = {

@@ -21,6 +21,9 @@ import { Positions } from './positions.js';
 import { ValueBuilder } from './to-value.js';
 import { childExpressions } from './walk.js';
 
+/** Functions whose result holds the keys of the hashes they are given. */
+const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
+
 export function buildModel(path: string, source: string, program: Program, comments: CommentSpan[]): FileModel {
   const positions = new Positions(source);
   const builder = new PuppetModelBuilder(source, new ValueBuilder(source, positions));
@@ -66,6 +69,8 @@ class PuppetModelBuilder {
         break;
       case 'HostClass':
       case 'ResourceTypeDefinition':
+        this.parameters(expr.parameters, expr.name.replace(/^::/, ''));
+        break;
       case 'FunctionDefinition':
         this.parameters(expr.parameters);
         break;
@@ -89,7 +94,12 @@ class PuppetModelBuilder {
       default:
         break;
     }
+    const firstUnit = this.units.length;
     for (const child of childExpressions(expr)) this.visit(child);
+    if (expr.kind === 'HostClass' || expr.kind === 'ResourceTypeDefinition') {
+      const within = expr.name.replace(/^::/, '');
+      for (const unit of this.units.slice(firstUnit)) unit.within ??= within;
+    }
   }
 
   private resource(expr: ResourceExpression): void {
@@ -190,11 +200,13 @@ class PuppetModelBuilder {
     return { name, value: { kind: 'boolean', value: true, text: this.source.slice(span.start, span.end), dynamic: false, range }, range };
   }
 
-  private parameters(parameters: Parameter[]): void {
+  /** Parameters of a class or defined type know it by name: Hiera sets `owner::parameter`. */
+  private parameters(parameters: Parameter[], owner?: string): void {
     for (const parameter of parameters) {
       const value = parameter.value ? this.values.value(parameter.value) : this.values.absent(parameter.nameSpan.end);
       const path = [parameter.name];
-      this.variables.push({ name: parameter.name, path, value, scope: 'parameter', range: this.values.range(parameter.nameSpan) });
+      const range = this.values.range(parameter.nameSpan);
+      this.variables.push({ name: parameter.name, path, value, scope: 'parameter', range, ...(owner ? { owner } : {}) });
       this.flatten(value, path, 'parameter');
     }
   }
@@ -224,9 +236,14 @@ class PuppetModelBuilder {
     });
   }
 
-  /** Every key of a nested hash becomes a variable with its full path, as for Ansible vars. */
+  /**
+   * Every key of a nested hash becomes a variable with its full path, as for Ansible vars; so do
+   * the keys of the hashes `merge()` combines, which end up in the result.
+   */
   private flatten(value: Value, path: string[], scope: VariableScope): void {
-    if (value.kind === 'map') {
+    if (value.kind === 'call' && MERGING_FUNCTIONS.has(value.name ?? '')) {
+      for (const item of value.items ?? []) this.flatten(item, path, scope);
+    } else if (value.kind === 'map') {
       for (const entry of value.entries ?? []) {
         const entryPath = [...path, entry.name];
         this.variables.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range });

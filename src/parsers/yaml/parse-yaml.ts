@@ -7,9 +7,10 @@
  * scalars instead of throwing.
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node as YamlNode, ScalarTag } from 'yaml';
+import type { CST, Document, Node as YamlNode, ScalarTag, YAMLError } from 'yaml';
 import type { Comment, SourceRange } from '../../engine/model.js';
 import { checkNesting } from './nesting.js';
+import { originalColumn, reindentCutShortScalar, type EditedLine } from './quoted-continuations.js';
 import { YamlError } from './yaml-error.js';
 
 /** Tags that carry meaning for configuration code; kept on the scalar, never an error. */
@@ -23,15 +24,60 @@ const applicationTags: ScalarTag[] = APPLICATION_TAGS.map((tag) => ({
 export interface ParsedYaml {
   documents: Document.Parsed[];
   comments: Comment[];
-  lineCounter: LineCounter;
+  /**
+   * The text the documents' offsets index: the source, or the source with the continuation
+   * lines of quoted scalars re-indented the way Ansible's loader reads them. Slice node text
+   * from this; `rangeOf` maps its offsets back to the source's lines and columns.
+   */
+  text: string;
   /** convert a [start, end) offset pair into a 1-based source range */
   rangeOf(start: number, end: number): SourceRange;
 }
 
+/** At most this many quoted scalars of one file are re-indented before its error stands. */
+const MAX_REINDENTED_SCALARS = 1000;
+
+interface Reading {
+  text: string;
+  tokens: CST.Token[];
+  lineCounter: LineCounter;
+  documents: Document.Parsed[];
+}
+
 export function parseYaml(source: string): ParsedYaml {
+  let reading = read(source);
+  const edited = new Map<number, EditedLine>();
+  for (let attempt = 0; attempt < MAX_REINDENTED_SCALARS && firstError(reading); attempt++) {
+    const reindented = reindentCutShortScalar(reading.text, reading.tokens);
+    if (!reindented) break;
+    for (const edit of reindented.edited) edited.set(edit.line, edit);
+    reading = read(reindented.text);
+  }
+  const { text, tokens, lineCounter, documents } = reading;
+
+  const rangeOf = (start: number, end: number): SourceRange => {
+    let last = Math.max(start, end);
+    while (last > start && /\s/.test(text[last - 1] ?? '')) last--;
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(last);
+    return { line: from.line, column: columnOf(from, edited), endLine: to.line, endColumn: columnOf(to, edited) };
+  };
+
+  const error = firstError(reading);
+  if (error) {
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+    throw new YamlError('syntax', firstLine(error.message), line);
+  }
+
+  const comments = text.includes('#') ? collectComments(tokens, rangeOf) : [];
+  return { documents, comments, text, rangeOf };
+}
+
+/** Lexes, checks the nesting and composes one text. */
+function read(text: string): Reading {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
-  const tokens = Array.from(parser.parse(source));
+  const tokens = Array.from(parser.parse(text));
   // The composer recurses once per level: refuse deep nesting before it runs.
   checkNesting(tokens, (offset) => lineCounter.linePos(offset).line);
   const composer = new Composer({
@@ -41,26 +87,21 @@ export function parseYaml(source: string): ParsedYaml {
     customTags: (tags) => [...tags, ...applicationTags],
     strict: false,
   });
-  const documents = Array.from(composer.compose(tokens, true, source.length));
+  const documents = Array.from(composer.compose(tokens, true, text.length));
+  return { text, tokens, lineCounter, documents };
+}
 
-  const rangeOf = (start: number, end: number): SourceRange => {
-    let last = Math.max(start, end);
-    while (last > start && /\s/.test(source[last - 1] ?? '')) last--;
-    const from = lineCounter.linePos(start);
-    const to = lineCounter.linePos(last);
-    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-  };
-
-  for (const doc of documents) {
+function firstError(reading: Reading): YAMLError | undefined {
+  for (const doc of reading.documents) {
     const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      throw new YamlError('syntax', firstLine(error.message), line);
-    }
+    if (error) return error;
   }
+  return undefined;
+}
 
-  const comments = source.includes('#') ? collectComments(tokens, rangeOf) : [];
-  return { documents, comments, lineCounter, rangeOf };
+function columnOf(position: { line: number; col: number }, edited: ReadonlyMap<number, EditedLine>): number {
+  const edit = edited.get(position.line);
+  return edit ? originalColumn(position.col, edit) : position.col;
 }
 
 function firstLine(message: string): string {
@@ -72,7 +113,7 @@ const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] a
 
 /** Comments live in the concrete syntax tree only: walk it for comment tokens. */
 function collectComments(
-  tokens: unknown[],
+  tokens: readonly unknown[],
   rangeOf: (start: number, end: number) => SourceRange,
 ): Comment[] {
   const comments: Comment[] = [];

@@ -26,13 +26,15 @@ export class YamlValueBuilder {
   private aliasNodes = 0;
   private readonly targets: ReadonlyMap<Alias, YamlNode>;
 
+  private readonly source: string;
+
   constructor(
     private readonly parsed: ParsedYaml,
     doc: Document.Parsed,
-    private readonly source: string,
     private readonly options: ValueBuilderOptions,
   ) {
     this.targets = resolveAliases(doc);
+    this.source = parsed.text;
   }
 
   rangeOfNode(node: YamlNode | null | undefined): SourceRange {

@@ -1,33 +1,34 @@
 import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
-import { literalText } from '../support/values.js';
+import { assignments, type Assignment } from '../support/assignments.js';
+import { literalText, ownStrings, removesResource } from '../support/values.js';
 import { isSecretName, isUserName, nameWords } from '../support/names.js';
-import type { Assignment } from '../support/assignments.js';
-import { ownStrings } from '../support/values.js';
-import { rangeOfMatch } from '../support/source-lines.js';
-import { DATABASE_ADMIN_LOGIN, RUNS_AS } from '../knowledge/accounts.js';
-
-/** Accounts with every privilege on the system or service they log in to. */
-const ADMIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'superuser', 'sa', 'sysadmin', 'postgres', 'system']);
-
-/** Keys that choose the account Ansible itself logs in with over SSH. */
-const CONNECTION_USER_KEYS = new Set(['remote_user', 'user', 'ansible_user', 'ansible_ssh_user']);
-
-/** Words that make a user-name key a login to a service rather than an owner or a run-as account. */
-const LOGIN_WORDS = new Set(['login', 'username', 'admin', 'db', 'database']);
+import { quote, rangeOfMatch, valueRange } from '../support/source-lines.js';
+import { ADMIN_ACCOUNTS, CONNECTION_USER_KEYS, DATABASE_ADMIN_LOGIN, LOGIN_WORDS, RUNS_AS } from '../knowledge/accounts.js';
 
 /**
- * A user-name key that logs in somewhere: named as a login (`login_user`, `admin_user`,
- * `db_username`) or assigned beside a password.
+ * GLITCH's smell also covers the administrator doing administration: a cron job or command run
+ * as root, a module or client logging in as the database administrator to create databases
+ * and users, and a key that names the administrator account itself (`admin_user: admin`).
  */
-function isDefaultLogin(assignment: Assignment): boolean {
+const GLITCH_ONLY = ['glitch'] as const;
+
+/** A key that names the administrator account itself (`admin_user`, `root_user`): its value is an administrator by definition. */
+function namesTheAdministrator(assignment: Assignment): boolean {
+  return nameWords(assignment.name).some((word) => ADMIN_ACCOUNTS.has(word));
+}
+
+/**
+ * A user-name key that logs in somewhere: named as a login (`login_user`, `db_username`) or
+ * assigned beside a password. For module arguments, only `login_*` and `admin_*` keys.
+ */
+function isLogin(assignment: Assignment): boolean {
   if (!isUserName(assignment.name)) return false;
   const words = nameWords(assignment.name);
   if (assignment.source === 'argument') return words[0] === 'login' || words.includes('admin');
   return words.some((word) => LOGIN_WORDS.has(word)) || assignment.siblings.some((sibling) => isSecretName(sibling.name));
 }
 
-/** `exec { user => 'root' }`, `execute ... user 'root'`, `cron: user: root`: a command run as root by choice. */
+/** `exec { user => 'root' }`, `execute ... user 'root'`, `cron: user: root`: a command run as root. */
 function runsAsRoot(assignment: Assignment, language: keyof typeof RUNS_AS): boolean {
   const unit = assignment.unit;
   return assignment.source === 'argument' && unit !== undefined && RUNS_AS[language][unit.type] === assignment.name && assignment.path.length === 1;
@@ -46,25 +47,30 @@ export const adminByDefault: Rule = {
     category: 'admin-by-default',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A default login for a service or host is an administrator account (`root`, `admin`, `sa`, ...). Whoever deploys the default runs with every privilege, and logging in directly as root over SSH means `PermitRootLogin` must stay enabled.',
+      'A service or client logs in with an administrator account (`root`, `admin`, `sa`, ...) by default, where a dedicated least-privileged account would do, or Ansible connects over SSH as root, which keeps `PermitRootLogin` enabled on every host. Whoever deploys the default runs with every privilege.',
     remediation:
       'Default to a dedicated least-privileged account and grant it only what it needs. For Ansible, connect as an unprivileged user and use `become` for the tasks that need root.',
     cwe: 'CWE-250',
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {
+      if (assignment.unit && removesResource(assignment.unit, file.language)) continue;
       for (const value of ownStrings(assignment.value)) {
         if (!DATABASE_ADMIN_LOGIN.test(value.value)) continue;
-        report({ range: rangeOfMatch(file, value.range, DATABASE_ADMIN_LOGIN), message: 'a database client logs in as the administrator account' });
+        const login = DATABASE_ADMIN_LOGIN.exec(value.value)?.[0] ?? '';
+        report({ range: rangeOfMatch(file, value.range, DATABASE_ADMIN_LOGIN), message: `a database client logs in as the administrator: ${quote(login)}`, profiles: GLITCH_ONLY });
       }
-      const account = literalText(assignment.value)?.trim().toLowerCase();
-      if (!account || !ADMIN_ACCOUNTS.has(account)) continue;
+      const written = literalText(assignment.value)?.trim();
+      const account = written?.toLowerCase();
+      if (!written || !account || !ADMIN_ACCOUNTS.has(account)) continue;
+      const range = valueRange(file, assignment.value);
       if (account === 'root' && runsAsRoot(assignment, file.language)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.unit?.typeAsWritten}\` runs its command as root` });
+        report({ range, message: `\`${assignment.unit?.typeAsWritten}\` runs its command as ${quote(written)}`, profiles: GLITCH_ONLY });
       } else if (isConnectionUser(assignment)) {
-        if (account === 'root') report({ range: assignmentRange(assignment), message: `\`${assignment.name}: root\` logs in over SSH as root` });
-      } else if (isDefaultLogin(assignment)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` defaults to the administrator account \`${account}\`` });
+        if (account === 'root') report({ range, message: `\`${assignment.name}: ${written}\` makes Ansible log in over SSH as root` });
+      } else if (isLogin(assignment)) {
+        const glitchOnly = namesTheAdministrator(assignment) || assignment.source === 'argument';
+        report({ range, message: `\`${assignment.name}\` logs in as the administrator account ${quote(written)} by default`, ...(glitchOnly ? { profiles: GLITCH_ONLY } : {}) });
       }
     }
   },

@@ -1,33 +1,46 @@
-import type { Rule } from '../rule.js';
-import { assignmentRange, assignments, type Assignment } from '../support/assignments.js';
+import type { Report, Rule } from '../rule.js';
+import { assignments, type Assignment } from '../support/assignments.js';
 import { literalText, ownStrings } from '../support/values.js';
-import { rangeOfMatch } from '../support/source-lines.js';
+import { quote, rangeOfMatch, valueRange } from '../support/source-lines.js';
 import { credentialSubject, isSecretName, isUserName } from '../support/names.js';
-import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK, isSecretLiteral } from '../support/secrets.js';
-import type { Attribute } from '../../engine/model.js';
+import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK, judgeSecretLiteral, maskSecret, type SecretLiteral } from '../support/secrets.js';
+import type { Attribute, FileModel, Value } from '../../engine/model.js';
 
-function literalSecret(entry: { name: string; value: Assignment['value'] }): boolean {
-  if (!isSecretName(entry.name)) return false;
-  const text = literalText(entry.value);
-  return text !== undefined && entry.value.kind !== 'boolean' && isSecretLiteral(text);
+/** A hard-coded user name is one of GLITCH's smells, not a secret. */
+const GLITCH_ONLY = ['glitch'] as const;
+
+/** The literal text of a value in a position that could hold a secret: strings and numbers, not switches. */
+function literalOf(value: Value): string | undefined {
+  return value.kind === 'boolean' ? undefined : literalText(value);
+}
+
+/** The user name written beside a secret for the same thing (`mysql_user` beside `mysql_password`). */
+function userNameBeside(entry: { name: string }, siblings: readonly Attribute[]): string | undefined {
+  const subject = credentialSubject(entry.name);
+  const user = siblings.find((sibling) => isUserName(sibling.name) && credentialSubject(sibling.name) === subject);
+  return user ? literalOf(user.value) : undefined;
+}
+
+/** How the literal of a secret-named key reads, or undefined when the key holds no secret literal. */
+function secretLiteral(entry: { name: string; value: Value }, siblings: readonly Attribute[]): SecretLiteral | undefined {
+  if (!isSecretName(entry.name)) return undefined;
+  const text = literalOf(entry.value);
+  return text === undefined ? undefined : judgeSecretLiteral(text, userNameBeside(entry, siblings));
 }
 
 /**
  * A user name typed beside a typed password for the same thing (`username`/`password`,
- * `mysql_user`/`mysql_password`): the two together are a hard-coded credential.
+ * `mysql_user`/`mysql_password`): GLITCH counts the pair as a hard-coded credential.
  */
-function partOfLiteralCredential(assignment: Assignment): boolean {
-  if (!isUserName(assignment.name)) return false;
-  const user = literalText(assignment.value);
-  if (!user || assignment.value.kind !== 'string') return false;
+function userOfLiteralCredential(assignment: Assignment): boolean {
+  if (!isUserName(assignment.name) || assignment.value.kind !== 'string' || !literalText(assignment.value)) return false;
   const subject = credentialSubject(assignment.name);
   return assignment.siblings.some(
-    (sibling: Attribute) =>
+    (sibling) =>
       credentialSubject(sibling.name) === subject &&
-      (literalSecret(sibling) || (isSecretName(sibling.name) && sibling.value.kind === 'string' && sibling.value.value === '')),
+      (secretLiteral(sibling, assignment.siblings) !== undefined || (isSecretName(sibling.name) && sibling.value.kind === 'string' && sibling.value.value === '')),
   );
 }
-
 
 export const hardCodedSecret: Rule = {
   meta: {
@@ -37,28 +50,45 @@ export const hardCodedSecret: Rule = {
     category: 'hard-coded-secret',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A password, token, API key or private key is written into the code as a literal. Everyone who can read the repository, its forks, its CI logs and its history can read the secret, and rotating it means a code change.',
+      'A password, token, API key or private key is written into the code as a literal. Everyone who can read the repository, its forks, its CI logs and its history can read the secret, and rotating it means a code change. A placeholder or a password everyone knows (`changeme`, `password`, the user name again) is reported at low severity: it is no leak, but whoever deploys it unchanged runs with a public password.',
     remediation:
-      'Keep the secret in a secret store and reference it: Ansible Vault (`!vault` or a `vault_` variable), a `lookup()` of a secret manager, Hiera-eyaml or `Sensitive()` in Puppet, encrypted data bags or Chef Vault in Chef. Rotate the exposed value: it is in the history.',
+      'Keep the secret in a secret store and reference it: Ansible Vault (`!vault` or a `vault_` variable), a `lookup()` of a secret manager, Hiera-eyaml or `Sensitive()` in Puppet, encrypted data bags or Chef Vault in Chef. Rotate the exposed value: it is in the history. For a placeholder, leave the value unset and fail when it is missing.',
     cwe: 'CWE-798',
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {
-      if (literalSecret(assignment)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` is set to a literal secret` });
+      const { name, value } = assignment;
+      if (reportedKeyMaterial(file, assignment, report)) continue;
+      const literal = secretLiteral(assignment, assignment.siblings);
+      const text = literalOf(value) ?? '';
+      if (literal === 'credential') {
+        report({ range: valueRange(file, value), message: `\`${name}\` is set to a literal secret ${maskSecret(text)}` });
         continue;
       }
-      if (partOfLiteralCredential(assignment)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` is the user name of a hard-coded credential` });
+      if (literal === 'placeholder') {
+        report({
+          range: valueRange(file, value),
+          message: `\`${name}\` is set to the placeholder or well-known password ${quote(text)}: a deployment that keeps it runs with a public password`,
+          severity: 'low',
+        });
         continue;
       }
-      for (const value of ownStrings(assignment.value)) {
-        const text = value.value;
-        const pattern = PRIVATE_KEY_BLOCK.test(text) ? PRIVATE_KEY_BLOCK : !value.dynamic && KNOWN_TOKEN.test(text) ? KNOWN_TOKEN : undefined;
-        if (!pattern) continue;
-        const kind = pattern === PRIVATE_KEY_BLOCK ? 'a private key' : 'an access token';
-        report({ range: rangeOfMatch(file, value.range, pattern), message: `\`${assignment.name}\` contains ${kind}` });
+      if (userOfLiteralCredential(assignment)) {
+        report({ range: valueRange(file, value), message: `\`${name}\` is the user name ${quote(text)} of a hard-coded credential`, profiles: GLITCH_ONLY });
       }
     }
   },
 };
+
+/** A private key block or a token of a well-known shape in any string of the value, whatever the key is called. */
+function reportedKeyMaterial(file: FileModel, { name, value }: Assignment, report: (report: Report) => void): boolean {
+  for (const string of ownStrings(value)) {
+    const pattern = PRIVATE_KEY_BLOCK.test(string.value) ? PRIVATE_KEY_BLOCK : !string.dynamic && KNOWN_TOKEN.test(string.value) ? KNOWN_TOKEN : undefined;
+    if (!pattern) continue;
+    const range = rangeOfMatch(file, string.range, pattern);
+    if (pattern === PRIVATE_KEY_BLOCK) report({ range, message: `\`${name}\` contains a private key` });
+    else report({ range, message: `\`${name}\` contains an access token ${maskSecret(pattern.exec(string.value)?.[0] ?? '')}` });
+    return true;
+  }
+  return false;
+}

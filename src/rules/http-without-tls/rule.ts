@@ -1,10 +1,13 @@
 import { minimatch } from 'minimatch';
 import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
-import { stringText } from '../support/values.js';
+import { assignments, type Assignment } from '../support/assignments.js';
+import { removesResource, stringText } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, isCommandAttribute } from '../support/commands.js';
+import { isSwitchedOff, neighboursOf, turnSignaturesOff } from '../support/package-signatures.js';
+import { quote, rangeOfText } from '../support/source-lines.js';
 import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js';
+import { exposureOf, isThisHost, readUrl, type Exposure } from './exposure.js';
 
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
 const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
@@ -12,13 +15,58 @@ const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'd
 /** Calls that only print or raise a message: a link there is for people, like a documentation key. */
 const MESSAGE_CALLS = new Set(['info', 'warn', 'warning', 'debug', 'error', 'fatal', 'puts', 'print', 'p', 'raise', 'fail', 'log', 'description', 'notify']);
 
-function firstRemoteHttpUrl(text: string, allowedHosts: readonly string[]): string | undefined {
+/** Plain HTTP that carries nothing at risk is one of GLITCH's smells, not a security finding. */
+const GLITCH_ONLY = ['glitch'] as const;
+
+interface RemoteUrl {
+  url: string;
+  host: string;
+}
+
+function* remoteHttpUrls(text: string, allowedHosts: readonly string[]): Generator<RemoteUrl> {
   for (const match of plainHttpUrls(text)) {
-    if (isLocalHost(match.host) || isIdentifierUrl(match)) continue;
-    if (allowedHosts.some((host) => minimatch(match.host, host, { nocase: true }))) continue;
-    return match.url;
+    const { url, host } = readUrl(text, match.index);
+    const lower = host.toLowerCase();
+    if (isLocalHost(lower) || isIdentifierUrl({ url, host: lower, index: match.index })) continue;
+    if (allowedHosts.some((allowed) => minimatch(lower, allowed, { nocase: true }))) continue;
+    yield { url, host };
   }
+}
+
+function firstRemoteHttpUrl(text: string, allowedHosts: readonly string[]): RemoteUrl | undefined {
+  for (const found of remoteHttpUrls(text, allowedHosts)) return found;
   return undefined;
+}
+
+/** Exposures from the most to the least at risk. */
+const EXPOSURE_ORDER: readonly Exposure['kind'][] = ['at-risk', 'signature-checked', 'nothing-at-risk'];
+
+/** Of the URLs in a string, the one whose exposure is the most at risk. */
+function mostAtRisk(found: ReadonlyArray<RemoteUrl & { exposure: Exposure }>): (RemoteUrl & { exposure: Exposure }) | undefined {
+  return [...found].sort((a, b) => EXPOSURE_ORDER.indexOf(a.exposure.kind) - EXPOSURE_ORDER.indexOf(b.exposure.kind))[0];
+}
+
+/** What a message calls the setting: its key, or for an `option`/`value` pair (`ini_file`), the option. */
+function settingName({ name, siblings }: Assignment): string {
+  const option = name === 'value' ? siblings.find((sibling) => sibling.name === 'option')?.value.value : undefined;
+  return typeof option === 'string' ? option : name;
+}
+
+/** The message and, when less than the rule's, the severity of a finding about a URL in a value. */
+function describe(name: string, url: string, exposure: Exposure): { message: string; severity?: 'low'; profiles?: typeof GLITCH_ONLY } {
+  switch (exposure.kind) {
+    case 'nothing-at-risk':
+      return { message: `\`${name}\` uses plain HTTP (${quote(url)}), though nothing is at risk: ${exposure.why}`, profiles: GLITCH_ONLY };
+    case 'signature-checked':
+      return {
+        message: `\`${name}\` reaches a package repository over plain HTTP (${quote(url)}); its packages are still signature-checked by ${exposure.checkedBy}, so the network can see what the host installs but not change it`,
+        severity: 'low',
+      };
+    case 'at-risk':
+      return exposure.what
+        ? { message: `\`${name}\` fetches ${exposure.what} over plain HTTP (${quote(url)}): whoever can tamper with the network path can replace it` }
+        : { message: `\`${name}\` uses plain HTTP: ${quote(url)}` };
+  }
 }
 
 export const httpWithoutTls: Rule = {
@@ -29,7 +77,7 @@ export const httpWithoutTls: Rule = {
     category: 'http-without-tls',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A URL uses plain `http://` to reach another host. Whatever travels over it (packages, scripts, credentials, API calls) can be read and changed by anyone on the network path.',
+      'A URL uses plain `http://` to reach another host. Whatever travels over it (packages, scripts, credentials, API calls) can be read and changed by anyone on the network path. A package repository whose packages are signature-checked is reported at low severity: the network sees what the host installs but cannot change it.',
     remediation:
       'Use `https://` (and keep certificate validation on). If the endpoint cannot serve TLS, verify what it delivers with a checksum or signature, and keep it on a trusted network.',
     cwe: 'CWE-319',
@@ -42,26 +90,38 @@ export const httpWithoutTls: Rule = {
   },
   check({ file, report, options }) {
     const allowedHosts = options['allowed_hosts'] ?? [];
-    for (const assignment of assignments(file)) {
-      const text = stringText(assignment.value);
-      if (text === undefined || assignment.value.kind !== 'string') continue;
-      if (nameWords(assignment.name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
-      if (assignment.unit && isCommandAttribute(file, assignment.unit, assignment.name)) continue;
-      const url = firstRemoteHttpUrl(text, allowedHosts);
-      if (url) report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses plain HTTP: ${url}` });
+    const all = assignments(file);
+    for (const assignment of all) {
+      const { name, value, unit } = assignment;
+      const text = stringText(value);
+      if (text === undefined || value.kind !== 'string') continue;
+      if (nameWords(name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
+      if (unit && (isCommandAttribute(file, unit, name) || removesResource(unit, file.language))) continue;
+      const urls = [...remoteHttpUrls(text, allowedHosts)];
+      if (urls.length === 0) continue;
+      const neighbours = neighboursOf(all, assignment);
+      if (isSwitchedOff(neighbours)) continue;
+      const signaturesOff = turnSignaturesOff(file, neighbours);
+      const found = mostAtRisk(urls.map((url) => ({ ...url, exposure: exposureOf(assignment, file.language, text, url.host, signaturesOff) })));
+      if (!found) continue;
+      report({ range: rangeOfText(file, value.range, found.url), ...describe(settingName(assignment), found.url, found.exposure) });
     }
-    for (const unit of file.units) {
-      if (unit.kind !== 'call' || MESSAGE_CALLS.has(unit.type) || isCommandAttribute(file, unit, 'argument')) continue;
-      for (const argument of unit.attributes) {
-        const url = typeof argument.value.value === 'string' ? firstRemoteHttpUrl(argument.value.value, allowedHosts) : undefined;
-        if (url) report({ range: argument.range, message: `\`${unit.typeAsWritten}\` is given a plain HTTP URL: ${url}` });
+    for (const call of file.units) {
+      if (call.kind !== 'call' || MESSAGE_CALLS.has(call.type) || isCommandAttribute(file, call, 'argument')) continue;
+      for (const argument of call.attributes) {
+        const found = typeof argument.value.value === 'string' ? firstRemoteHttpUrl(argument.value.value, allowedHosts) : undefined;
+        if (!found) continue;
+        const local = isThisHost(found.host) ? { profiles: GLITCH_ONLY } : {};
+        report({ range: rangeOfText(file, argument.value.range, found.url), message: `\`${call.typeAsWritten}\` is given a plain HTTP URL: ${quote(found.url)}`, ...local });
       }
     }
     for (const command of commandsIn(file)) {
-      const url = firstRemoteHttpUrl(command.text, allowedHosts);
-      if (!url) continue;
-      const start = command.text.indexOf(url);
-      report({ range: command.rangeOf({ start, end: start + url.length }), message: `command reaches ${url} over plain HTTP` });
+      const found = firstRemoteHttpUrl(command.text, allowedHosts);
+      if (!found) continue;
+      const start = command.text.indexOf(found.url);
+      const local = isThisHost(found.host) ? { profiles: GLITCH_ONLY } : {};
+      const range = rangeOfText(file, command.rangeOf({ start, end: start + found.url.length }), found.url);
+      report({ range, message: `command reaches ${quote(found.url)} over plain HTTP`, ...local });
     }
   },
 };

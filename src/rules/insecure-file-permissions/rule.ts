@@ -1,6 +1,7 @@
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 import type { Value } from '../../engine/model.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
+import { assignments, valueRange } from '../support/assignments.js';
+import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { replaceValue } from '../support/source-lines.js';
@@ -45,6 +46,25 @@ function safeModeText(problem: ModeProblem, text: string): string | undefined {
   return undefined;
 }
 
+function isModeKey(name: string): boolean {
+  const last = nameWords(name).at(-1);
+  return last !== undefined && MODE_KEY_WORDS.has(last);
+}
+
+/** `mode: "{{ upload_dir_mode }}"` with `upload_dir_mode: '0777'`: reported where the mode is set. */
+function checkBoundModes(context: RuleContext): void {
+  for (const unit of context.file.units) {
+    for (const attribute of unit.attributes) {
+      if (!isModeKey(attribute.name)) continue;
+      for (const binding of bindings(context, attribute.value, unit.within)) {
+        const problem = modeProblem(binding.value);
+        if (!problem || problem.kind === 'decimal-mode') continue;
+        reportBinding(context, binding, { range: attribute.value.range, as: usePhrase(context.file, unit, attribute.name) }, 'makes the file writable by every user');
+      }
+    }
+  }
+}
+
 function describe(problem: ModeProblem, text: string): string {
   if (problem.kind === 'decimal-mode') return `mode \`${text}\` has no leading zero and is read as a decimal number, not octal`;
   return `mode \`${text}\` makes the file writable by every user`;
@@ -63,20 +83,21 @@ export const insecureFilePermissions: Rule = {
       'Give the least access that works (`0644` for files, `0755` for directories and programs, `0600`/`0640` for secrets) and write modes as quoted octal strings (`mode: \'0644\'`) or symbolically (`u=rw,g=r,o=r`).',
     cwe: 'CWE-732',
   },
-  check({ file, report }) {
+  check(context) {
+    const { file, report } = context;
     for (const assignment of assignments(file)) {
-      const last = nameWords(assignment.name).at(-1);
-      if (!last || !MODE_KEY_WORDS.has(last)) continue;
+      if (!isModeKey(assignment.name)) continue;
       const problem = modeProblem(assignment.value);
       if (!problem) continue;
       const safe = safeModeText(problem, assignment.value.text);
       const suggestion = safe ? replaceValue(file, assignment.value, safe) : undefined;
       report({
-        range: assignmentRange(assignment),
+        range: valueRange(assignment, assignment.value),
         message: describe(problem, assignment.value.text),
         ...(suggestion ? { suggestion } : {}),
       });
     }
+    checkBoundModes(context);
     for (const command of commandsIn(file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);

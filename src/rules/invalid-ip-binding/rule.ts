@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
+import type { Attribute } from '../../engine/model.js';
+import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { literalText } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 
@@ -18,6 +19,19 @@ const ANY_NETWORK = /^(0\.0\.0\.0\/0|::\/0)$/;
 /** Keys that say who may connect: a firewall or access rule's source. */
 const SOURCE_WORDS = new Set(['src', 'source', 'from', 'allow', 'allowed', 'whitelist', 'allowlist', 'clients', 'client']);
 
+/** Keys that only hold the value of a setting named beside them (`option: bind-address`, `value: 0.0.0.0`). */
+const VALUE_HOLDERS = new Set(['value', 'val', 'setting_value', 'option_value']);
+/** The keys, in order of preference, that name the setting a holder's value is for; a title like `DEFAULT/my_ip` too. */
+const SETTING_NAMERS = ['option', 'setting', 'key', 'param', 'parameter', 'directive', 'variable', 'name', 'title'];
+
+/** The setting a value is for: its own key, or the key named beside a generic `value`. */
+function settingName(assignment: Assignment): string {
+  if (!VALUE_HOLDERS.has(assignment.name)) return assignment.name;
+  const namer = SETTING_NAMERS.map((name) => assignment.siblings.find((sibling: Attribute) => sibling.name === name)).find((sibling) => sibling !== undefined);
+  const named = namer ? literalText(namer.value) : undefined;
+  return named ? (named.split('/').pop() ?? named) : assignment.name;
+}
+
 export const invalidIpBinding: Rule = {
   meta: {
     id: 'invalid-ip-binding',
@@ -35,14 +49,17 @@ export const invalidIpBinding: Rule = {
     for (const assignment of assignments(file)) {
       const text = literalText(assignment.value)?.trim();
       if (!text) continue;
-      const words = nameWords(assignment.name);
+      const setting = settingName(assignment);
+      const words = nameWords(setting);
+      const holder = setting === assignment.name ? '' : ` (in \`${assignment.name}\`)`;
+      const setTo = `\`${setting}\` ${assignment.scope === 'parameter' ? 'defaults to' : 'set to'} \`${text}\`${holder}`;
       if (ANY_NETWORK.test(text) && words.some((word) => SOURCE_WORDS.has(word))) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` accepts connections from every address (\`${text}\`)` });
+        report({ range: valueRange(assignment, assignment.value), message: `${setTo}: connections are accepted from every address` });
         continue;
       }
       if (!ALL_INTERFACES.test(text)) continue;
       if (words.some((word) => NOT_A_BINDING.has(word))) continue;
-      report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` binds to all interfaces (\`${text}\`)` });
+      report({ range: valueRange(assignment, assignment.value), message: `${setTo}: the service listens on every interface` });
     }
   },
 };

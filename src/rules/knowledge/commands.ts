@@ -50,3 +50,48 @@ export const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 
 /** Wrappers that run the command named in their arguments. */
 export const COMMAND_WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'time', 'nice', 'doas', 'su']);
+
+/**
+ * Client options that turn certificate verification off, by program: a flag alone (`curl -k`),
+ * or `--flag=false` for options that keep verification on (`podman --tls-verify=false`).
+ */
+export interface TlsClientOptions {
+  /** short flags that skip verification (`k` for `curl -k`, also grouped: `-fsSLk`) */
+  short?: readonly string[];
+  /** long options that skip verification when present, or set to a true value */
+  skip: readonly string[];
+  /** long options that skip verification when set to a false value */
+  verifyWhenTrue?: readonly string[];
+}
+
+export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = {
+  curl: { short: ['k'], skip: ['--insecure'] },
+  wget: { skip: ['--no-check-certificate'] },
+  pip: { skip: ['--trusted-host'] },
+  pip3: { skip: ['--trusted-host'] },
+  helm: { skip: ['--insecure-skip-tls-verify'] },
+  kubectl: { skip: ['--insecure-skip-tls-verify'] },
+  'metrics-server': { skip: ['--kubelet-insecure-tls'] },
+  podman: { skip: [], verifyWhenTrue: ['--tls-verify'] },
+  skopeo: { skip: [], verifyWhenTrue: ['--tls-verify', '--src-tls-verify', '--dest-tls-verify'] },
+  buildah: { skip: [], verifyWhenTrue: ['--tls-verify'] },
+  docker: { skip: ['--insecure-registry'] },
+  dockerd: { skip: ['--insecure-registry'] },
+};
+
+/** Environment variables that turn certificate verification off for every client that reads them. */
+export const TLS_SKIPPING_ENVIRONMENT = /\b(GIT_SSL_NO_VERIFY=(1|true)|PYTHONHTTPSVERIFY=0|NODE_TLS_REJECT_UNAUTHORIZED=0|CURL_INSECURE=(1|true))\b/;
+
+/**
+ * SSH client options that stop it from checking the host's key: `StrictHostKeyChecking=no` (or
+ * `off`) accepts any key, `UserKnownHostsFile=/dev/null` forgets every key it has seen, so that
+ * each connection trusts whatever answers. `accept-new` (trust on first use) is not flagged.
+ * Written as `-o Option=value`, `-oOption=value`, or `Option value` in an ssh_config.
+ */
+export const SSH_HOST_KEY_CHECKS_OFF = /\b(StrictHostKeyChecking\s*[=\s]\s*["']?(no|off)\b|UserKnownHostsFile\s*[=\s]\s*["']?\/dev\/null\b)/i;
+
+/** Settings that keep Ansible's own host key checking on (`ansible_host_key_checking: false` turns it off). */
+export const HOST_KEY_CHECKING_SETTINGS = ['host key checking'];
+
+/** Module and resource options that accept an unknown host key (Ansible's `git` with `accept_hostkey: true`). */
+export const HOST_KEY_ACCEPTING_OPTIONS: Readonly<Record<string, string>> = { accept_hostkey: 'git' };

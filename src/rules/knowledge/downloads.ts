@@ -5,26 +5,44 @@
 import type { Language } from '../../engine/model.js';
 
 export interface DownloadResource {
+  /** attributes holding the source, in order of preference */
   source: readonly string[];
+  /** attributes holding where the download is saved, in order of preference */
+  destination: readonly string[];
+  /** attributes that carry a checksum or where to fetch one, aliases included */
   integrity: readonly string[];
+  /** attributes that, set to a matching literal, keep the checksum from being checked */
+  checkOff?: Readonly<Record<string, RegExp>>;
   /** the type always fetches from the network; otherwise only when the source is a URL */
   alwaysRemote: boolean;
+  /**
+   * a source given as a variable is a download too (`archive { source => $url }`); for types
+   * that mostly copy local or module files (`file`, `unarchive`), only a URL is
+   */
+  variableIsRemote: boolean;
 }
 
 export const DOWNLOAD_RESOURCES: Record<Language, Readonly<Record<string, DownloadResource>>> = {
   ansible: {
-    get_url: { source: ['url'], integrity: ['checksum'], alwaysRemote: true },
-    win_get_url: { source: ['url'], integrity: ['checksum', 'checksum_url'], alwaysRemote: true },
-    unarchive: { source: ['src'], integrity: [], alwaysRemote: false },
+    get_url: { source: ['url'], destination: ['dest'], integrity: ['checksum', 'sha256sum'], alwaysRemote: true, variableIsRemote: true },
+    win_get_url: { source: ['url'], destination: ['dest'], integrity: ['checksum', 'checksum_url'], alwaysRemote: true, variableIsRemote: true },
+    unarchive: { source: ['src'], destination: ['dest'], integrity: [], alwaysRemote: false, variableIsRemote: false },
   },
   puppet: {
-    archive: { source: ['source'], integrity: ['checksum', 'checksum_url'], alwaysRemote: false },
-    file: { source: ['source'], integrity: ['checksum_value'], alwaysRemote: false },
+    archive: {
+      source: ['source'],
+      destination: ['path', 'title'],
+      integrity: ['checksum', 'checksum_url', 'digest_string', 'digest_url'],
+      checkOff: { checksum_verify: /^(false|no)$/i, checksum_type: /^none$/i },
+      alwaysRemote: false,
+      variableIsRemote: true,
+    },
+    file: { source: ['source'], destination: ['path', 'title'], integrity: ['checksum_value'], alwaysRemote: false, variableIsRemote: false },
   },
   chef: {
-    remote_file: { source: ['source', 'name'], integrity: ['checksum'], alwaysRemote: true },
-    remote_directory: { source: ['source'], integrity: [], alwaysRemote: false },
-    ark: { source: ['url'], integrity: ['checksum'], alwaysRemote: true },
+    remote_file: { source: ['source', 'name'], destination: ['path', 'name'], integrity: ['checksum'], alwaysRemote: true, variableIsRemote: true },
+    remote_directory: { source: ['source'], destination: ['path', 'name'], integrity: [], alwaysRemote: false, variableIsRemote: false },
+    ark: { source: ['url'], destination: ['path', 'name'], integrity: ['checksum'], alwaysRemote: true, variableIsRemote: true },
   },
 };
 
@@ -36,3 +54,13 @@ export const EXECUTABLE_ARTIFACT = /\.(tar|tgz|tbz2?|txz|gz|xz|bz2|zst|zip|7z|de
 
 /** Commands that check what was downloaded. */
 export const VERIFIERS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha224sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'rpm', 'dpkg-sig']);
+
+/** Sources that are not downloads: module files, local paths, the file cache. */
+export const LOCAL_SOURCE = /^(puppet|file):\/\/|^\/|^[A-Za-z]:\\|^files\//;
+
+/**
+ * A later task or resource that checks a downloaded file: a digest of it compared in Ruby
+ * (`Digest::SHA256.file(tarball)`), `sha256sum -c`, `gpg --verify`, Ansible's `stat` with a
+ * `checksum_algorithm`.
+ */
+export const VERIFYING_TEXT = /Digest::\w+\.(file|hexdigest)|\b(sha(1|224|256|384|512)?sum|shasum|b2sum)\b|\bgpgv?\b[^\n]*--verify|\bcosign\s+verify|\bminisign\b|\bchecksum_algorithm\b/;

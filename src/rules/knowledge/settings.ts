@@ -3,6 +3,7 @@
  * Each name is matched against the end of a key's words (`yum_repo_sslverify`,
  * `docker_registry_validate_certs`).
  */
+import type { Language } from '../../engine/model.js';
 
 /** Off when false. */
 export const TLS_VERIFY_SETTINGS = [
@@ -40,3 +41,17 @@ export function endsWithSetting(words: readonly string[], settings: readonly str
     return !before.some((word) => QUALIFIERS.has(word));
   });
 }
+
+/**
+ * How each language says "this resource is being removed": its attributes then configure
+ * nothing that stays on the host. Ansible `state: absent`, Puppet `ensure => absent`, Chef
+ * `action :remove`.
+ */
+export const REMOVAL: Record<Language, { attribute: string; values: readonly string[] }> = {
+  ansible: { attribute: 'state', values: ['absent'] },
+  puppet: { attribute: 'ensure', values: ['absent', 'purged'] },
+  chef: { attribute: 'action', values: ['remove', 'delete', 'purge', 'uninstall'] },
+};
+
+/** The key that switches a repository or source on; off when false, and then nothing is installed from it. */
+export const SOURCE_ENABLED_SETTINGS: readonly string[] = ['enabled', 'enable'];

@@ -1,6 +1,7 @@
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 import type { ShellCommand } from '../../parsers/shell/parse-shell.js';
-import { commandsIn, effectiveProgram, wgetWritesToStdout } from '../support/commands.js';
+import { commandsIn, effectiveProgram, wgetWritesToStdout, type CommandText } from '../support/commands.js';
+import { boundCommandsIn, reportBinding, usePhrase } from '../support/bindings.js';
 import { DOWNLOADERS, SHELL_INTERPRETERS } from '../knowledge/commands.js';
 
 function downloadsToStdout(command: ShellCommand): boolean {
@@ -18,6 +19,38 @@ function runsScript(command: ShellCommand): boolean {
 /** `bash <(curl ...)`, `sh -c "$(curl ...)"`: the download is the script. */
 const SUBSTITUTED_DOWNLOAD = /(<\(|\$\(|`)\s*(sudo\s+)?(curl|wget)\b/;
 
+/** Longer pipelines are quoted up to here. */
+const QUOTED_LENGTH = 80;
+
+/** The step that downloads a script and runs it, and the text that does it. */
+function downloadRun(command: CommandText): { step: ShellCommand; text: string } | undefined {
+  const pipeline = command.script.pipelines.find((steps) => steps.some((step, index) => downloadsToStdout(step) && steps.slice(index + 1).some(runsScript)));
+  const first = pipeline?.[0];
+  const last = pipeline?.at(-1);
+  if (first && last) return { step: first, text: command.text.slice(first.start, last.end) };
+  const substituted = command.script.commands.find((step) => runsScript(step) && SUBSTITUTED_DOWNLOAD.test(command.text.slice(step.start, step.end)));
+  return substituted ? { step: substituted, text: command.text.slice(substituted.start, substituted.end) } : undefined;
+}
+
+function quoted(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return `\`${oneLine.length > QUOTED_LENGTH ? `${oneLine.slice(0, QUOTED_LENGTH)}…` : oneLine}\``;
+}
+
+function check(context: RuleContext): void {
+  for (const command of commandsIn(context.file)) {
+    const found = downloadRun(command);
+    if (found) context.report({ range: command.rangeOf(found.step), message: `${quoted(found.text)} runs a downloaded script without verifying it` });
+  }
+  for (const command of boundCommandsIn(context)) {
+    const found = downloadRun(command);
+    if (!found) continue;
+    const whole = command.binding.taken.includes(found.text.trim());
+    const problem = whole ? 'runs a downloaded script without verifying it' : `gives ${quoted(found.text)}, which runs a downloaded script without verifying it`;
+    reportBinding(context, command.binding, { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) }, problem);
+  }
+}
+
 export const pipeToShell: Rule = {
   meta: {
     id: 'pipe-to-shell',
@@ -26,21 +59,10 @@ export const pipeToShell: Rule = {
     category: 'pipe-to-shell',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A script is downloaded and run in one step (`curl ... | sh`, `bash <(wget -O- ...)`). Nothing checks what arrived: whoever controls the server, its DNS or the network path runs code on the host, often as root. A partial download can also run half a script.',
+      'A script is downloaded and run in one step (`curl ... | sh`, `bash <(wget -O- ...)`), written in the task or resource or in the variable its command comes from. Nothing checks what arrived: whoever controls the server, its DNS or the network path runs code on the host, often as root. A partial download can also run half a script.',
     remediation:
       'Download the script to a file, verify its checksum or signature, then run it; better, install the software from a signed package or pin a release artifact by digest.',
     cwe: 'CWE-494',
   },
-  check({ file, report }) {
-    for (const command of commandsIn(file)) {
-      const piped = command.script.pipelines.find((pipeline) =>
-        pipeline.some((step, index) => downloadsToStdout(step) && pipeline.slice(index + 1).some(runsScript)),
-      )?.[0];
-      const substituted = command.script.commands.find(
-        (step) => runsScript(step) && SUBSTITUTED_DOWNLOAD.test(command.text.slice(step.start, step.end)),
-      );
-      const step = piped ?? substituted;
-      if (step) report({ range: command.rangeOf(step), message: 'a downloaded script is run without being verified' });
-    }
-  },
+  check,
 };

@@ -1,39 +1,62 @@
-import type { Rule } from '../rule.js';
-import type { Language, Unit } from '../../engine/model.js';
-import { assignments } from '../support/assignments.js';
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, Language, Unit } from '../../engine/model.js';
+import { assignments, valueRange } from '../support/assignments.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import { CONTROL_SERVICES, SELINUX_OFF_TEXT, SERVICE_TYPES } from '../knowledge/security-controls.js';
 import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
 
+/** What turns the control off: the attribute and what its value does. */
+interface Switch {
+  attribute: Attribute;
+  effect: string;
+}
+
+function attributeOf(unit: Unit, name: string): Attribute | undefined {
+  return unit.attributes.find((candidate) => candidate.name === name);
+}
+
 /** The literal words an attribute holds: a scalar, or the items of a list (`action [:stop, :disable]`). */
-function words(unit: Unit, name: string): string[] {
-  const found = unit.attributes.find((candidate) => candidate.name === name);
-  if (!found) return [];
-  const values = found.value.kind === 'list' ? (found.value.items ?? []) : [found.value];
+function words(attribute: Attribute | undefined): string[] {
+  if (!attribute) return [];
+  const values = attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
   return values.map((value) => literalText(value)?.toLowerCase().replace(/^:/, '')).filter((word): word is string => word !== undefined);
 }
 
-/** A service resource that stops, disables or masks a security control. */
-function disabledControl(unit: Unit, language: Language): string | undefined {
-  if (!SERVICE_TYPES.has(unit.type)) return undefined;
-  const stopping = SERVICE_STOPPING[language];
-  const name = stopping.name.map((attribute) => words(unit, attribute)[0]).find(Boolean) ?? unit.name;
-  if (!name || !CONTROL_SERVICES.test(name)) return undefined;
-  const stops = Object.entries(stopping.stoppedWhen).some(([attribute, values]) => words(unit, attribute).some((word) => values.includes(word)));
-  return stops ? name : undefined;
-}
-
 /** SELinux set to disabled or permissive through the language's own resource. */
-function selinuxOff(unit: Unit, language: Language): string | undefined {
+function selinuxOff(unit: Unit, language: Language): Switch | undefined {
   for (const { type, title, attribute } of SELINUX_MODE[language]) {
     if (unit.type !== type) continue;
     if (title && unit.name?.replace(/^::/, '') !== title) continue;
-    const mode = words(unit, attribute).find((word) => SELINUX_OFF.has(word));
-    if (mode) return mode;
+    const mode = attributeOf(unit, attribute);
+    const off = words(mode).find((word) => SELINUX_OFF.has(word));
+    if (mode && off) return { attribute: mode, effect: off === 'disabled' ? 'turns SELinux off' : 'stops SELinux from enforcing its policy' };
   }
   return undefined;
+}
+
+function ufwDisabled(unit: Unit): Switch | undefined {
+  const state = unit.type === 'ufw' ? attributeOf(unit, 'state') : undefined;
+  return state && words(state).includes('disabled') ? { attribute: state, effect: 'turns the ufw firewall off' } : undefined;
+}
+
+/** A service resource that stops, disables or masks a security control. */
+function controlStopped(unit: Unit, language: Language): Switch | undefined {
+  if (!SERVICE_TYPES.has(unit.type)) return undefined;
+  const stopping = SERVICE_STOPPING[language];
+  const name = stopping.name.map((attribute) => words(attributeOf(unit, attribute))[0]).find(Boolean) ?? unit.name;
+  if (!name || !CONTROL_SERVICES.test(name)) return undefined;
+  for (const [attributeName, values] of Object.entries(stopping.stoppedWhen)) {
+    const attribute = attributeOf(unit, attributeName);
+    if (words(attribute).some((word) => values.includes(word)) && attribute) return { attribute, effect: `stops the security service \`${name}\`` };
+  }
+  return undefined;
+}
+
+function switchedOff(unit: Unit, language: Language): Switch | undefined {
+  return selinuxOff(unit, language) ?? ufwDisabled(unit) ?? controlStopped(unit, language);
 }
 
 /** `setenforce 0`, `systemctl stop firewalld`, `ufw disable`, `auditctl -e 0`, `aa-teardown`. */
@@ -52,6 +75,34 @@ function disablingCommand(name: string, args: readonly string[]): string | undef
   return undefined;
 }
 
+function checkUnits(context: RuleContext): void {
+  const { file, report } = context;
+  for (const unit of file.units) {
+    const off = switchedOff(unit, file.language);
+    if (off) report({ range: valueRange(off.attribute, off.attribute.value), message: `\`${off.attribute.name}\` set to \`${off.attribute.value.text}\` ${off.effect}` });
+    if (off) continue;
+    for (const bound of boundUnits(context, unit)) {
+      const boundOff = switchedOff(bound.unit, file.language);
+      if (boundOff?.attribute.name !== bound.attribute.name) continue;
+      reportBinding(context, bound.binding, { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) }, boundOff.effect);
+    }
+  }
+}
+
+function checkCommands(context: RuleContext): void {
+  for (const command of commandsIn(context.file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      const action = disablingCommand(name, args);
+      if (action) context.report({ range: command.rangeOf(step), message: `\`${action}\` turns a security control off` });
+    }
+  }
+  for (const command of boundCommandsIn(context)) {
+    const action = command.script.commands.map((step) => effectiveProgram(step)).map(({ name, args }) => disablingCommand(name, args)).find(Boolean);
+    if (action) reportBinding(context, command.binding, { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) }, `gives \`${action}\`, which turns a security control off`);
+  }
+}
+
 export const securityControlDisabled: Rule = {
   meta: {
     id: 'security-control-disabled',
@@ -60,30 +111,20 @@ export const securityControlDisabled: Rule = {
     category: 'security-control-disabled',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'SELinux or AppArmor is switched off or to permissive, or the host firewall or audit daemon is stopped or disabled. These controls contain a compromise and record what happened; turning them off is rarely the right fix for the problem at hand.',
+      'SELinux or AppArmor is switched off or to permissive, or the host firewall or audit daemon is stopped or disabled, directly or through the variable that a task or resource takes its mode from. These controls contain a compromise and record what happened; turning them off is rarely the right fix for the problem at hand.',
     remediation:
       'Keep the control enforcing and fix the specific denial instead: an SELinux boolean or file context (`seboolean`, `sefcontext`), an AppArmor profile change, or a firewall rule for the port that must be open.',
     cwe: 'CWE-693',
   },
-  check({ file, report }) {
-    for (const unit of file.units) {
-      const mode = selinuxOff(unit, file.language);
-      if (mode) report({ range: unit.typeRange, message: `SELinux is set to ${mode}` });
-      if (unit.type === 'ufw' && words(unit, 'state').includes('disabled')) report({ range: unit.typeRange, message: 'the ufw firewall is disabled' });
-      const control = disabledControl(unit, file.language);
-      if (control) report({ range: unit.typeRange, message: `the security service \`${control}\` is stopped or disabled` });
-    }
+  check(context) {
+    const { file, report } = context;
+    checkUnits(context);
     for (const assignment of assignments(file)) {
       for (const value of ownStrings(assignment.value)) {
-        if (SELINUX_OFF_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value.range, SELINUX_OFF_TEXT), message: 'writes a configuration that turns SELinux off' });
+        const match = SELINUX_OFF_TEXT.exec(value.value);
+        if (match) report({ range: rangeOfMatch(file, value.range, SELINUX_OFF_TEXT), message: `writes \`${match[0]}\`, which turns SELinux off` });
       }
     }
-    for (const command of commandsIn(file)) {
-      for (const step of command.script.commands) {
-        const { name, args } = effectiveProgram(step);
-        const action = disablingCommand(name, args);
-        if (action) report({ range: command.rangeOf(step), message: `\`${action}\` turns a security control off` });
-      }
-    }
+    checkCommands(context);
   },
 };

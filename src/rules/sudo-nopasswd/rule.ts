@@ -1,11 +1,72 @@
-import type { Rule } from '../rule.js';
-import { assignments } from '../support/assignments.js';
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, Language, Unit } from '../../engine/model.js';
+import { assignments, keyLabel, type Assignment } from '../support/assignments.js';
 import { isTrue, ownStrings } from '../support/values.js';
-import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
+import { bindings, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import { rangeOfMatch } from '../support/source-lines.js';
+import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
 
-/** A sudoers rule that runs every command without asking for a password. */
-const NOPASSWD_ALL = /\bNOPASSWD\s*:\s*(\w+\s*:\s*)*ALL\b/;
+/**
+ * A sudoers rule that runs every command without asking for a password (`NOPASSWD: ALL`, tags
+ * such as `SETENV:` in between), or a `Defaults` line that stops asking altogether; not on a
+ * line that is a comment.
+ */
+const PASSWORDLESS_ALL = /(?<!^\s*#.*)(\bNOPASSWD\s*:\s*(?:[A-Z_]+\s*:\s*)*ALL\b|\bDefaults\b[^\n#]*!\s*authenticate\b)/m;
+
+/** The sudoers rule, as written, that grants passwordless sudo for every command. */
+function passwordlessRule(text: string): string | undefined {
+  const match = PASSWORDLESS_ALL.exec(text);
+  if (!match) return undefined;
+  const lineStart = text.lastIndexOf('\n', match.index) + 1;
+  const lineEnd = text.indexOf('\n', match.index);
+  return text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
+}
+
+/** A sudoers resource for every command with no password: the attribute that says "every command". */
+function allCommandsWithoutPassword(unit: Unit, language: Language): Attribute | undefined {
+  const resource = SUDOERS_RESOURCES[language][unit.type];
+  if (!resource) return undefined;
+  const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
+  const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
+  const allCommands = commands !== undefined && [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
+  const passwordless = nopassword ? isTrue(nopassword.value) : resource.nopasswordByDefault;
+  return allCommands && passwordless ? commands : undefined;
+}
+
+function checkStrings(context: RuleContext, assignment: Assignment): void {
+  const { file, report } = context;
+  for (const value of ownStrings(assignment.value)) {
+    const rule = passwordlessRule(value.value);
+    if (rule) {
+      report({ range: rangeOfMatch(file, value.range, PASSWORDLESS_ALL), message: `${keyLabel(file, assignment)} grants \`${rule}\`: passwordless sudo for every command` });
+      continue;
+    }
+    if (!value.dynamic) continue;
+    for (const binding of bindings(context, value, assignment.unit?.within)) {
+      const bound = typeof binding.value.value === 'string' ? passwordlessRule(binding.value.value) : undefined;
+      const as = assignment.unit ? usePhrase(file, assignment.unit, assignment.name) : `in \`${assignment.name}\``;
+      if (bound) reportBinding(context, binding, { range: value.range, as }, `makes the rule \`${bound}\`: passwordless sudo for every command`);
+    }
+  }
+}
+
+function checkResources(context: RuleContext): void {
+  const { file, report } = context;
+  for (const unit of file.units) {
+    const commands = allCommandsWithoutPassword(unit, file.language);
+    if (commands) {
+      const resource = SUDOERS_RESOURCES[file.language][unit.type];
+      const defaulted = resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword) ? ` (\`${resource.nopassword}\` defaults to true)` : '';
+      report({ range: commands.value.range, message: `\`${commands.name}\` set to \`${commands.value.text}\` with no password${defaulted}: passwordless sudo for every command` });
+      continue;
+    }
+    if (!SUDOERS_RESOURCES[file.language][unit.type]) continue;
+    for (const bound of boundUnits(context, unit)) {
+      if (!allCommandsWithoutPassword(bound.unit, file.language)) continue;
+      reportBinding(context, bound.binding, { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) }, 'grants passwordless sudo for every command');
+    }
+  }
+}
 
 export const sudoNopasswd: Rule = {
   meta: {
@@ -15,28 +76,13 @@ export const sudoNopasswd: Rule = {
     category: 'sudo-nopasswd',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A sudoers rule grants `NOPASSWD: ALL`: the account can become root without knowing any password. Anyone who gets a shell as that account, through a leaked key or a compromised service, owns the host.',
+      'A sudoers rule grants `NOPASSWD: ALL` (or `Defaults !authenticate`): the account can become root without knowing any password. Anyone who gets a shell as that account, through a leaked key or a compromised service, owns the host.',
     remediation:
       'Require the password, or limit passwordless sudo to the exact commands the account needs (`NOPASSWD: /usr/bin/systemctl restart myapp`). Service accounts used by automation should get narrowly scoped rules.',
     cwe: 'CWE-269',
   },
-  check({ file, report }) {
-    for (const assignment of assignments(file)) {
-      for (const value of ownStrings(assignment.value)) {
-        if (!NOPASSWD_ALL.test(value.value)) continue;
-        report({ range: rangeOfMatch(file, value.range, NOPASSWD_ALL), message: `\`${assignment.name}\` grants passwordless sudo for all commands` });
-      }
-    }
-    for (const unit of file.units) {
-      const resource = SUDOERS_RESOURCES[file.language][unit.type];
-      if (!resource) continue;
-      const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
-      const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
-      const allCommands = commands !== undefined && [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
-      const passwordless = nopassword ? isTrue(nopassword.value) : resource.nopasswordByDefault;
-      if (allCommands && passwordless) {
-        report({ range: unit.typeRange, message: `the sudoers rule allows all commands without a password${nopassword ? '' : ` (\`${resource.nopassword}\` defaults to true)`}` });
-      }
-    }
+  check(context) {
+    for (const assignment of assignments(context.file)) checkStrings(context, assignment);
+    checkResources(context);
   },
 };

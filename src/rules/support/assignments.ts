@@ -4,6 +4,7 @@
  * attributes. Rules that judge (name, value) pairs walk this one stream.
  */
 import type { Attribute, FileModel, SourceRange, Unit, Value, VariableScope } from '../../engine/model.js';
+import { isCommandAttribute } from './commands.js';
 
 export interface Assignment {
   name: string;
@@ -82,10 +83,26 @@ function addNested(value: Value, path: readonly string[], unit: Unit, source: So
   else if (value.kind === 'list' || value.kind === 'call') (value.items ?? []).forEach((item, index) => addNested(item, [...path, String(index)], unit, source, into));
 }
 
+/**
+ * Where a finding about a value points: the value itself when it starts on its key's line
+ * (`mode: '0777'`); from the key to the value when the value sits below it (an item of a list
+ * written over several lines), so that the finding starts on the line that names the setting.
+ */
+export function valueRange(assignment: { range: SourceRange }, value: { range: SourceRange }): SourceRange {
+  if (value.range.line === assignment.range.line) return value.range;
+  return { ...assignment.range, endLine: value.range.endLine, endColumn: value.range.endColumn };
+}
+
 /** From the key to the end of the value: where a finding about an assignment points. */
 export function assignmentRange(assignment: { range: SourceRange; value: Value }): SourceRange {
   const { range, value } = assignment;
   const valueEndsLater =
     value.range.endLine > range.endLine || (value.range.endLine === range.endLine && value.range.endColumn > range.endColumn);
   return valueEndsLater ? { ...range, endLine: value.range.endLine, endColumn: value.range.endColumn } : range;
+}
+
+/** How a message names the key of an assignment: `` `validate_certs` ``, or "the command" for shell text. */
+export function keyLabel(file: FileModel, assignment: Pick<Assignment, 'name' | 'unit' | 'path'>): string {
+  if (assignment.unit && assignment.path.length === 1 && isCommandAttribute(file, assignment.unit, assignment.name)) return 'the command';
+  return `\`${assignment.name}\``;
 }

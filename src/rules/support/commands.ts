@@ -15,7 +15,8 @@ export interface CommandText {
   rangeOf(step: { start: number; end: number }): SourceRange;
 }
 
-function textOf(value: Value): string | undefined {
+/** The command text of a value: a string, or the words of an argv list. */
+export function commandTextOf(value: Value): string | undefined {
   if (value.kind === 'string' && typeof value.value === 'string') return value.value;
   if (value.kind === 'list') {
     const words = (value.items ?? []).map((item) => (typeof item.value === 'string' ? item.value : item.text));
@@ -30,7 +31,7 @@ export function isCommandAttribute(file: FileModel, unit: Unit, name: string): b
 }
 
 /** The attributes of a unit that hold shell text. */
-function commandAttributes(file: FileModel, unit: Unit): readonly string[] {
+export function commandAttributes(file: FileModel, unit: Unit): readonly string[] {
   const names = COMMAND_ATTRIBUTES[file.language][unit.type] ?? [];
   const title = COMMAND_FROM_TITLE[file.language][unit.type];
   const hasCommand = unit.attributes.some((attribute) => attribute.name === names[0]);
@@ -43,7 +44,7 @@ export function* commandsIn(file: FileModel): Generator<CommandText> {
     if (attributeNames.length === 0) continue;
     for (const attribute of unit.attributes) {
       if (!attributeNames.includes(attribute.name)) continue;
-      const text = textOf(attribute.value);
+      const text = commandTextOf(attribute.value);
       if (!text) continue;
       const range = attribute.value.range;
       yield { unit, text, range, script: parseShell(text), rangeOf: (step) => lineOfStep(file, range, text, step) };

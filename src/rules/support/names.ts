@@ -27,19 +27,13 @@ const SECRET_WORDS = new Set([
 ]);
 /** Two-word secret names (`api_key`, `secret_key`, `private_key`, `access_key`). */
 const SECRET_PAIRS = new Set(['api key', 'access key', 'secret key', 'private key', 'auth key', 'encryption key', 'master key', 'signing key', 'shared key', 'client secret', 'app key']);
-/** Words after a secret word that make the value about the secret, not the secret itself. */
-const NOT_THE_SECRET = new Set([
-  'file', 'path', 'dir', 'directory', 'length', 'len', 'size', 'policy', 'expire', 'expires',
-  'expiry', 'age', 'min', 'max', 'minimum', 'maximum', 'enabled', 'enable', 'disabled', 'required',
-  'prompt', 'url', 'uri', 'endpoint', 'type', 'name', 'names', 'id', 'ids', 'format', 'method',
-  'mode', 'hash', 'salt', 'algorithm', 'algo', 'ttl', 'timeout', 'lifetime', 'rounds', 'iterations',
-  'complexity', 'history', 'reuse', 'retries', 'attempts', 'lock', 'warn', 'change', 'command',
-  'cmd', 'script', 'location', 'source', 'src', 'dest', 'template', 'key', 'keys', 'var', 'variable',
-  'env', 'header', 'field', 'param', 'option', 'user', 'username', 'check', 'auth', 'authentication',
-  'store', 'backend', 'provider', 'manager', 'vault', 'owner', 'group', 'uid', 'gid', 'regex',
-  'pattern', 'update', 'updated', 'set', 'reset', 'generate', 'generated', 'validity', 'days',
-  'dialog', 'helper', 'plugin', 'module', 'message', 'msg', 'error', 'errors', 'header', 'headers',
-]);
+/**
+ * Words that may follow a secret word in a key that still holds the secret itself
+ * (`password_value`, `api_key_b64`). Any other word after it makes the key about the secret:
+ * `password_file`, `password_min_length`, `pass_scheme`, `password_encryption`,
+ * `keystone_password_characters`, LDAP's `pwdCheckQuality` and `pwdAttribute`.
+ */
+const STILL_THE_SECRET = new Set(['value', 'plain', 'plaintext', 'cleartext', 'clear', 'raw', 'str', 'string', 'text', 'literal', 'b64', 'base64', 'hex']);
 
 /** Words before `pass` that make it a proxying directive (nginx `proxy_pass`, `fastcgi_pass`), not a password. */
 const PASS_DIRECTIVES = new Set(['proxy', 'fastcgi', 'uwsgi', 'scgi', 'grpc', 'memcached']);
@@ -65,26 +59,44 @@ function splitRunTogether(word: string): string[] {
   return [word];
 }
 
-/** Where a secret word sits in a key's words, and the words before it (`mysql` in `mysql_password`). */
-function secretWordIndex(words: readonly string[]): { index: number; length: number } | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    const pair = `${word} ${words[i + 1] ?? ''}`;
-    if (SECRET_PAIRS.has(pair)) return { index: i, length: 2 };
-    if (word === 'pass' && (words.length === 1 || PASS_DIRECTIVES.has(words[i - 1] ?? ''))) continue;
-    if (SECRET_WORDS.has(word)) return { index: i, length: 1 };
-  }
-  return undefined;
+/**
+ * The secret word (or pair) that ends a key, followed at most by words such as `value`, and
+ * the words before it (`mysql` in `mysql_password`); undefined when the key does not end in one.
+ */
+function trailingSecret(words: readonly string[], still: ReadonlySet<string> = STILL_THE_SECRET): { index: number; length: number } | undefined {
+  let end = words.length;
+  while (end > 0 && still.has(words[end - 1] as string)) end--;
+  const last = words[end - 1];
+  if (last === undefined) return undefined;
+  if (end >= 2 && SECRET_PAIRS.has(`${words[end - 2]} ${last}`)) return { index: end - 2, length: 2 };
+  if (last === 'pass' && (end === 1 || PASS_DIRECTIVES.has(words[end - 2] ?? ''))) return undefined;
+  return SECRET_WORDS.has(last) ? { index: end - 1, length: 1 } : undefined;
 }
 
-/** `db_password`, `api_key`, `client_secret`, `vault_token`: a name that holds a secret. */
+/**
+ * The words of a key without a role's namespace: `secret__directories` → `directories`. Roles
+ * that prefix their variables with their own name and a double underscore say nothing about
+ * the value with the prefix.
+ */
+function ownWords(name: string): readonly string[] {
+  const namespaceEnd = name.lastIndexOf('__');
+  return nameWords(namespaceEnd > 0 ? name.slice(namespaceEnd + 2) : name);
+}
+
+/** Whether no word before the secret word makes the key a switch or a policy about it (`update_password`). */
+function holdsTheSecret(words: readonly string[], found: { index: number }): boolean {
+  return !words.slice(0, found.index).some((word) => ABOUT_THE_SECRET.has(word));
+}
+
+/**
+ * `db_password`, `api_key`, `client_secret`, `vault_token`: a name that holds a secret. The
+ * secret word must end the key (or be followed only by words such as `value`): keys that go on
+ * after it are about the secret, not the secret.
+ */
 export function isSecretName(name: string): boolean {
-  const words = nameWords(name);
-  const found = secretWordIndex(words);
-  if (!found) return false;
-  const before = words.slice(0, found.index);
-  const after = words.slice(found.index + found.length);
-  return !before.some((word) => ABOUT_THE_SECRET.has(word)) && !after.some((word) => NOT_THE_SECRET.has(word));
+  const words = ownWords(name);
+  const found = trailingSecret(words);
+  return found !== undefined && holdsTheSecret(words, found);
 }
 
 /**
@@ -92,19 +104,43 @@ export function isSecretName(name: string): boolean {
  * `password` and `user`. A user name and a secret with the same subject form one credential.
  */
 export function credentialSubject(name: string): string | undefined {
-  const words = nameWords(name);
-  const secret = secretWordIndex(words);
+  const words = ownWords(name);
+  const secret = trailingSecret(words);
   if (secret) return words.slice(0, secret.index).join(' ');
   const last = words.at(-1);
   return last && USER_WORDS.has(last) ? words.slice(0, -1).join(' ') : undefined;
 }
 
-/** A password in the narrow sense, for the empty-password check. */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase']);
+
+/** After a password word, the words of its hash: an empty hash is no password either (`password_hash => ''`). */
+const PASSWORD_OR_HASH = new Set([...STILL_THE_SECRET, 'hash', 'hashed', 'digest', 'crypted', 'encrypted']);
+
+/**
+ * A password in the narrow sense, or its hash, for the empty-password check: the password
+ * word that ends the key (`mysql_password`, `password_hash`), or undefined.
+ */
+export function passwordWord(name: string): string | undefined {
+  const words = ownWords(name);
+  const found = trailingSecret(words, PASSWORD_OR_HASH);
+  const word = found && found.length === 1 ? words[found.index] : undefined;
+  return word !== undefined && found && PASSWORD_WORDS.has(word) && holdsTheSecret(words, found) ? word : undefined;
+}
+
+/** Whether a key holds a password or its hash (`mysql_password`, `password_hash`, `root_passwd`). */
 export function isPasswordName(name: string): boolean {
-  const words = nameWords(name);
-  const index = words.findIndex((word) => word === 'password' || word === 'passwd' || word === 'pwd' || word === 'passphrase');
-  if (index < 0) return false;
-  return !words.slice(0, index).some((word) => ABOUT_THE_SECRET.has(word)) && !words.slice(index + 1).some((rest) => NOT_THE_SECRET.has(rest));
+  return passwordWord(name) !== undefined;
+}
+
+/**
+ * Words of a key (or of a key above it) that make it a credential the host presents to log in
+ * elsewhere (`ldap_bind_password`, `login_password`, `smtp: {password: ''}`): empty, it is
+ * simply not used.
+ */
+const CLIENT_CREDENTIAL_WORDS = new Set(['bind', 'login', 'proxy', 'smtp', 'relay', 'registry', 'upstream', 'remote', 'client']);
+
+export function isClientCredentialName(name: string): boolean {
+  return ownWords(name).some((word) => CLIENT_CREDENTIAL_WORDS.has(word));
 }
 
 const USER_WORDS = new Set(['user', 'username', 'login', 'usr', 'uname', 'account']);

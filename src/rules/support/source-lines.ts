@@ -35,3 +35,50 @@ export function replaceValue(file: FileModel, value: Value, replacement: string)
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Longest excerpt a message quotes; longer text is cut with an ellipsis. */
+const QUOTE_LENGTH = 80;
+
+/** Text as a message quotes it: in backticks, on one line, cut to a readable length. */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const cut = oneLine.length > QUOTE_LENGTH ? `${oneLine.slice(0, QUOTE_LENGTH - 1)}…` : oneLine;
+  return cut.includes('`') ? `\`\` ${cut} \`\`` : `\`${cut}\``;
+}
+
+/** The source text on the first line of a range, from its column to the range's end or the line's. */
+export function firstLineOf(file: FileModel, range: SourceRange): string {
+  const line = file.lines[range.line - 1] ?? '';
+  return line.slice(range.column - 1, range.endLine === range.line ? range.endColumn - 1 : undefined);
+}
+
+/**
+ * Where a value itself sits, for a finding about it: its range when that is exactly the value
+ * as written, else the value's text found within the first line of its range (the `12345` of a
+ * free-form `password=12345`), else the range as it is.
+ */
+export function valueRange(file: FileModel, value: Value): SourceRange {
+  const { range, text } = value;
+  const line = file.lines[range.line - 1] ?? '';
+  const end = range.endLine === range.line ? range.endColumn - 1 : line.length;
+  const written = line.slice(range.column - 1, end);
+  if (written === text || text === '') return range;
+  const offset = written.lastIndexOf(text);
+  if (offset < 0 || text.includes('\n')) return range;
+  const column = range.column + offset;
+  return { line: range.line, column, endLine: range.line, endColumn: column + text.length };
+}
+
+/**
+ * Where `text` first appears inside a range (from the range's column on its first line), or
+ * the range itself when it does not: the URL inside a value, the flag inside a command.
+ */
+export function rangeOfText(file: FileModel, range: SourceRange, text: string): SourceRange {
+  if (text === '') return range;
+  for (let line = range.line; line <= range.endLine; line++) {
+    const from = line === range.line ? range.column - 1 : 0;
+    const column = (file.lines[line - 1] ?? '').indexOf(text, from);
+    if (column >= 0) return { line, column: column + 1, endLine: line, endColumn: column + 1 + text.length };
+  }
+  return range;
+}

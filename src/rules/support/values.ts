@@ -2,7 +2,8 @@
  * Reading model values the way a security reviewer does: is this a literal someone typed,
  * or something computed, looked up or encrypted at run time?
  */
-import type { Value } from '../../engine/model.js';
+import type { Language, Unit, Value } from '../../engine/model.js';
+import { REMOVAL } from '../knowledge/settings.js';
 
 /** The text of a literal scalar (string, number or boolean); undefined for anything computed. */
 export function literalText(value: Value): string | undefined {
@@ -39,4 +40,17 @@ export function isTrue(value: Value): boolean {
 export function* ownStrings(value: Value): Generator<Value & { value: string }> {
   if (value.kind === 'string' && typeof value.value === 'string') yield value as Value & { value: string };
   if (value.kind === 'list') for (const item of value.items ?? []) yield* ownStrings(item);
+}
+
+/**
+ * Whether a task or resource removes what it names (`state: absent`, `ensure => absent`,
+ * `action :remove`): its other attributes then configure nothing that stays. A Chef action
+ * list counts when every action in it removes.
+ */
+export function removesResource(unit: Unit, language: Language): boolean {
+  const { attribute, values } = REMOVAL[language];
+  const value = unit.attributes.find((candidate) => candidate.name === attribute)?.value;
+  if (!value) return false;
+  const words = value.kind === 'list' ? (value.items ?? []).map(literalText) : [literalText(value)];
+  return words.length > 0 && words.every((word) => word !== undefined && values.includes(word.toLowerCase().replace(/^:/, '')));
 }

@@ -1,20 +1,44 @@
-import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
+import type { Rule, RuleContext } from '../rule.js';
+import type { Value } from '../../engine/model.js';
+import { assignments, valueRange } from '../support/assignments.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
-import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
+import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
+import { bindings, boundCommandsIn, reportBinding, usePhrase } from '../support/bindings.js';
 import { replaceValue } from '../support/source-lines.js';
+import { TLS_CLIENT_OPTIONS, TLS_SKIPPING_ENVIRONMENT } from '../knowledge/commands.js';
 import { TLS_SKIP_SETTINGS, TLS_VERIFY_MODE_SETTINGS, TLS_VERIFY_NONE, TLS_VERIFY_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
 
-/** What each client calls "do not check the certificate". */
-function insecureClientFlag(name: string, args: readonly string[]): string | undefined {
-  if (name === 'curl' && hasFlag(args, 'k', '--insecure')) return 'curl -k';
-  if (name === 'wget' && hasFlag(args, undefined, '--no-check-certificate')) return 'wget --no-check-certificate';
-  if ((name === 'pip' || name === 'pip3') && hasFlag(args, undefined, '--trusted-host')) return 'pip --trusted-host';
+const TRUE_TEXT = /^(true|yes|on|1)$/i;
+const FALSE_TEXT = /^(false|no|off|0)$/i;
+
+/** What a client's arguments say about verification: the option that turns it off, as written. */
+function insecureClientOption(name: string, args: readonly string[]): string | undefined {
+  const options = TLS_CLIENT_OPTIONS[name];
+  if (options) {
+    for (const short of options.short ?? []) if (args.some((arg) => /^-[A-Za-z]+$/.test(arg) && arg.slice(1).includes(short))) return `${name} -${short}`;
+    for (const option of options.skip) {
+      const given = args.find((arg) => arg === option || arg.startsWith(`${option}=`));
+      if (given && (given === option || TRUE_TEXT.test(given.slice(option.length + 1)))) return `${name} ${given}`;
+    }
+    for (const option of options.verifyWhenTrue ?? []) {
+      const given = args.find((arg) => arg.startsWith(`${option}=`));
+      if (given && FALSE_TEXT.test(given.slice(option.length + 1))) return `${name} ${given}`;
+    }
+  }
   if (name === 'git' && args.some((arg) => /^http\.sslverify=(false|0|no)$/i.test(arg))) return 'git http.sslVerify=false';
-  if (name === 'npm' && args.includes('strict-ssl') && args.some((arg) => /^false$/i.test(arg))) return 'npm strict-ssl false';
-  if ((name === 'helm' || name === 'kubectl') && hasFlag(args, undefined, '--insecure-skip-tls-verify')) return `${name} --insecure-skip-tls-verify`;
+  if (name === 'npm' && args.includes('strict-ssl') && args.some((arg) => FALSE_TEXT.test(arg))) return 'npm strict-ssl false';
   return undefined;
+}
+
+/** `validate_certs: false`, `sslverify: 0`, `insecure: true`, `ssl_verify_mode: :verify_none`. */
+function turnsVerificationOff(name: string, value: Value): boolean {
+  const words = nameWords(name);
+  return (
+    (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(value)) ||
+    (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) && !value.dynamic && TLS_VERIFY_NONE.test(value.text.trim())) ||
+    (endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(value))
+  );
 }
 
 /** The same literal flipped: `no` → `yes`, `false` → `true`, `0` → `1`, keeping quotes. */
@@ -26,6 +50,53 @@ function flipped(text: string): string | undefined {
   return replacement === undefined ? undefined : `${match?.[1] ?? ''}${replacement}${match?.[3] ?? ''}`;
 }
 
+function checkSettings(context: RuleContext): void {
+  const { file, report } = context;
+  for (const assignment of assignments(file)) {
+    if (turnsVerificationOff(assignment.name, assignment.value)) {
+      const keepsOn = endsWithSetting(nameWords(assignment.name), TLS_VERIFY_SETTINGS);
+      const replacement = keepsOn ? flipped(assignment.value.text) : undefined;
+      const suggestion = replacement ? replaceValue(file, assignment.value, replacement) : undefined;
+      report({
+        range: valueRange(assignment, assignment.value),
+        message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+      continue;
+    }
+    if (!assignment.unit) continue;
+    for (const binding of bindings(context, assignment.value, assignment.unit.within)) {
+      if (!turnsVerificationOff(assignment.name, binding.value)) continue;
+      reportBinding(context, binding, { range: assignment.value.range, as: usePhrase(file, assignment.unit, assignment.name) }, 'turns certificate verification off');
+    }
+  }
+}
+
+function insecureStep(command: CommandText): string | undefined {
+  for (const step of command.script.commands) {
+    const { name, args } = effectiveProgram(step);
+    const option = insecureClientOption(name, args);
+    if (option) return option;
+  }
+  return TLS_SKIPPING_ENVIRONMENT.exec(command.text)?.[0];
+}
+
+function checkCommands(context: RuleContext): void {
+  for (const command of commandsIn(context.file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      const option = insecureClientOption(name, args);
+      if (option) context.report({ range: command.rangeOf(step), message: `\`${option}\` turns certificate verification off` });
+    }
+    const environment = TLS_SKIPPING_ENVIRONMENT.exec(command.text);
+    if (environment) context.report({ range: command.range, message: `\`${environment[0]}\` turns certificate verification off` });
+  }
+  for (const command of boundCommandsIn(context)) {
+    const option = insecureStep(command);
+    if (option) reportBinding(context, command.binding, { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) }, `gives \`${option}\`, which turns certificate verification off`);
+  }
+}
+
 export const tlsVerificationDisabled: Rule = {
   meta: {
     id: 'tls-verification-disabled',
@@ -34,37 +105,14 @@ export const tlsVerificationDisabled: Rule = {
     category: 'tls-verification-disabled',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'Certificate checking is turned off for a download, API call, repository or client (`validate_certs: no`, `sslverify=0`, `curl -k`, `wget --no-check-certificate`). The connection is still encrypted, but to whoever answers: a man in the middle can serve anything.',
+      'Certificate checking is turned off for a download, API call, repository or client (`validate_certs: no`, `sslverify=0`, `curl -k`, `wget --no-check-certificate`), directly or through the variable a task or resource takes the setting from. The connection is still encrypted, but to whoever answers: a man in the middle can serve anything.',
     remediation:
       'Keep verification on. If the server uses a private CA, give the client that CA (`ca_path`, `sslcacert`, `--cacert`) instead of turning checks off.',
     cwe: 'CWE-295',
   },
-  check({ file, report }) {
-    for (const assignment of assignments(file)) {
-      const words = nameWords(assignment.name);
-      const mode = assignment.value.text.trim();
-      const verifyOff =
-        (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(assignment.value)) ||
-        (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) && TLS_VERIFY_NONE.test(mode));
-      const skipOn = endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(assignment.value);
-      if (!verifyOff && !skipOn) continue;
-      const replacement = verifyOff ? flipped(assignment.value.text) : undefined;
-      const suggestion = replacement ? replaceValue(file, assignment.value, replacement) : undefined;
-      report({
-        range: assignmentRange(assignment),
-        message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off`,
-        ...(suggestion ? { suggestion } : {}),
-      });
-    }
-    for (const command of commandsIn(file)) {
-      for (const step of command.script.commands) {
-        const { name, args } = effectiveProgram(step);
-        const flag = insecureClientFlag(name, args);
-        if (flag) report({ range: command.rangeOf(step), message: `\`${flag}\` turns certificate verification off` });
-      }
-      if (/\bGIT_SSL_NO_VERIFY=(1|true)\b|\bPYTHONHTTPSVERIFY=0\b|\bNODE_TLS_REJECT_UNAUTHORIZED=0\b/.test(command.text)) {
-        report({ range: command.range, message: 'an environment variable turns certificate verification off' });
-      }
-    }
+  check(context) {
+    checkSettings(context);
+    checkCommands(context);
   },
 };
+

@@ -1,13 +1,11 @@
 import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
-import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
-import { rangeOfMatch } from '../support/source-lines.js';
-import { nameWords } from '../support/names.js';
-import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
-import { SIGNATURE_CHECK_SETTINGS, SIGNATURE_SKIP_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
-
-/** Signature checks turned off inside file content: repo files, APT sources, ini edits. */
-const OFF_IN_TEXT = /(^|\n|\s)gpgcheck\s*=\s*(0|false|no)\b|\[[^\]]*\btrusted=yes\b[^\]]*\]|AllowUnauthenticated\s+"?(true|1)|(^|\s)--(nogpgcheck|no-gpg-checks|nosignature|allow-unauthenticated|allow-insecure-repositories|force-yes)\b/i;
+import { assignments, type Assignment } from '../support/assignments.js';
+import { commandsIn, effectiveProgram, hasFlag, isCommandAttribute } from '../support/commands.js';
+import { isSwitchedOff, neighboursOf, signaturesOffBy } from '../support/package-signatures.js';
+import { rangeOfText } from '../support/source-lines.js';
+import { removesResource, stringText } from '../support/values.js';
+import { PACKAGE_REPOSITORY_TYPES, REPOSITORY_SOURCE_KEYS } from '../knowledge/package-repositories.js';
+import type { FileModel } from '../../engine/model.js';
 
 const PACKAGE_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'yum', 'dnf', 'zypper', 'rpm', 'microdnf']);
 
@@ -20,6 +18,23 @@ function unsignedInstallFlag(name: string, args: readonly string[]): string | un
   return option ? `${name} -o ${option}` : undefined;
 }
 
+/** The URLs packages come from, when the repository declares any. */
+function repositorySources(file: FileModel, neighbours: readonly Assignment[]): string[] {
+  const declared = new Set(REPOSITORY_SOURCE_KEYS);
+  const unit = neighbours[0]?.unit;
+  for (const source of (unit && PACKAGE_REPOSITORY_TYPES[file.language][unit.type]?.sources) ?? []) declared.add(source);
+  return neighbours.filter((other) => declared.has(other.name)).flatMap((other) => {
+    const text = stringText(other.value);
+    return text === undefined ? [] : [text];
+  });
+}
+
+/** A repository read from this host's own disk (`file:///media/dvd`): nobody on the network can tamper with it. */
+function isLocalRepository(file: FileModel, neighbours: readonly Assignment[]): boolean {
+  const sources = repositorySources(file, neighbours);
+  return sources.length > 0 && sources.every((source) => /^file:\/\//i.test(source.trim()));
+}
+
 export const unsignedPackageSource: Rule = {
   meta: {
     id: 'unsigned-package-source',
@@ -28,36 +43,35 @@ export const unsignedPackageSource: Rule = {
     category: 'unsigned-package-source',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root.',
+      'Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root. A repository read from the host\'s own disk (`file://`) is reported at low severity.',
     remediation:
       'Keep signature checks on and import the repository\'s signing key (`rpm_key`, `apt_key`/`signed-by`, `gpgkey`). If a package is unsigned, publish it through an internal repository that signs it.',
     cwe: 'CWE-347',
   },
   check({ file, report }) {
-    for (const assignment of assignments(file)) {
-      const words = nameWords(assignment.name);
-      const off =
-        (endsWithSetting(words, SIGNATURE_CHECK_SETTINGS) && isFalse(assignment.value)) ||
-        (endsWithSetting(words, SIGNATURE_SKIP_SETTINGS) && isTrue(assignment.value));
-      if (off) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns package signature checks off` });
-        continue;
-      }
-      const isGpgcheckOption = assignment.name === 'option' && literalText(assignment.value) === 'gpgcheck';
-      const optionValue = assignment.siblings.find((sibling) => sibling.name === 'value');
-      if (isGpgcheckOption && optionValue && isFalse(optionValue.value)) {
-        report({ range: assignmentRange(assignment), message: 'sets `gpgcheck` off in a repository file' });
-        continue;
-      }
-      for (const value of ownStrings(assignment.value)) {
-        if (OFF_IN_TEXT.test(value.value)) report({ range: rangeOfMatch(file, value.range, OFF_IN_TEXT), message: `\`${assignment.name}\` turns package signature checks off` });
+    const all = assignments(file);
+    for (const assignment of all) {
+      const { unit } = assignment;
+      // Command text is read as commands below, where the message can name the package manager.
+      if (unit && (removesResource(unit, file.language) || isCommandAttribute(file, unit, assignment.name))) continue;
+      const off = signaturesOffBy(file, assignment);
+      if (!off) continue;
+      const neighbours = neighboursOf(all, assignment);
+      if (isSwitchedOff(neighbours)) continue;
+      if (isLocalRepository(file, neighbours)) {
+        report({ range: off.range, message: `${off.what} turns package signature checks off for a repository on this host's own disk (file://)`, severity: 'low' });
+      } else {
+        report({ range: off.range, message: `${off.what} turns package signature checks off` });
       }
     }
     for (const command of commandsIn(file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const flag = unsignedInstallFlag(name, args);
-        if (flag) report({ range: command.rangeOf(step), message: `\`${flag}\` installs packages without checking signatures` });
+        if (!flag) continue;
+        const written = flag.slice(flag.indexOf(' ') + 1);
+        const stepRange = command.rangeOf(step);
+        report({ range: rangeOfText(file, stepRange, written), message: `\`${flag}\` installs packages without checking signatures` });
       }
     }
   },

@@ -1,11 +1,14 @@
-import type { Rule } from '../rule.js';
-import { assignmentRange, assignments } from '../support/assignments.js';
+import type { Rule, RuleContext } from '../rule.js';
+import type { Value } from '../../engine/model.js';
+import { assignments, keyLabel, valueRange, type Assignment } from '../support/assignments.js';
 import { ownStrings } from '../support/values.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
-import { nameWords } from '../support/names.js';
+import { isPasswordName, nameWords } from '../support/names.js';
+import { isCipherSetting, weakCipher } from '../support/cipher-strings.js';
+import { enabledVersions, listVersions, PROTOCOL_VERSIONS, protocolSetting, WEAK_VERSIONS } from '../support/tls-protocols.js';
 
-/** Algorithms broken for security use. */
-const WEAK_ALGORITHM = /(?<![a-z0-9])(md5|md4|sha1|sha-1|des|3des|des-cbc3|rc4|arcfour(128|256)?|rc2|blowfish-cbc|null|export|anull|enull|sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|hmac-md5|hmac-sha1|diffie-hellman-group1-sha1)(?![a-z0-9.])/i;
+/** Algorithms broken for security use; longer names first, so that 3DES is not read as DES. */
+const WEAK_ALGORITHM = /(?<![a-z0-9])(des-ede3(-cbc)?|des-cbc3|3des|md5|md4|sha1|sha-1|des|rc4|arcfour(128|256)?|rc2|blowfish-cbc|null|export|anull|enull|sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|hmac-md5|hmac-sha1|diffie-hellman-group1-sha1)(?![a-z0-9.])/i;
 /** Functions and methods that compute a broken digest (Puppet `md5()`, Ruby `Digest::MD5`). */
 const WEAK_CALL = /^(md5|sha1|Digest::(MD5|SHA1)(\.\w+)?|OpenSSL::Digest::(MD5|SHA1)(\.\w+)?)$/;
 /**
@@ -13,17 +16,19 @@ const WEAK_CALL = /^(md5|sha1|Digest::(MD5|SHA1)(\.\w+)?|OpenSSL::Digest::(MD5|S
  * password, token or key it is computed from. `md5($location)` to name a file is not.
  */
 const SECURITY_PURPOSE = /pass(word|wd)?|secret|token|checksum|digest|signature|\bsig\b|\bauth\b|hash|credential/i;
-/** Keys whose value names an algorithm, cipher list, digest or protocol. */
-const ALGORITHM_KEY_WORDS = new Set(['cipher', 'ciphers', 'ciphersuite', 'ciphersuites', 'algorithm', 'algorithms', 'algo', 'digest', 'hash', 'checksum', 'macs', 'mac', 'kexalgorithms', 'kex', 'protocols', 'protocol', 'encryption', 'crypt', 'scheme', 'method']);
+/** Keys whose value names an algorithm, digest, MAC or key exchange. */
+const ALGORITHM_KEY_WORDS = new Set(['algorithm', 'algorithms', 'algo', 'digest', 'hash', 'checksum', 'macs', 'mac', 'kexalgorithms', 'kex', 'encryption', 'crypt', 'scheme', 'method']);
 /** A digest named inside a value: `md5:...` checksums, `password_hash('md5')`. */
 const WEAK_IN_TEXT = /^(md5|sha1):[0-9a-f]+$|password_hash\(\s*['"](md5|md5_crypt|des|des_crypt|bsd_nthash)['"]/i;
+/** A password hashed with MD5 crypt (`$1$salt$...`) or Apache's variant (`$apr1$`). */
+const MD5_CRYPT = /^\$(1|apr1)\$[^$]*\$/;
 
-/** `!` excludes an algorithm in OpenSSL cipher strings (`HIGH:!aNULL:!MD5`). */
+/** `!` excludes an algorithm in OpenSSL-style lists (`!MD5`, `-RC4`); long compound names are not algorithms. */
 function weakAlgorithmIn(text: string): string | undefined {
   for (const part of text.split(/[\s:,;+]+/)) {
     if (part.startsWith('!') || part.startsWith('-')) continue;
     const match = WEAK_ALGORITHM.exec(part);
-    if (match && part.length <= match[0].length + 16) return match[0];
+    if (match && part.length <= match[0].length + 16) return /^(des-ede3|des-cbc3|3des)/i.test(match[0]) ? '3DES' : match[0];
   }
   return undefined;
 }
@@ -39,6 +44,68 @@ function weakCommand(name: string, args: readonly string[]): string | undefined 
   return undefined;
 }
 
+/** The tokens of a protocol setting: a string's words, or a list's items (`['all', '-SSLv3']`). */
+function protocolTokens(value: Value): string[] | undefined {
+  const strings = [...ownStrings(value)];
+  if (strings.length === 0 || strings.some((item) => item.dynamic)) return undefined;
+  return strings.flatMap((item) => item.value.split(/[\s,:]+/)).filter((token) => token !== '');
+}
+
+/** TLS 1.0 and 1.1, SSLv3 left on by a protocol list or a floor; one finding for the setting. */
+function checkProtocols(context: RuleContext, assignment: Assignment): boolean {
+  const kind = protocolSetting(nameWords(assignment.name));
+  const tokens = kind ? protocolTokens(assignment.value) : undefined;
+  const enabled = tokens ? enabledVersions(tokens, kind === 'minimum') : undefined;
+  if (!enabled) return false;
+  const weak = PROTOCOL_VERSIONS.filter((version) => enabled.has(version) && WEAK_VERSIONS.has(version));
+  if (weak.length > 0) {
+    const byExclusion = tokens !== undefined && (tokens.some((token) => /^\+?all$/i.test(token)) || tokens.every((token) => /^[!-]/.test(token)));
+    const how = byExclusion ? ', which the list does not exclude' : '';
+    context.report({ range: valueRange(assignment, assignment.value), message: `\`${assignment.name}\` set to \`${assignment.value.text.trim()}\` leaves ${listVersions(weak)} on${how}` });
+  }
+  return true;
+}
+
+function checkCiphers(context: RuleContext, assignment: Assignment): boolean {
+  if (!isCipherSetting(nameWords(assignment.name))) return false;
+  for (const item of ownStrings(assignment.value)) {
+    if (item.dynamic) continue;
+    const weak = weakCipher(item.value);
+    if (!weak) continue;
+    context.report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` enables \`${weak.entry}\`: ${weak.weakness} is broken` });
+    break;
+  }
+  return true;
+}
+
+function checkAssignment(context: RuleContext, assignment: Assignment): void {
+  const { file, report } = context;
+  const { value } = assignment;
+  const callArguments = value.text.slice(Math.max(0, value.text.indexOf('(')));
+  if (value.kind === 'call' && value.name && WEAK_CALL.test(value.name) && SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)) {
+    report({ range: valueRange(assignment, value), message: `\`${assignment.name}\` is computed with ${value.name}` });
+    return;
+  }
+  if (checkProtocols(context, assignment) || checkCiphers(context, assignment)) return;
+  const namesAlgorithm = nameWords(assignment.name).some((word) => ALGORITHM_KEY_WORDS.has(word));
+  for (const item of ownStrings(value)) {
+    if (!item.dynamic && isPasswordName(assignment.name) && MD5_CRYPT.test(item.value)) {
+      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` is an MD5-crypt hash (\`${item.value.slice(0, item.value.indexOf('$', 3) + 1)}…\`), which falls to offline cracking quickly` });
+      return;
+    }
+    const inText = WEAK_IN_TEXT.exec(item.value);
+    if (inText) {
+      report({ range: valueRange(assignment, item), message: `${keyLabel(file, assignment)} uses ${(inText[1] ?? inText[2] ?? 'a weak digest').toUpperCase()}` });
+      return;
+    }
+    const weak = namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value) : undefined;
+    if (weak) {
+      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` allows the weak algorithm ${weak}` });
+      return;
+    }
+  }
+}
+
 export const weakCrypto: Rule = {
   meta: {
     id: 'weak-crypto',
@@ -47,40 +114,18 @@ export const weakCrypto: Rule = {
     category: 'weak-crypto',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A broken algorithm is used for a security purpose: MD5 or SHA-1 for checksums and password hashes, DES, 3DES or RC4 ciphers, SSLv3 or TLS 1.0/1.1. Collisions, cracking and downgrade attacks against them are practical.',
+      'A broken algorithm is used for a security purpose: MD5 or SHA-1 for checksums and password hashes (also MD5-crypt `$1$` hashes), DES, 3DES or RC4 ciphers, SSLv3 or TLS 1.0/1.1 left on by a protocol list. Collisions, cracking and downgrade attacks against them are practical.',
     remediation:
-      'Use SHA-256 or stronger for checksums, SHA-512 crypt, yescrypt, bcrypt or Argon2 for passwords, AES-GCM or ChaCha20-Poly1305 ciphers, and TLS 1.2 or 1.3.',
+      'Use SHA-256 or stronger for checksums, SHA-512 crypt, yescrypt, bcrypt or Argon2 for passwords, AES-GCM or ChaCha20-Poly1305 ciphers, and TLS 1.2 or 1.3 only (name them, or exclude TLSv1 and TLSv1.1 explicitly).',
     cwe: 'CWE-327',
   },
-  check({ file, report }) {
-    for (const assignment of assignments(file)) {
-      const { value } = assignment;
-      const callArguments = value.text.slice(Math.max(0, value.text.indexOf('(')));
-      if (value.kind === 'call' && value.name && WEAK_CALL.test(value.name) && SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)) {
-        report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` is computed with ${value.name}` });
-        continue;
-      }
-      const namesAlgorithm = nameWords(assignment.name).some((word) => ALGORITHM_KEY_WORDS.has(word));
-      for (const item of ownStrings(value)) {
-        const inText = WEAK_IN_TEXT.exec(item.value);
-        if (inText) {
-          report({ range: assignmentRange(assignment), message: `\`${assignment.name}\` uses ${(inText[1] ?? inText[2] ?? 'a weak digest').toUpperCase()}` });
-          break;
-        }
-        const weak = namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value) : undefined;
-        if (weak) {
-          // From the key down to the weak entry of a list.
-          const range = { ...assignment.range, endLine: item.range.endLine, endColumn: item.range.endColumn };
-          report({ range, message: `\`${assignment.name}\` allows the weak algorithm ${weak}` });
-          break;
-        }
-      }
-    }
-    for (const command of commandsIn(file)) {
+  check(context) {
+    for (const assignment of assignments(context.file)) checkAssignment(context, assignment);
+    for (const command of commandsIn(context.file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const weak = weakCommand(name, args);
-        if (weak) report({ range: command.rangeOf(step), message: `command uses ${weak}` });
+        if (weak) context.report({ range: command.rangeOf(step), message: `the command uses ${weak}` });
       }
     }
   },

@@ -123,4 +123,13 @@ describe('Chef variables', () => {
     const model = chef([`default = {}`, `default['x'] = 1`]);
     expect(model.variables.map((variable) => [variable.path.join('.'), variable.scope])).toEqual([['default', 'data']]);
   });
+
+  it("reads a custom resource's properties as parameters of `new_resource`, with their defaults", () => {
+    const model = chef(["property :bind, [String, Hash],", "         default: '0.0.0.0:80',", "         description: 'where it listens'", 'property :mode, String, equal_to: %w(http tcp)', "attribute :user, kind_of: String, default: 'haproxy'"], 'cookbooks/haproxy/resources/frontend.rb');
+    expect(model.variables.map((variable) => [variable.name, variable.scope, variable.owner, variable.value.value])).toEqual([
+      ['bind', 'parameter', 'new_resource', '0.0.0.0:80'],
+      ['user', 'parameter', 'new_resource', 'haproxy'],
+    ]);
+    expect(model.variables[0]?.range).toEqual(range(1, 10, 1, 15));
+  });
 });

@@ -153,6 +153,17 @@ describe('Puppet parser: variables', () => {
     expect(nested).toMatchObject({ path: ['db', 'mysql', 'root_password'], value: { kind: 'string', value: 'hunter2' } });
     expect(model.variables.find((variable) => variable.name === 'db')?.value.entries?.[0]?.name).toBe('mysql');
   });
+
+  it('names what a parameter belongs to, and the class or define each resource is declared in', () => {
+    const model = parse("class profile::lab ($mode = 'permissive') {\n  class { 'selinux': mode => $mode }\n}\ndefine app::site($root) {\n  file { $root: ensure => directory }\n}\nfile { '/etc/motd': }\n");
+    expect(model.variables.map((variable) => [variable.name, variable.owner])).toEqual([['mode', 'profile::lab'], ['root', 'app::site']]);
+    expect(model.units.map((unit) => [unit.type, unit.within])).toEqual([['class', 'profile::lab'], ['file', 'app::site'], ['file', undefined]]);
+  });
+
+  it('reads the keys of the hashes merge() combines as keys of the result', () => {
+    const model = parse("$settings = merge($defaults, { 'listen_address' => '0.0.0.0' })\n");
+    expect(model.variables.find((variable) => variable.name === 'listen_address')).toMatchObject({ path: ['settings', 'listen_address'], value: { value: '0.0.0.0' } });
+  });
 });
 
 describe('Puppet parser: comments, conditions, errors', () => {

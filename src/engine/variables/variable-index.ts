@@ -1,0 +1,117 @@
+/**
+ * The variable definitions of one analysis run, by name: what the definition files (role
+ * defaults and vars, group and host vars, Hiera data, cookbook attributes) give the files they
+ * reach. Only definitions are kept, never whole models, and maps are left out (their keys are
+ * definitions of their own). A file asks through its `VariableResolver`, which adds the
+ * definitions the file gives itself and follows a variable defined as another
+ * (`selinux_state: "{{ hardening_selinux }}"`) to the line that sets the value.
+ */
+import type { FileModel, Language } from '../model.js';
+import type { VariableDefinition } from './definition.js';
+import { ownDefinitions, sharedDefinitions, type OwnDefinition, type PlacedDefinition } from './definitions.js';
+import { contains, type Places } from './places.js';
+import { referencesIn } from './references.js';
+
+/** How many variables defined as other variables are followed before giving up. */
+const MAX_CHAIN = 5;
+
+export interface VariableResolver {
+  /**
+   * The definitions that give `name` its value where the file reads it: those of the highest
+   * precedence that reach the file, each followed to the line that sets a value. Empty when
+   * nothing in the run defines it.
+   */
+  resolve(name: string): readonly VariableDefinition[];
+}
+
+export class VariableIndex {
+  /** by language, then by name */
+  private readonly shared = new Map<Language, Map<string, PlacedDefinition[]>>();
+
+  constructor(private readonly places: Places) {}
+
+  add(model: FileModel): void {
+    let byName = this.shared.get(model.language);
+    if (!byName) this.shared.set(model.language, (byName = new Map()));
+    for (const placed of sharedDefinitions(model, this.places)) {
+      const known = byName.get(placed.definition.name);
+      if (known) known.push(placed);
+      else byName.set(placed.definition.name, [placed]);
+    }
+  }
+
+  /** The definitions of `name` in a language that reach `path`, with their levels. */
+  reaching(language: Language, name: string, path: string): readonly PlacedDefinition[] {
+    return (this.shared.get(language)?.get(name) ?? []).filter((placed) => contains(placed.reach, path));
+  }
+
+  resolverFor(model: FileModel): VariableResolver {
+    return new FileResolver(this, model);
+  }
+}
+
+interface Candidate {
+  definition: VariableDefinition;
+  level: number;
+}
+
+class FileResolver implements VariableResolver {
+  private readonly own = new Map<string, OwnDefinition[]>();
+  private readonly cache = new Map<string, readonly VariableDefinition[]>();
+
+  constructor(
+    private readonly index: VariableIndex,
+    private readonly model: FileModel,
+  ) {
+    for (const own of ownDefinitions(model)) {
+      for (const name of [own.definition.name, ...own.aliases]) {
+        const known = this.own.get(name);
+        if (known) known.push(own);
+        else this.own.set(name, [own]);
+      }
+    }
+  }
+
+  resolve(name: string): readonly VariableDefinition[] {
+    let resolved = this.cache.get(name);
+    if (!resolved) this.cache.set(name, (resolved = this.follow(name, [])));
+    return resolved;
+  }
+
+  private follow(name: string, via: readonly string[]): VariableDefinition[] {
+    const candidates = this.candidates(name);
+    const top = Math.max(...candidates.map((candidate) => candidate.level));
+    const resolved: VariableDefinition[] = [];
+    const seen = new Set<string>();
+    for (const { definition } of candidates.filter((candidate) => candidate.level === top)) {
+      const key = `${definition.path}:${definition.range.line}:${definition.range.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      resolved.push(...this.followValue(definition, [...via, name]));
+    }
+    return resolved;
+  }
+
+  /** A definition whose value is another variable leads to that variable's definitions. */
+  private followValue(definition: VariableDefinition, via: readonly string[]): VariableDefinition[] {
+    const [only, ...others] = referencesIn(definition.value, this.model.language);
+    const next = only?.whole && others.length === 0 ? only.name : undefined;
+    if (next && via.length < MAX_CHAIN && !via.includes(next)) {
+      const deeper = this.follow(next, via);
+      if (deeper.length > 0) return deeper;
+    }
+    return [via.length > 1 ? { ...definition, via: via.slice(0, -1) } : definition];
+  }
+
+  /** Own definitions, definitions that reach the file, and Hiera keys of its own parameters. */
+  private candidates(name: string): Candidate[] {
+    const own = this.own.get(name) ?? [];
+    const { language, path } = this.model;
+    const candidates: Candidate[] = [...own, ...this.index.reaching(language, name, path)];
+    for (const { definition, aliases } of own) {
+      if (definition.origin !== 'parameter-default') continue;
+      for (const alias of aliases) candidates.push(...this.index.reaching(language, alias, path));
+    }
+    return candidates;
+  }
+}

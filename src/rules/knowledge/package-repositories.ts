@@ -1,0 +1,51 @@
+/**
+ * Package repositories, per language: the task and resource types that declare one, the
+ * attributes that say where its packages come from, and those that say where its signing key
+ * comes from. Package managers check the signatures of what such a repository serves unless
+ * told not to (see `SIGNATURE_CHECK_SETTINGS` and `SIGNATURE_SKIP_SETTINGS`).
+ */
+import type { Language } from '../../engine/model.js';
+
+export interface PackageRepositoryType {
+  /** attributes holding the URLs packages and metadata are fetched from */
+  sources: readonly string[];
+  /** attributes holding the URL of the key the packages are checked against */
+  keys: readonly string[];
+  /** the package manager that checks the signatures, for messages */
+  checkedBy: string;
+}
+
+export const PACKAGE_REPOSITORY_TYPES: Record<Language, Readonly<Record<string, PackageRepositoryType>>> = {
+  ansible: {
+    yum_repository: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
+    apt_repository: { sources: ['repo'], keys: [], checkedBy: 'APT (signed Release files)' },
+    deb822_repository: { sources: ['uris'], keys: ['signed_by'], checkedBy: 'APT (signed Release files)' },
+    zypper_repository: { sources: ['repo'], keys: ['auto_import_keys'], checkedBy: 'zypper (gpgcheck)' },
+  },
+  puppet: {
+    yumrepo: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
+    zypprepo: { sources: ['baseurl', 'mirrorlist'], keys: ['gpgkey'], checkedBy: 'zypper (gpgcheck)' },
+    'apt::source': { sources: ['location'], keys: [], checkedBy: 'APT (signed Release files)' },
+  },
+  chef: {
+    yum_repository: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
+    zypper_repository: { sources: ['baseurl', 'mirrorlist'], keys: ['gpgkey'], checkedBy: 'zypper (gpgcheck)' },
+    apt_repository: { sources: ['uri'], keys: ['key'], checkedBy: 'APT (signed Release files)' },
+  },
+};
+
+/** Keys that hold a repository's package URLs wherever they are set: variables, `ini_file` options. */
+export const REPOSITORY_SOURCE_KEYS: ReadonlySet<string> = new Set(['baseurl', 'mirrorlist', 'metalink']);
+
+/** Keys that hold the URL of a repository's signing key. */
+export const REPOSITORY_KEY_KEYS: ReadonlySet<string> = new Set(['gpgkey', 'gpg_key', 'key_url', 'signing_key_url']);
+
+/** An APT source line (`deb http://... stable main`): APT checks what it serves. */
+export const APT_SOURCE_LINE = /^\s*deb(-src)?\s+(\[[^\]]*\]\s+)?http:\/\//;
+
+/** Tasks and resources that import a package signing key, and the attribute with its URL. */
+export const SIGNING_KEY_TYPES: Record<Language, Readonly<Record<string, readonly string[]>>> = {
+  ansible: { apt_key: ['url'], rpm_key: ['key'] },
+  puppet: { 'apt::key': ['source'] },
+  chef: {},
+};
