@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /** The `posture` executable. */
 import { runCli } from './run-cli.js';
+import { stopWritingOnClosedPipe } from './closed-pipe.js';
+
+const stdout = stopWritingOnClosedPipe(process.stdout);
+const stderr = stopWritingOnClosedPipe(process.stderr);
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
   });
 } catch (error) {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`posture: internal error, please report it: ${detail}\n`);
+  stderr.write(`posture: internal error, please report it: ${detail}\n`);
   process.exitCode = 2;
 }

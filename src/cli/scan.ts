@@ -1,16 +1,18 @@
 /**
- * `posture scan`: find the files, read them, analyse them, decide the exit code.
+ * `posture scan`'s core: find the files, read them, analyse them, decide the exit code.
  */
 import { open, readFile } from 'node:fs/promises';
-import { analysedLanguage, analyze, reachesThreshold, type AnalysisResult, type AnalyzeOptions, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
+import { analysedLanguage, analyze, type AnalysisResult, type AnalyzeOptions, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import type { FileError } from '../engine/finding.js';
-import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
 import type { Language } from '../engine/model.js';
+import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
-import { compareText, walk, type FoundFile } from './walk.js';
+import { isRecognised } from './unrecognised.js';
+import { failsScan } from './verdict.js';
+import { compareText, walk } from './walk.js';
 
 /** Extensions worth reading for each language; without `--lang`, all of them. */
 export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = {
@@ -26,8 +28,10 @@ const READ_CONCURRENCY = 16;
 
 export interface ScanOptions {
   paths: readonly string[];
-  /** the directory output paths are relative to */
+  /** the directory the paths are relative to */
   cwd: string;
+  /** the directory the paths in the result are relative to (the repository root); `cwd` by default */
+  root?: string;
   language?: Language;
   policy?: EffectivePolicy;
   /** exit 1 when an open finding reaches this; the policy's fail_on otherwise */
@@ -42,8 +46,10 @@ export interface ScanOptions {
 
 export interface ScanOutcome {
   result: AnalysisResult;
-  /** the content of every file read, by display path, for fingerprints and snippets */
+  /** the content of every file read, by path, for fingerprints and snippets */
   sources: ReadonlyMap<string, string>;
+  /** files named on the command line that Posture does not read as any language */
+  unrecognised: string[];
   filesRead: number;
   bytesRead: number;
   exitCode: 0 | 1;
@@ -51,8 +57,8 @@ export interface ScanOutcome {
 
 export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const extensions = options.language ? EXTENSIONS[options.language] : Object.values(EXTENSIONS).flat();
-  const accept = (displayPath: string) => extensions.some((extension) => displayPath.toLowerCase().endsWith(extension));
-  const walked = await walk(options.paths, { cwd: options.cwd, accept });
+  const accept = (path: string) => extensions.some((extension) => path.toLowerCase().endsWith(extension));
+  const walked = await walk(options.paths, { cwd: options.cwd, ...(options.root ? { root: options.root } : {}), accept });
 
   const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
   const analyzeOptions: AnalyzeOptions = {
@@ -63,6 +69,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const errors: FileError[] = [...walked.errors];
   const oversized: AnalyzedFile[] = [];
   const sourceFiles: SourceFile[] = [];
+  const unrecognised: string[] = [];
   let bytesRead = 0;
 
   const contents = await mapConcurrently(walked.files, READ_CONCURRENCY, async (file) => {
@@ -75,16 +82,20 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   for (const [index, file] of walked.files.entries()) {
     const read = contents[index];
     if (read === undefined) {
-      const language = await languageOfOversized(file, analyzeOptions);
+      const head = options.language ? '' : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
+      const language = analysedLanguage(file.path, head, analyzeOptions);
       if (language) {
-        oversized.push({ path: file.displayPath, language });
-        errors.push(fileSizeError(file.displayPath, file.sizeBytes));
+        oversized.push({ path: file.path, language });
+        errors.push(fileSizeError(file.path, file.sizeBytes));
+      } else if (file.explicit && !isRecognised(file.path, head, analyzeOptions)) {
+        unrecognised.push(file.path);
       }
     } else if ('error' in read) {
-      errors.push({ path: file.displayPath, kind: 'unreadable', message: read.error });
+      errors.push({ path: file.path, kind: 'unreadable', message: read.error });
     } else {
-      sourceFiles.push({ path: file.displayPath, content: read.content });
+      sourceFiles.push({ path: file.path, content: read.content });
       bytesRead += file.sizeBytes;
+      if (file.explicit && !isRecognised(file.path, read.content, analyzeOptions)) unrecognised.push(file.path);
     }
   }
 
@@ -95,29 +106,16 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     errors: [...errors, ...analysis.errors].sort(compareErrors),
     analyzed: [...analysis.analyzed, ...oversized].sort((a, b) => compareText(a.path, b.path)),
   };
+  const failOn = options.failOn ?? options.policy?.failOn ?? 'high';
+  const onUnanalysable = options.onUnanalysable ?? options.policy?.onUnanalysable ?? 'fail';
   return {
     result,
     sources: new Map(sourceFiles.map((file) => [file.path, file.content])),
+    unrecognised,
     filesRead: sourceFiles.length,
     bytesRead,
-    exitCode: failsScan(result, options) ? 1 : 0,
+    exitCode: failsScan(result.findings, result.errors, failOn, onUnanalysable) ? 1 : 0,
   };
-}
-
-/**
- * The same rule as the check run's: an open finding at the threshold fails, and so does a file
- * Posture should have read but could not, unless `on_unanalysable: warn` says otherwise.
- */
-function failsScan(result: AnalysisResult, options: ScanOptions): boolean {
-  const onUnanalysable = options.onUnanalysable ?? options.policy?.onUnanalysable ?? 'fail';
-  if (onUnanalysable === 'fail' && result.errors.length > 0) return true;
-  return reachesThreshold(result.findings, options.failOn ?? options.policy?.failOn ?? 'high');
-}
-
-/** The engine's verdict on an oversized file, policy included, from its first bytes only. */
-async function languageOfOversized(file: FoundFile, options: AnalyzeOptions): Promise<Language | undefined> {
-  const head = options.language ? '' : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
-  return analysedLanguage(file.displayPath, head, options);
 }
 
 async function readHead(absolutePath: string, bytes: number): Promise<string> {

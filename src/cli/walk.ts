@@ -6,23 +6,27 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileError } from '../engine/finding.js';
 import { describeError } from './describe-error.js';
+import { relativePath } from './repository.js';
 import { UsageError } from './usage-error.js';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 export interface FoundFile {
   absolutePath: string;
-  /** relative to the working directory, forward slashes */
-  displayPath: string;
+  /** relative to the root (the working directory unless told otherwise), forward slashes */
+  path: string;
   sizeBytes: number;
   /** named on the command line rather than found by walking a directory */
   explicit: boolean;
 }
 
 export interface WalkOptions {
+  /** the directory the given paths are relative to */
   cwd: string;
-  /** whether a file found while walking a directory is worth reading, judged by its display path */
-  accept(displayPath: string): boolean;
+  /** the directory found files are named relative to; `cwd` by default */
+  root?: string;
+  /** whether a file found while walking a directory is worth reading, judged by its path */
+  accept(path: string): boolean;
 }
 
 export interface WalkResult {
@@ -41,12 +45,12 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     if (stats.isDirectory()) {
       await walkDirectory(absolutePath, options, found, errors);
     } else if (stats.isFile()) {
-      remember(found, { absolutePath, displayPath: displayPathOf(absolutePath, options.cwd), sizeBytes: stats.size, explicit: true });
+      remember(found, { absolutePath, path: pathFromRoot(absolutePath, options), sizeBytes: stats.size, explicit: true });
     } else {
       throw new UsageError(`not a file or directory: ${given}`);
     }
   }
-  const files = [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
+  const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
   return { files, errors: errors.sort((a, b) => compareText(a.path, b.path)) };
 }
 
@@ -60,7 +64,7 @@ async function walkDirectory(
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
-    errors.push({ path: displayPathOf(directory, options.cwd), kind: 'unreadable', message: `cannot list directory: ${describeError(error)}` });
+    errors.push({ path: pathFromRoot(directory, options), kind: 'unreadable', message: `cannot list directory: ${describeError(error)}` });
     return;
   }
   entries.sort((a, b) => compareText(a.name, b.name));
@@ -68,13 +72,13 @@ async function walkDirectory(
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const absolutePath = path.join(directory, entry.name);
-      return { absolutePath, displayPath: displayPathOf(absolutePath, options.cwd) };
+      return { absolutePath, path: pathFromRoot(absolutePath, options) };
     })
-    .filter((file) => options.accept(file.displayPath));
+    .filter((file) => options.accept(file.path));
   const sizes = await Promise.all(accepted.map((file) => lstat(file.absolutePath).then((stats) => stats.size, () => undefined)));
   accepted.forEach((file, index) => {
     const sizeBytes = sizes[index];
-    if (sizeBytes === undefined) errors.push({ path: file.displayPath, kind: 'unreadable', message: 'file disappeared while scanning' });
+    if (sizeBytes === undefined) errors.push({ path: file.path, kind: 'unreadable', message: 'file disappeared while scanning' });
     else remember(found, { ...file, sizeBytes, explicit: false });
   });
   for (const entry of entries) {
@@ -89,9 +93,8 @@ function remember(found: Map<string, FoundFile>, file: FoundFile): void {
   if (!existing || (file.explicit && !existing.explicit)) found.set(file.absolutePath, file);
 }
 
-export function displayPathOf(absolutePath: string, cwd: string): string {
-  const relative = path.relative(cwd, absolutePath);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+function pathFromRoot(absolutePath: string, options: WalkOptions): string {
+  return relativePath(options.root ?? options.cwd, absolutePath);
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

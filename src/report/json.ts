@@ -1,20 +1,25 @@
 /**
- * The CLI's JSON output: a stable, flat shape for scripts and CI.
+ * The CLI's JSON output: a stable, flat shape for scripts and CI. Paths are relative to the
+ * working directory, like the text report's; `fingerprint` is the finding's identity for
+ * waivers and baselines.
  */
-import type { FileError, Finding } from '../engine/finding.js';
-import type { Notice } from '../policy/notice.js';
+import type { PolicyError } from '../policy/types.js';
+import type { FindingStatus, ScanReport } from './scan-report.js';
 
 export interface JsonFinding {
   ruleId: string;
   category: string;
-  severity: Finding['severity'];
+  severity: string;
   path: string;
   line: number;
   column: number;
   endLine: number;
   message: string;
-  /** only for findings a waiver or an inline suppression accepted */
-  status?: 'waived' | 'suppressed';
+  fingerprint: string;
+  /** only for findings a waiver, an inline suppression or the baseline accepted */
+  status?: FindingStatus;
+  /** `test`: in test or example code, reported apart and never counted */
+  context?: 'test';
   justification?: string;
 }
 
@@ -30,36 +35,67 @@ export interface JsonError {
   line?: number;
 }
 
+export interface JsonPolicyError {
+  path: string;
+  line?: number;
+  key?: string;
+  message: string;
+}
+
 export interface JsonReport {
   findings: JsonFinding[];
   errors: JsonError[];
   /** present when the policy has something to say (unused suppressions, expired waivers) */
   notices?: JsonNotice[];
+  /** present when a policy file is invalid; the findings come from the valid layers */
+  policyErrors?: JsonPolicyError[];
+  /** the policy files that applied, org first; empty when Posture's defaults did */
+  policies: { layer: 'org' | 'repository'; path: string }[];
+  /** with --baseline or --write-baseline */
+  baseline?: { file: string; accepted: number; unmatched: number };
+  /** with --diff-base: findings already at that revision are left out */
+  diffBase?: { ref: string; existing: number };
 }
 
-export function toJsonReport(findings: readonly Finding[], errors: readonly FileError[], notices: readonly Notice[] = []): JsonReport {
+export function toJsonReport(report: ScanReport): JsonReport {
+  const shown = report.displayPath;
   return {
-    findings: findings.map((finding) => ({
+    findings: report.findings.map((finding) => ({
       ruleId: finding.ruleId,
       category: finding.category,
       severity: finding.severity,
-      path: finding.path,
+      path: shown(finding.path),
       line: finding.range.line,
       column: finding.range.column,
       endLine: finding.range.endLine,
       message: finding.message,
+      fingerprint: finding.fingerprint,
       ...(finding.status ? { status: finding.status } : {}),
+      ...(finding.context ? { context: finding.context } : {}),
       ...(finding.justification ? { justification: finding.justification } : {}),
     })),
-    errors: errors.map((error) => ({
-      path: error.path,
+    errors: report.errors.map((error) => ({
+      path: shown(error.path),
       message: error.message,
       ...(error.line === undefined ? {} : { line: error.line }),
     })),
-    ...(notices.length > 0 ? { notices: notices.map((notice) => ({ ...notice })) } : {}),
+    ...(report.notices.length > 0 ? { notices: report.notices.map((notice) => ({ ...notice, path: shown(notice.path) })) } : {}),
+    ...(report.policyErrors.length > 0 ? { policyErrors: report.policyErrors.map((error) => toJsonPolicyError(error, shown)) } : {}),
+    policies: report.policies.map((policy) => ({ layer: policy.layer, path: shown(policy.path) })),
+    ...(report.baseline ? { baseline: { ...report.baseline } } : {}),
+    ...(report.diffBase ? { diffBase: { ...report.diffBase } } : {}),
   };
 }
 
-export function formatJson(findings: readonly Finding[], errors: readonly FileError[], notices: readonly Notice[] = []): string {
-  return `${JSON.stringify(toJsonReport(findings, errors, notices), null, 2)}\n`;
+export function toJsonPolicyError(error: PolicyError, shown: (path: string) => string = (path) => path): JsonPolicyError {
+  return {
+    path: shown(error.source),
+    ...(error.line === undefined ? {} : { line: error.line }),
+    ...(error.key === undefined ? {} : { key: error.key }),
+    message: error.message,
+  };
+}
+
+export function formatJson(report: ScanReport): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }

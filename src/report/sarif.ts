@@ -2,16 +2,17 @@
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`).
  *
  * GitHub reads `tool.driver.rules[].properties['security-severity']` to rank alerts,
- * `partialFingerprints` to track an alert across commits, and `uriBaseId: %SRCROOT%`
- * with a relative `uri` to place it in the repository.
+ * `partialFingerprints` to track an alert across commits, and `uriBaseId: %SRCROOT%` with a
+ * `uri` relative to the repository root to place it; `originalUriBaseIds` says where that
+ * root was on the scanning machine.
  */
-import type { FileError, Finding, Severity } from '../engine/finding.js';
-import { ruleDocsUrl } from '../rules/docs-url.js';
-import type { RuleMeta } from '../rules/rule.js';
-import { FINGERPRINT_KEY, fingerprintAll, type LineLookup } from '../engine/fingerprint.js';
+import { pathToFileURL } from 'node:url';
+import { severityRank, type FileError, type Severity } from '../engine/finding.js';
+import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
+import type { PolicyError } from '../policy/types.js';
+import { isInsideRoot, type ReportedFinding, type ReportedRule, type ScanReport } from './scan-report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const TOOL_INFORMATION_URI = 'https://github.com/posture-security/posture';
 const SOURCE_ROOT = '%SRCROOT%';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -37,6 +38,7 @@ export interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
+  /** absent for a policy's custom rules, which Posture does not document */
   helpUri?: string;
   defaultConfiguration: { level: SarifLevel };
   properties: { tags: string[]; precision: 'high'; 'security-severity': string };
@@ -49,38 +51,48 @@ export interface SarifResult {
   message: { text: string };
   locations: { physicalLocation: SarifPhysicalLocation }[];
   partialFingerprints: Record<string, string>;
+  /** with --baseline or --diff-base: whether the finding is in the baseline or new */
+  baselineState?: SarifBaselineState;
+  suppressions?: { kind: 'external' | 'inSource'; justification: string }[];
 }
 
 export interface SarifNotification {
   level: 'error';
   message: { text: string };
-  locations: { physicalLocation: SarifPhysicalLocation }[];
+  locations?: { physicalLocation: SarifPhysicalLocation }[];
 }
+
+export type SarifBaselineState = 'new' | 'unchanged';
 
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: [
     {
-      tool: { driver: { name: string; informationUri: string; semanticVersion: string; rules: SarifRule[] } };
-      invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: SarifNotification[] }];
+      tool: { driver: { name: string; semanticVersion: string; rules: SarifRule[] } };
+      invocations: [
+        {
+          executionSuccessful: boolean;
+          toolExecutionNotifications: SarifNotification[];
+          toolConfigurationNotifications?: SarifNotification[];
+        },
+      ];
+      originalUriBaseIds: Record<string, { uri: string }>;
       columnKind: 'utf16CodeUnits';
       results: SarifResult[];
+      properties: { policies: { layer: 'org' | 'repository'; path: string }[] };
     },
   ];
 }
 
-export interface SarifInput {
-  findings: readonly Finding[];
-  errors: readonly FileError[];
-  rules: readonly RuleMeta[];
+export interface SarifOptions {
   toolVersion: string;
-  lineText: LineLookup;
 }
 
-export function toSarif({ findings, errors, rules, toolVersion, lineText }: SarifInput): SarifLog {
+export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): SarifLog {
+  const rules = report.rules.map((rule) => ({ ...rule, severity: reportedSeverity(rule, report.findings) }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const fingerprints = fingerprintAll(findings, (finding) => lineText(finding.path, finding.range.line));
+  const compared = report.baseline !== undefined || report.diffBase !== undefined;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -89,14 +101,20 @@ export function toSarif({ findings, errors, rules, toolVersion, lineText }: Sari
         tool: {
           driver: {
             name: 'Posture',
-            informationUri: TOOL_INFORMATION_URI,
             semanticVersion: toolVersion,
             rules: rules.map(toSarifRule),
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: errors.map(toNotification) }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.errors.map(fileErrorNotification),
+            ...(report.policyErrors.length > 0 ? { toolConfigurationNotifications: report.policyErrors.map(policyErrorNotification) } : {}),
+          },
+        ],
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(report.root) } },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding, index) => {
+        results: report.findings.map((finding) => {
           const indexOfRule = ruleIndex.get(finding.ruleId);
           return {
             ruleId: finding.ruleId,
@@ -104,26 +122,40 @@ export function toSarif({ findings, errors, rules, toolVersion, lineText }: Sari
             level: LEVEL[finding.severity],
             message: { text: finding.message },
             locations: [{ physicalLocation: physicalLocation(finding.path, findingRegion(finding)) }],
-            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] ?? '' },
-            ...(finding.status ? { suppressions: [suppressionOf(finding)] } : {}),
+            partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+            ...(compared ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' } : {}),
+            ...(finding.status === 'waived' || finding.status === 'suppressed' ? { suppressions: [suppressionOf(finding)] } : {}),
           };
         }),
+        properties: { policies: report.policies.map((policy) => ({ ...policy })) },
       },
     ],
   };
 }
 
+/**
+ * The severity code scanning should rank a rule's alerts by: the one the policy gives the rule,
+ * or a result's own when it is higher.
+ */
+function reportedSeverity(rule: ReportedRule, findings: readonly ReportedFinding[]): Severity {
+  let severity = rule.severity;
+  for (const finding of findings) {
+    if (finding.ruleId === rule.id && severityRank(finding.severity) > severityRank(severity)) severity = finding.severity;
+  }
+  return severity;
+}
+
 /** Waivers live outside the file (`external`), inline suppressions in it (`inSource`). */
-function suppressionOf(finding: Finding): { kind: 'external' | 'inSource'; justification: string } {
+function suppressionOf(finding: ReportedFinding): { kind: 'external' | 'inSource'; justification: string } {
   return { kind: finding.status === 'waived' ? 'external' : 'inSource', justification: finding.justification ?? '' };
 }
 
-export function formatSarif(input: SarifInput): string {
-  return `${JSON.stringify(toSarif(input), null, 2)}\n`;
+export function formatSarif(report: ScanReport, options: SarifOptions): string {
+  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }
 
-function toSarifRule(rule: RuleMeta): SarifRule {
-  const helpUri = ruleDocsUrl(rule.id, undefined);
+function toSarifRule(rule: ReportedRule): SarifRule {
+  const helpUri = rule.docsUrl;
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -136,18 +168,29 @@ function toSarifRule(rule: RuleMeta): SarifRule {
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
-      tags: [rule.category, 'security', ...rule.languages, ...cweTag(rule.cwe)],
+      tags: unique([rule.category, 'security', ...rule.languages, ...cweTag(rule.cwe)]),
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[rule.severity],
     },
   };
 }
 
-function toNotification(error: FileError): SarifNotification {
+function fileErrorNotification(error: FileError): SarifNotification {
   return {
     level: 'error',
     message: { text: error.message },
     locations: [{ physicalLocation: physicalLocation(error.path, error.line ? { startLine: error.line } : undefined) }],
+  };
+}
+
+/** A policy file outside the repository (an org policy elsewhere on disk) cannot be placed in it. */
+function policyErrorNotification(error: PolicyError): SarifNotification {
+  const text = error.key ? `${error.source}: ${error.key}: ${error.message}` : `${error.source}: ${error.message}`;
+  const insideRoot = isInsideRoot(error.source);
+  return {
+    level: 'error',
+    message: { text },
+    ...(insideRoot ? { locations: [{ physicalLocation: physicalLocation(error.source, error.line ? { startLine: error.line } : undefined) }] } : {}),
   };
 }
 
@@ -158,8 +201,14 @@ function physicalLocation(path: string, region: SarifRegion | undefined): SarifP
   };
 }
 
+/** `file:///work/repo/`: a directory's URI ends with a slash, so relative URIs resolve inside it. */
+function directoryUri(directory: string): string {
+  const uri = pathToFileURL(directory).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
 /** SARIF regions must not end before they start; a degenerate range keeps its start only. */
-function findingRegion(finding: Finding): SarifRegion {
+function findingRegion(finding: ReportedFinding): SarifRegion {
   const { line, column, endLine, endColumn } = finding.range;
   const startLine = Math.max(1, line);
   const startColumn = Math.max(1, column);
@@ -180,13 +229,17 @@ export function pascalCase(id: string): string {
     .join('');
 }
 
-function helpMarkdown(rule: RuleMeta, helpUri: string | undefined): string {
+function helpMarkdown(rule: ReportedRule, helpUri: string | undefined): string {
   const cwe = cweNumber(rule.cwe);
   const links = [
     ...(cwe ? [`[CWE-${cwe}](https://cwe.mitre.org/data/definitions/${cwe}.html)`] : []),
     ...(helpUri ? [`[Rule documentation](${helpUri})`] : []),
   ];
   return `${rule.description}\n\n## Remediation\n\n${rule.remediation}\n\n${links.join(' · ')}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function cweTag(cwe: string): string[] {

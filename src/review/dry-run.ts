@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
+import type { PolicyTexts } from './load-policy.js';
 import { reviewHead, type ReviewProgress } from './review-head.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
@@ -31,6 +32,8 @@ export interface DryRunOptions {
   analyzer: ChangeAnalyzer;
   log: Logger;
   now?: () => Date;
+  /** policy files to judge by instead of the org's and the base branch's */
+  policy?: PolicyTexts;
 }
 
 const READS = new Set(['GET', 'HEAD']);
@@ -53,6 +56,7 @@ export async function dryRunReview(octokit: GitHubClient, options: DryRunOptions
     jobId: 'dry-run',
     onRunOpened: async () => undefined,
     progress,
+    ...(options.policy ? { policyOverride: options.policy } : {}),
   });
   return { outcome, ...checkRunOf(writes), ...reviewOf(writes), writes };
 }

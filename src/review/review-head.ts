@@ -49,6 +49,8 @@ export interface ReviewSession {
   jobId: string;
   /** where rule documentation links point (`RULE_DOCS_URL`); without it, reviews carry no links */
   docsBase?: string;
+  /** policy texts that replace what GitHub holds (a dry run trying a policy before it is committed) */
+  policyOverride?: PolicyTexts;
   /** a run this job opened in an earlier try */
   rememberedRunId?: number;
   /** called as soon as a run is opened, before anything else can fail */
@@ -114,7 +116,7 @@ async function evaluateAndReport(session: ReviewSession, checkRunId: number, pre
   const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
   const texts = await fetchBlobs(octokit, [...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)), ...sourceRequests(target, changed.mergeBaseSha, changed)]);
-  const policyTexts = preloadedPolicy ?? policyTextsFrom(texts, target);
+  const policyTexts = { ...(preloadedPolicy ?? policyTextsFrom(texts, target)), ...session.policyOverride };
   const now = session.now();
   signal.throwIfAborted();
   const evaluation = await session.analyzer.evaluate({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, now, signal);

@@ -35,7 +35,7 @@ describe('posture scan with a policy', () => {
     const cwd = await tempTree({ ...SECRET, '.security.yml': 'rules:\n  hard-coded-secret: off\n' });
     const run = await runCaptured(['scan', '--format', 'json'], cwd);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [], policies: [{ layer: 'repository', path: '.security.yml' }] });
   });
 
   it('takes the threshold from the policy unless --fail-on is given', async () => {
@@ -56,10 +56,13 @@ describe('posture scan with a policy', () => {
     });
   });
 
-  it('refuses to scan with an invalid policy, with the located errors', async () => {
+  it('reports the findings of the valid layers of an invalid policy, with the located errors, and exits 2', async () => {
     const cwd = await tempTree({ ...SECRET, 'strict.yml': 'fail_on: often\n' });
-    const run = await runCaptured(['scan', '--config', 'strict.yml'], cwd);
+    const run = await runCaptured(['scan', '--config', 'strict.yml', '--format', 'json'], cwd);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toBe('posture: the policy is invalid; fix it or pass another with --config\nstrict.yml:1: fail_on: expected one of critical, high, medium, low, none\n');
+    expect(run.stderr).toBe('posture: the policy is invalid, so the scan exits 2; the findings come from its valid layers only\nstrict.yml:1: fail_on: expected one of critical, high, medium, low, none\n');
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string }[]; policyErrors: unknown[] };
+    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['hard-coded-secret']);
+    expect(report.policyErrors).toEqual([{ path: 'strict.yml', line: 1, key: 'fail_on', message: 'expected one of critical, high, medium, low, none' }]);
   });
 });

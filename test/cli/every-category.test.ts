@@ -1,12 +1,26 @@
+import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { runCaptured } from './support/run-captured.js';
+import { tempTree } from './support/temp-tree.js';
 
-const ROOT = new URL('../fixtures/every-category/', import.meta.url).pathname;
+const FIXTURE = new URL('../fixtures/every-category/', import.meta.url).pathname;
 
-describe('posture scan --format json on an Ansible tree', () => {
+/**
+ * The fixture as a repository of its own: inside Posture's repository it sits under `test/`,
+ * which makes it test code, reported apart.
+ */
+async function fixtureRepository(): Promise<string> {
+  const root = await tempTree({});
+  await cp(FIXTURE, root, { recursive: true });
+  await mkdir(path.join(root, '.git'));
+  return root;
+}
+
+describe('posture scan --format json --profile glitch on an Ansible tree', () => {
   it('reports every category on its exact line, and nothing on templated, vaulted or looked-up values', async () => {
-    const run = await runCaptured(['scan', '.', '--format', 'json'], ROOT);
+    const run = await runCaptured(['scan', '.', '--format', 'json', '--profile', 'glitch'], await fixtureRepository());
     expect(run.exitCode).toBe(1);
     const report = JSON.parse(run.stdout) as { findings: Array<{ path: string; line: number; category: string }>; errors: unknown[] };
     expect(report.errors).toEqual([]);
@@ -15,6 +29,7 @@ describe('posture scan --format json on an Ansible tree', () => {
       'group_vars/all.yml:3 hard-coded-secret',
       'group_vars/all.yml:4 empty-password',
       'group_vars/all.yml:5 invalid-ip-binding',
+      'group_vars/all.yml:10 ssh-host-key-checking-disabled',
       'roles/web/tasks/main.yml:2 suspicious-comment',
       'roles/web/tasks/main.yml:5 http-without-tls',
       'roles/web/tasks/main.yml:7 tls-verification-disabled',
@@ -23,7 +38,7 @@ describe('posture scan --format json on an Ansible tree', () => {
       'roles/web/tasks/main.yml:20 insecure-file-permissions',
       'roles/web/tasks/main.yml:23 pipe-to-shell',
       'roles/web/tasks/main.yml:29 unsigned-package-source',
-      'roles/web/tasks/main.yml:32 security-control-disabled',
+      'roles/web/tasks/main.yml:33 security-control-disabled',
       'roles/web/tasks/main.yml:38 sudo-nopasswd',
     ]);
     const reported = new Set(report.findings.map((finding) => finding.category));

@@ -2,7 +2,7 @@
  * The real executable, run from source with tsx as `npx tsx src/cli/main.ts` would, against
  * the real rule catalog: exit codes, stdout and stderr as a CI job sees them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -50,12 +50,28 @@ describe('posture executable', () => {
     });
     const run = await posture(root, 'scan', '.', '--format', 'json');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [], policies: [] });
   });
 
   it('exits 2 with one line on stderr for a usage error', async () => {
     const root = await tempTree({});
     const run = await posture(root, 'scan', '--fail-on', 'severe');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: invalid --fail-on value "severe"; expected one of critical, high, medium, low\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: invalid --fail-on value "severe"; expected one of critical, high, medium, low, none\n' });
+  });
+
+  it('suggests the command meant for a misspelt one', async () => {
+    const run = await posture(await tempTree({}), 'scn');
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: unknown command: scn (did you mean "scan"?); run `posture --help`\n' });
+  });
+
+  it('stops writing quietly when the reader of its output goes away, as `posture scan -f sarif | head` does, and keeps its exit code', async () => {
+    const root = await tempTree(Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`roles/r${index}/tasks/main.yml`, INSECURE_DOWNLOAD])));
+    const child = spawn(tsx, [entry, 'scan', '-f', 'sarif'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

@@ -35,6 +35,7 @@ describe('posture scan', () => {
         column: 5,
         endLine: 5,
         message: 'certificate validation is off',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/),
       },
       {
         ruleId: 'test-todo-comment',
@@ -45,6 +46,7 @@ describe('posture scan', () => {
         column: 1,
         endLine: 6,
         message: 'unfinished work',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/),
       },
     ]);
     expect(exitCode).toBe(1);
@@ -69,8 +71,8 @@ describe('posture scan', () => {
   it('keeps JSON keys in the documented order', async () => {
     const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD, 'roles/web/tasks/broken.yml': 'a: [1\n' });
     const { stdout, report } = await scanJson(root);
-    expect(Object.keys(report)).toEqual(['findings', 'errors']);
-    expect(Object.keys(report.findings[0] ?? {})).toEqual(['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'message']);
+    expect(Object.keys(report)).toEqual(['findings', 'errors', 'policies']);
+    expect(Object.keys(report.findings[0] ?? {})).toEqual(['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'message', 'fingerprint']);
     expect(Object.keys(report.errors[0] ?? {})).toEqual(['path', 'message', 'line']);
     expect(stdout).toMatch(/^\{\n {2}"findings": \[\n {4}\{\n {6}"ruleId"/);
   });
@@ -139,10 +141,10 @@ describe('posture scan', () => {
   });
 
   it('analyses YAML outside Ansible conventions only with --lang ansible', async () => {
-    const root = await tempTree({ 'misc/setup.yml': INSECURE_DOWNLOAD });
+    const root = await tempTree({ 'misc/setup.yml': '- name: x\n  vendor_download:\n    validate_certs: no\n' });
     expect((await scanJson(root)).report.findings).toEqual([]);
     const forced = await scanJson(root, '--lang', 'ansible');
-    expect(forced.report.findings.map((finding) => [finding.path, finding.line])).toEqual([['misc/setup.yml', 5]]);
+    expect(forced.report.findings.map((finding) => [finding.path, finding.line])).toEqual([['misc/setup.yml', 3]]);
   });
 
   it('writes the report to --output instead of stdout', async () => {

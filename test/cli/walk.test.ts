@@ -17,7 +17,7 @@ describe('walk', () => {
       'C.yml': 'x: 1\n',
     });
     const { files, errors } = await walk(['.'], { cwd: root, accept: acceptYaml });
-    expect(files.map((file) => file.displayPath)).toEqual(['C.yml', 'a/B.yml', 'a/z.yaml', 'b.yml']);
+    expect(files.map((file) => file.path)).toEqual(['C.yml', 'a/B.yml', 'a/z.yaml', 'b.yml']);
     expect(files.every((file) => !file.explicit && file.sizeBytes === 5)).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -32,7 +32,7 @@ describe('walk', () => {
       'roles/web/tasks/main.yml': 'x: 1\n',
     });
     const { files } = await walk(['.'], { cwd: root, accept: acceptYaml });
-    expect(files.map((file) => file.displayPath)).toEqual(['roles/web/tasks/main.yml', 'site.yml']);
+    expect(files.map((file) => file.path)).toEqual(['roles/web/tasks/main.yml', 'site.yml']);
   });
 
   it('does not follow symbolic links found while walking', async () => {
@@ -41,20 +41,20 @@ describe('walk', () => {
     await symlink(path.join(root, 'real', 'tasks.yml'), path.join(root, 'project', 'linked.yml'));
     await symlink(path.join(root, 'project'), path.join(root, 'project', 'loop'));
     const { files } = await walk(['project'], { cwd: root, accept: acceptYaml });
-    expect(files.map((file) => file.displayPath)).toEqual(['project/main.yml']);
+    expect(files.map((file) => file.path)).toEqual(['project/main.yml']);
   });
 
   it('paths outside cwd are relative with ..', async () => {
     const root = await tempTree({ 'repo/site.yml': '- hosts: all\n' });
     await mkdir(path.join(root, 'elsewhere'));
     const { files } = await walk([path.join(root, 'repo')], { cwd: path.join(root, 'elsewhere'), accept: acceptYaml });
-    expect(files.map((file) => file.displayPath)).toEqual(['../repo/site.yml']);
+    expect(files.map((file) => file.path)).toEqual(['../repo/site.yml']);
   });
 
   it('always includes a file named on the command line and lists each file once', async () => {
     const root = await tempTree({ 'notes.txt': 'hello\n', 'site.yml': '- hosts: all\n' });
     const { files } = await walk(['notes.txt', 'site.yml', '.', './site.yml'], { cwd: root, accept: acceptYaml });
-    expect(files.map((file) => [file.displayPath, file.explicit])).toEqual([
+    expect(files.map((file) => [file.path, file.explicit])).toEqual([
       ['notes.txt', true],
       ['site.yml', true],
     ]);

@@ -4,6 +4,7 @@
  * placed correctly, as a list of violations (empty when the log is fine).
  */
 const LEVELS = new Set(['none', 'note', 'warning', 'error']);
+const BASELINE_STATES = new Set(['new', 'unchanged', 'updated', 'absent']);
 const MAX_RESULTS_PER_RUN = 25_000;
 
 type Json = Record<string, unknown>;
@@ -42,6 +43,17 @@ function runProblems(run: unknown, at: string): string[] {
   check(new Set(ruleIds).size === ruleIds.length, 'rule ids must be unique');
   rules.forEach((rule, index) => problems.push(...ruleProblems(rule, `${at}.tool.driver.rules[${index}]`)));
 
+  const baseIds = run['originalUriBaseIds'];
+  if (baseIds !== undefined) {
+    if (!isObject(baseIds)) problems.push(`${at}: originalUriBaseIds must be an object`);
+    else {
+      for (const [id, location] of Object.entries(baseIds)) {
+        const uri = isObject(location) ? location['uri'] : undefined;
+        check(isAbsoluteUri(uri) && String(uri).endsWith('/'), `originalUriBaseIds.${id} must be an absolute URI ending in /`);
+      }
+    }
+  }
+
   const results = run['results'];
   if (!Array.isArray(results)) return [...problems, `${at}: results must be an array`];
   check(results.length <= MAX_RESULTS_PER_RUN, `GitHub accepts at most ${MAX_RESULTS_PER_RUN} results per run`);
@@ -61,8 +73,16 @@ function runProblems(run: unknown, at: string): string[] {
         problems.push(`${where}: toolExecutionNotifications must be an array`);
         return;
       }
-      notifications.forEach((notification: unknown, notificationIndex) => {
-        const place = `${where}.toolExecutionNotifications[${notificationIndex}]`;
+      const configurationNotifications = invocation['toolConfigurationNotifications'] ?? [];
+      if (!Array.isArray(configurationNotifications)) {
+        problems.push(`${where}: toolConfigurationNotifications must be an array`);
+        return;
+      }
+      const all = [
+        ...notifications.map((notification: unknown, index) => [notification, `${where}.toolExecutionNotifications[${index}]`] as const),
+        ...configurationNotifications.map((notification: unknown, index) => [notification, `${where}.toolConfigurationNotifications[${index}]`] as const),
+      ];
+      all.forEach(([notification, place]) => {
         if (!isObject(notification)) return problems.push(`${place}: not an object`);
         if (!hasMessageText(notification['message'])) problems.push(`${place}: message.text is required`);
         if (notification['level'] !== undefined && !LEVELS.has(String(notification['level']))) problems.push(`${place}: bad level`);
@@ -117,6 +137,7 @@ function resultProblems(result: unknown, ruleIds: unknown[], at: string): string
     check(ruleIds[ruleIndex as number] === result['ruleId'], 'ruleIndex must point at the rule with the same id');
   }
   if (result['level'] !== undefined) check(LEVELS.has(String(result['level'])), 'level must be none, note, warning or error');
+  if (result['baselineState'] !== undefined) check(BASELINE_STATES.has(String(result['baselineState'])), 'baselineState must be new, unchanged, updated or absent');
   const locations = result['locations'];
   check(Array.isArray(locations) && locations.length >= 1, 'GitHub needs at least one location');
   problems.push(...locationsProblems(locations ?? [], at));

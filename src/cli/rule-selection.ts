@@ -1,0 +1,41 @@
+/**
+ * `--rule` and `--skip-rule`: which rules a scan runs, named by id or by category, among the
+ * built-in rules and the policy's custom rules. A name that matches nothing is a usage error
+ * with a "did you mean", never a filter that silently selects nothing.
+ */
+import { withSuggestion } from '../policy/did-you-mean.js';
+import type { EffectivePolicy } from '../policy/types.js';
+import type { Rule } from '../rules/rule.js';
+import { UsageError } from './usage-error.js';
+
+export interface RuleSelection {
+  /** the built-in rules to run */
+  rules: Rule[];
+  /** the policy, with only the selected custom rules */
+  policy: EffectivePolicy;
+}
+
+export interface RuleNames {
+  /** run only these ids or categories; every rule when empty */
+  only: readonly string[];
+  /** never run these ids or categories */
+  skip: readonly string[];
+}
+
+export function selectRules(catalog: readonly Rule[], policy: EffectivePolicy, names: RuleNames): RuleSelection {
+  const known = new Set([...catalog.flatMap((rule) => [rule.meta.id, rule.meta.category]), ...policy.customRules.flatMap((rule) => [rule.id, rule.category])]);
+  checkNames('--rule', names.only, known);
+  checkNames('--skip-rule', names.skip, known);
+  const selected = ({ id, category }: { id: string; category: string }) =>
+    (names.only.length === 0 || names.only.includes(id) || names.only.includes(category)) && !names.skip.includes(id) && !names.skip.includes(category);
+  return {
+    rules: catalog.filter((rule) => selected(rule.meta)),
+    policy: { ...policy, customRules: policy.customRules.filter(selected) },
+  };
+}
+
+function checkNames(flag: string, names: readonly string[], known: ReadonlySet<string>): void {
+  for (const name of names) {
+    if (!known.has(name)) throw new UsageError(withSuggestion(`${flag}: no rule or category is named ${name}`, name, known) + '; `posture rules` lists them');
+  }
+}
