@@ -111,6 +111,11 @@ export interface Variable {
    * class or defined type `profile::selinux`, the Chef custom resource's `new_resource`).
    */
   owner?: string;
+  /**
+   * Assigned inside a method definition (a Ruby `def`): a working value of the code, such as
+   * the default a parser fills in, rather than a setting of what gets deployed.
+   */
+  inMethod?: boolean;
 }
 
 export interface Comment {
@@ -123,6 +128,8 @@ export interface Comment {
 export interface Condition {
   kind: 'case' | 'selector' | 'if';
   hasDefault: boolean;
+  /** its branches cover every value the tested expression can take (`true` and `false`) */
+  exhaustive?: boolean;
   range: SourceRange;
 }
 

@@ -8,6 +8,10 @@
  * [3, 8]}`). An entry is a line (`12`) or a line and the severity its finding must have
  * (`"12:low"`). Negative fixtures flag nothing in any profile. Fixtures are judged as
  * production code, whatever folder they sit in.
+ *
+ * Files named `uses-*` are analysed with the fixtures but not scored themselves: the tasks and
+ * resources that take a positive fixture's variables, so that a finding reported on a
+ * definition can be tested where the definition is.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -23,7 +27,7 @@ import { RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 const RULES_DIR = dirname(fileURLToPath(import.meta.url));
-const FIXTURE_FILE = /^(positive|negative)[\w-]*\.(ya?ml|pp|rb)$/;
+const FIXTURE_FILE = /^(positive|negative|uses)[\w-]*\.(ya?ml|pp|rb)$/;
 
 function fixtureFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -27,7 +27,7 @@ describe('files the engine cannot analyse', () => {
     });
     const result = await analyze([{ path: TASKS, content: '- debug: {msg: x}\n' }, CLEAN], { rules: [broken, ...RULES] });
     expect(result.errors).toEqual([{ path: TASKS, kind: 'internal', message: 'Posture failed while analysing this file (please report it): cannot read properties of undefined' }]);
-    expect(result.findings.map((finding) => `${finding.path}:${finding.ruleId}`)).toContain(`${CLEAN.path}:http-without-tls`);
+    expect(result.findings.map((finding) => `${finding.path}:${finding.ruleId}`)).toContain(`${CLEAN.path}:missing-integrity-check`);
   });
 
   it('turns a stack overflow anywhere in the analysis of a file into a too-deep error', async () => {

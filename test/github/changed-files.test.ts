@@ -70,7 +70,7 @@ describe('the changed files of a pull request', () => {
 
     const refetched = github.calls.filter((call) => call.path.includes('/git/blobs/')).map((call) => call.path.split('/').pop());
     expect(refetched.sort()).toEqual([blobSha(INSECURE_DOWNLOAD.base[TASKS]), blobSha(INSECURE_DOWNLOAD.head[TASKS])].sort());
-    expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 2 medium findings');
+    expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 1 medium findings');
   });
 
   it('fails, with the error, when GitHub answers the content query with an error', async () => {

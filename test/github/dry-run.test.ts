@@ -34,8 +34,8 @@ describe('a dry-run review', () => {
     expect(github.calls.filter((call) => call.method !== 'GET' && !(call.path === '/graphql' && /^\s*query/.test(String(call.body.query))))).toEqual([]);
     expect(github.github.checkRuns).toEqual([]);
     expect(outcome.outcome).toBe('reviewed');
-    expect(outcome.checkRun).toMatchObject({ conclusion: 'failure', title: '1 high, 2 medium findings' });
-    expect(outcome.checkRun?.annotations).toHaveLength(3);
+    expect(outcome.checkRun).toMatchObject({ conclusion: 'failure', title: '1 high, 1 medium findings' });
+    expect(outcome.checkRun?.annotations).toHaveLength(2);
     expect(outcome.review?.comments.length).toBeGreaterThan(0);
     expect(outcome.writes.map((write) => `${write.method} ${write.path}`)).toEqual([
       'POST /repos/acme/infra/check-runs',

@@ -8,6 +8,8 @@ import { field, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 
 /** Scopes that start afresh: nothing from outside is visible. */
 const HARD_SCOPES = new Set(['program', 'method', 'singleton_method', 'class', 'module', 'singleton_class']);
+/** Method definitions: their locals are the working values of code, not settings. */
+const METHOD_SCOPES = new Set(['method', 'singleton_method']);
 /** Scopes that see their enclosing scope's locals. */
 const BLOCK_SCOPES = new Set(['block', 'do_block', 'lambda']);
 
@@ -46,6 +48,8 @@ interface Scope {
   end: number;
   /** a block scope sees its parent's locals */
   isBlock: boolean;
+  /** a method body (`def`): what is assigned there is program logic */
+  isMethod: boolean;
   parent: Scope | undefined;
   /** name → offset of its first declaration */
   declared: Map<string, number>;
@@ -72,6 +76,7 @@ export class LocalVariables {
         start: node.startIndex,
         end: node.endIndex,
         isBlock: BLOCK_SCOPES.has(node.type),
+        isMethod: METHOD_SCOPES.has(node.type),
         parent: open[open.length - 1],
         declared: new Map(),
       };
@@ -91,6 +96,12 @@ export class LocalVariables {
       const offset = scope.declared.get(node.text);
       if (offset !== undefined && offset <= node.startIndex) return true;
     }
+    return false;
+  }
+
+  /** Whether `node` is written inside a method definition (`def ... end`), at any depth. */
+  isInsideMethod(node: SyntaxNode): boolean {
+    for (let scope = this.enclosing(node); scope; scope = scope.parent) if (scope.isMethod) return true;
     return false;
   }
 

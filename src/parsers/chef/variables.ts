@@ -82,7 +82,7 @@ export class VariableReader {
     if (attributePath) {
       this.add(attributePath, this.values.value(right), 'attribute', target, into);
     } else if (NAMED_TARGETS.has(target.type)) {
-      this.add([target.text], this.values.value(right), 'data', target, into);
+      this.add([target.text], this.values.value(right), 'data', target, into, this.locals.isInsideMethod(target));
     } else if (target.type === 'call' && !field(target, 'arguments') && !field(target, 'block')) {
       // An attribute writer, `host.ip = '0.0.0.0'`: the value is assigned to the name `ip`.
       const method = field(target, 'method')?.text;
@@ -101,9 +101,9 @@ export class VariableReader {
     });
   }
 
-  private add(path: string[], value: Value, scope: VariableScope, target: SyntaxNode, into: Variable[]): void {
-    into.push({ name: path[path.length - 1] ?? '', path, value, scope, range: rangeOf(target) });
-    flatten(value, path, scope, into);
+  private add(path: string[], value: Value, scope: VariableScope, target: SyntaxNode, into: Variable[], inMethod = false): void {
+    into.push({ name: path[path.length - 1] ?? '', path, value, scope, range: rangeOf(target), ...(inMethod ? { inMethod } : {}) });
+    flatten(value, path, scope, into, inMethod);
   }
 
   /**
@@ -183,14 +183,14 @@ function isPlainAssignment(node: SyntaxNode): boolean {
  * Every key of a nested hash (and every item of an array) becomes a variable with its full path.
  * Values are at most `MAX_DEPTH` deep, so the recursion is bounded.
  */
-function flatten(value: Value, path: string[], scope: VariableScope, into: Variable[]): void {
+function flatten(value: Value, path: string[], scope: VariableScope, into: Variable[], inMethod: boolean): void {
   if (value.kind === 'map') {
     for (const entry of value.entries ?? []) {
       const entryPath = [...path, entry.name];
-      into.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range });
-      flatten(entry.value, entryPath, scope, into);
+      into.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range, ...(inMethod ? { inMethod } : {}) });
+      flatten(entry.value, entryPath, scope, into, inMethod);
     }
   } else if (value.kind === 'list') {
-    (value.items ?? []).forEach((item, index) => flatten(item, [...path, String(index)], scope, into));
+    (value.items ?? []).forEach((item, index) => flatten(item, [...path, String(index)], scope, into, inMethod));
   }
 }

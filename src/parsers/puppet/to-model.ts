@@ -78,6 +78,7 @@ class PuppetModelBuilder {
         this.conditions.push({
           kind: 'case',
           hasDefault: expr.options.some((option) => option.values.some((value) => value.kind === 'Default')),
+          exhaustive: coversBothBooleans(expr.options.flatMap((option) => option.values)),
           range: this.values.range(expr),
         });
         break;
@@ -85,6 +86,7 @@ class PuppetModelBuilder {
         this.conditions.push({
           kind: 'selector',
           hasDefault: expr.entries.some((entry) => entry.matching.kind === 'Default'),
+          exhaustive: coversBothBooleans(expr.entries.map((entry) => entry.matching)),
           range: this.values.range(expr),
         });
         break;
@@ -260,4 +262,10 @@ function hasFinalElse(expr: IfExpression): boolean {
   let current: IfExpression = expr;
   while (current.else?.kind === 'If' && current.else.elsif) current = current.else;
   return current.hasElse;
+}
+
+/** Branches for both `true` and `false`: over a Boolean, nothing is left for a default. */
+function coversBothBooleans(matches: readonly Expression[]): boolean {
+  const booleans = new Set(matches.flatMap((match) => (match.kind === 'Boolean' ? [match.value] : [])));
+  return booleans.has(true) && booleans.has(false);
 }

@@ -18,6 +18,20 @@ function namesTheAdministrator(assignment: Assignment): boolean {
 }
 
 /**
+ * The account automation itself uses to administer a service (`ctrl_user`, `control_user`,
+ * `login_user`): creating databases and users takes the administrator, as a module's `login_user`.
+ */
+const ADMINISTERING_WORDS = new Set(['ctrl', 'control', 'login']);
+function administers(assignment: Assignment): boolean {
+  return ADMINISTERING_WORDS.has(nameWords(assignment.name)[0] ?? '');
+}
+
+/** A play that runs on the control node itself (`connection: local`): nobody logs in over SSH. */
+function runsLocally(assignment: Assignment): boolean {
+  return assignment.siblings.some((sibling) => sibling.name === 'connection' && literalText(sibling.value)?.trim() === 'local');
+}
+
+/**
  * A user-name key that logs in somewhere: named as a login (`login_user`, `db_username`) or
  * assigned beside a password. For module arguments, only `login_*` and `admin_*` keys.
  */
@@ -67,9 +81,10 @@ export const adminByDefault: Rule = {
       if (account === 'root' && runsAsRoot(assignment, file.language)) {
         report({ range, message: `\`${assignment.unit?.typeAsWritten}\` runs its command as ${quote(written)}`, profiles: GLITCH_ONLY });
       } else if (isConnectionUser(assignment)) {
-        if (account === 'root') report({ range, message: `\`${assignment.name}: ${written}\` makes Ansible log in over SSH as root` });
+        // On the control node itself (`connection: local`) nobody logs in; GLITCH still counts it.
+        if (account === 'root') report({ range, message: `\`${assignment.name}: ${written}\` makes Ansible log in over SSH as root`, ...(runsLocally(assignment) ? { profiles: GLITCH_ONLY } : {}) });
       } else if (isLogin(assignment)) {
-        const glitchOnly = namesTheAdministrator(assignment) || assignment.source === 'argument';
+        const glitchOnly = namesTheAdministrator(assignment) || administers(assignment) || assignment.source === 'argument';
         report({ range, message: `\`${assignment.name}\` logs in as the administrator account ${quote(written)} by default`, ...(glitchOnly ? { profiles: GLITCH_ONLY } : {}) });
       }
     }

@@ -1,5 +1,7 @@
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext, VariableDefinition } from '../rule.js';
+import type { Unit } from '../../engine/model.js';
 import { assignments, type Assignment } from '../support/assignments.js';
+import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { isClientCredentialName, passwordWord } from '../support/names.js';
 import { quote, valueRange } from '../support/source-lines.js';
 import { removesResource } from '../support/values.js';
@@ -19,6 +21,35 @@ function isDefault(assignment: Assignment, inDefaultsFile: boolean): boolean {
   return assignment.scope === 'parameter' || assignment.scope === 'attribute' || (assignment.scope === 'vars-file' && inDefaultsFile);
 }
 
+/** Definitions that are defaults: an empty one there usually means "not set", until a use shows otherwise. */
+const DEFAULT_ORIGINS: ReadonlySet<VariableDefinition['origin']> = new Set(['role-defaults', 'parameter-default', 'node-attribute']);
+
+const isEmptyString = (value: Assignment['value']) => value.kind === 'string' && !value.dynamic && value.value === '';
+
+/** A task that only runs when the variable is set (`when: db_password | length > 0`). */
+function guardedBy(unit: Unit, name: string): boolean {
+  const last = name.split(/[.:]+/).pop() ?? name;
+  return unit.keywords.some((keyword) => keyword.name === 'when' && keyword.value.text.includes(last));
+}
+
+/**
+ * An empty default that a task or resource takes as its password: the account or service is
+ * set up without one unless someone overrides the default. Reported on the default's line.
+ */
+function checkEmptyDefaultsInUse(context: RuleContext): void {
+  const { file } = context;
+  for (const assignment of assignments(file)) {
+    const { unit, value, name } = assignment;
+    if (assignment.source !== 'argument' || !unit || !value.dynamic || !passwordWord(name)) continue;
+    if (removesResource(unit, file.language) || assignment.path.some(isClientCredentialName)) continue;
+    for (const binding of bindings(context, value, unit.within)) {
+      const { definition } = binding;
+      if (!definition || !DEFAULT_ORIGINS.has(definition.origin) || !isEmptyString(binding.value) || guardedBy(unit, definition.name)) continue;
+      reportBinding(context, binding, { range: value.range, as: usePhrase(file, unit, name) }, 'so it is set up with an empty password unless the default is overridden');
+    }
+  }
+}
+
 export const emptyPassword: Rule = {
   meta: {
     id: 'empty-password',
@@ -32,16 +63,20 @@ export const emptyPassword: Rule = {
       'Set a strong password from a secret store, or lock the account. If the value is only a default meant to be overridden, leave it undefined and fail early when it is missing (`assert`, `fail`, a required class parameter).',
     cwe: 'CWE-258',
   },
-  check({ file, report }) {
+  check(context) {
+    const { file, report } = context;
     const inDefaultsFile = DEFAULTS_FILE.test(file.path);
     for (const assignment of assignments(file)) {
       const { name, value, unit } = assignment;
       const word = passwordWord(name);
       if (!word || (unit && removesResource(unit, file.language))) continue;
       const range = valueRange(file, value);
-      if (value.kind === 'string' && !value.dynamic && value.value === '') {
+      if (isEmptyString(value)) {
         if (assignment.path.some(isClientCredentialName)) {
           report({ range, message: `\`${name}\` is empty (${quote(value.text)}): the host logs in elsewhere without a password`, profiles: GLITCH_ONLY });
+        } else if (isDefault(assignment, inDefaultsFile)) {
+          // Most often "not set"; reported where a task or resource takes it as a password.
+          report({ range, message: `\`${name}\` defaults to an empty password (${quote(value.text)})`, profiles: GLITCH_ONLY });
         } else if (word === 'passphrase') {
           report({ range, message: `\`${name}\` is an empty passphrase (${quote(value.text)}): the private key it protects is stored unencrypted`, severity: 'low' });
         } else {
@@ -52,5 +87,6 @@ export const emptyPassword: Rule = {
         report({ range, message: `\`${name}\` defaults to no password (${quote(value.text)}); require it instead`, profiles: GLITCH_ONLY });
       }
     }
+    checkEmptyDefaultsInUse(context);
   },
 };

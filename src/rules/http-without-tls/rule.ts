@@ -8,6 +8,8 @@ import { isSwitchedOff, neighboursOf, turnSignaturesOff } from '../support/packa
 import { quote, rangeOfText } from '../support/source-lines.js';
 import { isIdentifierUrl, isLocalHost, plainHttpUrls } from '../support/urls.js';
 import { exposureOf, isThisHost, readUrl, type Exposure } from './exposure.js';
+import { downloadOf } from '../support/downloads.js';
+import type { RuleContext } from '../rule.js';
 
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
 const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
@@ -69,6 +71,15 @@ function describe(name: string, url: string, exposure: Exposure): { message: str
   }
 }
 
+/** Whether the value is the source of a download, and whether a checksum verifies what arrives. */
+function downloadSource(context: RuleContext, assignment: Assignment): 'verified' | 'unverified' | undefined {
+  const { unit } = assignment;
+  if (!unit || assignment.path.length !== 1) return undefined;
+  const download = downloadOf(context, unit);
+  if (download?.source.name !== assignment.name) return undefined;
+  return download.verified ? 'verified' : 'unverified';
+}
+
 export const httpWithoutTls: Rule = {
   meta: {
     id: 'http-without-tls',
@@ -88,7 +99,8 @@ export const httpWithoutTls: Rule = {
       },
     },
   },
-  check({ file, report, options }) {
+  check(context) {
+    const { file, report, options } = context;
     const allowedHosts = options['allowed_hosts'] ?? [];
     const all = assignments(file);
     for (const assignment of all) {
@@ -104,7 +116,16 @@ export const httpWithoutTls: Rule = {
       const signaturesOff = turnSignaturesOff(file, neighbours);
       const found = mostAtRisk(urls.map((url) => ({ ...url, exposure: exposureOf(assignment, file.language, text, url.host, signaturesOff) })));
       if (!found) continue;
-      report({ range: rangeOfText(file, value.range, found.url), ...describe(settingName(assignment), found.url, found.exposure) });
+      const range = rangeOfText(file, value.range, found.url);
+      const download = downloadSource(context, assignment);
+      if (download === 'verified') {
+        report({ range, message: `\`${settingName(assignment)}\` downloads over plain HTTP (${quote(found.url)}); the checksum still catches a replaced file, but the network sees what the host fetches`, severity: 'low' });
+      } else if (download === 'unverified') {
+        // One cause, one finding: missing-integrity-check reports an unverified download over HTTP.
+        report({ range, ...describe(settingName(assignment), found.url, found.exposure), profiles: GLITCH_ONLY });
+      } else {
+        report({ range, ...describe(settingName(assignment), found.url, found.exposure) });
+      }
     }
     for (const call of file.units) {
       if (call.kind !== 'call' || MESSAGE_CALLS.has(call.type) || isCommandAttribute(file, call, 'argument')) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Attribute } from '../../engine/model.js';
+import type { Attribute, FileModel } from '../../engine/model.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { literalText } from '../support/values.js';
 import { nameWords } from '../support/names.js';
@@ -18,6 +18,41 @@ const NOT_A_BINDING = new Set([
 const ANY_NETWORK = /^(0\.0\.0\.0\/0|::\/0)$/;
 /** Keys that say who may connect: a firewall or access rule's source. */
 const SOURCE_WORDS = new Set(['src', 'source', 'from', 'allow', 'allowed', 'whitelist', 'allowlist', 'clients', 'client']);
+
+/**
+ * Services whose job is to answer remote clients: web servers, load balancers, reverse and
+ * console proxies, the Kubernetes API server. Listening everywhere is what they are deployed
+ * for, so a reviewer would not comment; GLITCH's smell still covers them.
+ */
+const FRONT_DOOR_WORDS = new Set([
+  'nginx', 'apache', 'apache2', 'httpd', 'haproxy', 'frontend', 'frontends', 'loadbalancer', 'balancer', 'lb',
+  'proxy', 'vncproxy', 'novncproxy', 'spicehtml5proxy', 'serialproxy', 'apiserver', 'ingress', 'vhost', 'vhosts',
+  'traefik', 'envoy', 'varnish', 'caddy',
+]);
+/** Interfaces of a front-door service that are not for its clients: statistics, administration, debugging. */
+const BACK_OFFICE_WORDS = new Set(['admin', 'administration', 'stats', 'status', 'management', 'mgmt', 'debug', 'pprof', 'console']);
+const GLITCH_ONLY = ['glitch'] as const;
+
+/** Words naming what a binding belongs to: the key path, the task or resource, its class, the file's folders. */
+function contextWords(file: FileModel, assignment: Assignment): Set<string> {
+  const names = [
+    ...assignment.path,
+    assignment.unit?.type ?? '',
+    assignment.unit?.name ?? '',
+    assignment.unit?.within ?? '',
+    assignment.owner ?? '',
+    ...file.path.replace(/\.[^./]*$/, '').split('/'),
+  ];
+  return new Set(names.flatMap((name) => nameWords(name)));
+}
+
+/** A front-door service's own listener, not one of its back-office interfaces. */
+function isFrontDoor(file: FileModel, assignment: Assignment, setting: string): boolean {
+  const words = contextWords(file, assignment);
+  if (![...words].some((word) => FRONT_DOOR_WORDS.has(word))) return false;
+  const own = [...nameWords(setting), ...nameWords(assignment.unit?.name ?? '')];
+  return !own.some((word) => BACK_OFFICE_WORDS.has(word));
+}
 
 /** Keys that only hold the value of a setting named beside them (`option: bind-address`, `value: 0.0.0.0`). */
 const VALUE_HOLDERS = new Set(['value', 'val', 'setting_value', 'option_value']);
@@ -47,6 +82,8 @@ export const invalidIpBinding: Rule = {
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {
+      // A Ruby method's local (`host_ip = '0.0.0.0'` while parsing a port spec) is code, not a setting.
+      if (assignment.inMethod) continue;
       const text = literalText(assignment.value)?.trim();
       if (!text) continue;
       const setting = settingName(assignment);
@@ -59,7 +96,8 @@ export const invalidIpBinding: Rule = {
       }
       if (!ALL_INTERFACES.test(text)) continue;
       if (words.some((word) => NOT_A_BINDING.has(word))) continue;
-      report({ range: valueRange(assignment, assignment.value), message: `${setTo}: the service listens on every interface` });
+      const frontDoor = isFrontDoor(file, assignment, setting);
+      report({ range: valueRange(assignment, assignment.value), message: `${setTo}: the service listens on every interface`, ...(frontDoor ? { profiles: GLITCH_ONLY } : {}) });
     }
   },
 };

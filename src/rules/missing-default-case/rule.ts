@@ -47,7 +47,7 @@ export const missingDefaultCase: Rule = {
   check({ file, report }) {
     const ignored = lintIgnoredLines(file);
     for (const condition of file.conditions) {
-      if (condition.kind === 'if' || condition.hasDefault || ignored(condition.range.line)) continue;
+      if (condition.kind === 'if' || condition.hasDefault || condition.exhaustive || ignored(condition.range.line)) continue;
       const construct = condition.kind === 'selector' ? 'selector' : '`case`';
       const branch = file.language === 'chef' ? 'an `else` branch' : 'a `default` branch';
       report({ range: condition.range, message: `${construct} without ${branch}: ${quote(firstLineOf(file, condition.range))}` });

@@ -21,6 +21,10 @@ export interface Assignment {
   source: 'variable' | 'argument' | 'keyword';
   /** for variables: where they are declared */
   scope?: VariableScope;
+  /** for parameters: the class, defined type or custom resource they belong to */
+  owner?: string;
+  /** for variables: assigned inside a method definition, as code's working value */
+  inMethod?: boolean;
 }
 
 const cache = new WeakMap<FileModel, readonly Assignment[]>();
@@ -64,6 +68,8 @@ function variableAssignments(file: FileModel): Assignment[] {
     siblings: byParent.get(keys[index] as string) ?? [],
     source: 'variable',
     scope: variable.scope,
+    ...(variable.owner ? { owner: variable.owner } : {}),
+    ...(variable.inMethod ? { inMethod: true } : {}),
   }));
 }
 

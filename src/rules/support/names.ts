@@ -96,7 +96,15 @@ function holdsTheSecret(words: readonly string[], found: { index: number }): boo
 export function isSecretName(name: string): boolean {
   const words = ownWords(name);
   const found = trailingSecret(words);
-  return found !== undefined && holdsTheSecret(words, found);
+  return found !== undefined && holdsTheSecret(words, found) && !isIdentifierToken(words);
+}
+
+/**
+ * etcd's `initial-cluster-token` names a cluster so that two clusters on one network do not
+ * join each other; etcd documents it as an identifier, not a credential.
+ */
+function isIdentifierToken(words: readonly string[]): boolean {
+  return words.slice(-3).join(' ') === 'initial cluster token';
 }
 
 /**

@@ -12,6 +12,7 @@ const WEAKNESSES = [
   'cleartext', 'clear-text', 'unencrypted', 'unsigned', 'unauthenticated', 'unverified', 'self-signed',
   'world-writable', 'world-readable', 'nopasswd', 'exploit', 'exploitable', 'backdoor',
   'security (hole|issue|risk|problem|bug|flaw|concern)s?',
+  'default (passwords?|passwd|credentials?|secrets?|keys?|tokens?|certs?|certificates?|logins?|accounts?)',
 ];
 
 /** What security is about: secrets, TLS, access control, host controls, package integrity, crypto. */
@@ -31,7 +32,7 @@ const QUALIFIERS = [
   // off, weakened or exposed
   'disable', 'disabled', 'disables', 'disabling', 'off', 'skip', 'skips', 'skipped', 'bypass', 'bypassed',
   'ignore', 'ignored', 'ignores', 'without', 'no', 'not', 'missing', 'lacks?', 'empty', 'blank', 'weak',
-  'weaker', 'weakened', 'default', 'defaults', 'in (the )?clear', 'plain', 'exposed?', 'leaks?', 'leaked',
+  'weaker', 'weakened', 'in (the )?clear', 'plain', 'exposed?', 'leaks?', 'leaked',
   'hard-?coded', 'temporary', 'temporarily', 'for now', 'permissive', 'relax', 'relaxed', 'open', 'public',
   'world', '0?777', 'allows? (all|any|anyone|everyone)',
   // securing it is still to do

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Unit, Value } from '../../engine/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
@@ -50,6 +50,25 @@ function flipped(text: string): string | undefined {
   return replacement === undefined ? undefined : `${match?.[1] ?? ''}${replacement}${match?.[3] ?? ''}`;
 }
 
+/** The path of a health or version endpoint: what it answers is a status, not data. */
+const HEALTH_PATH = /\/(healthz?|livez|readyz|version|ping|status)\/?(\?[^/]*)?$/i;
+/** Arguments through which a request sends something of value: a body, credentials, headers. */
+const SENDS_SOMETHING = new Set(['body', 'src', 'headers', 'url_password', 'password', 'force_basic_auth', 'url_username', 'user']);
+
+/**
+ * An Ansible `uri` task that only asks a health endpoint how it is (`GET .../healthz`): an
+ * impostor could fake the answer, but the task hands it nothing. A client certificate is fine:
+ * TLS proves the key without sending it.
+ */
+function isHealthProbe(unit: Unit): boolean {
+  if (unit.type !== 'uri') return false;
+  const url = unit.attributes.find((attribute) => attribute.name === 'url');
+  const method = unit.attributes.find((attribute) => attribute.name === 'method');
+  if (!url || (method && !/^(GET|HEAD)$/i.test(method.value.text.trim().replace(/^['"]|['"]$/g, '')))) return false;
+  if (unit.attributes.some((attribute) => SENDS_SOMETHING.has(attribute.name))) return false;
+  return HEALTH_PATH.test(url.value.text.trim().replace(/^['"]|['"]$/g, ''));
+}
+
 function checkSettings(context: RuleContext): void {
   const { file, report } = context;
   for (const assignment of assignments(file)) {
@@ -57,9 +76,13 @@ function checkSettings(context: RuleContext): void {
       const keepsOn = endsWithSetting(nameWords(assignment.name), TLS_VERIFY_SETTINGS);
       const replacement = keepsOn ? flipped(assignment.value.text) : undefined;
       const suggestion = replacement ? replaceValue(file, assignment.value, replacement) : undefined;
+      const probe = assignment.unit !== undefined && assignment.path.length === 1 && isHealthProbe(assignment.unit);
       report({
         range: valueRange(assignment, assignment.value),
-        message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off`,
+        message: probe
+          ? `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off for a health check: an impostor could fake the answer, though the task sends it nothing`
+          : `\`${assignment.name}\` set to \`${assignment.value.text}\` turns certificate verification off`,
+        ...(probe ? { severity: 'low' as const } : {}),
         ...(suggestion ? { suggestion } : {}),
       });
       continue;

@@ -3,7 +3,7 @@ import { assignments, type Assignment } from '../support/assignments.js';
 import { commandsIn, effectiveProgram, hasFlag, isCommandAttribute } from '../support/commands.js';
 import { isSwitchedOff, neighboursOf, signaturesOffBy } from '../support/package-signatures.js';
 import { rangeOfText } from '../support/source-lines.js';
-import { removesResource, stringText } from '../support/values.js';
+import { isTrue, removesResource, stringText } from '../support/values.js';
 import { PACKAGE_REPOSITORY_TYPES, REPOSITORY_SOURCE_KEYS } from '../knowledge/package-repositories.js';
 import type { FileModel } from '../../engine/model.js';
 
@@ -27,6 +27,15 @@ function repositorySources(file: FileModel, neighbours: readonly Assignment[]): 
     const text = stringText(other.value);
     return text === undefined ? [] : [text];
   });
+}
+
+/**
+ * `gpgcheck=0` with `repo_gpgcheck=1`: packages are not signed one by one, but the repository
+ * metadata that lists their checksums is, and yum and dnf check every package against it (the
+ * setup some vendors, such as Phusion, document for their repositories).
+ */
+function metadataSigned(neighbours: readonly Assignment[]): boolean {
+  return neighbours.some((other) => other.name === 'repo_gpgcheck' && isTrue(other.value));
 }
 
 /** A repository read from this host's own disk (`file:///media/dvd`): nobody on the network can tamper with it. */
@@ -57,7 +66,7 @@ export const unsignedPackageSource: Rule = {
       const off = signaturesOffBy(file, assignment);
       if (!off) continue;
       const neighbours = neighboursOf(all, assignment);
-      if (isSwitchedOff(neighbours)) continue;
+      if (isSwitchedOff(neighbours) || (assignment.name === 'gpgcheck' && metadataSigned(neighbours))) continue;
       if (isLocalRepository(file, neighbours)) {
         report({ range: off.range, message: `${off.what} turns package signature checks off for a repository on this host's own disk (file://)`, severity: 'low' });
       } else {

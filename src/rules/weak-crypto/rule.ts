@@ -23,14 +23,35 @@ const WEAK_IN_TEXT = /^(md5|sha1):[0-9a-f]+$|password_hash\(\s*['"](md5|md5_cryp
 /** A password hashed with MD5 crypt (`$1$salt$...`) or Apache's variant (`$apr1$`). */
 const MD5_CRYPT = /^\$(1|apr1)\$[^$]*\$/;
 
-/** `!` excludes an algorithm in OpenSSL-style lists (`!MD5`, `-RC4`); long compound names are not algorithms. */
-function weakAlgorithmIn(text: string): string | undefined {
+/**
+ * HMAC-SHA1 is still a sound MAC: collisions in SHA-1 do not forge HMACs, and NIST SP 800-131A
+ * keeps HMAC-SHA-1 acceptable for message authentication. It is only weak as a bare digest.
+ */
+const SOUND_MAC = /^hmac-sha1(-etm@openssh\.com)?$/i;
+/** Keys listing MACs (`ssh_macs`, `MACs`). */
+const MAC_KEY_WORDS = new Set(['macs', 'mac']);
+
+/** GLITCH counts SHA-1 as weak wherever it appears, MACs included. */
+const GLITCH_ONLY = ['glitch'] as const;
+
+/**
+ * The first weak algorithm in a list; a sound MAC that GLITCH counts as weak only when the list
+ * has nothing worse. `!` excludes an algorithm in OpenSSL-style lists (`!MD5`, `-RC4`); long
+ * compound names are not algorithms.
+ */
+function weakAlgorithmIn(text: string, listsMacs: boolean): { algorithm: string; glitchOnly: boolean } | undefined {
+  let soundMac: string | undefined;
   for (const part of text.split(/[\s:,;+]+/)) {
     if (part.startsWith('!') || part.startsWith('-')) continue;
     const match = WEAK_ALGORITHM.exec(part);
-    if (match && part.length <= match[0].length + 16) return /^(des-ede3|des-cbc3|3des)/i.test(match[0]) ? '3DES' : match[0];
+    if (!match || part.length > match[0].length + 16) continue;
+    if (listsMacs && SOUND_MAC.test(part)) {
+      soundMac ??= part;
+      continue;
+    }
+    return { algorithm: /^(des-ede3|des-cbc3|3des)/i.test(match[0]) ? '3DES' : match[0], glitchOnly: false };
   }
-  return undefined;
+  return soundMac ? { algorithm: soundMac, glitchOnly: true } : undefined;
 }
 
 /** `openssl passwd -1`, `openssl enc -des`, `openssl dgst -md5`, `htpasswd -m`. */
@@ -98,9 +119,10 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
       report({ range: valueRange(assignment, item), message: `${keyLabel(file, assignment)} uses ${(inText[1] ?? inText[2] ?? 'a weak digest').toUpperCase()}` });
       return;
     }
-    const weak = namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value) : undefined;
+    const listsMacs = nameWords(assignment.name).some((word) => MAC_KEY_WORDS.has(word));
+    const weak = namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value, listsMacs) : undefined;
     if (weak) {
-      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` allows the weak algorithm ${weak}` });
+      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` allows the weak algorithm ${weak.algorithm}`, ...(weak.glitchOnly ? { profiles: GLITCH_ONLY } : {}) });
       return;
     }
   }
