@@ -127,7 +127,8 @@ export function checkRunSummary(input: SummaryInput): string {
   const after = [
     ...fixedSection(input.fixed),
     ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false, input.docsBase),
-    ...acceptedSection([...input.added, ...input.existing].filter((finding) => !isOpen(finding))),
+    ...acceptedSection([...input.added, ...input.existing].filter((finding) => finding.status !== undefined)),
+    ...testCodeSection(input.added.filter((finding) => finding.status === undefined && finding.context === 'test')),
     ...noticesSection(input.notices ?? []),
     inlineReviewSection(input.inlineReview, input.minimizedComments ?? 0, input.foldFailure),
     ...orgPolicyNote(input.orgPolicyUnreadable),
@@ -268,6 +269,18 @@ function acceptedSection(accepted: readonly Finding[]): string[] {
   });
   const table = ['| Severity | Rule | Location | Accepted |', '| --- | --- | --- | --- |', ...rows].join('\n');
   return ['### Accepted findings', `<details><summary>${accepted.length} waived or suppressed ${accepted.length === 1 ? 'finding' : 'findings'}, which do not count towards the verdict</summary>\n\n${table}\n\n</details>`];
+}
+
+/** Findings in test and example code: listed apart, folded, never counted. */
+function testCodeSection(inTestCode: readonly Finding[]): string[] {
+  if (inTestCode.length === 0) return [];
+  const rows = [...inTestCode].sort(mostSevereFirst).map((finding) => {
+    const cells = [codeSpan(finding.ruleId), codeSpan(`${finding.path}:${finding.range.line}`), escapeMarkdownText(finding.message)];
+    return `| ${cells.map(tableCell).join(' | ')} |`;
+  });
+  const table = ['| Rule | Location | Finding |', '| --- | --- | --- |', ...rows].join('\n');
+  const count = `${inTestCode.length} ${inTestCode.length === 1 ? 'finding' : 'findings'}`;
+  return ['### In test and example code', `<details><summary>${count} in test or example code, reported apart (\`test_code: report\`): they do not count towards the verdict and get no review comments</summary>\n\n${table}\n\n</details>`];
 }
 
 function noticesSection(notices: readonly Notice[]): string[] {

@@ -71,6 +71,18 @@ describe('checkRunSummary', () => {
     expect(summary).toContain('Posture commented on 1 line this pull request adds.');
   });
 
+  it('lists findings in test code apart, not as new findings nor as accepted ones', () => {
+    const inTest = makeFinding({ path: 'molecule/default/converge.yml', severity: 'low', context: 'test', message: 'test password' });
+    const waived = makeFinding({ line: 20, status: 'waived', justification: 'waived until 2027-01-01' });
+    const summary = checkRunSummary(input({ added: [inTest, waived] }));
+    expect(summary).not.toContain('### New findings');
+    expect(summary).toContain('### Accepted findings');
+    expect(summary).toContain('1 waived or suppressed finding');
+    expect(summary).toContain('### In test and example code');
+    expect(summary).toContain('| `pipe-to-shell` | `molecule/default/converge.yml:3` | test password |');
+    expect(summary.indexOf('molecule/default/converge.yml')).toBeGreaterThan(summary.indexOf('### In test and example code'));
+  });
+
   it('links rule names to their documentation where the deployment says it is', () => {
     const docsBase = 'https://git.example.com/sec/posture/blob/v1.4.0/src/rules';
     const summary = checkRunSummary(input({ added: [makeFinding()], docsBase }));
