@@ -22,10 +22,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fork } from 'node:child_process';
-import { appEnvironment, startGitHubStandin, type GitHubStandin, type StandinRepository } from '../test/support/github-standin.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+  type StandinRepository,
+} from '../test/support/github-standin.js';
 import { startPostureProcess, type PostureProcess } from '../test/support/posture-process.js';
 import { readTree, type Tree } from '../test/support/pull-request-fixture.js';
-import { redisServerInstalled, startRedisServer, type RunningRedis } from '../test/support/redis-server.js';
+import {
+  redisServerInstalled,
+  startRedisServer,
+  type RunningRedis,
+} from '../test/support/redis-server.js';
 import { pullRequestEvent } from '../test/support/webhook-payloads.js';
 import { fixed, textTable } from './lib/table.js';
 import type { TimerAnswer, TimerRequest } from './lib/webhook-timer.js';
@@ -59,7 +68,9 @@ interface Figures {
 const secret = randomBytes(16).toString('hex');
 
 /** The stopwatch process (see lib/webhook-timer.ts) and a promise-shaped way to talk to it. */
-const timer = fork(fileURLToPath(new URL('./lib/webhook-timer.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+const timer = fork(fileURLToPath(new URL('./lib/webhook-timer.ts', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+});
 const waiting = new Map<number, (answer: Extract<TimerAnswer, { kind: 'delivered' }>) => void>();
 let healthWaiter: ((samples: number[]) => void) | undefined;
 let nextId = 0;
@@ -78,7 +89,8 @@ async function measure(backend: 'embedded' | 'redis'): Promise<Figures> {
   const standin = await startGitHubStandin({ base, head, teams: { security: ['sam-sec'] } });
   let server: PostureProcess | undefined;
   try {
-    for (let index = 1; index < INSTALLATIONS; index += 1) standin.addRepository({ owner: `org-${index}`, repo: 'infrastructure', base, head });
+    for (let index = 1; index < INSTALLATIONS; index += 1)
+      standin.addRepository({ owner: `org-${index}`, repo: 'infrastructure', base, head });
     if (backend === 'redis') redis = await startRedisServer();
     server = await startPostureProcess({
       ...appEnvironment(standin, secret),
@@ -116,7 +128,9 @@ async function underLoad(standin: GitHubStandin, server: PostureProcess) {
   await standin.waitFor(() => {
     for (const [index, pull] of standin.repositories.entries()) {
       const sha = newest[index] as string;
-      const run = pull.checkRuns.find((candidate) => candidate.head_sha === sha && candidate.status === 'completed');
+      const run = pull.checkRuns.find(
+        (candidate) => candidate.head_sha === sha && candidate.status === 'completed',
+      );
       if (!run) return false;
     }
     return true;
@@ -130,7 +144,8 @@ async function underLoad(standin: GitHubStandin, server: PostureProcess) {
 async function underHeavyAnalysis(standin: GitHubStandin, server: PostureProcess, base: Tree) {
   const heavyHead = new Map(base);
   const recipe = readFileSync(`${SAMPLE}head/${RECIPE}`, 'utf8');
-  for (let index = 0; index < 6; index += 1) heavyHead.set(`cookbooks/agent-${index}/recipes/default.rb`, repeatTo(recipe, 1024 * 1024));
+  for (let index = 0; index < 6; index += 1)
+    heavyHead.set(`cookbooks/agent-${index}/recipes/default.rb`, repeatTo(recipe, 1024 * 1024));
   const heavy = standin.addRepository({ owner: 'heavy', repo: 'cookbooks', base, head: heavyHead });
   const health = pollHealth(server.url);
   const started = performance.now();
@@ -143,16 +158,29 @@ async function underHeavyAnalysis(standin: GitHubStandin, server: PostureProcess
     webhookMs.push(await timedDelivery(server, pull, `heavy-${sent}`));
     sent += 1;
     await sleep(50);
-    if (performance.now() - started > 300_000) throw new Error('the heavy review did not finish in 5 minutes');
+    if (performance.now() - started > 300_000)
+      throw new Error('the heavy review did not finish in 5 minutes');
   }
   const heavyReviewMs = performance.now() - started;
   return { heavyWebhookMs: webhookMs, heavyHealthMs: await health.stop(), heavyReviewMs };
 }
 
-async function timedDelivery(server: PostureProcess, pull: StandinRepository, deliveryId: string): Promise<number> {
+async function timedDelivery(
+  server: PostureProcess,
+  pull: StandinRepository,
+  deliveryId: string,
+): Promise<number> {
   const id = nextId++;
-  const answered = new Promise<Extract<TimerAnswer, { kind: 'delivered' }>>((resolve) => waiting.set(id, resolve));
-  send({ kind: 'deliver', id, url: server.webhookUrl, event: pullRequestEvent('synchronize', pull.target, { deliveryId }), secret });
+  const answered = new Promise<Extract<TimerAnswer, { kind: 'delivered' }>>((resolve) =>
+    waiting.set(id, resolve),
+  );
+  send({
+    kind: 'deliver',
+    id,
+    url: server.webhookUrl,
+    event: pullRequestEvent('synchronize', pull.target, { deliveryId }),
+    secret,
+  });
   const answer = await answered;
   waiting.delete(id);
   if (answer.status !== 202) throw new Error(`webhook answered ${answer.status}`);
@@ -201,18 +229,36 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-const backends: Array<'embedded' | 'redis'> = redisServerInstalled ? ['embedded', 'redis'] : ['embedded'];
-if (!redisServerInstalled) console.log('redis-server is not installed: measuring the embedded queue only (apt-get install redis-server for both).');
+const backends: Array<'embedded' | 'redis'> = redisServerInstalled
+  ? ['embedded', 'redis']
+  : ['embedded'];
+if (!redisServerInstalled)
+  console.log(
+    'redis-server is not installed: measuring the embedded queue only (apt-get install redis-server for both).',
+  );
 const results: Figures[] = [];
 for (const backend of backends) {
-  console.log(`measuring ${backend}: ${Math.round(rate * seconds)} pushes at ${rate}/s over ${INSTALLATIONS} installations, then six 1 MB recipes...`);
+  console.log(
+    `measuring ${backend}: ${Math.round(rate * seconds)} pushes at ${rate}/s over ${INSTALLATIONS} installations, then six 1 MB recipes...`,
+  );
   results.push(await measure(backend));
 }
 
-console.log('\nUnder load (webhook = time to answer a push; review = push of the newest head to its completed run):\n');
+console.log(
+  '\nUnder load (webhook = time to answer a push; review = push of the newest head to its completed run):\n',
+);
 console.log(
   textTable(
-    ['queue', 'pushes', 'webhook p50 ms', 'webhook p99 ms', '/healthz p99 ms', 'review p50 s', 'review p99 s', 'peak RSS MiB'],
+    [
+      'queue',
+      'pushes',
+      'webhook p50 ms',
+      'webhook p99 ms',
+      '/healthz p99 ms',
+      'review p50 s',
+      'review p99 s',
+      'peak RSS MiB',
+    ],
     results.map((result) => [
       result.backend,
       result.webhooks,

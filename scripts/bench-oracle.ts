@@ -142,7 +142,8 @@ interface TechReport {
   falseNegatives: Miss[];
 }
 
-const keyOf = (entry: { path: string; line: number; category: string }) => `${entry.path}\u0000${entry.line}\u0000${entry.category}`;
+const keyOf = (entry: { path: string; line: number; category: string }) =>
+  `${entry.path}\u0000${entry.line}\u0000${entry.category}`;
 
 function isOracleCategory(category: string): category is OracleCategory {
   return (ORACLE_CATEGORIES as readonly string[]).includes(category);
@@ -169,7 +170,10 @@ function glitchCounts(published: PublishedScore): Counts {
 }
 
 function sumCounts(counts: readonly Counts[]): Counts {
-  return counts.reduce((total, next) => ({ tp: total.tp + next.tp, fp: total.fp + next.fp, fn: total.fn + next.fn }), { tp: 0, fp: 0, fn: 0 });
+  return counts.reduce(
+    (total, next) => ({ tp: total.tp + next.tp, fp: total.fp + next.fp, fn: total.fn + next.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
 }
 
 async function readLabels(): Promise<Map<Tech, Label[]>> {
@@ -194,10 +198,20 @@ async function readLabels(): Promise<Map<Tech, Label[]>> {
 
 async function evaluate(tech: Tech, labels: readonly Label[]): Promise<TechReport> {
   const folder = path.join(oracleRoot, tech);
-  const outcome = await scan({ paths: [folder], cwd: folder, language: tech, policy: glitchPolicy(), failOn: 'critical' });
+  const outcome = await scan({
+    paths: [folder],
+    cwd: folder,
+    language: tech,
+    policy: glitchPolicy(),
+    failOn: 'critical',
+  });
   const { findings, errors, analyzed } = outcome.result;
   const pathsWithErrors = new Set(errors.map((error) => error.path));
-  const supported = !(findings.length === 0 && analyzed.length > 0 && analyzed.every((file) => pathsWithErrors.has(file.path)));
+  const supported = !(
+    findings.length === 0 &&
+    analyzed.length > 0 &&
+    analyzed.every((file) => pathsWithErrors.has(file.path))
+  );
   const lineText = createLineLookup(outcome.sources);
 
   const scored = new Map<string, Finding & { category: OracleCategory }>();
@@ -221,7 +235,11 @@ async function evaluate(tech: Tech, labels: readonly Label[]): Promise<TechRepor
   }
   const falseNegatives: Miss[] = labels
     .filter((label) => !scored.has(keyOf(label)))
-    .map((label) => ({ ...label, text: lineText(label.path, label.line), note: reportedOnLine(findings, label) }));
+    .map((label) => ({
+      ...label,
+      text: lineText(label.path, label.line),
+      note: reportedOnLine(findings, label),
+    }));
 
   const categories: CategoryScore[] = [];
   for (const category of ORACLE_CATEGORIES) {
@@ -257,15 +275,37 @@ function glitchPolicy(): EffectivePolicy {
 }
 
 function reportedOnLine(findings: readonly Finding[], label: Label): string {
-  const others = findings.filter((finding) => finding.path === label.path && finding.range.line === label.line);
-  return others.length === 0 ? 'nothing reported on this line' : `reported instead: ${others.map((finding) => finding.category).join(', ')}`;
+  const others = findings.filter(
+    (finding) => finding.path === label.path && finding.range.line === label.line,
+  );
+  return others.length === 0
+    ? 'nothing reported on this line'
+    : `reported instead: ${others.map((finding) => finding.category).join(', ')}`;
 }
 
 function sortMisses(misses: Miss[]): Miss[] {
-  return misses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.category < b.category ? -1 : 1)));
+  return misses.sort((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : a.line - b.line || (a.category < b.category ? -1 : 1),
+  );
 }
 
-const HEADER = ['category', 'labels', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'GLITCH P', 'GLITCH R', 'GLITCH F1'];
+const HEADER = [
+  'category',
+  'labels',
+  'TP',
+  'FP',
+  'FN',
+  'P',
+  'R',
+  'F1',
+  'GLITCH P',
+  'GLITCH R',
+  'GLITCH F1',
+];
 const NUMERIC_COLUMNS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 function tableRows(report: TechReport): Cell[][] {
@@ -284,17 +324,23 @@ function tableRows(report: TechReport): Cell[][] {
   ];
   const totalLabels = report.categories.reduce((sum, entry) => sum + entry.labels, 0);
   return [
-    ...report.categories.map((entry) => row(entry.category, entry.labels, entry.posture, entry.glitch)),
+    ...report.categories.map((entry) =>
+      row(entry.category, entry.labels, entry.posture, entry.glitch),
+    ),
     row('micro average', totalLabels, report.micro, report.glitchMicro),
   ];
 }
 
 function printText(reports: readonly TechReport[], details: boolean): void {
-  console.log(`GLITCH oracle: ${path.relative(projectRoot, oracleRoot)} (line-level; GLITCH figures from its README)\n`);
+  console.log(
+    `GLITCH oracle: ${path.relative(projectRoot, oracleRoot)} (line-level; GLITCH figures from its README)\n`,
+  );
   for (const report of reports) {
     const heading = `${report.tech}: ${report.filesAnalysed} files analysed, ${report.filesWithErrors} with errors`;
     if (!report.supported) {
-      console.log(`${report.tech}: not supported yet (every one of ${report.filesAnalysed} files gave an error); GLITCH micro F1 ${fixed(report.glitchMicro.f1, 2)}\n`);
+      console.log(
+        `${report.tech}: not supported yet (every one of ${report.filesAnalysed} files gave an error); GLITCH micro F1 ${fixed(report.glitchMicro.f1, 2)}\n`,
+      );
       continue;
     }
     console.log(`${heading}\n`);
@@ -366,7 +412,9 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (!existsSync(path.join(oracleRoot, 'labels.csv'))) {
-    console.error(`bench:oracle: oracle not found at ${oracleRoot}; it is expected at ../shared/corpus/glitch-oracle/`);
+    console.error(
+      `bench:oracle: oracle not found at ${oracleRoot}; it is expected at ../shared/corpus/glitch-oracle/`,
+    );
     process.exitCode = 1;
     return;
   }

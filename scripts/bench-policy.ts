@@ -21,21 +21,26 @@ function customRulePolicy(pattern: string) {
     `      regex: "${pattern}"`,
   ].join('\n');
   const built = buildPolicy({ repo: { source: '.security.yml', text } });
-  if (built.errors.length > 0) throw new Error(built.errors.map((error) => error.message).join('; '));
+  if (built.errors.length > 0)
+    throw new Error(built.errors.map((error) => error.message).join('; '));
   return built.policy;
 }
 
 async function main(): Promise<void> {
   const policy = customRulePolicy('(a+)+$');
   await analyze([{ path: 'group_vars/all.yml', content: 'warm: up\n' }], { policy, rules: [] });
-  console.log('Custom rule `(a+)+$` on a line of a\'s ending in "!" (a backtracking engine needs ~2^n steps)\n');
+  console.log(
+    'Custom rule `(a+)+$` on a line of a\'s ending in "!" (a backtracking engine needs ~2^n steps)\n',
+  );
   console.log('line length   wall ms');
   for (const length of LENGTHS) {
     const content = `long_line: "${'a'.repeat(length)}!"\n`;
     const started = performance.now();
     const result = await analyze([{ path: 'group_vars/all.yml', content }], { policy, rules: [] });
     const elapsed = performance.now() - started;
-    console.log(`${String(length).padStart(11)}   ${elapsed.toFixed(1).padStart(7)}${result.findings.length > 0 ? '  (matched?!)' : ''}`);
+    console.log(
+      `${String(length).padStart(11)}   ${elapsed.toFixed(1).padStart(7)}${result.findings.length > 0 ? '  (matched?!)' : ''}`,
+    );
   }
 }
 

@@ -27,7 +27,11 @@ const corpusRoot = path.resolve(projectRoot, '..', 'shared', 'corpus', 'real');
 const labelsFile = path.join(projectRoot, 'docs', 'precision', 'labels.json');
 const LANGUAGES = ['ansible', 'puppet', 'chef'] as const;
 /** The projects that are secure by design: their findings per 1,000 lines should be near zero. */
-const HARDENING_PROJECTS = ['ansible/ansible-collection-hardening', 'puppet/puppet-os-hardening', 'chef/chef-os-hardening'];
+const HARDENING_PROJECTS = [
+  'ansible/ansible-collection-hardening',
+  'puppet/puppet-os-hardening',
+  'chef/chef-os-hardening',
+];
 const CONFIGURATION_FILE = /\.(ya?ml|pp|rb|j2|erb|epp)$/i;
 /** The CLI runs in each project's folder, where `tsx` alone would not resolve. */
 const TSX_LOADER = import.meta.resolve('tsx');
@@ -73,12 +77,17 @@ if (!existsSync(corpusRoot)) {
 
 const findings = await scanAll();
 const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as Label[];
-const keyOf = (item: { project: string; path: string; line: number; rule: string }) => `${item.project}\0${item.path}\0${item.line}\0${item.rule}`;
+const keyOf = (item: { project: string; path: string; line: number; rule: string }) =>
+  `${item.project}\0${item.path}\0${item.line}\0${item.rule}`;
 const labelled = new Map(labels.map((label) => [keyOf(label), label]));
 const reported = new Set(findings.map(keyOf));
 
 if (options.sample) {
-  printSample(findings.filter((finding) => !labelled.has(keyOf(finding))), Number(options.sample), Number(options.seed));
+  printSample(
+    findings.filter((finding) => !labelled.has(keyOf(finding))),
+    Number(options.sample),
+    Number(options.seed),
+  );
 } else {
   report();
 }
@@ -89,15 +98,39 @@ async function scanAll(): Promise<ReportedFinding[]> {
     for (const project of readdirSync(path.join(corpusRoot, language)).sort()) {
       const directory = path.join(corpusRoot, language, project);
       if (!statSync(directory).isDirectory()) continue;
-      const { stdout } = await run(process.execPath, ['--import', TSX_LOADER, path.join(projectRoot, 'src/cli/main.ts'), 'scan', '.', '--format', 'json', '--on-unanalysable', 'warn'], {
-        cwd: directory,
-        maxBuffer: 256 * 1024 * 1024,
-      }).catch((error: { stdout?: string; code?: number }) => {
+      const { stdout } = await run(
+        process.execPath,
+        [
+          '--import',
+          TSX_LOADER,
+          path.join(projectRoot, 'src/cli/main.ts'),
+          'scan',
+          '.',
+          '--format',
+          'json',
+          '--on-unanalysable',
+          'warn',
+        ],
+        {
+          cwd: directory,
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      ).catch((error: { stdout?: string; code?: number }) => {
         // Exit 1 means findings reached the threshold: the report is still on stdout.
         if (error.code === 1 && error.stdout) return { stdout: error.stdout };
         throw error;
       });
-      const result = JSON.parse(stdout) as { findings: Array<{ ruleId: string; severity: string; path: string; line: number; message: string; status?: string; context?: string }> };
+      const result = JSON.parse(stdout) as {
+        findings: Array<{
+          ruleId: string;
+          severity: string;
+          path: string;
+          line: number;
+          message: string;
+          status?: string;
+          context?: string;
+        }>;
+      };
       for (const finding of result.findings) {
         // Findings a waiver or a suppression accepted are not comments anyone would read.
         if (finding.status) continue;
@@ -121,17 +154,42 @@ function report(): void {
   const production = findings.filter((finding) => !finding.testCode);
   const testCode = findings.filter((finding) => finding.testCode);
   const present = production.filter((finding) => labelled.has(keyOf(finding)));
-  const verdictsOf = (items: readonly ReportedFinding[]) => items.map((item) => labelled.get(keyOf(item))?.verdict);
+  const verdictsOf = (items: readonly ReportedFinding[]) =>
+    items.map((item) => labelled.get(keyOf(item))?.verdict);
   const row = (name: string, items: readonly ReportedFinding[], total: number): Cell[] => {
     const verdicts = verdictsOf(items);
     const worth = verdicts.filter((verdict) => verdict === 'worth').length;
-    return [name, total, items.length, worth, verdicts.filter((verdict) => verdict === 'noise').length, verdicts.filter((verdict) => verdict === 'wrong').length, items.length === 0 ? '–' : fixed(worth / items.length, 2)];
+    return [
+      name,
+      total,
+      items.length,
+      worth,
+      verdicts.filter((verdict) => verdict === 'noise').length,
+      verdicts.filter((verdict) => verdict === 'wrong').length,
+      items.length === 0 ? '–' : fixed(worth / items.length, 2),
+    ];
   };
   const header = ['', 'findings', 'labelled', 'worth', 'noise', 'wrong', 'precision'];
-  const byRule = [...new Set(production.map((finding) => finding.rule))].sort().map((rule) => row(rule, present.filter((finding) => finding.rule === rule), production.filter((finding) => finding.rule === rule).length));
-  const byLanguage = LANGUAGES.map((language) => row(language, present.filter((finding) => finding.language === language), production.filter((finding) => finding.language === language).length));
+  const byRule = [...new Set(production.map((finding) => finding.rule))].sort().map((rule) =>
+    row(
+      rule,
+      present.filter((finding) => finding.rule === rule),
+      production.filter((finding) => finding.rule === rule).length,
+    ),
+  );
+  const byLanguage = LANGUAGES.map((language) =>
+    row(
+      language,
+      present.filter((finding) => finding.language === language),
+      production.filter((finding) => finding.language === language).length,
+    ),
+  );
   const all = row('all', present, production.length);
-  const testCodeRow = row('test code (reported apart)', testCode.filter((finding) => labelled.has(keyOf(finding))), testCode.length);
+  const testCodeRow = row(
+    'test code (reported apart)',
+    testCode.filter((finding) => labelled.has(keyOf(finding))),
+    testCode.length,
+  );
   const density = HARDENING_PROJECTS.map((project) => {
     const lines = countLines(path.join(corpusRoot, project));
     const count = production.filter((finding) => finding.project === project).length;
@@ -140,20 +198,48 @@ function report(): void {
   const stale = labels.filter((label) => !reported.has(keyOf(label)));
 
   if (options.json) {
-    console.log(JSON.stringify({ byRule, byLanguage, all, testCode: testCodeRow, density, unlabelled: findings.filter((finding) => !labelled.has(keyOf(finding))).length, stale: stale.length }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          byRule,
+          byLanguage,
+          all,
+          testCode: testCodeRow,
+          density,
+          unlabelled: findings.filter((finding) => !labelled.has(keyOf(finding))).length,
+          stale: stale.length,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const table = options.markdown ? markdownTable : textTable;
   const right = [1, 2, 3, 4, 5, 6];
-  console.log(`Findings that count, on ../shared/corpus/real, judged as review comments (${present.length} of ${production.length} labelled)\n`);
+  console.log(
+    `Findings that count, on ../shared/corpus/real, judged as review comments (${present.length} of ${production.length} labelled)\n`,
+  );
   console.log(table(['rule', ...header.slice(1)], [...byRule, all], { rightAligned: right }));
   console.log('');
-  console.log(table(['language', ...header.slice(1)], [...byLanguage, testCodeRow], { rightAligned: right }));
-  console.log('\nFindings per 1,000 lines of configuration code on the hardening projects (secure by design):\n');
-  console.log(table(['project', 'findings', 'lines', 'per 1,000 lines'], density, { rightAligned: [1, 2, 3] }));
-  if (stale.length > 0) console.log(`\n${stale.length} labelled findings are no longer reported (fixed or removed by rule changes).`);
+  console.log(
+    table(['language', ...header.slice(1)], [...byLanguage, testCodeRow], { rightAligned: right }),
+  );
+  console.log(
+    '\nFindings per 1,000 lines of configuration code on the hardening projects (secure by design):\n',
+  );
+  console.log(
+    table(['project', 'findings', 'lines', 'per 1,000 lines'], density, {
+      rightAligned: [1, 2, 3],
+    }),
+  );
+  if (stale.length > 0)
+    console.log(
+      `\n${stale.length} labelled findings are no longer reported (fixed or removed by rule changes).`,
+    );
   const unlabelled = findings.filter((finding) => !labelled.has(keyOf(finding))).length;
-  if (unlabelled > 0) console.log(`${unlabelled} findings are not labelled; \`--sample N\` lists some to judge.`);
+  if (unlabelled > 0)
+    console.log(`${unlabelled} findings are not labelled; \`--sample N\` lists some to judge.`);
 }
 
 function countLines(directory: string): number {
@@ -161,7 +247,8 @@ function countLines(directory: string): number {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) lines += countLines(full);
-    else if (CONFIGURATION_FILE.test(entry.name)) lines += readFileSync(full, 'utf8').split('\n').length;
+    else if (CONFIGURATION_FILE.test(entry.name))
+      lines += readFileSync(full, 'utf8').split('\n').length;
   }
   return lines;
 }
@@ -184,9 +271,26 @@ function printSample(unlabelled: readonly ReportedFinding[], count: number, seed
     }
   }
   for (const finding of picked) {
-    const source = readFileSync(path.join(corpusRoot, finding.project, finding.path), 'utf8').split('\n');
-    const context = source.slice(Math.max(0, finding.line - 4), finding.line + 3).map((text, index) => `${Math.max(1, finding.line - 3) + index === finding.line ? '>' : ' '} ${text}`);
-    console.log(JSON.stringify({ project: finding.project, path: finding.path, line: finding.line, rule: finding.rule, severity: finding.severity, message: finding.message, ...(finding.testCode ? { testCode: true } : {}) }));
+    const source = readFileSync(path.join(corpusRoot, finding.project, finding.path), 'utf8').split(
+      '\n',
+    );
+    const context = source
+      .slice(Math.max(0, finding.line - 4), finding.line + 3)
+      .map(
+        (text, index) =>
+          `${Math.max(1, finding.line - 3) + index === finding.line ? '>' : ' '} ${text}`,
+      );
+    console.log(
+      JSON.stringify({
+        project: finding.project,
+        path: finding.path,
+        line: finding.line,
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        ...(finding.testCode ? { testCode: true } : {}),
+      }),
+    );
     console.log(context.join('\n'));
     console.log('');
   }

@@ -75,10 +75,23 @@ async function measureBareYaml(folder: string): Promise<RunFigures> {
   for (const file of files) {
     const content = await readFile(file.absolutePath, 'utf8');
     bytesRead += file.sizeBytes;
-    if (parseAllDocuments(content, { prettyErrors: false }).some((document) => document.errors.length > 0)) errors++;
+    if (
+      parseAllDocuments(content, { prettyErrors: false }).some(
+        (document) => document.errors.length > 0,
+      )
+    )
+      errors++;
   }
   const wallMs = performance.now() - started;
-  return { filesRead: files.length, filesAnalysed: files.length, findings: 0, errors, bytesRead, wallMs, peakRssMiB: peakRssMiB() };
+  return {
+    filesRead: files.length,
+    filesAnalysed: files.length,
+    findings: 0,
+    errors,
+    bytesRead,
+    wallMs,
+    peakRssMiB: peakRssMiB(),
+  };
 }
 
 function peakRssMiB(): number {
@@ -93,14 +106,20 @@ function runChild(kind: WorkerKind, folder: string): Promise<RunFigures> {
       [...process.execArgv, script, '--worker', kind, '--folder', folder],
       { maxBuffer: 16 * MEBIBYTE },
       (error, stdout, stderr) => {
-        if (error) reject(new Error(`${kind} run on ${folder} failed: ${stderr.trim() || error.message}`));
+        if (error)
+          reject(new Error(`${kind} run on ${folder} failed: ${stderr.trim() || error.message}`));
         else resolve(JSON.parse(stdout) as RunFigures);
       },
     );
   });
 }
 
-async function benchmark(name: string, kind: WorkerKind, folder: string, runs: number): Promise<BenchRow> {
+async function benchmark(
+  name: string,
+  kind: WorkerKind,
+  folder: string,
+  runs: number,
+): Promise<BenchRow> {
   const results: RunFigures[] = [];
   for (let run = 0; run < runs; run++) results.push(await runChild(kind, folder));
   const medianOf = (pick: (figures: RunFigures) => number) => median(results.map(pick));
@@ -125,7 +144,18 @@ async function benchmark(name: string, kind: WorkerKind, folder: string, runs: n
 }
 
 function printTable(rows: readonly BenchRow[], ratio: number | undefined): void {
-  const header = ['corpus', 'files read', 'analysed', 'findings', 'errors', 'MiB', 'wall ms', 'files/s', 'MiB/s', 'peak RSS MiB'];
+  const header = [
+    'corpus',
+    'files read',
+    'analysed',
+    'findings',
+    'errors',
+    'MiB',
+    'wall ms',
+    'files/s',
+    'MiB/s',
+    'peak RSS MiB',
+  ];
   const body = rows.map((row) => [
     row.name,
     row.filesRead,
@@ -138,9 +168,12 @@ function printTable(rows: readonly BenchRow[], ratio: number | undefined): void 
     fixed(row.mibPerSecond, 2),
     fixed(row.peakRssMiB, 0),
   ]);
-  console.log(`Posture scan on ${path.relative(projectRoot, corpusRoot)} (median of ${rows[0]?.runs ?? 0} runs, one process per run)\n`);
+  console.log(
+    `Posture scan on ${path.relative(projectRoot, corpusRoot)} (median of ${rows[0]?.runs ?? 0} runs, one process per run)\n`,
+  );
   console.log(textTable(header, body, { rightAligned: [1, 2, 3, 4, 5, 6, 7, 8, 9] }));
-  if (ratio !== undefined) console.log(`\nPosture / bare YAML parse on ansible (wall time): ${fixed(ratio, 2)}×`);
+  if (ratio !== undefined)
+    console.log(`\nPosture / bare YAML parse on ansible (wall time): ${fixed(ratio, 2)}×`);
 }
 
 async function measureApiCalls(): Promise<ReviewApiCalls[]> {
@@ -150,14 +183,31 @@ async function measureApiCalls(): Promise<ReviewApiCalls[]> {
 }
 
 function printApiCalls(rows: readonly ReviewApiCalls[]): void {
-  console.log('GitHub API calls per review, against the local GitHub stand-in (token requests excluded)\n');
-  const header = ['changed files', 'calls', 'REST', 'GraphQL', 'naive (2 + 2/file)', 'calls / naive'];
-  const body = rows.map((row) => [row.files, row.total, row.rest, row.graphql, row.naive, `${fixed(row.total / row.naive, 3)}×`]);
+  console.log(
+    'GitHub API calls per review, against the local GitHub stand-in (token requests excluded)\n',
+  );
+  const header = [
+    'changed files',
+    'calls',
+    'REST',
+    'GraphQL',
+    'naive (2 + 2/file)',
+    'calls / naive',
+  ];
+  const body = rows.map((row) => [
+    row.files,
+    row.total,
+    row.rest,
+    row.graphql,
+    row.naive,
+    `${fixed(row.total / row.naive, 3)}×`,
+  ]);
   console.log(textTable(header, body, { rightAligned: [0, 1, 2, 3, 4, 5] }));
   const largest = rows.at(-1);
   if (largest) {
     console.log(`\nWhere the calls of the ${largest.files}-file review go:`);
-    for (const [endpoint, count] of Object.entries(largest.byEndpoint)) console.log(`  ${String(count).padStart(4)}  ${endpoint}`);
+    for (const [endpoint, count] of Object.entries(largest.byEndpoint))
+      console.log(`  ${String(count).padStart(4)}  ${endpoint}`);
   }
   console.log('');
 }
@@ -176,7 +226,8 @@ async function main(): Promise<void> {
 
   if (values.worker !== undefined) {
     const folder = values.folder ?? '';
-    const figures = values.worker === 'bare-yaml' ? await measureBareYaml(folder) : await measurePosture(folder);
+    const figures =
+      values.worker === 'bare-yaml' ? await measureBareYaml(folder) : await measurePosture(folder);
     process.stdout.write(JSON.stringify(figures));
     return;
   }
@@ -201,7 +252,9 @@ async function main(): Promise<void> {
   if (!values.json && apiCalls.length > 0) printApiCalls(apiCalls);
 
   if (!existsSync(corpusRoot)) {
-    console.error(`bench: corpus not found at ${corpusRoot}; it is expected at ../shared/corpus/real/ next to the project`);
+    console.error(
+      `bench: corpus not found at ${corpusRoot}; it is expected at ../shared/corpus/real/ next to the project`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -220,7 +273,14 @@ async function main(): Promise<void> {
     if (posture) ratio = posture.wallMs / bare.wallMs;
   }
 
-  if (values.json) console.log(JSON.stringify({ apiCalls, corpus: corpusRoot, runs, rows, postureToBareYamlRatio: ratio ?? null }, null, 2));
+  if (values.json)
+    console.log(
+      JSON.stringify(
+        { apiCalls, corpus: corpusRoot, runs, rows, postureToBareYamlRatio: ratio ?? null },
+        null,
+        2,
+      ),
+    );
   else printTable(rows, ratio);
 }
 

@@ -65,30 +65,45 @@ async function main(): Promise<number> {
   for (const { file, source } of sources) {
     const outcome = parseChef(file, source);
     if (outcome.ok) models.push(outcome.model);
-    else failures.push({ file, message: outcome.error.message, ...(outcome.error.line ? { line: outcome.error.line } : {}), construct: '' });
+    else
+      failures.push({
+        file,
+        message: outcome.error.message,
+        ...(outcome.error.line ? { line: outcome.error.line } : {}),
+        construct: '',
+      });
   }
   const seconds = (performance.now() - started) / 1000;
-  for (const failure of failures) failure.construct = constructOf(readFileSync(failure.file, 'utf8'));
+  for (const failure of failures)
+    failure.construct = constructOf(readFileSync(failure.file, 'utf8'));
 
-  const cookbookFiles = sources.filter(({ file, source }) => isChefCookbookPath(file, source)).length;
+  const cookbookFiles = sources.filter(({ file, source }) =>
+    isChefCookbookPath(file, source),
+  ).length;
   const units = models.flatMap((model) => model.units);
   const variables = models.flatMap((model) => model.variables);
   const types = new Set(units.map((unit) => unit.type));
   const percent = ((100 * models.length) / files.length).toFixed(1);
 
   console.log(`Chef parser coverage over ${roots.join(', ')}`);
-  console.log(`  files:                 ${files.length} (${cookbookFiles} cookbook code by isChefCookbookPath)`);
+  console.log(
+    `  files:                 ${files.length} (${cookbookFiles} cookbook code by isChefCookbookPath)`,
+  );
   console.log(`  parsed without error:  ${models.length} (${percent}%)`);
   console.log(`  failures:              ${failures.length}`);
   for (const failure of failures) {
-    const where = failure.line ? `${relative(process.cwd(), failure.file)}:${failure.line}` : relative(process.cwd(), failure.file);
+    const where = failure.line
+      ? `${relative(process.cwd(), failure.file)}:${failure.line}`
+      : relative(process.cwd(), failure.file);
     console.log(`    ${where}  ${failure.message}  [in ${failure.construct}]`);
   }
   console.log(`  resources:             ${units.length} (${types.size} types)`);
   console.log(
     `  variables:             ${variables.length} (${variables.filter((variable) => variable.scope === 'attribute').length} node attributes)`,
   );
-  console.log(`  comments, conditions:  ${sum(models, (model) => model.comments.length)}, ${sum(models, (model) => model.conditions.length)}`);
+  console.log(
+    `  comments, conditions:  ${sum(models, (model) => model.comments.length)}, ${sum(models, (model) => model.conditions.length)}`,
+  );
   console.log(
     `  speed:                 ${Math.round(files.length / seconds)} files/s (${(seconds * 1000).toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KiB)`,
   );

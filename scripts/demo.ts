@@ -16,12 +16,19 @@ import { pino } from 'pino';
 import { configFromEnv } from '../src/server/config-from-env.js';
 import { startPostureServer } from '../src/server/create-server.js';
 import { deliverWebhook } from '../test/support/deliver-webhook.js';
-import { appEnvironment, startGitHubStandin, type GitHubStandin, type StandinCheckRun, type StandinReview } from '../test/support/github-standin.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+  type StandinCheckRun,
+  type StandinReview,
+} from '../test/support/github-standin.js';
 import { buildPullRequest, readTree } from '../test/support/pull-request-fixture.js';
 import { pullRequestEvent, pullRequestReviewEvent } from '../test/support/webhook-payloads.js';
 
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: string) => (text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+const paint = (code: string) => (text: string) =>
+  colour ? `\u001b[${code}m${text}\u001b[0m` : text;
 const bold = paint('1');
 const dim = paint('2');
 const red = paint('31');
@@ -38,24 +45,43 @@ const standin = await startGitHubStandin({ base, head, teams: { security: [SECUR
 const webhookSecret = randomBytes(20).toString('hex');
 const config = configFromEnv(appEnvironment(standin, webhookSecret));
 if (!config.ok) throw new Error(config.problems.join('\n'));
-const server = await startPostureServer(config.config, pino({ level: process.env.LOG_LEVEL ?? 'warn' }));
+const server = await startPostureServer(
+  config.config,
+  pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+);
 
 try {
   const { owner, repo, pullNumber, headSha } = standin.target;
   console.log(bold(`Posture demo: pull request #${pullNumber} in ${owner}/${repo}`));
-  console.log(dim(`GitHub stand-in at ${standin.apiUrl}; Posture listening at ${server.webhookUrl}\n`));
+  console.log(
+    dim(`GitHub stand-in at ${standin.apiUrl}; Posture listening at ${server.webhookUrl}\n`),
+  );
   console.log(`Changed files:`);
-  for (const file of standin.pullRequest.files) console.log(`  ${file.status.padEnd(8)} ${file.filename} ${dim(`+${file.additions} -${file.deletions}`)}`);
+  for (const file of standin.pullRequest.files)
+    console.log(
+      `  ${file.status.padEnd(8)} ${file.filename} ${dim(`+${file.additions} -${file.deletions}`)}`,
+    );
 
   step('1. The pull request is opened');
-  const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), webhookSecret);
+  const delivery = await deliverWebhook(
+    server.webhookUrl,
+    pullRequestEvent('opened', standin.target),
+    webhookSecret,
+  );
   console.log(`Delivered a signed pull_request.opened webhook: HTTP ${delivery.status}`);
-  const run = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.head_sha === headSha && candidate.status === 'completed'));
+  const run = await standin.waitFor(() =>
+    standin.checkRuns.find(
+      (candidate) => candidate.head_sha === headSha && candidate.status === 'completed',
+    ),
+  );
   printRequests(0);
   printCheckRun(run);
   for (const review of standin.reviews) printReview(review, standin);
-  if (standin.reviews.length === 0) console.log(dim('\nNo inline review: no finding is on a line this pull request adds.'));
-  console.log(`\nReview requested from: ${[...standin.github.requested.teams].map((team) => `team ${team}`).join(', ') || 'nobody'}`);
+  if (standin.reviews.length === 0)
+    console.log(dim('\nNo inline review: no finding is on a line this pull request adds.'));
+  console.log(
+    `\nReview requested from: ${[...standin.github.requested.teams].map((team) => `team ${team}`).join(', ') || 'nobody'}`,
+  );
 
   step('2. The author pushes a fix for the TLS finding');
   const fixedTasks = (head.get(TASKS) ?? '').replace('validate_certs: no', 'validate_certs: yes');
@@ -63,21 +89,51 @@ try {
   standin.github.push(fixed);
   const before = standin.requests.length;
   const reviewsBefore = standin.reviews.length;
-  await deliverWebhook(server.webhookUrl, pullRequestEvent('synchronize', { ...standin.target, headSha: fixed.headSha }), webhookSecret);
-  const second = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.head_sha === fixed.headSha && candidate.status === 'completed'));
+  await deliverWebhook(
+    server.webhookUrl,
+    pullRequestEvent('synchronize', { ...standin.target, headSha: fixed.headSha }),
+    webhookSecret,
+  );
+  const second = await standin.waitFor(() =>
+    standin.checkRuns.find(
+      (candidate) => candidate.head_sha === fixed.headSha && candidate.status === 'completed',
+    ),
+  );
   printRequests(before);
   console.log(`Conclusion: ${paintConclusion(second.conclusion)} · ${second.output.title}`);
-  console.log(`New reviews: ${standin.reviews.length - reviewsBefore} (every other finding keeps its comment from the first push)`);
-  for (const comment of standin.github.postureComments().filter((candidate) => candidate.isMinimized)) {
-    console.log(`Folded as ${comment.minimizedReason}: ${comment.path}:${comment.line} ${dim(firstLine(comment.body))}`);
+  console.log(
+    `New reviews: ${standin.reviews.length - reviewsBefore} (every other finding keeps its comment from the first push)`,
+  );
+  for (const comment of standin.github
+    .postureComments()
+    .filter((candidate) => candidate.isMinimized)) {
+    console.log(
+      `Folded as ${comment.minimizedReason}: ${comment.path}:${comment.line} ${dim(firstLine(comment.body))}`,
+    );
   }
 
   step(`3. @${SECURITY_REVIEWER} of the security team approves`);
-  standin.github.submitReview(SECURITY_REVIEWER, 'APPROVED', { body: 'Agent and shipper come from our vendor; fine with the checksum follow-up.' });
-  await deliverWebhook(server.webhookUrl, pullRequestReviewEvent('submitted', { ...standin.target, headSha: fixed.headSha }, { reviewer: SECURITY_REVIEWER, state: 'approved' }), webhookSecret);
-  const approved = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.head_sha === fixed.headSha && candidate.conclusion === 'success'));
+  standin.github.submitReview(SECURITY_REVIEWER, 'APPROVED', {
+    body: 'Agent and shipper come from our vendor; fine with the checksum follow-up.',
+  });
+  await deliverWebhook(
+    server.webhookUrl,
+    pullRequestReviewEvent(
+      'submitted',
+      { ...standin.target, headSha: fixed.headSha },
+      { reviewer: SECURITY_REVIEWER, state: 'approved' },
+    ),
+    webhookSecret,
+  );
+  const approved = await standin.waitFor(() =>
+    standin.checkRuns.find(
+      (candidate) => candidate.head_sha === fixed.headSha && candidate.conclusion === 'success',
+    ),
+  );
   console.log(`Conclusion: ${paintConclusion(approved.conclusion)} · ${approved.output.title}`);
-  console.log(indent(approved.output.summary?.split('\n\n').slice(0, 2).join('\n\n') ?? '', '  │ '));
+  console.log(
+    indent(approved.output.summary?.split('\n\n').slice(0, 2).join('\n\n') ?? '', '  │ '),
+  );
 } finally {
   await server.close();
   await standin.close();
@@ -90,8 +146,15 @@ function step(title: string): void {
 function printRequests(from: number): void {
   console.log(dim('\nRequests Posture made to GitHub:'));
   for (const request of standin.requests.slice(from)) {
-    const operation = request.path === '/api/graphql' ? ` ${/^(?:query|mutation) (\w+)/.exec(String((request.body as { query?: string }).query))?.[1] ?? ''}` : '';
-    console.log(dim(`  ${request.method.padEnd(5)} ${request.path.replace(/^\/api\/v3/, '')}${operation} → ${request.status}`));
+    const operation =
+      request.path === '/api/graphql'
+        ? ` ${/^(?:query|mutation) (\w+)/.exec(String((request.body as { query?: string }).query))?.[1] ?? ''}`
+        : '';
+    console.log(
+      dim(
+        `  ${request.method.padEnd(5)} ${request.path.replace(/^\/api\/v3/, '')}${operation} → ${request.status}`,
+      ),
+    );
   }
 }
 
@@ -107,15 +170,24 @@ function firstLine(body: string): string {
 
 function printCheckRun(run: StandinCheckRun): void {
   console.log(bold(`\n━━ Check run “${run.name}” on ${run.head_sha.slice(0, 7)} ━━`));
-  console.log(`Conclusion: ${paintConclusion(run.conclusion)}${run.actions?.length ? `  [${run.actions.map((action) => action.label).join('] [')}]` : ''}`);
+  console.log(
+    `Conclusion: ${paintConclusion(run.conclusion)}${run.actions?.length ? `  [${run.actions.map((action) => action.label).join('] [')}]` : ''}`,
+  );
   console.log(`Title:      ${bold(run.output.title ?? '')}`);
   console.log(dim('\nSummary (Markdown, as sent to GitHub):'));
   console.log(indent(run.output.summary ?? '', '  │ '));
   console.log(bold(`\nAnnotations (${run.annotations.length}):`));
   for (const annotation of run.annotations) {
-    const level = annotation.annotation_level === 'failure' ? red('failure') : annotation.annotation_level === 'warning' ? yellow('warning') : cyan('notice ');
+    const level =
+      annotation.annotation_level === 'failure'
+        ? red('failure')
+        : annotation.annotation_level === 'warning'
+          ? yellow('warning')
+          : cyan('notice ');
     const column = annotation.start_column === undefined ? '' : `:${annotation.start_column}`;
-    console.log(`  ${level} ${annotation.path}:${annotation.start_line}${column}  ${bold(annotation.title ?? '')}`);
+    console.log(
+      `  ${level} ${annotation.path}:${annotation.start_line}${column}  ${bold(annotation.title ?? '')}`,
+    );
     console.log(`          ${annotation.message}`);
   }
 }
@@ -124,9 +196,17 @@ function printReview(review: StandinReview, github: GitHubStandin): void {
   console.log(bold(`\n━━ Review (${review.event}) on ${review.commit_id.slice(0, 7)} ━━`));
   console.log(review.body);
   for (const comment of review.comments) {
-    const lines = (github.pullRequest.blobs.get(github.pullRequest.files.find((file) => file.filename === comment.path)?.sha ?? '') ?? '').split('\n');
+    const lines = (
+      github.pullRequest.blobs.get(
+        github.pullRequest.files.find((file) => file.filename === comment.path)?.sha ?? '',
+      ) ?? ''
+    ).split('\n');
     const first = comment.start_line ?? comment.line;
-    console.log(bold(`\n${cyan(comment.path)} line ${first === comment.line ? comment.line : `${first}–${comment.line}`}`));
+    console.log(
+      bold(
+        `\n${cyan(comment.path)} line ${first === comment.line ? comment.line : `${first}–${comment.line}`}`,
+      ),
+    );
     for (let line = Math.max(1, first - 2); line <= comment.line; line += 1) {
       const marker = line >= first ? '>' : ' ';
       console.log(dim(`  ${marker} ${String(line).padStart(3)} │ `) + (lines[line - 1] ?? ''));

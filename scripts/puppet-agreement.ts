@@ -27,12 +27,16 @@ type Outcome = { ok: true; dump: PnData } | { ok: false; message: string };
 function main(): number {
   const args = process.argv.slice(2);
   if (!puppetInstalled()) {
-    console.error('puppet is not installed. Install it with: apt-get install -y puppet (Debian/Ubuntu), then run this again.');
+    console.error(
+      'puppet is not installed. Install it with: apt-get install -y puppet (Debian/Ubuntu), then run this again.',
+    );
     return 2;
   }
   if (args.includes('--update-fixtures')) return updateFixtures();
 
-  const files = (args.length > 0 ? args : DEFAULT_CORPORA).flatMap((path) => manifestsUnder(resolve(path)));
+  const files = (args.length > 0 ? args : DEFAULT_CORPORA).flatMap((path) =>
+    manifestsUnder(resolve(path)),
+  );
   if (files.length === 0) {
     console.error('no .pp files found');
     return 2;
@@ -73,11 +77,16 @@ function main(): number {
   }
 
   console.log(`files:                ${files.length}`);
-  console.log(`parsed by us:         ${parsedByUs} (${elapsed.toFixed(0)} ms, ${Math.round((files.length / elapsed) * 1000)} files/s)`);
+  console.log(
+    `parsed by us:         ${parsedByUs} (${elapsed.toFixed(0)} ms, ${Math.round((files.length / elapsed) * 1000)} files/s)`,
+  );
   console.log(`parsed by puppet:     ${parsedByPuppet}`);
-  console.log(`agreeing with puppet: ${agreeing} (${bothRejected.length} of them rejected by both, ${samePosition} at the same position)`);
+  console.log(
+    `agreeing with puppet: ${agreeing} (${bothRejected.length} of them rejected by both, ${samePosition} at the same position)`,
+  );
   if (bothRejected.length > 0) console.log(`rejected by both:\n${bothRejected.join('\n')}`);
-  if (disagreements.length > 0) console.log(`disagreements: ${disagreements.length}\n${disagreements.join('\n')}`);
+  if (disagreements.length > 0)
+    console.log(`disagreements: ${disagreements.length}\n${disagreements.join('\n')}`);
   return disagreements.length > 0 ? 1 : 0;
 }
 
@@ -100,7 +109,8 @@ function ourDump(source: string): Outcome {
   try {
     return { ok: true, dump: toPuppetDump(parseManifest(source).program) };
   } catch (error) {
-    if (error instanceof PuppetSyntaxError) return { ok: false, message: `${error.message} ${position(source, error.offset)}` };
+    if (error instanceof PuppetSyntaxError)
+      return { ok: false, message: `${error.message} ${position(source, error.offset)}` };
     throw error;
   }
 }
@@ -120,13 +130,20 @@ function puppetDumps(files: string[]): Map<string, Outcome> {
     const run = runPuppet(batch);
     const accepted = batch.filter((file) => !run.errors.has(file));
     if (run.documents.length === accepted.length) {
-      accepted.forEach((file, position) => results.set(file, { ok: true, dump: run.documents[position] as PnData }));
+      accepted.forEach((file, position) =>
+        results.set(file, { ok: true, dump: run.documents[position] as PnData }),
+      );
       for (const [file, message] of run.errors) results.set(file, { ok: false, message });
     } else {
       for (const file of batch) {
         const single = runPuppet([file]);
         const dump = single.documents[0];
-        results.set(file, dump !== undefined ? { ok: true, dump } : { ok: false, message: single.errors.get(file) ?? 'no output' });
+        results.set(
+          file,
+          dump !== undefined
+            ? { ok: true, dump }
+            : { ok: false, message: single.errors.get(file) ?? 'no output' },
+        );
       }
     }
   }
@@ -134,10 +151,14 @@ function puppetDumps(files: string[]): Map<string, Outcome> {
 }
 
 function runPuppet(files: string[]): { documents: PnData[]; errors: Map<string, string> } {
-  const run = spawnSync('puppet', ['parser', 'dump', '--format', 'json', '--color', 'false', ...files], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    'puppet',
+    ['parser', 'dump', '--format', 'json', '--color', 'false', ...files],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   const errors = new Map<string, string>();
   const lines = run.stderr.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''));
   lines.forEach((line, position) => {
@@ -147,7 +168,10 @@ function runPuppet(files: string[]): { documents: PnData[]; errors: Map<string, 
   if (files.length === 1 && run.stdout.trim() === '' && errors.size === 0) {
     errors.set(files[0] as string, run.stderr.trim().split('\n')[0] ?? 'no output');
   }
-  return { documents: splitJsonDocuments(run.stdout).map((text) => JSON.parse(text) as PnData), errors };
+  return {
+    documents: splitJsonDocuments(run.stdout).map((text) => JSON.parse(text) as PnData),
+    errors,
+  };
 }
 
 /** Splits JSON documents printed one after another with no separator. */
@@ -200,11 +224,17 @@ function closingQuote(text: string, open: number): number {
 /** The path of the first place where two PN values differ, or undefined when they are equal. */
 function firstDifference(ours: PnData, theirs: PnData, path: string): string | undefined {
   if (ours === theirs) return undefined;
-  if (typeof ours === 'number' && typeof theirs === 'number') return ours === theirs ? undefined : `${path} (${ours} vs ${theirs})`;
+  if (typeof ours === 'number' && typeof theirs === 'number')
+    return ours === theirs ? undefined : `${path} (${ours} vs ${theirs})`;
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     for (let index = 0; index < Math.max(ours.length, theirs.length); index += 1) {
-      if (index >= ours.length || index >= theirs.length) return `${path}[${index}] (length ${ours.length} vs ${theirs.length})`;
-      const found = firstDifference(ours[index] as PnData, theirs[index] as PnData, `${path}[${index}]`);
+      if (index >= ours.length || index >= theirs.length)
+        return `${path}[${index}] (length ${ours.length} vs ${theirs.length})`;
+      const found = firstDifference(
+        ours[index] as PnData,
+        theirs[index] as PnData,
+        `${path}[${index}]`,
+      );
       if (found) return found;
     }
     return undefined;
@@ -237,7 +267,9 @@ function updateFixtures(): number {
     const run = runPuppet([fixture]);
     const dump = run.documents[0];
     if (dump === undefined) {
-      console.error(`${relative(ROOT, fixture)}: puppet rejects it: ${run.errors.get(fixture) ?? 'no output'}`);
+      console.error(
+        `${relative(ROOT, fixture)}: puppet rejects it: ${run.errors.get(fixture) ?? 'no output'}`,
+      );
       return 1;
     }
     writeFileSync(fixture.replace(/\.pp$/, '.json'), `${JSON.stringify(dump, null, 1)}\n`);

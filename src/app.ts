@@ -6,7 +6,10 @@ import type { Context, Probot } from 'probot';
 import { checkRunRerequestedJobs, requestedActionJobs } from './handlers/check-run.js';
 import { checkSuiteRerequestedJobs } from './handlers/check-suite.js';
 import { mergeGroupJobs } from './handlers/merge-group.js';
-import { pullRequestReviewJobs, PULL_REQUEST_REVIEW_EVENTS } from './handlers/pull-request-review.js';
+import {
+  pullRequestReviewJobs,
+  PULL_REQUEST_REVIEW_EVENTS,
+} from './handlers/pull-request-review.js';
 import { pullRequestJobs, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
 import type { JobRequest } from './queue/job-request.js';
 import type { ReviewQueue } from './queue/review-queue.js';
@@ -21,7 +24,10 @@ export default function postureApp(app: Probot, { queue }: PostureDependencies):
     async (context: C): Promise<void> => {
       for (const request of jobsOf(context)) {
         const outcome = await queue.enqueue(request);
-        context.log.info({ delivery: context.id, job: request.kind, headSha: request.headSha, outcome }, 'webhook queued');
+        context.log.info(
+          { delivery: context.id, job: request.kind, headSha: request.headSha, outcome },
+          'webhook queued',
+        );
       }
     };
   app.on([...PULL_REQUEST_EVENTS], queueing(pullRequestJobs));

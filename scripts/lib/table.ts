@@ -6,22 +6,35 @@ export interface TableOptions {
   rightAligned?: readonly number[];
 }
 
-export function textTable(header: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): string {
   const cells = [header, ...rows].map((row) => row.map(String));
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((_, column) =>
+    Math.max(...cells.map((row) => (row[column] ?? '').length)),
+  );
   const right = new Set(options.rightAligned ?? []);
   const render = (row: readonly string[]) =>
     row
-      .map((cell, column) => (right.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        right.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [render(cells[0] ?? []), rule, ...cells.slice(1).map(render)].join('\n');
 }
 
-export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): string {
   const right = new Set(options.rightAligned ?? []);
-  const line = (row: readonly Cell[]) => `| ${row.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
+  const line = (row: readonly Cell[]) =>
+    `| ${row.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
   const separator = `|${header.map((_, column) => (right.has(column) ? '---:' : '---')).join('|')}|`;
   return [line(header), separator, ...rows.map(line)].join('\n');
 }
@@ -30,7 +43,9 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export function fixed(value: number, digits: number): string {

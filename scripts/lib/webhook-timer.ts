@@ -11,7 +11,9 @@ export type TimerRequest =
   | { kind: 'poll-health'; url: string; everyMs: number }
   | { kind: 'stop-health' };
 
-export type TimerAnswer = { kind: 'delivered'; id: number; ms: number; status: number } | { kind: 'health'; samples: number[] };
+export type TimerAnswer =
+  | { kind: 'delivered'; id: number; ms: number; status: number }
+  | { kind: 'health'; samples: number[] };
 
 let polling = false;
 let samples: number[] = [];
@@ -21,7 +23,12 @@ process.on('message', (request: TimerRequest) => {
     case 'deliver': {
       const started = performance.now();
       void deliverWebhook(request.url, request.event, request.secret).then((delivery) => {
-        const answer: TimerAnswer = { kind: 'delivered', id: request.id, ms: performance.now() - started, status: delivery.status };
+        const answer: TimerAnswer = {
+          kind: 'delivered',
+          id: request.id,
+          ms: performance.now() - started,
+          status: delivery.status,
+        };
         process.send?.(answer);
       });
       return;

@@ -18,7 +18,14 @@ import {
   type ScanCommand,
   type ValidateConfigCommand,
 } from './commands.js';
-import { OPTIONS, OPTION_COMMANDS, optionApplies, optionsOf, isOptionName, type OptionName } from './options.js';
+import {
+  OPTIONS,
+  OPTION_COMMANDS,
+  optionApplies,
+  optionsOf,
+  isOptionName,
+  type OptionName,
+} from './options.js';
 import { UsageError } from './usage-error.js';
 
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonly Threshold[];
@@ -55,15 +62,28 @@ export function parseCommand(argv: readonly string[]): Command {
   }
 }
 
-function commandOf(word: string, operands: readonly string[]): { name: CommandName; rest: string[] } {
-  if (word === 'scan' || word === 'review' || word === 'rules') return { name: word, rest: [...operands] };
+function commandOf(
+  word: string,
+  operands: readonly string[],
+): { name: CommandName; rest: string[] } {
+  if (word === 'scan' || word === 'review' || word === 'rules')
+    return { name: word, rest: [...operands] };
   if (word === 'config') {
     const [action, ...rest] = operands;
     if (action === 'validate') return { name: 'config validate', rest };
     if (action === undefined) throw new UsageError('expected `posture config validate [FILE]`');
-    throw new UsageError(withHint(`unknown action: posture config ${action}`, action, CONFIG_ACTIONS, '; expected `posture config validate [FILE]`'));
+    throw new UsageError(
+      withHint(
+        `unknown action: posture config ${action}`,
+        action,
+        CONFIG_ACTIONS,
+        '; expected `posture config validate [FILE]`',
+      ),
+    );
   }
-  throw new UsageError(withHint(`unknown command: ${word}`, word, COMMAND_WORDS, '; run `posture --help`'));
+  throw new UsageError(
+    withHint(`unknown command: ${word}`, word, COMMAND_WORDS, '; run `posture --help`'),
+  );
 }
 
 function helpCommand(operands: readonly string[]): Command {
@@ -82,14 +102,18 @@ function scanCommand(values: ParsedValues, operands: string[]): ScanCommand {
     ignoreUnrecognised: values['ignore-unrecognised'] === true,
   };
   if (values.lang !== undefined) command.language = oneOf('--lang', values.lang, LANGUAGES);
-  if (values['fail-on'] !== undefined) command.failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_VALUES);
-  if (values['on-unanalysable'] !== undefined) command.onUnanalysable = oneOf('--on-unanalysable', values['on-unanalysable'], ON_UNANALYSABLE);
+  if (values['fail-on'] !== undefined)
+    command.failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_VALUES);
+  if (values['on-unanalysable'] !== undefined)
+    command.onUnanalysable = oneOf('--on-unanalysable', values['on-unanalysable'], ON_UNANALYSABLE);
   if (values.profile !== undefined) command.profile = oneOf('--profile', values.profile, PROFILES);
   if (values.output !== undefined) command.output = fileName('--output', values.output);
   if (values.config !== undefined) command.config = fileName('--config', values.config);
-  if (values['org-config'] !== undefined) command.orgConfig = fileName('--org-config', values['org-config']);
+  if (values['org-config'] !== undefined)
+    command.orgConfig = fileName('--org-config', values['org-config']);
   if (values.baseline !== undefined) command.baseline = fileName('--baseline', values.baseline);
-  if (values['write-baseline'] !== undefined) command.writeBaseline = fileName('--write-baseline', values['write-baseline']);
+  if (values['write-baseline'] !== undefined)
+    command.writeBaseline = fileName('--write-baseline', values['write-baseline']);
   if (values['diff-base'] !== undefined) command.diffBase = gitRevision(values['diff-base']);
   return command;
 }
@@ -98,39 +122,55 @@ function reviewCommand(values: ParsedValues, operands: readonly string[]): Revie
   const [url, extra] = operands;
   if (url === undefined) throw new UsageError('expected `posture review <pull request URL>`');
   if (extra !== undefined) throw new UsageError(`unexpected argument for posture review: ${extra}`);
-  const command: ReviewCommand = { name: 'review', url, format: values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS) };
+  const command: ReviewCommand = {
+    name: 'review',
+    url,
+    format:
+      values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS),
+  };
   if (values.output !== undefined) command.output = fileName('--output', values.output);
   if (values.config !== undefined) command.config = fileName('--config', values.config);
-  if (values['org-config'] !== undefined) command.orgConfig = fileName('--org-config', values['org-config']);
+  if (values['org-config'] !== undefined)
+    command.orgConfig = fileName('--org-config', values['org-config']);
   return command;
 }
 
 function rulesCommand(values: ParsedValues, operands: readonly string[]): RulesCommand {
-  if (operands.length > 0) throw new UsageError(`unexpected argument for posture rules: ${operands[0]}`);
+  if (operands.length > 0)
+    throw new UsageError(`unexpected argument for posture rules: ${operands[0]}`);
   const command: RulesCommand = {
     name: 'rules',
-    format: values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS),
+    format:
+      values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS),
   };
   if (values.lang !== undefined) command.language = oneOf('--lang', values.lang, LANGUAGES);
   if (values.output !== undefined) command.output = fileName('--output', values.output);
   if (values.config !== undefined) command.config = fileName('--config', values.config);
-  if (values['org-config'] !== undefined) command.orgConfig = fileName('--org-config', values['org-config']);
+  if (values['org-config'] !== undefined)
+    command.orgConfig = fileName('--org-config', values['org-config']);
   return command;
 }
 
 function validateCommand(values: ParsedValues, operands: readonly string[]): ValidateConfigCommand {
   const [file, extra] = operands;
-  if (extra !== undefined) throw new UsageError(`unexpected argument for posture config validate: ${extra}`);
-  if (file !== undefined && values.config !== undefined) throw new UsageError('name the file to check once: as FILE or with --config, not both');
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument for posture config validate: ${extra}`);
+  if (file !== undefined && values.config !== undefined)
+    throw new UsageError('name the file to check once: as FILE or with --config, not both');
   const command: ValidateConfigCommand = {
     name: 'config validate',
     org: values.org === true,
-    format: values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS),
+    format:
+      values.format === undefined ? 'text' : oneOf('--format', values.format, LISTING_FORMATS),
   };
   const named = file ?? values.config;
   if (named !== undefined) command.file = fileName('--config', named);
-  if (values['org-config'] !== undefined) command.orgConfig = fileName('--org-config', values['org-config']);
-  if (command.org && command.orgConfig) throw new UsageError('--org checks FILE as the org policy; --org-config names another org policy to layer it on, so give one or the other');
+  if (values['org-config'] !== undefined)
+    command.orgConfig = fileName('--org-config', values['org-config']);
+  if (command.org && command.orgConfig)
+    throw new UsageError(
+      '--org checks FILE as the org policy; --org-config names another org policy to layer it on, so give one or the other',
+    );
   return command;
 }
 
@@ -139,7 +179,10 @@ function rejectForeignOptions(values: ParsedValues, command: CommandName): void 
   for (const [option, value] of Object.entries(values)) {
     if (value === undefined || !isOptionName(option) || optionApplies(option, command)) continue;
     const commands = OPTION_COMMANDS[option];
-    const where = commands === 'every command' ? 'every command' : commands.map((name) => `posture ${name}`).join(' and ');
+    const where =
+      commands === 'every command'
+        ? 'every command'
+        : commands.map((name) => `posture ${name}`).join(' and ');
     throw new UsageError(`--${option} applies to ${where} only`);
   }
 }
@@ -157,7 +200,10 @@ function describeParseError(error: unknown, argv: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const firstSentence = message.split(/\.\s/)[0] ?? message;
   const described = firstSentence.charAt(0).toLowerCase() + firstSentence.slice(1);
-  const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'--([^'=]+)/.exec(firstSentence)?.[1] : undefined;
+  const unknown =
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? /'--([^'=]+)/.exec(firstSentence)?.[1]
+      : undefined;
   if (unknown === undefined) return described;
   const suggestion = didYouMean(unknown, candidateOptions(argv));
   return suggestion ? `${described} (did you mean --${suggestion}?)` : described;
@@ -165,9 +211,19 @@ function describeParseError(error: unknown, argv: readonly string[]): string {
 
 /** The options of the command the arguments name, or of every command when they name none. */
 function candidateOptions(argv: readonly string[]): OptionName[] {
-  const { positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false });
+  const { positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  });
   const [word, action] = positionals;
-  const command: CommandName | undefined = word === 'scan' || word === 'review' || word === 'rules' ? word : word === 'config' && action === 'validate' ? 'config validate' : undefined;
+  const command: CommandName | undefined =
+    word === 'scan' || word === 'review' || word === 'rules'
+      ? word
+      : word === 'config' && action === 'validate'
+        ? 'config validate'
+        : undefined;
   return command ? optionsOf(command) : (Object.keys(OPTIONS) as OptionName[]);
 }
 
@@ -187,15 +243,20 @@ function fileName(flag: string, value: string): string {
 
 /** A revision for git, never something git would read as an option. */
 function gitRevision(value: string): string {
-  if (value === '') throw new UsageError('--diff-base needs a git revision (a branch, a tag or a commit)');
-  if (value.startsWith('-')) throw new UsageError(`--diff-base takes a git revision, not "${value}"`);
+  if (value === '')
+    throw new UsageError('--diff-base needs a git revision (a branch, a tag or a commit)');
+  if (value.startsWith('-'))
+    throw new UsageError(`--diff-base takes a git revision, not "${value}"`);
   return value;
 }
 
 /** `--rule a --rule b,c` → [a, b, c]. */
 function ruleList(flag: string, values: readonly string[] | undefined): string[] {
   if (values === undefined) return [];
-  const ids = values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value.length > 0);
+  const ids = values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
   if (ids.length === 0) throw new UsageError(`${flag} needs a rule id or a category`);
   return ids;
 }

@@ -60,20 +60,30 @@ export async function readBaseline(cwd: string, file: string): Promise<Baseline>
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`baseline ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `baseline ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return validBaseline(parsed, file);
 }
 
 function validBaseline(value: unknown, file: string): Baseline {
-  const invalid = (why: string) => new UsageError(`baseline ${file} is not a Posture baseline: ${why}; write one with --write-baseline`);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('expected an object');
+  const invalid = (why: string) =>
+    new UsageError(
+      `baseline ${file} is not a Posture baseline: ${why}; write one with --write-baseline`,
+    );
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('expected an object');
   const { version, findings } = value as { version?: unknown; findings?: unknown };
   if (version !== BASELINE_VERSION) throw invalid(`version must be ${BASELINE_VERSION}`);
   if (!Array.isArray(findings)) throw invalid('findings must be a list');
   findings.forEach((entry: unknown, index) => {
-    const fingerprint = typeof entry === 'object' && entry !== null ? (entry as { fingerprint?: unknown }).fingerprint : undefined;
-    if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) throw invalid(`findings[${index}].fingerprint must be <sha256>:<n>`);
+    const fingerprint =
+      typeof entry === 'object' && entry !== null
+        ? (entry as { fingerprint?: unknown }).fingerprint
+        : undefined;
+    if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint))
+      throw invalid(`findings[${index}].fingerprint must be <sha256>:<n>`);
   });
   return value as Baseline;
 }
@@ -82,12 +92,22 @@ function validBaseline(value: unknown, file: string): Baseline {
 export function formatBaseline(findings: readonly ReportedFinding[]): string {
   const entries: BaselineEntry[] = findings
     .filter((finding) => isOpenFinding(finding) || finding.status === 'baselined')
-    .map((finding) => ({ fingerprint: finding.fingerprint, ruleId: finding.ruleId, path: finding.path, line: finding.range.line, message: finding.message }));
+    .map((finding) => ({
+      fingerprint: finding.fingerprint,
+      ruleId: finding.ruleId,
+      path: finding.path,
+      line: finding.range.line,
+      message: finding.message,
+    }));
   const baseline: Baseline = { version: BASELINE_VERSION, findings: entries };
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-export async function writeBaseline(cwd: string, file: string, findings: readonly ReportedFinding[]): Promise<void> {
+export async function writeBaseline(
+  cwd: string,
+  file: string,
+  findings: readonly ReportedFinding[],
+): Promise<void> {
   try {
     await writeFile(path.resolve(cwd, file), formatBaseline(findings), 'utf8');
   } catch (error) {
@@ -96,7 +116,10 @@ export async function writeBaseline(cwd: string, file: string, findings: readonl
 }
 
 /** Marks the open findings the baseline lists as `baselined`; waived, suppressed and test-code findings stay as they are. */
-export function applyBaseline(findings: readonly ReportedFinding[], baseline: Baseline): BaselineMatch {
+export function applyBaseline(
+  findings: readonly ReportedFinding[],
+  baseline: Baseline,
+): BaselineMatch {
   const remaining = new Map<string, number>();
   for (const entry of baseline.findings) {
     const hash = fingerprintHash(entry.fingerprint);

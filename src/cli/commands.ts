@@ -85,4 +85,10 @@ export interface HelpCommand {
   topic?: CommandName;
 }
 
-export type Command = ScanCommand | ReviewCommand | RulesCommand | ValidateConfigCommand | HelpCommand | { name: 'version' };
+export type Command =
+  | ScanCommand
+  | ReviewCommand
+  | RulesCommand
+  | ValidateConfigCommand
+  | HelpCommand
+  | { name: 'version' };

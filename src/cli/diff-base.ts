@@ -39,21 +39,32 @@ export async function findingsNewSince(input: DiffBaseInput): Promise<NewFinding
   const commit = await resolveCommit(input.root, input.revision);
   const renames = await renamesSince(input.root, commit);
   const paths = [...new Set(input.findings.map((finding) => finding.path))];
-  const baseContents = await mapConcurrently(paths, GIT_CONCURRENCY, (path) => fileAtCommit(input.root, commit, renames.get(path) ?? path));
+  const baseContents = await mapConcurrently(paths, GIT_CONCURRENCY, (path) =>
+    fileAtCommit(input.root, commit, renames.get(path) ?? path),
+  );
   const baseFiles: SourceFile[] = paths.flatMap((path, index) => {
     const content = baseContents[index];
     return content === undefined ? [] : [{ path, content }];
   });
   const baseSources = new Map(baseFiles.map((file) => [file.path, file.content]));
-  const writtenLines = new Map(paths.map((path) => [path, linesWrittenSince(baseSources.get(path) ?? '', input.sources.get(path) ?? '')]));
+  const writtenLines = new Map(
+    paths.map((path) => [
+      path,
+      linesWrittenSince(baseSources.get(path) ?? '', input.sources.get(path) ?? ''),
+    ]),
+  );
   const diff = diffFindings({
     head: input.findings,
     base: await input.analyze(baseFiles),
     headLineText: createLineLookup(input.sources),
     baseLineText: createLineLookup(baseSources),
-    isWrittenByChange: (finding) => writtenLines.get(finding.path)?.has(finding.range.line) === true,
+    isWrittenByChange: (finding) =>
+      writtenLines.get(finding.path)?.has(finding.range.line) === true,
   });
-  return { added: new Set(diff.added.map(({ finding }) => finding)), existing: diff.existing.length };
+  return {
+    added: new Set(diff.added.map(({ finding }) => finding)),
+    existing: diff.existing.length,
+  };
 }
 
 /** The 1-based line numbers of `after` that `before` did not have. */

@@ -22,12 +22,19 @@ export interface EffectiveRule {
 }
 
 /** @param docsBase where the rule READMEs are published (`RULE_DOCS_URL`), for links; none without it */
-export function effectiveRules(catalog: readonly Rule[], policy: EffectivePolicy, docsBase?: string): EffectiveRule[] {
+export function effectiveRules(
+  catalog: readonly Rule[],
+  policy: EffectivePolicy,
+  docsBase?: string,
+): EffectiveRule[] {
   const builtIn = catalog.map((rule) => {
     const docsUrl = ruleDocsUrl(rule.meta.id, docsBase);
     return asSet(policy, { ...rule.meta, ...(docsUrl ? { docsUrl } : {}) });
   });
-  const custom = policy.customRules.map((spec) => ({ ...asSet(policy, compileCustomRule(spec).meta), definedIn: spec.source }));
+  const custom = policy.customRules.map((spec) => ({
+    ...asSet(policy, compileCustomRule(spec).meta),
+    definedIn: spec.source,
+  }));
   return [...builtIn, ...custom];
 }
 

@@ -11,7 +11,10 @@ export interface RulesListing {
   displayPath: (path: string) => string;
 }
 
-export function formatRules({ rules, policies, displayPath }: RulesListing, format: ListingFormat): string {
+export function formatRules(
+  { rules, policies, displayPath }: RulesListing,
+  format: ListingFormat,
+): string {
   const sorted = [...rules].sort(
     (a, b) =>
       Number(b.enabled) - Number(a.enabled) ||
@@ -45,7 +48,9 @@ export function formatRules({ rules, policies, displayPath }: RulesListing, form
     rule.meta.title,
     ...(withNotes ? [notes[index] ?? ''] : []),
   ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)));
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)),
+  );
   const render = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column] ?? 0) : cell))
@@ -60,7 +65,9 @@ export function formatRules({ rules, policies, displayPath }: RulesListing, form
 function policyNote(rule: EffectiveRule, displayPath: (path: string) => string): string {
   return [
     ...(rule.definedIn ? [`custom rule from ${displayPath(rule.definedIn)}`] : []),
-    ...(!rule.definedIn && rule.meta.severity !== rule.defaultSeverity ? [`default ${rule.defaultSeverity}`] : []),
+    ...(!rule.definedIn && rule.meta.severity !== rule.defaultSeverity
+      ? [`default ${rule.defaultSeverity}`]
+      : []),
     ...(rule.locked ? ['locked by the org'] : []),
   ].join(', ');
 }

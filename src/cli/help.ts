@@ -11,7 +11,9 @@ const USAGE = `Usage:
 `;
 
 /** `--config` and `--org-config`; the policy is looked for from `searchedFrom` up to the repository root. */
-const policyOptions = (searchedFrom: string) => `  -c, --config FILE            the repository policy (default: the nearest .security.yml
+const policyOptions = (
+  searchedFrom: string,
+) => `  -c, --config FILE            the repository policy (default: the nearest .security.yml
                                from ${searchedFrom} up to the repository root)
   --org-config FILE            an org policy to layer it on, as the app does`;
 

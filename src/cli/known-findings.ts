@@ -7,7 +7,12 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze.js';
 import type { Finding } from '../engine/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
-import { isOpenFinding, type BaselineComparison, type DiffBaseComparison, type ReportedFinding } from '../report/scan-report.js';
+import {
+  isOpenFinding,
+  type BaselineComparison,
+  type DiffBaseComparison,
+  type ReportedFinding,
+} from '../report/scan-report.js';
 import { applyBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { findingsNewSince } from './diff-base.js';
 
@@ -48,19 +53,30 @@ export async function setAsideKnownFindings(input: KnownFindingsInput): Promise<
   if (input.baseline) {
     const matched = applyBaseline(findings, input.baseline.content);
     findings = matched.findings;
-    known.baseline = { file: input.baseline.file, accepted: matched.accepted, unmatched: matched.unmatched };
+    known.baseline = {
+      file: input.baseline.file,
+      accepted: matched.accepted,
+      unmatched: matched.unmatched,
+    };
   }
   if (input.writeBaseline !== undefined) {
     await writeBaseline(input.cwd, input.writeBaseline, findings);
-    findings = findings.map((finding) => (isOpenFinding(finding) ? { ...finding, status: 'baselined' as const } : finding));
+    findings = findings.map((finding) =>
+      isOpenFinding(finding) ? { ...finding, status: 'baselined' as const } : finding,
+    );
     const accepted = findings.filter((finding) => finding.status === 'baselined').length;
     known.baseline = { file: input.writeBaseline, accepted, unmatched: 0 };
   }
   return { findings, ...known };
 }
 
-function withFingerprints(findings: readonly Finding[], sources: ReadonlyMap<string, string>): ReportedFinding[] {
+function withFingerprints(
+  findings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+): ReportedFinding[] {
   const lineText = createLineLookup(sources);
-  const fingerprints = fingerprintAll(findings, (finding) => lineText(finding.path, finding.range.line));
+  const fingerprints = fingerprintAll(findings, (finding) =>
+    lineText(finding.path, finding.range.line),
+  );
   return findings.map((finding, index) => ({ ...finding, fingerprint: fingerprints[index] ?? '' }));
 }

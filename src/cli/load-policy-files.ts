@@ -18,9 +18,15 @@ export interface LoadedPolicy extends BuiltPolicy {
   applied: AppliedPolicy[];
 }
 
-export async function loadPolicyFiles(files: PolicyFiles, location: RepositoryLocation, cwd: string): Promise<LoadedPolicy> {
+export async function loadPolicyFiles(
+  files: PolicyFiles,
+  location: RepositoryLocation,
+  cwd: string,
+): Promise<LoadedPolicy> {
   const repoFile = files.config ? path.resolve(cwd, files.config) : location.policyFile;
-  const org = files.orgConfig ? await readPolicy(path.resolve(cwd, files.orgConfig), location.root, cwd) : undefined;
+  const org = files.orgConfig
+    ? await readPolicy(path.resolve(cwd, files.orgConfig), location.root, cwd)
+    : undefined;
   const repo = repoFile ? await readPolicy(repoFile, location.root, cwd) : undefined;
   const built = buildPolicy({ ...(org ? { org } : {}), ...(repo ? { repo } : {}) });
   const applied: AppliedPolicy[] = [
@@ -31,10 +37,19 @@ export async function loadPolicyFiles(files: PolicyFiles, location: RepositoryLo
 }
 
 /** A policy file's text, named relative to `namedFrom`; a file that cannot be read is a usage error. */
-export async function readPolicy(absolutePath: string, namedFrom: string, cwd: string): Promise<PolicyText> {
+export async function readPolicy(
+  absolutePath: string,
+  namedFrom: string,
+  cwd: string,
+): Promise<PolicyText> {
   try {
-    return { source: relativePath(namedFrom, absolutePath), text: await readFile(absolutePath, 'utf8') };
+    return {
+      source: relativePath(namedFrom, absolutePath),
+      text: await readFile(absolutePath, 'utf8'),
+    };
   } catch (error) {
-    throw new UsageError(`cannot read policy ${relativePath(cwd, absolutePath)}: ${describeError(error)}`);
+    throw new UsageError(
+      `cannot read policy ${relativePath(cwd, absolutePath)}: ${describeError(error)}`,
+    );
   }
 }

@@ -27,7 +27,9 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** The commands each option applies to; `help` and `version` apply everywhere. */
-export const OPTION_COMMANDS: Readonly<Record<OptionName, readonly CommandName[] | 'every command'>> = {
+export const OPTION_COMMANDS: Readonly<
+  Record<OptionName, readonly CommandName[] | 'every command'>
+> = {
   lang: ['scan', 'rules'],
   format: ['scan', 'review', 'rules', 'config validate'],
   'fail-on': ['scan'],

@@ -14,7 +14,11 @@ export interface RenderOptions {
   toolVersion: string;
 }
 
-export function renderReport(report: ScanReport, format: ScanFormat, options: RenderOptions): string {
+export function renderReport(
+  report: ScanReport,
+  format: ScanFormat,
+  options: RenderOptions,
+): string {
   switch (format) {
     case 'text':
       return formatText(report, { color: options.color });

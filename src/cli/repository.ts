@@ -29,17 +29,24 @@ export interface LocateOptions {
   findPolicy: boolean;
 }
 
-export async function locateRepository(paths: readonly string[], cwd: string, options: LocateOptions): Promise<RepositoryLocation> {
+export async function locateRepository(
+  paths: readonly string[],
+  cwd: string,
+  options: LocateOptions,
+): Promise<RepositoryLocation> {
   const starts = await Promise.all(paths.map((given) => startDirectory(path.resolve(cwd, given))));
   const gitRoots = await Promise.all(starts.map(nearestGitRoot));
   const distinct = [...new Set(gitRoots.map((root) => root ?? '(no repository)'))];
   if (distinct.length > 1) {
-    throw new UsageError(`the paths belong to different repositories (${distinct.join(', ')}); scan one repository at a time`);
+    throw new UsageError(
+      `the paths belong to different repositories (${distinct.join(', ')}); scan one repository at a time`,
+    );
   }
   const gitRoot = gitRoots[0];
   const common = commonDirectory(starts.length > 0 ? starts : [cwd]);
   const policyFile = options.findPolicy ? await nearestPolicy(common, gitRoot) : undefined;
-  const root = gitRoot ?? (policyFile ? path.dirname(policyFile) : contains(cwd, common) ? cwd : common);
+  const root =
+    gitRoot ?? (policyFile ? path.dirname(policyFile) : contains(cwd, common) ? cwd : common);
   return { root, isGitRepository: gitRoot !== undefined, ...(policyFile ? { policyFile } : {}) };
 }
 
@@ -57,7 +64,10 @@ async function nearestGitRoot(directory: string): Promise<string | undefined> {
 }
 
 /** The nearest `.security.yml` from `directory` up to `root` (both included), or to the file-system root. */
-async function nearestPolicy(directory: string, root: string | undefined): Promise<string | undefined> {
+async function nearestPolicy(
+  directory: string,
+  root: string | undefined,
+): Promise<string | undefined> {
   for (const candidate of ancestors(directory)) {
     const file = path.join(candidate, POLICY_FILE);
     if ((await stat(file).catch(() => undefined))?.isFile()) return file;
@@ -88,7 +98,10 @@ function commonDirectory(directories: readonly string[]): string {
 
 function contains(ancestor: string, descendant: string): boolean {
   const relative = path.relative(ancestor, descendant);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

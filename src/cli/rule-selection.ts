@@ -22,12 +22,21 @@ export interface RuleNames {
   skip: readonly string[];
 }
 
-export function selectRules(catalog: readonly Rule[], policy: EffectivePolicy, names: RuleNames): RuleSelection {
-  const known = new Set([...catalog.flatMap((rule) => [rule.meta.id, rule.meta.category]), ...policy.customRules.flatMap((rule) => [rule.id, rule.category])]);
+export function selectRules(
+  catalog: readonly Rule[],
+  policy: EffectivePolicy,
+  names: RuleNames,
+): RuleSelection {
+  const known = new Set([
+    ...catalog.flatMap((rule) => [rule.meta.id, rule.meta.category]),
+    ...policy.customRules.flatMap((rule) => [rule.id, rule.category]),
+  ]);
   checkNames('--rule', names.only, known);
   checkNames('--skip-rule', names.skip, known);
   const selected = ({ id, category }: { id: string; category: string }) =>
-    (names.only.length === 0 || names.only.includes(id) || names.only.includes(category)) && !names.skip.includes(id) && !names.skip.includes(category);
+    (names.only.length === 0 || names.only.includes(id) || names.only.includes(category)) &&
+    !names.skip.includes(id) &&
+    !names.skip.includes(category);
   return {
     rules: catalog.filter((rule) => selected(rule.meta)),
     policy: { ...policy, customRules: policy.customRules.filter(selected) },
@@ -36,6 +45,10 @@ export function selectRules(catalog: readonly Rule[], policy: EffectivePolicy, n
 
 function checkNames(flag: string, names: readonly string[], known: ReadonlySet<string>): void {
   for (const name of names) {
-    if (!known.has(name)) throw new UsageError(withSuggestion(`${flag}: no rule or category is named ${name}`, name, known) + '; `posture rules` lists them');
+    if (!known.has(name))
+      throw new UsageError(
+        withSuggestion(`${flag}: no rule or category is named ${name}`, name, known) +
+          '; `posture rules` lists them',
+      );
   }
 }

@@ -23,7 +23,11 @@ export interface CliDependencies {
   readText?: ScanDependencies['readText'];
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, dependencies: CliDependencies = {}): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  dependencies: CliDependencies = {},
+): Promise<ExitCode> {
   const rules = dependencies.rules ?? RULES;
   try {
     const command = parseCommand(argv);
@@ -39,7 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo, dependencies: C
       case 'rules':
         return await runRules(command, io, rules);
       case 'scan':
-        return await runScan(command, io, { rules, ...(dependencies.readText ? { readText: dependencies.readText } : {}) });
+        return await runScan(command, io, {
+          rules,
+          ...(dependencies.readText ? { readText: dependencies.readText } : {}),
+        });
       case 'config validate':
         return await runValidateConfig(command, io);
     }

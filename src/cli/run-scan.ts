@@ -28,19 +28,38 @@ export interface ScanDependencies {
   readText?: ScanOptions['readText'];
 }
 
-export async function runScan(command: ScanCommand, io: CliIo, dependencies: ScanDependencies): Promise<ExitCode> {
-  const location = await locateRepository(command.paths, io.cwd, { findPolicy: command.config === undefined });
-  const displayPath = (rootRelative: string) => relativePath(io.cwd, path.resolve(location.root, rootRelative));
+export async function runScan(
+  command: ScanCommand,
+  io: CliIo,
+  dependencies: ScanDependencies,
+): Promise<ExitCode> {
+  const location = await locateRepository(command.paths, io.cwd, {
+    findPolicy: command.config === undefined,
+  });
+  const displayPath = (rootRelative: string) =>
+    relativePath(io.cwd, path.resolve(location.root, rootRelative));
   if (command.diffBase !== undefined && !location.isGitRepository) {
-    throw new UsageError(`--diff-base needs a git repository, and ${displayPath('.')} is not inside one`);
+    throw new UsageError(
+      `--diff-base needs a git repository, and ${displayPath('.')} is not inside one`,
+    );
   }
-  const baseline = command.baseline === undefined ? undefined : { file: command.baseline, content: await readBaseline(io.cwd, command.baseline) };
+  const baseline =
+    command.baseline === undefined
+      ? undefined
+      : { file: command.baseline, content: await readBaseline(io.cwd, command.baseline) };
   const loaded = await loadPolicyFiles(command, location, io.cwd);
-  const selection = selectRules(dependencies.rules, withProfile(loaded.policy, command), { only: command.onlyRules, skip: command.skipRules });
+  const selection = selectRules(dependencies.rules, withProfile(loaded.policy, command), {
+    only: command.onlyRules,
+    skip: command.skipRules,
+  });
   const { policy } = selection;
   const failOn = command.failOn ?? policy.failOn;
   const onUnanalysable = command.onUnanalysable ?? policy.onUnanalysable;
-  const analyzeOptions: AnalyzeOptions = { policy, rules: selection.rules, ...(command.language ? { language: command.language } : {}) };
+  const analyzeOptions: AnalyzeOptions = {
+    policy,
+    rules: selection.rules,
+    ...(command.language ? { language: command.language } : {}),
+  };
 
   const outcome = await scan({
     paths: command.paths,
@@ -77,21 +96,32 @@ export async function runScan(command: ScanCommand, io: CliIo, dependencies: Sca
     onUnanalysable,
     root: location.root,
     displayPath,
-    rules: effectiveRules(selection.rules, policy, io.env['RULE_DOCS_URL']).map((rule) => rule.meta),
+    rules: effectiveRules(selection.rules, policy, io.env['RULE_DOCS_URL']).map(
+      (rule) => rule.meta,
+    ),
     ...(known.baseline ? { baseline: known.baseline } : {}),
     ...(known.diffBase ? { diffBase: known.diffBase } : {}),
   };
   const color = command.output === undefined && useColor(io);
-  await emit(io, command.output, renderReport(report, command.format, { color, toolVersion: packageVersion() }));
+  await emit(
+    io,
+    command.output,
+    renderReport(report, command.format, { color, toolVersion: packageVersion() }),
+  );
 
   const reportShowsPolicyErrors = command.format === 'text' && command.output === undefined;
   if (loaded.errors.length > 0 && !reportShowsPolicyErrors) {
-    io.stderr.write('posture: the policy is invalid, so the scan exits 2; the findings come from its valid layers only\n');
-    for (const error of loaded.errors) io.stderr.write(`${formatPolicyError({ ...error, source: displayPath(error.source) })}\n`);
+    io.stderr.write(
+      'posture: the policy is invalid, so the scan exits 2; the findings come from its valid layers only\n',
+    );
+    for (const error of loaded.errors)
+      io.stderr.write(`${formatPolicyError({ ...error, source: displayPath(error.source) })}\n`);
   }
   const unrecognised = command.ignoreUnrecognised ? [] : outcome.unrecognised;
   for (const file of unrecognised) {
-    io.stderr.write(`posture: ${describeUnrecognised(file, displayPath(file), outcome.sources.get(file) ?? '')}\n`);
+    io.stderr.write(
+      `posture: ${describeUnrecognised(file, displayPath(file), outcome.sources.get(file) ?? '')}\n`,
+    );
   }
 
   if (loaded.errors.length > 0 || unrecognised.length > 0) return 2;

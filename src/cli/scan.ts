@@ -2,7 +2,14 @@
  * `posture scan`'s core: find the files, read them, analyse them, decide the exit code.
  */
 import { open, readFile } from 'node:fs/promises';
-import { analysedLanguage, analyze, type AnalysisResult, type AnalyzeOptions, type AnalyzedFile, type SourceFile } from '../engine/analyze.js';
+import {
+  analysedLanguage,
+  analyze,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type AnalyzedFile,
+  type SourceFile,
+} from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import type { FileError } from '../engine/finding.js';
 import type { Language } from '../engine/model.js';
@@ -56,9 +63,16 @@ export interface ScanOutcome {
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutcome> {
-  const extensions = options.language ? EXTENSIONS[options.language] : Object.values(EXTENSIONS).flat();
-  const accept = (path: string) => extensions.some((extension) => path.toLowerCase().endsWith(extension));
-  const walked = await walk(options.paths, { cwd: options.cwd, ...(options.root ? { root: options.root } : {}), accept });
+  const extensions = options.language
+    ? EXTENSIONS[options.language]
+    : Object.values(EXTENSIONS).flat();
+  const accept = (path: string) =>
+    extensions.some((extension) => path.toLowerCase().endsWith(extension));
+  const walked = await walk(options.paths, {
+    cwd: options.cwd,
+    ...(options.root ? { root: options.root } : {}),
+    accept,
+  });
 
   const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
   const analyzeOptions: AnalyzeOptions = {
@@ -82,7 +96,9 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   for (const [index, file] of walked.files.entries()) {
     const read = contents[index];
     if (read === undefined) {
-      const head = options.language ? '' : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
+      const head = options.language
+        ? ''
+        : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
       const language = analysedLanguage(file.path, head, analyzeOptions);
       if (language) {
         oversized.push({ path: file.path, language });
@@ -95,7 +111,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     } else {
       sourceFiles.push({ path: file.path, content: read.content });
       bytesRead += file.sizeBytes;
-      if (file.explicit && !isRecognised(file.path, read.content, analyzeOptions)) unrecognised.push(file.path);
+      if (file.explicit && !isRecognised(file.path, read.content, analyzeOptions))
+        unrecognised.push(file.path);
     }
   }
 

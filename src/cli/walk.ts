@@ -45,7 +45,12 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     if (stats.isDirectory()) {
       await walkDirectory(absolutePath, options, found, errors);
     } else if (stats.isFile()) {
-      remember(found, { absolutePath, path: pathFromRoot(absolutePath, options), sizeBytes: stats.size, explicit: true });
+      remember(found, {
+        absolutePath,
+        path: pathFromRoot(absolutePath, options),
+        sizeBytes: stats.size,
+        explicit: true,
+      });
     } else {
       throw new UsageError(`not a file or directory: ${given}`);
     }
@@ -64,7 +69,11 @@ async function walkDirectory(
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
-    errors.push({ path: pathFromRoot(directory, options), kind: 'unreadable', message: `cannot list directory: ${describeError(error)}` });
+    errors.push({
+      path: pathFromRoot(directory, options),
+      kind: 'unreadable',
+      message: `cannot list directory: ${describeError(error)}`,
+    });
     return;
   }
   entries.sort((a, b) => compareText(a.name, b.name));
@@ -75,10 +84,22 @@ async function walkDirectory(
       return { absolutePath, path: pathFromRoot(absolutePath, options) };
     })
     .filter((file) => options.accept(file.path));
-  const sizes = await Promise.all(accepted.map((file) => lstat(file.absolutePath).then((stats) => stats.size, () => undefined)));
+  const sizes = await Promise.all(
+    accepted.map((file) =>
+      lstat(file.absolutePath).then(
+        (stats) => stats.size,
+        () => undefined,
+      ),
+    ),
+  );
   accepted.forEach((file, index) => {
     const sizeBytes = sizes[index];
-    if (sizeBytes === undefined) errors.push({ path: file.path, kind: 'unreadable', message: 'file disappeared while scanning' });
+    if (sizeBytes === undefined)
+      errors.push({
+        path: file.path,
+        kind: 'unreadable',
+        message: 'file disappeared while scanning',
+      });
     else remember(found, { ...file, sizeBytes, explicit: false });
   });
   for (const entry of entries) {

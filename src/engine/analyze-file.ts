@@ -66,7 +66,9 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
     }
     for (const active of pass.rules) if (active.locked) lockedIds.add(active.rule.meta.id);
     try {
-      outcome.findings.push(...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile));
+      outcome.findings.push(
+        ...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile),
+      );
     } catch (error) {
       outcome.error ??= locate(unexpectedFileError(file.path, error), error, parsed.model);
     }
@@ -92,7 +94,10 @@ function parseSafely(file: SourceFile, language: Language): ParseOutcome {
 }
 
 /** The model whose comments carry the file's suppressions: the policy's language's, else any. */
-function primaryModel(parses: ReadonlyMap<Language, ParseOutcome>, language: Language | undefined): FileModel | undefined {
+function primaryModel(
+  parses: ReadonlyMap<Language, ParseOutcome>,
+  language: Language | undefined,
+): FileModel | undefined {
   const preferred = language ? parses.get(language) : undefined;
   if (preferred?.ok) return preferred.model;
   for (const parsed of parses.values()) if (parsed.ok) return parsed.model;
@@ -100,12 +105,31 @@ function primaryModel(parses: ReadonlyMap<Language, ParseOutcome>, language: Lan
 }
 
 /** Inline suppressions, then waivers, which match findings by the fingerprints reports print. */
-function acceptFindings(outcome: FileOutcome, model: FileModel, context: FileContext, lockedIds: ReadonlySet<string>): void {
+function acceptFindings(
+  outcome: FileOutcome,
+  model: FileModel,
+  context: FileContext,
+  lockedIds: ReadonlySet<string>,
+): void {
   outcome.findings.sort(compareFindings);
-  outcome.notices.push(...applySuppressions(model, outcome.findings, context.policy.inlineSuppressions, (finding) => lockedIds.has(finding.ruleId)));
-  const prints = fingerprintAll(outcome.findings, (finding) => model.lines[finding.range.line - 1] ?? '');
-  const fingerprints = new Map(outcome.findings.map((finding, index) => [finding, prints[index] ?? '']));
-  applyWaivers(outcome.findings, context.policy.waivers, context.now, (finding) => fingerprints.get(finding) ?? '');
+  outcome.notices.push(
+    ...applySuppressions(model, outcome.findings, context.policy.inlineSuppressions, (finding) =>
+      lockedIds.has(finding.ruleId),
+    ),
+  );
+  const prints = fingerprintAll(
+    outcome.findings,
+    (finding) => model.lines[finding.range.line - 1] ?? '',
+  );
+  const fingerprints = new Map(
+    outcome.findings.map((finding, index) => [finding, prints[index] ?? '']),
+  );
+  applyWaivers(
+    outcome.findings,
+    context.policy.waivers,
+    context.now,
+    (finding) => fingerprints.get(finding) ?? '',
+  );
 }
 
 /** Enough of a command's first line to find it in the file, quoting and escapes aside. */

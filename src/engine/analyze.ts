@@ -3,9 +3,21 @@
  * policy notices out (and, on request, the parsed models). Pure apart from loading the parsers'
  * grammars once; knows nothing about GitHub or the terminal.
  */
-import { analyzeFile, type FileContext, type FileOutcome, type SourceFile } from './analyze-file.js';
+import {
+  analyzeFile,
+  type FileContext,
+  type FileOutcome,
+  type SourceFile,
+} from './analyze-file.js';
 import { unexpectedFileError } from './file-error.js';
-import { atLeast, compareFindings, isOpen, type FileError, type Finding, type Severity } from './finding.js';
+import {
+  atLeast,
+  compareFindings,
+  isOpen,
+  type FileError,
+  type Finding,
+  type Severity,
+} from './finding.js';
 import type { FileModel, Language } from './model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
 import { isTestCode, reportApart, testCodeLanguage } from './test-code.js';
@@ -61,7 +73,10 @@ export interface AnalysisResult {
   models?: Map<string, FileModel>;
 }
 
-export async function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+export async function analyze(
+  files: readonly SourceFile[],
+  options: AnalyzeOptions = {},
+): Promise<AnalysisResult> {
   await initParsers();
   const policy = options.policy ?? defaultPolicy();
   const now = options.now ?? new Date();
@@ -75,12 +90,22 @@ export async function analyze(files: readonly SourceFile[], options: AnalyzeOpti
     ...(wantModel ? { models: new Map<string, FileModel>() } : {}),
   };
   // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
-  const readsAs = (file: SourceFile) => (isTestCode(file.path) && policy.testCode === 'ignore' ? undefined : planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy)).language);
+  const readsAs = (file: SourceFile) =>
+    isTestCode(file.path) && policy.testCode === 'ignore'
+      ? undefined
+      : planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy))
+          .language;
   const crossFile = CrossFile.prepare(files, readsAs);
   for (const file of crossFile.analysisOrder()) {
     const testCode = isTestCode(file.path);
     if (testCode && policy.testCode === 'ignore') continue;
-    const plan = planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy));
+    const plan = planPasses(
+      policy,
+      rules,
+      file.path,
+      file.content,
+      languageHint(file, options, policy),
+    );
     if (!plan.language) continue;
     if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
     if (plan.passes.length > 0) result.analyzed.push({ path: file.path, language: plan.language });
@@ -108,10 +133,20 @@ function analyzeFileSafely(file: SourceFile, plan: FilePlan, context: FileContex
  * The language `analyze` would read a file in with these options, or undefined when no rule
  * would run on it; judged from its path and its content, of which the start is enough.
  */
-export function analysedLanguage(path: string, content: string, options: AnalyzeOptions = {}): Language | undefined {
+export function analysedLanguage(
+  path: string,
+  content: string,
+  options: AnalyzeOptions = {},
+): Language | undefined {
   const policy = options.policy ?? defaultPolicy();
   if (policy.testCode === 'ignore' && isTestCode(path)) return undefined;
-  const plan = planPasses(policy, rulesOf(options, policy), path, content, languageHint({ path, content }, options, policy));
+  const plan = planPasses(
+    policy,
+    rulesOf(options, policy),
+    path,
+    content,
+    languageHint({ path, content }, options, policy),
+  );
   return plan.passes.length > 0 ? plan.language : undefined;
 }
 
@@ -120,7 +155,11 @@ export function analysedLanguage(path: string, content: string, options: Analyze
  * else, for a cookbook kept under a test folder that the policy's `paths.languages` do not
  * place, Chef.
  */
-function languageHint(file: SourceFile, options: AnalyzeOptions, policy: EffectivePolicy): Language | undefined {
+function languageHint(
+  file: SourceFile,
+  options: AnalyzeOptions,
+  policy: EffectivePolicy,
+): Language | undefined {
   if (options.language) return options.language;
   if (policyLanguage(policy, file.path) || orgLanguage(policy, file.path)) return undefined;
   return testCodeLanguage(file.path, file.content);
@@ -132,12 +171,16 @@ function rulesOf(options: AnalyzeOptions, policy: EffectivePolicy): Rule[] {
 
 /** The models an analysis run with `keepModels` kept; asking for them otherwise is a defect of the caller. */
 export function keptModels(result: AnalysisResult): ReadonlyMap<string, FileModel> {
-  if (!result.models) throw new Error('the analysis did not keep its models; pass keepModels: true');
+  if (!result.models)
+    throw new Error('the analysis did not keep its models; pass keepModels: true');
   return result.models;
 }
 
 /** Whether an open finding (in production code, neither waived nor suppressed) is at or above the threshold. */
-export function reachesThreshold(findings: readonly Finding[], threshold: Severity | Threshold): boolean {
+export function reachesThreshold(
+  findings: readonly Finding[],
+  threshold: Severity | Threshold,
+): boolean {
   if (threshold === 'none') return false;
   return findings.some((finding) => isOpen(finding) && atLeast(finding.severity, threshold));
 }

@@ -31,15 +31,20 @@ export interface Recognition {
 export function explainRecognition(path: string, content: string): Recognition {
   if (PUPPET_MANIFEST.test(path)) return { language: 'puppet', reason: 'a Puppet manifest' };
   if (RUBY_FILE.test(path)) {
-    if (isChefCookbookPath(path, content)) return { language: 'chef', reason: 'Ruby in a Chef cookbook' };
+    if (isChefCookbookPath(path, content))
+      return { language: 'chef', reason: 'Ruby in a Chef cookbook' };
     return {
       language: undefined,
-      reason: 'Ruby outside the folders of a Chef cookbook (recipes/, attributes/, resources/, providers/, libraries/, metadata.rb), or Puppet, test or tool code',
+      reason:
+        'Ruby outside the folders of a Chef cookbook (recipes/, attributes/, resources/, providers/, libraries/, metadata.rb), or Puppet, test or tool code',
       forceAs: 'chef',
     };
   }
   if (YAML_FILE.test(path)) return recogniseYaml(path, content);
-  return { language: undefined, reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file' };
+  return {
+    language: undefined,
+    reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file',
+  };
 }
 
 /**
@@ -53,6 +58,10 @@ export function mayBeAnalysed(path: string): boolean {
   return YAML_FILE.test(path) && !otherYamlByPath(path);
 }
 
-export function detectLanguage(path: string, content: string, forced?: Language): Language | undefined {
+export function detectLanguage(
+  path: string,
+  content: string,
+  forced?: Language,
+): Language | undefined {
   return forced ?? explainRecognition(path, content).language;
 }

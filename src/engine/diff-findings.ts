@@ -40,7 +40,13 @@ export function fingerprintHash(fingerprint: string): string {
   return colon === -1 ? fingerprint : fingerprint.slice(0, colon);
 }
 
-export function diffFindings({ head, base, headLineText, baseLineText, isWrittenByChange = () => false }: FindingVersions): FindingDiff {
+export function diffFindings({
+  head,
+  base,
+  headLineText,
+  baseLineText,
+  isWrittenByChange = () => false,
+}: FindingVersions): FindingDiff {
   const headGroups = groupByHash(fingerprinted(head, headLineText));
   const baseGroups = groupByHash(fingerprinted(base, baseLineText));
   const diff: FindingDiff = { added: [], existing: [], fixed: [] };

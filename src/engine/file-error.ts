@@ -4,7 +4,15 @@
  * limit that was passed, and `line` points at the place when there is one.
  */
 
-export const FILE_ERROR_KINDS = ['too-large', 'too-deep', 'alias-expansion', 'syntax', 'unreadable', 'timeout', 'internal'] as const;
+export const FILE_ERROR_KINDS = [
+  'too-large',
+  'too-deep',
+  'alias-expansion',
+  'syntax',
+  'unreadable',
+  'timeout',
+  'internal',
+] as const;
 export type FileErrorKind = (typeof FILE_ERROR_KINDS)[number];
 
 export interface FileError {
@@ -40,7 +48,12 @@ export class UnanalysableError extends Error {
   }
 
   toFileError(path: string): FileError {
-    return { path, kind: this.kind, message: this.message, ...(this.line === undefined ? {} : { line: this.line }) };
+    return {
+      path,
+      kind: this.kind,
+      message: this.message,
+      ...(this.line === undefined ? {} : { line: this.line }),
+    };
   }
 }
 
@@ -55,8 +68,16 @@ const STACK_OVERFLOW = /call stack/i;
 export function unexpectedFileError(path: string, error: unknown): FileError {
   if (error instanceof UnanalysableError) return error.toFileError(path);
   if (error instanceof RangeError && STACK_OVERFLOW.test(error.message)) {
-    return { path, kind: 'too-deep', message: 'the file nests too deeply to analyse (Posture ran out of stack space reading it)' };
+    return {
+      path,
+      kind: 'too-deep',
+      message: 'the file nests too deeply to analyse (Posture ran out of stack space reading it)',
+    };
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return { path, kind: 'internal', message: `Posture failed while analysing this file (please report it): ${reason}` };
+  return {
+    path,
+    kind: 'internal',
+    message: `Posture failed while analysing this file (please report it): ${reason}`,
+  };
 }

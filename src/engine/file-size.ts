@@ -11,5 +11,9 @@ export function isTooLarge(sizeBytes: number): boolean {
 
 /** `file is 2.1 MiB; Posture analyses files up to 2 MiB` */
 export function fileSizeError(path: string, sizeBytes: number): FileError {
-  return { path, kind: 'too-large', message: `file is ${(sizeBytes / MEBIBYTE).toFixed(1)} MiB; Posture analyses files up to ${MAX_FILE_BYTES / MEBIBYTE} MiB` };
+  return {
+    path,
+    kind: 'too-large',
+    message: `file is ${(sizeBytes / MEBIBYTE).toFixed(1)} MiB; Posture analyses files up to ${MAX_FILE_BYTES / MEBIBYTE} MiB`,
+  };
 }

@@ -27,7 +27,10 @@ export function fingerprint(finding: Pick<Finding, 'ruleId' | 'path'>, lineText:
  * flagged by the same rule in one file stay distinct (`<sha256>:1`, `<sha256>:2`), as GitHub
  * does for its own line hashes.
  */
-export function fingerprintAll(findings: readonly Finding[], lineTextOf: (finding: Finding) => string): string[] {
+export function fingerprintAll(
+  findings: readonly Finding[],
+  lineTextOf: (finding: Finding) => string,
+): string[] {
   const occurrences = new Map<string, number>();
   return findings.map((finding) => {
     const hash = fingerprint(finding, lineTextOf(finding));

@@ -89,14 +89,7 @@ export interface Unit {
 }
 
 export type VariableScope =
-  | 'vars-file'
-  | 'play'
-  | 'task'
-  | 'inventory'
-  | 'parameter'
-  | 'attribute'
-  | 'hiera'
-  | 'data';
+  'vars-file' | 'play' | 'task' | 'inventory' | 'parameter' | 'attribute' | 'hiera' | 'data';
 
 export interface Variable {
   /** last key of the path (`password` for `mysql.root.password`) */
@@ -134,14 +127,7 @@ export interface Condition {
 }
 
 export type FileKind =
-  | 'playbook'
-  | 'tasks'
-  | 'vars'
-  | 'inventory'
-  | 'data'
-  | 'manifest'
-  | 'recipe'
-  | 'attributes';
+  'playbook' | 'tasks' | 'vars' | 'inventory' | 'data' | 'manifest' | 'recipe' | 'attributes';
 
 export interface FileModel {
   path: string;

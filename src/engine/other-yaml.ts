@@ -26,7 +26,10 @@ const BY_PATH: readonly PathFormat[] = [
   { name: 'a GitLab CI definition', path: /(^|\/)\.gitlab-ci[^/]*(\/|\.ya?ml$)/ },
   { name: 'a CircleCI definition', path: /(^|\/)\.circleci\// },
   { name: 'a Travis CI definition', path: /(^|\/)\.travis[^/]*\.ya?ml$/ },
-  { name: 'a Docker Compose file', path: /(^|\/)(docker-compose[^/]*|compose)\.ya?ml$|(^|\/)compose\// },
+  {
+    name: 'a Docker Compose file',
+    path: /(^|\/)(docker-compose[^/]*|compose)\.ya?ml$|(^|\/)compose\//,
+  },
   { name: 'a Helm chart', path: /(^|\/)charts\// },
   { name: 'a template, rendered before it is used', path: /(^|\/)templates\// },
   { name: 'a file a role copies to hosts as it is', path: /(^|\/)roles\/[^/]+\/files\// },
@@ -40,7 +43,11 @@ const BY_PATH: readonly PathFormat[] = [
 ];
 
 const BY_CONTENT: readonly ContentFormat[] = [
-  { name: 'a Kubernetes or other typed manifest', keys: ['apiVersion', 'kind'], evenInAnsibleFolders: true },
+  {
+    name: 'a Kubernetes or other typed manifest',
+    keys: ['apiVersion', 'kind'],
+    evenInAnsibleFolders: true,
+  },
   { name: 'a Docker Compose file', keys: ['services'] },
   { name: 'a GitHub Actions workflow', keys: ['on', 'jobs'] },
   { name: 'a CI pipeline', keys: ['stages'] },
@@ -64,7 +71,8 @@ export function otherYamlByPath(path: string): OtherYaml | undefined {
 }
 
 export function otherYamlByContent(outline: YamlOutline): OtherYaml | undefined {
-  if (outline.firstComment && CLOUD_CONFIG.test(outline.firstComment)) return { name: 'cloud-init user data' };
+  if (outline.firstComment && CLOUD_CONFIG.test(outline.firstComment))
+    return { name: 'cloud-init user data' };
   if (outline.shape !== 'mapping') return undefined;
   const keys = new Set(outline.keys);
   return BY_CONTENT.find((format) => format.keys.every((key) => keys.has(key)));

@@ -12,9 +12,22 @@ import { isKnownModule } from '../parsers/ansible/modules.js';
 import { BLOCK_SECTIONS, TASK_KEYWORDS, isLoopKeyword } from '../parsers/ansible/keywords.js';
 
 /** Folders whose YAML is Ansible by convention. */
-const ANSIBLE_FOLDERS = new Set(['tasks', 'handlers', 'vars', 'defaults', 'group_vars', 'host_vars', 'playbook', 'playbooks', 'inventory', 'inventories', 'roles']);
+const ANSIBLE_FOLDERS = new Set([
+  'tasks',
+  'handlers',
+  'vars',
+  'defaults',
+  'group_vars',
+  'host_vars',
+  'playbook',
+  'playbooks',
+  'inventory',
+  'inventories',
+  'roles',
+]);
 /** File names that are Ansible by convention. */
-const ANSIBLE_FILE = /(^|\/)(site|playbook[^/]*|[^/]*-playbook|main|deploy|provision(ing)?)\.ya?ml$/i;
+const ANSIBLE_FILE =
+  /(^|\/)(site|playbook[^/]*|[^/]*-playbook|main|deploy|provision(ing)?)\.ya?ml$/i;
 /**
  * Hiera data: the YAML a Puppet module or control repository keeps its parameters in, under
  * `hieradata/`, or under `data/` with Hiera 5's `.yaml` extension.
@@ -38,11 +51,14 @@ export function recogniseYaml(path: string, content: string): Recognition {
   const conventional = conventionalName(path);
   if (conventional) {
     const typed = otherYamlByContent(outline);
-    if (typed?.evenInAnsibleFolders) return leftAlone(`${typed.name}, although its path is Ansible's`);
+    if (typed?.evenInAnsibleFolders)
+      return leftAlone(`${typed.name}, although its path is Ansible's`);
     return { language: 'ansible', reason: `Ansible by its path (\`${conventional}\`)` };
   }
-  if (HIERA_DATA.test(path)) return { language: 'puppet', reason: 'Hiera data by its path (`data/`, `hieradata/`)' };
-  if (HIDDEN_FILE.test(path)) return leftAlone('a hidden file, which holds tool settings rather than configuration code');
+  if (HIERA_DATA.test(path))
+    return { language: 'puppet', reason: 'Hiera data by its path (`data/`, `hieradata/`)' };
+  if (HIDDEN_FILE.test(path))
+    return leftAlone('a hidden file, which holds tool settings rather than configuration code');
   const byContent = otherYamlByContent(outline);
   if (byContent) return leftAlone(`${byContent.name}, not configuration code Posture reads`);
   return recogniseByContent(outline, NAMED_FOR_VARIABLES.test(path));
@@ -63,15 +79,28 @@ function recogniseByContent(outline: YamlOutline, namedForVariables: boolean): R
     }
     const mappings = outline.items.filter((keys) => keys.length > 0);
     const tasks = mappings.filter(isTask).length;
-    if (tasks > 0 && tasks * 2 >= mappings.length) return { language: 'ansible', reason: 'an Ansible task list (its items call modules)' };
+    if (tasks > 0 && tasks * 2 >= mappings.length)
+      return { language: 'ansible', reason: 'an Ansible task list (its items call modules)' };
   }
   if (outline.shape === 'mapping' && outline.keys.length > 0) {
     const classParameters = outline.keys.filter((key) => CLASS_PARAMETER.test(key)).length;
-    if (classParameters * 2 > outline.keys.length) return { language: 'puppet', reason: 'Hiera data (its keys name Puppet class parameters)' };
-    if (isInventory(outline)) return { language: 'ansible', reason: 'an Ansible inventory (groups with hosts or children)' };
-    if (isVars(outline, namedForVariables)) return { language: 'ansible', reason: 'Ansible vars (variable names, with Jinja2, `ansible_` settings or a name that says so)' };
+    if (classParameters * 2 > outline.keys.length)
+      return { language: 'puppet', reason: 'Hiera data (its keys name Puppet class parameters)' };
+    if (isInventory(outline))
+      return {
+        language: 'ansible',
+        reason: 'an Ansible inventory (groups with hosts or children)',
+      };
+    if (isVars(outline, namedForVariables))
+      return {
+        language: 'ansible',
+        reason:
+          'Ansible vars (variable names, with Jinja2, `ansible_` settings or a name that says so)',
+      };
   }
-  return leftAlone('YAML that is no playbook, task list, Ansible vars or Hiera data: no play names hosts, no item calls a known module, no value uses Jinja2');
+  return leftAlone(
+    'YAML that is no playbook, task list, Ansible vars or Hiera data: no play names hosts, no item calls a known module, no value uses Jinja2',
+  );
 }
 
 /** One known module among task keywords, or a block. */
@@ -88,7 +117,9 @@ function isInventory(outline: YamlOutline): boolean {
 
 function isVars(outline: YamlOutline, namedForVariables: boolean): boolean {
   if (!outline.keys.every((key) => VARIABLE_NAME.test(key))) return false;
-  return namedForVariables || outline.hasJinja || outline.keys.some((key) => key.startsWith('ansible_'));
+  return (
+    namedForVariables || outline.hasJinja || outline.keys.some((key) => key.startsWith('ansible_'))
+  );
 }
 
 function leftAlone(reason: string): Recognition {

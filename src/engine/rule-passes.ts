@@ -8,7 +8,13 @@
 import type { Language } from './model.js';
 import { detectLanguage } from './detect-language.js';
 import type { Rule } from '../rules/rule.js';
-import { activeRules, orgLanguage, pathInScope, policyLanguage, type ActiveRule } from '../policy/resolve-rules.js';
+import {
+  activeRules,
+  orgLanguage,
+  pathInScope,
+  policyLanguage,
+  type ActiveRule,
+} from '../policy/resolve-rules.js';
 import type { EffectivePolicy } from '../policy/types.js';
 
 export interface RulePass {
@@ -25,18 +31,37 @@ export interface FilePlan {
   passes: RulePass[];
 }
 
-export function planPasses(policy: EffectivePolicy, rules: readonly Rule[], path: string, content: string, forced?: Language): FilePlan {
+export function planPasses(
+  policy: EffectivePolicy,
+  rules: readonly Rule[],
+  path: string,
+  content: string,
+  forced?: Language,
+): FilePlan {
   const language = detectLanguage(path, content, forced ?? policyLanguage(policy, path));
   const inScope = pathInScope(policy, path);
   if (!language) return { language, inScope, passes: [] };
-  const lockedLanguage = forced ? language : (detectLanguage(path, content, orgLanguage(policy, path)) ?? language);
-  if (lockedLanguage === language) return { language, inScope, passes: nonEmpty([{ language, rules: activeRules(policy, rules, path, language) }]) };
+  const lockedLanguage = forced
+    ? language
+    : (detectLanguage(path, content, orgLanguage(policy, path)) ?? language);
+  if (lockedLanguage === language)
+    return {
+      language,
+      inScope,
+      passes: nonEmpty([{ language, rules: activeRules(policy, rules, path, language) }]),
+    };
   return {
     language,
     inScope,
     passes: nonEmpty([
-      { language, rules: activeRules(policy, rules, path, language).filter((active) => !active.locked) },
-      { language: lockedLanguage, rules: activeRules(policy, rules, path, lockedLanguage).filter((active) => active.locked) },
+      {
+        language,
+        rules: activeRules(policy, rules, path, language).filter((active) => !active.locked),
+      },
+      {
+        language: lockedLanguage,
+        rules: activeRules(policy, rules, path, lockedLanguage).filter((active) => active.locked),
+      },
     ]),
   };
 }

@@ -42,7 +42,8 @@ export function runRules(
       file: model,
       options,
       report({ path, ...located }) {
-        if (path !== undefined && path !== model.path) crossFile.deferred.add(path, { ruleId: rule.meta.id, ...located });
+        if (path !== undefined && path !== model.path)
+          crossFile.deferred.add(path, { ruleId: rule.meta.id, ...located });
         else add(current, located);
       },
       resolve: (name) => resolver.resolve(name),

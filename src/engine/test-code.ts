@@ -17,9 +17,21 @@ import type { Language } from './model.js';
 /** Folders that hold tests, test fixtures, examples and documentation, in all three languages. */
 const TEST_CODE_FOLDERS = new Set([
   // tests and their fixtures
-  'test', 'tests', 'testing', 'spec', 'specs', 'fixtures', 'molecule',
+  'test',
+  'tests',
+  'testing',
+  'spec',
+  'specs',
+  'fixtures',
+  'molecule',
   // examples and documentation
-  'examples', 'example', 'samples', 'sample', 'docs', 'doc', 'documentation',
+  'examples',
+  'example',
+  'samples',
+  'sample',
+  'docs',
+  'doc',
+  'documentation',
 ]);
 
 /** Words that make a folder whose name has several a test folder (`kitchen-tests`, `test_playbooks`). */
@@ -31,7 +43,11 @@ function isTestFolder(name: string): boolean {
 }
 
 function folders(path: string): string[] {
-  return path.replace(/\\/g, '/').split('/').slice(0, -1).filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .slice(0, -1)
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 export function isTestCode(path: string): boolean {
@@ -56,7 +72,8 @@ export function testCodeLanguage(path: string, content: string): Language | unde
   return isTestCookbookFile(path, content) ? 'chef' : undefined;
 }
 
-const TEST_CODE_JUSTIFICATION = 'in test or example code, which the policy reports apart (test_code: report)';
+const TEST_CODE_JUSTIFICATION =
+  'in test or example code, which the policy reports apart (test_code: report)';
 
 /** A finding in test code, as `test_code: report` lists it: low, marked, outside the verdict. */
 function setApart(finding: Finding): Finding {
@@ -76,7 +93,14 @@ function setApart(finding: Finding): Finding {
 export function reportApart(outcome: FileOutcome): FileOutcome {
   const { error, model: _model, ...rest } = outcome;
   const notices = error
-    ? [...rest.notices, { path: error.path, ...(error.line === undefined ? {} : { line: error.line }), message: `not analysed (test code, outside the verdict): ${error.message}` }]
+    ? [
+        ...rest.notices,
+        {
+          path: error.path,
+          ...(error.line === undefined ? {} : { line: error.line }),
+          message: `not analysed (test code, outside the verdict): ${error.message}`,
+        },
+      ]
     : rest.notices;
   return { findings: rest.findings.map(setApart), notices };
 }

@@ -40,7 +40,8 @@ export function outlineYaml(content: string): YamlOutline {
   for (const raw of content.split('\n', MAX_LINES)) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed === '---' || trimmed === '...' || trimmed.startsWith('%')) continue;
+    if (trimmed === '' || trimmed === '---' || trimmed === '...' || trimmed.startsWith('%'))
+      continue;
     if (trimmed.startsWith('#')) {
       if (shape === 'empty') firstComment ??= trimmed;
       continue;
@@ -63,14 +64,25 @@ export function outlineYaml(content: string): YamlOutline {
     if (!key) continue;
     if (shape === 'mapping' && key.indent === topIndent) {
       keys.push(key.name);
-    } else if (shape === 'list' && items.length > 0 && (key.indent === itemKeyIndent || itemKeyIndent === -1)) {
+    } else if (
+      shape === 'list' &&
+      items.length > 0 &&
+      (key.indent === itemKeyIndent || itemKeyIndent === -1)
+    ) {
       itemKeyIndent = key.indent;
       items.at(-1)?.push(key.name);
     } else {
       nestedKeys.add(key.name);
     }
   }
-  return { shape, items, keys, nestedKeys, hasJinja: JINJA.test(content), ...(firstComment ? { firstComment } : {}) };
+  return {
+    shape,
+    items,
+    keys,
+    nestedKeys,
+    hasJinja: JINJA.test(content),
+    ...(firstComment ? { firstComment } : {}),
+  };
 }
 
 function keyAt(line: string): { indent: number; name: string } | undefined {

@@ -17,7 +17,16 @@ export function checkRunRerequestedJobs(context: Context<'check_run.rerequested'
  */
 export function requestedActionJobs(context: Context<'check_run.requested_action'>): JobRequest[] {
   const { check_run: checkRun, requested_action: action, sender } = context.payload;
-  if (checkRun.name !== CHECK_RUN_NAME || action?.identifier !== ACCEPT_RISK_ACTION.identifier) return [];
-  const clickedRun = { id: checkRun.id, title: checkRun.output.title ?? '', summary: checkRun.output.summary ?? '' };
-  return commitJobs(context, checkRun.head_sha, checkRun.pull_requests, { kind: 'accept-risk', by: sender.login, clickedRun });
+  if (checkRun.name !== CHECK_RUN_NAME || action?.identifier !== ACCEPT_RISK_ACTION.identifier)
+    return [];
+  const clickedRun = {
+    id: checkRun.id,
+    title: checkRun.output.title ?? '',
+    summary: checkRun.output.summary ?? '',
+  };
+  return commitJobs(context, checkRun.head_sha, checkRun.pull_requests, {
+    kind: 'accept-risk',
+    by: sender.login,
+    clickedRun,
+  });
 }

@@ -24,8 +24,11 @@ export function commitJobs(
   const { repository } = context.payload;
   const ref = { installationId, owner: repository.owner.login, repo: repository.name };
   // The list may name pull requests of other repositories that share the commit.
-  const numbers = listed.filter((pull) => pull.base.repo.id === repository.id).map((pull) => pull.number);
-  if (numbers.length === 0) return [{ kind: 'find-pull-requests', ...ref, headSha, trigger, deliveryId: context.id }];
+  const numbers = listed
+    .filter((pull) => pull.base.repo.id === repository.id)
+    .map((pull) => pull.number);
+  if (numbers.length === 0)
+    return [{ kind: 'find-pull-requests', ...ref, headSha, trigger, deliveryId: context.id }];
   return numbers.map((pullNumber) => ({
     kind: 'review' as const,
     ...ref,

@@ -18,7 +18,10 @@ export function pullRequestJobs(context: PullRequestContext): JobRequest[] {
   const installationId = installationOf(context);
   if (installationId === undefined || pullRequest.state !== 'open') return [];
   // A draft that becomes ready gets a fresh run: its security reviewers are only asked now.
-  const trigger = context.payload.action === 'ready_for_review' ? { kind: 'rerun' as const } : { kind: 'push' as const };
+  const trigger =
+    context.payload.action === 'ready_for_review'
+      ? { kind: 'rerun' as const }
+      : { kind: 'push' as const };
   return [
     {
       kind: 'review',

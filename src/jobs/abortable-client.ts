@@ -11,10 +11,12 @@ const READS = new Set(['GET', 'HEAD']);
 export function abortable(octokit: GitHubClient, signal: AbortSignal): GitHubClient {
   octokit.hook.wrap('request', async (request, options) => {
     signal.throwIfAborted();
-    if (!READS.has(String(options.method).toUpperCase()) && !isGraphqlRead(options)) return request(options);
+    if (!READS.has(String(options.method).toUpperCase()) && !isGraphqlRead(options))
+      return request(options);
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason instanceof Error ? signal.reason : abortError(signal.reason));
+      onAbort = () =>
+        reject(signal.reason instanceof Error ? signal.reason : abortError(signal.reason));
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -28,7 +30,11 @@ export function abortable(octokit: GitHubClient, signal: AbortSignal): GitHubCli
 
 /** A GraphQL query reads; a mutation writes. */
 function isGraphqlRead(options: { url?: string; query?: unknown }): boolean {
-  return String(options.url).endsWith('/graphql') && typeof options.query === 'string' && /^\s*query\b/.test(options.query);
+  return (
+    String(options.url).endsWith('/graphql') &&
+    typeof options.query === 'string' &&
+    /^\s*query\b/.test(options.query)
+  );
 }
 
 function abortError(reason: unknown): Error {

@@ -23,8 +23,16 @@ interface GroupVerdict {
   summary: string;
 }
 
-export async function runMergeGroupJob(job: ActiveJob, request: MergeGroupJobRequest, deps: JobDependencies): Promise<JobOutcome> {
-  const log = deps.log.child({ delivery: request.deliveryId, repository: `${request.owner}/${request.repo}`, mergeGroup: request.headSha });
+export async function runMergeGroupJob(
+  job: ActiveJob,
+  request: MergeGroupJobRequest,
+  deps: JobDependencies,
+): Promise<JobOutcome> {
+  const log = deps.log.child({
+    delivery: request.deliveryId,
+    repository: `${request.owner}/${request.repo}`,
+    mergeGroup: request.headSha,
+  });
   try {
     const octokit = await deps.github.installation(request.installationId);
     const verdict = await verdictFor(octokit, request, deps.appId);
@@ -44,14 +52,25 @@ export async function runMergeGroupJob(job: ActiveJob, request: MergeGroupJobReq
     return { status: 'done' };
   } catch (error) {
     const reason = describeError(error);
-    const retryAt = nextTry(classifyFailure(error, Date.now()), job.attempt, deps.retry, Date.now());
+    const retryAt = nextTry(
+      classifyFailure(error, Date.now()),
+      job.attempt,
+      deps.retry,
+      Date.now(),
+    );
     log.warn({ reason }, 'could not check the merge group');
     // No run was written: the merge queue waits for the required check until its own time-out.
-    return retryAt === undefined ? { status: 'failed', reason } : { status: 'retry', at: retryAt, reason };
+    return retryAt === undefined
+      ? { status: 'failed', reason }
+      : { status: 'retry', at: retryAt, reason };
   }
 }
 
-async function verdictFor(octokit: GitHubClient, request: MergeGroupJobRequest, appId: number | undefined): Promise<GroupVerdict> {
+async function verdictFor(
+  octokit: GitHubClient,
+  request: MergeGroupJobRequest,
+  appId: number | undefined,
+): Promise<GroupVerdict> {
   const number = GROUP_REF.exec(request.headRef)?.[1];
   if (!number) {
     return {
@@ -60,7 +79,11 @@ async function verdictFor(octokit: GitHubClient, request: MergeGroupJobRequest, 
       summary: `The group's ref \`${request.headRef}\` does not name a pull request, so Posture cannot tell which review this group rests on.`,
     };
   }
-  const { data: pull } = await octokit.rest.pulls.get({ owner: request.owner, repo: request.repo, pull_number: Number(number) });
+  const { data: pull } = await octokit.rest.pulls.get({
+    owner: request.owner,
+    repo: request.repo,
+    pull_number: Number(number),
+  });
   const reviewed = await latestPostureRun(octokit, request, pull.head.sha, appId);
   const head = `\`${pull.head.sha.slice(0, 7)}\``;
   if (reviewed?.status === 'completed' && reviewed.conclusion === 'success' && reviewed.review) {
@@ -70,7 +93,11 @@ async function verdictFor(octokit: GitHubClient, request: MergeGroupJobRequest, 
       summary: `This merge group tests pull request #${number}; Posture's review of its head ${head} passed, so the group passes.`,
     };
   }
-  const why = !reviewed ? 'Posture has no review of its head' : reviewed.status !== 'completed' ? 'its review is still running' : `its latest review concluded \`${reviewed.conclusion ?? 'nothing'}\``;
+  const why = !reviewed
+    ? 'Posture has no review of its head'
+    : reviewed.status !== 'completed'
+      ? 'its review is still running'
+      : `its latest review concluded \`${reviewed.conclusion ?? 'nothing'}\``;
   return {
     conclusion: 'failure',
     title: `Pull request #${number} has no passing review`,

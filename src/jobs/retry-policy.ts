@@ -37,14 +37,19 @@ export function classifyFailure(error: unknown, now: number): ClassifiedFailure 
   if (error instanceof AnalysisLimitError) return { kind: 'limit' };
   const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
   const status = typeof shape.status === 'number' ? shape.status : undefined;
-  if (status === undefined) return shape.name === 'HttpError' ? { kind: 'transient' } : { kind: 'bug' };
+  if (status === undefined)
+    return shape.name === 'HttpError' ? { kind: 'transient' } : { kind: 'bug' };
   const headers = shape.response?.headers ?? {};
   if (status === 403 || status === 429) {
     const retryAfter = Number(headers['retry-after']);
-    if (Number.isFinite(retryAfter) && retryAfter > 0) return { kind: 'rate-limited', retryAt: now + retryAfter * 1000 };
+    if (Number.isFinite(retryAfter) && retryAfter > 0)
+      return { kind: 'rate-limited', retryAt: now + retryAfter * 1000 };
     if (headers['x-ratelimit-remaining'] === '0') {
       const reset = Number(headers['x-ratelimit-reset']) * 1000;
-      return { kind: 'rate-limited', retryAt: Number.isFinite(reset) && reset > now ? reset + 1000 : now + 60_000 };
+      return {
+        kind: 'rate-limited',
+        retryAt: Number.isFinite(reset) && reset > now ? reset + 1000 : now + 60_000,
+      };
     }
     return status === 429 ? { kind: 'rate-limited', retryAt: now + 60_000 } : { kind: 'permanent' };
   }
@@ -54,12 +59,19 @@ export function classifyFailure(error: unknown, now: number): ClassifiedFailure 
 }
 
 /** When to try again, or undefined to give up now. */
-export function nextTry(failure: ClassifiedFailure, attempt: number, schedule: RetrySchedule, now: number): number | undefined {
+export function nextTry(
+  failure: ClassifiedFailure,
+  attempt: number,
+  schedule: RetrySchedule,
+  now: number,
+): number | undefined {
   switch (failure.kind) {
     case 'transient':
       return attempt < schedule.maxAttempts ? now + schedule.delayMs(attempt) : undefined;
     case 'rate-limited':
-      return attempt < schedule.maxAttempts ? Math.max(failure.retryAt ?? 0, now + schedule.delayMs(attempt)) : undefined;
+      return attempt < schedule.maxAttempts
+        ? Math.max(failure.retryAt ?? 0, now + schedule.delayMs(attempt))
+        : undefined;
     case 'bug':
       return attempt < 2 ? now + schedule.delayMs(attempt) : undefined;
     case 'permanent':

@@ -25,7 +25,11 @@ import { abortable } from './abortable-client.js';
 import type { JobDependencies } from './job-dependencies.js';
 import { classifyFailure, nextTry } from './retry-policy.js';
 
-export async function runReviewJob(job: ActiveJob, request: ReviewJobRequest, deps: JobDependencies): Promise<JobOutcome> {
+export async function runReviewJob(
+  job: ActiveJob,
+  request: ReviewJobRequest,
+  deps: JobDependencies,
+): Promise<JobOutcome> {
   const log = deps.log.child({
     delivery: request.deliveryId,
     repository: `${request.owner}/${request.repo}`,
@@ -46,12 +50,25 @@ export async function runReviewJob(job: ActiveJob, request: ReviewJobRequest, de
     const target = await currentTarget(octokit, request);
     if (target === 'closed') {
       log.info('not reviewing: the pull request is closed or gone');
-      return await closeRemembered(job, clients.closing, request, progress, deps, 'the pull request was closed before Posture finished');
+      return await closeRemembered(
+        job,
+        clients.closing,
+        request,
+        progress,
+        deps,
+        'the pull request was closed before Posture finished',
+      );
     }
     if (target.headSha !== request.headSha) {
       // GitHub knows a newer head than the events said: make sure it gets its review.
       if (request.trigger.kind === 'push') {
-        await job.enqueue({ ...request, headSha: target.headSha, trigger: { kind: 'push' }, deliveryId: `${request.deliveryId}/head`, headObservedAt: target.observedAt });
+        await job.enqueue({
+          ...request,
+          headSha: target.headSha,
+          trigger: { kind: 'push' },
+          deliveryId: `${request.deliveryId}/head`,
+          headObservedAt: target.observedAt,
+        });
       }
       return await stepAside(job, clients.closing, request, progress, target.headSha, deps, log);
     }
@@ -68,7 +85,14 @@ export async function runReviewJob(job: ActiveJob, request: ReviewJobRequest, de
       signal: job.signal,
       jobId: job.id,
       ...(remembered ? { rememberedRunId: remembered.checkRunId } : {}),
-      onRunOpened: (checkRunId) => job.rememberRun({ installationId: request.installationId, owner: request.owner, repo: request.repo, headSha: request.headSha, checkRunId }),
+      onRunOpened: (checkRunId) =>
+        job.rememberRun({
+          installationId: request.installationId,
+          owner: request.owner,
+          repo: request.repo,
+          headSha: request.headSha,
+          checkRunId,
+        }),
       progress,
     });
     await job.forgetRun();
@@ -106,19 +130,46 @@ async function afterFailure(
   deps.metrics?.reviewError(failure.kind);
   const retryAt = nextTry(failure, job.attempt, deps.retry, Date.now());
   if (retryAt !== undefined) {
-    log.warn({ reason: described, retryAt: new Date(retryAt).toISOString() }, 'review failed; it will be tried again');
-    if (octokit && progress.checkRunId !== undefined) await noteRetry(octokit, request, progress.checkRunId, described, job.attempt, deps.retry.maxAttempts).catch(() => undefined);
+    log.warn(
+      { reason: described, retryAt: new Date(retryAt).toISOString() },
+      'review failed; it will be tried again',
+    );
+    if (octokit && progress.checkRunId !== undefined)
+      await noteRetry(
+        octokit,
+        request,
+        progress.checkRunId,
+        described,
+        job.attempt,
+        deps.retry.maxAttempts,
+      ).catch(() => undefined);
     return { status: 'retry', at: retryAt, reason: described };
   }
-  log.error({ reason: described, stack: error instanceof Error ? redactSecrets(error.stack ?? '') : undefined }, 'review failed');
+  log.error(
+    {
+      reason: described,
+      stack: error instanceof Error ? redactSecrets(error.stack ?? '') : undefined,
+    },
+    'review failed',
+  );
   deps.metrics?.reviewFinished('failed');
   if (!octokit || progress.checkRunId === undefined) return { status: 'failed', reason: described };
   try {
-    await abandonCheckRun(octokit, request, progress.checkRunId, interruptedRunReport(described, request.headSha), deps.now(), progress.onError);
+    await abandonCheckRun(
+      octokit,
+      request,
+      progress.checkRunId,
+      interruptedRunReport(described, request.headSha),
+      deps.now(),
+      progress.onError,
+    );
     await job.forgetRun();
   } catch (closeError) {
     // The run stays remembered: the sweep completes it once GitHub answers again.
-    log.error({ reason: describeError(closeError), checkRunId: progress.checkRunId }, 'could not complete the check run after a failure');
+    log.error(
+      { reason: describeError(closeError), checkRunId: progress.checkRunId },
+      'could not complete the check run after a failure',
+    );
   }
   return { status: 'failed', reason: described };
 }
@@ -140,35 +191,73 @@ async function stepAside(
 ): Promise<JobOutcome> {
   if (newer === request.headSha || (await job.supersededBy()) === undefined) {
     const current = await currentTarget(octokit, request).catch(() => undefined);
-    if (current !== 'closed' && current?.headSha === request.headSha) return { status: 'retry', at: Date.now(), reason: 'the head was pushed again' };
+    if (current !== 'closed' && current?.headSha === request.headSha)
+      return { status: 'retry', at: Date.now(), reason: 'the head was pushed again' };
   }
   log.info({ newerHead: newer }, 'superseded by a newer head; not reviewing this one');
   const { trigger } = request;
   if (trigger.kind === 'accept-risk') {
-    const refusal = 'this run is not for the pull request’s current head commit; accept the risk on the latest Posture run';
-    await replaceRunOutput(octokit, request, trigger.clickedRun.id, refusedAcceptanceOutput(trigger, refusal));
+    const refusal =
+      'this run is not for the pull request’s current head commit; accept the risk on the latest Posture run';
+    await replaceRunOutput(
+      octokit,
+      request,
+      trigger.clickedRun.id,
+      refusedAcceptanceOutput(trigger, refusal),
+    );
   }
   if (progress.checkRunId === undefined && job.attempt > 1) {
     // A try cut short by a crash may have opened a run it could not remember: GitHub knows it by the job's id.
     const latest = await latestPostureRun(octokit, request, request.headSha, deps.appId);
-    if (latest && latest.status !== 'completed' && latest.externalId === job.id) progress.checkRunId = latest.id;
+    if (latest && latest.status !== 'completed' && latest.externalId === job.id)
+      progress.checkRunId = latest.id;
   }
   if (trigger.kind !== 'push' && progress.checkRunId === undefined) return { status: 'done' };
-  await completeSupersededRun(octokit, request, { ...(progress.checkRunId === undefined ? {} : { checkRunId: progress.checkRunId }), headSha: request.headSha }, newer, deps.now());
+  await completeSupersededRun(
+    octokit,
+    request,
+    {
+      ...(progress.checkRunId === undefined ? {} : { checkRunId: progress.checkRunId }),
+      headSha: request.headSha,
+    },
+    newer,
+    deps.now(),
+  );
   await job.forgetRun();
   deps.metrics?.reviewFinished('superseded');
   return { status: 'done' };
 }
 
-async function closeRemembered(job: ActiveJob, octokit: GitHubClient, request: ReviewJobRequest, progress: ReviewProgress, deps: JobDependencies, why: string): Promise<JobOutcome> {
+async function closeRemembered(
+  job: ActiveJob,
+  octokit: GitHubClient,
+  request: ReviewJobRequest,
+  progress: ReviewProgress,
+  deps: JobDependencies,
+  why: string,
+): Promise<JobOutcome> {
   if (progress.checkRunId !== undefined) {
-    await abandonCheckRun(octokit, request, progress.checkRunId, { title: 'Review stopped', summary: `Posture stopped reviewing: ${why}.` }, deps.now(), 'neutral');
+    await abandonCheckRun(
+      octokit,
+      request,
+      progress.checkRunId,
+      { title: 'Review stopped', summary: `Posture stopped reviewing: ${why}.` },
+      deps.now(),
+      'neutral',
+    );
     await job.forgetRun();
   }
   return { status: 'done' };
 }
 
-async function noteRetry(octokit: GitHubClient, request: ReviewJobRequest, checkRunId: number, reason: string, attempt: number, maxAttempts: number): Promise<void> {
+async function noteRetry(
+  octokit: GitHubClient,
+  request: ReviewJobRequest,
+  checkRunId: number,
+  reason: string,
+  attempt: number,
+  maxAttempts: number,
+): Promise<void> {
   await replaceRunOutput(octokit, request, checkRunId, {
     title: 'Retrying after an error',
     summary: `Posture could not finish try ${attempt} of ${maxAttempts} of this review and will try again shortly.\n\n**What went wrong:** ${reason}`,
@@ -176,10 +265,17 @@ async function noteRetry(octokit: GitHubClient, request: ReviewJobRequest, check
 }
 
 /** The pull request as GitHub has it now: still open, and at which head. */
-async function currentTarget(octokit: GitHubClient, request: ReviewJobRequest): Promise<(ReviewTarget & { observedAt: string }) | 'closed'> {
+async function currentTarget(
+  octokit: GitHubClient,
+  request: ReviewJobRequest,
+): Promise<(ReviewTarget & { observedAt: string }) | 'closed'> {
   let pull;
   try {
-    ({ data: pull } = await octokit.rest.pulls.get({ owner: request.owner, repo: request.repo, pull_number: request.pullNumber }));
+    ({ data: pull } = await octokit.rest.pulls.get({
+      owner: request.owner,
+      repo: request.repo,
+      pull_number: request.pullNumber,
+    }));
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return 'closed';
     throw error;
@@ -206,7 +302,11 @@ interface JobClients {
   closing: GitHubClient;
 }
 
-async function jobClients(deps: JobDependencies, installationId: number, signal: AbortSignal): Promise<JobClients> {
+async function jobClients(
+  deps: JobDependencies,
+  installationId: number,
+  signal: AbortSignal,
+): Promise<JobClients> {
   const closing = await deps.github.installation(installationId);
   return { live: abortable(await deps.github.installation(installationId), signal), closing };
 }

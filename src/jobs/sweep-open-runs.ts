@@ -37,9 +37,19 @@ export async function sweepOpenRuns(deps: SweepDependencies): Promise<number> {
       );
       await deps.queue.forgetOpenRun(run.jobId);
       completed += 1;
-      deps.log.warn({ checkRunId: run.checkRunId, repository: `${run.owner}/${run.repo}`, headSha: run.headSha }, 'completed a run its review left open');
+      deps.log.warn(
+        {
+          checkRunId: run.checkRunId,
+          repository: `${run.owner}/${run.repo}`,
+          headSha: run.headSha,
+        },
+        'completed a run its review left open',
+      );
     } catch (error) {
-      deps.log.error({ reason: describeError(error), checkRunId: run.checkRunId }, 'could not complete a run left open; trying again at the next sweep');
+      deps.log.error(
+        { reason: describeError(error), checkRunId: run.checkRunId },
+        'could not complete a run left open; trying again at the next sweep',
+      );
     }
   }
   return completed;

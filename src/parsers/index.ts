@@ -38,6 +38,10 @@ export async function initParsers(): Promise<void> {
 
 export function parseFile(path: string, source: string, language: Language): ParseOutcome {
   const parser = PARSERS[language];
-  if (!parser) return { ok: false, error: { path, kind: 'internal', message: `${language} is not supported yet` } };
+  if (!parser)
+    return {
+      ok: false,
+      error: { path, kind: 'internal', message: `${language} is not supported yet` },
+    };
   return parser(path, source);
 }

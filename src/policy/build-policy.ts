@@ -29,13 +29,22 @@ export function buildPolicy({ org, repo }: { org?: PolicyText; repo?: PolicyText
   if (org) {
     const parsed = parsePolicy(org.text, org.source, { isOrgPolicy: true });
     errors.push(...parsed.errors);
-    if (parsed.policy) policy = mergePolicies(policy, parsed.policy, { isOrgPolicy: true, ...lineOf(parsed) }).policy;
+    if (parsed.policy)
+      policy = mergePolicies(policy, parsed.policy, {
+        isOrgPolicy: true,
+        ...lineOf(parsed),
+      }).policy;
   }
   if (repo) {
-    const parsed = parsePolicy(repo.text, repo.source, { knownCustomRuleIds: policy.customRules.map((rule) => rule.id) });
+    const parsed = parsePolicy(repo.text, repo.source, {
+      knownCustomRuleIds: policy.customRules.map((rule) => rule.id),
+    });
     errors.push(...parsed.errors);
     if (parsed.policy) {
-      const merged = mergePolicies(policy, parsed.policy, { isOrgPolicy: false, ...lineOf(parsed) });
+      const merged = mergePolicies(policy, parsed.policy, {
+        isOrgPolicy: false,
+        ...lineOf(parsed),
+      });
       errors.push(...merged.errors);
       policy = merged.policy;
     }

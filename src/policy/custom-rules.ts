@@ -36,10 +36,16 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
   };
 }
 
-function* candidates(file: FileModel, types: string[], variables: string[], attributePath: string[]): Generator<{ range: SourceRange; value: Value | undefined }> {
+function* candidates(
+  file: FileModel,
+  types: string[],
+  variables: string[],
+  attributePath: string[],
+): Generator<{ range: SourceRange; value: Value | undefined }> {
   if (variables.length > 0) {
     for (const variable of file.variables) {
-      if (globMatch(variable.name, variables) || globMatch(variable.path.join('.'), variables)) yield { range: variable.range, value: variable.value };
+      if (globMatch(variable.name, variables) || globMatch(variable.path.join('.'), variables))
+        yield { range: variable.range, value: variable.value };
     }
     return;
   }
@@ -69,7 +75,8 @@ function compileCondition(spec: CustomRuleSpec): Test {
   const condition = spec.match as Partial<Record<keyof UnionKeys<CustomCondition>, unknown>>;
   const hasAttribute = spec.match.attribute !== undefined || spec.match.variable !== undefined;
   if (condition.absent === true) return (value) => value === undefined;
-  if (condition.equals !== undefined) return (value) => value !== undefined && equals(value, condition.equals as Scalar);
+  if (condition.equals !== undefined)
+    return (value) => value !== undefined && equals(value, condition.equals as Scalar);
   if (Array.isArray(condition.one_of)) {
     const options = condition.one_of as Scalar[];
     return (value) => value !== undefined && options.some((option) => equals(value, option));
@@ -89,8 +96,10 @@ function compileCondition(spec: CustomRuleSpec): Test {
       return text !== undefined && pattern.matcher(text).find();
     };
   }
-  if (typeof condition.greater_than === 'number') return numeric((number) => number > (condition.greater_than as number));
-  if (typeof condition.less_than === 'number') return numeric((number) => number < (condition.less_than as number));
+  if (typeof condition.greater_than === 'number')
+    return numeric((number) => number > (condition.greater_than as number));
+  if (typeof condition.less_than === 'number')
+    return numeric((number) => number < (condition.less_than as number));
   // `present`, or an attribute with no condition: the attribute exists; no attribute: the unit exists.
   return (value) => !hasAttribute || value !== undefined;
 }
@@ -119,5 +128,7 @@ function toList(value: string | string[] | undefined): string[] {
 }
 
 function globMatch(text: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => minimatch(text, glob, { dot: true, nocomment: true, nonegate: true }));
+  return globs.some((glob) =>
+    minimatch(text, glob, { dot: true, nocomment: true, nonegate: true }),
+  );
 }

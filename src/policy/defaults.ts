@@ -13,7 +13,11 @@ export function defaultPolicy(): EffectivePolicy {
     commentOn: 'low',
     failOnExisting: false,
     comments: { contextLines: false, outsideDiff: false },
-    review: { teams: [], users: [], when: { categories: [], paths: [], surfaces: [], policyChange: false } },
+    review: {
+      teams: [],
+      users: [],
+      when: { categories: [], paths: [], surfaces: [], policyChange: false },
+    },
     include: [],
     exclude: [],
     languageGlobs: {},

@@ -8,7 +8,14 @@ import { LANGUAGES, type Language } from '../engine/model.js';
 import type { RiskLevel } from '../engine/impact.js';
 import { profileBreadth } from './profiles.js';
 import { compareRuleSettings } from './rule-comparison.js';
-import { errorStrictness, routingRiskStrictness, suppressionStrictness, testCodeStrictness, thresholdStrictness, unanalysableStrictness } from './strictness.js';
+import {
+  errorStrictness,
+  routingRiskStrictness,
+  suppressionStrictness,
+  testCodeStrictness,
+  thresholdStrictness,
+  unanalysableStrictness,
+} from './strictness.js';
 import type { CustomRuleSpec, EffectivePolicy, LockableSetting, Waiver } from './types.js';
 
 export interface PolicyShift {
@@ -39,9 +46,17 @@ export function noShift(): PolicyShift {
 }
 
 /** `name: before → after`, loosened when the new value is less strict. */
-function ordered<T extends string | boolean>(name: string, before: T, after: T, strictness: (value: T) => number): PolicyShift {
+function ordered<T extends string | boolean>(
+  name: string,
+  before: T,
+  after: T,
+  strictness: (value: T) => number,
+): PolicyShift {
   const shift = noShift();
-  if (before !== after) (strictness(after) < strictness(before) ? shift.loosened : shift.other).push(`${name}: ${before} → ${after}`);
+  if (before !== after)
+    (strictness(after) < strictness(before) ? shift.loosened : shift.other).push(
+      `${name}: ${before} → ${after}`,
+    );
   return shift;
 }
 
@@ -54,9 +69,12 @@ function listShift(
   same: (a: string, b: string) => boolean = (a, b) => a === b,
 ): PolicyShift {
   const shift = noShift();
-  const record = ([phrase, loosens]: [string, boolean]) => (loosens ? shift.loosened : shift.other).push(phrase);
-  for (const item of before.filter((old) => !after.some((next) => same(old, next)))) record(removed(item));
-  for (const item of after.filter((next) => !before.some((old) => same(old, next)))) record(added(item));
+  const record = ([phrase, loosens]: [string, boolean]) =>
+    (loosens ? shift.loosened : shift.other).push(phrase);
+  for (const item of before.filter((old) => !after.some((next) => same(old, next))))
+    record(removed(item));
+  for (const item of after.filter((next) => !before.some((old) => same(old, next))))
+    record(added(item));
   return shift;
 }
 
@@ -80,7 +98,8 @@ const thresholdKeys = (['fail_on', 'comment_on'] as const).map((key): KeyCompara
     compare: (before, after) => ordered(key, before[field], after[field], thresholdStrictness),
     lock: settingLock(
       key,
-      (org) => `the org policy locks ${key} at ${org[field]}; a repository can only make it stricter`,
+      (org) =>
+        `the org policy locks ${key} at ${org[field]}; a repository can only make it stricter`,
       (policy, org) => {
         policy[field] = org[field];
       },
@@ -93,15 +112,28 @@ const rules: KeyComparator = { keys: ['rules', 'categories'], compare: compareRu
 const pathsInclude: KeyComparator = {
   keys: ['paths.include'],
   compare(before, after) {
-    if (before.include.length === 0 && after.include.length > 0) return { loosened: [`analyses only ${after.include.join(', ')}`], other: [] };
-    if (before.include.length > 0 && after.include.length === 0) return { loosened: [], other: ['analyses every path again'] };
-    return listShift(before.include, after.include, (glob) => [`stops analysing ${glob}`, true], (glob) => [`also analyses ${glob}`, false]);
+    if (before.include.length === 0 && after.include.length > 0)
+      return { loosened: [`analyses only ${after.include.join(', ')}`], other: [] };
+    if (before.include.length > 0 && after.include.length === 0)
+      return { loosened: [], other: ['analyses every path again'] };
+    return listShift(
+      before.include,
+      after.include,
+      (glob) => [`stops analysing ${glob}`, true],
+      (glob) => [`also analyses ${glob}`, false],
+    );
   },
 };
 
 const pathsExclude: KeyComparator = {
   keys: ['paths.exclude'],
-  compare: (before, after) => listShift(before.exclude, after.exclude, (glob) => [`analyses ${glob} again`, false], (glob) => [`excludes ${glob} from analysis`, true]),
+  compare: (before, after) =>
+    listShift(
+      before.exclude,
+      after.exclude,
+      (glob) => [`analyses ${glob} again`, false],
+      (glob) => [`excludes ${glob} from analysis`, true],
+    ),
 };
 
 /**
@@ -116,7 +148,10 @@ function languageKey(language: Language): KeyComparator {
         before.languageGlobs[language] ?? [],
         after.languageGlobs[language] ?? [],
         (glob) => [`stops reading ${glob} as ${language}`, true],
-        (glob) => [`reads ${glob} as ${language}, which changes the rules that run on those files`, true],
+        (glob) => [
+          `reads ${glob} as ${language}, which changes the rules that run on those files`,
+          true,
+        ],
       ),
   };
 }
@@ -132,10 +167,14 @@ const waivers: KeyComparator = {
     const old = new Set(before.waivers.map(waiverIdentity));
     const next = new Set(after.waivers.map(waiverIdentity));
     for (const waiver of after.waivers.filter((item) => !old.has(waiverIdentity(item)))) {
-      shift.loosened.push(`waives ${waiver.rule ?? waiver.category} on ${waiver.path} until ${waiver.expires} (approved by ${waiver.approved_by}: ${waiver.reason})`);
+      shift.loosened.push(
+        `waives ${waiver.rule ?? waiver.category} on ${waiver.path} until ${waiver.expires} (approved by ${waiver.approved_by}: ${waiver.reason})`,
+      );
     }
     for (const waiver of before.waivers.filter((item) => !next.has(waiverIdentity(item)))) {
-      shift.other.push(`removes the waiver for ${waiver.rule ?? waiver.category} on ${waiver.path}`);
+      shift.other.push(
+        `removes the waiver for ${waiver.rule ?? waiver.category} on ${waiver.path}`,
+      );
     }
     return shift;
   },
@@ -143,7 +182,13 @@ const waivers: KeyComparator = {
 
 const inlineSuppressions: KeyComparator = {
   keys: ['inline_suppressions'],
-  compare: (before, after) => ordered('inline suppressions', before.inlineSuppressions, after.inlineSuppressions, suppressionStrictness),
+  compare: (before, after) =>
+    ordered(
+      'inline suppressions',
+      before.inlineSuppressions,
+      after.inlineSuppressions,
+      suppressionStrictness,
+    ),
   lock: settingLock(
     'inline_suppressions',
     (org) => `the org policy locks inline_suppressions at ${org.inlineSuppressions}`,
@@ -161,7 +206,8 @@ const REVIEWER_NOUN = { teams: 'security reviewer team', users: 'security review
  * leaves fewer to look. Naming the first reviewers turns routing on, which tightens.
  */
 function reviewerKey(key: 'teams' | 'users'): KeyComparator {
-  const named = (policy: EffectivePolicy) => policy.review.teams.length + policy.review.users.length > 0;
+  const named = (policy: EffectivePolicy) =>
+    policy.review.teams.length + policy.review.users.length > 0;
   return {
     keys: [`review.${key}`],
     compare: (before, after) =>
@@ -174,7 +220,8 @@ function reviewerKey(key: 'teams' | 'users'): KeyComparator {
       ),
     lock: settingLock(
       'review',
-      () => 'the org policy locks review; a repository cannot change who the security reviewers are',
+      () =>
+        'the org policy locks review; a repository cannot change who the security reviewers are',
       (policy, org) => {
         policy.review[key] = [...org.review[key]];
         if (org.review.source !== undefined) policy.review.source = org.review.source;
@@ -186,16 +233,23 @@ function reviewerKey(key: 'teams' | 'users'): KeyComparator {
 const routingRisk: KeyComparator = {
   keys: ['review.when.risk'],
   compare(before, after) {
-    const [old, next]: Array<RiskLevel | undefined> = [before.review.when.risk, after.review.when.risk];
+    const [old, next]: Array<RiskLevel | undefined> = [
+      before.review.when.risk,
+      after.review.when.risk,
+    ];
     const shift = noShift();
     if (old !== next) {
-      (routingRiskStrictness(next) < routingRiskStrictness(old) ? shift.loosened : shift.other).push(`routes to security review at risk ${old ?? 'never'} → ${next ?? 'never'}`);
+      (routingRiskStrictness(next) < routingRiskStrictness(old)
+        ? shift.loosened
+        : shift.other
+      ).push(`routes to security review at risk ${old ?? 'never'} → ${next ?? 'never'}`);
     }
     return shift;
   },
   lock: settingLock(
     'review',
-    (org) => `the org policy locks review at risk ${org.review.when.risk}; a repository can only lower it`,
+    (org) =>
+      `the org policy locks review at risk ${org.review.when.risk}; a repository can only lower it`,
     (policy, org) => {
       if (org.review.when.risk === undefined) delete policy.review.when.risk;
       else policy.review.when.risk = org.review.when.risk;
@@ -229,8 +283,10 @@ const routingPolicyChange: KeyComparator = {
   keys: ['review.when.policy_change'],
   compare(before, after) {
     const shift = noShift();
-    if (before.review.when.policyChange && !after.review.when.policyChange) shift.loosened.push('stops routing policy changes to security review');
-    if (!before.review.when.policyChange && after.review.when.policyChange) shift.other.push('routes policy changes to security review');
+    if (before.review.when.policyChange && !after.review.when.policyChange)
+      shift.loosened.push('stops routing policy changes to security review');
+    if (!before.review.when.policyChange && after.review.when.policyChange)
+      shift.other.push('routes policy changes to security review');
     return shift;
   },
   lock: settingLock(
@@ -247,7 +303,8 @@ const truthStrictness = (value: boolean) => (value ? 1 : 0);
 
 const failOnExisting: KeyComparator = {
   keys: ['fail_on_existing'],
-  compare: (before, after) => ordered('fail_on_existing', before.failOnExisting, after.failOnExisting, truthStrictness),
+  compare: (before, after) =>
+    ordered('fail_on_existing', before.failOnExisting, after.failOnExisting, truthStrictness),
   lock: settingLock(
     'fail_on_existing',
     () => 'the org policy locks fail_on_existing at true; a repository cannot turn it off',
@@ -258,12 +315,14 @@ const failOnExisting: KeyComparator = {
 };
 
 /** Fewer comments put fewer findings in front of the author. */
-const commentKeys = (['context_lines', 'outside_diff'] as const).map(
-  (key): KeyComparator => {
-    const field = key === 'context_lines' ? 'contextLines' : 'outsideDiff';
-    return { keys: [`comments.${key}`], compare: (before, after) => ordered(`comments.${key}`, before.comments[field], after.comments[field], truthStrictness) };
-  },
-);
+const commentKeys = (['context_lines', 'outside_diff'] as const).map((key): KeyComparator => {
+  const field = key === 'context_lines' ? 'contextLines' : 'outsideDiff';
+  return {
+    keys: [`comments.${key}`],
+    compare: (before, after) =>
+      ordered(`comments.${key}`, before.comments[field], after.comments[field], truthStrictness),
+  };
+});
 
 function customRuleMatch({ match, languages, category }: CustomRuleSpec): string {
   return JSON.stringify({ match, languages, category });
@@ -281,7 +340,8 @@ const customRules: KeyComparator = {
     );
     for (const rule of after.customRules) {
       const old = before.customRules.find((candidate) => candidate.id === rule.id);
-      if (old && customRuleMatch(old) !== customRuleMatch(rule)) shift.loosened.push(`changes what the custom rule ${rule.id} matches`);
+      if (old && customRuleMatch(old) !== customRuleMatch(rule))
+        shift.loosened.push(`changes what the custom rule ${rule.id} matches`);
     }
     return shift;
   },
@@ -290,21 +350,33 @@ const customRules: KeyComparator = {
 const lockedRules: KeyComparator = {
   keys: ['locked.rules'],
   compare: (before, after) =>
-    listShift([...before.locked.keys()], [...after.locked.keys()], (name) => [`unlocks ${name}`, true], (name) => [`locks ${name}`, false]),
+    listShift(
+      [...before.locked.keys()],
+      [...after.locked.keys()],
+      (name) => [`unlocks ${name}`, true],
+      (name) => [`locks ${name}`, false],
+    ),
 };
 
 const lockedSettings: KeyComparator = {
   keys: ['locked.settings'],
   compare: (before, after) =>
-    listShift([...before.lockedSettings], [...after.lockedSettings], (name) => [`unlocks the setting ${name}`, true], (name) => [`locks the setting ${name}`, false]),
+    listShift(
+      [...before.lockedSettings],
+      [...after.lockedSettings],
+      (name) => [`unlocks the setting ${name}`, true],
+      (name) => [`locks the setting ${name}`, false],
+    ),
 };
 
 const onUnanalysable: KeyComparator = {
   keys: ['on_unanalysable'],
-  compare: (before, after) => ordered('on_unanalysable', before.onUnanalysable, after.onUnanalysable, unanalysableStrictness),
+  compare: (before, after) =>
+    ordered('on_unanalysable', before.onUnanalysable, after.onUnanalysable, unanalysableStrictness),
   lock: settingLock(
     'on_unanalysable',
-    (org) => `the org policy locks on_unanalysable at ${org.onUnanalysable}; a repository can only make it stricter`,
+    (org) =>
+      `the org policy locks on_unanalysable at ${org.onUnanalysable}; a repository can only make it stricter`,
     (policy, org) => {
       policy.onUnanalysable = org.onUnanalysable;
     },
@@ -316,7 +388,8 @@ const onError: KeyComparator = {
   compare: (before, after) => ordered('on_error', before.onError, after.onError, errorStrictness),
   lock: settingLock(
     'on_error',
-    (org) => `the org policy locks on_error at ${org.onError}; a repository can only make it stricter`,
+    (org) =>
+      `the org policy locks on_error at ${org.onError}; a repository can only make it stricter`,
     (policy, org) => {
       policy.onError = org.onError;
     },
@@ -344,10 +417,12 @@ const profile: KeyComparator = {
 /** `production` judges test code, `report` lists it outside the verdict, `ignore` does not read it. */
 const testCode: KeyComparator = {
   keys: ['test_code'],
-  compare: (before, after) => ordered('test_code', before.testCode, after.testCode, testCodeStrictness),
+  compare: (before, after) =>
+    ordered('test_code', before.testCode, after.testCode, testCodeStrictness),
   lock: settingLock(
     'test_code',
-    (org) => `the org policy locks test_code at ${org.testCode}; a repository can only make it stricter`,
+    (org) =>
+      `the org policy locks test_code at ${org.testCode}; a repository can only make it stricter`,
     (policy, org) => {
       policy.testCode = org.testCode;
     },

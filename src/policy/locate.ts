@@ -17,7 +17,9 @@ export class YamlLocator {
     let line = this.lineOfNode(node);
     for (const [index, segment] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value) === String(segment));
+        const pair = node.items.find(
+          (item) => String((item.key as { value?: unknown } | null)?.value) === String(segment),
+        );
         if (!pair) return line;
         const isLast = index === path.length - 1;
         if (isLast && key) return this.lineOfNode(pair.key as YamlNode) ?? line;
@@ -50,5 +52,8 @@ export function pathFromPointer(pointer: string): Array<string | number> {
 }
 
 export function dotted(path: KeyPath): string {
-  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

@@ -21,7 +21,11 @@ export interface MergeOptions {
   lineOf?: (path: KeyPath) => number | undefined;
 }
 
-export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPolicy, lineOf }: MergeOptions): MergeResult {
+export function mergePolicies(
+  base: EffectivePolicy,
+  file: PolicyFile,
+  { isOrgPolicy, lineOf }: MergeOptions,
+): MergeResult {
   const policy: EffectivePolicy = structuredClone(base);
   const errors: PolicyError[] = [];
   const reject = (key: string, message: string, path: KeyPath = key.split('.')) => {
@@ -32,8 +36,15 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
 
   applySettings(policy, file, !isOrgPolicy && policy.lockedSettings.has('review'));
   if (!isOrgPolicy) keepLockedSettings(base, policy, reject);
-  if (!isOrgPolicy && file.review?.when && policy.review.teams.length + policy.review.users.length === 0) {
-    reject('review.when', 'routes pull requests to security reviewers but none are named; add review.teams or review.users');
+  if (
+    !isOrgPolicy &&
+    file.review?.when &&
+    policy.review.teams.length + policy.review.users.length === 0
+  ) {
+    reject(
+      'review.when',
+      'routes pull requests to security reviewers but none are named; add review.teams or review.users',
+    );
   }
   policy.include.push(...(file.paths?.include ?? []));
   policy.exclude.push(...(file.paths?.exclude ?? []));
@@ -48,15 +59,29 @@ export function mergePolicies(base: EffectivePolicy, file: PolicyFile, { isOrgPo
     ['categories', policy.categories],
   ] as const) {
     for (const [name, setting] of Object.entries(file[table] ?? {})) {
-      target[name] = mergeSetting(target[name], isOrgPolicy ? setting : checkLocked(policy, name, setting, (message) => reject(`${table}.${name}`, message, [table, name])));
+      target[name] = mergeSetting(
+        target[name],
+        isOrgPolicy
+          ? setting
+          : checkLocked(policy, name, setting, (message) =>
+              reject(`${table}.${name}`, message, [table, name]),
+            ),
+      );
     }
   }
 
   for (const [index, waiver] of (file.waivers ?? []).entries()) {
-    const lockedKey = [waiver.rule, waiver.category, waiver.rule ? ruleById(waiver.rule)?.meta.category : undefined].find(
-      (key): key is string => key !== undefined && policy.locked.has(key),
-    );
-    if (!isOrgPolicy && lockedKey) reject(`waivers[${index}]`, `${lockedKey} is locked by the org policy; only the org can waive it`, ['waivers', index]);
+    const lockedKey = [
+      waiver.rule,
+      waiver.category,
+      waiver.rule ? ruleById(waiver.rule)?.meta.category : undefined,
+    ].find((key): key is string => key !== undefined && policy.locked.has(key));
+    if (!isOrgPolicy && lockedKey)
+      reject(
+        `waivers[${index}]`,
+        `${lockedKey} is locked by the org policy; only the org can waive it`,
+        ['waivers', index],
+      );
     else policy.waivers.push(waiver);
   }
   policy.customRules.push(...(file.custom_rules ?? []));
@@ -78,8 +103,10 @@ function applySettings(policy: EffectivePolicy, file: PolicyFile, reviewLocked: 
   if (file.on_error) policy.onError = file.on_error;
   if (file.profile) policy.profile = file.profile;
   if (file.test_code) policy.testCode = file.test_code;
-  if (file.comments?.context_lines !== undefined) policy.comments.contextLines = file.comments.context_lines;
-  if (file.comments?.outside_diff !== undefined) policy.comments.outsideDiff = file.comments.outside_diff;
+  if (file.comments?.context_lines !== undefined)
+    policy.comments.contextLines = file.comments.context_lines;
+  if (file.comments?.outside_diff !== undefined)
+    policy.comments.outsideDiff = file.comments.outside_diff;
   if (file.review) applyReview(policy, file, reviewLocked);
 }
 
@@ -88,7 +115,11 @@ function applySettings(policy: EffectivePolicy, file: PolicyFile, reviewLocked: 
  * changes at all), goes back to the org's value, and the file gets a located error; how each
  * key loosens is the registry's to say.
  */
-function keepLockedSettings(org: EffectivePolicy, policy: EffectivePolicy, reject: (key: string, message: string) => void): void {
+function keepLockedSettings(
+  org: EffectivePolicy,
+  policy: EffectivePolicy,
+  reject: (key: string, message: string) => void,
+): void {
   for (const { keys, compare, lock } of KEY_COMPARATORS) {
     if (!lock || !org.lockedSettings.has(lock.setting)) continue;
     const shift = compare(org, policy);
@@ -118,13 +149,20 @@ function applyReview(policy: EffectivePolicy, file: PolicyFile, locked: boolean)
   for (const key of ['categories', 'paths', 'surfaces'] as const) {
     const added = when[key];
     if (added === undefined) continue;
-    (review.when[key] as string[]) = locked ? [...new Set([...review.when[key], ...added])] : [...added];
+    (review.when[key] as string[]) = locked
+      ? [...new Set([...review.when[key], ...added])]
+      : [...added];
   }
   if (when.policy_change !== undefined) review.when.policyChange = when.policy_change;
 }
 
 /** What a repository setting may keep of itself when the rule or category is locked. */
-function checkLocked(policy: EffectivePolicy, name: string, setting: RuleSetting, reject: (message: string) => void): RuleSetting {
+function checkLocked(
+  policy: EffectivePolicy,
+  name: string,
+  setting: RuleSetting,
+  reject: (message: string) => void,
+): RuleSetting {
   const lockKey = policy.locked.has(name) ? name : lockedCategoryOf(policy, name);
   if (!lockKey) return setting;
   const floor = policy.locked.get(lockKey) ?? ruleById(name)?.meta.severity;
@@ -134,24 +172,32 @@ function checkLocked(policy: EffectivePolicy, name: string, setting: RuleSetting
     delete kept.enabled;
   }
   if (setting.severity && floor && severityRank(setting.severity) < severityRank(floor)) {
-    reject(`${name} is locked by the org policy at ${floor}; a repository cannot lower it to ${setting.severity}`);
+    reject(
+      `${name} is locked by the org policy at ${floor}; a repository cannot lower it to ${setting.severity}`,
+    );
     delete kept.severity;
   }
   if (setting.exclude?.length || setting.include?.length) {
-    reject(`${name} is locked by the org policy; a repository cannot narrow the paths it applies to`);
+    reject(
+      `${name} is locked by the org policy; a repository cannot narrow the paths it applies to`,
+    );
     delete kept.exclude;
     delete kept.include;
   }
   const widened = setting.options ? widenedOptions(optionsOf(policy, name), setting.options) : [];
   if (widened.length > 0) {
-    reject(`${name} is locked by the org policy; a repository cannot add exceptions to its ${widened.join(', ')}`);
+    reject(
+      `${name} is locked by the org policy; a repository cannot add exceptions to its ${widened.join(', ')}`,
+    );
     delete kept.options;
   }
   return kept;
 }
 
 function lockedCategoryOf(policy: EffectivePolicy, ruleId: string): string | undefined {
-  const category = ruleById(ruleId)?.meta.category ?? policy.customRules.find((rule) => rule.id === ruleId)?.category;
+  const category =
+    ruleById(ruleId)?.meta.category ??
+    policy.customRules.find((rule) => rule.id === ruleId)?.category;
   return category && policy.locked.has(category) ? category : undefined;
 }
 
@@ -159,7 +205,8 @@ function lockedCategoryOf(policy: EffectivePolicy, ruleId: string): string | und
 function lockedFloor(policy: EffectivePolicy, name: string): Severity | undefined {
   const configured = policy.rules[name]?.severity ?? policy.categories[name]?.severity;
   if (configured) return configured;
-  const own = ruleById(name)?.meta.severity ?? policy.customRules.find((rule) => rule.id === name)?.severity;
+  const own =
+    ruleById(name)?.meta.severity ?? policy.customRules.find((rule) => rule.id === name)?.severity;
   return own && (SEVERITIES as readonly string[]).includes(own) ? own : undefined;
 }
 

@@ -15,7 +15,16 @@ import { validateSchema } from './validate-schema.js';
 import type { CustomRuleSpec, PolicyError, PolicyFile, RuleSetting, Waiver } from './types.js';
 
 export const MAX_POLICY_BYTES = 256 * 1024;
-const CONDITIONS = ['equals', 'one_of', 'glob', 'regex', 'greater_than', 'less_than', 'present', 'absent'] as const;
+const CONDITIONS = [
+  'equals',
+  'one_of',
+  'glob',
+  'regex',
+  'greater_than',
+  'less_than',
+  'present',
+  'absent',
+] as const;
 
 export interface ParsePolicyOptions {
   /** the org policy may lock; a repository policy may not */
@@ -31,9 +40,17 @@ export interface ParsedPolicy {
   lineOf?: (path: KeyPath) => number | undefined;
 }
 
-export function parsePolicy(text: string, source: string, options: ParsePolicyOptions = {}): ParsedPolicy {
+export function parsePolicy(
+  text: string,
+  source: string,
+  options: ParsePolicyOptions = {},
+): ParsedPolicy {
   if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
-    return { errors: [{ source, message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB` }] };
+    return {
+      errors: [
+        { source, message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB` },
+      ],
+    };
   }
   const nesting = nestingError(text, source);
   if (nesting) return { errors: [nesting] };
@@ -59,18 +76,27 @@ export function parsePolicy(text: string, source: string, options: ParsePolicyOp
   normalise(policy);
   const locator = new YamlLocator(doc, lines);
   const errors = checkMeaning(policy, locator, options);
-  return errors.length > 0 ? { errors: sortByLine(errors) } : { policy, errors: [], lineOf: (path) => locator.lineOf(path, true) };
+  return errors.length > 0
+    ? { errors: sortByLine(errors) }
+    : { policy, errors: [], lineOf: (path) => locator.lineOf(path, true) };
 }
 
 /** A policy nested deeper than any real one gets the analysers' located message, not a stack overflow. */
 function nestingError(text: string, source: string): PolicyError | undefined {
   const lines = new LineCounter();
   try {
-    checkNesting(Array.from(new Parser(lines.addNewLine).parse(text)), (offset) => lines.linePos(offset).line);
+    checkNesting(
+      Array.from(new Parser(lines.addNewLine).parse(text)),
+      (offset) => lines.linePos(offset).line,
+    );
     return undefined;
   } catch (error) {
     if (!(error instanceof UnanalysableError)) throw error;
-    return { source, ...(error.line === undefined ? {} : { line: error.line }), message: error.message };
+    return {
+      source,
+      ...(error.line === undefined ? {} : { line: error.line }),
+      message: error.message,
+    };
   }
 }
 
@@ -91,63 +117,100 @@ function toSetting(raw: unknown): RuleSetting {
   return raw as RuleSetting;
 }
 
-function checkMeaning(policy: PolicyFile, locator: YamlLocator, options: ParsePolicyOptions): PolicyError[] {
+function checkMeaning(
+  policy: PolicyFile,
+  locator: YamlLocator,
+  options: ParsePolicyOptions,
+): PolicyError[] {
   const errors: PolicyError[] = [];
   const error = (path: KeyPath, message: string, onKey = false) => {
     const line = locator.lineOf(path, onKey);
     errors.push({ source: policy.source, key: dotted(path), ...(line ? { line } : {}), message });
   };
   const builtInIds = RULES.map((rule) => rule.meta.id);
-  const customIds = [...(options.knownCustomRuleIds ?? []), ...(policy.custom_rules ?? []).map((rule) => rule.id)];
+  const customIds = [
+    ...(options.knownCustomRuleIds ?? []),
+    ...(policy.custom_rules ?? []).map((rule) => rule.id),
+  ];
   const ruleIds = new Set([...builtInIds, ...customIds]);
 
   if (policy.locked && !options.isOrgPolicy) {
-    error(['locked'], 'only the org policy (the org\'s .github repository) can lock rules and settings', true);
+    error(
+      ['locked'],
+      "only the org policy (the org's .github repository) can lock rules and settings",
+      true,
+    );
   }
   for (const [id, setting] of Object.entries(policy.rules ?? {})) {
     if (!ruleIds.has(id)) error(['rules', id], withSuggestion('unknown rule', id, ruleIds), true);
     else checkOptions(id, setting, error);
   }
   for (const category of Object.keys(policy.categories ?? {})) {
-    if (!(CATEGORIES as readonly string[]).includes(category)) error(['categories', category], withSuggestion('unknown category', category, CATEGORIES), true);
-    if (policy.categories?.[category]?.options) error(['categories', category, 'options'], 'options belong to a rule, not a category', true);
+    if (!(CATEGORIES as readonly string[]).includes(category))
+      error(
+        ['categories', category],
+        withSuggestion('unknown category', category, CATEGORIES),
+        true,
+      );
+    if (policy.categories?.[category]?.options)
+      error(['categories', category, 'options'], 'options belong to a rule, not a category', true);
   }
   for (const name of policy.locked?.rules ?? []) {
     const index = policy.locked?.rules?.indexOf(name) ?? 0;
     if (!ruleIds.has(name) && !(CATEGORIES as readonly string[]).includes(name)) {
-      error(['locked', 'rules', index], withSuggestion('unknown rule or category', name, [...ruleIds, ...CATEGORIES]));
+      error(
+        ['locked', 'rules', index],
+        withSuggestion('unknown rule or category', name, [...ruleIds, ...CATEGORIES]),
+      );
     }
   }
   (policy.waivers ?? []).forEach((waiver: Waiver, index) => {
-    if (waiver.rule && !ruleIds.has(waiver.rule)) error(['waivers', index, 'rule'], withSuggestion('unknown rule', waiver.rule, ruleIds));
-    if (Number.isNaN(Date.parse(`${waiver.expires}T00:00:00Z`))) error(['waivers', index, 'expires'], 'is not a real date');
+    if (waiver.rule && !ruleIds.has(waiver.rule))
+      error(['waivers', index, 'rule'], withSuggestion('unknown rule', waiver.rule, ruleIds));
+    if (Number.isNaN(Date.parse(`${waiver.expires}T00:00:00Z`)))
+      error(['waivers', index, 'expires'], 'is not a real date');
   });
   (policy.custom_rules ?? []).forEach((rule: CustomRuleSpec, index) => {
     const at = (...rest: KeyPath) => ['custom_rules', index, ...rest];
-    if (builtInIds.includes(rule.id)) error(at('id'), `"${rule.id}" is a built-in rule; choose another id`);
-    if (customIds.indexOf(rule.id) !== customIds.lastIndexOf(rule.id)) error(at('id'), `"${rule.id}" is defined twice`);
+    if (builtInIds.includes(rule.id))
+      error(at('id'), `"${rule.id}" is a built-in rule; choose another id`);
+    if (customIds.indexOf(rule.id) !== customIds.lastIndexOf(rule.id))
+      error(at('id'), `"${rule.id}" is defined twice`);
     const targets = ['type', 'variable'].filter((key) => rule.match[key] !== undefined);
-    if (targets.length !== 1) error(at('match'), 'match needs exactly one of "type" (tasks and resources) or "variable"');
+    if (targets.length !== 1)
+      error(at('match'), 'match needs exactly one of "type" (tasks and resources) or "variable"');
     const conditions = CONDITIONS.filter((key) => rule.match[key] !== undefined);
-    if (conditions.length > 1) error(at('match'), `match takes one condition, not ${conditions.join(' and ')}`);
-    if (rule.match.variable !== undefined && rule.match.attribute !== undefined) error(at('match', 'attribute'), '"attribute" goes with "type", not "variable"');
+    if (conditions.length > 1)
+      error(at('match'), `match takes one condition, not ${conditions.join(' and ')}`);
+    if (rule.match.variable !== undefined && rule.match.attribute !== undefined)
+      error(at('match', 'attribute'), '"attribute" goes with "type", not "variable"');
     if (typeof rule.match.regex === 'string') {
       try {
         RE2JS.compile(rule.match.regex);
       } catch (compileError) {
-        error(at('match', 'regex'), `is not a valid regular expression: ${(compileError as Error).message}`);
+        error(
+          at('match', 'regex'),
+          `is not a valid regular expression: ${(compileError as Error).message}`,
+        );
       }
     }
   });
   return errors;
 }
 
-function checkOptions(id: string, setting: RuleSetting, error: (path: KeyPath, message: string, onKey?: boolean) => void): void {
+function checkOptions(
+  id: string,
+  setting: RuleSetting,
+  error: (path: KeyPath, message: string, onKey?: boolean) => void,
+): void {
   const declared = RULES.find((rule) => rule.meta.id === id)?.meta.options ?? {};
   for (const option of Object.keys(setting.options ?? {})) {
     if (!(option in declared)) {
       const known = Object.keys(declared);
-      const message = known.length === 0 ? `${id} takes no options` : withSuggestion(`unknown option; ${id} takes ${known.join(', ')}`, option, known);
+      const message =
+        known.length === 0
+          ? `${id} takes no options`
+          : withSuggestion(`unknown option; ${id} takes ${known.join(', ')}`, option, known);
       error(['rules', id, 'options', option], message, true);
     }
   }

@@ -33,7 +33,11 @@ export interface PolicyChange {
   errors: string[];
 }
 
-export function describePolicyChange(org: PolicyText | undefined, base: PolicyText | undefined, head: PolicyText | undefined): PolicyChange {
+export function describePolicyChange(
+  org: PolicyText | undefined,
+  base: PolicyText | undefined,
+  head: PolicyText | undefined,
+): PolicyChange {
   const before = buildPolicy({ ...(org ? { org } : {}), ...(base ? { repo: base } : {}) }).policy;
   const built = buildPolicy({ ...(org ? { org } : {}), ...(head ? { repo: head } : {}) });
   return { ...comparePolicies(before, built.policy), errors: built.errors.map(formatPolicyError) };
@@ -42,7 +46,9 @@ export function describePolicyChange(org: PolicyText | undefined, base: PolicyTe
 /** The finding to report on the policy file, or undefined when the edit changes nothing that matters. */
 export function policyChangeFinding(path: string, change: PolicyChange): Finding | undefined {
   const parts = [
-    ...(change.errors.length > 0 ? [`the edited policy is invalid: ${change.errors.join('; ')}`] : []),
+    ...(change.errors.length > 0
+      ? [`the edited policy is invalid: ${change.errors.join('; ')}`]
+      : []),
     ...(change.loosened.length > 0 ? [`it loosens the policy: ${change.loosened.join('; ')}`] : []),
     ...(change.other.length > 0 ? [`it also ${change.other.join('; ')}`] : []),
   ];

@@ -32,7 +32,10 @@ export function orgLanguage(policy: EffectivePolicy, path: string): Language | u
   return languageByGlobs(policy.orgLanguageGlobs, path);
 }
 
-function languageByGlobs(languageGlobs: EffectivePolicy['languageGlobs'], path: string): Language | undefined {
+function languageByGlobs(
+  languageGlobs: EffectivePolicy['languageGlobs'],
+  path: string,
+): Language | undefined {
   for (const [language, globs] of Object.entries(languageGlobs)) {
     if (globs && matchesAny(path, globs)) return language as Language;
   }
@@ -45,7 +48,12 @@ export function pathInScope(policy: EffectivePolicy, path: string): boolean {
   return !matchesAny(path, policy.exclude);
 }
 
-export function activeRules(policy: EffectivePolicy, rules: readonly Rule[], path: string, language: Language): ActiveRule[] {
+export function activeRules(
+  policy: EffectivePolicy,
+  rules: readonly Rule[],
+  path: string,
+  language: Language,
+): ActiveRule[] {
   const inScope = pathInScope(policy, path);
   const active: ActiveRule[] = [];
   for (const rule of rules) {
@@ -56,7 +64,12 @@ export function activeRules(policy: EffectivePolicy, rules: readonly Rule[], pat
     if (!isEnabled(setting, rule.meta.profiles, policy.profile) && !locked) continue;
     if (!locked && setting.include?.length && !matchesAny(path, setting.include)) continue;
     if (!locked && setting.exclude?.length && matchesAny(path, setting.exclude)) continue;
-    active.push({ rule, severity: setting.severity ?? rule.meta.severity, options: optionsFor(rule, setting), locked });
+    active.push({
+      rule,
+      severity: setting.severity ?? rule.meta.severity,
+      options: optionsFor(rule, setting),
+      locked,
+    });
   }
   return active;
 }
@@ -65,7 +78,11 @@ export function activeRules(policy: EffectivePolicy, rules: readonly Rule[], pat
  * A rule the policy names is on or off as it says (a severity alone turns it on); otherwise it
  * runs when its metadata declares the policy's profile, or declares none.
  */
-export function isEnabled(setting: RuleSetting, ruleProfiles: readonly Profile[] | undefined, profile: Profile): boolean {
+export function isEnabled(
+  setting: RuleSetting,
+  ruleProfiles: readonly Profile[] | undefined,
+  profile: Profile,
+): boolean {
   if (setting.enabled !== undefined) return setting.enabled;
   return setting.severity !== undefined || inProfile(ruleProfiles, profile);
 }
@@ -79,6 +96,7 @@ function settingFor(policy: EffectivePolicy, rule: Rule): RuleSetting {
 
 function optionsFor(rule: Rule, setting: RuleSetting): Record<string, readonly string[]> {
   const options: Record<string, readonly string[]> = {};
-  for (const [name, option] of Object.entries(rule.meta.options ?? {})) options[name] = setting.options?.[name] ?? option.default;
+  for (const [name, option] of Object.entries(rule.meta.options ?? {}))
+    options[name] = setting.options?.[name] ?? option.default;
   return options;
 }

@@ -29,15 +29,27 @@ interface EffectiveRule {
 
 export function compareRuleSettings(before: EffectivePolicy, after: EffectivePolicy): PolicyShift {
   const shift: PolicyShift = { loosened: [], other: [] };
-  for (const [old, next] of rulesOfBoth(before, after)) compareRule(next.id, effectiveRule(before, old), effectiveRule(after, next), shift);
+  for (const [old, next] of rulesOfBoth(before, after))
+    compareRule(next.id, effectiveRule(before, old), effectiveRule(after, next), shift);
   return shift;
 }
 
 /** The built-in rules, and the custom rules both policies define, each as that policy defines it. */
-function rulesOfBoth(before: EffectivePolicy, after: EffectivePolicy): Array<[RuleIdentity, RuleIdentity]> {
+function rulesOfBoth(
+  before: EffectivePolicy,
+  after: EffectivePolicy,
+): Array<[RuleIdentity, RuleIdentity]> {
   const builtIn = RULES.map(({ meta }): [RuleIdentity, RuleIdentity] => {
-    const options = Object.fromEntries(Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]));
-    const identity = { id: meta.id, category: meta.category, severity: meta.severity, options, ...(meta.profiles ? { profiles: meta.profiles } : {}) };
+    const options = Object.fromEntries(
+      Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]),
+    );
+    const identity = {
+      id: meta.id,
+      category: meta.category,
+      severity: meta.severity,
+      options,
+      ...(meta.profiles ? { profiles: meta.profiles } : {}),
+    };
     return [identity, identity];
   });
   const custom = after.customRules.flatMap((rule): Array<[RuleIdentity, RuleIdentity]> => {
@@ -58,26 +70,45 @@ function effectiveRule(policy: EffectivePolicy, rule: RuleIdentity): EffectiveRu
     severity: setting.severity ?? rule.severity,
     include: setting.include ?? [],
     exclude: setting.exclude ?? [],
-    options: Object.fromEntries(Object.entries(rule.options).map(([name, defaults]) => [name, setting.options?.[name] ?? defaults])),
+    options: Object.fromEntries(
+      Object.entries(rule.options).map(([name, defaults]) => [
+        name,
+        setting.options?.[name] ?? defaults,
+      ]),
+    ),
   };
 }
 
-function compareRule(id: string, old: EffectiveRule, next: EffectiveRule, shift: PolicyShift): void {
+function compareRule(
+  id: string,
+  old: EffectiveRule,
+  next: EffectiveRule,
+  shift: PolicyShift,
+): void {
   if (old.enabled && !next.enabled) shift.loosened.push(`turns ${id} off`);
   if (!old.enabled && next.enabled) shift.other.push(`turns ${id} on`);
   if (!old.enabled || !next.enabled) return;
   if (old.severity !== next.severity) {
     const lowered = severityRank(next.severity) < severityRank(old.severity);
-    (lowered ? shift.loosened : shift.other).push(`${lowered ? 'lowers' : 'raises'} ${id} from ${old.severity} to ${next.severity}`);
+    (lowered ? shift.loosened : shift.other).push(
+      `${lowered ? 'lowers' : 'raises'} ${id} from ${old.severity} to ${next.severity}`,
+    );
   }
   compareInclude(id, old.include, next.include, shift);
-  for (const glob of next.exclude.filter((item) => !old.exclude.includes(item))) shift.loosened.push(`stops ${id} on ${glob}`);
-  for (const glob of old.exclude.filter((item) => !next.exclude.includes(item))) shift.other.push(`runs ${id} on ${glob} again`);
+  for (const glob of next.exclude.filter((item) => !old.exclude.includes(item)))
+    shift.loosened.push(`stops ${id} on ${glob}`);
+  for (const glob of old.exclude.filter((item) => !next.exclude.includes(item)))
+    shift.other.push(`runs ${id} on ${glob} again`);
   compareOptions(id, old.options, next.options, shift);
 }
 
 /** An empty `include` means every path; globs narrow it. */
-function compareInclude(id: string, old: readonly string[], next: readonly string[], shift: PolicyShift): void {
+function compareInclude(
+  id: string,
+  old: readonly string[],
+  next: readonly string[],
+  shift: PolicyShift,
+): void {
   if (old.length === 0 && next.length > 0) {
     shift.loosened.push(`runs ${id} only on ${next.join(', ')}`);
     return;
@@ -86,29 +117,46 @@ function compareInclude(id: string, old: readonly string[], next: readonly strin
     shift.other.push(`runs ${id} on every path again`);
     return;
   }
-  for (const glob of old.filter((item) => !next.includes(item))) shift.loosened.push(`stops ${id} on ${glob}`);
-  for (const glob of next.filter((item) => !old.includes(item))) shift.other.push(`runs ${id} on ${glob} too`);
+  for (const glob of old.filter((item) => !next.includes(item)))
+    shift.loosened.push(`stops ${id} on ${glob}`);
+  for (const glob of next.filter((item) => !old.includes(item)))
+    shift.other.push(`runs ${id} on ${glob} too`);
 }
 
 /** The options of `next` that accept a value `current` does not: the exceptions a change adds. */
-export function widenedOptions(current: EffectiveRule['options'], next: EffectiveRule['options']): string[] {
+export function widenedOptions(
+  current: EffectiveRule['options'],
+  next: EffectiveRule['options'],
+): string[] {
   return Object.entries(next)
     .filter(([name, values]) => values.some((value) => !(current[name] ?? []).includes(value)))
     .map(([name]) => name);
 }
 
 /** The options a policy gives a built-in rule: its own setting over the rule's defaults. */
-export function optionsOf(policy: EffectivePolicy, ruleId: string): Record<string, readonly string[]> {
+export function optionsOf(
+  policy: EffectivePolicy,
+  ruleId: string,
+): Record<string, readonly string[]> {
   const declared = RULES.find((rule) => rule.meta.id === ruleId)?.meta.options ?? {};
   const set = policy.rules[ruleId]?.options ?? {};
-  return Object.fromEntries(Object.entries(declared).map(([name, option]) => [name, set[name] ?? option.default]));
+  return Object.fromEntries(
+    Object.entries(declared).map(([name, option]) => [name, set[name] ?? option.default]),
+  );
 }
 
 /** Rule options are exceptions (hosts a rule accepts): a value added loosens, one removed tightens. */
-function compareOptions(id: string, old: EffectiveRule['options'], next: EffectiveRule['options'], shift: PolicyShift): void {
+function compareOptions(
+  id: string,
+  old: EffectiveRule['options'],
+  next: EffectiveRule['options'],
+  shift: PolicyShift,
+): void {
   for (const [name, values] of Object.entries(next)) {
     const before = old[name] ?? [];
-    for (const value of values.filter((item) => !before.includes(item))) shift.loosened.push(`lets ${id} accept ${value} (${name})`);
-    for (const value of before.filter((item) => !values.includes(item))) shift.other.push(`stops ${id} accepting ${value} (${name})`);
+    for (const value of values.filter((item) => !before.includes(item)))
+      shift.loosened.push(`lets ${id} accept ${value} (${name})`);
+    for (const value of before.filter((item) => !values.includes(item)))
+      shift.other.push(`stops ${id} accepting ${value} (${name})`);
   }
 }

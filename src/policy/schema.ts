@@ -10,7 +10,10 @@ import { PROFILES, PROFILE_DESCRIPTIONS } from './profiles.js';
 import type { LockableSetting, TestCodeHandling } from './types.js';
 
 const severity = { enum: [...SEVERITIES], 'x-expected': `one of ${SEVERITIES.join(', ')}` };
-const threshold = { enum: [...SEVERITIES, 'none'], 'x-expected': `one of ${SEVERITIES.join(', ')}, none` };
+const threshold = {
+  enum: [...SEVERITIES, 'none'],
+  'x-expected': `one of ${SEVERITIES.join(', ')}, none`,
+};
 const glob = { type: 'string', minLength: 1, maxLength: 500 };
 const globList = { type: 'array', items: glob, maxItems: 500 };
 const stringOrList = { anyOf: [glob, globList], 'x-expected': 'a glob or a list of globs' };
@@ -26,7 +29,11 @@ const ruleSettingObject = {
     options: {
       type: 'object',
       description: 'options the rule declares (see the rule catalog)',
-      additionalProperties: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 500 },
+      additionalProperties: {
+        type: 'array',
+        items: { type: 'string', maxLength: 500 },
+        maxItems: 500,
+      },
     },
   },
 };
@@ -35,7 +42,10 @@ const ruleSettingObject = {
 const ruleSetting = {
   if: { type: 'object' },
   then: ruleSettingObject,
-  else: { enum: ['off', 'on', false, true, ...SEVERITIES], 'x-expected': `off, on, ${SEVERITIES.join(', ')}, or a mapping of enabled, severity, include, exclude, options` },
+  else: {
+    enum: ['off', 'on', false, true, ...SEVERITIES],
+    'x-expected': `off, on, ${SEVERITIES.join(', ')}, or a mapping of enabled, severity, include, exclude, options`,
+  },
 };
 
 const waiver = {
@@ -49,9 +59,17 @@ const waiver = {
     category: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' },
     path: { ...glob, description: 'glob of the files it covers' },
     line: { type: 'integer', minimum: 1 },
-    fingerprint: { type: 'string', pattern: '^[0-9a-f]{8,64}(:\\d+)?$', 'x-expected': 'a finding fingerprint (hex)' },
+    fingerprint: {
+      type: 'string',
+      pattern: '^[0-9a-f]{8,64}(:\\d+)?$',
+      'x-expected': 'a finding fingerprint (hex)',
+    },
     reason: { type: 'string', minLength: 3, 'x-expected': 'a reason of a few words' },
-    expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-expected': 'a date, YYYY-MM-DD' },
+    expires: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      'x-expected': 'a date, YYYY-MM-DD',
+    },
     approved_by: { type: 'string', minLength: 1 },
   },
 };
@@ -71,26 +89,59 @@ export const LOCKABLE_SETTINGS: readonly LockableSetting[] = [
 const TEST_CODE_HANDLING: readonly TestCodeHandling[] = ['report', 'ignore', 'production'];
 
 /** A GitHub team slug, optionally with its org (`security`, `acme/security`). */
-const team = { type: 'string', pattern: '^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/)?[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-expected': 'a team slug, or org/slug' };
+const team = {
+  type: 'string',
+  pattern: '^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/)?[A-Za-z0-9][A-Za-z0-9._-]*$',
+  'x-expected': 'a team slug, or org/slug',
+};
 /** A GitHub login. */
-const user = { type: 'string', pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$', 'x-expected': 'a GitHub login' };
+const user = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$',
+  'x-expected': 'a GitHub login',
+};
 
 const review = {
   type: 'object',
   additionalProperties: false,
   description: 'security reviewers, and the pull requests that need their approval',
   properties: {
-    teams: { type: 'array', items: team, maxItems: 20, description: 'teams whose members are security reviewers' },
-    users: { type: 'array', items: user, maxItems: 50, description: 'people who are security reviewers' },
+    teams: {
+      type: 'array',
+      items: team,
+      maxItems: 20,
+      description: 'teams whose members are security reviewers',
+    },
+    users: {
+      type: 'array',
+      items: user,
+      maxItems: 50,
+      description: 'people who are security reviewers',
+    },
     when: {
       type: 'object',
       additionalProperties: false,
       description: 'what makes a pull request need a security reviewer (any one of them)',
       properties: {
-        risk: { enum: [...RISK_LEVELS], 'x-expected': `one of ${RISK_LEVELS.join(', ')}`, description: 'the risk level at or above which' },
-        categories: { type: 'array', items: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' }, maxItems: 100 },
+        risk: {
+          enum: [...RISK_LEVELS],
+          'x-expected': `one of ${RISK_LEVELS.join(', ')}`,
+          description: 'the risk level at or above which',
+        },
+        categories: {
+          type: 'array',
+          items: {
+            enum: [...CATEGORIES],
+            'x-expected': 'one of the categories in the rule catalog',
+          },
+          maxItems: 100,
+        },
         paths: { ...globList, description: 'changed files matching these globs' },
-        surfaces: { type: 'array', items: { enum: [...SURFACES], 'x-expected': `one of ${SURFACES.join(', ')}` }, maxItems: 20 },
+        surfaces: {
+          type: 'array',
+          items: { enum: [...SURFACES], 'x-expected': `one of ${SURFACES.join(', ')}` },
+          maxItems: 20,
+        },
         policy_change: { type: 'boolean', description: 'the pull request edits .security.yml' },
       },
     },
@@ -103,12 +154,21 @@ const customRule = {
   additionalProperties: false,
   required: ['id', 'message', 'severity', 'category', 'languages', 'match'],
   properties: {
-    id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 80, 'x-expected': 'a kebab-case id' },
+    id: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      maxLength: 80,
+      'x-expected': 'a kebab-case id',
+    },
     title: { type: 'string', maxLength: 200 },
     message: { type: 'string', minLength: 1, maxLength: 1000 },
     severity,
     category: { enum: [...CATEGORIES], 'x-expected': 'one of the categories in the rule catalog' },
-    languages: { type: 'array', minItems: 1, items: { enum: [...LANGUAGES], 'x-expected': `one of ${LANGUAGES.join(', ')}` } },
+    languages: {
+      type: 'array',
+      minItems: 1,
+      items: { enum: [...LANGUAGES], 'x-expected': `one of ${LANGUAGES.join(', ')}` },
+    },
     match: {
       type: 'object',
       additionalProperties: false,
@@ -133,15 +193,31 @@ export const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    fail_on: { ...threshold, description: 'findings at or above this severity fail the check (default high)' },
-    comment_on: { ...threshold, description: 'findings at or above this severity get inline comments (default low)' },
-    fail_on_existing: { type: 'boolean', description: 'findings already on the base branch count towards the verdict too (default false)' },
+    fail_on: {
+      ...threshold,
+      description: 'findings at or above this severity fail the check (default high)',
+    },
+    comment_on: {
+      ...threshold,
+      description: 'findings at or above this severity get inline comments (default low)',
+    },
+    fail_on_existing: {
+      type: 'boolean',
+      description:
+        'findings already on the base branch count towards the verdict too (default false)',
+    },
     comments: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        context_lines: { type: 'boolean', description: 'also comment on the unchanged lines the diff shows (default false)' },
-        outside_diff: { type: 'boolean', description: 'comment on the file for new findings outside the diff (default false)' },
+        context_lines: {
+          type: 'boolean',
+          description: 'also comment on the unchanged lines the diff shows (default false)',
+        },
+        outside_diff: {
+          type: 'boolean',
+          description: 'comment on the file for new findings outside the diff (default false)',
+        },
       },
     },
     review,
@@ -150,7 +226,10 @@ export const POLICY_SCHEMA = {
       additionalProperties: false,
       properties: {
         include: { ...globList, description: 'only analyse these paths' },
-        exclude: { ...globList, description: 'never analyse these paths (locked rules still apply)' },
+        exclude: {
+          ...globList,
+          description: 'never analyse these paths (locked rules still apply)',
+        },
         languages: {
           type: 'object',
           additionalProperties: false,
@@ -159,15 +238,26 @@ export const POLICY_SCHEMA = {
         },
       },
     },
-    rules: { type: 'object', additionalProperties: ruleSetting, description: 'settings by rule id' },
-    categories: { type: 'object', additionalProperties: ruleSetting, description: 'settings by category' },
+    rules: {
+      type: 'object',
+      additionalProperties: ruleSetting,
+      description: 'settings by rule id',
+    },
+    categories: {
+      type: 'object',
+      additionalProperties: ruleSetting,
+      description: 'settings by category',
+    },
     locked: {
       type: 'object',
       additionalProperties: false,
       description: 'org policy only: what repositories cannot loosen',
       properties: {
         rules: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 500 },
-        settings: { type: 'array', items: { enum: [...LOCKABLE_SETTINGS], 'x-expected': LOCKABLE_SETTINGS.join(', ') } },
+        settings: {
+          type: 'array',
+          items: { enum: [...LOCKABLE_SETTINGS], 'x-expected': LOCKABLE_SETTINGS.join(', ') },
+        },
       },
     },
     inline_suppressions: {
@@ -180,12 +270,14 @@ export const POLICY_SCHEMA = {
     on_unanalysable: {
       enum: ['fail', 'warn'],
       'x-expected': 'fail or warn',
-      description: 'a changed configuration file Posture could not analyse (too large, nested too deeply, invalid): fail fails the check, warn only lists it (default fail)',
+      description:
+        'a changed configuration file Posture could not analyse (too large, nested too deeply, invalid): fail fails the check, warn only lists it (default fail)',
     },
     on_error: {
       enum: ['fail', 'neutral'],
       'x-expected': 'fail or neutral',
-      description: 'when Posture or GitHub fails during a review: fail completes the check run failure, neutral completes it neutral (default fail)',
+      description:
+        'when Posture or GitHub fails during a review: fail completes the check run failure, neutral completes it neutral (default fail)',
     },
     profile: {
       enum: [...PROFILES],

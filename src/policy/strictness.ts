@@ -3,7 +3,13 @@
  */
 import { SEVERITIES, severityRank } from '../engine/finding.js';
 import { riskRank, type RiskLevel } from '../engine/impact.js';
-import type { InlineSuppressions, OnError, OnUnanalysable, TestCodeHandling, Threshold } from './types.js';
+import type {
+  InlineSuppressions,
+  OnError,
+  OnUnanalysable,
+  TestCodeHandling,
+  Threshold,
+} from './types.js';
 
 /** `low` catches the most, `none` nothing. */
 export function thresholdStrictness(threshold: Threshold): number {

@@ -32,7 +32,11 @@ export function applySuppressions(
     const targets = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
     const reason = match[2]?.trim() ?? '';
     if (!reason) {
-      notices.push({ path: file.path, line: comment.range.line, message: `posture:ignore ${targets.join(', ')} has no reason after "--" and is not applied` });
+      notices.push({
+        path: file.path,
+        line: comment.range.line,
+        message: `posture:ignore ${targets.join(', ')} has no reason after "--" and is not applied`,
+      });
       continue;
     }
     suppressions.push({ line: comment.range.line, targets, reason, used: false });
@@ -44,13 +48,19 @@ export function applySuppressions(
     const suppression = suppressions.find(
       (candidate) =>
         (candidate.line === finding.range.line || candidate.line === finding.range.line - 1) &&
-        (candidate.targets.includes(finding.ruleId) || candidate.targets.includes(finding.category)),
+        (candidate.targets.includes(finding.ruleId) ||
+          candidate.targets.includes(finding.category)),
     );
     if (!suppression) continue;
     suppression.used = true;
     if (setting === 'deny' || (setting === 'deny-locked' && isLocked(finding))) {
-      const scope = setting === 'deny' ? 'inline suppressions' : `suppressing the locked ${finding.ruleId}`;
-      notices.push({ path: file.path, line: suppression.line, message: `the org policy does not allow ${scope}; the finding stands` });
+      const scope =
+        setting === 'deny' ? 'inline suppressions' : `suppressing the locked ${finding.ruleId}`;
+      notices.push({
+        path: file.path,
+        line: suppression.line,
+        message: `the org policy does not allow ${scope}; the finding stands`,
+      });
       continue;
     }
     finding.status = 'suppressed';
@@ -58,7 +68,11 @@ export function applySuppressions(
   }
   for (const suppression of suppressions) {
     if (!suppression.used) {
-      notices.push({ path: file.path, line: suppression.line, message: `posture:ignore ${suppression.targets.join(', ')} matches no finding` });
+      notices.push({
+        path: file.path,
+        line: suppression.line,
+        message: `posture:ignore ${suppression.targets.join(', ')} matches no finding`,
+      });
     }
   }
   return notices;

@@ -116,7 +116,11 @@ export interface PolicyFile {
   source: string;
   fail_on?: Threshold;
   comment_on?: Threshold;
-  paths?: { include?: string[]; exclude?: string[]; languages?: Partial<Record<Language, string[]>> };
+  paths?: {
+    include?: string[];
+    exclude?: string[];
+    languages?: Partial<Record<Language, string[]>>;
+  };
   rules?: Record<string, RuleSetting>;
   categories?: Record<string, RuleSetting>;
   locked?: { rules?: string[]; settings?: LockableSetting[] };
@@ -137,7 +141,13 @@ export interface PolicyFile {
 export interface ReviewRouting {
   teams: string[];
   users: string[];
-  when: { risk?: RiskLevel; categories: string[]; paths: string[]; surfaces: Surface[]; policyChange: boolean };
+  when: {
+    risk?: RiskLevel;
+    categories: string[];
+    paths: string[];
+    surfaces: Surface[];
+    policyChange: boolean;
+  };
   /** the policy file that named the reviewers, for messages */
   source?: string;
 }

@@ -9,11 +9,22 @@ import { withSuggestion } from './did-you-mean.js';
 import { YamlLocator, dotted, pathFromPointer, type KeyPath } from './locate.js';
 import type { PolicyError } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  verbose: true,
+});
 ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
 const validate = ajv.compile(POLICY_SCHEMA);
 
-export function validateSchema(value: unknown, doc: Document, lines: LineCounter, source: string): PolicyError[] {
+export function validateSchema(
+  value: unknown,
+  doc: Document,
+  lines: LineCounter,
+  source: string,
+): PolicyError[] {
   if (validate(value)) return [];
   const locator = new YamlLocator(doc, lines);
   const errors = (validate.errors ?? []).filter(isReportable);
@@ -39,7 +50,10 @@ function expected(error: ErrorObject): string | undefined {
   return schema?.['x-expected'];
 }
 
-function describe(error: ErrorObject, locator: YamlLocator): { key?: string; line?: number; message: string } {
+function describe(
+  error: ErrorObject,
+  locator: YamlLocator,
+): { key?: string; line?: number; message: string } {
   const path: KeyPath = pathFromPointer(error.instancePath);
   const at = (keyPath: KeyPath, message: string, onKey = false) => ({
     ...(keyPath.length > 0 ? { key: dotted(keyPath) } : {}),

@@ -30,7 +30,12 @@ export function expiredWaiverNotices(waivers: readonly Waiver[], now: Date): Not
  * @param fingerprintOf a finding's fingerprint as Posture prints it (comment markers, SARIF):
  *   `<sha256>:<n>`, the n-th finding of its rule on that line text in its file
  */
-export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], now: Date, fingerprintOf: (finding: Finding) => string): void {
+export function applyWaivers(
+  findings: Finding[],
+  waivers: readonly Waiver[],
+  now: Date,
+  fingerprintOf: (finding: Finding) => string,
+): void {
   const active = waivers.filter((waiver) => !isExpired(waiver, now));
   if (active.length === 0) return;
   for (const finding of findings) {
@@ -42,12 +47,20 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], no
   }
 }
 
-function covers(waiver: Waiver, finding: Finding, fingerprintOf: (finding: Finding) => string): boolean {
+function covers(
+  waiver: Waiver,
+  finding: Finding,
+  fingerprintOf: (finding: Finding) => string,
+): boolean {
   if (waiver.rule && waiver.rule !== finding.ruleId) return false;
   if (!waiver.rule && waiver.category !== finding.category) return false;
   if (!matchesAny(finding.path, [waiver.path])) return false;
   if (waiver.line !== undefined && waiver.line !== finding.range.line) return false;
-  if (waiver.fingerprint !== undefined && !matchesFingerprint(waiver.fingerprint, fingerprintOf(finding))) return false;
+  if (
+    waiver.fingerprint !== undefined &&
+    !matchesFingerprint(waiver.fingerprint, fingerprintOf(finding))
+  )
+    return false;
   return true;
 }
 
@@ -58,5 +71,8 @@ function covers(waiver: Waiver, finding: Finding, fingerprintOf: (finding: Findi
 export function matchesFingerprint(pattern: string, fingerprint: string): boolean {
   const [hashPrefix = '', occurrence] = pattern.split(':');
   const [hash = '', number] = fingerprint.split(':');
-  return hash.startsWith(hashPrefix) && (occurrence === undefined || Number(occurrence) === Number(number));
+  return (
+    hash.startsWith(hashPrefix) &&
+    (occurrence === undefined || Number(occurrence) === Number(number))
+  );
 }

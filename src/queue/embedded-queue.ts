@@ -9,7 +9,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { jobIdOf, pullRequestKey, serialisationKeyOf, type JobRequest } from './job-request.js';
-import type { AbortReason, ActiveJob, EnqueueOutcome, JobHandler, JobOutcome, OpenRun, QueueCounts, ReviewQueue } from './review-queue.js';
+import type {
+  AbortReason,
+  ActiveJob,
+  EnqueueOutcome,
+  JobHandler,
+  JobOutcome,
+  OpenRun,
+  QueueCounts,
+  ReviewQueue,
+} from './review-queue.js';
 
 export interface EmbeddedQueueOptions {
   /** a folder for `posture-queue.sqlite3`, or ':memory:' for a queue that dies with the process */
@@ -84,7 +93,10 @@ export class EmbeddedQueue implements ReviewQueue {
   readonly #now: () => number;
   readonly #deliveryMemoryMs: number;
   readonly #onHandlerError: (error: unknown, jobId: string) => void;
-  readonly #running = new Map<string, { controller: AbortController; done: Promise<void>; request: JobRequest }>();
+  readonly #running = new Map<
+    string,
+    { controller: AbortController; done: Promise<void>; request: JobRequest }
+  >();
   #handler: JobHandler | undefined;
   #concurrency = 0;
   #stopping = false;
@@ -106,7 +118,10 @@ export class EmbeddedQueue implements ReviewQueue {
       this.#db.prepare("UPDATE jobs SET state = 'waiting' WHERE state = 'running'").run();
     } catch (error) {
       this.#db.close();
-      if (/locked/i.test(String(error))) throw new Error(`${file} is in use by another Posture process; give each process its own DATA_DIR, or share work through REDIS_URL`);
+      if (/locked/i.test(String(error)))
+        throw new Error(
+          `${file} is in use by another Posture process; give each process its own DATA_DIR, or share work through REDIS_URL`,
+        );
       throw error;
     }
     this.#forgetOldDeliveries();
@@ -157,8 +172,12 @@ export class EmbeddedQueue implements ReviewQueue {
   }
 
   async staleOpenRuns(before: number): Promise<OpenRun[]> {
-    const rows = this.#db.prepare('SELECT job_id, run FROM open_runs WHERE opened_at < ?').all(before) as Array<{ job_id: string; run: string }>;
-    return rows.filter((row) => !this.#running.has(row.job_id)).map((row) => JSON.parse(row.run) as OpenRun);
+    const rows = this.#db
+      .prepare('SELECT job_id, run FROM open_runs WHERE opened_at < ?')
+      .all(before) as Array<{ job_id: string; run: string }>;
+    return rows
+      .filter((row) => !this.#running.has(row.job_id))
+      .map((row) => JSON.parse(row.run) as OpenRun);
   }
 
   async forgetOpenRun(jobId: string): Promise<void> {
@@ -178,17 +197,30 @@ export class EmbeddedQueue implements ReviewQueue {
   #enqueueNow(request: JobRequest): EnqueueOutcome {
     const id = jobIdOf(request);
     const now = this.#now();
-    const seen = this.#db.prepare('SELECT job_id FROM deliveries WHERE id = ?').get(request.deliveryId);
+    const seen = this.#db
+      .prepare('SELECT job_id FROM deliveries WHERE id = ?')
+      .get(request.deliveryId);
     if (seen) return 'duplicate-delivery';
-    this.#db.prepare('INSERT INTO deliveries (id, job_id, seen_at) VALUES (?, ?, ?)').run(request.deliveryId, id, now);
-    if (request.kind === 'review' && request.headObservedAt) this.#observeHead(pullRequestKey(request), request.headSha, request.headObservedAt);
+    this.#db
+      .prepare('INSERT INTO deliveries (id, job_id, seen_at) VALUES (?, ?, ?)')
+      .run(request.deliveryId, id, now);
+    if (request.kind === 'review' && request.headObservedAt)
+      this.#observeHead(pullRequestKey(request), request.headSha, request.headObservedAt);
     if (this.#db.prepare('SELECT 1 FROM jobs WHERE id = ?').get(id)) return 'joined';
     this.#db
       .prepare(
         `INSERT INTO jobs (id, serial_key, installation_id, request, state, run_after, enqueued_at, turn)
          VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?)`,
       )
-      .run(id, serialisationKeyOf(request), request.installationId, JSON.stringify(request), now, now, this.#nextTurn(request.installationId));
+      .run(
+        id,
+        serialisationKeyOf(request),
+        request.installationId,
+        JSON.stringify(request),
+        now,
+        now,
+        this.#nextTurn(request.installationId),
+      );
     return 'queued';
   }
 
@@ -199,28 +231,41 @@ export class EmbeddedQueue implements ReviewQueue {
    * and an installation that was quiet starts now, not ahead of everyone.
    */
   #nextTurn(installationId: number): number {
-    const { turn: clock } = this.#db.prepare('SELECT turn FROM clock WHERE id = 1').get() as { turn: number };
-    const last = this.#db.prepare('SELECT last_turn FROM turns WHERE installation_id = ?').get(installationId) as { last_turn: number } | undefined;
+    const { turn: clock } = this.#db.prepare('SELECT turn FROM clock WHERE id = 1').get() as {
+      turn: number;
+    };
+    const last = this.#db
+      .prepare('SELECT last_turn FROM turns WHERE installation_id = ?')
+      .get(installationId) as { last_turn: number } | undefined;
     const turn = Math.max(clock, last?.last_turn ?? 0) + 1;
     this.#db
-      .prepare('INSERT INTO turns (installation_id, last_turn) VALUES (?, ?) ON CONFLICT (installation_id) DO UPDATE SET last_turn = excluded.last_turn')
+      .prepare(
+        'INSERT INTO turns (installation_id, last_turn) VALUES (?, ?) ON CONFLICT (installation_id) DO UPDATE SET last_turn = excluded.last_turn',
+      )
       .run(installationId, turn);
     return turn;
   }
 
   /** Records a head as the pull request's latest unless a later event said otherwise; aborts older heads' running jobs. */
   #observeHead(pullRequest: string, headSha: string, observedAt: string): void {
-    const current = this.#db.prepare('SELECT head_sha, observed_at FROM heads WHERE pull_request = ?').get(pullRequest) as
-      | { head_sha: string; observed_at: string }
-      | undefined;
+    const current = this.#db
+      .prepare('SELECT head_sha, observed_at FROM heads WHERE pull_request = ?')
+      .get(pullRequest) as { head_sha: string; observed_at: string } | undefined;
     if (current && current.observed_at > observedAt) return;
     this.#db
-      .prepare('INSERT INTO heads (pull_request, head_sha, observed_at) VALUES (?, ?, ?) ON CONFLICT (pull_request) DO UPDATE SET head_sha = excluded.head_sha, observed_at = excluded.observed_at')
+      .prepare(
+        'INSERT INTO heads (pull_request, head_sha, observed_at) VALUES (?, ?, ?) ON CONFLICT (pull_request) DO UPDATE SET head_sha = excluded.head_sha, observed_at = excluded.observed_at',
+      )
       .run(pullRequest, headSha, observedAt);
     if (current?.head_sha === headSha) return;
     const reason: AbortReason = { kind: 'superseded', by: headSha };
     for (const { request, controller } of this.#running.values()) {
-      if (request.kind === 'review' && pullRequestKey(request) === pullRequest && request.headSha !== headSha) controller.abort(reason);
+      if (
+        request.kind === 'review' &&
+        pullRequestKey(request) === pullRequest &&
+        request.headSha !== headSha
+      )
+        controller.abort(reason);
     }
   }
 
@@ -248,7 +293,9 @@ export class EmbeddedQueue implements ReviewQueue {
         )
         .get(this.#now()) as JobRow | undefined;
       if (!row) return undefined;
-      this.#db.prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?").run(row.id);
+      this.#db
+        .prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?")
+        .run(row.id);
       this.#db.prepare('UPDATE clock SET turn = MAX(turn, ?) WHERE id = 1').run(row.turn);
       return { ...row, state: 'running' as const, attempts: row.attempts + 1 };
     })();
@@ -267,7 +314,11 @@ export class EmbeddedQueue implements ReviewQueue {
         outcome =
           row.attempts >= MAX_HANDLER_ERRORS
             ? { status: 'failed', reason: String(error) }
-            : { status: 'retry', at: this.#now() + HANDLER_ERROR_BACKOFF_MS * 2 ** (row.attempts - 1), reason: String(error) };
+            : {
+                status: 'retry',
+                at: this.#now() + HANDLER_ERROR_BACKOFF_MS * 2 ** (row.attempts - 1),
+                reason: String(error),
+              };
       }
       this.#settle(row.id, outcome);
     })();
@@ -292,10 +343,14 @@ export class EmbeddedQueue implements ReviewQueue {
         })();
         break;
       case 'retry':
-        this.#db.prepare("UPDATE jobs SET state = 'waiting', run_after = ? WHERE id = ?").run(outcome.at, id);
+        this.#db
+          .prepare("UPDATE jobs SET state = 'waiting', run_after = ? WHERE id = ?")
+          .run(outcome.at, id);
         break;
       case 'handed-back':
-        this.#db.prepare("UPDATE jobs SET state = 'waiting', attempts = attempts - 1 WHERE id = ?").run(id);
+        this.#db
+          .prepare("UPDATE jobs SET state = 'waiting', attempts = attempts - 1 WHERE id = ?")
+          .run(id);
         break;
     }
   }
@@ -309,7 +364,9 @@ export class EmbeddedQueue implements ReviewQueue {
       signal,
       supersededBy: async () => {
         if (request.kind !== 'review') return undefined;
-        const head = this.#db.prepare('SELECT head_sha FROM heads WHERE pull_request = ?').get(pullRequestKey(request)) as { head_sha: string } | undefined;
+        const head = this.#db
+          .prepare('SELECT head_sha FROM heads WHERE pull_request = ?')
+          .get(pullRequestKey(request)) as { head_sha: string } | undefined;
         return head && head.head_sha !== request.headSha ? head.head_sha : undefined;
       },
       confirmHead: async (observedAt) => {
@@ -324,11 +381,14 @@ export class EmbeddedQueue implements ReviewQueue {
       rememberRun: async (run) => {
         const open: OpenRun = { ...run, jobId: row.id, openedAt: this.#now() };
         this.#db
-          .prepare('INSERT INTO open_runs (job_id, run, opened_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET run = excluded.run, opened_at = excluded.opened_at')
+          .prepare(
+            'INSERT INTO open_runs (job_id, run, opened_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET run = excluded.run, opened_at = excluded.opened_at',
+          )
           .run(row.id, JSON.stringify(open), open.openedAt);
       },
       rememberedRun: async () => {
-        const found = this.#db.prepare('SELECT run FROM open_runs WHERE job_id = ?').get(row.id) as { run: string } | undefined;
+        const found = this.#db.prepare('SELECT run FROM open_runs WHERE job_id = ?').get(row.id) as
+          { run: string } | undefined;
         return found ? (JSON.parse(found.run) as OpenRun) : undefined;
       },
       forgetRun: async () => this.forgetOpenRun(row.id),
@@ -341,7 +401,9 @@ export class EmbeddedQueue implements ReviewQueue {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#stopping || !this.#handler) return;
-    const next = this.#db.prepare("SELECT MIN(run_after) AS at FROM jobs WHERE state = 'waiting'").get() as { at: number | null };
+    const next = this.#db
+      .prepare("SELECT MIN(run_after) AS at FROM jobs WHERE state = 'waiting'")
+      .get() as { at: number | null };
     if (next.at === null) return;
     const delay = Math.max(10, next.at - this.#now());
     this.#timer = setTimeout(() => this.#pump(), Math.min(delay, 60_000));
@@ -362,7 +424,9 @@ export class EmbeddedQueue implements ReviewQueue {
   }
 
   #forgetOldDeliveries(): void {
-    this.#db.prepare('DELETE FROM deliveries WHERE seen_at < ? AND job_id NOT IN (SELECT id FROM jobs)').run(this.#now() - this.#deliveryMemoryMs);
+    this.#db
+      .prepare('DELETE FROM deliveries WHERE seen_at < ? AND job_id NOT IN (SELECT id FROM jobs)')
+      .run(this.#now() - this.#deliveryMemoryMs);
   }
 }
 

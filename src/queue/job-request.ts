@@ -56,8 +56,10 @@ export function pullRequestKey(ref: RepositoryJobRef & { pullNumber: number }): 
 export function jobIdOf(request: JobRequest): string {
   // Job stores use ':' to separate their keys.
   const delivery = request.deliveryId.replaceAll(':', '%3A');
-  if (request.kind === 'find-pull-requests') return `${request.owner}/${request.repo}@${request.headSha}/find/${delivery}`;
-  if (request.kind === 'merge-group') return `${request.owner}/${request.repo}@${request.headSha}/merge-group`;
+  if (request.kind === 'find-pull-requests')
+    return `${request.owner}/${request.repo}@${request.headSha}/find/${delivery}`;
+  if (request.kind === 'merge-group')
+    return `${request.owner}/${request.repo}@${request.headSha}/merge-group`;
   const head = `${pullRequestKey(request)}@${request.headSha}`;
   return request.trigger.kind === 'push' ? head : `${head}/${request.trigger.kind}/${delivery}`;
 }

@@ -15,7 +15,16 @@
 import { DelayedError, Queue, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobIdOf, pullRequestKey, serialisationKeyOf, type JobRequest } from './job-request.js';
-import type { AbortReason, ActiveJob, EnqueueOutcome, JobHandler, JobOutcome, OpenRun, QueueCounts, ReviewQueue } from './review-queue.js';
+import type {
+  AbortReason,
+  ActiveJob,
+  EnqueueOutcome,
+  JobHandler,
+  JobOutcome,
+  OpenRun,
+  QueueCounts,
+  ReviewQueue,
+} from './review-queue.js';
 
 export interface RedisQueueOptions {
   url: string;
@@ -111,7 +120,10 @@ export class RedisQueue implements ReviewQueue {
 
   async enqueue(request: JobRequest): Promise<EnqueueOutcome> {
     const id = jobIdOf(request);
-    const headKey = request.kind === 'review' && request.headObservedAt ? this.#key('head', pullRequestKey(request)) : this.#key('head', '-');
+    const headKey =
+      request.kind === 'review' && request.headObservedAt
+        ? this.#key('head', pullRequestKey(request))
+        : this.#key('head', '-');
     // One round trip for the bookkeeping, a second for BullMQ's own add.
     const answer = String(
       await this.#redis.eval(
@@ -134,22 +146,31 @@ export class RedisQueue implements ReviewQueue {
       ),
     );
     if (answer === 'duplicate-delivery' || answer === 'joined') return answer;
-    await this.#queue.add(request.kind, request, { jobId: id, priority: Math.min(Number(answer), MAX_PRIORITY), removeOnComplete: true, removeOnFail: true });
+    await this.#queue.add(request.kind, request, {
+      jobId: id,
+      priority: Math.min(Number(answer), MAX_PRIORITY),
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
     return 'queued';
   }
 
   start(handler: JobHandler, concurrency: number): void {
     this.#stopping = false;
     const lockDuration = this.#options.lockDurationMs ?? 30_000;
-    this.#worker = new Worker<JobRequest>(QUEUE_NAME, (job, token) => this.#process(job, token, handler), {
-      connection: this.#redis.duplicate(),
-      prefix: this.#prefix,
-      concurrency: Math.max(1, concurrency),
-      lockDuration,
-      stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)),
-      // A replica killed mid-review is no reason to give a job up.
-      maxStalledCount: 20,
-    });
+    this.#worker = new Worker<JobRequest>(
+      QUEUE_NAME,
+      (job, token) => this.#process(job, token, handler),
+      {
+        connection: this.#redis.duplicate(),
+        prefix: this.#prefix,
+        concurrency: Math.max(1, concurrency),
+        lockDuration,
+        stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)),
+        // A replica killed mid-review is no reason to give a job up.
+        maxStalledCount: 20,
+      },
+    );
     this.#worker.on('error', (error) => this.#options.onHandlerError?.(error, 'worker'));
   }
 
@@ -160,12 +181,19 @@ export class RedisQueue implements ReviewQueue {
     const worker = this.#worker;
     this.#worker = undefined;
     if (!worker) return;
-    await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    await Promise.race([
+      worker.close(),
+      new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+    ]);
   }
 
   async counts(): Promise<QueueCounts> {
     const counts = await this.#queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
-    return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), running: counts.active ?? 0, delayed: counts.delayed ?? 0 };
+    return {
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+      running: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+    };
   }
 
   async isReady(): Promise<boolean> {
@@ -208,7 +236,11 @@ export class RedisQueue implements ReviewQueue {
     await this.#redis.quit().catch(() => undefined);
   }
 
-  async #process(job: Job<JobRequest>, token: string | undefined, handler: JobHandler): Promise<void> {
+  async #process(
+    job: Job<JobRequest>,
+    token: string | undefined,
+    handler: JobHandler,
+  ): Promise<void> {
     const request = job.data;
     const id = job.id ?? jobIdOf(request);
     const lockKey = this.#key('lock', serialisationKeyOf(request));
@@ -220,22 +252,44 @@ export class RedisQueue implements ReviewQueue {
       await job.moveToDelayed(Date.now() + BUSY_PULL_REQUEST_DELAY_MS, token);
       throw new DelayedError();
     }
-    await this.#redis.eval(ADVANCE_CLOCK, 1, this.#key('turn', 'clock'), String(job.opts.priority ?? 0));
+    await this.#redis.eval(
+      ADVANCE_CLOCK,
+      1,
+      this.#key('turn', 'clock'),
+      String(job.opts.priority ?? 0),
+    );
 
     const controller = new AbortController();
     this.#running.set(id, { controller, request });
-    const renewLock = setInterval(() => void this.#redis.pexpire(lockKey, lockMs).catch(() => undefined), Math.floor(lockMs / 3));
-    const watchHead = setInterval(() => void this.#checkSuperseded(request, controller), SUPERSESSION_POLL_MS);
+    const renewLock = setInterval(
+      () => void this.#redis.pexpire(lockKey, lockMs).catch(() => undefined),
+      Math.floor(lockMs / 3),
+    );
+    const watchHead = setInterval(
+      () => void this.#checkSuperseded(request, controller),
+      SUPERSESSION_POLL_MS,
+    );
     let outcome: JobOutcome;
     try {
       const notTries = Number((await this.#redis.hget(this.#key('not-tries'), id)) ?? '0');
-      outcome = await handler(this.#activeJob(id, request, Math.max(1, job.attemptsStarted - notTries), controller.signal));
+      outcome = await handler(
+        this.#activeJob(
+          id,
+          request,
+          Math.max(1, job.attemptsStarted - notTries),
+          controller.signal,
+        ),
+      );
     } catch (error) {
       this.#options.onHandlerError?.(error, id);
       outcome =
         job.attemptsStarted >= MAX_HANDLER_ERRORS
           ? { status: 'failed', reason: String(error) }
-          : { status: 'retry', at: Date.now() + HANDLER_ERROR_BACKOFF_MS * 2 ** (job.attemptsStarted - 1), reason: String(error) };
+          : {
+              status: 'retry',
+              at: Date.now() + HANDLER_ERROR_BACKOFF_MS * 2 ** (job.attemptsStarted - 1),
+              reason: String(error),
+            };
     } finally {
       clearInterval(renewLock);
       clearInterval(watchHead);
@@ -245,7 +299,12 @@ export class RedisQueue implements ReviewQueue {
     await this.#settle(job, id, token, outcome);
   }
 
-  async #settle(job: Job<JobRequest>, id: string, token: string | undefined, outcome: JobOutcome): Promise<void> {
+  async #settle(
+    job: Job<JobRequest>,
+    id: string,
+    token: string | undefined,
+    outcome: JobOutcome,
+  ): Promise<void> {
     switch (outcome.status) {
       case 'done':
         await this.#redis.hdel(this.#key('not-tries'), id);
@@ -255,7 +314,10 @@ export class RedisQueue implements ReviewQueue {
         throw new DelayedError();
       case 'failed': {
         const deliveries = await this.#redis.smembers(this.#key('deliveries', id));
-        await this.#redis.del(...deliveries.map((delivery) => this.#key('delivery', delivery)), this.#key('deliveries', id));
+        await this.#redis.del(
+          ...deliveries.map((delivery) => this.#key('delivery', delivery)),
+          this.#key('deliveries', id),
+        );
         await this.#redis.hdel(this.#key('not-tries'), id);
         throw new UnrecoverableError(outcome.reason);
       }
@@ -294,7 +356,14 @@ export class RedisQueue implements ReviewQueue {
       },
       confirmHead: async (observedAt) => {
         if (request.kind !== 'review') return;
-        await this.#redis.eval(CONFIRM_HEAD, 1, this.#key('head', pullRequestKey(request)), request.headSha, observedAt, WEEK_SECONDS);
+        await this.#redis.eval(
+          CONFIRM_HEAD,
+          1,
+          this.#key('head', pullRequestKey(request)),
+          request.headSha,
+          observedAt,
+          WEEK_SECONDS,
+        );
       },
       rememberRun: async (run) => {
         const open: OpenRun = { ...run, jobId: id, openedAt: Date.now() };

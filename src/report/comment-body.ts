@@ -27,15 +27,25 @@ export function markedFingerprintHash(body: string): string | undefined {
   return MARKER.exec(body)?.[1];
 }
 
-export function inlineCommentBody({ finding, fingerprint, offerSuggestion, onFile = false, docsBase }: CommentBodyInput): string {
+export function inlineCommentBody({
+  finding,
+  fingerprint,
+  offerSuggestion,
+  onFile = false,
+  docsBase,
+}: CommentBodyInput): string {
   const rule = ruleMeta(finding.ruleId);
   const title = escapeMarkdownText(rule?.title ?? finding.ruleId);
   const docs = ruleDocsUrl(finding.ruleId, docsBase);
   const ruleLink = docs ? `[${title}](${docs})` : title;
   const where = onFile ? ` · line ${finding.range.line}, outside the diff` : '';
-  const parts = [`**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\`${where}`, escapeMarkdownText(finding.message)];
+  const parts = [
+    `**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\`${where}`,
+    escapeMarkdownText(finding.message),
+  ];
   if (rule?.remediation) parts.push(`**How to fix:** ${rule.remediation}`);
-  if (offerSuggestion && finding.suggestion) parts.push(suggestionBlock(finding.suggestion.replacement));
+  if (offerSuggestion && finding.suggestion)
+    parts.push(suggestionBlock(finding.suggestion.replacement));
   parts.push(fingerprintMarker(fingerprint));
   return parts.join('\n\n');
 }

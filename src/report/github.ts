@@ -11,7 +11,13 @@
  */
 import { severityRank } from '../engine/finding.js';
 import { plainSummary } from './text.js';
-import { failsThreshold, isInsideRoot, isOpenFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
+import {
+  failsThreshold,
+  isInsideRoot,
+  isOpenFinding,
+  type ReportedFinding,
+  type ScanReport,
+} from './scan-report.js';
 
 type CommandLevel = 'error' | 'warning' | 'notice';
 
@@ -33,7 +39,9 @@ export function formatGithub(report: ScanReport): string {
       ...(isInsideRoot(error.source) ? { file: error.source } : {}),
       ...(error.line === undefined ? {} : { line: error.line }),
       title: 'Posture: invalid policy',
-      message: error.key ? `${error.source}: ${error.key}: ${error.message}` : `${error.source}: ${error.message}`,
+      message: error.key
+        ? `${error.source}: ${error.key}: ${error.message}`
+        : `${error.source}: ${error.message}`,
     })),
     ...report.errors.map((error) => ({
       level: report.onUnanalysable === 'fail' ? ('error' as const) : ('warning' as const),
@@ -42,7 +50,9 @@ export function formatGithub(report: ScanReport): string {
       title: `Posture could not analyse this file (${error.kind})`,
       message: error.message,
     })),
-    ...mostSevereFirst(report.findings.filter(isOpenFinding)).map((finding) => findingAnnotation(finding, report)),
+    ...mostSevereFirst(report.findings.filter(isOpenFinding)).map((finding) =>
+      findingAnnotation(finding, report),
+    ),
   ];
   return `${[...annotations.map(workflowCommand), ...plainSummary(report)].join('\n')}\n`;
 }
@@ -76,7 +86,9 @@ export function workflowCommand(annotation: Annotation): string {
     ['endColumn', annotation.endColumn],
     ['title', annotation.title],
   ];
-  const written = properties.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  const written = properties
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
   return `::${annotation.level} ${written.join(',')}::${escapeData(annotation.message)}`;
 }
 

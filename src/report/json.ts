@@ -79,15 +79,22 @@ export function toJsonReport(report: ScanReport): JsonReport {
       message: error.message,
       ...(error.line === undefined ? {} : { line: error.line }),
     })),
-    ...(report.notices.length > 0 ? { notices: report.notices.map((notice) => ({ ...notice, path: shown(notice.path) })) } : {}),
-    ...(report.policyErrors.length > 0 ? { policyErrors: report.policyErrors.map((error) => toJsonPolicyError(error, shown)) } : {}),
+    ...(report.notices.length > 0
+      ? { notices: report.notices.map((notice) => ({ ...notice, path: shown(notice.path) })) }
+      : {}),
+    ...(report.policyErrors.length > 0
+      ? { policyErrors: report.policyErrors.map((error) => toJsonPolicyError(error, shown)) }
+      : {}),
     policies: report.policies.map((policy) => ({ layer: policy.layer, path: shown(policy.path) })),
     ...(report.baseline ? { baseline: { ...report.baseline } } : {}),
     ...(report.diffBase ? { diffBase: { ...report.diffBase } } : {}),
   };
 }
 
-export function toJsonPolicyError(error: PolicyError, shown: (path: string) => string = (path) => path): JsonPolicyError {
+export function toJsonPolicyError(
+  error: PolicyError,
+  shown: (path: string) => string = (path) => path,
+): JsonPolicyError {
   return {
     path: shown(error.source),
     ...(error.line === undefined ? {} : { line: error.line }),

@@ -11,7 +11,12 @@
  */
 import { formatPolicyError, type PolicyError } from '../policy/types.js';
 import type { FileError } from '../engine/finding.js';
-import { failsThreshold, isOpenFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
+import {
+  failsThreshold,
+  isOpenFinding,
+  type ReportedFinding,
+  type ScanReport,
+} from './scan-report.js';
 import { xmlElement, xmlText } from './xml.js';
 
 type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
@@ -36,12 +41,17 @@ export function formatJunit(report: ScanReport): string {
   for (const error of report.policyErrors) add(error.source, policyErrorCase(error));
   for (const error of report.errors) add(error.path, fileErrorCase(error, report));
   for (const finding of report.findings) add(finding.path, findingCase(finding, report));
-  for (const path of report.analyzed) if (!casesByFile.has(path)) add(path, { name: 'no findings', outcome: 'passed' });
+  for (const path of report.analyzed)
+    if (!casesByFile.has(path)) add(path, { name: 'no findings', outcome: 'passed' });
 
   const paths = [...casesByFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const suites = paths.map((path) => testSuite(path, casesByFile.get(path) ?? []));
   const all = paths.flatMap((path) => casesByFile.get(path) ?? []);
-  const root = xmlElement('testsuites', { name: 'Posture', ...counts(all) }, suites.length > 0 ? `\n${suites.join('\n')}\n` : '');
+  const root = xmlElement(
+    'testsuites',
+    { name: 'Posture', ...counts(all) },
+    suites.length > 0 ? `\n${suites.join('\n')}\n` : '',
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }
 
@@ -51,18 +61,39 @@ function findingCase(finding: ReportedFinding, report: ScanReport): TestCase {
   const details = `${finding.path}:${line}:${column} ${finding.severity} ${finding.ruleId}\n${finding.message}\nfingerprint ${finding.fingerprint}`;
   if (!isOpenFinding(finding)) {
     const status = finding.status ?? 'test code';
-    return { ...common, outcome: 'skipped', message: finding.justification ? `${status}: ${finding.justification}` : status };
+    return {
+      ...common,
+      outcome: 'skipped',
+      message: finding.justification ? `${status}: ${finding.justification}` : status,
+    };
   }
-  if (failsThreshold(finding, report.failOn)) return { ...common, outcome: 'failure', message: finding.message, details };
-  return { ...common, outcome: 'skipped', message: `${finding.severity}, below the fail threshold (${report.failOn}): ${finding.message}` };
+  if (failsThreshold(finding, report.failOn))
+    return { ...common, outcome: 'failure', message: finding.message, details };
+  return {
+    ...common,
+    outcome: 'skipped',
+    message: `${finding.severity}, below the fail threshold (${report.failOn}): ${finding.message}`,
+  };
 }
 
 function fileErrorCase(error: FileError, report: ScanReport): TestCase {
   const located = error.line === undefined ? {} : { line: error.line };
   if (report.onUnanalysable === 'warn') {
-    return { name: 'analysis', ...located, outcome: 'skipped', message: `not analysed (on_unanalysable: warn): ${error.message}` };
+    return {
+      name: 'analysis',
+      ...located,
+      outcome: 'skipped',
+      message: `not analysed (on_unanalysable: warn): ${error.message}`,
+    };
   }
-  return { name: 'analysis', ...located, outcome: 'error', type: error.kind, message: error.message, details: `${error.path}: ${error.message}` };
+  return {
+    name: 'analysis',
+    ...located,
+    outcome: 'error',
+    type: error.kind,
+    message: error.message,
+    details: `${error.path}: ${error.message}`,
+  };
 }
 
 function policyErrorCase(error: PolicyError): TestCase {
@@ -86,13 +117,24 @@ function testCaseElement(path: string, testCase: TestCase): string {
   if (testCase.outcome === 'passed') return xmlElement('testcase', attributes);
   const child = xmlElement(
     testCase.outcome,
-    { message: testCase.message, ...(testCase.outcome === 'skipped' ? {} : { type: testCase.type }) },
+    {
+      message: testCase.message,
+      ...(testCase.outcome === 'skipped' ? {} : { type: testCase.type }),
+    },
     testCase.details === undefined ? undefined : xmlText(testCase.details),
   );
   return xmlElement('testcase', attributes, child);
 }
 
-function counts(cases: readonly TestCase[]): Record<'tests' | 'failures' | 'errors' | 'skipped', number> {
-  const count = (outcome: Outcome) => cases.filter((testCase) => testCase.outcome === outcome).length;
-  return { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') };
+function counts(
+  cases: readonly TestCase[],
+): Record<'tests' | 'failures' | 'errors' | 'skipped', number> {
+  const count = (outcome: Outcome) =>
+    cases.filter((testCase) => testCase.outcome === outcome).length;
+  return {
+    tests: cases.length,
+    failures: count('failure'),
+    errors: count('error'),
+    skipped: count('skipped'),
+  };
 }

@@ -1,6 +1,10 @@
 /** Text from repositories and findings, made inert inside Markdown: one line, no HTML. */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** A table cell: GitHub splits rows on every unescaped pipe, even inside code spans and links. */

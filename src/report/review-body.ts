@@ -8,9 +8,16 @@ export interface ReviewBodyInput {
 }
 
 /** The top-level text of Posture's review: what is inline, and where the rest is. */
-export function reviewBody({ commented, totalFindings, alreadyCommented = 0 }: ReviewBodyInput): string {
+export function reviewBody({
+  commented,
+  totalFindings,
+  alreadyCommented = 0,
+}: ReviewBodyInput): string {
   const inline = `Posture left ${commented} ${commented === 1 ? 'comment' : 'comments'} on this pull request's changes.`;
-  const earlier = alreadyCommented > 0 ? ` ${alreadyCommented} more ${alreadyCommented === 1 ? 'finding keeps its comment' : 'findings keep their comments'} from an earlier push.` : '';
+  const earlier =
+    alreadyCommented > 0
+      ? ` ${alreadyCommented} more ${alreadyCommented === 1 ? 'finding keeps its comment' : 'findings keep their comments'} from an earlier push.`
+      : '';
   const remaining = totalFindings - commented - alreadyCommented;
   if (remaining <= 0) return `${inline}${earlier}`;
   const more = remaining === 1 ? '1 more finding is' : `${remaining} more findings are`;

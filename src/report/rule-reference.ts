@@ -17,7 +17,12 @@ export function ruleReference(findings: readonly Finding[], budget = MAX_TEXT_CH
   for (const id of ids) {
     const meta = ruleMeta(id);
     if (!meta) continue;
-    const section = [`### ${codeSpan(id)} ${escapeMarkdownText(meta.title)}`, meta.description, `**How to fix:** ${meta.remediation}`, `<sub>${meta.cwe}</sub>`].join('\n\n');
+    const section = [
+      `### ${codeSpan(id)} ${escapeMarkdownText(meta.title)}`,
+      meta.description,
+      `**How to fix:** ${meta.remediation}`,
+      `<sub>${meta.cwe}</sub>`,
+    ].join('\n\n');
     if (length + section.length + 2 > budget) break;
     sections.push(section);
     length += section.length + 2;

@@ -10,15 +10,30 @@ import { pathToFileURL } from 'node:url';
 import { severityRank, type FileError, type Severity } from '../engine/finding.js';
 import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
 import type { PolicyError } from '../policy/types.js';
-import { isInsideRoot, type ReportedFinding, type ReportedRule, type ScanReport } from './scan-report.js';
+import {
+  isInsideRoot,
+  type ReportedFinding,
+  type ReportedRule,
+  type ScanReport,
+} from './scan-report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
-const LEVEL: Readonly<Record<Severity, SarifLevel>> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
-const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
 
 export interface SarifRegion {
   startLine: number;
@@ -90,7 +105,10 @@ export interface SarifOptions {
 }
 
 export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): SarifLog {
-  const rules = report.rules.map((rule) => ({ ...rule, severity: reportedSeverity(rule, report.findings) }));
+  const rules = report.rules.map((rule) => ({
+    ...rule,
+    severity: reportedSeverity(rule, report.findings),
+  }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const compared = report.baseline !== undefined || report.diffBase !== undefined;
   return {
@@ -109,7 +127,9 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
           {
             executionSuccessful: true,
             toolExecutionNotifications: report.errors.map(fileErrorNotification),
-            ...(report.policyErrors.length > 0 ? { toolConfigurationNotifications: report.policyErrors.map(policyErrorNotification) } : {}),
+            ...(report.policyErrors.length > 0
+              ? { toolConfigurationNotifications: report.policyErrors.map(policyErrorNotification) }
+              : {}),
           },
         ],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(report.root) } },
@@ -121,10 +141,16 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
             ...(indexOfRule === undefined ? {} : { ruleIndex: indexOfRule }),
             level: LEVEL[finding.severity],
             message: { text: finding.message },
-            locations: [{ physicalLocation: physicalLocation(finding.path, findingRegion(finding)) }],
+            locations: [
+              { physicalLocation: physicalLocation(finding.path, findingRegion(finding)) },
+            ],
             partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-            ...(compared ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' } : {}),
-            ...(finding.status === 'waived' || finding.status === 'suppressed' ? { suppressions: [suppressionOf(finding)] } : {}),
+            ...(compared
+              ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' }
+              : {}),
+            ...(finding.status === 'waived' || finding.status === 'suppressed'
+              ? { suppressions: [suppressionOf(finding)] }
+              : {}),
           };
         }),
         properties: { policies: report.policies.map((policy) => ({ ...policy })) },
@@ -140,14 +166,21 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
 function reportedSeverity(rule: ReportedRule, findings: readonly ReportedFinding[]): Severity {
   let severity = rule.severity;
   for (const finding of findings) {
-    if (finding.ruleId === rule.id && severityRank(finding.severity) > severityRank(severity)) severity = finding.severity;
+    if (finding.ruleId === rule.id && severityRank(finding.severity) > severityRank(severity))
+      severity = finding.severity;
   }
   return severity;
 }
 
 /** Waivers live outside the file (`external`), inline suppressions in it (`inSource`). */
-function suppressionOf(finding: ReportedFinding): { kind: 'external' | 'inSource'; justification: string } {
-  return { kind: finding.status === 'waived' ? 'external' : 'inSource', justification: finding.justification ?? '' };
+function suppressionOf(finding: ReportedFinding): {
+  kind: 'external' | 'inSource';
+  justification: string;
+} {
+  return {
+    kind: finding.status === 'waived' ? 'external' : 'inSource',
+    justification: finding.justification ?? '',
+  };
 }
 
 export function formatSarif(report: ScanReport, options: SarifOptions): string {
@@ -179,18 +212,38 @@ function fileErrorNotification(error: FileError): SarifNotification {
   return {
     level: 'error',
     message: { text: error.message },
-    locations: [{ physicalLocation: physicalLocation(error.path, error.line ? { startLine: error.line } : undefined) }],
+    locations: [
+      {
+        physicalLocation: physicalLocation(
+          error.path,
+          error.line ? { startLine: error.line } : undefined,
+        ),
+      },
+    ],
   };
 }
 
 /** A policy file outside the repository (an org policy elsewhere on disk) cannot be placed in it. */
 function policyErrorNotification(error: PolicyError): SarifNotification {
-  const text = error.key ? `${error.source}: ${error.key}: ${error.message}` : `${error.source}: ${error.message}`;
+  const text = error.key
+    ? `${error.source}: ${error.key}: ${error.message}`
+    : `${error.source}: ${error.message}`;
   const insideRoot = isInsideRoot(error.source);
   return {
     level: 'error',
     message: { text },
-    ...(insideRoot ? { locations: [{ physicalLocation: physicalLocation(error.source, error.line ? { startLine: error.line } : undefined) }] } : {}),
+    ...(insideRoot
+      ? {
+          locations: [
+            {
+              physicalLocation: physicalLocation(
+                error.source,
+                error.line ? { startLine: error.line } : undefined,
+              ),
+            },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -213,7 +266,9 @@ function findingRegion(finding: ReportedFinding): SarifRegion {
   const startLine = Math.max(1, line);
   const startColumn = Math.max(1, column);
   const endsAfterStart = endLine > startLine || (endLine === startLine && endColumn > startColumn);
-  return endsAfterStart ? { startLine, startColumn, endLine, endColumn } : { startLine, startColumn };
+  return endsAfterStart
+    ? { startLine, startColumn, endLine, endColumn }
+    : { startLine, startColumn };
 }
 
 /** A relative URI reference: forward slashes, each segment percent-encoded. */

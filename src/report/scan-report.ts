@@ -75,7 +75,10 @@ export function isOpenFinding(finding: Pick<ReportedFinding, 'status' | 'context
 }
 
 /** Whether a finding is open and at or above the threshold, so that it fails the scan. */
-export function failsThreshold(finding: Pick<ReportedFinding, 'status' | 'context' | 'severity'>, threshold: Threshold): boolean {
+export function failsThreshold(
+  finding: Pick<ReportedFinding, 'status' | 'context' | 'severity'>,
+  threshold: Threshold,
+): boolean {
   return isOpenFinding(finding) && threshold !== 'none' && atLeast(finding.severity, threshold);
 }
 

@@ -21,25 +21,41 @@ export interface SecurityReviewStatus {
   problems: string[];
 }
 
-export function reviewersText({ teams, users }: Pick<SecurityReviewStatus, 'teams' | 'users'>): string {
-  return [...teams.map((team) => `team ${codeSpan(team)}`), ...users.map((user) => `@${escapeMarkdownText(user)}`)].join(', ');
+export function reviewersText({
+  teams,
+  users,
+}: Pick<SecurityReviewStatus, 'teams' | 'users'>): string {
+  return [
+    ...teams.map((team) => `team ${codeSpan(team)}`),
+    ...users.map((user) => `@${escapeMarkdownText(user)}`),
+  ].join(', ');
 }
 
 /** One sentence for the top of the summary. */
 export function securityReviewVerdict(status: SecurityReviewStatus): string {
   const { signOff } = status;
-  if (signOff?.kind === 'approval') return `**Approved by a security reviewer:** @${escapeMarkdownText(signOff.by)} approved ${codeSpan(signOff.commitSha.slice(0, 7))}.`;
-  if (signOff?.kind === 'accepted-risk') return `**Risk accepted by a security reviewer:** @${escapeMarkdownText(signOff.by)} accepted the findings on ${signOff.at.slice(0, 10)}.`;
+  if (signOff?.kind === 'approval')
+    return `**Approved by a security reviewer:** @${escapeMarkdownText(signOff.by)} approved ${codeSpan(signOff.commitSha.slice(0, 7))}.`;
+  if (signOff?.kind === 'accepted-risk')
+    return `**Risk accepted by a security reviewer:** @${escapeMarkdownText(signOff.by)} accepted the findings on ${signOff.at.slice(0, 10)}.`;
   return `**This pull request needs a security reviewer's approval** because ${status.reasons.join('; ')}. It turns green when one of ${reviewersText(status)} approves this commit, or accepts the risk with the **Accept risk** button of this check.`;
 }
 
 export function securityReviewSection(status: SecurityReviewStatus): string[] {
-  const lines = [`- **Why:** ${status.reasons.join('; ')}.`, `- **Security reviewers:** ${reviewersText(status)} (the author cannot approve their own change).`];
+  const lines = [
+    `- **Why:** ${status.reasons.join('; ')}.`,
+    `- **Security reviewers:** ${reviewersText(status)} (the author cannot approve their own change).`,
+  ];
   const { signOff } = status;
-  if (signOff?.kind === 'approval') lines.push(`- **Approved** by @${escapeMarkdownText(signOff.by)} on ${codeSpan(signOff.commitSha.slice(0, 7))}.`);
+  if (signOff?.kind === 'approval')
+    lines.push(
+      `- **Approved** by @${escapeMarkdownText(signOff.by)} on ${codeSpan(signOff.commitSha.slice(0, 7))}.`,
+    );
   if (signOff?.kind === 'accepted-risk') {
     const reason = signOff.reason ? escapeMarkdownText(signOff.reason) : '_no reason given_';
-    lines.push(`- **Risk accepted** by @${escapeMarkdownText(signOff.by)} on ${signOff.at.replace('T', ' ').slice(0, 16)} UTC, on ${codeSpan(signOff.commitSha.slice(0, 7))}: ${reason}`);
+    lines.push(
+      `- **Risk accepted** by @${escapeMarkdownText(signOff.by)} on ${signOff.at.replace('T', ' ').slice(0, 16)} UTC, on ${codeSpan(signOff.commitSha.slice(0, 7))}: ${reason}`,
+    );
   }
   if (!signOff) lines.push(`- **Review request:** ${requestText(status.request)}`);
   for (const problem of status.problems) lines.push(`- ⚠️ ${escapeMarkdownText(problem)}`);

@@ -7,7 +7,12 @@ import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
 import { FILE_ERROR_REASONS } from '../engine/file-error.js';
 import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../engine/finding.js';
 import type { Notice } from '../policy/notice.js';
-import { formatPolicyError, type OnUnanalysable, type PolicyError, type Threshold } from '../policy/types.js';
+import {
+  formatPolicyError,
+  type OnUnanalysable,
+  type PolicyError,
+  type Threshold,
+} from '../policy/types.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { unanalysableFails, type ReviewConclusion } from '../review/conclusion.js';
 import { mostSevereFirst } from '../review/most-severe-first.js';
@@ -17,7 +22,11 @@ import { impactSection, riskLine } from './impact-section.js';
 import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
 import { reviewMarker, type ReviewRecord } from './review-marker.js';
 import { ruleMeta } from './rule-lookup.js';
-import { securityReviewSection, securityReviewVerdict, type SecurityReviewStatus } from './security-review-section.js';
+import {
+  securityReviewSection,
+  securityReviewVerdict,
+  type SecurityReviewStatus,
+} from './security-review-section.js';
 import { severityLabel } from './severity-label.js';
 
 /** GitHub rejects a summary longer than this with a 422. */
@@ -88,14 +97,29 @@ export interface TitleInput {
  * e.g. "2 high, 1 medium findings, 3 existing", "1 low finding", "No findings",
  * "No findings, 1 file not analysed: roles/db/vars/main.yml (nested too deeply)".
  */
-export function checkRunTitle({ added, existing, fixed = [], errors, truncated, policyErrors = 0, conclusion }: TitleInput): string {
+export function checkRunTitle({
+  added,
+  existing,
+  fixed = [],
+  errors,
+  truncated,
+  policyErrors = 0,
+  conclusion,
+}: TitleInput): string {
   const open = added.filter(isOpen);
   const inherited = existing.filter(isOpen).length;
-  const counts = SEVERITIES.map((severity) => [severity, open.filter((f) => f.severity === severity).length] as const)
+  const counts = SEVERITIES.map(
+    (severity) => [severity, open.filter((f) => f.severity === severity).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   const noun = open.length === 1 ? 'finding' : 'findings';
-  let title = counts.length > 0 ? `${counts.join(', ')} ${noun}` : inherited > 0 ? 'No new findings' : 'No findings';
+  let title =
+    counts.length > 0
+      ? `${counts.join(', ')} ${noun}`
+      : inherited > 0
+        ? 'No new findings'
+        : 'No findings';
   if (inherited > 0) title += `, ${inherited} existing`;
   const accepted = [...added, ...existing].length - open.length - inherited;
   if (accepted > 0) title += `, ${accepted} accepted`;
@@ -108,7 +132,9 @@ export function checkRunTitle({ added, existing, fixed = [], errors, truncated, 
 
 /** "1 file not analysed: a.yml (too large)", naming at most a few files and their reasons. */
 function notAnalysedInTitle(errors: readonly FileError[]): string {
-  const named = errors.slice(0, MAX_TITLED_ERRORS).map((error) => `${error.path} (${FILE_ERROR_REASONS[error.kind]})`);
+  const named = errors
+    .slice(0, MAX_TITLED_ERRORS)
+    .map((error) => `${error.path} (${FILE_ERROR_REASONS[error.kind]})`);
   const rest = errors.length - named.length;
   return `${errors.length} ${errors.length === 1 ? 'file' : 'files'} not analysed: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
 }
@@ -126,9 +152,17 @@ export function checkRunSummary(input: SummaryInput): string {
   ];
   const after = [
     ...fixedSection(input.fixed),
-    ...existingSection(input.existing.filter(isOpen), input.failOnExisting ?? false, input.docsBase),
-    ...acceptedSection([...input.added, ...input.existing].filter((finding) => finding.status !== undefined)),
-    ...testCodeSection(input.added.filter((finding) => finding.status === undefined && finding.context === 'test')),
+    ...existingSection(
+      input.existing.filter(isOpen),
+      input.failOnExisting ?? false,
+      input.docsBase,
+    ),
+    ...acceptedSection(
+      [...input.added, ...input.existing].filter((finding) => finding.status !== undefined),
+    ),
+    ...testCodeSection(
+      input.added.filter((finding) => finding.status === undefined && finding.context === 'test'),
+    ),
     ...noticesSection(input.notices ?? []),
     inlineReviewSection(input.inlineReview, input.minimizedComments ?? 0, input.foldFailure),
     ...orgPolicyNote(input.orgPolicyUnreadable),
@@ -140,18 +174,23 @@ export function checkRunSummary(input: SummaryInput): string {
   // Rows past the size limit can never be shown: building them would only cost time.
   const rows: string[] = [];
   for (let index = 0, length = 0; index < open.length && length <= limit; index += 1) {
-    const row = findingRow(open[index] as Finding, input.isUnchangedLine(open[index] as Finding), input.docsBase);
+    const row = findingRow(
+      open[index] as Finding,
+      input.isUnchangedLine(open[index] as Finding),
+      input.docsBase,
+    );
     rows.push(row);
     length += row.length + 1;
   }
-  const render = (shown: number) => [...before, ...findingsSection(rows, shown, open.length), ...after].join('\n\n');
+  const render = (shown: number) =>
+    [...before, ...findingsSection(rows, shown, open.length), ...after].join('\n\n');
   if (rows.length === open.length) {
     const complete = render(rows.length);
     if (complete.length <= limit) return complete + marker;
   }
   // Keep as many of the most severe rows as fit; binary search, since length grows with each row.
   let fits = -1;
-  for (let low = 0, high = Math.min(rows.length, open.length) - 1; low <= high; ) {
+  for (let low = 0, high = Math.min(rows.length, open.length) - 1; low <= high;) {
     const middle = Math.floor((low + high) / 2);
     if (render(middle).length <= limit) {
       fits = middle;
@@ -161,12 +200,16 @@ export function checkRunSummary(input: SummaryInput): string {
     }
   }
   if (fits >= 0) return render(fits) + marker;
-  const note = '\n\n_Summary cut at GitHub’s size limit; the most severe findings are annotations on this check run._';
+  const note =
+    '\n\n_Summary cut at GitHub’s size limit; the most severe findings are annotations on this check run._';
   return render(0).slice(0, limit - note.length) + note + marker;
 }
 
 /** The summary of a run that broke off: honest about what failed, without any credentials. */
-export function interruptedRunReport(reason: string, headSha: string): { title: string; summary: string } {
+export function interruptedRunReport(
+  reason: string,
+  headSha: string,
+): { title: string; summary: string } {
   return {
     title: 'Posture could not complete the review',
     summary: [
@@ -177,22 +220,37 @@ export function interruptedRunReport(reason: string, headSha: string): { title: 
   };
 }
 
-function verdict({ added, existing, failOn, conclusion, policyErrors = [], securityReview, failOnExisting = false, errors, onUnanalysable }: SummaryInput): string {
+function verdict({
+  added,
+  existing,
+  failOn,
+  conclusion,
+  policyErrors = [],
+  securityReview,
+  failOnExisting = false,
+  errors,
+  onUnanalysable,
+}: SummaryInput): string {
   const counting = [...added, ...(failOnExisting ? existing : [])].filter(isOpen);
-  const blocking = failOn === 'none' ? 0 : counting.filter((finding) => atLeast(finding.severity, failOn)).length;
+  const blocking =
+    failOn === 'none' ? 0 : counting.filter((finding) => atLeast(finding.severity, failOn)).length;
   const which = failOnExisting ? '' : 'new ';
   const blockingFindings = `${blocking === 1 ? `1 ${which}finding is` : `${blocking} ${which}findings are`} at or above the fail threshold (${failOn})`;
   if (conclusion === 'failure' && policyErrors.length > 0) {
     return '**Posture failed this pull request** because the security policy is invalid (see above).';
   }
   if (conclusion === 'failure' && unanalysableFails(errors, onUnanalysable)) {
-    const files = errors.length === 1 ? '1 changed configuration file' : `${errors.length} changed configuration files`;
+    const files =
+      errors.length === 1
+        ? '1 changed configuration file'
+        : `${errors.length} changed configuration files`;
     const alsoBlocking = !securityReview && blocking > 0 ? `; besides, ${blockingFindings}` : '';
     return `**Posture failed this pull request:** it could not analyse ${files} (listed below), and a file nobody could analyse does not pass this check${alsoBlocking}.`;
   }
   if (securityReview) return securityReviewVerdict(securityReview);
   if (conclusion === 'failure') return `**Posture failed this pull request:** ${blockingFindings}.`;
-  if (counting.length === 0) return `**No ${which}findings** in the changed files Posture analysed.`;
+  if (counting.length === 0)
+    return `**No ${which}findings** in the changed files Posture analysed.`;
   return `**No ${which}finding reaches the fail threshold** (${failOn}); the findings below are worth a look.`;
 }
 
@@ -209,47 +267,91 @@ function truncationWarning(listedFiles: number): string {
   );
 }
 
-function findingRow(finding: Finding, unchangedLine: boolean, docsBase: string | undefined): string {
+function findingRow(
+  finding: Finding,
+  unchangedLine: boolean,
+  docsBase: string | undefined,
+): string {
   const title = ruleMeta(finding.ruleId)?.title;
   const docs = ruleDocsUrl(finding.ruleId, docsBase);
   const rule = `${docs ? `[${codeSpan(finding.ruleId)}](${docs})` : codeSpan(finding.ruleId)}${title ? ` ${escapeMarkdownText(title)}` : ''}`;
   const location = `${codeSpan(`${finding.path}:${finding.range.line}`)}${unchangedLine ? ' (unchanged line)' : ''}`;
-  const cells = [severityLabel(finding.severity), rule, location, escapeMarkdownText(finding.message)];
+  const cells = [
+    severityLabel(finding.severity),
+    rule,
+    location,
+    escapeMarkdownText(finding.message),
+  ];
   return `| ${cells.map(tableCell).join(' | ')} |`;
 }
 
 /** The new findings' table: the first `shown` of `rows` (the most severe first), of `total` findings in all. */
 function findingsSection(rows: readonly string[], shown: number, total: number): string[] {
   if (total === 0) return [];
-  const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows.slice(0, shown)].join('\n');
+  const table = [
+    '| Severity | Rule | Location | Message |',
+    '| --- | --- | --- | --- |',
+    ...rows.slice(0, shown),
+  ].join('\n');
   const hidden = total - shown;
-  const note = hidden > 0 ? [`_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; the most severe are annotations on this check run._`] : [];
+  const note =
+    hidden > 0
+      ? [
+          `_${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} not listed here because of GitHub’s size limit; the most severe are annotations on this check run._`,
+        ]
+      : [];
   const heading = `### New findings (${total})`;
   if (total <= FOLD_TABLE_AFTER_ROWS) return [heading, table, ...note];
-  return [heading, `<details><summary>All ${total} findings, most severe first</summary>\n\n${table}\n\n</details>`, ...note];
+  return [
+    heading,
+    `<details><summary>All ${total} findings, most severe first</summary>\n\n${table}\n\n</details>`,
+    ...note,
+  ];
 }
 
 function fixedSection(fixed: readonly Finding[]): string[] {
   if (fixed.length === 0) return [];
-  const listed = [...fixed].sort(mostSevereFirst).slice(0, MAX_LISTED_FIXED).map((finding) => {
-    const title = ruleMeta(finding.ruleId)?.title;
-    return `- ✅ ${severityLabel(finding.severity)} ${codeSpan(finding.ruleId)}${title ? ` ${escapeMarkdownText(title)}` : ''}, was ${codeSpan(`${finding.path}:${finding.range.line}`)}`;
-  });
+  const listed = [...fixed]
+    .sort(mostSevereFirst)
+    .slice(0, MAX_LISTED_FIXED)
+    .map((finding) => {
+      const title = ruleMeta(finding.ruleId)?.title;
+      return `- ✅ ${severityLabel(finding.severity)} ${codeSpan(finding.ruleId)}${title ? ` ${escapeMarkdownText(title)}` : ''}, was ${codeSpan(`${finding.path}:${finding.range.line}`)}`;
+    });
   const rest = fixed.length - listed.length;
   if (rest > 0) listed.push(`- …and ${rest} more`);
   const noun = fixed.length === 1 ? 'finding' : 'findings';
-  return [`### Fixed by this pull request (${fixed.length})`, `This pull request removes ${fixed.length} ${noun} the base branch has. Thank you!\n${listed.join('\n')}`];
+  return [
+    `### Fixed by this pull request (${fixed.length})`,
+    `This pull request removes ${fixed.length} ${noun} the base branch has. Thank you!\n${listed.join('\n')}`,
+  ];
 }
 
-function existingSection(existing: readonly Finding[], counted: boolean, docsBase: string | undefined): string[] {
+function existingSection(
+  existing: readonly Finding[],
+  counted: boolean,
+  docsBase: string | undefined,
+): string[] {
   if (existing.length === 0) return [];
-  const rows = [...existing].sort(mostSevereFirst).slice(0, MAX_LISTED_EXISTING).map((finding) => findingRow(finding, false, docsBase));
+  const rows = [...existing]
+    .sort(mostSevereFirst)
+    .slice(0, MAX_LISTED_EXISTING)
+    .map((finding) => findingRow(finding, false, docsBase));
   const rest = existing.length - rows.length;
-  const table = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const table = [
+    '| Severity | Rule | Location | Message |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
   const note = rest > 0 ? `\n\n_…and ${rest} more, each an annotation on this check run._` : '';
   const noun = existing.length === 1 ? 'finding' : 'findings';
-  const weight = counted ? 'they count towards the verdict (`fail_on_existing: true`)' : 'they do not count towards the verdict';
-  return ['### Findings already on the base branch', `<details><summary>${existing.length} ${noun} in the changed files that this pull request did not add; ${weight}</summary>\n\n${table}${note}\n\n</details>`];
+  const weight = counted
+    ? 'they count towards the verdict (`fail_on_existing: true`)'
+    : 'they do not count towards the verdict';
+  return [
+    '### Findings already on the base branch',
+    `<details><summary>${existing.length} ${noun} in the changed files that this pull request did not add; ${weight}</summary>\n\n${table}${note}\n\n</details>`,
+  ];
 }
 
 function policyErrorsSection(errors: readonly PolicyError[]): string[] {
@@ -264,28 +366,50 @@ function policyErrorsSection(errors: readonly PolicyError[]): string[] {
 function acceptedSection(accepted: readonly Finding[]): string[] {
   if (accepted.length === 0) return [];
   const rows = [...accepted].sort(mostSevereFirst).map((finding) => {
-    const cells = [severityLabel(finding.severity), codeSpan(finding.ruleId), codeSpan(`${finding.path}:${finding.range.line}`), escapeMarkdownText(finding.justification ?? finding.status ?? '')];
+    const cells = [
+      severityLabel(finding.severity),
+      codeSpan(finding.ruleId),
+      codeSpan(`${finding.path}:${finding.range.line}`),
+      escapeMarkdownText(finding.justification ?? finding.status ?? ''),
+    ];
     return `| ${cells.map(tableCell).join(' | ')} |`;
   });
-  const table = ['| Severity | Rule | Location | Accepted |', '| --- | --- | --- | --- |', ...rows].join('\n');
-  return ['### Accepted findings', `<details><summary>${accepted.length} waived or suppressed ${accepted.length === 1 ? 'finding' : 'findings'}, which do not count towards the verdict</summary>\n\n${table}\n\n</details>`];
+  const table = [
+    '| Severity | Rule | Location | Accepted |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+  return [
+    '### Accepted findings',
+    `<details><summary>${accepted.length} waived or suppressed ${accepted.length === 1 ? 'finding' : 'findings'}, which do not count towards the verdict</summary>\n\n${table}\n\n</details>`,
+  ];
 }
 
 /** Findings in test and example code: listed apart, folded, never counted. */
 function testCodeSection(inTestCode: readonly Finding[]): string[] {
   if (inTestCode.length === 0) return [];
   const rows = [...inTestCode].sort(mostSevereFirst).map((finding) => {
-    const cells = [codeSpan(finding.ruleId), codeSpan(`${finding.path}:${finding.range.line}`), escapeMarkdownText(finding.message)];
+    const cells = [
+      codeSpan(finding.ruleId),
+      codeSpan(`${finding.path}:${finding.range.line}`),
+      escapeMarkdownText(finding.message),
+    ];
     return `| ${cells.map(tableCell).join(' | ')} |`;
   });
   const table = ['| Rule | Location | Finding |', '| --- | --- | --- |', ...rows].join('\n');
   const count = `${inTestCode.length} ${inTestCode.length === 1 ? 'finding' : 'findings'}`;
-  return ['### In test and example code', `<details><summary>${count} in test or example code, reported apart (\`test_code: report\`): they do not count towards the verdict and get no review comments</summary>\n\n${table}\n\n</details>`];
+  return [
+    '### In test and example code',
+    `<details><summary>${count} in test or example code, reported apart (\`test_code: report\`): they do not count towards the verdict and get no review comments</summary>\n\n${table}\n\n</details>`,
+  ];
 }
 
 function noticesSection(notices: readonly Notice[]): string[] {
   if (notices.length === 0) return [];
-  const listed = notices.map((notice) => `- ${codeSpan(notice.line === undefined ? notice.path : `${notice.path}:${notice.line}`)}: ${escapeMarkdownText(notice.message)}`);
+  const listed = notices.map(
+    (notice) =>
+      `- ${codeSpan(notice.line === undefined ? notice.path : `${notice.path}:${notice.line}`)}: ${escapeMarkdownText(notice.message)}`,
+  );
   return ['### Policy notices', listed.join('\n')];
 }
 
@@ -297,8 +421,15 @@ function orgPolicyNote(repository: string | undefined): string[] {
   ];
 }
 
-function policySection(sources: readonly string[], failOn: Threshold, failOnExisting: boolean): string {
-  const from = sources.length === 0 ? 'Posture’s built-in policy' : `${[...sources].reverse().map(codeSpan).join(' over ')} over Posture’s defaults`;
+function policySection(
+  sources: readonly string[],
+  failOn: Threshold,
+  failOnExisting: boolean,
+): string {
+  const from =
+    sources.length === 0
+      ? 'Posture’s built-in policy'
+      : `${[...sources].reverse().map(codeSpan).join(' over ')} over Posture’s defaults`;
   const counted = failOnExisting ? 'new and existing findings count' : 'only new findings count';
   return `<sub>Policy: ${from}; fail threshold ${failOn}, ${counted}. Policy is read from the base branch, never from this pull request.</sub>`;
 }
@@ -311,12 +442,17 @@ function errorsSection(errors: readonly FileError[], onUnanalysable: OnUnanalysa
   });
   const rest = errors.length - listed.length;
   if (rest > 0) listed.push(`- …and ${rest} more, each an annotation on its file`);
-  return ['### Files Posture could not analyse', unanalysedAdvice(onUnanalysable), listed.join('\n')];
+  return [
+    '### Files Posture could not analyse',
+    unanalysedAdvice(onUnanalysable),
+    listed.join('\n'),
+  ];
 }
 
 /** What unanalysed files mean for the verdict, and how to proceed. */
 function unanalysedAdvice(onUnanalysable: OnUnanalysable): string {
-  const fix = 'split or simplify a file that is too large or nested too deeply (the limits are in Posture’s README), correct a syntax error, and push again';
+  const fix =
+    'split or simplify a file that is too large or nested too deeply (the limits are in Posture’s README), correct a syntax error, and push again';
   if (onUnanalysable === 'warn') {
     return `Findings in these files are unknown. The policy lets the check pass without them (\`on_unanalysable: warn\`); to have them reviewed, ${fix}.`;
   }
@@ -326,14 +462,27 @@ function unanalysedAdvice(onUnanalysable: OnUnanalysable): string {
   );
 }
 
-function inlineReviewSection(outcome: InlineReviewOutcome, minimized: number, foldFailure: string | undefined): string {
+function inlineReviewSection(
+  outcome: InlineReviewOutcome,
+  minimized: number,
+  foldFailure: string | undefined,
+): string {
   const folded =
-    (minimized > 0 ? ` Posture folded ${minimized} earlier ${minimized === 1 ? 'comment' : 'comments'} whose finding is fixed or accepted.` : '') +
-    (foldFailure ? ` Posture could not fold its comments on fixed findings (${escapeMarkdownText(foldFailure)}).` : '');
+    (minimized > 0
+      ? ` Posture folded ${minimized} earlier ${minimized === 1 ? 'comment' : 'comments'} whose finding is fixed or accepted.`
+      : '') +
+    (foldFailure
+      ? ` Posture could not fold its comments on fixed findings (${escapeMarkdownText(foldFailure)}).`
+      : '');
   switch (outcome.status) {
     case 'posted': {
-      const parts = [`${outcome.comments} ${outcome.comments === 1 ? 'line' : 'lines'} this pull request adds`];
-      if (outcome.fileComments > 0) parts.push(`${outcome.fileComments} ${outcome.fileComments === 1 ? 'file' : 'files'} for findings outside the diff`);
+      const parts = [
+        `${outcome.comments} ${outcome.comments === 1 ? 'line' : 'lines'} this pull request adds`,
+      ];
+      if (outcome.fileComments > 0)
+        parts.push(
+          `${outcome.fileComments} ${outcome.fileComments === 1 ? 'file' : 'files'} for findings outside the diff`,
+        );
       const left =
         outcome.notPosted === undefined
           ? ''

@@ -27,7 +27,12 @@ const ANSI: Readonly<Record<Style, [string, string]>> = {
   green: ['\u001b[32m', '\u001b[39m'],
 };
 
-const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { critical: 'boldRed', high: 'red', medium: 'yellow', low: 'blue' };
+const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = {
+  critical: 'boldRed',
+  high: 'red',
+  medium: 'yellow',
+  low: 'blue',
+};
 
 interface Row {
   line: number;
@@ -40,7 +45,8 @@ interface Row {
 }
 
 export function formatText(report: ScanReport, options: TextReportOptions): string {
-  const paint: Paint = (style, text) => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
+  const paint: Paint = (style, text) =>
+    options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text;
   const blocks: string[] = [];
   for (const [path, rows] of groupRows(report)) {
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
@@ -66,13 +72,29 @@ export function plainSummary(report: ScanReport): string[] {
 }
 
 function closingLines(report: ScanReport, paint: Paint): string[] {
-  return [summaryLine(report, paint), ...comparisonLines(report), ...unanalysedAdvice(report), ...policyAdvice(report), policyLine(report.policies, report.displayPath)];
+  return [
+    summaryLine(report, paint),
+    ...comparisonLines(report),
+    ...unanalysedAdvice(report),
+    ...policyAdvice(report),
+    policyLine(report.policies, report.displayPath),
+  ];
 }
 
 /** Which policy files judged the scan, in the order they were layered. */
-export function policyLine(policies: readonly AppliedPolicy[], displayPath: (path: string) => string): string {
-  if (policies.length === 0) return "Policy: Posture's defaults (no .security.yml between the scanned paths and the repository root)";
-  const layers = [...policies].reverse().map((policy) => (policy.layer === 'org' ? `the org policy ${displayPath(policy.path)}` : displayPath(policy.path)));
+export function policyLine(
+  policies: readonly AppliedPolicy[],
+  displayPath: (path: string) => string,
+): string {
+  if (policies.length === 0)
+    return "Policy: Posture's defaults (no .security.yml between the scanned paths and the repository root)";
+  const layers = [...policies]
+    .reverse()
+    .map((policy) =>
+      policy.layer === 'org'
+        ? `the org policy ${displayPath(policy.path)}`
+        : displayPath(policy.path),
+    );
   return `Policy: ${layers.join(' over ')} over Posture's defaults`;
 }
 
@@ -93,11 +115,17 @@ function groupRows(report: ScanReport): Map<string, Row[]> {
       label: finding.status ?? (finding.context === 'test' ? 'test' : finding.severity),
       labelStyle: isOpenFinding(finding) ? SEVERITY_STYLE[finding.severity] : 'dim',
       ruleId: finding.ruleId,
-      message: finding.justification ? `${finding.message} (${finding.justification})` : finding.message,
+      message: finding.justification
+        ? `${finding.message} (${finding.justification})`
+        : finding.message,
     });
   }
   /** A row without a rule: a notice, a file error (with its kind) or a policy error, located by line when it has one. */
-  const addPlain = (entry: { path: string; line?: number; message: string; kind?: string }, label: string, labelStyle: Style) =>
+  const addPlain = (
+    entry: { path: string; line?: number; message: string; kind?: string },
+    label: string,
+    labelStyle: Style,
+  ) =>
     add(entry.path, {
       line: entry.line ?? 0,
       column: 0,
@@ -111,7 +139,16 @@ function groupRows(report: ScanReport): Map<string, Row[]> {
   for (const error of report.errors) addPlain(error, 'error', 'red');
   for (const error of report.policyErrors) {
     const message = error.key ? `${error.key}: ${error.message}` : error.message;
-    addPlain({ path: error.source, ...(error.line === undefined ? {} : { line: error.line }), message, kind: 'policy' }, 'error', 'red');
+    addPlain(
+      {
+        path: error.source,
+        ...(error.line === undefined ? {} : { line: error.line }),
+        message,
+        kind: 'policy',
+      },
+      'error',
+      'red',
+    );
   }
   const sorted = [...rowsByPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, rows] of sorted) rows.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -126,9 +163,13 @@ function summaryLine(report: ScanReport, paint: Paint): string {
     return count > 0 ? paint(SEVERITY_STYLE[severity], text) : text;
   });
   const findings = `${plural(open.length, 'finding')} (${counts.join(', ')})`;
-  const policyAccepted = report.findings.filter((finding) => finding.status === 'waived' || finding.status === 'suppressed').length;
+  const policyAccepted = report.findings.filter(
+    (finding) => finding.status === 'waived' || finding.status === 'suppressed',
+  ).length;
   const baselined = report.findings.filter((finding) => finding.status === 'baselined').length;
-  const inTestCode = report.findings.filter((finding) => finding.status === undefined && finding.context === 'test').length;
+  const inTestCode = report.findings.filter(
+    (finding) => finding.status === undefined && finding.context === 'test',
+  ).length;
   const errors = plural(report.errors.length, 'file error');
   const analysed = `${plural(report.analyzed.length, 'file')} analysed`;
   return [
@@ -145,12 +186,20 @@ function summaryLine(report: ScanReport, paint: Paint): string {
 function comparisonLines({ baseline, diffBase }: ScanReport): string[] {
   const lines: string[] = [];
   if (diffBase) {
-    const existing = diffBase.existing === 1 ? '1 finding that was' : `${diffBase.existing} findings that were`;
-    lines.push(`Only findings new since ${diffBase.ref} are listed; ${existing} already there ${diffBase.existing === 1 ? 'is' : 'are'} left out.`);
+    const existing =
+      diffBase.existing === 1 ? '1 finding that was' : `${diffBase.existing} findings that were`;
+    lines.push(
+      `Only findings new since ${diffBase.ref} are listed; ${existing} already there ${diffBase.existing === 1 ? 'is' : 'are'} left out.`,
+    );
   }
   if (baseline) {
-    const stale = baseline.unmatched > 0 ? `; ${plural(baseline.unmatched, 'entry', 'entries')} no longer ${baseline.unmatched === 1 ? 'matches' : 'match'} anything` : '';
-    lines.push(`Baseline ${baseline.file}: ${baseline.accepted} ${baseline.accepted === 1 ? 'finding' : 'findings'} accepted${stale}.`);
+    const stale =
+      baseline.unmatched > 0
+        ? `; ${plural(baseline.unmatched, 'entry', 'entries')} no longer ${baseline.unmatched === 1 ? 'matches' : 'match'} anything`
+        : '';
+    lines.push(
+      `Baseline ${baseline.file}: ${baseline.accepted} ${baseline.accepted === 1 ? 'finding' : 'findings'} accepted${stale}.`,
+    );
   }
   return lines;
 }
@@ -159,14 +208,23 @@ function comparisonLines({ baseline, diffBase }: ScanReport): string[] {
 function unanalysedAdvice({ errors, onUnanalysable }: ScanReport): string[] {
   if (errors.length === 0) return [];
   const one = errors.length === 1;
-  const subject = one ? '1 file could not be analysed' : `${errors.length} files could not be analysed`;
-  if (onUnanalysable === 'warn') return [`${subject}; ${one ? 'its' : 'their'} findings are unknown (on_unanalysable: warn lets the scan pass).`];
-  return [`${subject}, so the scan fails: fix, split or simplify ${one ? 'it' : 'them'}, or pass --on-unanalysable warn (on_unanalysable: warn in the policy).`];
+  const subject = one
+    ? '1 file could not be analysed'
+    : `${errors.length} files could not be analysed`;
+  if (onUnanalysable === 'warn')
+    return [
+      `${subject}; ${one ? 'its' : 'their'} findings are unknown (on_unanalysable: warn lets the scan pass).`,
+    ];
+  return [
+    `${subject}, so the scan fails: fix, split or simplify ${one ? 'it' : 'them'}, or pass --on-unanalysable warn (on_unanalysable: warn in the policy).`,
+  ];
 }
 
 function policyAdvice({ policyErrors }: ScanReport): string[] {
   if (policyErrors.length === 0) return [];
-  return ['The policy is invalid, so the scan fails (exit 2): the findings above come from its valid layers only. Fix it; `posture config validate` checks it.'];
+  return [
+    'The policy is invalid, so the scan fails (exit 2): the findings above come from its valid layers only. Fix it; `posture config validate` checks it.',
+  ];
 }
 
 function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {

@@ -11,10 +11,17 @@ import { reviewersText } from '../report/security-review-section.js';
 import type { ClickedCheckRun, GitHubClient, ReviewTarget } from './review-target.js';
 import { createReviewerCheck } from './security-reviewers.js';
 
-export async function whyNotAllowedToAccept(octokit: GitHubClient, target: ReviewTarget, policy: EffectivePolicy, login: string): Promise<string | undefined> {
+export async function whyNotAllowedToAccept(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  policy: EffectivePolicy,
+  login: string,
+): Promise<string | undefined> {
   const { teams, users } = policy.review;
-  if (teams.length + users.length === 0) return 'the security policy names no security reviewers (`review.teams`, `review.users`), so nobody can accept risk';
-  if (target.author && target.author.toLowerCase() === login.toLowerCase()) return `@${login} opened this pull request, and the author cannot accept the risk of their own change`;
+  if (teams.length + users.length === 0)
+    return 'the security policy names no security reviewers (`review.teams`, `review.users`), so nobody can accept risk';
+  if (target.author && target.author.toLowerCase() === login.toLowerCase())
+    return `@${login} opened this pull request, and the author cannot accept the risk of their own change`;
   const reviewers = createReviewerCheck(octokit, target.owner, policy.review);
   if (await reviewers.isSecurityReviewer(login)) return undefined;
   const problems = reviewers.problems.length > 0 ? ` (${reviewers.problems.join('; ')})` : '';
@@ -24,12 +31,18 @@ export async function whyNotAllowedToAccept(octokit: GitHubClient, target: Revie
 const REFUSAL = /^> \[!WARNING\]\n> \*\*Accept risk refused\*\*[^\n]*\n\n/;
 
 /** The clicked run's output with the refusal on top; an earlier refusal is replaced, not stacked. */
-export function refusedAcceptanceOutput(trigger: { by: string; clickedRun: ClickedCheckRun }, refusal: string): { title: string; summary: string } {
+export function refusedAcceptanceOutput(
+  trigger: { by: string; clickedRun: ClickedCheckRun },
+  refusal: string,
+): { title: string; summary: string } {
   const note = `> [!WARNING]\n> **Accept risk refused** for @${escapeMarkdownText(trigger.by)}: ${escapeMarkdownText(refusal)}.\n\n`;
   const summary = note + trigger.clickedRun.summary.replace(REFUSAL, '');
   if (summary.length <= MAX_SUMMARY_CHARS) return { title: trigger.clickedRun.title, summary };
   // Cut the body, never the hidden review record at the end: later events read it.
   const record = readReviewMarker(summary);
   const marker = record ? `\n\n${reviewMarker(record)}` : '';
-  return { title: trigger.clickedRun.title, summary: summary.slice(0, MAX_SUMMARY_CHARS - marker.length) + marker };
+  return {
+    title: trigger.clickedRun.title,
+    summary: summary.slice(0, MAX_SUMMARY_CHARS - marker.length) + marker,
+  };
 }

@@ -33,9 +33,17 @@ const MAX_MESSAGE_CHARS = 16_000;
  * Findings in `inherited` were already on the base branch and do not count: they stay visible,
  * but only as notices, so that the diff shows in red only what the change brings.
  */
-export function buildAnnotations(findings: readonly Finding[], errors: readonly FileError[], inherited: ReadonlySet<Finding> = new Set(), limit = Number.POSITIVE_INFINITY): CheckAnnotation[] {
+export function buildAnnotations(
+  findings: readonly Finding[],
+  errors: readonly FileError[],
+  inherited: ReadonlySet<Finding> = new Set(),
+  limit = Number.POSITIVE_INFINITY,
+): CheckAnnotation[] {
   const shown = [...findings].sort(mostSevereFirst).slice(0, limit);
-  return [...shown.map((finding) => findingAnnotation(finding, inherited.has(finding))), ...errors.map(fileErrorAnnotation)];
+  return [
+    ...shown.map((finding) => findingAnnotation(finding, inherited.has(finding))),
+    ...errors.map(fileErrorAnnotation),
+  ];
 }
 
 export function findingAnnotation(finding: Finding, inherited = false): CheckAnnotation {
@@ -47,11 +55,16 @@ export function findingAnnotation(finding: Finding, inherited = false): CheckAnn
     start_line: line,
     end_line: endLine,
     // GitHub accepts columns only on single-line annotations; its end column is inclusive.
-    ...(endLine === line ? { start_column: column, end_column: Math.max(column, endColumn - 1) } : {}),
+    ...(endLine === line
+      ? { start_column: column, end_column: Math.max(column, endColumn - 1) }
+      : {}),
     // Accepted findings stay visible, but only as notices.
     annotation_level: finding.status || inherited ? 'notice' : LEVELS[finding.severity],
     title: clip(title, MAX_TITLE_CHARS),
-    message: clip(`${finding.message}${finding.justification ? ` (${finding.justification})` : ''}${inherited ? ' (already on the base branch)' : ''}`, MAX_MESSAGE_CHARS),
+    message: clip(
+      `${finding.message}${finding.justification ? ` (${finding.justification})` : ''}${inherited ? ' (already on the base branch)' : ''}`,
+      MAX_MESSAGE_CHARS,
+    ),
   };
 }
 

@@ -28,21 +28,37 @@ const DECISIONS = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 /** Each reviewer's latest decision; comments decide nothing, as on GitHub. */
 function latestDecisions(reviews: readonly SubmittedReview[]): SubmittedReview[] {
   const latest = new Map<string, SubmittedReview>();
-  for (const review of reviews) if (DECISIONS.has(review.state)) latest.set(review.author.toLowerCase(), review);
+  for (const review of reviews)
+    if (DECISIONS.has(review.state)) latest.set(review.author.toLowerCase(), review);
   return [...latest.values()];
 }
 
-export async function findSecurityApproval(question: ApprovalQuestion): Promise<SecurityApproval | undefined> {
+export async function findSecurityApproval(
+  question: ApprovalQuestion,
+): Promise<SecurityApproval | undefined> {
   const author = question.author?.toLowerCase();
   const approvals = latestDecisions(question.reviews)
-    .filter((review) => review.state === 'APPROVED' && review.commitSha && review.author.toLowerCase() !== author)
+    .filter(
+      (review) =>
+        review.state === 'APPROVED' && review.commitSha && review.author.toLowerCase() !== author,
+    )
     // Approvals of the head itself need no look-back, so they are tried first.
-    .sort((a, b) => Number(b.commitSha === question.headSha) - Number(a.commitSha === question.headSha));
+    .sort(
+      (a, b) => Number(b.commitSha === question.headSha) - Number(a.commitSha === question.headSha),
+    );
   for (const review of approvals) {
     const commitSha = review.commitSha as string;
     if (!(await question.reviewers.isSecurityReviewer(review.author))) continue;
-    if (commitSha !== question.headSha && (await question.routingDigestAt(commitSha)) !== question.routingDigest) continue;
-    return { by: review.author, commitSha, ...(review.submittedAt ? { submittedAt: review.submittedAt } : {}) };
+    if (
+      commitSha !== question.headSha &&
+      (await question.routingDigestAt(commitSha)) !== question.routingDigest
+    )
+      continue;
+    return {
+      by: review.author,
+      commitSha,
+      ...(review.submittedAt ? { submittedAt: review.submittedAt } : {}),
+    };
   }
   return undefined;
 }

@@ -31,7 +31,13 @@ export interface CheckRunResult {
 }
 
 /** Opens the run of one job; `externalId` (the job's id) lets a resumed job find the run it opened. */
-export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, startedAt: Date, externalId?: string): Promise<number> {
+export async function startCheckRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  startedAt: Date,
+  externalId?: string,
+): Promise<number> {
   const { data } = await octokit.rest.checks.create({
     owner: repo.owner,
     repo: repo.repo,
@@ -40,7 +46,10 @@ export async function startCheckRun(octokit: GitHubClient, repo: RepoRef, headSh
     status: 'in_progress',
     started_at: startedAt.toISOString(),
     ...(externalId ? { external_id: externalId } : {}),
-    output: { title: 'Analysing the pull request', summary: 'Posture is reviewing the changed files.' },
+    output: {
+      title: 'Analysing the pull request',
+      summary: 'Posture is reviewing the changed files.',
+    },
   });
   return data.id;
 }
@@ -85,7 +94,10 @@ export async function completeCheckRun(
     output: {
       title: result.title,
       summary: result.summary,
-      ...runText(omitted > 0 ? omittedAnnotationsNote(shown.length, total) : undefined, result.text),
+      ...runText(
+        omitted > 0 ? omittedAnnotationsNote(shown.length, total) : undefined,
+        result.text,
+      ),
       annotations: lastBatch,
     },
     ...(result.actions && result.actions.length > 0 ? { actions: [...result.actions] } : {}),
@@ -94,8 +106,18 @@ export async function completeCheckRun(
 }
 
 /** Rewrites a completed run's title and summary, leaving its conclusion and annotations as they are. */
-export async function replaceRunOutput(octokit: GitHubClient, repo: RepoRef, checkRunId: number, output: { title: string; summary: string }): Promise<void> {
-  await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output });
+export async function replaceRunOutput(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  checkRunId: number,
+  output: { title: string; summary: string },
+): Promise<void> {
+  await octokit.rest.checks.update({
+    owner: repo.owner,
+    repo: repo.repo,
+    check_run_id: checkRunId,
+    output,
+  });
 }
 
 /**
@@ -137,12 +159,29 @@ export async function completeSupersededRun(
     title: `Superseded by ${newerHead.slice(0, 7)}`,
     summary: `A newer commit, \`${newerHead}\`, is the pull request's head now, so Posture reviews that one instead of \`${run.headSha.slice(0, 7)}\`.`,
   };
-  const completion = { status: 'completed' as const, conclusion: 'cancelled' as const, completed_at: completedAt.toISOString(), output };
+  const completion = {
+    status: 'completed' as const,
+    conclusion: 'cancelled' as const,
+    completed_at: completedAt.toISOString(),
+    output,
+  };
   if (run.checkRunId !== undefined) {
-    await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: run.checkRunId, ...completion });
+    await octokit.rest.checks.update({
+      owner: repo.owner,
+      repo: repo.repo,
+      check_run_id: run.checkRunId,
+      ...completion,
+    });
     return;
   }
-  await octokit.rest.checks.create({ owner: repo.owner, repo: repo.repo, name: CHECK_RUN_NAME, head_sha: run.headSha, started_at: completedAt.toISOString(), ...completion });
+  await octokit.rest.checks.create({
+    owner: repo.owner,
+    repo: repo.repo,
+    name: CHECK_RUN_NAME,
+    head_sha: run.headSha,
+    started_at: completedAt.toISOString(),
+    ...completion,
+  });
 }
 
 /** GitHub's limit for a check run's text. */
@@ -160,6 +199,7 @@ function omittedAnnotationsNote(shown: number, total: number): string {
 
 function batchesOf<T>(items: readonly T[], size: number): T[][] {
   const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    batches.push(items.slice(start, start + size));
   return batches;
 }

@@ -20,7 +20,11 @@ export interface ConclusionInput {
 }
 
 /** Whether files Posture could not analyse, or could not even list, fail the check on their own. */
-export function unanalysableFails(unanalysable: readonly FileError[], onUnanalysable: OnUnanalysable, truncated = false): boolean {
+export function unanalysableFails(
+  unanalysable: readonly FileError[],
+  onUnanalysable: OnUnanalysable,
+  truncated = false,
+): boolean {
   return onUnanalysable === 'fail' && (unanalysable.length > 0 || truncated);
 }
 
@@ -42,7 +46,15 @@ export function unanalysableFails(unanalysable: readonly FileError[], onUnanalys
  *   incomplete evaluation the policy lets through (`on_unanalysable: warn`) is `neutral`, never
  *   `success`.
  */
-export function decideConclusion({ counting, failOn, truncated, invalidPolicy, unanalysable, onUnanalysable, securityReview }: ConclusionInput): ReviewConclusion {
+export function decideConclusion({
+  counting,
+  failOn,
+  truncated,
+  invalidPolicy,
+  unanalysable,
+  onUnanalysable,
+  securityReview,
+}: ConclusionInput): ReviewConclusion {
   if (invalidPolicy) return 'failure';
   if (unanalysableFails(unanalysable, onUnanalysable, truncated)) return 'failure';
   if (securityReview) return securityReview.signedOff ? 'success' : 'action_required';

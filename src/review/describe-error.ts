@@ -18,11 +18,13 @@ interface HttpErrorShape {
  */
 export function describeError(error: unknown): string {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as HttpErrorShape;
-  const message = typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(error);
+  const message =
+    typeof shape.message === 'string' && shape.message !== '' ? shape.message : String(error);
   const method = typeof shape.request?.method === 'string' ? shape.request.method : undefined;
   const url = typeof shape.request?.url === 'string' ? withoutQuery(shape.request.url) : undefined;
   const status = typeof shape.status === 'number' ? shape.status : undefined;
-  const prefix = status !== undefined && method && url ? `GitHub answered ${status} to ${method} ${url}: ` : '';
+  const prefix =
+    status !== undefined && method && url ? `GitHub answered ${status} to ${method} ${url}: ` : '';
   return redactSecrets(`${prefix}${message}`.replace(/\s+/g, ' ').trim());
 }
 

@@ -54,7 +54,9 @@ export function parsePatch(patch: string): FileDiff {
   return lines;
 }
 
-export function buildDiffMap(files: readonly { path: string; patch?: string | undefined }[]): DiffMap {
+export function buildDiffMap(
+  files: readonly { path: string; patch?: string | undefined }[],
+): DiffMap {
   const map = new Map<string, FileDiff>();
   for (const file of files) {
     if (file.patch !== undefined) map.set(file.path, parsePatch(file.patch));
@@ -67,8 +69,13 @@ export function buildDiffMap(files: readonly { path: string; patch?: string | un
  * entry, even empty): all that commenting needs, and far less to hand from an analysis thread
  * back to the server than every line of every changed file.
  */
-export function linesOfFindings(diffMap: DiffMap, findings: readonly { path: string; range: { line: number; endLine: number } }[]): DiffMap {
-  const kept = new Map<string, Map<number, DiffLine>>([...diffMap.keys()].map((path) => [path, new Map()]));
+export function linesOfFindings(
+  diffMap: DiffMap,
+  findings: readonly { path: string; range: { line: number; endLine: number } }[],
+): DiffMap {
+  const kept = new Map<string, Map<number, DiffLine>>(
+    [...diffMap.keys()].map((path) => [path, new Map()]),
+  );
   for (const { path, range } of findings) {
     const lines = diffMap.get(path);
     const target = kept.get(path);
@@ -82,6 +89,9 @@ export function linesOfFindings(diffMap: DiffMap, findings: readonly { path: str
 }
 
 /** Whether the pull request adds the line a finding starts on: the lines its author wrote. */
-export function startsOnAddedLine(diffMap: DiffMap, finding: { path: string; range: { line: number } }): boolean {
+export function startsOnAddedLine(
+  diffMap: DiffMap,
+  finding: { path: string; range: { line: number } },
+): boolean {
   return diffMap.get(finding.path)?.get(finding.range.line)?.kind === 'added';
 }

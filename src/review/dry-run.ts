@@ -22,7 +22,13 @@ export interface KeptWrite {
 export interface DryRunOutcome {
   outcome: 'reviewed' | 'skipped' | 'refused';
   /** the check run as it would end: what the last write to it said */
-  checkRun?: { conclusion?: string; title?: string; summary?: string; text?: string; annotations: unknown[] };
+  checkRun?: {
+    conclusion?: string;
+    title?: string;
+    summary?: string;
+    text?: string;
+    annotations: unknown[];
+  };
   review?: { body: string; comments: unknown[] };
   writes: KeptWrite[];
 }
@@ -40,7 +46,10 @@ const READS = new Set(['GET', 'HEAD']);
 /** The id the kept check run pretends to have. */
 const KEPT_RUN_ID = 1;
 
-export async function dryRunReview(octokit: GitHubClient, options: DryRunOptions): Promise<DryRunOutcome> {
+export async function dryRunReview(
+  octokit: GitHubClient,
+  options: DryRunOptions,
+): Promise<DryRunOutcome> {
   const writes: KeptWrite[] = [];
   keepWrites(octokit, writes);
   const progress: ReviewProgress = { onError: 'failure' };
@@ -69,7 +78,11 @@ function keepWrites(octokit: GitHubClient, writes: KeptWrite[]): void {
     const isMutation = graphqlQuery !== undefined && /^\s*mutation\b/.test(graphqlQuery);
     if (READS.has(method) || (graphqlQuery !== undefined && !isMutation)) return request(options);
     const path = graphqlQuery !== undefined ? 'graphql' : requestPath(octokit, options);
-    const body = Object.fromEntries(Object.entries(options).filter(([key]) => !['method', 'url', 'headers', 'request', 'baseUrl', 'mediaType'].includes(key)));
+    const body = Object.fromEntries(
+      Object.entries(options).filter(
+        ([key]) => !['method', 'url', 'headers', 'request', 'baseUrl', 'mediaType'].includes(key),
+      ),
+    );
     writes.push({ method, path, body });
     return { status: 200, url: path, headers: {}, data: answerFor(path, graphqlQuery) } as never;
   });
@@ -77,14 +90,20 @@ function keepWrites(octokit: GitHubClient, writes: KeptWrite[]): void {
 
 /** The REST path a request goes to, without the host (and GitHub Enterprise's `/api/v3`). */
 function requestPath(octokit: GitHubClient, options: unknown): string {
-  const { url } = (octokit.request.endpoint as unknown as (parameters: unknown) => { url: string })(options);
+  const { url } = (octokit.request.endpoint as unknown as (parameters: unknown) => { url: string })(
+    options,
+  );
   return url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '');
 }
 
 function answerFor(path: string, mutation: string | undefined): unknown {
   if (mutation !== undefined) {
-    const aliases = [...mutation.matchAll(/^\s*(\w+): minimizeComment/gm)].map(([, alias]) => alias as string);
-    return Object.fromEntries(aliases.map((alias) => [alias, { minimizedComment: { isMinimized: true } }]));
+    const aliases = [...mutation.matchAll(/^\s*(\w+): minimizeComment/gm)].map(
+      ([, alias]) => alias as string,
+    );
+    return Object.fromEntries(
+      aliases.map((alias) => [alias, { minimizedComment: { isMinimized: true } }]),
+    );
   }
   return /\/check-runs$/.test(path) ? { id: KEPT_RUN_ID } : { id: 0 };
 }
@@ -92,8 +111,13 @@ function answerFor(path: string, mutation: string | undefined): unknown {
 function checkRunOf(writes: readonly KeptWrite[]): Pick<DryRunOutcome, 'checkRun'> {
   const runWrites = writes.filter((write) => /\/check-runs(\/\d+)?$/.test(write.path));
   if (runWrites.length === 0) return {};
-  const annotations = runWrites.flatMap((write) => ((write.body.output as { annotations?: unknown[] } | undefined)?.annotations ?? []));
-  const last = runWrites.at(-1)?.body as { conclusion?: string; output?: { title?: string; summary?: string; text?: string } };
+  const annotations = runWrites.flatMap(
+    (write) => (write.body.output as { annotations?: unknown[] } | undefined)?.annotations ?? [],
+  );
+  const last = runWrites.at(-1)?.body as {
+    conclusion?: string;
+    output?: { title?: string; summary?: string; text?: string };
+  };
   return {
     checkRun: {
       ...(last.conclusion ? { conclusion: last.conclusion } : {}),
@@ -108,5 +132,10 @@ function checkRunOf(writes: readonly KeptWrite[]): Pick<DryRunOutcome, 'checkRun
 function reviewOf(writes: readonly KeptWrite[]): Pick<DryRunOutcome, 'review'> {
   const review = writes.filter((write) => /\/pulls\/\d+\/reviews$/.test(write.path)).at(-1);
   if (!review) return {};
-  return { review: { body: String(review.body.body ?? ''), comments: (review.body.comments as unknown[] | undefined) ?? [] } };
+  return {
+    review: {
+      body: String(review.body.body ?? ''),
+      comments: (review.body.comments as unknown[] | undefined) ?? [],
+    },
+  };
 }

@@ -4,11 +4,21 @@
  * added, existing and fixed, the `policy-change` finding when it edits `.security.yml`, the
  * security surfaces it touches and its risk level.
  */
-import { keptModels, type AnalysisResult, type AnalyzeOptions, type SourceFile } from '../engine/analyze.js';
+import {
+  keptModels,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type SourceFile,
+} from '../engine/analyze.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../engine/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
-import { assessRisk, describeImpact, type RiskLevel, type SurfaceChange } from '../engine/impact.js';
+import {
+  assessRisk,
+  describeImpact,
+  type RiskLevel,
+  type SurfaceChange,
+} from '../engine/impact.js';
 import { buildPolicy } from '../policy/build-policy.js';
 import type { Notice } from '../policy/notice.js';
 import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';
@@ -20,7 +30,10 @@ import { POLICY_PATH, type PolicyTexts } from './load-policy.js';
 import type { ChangedFiles } from './pr-files.js';
 import { routeToSecurityReview, type Routing } from './routing.js';
 
-export type AnalyzeFunction = (files: readonly SourceFile[], options: Pick<AnalyzeOptions, 'policy' | 'now' | 'keepModels'>) => Promise<AnalysisResult>;
+export type AnalyzeFunction = (
+  files: readonly SourceFile[],
+  options: Pick<AnalyzeOptions, 'policy' | 'now' | 'keepModels'>,
+) => Promise<AnalysisResult>;
 
 export interface ChangeEvaluation {
   policy: EffectivePolicy;
@@ -46,9 +59,16 @@ export interface ChangeInputs {
   policyTexts: PolicyTexts;
 }
 
-export async function evaluateChange({ changed, versions, policyTexts }: ChangeInputs, analyze: AnalyzeFunction, now: Date): Promise<ChangeEvaluation> {
+export async function evaluateChange(
+  { changed, versions, policyTexts }: ChangeInputs,
+  analyze: AnalyzeFunction,
+  now: Date,
+): Promise<ChangeEvaluation> {
   const { policy, errors: policyErrors } = buildPolicy(policyTexts);
-  const [head, base] = await Promise.all([analyze(versions.head, { policy, now, keepModels: true }), analyze(versions.base, { policy, now, keepModels: true })]);
+  const [head, base] = await Promise.all([
+    analyze(versions.head, { policy, now, keepModels: true }),
+    analyze(versions.base, { policy, now, keepModels: true }),
+  ]);
   const diffMap = buildDiffMap(withLocalPatches(changed.files, versions));
   const diff = diffFindings({
     head: head.findings,
@@ -62,9 +82,20 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
   const surfaces = describeImpact(keptModels(base), keptModels(head));
   // Waivers are the security team's decision; an author's own suppression does not lower the risk.
   // Test code is reported apart and never routes or raises the risk.
-  const unwaived = added.filter(({ finding }) => finding.status !== 'waived' && finding.context !== 'test');
-  const risk = assessRisk(unwaived.map(({ finding }) => finding), surfaces.map((change) => change.surface));
-  const routing = routeToSecurityReview(policy.review, { added: unwaived, risk, surfaces, listed: changed.listed, ...(changed.policyFile ? { policyFile: changed.policyFile } : {}) });
+  const unwaived = added.filter(
+    ({ finding }) => finding.status !== 'waived' && finding.context !== 'test',
+  );
+  const risk = assessRisk(
+    unwaived.map(({ finding }) => finding),
+    surfaces.map((change) => change.surface),
+  );
+  const routing = routeToSecurityReview(policy.review, {
+    added: unwaived,
+    risk,
+    surfaces,
+    listed: changed.listed,
+    ...(changed.policyFile ? { policyFile: changed.policyFile } : {}),
+  });
   return {
     policy,
     policyErrors,
@@ -76,7 +107,10 @@ export async function evaluateChange({ changed, versions, policyTexts }: ChangeI
     analyzedFiles: head.analyzed.length,
     surfaces,
     risk,
-    diffMap: linesOfFindings(diffMap, [...added, ...diff.existing].map(({ finding }) => finding)),
+    diffMap: linesOfFindings(
+      diffMap,
+      [...added, ...diff.existing].map(({ finding }) => finding),
+    ),
     ...(routing ? { routing } : {}),
   };
 }
@@ -86,11 +120,21 @@ function lineLookup(files: readonly SourceFile[]) {
 }
 
 /** The finding for an edit of `.security.yml` in this pull request, judged against the base policy. */
-function reviewPolicyEdit(changed: ChangedFiles, versions: FileVersions, policyTexts: PolicyTexts): FingerprintedFinding | undefined {
+function reviewPolicyEdit(
+  changed: ChangedFiles,
+  versions: FileVersions,
+  policyTexts: PolicyTexts,
+): FingerprintedFinding | undefined {
   if (!changed.policyFile) return undefined;
   const edited = versions.editedPolicy;
-  const head = edited === undefined ? undefined : { source: `${POLICY_PATH} (this pull request)`, text: edited };
-  const finding: Finding | undefined = policyChangeFinding(POLICY_PATH, describePolicyChange(policyTexts.org, policyTexts.repo, head));
+  const head =
+    edited === undefined
+      ? undefined
+      : { source: `${POLICY_PATH} (this pull request)`, text: edited };
+  const finding: Finding | undefined = policyChangeFinding(
+    POLICY_PATH,
+    describePolicyChange(policyTexts.org, policyTexts.repo, head),
+  );
   if (!finding) return undefined;
   const [fingerprint = ''] = fingerprintAll([finding], () => finding.message);
   return { finding, fingerprint };

@@ -39,46 +39,72 @@ interface BlobNode {
 
 type QueryData = Record<string, Record<string, BlobNode | null> | null>;
 
-export async function fetchBlobs(octokit: GitHubClient, requests: readonly BlobRequest[]): Promise<BlobTexts> {
+export async function fetchBlobs(
+  octokit: GitHubClient,
+  requests: readonly BlobRequest[],
+): Promise<BlobTexts> {
   const texts = new BlobTexts();
   const truncated: Array<{ key: string; repository: RepoRef; oid: string }> = [];
   for (let start = 0; start < requests.length; start += OBJECTS_PER_QUERY) {
     const batch = requests.slice(start, start + OBJECTS_PER_QUERY);
     const { query, aliases } = blobQuery(batch);
     const data = await runQuery(octokit, query, batch, aliases, texts.unreachableRepositories);
-    for (const [request, [repositoryAlias, objectAlias]] of batch.map((request, index) => [request, aliases[index] as [string, string]] as const)) {
+    for (const [request, [repositoryAlias, objectAlias]] of batch.map(
+      (request, index) => [request, aliases[index] as [string, string]] as const,
+    )) {
       const node = data[repositoryAlias]?.[objectAlias];
       if (!node || node.text === undefined || node.isBinary) continue;
-      if (node.isTruncated && node.oid) truncated.push({ key: request.key, repository: request.repository, oid: node.oid });
+      if (node.isTruncated && node.oid)
+        truncated.push({ key: request.key, repository: request.repository, oid: node.oid });
       else if (typeof node.text === 'string') texts.set(request.key, node.text);
     }
   }
   await mapConcurrently(truncated, CONCURRENT_FALLBACKS, async ({ key, repository, oid }) => {
-    const { data: blob } = await requestLargeJson<{ content: string; encoding: string }>(octokit, 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
-      owner: repository.owner,
-      repo: repository.repo,
-      file_sha: oid,
-    });
-    texts.set(key, blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64').toString('utf8') : blob.content);
+    const { data: blob } = await requestLargeJson<{ content: string; encoding: string }>(
+      octokit,
+      'GET /repos/{owner}/{repo}/git/blobs/{file_sha}',
+      {
+        owner: repository.owner,
+        repo: repository.repo,
+        file_sha: oid,
+      },
+    );
+    texts.set(
+      key,
+      blob.encoding === 'base64'
+        ? Buffer.from(blob.content, 'base64').toString('utf8')
+        : blob.content,
+    );
   });
   return texts;
 }
 
 /** One query with a `repository` field per repository and an aliased `object` per blob. */
-function blobQuery(batch: readonly BlobRequest[]): { query: string; aliases: Array<[string, string]> } {
+function blobQuery(batch: readonly BlobRequest[]): {
+  query: string;
+  aliases: Array<[string, string]>;
+} {
   const repositories = new Map<string, { alias: string; ref: RepoRef; objects: string[] }>();
   const aliases: Array<[string, string]> = [];
   batch.forEach((request, index) => {
     const id = `${request.repository.owner}/${request.repository.repo}`;
     let repository = repositories.get(id);
-    if (!repository) repositories.set(id, (repository = { alias: `r${repositories.size}`, ref: request.repository, objects: [] }));
+    if (!repository)
+      repositories.set(
+        id,
+        (repository = { alias: `r${repositories.size}`, ref: request.repository, objects: [] }),
+      );
     const objectAlias = `o${index}`;
-    const argument = 'oid' in request.object ? `oid: ${JSON.stringify(request.object.oid)}` : `expression: ${JSON.stringify(request.object.expression)}`;
+    const argument =
+      'oid' in request.object
+        ? `oid: ${JSON.stringify(request.object.oid)}`
+        : `expression: ${JSON.stringify(request.object.expression)}`;
     repository.objects.push(`${objectAlias}: object(${argument}) { ...PostureBlob }`);
     aliases.push([repository.alias, objectAlias]);
   });
   const fields = [...repositories.values()].map(
-    ({ alias, ref, objects }) => `  ${alias}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {\n    ${objects.join('\n    ')}\n  }`,
+    ({ alias, ref, objects }) =>
+      `  ${alias}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {\n    ${objects.join('\n    ')}\n  }`,
   );
   const query = `query PostureBlobs {\n${fields.join('\n')}\n}\nfragment PostureBlob on Blob { oid isBinary isTruncated text }`;
   return { query, aliases };
@@ -115,19 +141,37 @@ async function runQuery(
   aliases: ReadonlyArray<[string, string]>,
   unreachable: Set<string>,
 ): Promise<QueryData> {
-  const { data: answer, headers } = await requestLargeJson<{ data?: QueryData | null; errors?: GraphqlProblem[] }>(octokit, graphqlRoute(octokit), { query });
+  const { data: answer, headers } = await requestLargeJson<{
+    data?: QueryData | null;
+    errors?: GraphqlProblem[];
+  }>(octokit, graphqlRoute(octokit), { query });
   const problems = answer.errors ?? [];
   if (problems.length === 0) return answer.data ?? {};
   if (problems.some((problem) => problem.type === 'RATE_LIMITED')) {
-    throw new GraphqlQueryError('GitHub’s GraphQL rate limit is exhausted', 403, { headers: { 'x-ratelimit-remaining': '0', ...headers } });
+    throw new GraphqlQueryError('GitHub’s GraphQL rate limit is exhausted', 403, {
+      headers: { 'x-ratelimit-remaining': '0', ...headers },
+    });
   }
-  const optionalRepositories = new Set(aliases.filter((_, index) => batch[index]?.optional).map(([repositoryAlias]) => repositoryAlias));
-  const tolerated = problems.every((problem) => problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])));
+  const optionalRepositories = new Set(
+    aliases
+      .filter((_, index) => batch[index]?.optional)
+      .map(([repositoryAlias]) => repositoryAlias),
+  );
+  const tolerated = problems.every(
+    (problem) =>
+      problem.type === 'NOT_FOUND' && optionalRepositories.has(String(problem.path?.[0])),
+  );
   if (!tolerated || !answer.data) {
-    throw new GraphqlQueryError(`GitHub could not answer the content query: ${problems.map((problem) => problem.message ?? problem.type).join('; ')}`, 502, { headers });
+    throw new GraphqlQueryError(
+      `GitHub could not answer the content query: ${problems.map((problem) => problem.message ?? problem.type).join('; ')}`,
+      502,
+      { headers },
+    );
   }
   for (const problem of problems) {
-    const index = aliases.findIndex(([repositoryAlias]) => repositoryAlias === String(problem.path?.[0]));
+    const index = aliases.findIndex(
+      ([repositoryAlias]) => repositoryAlias === String(problem.path?.[0]),
+    );
     const repository = batch[index]?.repository;
     if (repository) unreachable.add(`${repository.owner}/${repository.repo}`);
   }

@@ -19,14 +19,25 @@ const headKey = (file: ChangedFile) => `head:${file.path}`;
 const baseKey = (file: ChangedFile) => `base:${file.path}`;
 const EDITED_POLICY_KEY = 'policy:edited';
 
-export function sourceRequests(repo: RepoRef, baseSha: string, changed: ChangedFiles): BlobRequest[] {
+export function sourceRequests(
+  repo: RepoRef,
+  baseSha: string,
+  changed: ChangedFiles,
+): BlobRequest[] {
   const requests: BlobRequest[] = [];
   for (const file of changed.files) {
-    if (file.headBlobSha) requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
-    if (file.basePath) requests.push({ key: baseKey(file), repository: repo, object: { expression: `${baseSha}:${file.basePath}` } });
+    if (file.headBlobSha)
+      requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
+    if (file.basePath)
+      requests.push({
+        key: baseKey(file),
+        repository: repo,
+        object: { expression: `${baseSha}:${file.basePath}` },
+      });
   }
   const editedPolicy = changed.policyFile?.blobSha;
-  if (editedPolicy) requests.push({ key: EDITED_POLICY_KEY, repository: repo, object: { oid: editedPolicy } });
+  if (editedPolicy)
+    requests.push({ key: EDITED_POLICY_KEY, repository: repo, object: { oid: editedPolicy } });
   return requests;
 }
 

@@ -49,9 +49,17 @@ export interface CommentPlan {
   alreadyCommented: number;
 }
 
-const NO_EARLIER_COMMENTS: CommentOptions = { contextLines: false, outsideDiff: false, alreadyCommented: new Map() };
+const NO_EARLIER_COMMENTS: CommentOptions = {
+  contextLines: false,
+  outsideDiff: false,
+  alreadyCommented: new Map(),
+};
 
-export function planComments(findings: readonly FingerprintedFinding[], diffMap: DiffMap, options: CommentOptions = NO_EARLIER_COMMENTS): CommentPlan {
+export function planComments(
+  findings: readonly FingerprintedFinding[],
+  diffMap: DiffMap,
+  options: CommentOptions = NO_EARLIER_COMMENTS,
+): CommentPlan {
   const remaining = new Map(options.alreadyCommented);
   const plan: CommentPlan = { inline: [], onFiles: [], alreadyCommented: 0 };
   for (const item of [...findings].sort((a, b) => mostSevereFirst(a.finding, b.finding))) {
@@ -64,9 +72,19 @@ export function planComments(findings: readonly FingerprintedFinding[], diffMap:
     }
     const kind = diffMap.get(item.finding.path)?.get(item.finding.range.line)?.kind;
     const anchored = kind === 'added' || (kind === 'context' && options.contextLines);
-    if (anchored && plan.inline.length < MAX_INLINE_COMMENTS) plan.inline.push(toInlineComment(item, diffMap, options.docsBase));
+    if (anchored && plan.inline.length < MAX_INLINE_COMMENTS)
+      plan.inline.push(toInlineComment(item, diffMap, options.docsBase));
     else if (!kind && options.outsideDiff && plan.onFiles.length < MAX_FILE_COMMENTS) {
-      plan.onFiles.push({ path: item.finding.path, body: inlineCommentBody({ finding: item.finding, fingerprint: item.fingerprint, offerSuggestion: false, onFile: true, ...docsOf(options) }) });
+      plan.onFiles.push({
+        path: item.finding.path,
+        body: inlineCommentBody({
+          finding: item.finding,
+          fingerprint: item.fingerprint,
+          offerSuggestion: false,
+          onFile: true,
+          ...docsOf(options),
+        }),
+      });
     }
   }
   return plan;
@@ -76,19 +94,37 @@ function docsOf(options: CommentOptions): { docsBase?: string } {
   return options.docsBase ? { docsBase: options.docsBase } : {};
 }
 
-function toInlineComment({ finding, fingerprint }: FingerprintedFinding, diffMap: DiffMap, docsBase: string | undefined): InlineComment {
+function toInlineComment(
+  { finding, fingerprint }: FingerprintedFinding,
+  diffMap: DiffMap,
+  docsBase: string | undefined,
+): InlineComment {
   const { line } = finding.range;
   const endLine = lastLineOf(finding.range);
   const fileDiff = diffMap.get(finding.path);
   const start = fileDiff?.get(line);
   const end = fileDiff?.get(endLine);
   // A range comment needs both ends in one hunk; otherwise the first line carries the comment.
-  const spansRange = endLine > line && start !== undefined && end !== undefined && start.hunk === end.hunk;
+  const spansRange =
+    endLine > line && start !== undefined && end !== undefined && start.hunk === end.hunk;
   const lastLine = spansRange ? endLine : line;
   const suggestion = finding.suggestion;
-  const offerSuggestion = suggestion !== undefined && suggestion.line === line && suggestion.endLine === lastLine;
-  const body = inlineCommentBody({ finding, fingerprint, offerSuggestion, ...(docsBase ? { docsBase } : {}) });
+  const offerSuggestion =
+    suggestion !== undefined && suggestion.line === line && suggestion.endLine === lastLine;
+  const body = inlineCommentBody({
+    finding,
+    fingerprint,
+    offerSuggestion,
+    ...(docsBase ? { docsBase } : {}),
+  });
   return spansRange
-    ? { path: finding.path, start_line: line, start_side: 'RIGHT', line: endLine, side: 'RIGHT', body }
+    ? {
+        path: finding.path,
+        start_line: line,
+        start_side: 'RIGHT',
+        line: endLine,
+        side: 'RIGHT',
+        body,
+      }
     : { path: finding.path, line, side: 'RIGHT', body };
 }

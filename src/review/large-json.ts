@@ -9,10 +9,20 @@ import type { GitHubClient } from './review-target.js';
 
 type RequestParameters = Record<string, unknown>;
 
-export async function requestLargeJson<T>(octokit: GitHubClient, route: string, parameters: RequestParameters): Promise<{ data: T; headers: Record<string, string | undefined> }> {
-  const response = await octokit.request(route, { ...parameters, request: { parseSuccessResponseBody: false } });
+export async function requestLargeJson<T>(
+  octokit: GitHubClient,
+  route: string,
+  parameters: RequestParameters,
+): Promise<{ data: T; headers: Record<string, string | undefined> }> {
+  const response = await octokit.request(route, {
+    ...parameters,
+    request: { parseSuccessResponseBody: false },
+  });
   const body = response.data as unknown as ReadableStream<Uint8Array> | null;
-  return { data: (await new Response(body).json()) as T, headers: response.headers as Record<string, string | undefined> };
+  return {
+    data: (await new Response(body).json()) as T,
+    headers: response.headers as Record<string, string | undefined>,
+  };
 }
 
 /** GitHub's GraphQL endpoint for the client's REST root: `/api/graphql` on GitHub Enterprise Server. */

@@ -22,7 +22,11 @@ const ORG_KEY = 'policy:org';
 const REPO_KEY = 'policy:repository';
 
 export function policyRequests(repo: RepoRef, baseSha: string): BlobRequest[] {
-  const own: BlobRequest = { key: REPO_KEY, repository: repo, object: { expression: `${baseSha}:${POLICY_PATH}` } };
+  const own: BlobRequest = {
+    key: REPO_KEY,
+    repository: repo,
+    object: { expression: `${baseSha}:${POLICY_PATH}` },
+  };
   if (repo.repo === ORG_CONFIG_REPOSITORY) return [own];
   const org: BlobRequest = {
     key: ORG_KEY,
@@ -40,6 +44,8 @@ export function policyTextsFrom(texts: BlobTexts, repo: RepoRef): PolicyTexts {
   return {
     ...(org === undefined ? {} : { org: { source: `${orgRepository}:${POLICY_PATH}`, text: org } }),
     ...(own === undefined ? {} : { repo: { source: POLICY_PATH, text: own } }),
-    ...(texts.unreachableRepositories.has(orgRepository) ? { orgRepositoryUnreadable: orgRepository } : {}),
+    ...(texts.unreachableRepositories.has(orgRepository)
+      ? { orgRepositoryUnreadable: orgRepository }
+      : {}),
   };
 }

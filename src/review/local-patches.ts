@@ -7,7 +7,10 @@ import { structuredPatch } from 'diff';
 import type { FileVersions } from './fetch-sources.js';
 import type { ChangedFile } from './pr-files.js';
 
-export function withLocalPatches(files: readonly ChangedFile[], versions: FileVersions): ChangedFile[] {
+export function withLocalPatches(
+  files: readonly ChangedFile[],
+  versions: FileVersions,
+): ChangedFile[] {
   const head = new Map(versions.head.map((file) => [file.path, file.content]));
   const base = new Map(versions.base.map((file) => [file.path, file.content]));
   return files.map((file) => {
@@ -19,5 +22,12 @@ export function withLocalPatches(files: readonly ChangedFile[], versions: FileVe
 /** The hunks of a unified diff with three lines of context, without the file header. */
 function unifiedHunks(before: string, after: string): string {
   const { hunks } = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
-  return hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n')).join('\n');
+  return hunks
+    .map((hunk) =>
+      [
+        `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+        ...hunk.lines,
+      ].join('\n'),
+    )
+    .join('\n');
 }

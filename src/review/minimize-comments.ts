@@ -12,13 +12,17 @@ const MUTATIONS_PER_REQUEST = 20;
 
 function minimizeMutation(batch: readonly CommentToMinimize[]): string {
   const fields = batch.map(
-    (comment, index) => `  m${index}: minimizeComment(input: { subjectId: ${JSON.stringify(comment.nodeId)}, classifier: ${comment.classifier} }) { minimizedComment { isMinimized } }`,
+    (comment, index) =>
+      `  m${index}: minimizeComment(input: { subjectId: ${JSON.stringify(comment.nodeId)}, classifier: ${comment.classifier} }) { minimizedComment { isMinimized } }`,
   );
   return `mutation PostureMinimizeComments {\n${fields.join('\n')}\n}`;
 }
 
 /** Returns how many comments were folded. */
-export async function minimizeComments(octokit: GitHubClient, comments: readonly CommentToMinimize[]): Promise<number> {
+export async function minimizeComments(
+  octokit: GitHubClient,
+  comments: readonly CommentToMinimize[],
+): Promise<number> {
   let minimized = 0;
   for (let start = 0; start < comments.length; start += MUTATIONS_PER_REQUEST) {
     const batch = comments.slice(start, start + MUTATIONS_PER_REQUEST);

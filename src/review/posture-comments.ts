@@ -32,7 +32,12 @@ export function postureComments(threads: readonly ReviewThread[]): PostureCommen
     if (!first?.byPosture) continue;
     const hash = markedFingerprintHash(first.body);
     if (!hash) continue;
-    found.push({ nodeId: first.nodeId, hash, isMinimized: first.isMinimized, answered: thread.comments.some((comment) => !comment.byPosture) });
+    found.push({
+      nodeId: first.nodeId,
+      hash,
+      isMinimized: first.isMinimized,
+      answered: thread.comments.some((comment) => !comment.byPosture),
+    });
   }
   return found;
 }
@@ -40,7 +45,8 @@ export function postureComments(threads: readonly ReviewThread[]): PostureCommen
 /** How many visible Posture comments each fingerprint hash already has: a later push never repeats them. */
 export function visibleCommentCounts(comments: readonly PostureComment[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const comment of comments) if (!comment.isMinimized) counts.set(comment.hash, (counts.get(comment.hash) ?? 0) + 1);
+  for (const comment of comments)
+    if (!comment.isMinimized) counts.set(comment.hash, (counts.get(comment.hash) ?? 0) + 1);
   return counts;
 }
 
@@ -49,7 +55,10 @@ export function visibleCommentCounts(comments: readonly PostureComment[]): Map<s
  * fingerprint than the head has open findings with it. Answered comments count as kept first,
  * since they stay in any case.
  */
-export function commentsToMinimize(comments: readonly PostureComment[], headFindings: readonly FingerprintedFinding[]): CommentToMinimize[] {
+export function commentsToMinimize(
+  comments: readonly PostureComment[],
+  headFindings: readonly FingerprintedFinding[],
+): CommentToMinimize[] {
   const open = new Map<string, number>();
   const present = new Set<string>();
   for (const { finding, fingerprint } of headFindings) {
@@ -65,9 +74,12 @@ export function commentsToMinimize(comments: readonly PostureComment[], headFind
   }
   const minimize: CommentToMinimize[] = [];
   for (const [hash, group] of byHash) {
-    const surplus = [...group].sort((a, b) => Number(b.answered) - Number(a.answered)).slice(open.get(hash) ?? 0);
+    const surplus = [...group]
+      .sort((a, b) => Number(b.answered) - Number(a.answered))
+      .slice(open.get(hash) ?? 0);
     const classifier: MinimizeClassifier = present.has(hash) ? 'OUTDATED' : 'RESOLVED';
-    for (const comment of surplus.filter((candidate) => !candidate.answered)) minimize.push({ nodeId: comment.nodeId, classifier });
+    for (const comment of surplus.filter((candidate) => !candidate.answered))
+      minimize.push({ nodeId: comment.nodeId, classifier });
   }
   return minimize;
 }

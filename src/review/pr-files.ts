@@ -59,8 +59,14 @@ interface ChangeEntry {
 /** Statuses with a version of the file at the base commit ("copied" is a new file next to its source). */
 const HAS_BASE_VERSION = new Set(['modified', 'changed', 'renamed', 'removed']);
 
-export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarget): Promise<ChangedFiles> {
-  const { data } = await requestLargeJson<{ merge_base_commit: { sha: string }; files?: ChangeEntry[] }>(octokit, 'GET /repos/{owner}/{repo}/compare/{basehead}', {
+export async function listChangedFiles(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+): Promise<ChangedFiles> {
+  const { data } = await requestLargeJson<{
+    merge_base_commit: { sha: string };
+    files?: ChangeEntry[];
+  }>(octokit, 'GET /repos/{owner}/{repo}/compare/{basehead}', {
     owner: target.owner,
     repo: target.repo,
     basehead: `${target.baseSha}...${target.headSha}`,
@@ -74,7 +80,12 @@ export async function listChangedFiles(octokit: GitHubClient, target: ReviewTarg
   return classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated, true);
 }
 
-function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncated: boolean, fromTrees = false): ChangedFiles {
+function classify(
+  mergeBaseSha: string,
+  entries: readonly ChangeEntry[],
+  truncated: boolean,
+  fromTrees = false,
+): ChangedFiles {
   const files: ChangedFile[] = [];
   const listed: ListedFile[] = [];
   let policyFile: ChangedFiles['policyFile'];
@@ -83,12 +94,17 @@ function classify(mergeBaseSha: string, entries: readonly ChangeEntry[], truncat
     const removed = headBlobSha === undefined;
     listed.push({ path: file.filename, ...(removed ? {} : { headBlobSha }) });
     if (file.filename === POLICY_PATH || file.previous_filename === POLICY_PATH) {
-      policyFile = removed || file.filename !== POLICY_PATH ? { status: 'removed' } : { status: file.status === 'added' ? 'added' : 'modified', blobSha: headBlobSha };
+      policyFile =
+        removed || file.filename !== POLICY_PATH
+          ? { status: 'removed' }
+          : { status: file.status === 'added' ? 'added' : 'modified', blobSha: headBlobSha };
     }
     // No patch and no changed lines: a binary file, or a rename that changed nothing.
     if (!removed && file.patch === undefined && file.changes === 0) continue;
     if (!mayBeAnalysed(file.filename)) continue;
-    const basePath = HAS_BASE_VERSION.has(file.status) ? (file.previous_filename ?? file.filename) : undefined;
+    const basePath = HAS_BASE_VERSION.has(file.status)
+      ? (file.previous_filename ?? file.filename)
+      : undefined;
     files.push({
       path: file.filename,
       ...(removed ? {} : { headBlobSha }),
@@ -107,27 +123,44 @@ interface TreeEntry {
 }
 
 /** The change as the difference of two trees: blobs added, removed or with another SHA. Renames show as a removal and an addition. */
-async function changesBetweenTrees(octokit: GitHubClient, target: ReviewTarget, mergeBaseSha: string): Promise<{ entries: ChangeEntry[]; truncated: boolean }> {
-  const [base, head] = await Promise.all([readTree(octokit, target, mergeBaseSha), readTree(octokit, target, target.headSha)]);
+async function changesBetweenTrees(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  mergeBaseSha: string,
+): Promise<{ entries: ChangeEntry[]; truncated: boolean }> {
+  const [base, head] = await Promise.all([
+    readTree(octokit, target, mergeBaseSha),
+    readTree(octokit, target, target.headSha),
+  ]);
   const entries: ChangeEntry[] = [];
   for (const [path, sha] of head.blobs) {
     const before = base.blobs.get(path);
     if (before === undefined) entries.push({ filename: path, status: 'added', sha });
     else if (before !== sha) entries.push({ filename: path, status: 'modified', sha });
   }
-  for (const path of base.blobs.keys()) if (!head.blobs.has(path)) entries.push({ filename: path, status: 'removed', sha: null });
+  for (const path of base.blobs.keys())
+    if (!head.blobs.has(path)) entries.push({ filename: path, status: 'removed', sha: null });
   entries.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
   return { entries, truncated: base.truncated || head.truncated };
 }
 
-async function readTree(octokit: GitHubClient, target: ReviewTarget, commitSha: string): Promise<{ blobs: Map<string, string>; truncated: boolean }> {
-  const { data } = await requestLargeJson<{ tree: TreeEntry[]; truncated?: boolean }>(octokit, 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
-    owner: target.owner,
-    repo: target.repo,
-    tree_sha: commitSha,
-    recursive: 'true',
-  });
+async function readTree(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  commitSha: string,
+): Promise<{ blobs: Map<string, string>; truncated: boolean }> {
+  const { data } = await requestLargeJson<{ tree: TreeEntry[]; truncated?: boolean }>(
+    octokit,
+    'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+    {
+      owner: target.owner,
+      repo: target.repo,
+      tree_sha: commitSha,
+      recursive: 'true',
+    },
+  );
   const blobs = new Map<string, string>();
-  for (const entry of data.tree) if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
+  for (const entry of data.tree)
+    if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
   return { blobs, truncated: data.truncated === true };
 }

@@ -20,7 +20,12 @@ export interface PreviousRun {
   review?: ReviewRecord;
 }
 
-export async function latestPostureRun(octokit: GitHubClient, repo: RepoRef, sha: string, appId?: number): Promise<PreviousRun | undefined> {
+export async function latestPostureRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  appId?: number,
+): Promise<PreviousRun | undefined> {
   const { data } = await octokit.rest.checks.listForRef({
     owner: repo.owner,
     repo: repo.repo,
@@ -29,7 +34,9 @@ export async function latestPostureRun(octokit: GitHubClient, repo: RepoRef, sha
     filter: 'latest',
     ...(appId === undefined ? {} : { app_id: appId }),
   });
-  const [run] = [...data.check_runs].sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? '') || b.id - a.id);
+  const [run] = [...data.check_runs].sort(
+    (a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? '') || b.id - a.id,
+  );
   if (!run) return undefined;
   const review = run.status === 'completed' ? readReviewMarker(run.output.summary) : undefined;
   return {

@@ -21,7 +21,13 @@ import { fetchPullRequestState, type PullRequestState } from './pull-request-sta
 import { requestSecurityReview, type ReviewRequestOutcome } from './request-reviewers.js';
 import { postReview, type InlineReviewOutcome } from './reviews.js';
 import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
-import { acceptanceKey, acceptancesIn, applyAcceptances, reasonFrom, type RiskAcceptance } from './risk-acceptance.js';
+import {
+  acceptanceKey,
+  acceptancesIn,
+  applyAcceptances,
+  reasonFrom,
+  type RiskAcceptance,
+} from './risk-acceptance.js';
 import type { Routing } from './routing.js';
 import { createReviewerCheck } from './security-reviewers.js';
 import { yieldToEvents } from '../shared/yield-to-events.js';
@@ -54,7 +60,11 @@ export interface PublishOutcome {
   problems: string[];
 }
 
-export async function publishReview(octokit: GitHubClient, log: Logger, input: PublishInput): Promise<PublishOutcome> {
+export async function publishReview(
+  octokit: GitHubClient,
+  log: Logger,
+  input: PublishInput,
+): Promise<PublishOutcome> {
   const { target, trigger, policy, routing } = input;
   const state = await fetchPullRequestState(octokit, target);
   const acceptances = acceptancesIn(state.conversation);
@@ -68,15 +78,30 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
   const added = applyAcceptances(input.added, acceptances);
   await yieldToEvents();
   const existing = applyAcceptances(input.existing, acceptances);
-  const signOff = routing ? await findSignOff(octokit, input, routing, state, acceptances, problems) : undefined;
+  const signOff = routing
+    ? await findSignOff(octokit, input, routing, state, acceptances, problems)
+    : undefined;
 
   if (headMoved) {
-    log.info({ currentHead: state.headSha }, 'the pull request moved on while Posture was reviewing; posting nothing');
-    return { inlineReview: { status: 'head-moved', currentHead: state.headSha }, added, existing, minimizedComments: 0, ...(signOff ? { signOff } : {}), problems };
+    log.info(
+      { currentHead: state.headSha },
+      'the pull request moved on while Posture was reviewing; posting nothing',
+    );
+    return {
+      inlineReview: { status: 'head-moved', currentHead: state.headSha },
+      added,
+      existing,
+      minimizedComments: 0,
+      ...(signOff ? { signOff } : {}),
+      problems,
+    };
   }
 
   const earlier = postureComments(state.threads);
-  const commentable = added.filter(({ finding }) => isOpen(finding) && policy.commentOn !== 'none' && atLeast(finding.severity, policy.commentOn));
+  const commentable = added.filter(
+    ({ finding }) =>
+      isOpen(finding) && policy.commentOn !== 'none' && atLeast(finding.severity, policy.commentOn),
+  );
   await yieldToEvents();
   const plan = planComments(commentable, input.diffMap, {
     contextLines: policy.comments.contextLines,
@@ -84,22 +109,38 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
     alreadyCommented: visibleCommentCounts(earlier),
     ...(input.docsBase ? { docsBase: input.docsBase } : {}),
   });
-  const inlineReview = await postReview(octokit, target, plan, added.filter(({ finding }) => isOpen(finding)).length, log, {
-    postedBodies: async () => new Set((await fetchPullRequestState(octokit, target)).threads.flatMap((thread) => thread.comments.filter((comment) => comment.byPosture).map((comment) => comment.body))),
-    isAddedLine: (path, line) => input.diffMap.get(path)?.get(line)?.kind === 'added',
-  });
+  const inlineReview = await postReview(
+    octokit,
+    target,
+    plan,
+    added.filter(({ finding }) => isOpen(finding)).length,
+    log,
+    {
+      postedBodies: async () =>
+        new Set(
+          (await fetchPullRequestState(octokit, target)).threads.flatMap((thread) =>
+            thread.comments.filter((comment) => comment.byPosture).map((comment) => comment.body),
+          ),
+        ),
+      isAddedLine: (path, line) => input.diffMap.get(path)?.get(line)?.kind === 'added',
+    },
+  );
 
   let minimizedComments = 0;
   let foldFailure: string | undefined;
   try {
     await yieldToEvents();
-    minimizedComments = await minimizeComments(octokit, commentsToMinimize(earlier, [...added, ...existing]));
+    minimizedComments = await minimizeComments(
+      octokit,
+      commentsToMinimize(earlier, [...added, ...existing]),
+    );
   } catch (error) {
     foldFailure = describeError(error);
     log.warn({ reason: foldFailure }, 'could not fold earlier comments');
   }
 
-  const request = routing && !signOff ? await requestSecurityReview(octokit, target, routing, state) : undefined;
+  const request =
+    routing && !signOff ? await requestSecurityReview(octokit, target, routing, state) : undefined;
   return {
     inlineReview,
     added,
@@ -112,8 +153,16 @@ export async function publishReview(octokit: GitHubClient, log: Logger, input: P
   };
 }
 
-async function recordAcceptance(octokit: GitHubClient, target: ReviewTarget, by: string, state: PullRequestState, input: PublishInput): Promise<RiskAcceptance> {
-  const counted = [...input.added, ...(input.policy.failOnExisting ? input.existing : [])].filter(({ finding }) => isOpen(finding));
+async function recordAcceptance(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  by: string,
+  state: PullRequestState,
+  input: PublishInput,
+): Promise<RiskAcceptance> {
+  const counted = [...input.added, ...(input.policy.failOnExisting ? input.existing : [])].filter(
+    ({ finding }) => isOpen(finding),
+  );
   const acceptance: RiskAcceptance = {
     by,
     at: input.now.toISOString(),
@@ -126,7 +175,10 @@ async function recordAcceptance(octokit: GitHubClient, target: ReviewTarget, by:
     owner: target.owner,
     repo: target.repo,
     issue_number: target.pullNumber,
-    body: riskAcceptanceComment(acceptance, counted.map(({ finding }) => finding)),
+    body: riskAcceptanceComment(
+      acceptance,
+      counted.map(({ finding }) => finding),
+    ),
   });
   return acceptance;
 }
@@ -140,8 +192,17 @@ async function findSignOff(
   acceptances: readonly RiskAcceptance[],
   problems: string[],
 ): Promise<SecuritySignOff | undefined> {
-  const accepted = acceptances.filter((acceptance) => acceptance.routingDigest === routing.digest).at(-1);
-  if (accepted) return { kind: 'accepted-risk', by: accepted.by, at: accepted.at, commitSha: accepted.commitSha, reason: accepted.reason };
+  const accepted = acceptances
+    .filter((acceptance) => acceptance.routingDigest === routing.digest)
+    .at(-1);
+  if (accepted)
+    return {
+      kind: 'accepted-risk',
+      by: accepted.by,
+      at: accepted.at,
+      commitSha: accepted.commitSha,
+      reason: accepted.reason,
+    };
   const reviewers = createReviewerCheck(octokit, input.target.owner, routing);
   const digests = new Map<string, Promise<string | undefined>>();
   const approval = await findSecurityApproval({
@@ -152,10 +213,18 @@ async function findSignOff(
     reviewers,
     routingDigestAt(commitSha) {
       let digest = digests.get(commitSha);
-      if (!digest) digests.set(commitSha, (digest = latestPostureRun(octokit, input.target, commitSha, input.appId).then((run) => run?.review?.routingDigest)));
+      if (!digest)
+        digests.set(
+          commitSha,
+          (digest = latestPostureRun(octokit, input.target, commitSha, input.appId).then(
+            (run) => run?.review?.routingDigest,
+          )),
+        );
       return digest;
     },
   });
   problems.push(...reviewers.problems);
-  return approval ? { kind: 'approval', by: approval.by, commitSha: approval.commitSha } : undefined;
+  return approval
+    ? { kind: 'approval', by: approval.by, commitSha: approval.commitSha }
+    : undefined;
 }

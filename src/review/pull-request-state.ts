@@ -82,7 +82,11 @@ const PULL_REQUEST_STATE_QUERY = pullRequestQuery(
 );
 const MORE_THREADS_QUERY = pullRequestQuery('PostureReviewThreads', THREADS, ', $after: String');
 const MORE_REVIEWS_QUERY = pullRequestQuery('PostureReviews', REVIEWS, ', $before: String');
-const MORE_CONVERSATION_QUERY = pullRequestQuery('PostureConversation', CONVERSATION, ', $before: String');
+const MORE_CONVERSATION_QUERY = pullRequestQuery(
+  'PostureConversation',
+  CONVERSATION,
+  ', $before: String',
+);
 
 interface Author {
   __typename?: string;
@@ -97,7 +101,15 @@ interface BackwardPage<T> {
   nodes: T[];
 }
 interface ThreadNode {
-  comments: { nodes: Array<{ id: string; body: string; isMinimized: boolean; viewerDidAuthor: boolean; author: Author | null }> };
+  comments: {
+    nodes: Array<{
+      id: string;
+      body: string;
+      isMinimized: boolean;
+      viewerDidAuthor: boolean;
+      author: Author | null;
+    }>;
+  };
 }
 interface ReviewNode {
   state: ReviewState;
@@ -116,42 +128,62 @@ interface PullRequestNode {
   author: Author | null;
   reviewThreads: ForwardPage<ThreadNode>;
   reviews: BackwardPage<ReviewNode>;
-  reviewRequests: { nodes: Array<{ requestedReviewer: Author & { slug?: string } | null }> };
+  reviewRequests: { nodes: Array<{ requestedReviewer: (Author & { slug?: string }) | null }> };
   comments: BackwardPage<CommentNode>;
 }
 type Response<T> = { repository: { pullRequest: T } };
 
-export async function fetchPullRequestState(octokit: GitHubClient, target: ReviewTarget): Promise<PullRequestState> {
+export async function fetchPullRequestState(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+): Promise<PullRequestState> {
   const variables = { owner: target.owner, name: target.repo, number: target.pullNumber };
-  const { repository } = await octokit.graphql<Response<PullRequestNode>>(PULL_REQUEST_STATE_QUERY, variables);
+  const { repository } = await octokit.graphql<Response<PullRequestNode>>(
+    PULL_REQUEST_STATE_QUERY,
+    variables,
+  );
   const pull = repository.pullRequest;
 
   const threads = [...pull.reviewThreads.nodes];
-  for (let page = pull.reviewThreads.pageInfo; page.hasNextPage; ) {
-    const next = (await octokit.graphql<Response<{ reviewThreads: ForwardPage<ThreadNode> }>>(MORE_THREADS_QUERY, { ...variables, after: page.endCursor }))
-      .repository.pullRequest.reviewThreads;
+  for (let page = pull.reviewThreads.pageInfo; page.hasNextPage;) {
+    const next = (
+      await octokit.graphql<Response<{ reviewThreads: ForwardPage<ThreadNode> }>>(
+        MORE_THREADS_QUERY,
+        { ...variables, after: page.endCursor },
+      )
+    ).repository.pullRequest.reviewThreads;
     threads.push(...next.nodes);
     page = next.pageInfo;
   }
   const reviews = [...pull.reviews.nodes];
-  for (let page = pull.reviews.pageInfo; page.hasPreviousPage; ) {
-    const next = (await octokit.graphql<Response<{ reviews: BackwardPage<ReviewNode> }>>(MORE_REVIEWS_QUERY, { ...variables, before: page.startCursor }))
-      .repository.pullRequest.reviews;
+  for (let page = pull.reviews.pageInfo; page.hasPreviousPage;) {
+    const next = (
+      await octokit.graphql<Response<{ reviews: BackwardPage<ReviewNode> }>>(MORE_REVIEWS_QUERY, {
+        ...variables,
+        before: page.startCursor,
+      })
+    ).repository.pullRequest.reviews;
     reviews.unshift(...next.nodes);
     page = next.pageInfo;
   }
   const comments = [...pull.comments.nodes];
-  for (let page = pull.comments.pageInfo; page.hasPreviousPage; ) {
-    const next = (await octokit.graphql<Response<{ comments: BackwardPage<CommentNode> }>>(MORE_CONVERSATION_QUERY, { ...variables, before: page.startCursor }))
-      .repository.pullRequest.comments;
+  for (let page = pull.comments.pageInfo; page.hasPreviousPage;) {
+    const next = (
+      await octokit.graphql<Response<{ comments: BackwardPage<CommentNode> }>>(
+        MORE_CONVERSATION_QUERY,
+        { ...variables, before: page.startCursor },
+      )
+    ).repository.pullRequest.comments;
     comments.unshift(...next.nodes);
     page = next.pageInfo;
   }
 
   const requested = { users: [] as string[], teams: [] as string[] };
   for (const { requestedReviewer } of pull.reviewRequests.nodes) {
-    if (requestedReviewer?.__typename === 'User' && requestedReviewer.login) requested.users.push(requestedReviewer.login);
-    if (requestedReviewer?.__typename === 'Team' && requestedReviewer.slug) requested.teams.push(requestedReviewer.slug);
+    if (requestedReviewer?.__typename === 'User' && requestedReviewer.login)
+      requested.users.push(requestedReviewer.login);
+    if (requestedReviewer?.__typename === 'Team' && requestedReviewer.slug)
+      requested.teams.push(requestedReviewer.slug);
   }
   return {
     headSha: pull.headRefOid,
@@ -174,7 +206,10 @@ export async function fetchPullRequestState(octokit: GitHubClient, target: Revie
         ...(review.submittedAt ? { submittedAt: review.submittedAt } : {}),
       })),
     requested,
-    conversation: comments.map((comment) => ({ body: comment.body, byPosture: isPosture(comment) })),
+    conversation: comments.map((comment) => ({
+      body: comment.body,
+      byPosture: isPosture(comment),
+    })),
   };
 }
 

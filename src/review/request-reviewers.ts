@@ -13,13 +13,25 @@ export type ReviewRequestOutcome =
   | { status: 'draft' }
   | { status: 'failed'; reason: string };
 
-function missingRequests(reviewers: SecurityReviewers, state: PullRequestState, owner: string): { teams: string[]; users: string[] } {
+function missingRequests(
+  reviewers: SecurityReviewers,
+  state: PullRequestState,
+  owner: string,
+): { teams: string[]; users: string[] } {
   const requestedTeams = new Set(state.requested.teams.map((slug) => slug.toLowerCase()));
   const requestedUsers = new Set(state.requested.users.map((login) => login.toLowerCase()));
   const author = state.author?.toLowerCase();
   // GitHub can only ask teams of the repository's own org.
-  const teams = reviewers.teams.map((team) => teamRef(team, owner)).filter((team) => team.org.toLowerCase() === owner.toLowerCase() && !requestedTeams.has(team.slug.toLowerCase()));
-  const users = reviewers.users.filter((login) => login.toLowerCase() !== author && !requestedUsers.has(login.toLowerCase()));
+  const teams = reviewers.teams
+    .map((team) => teamRef(team, owner))
+    .filter(
+      (team) =>
+        team.org.toLowerCase() === owner.toLowerCase() &&
+        !requestedTeams.has(team.slug.toLowerCase()),
+    );
+  const users = reviewers.users.filter(
+    (login) => login.toLowerCase() !== author && !requestedUsers.has(login.toLowerCase()),
+  );
   return { teams: teams.map((team) => team.slug), users };
 }
 

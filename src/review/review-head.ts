@@ -84,8 +84,12 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
  * carries no review record, so its head is reviewed again.
  */
 function reasonToSkip(latest: PreviousRun | undefined, trigger: ReviewTrigger): string | undefined {
-  if (trigger.kind === 'push') return latest?.review ? 'this head already has a completed review' : undefined;
-  if (trigger.kind === 'review-changed') return latest?.review?.routingDigest ? undefined : 'the last review of this head did not need a security reviewer';
+  if (trigger.kind === 'push')
+    return latest?.review ? 'this head already has a completed review' : undefined;
+  if (trigger.kind === 'review-changed')
+    return latest?.review?.routingDigest
+      ? undefined
+      : 'the last review of this head did not need a security reviewer';
   return undefined;
 }
 
@@ -96,30 +100,66 @@ async function openRun(session: ReviewSession, latest: PreviousRun | undefined):
     await session.onRunOpened(latest.id);
     return latest.id;
   }
-  const checkRunId = await startCheckRun(session.octokit, session.target, session.target.headSha, session.now(), session.jobId);
+  const checkRunId = await startCheckRun(
+    session.octokit,
+    session.target,
+    session.target.headSha,
+    session.now(),
+    session.jobId,
+  );
   await session.onRunOpened(checkRunId);
   return checkRunId;
 }
 
 /** Whoever clicked "Accept risk" must be allowed to; the policy read to know is kept for the review. */
-async function checkAcceptance(session: ReviewSession, trigger: Extract<ReviewTrigger, { kind: 'accept-risk' }>): Promise<PolicyTexts | 'refused'> {
+async function checkAcceptance(
+  session: ReviewSession,
+  trigger: Extract<ReviewTrigger, { kind: 'accept-risk' }>,
+): Promise<PolicyTexts | 'refused'> {
   const { octokit, target, log } = session;
-  const policyTexts = policyTextsFrom(await fetchBlobs(octokit, policyRequests(target, target.baseSha)), target);
-  const refusal = await whyNotAllowedToAccept(octokit, target, buildPolicy(policyTexts).policy, trigger.by);
+  const policyTexts = policyTextsFrom(
+    await fetchBlobs(octokit, policyRequests(target, target.baseSha)),
+    target,
+  );
+  const refusal = await whyNotAllowedToAccept(
+    octokit,
+    target,
+    buildPolicy(policyTexts).policy,
+    trigger.by,
+  );
   if (!refusal) return policyTexts;
   log.info({ by: trigger.by, refusal }, 'accept risk refused');
-  await replaceRunOutput(octokit, target, trigger.clickedRun.id, refusedAcceptanceOutput(trigger, refusal));
+  await replaceRunOutput(
+    octokit,
+    target,
+    trigger.clickedRun.id,
+    refusedAcceptanceOutput(trigger, refusal),
+  );
   return 'refused';
 }
 
-async function evaluateAndReport(session: ReviewSession, checkRunId: number, preloadedPolicy: PolicyTexts | undefined): Promise<void> {
+async function evaluateAndReport(
+  session: ReviewSession,
+  checkRunId: number,
+  preloadedPolicy: PolicyTexts | undefined,
+): Promise<void> {
   const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
-  const texts = await fetchBlobs(octokit, [...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)), ...sourceRequests(target, changed.mergeBaseSha, changed)]);
-  const policyTexts = { ...(preloadedPolicy ?? policyTextsFrom(texts, target)), ...session.policyOverride };
+  const texts = await fetchBlobs(octokit, [
+    ...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)),
+    ...sourceRequests(target, changed.mergeBaseSha, changed),
+  ]);
+  const policyTexts = {
+    ...(preloadedPolicy ?? policyTextsFrom(texts, target)),
+    ...session.policyOverride,
+  };
   const now = session.now();
   signal.throwIfAborted();
-  const evaluation = await session.analyzer.evaluate({ changed, versions: fileVersionsFrom(texts, changed), policyTexts }, now, signal);
+  const evaluation = await session.analyzer.evaluate(
+    { changed, versions: fileVersionsFrom(texts, changed), policyTexts },
+    now,
+    signal,
+  );
   const { policy, routing } = evaluation;
   session.progress.onError = policy.onError === 'neutral' ? 'neutral' : 'failure';
   // Nothing is written to the pull request for a head that is no longer the one to review.
@@ -144,10 +184,20 @@ async function evaluateAndReport(session: ReviewSession, checkRunId: number, pre
     evaluation,
     routing,
     published,
-    ...(policyTexts.orgRepositoryUnreadable ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable } : {}),
+    ...(policyTexts.orgRepositoryUnreadable
+      ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable }
+      : {}),
     ...(session.docsBase ? { docsBase: session.docsBase } : {}),
   });
   await yieldToEvents();
   await completeCheckRun(octokit, target, checkRunId, result, session.now);
-  log.info({ conclusion: result.conclusion, title: result.title, risk: evaluation.risk, inlineReview: published.inlineReview.status }, 'review complete');
+  log.info(
+    {
+      conclusion: result.conclusion,
+      title: result.title,
+      risk: evaluation.risk,
+      inlineReview: published.inlineReview.status,
+    },
+    'review complete',
+  );
 }

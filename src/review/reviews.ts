@@ -44,19 +44,33 @@ export async function postReview(
   log: Logger,
   posting: ReviewPosting,
 ): Promise<InlineReviewOutcome> {
-  if (plan.inline.length === 0 && plan.onFiles.length === 0) return { status: 'not-needed', alreadyCommented: plan.alreadyCommented };
+  if (plan.inline.length === 0 && plan.onFiles.length === 0)
+    return { status: 'not-needed', alreadyCommented: plan.alreadyCommented };
   let inline = plan.inline;
   let notPosted = 0;
   try {
     if (inline.length > 0) {
-      const body = reviewBody({ commented: inline.length + plan.onFiles.length, totalFindings, alreadyCommented: plan.alreadyCommented });
+      const body = reviewBody({
+        commented: inline.length + plan.onFiles.length,
+        totalFindings,
+        alreadyCommented: plan.alreadyCommented,
+      });
       const first = await createReviewOnce(octokit, target, body, inline, posting);
       if (first === 'refused') {
-        const safe = inline.map(singleLine).filter((comment) => posting.isAddedLine(comment.path, comment.line));
+        const safe = inline
+          .map(singleLine)
+          .filter((comment) => posting.isAddedLine(comment.path, comment.line));
         notPosted = inline.length - safe.length;
         inline = safe;
-        log.warn({ left: notPosted }, 'GitHub refused the review; posting it again without the comments it may not place');
-        if (safe.length > 0 && (await createReviewOnce(octokit, target, body, safe, posting)) === 'refused') throw new Error('GitHub refused the review twice');
+        log.warn(
+          { left: notPosted },
+          'GitHub refused the review; posting it again without the comments it may not place',
+        );
+        if (
+          safe.length > 0 &&
+          (await createReviewOnce(octokit, target, body, safe, posting)) === 'refused'
+        )
+          throw new Error('GitHub refused the review twice');
       }
     }
     for (const comment of plan.onFiles) {
@@ -71,10 +85,19 @@ export async function postReview(
         request: { retries: 0 },
       });
     }
-    return { status: 'posted', comments: inline.length, fileComments: plan.onFiles.length, alreadyCommented: plan.alreadyCommented, ...(notPosted > 0 ? { notPosted } : {}) };
+    return {
+      status: 'posted',
+      comments: inline.length,
+      fileComments: plan.onFiles.length,
+      alreadyCommented: plan.alreadyCommented,
+      ...(notPosted > 0 ? { notPosted } : {}),
+    };
   } catch (error) {
     const reason = describeError(error);
-    log.warn({ pullNumber: target.pullNumber, headSha: target.headSha, reason }, 'review comments were not posted');
+    log.warn(
+      { pullNumber: target.pullNumber, headSha: target.headSha, reason },
+      'review comments were not posted',
+    );
     return { status: 'failed', reason };
   }
 }
@@ -114,5 +137,10 @@ async function createReviewOnce(
 
 /** The comment on its first line only: GitHub places a one-line comment on a line the diff adds, whatever else it refuses. */
 function singleLine(comment: InlineComment): InlineComment {
-  return { path: comment.path, line: comment.start_line ?? comment.line, side: 'RIGHT', body: comment.body };
+  return {
+    path: comment.path,
+    line: comment.start_line ?? comment.line,
+    side: 'RIGHT',
+    body: comment.body,
+  };
 }

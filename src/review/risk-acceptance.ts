@@ -61,10 +61,14 @@ export function acceptancesIn(conversation: readonly ConversationComment[]): Ris
 }
 
 /** Open findings some acceptance covers become accepted, with who accepted them and why. */
-export function applyAcceptances(items: readonly FingerprintedFinding[], acceptances: readonly RiskAcceptance[]): FingerprintedFinding[] {
+export function applyAcceptances(
+  items: readonly FingerprintedFinding[],
+  acceptances: readonly RiskAcceptance[],
+): FingerprintedFinding[] {
   if (acceptances.length === 0) return [...items];
   const byKey = new Map<string, RiskAcceptance>();
-  for (const acceptance of acceptances) for (const key of acceptance.accepted) byKey.set(key, acceptance);
+  for (const acceptance of acceptances)
+    for (const key of acceptance.accepted) byKey.set(key, acceptance);
   return items.map((item) => {
     const acceptance = byKey.get(acceptanceKey(item));
     if (!acceptance || !isOpen(item.finding)) return item;
@@ -75,7 +79,12 @@ export function applyAcceptances(items: readonly FingerprintedFinding[], accepta
 }
 
 /** The reason a reviewer gave: the text of their latest review of the pull request, if any. */
-export function reasonFrom(reviews: ReadonlyArray<{ author: string; body: string }>, login: string): string {
-  const own = reviews.filter((review) => review.author.toLowerCase() === login.toLowerCase() && review.body.trim() !== '');
+export function reasonFrom(
+  reviews: ReadonlyArray<{ author: string; body: string }>,
+  login: string,
+): string {
+  const own = reviews.filter(
+    (review) => review.author.toLowerCase() === login.toLowerCase() && review.body.trim() !== '',
+  );
   return (own.at(-1)?.body ?? '').replace(/\s+/g, ' ').trim().slice(0, 500);
 }

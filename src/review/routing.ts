@@ -31,7 +31,10 @@ export interface Routing {
 
 const LISTED_PATHS = 5;
 
-export function routeToSecurityReview(review: ReviewRouting, facts: RoutingFacts): Routing | undefined {
+export function routeToSecurityReview(
+  review: ReviewRouting,
+  facts: RoutingFacts,
+): Routing | undefined {
   if (review.teams.length + review.users.length === 0) return undefined;
   const reasons: string[] = [];
   const items: string[] = [];
@@ -39,29 +42,43 @@ export function routeToSecurityReview(review: ReviewRouting, facts: RoutingFacts
 
   if (when.risk && riskRank(facts.risk) >= riskRank(when.risk)) {
     reasons.push(`its risk is ${facts.risk}, at or above ${when.risk}`);
-    items.push(`risk:${facts.risk}`, ...facts.added.map(findingItem), ...facts.surfaces.map(surfaceItem));
+    items.push(
+      `risk:${facts.risk}`,
+      ...facts.added.map(findingItem),
+      ...facts.surfaces.map(surfaceItem),
+    );
   }
   for (const category of when.categories) {
     const matching = facts.added.filter(({ finding }) => finding.category === category);
     if (matching.length === 0) continue;
-    reasons.push(`it adds ${matching.length === 1 ? 'a' : matching.length} ${codeSpan(category)} ${matching.length === 1 ? 'finding' : 'findings'}`);
+    reasons.push(
+      `it adds ${matching.length === 1 ? 'a' : matching.length} ${codeSpan(category)} ${matching.length === 1 ? 'finding' : 'findings'}`,
+    );
     items.push(...matching.map(findingItem));
   }
   if (when.paths.length > 0) {
     const matching = facts.listed.filter((file) => matchesAny(file.path, when.paths));
     if (matching.length > 0) {
-      const named = matching.slice(0, LISTED_PATHS).map((file) => codeSpan(file.path)).join(', ');
-      const more = matching.length > LISTED_PATHS ? ` and ${matching.length - LISTED_PATHS} more` : '';
+      const named = matching
+        .slice(0, LISTED_PATHS)
+        .map((file) => codeSpan(file.path))
+        .join(', ');
+      const more =
+        matching.length > LISTED_PATHS ? ` and ${matching.length - LISTED_PATHS} more` : '';
       reasons.push(`it changes ${named}${more}, under ${when.paths.map(codeSpan).join(', ')}`);
       items.push(...matching.map((file) => `path:${file.path}:${file.headBlobSha ?? 'removed'}`));
     }
   }
-  for (const change of facts.surfaces.filter((candidate) => when.surfaces.includes(candidate.surface))) {
+  for (const change of facts.surfaces.filter((candidate) =>
+    when.surfaces.includes(candidate.surface),
+  )) {
     reasons.push(`it touches ${SURFACE_LABELS[change.surface]}`);
     items.push(surfaceItem(change));
   }
   if (when.policyChange && facts.policyFile) {
-    reasons.push(`it ${facts.policyFile.status === 'removed' ? 'deletes' : 'edits'} the security policy ${codeSpan('.security.yml')}`);
+    reasons.push(
+      `it ${facts.policyFile.status === 'removed' ? 'deletes' : 'edits'} the security policy ${codeSpan('.security.yml')}`,
+    );
     items.push(`policy:${facts.policyFile.blobSha ?? 'removed'}`);
   }
   if (reasons.length === 0) return undefined;
@@ -81,5 +98,8 @@ function surfaceItem(change: SurfaceChange): string {
 }
 
 function digestOf(items: readonly string[]): string {
-  return createHash('sha256').update([...new Set(items)].sort().join('\n')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([...new Set(items)].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 32);
 }

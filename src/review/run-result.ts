@@ -31,7 +31,15 @@ export interface ReviewFacts {
   docsBase?: string;
 }
 
-export function runResult({ target, changed, evaluation, routing, published, orgPolicyUnreadable, docsBase }: ReviewFacts): CheckRunResult {
+export function runResult({
+  target,
+  changed,
+  evaluation,
+  routing,
+  published,
+  orgPolicyUnreadable,
+  docsBase,
+}: ReviewFacts): CheckRunResult {
   const { policy } = evaluation;
   const added = published.added.map(({ finding }) => finding);
   const existing = published.existing.map(({ finding }) => finding);
@@ -71,17 +79,32 @@ export function runResult({ target, changed, evaluation, routing, published, org
     minimizedComments: published.minimizedComments,
     ...(published.foldFailure ? { foldFailure: published.foldFailure } : {}),
     // Without a patch GitHub did not say which lines changed, so such files get no mark.
-    isUnchangedLine: (finding) => evaluation.diffMap.has(finding.path) && !startsOnAddedLine(evaluation.diffMap, finding),
+    isUnchangedLine: (finding) =>
+      evaluation.diffMap.has(finding.path) && !startsOnAddedLine(evaluation.diffMap, finding),
     record: { headSha: target.headSha, ...(routing ? { routingDigest: routing.digest } : {}) },
   });
-  const title = checkRunTitle({ added, existing, fixed, errors: evaluation.errors, truncated: changed.truncated, policyErrors: evaluation.policyErrors.length, conclusion });
-  const offerAcceptance = published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, conclusion, counting);
+  const title = checkRunTitle({
+    added,
+    existing,
+    fixed,
+    errors: evaluation.errors,
+    truncated: changed.truncated,
+    policyErrors: evaluation.policyErrors.length,
+    conclusion,
+  });
+  const offerAcceptance =
+    published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, conclusion, counting);
   return {
     conclusion,
     title,
     summary,
     // The files Posture could not analyse always; then the most severe findings, up to the cap.
-    annotations: buildAnnotations([...added, ...existing], evaluation.errors, new Set(policy.failOnExisting ? [] : existing), Math.max(0, MAX_ANNOTATIONS - evaluation.errors.length)),
+    annotations: buildAnnotations(
+      [...added, ...existing],
+      evaluation.errors,
+      new Set(policy.failOnExisting ? [] : existing),
+      Math.max(0, MAX_ANNOTATIONS - evaluation.errors.length),
+    ),
     annotationTotal: added.length + existing.length + evaluation.errors.length,
     // Under the summary, what each rule means, so that the run reads whole without a link; a few
     // thousand characters are left for the note on annotations.
@@ -92,9 +115,16 @@ export function runResult({ target, changed, evaluation, routing, published, org
 }
 
 /** "Accept risk" is offered when a security reviewer could turn the run green with it. */
-function acceptanceHelps(policy: EffectivePolicy, conclusion: ReviewConclusion, counting: readonly Finding[]): boolean {
+function acceptanceHelps(
+  policy: EffectivePolicy,
+  conclusion: ReviewConclusion,
+  counting: readonly Finding[],
+): boolean {
   if (policy.review.teams.length + policy.review.users.length === 0) return false;
-  return conclusion === 'action_required' || (conclusion === 'failure' && reachesThreshold(counting.filter(isOpen), policy.failOn));
+  return (
+    conclusion === 'action_required' ||
+    (conclusion === 'failure' && reachesThreshold(counting.filter(isOpen), policy.failOn))
+  );
 }
 
 function securityReviewStatus(routing: Routing, published: PublishOutcome): SecurityReviewStatus {

@@ -29,7 +29,11 @@ export function teamRef(team: string, owner: string): TeamRef {
   return { org: org ?? owner, slug: slug ?? team };
 }
 
-export function createReviewerCheck(octokit: GitHubClient, owner: string, reviewers: SecurityReviewers): ReviewerCheck {
+export function createReviewerCheck(
+  octokit: GitHubClient,
+  owner: string,
+  reviewers: SecurityReviewers,
+): ReviewerCheck {
   const known = new Map<string, Promise<boolean>>();
   const problems: string[] = [];
   const users = new Set(reviewers.users.map((user) => user.toLowerCase()));
@@ -37,11 +41,17 @@ export function createReviewerCheck(octokit: GitHubClient, owner: string, review
   async function memberOfAnyTeam(login: string): Promise<boolean> {
     for (const team of reviewers.teams.map((name) => teamRef(name, owner))) {
       try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org: team.org, team_slug: team.slug, username: login });
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org: team.org,
+          team_slug: team.slug,
+          username: login,
+        });
         if (data.state === 'active') return true;
       } catch (error) {
         if ((error as { status?: number }).status === 404) continue;
-        problems.push(`could not read whether @${login} is in ${team.org}/${team.slug} (${describeError(error)}); the app needs the organization permission "Members: read"`);
+        problems.push(
+          `could not read whether @${login} is in ${team.org}/${team.slug} (${describeError(error)}); the app needs the organization permission "Members: read"`,
+        );
       }
     }
     return false;
@@ -52,7 +62,8 @@ export function createReviewerCheck(octokit: GitHubClient, owner: string, review
     isSecurityReviewer(login) {
       const key = login.toLowerCase();
       let answer = known.get(key);
-      if (!answer) known.set(key, (answer = users.has(key) ? Promise.resolve(true) : memberOfAnyTeam(login)));
+      if (!answer)
+        known.set(key, (answer = users.has(key) ? Promise.resolve(true) : memberOfAnyTeam(login)));
       return answer;
     },
   };

@@ -50,7 +50,9 @@ function expectedIn(expected: Expected, name: string, profile: Profile): Expecta
 }
 
 function lineOf(expectation: Expectation): number {
-  return typeof expectation === 'number' ? expectation : Number(WITH_SEVERITY.exec(expectation)?.[1]);
+  return typeof expectation === 'number'
+    ? expectation
+    : Number(WITH_SEVERITY.exec(expectation)?.[1]);
 }
 
 /**
@@ -59,26 +61,43 @@ function lineOf(expectation: Expectation): number {
  */
 const fixtureRuns = new Map<string, ReturnType<typeof analyze>>();
 
-function analyseFixtures(rule: Rule, language: Language, profile: Profile): ReturnType<typeof analyze> {
+function analyseFixtures(
+  rule: Rule,
+  language: Language,
+  profile: Profile,
+): ReturnType<typeof analyze> {
   const key = `${rule.meta.id}:${language}:${profile}`;
   let run = fixtureRuns.get(key);
   if (!run) {
     const policy = { ...defaultPolicy(), profile, testCode: 'production' as const };
-    const files = fixtureFiles(join(RULES_DIR, rule.meta.id, 'fixtures', language)).map((file) => ({ path: relative(RULES_DIR, file), content: readFileSync(file, 'utf8') }));
+    const files = fixtureFiles(join(RULES_DIR, rule.meta.id, 'fixtures', language)).map((file) => ({
+      path: relative(RULES_DIR, file),
+      content: readFileSync(file, 'utf8'),
+    }));
     fixtureRuns.set(key, (run = analyze(files, { language, rules: [rule], policy })));
   }
   return run;
 }
 
 /** `line:severity` for every finding, one per line (rules report at most one per line). */
-async function flagged(rule: Rule, language: Language, path: string, profile: Profile): Promise<Map<number, Severity>> {
+async function flagged(
+  rule: Rule,
+  language: Language,
+  path: string,
+  profile: Profile,
+): Promise<Map<number, Severity>> {
   const result = await analyseFixtures(rule, language, profile);
   expect(result.errors).toEqual([]);
   const inFile = result.findings.filter((finding) => finding.path === relative(RULES_DIR, path));
   return new Map(inFile.map((finding) => [finding.range.line, finding.severity]));
 }
 
-async function flaggedLines(rule: Rule, language: Language, path: string, profile: Profile): Promise<number[]> {
+async function flaggedLines(
+  rule: Rule,
+  language: Language,
+  path: string,
+  profile: Profile,
+): Promise<number[]> {
   return [...(await flagged(rule, language, path, profile)).keys()].sort((a, b) => a - b);
 }
 
@@ -93,7 +112,9 @@ describe('rule catalog', () => {
   });
 
   it('registers every rule folder', () => {
-    const folders = readdirSync(RULES_DIR).filter((entry) => existsSync(join(RULES_DIR, entry, 'rule.ts')));
+    const folders = readdirSync(RULES_DIR).filter((entry) =>
+      existsSync(join(RULES_DIR, entry, 'rule.ts')),
+    );
     expect(folders.sort()).toEqual(RULES.map((rule) => rule.meta.id).sort());
   });
 
@@ -121,7 +142,9 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
   it('has a README with its title and examples', () => {
     const readme = readFileSync(join(folder, 'README.md'), 'utf8');
     expect(readme.startsWith(`# ${id}\n`)).toBe(true);
-    expect(readme.split('\n')[2]).toBe(`**${rule.meta.title}** · severity ${rule.meta.severity} · ${rule.meta.cwe}`);
+    expect(readme.split('\n')[2]).toBe(
+      `**${rule.meta.title}** · severity ${rule.meta.severity} · ${rule.meta.cwe}`,
+    );
     expect(readme).toContain('## Flags');
     expect(readme).toContain('## Does not flag');
     expect(readme).toContain('## Fix');
@@ -133,42 +156,64 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     const dir = join(folder, 'fixtures', language);
     const files = fixtureFiles(dir);
     const expectedPath = join(dir, 'expected.json');
-    const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : {};
+    const expected = existsSync(expectedPath)
+      ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected)
+      : {};
     const positives = files.filter((file) => file.split('/').at(-1)?.startsWith('positive'));
     const negatives = files.filter((file) => file.split('/').at(-1)?.startsWith('negative'));
 
     it('has positive and negative fixtures', () => {
       expect(positives.length).toBeGreaterThan(0);
       expect(negatives.length).toBeGreaterThan(0);
-      expect(Object.keys(expected).sort()).toEqual(positives.map((file) => relative(dir, file)).sort());
+      expect(Object.keys(expected).sort()).toEqual(
+        positives.map((file) => relative(dir, file)).sort(),
+      );
       for (const name of Object.keys(expected)) {
         const entry = expected[name];
-        if (entry && !Array.isArray(entry)) expect(Object.keys(entry).sort()).toEqual([...profiles].sort());
-        expect(profiles.some((profile) => expectedIn(expected, name, profile).length > 0)).toBe(true);
-        for (const profile of profiles) for (const expectation of expectedIn(expected, name, profile)) expect(typeof expectation === 'number' || WITH_SEVERITY.test(expectation)).toBe(true);
+        if (entry && !Array.isArray(entry))
+          expect(Object.keys(entry).sort()).toEqual([...profiles].sort());
+        expect(profiles.some((profile) => expectedIn(expected, name, profile).length > 0)).toBe(
+          true,
+        );
+        for (const profile of profiles)
+          for (const expectation of expectedIn(expected, name, profile))
+            expect(typeof expectation === 'number' || WITH_SEVERITY.test(expectation)).toBe(true);
       }
     });
 
     describe.each(profiles.map((profile) => [profile] as const))('in the %s profile', (profile) => {
-      it.each(positives.map((file) => [relative(dir, file), file] as const))('flags exactly the expected lines of %s', async (name, file) => {
-        const expectations = expectedIn(expected, name, profile);
-        const found = await flagged(rule, language, file, profile);
-        expect([...found.keys()].sort((a, b) => a - b)).toEqual(expectations.map(lineOf));
-        for (const expectation of expectations.filter((item): item is string => typeof item === 'string')) {
-          const [, line, severity] = WITH_SEVERITY.exec(expectation) ?? [];
-          expect(`${line}:${found.get(Number(line))}`).toBe(`${line}:${severity}`);
-        }
-      });
+      it.each(positives.map((file) => [relative(dir, file), file] as const))(
+        'flags exactly the expected lines of %s',
+        async (name, file) => {
+          const expectations = expectedIn(expected, name, profile);
+          const found = await flagged(rule, language, file, profile);
+          expect([...found.keys()].sort((a, b) => a - b)).toEqual(expectations.map(lineOf));
+          for (const expectation of expectations.filter(
+            (item): item is string => typeof item === 'string',
+          )) {
+            const [, line, severity] = WITH_SEVERITY.exec(expectation) ?? [];
+            expect(`${line}:${found.get(Number(line))}`).toBe(`${line}:${severity}`);
+          }
+        },
+      );
 
-      it.each(negatives.map((file) => [relative(dir, file), file] as const))('flags nothing in %s', async (_name, file) => {
-        expect(await flaggedLines(rule, language, file, profile)).toEqual([]);
-      });
+      it.each(negatives.map((file) => [relative(dir, file), file] as const))(
+        'flags nothing in %s',
+        async (_name, file) => {
+          expect(await flaggedLines(rule, language, file, profile)).toEqual([]);
+        },
+      );
     });
 
-    it.runIf(profiles.length > 1).each(positives.map((file) => [relative(dir, file), file] as const))('reports in the glitch profile every line the security profile reports in %s', async (_name, file) => {
-      const security = await flaggedLines(rule, language, file, 'security');
-      const glitch = await flaggedLines(rule, language, file, 'glitch');
-      expect(security.filter((line) => !glitch.includes(line))).toEqual([]);
-    });
+    it
+      .runIf(profiles.length > 1)
+      .each(positives.map((file) => [relative(dir, file), file] as const))(
+      'reports in the glitch profile every line the security profile reports in %s',
+      async (_name, file) => {
+        const security = await flaggedLines(rule, language, file, 'security');
+        const glitch = await flaggedLines(rule, language, file, 'glitch');
+        expect(security.filter((line) => !glitch.includes(line))).toEqual([]);
+      },
+    );
   });
 });

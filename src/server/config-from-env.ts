@@ -47,7 +47,8 @@ const WELL_KNOWN_SECRET = 'development';
 export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
   const problems: string[] = [];
   const appId = env.APP_ID?.trim() ?? '';
-  if (!/^\d+$/.test(appId)) problems.push('APP_ID must be set to the numeric ID of the GitHub App.');
+  if (!/^\d+$/.test(appId))
+    problems.push('APP_ID must be set to the numeric ID of the GitHub App.');
 
   const privateKey = readPrivateKey(env, problems);
 
@@ -58,18 +59,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
         'set it to the secret configured in the GitHub App settings.',
     );
   } else if (webhookSecret === WELL_KNOWN_SECRET && env.NODE_ENV === 'production') {
-    problems.push(`WEBHOOK_SECRET is "${WELL_KNOWN_SECRET}", Probot's public default; choose a random secret.`);
+    problems.push(
+      `WEBHOOK_SECRET is "${WELL_KNOWN_SECRET}", Probot's public default; choose a random secret.`,
+    );
   }
 
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, not "${env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number, not "${env.PORT}".`);
 
   const logLevel = env.LOG_LEVEL || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
   const number = numberReader(env, problems);
   const concurrency = number('REVIEW_CONCURRENCY', 4, { min: 1, max: 64 });
-  const analysisThreads = env.ANALYSIS_THREADS ? number('ANALYSIS_THREADS', 1, { min: 1, max: 64 }) : undefined;
+  const analysisThreads = env.ANALYSIS_THREADS
+    ? number('ANALYSIS_THREADS', 1, { min: 1, max: 64 })
+    : undefined;
   const analysisMemoryMb = number('ANALYSIS_MEMORY_MB', 1024, { min: 64, max: 65536 });
   const maxReviewMs = number('MAX_REVIEW_SECONDS', 600, { min: 10, max: 86_400 }) * 1000;
   const reviewRetryBaseMs = number('REVIEW_RETRY_BASE_MS', 5_000, { min: 1, max: 600_000 });
@@ -77,11 +84,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
   const shutdownGraceMs = number('SHUTDOWN_GRACE_SECONDS', 20, { min: 0, max: 600 }) * 1000;
   const defaults = DEFAULT_GITHUB_CLIENT_SETTINGS;
   const github: GitHubClientSettings = {
-    requestTimeoutMs: number('GITHUB_REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs, { min: 100, max: 600_000 }),
+    requestTimeoutMs: number('GITHUB_REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs, {
+      min: 100,
+      max: 600_000,
+    }),
     retries: number('GITHUB_RETRIES', defaults.retries, { min: 0, max: 10 }),
     retryBaseMs: number('GITHUB_RETRY_BASE_MS', defaults.retryBaseMs, { min: 1, max: 60_000 }),
-    writeIntervalMs: number('GITHUB_WRITE_INTERVAL_MS', defaults.writeIntervalMs, { min: 0, max: 60_000 }),
-    maxRateLimitWaitMs: number('GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS', defaults.maxRateLimitWaitMs / 1000, { min: 0, max: 3_600 }) * 1000,
+    writeIntervalMs: number('GITHUB_WRITE_INTERVAL_MS', defaults.writeIntervalMs, {
+      min: 0,
+      max: 60_000,
+    }),
+    maxRateLimitWaitMs:
+      number('GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS', defaults.maxRateLimitWaitMs / 1000, {
+        min: 0,
+        max: 3_600,
+      }) * 1000,
   };
 
   if (problems.length > 0) return { ok: false, problems };
@@ -91,7 +108,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
       appId,
       privateKey: privateKey ?? '',
       webhookSecret,
-      baseUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3` : 'https://api.github.com',
+      baseUrl: env.GHE_HOST
+        ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3`
+        : 'https://api.github.com',
       port,
       ...(env.HOST ? { host: env.HOST } : {}),
       webhookPath: env.WEBHOOK_PATH || '/api/github/webhooks',
@@ -116,7 +135,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOutcome {
 function readPrivateKey(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
   if (env.PRIVATE_KEY) {
     const inline = env.PRIVATE_KEY.replace(/\\n/g, '\n');
-    const pem = inline.includes('-----BEGIN') ? inline : Buffer.from(inline, 'base64').toString('utf8');
+    const pem = inline.includes('-----BEGIN')
+      ? inline
+      : Buffer.from(inline, 'base64').toString('utf8');
     if (pem.includes('-----BEGIN')) return pem;
     problems.push('PRIVATE_KEY is set but holds neither a PEM key nor a base64-encoded one.');
     return undefined;
@@ -141,7 +162,9 @@ function numberReader(env: NodeJS.ProcessEnv, problems: string[]) {
     if (text === undefined || text === '') return fallback;
     const value = Number(text);
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
-      problems.push(`${name} must be a whole number from ${range.min} to ${range.max}, not "${text}".`);
+      problems.push(
+        `${name} must be a whole number from ${range.min} to ${range.max}, not "${text}".`,
+      );
       return fallback;
     }
     return value;

@@ -38,7 +38,11 @@ export interface ServerOverrides {
   now?: () => Date;
 }
 
-export async function startPostureServer(config: ServerConfig, log: Logger, overrides: ServerOverrides = {}): Promise<RunningServer> {
+export async function startPostureServer(
+  config: ServerConfig,
+  log: Logger,
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
   const queue = overrides.queue ?? createQueue(config, log);
   const metrics = createMetrics(queue);
   const probot = new Probot({
@@ -53,7 +57,13 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
   });
   await probot.load((app) => postureApp(app, { queue }));
 
-  const analyzer = overrides.analyzer ?? createAnalysisPool({ ...(config.analysisThreads ? { threads: config.analysisThreads } : {}), timeLimitMs: config.maxReviewMs, memoryLimitMb: config.analysisMemoryMb });
+  const analyzer =
+    overrides.analyzer ??
+    createAnalysisPool({
+      ...(config.analysisThreads ? { threads: config.analysisThreads } : {}),
+      timeLimitMs: config.maxReviewMs,
+      memoryLimitMb: config.analysisMemoryMb,
+    });
   const now = overrides.now ?? (() => new Date());
   const github = { installation: (installationId: number) => probot.auth(installationId) };
   const handler = createJobHandler({
@@ -73,7 +83,9 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
     if (sweeping) return;
     sweeping = true;
     sweepOpenRuns({ queue, github, log, now, maxReviewMs: config.maxReviewMs })
-      .catch((error: unknown) => log.error({ reason: describeError(error) }, 'the sweep of open runs failed'))
+      .catch((error: unknown) =>
+        log.error({ reason: describeError(error) }, 'the sweep of open runs failed'),
+      )
       .finally(() => (sweeping = false));
   }, config.sweepIntervalMs);
   sweep.unref();
@@ -99,7 +111,9 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
       return text(response, ready ? 200 : 503, ready ? 'ready' : 'not ready');
     }
     if (request.method === 'GET' && path === '/metrics') {
-      response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      response
+        .writeHead(200, { 'content-type': metrics.registry.contentType })
+        .end(await metrics.registry.metrics());
       return;
     }
     if (path === config.webhookPath) {
@@ -112,9 +126,14 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host ?? 'localhost'}:${port}`;
-  log.info({ port, baseUrl: config.baseUrl, queue: queue.backend, concurrency: config.concurrency }, 'Posture is listening for webhooks');
+  log.info(
+    { port, baseUrl: config.baseUrl, queue: queue.backend, concurrency: config.concurrency },
+    'Posture is listening for webhooks',
+  );
   const webhookUrl = `${url}${config.webhookPath}`;
-  const proxy: WebhookProxy | undefined = config.webhookProxyUrl ? await startWebhookProxy(config.webhookProxyUrl, webhookUrl, log) : undefined;
+  const proxy: WebhookProxy | undefined = config.webhookProxyUrl
+    ? await startWebhookProxy(config.webhookProxyUrl, webhookUrl, log)
+    : undefined;
   return {
     url,
     port,
@@ -137,15 +156,23 @@ export async function startPostureServer(config: ServerConfig, log: Logger, over
 }
 
 function createQueue(config: ServerConfig, log: Logger): ReviewQueue {
-  const onHandlerError = (error: unknown, jobId: string) => log.error({ reason: describeError(error), jobId }, 'a review job failed unexpectedly');
-  return config.redisUrl ? new RedisQueue({ url: config.redisUrl, onHandlerError }) : new EmbeddedQueue({ dataDir: config.dataDir, onHandlerError });
+  const onHandlerError = (error: unknown, jobId: string) =>
+    log.error({ reason: describeError(error), jobId }, 'a review job failed unexpectedly');
+  return config.redisUrl
+    ? new RedisQueue({ url: config.redisUrl, onHandlerError })
+    : new EmbeddedQueue({ dataDir: config.dataDir, onHandlerError });
 }
 
 /**
  * Times each job for the metrics, and gives up on one that outlives the longest review (a hang
  * nothing else caught): the job is failed, and its open run is left to the sweep.
  */
-function timed(handler: JobHandler, metrics: PostureMetrics, maxReviewMs: number, log: Logger): JobHandler {
+function timed(
+  handler: JobHandler,
+  metrics: PostureMetrics,
+  maxReviewMs: number,
+  log: Logger,
+): JobHandler {
   return async (job) => {
     const stop = metrics.reviewDuration.startTimer();
     let timer: NodeJS.Timeout | undefined;

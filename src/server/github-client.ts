@@ -56,45 +56,71 @@ interface LogShape {
  * Probot's Octokit with these settings. A function of Probot's own options, so that what Probot
  * sets (its throttle connection on Redis, the installation's id) is kept.
  */
-export function configuredOctokit(settings: GitHubClientSettings, observer: GitHubClientObserver = {}): typeof ProbotOctokit {
+export function configuredOctokit(
+  settings: GitHubClientSettings,
+  observer: GitHubClientObserver = {},
+): typeof ProbotOctokit {
   const groups = new Map<unknown, { write: Bottleneck.Group; notifications: Bottleneck.Group }>();
-  return ProbotOctokit.defaults((options: Record<string, unknown> & { throttle?: Record<string, unknown>; log?: LogShape }) => {
-    const throttle = options.throttle ?? {};
-    if (throttle.enabled === false) return { ...options, retry: retryOptions(settings) };
-    const connection = throttle.connection;
-    let shared = groups.get(connection ?? 'local');
-    if (!shared) {
-      const common = { maxConcurrent: 1, ...(connection ? { connection: connection as Bottleneck.RedisConnection } : {}) };
-      shared = {
-        write: new Bottleneck.Group({ id: 'posture-write', minTime: settings.writeIntervalMs, ...common }),
-        notifications: new Bottleneck.Group({ id: 'posture-notifications', minTime: 3 * settings.writeIntervalMs, ...common }),
+  return ProbotOctokit.defaults(
+    (options: Record<string, unknown> & { throttle?: Record<string, unknown>; log?: LogShape }) => {
+      const throttle = options.throttle ?? {};
+      if (throttle.enabled === false) return { ...options, retry: retryOptions(settings) };
+      const connection = throttle.connection;
+      let shared = groups.get(connection ?? 'local');
+      if (!shared) {
+        const common = {
+          maxConcurrent: 1,
+          ...(connection ? { connection: connection as Bottleneck.RedisConnection } : {}),
+        };
+        shared = {
+          write: new Bottleneck.Group({
+            id: 'posture-write',
+            minTime: settings.writeIntervalMs,
+            ...common,
+          }),
+          notifications: new Bottleneck.Group({
+            id: 'posture-notifications',
+            minTime: 3 * settings.writeIntervalMs,
+            ...common,
+          }),
+        };
+        groups.set(connection ?? 'local', shared);
+      }
+      return {
+        ...options,
+        retry: retryOptions(settings),
+        throttle: {
+          ...throttle,
+          write: shared.write,
+          notifications: shared.notifications,
+          onSecondaryRateLimit: (retryAfter: number, request: RequestOptionsShape) => {
+            const retryCount = request.request?.retryCount ?? 0;
+            options.log?.warn(
+              { method: request.method, url: request.url, retryAfter, retryCount },
+              'secondary rate limit',
+            );
+            if (retryCount >= MAX_RATE_LIMIT_RETRIES) return false;
+            observer.rateLimitWait?.('secondary', retryAfter);
+            return true;
+          },
+          onRateLimit: (retryAfter: number, request: RequestOptionsShape) => {
+            const retryCount = request.request?.retryCount ?? 0;
+            options.log?.warn(
+              { method: request.method, url: request.url, retryAfter, retryCount },
+              'rate limit exhausted',
+            );
+            if (
+              retryCount >= MAX_RATE_LIMIT_RETRIES ||
+              retryAfter * 1000 > settings.maxRateLimitWaitMs
+            )
+              return false;
+            observer.rateLimitWait?.('primary', retryAfter);
+            return true;
+          },
+        },
       };
-      groups.set(connection ?? 'local', shared);
-    }
-    return {
-      ...options,
-      retry: retryOptions(settings),
-      throttle: {
-        ...throttle,
-        write: shared.write,
-        notifications: shared.notifications,
-        onSecondaryRateLimit: (retryAfter: number, request: RequestOptionsShape) => {
-          const retryCount = request.request?.retryCount ?? 0;
-          options.log?.warn({ method: request.method, url: request.url, retryAfter, retryCount }, 'secondary rate limit');
-          if (retryCount >= MAX_RATE_LIMIT_RETRIES) return false;
-          observer.rateLimitWait?.('secondary', retryAfter);
-          return true;
-        },
-        onRateLimit: (retryAfter: number, request: RequestOptionsShape) => {
-          const retryCount = request.request?.retryCount ?? 0;
-          options.log?.warn({ method: request.method, url: request.url, retryAfter, retryCount }, 'rate limit exhausted');
-          if (retryCount >= MAX_RATE_LIMIT_RETRIES || retryAfter * 1000 > settings.maxRateLimitWaitMs) return false;
-          observer.rateLimitWait?.('primary', retryAfter);
-          return true;
-        },
-      },
-    };
-  });
+    },
+  );
 }
 
 function retryOptions(settings: GitHubClientSettings) {
@@ -119,7 +145,10 @@ export function timedFetch(timeoutMs: number, observer: GitHubClientObserver = {
       return response;
     } catch (error) {
       observer.request?.(method, 0, (performance.now() - started) / 1000);
-      if (timeout.aborted) throw new Error(`GitHub did not answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
+      if (timeout.aborted)
+        throw new Error(`GitHub did not answer within ${Math.round(timeoutMs / 1000)} s`, {
+          cause: error,
+        });
       throw error;
     }
   };

@@ -44,17 +44,42 @@ export function createMetrics(queue: ReviewQueue): PostureMetrics {
     buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600],
     registers: [registry],
   });
-  const reviews = new Counter({ name: 'posture_reviews_total', help: 'Review jobs ended, by outcome', labelNames: ['outcome'], registers: [registry] });
-  const errors = new Counter({ name: 'posture_errors_total', help: 'Review failures, by kind', labelNames: ['kind'], registers: [registry] });
-  const requests = new Counter({ name: 'posture_github_requests_total', help: 'GitHub API requests, by method and status (0: no answer)', labelNames: ['method', 'status'], registers: [registry] });
+  const reviews = new Counter({
+    name: 'posture_reviews_total',
+    help: 'Review jobs ended, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'posture_errors_total',
+    help: 'Review failures, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const requests = new Counter({
+    name: 'posture_github_requests_total',
+    help: 'GitHub API requests, by method and status (0: no answer)',
+    labelNames: ['method', 'status'],
+    registers: [registry],
+  });
   const requestSeconds = new Histogram({
     name: 'posture_github_request_duration_seconds',
     help: 'GitHub API request durations',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const rateLimitWaits = new Counter({ name: 'posture_github_rate_limit_waits_total', help: 'Waits for a GitHub rate limit, by kind', labelNames: ['kind'], registers: [registry] });
-  const rateLimitSeconds = new Counter({ name: 'posture_github_rate_limit_wait_seconds_total', help: 'Seconds spent waiting for GitHub rate limits, by kind', labelNames: ['kind'], registers: [registry] });
+  const rateLimitWaits = new Counter({
+    name: 'posture_github_rate_limit_waits_total',
+    help: 'Waits for a GitHub rate limit, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const rateLimitSeconds = new Counter({
+    name: 'posture_github_rate_limit_wait_seconds_total',
+    help: 'Seconds spent waiting for GitHub rate limits, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
 
   return {
     registry,

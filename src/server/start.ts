@@ -19,7 +19,10 @@ let server;
 try {
   server = await startPostureServer(outcome.config, log);
 } catch (error) {
-  log.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'Posture could not start');
+  log.fatal(
+    { reason: error instanceof Error ? error.message : String(error) },
+    'Posture could not start',
+  );
   process.exit(1);
 }
 const running = server;

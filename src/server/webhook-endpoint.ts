@@ -35,13 +35,20 @@ export function createWebhookEndpoint(options: WebhookEndpointOptions) {
     const event = headerValue(request, 'x-github-event');
     const answer = await handle(request, options, maxBytes);
     // A refused request's body may still be arriving: close the connection rather than read it.
-    response.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8', ...(answer.status >= 400 ? { connection: 'close' } : {}) });
+    response.writeHead(answer.status, {
+      'content-type': 'text/plain; charset=utf-8',
+      ...(answer.status >= 400 ? { connection: 'close' } : {}),
+    });
     response.end(`${answer.message}\n`);
     options.observe?.(safeLabel(event), answer.status, (performance.now() - started) / 1000);
   };
 }
 
-async function handle(request: IncomingMessage, options: WebhookEndpointOptions, maxBytes: number): Promise<Answer> {
+async function handle(
+  request: IncomingMessage,
+  options: WebhookEndpointOptions,
+  maxBytes: number,
+): Promise<Answer> {
   const delivery = safeLabel(headerValue(request, 'x-github-delivery'));
   const refuse = (status: number, message: string): Answer => {
     // Only our own words and the sanitised delivery id: never the body or its claims.
@@ -50,15 +57,18 @@ async function handle(request: IncomingMessage, options: WebhookEndpointOptions,
   };
   if (request.method !== 'POST') return refuse(405, 'webhooks are POSTed');
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return refuse(413, `payload larger than ${maxBytes} bytes`);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return refuse(413, `payload larger than ${maxBytes} bytes`);
   const signature = headerValue(request, 'x-hub-signature-256');
   const name = headerValue(request, 'x-github-event');
   const id = headerValue(request, 'x-github-delivery');
-  if (!signature || !name || !id) return refuse(400, 'missing X-Hub-Signature-256, X-GitHub-Event or X-GitHub-Delivery');
+  if (!signature || !name || !id)
+    return refuse(400, 'missing X-Hub-Signature-256, X-GitHub-Event or X-GitHub-Delivery');
   const body = await readLimited(request, maxBytes);
   if (body === 'too-large') return refuse(413, `payload larger than ${maxBytes} bytes`);
   if (body === 'aborted') return refuse(400, 'the request ended before its body');
-  if (!signatureMatches(options.secret, body, signature)) return refuse(401, 'signature does not match');
+  if (!signatureMatches(options.secret, body, signature))
+    return refuse(401, 'signature does not match');
 
   let payload: unknown;
   try {
@@ -69,14 +79,24 @@ async function handle(request: IncomingMessage, options: WebhookEndpointOptions,
   try {
     await options.receive({ id, name, payload });
   } catch (error) {
-    options.log.error({ delivery, event: safeLabel(name), reason: error instanceof Error ? error.message : String(error) }, 'could not queue the webhook');
+    options.log.error(
+      {
+        delivery,
+        event: safeLabel(name),
+        reason: error instanceof Error ? error.message : String(error),
+      },
+      'could not queue the webhook',
+    );
     return { status: 503, message: 'could not queue the event; redeliver it' };
   }
   return { status: 202, message: 'queued' };
 }
 
 /** The body, or why not: stops reading (and drops the connection) as soon as it passes the limit. */
-function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large' | 'aborted'> {
+function readLimited(
+  request: IncomingMessage,
+  maxBytes: number,
+): Promise<Buffer | 'too-large' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -104,7 +124,10 @@ function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer
 }
 
 export function signatureMatches(secret: string, body: Buffer, signature: string): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`, 'utf8');
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    'utf8',
+  );
   const given = Buffer.from(signature, 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

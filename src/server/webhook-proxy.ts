@@ -18,12 +18,18 @@ interface SmeeModule {
   }) => { start(): Promise<unknown>; stop(): Promise<void> };
 }
 
-export async function startWebhookProxy(source: string, target: string, log: Logger): Promise<WebhookProxy> {
+export async function startWebhookProxy(
+  source: string,
+  target: string,
+  log: Logger,
+): Promise<WebhookProxy> {
   let smee: SmeeModule;
   try {
     smee = (await import('smee-client')) as unknown as SmeeModule;
   } catch {
-    throw new Error('WEBHOOK_PROXY_URL is set, but smee-client is not installed: it is a development dependency, which `npm ci` installs (not `npm ci --omit=dev`).');
+    throw new Error(
+      'WEBHOOK_PROXY_URL is set, but smee-client is not installed: it is a development dependency, which `npm ci` installs (not `npm ci --omit=dev`).',
+    );
   }
   const client = new smee.SmeeClient({
     source,
@@ -31,7 +37,11 @@ export async function startWebhookProxy(source: string, target: string, log: Log
     // smee-client logs the forwarded request line and connection errors, never bodies.
     logger: {
       info: (message) => log.info({ proxy: source }, message),
-      error: (...parts) => log.error({ proxy: source }, parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ')),
+      error: (...parts) =>
+        log.error(
+          { proxy: source },
+          parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' '),
+        ),
     },
     maxConnectionTimeout: 15_000,
   });

@@ -47,7 +47,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions): ChangeAnalyzer
   const pool = new Piscina<AnalysisTask, PackedEvaluation>({
     filename,
     // Under tsx (tests, the demo) a thread needs the loader too; the built `.js` needs nothing.
-    ...(filename.endsWith('.ts') && !process.execArgv.some((argument) => argument.includes('tsx')) ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+    ...(filename.endsWith('.ts') && !process.execArgv.some((argument) => argument.includes('tsx'))
+      ? { execArgv: [...process.execArgv, '--import', 'tsx'] }
+      : {}),
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
@@ -58,13 +60,21 @@ export function createAnalysisPool(options: AnalysisPoolOptions): ChangeAnalyzer
       const timeLimit = AbortSignal.timeout(options.timeLimitMs);
       const combined = signal ? AbortSignal.any([signal, timeLimit]) : timeLimit;
       try {
-        return await unpackEvaluation(await pool.run({ inputs, now: now.toISOString() }, { signal: combined }));
+        return await unpackEvaluation(
+          await pool.run({ inputs, now: now.toISOString() }, { signal: combined }),
+        );
       } catch (error) {
         if (timeLimit.aborted && !signal?.aborted) {
-          throw new AnalysisLimitError('time', `the analysis took longer than ${Math.round(options.timeLimitMs / 1000)} s and was stopped`);
+          throw new AnalysisLimitError(
+            'time',
+            `the analysis took longer than ${Math.round(options.timeLimitMs / 1000)} s and was stopped`,
+          );
         }
         if (isOutOfMemory(error)) {
-          throw new AnalysisLimitError('memory', `the analysis needed more than ${options.memoryLimitMb} MiB and was stopped`);
+          throw new AnalysisLimitError(
+            'memory',
+            `the analysis needed more than ${options.memoryLimitMb} MiB and was stopped`,
+          );
         }
         throw error;
       }

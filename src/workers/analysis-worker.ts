@@ -15,8 +15,19 @@ export interface AnalysisTask {
 }
 
 export default async function evaluateInWorker(task: AnalysisTask): Promise<PackedEvaluation> {
-  const packed = packEvaluation(await evaluateChange(task.inputs, (files, options) => analyze(files, options), new Date(task.now)));
+  const packed = packEvaluation(
+    await evaluateChange(
+      task.inputs,
+      (files, options) => analyze(files, options),
+      new Date(task.now),
+    ),
+  );
   // The findings' buffer changes hands instead of being copied.
-  const movable = { [Piscina.transferableSymbol]: [packed.findings.buffer], [Piscina.valueSymbol]: packed };
-  return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as PackedEvaluation;
+  const movable = {
+    [Piscina.transferableSymbol]: [packed.findings.buffer],
+    [Piscina.valueSymbol]: packed,
+  };
+  return Piscina.move(
+    movable as unknown as Parameters<typeof Piscina.move>[0],
+  ) as unknown as PackedEvaluation;
 }

@@ -22,7 +22,11 @@ const SLICE_MS = 4;
 export function packEvaluation(evaluation: ChangeEvaluation): PackedEvaluation {
   const { added, existing, fixed, ...rest } = evaluation;
   const lines = [...added, ...existing, ...fixed].map((item) => JSON.stringify(item)).join('\n');
-  return { rest, findings: new TextEncoder().encode(lines), counts: { added: added.length, existing: existing.length, fixed: fixed.length } };
+  return {
+    rest,
+    findings: new TextEncoder().encode(lines),
+    counts: { added: added.length, existing: existing.length, fixed: fixed.length },
+  };
 }
 
 export async function unpackEvaluation(packed: PackedEvaluation): Promise<ChangeEvaluation> {

@@ -14,7 +14,8 @@ async function scanJson(cwd: string, ...args: string[]) {
   return { ...run, report: JSON.parse(run.stdout) as JsonReport };
 }
 
-const statuses = (report: JsonReport) => report.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.status ?? 'open'}`);
+const statuses = (report: JsonReport) =>
+  report.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.status ?? 'open'}`);
 
 describe('posture scan --write-baseline and --baseline', () => {
   it('writes the open findings by fingerprint, and the run that writes them passes', async () => {
@@ -22,8 +23,14 @@ describe('posture scan --write-baseline and --baseline', () => {
     const written = await scanJson(root, '--write-baseline', 'posture-baseline.json');
     expect(written.exitCode).toBe(0);
     expect(statuses(written.report)).toEqual(['5 test-tls-off baselined']);
-    expect(written.report.baseline).toEqual({ file: 'posture-baseline.json', accepted: 1, unmatched: 0 });
-    const sarif = JSON.parse((await runCaptured(['scan', '-f', 'sarif'], root, { rules: TEST_RULES })).stdout) as SarifLog;
+    expect(written.report.baseline).toEqual({
+      file: 'posture-baseline.json',
+      accepted: 1,
+      unmatched: 0,
+    });
+    const sarif = JSON.parse(
+      (await runCaptured(['scan', '-f', 'sarif'], root, { rules: TEST_RULES })).stdout,
+    ) as SarifLog;
     expect(JSON.parse(await readFile(path.join(root, 'posture-baseline.json'), 'utf8'))).toEqual({
       version: 1,
       findings: [
@@ -47,7 +54,9 @@ describe('posture scan --write-baseline and --baseline', () => {
 
     const moved = `- name: first\n  debug:\n    msg: hi\n${INSECURE_DOWNLOAD}`;
     await writeFile(path.join(root, TASKS), moved);
-    expect(statuses((await scanJson(root, '--baseline', 'b.json')).report)).toEqual(['8 test-tls-off baselined']);
+    expect(statuses((await scanJson(root, '--baseline', 'b.json')).report)).toEqual([
+      '8 test-tls-off baselined',
+    ]);
 
     await writeFile(path.join(root, TASKS), `${moved}${INSECURE_DOWNLOAD}`);
     const grown = await scanJson(root, '--baseline', 'b.json');
@@ -58,23 +67,38 @@ describe('posture scan --write-baseline and --baseline', () => {
   it('counts baseline entries that match nothing any more', async () => {
     const root = await tempTree({ [TASKS]: INSECURE_DOWNLOAD });
     await scanJson(root, '--write-baseline', 'b.json');
-    await writeFile(path.join(root, TASKS), INSECURE_DOWNLOAD.replace('validate_certs: no', 'validate_certs: yes'));
+    await writeFile(
+      path.join(root, TASKS),
+      INSECURE_DOWNLOAD.replace('validate_certs: no', 'validate_certs: yes'),
+    );
     const fixed = await scanJson(root, '--baseline', 'b.json');
     expect(fixed.report.baseline).toEqual({ file: 'b.json', accepted: 0, unmatched: 1 });
     const text = await runCaptured(['scan', '--baseline', 'b.json'], root, { rules: TEST_RULES });
-    expect(text.stdout).toContain('Baseline b.json: 0 findings accepted; 1 entry no longer matches anything.\n');
+    expect(text.stdout).toContain(
+      'Baseline b.json: 0 findings accepted; 1 entry no longer matches anything.\n',
+    );
   });
 
   it('refuses a baseline it cannot read or that is not one', async () => {
-    const root = await tempTree({ [TASKS]: INSECURE_DOWNLOAD, 'bad.json': '{"version": 1, "findings": [{"fingerprint": "abc"}]}', 'text.txt': 'hello' });
-    expect(await runCaptured(['scan', '--baseline', 'missing.json'], root, { rules: TEST_RULES })).toEqual({
+    const root = await tempTree({
+      [TASKS]: INSECURE_DOWNLOAD,
+      'bad.json': '{"version": 1, "findings": [{"fingerprint": "abc"}]}',
+      'text.txt': 'hello',
+    });
+    expect(
+      await runCaptured(['scan', '--baseline', 'missing.json'], root, { rules: TEST_RULES }),
+    ).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'posture: cannot read baseline missing.json: ENOENT no such file or directory\n',
     });
-    expect((await runCaptured(['scan', '--baseline', 'bad.json'], root, { rules: TEST_RULES })).stderr).toBe(
+    expect(
+      (await runCaptured(['scan', '--baseline', 'bad.json'], root, { rules: TEST_RULES })).stderr,
+    ).toBe(
       'posture: baseline bad.json is not a Posture baseline: findings[0].fingerprint must be <sha256>:<n>; write one with --write-baseline\n',
     );
-    expect((await runCaptured(['scan', '--baseline', 'text.txt'], root, { rules: TEST_RULES })).stderr).toMatch(/^posture: baseline text\.txt is not JSON: /);
+    expect(
+      (await runCaptured(['scan', '--baseline', 'text.txt'], root, { rules: TEST_RULES })).stderr,
+    ).toMatch(/^posture: baseline text\.txt is not JSON: /);
   });
 });

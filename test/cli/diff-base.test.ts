@@ -15,7 +15,8 @@ async function scanJson(cwd: string, ...args: string[]) {
   return { ...run, report: JSON.parse(run.stdout) as JsonReport };
 }
 
-const located = (report: JsonReport) => report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
+const located = (report: JsonReport) =>
+  report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
 
 describe('posture scan --diff-base', () => {
   it('reports only the findings that are new since the revision, matched by fingerprint as the app does', async () => {
@@ -25,7 +26,10 @@ describe('posture scan --diff-base', () => {
     expect(untouched.report.findings).toEqual([]);
     expect(untouched.report.diffBase).toEqual({ ref: 'HEAD', existing: 1 });
 
-    await writeFile(path.join(root, TASKS), `- name: first\n  debug:\n    msg: hi\n${INSECURE_DOWNLOAD}${SECOND_DOWNLOAD}`);
+    await writeFile(
+      path.join(root, TASKS),
+      `- name: first\n  debug:\n    msg: hi\n${INSECURE_DOWNLOAD}${SECOND_DOWNLOAD}`,
+    );
     const changed = await scanJson(root, '--diff-base', 'HEAD');
     expect(changed.exitCode).toBe(1);
     expect(located(changed.report)).toEqual([`${TASKS}:13 test-tls-off`]);
@@ -35,9 +39,16 @@ describe('posture scan --diff-base', () => {
   it('counts a copy of an existing line as new where the change wrote it', async () => {
     const root = await committedTree({ [TASKS]: INSECURE_DOWNLOAD });
     await writeFile(path.join(root, TASKS), `${INSECURE_DOWNLOAD}${INSECURE_DOWNLOAD}`);
-    expect(located((await scanJson(root, '--diff-base', 'HEAD')).report)).toEqual([`${TASKS}:10 test-tls-off`]);
-    await writeFile(path.join(root, TASKS), `${INSECURE_DOWNLOAD.replace('name: x', 'name: copy')}${INSECURE_DOWNLOAD}`);
-    expect(located((await scanJson(root, '--diff-base', 'HEAD')).report)).toEqual([`${TASKS}:5 test-tls-off`]);
+    expect(located((await scanJson(root, '--diff-base', 'HEAD')).report)).toEqual([
+      `${TASKS}:10 test-tls-off`,
+    ]);
+    await writeFile(
+      path.join(root, TASKS),
+      `${INSECURE_DOWNLOAD.replace('name: x', 'name: copy')}${INSECURE_DOWNLOAD}`,
+    );
+    expect(located((await scanJson(root, '--diff-base', 'HEAD')).report)).toEqual([
+      `${TASKS}:5 test-tls-off`,
+    ]);
   });
 
   it('compares a renamed file with its old self, and finds everything in a new file new', async () => {
@@ -59,13 +70,17 @@ describe('posture scan --diff-base', () => {
 
   it('refuses a revision git does not know, and a tree outside git', async () => {
     const root = await committedTree({ [TASKS]: INSECURE_DOWNLOAD });
-    expect(await runCaptured(['scan', '--diff-base', 'no-such-branch'], root, { rules: TEST_RULES })).toEqual({
+    expect(
+      await runCaptured(['scan', '--diff-base', 'no-such-branch'], root, { rules: TEST_RULES }),
+    ).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'posture: --diff-base: git knows no commit named no-such-branch\n',
     });
     const outside = await tempTree({ [TASKS]: INSECURE_DOWNLOAD });
-    expect(await runCaptured(['scan', '--diff-base', 'HEAD'], outside, { rules: TEST_RULES })).toEqual({
+    expect(
+      await runCaptured(['scan', '--diff-base', 'HEAD'], outside, { rules: TEST_RULES }),
+    ).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'posture: --diff-base needs a git repository, and . is not inside one\n',

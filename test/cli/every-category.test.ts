@@ -20,11 +20,19 @@ async function fixtureRepository(): Promise<string> {
 
 describe('posture scan --format json --profile glitch on an Ansible tree', () => {
   it('reports every category on its exact line, and nothing on templated, vaulted or looked-up values', async () => {
-    const run = await runCaptured(['scan', '.', '--format', 'json', '--profile', 'glitch'], await fixtureRepository());
+    const run = await runCaptured(
+      ['scan', '.', '--format', 'json', '--profile', 'glitch'],
+      await fixtureRepository(),
+    );
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(run.stdout) as { findings: Array<{ path: string; line: number; category: string }>; errors: unknown[] };
+    const report = JSON.parse(run.stdout) as {
+      findings: Array<{ path: string; line: number; category: string }>;
+      errors: unknown[];
+    };
     expect(report.errors).toEqual([]);
-    expect(report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.category}`)).toEqual([
+    expect(
+      report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.category}`),
+    ).toEqual([
       'group_vars/all.yml:2 admin-by-default',
       'group_vars/all.yml:3 hard-coded-secret',
       'group_vars/all.yml:4 empty-password',
@@ -42,7 +50,9 @@ describe('posture scan --format json --profile glitch on an Ansible tree', () =>
       'roles/web/tasks/main.yml:38 sudo-nopasswd',
     ]);
     const reported = new Set(report.findings.map((finding) => finding.category));
-    const ansibleCategories = RULES.filter((rule) => rule.meta.languages.includes('ansible')).map((rule) => rule.meta.category);
+    const ansibleCategories = RULES.filter((rule) => rule.meta.languages.includes('ansible')).map(
+      (rule) => rule.meta.category,
+    );
     expect(ansibleCategories.filter((category) => !reported.has(category))).toEqual([]);
   });
 });

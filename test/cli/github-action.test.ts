@@ -42,14 +42,27 @@ interface StepRun {
 }
 
 /** Runs one `run` step the way the runner does, resolving `${{ inputs.* }}` and the install step's output. */
-async function runStep(step: Step, inputs: Action['inputs'], given: Record<string, string>, workspace: string): Promise<StepRun> {
+async function runStep(
+  step: Step,
+  inputs: Action['inputs'],
+  given: Record<string, string>,
+  workspace: string,
+): Promise<StepRun> {
   const runnerTemp = await tempTree({});
   const outputFile = path.join(runnerTemp, 'github-output');
   await writeFile(outputFile, '');
   const posture = path.join(runnerTemp, 'posture');
-  await writeFile(posture, `#!/bin/sh\nexec "${path.join(projectRoot, 'node_modules', '.bin', 'tsx')}" "${path.join(projectRoot, 'src', 'cli', 'main.ts')}" "$@"\n`);
+  await writeFile(
+    posture,
+    `#!/bin/sh\nexec "${path.join(projectRoot, 'node_modules', '.bin', 'tsx')}" "${path.join(projectRoot, 'src', 'cli', 'main.ts')}" "$@"\n`,
+  );
   await chmod(posture, 0o755);
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', GITHUB_OUTPUT: outputFile, RUNNER_TEMP: runnerTemp };
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    NO_COLOR: '1',
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: runnerTemp,
+  };
   for (const [name, expression] of Object.entries(step.env ?? {})) {
     const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(expression)?.[1];
     if (input) env[name] = given[input] ?? inputs[input]?.default ?? '';
@@ -59,8 +72,15 @@ async function runStep(step: Step, inputs: Action['inputs'], given: Record<strin
   const script = path.join(runnerTemp, 'step.sh');
   await writeFile(script, step.run ?? '');
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env }, (error, out) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: out }),
+    execFile(
+      'bash',
+      ['--noprofile', '--norc', '-eo', 'pipefail', script],
+      { cwd: workspace, env },
+      (error, out) =>
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+          stdout: out,
+        }),
     );
   });
   const outputs = Object.fromEntries(
@@ -82,16 +102,28 @@ describe('the GitHub Action', () => {
   it('is a composite action that installs Posture, scans, uploads SARIF with codeql-action and then fails on the verdict', async () => {
     const { runs } = await action();
     expect(runs.using).toBe('composite');
-    expect(runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'install', 'scan', 'github/codeql-action/upload-sarif@v4', 'Verdict']);
+    expect(runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual([
+      'actions/setup-node@v4',
+      'install',
+      'scan',
+      'github/codeql-action/upload-sarif@v4',
+      'Verdict',
+    ]);
     const upload = runs.steps[3];
-    expect(upload?.with).toEqual({ sarif_file: '${{ steps.scan.outputs.sarif-file }}', category: '${{ inputs.category }}' });
+    expect(upload?.with).toEqual({
+      sarif_file: '${{ steps.scan.outputs.sarif-file }}',
+      category: '${{ inputs.category }}',
+    });
     expect(upload?.if).toContain('always()');
   });
 
   it('annotates the findings, writes valid SARIF, and reports the exit code without failing the scan step', async () => {
     const { inputs, runs } = await action();
     const scanStep = runs.steps.find((step) => step.id === 'scan') as Step;
-    const root = await workspace({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD, 'roles/db/tasks/main.yml': CLEAN_TASKS });
+    const root = await workspace({
+      'roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
+      'roles/db/tasks/main.yml': CLEAN_TASKS,
+    });
     const run = await runStep(scanStep, inputs, {}, root);
     expect(run.code).toBe(0);
     expect(run.outputs['exit-code']).toBe('1');
@@ -113,12 +145,25 @@ describe('the GitHub Action', () => {
     const run = await runStep(
       scanStep,
       inputs,
-      { paths: 'roles/db\n', config: 'strict.yml', 'fail-on': 'low', format: 'json', 'upload-sarif': 'false', profile: 'glitch', args: '--skip-rule\nhttp-without-tls' },
+      {
+        paths: 'roles/db\n',
+        config: 'strict.yml',
+        'fail-on': 'low',
+        format: 'json',
+        'upload-sarif': 'false',
+        profile: 'glitch',
+        args: '--skip-rule\nhttp-without-tls',
+      },
       root,
     );
     expect(run.outputs).toEqual({ 'exit-code': '1' });
-    const report = JSON.parse(run.stdout) as { findings: { path: string; category: string }[]; policies: { path: string }[] };
-    expect(report.findings.map((finding) => `${finding.path} ${finding.category}`)).toEqual(['roles/db/tasks/main.yml suspicious-comment']);
+    const report = JSON.parse(run.stdout) as {
+      findings: { path: string; category: string }[];
+      policies: { path: string }[];
+    };
+    expect(report.findings.map((finding) => `${finding.path} ${finding.category}`)).toEqual([
+      'roles/db/tasks/main.yml suspicious-comment',
+    ]);
     expect(report.policies).toEqual([{ layer: 'repository', path: 'strict.yml' }]);
   });
 
@@ -127,8 +172,14 @@ describe('the GitHub Action', () => {
     const text = JSON.stringify(runs);
     const readme = await readFile(path.join(projectRoot, 'README.md'), 'utf8');
     for (const name of Object.keys(inputs)) {
-      expect({ name, used: text.includes(`inputs.${name} `) || text.includes(`inputs.${name}}`) }).toEqual({ name, used: true });
-      expect({ name, documented: readme.includes(`| \`${name}\` |`) }).toEqual({ name, documented: true });
+      expect({
+        name,
+        used: text.includes(`inputs.${name} `) || text.includes(`inputs.${name}}`),
+      }).toEqual({ name, used: true });
+      expect({ name, documented: readme.includes(`| \`${name}\` |`) }).toEqual({
+        name,
+        documented: true,
+      });
     }
   });
 });

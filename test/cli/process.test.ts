@@ -21,10 +21,15 @@ interface ProcessRun {
 
 function posture(cwd: string, ...args: string[]): Promise<ProcessRun> {
   return new Promise((resolve) => {
-    execFile(tsx, [entry, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      tsx,
+      [entry, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -35,10 +40,16 @@ describe('posture executable', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    const found = report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.category} ${finding.severity}`);
-    expect(found).toEqual(expect.arrayContaining(['roles/web/tasks/main.yml:5 tls-verification-disabled high']));
+    const found = report.findings.map(
+      (finding) => `${finding.path}:${finding.line} ${finding.category} ${finding.severity}`,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['roles/web/tasks/main.yml:5 tls-verification-disabled high']),
+    );
     // Over plain HTTP and without a checksum: one cause, one finding.
-    expect(report.findings.find((finding) => finding.category === 'missing-integrity-check')?.message).toContain('over plain HTTP');
+    expect(
+      report.findings.find((finding) => finding.category === 'missing-integrity-check')?.message,
+    ).toContain('over plain HTTP');
     expect(report.findings.map((finding) => finding.category)).not.toContain('http-without-tls');
     expect(report.errors).toEqual([]);
   });
@@ -57,17 +68,36 @@ describe('posture executable', () => {
   it('exits 2 with one line on stderr for a usage error', async () => {
     const root = await tempTree({});
     const run = await posture(root, 'scan', '--fail-on', 'severe');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: invalid --fail-on value "severe"; expected one of critical, high, medium, low, none\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'posture: invalid --fail-on value "severe"; expected one of critical, high, medium, low, none\n',
+    });
   });
 
   it('suggests the command meant for a misspelt one', async () => {
     const run = await posture(await tempTree({}), 'scn');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'posture: unknown command: scn (did you mean "scan"?); run `posture --help`\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'posture: unknown command: scn (did you mean "scan"?); run `posture --help`\n',
+    });
   });
 
   it('stops writing quietly when the reader of its output goes away, as `posture scan -f sarif | head` does, and keeps its exit code', async () => {
-    const root = await tempTree(Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`roles/r${index}/tasks/main.yml`, INSECURE_DOWNLOAD])));
-    const child = spawn(tsx, [entry, 'scan', '-f', 'sarif'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const root = await tempTree(
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, index) => [
+          `roles/r${index}/tasks/main.yml`,
+          INSECURE_DOWNLOAD,
+        ]),
+      ),
+    );
+    const child = spawn(tsx, [entry, 'scan', '-f', 'sarif'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

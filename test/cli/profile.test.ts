@@ -4,7 +4,10 @@ import { runCaptured } from './support/run-captured.js';
 import { tempTree } from './support/temp-tree.js';
 
 /** A TODO comment: a code smell GLITCH reports, which says nothing about security. */
-const TASKS = { 'roles/web/tasks/main.yml': '- name: install\n  # TODO: tidy this up\n  package:\n    name: nginx\n' };
+const TASKS = {
+  'roles/web/tasks/main.yml':
+    '- name: install\n  # TODO: tidy this up\n  package:\n    name: nginx\n',
+};
 
 async function categories(files: Record<string, string>, ...args: string[]): Promise<string[]> {
   const run = await runCaptured(['scan', '--format', 'json', ...args], await tempTree(files));

@@ -31,7 +31,8 @@ async function repository(): Promise<string> {
     'roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
     'roles/lab/tasks/main.yml': INSECURE_DOWNLOAD,
     'roles/legacy/tasks/main.yml': INSECURE_DOWNLOAD,
-    'roles/web/tasks/todo.yml': '- name: later\n  # TODO: pin the version\n  package:\n    name: nginx\n',
+    'roles/web/tasks/todo.yml':
+      '- name: later\n  # TODO: pin the version\n  package:\n    name: nginx\n',
   });
   await mkdir(path.join(root, '.git'));
   return root;
@@ -49,10 +50,14 @@ async function scanFrom(cwd: string, root: string, ...args: string[]): Promise<O
   const run = await runCaptured(['scan', '--format', 'json', ...args], cwd, { rules: TEST_RULES });
   expect(run.stderr).toBe('');
   const report = JSON.parse(run.stdout) as JsonReport;
-  const fromRoot = (shown: string) => path.relative(root, path.resolve(cwd, shown)).split(path.sep).join('/');
+  const fromRoot = (shown: string) =>
+    path.relative(root, path.resolve(cwd, shown)).split(path.sep).join('/');
   return {
     exitCode: run.exitCode,
-    findings: report.findings.map((finding) => `${fromRoot(finding.path)}:${finding.line} ${finding.ruleId} ${finding.status ?? 'open'}`),
+    findings: report.findings.map(
+      (finding) =>
+        `${fromRoot(finding.path)}:${finding.line} ${finding.ruleId} ${finding.status ?? 'open'}`,
+    ),
     fingerprints: report.findings.map((finding) => finding.fingerprint),
     policies: report.policies.map((policy) => ({ ...policy, path: fromRoot(policy.path) })),
   };
@@ -64,8 +69,16 @@ describe('posture scan and the repository root', () => {
     const fromRoot = await scanFrom(root, root);
     expect(fromRoot).toEqual({
       exitCode: 1,
-      findings: ['roles/lab/tasks/main.yml:5 test-tls-off waived', 'roles/web/tasks/main.yml:5 test-tls-off open', 'roles/web/tasks/todo.yml:2 test-todo-comment open'],
-      fingerprints: [expect.stringMatching(/^[0-9a-f]{64}:1$/), expect.any(String), expect.any(String)],
+      findings: [
+        'roles/lab/tasks/main.yml:5 test-tls-off waived',
+        'roles/web/tasks/main.yml:5 test-tls-off open',
+        'roles/web/tasks/todo.yml:2 test-todo-comment open',
+      ],
+      fingerprints: [
+        expect.stringMatching(/^[0-9a-f]{64}:1$/),
+        expect.any(String),
+        expect.any(String),
+      ],
       policies: [{ layer: 'repository', path: '.security.yml' }],
     });
     expect(await scanFrom(path.dirname(root), root, path.basename(root))).toEqual(fromRoot);
@@ -78,7 +91,11 @@ describe('posture scan and the repository root', () => {
     const whole = await scanFrom(root, root);
     const expected = whole.findings.filter((finding) => finding.startsWith('roles/lab/'));
     const labFromRoot = await scanFrom(root, root, 'roles/lab');
-    expect(labFromRoot).toMatchObject({ exitCode: 0, findings: expected, policies: [{ layer: 'repository', path: '.security.yml' }] });
+    expect(labFromRoot).toMatchObject({
+      exitCode: 0,
+      findings: expected,
+      policies: [{ layer: 'repository', path: '.security.yml' }],
+    });
     expect(await scanFrom(path.join(root, 'roles', 'lab'), root)).toEqual(labFromRoot);
     const legacy = await scanFrom(root, root, 'roles/legacy/tasks/main.yml');
     expect(legacy).toMatchObject({ exitCode: 0, findings: [] });
@@ -99,28 +116,42 @@ describe('posture scan and the repository root', () => {
 
   it('says which policy applied in the text report', async () => {
     const root = await repository();
-    const inside = await runCaptured(['scan', '.'], path.join(root, 'roles'), { rules: TEST_RULES });
+    const inside = await runCaptured(['scan', '.'], path.join(root, 'roles'), {
+      rules: TEST_RULES,
+    });
     expect(inside.stdout).toContain("Policy: ../.security.yml over Posture's defaults\n");
     const bare = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
     await mkdir(path.join(bare, '.git'));
     const defaults = await runCaptured(['scan'], path.join(bare, 'roles'), { rules: TEST_RULES });
-    expect(defaults.stdout).toContain("Policy: Posture's defaults (no .security.yml between the scanned paths and the repository root)\n");
+    expect(defaults.stdout).toContain(
+      "Policy: Posture's defaults (no .security.yml between the scanned paths and the repository root)\n",
+    );
   });
 
   it('does not look for a policy above the repository root', async () => {
-    const outer = await tempTree({ '.security.yml': 'fail_on: none\n', 'repo/roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
+    const outer = await tempTree({
+      '.security.yml': 'fail_on: none\n',
+      'repo/roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
+    });
     await mkdir(path.join(outer, 'repo', '.git'));
-    const run = await runCaptured(['scan', '--format', 'json', 'repo'], outer, { rules: TEST_RULES });
+    const run = await runCaptured(['scan', '--format', 'json', 'repo'], outer, {
+      rules: TEST_RULES,
+    });
     expect(run.exitCode).toBe(1);
     expect((JSON.parse(run.stdout) as JsonReport).policies).toEqual([]);
   });
 
   it('refuses paths from two repositories in one scan', async () => {
-    const outer = await tempTree({ 'a/site.yml': INSECURE_DOWNLOAD, 'b/site.yml': INSECURE_DOWNLOAD });
+    const outer = await tempTree({
+      'a/site.yml': INSECURE_DOWNLOAD,
+      'b/site.yml': INSECURE_DOWNLOAD,
+    });
     await mkdir(path.join(outer, 'a', '.git'));
     await mkdir(path.join(outer, 'b', '.git'));
     const run = await runCaptured(['scan', 'a', 'b'], outer, { rules: TEST_RULES });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toMatch(/^posture: the paths belong to different repositories \(.+\); scan one repository at a time\n$/);
+    expect(run.stderr).toMatch(
+      /^posture: the paths belong to different repositories \(.+\); scan one repository at a time\n$/,
+    );
   });
 });

@@ -22,11 +22,17 @@ describe('posture review', () => {
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target });
 
-    const run = await runCaptured(['review', 'https://github.com/acme/infra/pull/7'], process.cwd(), { env: { GITHUB_TOKEN: 'ghp_read_only_token' } });
+    const run = await runCaptured(
+      ['review', 'https://github.com/acme/infra/pull/7'],
+      process.cwd(),
+      { env: { GITHUB_TOKEN: 'ghp_read_only_token' } },
+    );
 
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('Dry run of Posture on https://github.com/acme/infra/pull/7: nothing was posted.');
+    expect(run.stdout).toContain(
+      'Dry run of Posture on https://github.com/acme/infra/pull/7: nothing was posted.',
+    );
     expect(run.stdout).toContain('Check run "Posture": failure — 1 high, 1 medium findings');
     expect(run.stdout).toMatch(/Review with \d+ inline comments:/);
     expect(run.stdout).not.toContain('ghp_read_only_token');
@@ -37,7 +43,11 @@ describe('posture review', () => {
   it('writes the same as JSON', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     mockGitHubApi({ fixture, target: targetFor(fixture) });
-    const run = await runCaptured(['review', 'https://github.com/acme/infra/pull/7', '--format', 'json'], process.cwd(), { env: { GH_TOKEN: 'ghp_token' } });
+    const run = await runCaptured(
+      ['review', 'https://github.com/acme/infra/pull/7', '--format', 'json'],
+      process.cwd(),
+      { env: { GH_TOKEN: 'ghp_token' } },
+    );
     const outcome = JSON.parse(run.stdout) as { outcome: string; checkRun: { conclusion: string } };
     expect(outcome).toMatchObject({ outcome: 'reviewed', checkRun: { conclusion: 'failure' } });
   });
@@ -47,22 +57,42 @@ describe('posture review', () => {
     mockGitHubApi({ fixture, target: targetFor(fixture) });
     const folder = mkdtempSync(path.join(tmpdir(), 'posture-review-'));
     writeFileSync(path.join(folder, 'trial.yml'), 'fail_on: critical\n');
-    const run = await runCaptured(['review', 'https://github.com/acme/infra/pull/7', '-c', 'trial.yml'], folder, { env: { GITHUB_TOKEN: 't' } });
+    const run = await runCaptured(
+      ['review', 'https://github.com/acme/infra/pull/7', '-c', 'trial.yml'],
+      folder,
+      { env: { GITHUB_TOKEN: 't' } },
+    );
     expect(run.stdout).toContain('Check run "Posture": success');
     expect(run.exitCode).toBe(0);
   });
 
   it('needs a token, and a pull request URL', async () => {
-    const withoutToken = await runCaptured(['review', 'https://github.com/acme/infra/pull/7'], process.cwd(), { env: {} });
+    const withoutToken = await runCaptured(
+      ['review', 'https://github.com/acme/infra/pull/7'],
+      process.cwd(),
+      { env: {} },
+    );
     expect(withoutToken.exitCode).toBe(2);
     expect(withoutToken.stderr).toContain('set GITHUB_TOKEN');
-    const notAPullRequest = await runCaptured(['review', 'https://github.com/acme/infra/issues/7'], process.cwd(), { env: { GITHUB_TOKEN: 't' } });
+    const notAPullRequest = await runCaptured(
+      ['review', 'https://github.com/acme/infra/issues/7'],
+      process.cwd(),
+      { env: { GITHUB_TOKEN: 't' } },
+    );
     expect(notAPullRequest.exitCode).toBe(2);
     expect(notAPullRequest.stderr).toContain('not a pull request URL');
   });
 
   it('reads GitHub Enterprise Server pull requests from their /api/v3 root', () => {
-    expect(parsePullRequestUrl('https://ghe.example.com/platform/infra/pull/12')).toEqual({ baseUrl: 'https://ghe.example.com/api/v3', owner: 'platform', repo: 'infra', pullNumber: 12 });
-    expect(parsePullRequestUrl('https://github.com/acme/infra/pull/7/files')).toMatchObject({ baseUrl: 'https://api.github.com', pullNumber: 7 });
+    expect(parsePullRequestUrl('https://ghe.example.com/platform/infra/pull/12')).toEqual({
+      baseUrl: 'https://ghe.example.com/api/v3',
+      owner: 'platform',
+      repo: 'infra',
+      pullNumber: 12,
+    });
+    expect(parsePullRequestUrl('https://github.com/acme/infra/pull/7/files')).toMatchObject({
+      baseUrl: 'https://api.github.com',
+      pullNumber: 7,
+    });
   });
 });

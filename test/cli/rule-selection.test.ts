@@ -22,32 +22,52 @@ const TREE = {
 };
 
 async function rulesReported(...args: string[]): Promise<string[]> {
-  const run = await runCaptured(['scan', '--format', 'json', ...args], await tempTree(TREE), { rules: TEST_RULES });
+  const run = await runCaptured(['scan', '--format', 'json', ...args], await tempTree(TREE), {
+    rules: TEST_RULES,
+  });
   expect(run.stderr).toBe('');
   return (JSON.parse(run.stdout) as JsonReport).findings.map((finding) => finding.ruleId);
 }
 
 describe('posture scan --rule and --skip-rule', () => {
   it('runs every rule, custom ones included, by default', async () => {
-    expect(await rulesReported()).toEqual(['test-tls-off', 'test-todo-comment', 'no-latest-packages']);
+    expect(await rulesReported()).toEqual([
+      'test-tls-off',
+      'test-todo-comment',
+      'no-latest-packages',
+    ]);
   });
 
   it('runs only the rules or categories named with --rule', async () => {
     expect(await rulesReported('--rule', 'test-todo-comment')).toEqual(['test-todo-comment']);
-    expect(await rulesReported('--rule', 'tls-verification-disabled', '--rule', 'no-latest-packages')).toEqual(['test-tls-off', 'no-latest-packages']);
+    expect(
+      await rulesReported('--rule', 'tls-verification-disabled', '--rule', 'no-latest-packages'),
+    ).toEqual(['test-tls-off', 'no-latest-packages']);
   });
 
   it('skips the rules or categories named with --skip-rule, after --rule', async () => {
-    expect(await rulesReported('--skip-rule', 'suspicious-comment,missing-integrity-check')).toEqual(['test-tls-off']);
-    expect(await rulesReported('--rule', 'test-tls-off,test-todo-comment', '--skip-rule', 'test-tls-off')).toEqual(['test-todo-comment']);
+    expect(
+      await rulesReported('--skip-rule', 'suspicious-comment,missing-integrity-check'),
+    ).toEqual(['test-tls-off']);
+    expect(
+      await rulesReported(
+        '--rule',
+        'test-tls-off,test-todo-comment',
+        '--skip-rule',
+        'test-tls-off',
+      ),
+    ).toEqual(['test-todo-comment']);
   });
 
   it('refuses a name that matches no rule or category, suggesting the one meant', async () => {
-    const run = await runCaptured(['scan', '--rule', 'test-tls-of'], await tempTree(TREE), { rules: TEST_RULES });
+    const run = await runCaptured(['scan', '--rule', 'test-tls-of'], await tempTree(TREE), {
+      rules: TEST_RULES,
+    });
     expect(run).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'posture: --rule: no rule or category is named test-tls-of (did you mean "test-tls-off"?); `posture rules` lists them\n',
+      stderr:
+        'posture: --rule: no rule or category is named test-tls-of (did you mean "test-tls-off"?); `posture rules` lists them\n',
     });
   });
 });

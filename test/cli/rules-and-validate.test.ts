@@ -28,7 +28,9 @@ describe('posture rules with a policy', () => {
       'org.yml': 'locked:\n  rules: [suspicious-comment]\n',
       'policy.yml': `categories:\n  tls-verification-disabled: critical\n${CUSTOM_RULE}\n`,
     });
-    const run = await runCaptured(['rules', '-c', 'policy.yml', '--org-config', 'org.yml'], cwd, { rules: TEST_RULES });
+    const run = await runCaptured(['rules', '-c', 'policy.yml', '--org-config', 'org.yml'], cwd, {
+      rules: TEST_RULES,
+    });
     expect(run).toMatchObject({ exitCode: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
@@ -44,17 +46,34 @@ describe('posture rules with a policy', () => {
   });
 
   it('finds .security.yml as scan does, and shows rules turned off', async () => {
-    const root = await tempTree({ '.security.yml': 'categories:\n  suspicious-comment: off\n', 'roles/web/tasks/.keep': '' });
+    const root = await tempTree({
+      '.security.yml': 'categories:\n  suspicious-comment: off\n',
+      'roles/web/tasks/.keep': '',
+    });
     await mkdir(path.join(root, '.git'));
-    const run = await runCaptured(['rules', '--format', 'json'], path.join(root, 'roles', 'web'), { rules: TEST_RULES });
+    const run = await runCaptured(['rules', '--format', 'json'], path.join(root, 'roles', 'web'), {
+      rules: TEST_RULES,
+    });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
-      expect.objectContaining({ id: 'test-tls-off', severity: 'high', enabled: true, locked: false }),
-      expect.objectContaining({ id: 'test-todo-comment', severity: 'low', defaultSeverity: 'low', enabled: false }),
+      expect.objectContaining({
+        id: 'test-tls-off',
+        severity: 'high',
+        enabled: true,
+        locked: false,
+      }),
+      expect.objectContaining({
+        id: 'test-todo-comment',
+        severity: 'low',
+        defaultSeverity: 'low',
+        enabled: false,
+      }),
     ]);
     const text = await runCaptured(['rules'], path.join(root, 'roles'), { rules: TEST_RULES });
     expect(text.stdout).toContain('test-todo-comment  off ');
-    expect(text.stdout).toContain("2 rules, 1 off\nPolicy: ../.security.yml over Posture's defaults\n");
+    expect(text.stdout).toContain(
+      "2 rules, 1 off\nPolicy: ../.security.yml over Posture's defaults\n",
+    );
   });
 
   it('exits 2 for an invalid policy, listing the rules as its valid layers set them', async () => {
@@ -62,7 +81,9 @@ describe('posture rules with a policy', () => {
     const run = await runCaptured(['rules', '-c', 'policy.yml'], cwd, { rules: TEST_RULES });
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toContain('2 rules\n');
-    expect(run.stderr).toBe('posture: the policy is invalid; the rules are listed as its valid layers set them\npolicy.yml:1: fail_on: expected one of critical, high, medium, low, none\n');
+    expect(run.stderr).toBe(
+      'posture: the policy is invalid; the rules are listed as its valid layers set them\npolicy.yml:1: fail_on: expected one of critical, high, medium, low, none\n',
+    );
   });
 });
 
@@ -77,14 +98,28 @@ describe('posture config validate', () => {
     expect(JSON.parse(bad.stdout)).toEqual({
       file: 'bad.yml',
       valid: false,
-      errors: [{ path: 'bad.yml', line: 1, key: 'fail_on', message: 'expected one of critical, high, medium, low, none' }],
+      errors: [
+        {
+          path: 'bad.yml',
+          line: 1,
+          key: 'fail_on',
+          message: 'expected one of critical, high, medium, low, none',
+        },
+      ],
     });
   });
 
   it('checks the policy at the repository root from a sub-folder', async () => {
-    const root = await tempTree({ '.security.yml': 'fail_on: medium\n', 'roles/web/tasks/.keep': '' });
+    const root = await tempTree({
+      '.security.yml': 'fail_on: medium\n',
+      'roles/web/tasks/.keep': '',
+    });
     await mkdir(path.join(root, '.git'));
-    expect(await runCaptured(['config', 'validate'], path.join(root, 'roles', 'web'))).toEqual({ exitCode: 0, stdout: '../../.security.yml: valid\n', stderr: '' });
+    expect(await runCaptured(['config', 'validate'], path.join(root, 'roles', 'web'))).toEqual({
+      exitCode: 0,
+      stdout: '../../.security.yml: valid\n',
+      stderr: '',
+    });
   });
 
   it('says so when there is no policy to check', async () => {
@@ -93,7 +128,8 @@ describe('posture config validate', () => {
     expect(await runCaptured(['config', 'validate'], root)).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'posture: no .security.yml between the current directory and the repository root; name the file to check\n',
+      stderr:
+        'posture: no .security.yml between the current directory and the repository root; name the file to check\n',
     });
   });
 });

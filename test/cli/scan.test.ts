@@ -21,7 +21,10 @@ function bigTaskList(mebibytes: number): string {
 
 describe('posture scan', () => {
   it('reports findings with paths relative to cwd, in forward slashes', async () => {
-    const root = await tempTree({ 'roles/web/tasks/main.yml': TASKS_WITH_TODO, 'site.yml': CLEAN_TASKS });
+    const root = await tempTree({
+      'roles/web/tasks/main.yml': TASKS_WITH_TODO,
+      'site.yml': CLEAN_TASKS,
+    });
     const { exitCode, report, stderr } = await scanJson(root);
     expect(stderr).toBe('');
     expect(report.errors).toEqual([]);
@@ -55,13 +58,23 @@ describe('posture scan', () => {
   it('prints paths relative to the working directory when scanning a subfolder or a file', async () => {
     const root = await tempTree({ 'repo/roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
     const fromRoot = await scanJson(root, 'repo');
-    expect(fromRoot.report.findings.map((finding) => finding.path)).toEqual(['repo/roles/web/tasks/main.yml']);
-    const fromInside = await scanJson(path.join(root, 'repo', 'roles'), path.join(root, 'repo', 'roles', 'web', 'tasks', 'main.yml'));
-    expect(fromInside.report.findings.map((finding) => finding.path)).toEqual(['web/tasks/main.yml']);
+    expect(fromRoot.report.findings.map((finding) => finding.path)).toEqual([
+      'repo/roles/web/tasks/main.yml',
+    ]);
+    const fromInside = await scanJson(
+      path.join(root, 'repo', 'roles'),
+      path.join(root, 'repo', 'roles', 'web', 'tasks', 'main.yml'),
+    );
+    expect(fromInside.report.findings.map((finding) => finding.path)).toEqual([
+      'web/tasks/main.yml',
+    ]);
   });
 
   it('exits 1 only when a finding reaches --fail-on', async () => {
-    const root = await tempTree({ 'roles/web/tasks/main.yml': TASKS_WITH_TODO, 'roles/db/tasks/main.yml': '# TODO: later\n' + CLEAN_TASKS });
+    const root = await tempTree({
+      'roles/web/tasks/main.yml': TASKS_WITH_TODO,
+      'roles/db/tasks/main.yml': '# TODO: later\n' + CLEAN_TASKS,
+    });
     expect((await scanJson(root)).exitCode).toBe(1);
     expect((await scanJson(root, '--fail-on', 'critical')).exitCode).toBe(0);
     expect((await scanJson(root, 'roles/db')).exitCode).toBe(0);
@@ -69,17 +82,31 @@ describe('posture scan', () => {
   });
 
   it('keeps JSON keys in the documented order', async () => {
-    const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD, 'roles/web/tasks/broken.yml': 'a: [1\n' });
+    const root = await tempTree({
+      'roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
+      'roles/web/tasks/broken.yml': 'a: [1\n',
+    });
     const { stdout, report } = await scanJson(root);
     expect(Object.keys(report)).toEqual(['findings', 'errors', 'policies']);
-    expect(Object.keys(report.findings[0] ?? {})).toEqual(['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'message', 'fingerprint']);
+    expect(Object.keys(report.findings[0] ?? {})).toEqual([
+      'ruleId',
+      'category',
+      'severity',
+      'path',
+      'line',
+      'column',
+      'endLine',
+      'message',
+      'fingerprint',
+    ]);
     expect(Object.keys(report.errors[0] ?? {})).toEqual(['path', 'message', 'line']);
     expect(stdout).toMatch(/^\{\n {2}"findings": \[\n {4}\{\n {6}"ruleId"/);
   });
 
   it('turns a broken YAML file into an error with a line and carries on', async () => {
     const root = await tempTree({
-      'roles/web/tasks/broken.yml': '- name: x\n  get_url:\n    url: [http://example.com\n    dest: /tmp/a\n',
+      'roles/web/tasks/broken.yml':
+        '- name: x\n  get_url:\n    url: [http://example.com\n    dest: /tmp/a\n',
       'roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
     });
     const { report, exitCode } = await scanJson(root);
@@ -92,9 +119,17 @@ describe('posture scan', () => {
   });
 
   it('reports a 5 MB Ansible file as an error without crashing', async () => {
-    const root = await tempTree({ 'roles/web/tasks/huge.yml': bigTaskList(5), 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
+    const root = await tempTree({
+      'roles/web/tasks/huge.yml': bigTaskList(5),
+      'roles/web/tasks/main.yml': INSECURE_DOWNLOAD,
+    });
     const { report } = await scanJson(root);
-    expect(report.errors).toEqual([{ path: 'roles/web/tasks/huge.yml', message: 'file is 5.0 MiB; Posture analyses files up to 2 MiB' }]);
+    expect(report.errors).toEqual([
+      {
+        path: 'roles/web/tasks/huge.yml',
+        message: 'file is 5.0 MiB; Posture analyses files up to 2 MiB',
+      },
+    ]);
     expect(report.findings).toHaveLength(1);
   });
 
@@ -102,20 +137,32 @@ describe('posture scan', () => {
     const root = await tempTree({ 'data/export.yml': 'rows:\n' + '  - id: 1\n'.repeat(400_000) });
     expect((await scanJson(root)).report.errors).toEqual([]);
     const forced = await scanJson(root, '--lang', 'ansible');
-    expect(forced.report.errors).toEqual([{ path: 'data/export.yml', message: 'file is 3.8 MiB; Posture analyses files up to 2 MiB' }]);
+    expect(forced.report.errors).toEqual([
+      { path: 'data/export.yml', message: 'file is 3.8 MiB; Posture analyses files up to 2 MiB' },
+    ]);
   });
 
   it('turns an unreadable file into an error and carries on', async () => {
-    const root = await tempTree({ 'roles/a/tasks/main.yml': INSECURE_DOWNLOAD, 'roles/b/tasks/main.yml': INSECURE_DOWNLOAD });
+    const root = await tempTree({
+      'roles/a/tasks/main.yml': INSECURE_DOWNLOAD,
+      'roles/b/tasks/main.yml': INSECURE_DOWNLOAD,
+    });
     const readText = async (absolutePath: string) => {
       if (absolutePath.includes(`${path.sep}a${path.sep}`)) {
-        throw Object.assign(new Error(`EACCES: permission denied, open '${absolutePath}'`), { code: 'EACCES' });
+        throw Object.assign(new Error(`EACCES: permission denied, open '${absolutePath}'`), {
+          code: 'EACCES',
+        });
       }
       return readFile(absolutePath, 'utf8');
     };
-    const run = await runCaptured(['scan', '--format', 'json'], root, { rules: TEST_RULES, readText });
+    const run = await runCaptured(['scan', '--format', 'json'], root, {
+      rules: TEST_RULES,
+      readText,
+    });
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.errors).toEqual([{ path: 'roles/a/tasks/main.yml', message: 'cannot read file: EACCES permission denied' }]);
+    expect(report.errors).toEqual([
+      { path: 'roles/a/tasks/main.yml', message: 'cannot read file: EACCES permission denied' },
+    ]);
     expect(report.findings.map((finding) => finding.path)).toEqual(['roles/b/tasks/main.yml']);
     expect(run.exitCode).toBe(1);
   });
@@ -136,31 +183,58 @@ describe('posture scan', () => {
     await runCaptured(['scan', '--format', 'json'], root, { rules: TEST_RULES, readText });
     expect(read.sort()).toEqual(['manifests/init.pp', 'recipes/default.rb', 'tasks/main.yml']);
     read.length = 0;
-    await runCaptured(['scan', '--format', 'json', '--lang', 'ansible'], root, { rules: TEST_RULES, readText });
+    await runCaptured(['scan', '--format', 'json', '--lang', 'ansible'], root, {
+      rules: TEST_RULES,
+      readText,
+    });
     expect(read).toEqual(['tasks/main.yml']);
   });
 
   it('analyses YAML outside Ansible conventions only with --lang ansible', async () => {
-    const root = await tempTree({ 'misc/setup.yml': '- name: x\n  vendor_download:\n    validate_certs: no\n' });
+    const root = await tempTree({
+      'misc/setup.yml': '- name: x\n  vendor_download:\n    validate_certs: no\n',
+    });
     expect((await scanJson(root)).report.findings).toEqual([]);
     const forced = await scanJson(root, '--lang', 'ansible');
-    expect(forced.report.findings.map((finding) => [finding.path, finding.line])).toEqual([['misc/setup.yml', 3]]);
+    expect(forced.report.findings.map((finding) => [finding.path, finding.line])).toEqual([
+      ['misc/setup.yml', 3],
+    ]);
   });
 
   it('writes the report to --output instead of stdout', async () => {
     const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
-    const unwritable = await runCaptured(['scan', '--format', 'sarif', '--output', 'no-such-dir/report.sarif'], root, { rules: TEST_RULES });
-    expect(unwritable).toEqual({ exitCode: 2, stdout: '', stderr: 'posture: cannot write no-such-dir/report.sarif: ENOENT no such file or directory\n' });
-    const written = await runCaptured(['scan', '--format', 'sarif', '-o', 'report.sarif'], root, { rules: TEST_RULES });
+    const unwritable = await runCaptured(
+      ['scan', '--format', 'sarif', '--output', 'no-such-dir/report.sarif'],
+      root,
+      { rules: TEST_RULES },
+    );
+    expect(unwritable).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'posture: cannot write no-such-dir/report.sarif: ENOENT no such file or directory\n',
+    });
+    const written = await runCaptured(['scan', '--format', 'sarif', '-o', 'report.sarif'], root, {
+      rules: TEST_RULES,
+    });
     expect(written).toEqual({ exitCode: 1, stdout: '', stderr: '' });
-    const sarif = JSON.parse(await readFile(path.join(root, 'report.sarif'), 'utf8')) as { version: string };
+    const sarif = JSON.parse(await readFile(path.join(root, 'report.sarif'), 'utf8')) as {
+      version: string;
+    };
     expect(sarif.version).toBe('2.1.0');
   });
 
   it('prints a one-line message and exits 2 for a missing path or a bad flag', async () => {
     const root = await tempTree({});
-    expect(await runCaptured(['scan', 'nowhere'], root)).toEqual({ exitCode: 2, stdout: '', stderr: 'posture: path not found: nowhere\n' });
-    expect(await runCaptured(['scan', '--colour'], root)).toMatchObject({ exitCode: 2, stdout: '', stderr: "posture: unknown option '--colour'\n" });
+    expect(await runCaptured(['scan', 'nowhere'], root)).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'posture: path not found: nowhere\n',
+    });
+    expect(await runCaptured(['scan', '--colour'], root)).toMatchObject({
+      exitCode: 2,
+      stdout: '',
+      stderr: "posture: unknown option '--colour'\n",
+    });
   });
 
   it('colours text only on a terminal without NO_COLOR', async () => {
@@ -171,7 +245,11 @@ describe('posture scan', () => {
     expect(plain.stdout).toContain('  5:5  high  test-tls-off  certificate validation is off');
     const coloured = await runCaptured(['scan'], root, { rules: TEST_RULES, stdoutIsTty: true });
     expect(coloured.stdout).toContain(ESC);
-    const noColor = await runCaptured(['scan'], root, { rules: TEST_RULES, stdoutIsTty: true, env: { NO_COLOR: '1' } });
+    const noColor = await runCaptured(['scan'], root, {
+      rules: TEST_RULES,
+      stdoutIsTty: true,
+      env: { NO_COLOR: '1' },
+    });
     expect(noColor.stdout).toBe(plain.stdout);
   });
 });
@@ -190,7 +268,9 @@ describe('posture rules, --help and --version', () => {
         '',
       ].join('\n'),
     );
-    const json = await runCaptured(['rules', '--format', 'json', '--lang', 'puppet'], root, { rules: TEST_RULES });
+    const json = await runCaptured(['rules', '--format', 'json', '--lang', 'puppet'], root, {
+      rules: TEST_RULES,
+    });
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
@@ -199,7 +279,13 @@ describe('posture rules, --help and --version', () => {
     const help = await runCaptured(['--help'], root);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('posture scan [PATH...]');
-    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(await runCaptured(['--version'], root)).toEqual({ exitCode: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    const manifest = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(await runCaptured(['--version'], root)).toEqual({
+      exitCode: 0,
+      stdout: `${manifest.version}\n`,
+      stderr: '',
+    });
   });
 });

@@ -47,13 +47,19 @@ describe('walk', () => {
   it('paths outside cwd are relative with ..', async () => {
     const root = await tempTree({ 'repo/site.yml': '- hosts: all\n' });
     await mkdir(path.join(root, 'elsewhere'));
-    const { files } = await walk([path.join(root, 'repo')], { cwd: path.join(root, 'elsewhere'), accept: acceptYaml });
+    const { files } = await walk([path.join(root, 'repo')], {
+      cwd: path.join(root, 'elsewhere'),
+      accept: acceptYaml,
+    });
     expect(files.map((file) => file.path)).toEqual(['../repo/site.yml']);
   });
 
   it('always includes a file named on the command line and lists each file once', async () => {
     const root = await tempTree({ 'notes.txt': 'hello\n', 'site.yml': '- hosts: all\n' });
-    const { files } = await walk(['notes.txt', 'site.yml', '.', './site.yml'], { cwd: root, accept: acceptYaml });
+    const { files } = await walk(['notes.txt', 'site.yml', '.', './site.yml'], {
+      cwd: root,
+      accept: acceptYaml,
+    });
     expect(files.map((file) => [file.path, file.explicit])).toEqual([
       ['notes.txt', true],
       ['site.yml', true],
@@ -63,6 +69,8 @@ describe('walk', () => {
   it('rejects a path that does not exist', async () => {
     const root = await tempTree({});
     await expect(walk(['missing'], { cwd: root, accept: acceptYaml })).rejects.toThrow(UsageError);
-    await expect(walk(['missing'], { cwd: root, accept: acceptYaml })).rejects.toThrow('path not found: missing');
+    await expect(walk(['missing'], { cwd: root, accept: acceptYaml })).rejects.toThrow(
+      'path not found: missing',
+    );
   });
 });

@@ -16,7 +16,10 @@ const manifest = parse(readFileSync(new URL('../../app.yml', import.meta.url), '
   default_permissions: Record<string, string>;
 };
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const installGuide = readme.slice(readme.indexOf('## Installing the app on an org'), readme.indexOf('### What happens on a pull request'));
+const installGuide = readme.slice(
+  readme.indexOf('## Installing the app on an org'),
+  readme.indexOf('### What happens on a pull request'),
+);
 
 /** README permission names as the manifest spells them. */
 const PERMISSION_KEYS: Record<string, string> = {
@@ -37,13 +40,18 @@ function handledEvents(): string[] {
 
 describe('app.yml', () => {
   it('asks for exactly the permissions the README lists, at the listed level', () => {
-    const rows = [...installGuide.matchAll(/^ {3}\| ([A-Za-z ()]+) \| (read|write) \|/gm)].map(([, name = '', level]) => [PERMISSION_KEYS[name.trim()] ?? name, level]);
+    const rows = [...installGuide.matchAll(/^ {3}\| ([A-Za-z ()]+) \| (read|write) \|/gm)].map(
+      ([, name = '', level]) => [PERMISSION_KEYS[name.trim()] ?? name, level],
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(Object.fromEntries(rows)).toEqual(manifest.default_permissions);
   });
 
   it('subscribes to the events the README lists, each of which the app handles', () => {
-    const listed = /Events: ((?:`[a-z_]+`(?:, )?)+)\./.exec(installGuide.replace(/\n\s+/g, ' '))?.[1]?.match(/[a-z_]+/g) ?? [];
+    const listed =
+      /Events: ((?:`[a-z_]+`(?:, )?)+)\./
+        .exec(installGuide.replace(/\n\s+/g, ' '))?.[1]
+        ?.match(/[a-z_]+/g) ?? [];
     expect([...listed].sort()).toEqual([...manifest.default_events].sort());
     const handled = new Set(handledEvents().map((name) => name.split('.')[0]));
     expect([...handled].sort()).toEqual([...manifest.default_events].sort());

@@ -13,13 +13,17 @@ interface Label {
   reason: string;
 }
 
-const labels = JSON.parse(readFileSync(new URL('../../docs/precision/labels.json', import.meta.url), 'utf8')) as Label[];
+const labels = JSON.parse(
+  readFileSync(new URL('../../docs/precision/labels.json', import.meta.url), 'utf8'),
+) as Label[];
 const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
 
 describe('the precision judgements (docs/precision/labels.json)', () => {
   it('judge each finding once, with a verdict and a reason', () => {
     expect(labels.length).toBeGreaterThanOrEqual(150);
-    const keys = labels.map((label) => `${label.project}:${label.path}:${label.line}:${label.rule}`);
+    const keys = labels.map(
+      (label) => `${label.project}:${label.path}:${label.line}:${label.rule}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
     for (const label of labels) {
       expect(['worth', 'noise', 'wrong']).toContain(label.verdict);

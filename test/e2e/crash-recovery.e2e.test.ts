@@ -10,7 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverWebhook } from '../support/deliver-webhook.js';
-import { appEnvironment, startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+} from '../support/github-standin.js';
 import { startPostureProcess, type PostureProcess } from '../support/posture-process.js';
 import { readTree } from '../support/pull-request-fixture.js';
 import type { RequestMatcher } from '../support/standin/request-matcher.js';
@@ -28,15 +32,28 @@ afterEach(async () => {
   standin = undefined;
 });
 
-async function crashAt(point: RequestMatcher, options: { holdThere?: boolean; signal?: NodeJS.Signals } = {}) {
-  standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`), teams: { security: ['sam-sec'] } });
+async function crashAt(
+  point: RequestMatcher,
+  options: { holdThere?: boolean; signal?: NodeJS.Signals } = {},
+) {
+  standin = await startGitHubStandin({
+    base: readTree(`${SAMPLE}base`),
+    head: readTree(`${SAMPLE}head`),
+    teams: { security: ['sam-sec'] },
+  });
   const github = standin;
-  const env = { ...appEnvironment(github, secret), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'posture-crash-')) };
+  const env = {
+    ...appEnvironment(github, secret),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'posture-crash-')),
+  };
   // Hold the review at the crash point, so that the kill lands there and nowhere later.
   if (options.holdThere) github.faults.inject({ ...point, fault: { hang: true } });
   const first = await startPostureProcess(env);
   processes.push(first);
-  expect((await deliverWebhook(first.webhookUrl, pullRequestEvent('opened', github.target), secret)).status).toBe(202);
+  expect(
+    (await deliverWebhook(first.webhookUrl, pullRequestEvent('opened', github.target), secret))
+      .status,
+  ).toBe(202);
   await github.waitForRequest(point, { timeoutMs: 30_000 });
   const exitCode = await first.stop(options.signal ?? 'SIGKILL');
   if (options.signal === 'SIGTERM') expect(exitCode).toBe(0);
@@ -44,7 +61,11 @@ async function crashAt(point: RequestMatcher, options: { holdThere?: boolean; si
   const started = Date.now();
   const second = await startPostureProcess(env);
   processes.push(second);
-  await github.waitFor(() => github.checkRuns.length > 0 && github.checkRuns.every((run) => run.status === 'completed'), 60_000);
+  await github.waitFor(
+    () =>
+      github.checkRuns.length > 0 && github.checkRuns.every((run) => run.status === 'completed'),
+    60_000,
+  );
   const runs = github.checkRuns.filter((run) => run.head_sha === github.target.headSha);
   return { runs, reviews: github.reviews, seconds: (Date.now() - started) / 1000 };
 }
@@ -65,14 +86,20 @@ describe('a kill -9 in the middle of a review, then a restart', { timeout: 120_0
   });
 
   it('after the review was posted, while the run was being completed: no second review', async () => {
-    const { runs, reviews } = await crashAt({ method: 'PATCH', path: /\/check-runs\/\d+$/ }, { holdThere: true });
+    const { runs, reviews } = await crashAt(
+      { method: 'PATCH', path: /\/check-runs\/\d+$/ },
+      { holdThere: true },
+    );
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'action_required' });
     expect(reviews).toHaveLength(1);
   });
 
   it('on SIGTERM instead, the review is handed back and the next process finishes it', async () => {
-    const { runs, reviews } = await crashAt({ operation: 'PostureBlobs' }, { holdThere: true, signal: 'SIGTERM' });
+    const { runs, reviews } = await crashAt(
+      { operation: 'PostureBlobs' },
+      { holdThere: true, signal: 'SIGTERM' },
+    );
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'action_required' });
     expect(reviews).toHaveLength(1);

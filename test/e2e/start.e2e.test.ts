@@ -9,7 +9,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverWebhook } from '../support/deliver-webhook.js';
-import { appEnvironment, startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+} from '../support/github-standin.js';
 import { readTree } from '../support/pull-request-fixture.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
 
@@ -31,7 +35,10 @@ afterEach(async () => {
 
 function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
   // Only what the test passes: no WEBHOOK_SECRET or APP_ID leaks in from the developer's shell.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
 }
 
 function collect(stream: NodeJS.ReadableStream): () => string {
@@ -42,7 +49,11 @@ function collect(stream: NodeJS.ReadableStream): () => string {
 
 describe('npm start', () => {
   it('exits with status 1 and says why when WEBHOOK_SECRET is missing', async () => {
-    child = startProcess({ APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----', NODE_ENV: 'production' });
+    child = startProcess({
+      APP_ID: '1',
+      PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----',
+      NODE_ENV: 'production',
+    });
     const stderr = collect(child.stderr);
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(1);
@@ -50,7 +61,11 @@ describe('npm start', () => {
   });
 
   it('serves signed webhooks against a GitHub Enterprise host and stops on SIGTERM', async () => {
-    standin = await startGitHubStandin({ base: readTree(`${SAMPLE}base`), head: readTree(`${SAMPLE}head`), teams: { security: ['sam-sec'] } });
+    standin = await startGitHubStandin({
+      base: readTree(`${SAMPLE}base`),
+      head: readTree(`${SAMPLE}head`),
+      teams: { security: ['sam-sec'] },
+    });
     const secret = randomBytes(16).toString('hex');
     child = startProcess({
       ...appEnvironment(standin, secret),
@@ -59,13 +74,21 @@ describe('npm start', () => {
     });
     const stdout = collect(child.stdout);
     const github = standin;
-    const port = await github.waitFor(() => /"port":(\d+)[^\n]*Posture is listening/.exec(stdout())?.[1]);
+    const port = await github.waitFor(
+      () => /"port":(\d+)[^\n]*Posture is listening/.exec(stdout())?.[1],
+    );
     const base = `http://127.0.0.1:${port}`;
 
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const delivery = await deliverWebhook(`${base}/api/github/webhooks`, pullRequestEvent('opened', github.target), secret);
+    const delivery = await deliverWebhook(
+      `${base}/api/github/webhooks`,
+      pullRequestEvent('opened', github.target),
+      secret,
+    );
     expect(delivery.status).toBe(202);
-    const run = await github.waitFor(() => github.checkRuns.find((candidate) => candidate.status === 'completed'));
+    const run = await github.waitFor(() =>
+      github.checkRuns.find((candidate) => candidate.status === 'completed'),
+    );
     expect(run.conclusion).toBe('action_required');
     expect(stdout()).not.toContain(secret);
     expect(stdout()).not.toContain('PRIVATE KEY');

@@ -9,7 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../src/server/config-from-env.js';
 import { startPostureServer, type RunningServer } from '../../src/server/create-server.js';
 import { deliverWebhook } from '../support/deliver-webhook.js';
-import { appEnvironment, startGitHubStandin, type GitHubStandin, type StandinCheckRun } from '../support/github-standin.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+  type StandinCheckRun,
+} from '../support/github-standin.js';
 import type { Tree } from '../support/pull-request-fixture.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
 
@@ -56,7 +61,13 @@ function runsOn(sha: string): StandinCheckRun[] {
 
 async function push(tree: Tree, options: { force?: boolean } = {}): Promise<string> {
   const fixture = standin.push(tree, options);
-  const delivery = await deliverWebhook(server.webhookUrl, pullRequestEvent('synchronize', standin.target, { deliveryId: `push-${fixture.headSha}-${Date.now()}` }), secret);
+  const delivery = await deliverWebhook(
+    server.webhookUrl,
+    pullRequestEvent('synchronize', standin.target, {
+      deliveryId: `push-${fixture.headSha}-${Date.now()}`,
+    }),
+    secret,
+  );
   expect(delivery.status).toBe(202);
   return fixture.headSha;
 }
@@ -65,13 +76,31 @@ describe('pushes in quick succession', { timeout: 120_000 }, () => {
   it('X, then a clean Y, then X again: X ends failure on its own files', async () => {
     slowGitHubDown(250);
     const x = standin.target.headSha;
-    await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target, { deliveryId: 'opened-x' }), secret);
+    await deliverWebhook(
+      server.webhookUrl,
+      pullRequestEvent('opened', standin.target, { deliveryId: 'opened-x' }),
+      secret,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const y = await push(new Map([[TASKS, `${CLEAN}- name: Start nginx\n  ansible.builtin.service:\n    name: nginx\n    state: started\n`]]), { force: true });
+    const y = await push(
+      new Map([
+        [
+          TASKS,
+          `${CLEAN}- name: Start nginx\n  ansible.builtin.service:\n    name: nginx\n    state: started\n`,
+        ],
+      ]),
+      { force: true },
+    );
     const again = await push(new Map([[TASKS, INSECURE]]), { force: true });
     expect(again).toBe(x);
 
-    await standin.waitFor(() => runsOn(x).at(-1)?.status === 'completed' && runsOn(y).every((run) => run.status === 'completed') && runsOn(y).length > 0, 60_000);
+    await standin.waitFor(
+      () =>
+        runsOn(x).at(-1)?.status === 'completed' &&
+        runsOn(y).every((run) => run.status === 'completed') &&
+        runsOn(y).length > 0,
+      60_000,
+    );
     await server.queue.idle();
     const latestOnX = runsOn(x).at(-1);
     expect(latestOnX).toMatchObject({ status: 'completed', conclusion: 'failure' });

@@ -4,12 +4,21 @@ import { analyze, MAX_FILE_BYTES } from '../../src/engine/analyze.js';
 describe('analyze', () => {
   it('finds, sorts and attributes findings to their files', async () => {
     const result = await analyze([
-      { path: 'roles/b/tasks/main.yml', content: '- get_url:\n    url: http://example.com/a.tgz\n    dest: /tmp/a\n    validate_certs: no\n' },
+      {
+        path: 'roles/b/tasks/main.yml',
+        content:
+          '- get_url:\n    url: http://example.com/a.tgz\n    dest: /tmp/a\n    validate_certs: no\n',
+      },
       { path: 'group_vars/all.yml', content: 'db_password: hunter2hunter2\n' },
       { path: 'README.md', content: '# not analysed\n' },
     ]);
-    expect(result.analyzed.map((file) => file.path)).toEqual(['roles/b/tasks/main.yml', 'group_vars/all.yml']);
-    expect(result.findings.map((finding) => `${finding.path}:${finding.range.line}:${finding.ruleId}`)).toEqual([
+    expect(result.analyzed.map((file) => file.path)).toEqual([
+      'roles/b/tasks/main.yml',
+      'group_vars/all.yml',
+    ]);
+    expect(
+      result.findings.map((finding) => `${finding.path}:${finding.range.line}:${finding.ruleId}`),
+    ).toEqual([
       'group_vars/all.yml:1:hard-coded-secret',
       // One cause, one finding: an unverified download over HTTP is missing-integrity-check's.
       'roles/b/tasks/main.yml:1:missing-integrity-check',
@@ -22,7 +31,13 @@ describe('analyze', () => {
     const content = `x: "${'a'.repeat(MAX_FILE_BYTES)}"\n`;
     const result = await analyze([{ path: 'vars/big.yml', content }]);
     expect(result.findings).toEqual([]);
-    expect(result.errors).toEqual([{ path: 'vars/big.yml', kind: 'too-large', message: expect.stringMatching(/^file is 2\.0 MiB; Posture analyses files up to 2 MiB$/) }]);
+    expect(result.errors).toEqual([
+      {
+        path: 'vars/big.yml',
+        kind: 'too-large',
+        message: expect.stringMatching(/^file is 2\.0 MiB; Posture analyses files up to 2 MiB$/),
+      },
+    ]);
   });
 
   it('reports a broken file and carries on with the rest', async () => {

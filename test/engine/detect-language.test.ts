@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, explainRecognition, mayBeAnalysed } from '../../src/engine/detect-language.js';
+import {
+  detectLanguage,
+  explainRecognition,
+  mayBeAnalysed,
+} from '../../src/engine/detect-language.js';
 
 describe('language detection', () => {
   it.each([
@@ -63,35 +67,112 @@ describe('Puppet and Chef detection', () => {
 
 describe('recognition by content, wherever the file lives', () => {
   it.each([
-    ['a playbook whose plays start with their name', 'upgrade-cluster.yml', '---\n- name: Upgrade\n  hosts: all\n  roles:\n    - upgrade\n'],
-    ['a playbook that imports another', 'cluster.yml', '- name: Install Kubernetes\n  ansible.builtin.import_playbook: playbooks/cluster.yml\n'],
-    ['a playbook indented under a comment', 'examples/upgraded_vars.yml', '# tricks\n---\n  - hosts: all\n    vars:\n      a: 1\n'],
-    ['a loose task file calling collection modules', 'ci/prepare_tasks/yum.yml', '- name: Create repository\n  ansible.builtin.yum_repository:\n    name: foo\n    gpgcheck: false\n'],
-    ['a loose task file calling short module names', 'checks/network.yml', '- name: Ping\n  command: ping -c1 db\n  register: ping\n- debug:\n    var: ping\n'],
-    ['vars with Jinja2 outside any vars folder', 'etc/app/overrides.yaml', 'app_url: "https://{{ inventory_hostname }}"\napp_port: 8443\n'],
-    ['vars named for what they are, without Jinja2', 'etc/openstack_deploy/user_variables.yml', '---\ndebug: false\ninstall_method: source\n'],
+    [
+      'a playbook whose plays start with their name',
+      'upgrade-cluster.yml',
+      '---\n- name: Upgrade\n  hosts: all\n  roles:\n    - upgrade\n',
+    ],
+    [
+      'a playbook that imports another',
+      'cluster.yml',
+      '- name: Install Kubernetes\n  ansible.builtin.import_playbook: playbooks/cluster.yml\n',
+    ],
+    [
+      'a playbook indented under a comment',
+      'examples/upgraded_vars.yml',
+      '# tricks\n---\n  - hosts: all\n    vars:\n      a: 1\n',
+    ],
+    [
+      'a loose task file calling collection modules',
+      'ci/prepare_tasks/yum.yml',
+      '- name: Create repository\n  ansible.builtin.yum_repository:\n    name: foo\n    gpgcheck: false\n',
+    ],
+    [
+      'a loose task file calling short module names',
+      'checks/network.yml',
+      '- name: Ping\n  command: ping -c1 db\n  register: ping\n- debug:\n    var: ping\n',
+    ],
+    [
+      'vars with Jinja2 outside any vars folder',
+      'etc/app/overrides.yaml',
+      'app_url: "https://{{ inventory_hostname }}"\napp_port: 8443\n',
+    ],
+    [
+      'vars named for what they are, without Jinja2',
+      'etc/openstack_deploy/user_variables.yml',
+      '---\ndebug: false\ninstall_method: source\n',
+    ],
     ['connection settings', 'env/lab.yml', 'ansible_user: deploy\nansible_port: 2222\n'],
-    ['an inventory', 'hosts-prod.yml', 'all:\n  children:\n    web:\n      hosts:\n        web1: {}\n'],
-    ['role defaults with an apiVersion variable', 'contrib/azure/roles/generate/defaults/main.yml', 'apiVersion: "2015-06-15"\nvnet: "{{ name }}"\n'],
+    [
+      'an inventory',
+      'hosts-prod.yml',
+      'all:\n  children:\n    web:\n      hosts:\n        web1: {}\n',
+    ],
+    [
+      'role defaults with an apiVersion variable',
+      'contrib/azure/roles/generate/defaults/main.yml',
+      'apiVersion: "2015-06-15"\nvnet: "{{ name }}"\n',
+    ],
   ])('reads %s as Ansible', (_what, path, content) => {
     expect(detectLanguage(path, content)).toBe('ansible');
   });
 
   it('reads Hiera data by its class-parameter keys', () => {
-    expect(detectLanguage('config/common.yaml', 'profile::base::ntp_servers:\n  - ntp1\nprofile::base::timezone: UTC\n')).toBe('puppet');
+    expect(
+      detectLanguage(
+        'config/common.yaml',
+        'profile::base::ntp_servers:\n  - ntp1\nprofile::base::timezone: UTC\n',
+      ),
+    ).toBe('puppet');
   });
 
   it.each([
-    ['a Kubernetes manifest shipped by a role', 'roles/multus/files/clusterrole.yml', 'apiVersion: rbac/v1\nkind: ClusterRole\n'],
-    ['a Kubernetes manifest in a roles folder', 'roles/app/tasks/crd.yml', 'apiVersion: v1\nkind: ConfigMap\n'],
-    ['Go template values', 'spec/fixtures/exporter.yaml', 'process_names:\n- name: "{{.Matches}}"\n'],
-    ['Helm-style values without Jinja2', 'deploy/values.yaml', 'replicaCount: 2\nimage:\n  tag: latest\n'],
-    ['a Galaxy requirements list', 'requirements.yml', '- name: geerlingguy.java\n  src: https://github.com/x/y\n  version: 1.0\n'],
+    [
+      'a Kubernetes manifest shipped by a role',
+      'roles/multus/files/clusterrole.yml',
+      'apiVersion: rbac/v1\nkind: ClusterRole\n',
+    ],
+    [
+      'a Kubernetes manifest in a roles folder',
+      'roles/app/tasks/crd.yml',
+      'apiVersion: v1\nkind: ConfigMap\n',
+    ],
+    [
+      'Go template values',
+      'spec/fixtures/exporter.yaml',
+      'process_names:\n- name: "{{.Matches}}"\n',
+    ],
+    [
+      'Helm-style values without Jinja2',
+      'deploy/values.yaml',
+      'replicaCount: 2\nimage:\n  tag: latest\n',
+    ],
+    [
+      'a Galaxy requirements list',
+      'requirements.yml',
+      '- name: geerlingguy.java\n  src: https://github.com/x/y\n  version: 1.0\n',
+    ],
     ['a hidden tool setting with Jinja2', '.aar_doc.yml', 'output_template: |\n  {{ role }}\n'],
-    ['a compose file with a template-like value', 'stack.yml', 'services:\n  web:\n    image: "{{ image }}"\n'],
-    ['a workflow outside .github', 'ci/build.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n'],
-    ['a Molecule scenario', 'molecule/default/molecule.yml', 'driver:\n  name: docker\nplatforms:\n  - name: "{{ image }}"\n'],
-    ['cloud-init user data', 'cloud/user-data.yml', '#cloud-config\nusers:\n  - name: "{{ admin }}"\n'],
+    [
+      'a compose file with a template-like value',
+      'stack.yml',
+      'services:\n  web:\n    image: "{{ image }}"\n',
+    ],
+    [
+      'a workflow outside .github',
+      'ci/build.yml',
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n',
+    ],
+    [
+      'a Molecule scenario',
+      'molecule/default/molecule.yml',
+      'driver:\n  name: docker\nplatforms:\n  - name: "{{ image }}"\n',
+    ],
+    [
+      'cloud-init user data',
+      'cloud/user-data.yml',
+      '#cloud-config\nusers:\n  - name: "{{ admin }}"\n',
+    ],
     ['zuul jobs', 'zuul.d/project.yaml', '- project:\n    templates:\n      - check\n'],
   ])('leaves %s alone', (_what, path, content) => {
     expect(detectLanguage(path, content)).toBeUndefined();
@@ -100,9 +181,15 @@ describe('recognition by content, wherever the file lives', () => {
 
 describe('explainRecognition', () => {
   it('says why a file is read, and in which language', () => {
-    expect(explainRecognition('roles/web/tasks/main.yml', '- ping:\n')).toEqual({ language: 'ansible', reason: 'Ansible by its path (`tasks/`)' });
+    expect(explainRecognition('roles/web/tasks/main.yml', '- ping:\n')).toEqual({
+      language: 'ansible',
+      reason: 'Ansible by its path (`tasks/`)',
+    });
     expect(explainRecognition('deploy.yaml', '- name: x\n  hosts: all\n').language).toBe('ansible');
-    expect(explainRecognition('upgrade.yaml', '- name: x\n  hosts: all\n')).toEqual({ language: 'ansible', reason: 'an Ansible playbook (its plays name hosts)' });
+    expect(explainRecognition('upgrade.yaml', '- name: x\n  hosts: all\n')).toEqual({
+      language: 'ansible',
+      reason: 'an Ansible playbook (its plays name hosts)',
+    });
   });
 
   it('says why a file is left alone, and which language would read it if forced', () => {
@@ -111,8 +198,17 @@ describe('explainRecognition', () => {
       reason: 'a GitHub Actions workflow or GitHub setting, not configuration code Posture reads',
       forceAs: 'ansible',
     });
-    expect(explainRecognition('notes/app.yml', 'port: 8080\n')).toMatchObject({ language: undefined, forceAs: 'ansible', reason: expect.stringContaining('no play names hosts') });
-    expect(explainRecognition('lib/puppet/type/thing.rb', 'Puppet::Type.newtype(:thing) do\nend\n')).toMatchObject({ language: undefined, forceAs: 'chef' });
-    expect(explainRecognition('README.md', '- hosts: all\n')).toEqual({ language: undefined, reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file' });
+    expect(explainRecognition('notes/app.yml', 'port: 8080\n')).toMatchObject({
+      language: undefined,
+      forceAs: 'ansible',
+      reason: expect.stringContaining('no play names hosts'),
+    });
+    expect(
+      explainRecognition('lib/puppet/type/thing.rb', 'Puppet::Type.newtype(:thing) do\nend\n'),
+    ).toMatchObject({ language: undefined, forceAs: 'chef' });
+    expect(explainRecognition('README.md', '- hosts: all\n')).toEqual({
+      language: undefined,
+      reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file',
+    });
   });
 });

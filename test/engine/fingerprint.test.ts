@@ -29,7 +29,10 @@ describe('fingerprint', () => {
   it('numbers identical lines flagged by one rule in one file', () => {
     const source = 'validate_certs: no\nx: 1\n  validate_certs: no\n';
     const lookup = createLineLookup(new Map([['a.yml', source]]));
-    const prints = fingerprintAll([at('r', 'a.yml', 1), at('r', 'a.yml', 3), at('r', 'a.yml', 2)], (f) => lookup(f.path, f.range.line));
+    const prints = fingerprintAll(
+      [at('r', 'a.yml', 1), at('r', 'a.yml', 3), at('r', 'a.yml', 2)],
+      (f) => lookup(f.path, f.range.line),
+    );
     expect(prints[0]?.replace(/:1$/, '')).toBe(prints[1]?.replace(/:2$/, ''));
     expect(prints.map((print) => print.split(':')[1])).toEqual(['1', '2', '1']);
   });

@@ -18,12 +18,16 @@ const SSHD_BASE = `---
 
 /** The surfaces between two sets of file versions, read from the models `analyze` keeps, as a review does. */
 async function impact(base: SourceFile[], head: SourceFile[], policy?: EffectivePolicy) {
-  const models = async (files: SourceFile[]) => keptModels(await analyze(files, { keepModels: true, ...(policy ? { policy } : {}) }));
+  const models = async (files: SourceFile[]) =>
+    keptModels(await analyze(files, { keepModels: true, ...(policy ? { policy } : {}) }));
   return describeImpact(await models(base), await models(head));
 }
 
 async function touched(base: string | undefined, head: string | undefined, path = TASKS) {
-  const changes = await impact(base === undefined ? [] : [file(base, path)], head === undefined ? [] : [file(head, path)]);
+  const changes = await impact(
+    base === undefined ? [] : [file(base, path)],
+    head === undefined ? [] : [file(head, path)],
+  );
   return changes.map((change) => change.surface);
 }
 
@@ -94,23 +98,35 @@ describe('describeImpact', () => {
       'security-controls',
     ]);
     const vars = 'db_password: "{{ vault_db_password }}"\nsshd_port: 2222\n';
-    expect(await touched(undefined, vars, 'group_vars/all.yml')).toEqual(['ssh', 'firewall-and-network', 'secrets']);
+    expect(await touched(undefined, vars, 'group_vars/all.yml')).toEqual([
+      'ssh',
+      'firewall-and-network',
+      'secrets',
+    ]);
   });
 
   it('reports what a change removes on the base side', async () => {
     const [change] = await impact([file(SSHD_BASE)], []);
-    expect(change).toMatchObject({ surface: 'ssh', locations: [{ path: TASKS, line: 2, version: 'base' }] });
+    expect(change).toMatchObject({
+      surface: 'ssh',
+      locations: [{ path: TASKS, line: 2, version: 'base' }],
+    });
   });
 
   it('leaves out files the policy excludes', async () => {
-    const { policy } = buildPolicy({ repo: { source: '.security.yml', text: 'paths:\n  exclude: ["roles/base/**"]\n' } });
+    const { policy } = buildPolicy({
+      repo: { source: '.security.yml', text: 'paths:\n  exclude: ["roles/base/**"]\n' },
+    });
     expect(await impact([], [file(SSHD_BASE)], policy)).toEqual([]);
   });
 
   it('gives a digest that changes with the text that differs, not with its position', async () => {
     const head = SSHD_BASE.replace('600', '300');
     const [first] = await impact([file(SSHD_BASE)], [file(head)]);
-    const [moved] = await impact([file(SSHD_BASE)], [file(head.replace('---\n', '---\n- name: Hello\n  ansible.builtin.debug:\n    msg: hi\n'))]);
+    const [moved] = await impact(
+      [file(SSHD_BASE)],
+      [file(head.replace('---\n', '---\n- name: Hello\n  ansible.builtin.debug:\n    msg: hi\n'))],
+    );
     const [other] = await impact([file(SSHD_BASE)], [file(SSHD_BASE.replace('600', '120'))]);
     expect(moved?.digest).toBe(first?.digest);
     expect(other?.digest).not.toBe(first?.digest);
@@ -122,7 +138,9 @@ describe('assessRisk', () => {
     expect(assessRisk([makeFinding({ severity: 'critical' })], [])).toBe('high');
     expect(assessRisk([makeFinding({ severity: 'medium' })], [])).toBe('medium');
     expect(assessRisk([], ['ssh'])).toBe('medium');
-    expect(assessRisk([makeFinding({ severity: 'low' })], ['services', 'file-permissions'])).toBe('low');
+    expect(assessRisk([makeFinding({ severity: 'low' })], ['services', 'file-permissions'])).toBe(
+      'low',
+    );
     expect(assessRisk([], [])).toBe('low');
   });
 });

@@ -29,18 +29,30 @@ describe('which files are test code', () => {
     expect(isTestCode(path)).toBe(true);
   });
 
-  it.each(['roles/web/tasks/main.yml', 'roles/contest/tasks/main.yml', 'manifests/testing_tool.pp', 'latest/site.yml', 'roles/attestation/vars/main.yml', 'recipes/spec_helper.rb'])(
-    '%s is not',
-    (path) => {
-      expect(isTestCode(path)).toBe(false);
-    },
-  );
+  it.each([
+    'roles/web/tasks/main.yml',
+    'roles/contest/tasks/main.yml',
+    'manifests/testing_tool.pp',
+    'latest/site.yml',
+    'roles/attestation/vars/main.yml',
+    'recipes/spec_helper.rb',
+  ])('%s is not', (path) => {
+    expect(isTestCode(path)).toBe(false);
+  });
 
   it('reads the cookbooks kept under test folders as Chef, and not the Ruby tests themselves', () => {
-    expect(isTestCookbookFile('test/fixtures/cookbooks/test/recipes/default.rb', RECIPE)).toBe(true);
-    expect(isTestCookbookFile('test/cookbooks/app_test/metadata.rb', "name 'app_test'\n")).toBe(true);
-    expect(isTestCookbookFile('spec/unit/recipes/default_spec.rb', "describe 'app::default' do\nend\n")).toBe(false);
-    expect(isTestCookbookFile('test/integration/default/controls/default.rb', "control 'x' do\nend\n")).toBe(false);
+    expect(isTestCookbookFile('test/fixtures/cookbooks/test/recipes/default.rb', RECIPE)).toBe(
+      true,
+    );
+    expect(isTestCookbookFile('test/cookbooks/app_test/metadata.rb', "name 'app_test'\n")).toBe(
+      true,
+    );
+    expect(
+      isTestCookbookFile('spec/unit/recipes/default_spec.rb', "describe 'app::default' do\nend\n"),
+    ).toBe(false);
+    expect(
+      isTestCookbookFile('test/integration/default/controls/default.rb', "control 'x' do\nend\n"),
+    ).toBe(false);
     expect(isTestCookbookFile('cookbooks/app/recipes/default.rb', RECIPE)).toBe(false);
   });
 });
@@ -51,8 +63,15 @@ describe('test_code: report (the default)', () => {
       { path: 'molecule/default/group_vars/all.yml', content: SECRET },
       { path: 'group_vars/all.yml', content: SECRET },
     ]);
-    const [inTest, inProduction] = [...result.findings].sort((a, b) => b.path.length - a.path.length);
-    expect(inTest).toMatchObject({ path: 'molecule/default/group_vars/all.yml', ruleId: 'hard-coded-secret', severity: 'low', context: 'test' });
+    const [inTest, inProduction] = [...result.findings].sort(
+      (a, b) => b.path.length - a.path.length,
+    );
+    expect(inTest).toMatchObject({
+      path: 'molecule/default/group_vars/all.yml',
+      ruleId: 'hard-coded-secret',
+      severity: 'low',
+      context: 'test',
+    });
     expect(inTest?.justification).toMatch(/test or example code/);
     expect(inProduction).toMatchObject({ path: 'group_vars/all.yml', severity: 'high' });
     expect(inProduction?.context).toBeUndefined();
@@ -64,43 +83,90 @@ describe('test_code: report (the default)', () => {
   it('analyses the recipes of a test cookbook, and not ChefSpec or InSpec files', async () => {
     const result = await analyze([
       { path: 'test/fixtures/cookbooks/test/recipes/default.rb', content: RECIPE },
-      { path: 'spec/unit/recipes/default_spec.rb', content: "describe 'app::default' do\n  password ''\nend\n" },
-      { path: 'test/integration/default/controls/default.rb', content: "control 'x' do\n  password ''\nend\n" },
+      {
+        path: 'spec/unit/recipes/default_spec.rb',
+        content: "describe 'app::default' do\n  password ''\nend\n",
+      },
+      {
+        path: 'test/integration/default/controls/default.rb',
+        content: "control 'x' do\n  password ''\nend\n",
+      },
     ]);
-    expect(result.analyzed).toEqual([{ path: 'test/fixtures/cookbooks/test/recipes/default.rb', language: 'chef' }]);
-    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.context}`)).toEqual(['empty-password test']);
+    expect(result.analyzed).toEqual([
+      { path: 'test/fixtures/cookbooks/test/recipes/default.rb', language: 'chef' },
+    ]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.context}`)).toEqual([
+      'empty-password test',
+    ]);
   });
 
   it('turns a test file it cannot analyse into a notice, not an error that fails closed', async () => {
-    const result = await analyze([{ path: 'roles/web/tests/broken.yml', content: '- name: x\n  shell: [unclosed\n' }]);
+    const result = await analyze([
+      { path: 'roles/web/tests/broken.yml', content: '- name: x\n  shell: [unclosed\n' },
+    ]);
     expect(result.errors).toEqual([]);
-    expect(result.notices).toEqual([expect.objectContaining({ path: 'roles/web/tests/broken.yml', message: expect.stringMatching(/^not analysed \(test code, outside the verdict\): /) })]);
+    expect(result.notices).toEqual([
+      expect.objectContaining({
+        path: 'roles/web/tests/broken.yml',
+        message: expect.stringMatching(/^not analysed \(test code, outside the verdict\): /),
+      }),
+    ]);
   });
 
   it('keeps no model of test code, so that it touches no security surface', async () => {
-    const result = await analyze([{ path: 'molecule/default/converge.yml', content: '- hosts: all\n  become: true\n  tasks: []\n' }], { keepModels: true });
+    const result = await analyze(
+      [
+        {
+          path: 'molecule/default/converge.yml',
+          content: '- hosts: all\n  become: true\n  tasks: []\n',
+        },
+      ],
+      { keepModels: true },
+    );
     expect([...(result.models?.keys() ?? [])]).toEqual([]);
-    const judged = await analyze([{ path: 'molecule/default/converge.yml', content: '- hosts: all\n  become: true\n  tasks: []\n' }], { keepModels: true, policy: policy('production') });
+    const judged = await analyze(
+      [
+        {
+          path: 'molecule/default/converge.yml',
+          content: '- hosts: all\n  become: true\n  tasks: []\n',
+        },
+      ],
+      { keepModels: true, policy: policy('production') },
+    );
     expect([...(judged.models?.keys() ?? [])]).toEqual(['molecule/default/converge.yml']);
   });
 
   it('still applies inline suppressions to test code, which keep their own justification', async () => {
-    const content = '# posture:ignore hard-coded-secret -- throwaway CI database\ndb_password: hunter2hunter2\n';
-    const [finding] = (await analyze([{ path: 'molecule/default/group_vars/all.yml', content }])).findings;
-    expect(finding).toMatchObject({ status: 'suppressed', context: 'test', justification: 'suppressed inline: throwaway CI database' });
+    const content =
+      '# posture:ignore hard-coded-secret -- throwaway CI database\ndb_password: hunter2hunter2\n';
+    const [finding] = (await analyze([{ path: 'molecule/default/group_vars/all.yml', content }]))
+      .findings;
+    expect(finding).toMatchObject({
+      status: 'suppressed',
+      context: 'test',
+      justification: 'suppressed inline: throwaway CI database',
+    });
   });
 });
 
 describe('test_code: ignore and production', () => {
   it('ignore: test code is not analysed at all', async () => {
-    const result = await analyze([{ path: 'molecule/default/group_vars/all.yml', content: SECRET }], { policy: policy('ignore') });
+    const result = await analyze(
+      [{ path: 'molecule/default/group_vars/all.yml', content: SECRET }],
+      { policy: policy('ignore') },
+    );
     expect(result.analyzed).toEqual([]);
     expect(result.findings).toEqual([]);
   });
 
   it('production: test code is judged like any other code', async () => {
-    const result = await analyze([{ path: 'molecule/default/group_vars/all.yml', content: SECRET }], { policy: policy('production') });
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'hard-coded-secret', severity: 'high' })]);
+    const result = await analyze(
+      [{ path: 'molecule/default/group_vars/all.yml', content: SECRET }],
+      { policy: policy('production') },
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'hard-coded-secret', severity: 'high' }),
+    ]);
     expect(result.findings[0]?.context).toBeUndefined();
     expect(reachesThreshold(result.findings, 'high')).toBe(true);
   });

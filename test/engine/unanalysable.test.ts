@@ -4,11 +4,24 @@ import type { Rule } from '../../src/rules/rule.js';
 import { RULES } from '../../src/rules/index.js';
 
 const TASKS = 'roles/web/tasks/main.yml';
-const CLEAN = { path: 'roles/db/tasks/main.yml', content: '- name: fetch\n  ansible.builtin.get_url:\n    url: http://example.com/a\n    dest: /tmp/a\n' };
+const CLEAN = {
+  path: 'roles/db/tasks/main.yml',
+  content:
+    '- name: fetch\n  ansible.builtin.get_url:\n    url: http://example.com/a\n    dest: /tmp/a\n',
+};
 
 function ruleThat(id: string, check: Rule['check']): Rule {
   return {
-    meta: { id, title: id, severity: 'high', category: 'suspicious-comment', languages: ['ansible'], description: id, remediation: id, cwe: 'CWE-710' },
+    meta: {
+      id,
+      title: id,
+      severity: 'high',
+      category: 'suspicious-comment',
+      languages: ['ansible'],
+      description: id,
+      remediation: id,
+      cwe: 'CWE-710',
+    },
     check,
   };
 }
@@ -17,7 +30,13 @@ describe('files the engine cannot analyse', () => {
   it('reports a file padded past the size limit with comments as too large', async () => {
     const padded = `- name: ok\n  ansible.builtin.debug:\n    msg: hi\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`;
     const result = await analyze([{ path: TASKS, content: padded }]);
-    expect(result.errors).toEqual([{ path: TASKS, kind: 'too-large', message: 'file is 2.0 MiB; Posture analyses files up to 2 MiB' }]);
+    expect(result.errors).toEqual([
+      {
+        path: TASKS,
+        kind: 'too-large',
+        message: 'file is 2.0 MiB; Posture analyses files up to 2 MiB',
+      },
+    ]);
     expect(result.analyzed).toEqual([{ path: TASKS, language: 'ansible' }]);
   });
 
@@ -25,21 +44,47 @@ describe('files the engine cannot analyse', () => {
     const broken = ruleThat('broken', ({ file }) => {
       if (file.path === TASKS) throw new TypeError('cannot read properties of undefined');
     });
-    const result = await analyze([{ path: TASKS, content: '- debug: {msg: x}\n' }, CLEAN], { rules: [broken, ...RULES] });
-    expect(result.errors).toEqual([{ path: TASKS, kind: 'internal', message: 'Posture failed while analysing this file (please report it): cannot read properties of undefined' }]);
-    expect(result.findings.map((finding) => `${finding.path}:${finding.ruleId}`)).toContain(`${CLEAN.path}:missing-integrity-check`);
+    const result = await analyze([{ path: TASKS, content: '- debug: {msg: x}\n' }, CLEAN], {
+      rules: [broken, ...RULES],
+    });
+    expect(result.errors).toEqual([
+      {
+        path: TASKS,
+        kind: 'internal',
+        message:
+          'Posture failed while analysing this file (please report it): cannot read properties of undefined',
+      },
+    ]);
+    expect(result.findings.map((finding) => `${finding.path}:${finding.ruleId}`)).toContain(
+      `${CLEAN.path}:missing-integrity-check`,
+    );
   });
 
   it('turns a stack overflow anywhere in the analysis of a file into a too-deep error', async () => {
     const recurse = (depth: number): number => recurse(depth + 1) + 1;
-    const result = await analyze([{ path: TASKS, content: '- debug: {msg: x}\n' }], { rules: [ruleThat('recursive', () => recurse(0))] });
-    expect(result.errors).toEqual([{ path: TASKS, kind: 'too-deep', message: 'the file nests too deeply to analyse (Posture ran out of stack space reading it)' }]);
+    const result = await analyze([{ path: TASKS, content: '- debug: {msg: x}\n' }], {
+      rules: [ruleThat('recursive', () => recurse(0))],
+    });
+    expect(result.errors).toEqual([
+      {
+        path: TASKS,
+        kind: 'too-deep',
+        message: 'the file nests too deeply to analyse (Posture ran out of stack space reading it)',
+      },
+    ]);
   });
 
   it.each([1_000, 100_000])('locates a shell command nested %i levels deep', async (levels) => {
     const content = `- name: fine\n  ansible.builtin.command: ls\n- name: deep\n  ansible.builtin.shell: "${'$('.repeat(levels)}ls${')'.repeat(levels)}"\n`;
     const result = await analyze([{ path: TASKS, content }]);
-    expect(result.errors).toEqual([{ path: TASKS, kind: 'too-deep', message: 'shell: a command nested deeper than 100 levels of brackets is not analysed', line: 4 }]);
+    expect(result.errors).toEqual([
+      {
+        path: TASKS,
+        kind: 'too-deep',
+        message: 'shell: a command nested deeper than 100 levels of brackets is not analysed',
+        line: 4,
+      },
+    ]);
   });
 });
 
@@ -47,7 +92,11 @@ describe('keepModels', () => {
   it('hands back the model of every file in scope that parsed, whether or not a rule ran on it', async () => {
     const result = await analyze(
       [
-        { path: TASKS, content: '# posture:ignore weak-crypto -- no rule runs here, so nothing to report\n- debug: {msg: x}\n' },
+        {
+          path: TASKS,
+          content:
+            '# posture:ignore weak-crypto -- no rule runs here, so nothing to report\n- debug: {msg: x}\n',
+        },
         { path: 'roles/web/tasks/broken.yml', content: '- [unclosed\n' },
         { path: 'README.md', content: '# not configuration\n' },
       ],

@@ -16,7 +16,8 @@ const whereFrom: Rule = {
     severity: 'low',
     category: 'suspicious-comment',
     languages: ['ansible', 'puppet', 'chef'],
-    description: 'Reports the definitions a variable an argument reads resolves to, for tests of the resolution.',
+    description:
+      'Reports the definitions a variable an argument reads resolves to, for tests of the resolution.',
     remediation: 'Nothing to fix: this rule exists for tests of variable resolution.',
     cwe: 'CWE-1',
   },
@@ -25,24 +26,38 @@ const whereFrom: Rule = {
       for (const attribute of unit.attributes) {
         const [reference] = referencesIn(attribute.value, file.language);
         if (!reference?.name) continue;
-        const name = file.language === 'puppet' && unit.within && !reference.name.includes('::') ? `${unit.within}::${reference.name}` : reference.name;
+        const name =
+          file.language === 'puppet' && unit.within && !reference.name.includes('::')
+            ? `${unit.within}::${reference.name}`
+            : reference.name;
         for (const definition of resolve(name)) {
           const via = definition.via ? ` via ${definition.via.join(' > ')}` : '';
-          report({ range: definition.value.range, path: definition.path, message: `${definition.name}=${definition.value.text.trim()}${via} for ${file.path}:${attribute.range.line}` });
+          report({
+            range: definition.value.range,
+            path: definition.path,
+            message: `${definition.name}=${definition.value.text.trim()}${via} for ${file.path}:${attribute.range.line}`,
+          });
         }
       }
     }
   },
 };
 
-async function sources(files: Record<string, string>, language?: 'ansible' | 'puppet' | 'chef'): Promise<string[]> {
+async function sources(
+  files: Record<string, string>,
+  language?: 'ansible' | 'puppet' | 'chef',
+): Promise<string[]> {
   const list: SourceFile[] = Object.entries(files).map(([path, content]) => ({ path, content }));
   const result = await analyze(list, { rules: [whereFrom], ...(language ? { language } : {}) });
   expect(result.errors).toEqual([]);
-  return result.findings.map((finding: Finding) => `${finding.path}:${finding.range.line} ${finding.message}${finding.status ? ` [${finding.status}]` : ''}`);
+  return result.findings.map(
+    (finding: Finding) =>
+      `${finding.path}:${finding.range.line} ${finding.message}${finding.status ? ` [${finding.status}]` : ''}`,
+  );
 }
 
-const TASK = (variable: string) => `- name: Use it\n  ansible.posix.selinux:\n    policy: targeted\n    state: "{{ ${variable} }}"\n`;
+const TASK = (variable: string) =>
+  `- name: Use it\n  ansible.posix.selinux:\n    policy: targeted\n    state: "{{ ${variable} }}"\n`;
 
 describe('variables across the files of a role, a module and a cookbook', () => {
   it("gives a role's tasks its defaults, reported on the default's line, once for all its uses", async () => {
@@ -52,7 +67,9 @@ describe('variables across the files of a role, a module and a cookbook', () => 
         'roles/web/tasks/main.yml': TASK('web_selinux'),
         'roles/web/tasks/again.yml': TASK('web_selinux'),
       }),
-    ).toEqual(['roles/web/defaults/main.yml:2 web_selinux=permissive for roles/web/tasks/main.yml:4 (and 1 other use)']);
+    ).toEqual([
+      'roles/web/defaults/main.yml:2 web_selinux=permissive for roles/web/tasks/main.yml:4 (and 1 other use)',
+    ]);
   });
 
   it('lets role vars win over role defaults, and group_vars over role defaults', async () => {
@@ -63,7 +80,10 @@ describe('variables across the files of a role, a module and a cookbook', () => 
         'group_vars/all.yml': 'web_firewall: started\n',
         'roles/web/tasks/main.yml': `${TASK('web_selinux')}- service:\n    name: firewalld\n    state: "{{ web_firewall }}"\n`,
       }),
-    ).toEqual(['group_vars/all.yml:1 web_firewall=started for roles/web/tasks/main.yml:7', 'roles/web/vars/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4']);
+    ).toEqual([
+      'group_vars/all.yml:1 web_firewall=started for roles/web/tasks/main.yml:7',
+      'roles/web/vars/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+    ]);
   });
 
   it("reads another role's defaults when the role defines nothing, within the same project only", async () => {
@@ -73,7 +93,9 @@ describe('variables across the files of a role, a module and a cookbook', () => 
         'kubespray/roles/node/preinstall/tasks/main.yml': TASK('preinstall_selinux_state'),
         'other/roles/lab/tasks/main.yml': TASK('preinstall_selinux_state'),
       }),
-    ).toEqual(['kubespray/roles/defaults/defaults/main/main.yml:1 preinstall_selinux_state=permissive for kubespray/roles/node/preinstall/tasks/main.yml:4']);
+    ).toEqual([
+      'kubespray/roles/defaults/defaults/main/main.yml:1 preinstall_selinux_state=permissive for kubespray/roles/node/preinstall/tasks/main.yml:4',
+    ]);
   });
 
   it('follows a variable defined as another to the line that sets the value', async () => {
@@ -83,7 +105,9 @@ describe('variables across the files of a role, a module and a cookbook', () => 
         'group_vars/all/security.yml': 'site_selinux: Permissive\n',
         'roles/web/tasks/main.yml': TASK('web_selinux'),
       }),
-    ).toEqual(['group_vars/all/security.yml:1 site_selinux=Permissive via web_selinux for roles/web/tasks/main.yml:4']);
+    ).toEqual([
+      'group_vars/all/security.yml:1 site_selinux=Permissive via web_selinux for roles/web/tasks/main.yml:4',
+    ]);
   });
 
   it("gives a play's tasks the play's vars before anything else", async () => {
@@ -104,9 +128,14 @@ describe('variables across the files of a role, a module and a cookbook', () => 
       "  class { 'selinux': mode => $mode }",
       '}',
     ].join('\n');
-    expect(await sources({ 'site/profile/manifests/lab.pp': manifest, 'site/profile/data/common.yaml': 'profile::prod::mode: enforcing\n' })).toEqual([
+    expect(
+      await sources({
+        'site/profile/manifests/lab.pp': manifest,
+        'site/profile/data/common.yaml': 'profile::prod::mode: enforcing\n',
+      }),
+    ).toEqual([
       'site/profile/data/common.yaml:1 profile::prod::mode=enforcing for site/profile/manifests/lab.pp:5',
-      'site/profile/manifests/lab.pp:1 mode=\'permissive\' for site/profile/manifests/lab.pp:2',
+      "site/profile/manifests/lab.pp:1 mode='permissive' for site/profile/manifests/lab.pp:2",
     ]);
   });
 
@@ -114,8 +143,10 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     expect(
       await sources({
         'cookbooks/app/attributes/default.rb': "default['app']['mode'] = 'permissive'\n",
-        'cookbooks/base/attributes/default.rb': "default['app']['mode'] = 'enforcing'\ndefault['base']['mode'] = 'disabled'\n",
-        'cookbooks/app/recipes/default.rb': "selinux_state 'app' do\n  action node['app']['mode']\nend\nselinux_state 'base' do\n  action node['base']['mode']\nend\n",
+        'cookbooks/base/attributes/default.rb':
+          "default['app']['mode'] = 'enforcing'\ndefault['base']['mode'] = 'disabled'\n",
+        'cookbooks/app/recipes/default.rb':
+          "selinux_state 'app' do\n  action node['app']['mode']\nend\nselinux_state 'base' do\n  action node['base']['mode']\nend\n",
       }),
     ).toEqual([
       "cookbooks/app/attributes/default.rb:1 node.app.mode='permissive' for cookbooks/app/recipes/default.rb:2",
@@ -126,10 +157,13 @@ describe('variables across the files of a role, a module and a cookbook', () => 
   it("applies the definition file's own suppressions to what lands there", async () => {
     expect(
       await sources({
-        'roles/web/defaults/main.yml': 'web_selinux: permissive # posture:ignore where-from -- lab hosts only\n',
+        'roles/web/defaults/main.yml':
+          'web_selinux: permissive # posture:ignore where-from -- lab hosts only\n',
         'roles/web/tasks/main.yml': TASK('web_selinux'),
       }),
-    ).toEqual(['roles/web/defaults/main.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4 [suppressed]']);
+    ).toEqual([
+      'roles/web/defaults/main.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4 [suppressed]',
+    ]);
   });
 
   it('gives the same answer whatever order the files come in', async () => {
@@ -143,19 +177,41 @@ describe('variables across the files of a role, a module and a cookbook', () => 
 });
 
 describe('references a value reads', () => {
-  const string = (text: string) => ({ kind: 'string' as const, value: text, text, dynamic: true, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  const string = (text: string) => ({
+    kind: 'string' as const,
+    value: text,
+    text,
+    dynamic: true,
+    range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+  });
 
   it('reads Jinja2 names, literals and defaults, and leaves computed expressions alone', () => {
-    expect(referencesIn(string('{{ selinux_state }}'), 'ansible')).toMatchObject([{ name: 'selinux_state', whole: true }]);
-    expect(referencesIn(string("{{ nginx['port'] | int }}"), 'ansible')).toMatchObject([{ name: 'nginx.port' }]);
-    expect(referencesIn(string("NOPASSWD: {{ cmds | default('ALL') }}"), 'ansible')).toMatchObject([{ name: 'cmds', fallback: 'ALL', whole: false }]);
-    expect(referencesIn(string("{{ 'NOPASSWD' }}: ALL"), 'ansible')).toMatchObject([{ fallback: 'NOPASSWD' }]);
+    expect(referencesIn(string('{{ selinux_state }}'), 'ansible')).toMatchObject([
+      { name: 'selinux_state', whole: true },
+    ]);
+    expect(referencesIn(string("{{ nginx['port'] | int }}"), 'ansible')).toMatchObject([
+      { name: 'nginx.port' },
+    ]);
+    expect(referencesIn(string("NOPASSWD: {{ cmds | default('ALL') }}"), 'ansible')).toMatchObject([
+      { name: 'cmds', fallback: 'ALL', whole: false },
+    ]);
+    expect(referencesIn(string("{{ 'NOPASSWD' }}: ALL"), 'ansible')).toMatchObject([
+      { fallback: 'NOPASSWD' },
+    ]);
     expect(referencesIn(string("{{ mode | ternary('a', 'b') }}"), 'ansible')).toEqual([]);
     expect(referencesIn(string('{{ a ~ b }}'), 'ansible')).toEqual([]);
   });
 
   it('reads Puppet interpolations and Ruby node attributes in strings', () => {
-    expect(referencesIn(string('${user} ALL=(ALL) NOPASSWD: $commands'), 'puppet').map((reference) => reference.name)).toEqual(['user', 'commands']);
-    expect(referencesIn(string("ssh #{node['deploy']['ssh_options']} -T"), 'chef').map((reference) => reference.name)).toEqual(['node.deploy.ssh_options']);
+    expect(
+      referencesIn(string('${user} ALL=(ALL) NOPASSWD: $commands'), 'puppet').map(
+        (reference) => reference.name,
+      ),
+    ).toEqual(['user', 'commands']);
+    expect(
+      referencesIn(string("ssh #{node['deploy']['ssh_options']} -T"), 'chef').map(
+        (reference) => reference.name,
+      ),
+    ).toEqual(['node.deploy.ssh_options']);
   });
 });

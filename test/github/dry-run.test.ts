@@ -22,19 +22,38 @@ describe('a dry-run review', () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target });
-    const Octokit = ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } }));
+    const Octokit = ProbotOctokit.defaults((options: object) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    }));
     const octokit = new Octokit({ auth: 'ghp_dry_run_token' }) as unknown as GitHubClient;
 
     const outcome = await dryRunReview(octokit, {
-      target: { owner: target.owner, repo: target.repo, pullNumber: target.pullNumber, headSha: fixture.headSha, baseSha: fixture.baseSha },
+      target: {
+        owner: target.owner,
+        repo: target.repo,
+        pullNumber: target.pullNumber,
+        headSha: fixture.headSha,
+        baseSha: fixture.baseSha,
+      },
       analyzer: inThreadAnalyzer((files, options) => analyze(files, options)),
       log: pino({ level: 'silent' }),
     });
 
-    expect(github.calls.filter((call) => call.method !== 'GET' && !(call.path === '/graphql' && /^\s*query/.test(String(call.body.query))))).toEqual([]);
+    expect(
+      github.calls.filter(
+        (call) =>
+          call.method !== 'GET' &&
+          !(call.path === '/graphql' && /^\s*query/.test(String(call.body.query))),
+      ),
+    ).toEqual([]);
     expect(github.github.checkRuns).toEqual([]);
     expect(outcome.outcome).toBe('reviewed');
-    expect(outcome.checkRun).toMatchObject({ conclusion: 'failure', title: '1 high, 1 medium findings' });
+    expect(outcome.checkRun).toMatchObject({
+      conclusion: 'failure',
+      title: '1 high, 1 medium findings',
+    });
     expect(outcome.checkRun?.annotations).toHaveLength(2);
     expect(outcome.review?.comments.length).toBeGreaterThan(0);
     expect(outcome.writes.map((write) => `${write.method} ${write.path}`)).toEqual([

@@ -3,7 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { checkRunRerequestedEvent, pullRequestEvent } from '../support/webhook-payloads.js';
-import { harmlessTasks, INSECURE_DOWNLOAD, pullRequestOf, targetFor, TASKS } from './pull-requests.js';
+import {
+  harmlessTasks,
+  INSECURE_DOWNLOAD,
+  pullRequestOf,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -24,14 +30,21 @@ describe('reviewing a head once', () => {
     expect(api.checkRunCreates()).toHaveLength(1);
     expect(api.reviews()).toHaveLength(1);
     // The redelivery is dropped before any call.
-    expect(api.calls.filter((call) => call.path.includes('/check-runs?') || /\/check-runs$/.test(call.path.split('?')[0] ?? '')).length).toBe(2);
+    expect(
+      api.calls.filter(
+        (call) =>
+          call.path.includes('/check-runs?') || /\/check-runs$/.test(call.path.split('?')[0] ?? ''),
+      ).length,
+    ).toBe(2);
   });
 
   it('does not review a head again for a second push of it, even after a restart', async () => {
     const api = mockGitHubApi({ fixture, target });
 
     await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
-    await (await probotUnderTest()).receive(pullRequestEvent('synchronize', target, { deliveryId: 'second-push-same-head' }));
+    await (
+      await probotUnderTest()
+    ).receive(pullRequestEvent('synchronize', target, { deliveryId: 'second-push-same-head' }));
     await (await probotUnderTest()).receive(pullRequestEvent('reopened', target));
 
     expect(api.checkRunCreates()).toHaveLength(1);
@@ -60,11 +73,17 @@ describe('reviewing a head once', () => {
 
     expect(api.checkRunCreates()).toHaveLength(2);
     expect(api.reviews()).toHaveLength(1);
-    expect(api.github.checkRuns.at(-1)?.output.summary).toContain('No new comments: 2 findings keep their comments from an earlier push.');
+    expect(api.github.checkRuns.at(-1)?.output.summary).toContain(
+      'No new comments: 2 findings keep their comments from an earlier push.',
+    );
   });
 
   it('reviews a head again after a review that broke off, when the delivery is sent again', async () => {
-    const api = mockGitHubApi({ fixture, target, fail: { compare: { status: 502, message: 'Bad Gateway' } } });
+    const api = mockGitHubApi({
+      fixture,
+      target,
+      fail: { compare: { status: 502, message: 'Bad Gateway' } },
+    });
     const probot = await probotUnderTest();
     const delivery = pullRequestEvent('opened', target);
     await probot.receive(delivery);
@@ -82,7 +101,9 @@ describe('reviewing a head once', () => {
 
   it('posts nothing against a head the pull request left while Posture was reviewing', async () => {
     const api = mockGitHubApi({ fixture, target });
-    const newer = pullRequestOf(INSECURE_DOWNLOAD.base, { [TASKS]: `${INSECURE_DOWNLOAD.head[TASKS]}${harmlessTasks(1)}` });
+    const newer = pullRequestOf(INSECURE_DOWNLOAD.base, {
+      [TASKS]: `${INSECURE_DOWNLOAD.head[TASKS]}${harmlessTasks(1)}`,
+    });
     api.github.beforeGraphql('PosturePullRequestState', () => api.github.push(newer));
 
     await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
@@ -91,6 +112,8 @@ describe('reviewing a head once', () => {
     const run = api.github.checkRuns.at(-1);
     expect(run).toMatchObject({ head_sha: fixture.headSha, status: 'completed' });
     expect(run?.actions).toBeUndefined();
-    expect(run?.output.summary).toContain(`The pull request moved on to \`${newer.headSha.slice(0, 7)}\` while Posture was reviewing, so nothing was posted against this commit`);
+    expect(run?.output.summary).toContain(
+      `The pull request moved on to \`${newer.headSha.slice(0, 7)}\` while Posture was reviewing, so nothing was posted against this commit`,
+    );
   });
 });

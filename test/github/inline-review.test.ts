@@ -4,13 +4,23 @@ import { probotUnderTest } from '../support/probot-under-test.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { buildPullRequest } from '../support/pull-request-fixture.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, lineOf, pullRequestOf, targetFor, TASKS, worldWritableTasks } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  lineOf,
+  pullRequestOf,
+  targetFor,
+  TASKS,
+  worldWritableTasks,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const FILLER = Array.from({ length: 12 }, (_, index) => `- name: Step ${index}\n  ansible.builtin.debug:\n    msg: step ${index}\n`).join('');
+const FILLER = Array.from(
+  { length: 12 },
+  (_, index) => `- name: Step ${index}\n  ansible.builtin.debug:\n    msg: step ${index}\n`,
+).join('');
 
 /** An old plain-HTTP download far above the change, an old one right next to it, and a new world-writable directory. */
 const BASE_TASKS = `---
@@ -58,18 +68,31 @@ describe('the inline review', () => {
     const reviews = github.reviews().map((call) => call.body as unknown as ReviewBody);
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ commit_id: fixture.headSha, event: 'COMMENT' });
-    expect(reviews[0]?.comments.map((comment) => [comment.path, comment.line, comment.side])).toEqual([[TASKS, newLine, 'RIGHT']]);
+    expect(
+      reviews[0]?.comments.map((comment) => [comment.path, comment.line, comment.side]),
+    ).toEqual([[TASKS, newLine, 'RIGHT']]);
     expect(reviews[0]?.comments[0]?.body).toMatch(/<!-- posture:fingerprint=[0-9a-f]{64}:1 -->$/);
     expect(reviews[0]?.comments[0]?.body).toContain("```suggestion\n    mode: '0755'\n```");
 
     // The two old downloads were there before: annotated as notices, listed as existing, not new.
-    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { annotations: { start_line: number; annotation_level: string }[]; summary: string } };
-    const levels = completion.output.annotations.map((annotation) => `${annotation.start_line} ${annotation.annotation_level}`).sort();
-    expect(levels).toEqual([`${farLine} notice`, `${nearLine} notice`, `${newLine} failure`].sort());
-    const [newSection = '', existingSection = ''] = completion.output.summary.split('### Findings already on the base branch');
+    const completion = github.checkRunUpdates().at(-1)?.body as {
+      conclusion: string;
+      output: { annotations: { start_line: number; annotation_level: string }[]; summary: string };
+    };
+    const levels = completion.output.annotations
+      .map((annotation) => `${annotation.start_line} ${annotation.annotation_level}`)
+      .sort();
+    expect(levels).toEqual(
+      [`${farLine} notice`, `${nearLine} notice`, `${newLine} failure`].sort(),
+    );
+    const [newSection = '', existingSection = ''] = completion.output.summary.split(
+      '### Findings already on the base branch',
+    );
     expect(newSection).toContain(`\`${TASKS}:${newLine}\``);
     expect(newSection).not.toContain(`\`${TASKS}:${farLine}\``);
-    expect(existingSection).toContain('2 findings in the changed files that this pull request did not add; they do not count towards the verdict');
+    expect(existingSection).toContain(
+      '2 findings in the changed files that this pull request did not add; they do not count towards the verdict',
+    );
     expect(existingSection).toContain(`\`${TASKS}:${farLine}\``);
   });
 
@@ -83,7 +106,11 @@ describe('the inline review', () => {
     await probot.receive(pullRequestEvent('opened', target));
 
     expect(github.reviews()).toHaveLength(0);
-    const completion = github.checkRunUpdates().at(-1)?.body as { status: string; conclusion: string; output: { summary: string } };
+    const completion = github.checkRunUpdates().at(-1)?.body as {
+      status: string;
+      conclusion: string;
+      output: { summary: string };
+    };
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'success' });
     expect(completion.output.summary).toContain('so there are no inline comments');
   });
@@ -94,7 +121,12 @@ describe('the inline review', () => {
     const github = mockGitHubApi({
       fixture,
       target,
-      fail: { createReview: { status: 422, message: 'Pull request review thread line must be part of the diff' } },
+      fail: {
+        createReview: {
+          status: 422,
+          message: 'Pull request review thread line must be part of the diff',
+        },
+      },
     });
     const probot = await probotUnderTest();
 
@@ -106,7 +138,11 @@ describe('the inline review', () => {
     expect(secondComments.length).toBeGreaterThan(0);
     expect(secondComments.length).toBeLessThanOrEqual((first?.body.comments as unknown[]).length);
     expect(secondComments.every((comment) => comment.start_line === undefined)).toBe(true);
-    const completion = github.checkRunUpdates().at(-1)?.body as { status: string; conclusion: string; output: { summary: string } };
+    const completion = github.checkRunUpdates().at(-1)?.body as {
+      status: string;
+      conclusion: string;
+      output: { summary: string };
+    };
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(completion.output.summary).toContain('GitHub did not accept the inline review');
     expect(completion.output.summary).toContain('refused the review twice');
@@ -119,7 +155,10 @@ describe('the inline review', () => {
     dest: /opt/tool.tar.gz
     checksum: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 `;
-    const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: INSTALL_TASK, 'roles/web/tasks/dirs.yml': newFile });
+    const fixture = pullRequestOf(
+      { [TASKS]: INSTALL_TASK },
+      { [TASKS]: INSTALL_TASK, 'roles/web/tasks/dirs.yml': newFile },
+    );
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target });
     const probot = await probotUnderTest();
@@ -136,7 +175,11 @@ describe('the inline review', () => {
   });
 
   it('does not comment inline on a file whose patch GitHub omitted, but still annotates it', async () => {
-    const fixture = buildPullRequest(new Map([[TASKS, BASE_TASKS]]), new Map([[TASKS, HEAD_TASKS]]), { omitPatchFor: [TASKS] });
+    const fixture = buildPullRequest(
+      new Map([[TASKS, BASE_TASKS]]),
+      new Map([[TASKS, HEAD_TASKS]]),
+      { omitPatchFor: [TASKS] },
+    );
     const target = targetFor(fixture);
     const github = mockGitHubApi({ fixture, target });
     const probot = await probotUnderTest();
@@ -144,7 +187,10 @@ describe('the inline review', () => {
     await probot.receive(pullRequestEvent('opened', target));
 
     expect(github.reviews()).toHaveLength(0);
-    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string; output: { annotations: unknown[]; summary: string } };
+    const completion = github.checkRunUpdates().at(-1)?.body as {
+      conclusion: string;
+      output: { annotations: unknown[]; summary: string };
+    };
     expect(completion.conclusion).toBe('failure');
     expect(completion.output.annotations).toHaveLength(3);
     expect(completion.output.summary).not.toContain('(unchanged line)');

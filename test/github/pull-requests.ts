@@ -1,10 +1,19 @@
 /** Small pull requests for the GitHub integration tests, as base and head trees. */
-import { buildPullRequest, type FixtureOptions, type PullRequestFile, type PullRequestFixture, type Tree } from '../support/pull-request-fixture.js';
+import {
+  buildPullRequest,
+  type FixtureOptions,
+  type PullRequestFile,
+  type PullRequestFixture,
+  type Tree,
+} from '../support/pull-request-fixture.js';
 import type { PayloadTarget } from '../support/webhook-payloads.js';
 
 export const TASKS = 'roles/web/tasks/main.yml';
 
-export function targetFor(fixture: PullRequestFixture, changedFiles = fixture.files.length): PayloadTarget {
+export function targetFor(
+  fixture: PullRequestFixture,
+  changedFiles = fixture.files.length,
+): PayloadTarget {
   return {
     owner: 'acme',
     repo: 'infra',
@@ -17,7 +26,11 @@ export function targetFor(fixture: PullRequestFixture, changedFiles = fixture.fi
   };
 }
 
-export function pullRequestOf(base: Record<string, string>, head: Record<string, string>, options: FixtureOptions = {}): PullRequestFixture {
+export function pullRequestOf(
+  base: Record<string, string>,
+  head: Record<string, string>,
+  options: FixtureOptions = {},
+): PullRequestFixture {
   return buildPullRequest(toTree(base), toTree(head), options);
 }
 
@@ -45,7 +58,11 @@ export const INSECURE_DOWNLOAD = {
 
 /** `count` world-writable directories in a new file: one high finding on each `mode:` line. */
 export function worldWritableTasks(count: number): string {
-  const tasks = Array.from({ length: count }, (_, index) => `- name: Directory ${index}\n  file:\n    path: /srv/dir-${index}\n    state: directory\n    mode: '0777'\n`);
+  const tasks = Array.from(
+    { length: count },
+    (_, index) =>
+      `- name: Directory ${index}\n  file:\n    path: /srv/dir-${index}\n    state: directory\n    mode: '0777'\n`,
+  );
   return `---\n${tasks.join('')}`;
 }
 
@@ -84,5 +101,8 @@ export const SELINUX_OFF = `${INSTALL_TASK}
 
 /** `count` tasks that do nothing security-relevant, to move other tasks down the file. */
 export function harmlessTasks(count: number): string {
-  return Array.from({ length: count }, (_, index) => `- name: Say hello ${index}\n  ansible.builtin.debug:\n    msg: hello ${index}\n`).join('');
+  return Array.from(
+    { length: count },
+    (_, index) => `- name: Say hello ${index}\n  ansible.builtin.debug:\n    msg: hello ${index}\n`,
+  ).join('');
 }

@@ -2,7 +2,11 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
-import { checkRunRerequestedEvent, checkSuiteRerequestedEvent, pullRequestEvent } from '../support/webhook-payloads.js';
+import {
+  checkRunRerequestedEvent,
+  checkSuiteRerequestedEvent,
+  pullRequestEvent,
+} from '../support/webhook-payloads.js';
 import { INSECURE_DOWNLOAD, pullRequestOf, targetFor } from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
@@ -20,8 +24,17 @@ describe('re-running Posture', () => {
     await probot.receive(checkRunRerequestedEvent(target, 'listed'));
 
     expect(github.calls[0]).toMatchObject({ method: 'GET', path: '/repos/acme/infra/pulls/7' });
-    expect(github.checkRunCreates().map((call) => call.body)).toEqual([expect.objectContaining({ name: 'Posture', head_sha: fixture.headSha, status: 'in_progress' })]);
-    expect(github.checkRunUpdates().at(-1)?.body).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(github.checkRunCreates().map((call) => call.body)).toEqual([
+      expect.objectContaining({
+        name: 'Posture',
+        head_sha: fixture.headSha,
+        status: 'in_progress',
+      }),
+    ]);
+    expect(github.checkRunUpdates().at(-1)?.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+    });
   });
 
   it('finds the pull request by commit when the check run lists none, as for forks', async () => {
@@ -30,7 +43,10 @@ describe('re-running Posture', () => {
 
     await probot.receive(checkRunRerequestedEvent(target, 'empty'));
 
-    expect(github.calls[0]).toMatchObject({ method: 'GET', path: `/repos/acme/infra/commits/${fixture.headSha}/pulls` });
+    expect(github.calls[0]).toMatchObject({
+      method: 'GET',
+      path: `/repos/acme/infra/commits/${fixture.headSha}/pulls`,
+    });
     expect(github.checkRunCreates()).toHaveLength(1);
     expect(github.reviews()).toHaveLength(1);
   });
@@ -42,7 +58,10 @@ describe('re-running Posture', () => {
     await probot.receive(checkSuiteRerequestedEvent(target, 'empty'));
 
     expect(github.calls[0]?.path).toBe(`/repos/acme/infra/commits/${fixture.headSha}/pulls`);
-    expect(github.checkRunUpdates().at(-1)?.body).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(github.checkRunUpdates().at(-1)?.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+    });
   });
 
   it('ignores re-runs of check runs that are not Posture’s', async () => {

@@ -23,7 +23,12 @@ const SHORTER_SESSIONS = SSHD_TASKS.replace('ClientAliveInterval 600', 'ClientAl
 async function review(policy?: string) {
   const fixture = pullRequestOf({ [SSHD]: SSHD_TASKS }, { [SSHD]: SHORTER_SESSIONS });
   const target = targetFor(fixture);
-  const api = mockGitHubApi({ fixture, target, ...(policy ? { policy: { base: policy } } : {}), teams: { security: ['sam-sec'] } });
+  const api = mockGitHubApi({
+    fixture,
+    target,
+    ...(policy ? { policy: { base: policy } } : {}),
+    teams: { security: ['sam-sec'] },
+  });
   await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
   return api;
 }
@@ -35,21 +40,33 @@ describe('the security impact of a change', () => {
     expect(run?.conclusion).toBe('success');
     expect(run?.output.title).toBe('No findings');
     const summary = run?.output.summary ?? '';
-    expect(summary.startsWith('**🟡 Medium risk** · touches SSH\n\n**No new findings** in the changed files Posture analysed.')).toBe(true);
-    expect(summary).toContain(`| SSH | \`${SSHD}:${lineOf(SHORTER_SESSIONS, '- name')}\`, \`${SSHD}:${lineOf(SSHD_TASKS, '- name')}\` (removed) |`);
+    expect(
+      summary.startsWith(
+        '**🟡 Medium risk** · touches SSH\n\n**No new findings** in the changed files Posture analysed.',
+      ),
+    ).toBe(true);
+    expect(summary).toContain(
+      `| SSH | \`${SSHD}:${lineOf(SHORTER_SESSIONS, '- name')}\`, \`${SSHD}:${lineOf(SSHD_TASKS, '- name')}\` (removed) |`,
+    );
   });
 
   it('routes the change to security reviewers when the policy names its surface', async () => {
     const api = await review('review:\n  teams: [security]\n  when:\n    surfaces: [ssh]\n');
     const run = api.github.checkRuns.at(-1);
     expect(run?.conclusion).toBe('action_required');
-    expect(run?.output.summary).toContain("**This pull request needs a security reviewer's approval** because it touches SSH.");
+    expect(run?.output.summary).toContain(
+      "**This pull request needs a security reviewer's approval** because it touches SSH.",
+    );
   });
 
   it('routes by risk level and by path, and says which conditions were met', async () => {
-    const api = await review('review:\n  users: [sam-sec]\n  when:\n    risk: medium\n    paths: ["roles/ssh/**"]\n');
+    const api = await review(
+      'review:\n  users: [sam-sec]\n  when:\n    risk: medium\n    paths: ["roles/ssh/**"]\n',
+    );
     const summary = api.github.checkRuns.at(-1)?.output.summary ?? '';
-    expect(summary).toContain(`because its risk is medium, at or above medium; it changes \`${SSHD}\`, under \`roles/ssh/**\`.`);
+    expect(summary).toContain(
+      `because its risk is medium, at or above medium; it changes \`${SSHD}\`, under \`roles/ssh/**\`.`,
+    );
     expect([...api.github.requested.users]).toEqual(['sam-sec']);
   });
 });

@@ -17,7 +17,11 @@ describe('a GitHub client tied to a job', () => {
   it('drops a read in flight as soon as the job stops', async () => {
     nock(API).get('/repos/acme/infra/pulls/7').delay(2_000).reply(200, { number: 7 });
     const controller = new AbortController();
-    const reading = client(controller.signal).rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: 7 });
+    const reading = client(controller.signal).rest.pulls.get({
+      owner: 'acme',
+      repo: 'infra',
+      pull_number: 7,
+    });
     setTimeout(() => controller.abort({ kind: 'superseded', by: 'b'.repeat(40) }), 50);
     const started = Date.now();
     await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
@@ -28,10 +32,17 @@ describe('a GitHub client tied to a job', () => {
     nock(API).post('/repos/acme/infra/check-runs').delay(300).reply(201, { id: 5001 });
     const controller = new AbortController();
     const octokit = client(controller.signal);
-    const creating = octokit.rest.checks.create({ owner: 'acme', repo: 'infra', name: 'Posture', head_sha: 'a'.repeat(40) });
+    const creating = octokit.rest.checks.create({
+      owner: 'acme',
+      repo: 'infra',
+      name: 'Posture',
+      head_sha: 'a'.repeat(40),
+    });
     setTimeout(() => controller.abort({ kind: 'superseded', by: 'b'.repeat(40) }), 50);
     expect((await creating).data.id).toBe(5001);
     // Nothing new starts once the job stopped.
-    await expect(octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: 7 })).rejects.toEqual({ kind: 'superseded', by: 'b'.repeat(40) });
+    await expect(
+      octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: 7 }),
+    ).rejects.toEqual({ kind: 'superseded', by: 'b'.repeat(40) });
   });
 });

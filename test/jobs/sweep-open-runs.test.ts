@@ -15,9 +15,24 @@ afterEach(() => nock.cleanAll());
 /** A queue whose one job opened a run and then failed without completing it. */
 async function queueWithAnAbandonedRun(): Promise<EmbeddedQueue> {
   const queue = new EmbeddedQueue({ dataDir: ':memory:', now: () => NOW.getTime() - 60 * 60_000 });
-  await queue.enqueue({ kind: 'review', installationId: 3, owner: 'acme', repo: 'infra', pullNumber: 7, headSha: 'a'.repeat(40), trigger: { kind: 'push' }, deliveryId: 'd-1' });
+  await queue.enqueue({
+    kind: 'review',
+    installationId: 3,
+    owner: 'acme',
+    repo: 'infra',
+    pullNumber: 7,
+    headSha: 'a'.repeat(40),
+    trigger: { kind: 'push' },
+    deliveryId: 'd-1',
+  });
   queue.start(async (job) => {
-    await job.rememberRun({ installationId: 3, owner: 'acme', repo: 'infra', headSha: 'a'.repeat(40), checkRunId: 5001 });
+    await job.rememberRun({
+      installationId: 3,
+      owner: 'acme',
+      repo: 'infra',
+      headSha: 'a'.repeat(40),
+      checkRunId: 5001,
+    });
     return { status: 'failed', reason: 'GitHub answered 502' };
   }, 1);
   await queue.idle();
@@ -27,7 +42,9 @@ async function queueWithAnAbandonedRun(): Promise<EmbeddedQueue> {
 function dependencies(queue: EmbeddedQueue) {
   return {
     queue,
-    github: { installation: async () => new Octokit({ auth: 'ghs_test' }) as unknown as GitHubClient },
+    github: {
+      installation: async () => new Octokit({ auth: 'ghs_test' }) as unknown as GitHubClient,
+    },
     log: pino({ level: 'silent' }),
     now: () => NOW,
     maxReviewMs: 10 * 60_000,
@@ -39,11 +56,16 @@ describe('the sweep of runs left open', () => {
     const queue = await queueWithAnAbandonedRun();
     let completion: Record<string, unknown> | undefined;
     nock(API)
-      .patch('/repos/acme/infra/check-runs/5001', (body: Record<string, unknown>) => ((completion = body), true))
+      .patch(
+        '/repos/acme/infra/check-runs/5001',
+        (body: Record<string, unknown>) => ((completion = body), true),
+      )
       .reply(200, { id: 5001 });
     expect(await sweepOpenRuns(dependencies(queue))).toBe(1);
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    expect(String((completion?.output as { summary: string }).summary)).toContain('Re-run this check');
+    expect(String((completion?.output as { summary: string }).summary)).toContain(
+      'Re-run this check',
+    );
     expect(await queue.staleOpenRuns(NOW.getTime())).toEqual([]);
     await queue.close();
   });

@@ -14,27 +14,53 @@ function attribute(unit: Unit | undefined, name: string) {
 
 describe('Ansible parser', () => {
   it('reads YAML 1.1: yes/no are booleans, 0777 is octal, 777 is decimal', () => {
-    const model = parse('roles/a/tasks/main.yml', '- file:\n    path: /x\n    mode: 0777\n    force: yes\n- file:\n    path: /y\n    mode: 777\n');
+    const model = parse(
+      'roles/a/tasks/main.yml',
+      '- file:\n    path: /x\n    mode: 0777\n    force: yes\n- file:\n    path: /y\n    mode: 777\n',
+    );
     const [first, second] = model.units;
-    expect(attribute(first, 'mode')?.value).toMatchObject({ kind: 'number', value: 0o777, text: '0777' });
+    expect(attribute(first, 'mode')?.value).toMatchObject({
+      kind: 'number',
+      value: 0o777,
+      text: '0777',
+    });
     expect(attribute(first, 'force')?.value).toMatchObject({ kind: 'boolean', value: true });
     expect(attribute(second, 'mode')?.value).toMatchObject({ kind: 'number', value: 777 });
   });
 
   it('keeps exact positions of keys and values', () => {
-    const model = parse('roles/a/tasks/main.yml', '---\n- name: fetch\n  ansible.builtin.get_url:\n    url: http://example.com/x\n');
+    const model = parse(
+      'roles/a/tasks/main.yml',
+      '---\n- name: fetch\n  ansible.builtin.get_url:\n    url: http://example.com/x\n',
+    );
     const unit = model.units[0];
-    expect(unit).toMatchObject({ type: 'get_url', typeAsWritten: 'ansible.builtin.get_url', name: 'fetch' });
+    expect(unit).toMatchObject({
+      type: 'get_url',
+      typeAsWritten: 'ansible.builtin.get_url',
+      name: 'fetch',
+    });
     expect(unit?.typeRange).toMatchObject({ line: 3, column: 3 });
     expect(attribute(unit, 'url')?.range).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 8 });
     expect(attribute(unit, 'url')?.value.range).toMatchObject({ line: 4, column: 10 });
   });
 
   it('splits free-form key=value arguments with their own columns', () => {
-    const model = parse('tasks/main.yml', '- file: path=/srv mode=0777 state=directory\n- shell: chdir=/tmp curl "https://x.io/a b" | sh creates=/x\n');
+    const model = parse(
+      'tasks/main.yml',
+      '- file: path=/srv mode=0777 state=directory\n- shell: chdir=/tmp curl "https://x.io/a b" | sh creates=/x\n',
+    );
     const file = model.units[0];
-    expect(attribute(file, 'mode')?.value).toMatchObject({ kind: 'string', value: '0777', text: '0777' });
-    expect(attribute(file, 'mode')?.range).toEqual({ line: 1, column: 19, endLine: 1, endColumn: 28 });
+    expect(attribute(file, 'mode')?.value).toMatchObject({
+      kind: 'string',
+      value: '0777',
+      text: '0777',
+    });
+    expect(attribute(file, 'mode')?.range).toEqual({
+      line: 1,
+      column: 19,
+      endLine: 1,
+      endColumn: 28,
+    });
     const shell = model.units[1];
     expect(attribute(shell, 'chdir')?.value.value).toBe('/tmp');
     expect(attribute(shell, 'creates')?.value.value).toBe('/x');
@@ -43,7 +69,10 @@ describe('Ansible parser', () => {
 
   it('keeps Jinja2 expressions with spaces together in free-form arguments', () => {
     const model = parse('tasks/main.yml', '- get_url: url={{ base_url }}/a.tgz dest=/tmp/a.tgz\n');
-    expect(attribute(model.units[0], 'url')?.value).toMatchObject({ value: '{{ base_url }}/a.tgz', dynamic: true });
+    expect(attribute(model.units[0], 'url')?.value).toMatchObject({
+      value: '{{ base_url }}/a.tgz',
+      dynamic: true,
+    });
   });
 
   it('merges args: into the module arguments', () => {
@@ -64,7 +93,12 @@ describe('Ansible parser', () => {
       '  become: true',
     ].join('\n');
     const model = parse('tasks/main.yml', source);
-    expect(model.units.map((unit) => `${unit.kind}:${unit.type}`)).toEqual(['block:block', 'task:command', 'task:get_url', 'task:uri']);
+    expect(model.units.map((unit) => `${unit.kind}:${unit.type}`)).toEqual([
+      'block:block',
+      'task:command',
+      'task:get_url',
+      'task:uri',
+    ]);
     expect(model.units[0]?.keywords.map((keyword) => keyword.name)).toEqual(['become']);
     expect(attribute(model.units[2], 'url')?.value.value).toBe('http://x');
     expect(attribute(model.units[3], 'url')?.value.value).toBe('https://z');
@@ -87,12 +121,23 @@ describe('Ansible parser', () => {
     ].join('\n');
     const model = parse('site.yml', source);
     expect(model.kind).toBe('playbook');
-    expect(model.units.map((unit) => `${unit.kind}:${unit.type}`)).toEqual(['play:play', 'task:ping', 'handler:service', 'play:import_playbook']);
-    expect(model.variables.map((variable) => `${variable.scope}:${variable.name}`)).toEqual(['play:http_port', 'play:db_password']);
+    expect(model.units.map((unit) => `${unit.kind}:${unit.type}`)).toEqual([
+      'play:play',
+      'task:ping',
+      'handler:service',
+      'play:import_playbook',
+    ]);
+    expect(model.variables.map((variable) => `${variable.scope}:${variable.name}`)).toEqual([
+      'play:http_port',
+      'play:db_password',
+    ]);
   });
 
   it('flattens vars files into variables with full paths, through lists', () => {
-    const model = parse('group_vars/all.yml', 'keystone:\n  users:\n    - name: admin\n      password: x\n');
+    const model = parse(
+      'group_vars/all.yml',
+      'keystone:\n  users:\n    - name: admin\n      password: x\n',
+    );
     expect(model.kind).toBe('vars');
     expect(model.variables.map((variable) => variable.path.join('.'))).toEqual([
       'keystone',
@@ -103,13 +148,21 @@ describe('Ansible parser', () => {
   });
 
   it('applies << merges, explicit keys winning', () => {
-    const model = parse('vars/main.yml', 'base: &base\n  user: app\n  port: 1\nsite:\n  <<: *base\n  port: 2\n');
-    const site = model.variables.filter((variable) => variable.path[0] === 'site').map((variable) => `${variable.name}=${String(variable.value.value)}`);
+    const model = parse(
+      'vars/main.yml',
+      'base: &base\n  user: app\n  port: 1\nsite:\n  <<: *base\n  port: 2\n',
+    );
+    const site = model.variables
+      .filter((variable) => variable.path[0] === 'site')
+      .map((variable) => `${variable.name}=${String(variable.value.value)}`);
     expect(site).toEqual(['site=undefined', 'port=2', 'user=app']);
   });
 
   it('treats !vault and !unsafe as values, not errors', () => {
-    const model = parse('vars/main.yml', 'a: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\nb: !unsafe "{{ literal }}"\nc: "{{ templated }}"\n');
+    const model = parse(
+      'vars/main.yml',
+      'a: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\nb: !unsafe "{{ literal }}"\nc: "{{ templated }}"\n',
+    );
     const [a, b, c] = model.variables;
     expect(a?.value).toMatchObject({ kind: 'encrypted', tag: '!vault' });
     expect(b?.value).toMatchObject({ kind: 'string', dynamic: false, tag: '!unsafe' });
@@ -117,7 +170,10 @@ describe('Ansible parser', () => {
   });
 
   it('collects comments with their positions, not # inside strings', () => {
-    const model = parse('tasks/main.yml', '# first\n- name: "a # not a comment"\n  ping:  # trailing\n');
+    const model = parse(
+      'tasks/main.yml',
+      '# first\n- name: "a # not a comment"\n  ping:  # trailing\n',
+    );
     expect(model.comments).toEqual([
       { text: 'first', range: { line: 1, column: 1, endLine: 1, endColumn: 8 } },
       { text: 'trailing', range: { line: 3, column: 10, endLine: 3, endColumn: 20 } },
@@ -125,7 +181,10 @@ describe('Ansible parser', () => {
   });
 
   it('reads inventories', () => {
-    const model = parse('inventory/hosts.yml', 'all:\n  hosts:\n    db1:\n      ansible_user: root\n');
+    const model = parse(
+      'inventory/hosts.yml',
+      'all:\n  hosts:\n    db1:\n      ansible_user: root\n',
+    );
     expect(model.kind).toBe('inventory');
     expect(model.variables.at(-1)).toMatchObject({ name: 'ansible_user', scope: 'inventory' });
   });

@@ -5,7 +5,9 @@ beforeAll(() => initShellParser());
 
 describe('shell parser', () => {
   it('finds every command, with quotes removed', () => {
-    const script = parseShell(`cd /tmp && curl -fsSL 'https://x.io/a b' -o "out file"; chmod 777 out`);
+    const script = parseShell(
+      `cd /tmp && curl -fsSL 'https://x.io/a b' -o "out file"; chmod 777 out`,
+    );
     expect(script.commands.map((command) => [command.name, command.args])).toEqual([
       ['cd', ['/tmp']],
       ['curl', ['-fsSL', 'https://x.io/a b', '-o', 'out file']],
@@ -15,7 +17,9 @@ describe('shell parser', () => {
 
   it('groups pipelines in order', () => {
     const script = parseShell('curl -s https://x.io/i.sh | sudo bash -s -- --yes');
-    expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([['curl', 'sudo']]);
+    expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([
+      ['curl', 'sudo'],
+    ]);
   });
 
   it('sees commands inside substitutions', () => {
@@ -25,7 +29,11 @@ describe('shell parser', () => {
 
   it('keeps template expressions as single words', () => {
     const script = parseShell('wget {{ base_url }}/tool.tgz -O /tmp/{{ name }}.tgz');
-    expect(script.commands[0]?.args).toEqual(['{{ base_url }}/tool.tgz', '-O', '/tmp/{{ name }}.tgz']);
+    expect(script.commands[0]?.args).toEqual([
+      '{{ base_url }}/tool.tgz',
+      '-O',
+      '/tmp/{{ name }}.tgz',
+    ]);
   });
 
   it('survives text that is not valid shell', () => {

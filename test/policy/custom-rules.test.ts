@@ -37,10 +37,18 @@ async function linesFlagged(match: string, category = 'admin-by-default'): Promi
 describe('custom rules', () => {
   it.each([
     ['equals', '      type: "*.apt"\n      attribute: state\n      equals: latest\n', [4]],
-    ['one_of on a type glob', '      type: "ansible.builtin.*"\n      attribute: user\n      one_of: [root, admin]\n', [8]],
+    [
+      'one_of on a type glob',
+      '      type: "ansible.builtin.*"\n      attribute: user\n      one_of: [root, admin]\n',
+      [8],
+    ],
     ['glob', '      type: cron\n      attribute: job\n      glob: "/opt/*"\n', [9]],
     ['regex', '      type: cron\n      attribute: job\n      regex: "backup\\\\.sh$"\n', [9]],
-    ['greater_than', '      type: wait_for\n      attribute: timeout\n      greater_than: 600\n', [17]],
+    [
+      'greater_than',
+      '      type: wait_for\n      attribute: timeout\n      greater_than: 600\n',
+      [17],
+    ],
     ['less_than', '      type: wait_for\n      attribute: timeout\n      less_than: 600\n', []],
     ['present', '      type: cron\n      attribute: user\n      present: true\n', [8]],
     ['absent', '      type: service\n      attribute: enabled\n      absent: true\n', [11]],
@@ -51,17 +59,28 @@ describe('custom rules', () => {
   });
 
   it('reports with its own id, category and severity', async () => {
-    const text = 'custom_rules:\n  - id: no-latest\n    message: pin the version\n    severity: low\n    category: missing-integrity-check\n    languages: [ansible]\n    match:\n      type: apt\n      attribute: state\n      equals: latest\n';
+    const text =
+      'custom_rules:\n  - id: no-latest\n    message: pin the version\n    severity: low\n    category: missing-integrity-check\n    languages: [ansible]\n    match:\n      type: apt\n      attribute: state\n      equals: latest\n';
     const { policy } = buildPolicy({ repo: { source: '.security.yml', text } });
     const result = await analyze([TASKS], { policy, rules: [] });
-    expect(result.findings).toMatchObject([{ ruleId: 'no-latest', category: 'missing-integrity-check', severity: 'low', message: 'pin the version' }]);
+    expect(result.findings).toMatchObject([
+      {
+        ruleId: 'no-latest',
+        category: 'missing-integrity-check',
+        severity: 'low',
+        message: 'pin the version',
+      },
+    ]);
   });
 
   it('runs a catastrophic regular expression in linear time', async () => {
     const line = 'a'.repeat(50_000);
     const text = `custom_rules:\n  - id: evil\n    message: m\n    severity: low\n    category: weak-crypto\n    languages: [ansible]\n    match:\n      variable: long_line\n      regex: "(a+)+$"\n`;
     const { policy } = buildPolicy({ repo: { source: '.security.yml', text } });
-    const result = await analyze([{ path: 'group_vars/all.yml', content: `long_line: "${line}!"\n` }], { policy, rules: [] });
+    const result = await analyze(
+      [{ path: 'group_vars/all.yml', content: `long_line: "${line}!"\n` }],
+      { policy, rules: [] },
+    );
     expect(result.findings).toEqual([]);
   });
 });

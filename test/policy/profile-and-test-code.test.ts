@@ -9,13 +9,18 @@ const ORG = { source: 'acme/.github:.security.yml' };
 const REPO = { source: '.security.yml' };
 
 function build(org: string | undefined, repo: string | undefined) {
-  const built = buildPolicy({ ...(org ? { org: { ...ORG, text: org } } : {}), ...(repo ? { repo: { ...REPO, text: repo } } : {}) });
+  const built = buildPolicy({
+    ...(org ? { org: { ...ORG, text: org } } : {}),
+    ...(repo ? { repo: { ...REPO, text: repo } } : {}),
+  });
   return { policy: built.policy, errors: built.errors.map(formatPolicyError) };
 }
 
 function runsOnPuppet(policyText: string | undefined, ruleId: string): boolean {
   const { policy } = build(undefined, policyText);
-  return activeRules(policy, RULES, 'manifests/init.pp', 'puppet').some((active) => active.rule.meta.id === ruleId);
+  return activeRules(policy, RULES, 'manifests/init.pp', 'puppet').some(
+    (active) => active.rule.meta.id === ruleId,
+  );
 }
 
 describe('profile', () => {
@@ -26,32 +31,58 @@ describe('profile', () => {
   });
 
   it('rejects other values with the ones it takes', () => {
-    expect(build(undefined, 'profile: strict\n').errors).toEqual(['.security.yml:1: profile: expected security or glitch']);
+    expect(build(undefined, 'profile: strict\n').errors).toEqual([
+      '.security.yml:1: profile: expected security or glitch',
+    ]);
   });
 
   it('decides which rules run unless a policy names them', () => {
     expect(runsOnPuppet(undefined, 'missing-default-case')).toBe(false);
     expect(runsOnPuppet('profile: glitch\n', 'missing-default-case')).toBe(true);
     expect(runsOnPuppet('rules:\n  missing-default-case: on\n', 'missing-default-case')).toBe(true);
-    expect(runsOnPuppet('rules:\n  missing-default-case: low\n', 'missing-default-case')).toBe(true);
-    expect(runsOnPuppet('profile: glitch\nrules:\n  missing-default-case: off\n', 'missing-default-case')).toBe(false);
+    expect(runsOnPuppet('rules:\n  missing-default-case: low\n', 'missing-default-case')).toBe(
+      true,
+    );
+    expect(
+      runsOnPuppet(
+        'profile: glitch\nrules:\n  missing-default-case: off\n',
+        'missing-default-case',
+      ),
+    ).toBe(false);
     expect(runsOnPuppet(undefined, 'hard-coded-secret')).toBe(true);
   });
 
   it('is pinned by an org lock: a repository can choose neither profile over the org', () => {
     const toGlitch = build('locked:\n  settings: [profile]\n', 'profile: glitch\n');
-    expect(toGlitch.errors).toEqual(['.security.yml:1: profile: the org policy locks profile at security; a repository cannot choose another']);
+    expect(toGlitch.errors).toEqual([
+      '.security.yml:1: profile: the org policy locks profile at security; a repository cannot choose another',
+    ]);
     expect(toGlitch.policy.profile).toBe('security');
-    const toSecurity = build('profile: glitch\nlocked:\n  settings: [profile]\n', 'profile: security\n');
-    expect(toSecurity.errors).toEqual(['.security.yml:1: profile: the org policy locks profile at glitch; a repository cannot choose another']);
+    const toSecurity = build(
+      'profile: glitch\nlocked:\n  settings: [profile]\n',
+      'profile: security\n',
+    );
+    expect(toSecurity.errors).toEqual([
+      '.security.yml:1: profile: the org policy locks profile at glitch; a repository cannot choose another',
+    ]);
     expect(toSecurity.policy.profile).toBe('glitch');
     expect(build('locked:\n  settings: [profile]\n', 'profile: security\n').errors).toEqual([]);
   });
 
   it('counts leaving glitch as loosening in a policy change, and the rules it turns off with it', () => {
-    const change = describePolicyChange(undefined, { source: '.security.yml', text: 'profile: glitch\n' }, { source: '.security.yml (this pull request)', text: '' });
-    expect(change.loosened).toEqual(expect.arrayContaining(['profile: glitch → security', 'turns missing-default-case off']));
-    const back = describePolicyChange(undefined, { source: '.security.yml', text: '' }, { source: '.security.yml (this pull request)', text: 'profile: glitch\n' });
+    const change = describePolicyChange(
+      undefined,
+      { source: '.security.yml', text: 'profile: glitch\n' },
+      { source: '.security.yml (this pull request)', text: '' },
+    );
+    expect(change.loosened).toEqual(
+      expect.arrayContaining(['profile: glitch → security', 'turns missing-default-case off']),
+    );
+    const back = describePolicyChange(
+      undefined,
+      { source: '.security.yml', text: '' },
+      { source: '.security.yml (this pull request)', text: 'profile: glitch\n' },
+    );
     expect(back.loosened).toEqual([]);
   });
 });
@@ -63,13 +94,17 @@ describe('test_code', () => {
   });
 
   it('rejects other values with the ones it takes', () => {
-    expect(build(undefined, 'test_code: skip\n').errors).toEqual(['.security.yml:1: test_code: expected report, ignore or production']);
+    expect(build(undefined, 'test_code: skip\n').errors).toEqual([
+      '.security.yml:1: test_code: expected report, ignore or production',
+    ]);
   });
 
   it('can only be tightened under an org lock', () => {
     const org = 'test_code: report\nlocked:\n  settings: [test_code]\n';
     const loosened = build(org, 'test_code: ignore\n');
-    expect(loosened.errors).toEqual(['.security.yml:1: test_code: the org policy locks test_code at report; a repository can only make it stricter']);
+    expect(loosened.errors).toEqual([
+      '.security.yml:1: test_code: the org policy locks test_code at report; a repository can only make it stricter',
+    ]);
     expect(loosened.policy.testCode).toBe('report');
     const tightened = build(org, 'test_code: production\n');
     expect(tightened.errors).toEqual([]);
@@ -81,7 +116,11 @@ describe('test_code', () => {
     ['production', 'report', true],
     ['report', 'production', false],
   ])('counts test_code: %s → %s as loosening: %s', (before, after, loosens) => {
-    const change = describePolicyChange(undefined, { source: '.security.yml', text: `test_code: ${before}\n` }, { source: '.security.yml (this pull request)', text: `test_code: ${after}\n` });
+    const change = describePolicyChange(
+      undefined,
+      { source: '.security.yml', text: `test_code: ${before}\n` },
+      { source: '.security.yml (this pull request)', text: `test_code: ${after}\n` },
+    );
     const phrase = `test_code: ${before} → ${after}`;
     expect(change.loosened.includes(phrase)).toBe(loosens);
     expect([...change.loosened, ...change.other]).toContain(phrase);

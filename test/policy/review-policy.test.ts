@@ -8,7 +8,10 @@ const ORG = { source: 'acme/.github:.security.yml' };
 const REPO = { source: '.security.yml' };
 
 function build(org: string | undefined, repo: string | undefined) {
-  const built = buildPolicy({ ...(org ? { org: { ...ORG, text: org } } : {}), ...(repo ? { repo: { ...REPO, text: repo } } : {}) });
+  const built = buildPolicy({
+    ...(org ? { org: { ...ORG, text: org } } : {}),
+    ...(repo ? { repo: { ...REPO, text: repo } } : {}),
+  });
   return { policy: built.policy, errors: built.errors.map(formatPolicyError) };
 }
 
@@ -28,26 +31,59 @@ describe('the review, comments and fail_on_existing keys', () => {
     expect(build(undefined, undefined).policy).toMatchObject({
       failOnExisting: false,
       comments: { contextLines: false, outsideDiff: false },
-      review: { teams: [], users: [], when: { categories: [], paths: [], surfaces: [], policyChange: false } },
+      review: {
+        teams: [],
+        users: [],
+        when: { categories: [], paths: [], surfaces: [], policyChange: false },
+      },
     });
-    const { policy, errors } = build(undefined, `${ROUTING}fail_on_existing: true\ncomments:\n  context_lines: true\n  outside_diff: true\n`);
+    const { policy, errors } = build(
+      undefined,
+      `${ROUTING}fail_on_existing: true\ncomments:\n  context_lines: true\n  outside_diff: true\n`,
+    );
     expect(errors).toEqual([]);
     expect(policy.failOnExisting).toBe(true);
     expect(policy.comments).toEqual({ contextLines: true, outsideDiff: true });
     expect(policy.review).toEqual({
       teams: ['security'],
       users: ['alice'],
-      when: { risk: 'high', categories: ['security-control-disabled', 'policy-change'], paths: ['roles/firewall/**'], surfaces: ['sudo', 'ssh'], policyChange: true },
+      when: {
+        risk: 'high',
+        categories: ['security-control-disabled', 'policy-change'],
+        paths: ['roles/firewall/**'],
+        surfaces: ['sudo', 'ssh'],
+        policyChange: true,
+      },
       source: '.security.yml',
     });
   });
 
   it.each([
-    ['a team that is not a slug', 'review:\n  teams: ["security team"]\n', '.security.yml:2: review.teams[0]: expected a team slug, or org/slug'],
-    ['a login that is not a login', 'review:\n  users: ["-alice"]\n', '.security.yml:2: review.users[0]: expected a GitHub login'],
-    ['an unknown risk level', 'review:\n  users: [alice]\n  when:\n    risk: severe\n', '.security.yml:4: review.when.risk: expected one of low, medium, high'],
-    ['an unknown surface', 'review:\n  users: [alice]\n  when:\n    surfaces: [sshd]\n', '.security.yml:4: review.when.surfaces[0]: expected one of users-and-privileges, ssh, sudo, firewall-and-network, tls-and-crypto, package-sources, secrets, file-permissions, services, containers, security-controls'],
-    ['an unknown key under comments', 'comments:\n  context_line: true\n', '.security.yml:2: comments.context_line: unknown key (did you mean "context_lines"?)'],
+    [
+      'a team that is not a slug',
+      'review:\n  teams: ["security team"]\n',
+      '.security.yml:2: review.teams[0]: expected a team slug, or org/slug',
+    ],
+    [
+      'a login that is not a login',
+      'review:\n  users: ["-alice"]\n',
+      '.security.yml:2: review.users[0]: expected a GitHub login',
+    ],
+    [
+      'an unknown risk level',
+      'review:\n  users: [alice]\n  when:\n    risk: severe\n',
+      '.security.yml:4: review.when.risk: expected one of low, medium, high',
+    ],
+    [
+      'an unknown surface',
+      'review:\n  users: [alice]\n  when:\n    surfaces: [sshd]\n',
+      '.security.yml:4: review.when.surfaces[0]: expected one of users-and-privileges, ssh, sudo, firewall-and-network, tls-and-crypto, package-sources, secrets, file-permissions, services, containers, security-controls',
+    ],
+    [
+      'an unknown key under comments',
+      'comments:\n  context_line: true\n',
+      '.security.yml:2: comments.context_line: unknown key (did you mean "context_lines"?)',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(parsePolicy(text, '.security.yml').errors.map(formatPolicyError)).toEqual([message]);
   });
@@ -59,7 +95,10 @@ describe('the review, comments and fail_on_existing keys', () => {
   });
 
   it('lets a repository name its reviewers and conditions when the org did not lock review', () => {
-    const { policy, errors } = build(ROUTING, 'review:\n  teams: [platform-security]\n  when:\n    paths: ["infra/**"]\n');
+    const { policy, errors } = build(
+      ROUTING,
+      'review:\n  teams: [platform-security]\n  when:\n    paths: ["infra/**"]\n',
+    );
     expect(errors).toEqual([]);
     expect(policy.review.teams).toEqual(['platform-security']);
     expect(policy.review.when.paths).toEqual(['infra/**']);
@@ -72,28 +111,53 @@ describe('an org that locks review and fail_on_existing', () => {
 
   it('keeps its reviewers when a repository tries to replace them', () => {
     const { policy, errors } = build(org, 'review:\n  teams: [my-team]\n  users: [alice]\n');
-    expect(errors).toEqual(['.security.yml:2: review.teams: the org policy locks review; a repository cannot change who the security reviewers are']);
+    expect(errors).toEqual([
+      '.security.yml:2: review.teams: the org policy locks review; a repository cannot change who the security reviewers are',
+    ]);
     expect(policy.review.teams).toEqual(['security']);
     expect(policy.review.users).toEqual(['alice']);
   });
 
   it('lets a repository add conditions and lower the risk level, never raise it or drop policy changes', () => {
-    const added = build(org, 'review:\n  when:\n    risk: medium\n    paths: ["infra/**"]\n    surfaces: [secrets]\n');
+    const added = build(
+      org,
+      'review:\n  when:\n    risk: medium\n    paths: ["infra/**"]\n    surfaces: [secrets]\n',
+    );
     expect(added.errors).toEqual([]);
-    expect(added.policy.review.when).toMatchObject({ risk: 'medium', paths: ['roles/firewall/**', 'infra/**'], surfaces: ['sudo', 'ssh', 'secrets'] });
+    expect(added.policy.review.when).toMatchObject({
+      risk: 'medium',
+      paths: ['roles/firewall/**', 'infra/**'],
+      surfaces: ['sudo', 'ssh', 'secrets'],
+    });
 
-    const loosened = build(org, 'review:\n  when:\n    risk: high\n    policy_change: false\n    categories: []\n');
-    expect(loosened.errors).toEqual(['.security.yml:4: review.when.policy_change: the org policy locks review; a repository cannot stop routing policy changes']);
-    expect(loosened.policy.review.when).toMatchObject({ risk: 'high', policyChange: true, categories: ['security-control-disabled', 'policy-change'] });
+    const loosened = build(
+      org,
+      'review:\n  when:\n    risk: high\n    policy_change: false\n    categories: []\n',
+    );
+    expect(loosened.errors).toEqual([
+      '.security.yml:4: review.when.policy_change: the org policy locks review; a repository cannot stop routing policy changes',
+    ]);
+    expect(loosened.policy.review.when).toMatchObject({
+      risk: 'high',
+      policyChange: true,
+      categories: ['security-control-disabled', 'policy-change'],
+    });
     expect(build(org, 'review:\n  when:\n    risk: low\n').policy.review.when.risk).toBe('low');
-    expect(build(`${ROUTING.replace('risk: high', 'risk: medium')}locked:\n  settings: [review]\n`, 'review:\n  when:\n    risk: high\n').errors).toEqual([
+    expect(
+      build(
+        `${ROUTING.replace('risk: high', 'risk: medium')}locked:\n  settings: [review]\n`,
+        'review:\n  when:\n    risk: high\n',
+      ).errors,
+    ).toEqual([
       '.security.yml:3: review.when.risk: the org policy locks review at risk medium; a repository can only lower it',
     ]);
   });
 
   it('does not let a repository stop existing findings from counting', () => {
     const { policy, errors } = build(org, 'fail_on_existing: false\n');
-    expect(errors).toEqual(['.security.yml:1: fail_on_existing: the org policy locks fail_on_existing at true; a repository cannot turn it off']);
+    expect(errors).toEqual([
+      '.security.yml:1: fail_on_existing: the org policy locks fail_on_existing at true; a repository cannot turn it off',
+    ]);
     expect(policy.failOnExisting).toBe(true);
   });
 });

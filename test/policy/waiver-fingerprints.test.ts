@@ -6,7 +6,17 @@ import { buildPolicy } from '../../src/policy/build-policy.js';
 /** Two tasks with the same flagged line: one fingerprint hash, occurrences 1 and 2. */
 const TASKS = {
   path: 'roles/web/tasks/main.yml',
-  content: ['- name: one', '  ansible.builtin.uri:', '    url: https://a.example.com', '    validate_certs: no', '- name: two', '  ansible.builtin.uri:', '    url: https://b.example.com', '    validate_certs: no', ''].join('\n'),
+  content: [
+    '- name: one',
+    '  ansible.builtin.uri:',
+    '    url: https://a.example.com',
+    '    validate_certs: no',
+    '- name: two',
+    '  ansible.builtin.uri:',
+    '    url: https://b.example.com',
+    '    validate_certs: no',
+    '',
+  ].join('\n'),
 };
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -23,7 +33,9 @@ async function waivedLines(fingerprint: string): Promise<number[]> {
   const { policy, errors } = buildPolicy({ repo: { source: '.security.yml', text: waiver } });
   expect(errors).toEqual([]);
   const { findings } = await analyze([TASKS], { policy, now: NOW });
-  return findings.filter((finding) => finding.status === 'waived').map((finding) => finding.range.line);
+  return findings
+    .filter((finding) => finding.status === 'waived')
+    .map((finding) => finding.range.line);
 }
 
 describe('a waiver by fingerprint', () => {

@@ -18,13 +18,26 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-describeQueueContract('embedded (SQLite)', { create: async () => new EmbeddedQueue({ dataDir: dataDir() }) });
+describeQueueContract('embedded (SQLite)', {
+  create: async () => new EmbeddedQueue({ dataDir: dataDir() }),
+});
 
 describe('embedded queue on disk', () => {
   it('resumes, after a kill -9, the job that was running, with the run it opened', async () => {
     const folder = dataDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/die-mid-job.ts', import.meta.url)), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve()));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./fixtures/die-mid-job.ts', import.meta.url)),
+        folder,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve()),
+    );
     child.kill('SIGKILL');
     await once(child, 'exit');
 
@@ -46,10 +59,11 @@ describe('embedded queue on disk', () => {
     const folder = dataDir();
     const first = new EmbeddedQueue({ dataDir: folder });
     try {
-      expect(() => new EmbeddedQueue({ dataDir: folder })).toThrow(/in use by another Posture process/);
+      expect(() => new EmbeddedQueue({ dataDir: folder })).toThrow(
+        /in use by another Posture process/,
+      );
     } finally {
       await first.close();
     }
   });
 });
-

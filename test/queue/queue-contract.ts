@@ -34,7 +34,10 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
-async function eventually(probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+async function eventually(
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -114,7 +117,8 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
     it('serves a quiet installation before the rest of a busy one', async () => {
       const queue = await factory.create();
       try {
-        for (let pull = 1; pull <= 6; pull += 1) await queue.enqueue(reviewRequest({ installationId: 1, pullNumber: pull }));
+        for (let pull = 1; pull <= 6; pull += 1)
+          await queue.enqueue(reviewRequest({ installationId: 1, pullNumber: pull }));
         await queue.enqueue(reviewRequest({ installationId: 2, owner: 'quiet', pullNumber: 1 }));
         const order: number[] = [];
         queue.start(async (job) => {
@@ -133,7 +137,10 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
     it('aborts the running job of an older head when a newer head is observed, and tells waiting ones', async () => {
       const queue = await factory.create();
       try {
-        const older = reviewRequest({ headSha: 'b'.repeat(40), headObservedAt: '2025-03-01T10:00:00Z' });
+        const older = reviewRequest({
+          headSha: 'b'.repeat(40),
+          headObservedAt: '2025-03-01T10:00:00Z',
+        });
         await queue.enqueue(older);
         const started = deferred();
         const reasons: unknown[] = [];
@@ -142,13 +149,17 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
           superseded.push(await job.supersededBy());
           if ((job.request as ReviewJobRequest).headSha === older.headSha && reasons.length === 0) {
             started.resolve();
-            await new Promise<void>((resolve) => job.signal.addEventListener('abort', () => resolve(), { once: true }));
+            await new Promise<void>((resolve) =>
+              job.signal.addEventListener('abort', () => resolve(), { once: true }),
+            );
             reasons.push(job.signal.reason);
           }
           return { status: 'done' };
         }, 1);
         await started.promise;
-        await queue.enqueue(reviewRequest({ headSha: 'c'.repeat(40), headObservedAt: '2025-03-01T10:00:05Z' }));
+        await queue.enqueue(
+          reviewRequest({ headSha: 'c'.repeat(40), headObservedAt: '2025-03-01T10:00:05Z' }),
+        );
         await queue.idle();
         expect(reasons).toEqual([{ kind: 'superseded', by: 'c'.repeat(40) }]);
         expect(superseded).toEqual([undefined, undefined]);
@@ -160,8 +171,12 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
     it('does not let an event that arrives late make an older head the latest', async () => {
       const queue = await factory.create();
       try {
-        await queue.enqueue(reviewRequest({ headSha: 'd'.repeat(40), headObservedAt: '2025-03-01T10:00:05Z' }));
-        await queue.enqueue(reviewRequest({ headSha: 'e'.repeat(40), headObservedAt: '2025-03-01T10:00:00Z' }));
+        await queue.enqueue(
+          reviewRequest({ headSha: 'd'.repeat(40), headObservedAt: '2025-03-01T10:00:05Z' }),
+        );
+        await queue.enqueue(
+          reviewRequest({ headSha: 'e'.repeat(40), headObservedAt: '2025-03-01T10:00:00Z' }),
+        );
         const superseded = new Map<string, string | undefined>();
         queue.start(async (job) => {
           superseded.set((job.request as ReviewJobRequest).headSha, await job.supersededBy());
@@ -182,7 +197,9 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
         const attempts: number[] = [];
         queue.start(async (job): Promise<JobOutcome> => {
           attempts.push(job.attempt);
-          return job.attempt < 3 ? { status: 'retry', at: Date.now() + 50, reason: 'GitHub answered 502' } : { status: 'done' };
+          return job.attempt < 3
+            ? { status: 'retry', at: Date.now() + 50, reason: 'GitHub answered 502' }
+            : { status: 'done' };
         }, 1);
         await queue.idle();
         expect(attempts).toEqual([1, 2, 3]);
@@ -199,7 +216,9 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
         let runs = 0;
         queue.start(async () => {
           runs += 1;
-          return runs === 1 ? { status: 'failed', reason: 'GitHub answered 404' } : { status: 'done' };
+          return runs === 1
+            ? { status: 'failed', reason: 'GitHub answered 404' }
+            : { status: 'done' };
         }, 1);
         await queue.idle();
         expect(await queue.enqueue({ ...request })).toBe('queued');
@@ -218,7 +237,13 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
         const remembered: unknown[] = [];
         queue.start(async (job: ActiveJob) => {
           const pull = (job.request as ReviewJobRequest).pullNumber;
-          await job.rememberRun({ installationId: 1, owner: 'acme', repo: 'infra', headSha: 'a'.repeat(40), checkRunId: 100 + pull });
+          await job.rememberRun({
+            installationId: 1,
+            owner: 'acme',
+            repo: 'infra',
+            headSha: 'a'.repeat(40),
+            checkRunId: 100 + pull,
+          });
           remembered.push((await job.rememberedRun())?.checkRunId);
           if (pull === 1) await job.forgetRun();
           return { status: 'done' };
@@ -241,7 +266,9 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
         const started = deferred();
         queue.start(async (job) => {
           started.resolve();
-          await new Promise<void>((resolve) => job.signal.addEventListener('abort', () => resolve(), { once: true }));
+          await new Promise<void>((resolve) =>
+            job.signal.addEventListener('abort', () => resolve(), { once: true }),
+          );
           expect(job.signal.reason).toEqual({ kind: 'shutdown' });
           return { status: 'handed-back' };
         }, 1);
@@ -263,11 +290,22 @@ export function describeQueueContract(name: string, factory: QueueFactory): void
     it('lets a job queue follow-up work', async () => {
       const queue = await factory.create();
       try {
-        await queue.enqueue({ kind: 'find-pull-requests', installationId: 1, owner: 'acme', repo: 'infra', headSha: 'f'.repeat(40), trigger: { kind: 'rerun' }, deliveryId: 'find-1' });
+        await queue.enqueue({
+          kind: 'find-pull-requests',
+          installationId: 1,
+          owner: 'acme',
+          repo: 'infra',
+          headSha: 'f'.repeat(40),
+          trigger: { kind: 'rerun' },
+          deliveryId: 'find-1',
+        });
         const kinds: string[] = [];
         queue.start(async (job) => {
           kinds.push(job.request.kind);
-          if (job.request.kind === 'find-pull-requests') await job.enqueue(reviewRequest({ trigger: { kind: 'rerun' }, deliveryId: 'find-1:7' }));
+          if (job.request.kind === 'find-pull-requests')
+            await job.enqueue(
+              reviewRequest({ trigger: { kind: 'rerun' }, deliveryId: 'find-1:7' }),
+            );
           return { status: 'done' };
         }, 1);
         await queue.idle();

@@ -8,7 +8,15 @@ import { UNANALYSABLE_TRICKS } from '../engine/unanalysable-tricks.js';
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
 
 function conclusion(overrides: Partial<ConclusionInput>): ReturnType<typeof decideConclusion> {
-  return decideConclusion({ counting: [], failOn: 'high', truncated: false, invalidPolicy: false, unanalysable: [], onUnanalysable: 'fail', ...overrides });
+  return decideConclusion({
+    counting: [],
+    failOn: 'high',
+    truncated: false,
+    invalidPolicy: false,
+    unanalysable: [],
+    onUnanalysable: 'fail',
+    ...overrides,
+  });
 }
 
 function summary(overrides: Partial<SummaryInput>): string {
@@ -38,16 +46,37 @@ describe.each(UNANALYSABLE_TRICKS)('a pull request that changes $name', ({ file,
     expect(errors).toEqual([expect.objectContaining({ path: file.path, kind })]);
     const verdict = conclusion({ counting: findings, unanalysable: errors });
     expect(verdict).toBe('failure');
-    expect(checkRunTitle({ added: findings, existing: [], errors, truncated: false, conclusion: verdict })).toContain(`1 file not analysed: ${file.path} (`);
+    expect(
+      checkRunTitle({
+        added: findings,
+        existing: [],
+        errors,
+        truncated: false,
+        conclusion: verdict,
+      }),
+    ).toContain(`1 file not analysed: ${file.path} (`);
     const text = summary({ errors, conclusion: verdict });
-    expect(text).toContain('**Posture failed this pull request:** it could not analyse 1 changed configuration file');
-    expect(text).toContain(`- \`${errors[0]?.line === undefined ? file.path : `${file.path}:${errors[0].line}`}\` (`);
-    expect(text).toContain('To proceed, split or simplify a file that is too large or nested too deeply');
+    expect(text).toContain(
+      '**Posture failed this pull request:** it could not analyse 1 changed configuration file',
+    );
+    expect(text).toContain(
+      `- \`${errors[0]?.line === undefined ? file.path : `${file.path}:${errors[0].line}`}\` (`,
+    );
+    expect(text).toContain(
+      'To proceed, split or simplify a file that is too large or nested too deeply',
+    );
   });
 });
 
 describe('decideConclusion with files Posture could not analyse', () => {
-  const unanalysable = [{ path: 'roles/app/vars/main.yml', kind: 'too-deep' as const, message: 'YAML: nesting deeper than 128 levels is not analysed', line: 129 }];
+  const unanalysable = [
+    {
+      path: 'roles/app/vars/main.yml',
+      kind: 'too-deep' as const,
+      message: 'YAML: nesting deeper than 128 levels is not analysed',
+      line: 129,
+    },
+  ];
 
   it('fails even when a security reviewer signed off, since nobody reviewed what Posture could not read', () => {
     expect(conclusion({ unanalysable, securityReview: { signedOff: true } })).toBe('failure');
@@ -56,22 +85,36 @@ describe('decideConclusion with files Posture could not analyse', () => {
 
   it('lets them through as neutral, never success, under on_unanalysable: warn, and the findings decide', () => {
     expect(conclusion({ unanalysable, onUnanalysable: 'warn' })).toBe('neutral');
-    expect(conclusion({ unanalysable, onUnanalysable: 'warn', counting: [makeFinding()] })).toBe('failure');
-    expect(conclusion({ unanalysable, onUnanalysable: 'warn', securityReview: { signedOff: false } })).toBe('action_required');
+    expect(conclusion({ unanalysable, onUnanalysable: 'warn', counting: [makeFinding()] })).toBe(
+      'failure',
+    );
+    expect(
+      conclusion({ unanalysable, onUnanalysable: 'warn', securityReview: { signedOff: false } }),
+    ).toBe('action_required');
   });
 
   it('says in the summary when the policy lets them through, and when findings fail the run as well', () => {
     const warned = summary({ errors: unanalysable, onUnanalysable: 'warn' });
     expect(warned).toContain('**No new findings** in the changed files Posture analysed.');
-    expect(warned).toContain('The policy lets the check pass without them (`on_unanalysable: warn`)');
+    expect(warned).toContain(
+      'The policy lets the check pass without them (`on_unanalysable: warn`)',
+    );
     const both = summary({ errors: unanalysable, added: [makeFinding()], conclusion: 'failure' });
-    expect(both).toContain('does not pass this check; besides, 1 new finding is at or above the fail threshold (high).');
+    expect(both).toContain(
+      'does not pass this check; besides, 1 new finding is at or above the fail threshold (high).',
+    );
   });
 });
 
 describe('checkRunTitle', () => {
   it('names at most three files that could not be analysed, with their reasons', () => {
-    const errors = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ path: `${name}.yml`, kind: 'syntax' as const, message: 'YAML: bad' }));
-    expect(checkRunTitle({ added: [], existing: [], errors, truncated: false })).toBe('No findings, 5 files not analysed: a.yml (syntax error), b.yml (syntax error), c.yml (syntax error) and 2 more');
+    const errors = ['a', 'b', 'c', 'd', 'e'].map((name) => ({
+      path: `${name}.yml`,
+      kind: 'syntax' as const,
+      message: 'YAML: bad',
+    }));
+    expect(checkRunTitle({ added: [], existing: [], errors, truncated: false })).toBe(
+      'No findings, 5 files not analysed: a.yml (syntax error), b.yml (syntax error), c.yml (syntax error) and 2 more',
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiffMap, parsePatch, startsOnAddedLine } from '../../src/review/diff-map.js';
 
-const entries = (patch: string) => [...parsePatch(patch)].map(([line, { kind, hunk }]) => `${line}:${kind}:${hunk}`);
+const entries = (patch: string) =>
+  [...parsePatch(patch)].map(([line, { kind, hunk }]) => `${line}:${kind}:${hunk}`);
 
 describe('parsePatch', () => {
   it('numbers right-side lines across hunks, skipping deleted lines', () => {
@@ -36,12 +37,18 @@ describe('parsePatch', () => {
   });
 
   it('ignores "No newline at end of file" markers and text after the last hunk line', () => {
-    const patch = '@@ -1,2 +1,2 @@\n keep\n-old\n\\ No newline at end of file\n+new\n\\ No newline at end of file\n';
+    const patch =
+      '@@ -1,2 +1,2 @@\n keep\n-old\n\\ No newline at end of file\n+new\n\\ No newline at end of file\n';
     expect(entries(patch)).toEqual(['1:context:0', '2:added:0']);
   });
 
   it('treats an empty line inside a hunk as an empty context line', () => {
-    expect(entries('@@ -1,3 +1,4 @@\n first\n\n+added\n last')).toEqual(['1:context:0', '2:context:0', '3:added:0', '4:context:0']);
+    expect(entries('@@ -1,3 +1,4 @@\n first\n\n+added\n last')).toEqual([
+      '1:context:0',
+      '2:context:0',
+      '3:added:0',
+      '4:context:0',
+    ]);
   });
 });
 

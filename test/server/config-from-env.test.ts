@@ -14,23 +14,47 @@ describe('configFromEnv', () => {
   });
 
   it('refuses Probot’s public default secret in production', () => {
-    expect(configFromEnv({ ...COMPLETE, WEBHOOK_SECRET: 'development', NODE_ENV: 'production' }).ok).toBe(false);
+    expect(
+      configFromEnv({ ...COMPLETE, WEBHOOK_SECRET: 'development', NODE_ENV: 'production' }).ok,
+    ).toBe(false);
   });
 
   it('names every missing setting at once', () => {
     const outcome = configFromEnv({});
-    expect(outcome.ok ? [] : outcome.problems.map((problem) => problem.split(' ')[0])).toEqual(['APP_ID', 'PRIVATE_KEY', 'WEBHOOK_SECRET']);
+    expect(outcome.ok ? [] : outcome.problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'APP_ID',
+      'PRIVATE_KEY',
+      'WEBHOOK_SECRET',
+    ]);
   });
 
   it('points GitHub Enterprise hosts at their /api/v3 root, the way Probot does', () => {
-    const outcome = configFromEnv({ ...COMPLETE, GHE_HOST: '127.0.0.1:8080', GHE_PROTOCOL: 'http', PORT: '0' });
-    expect(outcome).toMatchObject({ ok: true, config: { baseUrl: 'http://127.0.0.1:8080/api/v3', port: 0, webhookPath: '/api/github/webhooks' } });
-    expect(configFromEnv(COMPLETE)).toMatchObject({ ok: true, config: { baseUrl: 'https://api.github.com', port: 3000 } });
+    const outcome = configFromEnv({
+      ...COMPLETE,
+      GHE_HOST: '127.0.0.1:8080',
+      GHE_PROTOCOL: 'http',
+      PORT: '0',
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      config: {
+        baseUrl: 'http://127.0.0.1:8080/api/v3',
+        port: 0,
+        webhookPath: '/api/github/webhooks',
+      },
+    });
+    expect(configFromEnv(COMPLETE)).toMatchObject({
+      ok: true,
+      config: { baseUrl: 'https://api.github.com', port: 3000 },
+    });
   });
 
   it('accepts a private key with escaped newlines or base64-encoded', () => {
     const escaped = configFromEnv({ ...COMPLETE, PRIVATE_KEY: PEM.replace(/\n/g, '\\n') });
-    const encoded = configFromEnv({ ...COMPLETE, PRIVATE_KEY: Buffer.from(PEM).toString('base64') });
+    const encoded = configFromEnv({
+      ...COMPLETE,
+      PRIVATE_KEY: Buffer.from(PEM).toString('base64'),
+    });
     expect(escaped).toMatchObject({ ok: true, config: { privateKey: PEM } });
     expect(encoded).toMatchObject({ ok: true, config: { privateKey: PEM } });
   });

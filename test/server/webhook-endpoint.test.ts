@@ -22,7 +22,9 @@ interface Endpoint {
   logs: () => string;
 }
 
-async function startEndpoint(options: { failQueueing?: boolean; maxBytes?: number } = {}): Promise<Endpoint> {
+async function startEndpoint(
+  options: { failQueueing?: boolean; maxBytes?: number } = {},
+): Promise<Endpoint> {
   const received: ReceivedEvent[] = [];
   let logs = '';
   const sink = new Writable({
@@ -61,13 +63,23 @@ describe('the webhook endpoint', () => {
     const body = JSON.stringify({ action: 'opened', number: 7 });
     const response = await fetch(endpoint.url, { method: 'POST', headers: signed(body), body });
     expect(response.status).toBe(202);
-    expect(endpoint.received).toEqual([{ id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', name: 'pull_request', payload: { action: 'opened', number: 7 } }]);
+    expect(endpoint.received).toEqual([
+      {
+        id: '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+        name: 'pull_request',
+        payload: { action: 'opened', number: 7 },
+      },
+    ]);
   });
 
   it('refuses a forged signature with 401 and logs nothing of the body', async () => {
     const endpoint = await startEndpoint();
     const body = JSON.stringify({ action: 'opened', secret_marker: 'do-not-log-me' });
-    const response = await fetch(endpoint.url, { method: 'POST', headers: signed(body, 'someone-else'), body });
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: signed(body, 'someone-else'),
+      body,
+    });
     expect(response.status).toBe(401);
     expect(endpoint.received).toEqual([]);
     expect(endpoint.logs()).toContain('signature does not match');
@@ -88,13 +100,18 @@ describe('the webhook endpoint', () => {
   it('answers 503 when the event cannot be queued, so that GitHub records a failed delivery', async () => {
     const endpoint = await startEndpoint({ failQueueing: true });
     const body = '{"action":"opened"}';
-    expect((await fetch(endpoint.url, { method: 'POST', headers: signed(body), body })).status).toBe(503);
+    expect(
+      (await fetch(endpoint.url, { method: 'POST', headers: signed(body), body })).status,
+    ).toBe(503);
   });
 
   it('keeps the sanitised delivery id in its log lines, never a crafted header', async () => {
     const endpoint = await startEndpoint();
     const body = '{}';
-    const headers = { ...signed(body, 'wrong'), 'x-github-delivery': 'id","level":60,"msg":"forged' };
+    const headers = {
+      ...signed(body, 'wrong'),
+      'x-github-delivery': 'id","level":60,"msg":"forged',
+    };
     await fetch(endpoint.url, { method: 'POST', headers, body });
     expect(endpoint.logs()).not.toContain('forged');
     expect(endpoint.logs()).toContain('"delivery":"invalid"');
@@ -103,10 +120,14 @@ describe('the webhook endpoint', () => {
   it('refuses a declared 100 MB body at once, without reading it', async () => {
     const endpoint = await startEndpoint();
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest(endpoint.url, { method: 'POST', headers: { ...signed('{}'), 'content-length': String(100 * MIB) } }, (response) => {
-        resolve(response.statusCode ?? 0);
-        request.destroy();
-      });
+      const request = httpRequest(
+        endpoint.url,
+        { method: 'POST', headers: { ...signed('{}'), 'content-length': String(100 * MIB) } },
+        (response) => {
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        },
+      );
       request.on('error', reject);
       request.write('{"a":"');
     });
@@ -121,10 +142,14 @@ describe('the webhook endpoint', () => {
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     await new Promise<void>((resolve) => {
-      const request = httpRequest(endpoint.url, { method: 'POST', headers: { ...signed('{}', 'forged'), 'transfer-encoding': 'chunked' } }, () => {
-        resolve();
-        request.destroy();
-      });
+      const request = httpRequest(
+        endpoint.url,
+        { method: 'POST', headers: { ...signed('{}', 'forged'), 'transfer-encoding': 'chunked' } },
+        () => {
+          resolve();
+          request.destroy();
+        },
+      );
       // The server answers 413 and closes the connection, which the client may see first.
       request.on('error', () => resolve());
       let sent = 0;

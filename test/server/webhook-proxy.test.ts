@@ -20,7 +20,9 @@ afterEach(async () => {
   }
 });
 
-async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
+async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<string> {
   const server = createServer(handler);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,7 +31,12 @@ async function listen(handler: (request: IncomingMessage, response: ServerRespon
 
 describe('the webhook proxy for local development', () => {
   it('relays each delivery of the channel, headers and body, to the webhook endpoint', async () => {
-    const delivery = { 'x-github-event': 'pull_request', 'x-github-delivery': 'd-42', 'x-hub-signature-256': 'sha256=abc', body: { action: 'opened', number: 7 } };
+    const delivery = {
+      'x-github-event': 'pull_request',
+      'x-github-delivery': 'd-42',
+      'x-hub-signature-256': 'sha256=abc',
+      body: { action: 'opened', number: 7 },
+    };
     const channel = await listen((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       response.write(`data: ${JSON.stringify(delivery)}\n\n`);
@@ -44,12 +51,21 @@ describe('the webhook proxy for local development', () => {
       });
     });
 
-    proxy = await startWebhookProxy(`${channel}/channel`, `${target}/api/github/webhooks`, pino({ level: 'silent' }));
+    proxy = await startWebhookProxy(
+      `${channel}/channel`,
+      `${target}/api/github/webhooks`,
+      pino({ level: 'silent' }),
+    );
     const deadline = Date.now() + 10_000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (received.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(received).toHaveLength(1);
-    expect(received[0]?.headers).toMatchObject({ 'x-github-event': 'pull_request', 'x-github-delivery': 'd-42', 'x-hub-signature-256': 'sha256=abc' });
+    expect(received[0]?.headers).toMatchObject({
+      'x-github-event': 'pull_request',
+      'x-github-delivery': 'd-42',
+      'x-hub-signature-256': 'sha256=abc',
+    });
     expect(JSON.parse(received[0]?.body ?? '{}')).toEqual({ action: 'opened', number: 7 });
   });
 });

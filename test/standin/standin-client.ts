@@ -7,17 +7,39 @@ export interface ApiAnswer {
   body: unknown;
 }
 
-export async function installationToken(standin: GitHubStandin, installationId: number): Promise<string> {
-  const answer = await call(standin, `Bearer ${signAppJwt(standin.privateKey, standin.appId)}`, 'POST', `/app/installations/${installationId}/access_tokens`);
-  if (answer.status !== 201) throw new Error(`no token for installation ${installationId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+export async function installationToken(
+  standin: GitHubStandin,
+  installationId: number,
+): Promise<string> {
+  const answer = await call(
+    standin,
+    `Bearer ${signAppJwt(standin.privateKey, standin.appId)}`,
+    'POST',
+    `/app/installations/${installationId}/access_tokens`,
+  );
+  if (answer.status !== 201)
+    throw new Error(
+      `no token for installation ${installationId}: ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
   return (answer.body as { token: string }).token;
 }
 
-export function rest(standin: GitHubStandin, token: string, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+export function rest(
+  standin: GitHubStandin,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   return call(standin, `token ${token}`, method, path, body);
 }
 
-export async function graphql(standin: GitHubStandin, token: string, query: string, variables: Record<string, unknown> = {}): Promise<ApiAnswer> {
+export async function graphql(
+  standin: GitHubStandin,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<ApiAnswer> {
   const response = await fetch(`http://${standin.host}/api/graphql`, {
     method: 'POST',
     headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
@@ -26,10 +48,20 @@ export async function graphql(standin: GitHubStandin, token: string, query: stri
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-async function call(standin: GitHubStandin, authorization: string, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+async function call(
+  standin: GitHubStandin,
+  authorization: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   const response = await fetch(`${standin.apiUrl}${path}`, {
     method,
-    headers: { authorization, accept: 'application/vnd.github+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization,
+      accept: 'application/vnd.github+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, headers: response.headers, body: await response.json() };

@@ -7,7 +7,11 @@ export interface Delivery {
 }
 
 /** Posts a webhook the way GitHub does; `secret: undefined` sends it unsigned. */
-export async function deliverWebhook(url: string, event: WebhookEvent, secret: string | undefined): Promise<Delivery> {
+export async function deliverWebhook(
+  url: string,
+  event: WebhookEvent,
+  secret: string | undefined,
+): Promise<Delivery> {
   const body = JSON.stringify(event.payload);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -15,7 +19,9 @@ export async function deliverWebhook(url: string, event: WebhookEvent, secret: s
     'x-github-delivery': event.id,
     'user-agent': 'GitHub-Hookshot/posture-test',
   };
-  if (secret !== undefined) headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  if (secret !== undefined)
+    headers['x-hub-signature-256'] =
+      `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, body: await response.text() };
 }

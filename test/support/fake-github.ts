@@ -13,7 +13,15 @@ import { answerGraphql } from './github-model/graphql-endpoint.js';
 import type { GraphqlWorld } from './github-model/graphql-objects.js';
 import { repositoryRoutes } from './github-model/repository-routes.js';
 import { RepositoryState } from './github-model/repository-state.js';
-import { literal, NOT_FOUND, ok, pageRequest, paginate, type FakeResponse, type Route } from './github-model/routes.js';
+import {
+  literal,
+  NOT_FOUND,
+  ok,
+  pageRequest,
+  paginate,
+  type FakeResponse,
+  type Route,
+} from './github-model/routes.js';
 import {
   APP_LOGIN,
   PULL_REQUEST_AUTHOR,
@@ -110,16 +118,24 @@ export class FakeGitHub {
   readonly #routes: Route[];
 
   constructor(options: FakeGitHubOptions) {
-    this.#repository = options.repository ?? new RepositoryState(options.owner ?? 'acme', options.repo ?? 'infra', options.repositoryId ?? 1296269);
+    this.#repository =
+      options.repository ??
+      new RepositoryState(
+        options.owner ?? 'acme',
+        options.repo ?? 'infra',
+        options.repositoryId ?? 1296269,
+      );
     this.owner = this.#repository.owner;
     this.repo = this.#repository.name;
     this.repositoryId = this.#repository.id;
     this.pullNumber = options.pullNumber ?? 7;
-    if (this.#repository.pullRequest(this.pullNumber)) throw new Error(`${this.#repository.fullName} already has pull request #${this.pullNumber}`);
+    if (this.#repository.pullRequest(this.pullNumber))
+      throw new Error(`${this.#repository.fullName} already has pull request #${this.pullNumber}`);
     this.appId = options.appId ?? 4242;
     this.author = options.author ?? PULL_REQUEST_AUTHOR;
     this.truncateBlobsOver = options.truncateBlobsOver;
-    if (options.maxTreeEntries !== undefined) this.#repository.maxTreeEntries = options.maxTreeEntries;
+    if (options.maxTreeEntries !== undefined)
+      this.#repository.maxTreeEntries = options.maxTreeEntries;
     this.#htmlRoot = options.htmlRoot ?? 'https://github.com';
     this.fixture = options.fixture;
     this.state = options.pullRequest?.state ?? 'open';
@@ -128,11 +144,15 @@ export class FakeGitHub {
     this.#files = options.files ?? options.fixture.files;
     this.policy = options.policy ?? {};
     this.teams = options.organizationTeams ?? new Map();
-    for (const [slug, members] of Object.entries(options.teams ?? {})) this.teams.set(slug, new Set([...(this.teams.get(slug) ?? []), ...members]));
+    for (const [slug, members] of Object.entries(options.teams ?? {}))
+      this.teams.set(slug, new Set([...(this.teams.get(slug) ?? []), ...members]));
     this.checkRuns = this.#repository.checkRuns;
     this.#repository.pullRequests.push(this);
     this.#remember(options.fixture, undefined, {});
-    this.#routes = [...this.#pullRequestRoutes(), ...repositoryRoutes(this.#repository, this.appId)];
+    this.#routes = [
+      ...this.#pullRequestRoutes(),
+      ...repositoryRoutes(this.#repository, this.appId),
+    ];
   }
 
   get headSha(): string {
@@ -171,7 +191,9 @@ export class FakeGitHub {
    */
   addMergeGroupCommit(): string {
     this.#mergeGroups += 1;
-    const sha = blobSha(`merge group ${this.#mergeGroups} of #${this.pullNumber} at ${this.headSha}`);
+    const sha = blobSha(
+      `merge group ${this.#mergeGroups} of #${this.pullNumber} at ${this.headSha}`,
+    );
     this.#repository.history.addCommit(sha, this.fixture.head, this.fixture.baseSha);
     return sha;
   }
@@ -194,22 +216,43 @@ export class FakeGitHub {
     action();
   }
 
-  submitReview(login: string, state: SubmittedReview['state'], options: { commitId?: string; body?: string } = {}): void {
-    this.submittedReviews.push({ author: { login, type: 'User' }, state, commitId: options.commitId ?? this.headSha, body: options.body ?? '', submittedAt: this.#now() });
+  submitReview(
+    login: string,
+    state: SubmittedReview['state'],
+    options: { commitId?: string; body?: string } = {},
+  ): void {
+    this.submittedReviews.push({
+      author: { login, type: 'User' },
+      state,
+      commitId: options.commitId ?? this.headSha,
+      body: options.body ?? '',
+      submittedAt: this.#now(),
+    });
     // A review from someone asked for it, or from a member of a team asked for it, fulfils the request.
     this.requested.users.delete(login);
-    for (const [slug, members] of this.teams) if (members.has(login)) this.requested.teams.delete(slug);
+    for (const [slug, members] of this.teams)
+      if (members.has(login)) this.requested.teams.delete(slug);
   }
 
   dismissReviews(login: string): void {
-    for (const review of this.submittedReviews) if (review.author.login === login && review.state === 'APPROVED') review.state = 'DISMISSED';
+    for (const review of this.submittedReviews)
+      if (review.author.login === login && review.state === 'APPROVED') review.state = 'DISMISSED';
   }
 
   reply(nodeId: string, author: Author, body: string): void {
-    const thread = this.threads.find((candidate) => candidate.comments.some((comment) => comment.nodeId === nodeId));
+    const thread = this.threads.find((candidate) =>
+      candidate.comments.some((comment) => comment.nodeId === nodeId),
+    );
     if (!thread) throw new Error(`no thread has comment ${nodeId}`);
     const first = thread.comments[0] as ThreadComment;
-    thread.comments.push({ nodeId: this.#newNode('PRRC').nodeId, author, body, path: first.path, commitId: first.commitId, isMinimized: false });
+    thread.comments.push({
+      nodeId: this.#newNode('PRRC').nodeId,
+      author,
+      body,
+      path: first.path,
+      commitId: first.commitId,
+      isMinimized: false,
+    });
   }
 
   comment(author: Author, body: string): void {
@@ -218,16 +261,29 @@ export class FakeGitHub {
 
   /** Posture's own review comments, oldest first. */
   postureComments(): ThreadComment[] {
-    return this.threads.flatMap((thread) => thread.comments.filter((comment) => comment.author.login === APP_LOGIN));
+    return this.threads.flatMap((thread) =>
+      thread.comments.filter((comment) => comment.author.login === APP_LOGIN),
+    );
   }
 
   rest(method: string, path: string, query: URLSearchParams, body: unknown): FakeResponse {
-    const route = this.#routes.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+    const route = this.#routes.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(path),
+    );
     if (!route) return NOT_FOUND;
     try {
-      return route.handle({ match: route.pattern.exec(path) as RegExpExecArray, body: (body ?? {}) as Record<string, unknown>, query, path });
+      return route.handle({
+        match: route.pattern.exec(path) as RegExpExecArray,
+        body: (body ?? {}) as Record<string, unknown>,
+        query,
+        path,
+      });
     } catch (error) {
-      if (error instanceof HttpProblem) return { status: error.status, body: { message: error.message, documentation_url: 'https://docs.github.com/rest' } };
+      if (error instanceof HttpProblem)
+        return {
+          status: error.status,
+          body: { message: error.message, documentation_url: 'https://docs.github.com/rest' },
+        };
       throw error;
     }
   }
@@ -236,7 +292,10 @@ export class FakeGitHub {
   graphql(body: unknown): FakeResponse {
     const repository = this.#repository;
     const world: GraphqlWorld = {
-      repository: (owner, name) => (sameName(owner, repository.owner) && sameName(name, repository.name) ? repository : undefined),
+      repository: (owner, name) =>
+        sameName(owner, repository.owner) && sameName(name, repository.name)
+          ? repository
+          : undefined,
       orgPolicy: (owner) => (sameName(owner, this.owner) ? this.policy.org : undefined),
       repositories: () => [repository],
     };
@@ -244,7 +303,12 @@ export class FakeGitHub {
   }
 
   pullRequestJson() {
-    const repository = { id: this.repositoryId, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner } };
+    const repository = {
+      id: this.repositoryId,
+      name: this.repo,
+      full_name: `${this.owner}/${this.repo}`,
+      owner: { login: this.owner },
+    };
     return {
       number: this.pullNumber,
       state: this.state,
@@ -259,11 +323,20 @@ export class FakeGitHub {
     };
   }
 
-  #remember(fixture: PullRequestFixture, previous: PullRequestFixture | undefined, options: PushOptions): void {
+  #remember(
+    fixture: PullRequestFixture,
+    previous: PullRequestFixture | undefined,
+    options: PushOptions,
+  ): void {
     const history = this.#repository.history;
     history.addCommit(fixture.baseSha, fixture.base, previous?.baseSha);
-    const extendsPrevious = !options.force && previous !== undefined && previous.baseSha === fixture.baseSha;
-    history.addCommit(fixture.headSha, fixture.head, extendsPrevious ? previous.headSha : fixture.baseSha);
+    const extendsPrevious =
+      !options.force && previous !== undefined && previous.baseSha === fixture.baseSha;
+    history.addCommit(
+      fixture.headSha,
+      fixture.head,
+      extendsPrevious ? previous.headSha : fixture.baseSha,
+    );
     this.#pushed.set(fixture.headSha, fixture);
   }
 
@@ -286,7 +359,12 @@ export class FakeGitHub {
         method: 'GET',
         pattern: new RegExp(`^${pull}/files$`),
         handle: ({ path, query }) => {
-          const page = paginate(this.#files.slice(0, LISTED_FILES_LIMIT), pageRequest(query), path, query);
+          const page = paginate(
+            this.#files.slice(0, LISTED_FILES_LIMIT),
+            pageRequest(query),
+            path,
+            query,
+          );
           return ok(page.items, page.headers);
         },
       },
@@ -294,44 +372,107 @@ export class FakeGitHub {
         method: 'POST',
         pattern: new RegExp(`^${pull}/reviews$`),
         handle: ({ body: input }) => {
-          const { commit_id: commitId, event, body, comments = [] } = input as { commit_id?: string; event?: string; body?: string; comments?: StandinReviewComment[] };
+          const {
+            commit_id: commitId,
+            event,
+            body,
+            comments = [],
+          } = input as {
+            commit_id?: string;
+            event?: string;
+            body?: string;
+            comments?: StandinReviewComment[];
+          };
           const pushed = commitId ? this.#pushed.get(commitId) : undefined;
           if (!pushed) throw new HttpProblem(422, 'commit_id is not part of the pull request');
-          if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && !body) throw new HttpProblem(422, 'body is required');
+          if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && !body)
+            throw new HttpProblem(422, 'body is required');
           for (const comment of comments) validateLineComment(pushed, comment);
-          const review: StandinReview = { id: this.#repository.ids.next('review'), commit_id: pushed.headSha, event: event ?? 'PENDING', body: body ?? '', comments };
+          const review: StandinReview = {
+            id: this.#repository.ids.next('review'),
+            commit_id: pushed.headSha,
+            event: event ?? 'PENDING',
+            body: body ?? '',
+            comments,
+          };
           this.reviews.push(review);
-          this.submittedReviews.push({ author: { login: APP_LOGIN, type: 'Bot' }, state: 'COMMENTED', commitId: pushed.headSha, body: review.body, submittedAt: this.#now() });
+          this.submittedReviews.push({
+            author: { login: APP_LOGIN, type: 'Bot' },
+            state: 'COMMENTED',
+            commitId: pushed.headSha,
+            body: review.body,
+            submittedAt: this.#now(),
+          });
           for (const comment of comments) {
             this.threads.push({
-              comments: [{ nodeId: this.#newNode('PRRC').nodeId, author: { login: APP_LOGIN, type: 'Bot' }, body: comment.body, path: comment.path, line: comment.line, commitId: pushed.headSha, isMinimized: false }],
+              comments: [
+                {
+                  nodeId: this.#newNode('PRRC').nodeId,
+                  author: { login: APP_LOGIN, type: 'Bot' },
+                  body: comment.body,
+                  path: comment.path,
+                  line: comment.line,
+                  commitId: pushed.headSha,
+                  isMinimized: false,
+                },
+              ],
             });
           }
-          return ok({ id: review.id, body: review.body, state: 'COMMENTED', commit_id: review.commit_id });
+          return ok({
+            id: review.id,
+            body: review.body,
+            state: 'COMMENTED',
+            commit_id: review.commit_id,
+          });
         },
       },
       {
         method: 'POST',
         pattern: new RegExp(`^${pull}/comments$`),
         handle: ({ body: input }) => {
-          const { commit_id: commitId, path, body, subject_type: subjectType } = input as { commit_id?: string; path?: string; body?: string; subject_type?: string };
+          const {
+            commit_id: commitId,
+            path,
+            body,
+            subject_type: subjectType,
+          } = input as { commit_id?: string; path?: string; body?: string; subject_type?: string };
           const pushed = commitId ? this.#pushed.get(commitId) : undefined;
           if (!pushed) throw new HttpProblem(422, 'commit_id is not part of the pull request');
-          if (subjectType !== 'file') throw new HttpProblem(422, 'only file comments are expected here');
-          if (!pushed.files.some((file) => file.filename === path)) throw new HttpProblem(422, 'Path could not be resolved');
+          if (subjectType !== 'file')
+            throw new HttpProblem(422, 'only file comments are expected here');
+          if (!pushed.files.some((file) => file.filename === path))
+            throw new HttpProblem(422, 'Path could not be resolved');
           const node = this.#newNode('PRRC');
-          const comment: ThreadComment = { nodeId: node.nodeId, author: { login: APP_LOGIN, type: 'Bot' }, body: body ?? '', path: path ?? '', commitId: pushed.headSha, isMinimized: false };
+          const comment: ThreadComment = {
+            nodeId: node.nodeId,
+            author: { login: APP_LOGIN, type: 'Bot' },
+            body: body ?? '',
+            path: path ?? '',
+            commitId: pushed.headSha,
+            isMinimized: false,
+          };
           this.threads.push({ comments: [comment] });
-          return { status: 201, body: { id: node.id, node_id: comment.nodeId, path, body, subject_type: 'file' } };
+          return {
+            status: 201,
+            body: { id: node.id, node_id: comment.nodeId, path, body, subject_type: 'file' },
+          };
         },
       },
       {
         method: 'POST',
         pattern: new RegExp(`^${pull}/requested_reviewers$`),
         handle: ({ body: input }) => {
-          const { reviewers = [], team_reviewers: teams = [] } = input as { reviewers?: string[]; team_reviewers?: string[] };
-          if (reviewers.some((login) => login.toLowerCase() === this.author.toLowerCase())) throw new HttpProblem(422, 'Review cannot be requested from pull request author.');
-          if (teams.some((slug) => !this.teams.has(slug))) throw new HttpProblem(422, 'Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator.');
+          const { reviewers = [], team_reviewers: teams = [] } = input as {
+            reviewers?: string[];
+            team_reviewers?: string[];
+          };
+          if (reviewers.some((login) => login.toLowerCase() === this.author.toLowerCase()))
+            throw new HttpProblem(422, 'Review cannot be requested from pull request author.');
+          if (teams.some((slug) => !this.teams.has(slug)))
+            throw new HttpProblem(
+              422,
+              'Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator.',
+            );
           for (const login of reviewers) this.requested.users.add(login);
           for (const slug of teams) this.requested.teams.add(slug);
           return { status: 201, body: this.pullRequestJson() };
@@ -342,16 +483,24 @@ export class FakeGitHub {
         pattern: new RegExp(`^${repoPath}/issues/${this.pullNumber}/comments$`),
         handle: ({ body: input }) => {
           const node = this.#newNode('IC');
-          const comment = { nodeId: node.nodeId, author: { login: APP_LOGIN, type: 'Bot' as const }, body: String(input.body ?? '') };
+          const comment = {
+            nodeId: node.nodeId,
+            author: { login: APP_LOGIN, type: 'Bot' as const },
+            body: String(input.body ?? ''),
+          };
           this.conversation.push(comment);
-          return { status: 201, body: { id: node.id, node_id: comment.nodeId, body: comment.body } };
+          return {
+            status: 201,
+            body: { id: node.id, node_id: comment.nodeId, body: comment.body },
+          };
         },
       },
       {
         method: 'GET',
         pattern: new RegExp(`^/orgs/${literal(this.owner)}/teams/([^/]+)/memberships/([^/]+)$`),
         handle: ({ match }) => {
-          if (!this.teams.get(match[1] as string)?.has(match[2] as string)) throw new HttpProblem(404, 'Not Found');
+          if (!this.teams.get(match[1] as string)?.has(match[2] as string))
+            throw new HttpProblem(404, 'Not Found');
           return ok({ state: 'active', role: 'member' });
         },
       },
@@ -368,8 +517,15 @@ function validateLineComment(fixture: PullRequestFixture, comment: StandinReview
   const ranges = fixture.hunks.get(comment.path);
   if (!ranges) throw new HttpProblem(422, 'Path could not be resolved');
   const hunk = ranges.find((range) => comment.line >= range.start && comment.line <= range.end);
-  if (!hunk || comment.side !== 'RIGHT') throw new HttpProblem(422, 'Pull request review thread line must be part of the diff');
-  if (comment.start_line !== undefined && (comment.start_line >= comment.line || comment.start_line < hunk.start)) {
-    throw new HttpProblem(422, 'Pull request review thread start line must be part of the same hunk as the line');
+  if (!hunk || comment.side !== 'RIGHT')
+    throw new HttpProblem(422, 'Pull request review thread line must be part of the diff');
+  if (
+    comment.start_line !== undefined &&
+    (comment.start_line >= comment.line || comment.start_line < hunk.start)
+  ) {
+    throw new HttpProblem(
+      422,
+      'Pull request review thread start line must be part of the same hunk as the line',
+    );
   }
 }

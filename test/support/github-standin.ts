@@ -14,23 +14,47 @@ import { parse as parseYaml } from 'yaml';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
-import type { FakeGitHub, FakeGitHubOptions, FakeResponse, StandinCheckRun, StandinReview } from './fake-github.js';
+import type {
+  FakeGitHub,
+  FakeGitHubOptions,
+  FakeResponse,
+  StandinCheckRun,
+  StandinReview,
+} from './fake-github.js';
 import { FakeGitHubInstance } from './github-model/instance.js';
 import { HttpProblem, isValidAppJwt } from './github-rules.js';
-import { buildPullRequest, type FixtureOptions, type PullRequestFixture, type Tree } from './pull-request-fixture.js';
+import {
+  buildPullRequest,
+  type FixtureOptions,
+  type PullRequestFixture,
+  type Tree,
+} from './pull-request-fixture.js';
 import { faultAnswer, StandinFaults, type Fault } from './standin/faults.js';
 import { InstallationTokens } from './standin/installation-tokens.js';
-import { RequestLog, type RecordedRequest, type WaitForRequestOptions } from './standin/request-log.js';
+import {
+  RequestLog,
+  type RecordedRequest,
+  type WaitForRequestOptions,
+} from './standin/request-log.js';
 import { operationNameOf, type RequestMatcher } from './standin/request-matcher.js';
 import type { PayloadTarget } from './webhook-payloads.js';
 
-export type { StandinAnnotation, StandinCheckRun, StandinReview, StandinReviewComment } from './fake-github.js';
+export type {
+  StandinAnnotation,
+  StandinCheckRun,
+  StandinReview,
+  StandinReviewComment,
+} from './fake-github.js';
 export type { Fault, FaultInjection, InjectedFault } from './standin/faults.js';
 export type { RecordedRequest, WaitForRequestOptions } from './standin/request-log.js';
 export type { RequestMatcher } from './standin/request-matcher.js';
 export { signAppJwt } from './standin/app-jwt.js';
 
-const MANIFEST_PERMISSIONS = (parseYaml(readFileSync(new URL('../../app.yml', import.meta.url), 'utf8')) as { default_permissions: Record<string, string> }).default_permissions;
+const MANIFEST_PERMISSIONS = (
+  parseYaml(readFileSync(new URL('../../app.yml', import.meta.url), 'utf8')) as {
+    default_permissions: Record<string, string>;
+  }
+).default_permissions;
 
 const API_PREFIX = '/api/v3';
 const GRAPHQL_PATH = '/api/graphql';
@@ -44,12 +68,21 @@ interface PullRequestTrees {
 }
 
 /** The first repository: `posture-demo/infrastructure`, pull request #42, installation 777, unless the options say otherwise. */
-export interface StandinOptions extends Omit<FakeGitHubOptions, 'fixture' | 'repository' | 'organizationTeams'>, PullRequestTrees {
+export interface StandinOptions
+  extends
+    Omit<FakeGitHubOptions, 'fixture' | 'repository' | 'organizationTeams'>,
+    PullRequestTrees {
   installationId?: number;
 }
 
 /** Another repository (or another pull request of a repository already there, with the same owner and repo). */
-export interface RepositoryOptions extends Omit<FakeGitHubOptions, 'fixture' | 'repository' | 'organizationTeams' | 'owner' | 'repo' | 'appId' | 'htmlRoot'>, PullRequestTrees {
+export interface RepositoryOptions
+  extends
+    Omit<
+      FakeGitHubOptions,
+      'fixture' | 'repository' | 'organizationTeams' | 'owner' | 'repo' | 'appId' | 'htmlRoot'
+    >,
+    PullRequestTrees {
   owner: string;
   repo: string;
   /** the app's installation on `owner`: the one already there, or a new one by default */
@@ -97,7 +130,10 @@ export interface GitHubStandin extends StandinRepository {
   faults: StandinFaultControls;
   requests: RecordedRequest[];
   /** Resolves with the `count`th recorded request that matches (answered, or faulted). */
-  waitForRequest(matcher: RequestMatcher, options?: WaitForRequestOptions): Promise<RecordedRequest>;
+  waitForRequest(
+    matcher: RequestMatcher,
+    options?: WaitForRequestOptions,
+  ): Promise<RecordedRequest>;
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   /** Closes every connection, hung and keep-alive ones included, and stops listening. */
   close(): Promise<void>;
@@ -107,7 +143,10 @@ export interface GitHubStandin extends StandinRepository {
  * The environment `npm start` needs to run Posture as the stand-in's app, on a random port of
  * 127.0.0.1, with GitHub Enterprise settings pointing at the stand-in.
  */
-export function appEnvironment(standin: Pick<GitHubStandin, 'appId' | 'privateKey' | 'host'>, webhookSecret: string): Record<string, string> {
+export function appEnvironment(
+  standin: Pick<GitHubStandin, 'appId' | 'privateKey' | 'host'>,
+  webhookSecret: string,
+): Record<string, string> {
   return {
     APP_ID: String(standin.appId),
     PRIVATE_KEY: standin.privateKey,
@@ -124,7 +163,13 @@ export function appEnvironment(standin: Pick<GitHubStandin, 'appId' | 'privateKe
 }
 
 export async function startGitHubStandin(options: StandinOptions): Promise<GitHubStandin> {
-  const { base, head, fixture: fixtureOptions, installationId = FIRST_INSTALLATION_ID, ...fakeOptions } = options;
+  const {
+    base,
+    head,
+    fixture: fixtureOptions,
+    installationId = FIRST_INSTALLATION_ID,
+    ...fakeOptions
+  } = options;
   const instance = new FakeGitHubInstance();
   const first = instance.addPullRequest({
     owner: 'posture-demo',
@@ -147,19 +192,33 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
   let apiUrl = '';
 
   function appRoute(request: IncomingMessage, method: string, path: string): FakeResponse {
-    if (!isValidAppJwt(request.headers.authorization, publicKey, appId)) throw new HttpProblem(401, 'A JSON web token could not be decoded');
-    const installation = method === 'POST' ? /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path)?.[1] : undefined;
-    if (installation === undefined || !instance.installation(Number(installation))) throw new HttpProblem(404, 'Not Found');
+    if (!isValidAppJwt(request.headers.authorization, publicKey, appId))
+      throw new HttpProblem(401, 'A JSON web token could not be decoded');
+    const installation =
+      method === 'POST'
+        ? /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path)?.[1]
+        : undefined;
+    if (installation === undefined || !instance.installation(Number(installation)))
+      throw new HttpProblem(404, 'Not Found');
     const { token, expiresAt } = tokens.issue(Number(installation));
     // The installation has granted what the app's manifest asks for.
     const permissions = MANIFEST_PERMISSIONS;
-    return { status: 201, body: { token, expires_at: expiresAt, permissions, repository_selection: 'all' } };
+    return {
+      status: 201,
+      body: { token, expires_at: expiresAt, permissions, repository_selection: 'all' },
+    };
   }
 
-  function route(request: IncomingMessage, url: URL, body: unknown, installationId: number | undefined): FakeResponse {
+  function route(
+    request: IncomingMessage,
+    url: URL,
+    body: unknown,
+    installationId: number | undefined,
+  ): FakeResponse {
     const method = request.method ?? 'GET';
     if (url.pathname === GRAPHQL_PATH && method === 'POST') {
-      if (installationId === undefined) throw new HttpProblem(401, 'This endpoint requires you to be authenticated.');
+      if (installationId === undefined)
+        throw new HttpProblem(401, 'This endpoint requires you to be authenticated.');
       return instance.graphql(body, installationId);
     }
     if (!url.pathname.startsWith(API_PREFIX)) throw new HttpProblem(404, 'Not Found');
@@ -188,8 +247,17 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
         ...(fault ? { fault } : {}),
       });
 
-    const apiPath = graphql ? '/graphql' : url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
-    const fault = faults.take({ method, apiPath, ...(operation ? { operation } : {}), ...(installationId === undefined ? {} : { installationId }) });
+    const apiPath = graphql
+      ? '/graphql'
+      : url.pathname.startsWith(API_PREFIX)
+        ? url.pathname.slice(API_PREFIX.length)
+        : url.pathname;
+    const fault = faults.take({
+      method,
+      apiPath,
+      ...(operation ? { operation } : {}),
+      ...(installationId === undefined ? {} : { installationId }),
+    });
     if (fault && 'reset' in fault) {
       record(0, fault);
       request.socket.destroy();
@@ -205,16 +273,36 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
     let answer: FakeResponse;
     try {
       if (body === INVALID_JSON) throw new HttpProblem(400, 'Problems parsing JSON');
-      const faulted = fault && faultAnswer(fault, { graphql, ...(installationId === undefined ? {} : { installationId }) });
-      if (faulted && fault && 'afterHandling' in fault && fault.afterHandling) route(request, url, body, installationId);
+      const faulted =
+        fault &&
+        faultAnswer(fault, {
+          graphql,
+          ...(installationId === undefined ? {} : { installationId }),
+        });
+      if (faulted && fault && 'afterHandling' in fault && fault.afterHandling)
+        route(request, url, body, installationId);
       answer = faulted ?? route(request, url, body, installationId);
     } catch (error) {
       const status = error instanceof HttpProblem ? error.status : 500;
-      answer = { status, body: { message: error instanceof Error ? error.message : String(error), documentation_url: 'https://docs.github.com/rest' } };
+      answer = {
+        status,
+        body: {
+          message: error instanceof Error ? error.message : String(error),
+          documentation_url: 'https://docs.github.com/rest',
+        },
+      };
     }
     record(answer.status, fault);
-    const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name, value.replaceAll('{api}', apiUrl)]));
-    response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    const headers = Object.fromEntries(
+      Object.entries(answer.headers ?? {}).map(([name, value]) => [
+        name,
+        value.replaceAll('{api}', apiUrl),
+      ]),
+    );
+    response.writeHead(answer.status, {
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+    });
     response.end(JSON.stringify(answer.body));
   }
 
@@ -254,11 +342,27 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
     },
     checkRuns: first.checkRuns,
     reviews: first.reviews,
-    push: (pushedHead, pushOptions) => (repositories[0] as StandinRepository).push(pushedHead, pushOptions),
+    push: (pushedHead, pushOptions) =>
+      (repositories[0] as StandinRepository).push(pushedHead, pushOptions),
     repositories,
-    addRepository: ({ base: addedBase, head: addedHead, fixture: addedFixture, installationId: requested, ...rest }) => {
-      const id = requested ?? instance.installationOn(rest.owner)?.id ?? Math.max(FIRST_INSTALLATION_ID, ...instance.installations.map((known) => known.id)) + 1;
-      const github = instance.addPullRequest({ ...rest, installationId: id, appId, htmlRoot: HTML_ROOT, fixture: buildPullRequest(addedBase, addedHead, addedFixture) });
+    addRepository: ({
+      base: addedBase,
+      head: addedHead,
+      fixture: addedFixture,
+      installationId: requested,
+      ...rest
+    }) => {
+      const id =
+        requested ??
+        instance.installationOn(rest.owner)?.id ??
+        Math.max(FIRST_INSTALLATION_ID, ...instance.installations.map((known) => known.id)) + 1;
+      const github = instance.addPullRequest({
+        ...rest,
+        installationId: id,
+        appId,
+        htmlRoot: HTML_ROOT,
+        fixture: buildPullRequest(addedBase, addedHead, addedFixture),
+      });
       const handle = repositoryHandle(github, id);
       repositories.push(handle);
       return handle;
@@ -341,7 +445,8 @@ async function waitFor<T>(probe: () => T | undefined | false, timeoutMs: number)
   for (;;) {
     const value = probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`the GitHub stand-in did not see the expected state within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the GitHub stand-in did not see the expected state within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

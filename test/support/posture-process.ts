@@ -25,19 +25,30 @@ export interface PostureProcessOptions {
   timeoutMs?: number;
 }
 
-export async function startPostureProcess(env: Record<string, string>, { nodeArgs = [], timeoutMs = 30_000 }: PostureProcessOptions = {}): Promise<PostureProcess> {
+export async function startPostureProcess(
+  env: Record<string, string>,
+  { nodeArgs = [], timeoutMs = 30_000 }: PostureProcessOptions = {},
+): Promise<PostureProcess> {
   // Only what the test passes: nothing leaks in from the developer's shell.
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/start.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'src/server/start.ts'],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const port = await new Promise<number>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`Posture did not start within ${timeoutMs} ms:\n${stdout}\n${stderr}`)), timeoutMs);
+    const deadline = setTimeout(
+      () =>
+        reject(new Error(`Posture did not start within ${timeoutMs} ms:\n${stdout}\n${stderr}`)),
+      timeoutMs,
+    );
     const look = () => {
       const found = /"port":(\d+)[^\n]*Posture is listening/.exec(stdout)?.[1];
       if (found) {

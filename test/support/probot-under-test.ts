@@ -36,14 +36,20 @@ export async function probotUnderTest(options: AppUnderTestOptions = {}): Promis
     githubToken: 'test-installation-token',
     log,
     // A function, not an object: Probot applies its own throttle options over object defaults.
-    Octokit: ProbotOctokit.defaults((octokitOptions: object) => ({ ...octokitOptions, retry: { enabled: false }, throttle: { enabled: false } })),
+    Octokit: ProbotOctokit.defaults((octokitOptions: object) => ({
+      ...octokitOptions,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
   });
   const queue = new EmbeddedQueue({ dataDir: ':memory:' });
   await probot.load((app) => postureApp(app, { queue }));
   const handler = createJobHandler({
     log,
     github: { installation: (installationId) => probot.auth(installationId) },
-    analyzer: inThreadAnalyzer(options.analyze ?? ((files, analyzeOptions) => analyze(files, analyzeOptions))),
+    analyzer: inThreadAnalyzer(
+      options.analyze ?? ((files, analyzeOptions) => analyze(files, analyzeOptions)),
+    ),
     now: options.now ?? (() => FIXED_NOW),
     ...(options.appId === undefined ? {} : { appId: options.appId }),
     retry: scheduleFrom(1, options.maxAttempts ?? 1),

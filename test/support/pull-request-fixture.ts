@@ -52,7 +52,8 @@ export function blobSha(content: string): string {
 
 export function treeSha(tree: Tree): string {
   const hash = createHash('sha1');
-  for (const [path, content] of [...tree].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${path}\0${blobSha(content)}\n`);
+  for (const [path, content] of [...tree].sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`${path}\0${blobSha(content)}\n`);
   return hash.digest('hex');
 }
 
@@ -83,10 +84,21 @@ export interface TreeDiff {
   addedLines: Map<string, Set<number>>;
 }
 
-export function buildPullRequest(base: Tree, head: Tree, options: FixtureOptions = {}): PullRequestFixture {
+export function buildPullRequest(
+  base: Tree,
+  head: Tree,
+  options: FixtureOptions = {},
+): PullRequestFixture {
   const blobs = new Map<string, string>();
   for (const content of head.values()) blobs.set(blobSha(content), content);
-  return { baseSha: treeSha(base), headSha: treeSha(head), base, head, blobs, ...diffTrees(base, head, options) };
+  return {
+    baseSha: treeSha(base),
+    headSha: treeSha(head),
+    base,
+    head,
+    blobs,
+    ...diffTrees(base, head, options),
+  };
 }
 
 /** The changed files between two trees, path order, with unified-diff patches of three context lines. */
@@ -96,13 +108,17 @@ export function diffTrees(base: Tree, head: Tree, options: FixtureOptions = {}):
   const addedLines = new Map<string, Set<number>>();
   const renames = new Map(Object.entries(options.renames ?? {}));
   const renamedFrom = new Set(renames.values());
-  const paths = [...new Set([...base.keys(), ...head.keys()])].filter((path) => !renamedFrom.has(path)).sort();
+  const paths = [...new Set([...base.keys(), ...head.keys()])]
+    .filter((path) => !renamedFrom.has(path))
+    .sort();
   for (const path of paths) {
     const previous = renames.get(path);
     const before = base.get(previous ?? path);
     const after = head.get(path);
     if (before === after && previous === undefined) continue;
-    const patch = structuredPatch(previous ?? path, path, before ?? '', after ?? '', '', '', { context: 3 });
+    const patch = structuredPatch(previous ?? path, path, before ?? '', after ?? '', '', '', {
+      context: 3,
+    });
     let additions = 0;
     let deletions = 0;
     const text: string[] = [];
@@ -120,12 +136,20 @@ export function diffTrees(base: Tree, head: Tree, options: FixtureOptions = {}):
       text.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines);
       additions += hunk.lines.filter((line) => line.startsWith('+')).length;
       deletions += hunk.lines.filter((line) => line.startsWith('-')).length;
-      if (hunk.newLines > 0) ranges.push({ start: hunk.newStart, end: hunk.newStart + hunk.newLines - 1 });
+      if (hunk.newLines > 0)
+        ranges.push({ start: hunk.newStart, end: hunk.newStart + hunk.newLines - 1 });
     }
     hunks.set(path, ranges);
     addedLines.set(path, added);
     const sha = after === undefined ? blobSha(before ?? '') : blobSha(after);
-    const status = previous !== undefined ? 'renamed' : before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
+    const status =
+      previous !== undefined
+        ? 'renamed'
+        : before === undefined
+          ? 'added'
+          : after === undefined
+            ? 'removed'
+            : 'modified';
     files.push({
       sha,
       filename: path,

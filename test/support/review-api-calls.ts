@@ -30,14 +30,21 @@ export function naiveCallCount(files: number): number {
 }
 
 /** `count` task files at base and head; every head file changes one line, the first adds a finding. */
-export function syntheticTrees(count: number): { base: Map<string, string>; head: Map<string, string> } {
+export function syntheticTrees(count: number): {
+  base: Map<string, string>;
+  head: Map<string, string>;
+} {
   const base = new Map<string, string>();
   const head = new Map<string, string>();
   for (let index = 0; index < count; index++) {
     const path = `roles/service-${String(index).padStart(4, '0')}/tasks/main.yml`;
-    const task = (message: string) => `---\n- name: Report the service\n  ansible.builtin.debug:\n    msg: ${message}\n`;
+    const task = (message: string) =>
+      `---\n- name: Report the service\n  ansible.builtin.debug:\n    msg: ${message}\n`;
     base.set(path, task(`service ${index}`));
-    const insecure = index === 0 ? `- name: Fetch the agent\n  ansible.builtin.get_url:\n    url: https://example.com/agent\n    dest: /tmp/agent\n    validate_certs: no\n` : '';
+    const insecure =
+      index === 0
+        ? `- name: Fetch the agent\n  ansible.builtin.get_url:\n    url: https://example.com/agent\n    dest: /tmp/agent\n    validate_certs: no\n`
+        : '';
     head.set(path, `${task(`service ${index} is ready`)}${insecure}`);
   }
   return { base, head };
@@ -51,12 +58,24 @@ export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls
   const server = await startPostureServer(config.config, pino({ level: 'silent' }));
   try {
     await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
-    const run = await standin.waitFor(() => standin.checkRuns.find((candidate) => candidate.status === 'completed'), 120_000);
+    const run = await standin.waitFor(
+      () => standin.checkRuns.find((candidate) => candidate.status === 'completed'),
+      120_000,
+    );
     const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
     const byEndpoint: Record<string, number> = {};
-    for (const call of calls) byEndpoint[endpointOf(call)] = (byEndpoint[endpointOf(call)] ?? 0) + 1;
+    for (const call of calls)
+      byEndpoint[endpointOf(call)] = (byEndpoint[endpointOf(call)] ?? 0) + 1;
     const graphql = calls.filter((call) => call.path === '/api/graphql').length;
-    return { files, total: calls.length, rest: calls.length - graphql, graphql, byEndpoint, naive: naiveCallCount(files), conclusion: run.conclusion };
+    return {
+      files,
+      total: calls.length,
+      rest: calls.length - graphql,
+      graphql,
+      byEndpoint,
+      naive: naiveCallCount(files),
+      conclusion: run.conclusion,
+    };
   } finally {
     await server.close();
     await standin.close();
@@ -64,7 +83,8 @@ export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls
 }
 
 function endpointOf(call: RecordedRequest): string {
-  if (call.path === '/api/graphql') return `graphql ${/^(?:query|mutation) (\w+)/.exec(String((call.body as { query?: string }).query))?.[1] ?? '?'}`;
+  if (call.path === '/api/graphql')
+    return `graphql ${/^(?:query|mutation) (\w+)/.exec(String((call.body as { query?: string }).query))?.[1] ?? '?'}`;
   const path = (call.path.split('?')[0] ?? '')
     .replace(/^\/api\/v3/, '')
     .replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/{owner}/{repo}')

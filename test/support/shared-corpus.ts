@@ -18,7 +18,9 @@ export const hasSharedCorpus = existsSync(SHARED_CORPUS);
 /** `describe`, skipped with a printed reason when the shared corpora are not beside the project. */
 export function describeWithSharedCorpus(name: string, body: () => void): void {
   if (!hasSharedCorpus) {
-    console.warn(`skipped "${name}": it reads ${SHARED_CORPUS}, which is not beside this checkout (CI provides it)`);
+    console.warn(
+      `skipped "${name}": it reads ${SHARED_CORPUS}, which is not beside this checkout (CI provides it)`,
+    );
     describe.skip(`${name} (skipped: ../shared/corpus is absent)`, body);
     return;
   }

@@ -13,7 +13,9 @@ interface ExampleDefinition {
   examples: Record<string, unknown>[];
 }
 
-const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as ExampleDefinition[];
+const examples = createRequire(import.meta.url)(
+  '@octokit/webhooks-examples',
+) as ExampleDefinition[];
 
 export interface PayloadTarget {
   owner: string;
@@ -29,7 +31,6 @@ export interface PayloadTarget {
   htmlUrl?: string;
 }
 
-
 export function pullRequestEvent(
   action: 'opened' | 'synchronize' | 'reopened' | 'ready_for_review',
   target: PayloadTarget,
@@ -43,28 +44,61 @@ export function pullRequestEvent(
     draft: overrides.draft ?? false,
     changed_files: target.changedFiles,
   });
-  Object.assign(payload, { number: target.pullNumber, repository, installation: installationOf(target) });
-  return { id: overrides.deliveryId ?? `delivery-${action}-${target.headSha.slice(0, 7)}`, name: 'pull_request', payload } as WebhookEvent;
+  Object.assign(payload, {
+    number: target.pullNumber,
+    repository,
+    installation: installationOf(target),
+  });
+  return {
+    id: overrides.deliveryId ?? `delivery-${action}-${target.headSha.slice(0, 7)}`,
+    name: 'pull_request',
+    payload,
+  } as WebhookEvent;
 }
 
 /** A review someone submitted (or a dismissal), as GitHub sends it. */
 export function pullRequestReviewEvent(
   action: 'submitted' | 'dismissed',
   target: PayloadTarget,
-  review: { reviewer: string; state: 'approved' | 'changes_requested' | 'commented' | 'dismissed'; commitId?: string; deliveryId?: string },
+  review: {
+    reviewer: string;
+    state: 'approved' | 'changes_requested' | 'commented' | 'dismissed';
+    commitId?: string;
+    deliveryId?: string;
+  },
 ): WebhookEvent {
   const payload = example('pull_request_review', action);
   const repository = repositoryOf(payload, target);
-  Object.assign(payload.pull_request as object, pullRequestFields(payload.pull_request as Record<string, unknown>, target, repository), { state: 'open', draft: false });
-  Object.assign(payload.review as object, { state: review.state, commit_id: review.commitId ?? target.headSha, user: { ...((payload.review as { user: object }).user), login: review.reviewer } });
+  Object.assign(
+    payload.pull_request as object,
+    pullRequestFields(payload.pull_request as Record<string, unknown>, target, repository),
+    { state: 'open', draft: false },
+  );
+  Object.assign(payload.review as object, {
+    state: review.state,
+    commit_id: review.commitId ?? target.headSha,
+    user: { ...(payload.review as { user: object }).user, login: review.reviewer },
+  });
   Object.assign(payload, { repository, installation: installationOf(target) });
-  return { id: review.deliveryId ?? `delivery-review-${action}-${review.reviewer}-${target.headSha.slice(0, 7)}`, name: 'pull_request_review', payload } as WebhookEvent;
+  return {
+    id:
+      review.deliveryId ??
+      `delivery-review-${action}-${review.reviewer}-${target.headSha.slice(0, 7)}`,
+    name: 'pull_request_review',
+    payload,
+  } as WebhookEvent;
 }
 
 /** A click on a check run's requested-action button. */
 export function requestedActionEvent(
   target: PayloadTarget,
-  click: { sender: string; identifier: string; checkRun: { id: number; output: { title?: string; summary?: string } }; headSha?: string; deliveryId?: string },
+  click: {
+    sender: string;
+    identifier: string;
+    checkRun: { id: number; output: { title?: string; summary?: string } };
+    headSha?: string;
+    deliveryId?: string;
+  },
 ): WebhookEvent {
   const payload = example('check_run', 'requested_action');
   const repository = repositoryOf(payload, target);
@@ -72,7 +106,12 @@ export function requestedActionEvent(
     id: click.checkRun.id,
     name: 'Posture',
     head_sha: click.headSha ?? target.headSha,
-    output: { title: click.checkRun.output.title ?? '', summary: click.checkRun.output.summary ?? '', text: null, annotations_count: 0 },
+    output: {
+      title: click.checkRun.output.title ?? '',
+      summary: click.checkRun.output.summary ?? '',
+      text: null,
+      annotations_count: 0,
+    },
     pull_requests: [listedPullRequest(target)],
   });
   Object.assign(payload, {
@@ -81,23 +120,42 @@ export function requestedActionEvent(
     repository,
     installation: installationOf(target),
   });
-  return { id: click.deliveryId ?? `delivery-action-${click.sender}-${click.checkRun.id}`, name: 'check_run', payload } as WebhookEvent;
+  return {
+    id: click.deliveryId ?? `delivery-action-${click.sender}-${click.checkRun.id}`,
+    name: 'check_run',
+    payload,
+  } as WebhookEvent;
 }
 
-function pullRequestFields(pullRequest: Record<string, unknown>, target: PayloadTarget, repository: Record<string, unknown>) {
+function pullRequestFields(
+  pullRequest: Record<string, unknown>,
+  target: PayloadTarget,
+  repository: Record<string, unknown>,
+) {
   return {
     number: target.pullNumber,
     // The event is sent now: events about later heads carry later times, as GitHub's do.
     updated_at: new Date().toISOString(),
-    html_url: target.htmlUrl ?? `https://github.com/${target.owner}/${target.repo}/pull/${target.pullNumber}`,
+    html_url:
+      target.htmlUrl ??
+      `https://github.com/${target.owner}/${target.repo}/pull/${target.pullNumber}`,
     user: { ...(pullRequest.user as object), login: target.author ?? PULL_REQUEST_AUTHOR },
-    head: { ...(pullRequest.head as object), sha: target.headSha, ref: 'feature', repo: repository },
+    head: {
+      ...(pullRequest.head as object),
+      sha: target.headSha,
+      ref: 'feature',
+      repo: repository,
+    },
     base: { ...(pullRequest.base as object), sha: target.baseSha, ref: 'main', repo: repository },
   };
 }
 
 /** `pullRequests` as GitHub lists them on the check run; empty for pull requests from forks. */
-export function checkRunRerequestedEvent(target: PayloadTarget, pullRequests: 'listed' | 'empty', name = 'Posture'): WebhookEvent {
+export function checkRunRerequestedEvent(
+  target: PayloadTarget,
+  pullRequests: 'listed' | 'empty',
+  name = 'Posture',
+): WebhookEvent {
   const payload = example('check_run', 'rerequested');
   const repository = repositoryOf(payload, target);
   Object.assign(payload.check_run as object, {
@@ -106,10 +164,17 @@ export function checkRunRerequestedEvent(target: PayloadTarget, pullRequests: 'l
     pull_requests: pullRequests === 'listed' ? [listedPullRequest(target)] : [],
   });
   Object.assign(payload, { repository, installation: installationOf(target) });
-  return { id: `delivery-check-run-${target.headSha.slice(0, 7)}`, name: 'check_run', payload } as WebhookEvent;
+  return {
+    id: `delivery-check-run-${target.headSha.slice(0, 7)}`,
+    name: 'check_run',
+    payload,
+  } as WebhookEvent;
 }
 
-export function checkSuiteRerequestedEvent(target: PayloadTarget, pullRequests: 'listed' | 'empty'): WebhookEvent {
+export function checkSuiteRerequestedEvent(
+  target: PayloadTarget,
+  pullRequests: 'listed' | 'empty',
+): WebhookEvent {
   const payload = example('check_suite', 'rerequested');
   const repository = repositoryOf(payload, target);
   Object.assign(payload.check_suite as object, {
@@ -117,16 +182,28 @@ export function checkSuiteRerequestedEvent(target: PayloadTarget, pullRequests: 
     pull_requests: pullRequests === 'listed' ? [listedPullRequest(target)] : [],
   });
   Object.assign(payload, { repository, installation: installationOf(target) });
-  return { id: `delivery-check-suite-${target.headSha.slice(0, 7)}`, name: 'check_suite', payload } as WebhookEvent;
+  return {
+    id: `delivery-check-suite-${target.headSha.slice(0, 7)}`,
+    name: 'check_suite',
+    payload,
+  } as WebhookEvent;
 }
 
 function example(name: string, action: string): Record<string, unknown> {
-  const found = examples.find((definition) => definition.name === name)?.examples.find((payload) => payload.action === action && 'installation' in payload);
-  if (!found) throw new Error(`@octokit/webhooks-examples has no ${name}.${action} example with an installation`);
+  const found = examples
+    .find((definition) => definition.name === name)
+    ?.examples.find((payload) => payload.action === action && 'installation' in payload);
+  if (!found)
+    throw new Error(
+      `@octokit/webhooks-examples has no ${name}.${action} example with an installation`,
+    );
   return structuredClone(found);
 }
 
-function repositoryOf(payload: Record<string, unknown>, target: PayloadTarget): Record<string, unknown> {
+function repositoryOf(
+  payload: Record<string, unknown>,
+  target: PayloadTarget,
+): Record<string, unknown> {
   const repository = structuredClone(payload.repository) as Record<string, unknown>;
   Object.assign(repository, {
     id: target.repositoryId,
@@ -142,7 +219,11 @@ function installationOf(target: PayloadTarget) {
 }
 
 function listedPullRequest(target: PayloadTarget) {
-  const repo = { id: target.repositoryId, url: `https://api.github.com/repos/${target.owner}/${target.repo}`, name: target.repo };
+  const repo = {
+    id: target.repositoryId,
+    url: `https://api.github.com/repos/${target.owner}/${target.repo}`,
+    name: target.repo,
+  };
   return {
     id: 1000 + target.pullNumber,
     number: target.pullNumber,
@@ -153,7 +234,11 @@ function listedPullRequest(target: PayloadTarget) {
 }
 
 /** A merge queue asking for the required checks of the group that tests the pull request. */
-export function mergeGroupEvent(target: PayloadTarget, groupHeadSha: string, deliveryId = `delivery-merge-group-${groupHeadSha.slice(0, 7)}`): WebhookEvent {
+export function mergeGroupEvent(
+  target: PayloadTarget,
+  groupHeadSha: string,
+  deliveryId = `delivery-merge-group-${groupHeadSha.slice(0, 7)}`,
+): WebhookEvent {
   const payload = example('merge_group', 'checks_requested');
   Object.assign(payload.merge_group as object, {
     head_sha: groupHeadSha,
@@ -161,6 +246,9 @@ export function mergeGroupEvent(target: PayloadTarget, groupHeadSha: string, del
     base_sha: target.baseSha,
     base_ref: 'refs/heads/main',
   });
-  Object.assign(payload, { repository: repositoryOf(payload, target), installation: installationOf(target) });
+  Object.assign(payload, {
+    repository: repositoryOf(payload, target),
+    installation: installationOf(target),
+  });
   return { id: deliveryId, name: 'merge_group', payload } as WebhookEvent;
 }

@@ -25,10 +25,17 @@ export class CrossFile {
   ) {}
 
   /** Indexes the definition files among `files`; `languageOf` is the language the run reads a file in. */
-  static prepare(files: readonly SourceFile[], languageOf: (file: SourceFile) => Language | undefined): CrossFile {
+  static prepare(
+    files: readonly SourceFile[],
+    languageOf: (file: SourceFile) => Language | undefined,
+  ): CrossFile {
     const read = files.map((file) => ({ file, language: languageOf(file) }));
-    const variables = new VariableIndex(new Places(read.filter(({ language }) => language).map(({ file }) => file.path)));
-    const defining = read.filter(({ file, language }) => language && definesForOthers(file.path, language));
+    const variables = new VariableIndex(
+      new Places(read.filter(({ language }) => language).map(({ file }) => file.path)),
+    );
+    const defining = read.filter(
+      ({ file, language }) => language && definesForOthers(file.path, language),
+    );
     for (const { file, language } of defining) {
       if (!language || isTooLarge(Buffer.byteLength(file.content, 'utf8'))) continue;
       const model = parseSafely(file, language);

@@ -36,7 +36,14 @@ export class DeferredReports {
       if (!ruleIds.has(report.ruleId)) continue;
       waiting.delete(key);
       const { otherUses, ...rest } = report;
-      taken.push(otherUses === 0 ? rest : { ...rest, message: `${rest.message} (and ${otherUses} other ${otherUses === 1 ? 'use' : 'uses'})` });
+      taken.push(
+        otherUses === 0
+          ? rest
+          : {
+              ...rest,
+              message: `${rest.message} (and ${otherUses} other ${otherUses === 1 ? 'use' : 'uses'})`,
+            },
+      );
     }
     return taken;
   }

@@ -63,8 +63,15 @@ export function sharedDefinitions(model: FileModel, places: Places): PlacedDefin
     const named = sharedName(variable, model.language);
     if (!named) continue;
     const origin = originOf(model, named.inventory, place.unit !== undefined);
-    const definition: VariableDefinition = { name: named.name, value: variable.value, path: model.path, range: variable.range, origin };
-    for (const { reach, level } of reachOf(origin, place)) placed.push({ definition, reach, level });
+    const definition: VariableDefinition = {
+      name: named.name,
+      value: variable.value,
+      path: model.path,
+      range: variable.range,
+      origin,
+    };
+    for (const { reach, level } of reachOf(origin, place))
+      placed.push({ definition, reach, level });
   }
   return placed;
 }
@@ -76,25 +83,43 @@ export function ownDefinitions(model: FileModel): OwnDefinition[] {
     if (variable.value.kind === 'map') continue;
     const reading = ownReading(variable, model.language);
     if (!reading) continue;
-    const definition: VariableDefinition = { name: reading.name, value: variable.value, path: model.path, range: variable.range, origin: reading.origin };
+    const definition: VariableDefinition = {
+      name: reading.name,
+      value: variable.value,
+      path: model.path,
+      range: variable.range,
+      origin: reading.origin,
+    };
     own.push({ definition, level: reading.level, aliases: reading.aliases });
   }
   return own;
 }
 
-function sharedName(variable: Variable, language: Language): { name: string; inventory?: boolean } | undefined {
+function sharedName(
+  variable: Variable,
+  language: Language,
+): { name: string; inventory?: boolean } | undefined {
   if (language === 'ansible') {
     if (variable.scope === 'inventory') {
       const vars = variable.path.lastIndexOf('vars');
-      return vars >= 0 && vars < variable.path.length - 1 ? { name: variable.path.slice(vars + 1).join('.'), inventory: true } : undefined;
+      return vars >= 0 && vars < variable.path.length - 1
+        ? { name: variable.path.slice(vars + 1).join('.'), inventory: true }
+        : undefined;
     }
-    return variable.scope === 'vars-file' || variable.scope === 'data' ? { name: variable.path.join('.') } : undefined;
+    return variable.scope === 'vars-file' || variable.scope === 'data'
+      ? { name: variable.path.join('.') }
+      : undefined;
   }
-  if (language === 'puppet') return variable.scope === 'hiera' ? { name: variable.path.join('::') } : undefined;
+  if (language === 'puppet')
+    return variable.scope === 'hiera' ? { name: variable.path.join('::') } : undefined;
   return variable.scope === 'attribute' ? { name: `node.${variable.path.join('.')}` } : undefined;
 }
 
-function originOf(model: FileModel, inventory: boolean | undefined, inRole: boolean): DefinitionOrigin {
+function originOf(
+  model: FileModel,
+  inventory: boolean | undefined,
+  inRole: boolean,
+): DefinitionOrigin {
   if (model.language === 'puppet') return 'hiera';
   if (model.language === 'chef') return 'node-attribute';
   if (inventory) return 'inventory';
@@ -105,13 +130,21 @@ function originOf(model: FileModel, inventory: boolean | undefined, inRole: bool
   return folders.includes('defaults') ? 'role-defaults' : 'role-vars';
 }
 
-function reachOf(origin: DefinitionOrigin, place: { unit?: string; tree: string }): Array<{ reach: string; level: number }> {
+function reachOf(
+  origin: DefinitionOrigin,
+  place: { unit?: string; tree: string },
+): Array<{ reach: string; level: number }> {
   switch (origin) {
     case 'role-vars':
     case 'role-defaults':
     case 'node-attribute': {
       const own = origin === 'role-vars' ? LEVEL.roleVars : LEVEL.unitDefault;
-      return place.unit === undefined ? [{ reach: place.tree, level: LEVEL.treeVars }] : [{ reach: place.unit, level: own }, { reach: place.tree, level: LEVEL.otherUnit }];
+      return place.unit === undefined
+        ? [{ reach: place.tree, level: LEVEL.treeVars }]
+        : [
+            { reach: place.unit, level: own },
+            { reach: place.tree, level: LEVEL.otherUnit },
+          ];
     }
     case 'host-vars':
       return [{ reach: place.tree, level: LEVEL.hostVars }];
@@ -141,10 +174,34 @@ function ownReading(variable: Variable, language: Language): OwnReading | undefi
   }
   if (variable.scope === 'parameter') {
     if (!variable.owner || variable.path.length !== 1) return undefined;
-    const qualified = language === 'puppet' ? `${variable.owner}::${variable.name}` : `${variable.owner}.${variable.name}`;
-    return { name: variable.name, origin: 'parameter-default', level: LEVEL.parameterDefault, aliases: [qualified] };
+    const qualified =
+      language === 'puppet'
+        ? `${variable.owner}::${variable.name}`
+        : `${variable.owner}.${variable.name}`;
+    return {
+      name: variable.name,
+      origin: 'parameter-default',
+      level: LEVEL.parameterDefault,
+      aliases: [qualified],
+    };
   }
-  if (language === 'puppet') return variable.scope === 'data' ? { name: variable.path.join('::'), origin: 'local-variable', level: LEVEL.local, aliases: [] } : undefined;
-  if (variable.scope === 'attribute') return { name: `node.${variable.path.join('.')}`, origin: 'node-attribute', level: LEVEL.play, aliases: [] };
-  return variable.scope === 'data' ? { name: variable.path.join('.'), origin: 'local-variable', level: LEVEL.local, aliases: [] } : undefined;
+  if (language === 'puppet')
+    return variable.scope === 'data'
+      ? {
+          name: variable.path.join('::'),
+          origin: 'local-variable',
+          level: LEVEL.local,
+          aliases: [],
+        }
+      : undefined;
+  if (variable.scope === 'attribute')
+    return {
+      name: `node.${variable.path.join('.')}`,
+      origin: 'node-attribute',
+      level: LEVEL.play,
+      aliases: [],
+    };
+  return variable.scope === 'data'
+    ? { name: variable.path.join('.'), origin: 'local-variable', level: LEVEL.local, aliases: [] }
+    : undefined;
 }

@@ -14,13 +14,39 @@ export interface FilePlace {
 }
 
 /** The folders of an Ansible role. */
-const ROLE_FOLDERS = new Set(['tasks', 'handlers', 'defaults', 'vars', 'meta', 'templates', 'files', 'library']);
+const ROLE_FOLDERS = new Set([
+  'tasks',
+  'handlers',
+  'defaults',
+  'vars',
+  'meta',
+  'templates',
+  'files',
+  'library',
+]);
 /** Folders of Ansible variables that reach a whole tree. */
 const TREE_VARIABLE_FOLDERS = new Set(['group_vars', 'host_vars', 'inventory', 'inventories']);
 /** The folders of a Puppet module or control repository. */
-const MODULE_FOLDERS = new Set(['manifests', 'data', 'hieradata', 'templates', 'files', 'lib', 'functions', 'types']);
+const MODULE_FOLDERS = new Set([
+  'manifests',
+  'data',
+  'hieradata',
+  'templates',
+  'files',
+  'lib',
+  'functions',
+  'types',
+]);
 /** The folders of a Chef cookbook. */
-const COOKBOOK_FOLDERS = new Set(['recipes', 'attributes', 'resources', 'providers', 'libraries', 'templates', 'files']);
+const COOKBOOK_FOLDERS = new Set([
+  'recipes',
+  'attributes',
+  'resources',
+  'providers',
+  'libraries',
+  'templates',
+  'files',
+]);
 
 export class Places {
   /** Folders that hold Ansible roles: the trees role variables reach. */
@@ -49,7 +75,9 @@ export class Places {
   private ansible(path: string): FilePlace {
     const folders = foldersOf(path);
     const roles = folders.lastIndexOf('roles');
-    const roleFolder = folders.findIndex((folder, index) => index > roles && ROLE_FOLDERS.has(folder));
+    const roleFolder = folders.findIndex(
+      (folder, index) => index > roles && ROLE_FOLDERS.has(folder),
+    );
     const tree = this.treeOf(path, folders);
     return roleFolder >= 0 ? { unit: join(folders.slice(0, roleFolder)), tree } : { tree };
   }

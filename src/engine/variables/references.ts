@@ -25,12 +25,22 @@ export interface Reference {
 export function referencesIn(value: Value, language: Language): Reference[] {
   if (value.kind === 'reference' || value.kind === 'call') {
     const name = wholeValueName(value, language);
-    return name === undefined ? [] : [{ start: 0, end: value.text.length, name, transforms: [], whole: true }];
+    return name === undefined
+      ? []
+      : [{ start: 0, end: value.text.length, name, transforms: [], whole: true }];
   }
   if (value.kind !== 'string' || !value.dynamic || typeof value.value !== 'string') return [];
   const text = value.value;
-  const found = language === 'ansible' ? jinjaReferences(text) : language === 'puppet' ? puppetReferences(text) : rubyReferences(text);
-  return found.map((reference) => ({ ...reference, whole: reference.start === 0 && reference.end === text.length }));
+  const found =
+    language === 'ansible'
+      ? jinjaReferences(text)
+      : language === 'puppet'
+        ? puppetReferences(text)
+        : rubyReferences(text);
+  return found.map((reference) => ({
+    ...reference,
+    whole: reference.start === 0 && reference.end === text.length,
+  }));
 }
 
 /** The name a reference or call value reads, when it is a plain variable. */
@@ -124,17 +134,25 @@ const PUPPET_INTERPOLATION = /\$\{(::)?([a-z_]\w*(?:::\w+)*)\}|\$(::)?([a-z_]\w*
 function puppetReferences(text: string): Found[] {
   return [...text.matchAll(PUPPET_INTERPOLATION)].map((match) => {
     const start = match.index ?? 0;
-    return { start, end: start + match[0].length, name: (match[2] ?? match[4] ?? '').replace(/^::/, ''), transforms: [] };
+    return {
+      start,
+      end: start + match[0].length,
+      name: (match[2] ?? match[4] ?? '').replace(/^::/, ''),
+      transforms: [],
+    };
   });
 }
 
-const RUBY_INTERPOLATION = /#\{\s*(node((?:\[\s*['":]?[\w-]+['"]?\s*\])+)|new_resource\.\w+|[a-z_]\w*)\s*\}/g;
+const RUBY_INTERPOLATION =
+  /#\{\s*(node((?:\[\s*['":]?[\w-]+['"]?\s*\])+)|new_resource\.\w+|[a-z_]\w*)\s*\}/g;
 
 function rubyReferences(text: string): Found[] {
   return [...text.matchAll(RUBY_INTERPOLATION)].map((match) => {
     const start = match.index ?? 0;
     const keys = match[2];
-    const name = keys ? `node${keys.replace(/\[\s*['":]?([\w-]+)['"]?\s*\]/g, '.$1')}` : (match[1] ?? '');
+    const name = keys
+      ? `node${keys.replace(/\[\s*['":]?([\w-]+)['"]?\s*\]/g, '.$1')}`
+      : (match[1] ?? '');
     return { start, end: start + match[0].length, name, transforms: [] };
   });
 }

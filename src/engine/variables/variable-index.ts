@@ -8,7 +8,12 @@
  */
 import type { FileModel, Language } from '../model.js';
 import type { VariableDefinition } from './definition.js';
-import { ownDefinitions, sharedDefinitions, type OwnDefinition, type PlacedDefinition } from './definitions.js';
+import {
+  ownDefinitions,
+  sharedDefinitions,
+  type OwnDefinition,
+  type PlacedDefinition,
+} from './definitions.js';
 import { contains, type Places } from './places.js';
 import { referencesIn } from './references.js';
 
@@ -42,7 +47,9 @@ export class VariableIndex {
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
   reaching(language: Language, name: string, path: string): readonly PlacedDefinition[] {
-    return (this.shared.get(language)?.get(name) ?? []).filter((placed) => contains(placed.reach, path));
+    return (this.shared.get(language)?.get(name) ?? []).filter((placed) =>
+      contains(placed.reach, path),
+    );
   }
 
   resolverFor(model: FileModel): VariableResolver {
@@ -93,7 +100,10 @@ class FileResolver implements VariableResolver {
   }
 
   /** A definition whose value is another variable leads to that variable's definitions. */
-  private followValue(definition: VariableDefinition, via: readonly string[]): VariableDefinition[] {
+  private followValue(
+    definition: VariableDefinition,
+    via: readonly string[],
+  ): VariableDefinition[] {
     const [only, ...others] = referencesIn(definition.value, this.model.language);
     const next = only?.whole && others.length === 0 ? only.name : undefined;
     if (next && via.length < MAX_CHAIN && !via.includes(next)) {

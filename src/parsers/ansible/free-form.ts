@@ -87,5 +87,8 @@ export function parseFreeForm(text: string, commandLike: boolean): FreeFormArgum
   const first = rawTokens[0];
   const last = rawTokens.at(-1);
   if (!first || !last) return { params };
-  return { params, raw: { text: text.slice(first.start, last.end), start: first.start, end: last.end } };
+  return {
+    params,
+    raw: { text: text.slice(first.start, last.end), start: first.start, end: last.end },
+  };
 }

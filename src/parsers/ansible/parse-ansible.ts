@@ -15,7 +15,14 @@ import type {
 } from '../../engine/model.js';
 import { UnanalysableError } from '../../engine/file-error.js';
 import type { ParseOutcome } from '../index.js';
-import { isMap, isScalar, isSeq, parseYaml, YamlError, type ParsedYaml } from '../yaml/parse-yaml.js';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseYaml,
+  YamlError,
+  type ParsedYaml,
+} from '../yaml/parse-yaml.js';
 import { YamlValueBuilder } from '../yaml/to-value.js';
 import { parseFreeForm } from './free-form.js';
 import {
@@ -89,7 +96,9 @@ class AnsibleModelBuilder {
   private document(_doc: Document.Parsed, root: YamlNode): FileKind {
     const node = this.values.deref(root);
     if (isSeq(node)) {
-      const items = node.items.map((item) => this.values.deref(item as YamlNode)).filter((item) => isMap(item));
+      const items = node.items
+        .map((item) => this.values.deref(item as YamlNode))
+        .filter((item) => isMap(item));
       const itemKeys = items.map((item) => this.values.pairsOf(item).map((pair) => pair.key));
       if (itemKeys.some((keys) => keys.some((key) => PLAY_KEYS.has(key)))) {
         for (const item of items) this.play(item);
@@ -119,13 +128,17 @@ class AnsibleModelBuilder {
   private play(node: YamlNode): void {
     const pairs = this.values.pairsOf(node);
     const sections = new Set<string>([...PLAY_TASK_SECTIONS, 'vars', 'roles']);
-    const keywords = pairs.filter((pair) => !sections.has(pair.key)).map((pair) => this.attribute(pair));
+    const keywords = pairs
+      .filter((pair) => !sections.has(pair.key))
+      .map((pair) => this.attribute(pair));
     const importKey = pairs.find((pair) => pair.key.endsWith('import_playbook'));
     this.model.units.push({
       kind: 'play',
       type: importKey ? 'import_playbook' : 'play',
       typeAsWritten: importKey?.key ?? 'play',
-      typeRange: importKey ? this.values.rangeOfNode(importKey.keyNode) : this.values.rangeOfNode(node),
+      typeRange: importKey
+        ? this.values.rangeOfNode(importKey.keyNode)
+        : this.values.rangeOfNode(node),
       ...this.nameOf(pairs),
       attributes: importKey ? [this.attribute(importKey)] : [],
       keywords,
@@ -135,7 +148,8 @@ class AnsibleModelBuilder {
       if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
       else if (pair.key === 'roles') this.roles(pair.value);
       else if (pair.key === 'handlers') this.taskList(pair.value, 'handler', 0);
-      else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key)) this.taskList(pair.value, 'task', 0);
+      else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key))
+        this.taskList(pair.value, 'task', 0);
     }
   }
 
@@ -150,7 +164,17 @@ class AnsibleModelBuilder {
           if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
           continue;
         }
-        this.flatten({ kind: 'map', text: '', dynamic: false, entries: [this.attribute(pair)], range: this.values.rangeOfNode(pair.keyNode) }, [], 'play');
+        this.flatten(
+          {
+            kind: 'map',
+            text: '',
+            dynamic: false,
+            entries: [this.attribute(pair)],
+            range: this.values.rangeOfNode(pair.keyNode),
+          },
+          [],
+          'play',
+        );
       }
     }
   }
@@ -166,16 +190,26 @@ class AnsibleModelBuilder {
   }
 
   private task(node: YamlNode, kind: UnitKind, depth: number): void {
-    if (depth > MAX_BLOCK_DEPTH) throw new YamlError('too-deep', `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels are not analysed`, this.values.rangeOfNode(node).line);
+    if (depth > MAX_BLOCK_DEPTH)
+      throw new YamlError(
+        'too-deep',
+        `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels are not analysed`,
+        this.values.rangeOfNode(node).line,
+      );
     const pairs = this.values.pairsOf(node);
     const range = this.values.rangeOfNode(node);
     const isBlock = pairs.some((pair) => (BLOCK_SECTIONS as readonly string[]).includes(pair.key));
-    const moduleIndex = isBlock ? -1 : pairs.findIndex((pair) => !TASK_KEYWORDS.has(pair.key) && !isLoopKeyword(pair.key));
+    const moduleIndex = isBlock
+      ? -1
+      : pairs.findIndex((pair) => !TASK_KEYWORDS.has(pair.key) && !isLoopKeyword(pair.key));
     const modulePair = pairs[moduleIndex];
     const keywordPairs = pairs.filter(
-      (pair, index) => index !== moduleIndex && !(BLOCK_SECTIONS as readonly string[]).includes(pair.key),
+      (pair, index) =>
+        index !== moduleIndex && !(BLOCK_SECTIONS as readonly string[]).includes(pair.key),
     );
-    const keywords = keywordPairs.filter((pair) => pair.key !== 'args').map((pair) => this.attribute(pair));
+    const keywords = keywordPairs
+      .filter((pair) => pair.key !== 'args')
+      .map((pair) => this.attribute(pair));
 
     let type = isBlock ? 'block' : '';
     let typeAsWritten = type;
@@ -187,7 +221,9 @@ class AnsibleModelBuilder {
       type = shortModuleName(modulePair.key);
       attributes = this.moduleArguments(modulePair.value, type);
     } else if (!isBlock) {
-      const action = keywordPairs.find((pair) => pair.key === 'action' || pair.key === 'local_action');
+      const action = keywordPairs.find(
+        (pair) => pair.key === 'action' || pair.key === 'local_action',
+      );
       if (action) {
         ({ type, typeAsWritten, attributes } = this.action(action.value));
         typeRange = this.values.rangeOfNode(action.keyNode);
@@ -210,16 +246,22 @@ class AnsibleModelBuilder {
     }
     for (const pair of pairs) {
       if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task');
-      if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key)) this.taskList(pair.value, kind, depth + 1);
+      if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key))
+        this.taskList(pair.value, kind, depth + 1);
     }
   }
 
   /** `action: get_url url=...` or `action: { module: get_url, url: ... }`. */
-  private action(node: YamlNode | null): { type: string; typeAsWritten: string; attributes: Attribute[] } {
+  private action(node: YamlNode | null): {
+    type: string;
+    typeAsWritten: string;
+    attributes: Attribute[];
+  } {
     const value = this.values.value(node);
     if (value.kind === 'map') {
       const moduleEntry = value.entries?.find((entry) => entry.name === 'module');
-      const written = typeof moduleEntry?.value.value === 'string' ? moduleEntry.value.value : 'action';
+      const written =
+        typeof moduleEntry?.value.value === 'string' ? moduleEntry.value.value : 'action';
       return {
         type: shortModuleName(written),
         typeAsWritten: written,
@@ -231,18 +273,28 @@ class AnsibleModelBuilder {
     const written = match?.[1] ?? 'action';
     const type = shortModuleName(written);
     const offset = match?.[0].length ?? 0;
-    return { type, typeAsWritten: written, attributes: this.freeFormAttributes(node, text.slice(offset), offset, type) };
+    return {
+      type,
+      typeAsWritten: written,
+      attributes: this.freeFormAttributes(node, text.slice(offset), offset, type),
+    };
   }
 
   private moduleArguments(node: YamlNode | null, type: string): Attribute[] {
     const value = this.values.value(node);
     if (value.kind === 'map') return value.entries ?? [];
-    if (value.kind === 'string' && typeof value.value === 'string') return this.freeFormAttributes(node, value.value, 0, type);
+    if (value.kind === 'string' && typeof value.value === 'string')
+      return this.freeFormAttributes(node, value.value, 0, type);
     if (value.kind === 'null') return [];
     return [{ name: '_raw_params', value, range: value.range }];
   }
 
-  private freeFormAttributes(node: YamlNode | null, text: string, offset: number, type: string): Attribute[] {
+  private freeFormAttributes(
+    node: YamlNode | null,
+    text: string,
+    offset: number,
+    type: string,
+  ): Attribute[] {
     const { params, raw } = parseFreeForm(text, FREE_FORM_MODULES.has(type));
     const attributes: Attribute[] = params.map((param) => {
       const range = this.subRange(node, offset + param.start, offset + param.end);
@@ -251,7 +303,11 @@ class AnsibleModelBuilder {
     });
     if (raw) {
       const range = this.subRange(node, offset + raw.start, offset + raw.end);
-      attributes.push({ name: '_raw_params', value: this.stringValue(raw.text, raw.text, range), range });
+      attributes.push({
+        name: '_raw_params',
+        value: this.stringValue(raw.text, raw.text, range),
+        range,
+      });
     }
     return attributes;
   }
@@ -276,7 +332,11 @@ class AnsibleModelBuilder {
   }
 
   private attribute(pair: Pair): Attribute {
-    return { name: pair.key, value: this.values.value(pair.value), range: this.values.rangeOfNode(pair.keyNode) };
+    return {
+      name: pair.key,
+      value: this.values.value(pair.value),
+      range: this.values.rangeOfNode(pair.keyNode),
+    };
   }
 
   private nameOf(pairs: Pair[]): { name?: string } {
@@ -290,12 +350,20 @@ class AnsibleModelBuilder {
     if (value.kind === 'map') {
       for (const entry of value.entries ?? []) {
         const entryPath = [...path, entry.name];
-        const variable: Variable = { name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range };
+        const variable: Variable = {
+          name: entry.name,
+          path: entryPath,
+          value: entry.value,
+          scope,
+          range: entry.range,
+        };
         this.model.variables.push(variable);
         this.flatten(entry.value, entryPath, scope);
       }
     } else if (value.kind === 'list') {
-      (value.items ?? []).forEach((item, index) => this.flatten(item, [...path, String(index)], scope));
+      (value.items ?? []).forEach((item, index) =>
+        this.flatten(item, [...path, String(index)], scope),
+      );
     }
   }
 }
@@ -306,7 +374,11 @@ function looksLikeTask(keys: string[]): boolean {
   if (keys.some((key) => (BLOCK_SECTIONS as readonly string[]).includes(key))) return true;
   if (modules.length !== 1) return false;
   const moduleKey = modules[0] as string;
-  return moduleKey.includes('.') || keys.some((key) => key !== 'name' && (TASK_KEYWORDS.has(key) || isLoopKeyword(key))) || keys.includes('name');
+  return (
+    moduleKey.includes('.') ||
+    keys.some((key) => key !== 'name' && (TASK_KEYWORDS.has(key) || isLoopKeyword(key))) ||
+    keys.includes('name')
+  );
 }
 
 export type { Unit };

@@ -5,16 +5,22 @@
 import type { Condition } from '../../engine/model.js';
 import { field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 
-export const CONDITION_TYPES = ['case', 'case_match', 'if', 'unless', 'if_modifier', 'unless_modifier', 'conditional'];
+export const CONDITION_TYPES = [
+  'case',
+  'case_match',
+  'if',
+  'unless',
+  'if_modifier',
+  'unless_modifier',
+  'conditional',
+];
 
 export function readConditions(index: SyntaxIndex): Condition[] {
-  return index
-    .of(...CONDITION_TYPES)
-    .map((node) => ({
-      kind: node.type === 'case' || node.type === 'case_match' ? 'case' : 'if',
-      hasDefault: hasDefault(node),
-      range: rangeOf(node),
-    }));
+  return index.of(...CONDITION_TYPES).map((node) => ({
+    kind: node.type === 'case' || node.type === 'case_match' ? 'case' : 'if',
+    hasDefault: hasDefault(node),
+    range: rangeOf(node),
+  }));
 }
 
 function hasDefault(node: SyntaxNode): boolean {

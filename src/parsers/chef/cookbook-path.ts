@@ -5,11 +5,23 @@
  */
 
 const COOKBOOK_FOLDERS = new Set(['recipes', 'attributes', 'resources', 'providers', 'libraries']);
-const NOT_COOKBOOK_FOLDERS = new Set(['spec', 'test', 'tests', 'lib', 'vendor', 'files', 'templates', '.kitchen']);
+const NOT_COOKBOOK_FOLDERS = new Set([
+  'spec',
+  'test',
+  'tests',
+  'lib',
+  'vendor',
+  'files',
+  'templates',
+  '.kitchen',
+]);
 const PUPPET_RUBY = /\bPuppet::(Type|Functions|Parser|Provider|Util)\b|\bFacter\.add\b/;
 
 export function isChefCookbookPath(path: string, content: string): boolean {
-  const segments = path.replace(/\\/g, '/').split('/').filter((segment) => segment !== '' && segment !== '.');
+  const segments = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.');
   const fileName = segments.pop();
   if (!fileName?.endsWith('.rb')) return false;
   if (segments.some((segment) => NOT_COOKBOOK_FOLDERS.has(segment))) return false;

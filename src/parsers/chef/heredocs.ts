@@ -38,7 +38,11 @@ export class Heredocs {
     const contentEnd = terminator ? terminator.startIndex : body.endIndex;
     const style = heredocStyle(opening.text);
     const interpolated = body.namedChildren.some((child) => child?.type === 'interpolation');
-    const reading = readHeredoc(style, heredocContent(this.source.slice(body.startIndex, contentEnd)), interpolated);
+    const reading = readHeredoc(
+      style,
+      heredocContent(this.source.slice(body.startIndex, contentEnd)),
+      interpolated,
+    );
     return {
       ...reading,
       range: rangeBetween(opening, body),

@@ -7,7 +7,14 @@
 import { field, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 
 /** Scopes that start afresh: nothing from outside is visible. */
-const HARD_SCOPES = new Set(['program', 'method', 'singleton_method', 'class', 'module', 'singleton_class']);
+const HARD_SCOPES = new Set([
+  'program',
+  'method',
+  'singleton_method',
+  'class',
+  'module',
+  'singleton_class',
+]);
 /** Method definitions: their locals are the working values of code, not settings. */
 const METHOD_SCOPES = new Set(['method', 'singleton_method']);
 /** Scopes that see their enclosing scope's locals. */
@@ -71,7 +78,8 @@ export class LocalVariables {
     const open: Scope[] = [];
     for (const node of nodes) {
       if (this.byId.has(node.id)) continue;
-      while (open.length > 0 && !contains(open[open.length - 1], node.startIndex, node.endIndex)) open.pop();
+      while (open.length > 0 && !contains(open[open.length - 1], node.startIndex, node.endIndex))
+        open.pop();
       const scope: Scope = {
         start: node.startIndex,
         end: node.endIndex,
@@ -92,7 +100,11 @@ export class LocalVariables {
 
   /** Whether the identifier `node` reads a local variable at its position. */
   isLocal(node: SyntaxNode): boolean {
-    for (let scope = this.enclosing(node); scope; scope = scope.isBlock ? scope.parent : undefined) {
+    for (
+      let scope = this.enclosing(node);
+      scope;
+      scope = scope.isBlock ? scope.parent : undefined
+    ) {
       const offset = scope.declared.get(node.text);
       if (offset !== undefined && offset <= node.startIndex) return true;
     }
@@ -101,7 +113,8 @@ export class LocalVariables {
 
   /** Whether `node` is written inside a method definition (`def ... end`), at any depth. */
   isInsideMethod(node: SyntaxNode): boolean {
-    for (let scope = this.enclosing(node); scope; scope = scope.parent) if (scope.isMethod) return true;
+    for (let scope = this.enclosing(node); scope; scope = scope.parent)
+      if (scope.isMethod) return true;
     return false;
   }
 
@@ -122,7 +135,8 @@ export class LocalVariables {
         high = middle - 1;
       }
     }
-    while (candidate && !contains(candidate, node.startIndex, node.endIndex)) candidate = candidate.parent;
+    while (candidate && !contains(candidate, node.startIndex, node.endIndex))
+      candidate = candidate.parent;
     return candidate;
   }
 }
@@ -133,7 +147,8 @@ function contains(scope: Scope | undefined, start: number, end: number): boolean
 
 function declare(scope: Scope, name: SyntaxNode): void {
   const earlier = scope.declared.get(name.text);
-  if (earlier === undefined || name.startIndex < earlier) scope.declared.set(name.text, name.startIndex);
+  if (earlier === undefined || name.startIndex < earlier)
+    scope.declared.set(name.text, name.startIndex);
 }
 
 /** The identifiers a declaration introduces. */
@@ -153,7 +168,10 @@ function targetNames(target: SyntaxNode | undefined, depth = 0): SyntaxNode[] {
   if (!target || depth > 16) return [];
   if (target.type === 'identifier') return [target];
   if (NAMED_PARAMETERS.has(target.type)) {
-    const name = field(target, 'name') ?? target.namedChildren.find((child) => child?.type === 'identifier') ?? undefined;
+    const name =
+      field(target, 'name') ??
+      target.namedChildren.find((child) => child?.type === 'identifier') ??
+      undefined;
     return name ? [name] : [];
   }
   if (DESTRUCTURING.has(target.type)) {

@@ -23,7 +23,15 @@ const ATTRIBUTES_PATH = /(^|[\\/])attributes[\\/]/;
 
 /** Every node type some reader looks at, gathered in one walk. */
 const INDEXED_TYPES = [
-  ...new Set([...COMMENT_TYPES, ...CONDITION_TYPES, ...HEREDOC_TYPES, ...LOCAL_VARIABLE_TYPES, ...STATEMENT_TYPES, 'call', 'operator_assignment']),
+  ...new Set([
+    ...COMMENT_TYPES,
+    ...CONDITION_TYPES,
+    ...HEREDOC_TYPES,
+    ...LOCAL_VARIABLE_TYPES,
+    ...STATEMENT_TYPES,
+    'call',
+    'operator_assignment',
+  ]),
 ];
 
 export function parseChef(path: string, source: string): ParseOutcome {
@@ -31,13 +39,18 @@ export function parseChef(path: string, source: string): ParseOutcome {
     const tree = parseRuby(source);
     try {
       const error = findSyntaxError(tree.rootNode, source);
-      if (error) return { ok: false, error: { path, kind: 'syntax', message: error.message, line: error.line } };
+      if (error)
+        return {
+          ok: false,
+          error: { path, kind: 'syntax', message: error.message, line: error.line },
+        };
       return { ok: true, model: buildModel(path, source, tree.rootNode) };
     } finally {
       tree.delete();
     }
   } catch (error) {
-    if (error instanceof RubyParserNotReady) return { ok: false, error: { path, kind: 'internal', message: error.message } };
+    if (error instanceof RubyParserNotReady)
+      return { ok: false, error: { path, kind: 'internal', message: error.message } };
     return { ok: false, error: unexpectedFileError(path, error) };
   }
 }

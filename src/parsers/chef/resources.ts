@@ -5,8 +5,21 @@
  * block without a name argument (`with_retries { ... }`) counts only for a known type.
  */
 import type { Attribute, Unit } from '../../engine/model.js';
-import { BLOCK_PROPERTIES, NOT_RESOURCES, RESOURCE_KEYWORDS, RESOURCE_TYPES } from './resource-types.js';
-import { blockStatements, callArguments, checkDepth, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
+import {
+  BLOCK_PROPERTIES,
+  NOT_RESOURCES,
+  RESOURCE_KEYWORDS,
+  RESOURCE_TYPES,
+} from './resource-types.js';
+import {
+  blockStatements,
+  callArguments,
+  checkDepth,
+  field,
+  rangeOf,
+  type SyntaxIndex,
+  type SyntaxNode,
+} from './syntax.js';
 import type { RubyValues } from './values.js';
 
 /** Nodes whose children are statements. */
@@ -26,7 +39,13 @@ const STATEMENT_CONTAINERS = new Set([
 const STRING_LITERALS = new Set(['string', 'heredoc_beginning', 'chained_string']);
 
 /** Statement forms whose `body` field is a statement. */
-const MODIFIERS = new Set(['if_modifier', 'unless_modifier', 'while_modifier', 'until_modifier', 'rescue_modifier']);
+const MODIFIERS = new Set([
+  'if_modifier',
+  'unless_modifier',
+  'while_modifier',
+  'until_modifier',
+  'rescue_modifier',
+]);
 
 export const STATEMENT_TYPES = [...STATEMENT_CONTAINERS, ...MODIFIERS, 'assignment'];
 
@@ -64,7 +83,11 @@ export class ResourceReader {
     if (!method) return undefined;
     const attributes: Attribute[] = callArguments(call)
       .filter((argument) => STRING_LITERALS.has(argument.type))
-      .map((argument) => ({ name: 'argument', value: this.values.value(argument), range: rangeOf(argument) }));
+      .map((argument) => ({
+        name: 'argument',
+        value: this.values.value(argument),
+        range: rangeOf(argument),
+      }));
     if (attributes.length === 0) return undefined;
     const receiver = field(call, 'receiver');
     return {
@@ -83,7 +106,12 @@ export class ResourceReader {
     if (field(call, 'receiver') || method?.type !== 'identifier') return false;
     if (RESOURCE_TYPES.has(method.text)) return true;
     const block = field(call, 'block');
-    return block !== undefined && callArguments(call).length > 0 && !NOT_RESOURCES.has(method.text) && setsProperties(block);
+    return (
+      block !== undefined &&
+      callArguments(call).length > 0 &&
+      !NOT_RESOURCES.has(method.text) &&
+      setsProperties(block)
+    );
   }
 
   private unit(call: SyntaxNode): Unit {
@@ -112,7 +140,12 @@ export class ResourceReader {
   }
 
   /** Property calls of a resource block, including those set under `if`/`unless`/`case`. */
-  private properties(statements: SyntaxNode[], attributes: Attribute[], keywords: Attribute[], depth: number): void {
+  private properties(
+    statements: SyntaxNode[],
+    attributes: Attribute[],
+    keywords: Attribute[],
+    depth: number,
+  ): void {
     for (const statement of statements) {
       checkDepth(statement, depth);
       if (isPropertyCall(statement)) {
@@ -129,7 +162,9 @@ export class ResourceReader {
     const method = field(call, 'method');
     if (!method) return undefined;
     const block = field(call, 'block');
-    const value = this.values.argumentsValue(callArguments(call)) ?? (block ? this.values.block(block) : undefined);
+    const value =
+      this.values.argumentsValue(callArguments(call)) ??
+      (block ? this.values.block(block) : undefined);
     return value ? { name: method.text, value, range: rangeOf(method) } : undefined;
   }
 }
@@ -166,7 +201,10 @@ function isPropertyCall(node: SyntaxNode): boolean {
 function setsProperties(block: SyntaxNode): boolean {
   const statements = blockStatements(block);
   const nestsBlocks = statements.some(
-    (statement) => statement.type === 'call' && field(statement, 'block') !== undefined && !isPropertyCall(statement),
+    (statement) =>
+      statement.type === 'call' &&
+      field(statement, 'block') !== undefined &&
+      !isPropertyCall(statement),
   );
   return !nestsBlocks && statements.some(isPropertyCall);
 }
@@ -177,14 +215,18 @@ function conditionalBranches(node: SyntaxNode): SyntaxNode[] {
     case 'if':
     case 'unless':
     case 'elsif':
-      return [field(node, 'consequence'), field(node, 'alternative')].filter((branch): branch is SyntaxNode => branch !== undefined);
+      return [field(node, 'consequence'), field(node, 'alternative')].filter(
+        (branch): branch is SyntaxNode => branch !== undefined,
+      );
     case 'if_modifier':
     case 'unless_modifier': {
       const body = field(node, 'body');
       return body ? [body] : [];
     }
     case 'case':
-      return node.namedChildren.filter((child): child is SyntaxNode => child?.type === 'when' || child?.type === 'else');
+      return node.namedChildren.filter(
+        (child): child is SyntaxNode => child?.type === 'when' || child?.type === 'else',
+      );
     case 'when': {
       const body = field(node, 'body');
       return body ? [body] : [];
@@ -193,7 +235,9 @@ function conditionalBranches(node: SyntaxNode): SyntaxNode[] {
     case 'else':
     case 'begin':
     case 'parenthesized_statements':
-      return node.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment');
+      return node.namedChildren.filter(
+        (child): child is SyntaxNode => child !== null && child.type !== 'comment',
+      );
     default:
       return [];
   }

@@ -17,7 +17,9 @@ export function initChefParser(): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const instance = await newParser();
-    instance.setLanguage(await Language.load(require.resolve('tree-sitter-ruby/tree-sitter-ruby.wasm')));
+    instance.setLanguage(
+      await Language.load(require.resolve('tree-sitter-ruby/tree-sitter-ruby.wasm')),
+    );
     parser = instance;
   })();
   return loading;

@@ -23,7 +23,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: '\v',
 };
 
-const DOUBLE_QUOTED_ESCAPE = /\\(u\{[0-9a-fA-F \t]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{1,2}|[0-7]{1,3}|\r?\n|[\s\S])/g;
+const DOUBLE_QUOTED_ESCAPE =
+  /\\(u\{[0-9a-fA-F \t]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{1,2}|[0-7]{1,3}|\r?\n|[\s\S])/g;
 
 /** Escapes of `"..."`, `%Q()`, `<<EOS` and `:"..."`. */
 export function decodeDoubleQuoted(raw: string): string {
@@ -37,8 +38,10 @@ export function decodeDoubleQuoted(raw: string): string {
         .map((hex) => String.fromCodePoint(Number.parseInt(hex, 16)))
         .join('');
     }
-    if (head === 'u' && escape.length === 5) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
-    if (head === 'x' && escape.length > 1) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+    if (head === 'u' && escape.length === 5)
+      return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+    if (head === 'x' && escape.length > 1)
+      return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
     if (/^[0-7]+$/.test(escape)) return String.fromCharCode(Number.parseInt(escape, 8));
     if (head === '\n' || head === '\r') return '';
     return SIMPLE_ESCAPES[escape] ?? escape;
@@ -47,7 +50,9 @@ export function decodeDoubleQuoted(raw: string): string {
 
 /** `'...'` and `%q()`: only a backslash before a backslash or the delimiter is an escape. */
 export function decodeSingleQuoted(raw: string, delimiters: string): string {
-  return raw.replace(/\\([\s\S])/g, (match, next: string) => (next === '\\' || delimiters.includes(next) ? next : match));
+  return raw.replace(/\\([\s\S])/g, (match, next: string) =>
+    next === '\\' || delimiters.includes(next) ? next : match,
+  );
 }
 
 /** The delimiters that a `%q(`, `%w[` or `'` opening can escape. */
@@ -57,7 +62,14 @@ function delimitersOf(opening: string): string {
 }
 
 function isSingleQuoted(opening: string): boolean {
-  return opening === "'" || opening === ":'" || opening.startsWith('%q') || opening.startsWith('%w') || opening.startsWith('%i') || opening.startsWith('%s');
+  return (
+    opening === "'" ||
+    opening === ":'" ||
+    opening.startsWith('%q') ||
+    opening.startsWith('%w') ||
+    opening.startsWith('%i') ||
+    opening.startsWith('%s')
+  );
 }
 
 function hasInterpolation(node: SyntaxNode): boolean {
@@ -73,14 +85,20 @@ export function readQuoted(node: SyntaxNode, source: string): StringReading {
   }
   const raw = source.slice(open.endIndex, close.startIndex);
   if (hasInterpolation(node)) return { value: raw, dynamic: true };
-  const value = isSingleQuoted(open.text) ? decodeSingleQuoted(raw, delimitersOf(open.text)) : decodeDoubleQuoted(raw);
+  const value = isSingleQuoted(open.text)
+    ? decodeSingleQuoted(raw, delimitersOf(open.text))
+    : decodeDoubleQuoted(raw);
   return { value, dynamic: false };
 }
 
 /** A word of `%w(...)`, `%W(...)`, `%i(...)`; `opening` is the list's opening token. */
 export function readWord(node: SyntaxNode, opening: string): StringReading {
   if (hasInterpolation(node)) return { value: node.text, dynamic: true };
-  if (isSingleQuoted(opening)) return { value: decodeSingleQuoted(node.text, `${delimitersOf(opening)} \t\n`), dynamic: false };
+  if (isSingleQuoted(opening))
+    return {
+      value: decodeSingleQuoted(node.text, `${delimitersOf(opening)} \t\n`),
+      dynamic: false,
+    };
   return { value: decodeDoubleQuoted(node.text), dynamic: false };
 }
 
@@ -107,7 +125,11 @@ export function heredocContent(bodyText: string): string {
   return content.replace(/[ \t]*$/, '');
 }
 
-export function readHeredoc(style: HeredocStyle, content: string, interpolated: boolean): StringReading {
+export function readHeredoc(
+  style: HeredocStyle,
+  content: string,
+  interpolated: boolean,
+): StringReading {
   if (interpolated && !style.raw) return { value: content, dynamic: true };
   const text = style.squiggly ? dedent(content) : content;
   return { value: style.raw ? text : decodeDoubleQuoted(text), dynamic: false };
@@ -137,7 +159,8 @@ function removeIndent(line: string, width: number): string {
   let index = 0;
   while (index < line.length && removed < width) {
     const char = line[index];
-    const next = char === '\t' ? (Math.floor(removed / 8) + 1) * 8 : char === ' ' ? removed + 1 : -1;
+    const next =
+      char === '\t' ? (Math.floor(removed / 8) + 1) * 8 : char === ' ' ? removed + 1 : -1;
     if (next < 0 || next > width) break;
     removed = next;
     index += 1;

@@ -21,7 +21,11 @@ export function findSyntaxError(root: SyntaxNode, source: string): RubySyntaxErr
   const sourceLine = source.split(/\r?\n/)[node.startPosition.row] ?? '';
   if (node.isMissing) {
     const before = sourceLine.slice(0, node.startPosition.column).trim().slice(-SNIPPET_LENGTH);
-    return { message: `Ruby: syntax error near "${before}": missing "${node.type}"`, line, construct };
+    return {
+      message: `Ruby: syntax error near "${before}": missing "${node.type}"`,
+      line,
+      construct,
+    };
   }
   const near = (node.text.split(/\r?\n/)[0] ?? '').trim() || sourceLine.trim();
   return { message: `Ruby: syntax error near "${near.slice(0, SNIPPET_LENGTH)}"`, line, construct };
@@ -36,7 +40,9 @@ function firstError(root: SyntaxNode): { node: SyntaxNode; parent: SyntaxNode | 
   let parent: SyntaxNode | undefined;
   for (;;) {
     if (node.isError || node.isMissing) return { node, parent };
-    const next = node.children.find((child) => child !== null && (child.hasError || child.isMissing));
+    const next = node.children.find(
+      (child) => child !== null && (child.hasError || child.isMissing),
+    );
     if (!next) return { node, parent };
     parent = node;
     node = next;

@@ -43,7 +43,8 @@ export function textBetween(source: string, first: SyntaxNode, last: SyntaxNode)
 /** Named children, without comments and heredoc bodies (which sit where the parser met them). */
 export function meaningfulChildren(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter(
-    (child): child is SyntaxNode => child !== null && child.type !== 'comment' && child.type !== 'heredoc_body',
+    (child): child is SyntaxNode =>
+      child !== null && child.type !== 'comment' && child.type !== 'heredoc_body',
   );
 }
 
@@ -71,7 +72,9 @@ export function callArguments(call: SyntaxNode): SyntaxNode[] {
 export function elementKeys(reference: SyntaxNode): SyntaxNode[] {
   const object = field(reference, 'object');
   const block = field(reference, 'block');
-  return meaningfulChildren(reference).filter((child) => !sameNode(child, object) && !sameNode(child, block));
+  return meaningfulChildren(reference).filter(
+    (child) => !sameNode(child, object) && !sameNode(child, block),
+  );
 }
 
 /**
@@ -87,7 +90,9 @@ export class SyntaxIndex {
     types: readonly string[],
   ) {
     // keywords are anonymous nodes named like their construct (`if`, `case`, `class`): skip them
-    this.nodes = root.descendantsOfType([...types]).filter((node): node is SyntaxNode => node !== null && node.isNamed);
+    this.nodes = root
+      .descendantsOfType([...types])
+      .filter((node): node is SyntaxNode => node !== null && node.isNamed);
     for (const node of this.nodes) {
       const bucket = this.byType.get(node.type);
       if (bucket) bucket.push(node);

@@ -7,7 +7,16 @@ import type { Attribute, SourceRange, Value, ValueKind } from '../../engine/mode
 import type { Heredocs } from './heredocs.js';
 import type { LocalVariables } from './locals.js';
 import { decodeDoubleQuoted, readQuoted, readWord, type StringReading } from './strings.js';
-import { checkDepth, elementKeys, field, meaningfulChildren, rangeBetween, rangeOf, textBetween, type SyntaxNode } from './syntax.js';
+import {
+  checkDepth,
+  elementKeys,
+  field,
+  meaningfulChildren,
+  rangeBetween,
+  rangeOf,
+  textBetween,
+  type SyntaxNode,
+} from './syntax.js';
 
 const VARIABLES = new Set(['instance_variable', 'class_variable', 'global_variable']);
 const CONSTANTS = new Set(['constant', 'scope_resolution']);
@@ -52,9 +61,17 @@ export class RubyValues {
       case 'nil':
         return this.scalar(node, 'null', null);
       case 'array':
-        return { ...this.base(node, 'list', false), items: meaningfulChildren(node).map((item) => this.value(item, depth + 1)) };
+        return {
+          ...this.base(node, 'list', false),
+          items: meaningfulChildren(node).map((item) => this.value(item, depth + 1)),
+        };
       case 'hash':
-        return this.map(node, node, meaningfulChildren(node).filter((child) => child.type === 'pair'), depth);
+        return this.map(
+          node,
+          node,
+          meaningfulChildren(node).filter((child) => child.type === 'pair'),
+          depth,
+        );
       case 'pair':
         return this.map(node, node, [node], depth);
       case 'parenthesized_statements':
@@ -66,7 +83,9 @@ export class RubyValues {
       case 'element_reference':
         return this.elementReference(node, depth);
       case 'call':
-        return this.isNodeAccess(node, depth) ? this.reference(node, this.accessName(node, depth)) : this.call(node, this.callee(node, depth));
+        return this.isNodeAccess(node, depth)
+          ? this.reference(node, this.accessName(node, depth))
+          : this.call(node, this.callee(node, depth));
       default:
         if (VARIABLES.has(node.type)) return this.reference(node, node.text);
         if (CONSTANTS.has(node.type)) return this.reference(node, constantName(node));
@@ -88,9 +107,16 @@ export class RubyValues {
     const items: Value[] = [];
     for (const arg of args) {
       if (arg.type !== 'pair') items.push(this.value(arg, depth + 1));
-      else if (arg === pairs[0]) items.push(this.map(arg, pairs[pairs.length - 1] ?? arg, pairs, depth));
+      else if (arg === pairs[0])
+        items.push(this.map(arg, pairs[pairs.length - 1] ?? arg, pairs, depth));
     }
-    return { kind: 'list', text: textBetween(this.source, first, last), dynamic: false, items, range: rangeBetween(first, last) };
+    return {
+      kind: 'list',
+      text: textBetween(this.source, first, last),
+      dynamic: false,
+      items,
+      range: rangeBetween(first, last),
+    };
   }
 
   /** A block of Ruby code (`{ ::File.exist?(x) }`), kept as an expression. */
@@ -150,8 +176,12 @@ export class RubyValues {
     for (let level = depth; current; level += 1) {
       checkDepth(current, level);
       if (current.type === 'element_reference') current = field(current, 'object');
-      else if (current.type === 'call' && !field(current, 'arguments') && !field(current, 'block')) current = field(current, 'receiver');
-      else return current.type === 'identifier' && current.text === 'node' && !this.locals.isLocal(current);
+      else if (current.type === 'call' && !field(current, 'arguments') && !field(current, 'block'))
+        current = field(current, 'receiver');
+      else
+        return (
+          current.type === 'identifier' && current.text === 'node' && !this.locals.isLocal(current)
+        );
     }
     return false;
   }
@@ -188,16 +218,24 @@ export class RubyValues {
   private unary(node: SyntaxNode, depth: number): Value {
     const operand = field(node, 'operand');
     const operator = node.firstChild?.text;
-    if (operand && (operator === '-' || operator === '+') && (operand.type === 'integer' || operand.type === 'float')) {
+    if (
+      operand &&
+      (operator === '-' || operator === '+') &&
+      (operand.type === 'integer' || operand.type === 'float')
+    ) {
       const magnitude = this.value(operand, depth + 1).value;
-      if (typeof magnitude === 'number') return this.scalar(node, 'number', operator === '-' ? -magnitude : magnitude);
+      if (typeof magnitude === 'number')
+        return this.scalar(node, 'number', operator === '-' ? -magnitude : magnitude);
     }
     return this.base(node, 'expression', true);
   }
 
   private chainedString(node: SyntaxNode): StringReading {
     const parts = meaningfulChildren(node).map((part) => readQuoted(part, this.source));
-    return { value: parts.map((part) => part.value).join(''), dynamic: parts.some((part) => part.dynamic) };
+    return {
+      value: parts.map((part) => part.value).join(''),
+      dynamic: parts.some((part) => part.dynamic),
+    };
   }
 
   private heredoc(node: SyntaxNode): Value {
@@ -215,13 +253,23 @@ export class RubyValues {
 
   private words(node: SyntaxNode): Value {
     const opening = node.firstChild?.text ?? '%w(';
-    const items = meaningfulChildren(node).map((word) => this.string(word, readWord(word, opening)));
+    const items = meaningfulChildren(node).map((word) =>
+      this.string(word, readWord(word, opening)),
+    );
     return { ...this.base(node, 'list', false), items };
   }
 
   private map(first: SyntaxNode, last: SyntaxNode, pairs: SyntaxNode[], depth: number): Value {
-    const entries = pairs.map((pair) => this.entry(pair, depth + 1)).filter((entry): entry is Attribute => entry !== undefined);
-    return { kind: 'map', text: textBetween(this.source, first, last), dynamic: false, entries, range: rangeBetween(first, last) };
+    const entries = pairs
+      .map((pair) => this.entry(pair, depth + 1))
+      .filter((entry): entry is Attribute => entry !== undefined);
+    return {
+      kind: 'map',
+      text: textBetween(this.source, first, last),
+      dynamic: false,
+      entries,
+      range: rangeBetween(first, last),
+    };
   }
 
   private entry(pair: SyntaxNode, depth: number): Attribute | undefined {
@@ -242,7 +290,11 @@ export class RubyValues {
     return { ...this.base(node, 'string', reading.dynamic), value: reading.value };
   }
 
-  private scalar(node: SyntaxNode, kind: ValueKind, value: string | number | boolean | null): Value {
+  private scalar(
+    node: SyntaxNode,
+    kind: ValueKind,
+    value: string | number | boolean | null,
+  ): Value {
     return { ...this.base(node, kind, false), value };
   }
 
@@ -260,7 +312,10 @@ export class RubyValues {
 }
 
 function isLiteralKey(key: SyntaxNode): boolean {
-  return ['string', 'simple_symbol', 'delimited_symbol', 'integer'].includes(key.type) && !key.namedChildren.some((child) => child?.type === 'interpolation');
+  return (
+    ['string', 'simple_symbol', 'delimited_symbol', 'integer'].includes(key.type) &&
+    !key.namedChildren.some((child) => child?.type === 'interpolation')
+  );
 }
 
 /** `::File` is `File`. */

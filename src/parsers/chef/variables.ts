@@ -5,7 +5,16 @@
  */
 import type { Value, Variable, VariableScope } from '../../engine/model.js';
 import type { LocalVariables } from './locals.js';
-import { callArguments, checkDepth, elementKeys, field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
+import {
+  callArguments,
+  checkDepth,
+  elementKeys,
+  field,
+  meaningfulChildren,
+  rangeOf,
+  type SyntaxIndex,
+  type SyntaxNode,
+} from './syntax.js';
 import type { RubyValues } from './values.js';
 
 /** Attribute precedence levels a cookbook can write. */
@@ -23,7 +32,13 @@ const PRECEDENCE_LEVELS = new Set([
 ]);
 
 /** Plain names that hold a value. */
-const NAMED_TARGETS = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
+const NAMED_TARGETS = new Set([
+  'identifier',
+  'constant',
+  'instance_variable',
+  'class_variable',
+  'global_variable',
+]);
 
 interface TapAlias {
   name: string;
@@ -68,11 +83,20 @@ export class VariableReader {
       if ((method !== 'property' && method !== 'attribute') || field(call, 'receiver')) continue;
       const [name, ...rest] = callArguments(call);
       if (name?.type !== 'simple_symbol') continue;
-      const defaultValue = rest.filter((argument) => argument.type === 'pair').find((pair) => this.values.keyName(field(pair, 'key') ?? pair) === 'default');
+      const defaultValue = rest
+        .filter((argument) => argument.type === 'pair')
+        .find((pair) => this.values.keyName(field(pair, 'key') ?? pair) === 'default');
       const value = field(defaultValue ?? call, 'value');
       if (!value) continue;
       const propertyName = name.text.slice(1);
-      properties.push({ name: propertyName, path: [propertyName], value: this.values.value(value), scope: 'parameter', range: rangeOf(name), owner: 'new_resource' });
+      properties.push({
+        name: propertyName,
+        path: [propertyName],
+        value: this.values.value(value),
+        scope: 'parameter',
+        range: rangeOf(name),
+        owner: 'new_resource',
+      });
     }
     return properties;
   }
@@ -82,12 +106,26 @@ export class VariableReader {
     if (attributePath) {
       this.add(attributePath, this.values.value(right), 'attribute', target, into);
     } else if (NAMED_TARGETS.has(target.type)) {
-      this.add([target.text], this.values.value(right), 'data', target, into, this.locals.isInsideMethod(target));
+      this.add(
+        [target.text],
+        this.values.value(right),
+        'data',
+        target,
+        into,
+        this.locals.isInsideMethod(target),
+      );
     } else if (target.type === 'call' && !field(target, 'arguments') && !field(target, 'block')) {
       // An attribute writer, `host.ip = '0.0.0.0'`: the value is assigned to the name `ip`.
       const method = field(target, 'method')?.text;
       const receiver = field(target, 'receiver');
-      if (method && receiver) this.add([...receiver.text.split('.'), method], this.values.value(right), 'data', target, into);
+      if (method && receiver)
+        this.add(
+          [...receiver.text.split('.'), method],
+          this.values.value(right),
+          'data',
+          target,
+          into,
+        );
     }
   }
 
@@ -101,8 +139,22 @@ export class VariableReader {
     });
   }
 
-  private add(path: string[], value: Value, scope: VariableScope, target: SyntaxNode, into: Variable[], inMethod = false): void {
-    into.push({ name: path[path.length - 1] ?? '', path, value, scope, range: rangeOf(target), ...(inMethod ? { inMethod } : {}) });
+  private add(
+    path: string[],
+    value: Value,
+    scope: VariableScope,
+    target: SyntaxNode,
+    into: Variable[],
+    inMethod = false,
+  ): void {
+    into.push({
+      name: path[path.length - 1] ?? '',
+      path,
+      value,
+      scope,
+      range: rangeOf(target),
+      ...(inMethod ? { inMethod } : {}),
+    });
     flatten(value, path, scope, into, inMethod);
   }
 
@@ -119,20 +171,31 @@ export class VariableReader {
       const parameter = parameters ? meaningfulChildren(parameters)[0] : undefined;
       if (parameter?.type !== 'identifier') continue;
       const path = this.attributePath(receiver);
-      if (path) this.tapAliases.push({ name: parameter.text, path, start: block.startIndex, end: block.endIndex });
+      if (path)
+        this.tapAliases.push({
+          name: parameter.text,
+          path,
+          start: block.startIndex,
+          end: block.endIndex,
+        });
     }
   }
 
   /** A literal key as its name (`'a'`, `:a` → `a`); a computed one as `[expression]`. */
   private keySegment(key: SyntaxNode): string {
     const value = this.values.value(key);
-    return value.kind === 'string' || value.kind === 'number' ? String(value.value) : `[${key.text}]`;
+    return value.kind === 'string' || value.kind === 'number'
+      ? String(value.value)
+      : `[${key.text}]`;
   }
 
   /** The attribute path a `tap` block parameter stands for, from the innermost enclosing block. */
   private aliasedPath(identifier: SyntaxNode): string[] | undefined {
     const enclosing = this.tapAliases.filter(
-      (alias) => alias.name === identifier.text && alias.start <= identifier.startIndex && identifier.endIndex <= alias.end,
+      (alias) =>
+        alias.name === identifier.text &&
+        alias.start <= identifier.startIndex &&
+        identifier.endIndex <= alias.end,
     );
     return enclosing[enclosing.length - 1]?.path;
   }
@@ -152,10 +215,15 @@ export class VariableReader {
         if (!key) return undefined;
         keys.unshift(this.keySegment(key));
         current = field(current, 'object');
-      } else if (current.type === 'call' && !field(current, 'arguments') && !field(current, 'block')) {
+      } else if (
+        current.type === 'call' &&
+        !field(current, 'arguments') &&
+        !field(current, 'block')
+      ) {
         const method = field(current, 'method')?.text ?? '';
         const receiver = field(current, 'receiver');
-        if (receiver && isNode(receiver, this.locals) && PRECEDENCE_LEVELS.has(method)) return keys.length > 0 ? keys : undefined;
+        if (receiver && isNode(receiver, this.locals) && PRECEDENCE_LEVELS.has(method))
+          return keys.length > 0 ? keys : undefined;
         keys.unshift(method);
         current = receiver;
       } else if (current.type === 'identifier' && this.locals.isLocal(current)) {
@@ -183,14 +251,29 @@ function isPlainAssignment(node: SyntaxNode): boolean {
  * Every key of a nested hash (and every item of an array) becomes a variable with its full path.
  * Values are at most `MAX_DEPTH` deep, so the recursion is bounded.
  */
-function flatten(value: Value, path: string[], scope: VariableScope, into: Variable[], inMethod: boolean): void {
+function flatten(
+  value: Value,
+  path: string[],
+  scope: VariableScope,
+  into: Variable[],
+  inMethod: boolean,
+): void {
   if (value.kind === 'map') {
     for (const entry of value.entries ?? []) {
       const entryPath = [...path, entry.name];
-      into.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range, ...(inMethod ? { inMethod } : {}) });
+      into.push({
+        name: entry.name,
+        path: entryPath,
+        value: entry.value,
+        scope,
+        range: entry.range,
+        ...(inMethod ? { inMethod } : {}),
+      });
       flatten(entry.value, entryPath, scope, into, inMethod);
     }
   } else if (value.kind === 'list') {
-    (value.items ?? []).forEach((item, index) => flatten(item, [...path, String(index)], scope, into, inMethod));
+    (value.items ?? []).forEach((item, index) =>
+      flatten(item, [...path, String(index)], scope, into, inMethod),
+    );
   }
 }

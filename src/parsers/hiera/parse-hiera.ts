@@ -16,8 +16,14 @@ export function parseHiera(path: string, source: string): ParseOutcome {
     const parsed = parseYaml(source);
     const variables: Variable[] = [];
     for (const doc of parsed.documents) {
-      const builder = new YamlValueBuilder(parsed, doc, { isDynamic: (text) => INTERPOLATION.test(text) });
-      flatten(builder.value(doc.contents as Parameters<YamlValueBuilder['value']>[0]), [], variables);
+      const builder = new YamlValueBuilder(parsed, doc, {
+        isDynamic: (text) => INTERPOLATION.test(text),
+      });
+      flatten(
+        builder.value(doc.contents as Parameters<YamlValueBuilder['value']>[0]),
+        [],
+        variables,
+      );
     }
     const model: FileModel = {
       path,
@@ -41,7 +47,13 @@ function flatten(value: Value, path: string[], into: Variable[]): void {
   if (value.kind === 'map') {
     for (const entry of value.entries ?? []) {
       const entryPath = [...path, ...entry.name.split('::')];
-      into.push({ name: entryPath.at(-1) ?? entry.name, path: entryPath, value: entry.value, scope: 'hiera', range: entry.range });
+      into.push({
+        name: entryPath.at(-1) ?? entry.name,
+        path: entryPath,
+        value: entry.value,
+        scope: 'hiera',
+        range: entry.range,
+      });
       flatten(entry.value, entryPath, into);
     }
   } else if (value.kind === 'list') {

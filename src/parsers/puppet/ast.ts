@@ -302,7 +302,8 @@ export interface ReservedWord extends Span {
   word: string;
 }
 
-export type Definition = HostClassDefinition | ResourceTypeDefinition | FunctionDefinition | NodeDefinition;
+export type Definition =
+  HostClassDefinition | ResourceTypeDefinition | FunctionDefinition | NodeDefinition;
 
 export type Expression =
   | BlockExpression

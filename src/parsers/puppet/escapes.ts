@@ -4,7 +4,19 @@
  */
 
 /** Escapes honoured in double-quoted strings; a backslash before a line break removes both. */
-export const DQ_ESCAPES: ReadonlySet<string> = new Set(['\\', '$', "'", '"', 'r', 'n', 't', 's', 'u', '\r\n', '\n']);
+export const DQ_ESCAPES: ReadonlySet<string> = new Set([
+  '\\',
+  '$',
+  "'",
+  '"',
+  'r',
+  'n',
+  't',
+  's',
+  'u',
+  '\r\n',
+  '\n',
+]);
 
 /** Escapes a heredoc may enable after `/` in its header; `L` stands for the line breaks. */
 export const HEREDOC_ESCAPE_FLAGS = 'trnsuL$';
@@ -25,11 +37,15 @@ export function decodeEscapes(text: string, escapes: ReadonlySet<string>): strin
   if (escapes.has('u')) {
     // Adjacent escapes overlap in one pass (each match eats the character before it), so repeat.
     for (;;) {
-      const next = decoded.replace(UNICODE_ESCAPE, (_match, lead: string, four?: string, braced?: string) => {
-        const codePoint = Number.parseInt(four ?? braced ?? '', 16);
-        if (codePoint > 0x10ffff) throw new InvalidEscapeError(`\\u{${braced ?? ''}} is not a valid unicode character`);
-        return lead + String.fromCodePoint(codePoint);
-      });
+      const next = decoded.replace(
+        UNICODE_ESCAPE,
+        (_match, lead: string, four?: string, braced?: string) => {
+          const codePoint = Number.parseInt(four ?? braced ?? '', 16);
+          if (codePoint > 0x10ffff)
+            throw new InvalidEscapeError(`\\u{${braced ?? ''}} is not a valid unicode character`);
+          return lead + String.fromCodePoint(codePoint);
+        },
+      );
       if (next === decoded) break;
       decoded = next;
     }
@@ -62,7 +78,9 @@ export function heredocEscapes(flags: string | undefined): Set<string> {
   if (flags === undefined) return escapes;
   const letters = [...(flags.length === 0 ? HEREDOC_ESCAPE_FLAGS : flags)];
   if (new Set(letters).size !== letters.length) {
-    throw new InvalidEscapeError(`the same escape is given more than once in heredoc flags '${flags}'`);
+    throw new InvalidEscapeError(
+      `the same escape is given more than once in heredoc flags '${flags}'`,
+    );
   }
   escapes.add('\\');
   for (const letter of letters) {

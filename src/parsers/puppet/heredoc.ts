@@ -27,7 +27,8 @@ export interface HeredocText {
   toSource(offset: number): number;
 }
 
-const HEADER = /@\(([^:/\r\n)]+)(?::[\t\p{Zs}]*([a-z][a-zA-Z0-9_+]+)[\t\p{Zs}]*)?(?:\/((?:\w|\$)*)[\t\p{Zs}]*)?\)/u;
+const HEADER =
+  /@\(([^:/\r\n)]+)(?::[\t\p{Zs}]*([a-z][a-zA-Z0-9_+]+)[\t\p{Zs}]*)?(?:\/((?:\w|\$)*)[\t\p{Zs}]*)?\)/u;
 const REGEX_SPECIALS = /[\\^$.*+?()[\]{}|/]/g;
 const BLANK = '[\\t\\p{Zs}]*';
 
@@ -56,14 +57,22 @@ export function readHeader(src: string, start: number): HeredocHeader {
  * in Puppet, the end tag line is the first line that *ends* with the tag.
  */
 export function readText(src: string, bodyStart: number, endTag: string): HeredocText | undefined {
-  const endLine = new RegExp(`(${BLANK})(?:(\\|)${BLANK})?(?:(-)${BLANK})?${endTag.replace(REGEX_SPECIALS, '\\$&')}${BLANK}\\r?(?:\\n|$)`, 'u');
+  const endLine = new RegExp(
+    `(${BLANK})(?:(\\|)${BLANK})?(?:(-)${BLANK})?${endTag.replace(REGEX_SPECIALS, '\\$&')}${BLANK}\\r?(?:\\n|$)`,
+    'u',
+  );
   const lines: { start: number; text: string }[] = [];
-  for (let lineStart = bodyStart; lineStart < src.length; ) {
+  for (let lineStart = bodyStart; lineStart < src.length;) {
     const newline = src.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? src.length : newline + 1;
     const line = src.slice(lineStart, lineEnd);
     const end = endLine.exec(line);
-    if (end) return textOf(lines, bodyStart, lineEnd, { leading: end[1] ?? '', hasMargin: end[2] === '|', removeBreak: end[3] === '-' });
+    if (end)
+      return textOf(lines, bodyStart, lineEnd, {
+        leading: end[1] ?? '',
+        hasMargin: end[2] === '|',
+        removeBreak: end[3] === '-',
+      });
     lines.push({ start: lineStart, text: line });
     lineStart = lineEnd;
   }
@@ -74,14 +83,19 @@ function textOf(
   lines: { start: number; text: string }[],
   bodyStart: number,
   resume: number,
-  { leading, hasMargin, removeBreak }: { leading: string; hasMargin: boolean; removeBreak: boolean },
+  {
+    leading,
+    hasMargin,
+    removeBreak,
+  }: { leading: string; hasMargin: boolean; removeBreak: boolean },
 ): HeredocText {
   const localStarts: number[] = [];
   const sourceStarts: number[] = [];
   let text = '';
   for (const line of lines) {
     // Lines indented less than the margin keep their text, as in Puppet.
-    const margin = hasMargin && leading.length > 0 && line.text.startsWith(leading) ? leading.length : 0;
+    const margin =
+      hasMargin && leading.length > 0 && line.text.startsWith(leading) ? leading.length : 0;
     localStarts.push(text.length);
     sourceStarts.push(line.start + margin);
     text += line.text.slice(margin);
@@ -96,7 +110,10 @@ function textOf(
   };
   return {
     text,
-    body: { start: bodyStart, end: last ? last.start + last.text.replace(/\r?\n$/, '').length : bodyStart },
+    body: {
+      start: bodyStart,
+      end: last ? last.start + last.text.replace(/\r?\n$/, '').length : bodyStart,
+    },
     resume,
     toSource,
   };

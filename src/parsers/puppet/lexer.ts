@@ -119,7 +119,11 @@ class Lexer {
       case '#': {
         const newline = src.indexOf('\n', at);
         const end = newline < 0 ? src.length : newline;
-        this.comments.push({ text: src.slice(at + 1, end).trim(), start: this.toGlobal(at), end: this.toGlobal(end) });
+        this.comments.push({
+          text: src.slice(at + 1, end).trim(),
+          start: this.toGlobal(at),
+          end: this.toGlobal(end),
+        });
         this.lineHasText = true;
         this.pos = end;
         return undefined;
@@ -129,7 +133,10 @@ class Lexer {
       case ',':
         return this.emit('COMMA', 1);
       case '[':
-        return this.emit(at === 0 || BLANK_CHAR.test(src[at - 1] as string) ? 'LISTSTART' : 'LBRACK', 1);
+        return this.emit(
+          at === 0 || BLANK_CHAR.test(src[at - 1] as string) ? 'LISTSTART' : 'LBRACK',
+          1,
+        );
       case ']':
         return this.emit('RBRACK', 1);
       case '(':
@@ -153,7 +160,8 @@ class Lexer {
         if (next === '(') return this.heredoc();
         return this.emit('AT', 1);
       case '|':
-        if (next === '>') return src[at + 2] === '>' ? this.emit('RRCOLLECT', 3) : this.emit('RCOLLECT', 2);
+        if (next === '>')
+          return src[at + 2] === '>' ? this.emit('RRCOLLECT', 3) : this.emit('RCOLLECT', 2);
         return this.emit('PIPE', 1);
       case '=':
         if (next === '=') return this.emit('ISEQUAL', 2);
@@ -177,7 +185,8 @@ class Lexer {
       case '/':
         return this.slash();
       case '<':
-        if (next === '<') return src[at + 2] === '|' ? this.emit('LLCOLLECT', 3) : this.emit('LSHIFT', 2);
+        if (next === '<')
+          return src[at + 2] === '|' ? this.emit('LLCOLLECT', 3) : this.emit('LSHIFT', 2);
         if (next === '=') return this.emit('LESSEQUAL', 2);
         if (next === '|') return this.emit('LCOLLECT', 2);
         if (next === '-') return this.emit('OUT_EDGE', 2);
@@ -292,7 +301,8 @@ class Lexer {
     } else if (/^0[^.]/.test(text)) {
       if (!/^0[0-7]+$/.test(text)) this.fail(`not a valid octal number ${text}`, start);
     } else if (/^\d+[eE.]/.test(text)) {
-      if (!/^\d+(?:\.\d+)?(?:[eE]-?\d+)?$/.test(text)) this.fail(`not a valid decimal number ${text}`, start);
+      if (!/^\d+(?:\.\d+)?(?:[eE]-?\d+)?$/.test(text))
+        this.fail(`not a valid decimal number ${text}`, start);
     } else if (!/^\d+$/.test(text)) {
       this.fail(`illegal number '${text}'`, start);
     }
@@ -307,7 +317,11 @@ class Lexer {
     if (src[start + 1] === '*') {
       const close = src.indexOf('*/', start + 2);
       if (close < 0) this.fail('unclosed multi-line comment', start);
-      this.comments.push({ text: src.slice(start + 2, close).trim(), start: this.toGlobal(start), end: this.toGlobal(close + 2) });
+      this.comments.push({
+        text: src.slice(start + 2, close).trim(),
+        start: this.toGlobal(start),
+        end: this.toGlobal(close + 2),
+      });
       this.lineHasText = true;
       this.pos = close + 2;
       return undefined;
@@ -332,7 +346,8 @@ class Lexer {
     let at = start + 1;
     for (;;) {
       const ch = src[at];
-      if (ch === undefined) this.fail(`unclosed quote after "'" followed by '${followedBy(src, start + 1)}'`, start);
+      if (ch === undefined)
+        this.fail(`unclosed quote after "'" followed by '${followedBy(src, start + 1)}'`, start);
       if (ch === '\\') at += 2;
       else if (ch === "'") break;
       else at += 1;
@@ -378,7 +393,10 @@ class Lexer {
   }
 
   /** Reads up to the next interpolation or the end of the text. */
-  private slurp(mode: TextMode, textStart: number): { raw: string; rawStart: number; terminator: 'end' | '$' | '${'; terminatorStart: number } {
+  private slurp(
+    mode: TextMode,
+    textStart: number,
+  ): { raw: string; rawStart: number; terminator: 'end' | '$' | '${'; terminatorStart: number } {
     const src = this.src;
     const rawStart = this.pos;
     if (mode === 'all') {
@@ -389,7 +407,11 @@ class Lexer {
     for (;;) {
       const ch = src[at];
       if (ch === undefined) {
-        if (mode === 'dq') this.fail(`unclosed quote after '"' followed by '${followedBy(src, textStart + 1)}'`, textStart);
+        if (mode === 'dq')
+          this.fail(
+            `unclosed quote after '"' followed by '${followedBy(src, textStart + 1)}'`,
+            textStart,
+          );
         this.pos = at;
         return { raw: src.slice(rawStart, at), rawStart, terminator: 'end', terminatorStart: at };
       }
@@ -401,7 +423,12 @@ class Lexer {
       } else if (ch === '$') {
         const braced = src[at + 1] === '{';
         this.pos = at + (braced ? 2 : 1);
-        return { raw: src.slice(rawStart, at), rawStart, terminator: braced ? '${' : '$', terminatorStart: at };
+        return {
+          raw: src.slice(rawStart, at),
+          rawStart,
+          terminator: braced ? '${' : '$',
+          terminatorStart: at,
+        };
       } else {
         at += 1;
       }
@@ -424,7 +451,10 @@ class Lexer {
   private interpolation(textStart: number): void {
     this.nesting += 1;
     if (this.nesting > MAX_INTERPOLATION_DEPTH) {
-      throw new PuppetNestingError(`interpolations nested deeper than ${MAX_INTERPOLATION_DEPTH} levels are not analysed`, this.toGlobal(this.pos));
+      throw new PuppetNestingError(
+        `interpolations nested deeper than ${MAX_INTERPOLATION_DEPTH} levels are not analysed`,
+        this.toGlobal(this.pos),
+      );
     }
     this.lexInterpolation(textStart);
     this.nesting -= 1;
@@ -434,7 +464,11 @@ class Lexer {
     const first = this.out.length;
     let depth = 0;
     for (;;) {
-      if (this.pos >= this.src.length) this.fail(`unclosed quote after '"' followed by '${followedBy(this.src, textStart + 1)}'`, textStart);
+      if (this.pos >= this.src.length)
+        this.fail(
+          `unclosed quote after '"' followed by '${followedBy(this.src, textStart + 1)}'`,
+          textStart,
+        );
       const token = this.lexToken();
       if (!token) continue;
       if (token.kind === 'LBRACE' || token.kind === 'SELBRACE') depth += 1;
@@ -450,7 +484,13 @@ class Lexer {
     const second = this.out[first + 1];
     if (count === 1 || (count > 1 && (second?.kind === 'DOT' || second?.kind === 'LBRACK'))) {
       const head = this.out[first] as Token;
-      if (head.kind === 'NUMBER' || head.kind === 'NAME' || head.kind === 'WORD' || head.kind === 'BOOLEAN' || isKeyword(head.kind)) {
+      if (
+        head.kind === 'NUMBER' ||
+        head.kind === 'NAME' ||
+        head.kind === 'WORD' ||
+        head.kind === 'BOOLEAN' ||
+        isKeyword(head.kind)
+      ) {
         if (head.kind === 'BOOLEAN') head.booleanName = true;
         head.kind = 'VARIABLE';
       }
@@ -479,8 +519,18 @@ class Lexer {
     const token = this.push('HEREDOC', header.syntax, start, header.end);
     token.body = { start: this.toGlobal(text.body.start), end: this.toGlobal(text.body.end) };
     // The text gets a lexer of its own, whose offsets map back through the margins.
-    const sub = new Lexer(text.text, this.out, this.comments, (offset) => this.toGlobal(text.toSource(offset)), this.nesting + 1);
-    const mode: TextMode = !header.interpolate ? 'all' : header.escapes.has('$') ? 'uq' : 'uq-no-escape';
+    const sub = new Lexer(
+      text.text,
+      this.out,
+      this.comments,
+      (offset) => this.toGlobal(text.toSource(offset)),
+      this.nesting + 1,
+    );
+    const mode: TextMode = !header.interpolate
+      ? 'all'
+      : header.escapes.has('$')
+        ? 'uq'
+        : 'uq-no-escape';
     sub.text(mode, 0, header.escapes);
     this.after = this.out[this.out.length - 1]?.kind;
     this.pos = header.end;
@@ -498,5 +548,9 @@ function endsWithEscapedSlash(src: string, start: number, end: number): boolean 
 
 function followedBy(src: string, at: number): string {
   if (at >= src.length) return '<eof>';
-  return `${src.slice(at, at + 5).replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}...`;
+  return `${src
+    .slice(at, at + 5)
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')}...`;
 }

@@ -27,7 +27,12 @@ export function hostClass(grammar: Grammar): HostClassDefinition {
   let parent: string | undefined;
   if (stream.accept('INHERITS')) {
     const token = stream.next();
-    if (token.kind !== 'NAME' && token.kind !== 'WORD' && token.kind !== 'CLASSREF' && token.kind !== 'DEFAULT') {
+    if (
+      token.kind !== 'NAME' &&
+      token.kind !== 'WORD' &&
+      token.kind !== 'CLASSREF' &&
+      token.kind !== 'DEFAULT'
+    ) {
       return stream.fail('expected a class name after inherits', token);
     }
     parent = token.value;
@@ -87,7 +92,11 @@ export function nodeDefinition(grammar: Grammar): NodeDefinition {
   const stream = grammar.stream;
   const keyword = stream.next();
   const matches = [hostname(grammar)];
-  while (stream.at('COMMA') && stream.peek(1).kind !== 'LBRACE' && stream.peek(1).kind !== 'INHERITS') {
+  while (
+    stream.at('COMMA') &&
+    stream.peek(1).kind !== 'LBRACE' &&
+    stream.peek(1).kind !== 'INHERITS'
+  ) {
     stream.next();
     matches.push(hostname(grammar));
   }
@@ -113,7 +122,10 @@ function hostname(grammar: Grammar): Expression {
       stream.next();
       let value = token.value;
       let end = token.end;
-      while (stream.at('DOT') && (stream.peek(1).kind === 'NAME' || stream.peek(1).kind === 'NUMBER')) {
+      while (
+        stream.at('DOT') &&
+        (stream.peek(1).kind === 'NAME' || stream.peek(1).kind === 'NUMBER')
+      ) {
         stream.next();
         const part = stream.next();
         value += `.${part.value}`;
@@ -147,13 +159,20 @@ function hostname(grammar: Grammar): Expression {
 export function typeStatement(grammar: Grammar): Expression {
   const stream = grammar.stream;
   const keyword = stream.next();
-  if (stream.at('CLASSREF') && (stream.peek(1).kind === 'LBRACE' || stream.peek(1).kind === 'INHERITS')) {
+  if (
+    stream.at('CLASSREF') &&
+    (stream.peek(1).kind === 'LBRACE' || stream.peek(1).kind === 'INHERITS')
+  ) {
     const name = stream.next();
-    const parent = stream.accept('INHERITS') ? stream.expect('CLASSREF', 'a type name after inherits').value : undefined;
+    const parent = stream.accept('INHERITS')
+      ? stream.expect('CLASSREF', 'a type name after inherits').value
+      : undefined;
     const open = stream.expect('LBRACE', "'{' to open the type body");
     const statements = grammar.optionalStatements();
     const close = stream.expect('RBRACE', "'}' to close the type body");
-    const body = statements ? { kind: 'Block' as const, statements, start: open.start, end: close.end } : undefined;
+    const body = statements
+      ? { kind: 'Block' as const, statements, start: open.start, end: close.end }
+      : undefined;
     return {
       kind: 'TypeDefinition',
       name: name.value,
@@ -181,14 +200,26 @@ export function typeStatement(grammar: Grammar): Expression {
     }
   } else if (stream.at('LBRACE')) {
     const hash = grammar.hash();
-    typeExpr = { kind: 'Access', left: syntheticReference('Object', hash), keys: [hash], start: hash.start, end: hash.end };
+    typeExpr = {
+      kind: 'Access',
+      left: syntheticReference('Object', hash),
+      keys: [hash],
+      start: hash.start,
+      end: hash.end,
+    };
   } else if (stream.at('LISTSTART') || stream.at('LBRACK')) {
     typeExpr = grammar.array();
   } else {
     return stream.fail('expected a type after = in the type alias');
   }
   if (left.kind === 'Access') {
-    return { kind: 'TypeMapping', typeExpr: left, mappingExpr: typeExpr, start: keyword.start, end: typeExpr.end };
+    return {
+      kind: 'TypeMapping',
+      typeExpr: left,
+      mappingExpr: typeExpr,
+      start: keyword.start,
+      end: typeExpr.end,
+    };
   }
   const name = left.kind === 'QualifiedReference' ? left.value : '';
   return { kind: 'TypeAlias', name, typeExpr, start: keyword.start, end: typeExpr.end };
@@ -206,7 +237,13 @@ function objectType(parent: QualifiedReference, hash: LiteralHash): Expression {
     start: parent.start,
     end: parent.end,
   });
-  return { kind: 'Access', left: syntheticReference('Object', parent), keys: [hash], start: parent.start, end: hash.end };
+  return {
+    kind: 'Access',
+    left: syntheticReference('Object', parent),
+    keys: [hash],
+    start: parent.start,
+    end: hash.end,
+  };
 }
 
 function syntheticReference(value: string, at: Span): QualifiedReference {
@@ -294,7 +331,8 @@ function optionalReturnType(grammar: Grammar): Expression | undefined {
 function className(grammar: Grammar): Token {
   const stream = grammar.stream;
   const token = stream.peek();
-  if (token.kind === 'NAME' || token.kind === 'WORD' || token.kind === 'CLASSREF') return stream.next();
+  if (token.kind === 'NAME' || token.kind === 'WORD' || token.kind === 'CLASSREF')
+    return stream.next();
   if (token.kind === 'CLASS') return stream.fail("'class' keyword not allowed at this location");
   if (token.kind === 'STRING') return stream.fail('a quoted string is not valid as a name here');
   return stream.fail('expected a name');

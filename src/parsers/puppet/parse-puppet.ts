@@ -26,7 +26,8 @@ export function parseManifest(source: string): ParsedManifest {
   try {
     parseTokens(tokens, source.length);
   } catch (syntaxError) {
-    if (syntaxError instanceof PuppetSyntaxError && syntaxError.offset < error.offset) throw syntaxError;
+    if (syntaxError instanceof PuppetSyntaxError && syntaxError.offset < error.offset)
+      throw syntaxError;
   }
   throw error;
 }
@@ -38,7 +39,15 @@ export function parsePuppet(path: string, source: string): ParseOutcome {
   } catch (error) {
     if (error instanceof PuppetSyntaxError) {
       const kind = error instanceof PuppetNestingError ? 'too-deep' : 'syntax';
-      return { ok: false, error: { path, kind, message: `Puppet: ${error.message}`, line: new Positions(source).line(error.offset) } };
+      return {
+        ok: false,
+        error: {
+          path,
+          kind,
+          message: `Puppet: ${error.message}`,
+          line: new Positions(source).line(error.offset),
+        },
+      };
     }
     throw error;
   }

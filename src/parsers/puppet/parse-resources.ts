@@ -23,14 +23,24 @@ export function resource(grammar: Grammar): Expression {
     const marker = stream.next();
     const form = marker.kind === 'AT' ? 'virtual' : 'exported';
     const result = resource(grammar);
-    if (result.kind !== 'Resource' && result.kind !== 'ResourceDefaults' && result.kind !== 'ResourceOverride') {
-      return stream.fail(`${marker.kind === 'AT' ? 'virtual (@)' : 'exported (@@)'} can only be applied to a resource expression`, marker);
+    if (
+      result.kind !== 'Resource' &&
+      result.kind !== 'ResourceDefaults' &&
+      result.kind !== 'ResourceOverride'
+    ) {
+      return stream.fail(
+        `${marker.kind === 'AT' ? 'virtual (@)' : 'exported (@@)'} can only be applied to a resource expression`,
+        marker,
+      );
     }
     result.form = form;
     result.start = marker.start;
     return result;
   }
-  let left = stream.at('CLASS') && stream.peek(1).kind === 'LBRACE' ? classResource(grammar) : grammar.expression();
+  let left =
+    stream.at('CLASS') && stream.peek(1).kind === 'LBRACE'
+      ? classResource(grammar)
+      : grammar.expression();
   while (stream.at('LBRACE')) left = resourceBlock(grammar, left);
   return left;
 }
@@ -70,7 +80,10 @@ function resourceBlock(grammar: Grammar, left: Expression): Expression {
       case 'Access':
         return { kind: 'ResourceOverride', resources: left, operations, form: 'regular', ...span };
       default:
-        return stream.fail('expression is not valid as a resource, resource-default, or resource-override', left);
+        return stream.fail(
+          'expression is not valid as a resource, resource-default, or resource-override',
+          left,
+        );
     }
   }
   const bodies = [resourceBody(grammar)];
@@ -79,22 +92,47 @@ function resourceBlock(grammar: Grammar, left: Expression): Expression {
     stream.accept('SEMIC');
   }
   const close = stream.expect('RBRACE', "'}' to close the resource");
-  return { kind: 'Resource', typeName: left, bodies, form: 'regular', start: left.start, end: close.end };
+  return {
+    kind: 'Resource',
+    typeName: left,
+    bodies,
+    form: 'regular',
+    start: left.start,
+    end: close.end,
+  };
 }
 
 /**
  * `name { k => v }` without a title is a name followed by a hash: a call when the name is one
  * of the statement functions (`notice { ... }`), else two statements, as Puppet reads it.
  */
-function nameWithHash(grammar: Grammar, left: Expression, operations: Operation[], open: Token, close: Token): Expression {
+function nameWithHash(
+  grammar: Grammar,
+  left: Expression,
+  operations: Operation[],
+  open: Token,
+  close: Token,
+): Expression {
   const entries = operations.map((operation) => {
     if (operation.kind !== 'AttributeOperation' || operation.operator === '+>') {
       return grammar.stream.fail('resource body without title or hash with +>', open);
     }
     const key: Expression = { kind: 'String', value: operation.name, ...operation.nameSpan };
-    return { kind: 'KeyedEntry' as const, key, value: operation.value, start: operation.start, end: operation.end };
+    return {
+      kind: 'KeyedEntry' as const,
+      key,
+      value: operation.value,
+      start: operation.start,
+      end: operation.end,
+    };
   });
-  const hash: LiteralHash = { kind: 'Hash', entries, unfolded: false, start: open.start, end: close.end };
+  const hash: LiteralHash = {
+    kind: 'Hash',
+    entries,
+    unfolded: false,
+    start: open.start,
+    end: close.end,
+  };
   return blockOrExpression(grammar.transformCalls([left, hash]));
 }
 
@@ -115,7 +153,13 @@ function resourceBody(grammar: Grammar): ResourceBody {
   const operations = attributeOperations(grammar);
   stream.accept('COMMA');
   const last = operations[operations.length - 1];
-  return { kind: 'ResourceBody', title, operations, start: title.start, end: last ? last.end : colon.end };
+  return {
+    kind: 'ResourceBody',
+    title,
+    operations,
+    start: title.start,
+    end: last ? last.end : colon.end,
+  };
 }
 
 /** Whether the token `ahead` starts `name => value`, `name +> value` or `* => value`. */
@@ -123,7 +167,9 @@ function startsOperation(grammar: Grammar, ahead: number): boolean {
   const token = grammar.stream.peek(ahead);
   const arrow = grammar.stream.peek(ahead + 1).kind;
   if (token.kind === 'TIMES') return arrow === 'FARROW';
-  return (token.kind === 'NAME' || isKeyword(token.kind)) && (arrow === 'FARROW' || arrow === 'PARROW');
+  return (
+    (token.kind === 'NAME' || isKeyword(token.kind)) && (arrow === 'FARROW' || arrow === 'PARROW')
+  );
 }
 
 export function attributeOperations(grammar: Grammar): Operation[] {
@@ -144,7 +190,13 @@ function attributeOperation(grammar: Grammar): Operation {
   const arrow = stream.next();
   const value = grammar.expression();
   if (name.kind === 'TIMES') {
-    return { kind: 'AttributesOperation', expr: value, starSpan: { start: name.start, end: name.end }, start: name.start, end: value.end };
+    return {
+      kind: 'AttributesOperation',
+      expr: value,
+      starSpan: { start: name.start, end: name.end },
+      start: name.start,
+      end: value.end,
+    };
   }
   const operation: AttributeOperation = {
     kind: 'AttributeOperation',
@@ -165,8 +217,17 @@ export function collect(grammar: Grammar, typeExpr: Expression): CollectExpressi
   const exported = open.kind === 'LLCOLLECT';
   const closeKind = exported ? 'RRCOLLECT' : 'RCOLLECT';
   const expr = stream.at(closeKind) ? undefined : grammar.expression();
-  const close = stream.expect(closeKind, exported ? "'|>>' to close the query" : "'|>' to close the query");
-  const query = { kind: 'CollectQuery' as const, exported, ...(expr ? { expr } : {}), start: open.start, end: close.end };
+  const close = stream.expect(
+    closeKind,
+    exported ? "'|>>' to close the query" : "'|>' to close the query",
+  );
+  const query = {
+    kind: 'CollectQuery' as const,
+    exported,
+    ...(expr ? { expr } : {}),
+    start: open.start,
+    end: close.end,
+  };
   let operations: Operation[] = [];
   let end = close.end;
   if (stream.accept('LBRACE')) {

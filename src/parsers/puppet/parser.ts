@@ -56,29 +56,85 @@ const BINARY: Partial<Record<TokenKind, readonly [number, BinaryOperator | '?']>
   IN: [10, 'in'],
 };
 
-const ASSIGNMENT: Partial<Record<TokenKind, BinaryOperator>> = { EQUALS: '=', APPENDS: '+=', DELETES: '-=' };
+const ASSIGNMENT: Partial<Record<TokenKind, BinaryOperator>> = {
+  EQUALS: '=',
+  APPENDS: '+=',
+  DELETES: '-=',
+};
 const RELATIONSHIP: Partial<Record<TokenKind, BinaryOperator>> = {
   IN_EDGE: '->',
   IN_EDGE_SUB: '~>',
   OUT_EDGE: '<-',
   OUT_EDGE_SUB: '<~',
 };
-const PREFIX: Partial<Record<TokenKind, UnaryOperator>> = { NOT: 'not', MINUS: 'minus', TIMES: 'unfold' };
+const PREFIX: Partial<Record<TokenKind, UnaryOperator>> = {
+  NOT: 'not',
+  MINUS: 'minus',
+  TIMES: 'unfold',
+};
 
 const STATEMENT_START = new Set<TokenKind>([
-  'VARIABLE', 'LISTSTART', 'LBRACK', 'LBRACE', 'REGEX', 'STRING', 'WORD', 'DQPRE', 'HEREDOC', 'CLASSREF',
-  'NUMBER', 'BOOLEAN', 'DEFAULT', 'UNDEF', 'NAME', 'LPAREN', 'WSLPAREN', 'MINUS', 'TIMES', 'NOT', 'AT', 'ATAT',
-  'CASE', 'IF', 'UNLESS', 'DEFINE', 'CLASS', 'NODE', 'FUNCTION', 'TYPE', 'PRIVATE', 'ATTR',
+  'VARIABLE',
+  'LISTSTART',
+  'LBRACK',
+  'LBRACE',
+  'REGEX',
+  'STRING',
+  'WORD',
+  'DQPRE',
+  'HEREDOC',
+  'CLASSREF',
+  'NUMBER',
+  'BOOLEAN',
+  'DEFAULT',
+  'UNDEF',
+  'NAME',
+  'LPAREN',
+  'WSLPAREN',
+  'MINUS',
+  'TIMES',
+  'NOT',
+  'AT',
+  'ATAT',
+  'CASE',
+  'IF',
+  'UNLESS',
+  'DEFINE',
+  'CLASS',
+  'NODE',
+  'FUNCTION',
+  'TYPE',
+  'PRIVATE',
+  'ATTR',
 ]);
 
 /** Functions that may be called as a statement without parentheses: `include foo`. */
 const STATEMENT_CALLS = new Set([
-  'require', 'realize', 'include', 'contain', 'tag', 'debug', 'info', 'notice', 'warning', 'err', 'fail',
-  'import', 'break', 'next', 'return',
+  'require',
+  'realize',
+  'include',
+  'contain',
+  'tag',
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'err',
+  'fail',
+  'import',
+  'break',
+  'next',
+  'return',
 ]);
 
 /** Keywords that stand for their own name as an array entry or hash key: `{ type => x }`. */
-const KEYWORD_ENTRY_FOLLOWERS = new Set<TokenKind>(['COMMA', 'RBRACK', 'RBRACE', 'FARROW', 'RPAREN']);
+const KEYWORD_ENTRY_FOLLOWERS = new Set<TokenKind>([
+  'COMMA',
+  'RBRACK',
+  'RBRACE',
+  'FARROW',
+  'RPAREN',
+]);
 
 export function parseTokens(tokens: Token[], sourceLength: number): Program {
   return new Parser(new TokenStream(tokens)).program(sourceLength);
@@ -90,7 +146,8 @@ class Parser implements Grammar {
   constructor(readonly stream: TokenStream) {}
 
   program(sourceLength: number): Program {
-    if (this.stream.at('EOF')) return { body: { kind: 'Nop', start: sourceLength, end: sourceLength } };
+    if (this.stream.at('EOF'))
+      return { body: { kind: 'Nop', start: sourceLength, end: sourceLength } };
     const statements = this.statements();
     if (!this.stream.at('EOF')) this.stream.fail('expected a statement');
     return { body: blockOrExpression(statements) };
@@ -171,7 +228,11 @@ class Parser implements Grammar {
 
   private relationship(): Expression {
     let left = resource(this);
-    for (let operator = RELATIONSHIP[this.stream.current()]; operator; operator = RELATIONSHIP[this.stream.current()]) {
+    for (
+      let operator = RELATIONSHIP[this.stream.current()];
+      operator;
+      operator = RELATIONSHIP[this.stream.current()]
+    ) {
       this.stream.next();
       const right = resource(this);
       left = { kind: 'Binary', operator, left, right, start: left.start, end: right.end };
@@ -194,7 +255,14 @@ class Parser implements Grammar {
       }
       this.stream.next();
       const right = this.binary(operator[0] + 1);
-      left = { kind: 'Binary', operator: operator[1], left, right, start: left.start, end: right.end };
+      left = {
+        kind: 'Binary',
+        operator: operator[1],
+        left,
+        right,
+        start: left.start,
+        end: right.end,
+      };
     }
   }
 
@@ -237,12 +305,18 @@ class Parser implements Grammar {
         case 'DOT': {
           stream.next();
           const name = stream.peek();
-          if (name.kind !== 'NAME' && name.kind !== 'TYPE') stream.fail('expected a function name after .');
+          if (name.kind !== 'NAME' && name.kind !== 'TYPE')
+            stream.fail('expected a function name after .');
           stream.next();
           const functor = {
             kind: 'NamedAccess' as const,
             left: expr,
-            right: { kind: 'QualifiedName' as const, value: name.value, start: name.start, end: name.end },
+            right: {
+              kind: 'QualifiedName' as const,
+              value: name.value,
+              start: name.start,
+              end: name.end,
+            },
             start: expr.start,
             end: name.end,
           };
@@ -288,7 +362,12 @@ class Parser implements Grammar {
     switch (token.kind) {
       case 'VARIABLE':
         stream.next();
-        return { kind: 'Variable', name: token.value, ...(token.booleanName ? { booleanName: true } : {}), ...span };
+        return {
+          kind: 'Variable',
+          name: token.value,
+          ...(token.booleanName ? { booleanName: true } : {}),
+          ...span,
+        };
       case 'LISTSTART':
       case 'LBRACK':
         return this.array();
@@ -383,7 +462,10 @@ class Parser implements Grammar {
 
   private hashEntry(): Expression {
     const token = this.stream.peek();
-    if ((token.kind === 'TYPE' || token.kind === 'FUNCTION') && KEYWORD_ENTRY_FOLLOWERS.has(this.stream.peek(1).kind)) {
+    if (
+      (token.kind === 'TYPE' || token.kind === 'FUNCTION') &&
+      KEYWORD_ENTRY_FOLLOWERS.has(this.stream.peek(1).kind)
+    ) {
       this.stream.next();
       return { kind: 'String', value: token.value, start: token.start, end: token.end };
     }
@@ -477,7 +559,13 @@ class Parser implements Grammar {
     const body = this.optionalStatements();
     const close = stream.expect('RBRACE', "'}' to close the case branch");
     const first = values[0] as Expression;
-    return { kind: 'CaseOption', values, ...(body ? { body } : {}), start: first.start, end: close.end };
+    return {
+      kind: 'CaseOption',
+      values,
+      ...(body ? { body } : {}),
+      start: first.start,
+      end: close.end,
+    };
   }
 
   private ifExpression(): Expression {
@@ -545,7 +633,11 @@ class Parser implements Grammar {
     const open = this.stream.expect('LBRACE', `'{' to open the ${what} branch`);
     const statements = this.optionalStatements();
     const close = this.stream.expect('RBRACE', `'}' to close the ${what} branch`);
-    return { statements: statements && blockOrExpression(statements, { start: open.start, end: close.end }), end: close.end };
+    return {
+      statements:
+        statements && blockOrExpression(statements, { start: open.start, end: close.end }),
+      end: close.end,
+    };
   }
 
   dqString(): Expression {
@@ -556,9 +648,15 @@ class Parser implements Grammar {
     for (;;) {
       const expr = this.assignment();
       const part = stream.peek();
-      if (part.kind !== 'DQMID' && part.kind !== 'DQPOST') stream.fail("expected '}' to end the interpolation");
+      if (part.kind !== 'DQMID' && part.kind !== 'DQPOST')
+        stream.fail("expected '}' to end the interpolation");
       stream.next();
-      segments.push({ kind: 'Text', expr: interpolate(expr), start: previous.end, end: part.start });
+      segments.push({
+        kind: 'Text',
+        expr: interpolate(expr),
+        start: previous.end,
+        end: part.start,
+      });
       segments.push(literalPart(part));
       previous = part;
       if (part.kind === 'DQPOST') break;
@@ -611,9 +709,11 @@ function literalPart(token: Token): LiteralString {
 function numberLiteral(token: Token): Expression {
   const text = token.value;
   const span = { start: token.start, end: token.end };
-  if (/^0[xX]/.test(text)) return { kind: 'Integer', value: Number(BigInt(text)), radix: 16, ...span };
+  if (/^0[xX]/.test(text))
+    return { kind: 'Integer', value: Number(BigInt(text)), radix: 16, ...span };
   if (/[.eE]/.test(text)) return { kind: 'Float', value: Number(text), ...span };
-  if (text.length > 1 && text.startsWith('0')) return { kind: 'Integer', value: Number(BigInt(`0o${text.slice(1)}`)), radix: 8, ...span };
+  if (text.length > 1 && text.startsWith('0'))
+    return { kind: 'Integer', value: Number(BigInt(`0o${text.slice(1)}`)), radix: 8, ...span };
   return { kind: 'Integer', value: Number(BigInt(text)), radix: 10, ...span };
 }
 
@@ -632,7 +732,9 @@ function interpolate(expr: Expression): Expression {
       if (isInterpolationRoot(expr.left)) expr.left = interpolate(expr.left);
       return expr;
     case 'CallMethod':
-      expr.functor.left = isInterpolationRoot(expr.functor.left) ? interpolate(expr.functor.left) : expr.functor.left;
+      expr.functor.left = isInterpolationRoot(expr.functor.left)
+        ? interpolate(expr.functor.left)
+        : expr.functor.left;
       return expr;
     default:
       return expr;

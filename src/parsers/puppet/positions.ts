@@ -5,7 +5,8 @@ export class Positions {
   private readonly lineStarts: number[] = [0];
 
   constructor(source: string) {
-    for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
+    for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1))
+      this.lineStarts.push(index + 1);
   }
 
   /** The 0-based line holding `offset`. */

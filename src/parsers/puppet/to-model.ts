@@ -3,7 +3,15 @@
  * collectors) become units, class/define/function parameters and `$x = ...` assignments become
  * variables, `case`/selectors/`if`/`unless` become conditions.
  */
-import type { Attribute, Condition, FileModel, Unit, Value, Variable, VariableScope } from '../../engine/model.js';
+import type {
+  Attribute,
+  Condition,
+  FileModel,
+  Unit,
+  Value,
+  Variable,
+  VariableScope,
+} from '../../engine/model.js';
 import type {
   CollectExpression,
   Expression,
@@ -24,7 +32,12 @@ import { childExpressions } from './walk.js';
 /** Functions whose result holds the keys of the hashes they are given. */
 const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
 
-export function buildModel(path: string, source: string, program: Program, comments: CommentSpan[]): FileModel {
+export function buildModel(
+  path: string,
+  source: string,
+  program: Program,
+  comments: CommentSpan[],
+): FileModel {
   const positions = new Positions(source);
   const builder = new PuppetModelBuilder(source, new ValueBuilder(source, positions));
   builder.visit(program.body);
@@ -34,7 +47,10 @@ export function buildModel(path: string, source: string, program: Program, comme
     kind: 'manifest',
     units: builder.units,
     variables: builder.variables,
-    comments: comments.map((comment) => ({ text: comment.text, range: positions.range(comment.start, comment.end) })),
+    comments: comments.map((comment) => ({
+      text: comment.text,
+      range: positions.range(comment.start, comment.end),
+    })),
     conditions: builder.conditions,
     lines: source.split(/\r?\n/),
   };
@@ -65,7 +81,8 @@ class PuppetModelBuilder {
         this.collector(expr);
         break;
       case 'Binary':
-        if (expr.operator === '=' || expr.operator === '+=' || expr.operator === '-=') this.assignment(expr.left, expr.right);
+        if (expr.operator === '=' || expr.operator === '+=' || expr.operator === '-=')
+          this.assignment(expr.left, expr.right);
         break;
       case 'HostClass':
       case 'ResourceTypeDefinition':
@@ -77,7 +94,9 @@ class PuppetModelBuilder {
       case 'Case':
         this.conditions.push({
           kind: 'case',
-          hasDefault: expr.options.some((option) => option.values.some((value) => value.kind === 'Default')),
+          hasDefault: expr.options.some((option) =>
+            option.values.some((value) => value.kind === 'Default'),
+          ),
           exhaustive: coversBothBooleans(expr.options.flatMap((option) => option.values)),
           range: this.values.range(expr),
         });
@@ -91,7 +110,12 @@ class PuppetModelBuilder {
         });
         break;
       case 'If':
-        if (!expr.elsif) this.conditions.push({ kind: 'if', hasDefault: hasFinalElse(expr), range: this.values.range(expr) });
+        if (!expr.elsif)
+          this.conditions.push({
+            kind: 'if',
+            hasDefault: hasFinalElse(expr),
+            range: this.values.range(expr),
+          });
         break;
       default:
         break;
@@ -106,21 +130,40 @@ class PuppetModelBuilder {
 
   private resource(expr: ResourceExpression): void {
     const typed = this.typeOf(expr.typeName);
-    const keywords = expr.form === 'regular' ? [] : [this.flag(expr.form, { start: expr.start, end: expr.start + (expr.form === 'virtual' ? 1 : 2) })];
+    const keywords =
+      expr.form === 'regular'
+        ? []
+        : [
+            this.flag(expr.form, {
+              start: expr.start,
+              end: expr.start + (expr.form === 'virtual' ? 1 : 2),
+            }),
+          ];
     for (const body of expr.bodies) {
       const range = this.values.range(expr.bodies.length === 1 ? expr : body);
       if (body.title.kind === 'Default') {
         // `type { default: ...; 'x': ... }`: defaults for the other bodies of this expression
         const defaults = [...keywords, this.flag('resource_defaults', body.title)];
-        this.units.push({ kind: 'resource', ...typed, attributes: this.attributes(body.operations), keywords: defaults, range });
+        this.units.push({
+          kind: 'resource',
+          ...typed,
+          attributes: this.attributes(body.operations),
+          keywords: defaults,
+          range,
+        });
         continue;
       }
       const title = this.values.value(body.title);
       this.units.push({
         kind: 'resource',
         ...typed,
-        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string' ? { name: title.value } : {}),
-        attributes: [{ name: 'title', value: title, range: this.values.range(body.title) }, ...this.attributes(body.operations)],
+        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
+          ? { name: title.value }
+          : {}),
+        attributes: [
+          { name: 'title', value: title, range: this.values.range(body.title) },
+          ...this.attributes(body.operations),
+        ],
         keywords,
         range,
       });
@@ -146,8 +189,13 @@ class PuppetModelBuilder {
     this.units.push({
       kind: 'resource',
       ...this.typeOf(typeExpr),
-      ...(title?.kind === 'string' && !title.dynamic && typeof title.value === 'string' ? { name: title.value } : {}),
-      attributes: [...(title ? [{ name: 'title', value: title, range: title.range }] : []), ...this.attributes(expr.operations)],
+      ...(title?.kind === 'string' && !title.dynamic && typeof title.value === 'string'
+        ? { name: title.value }
+        : {}),
+      attributes: [
+        ...(title ? [{ name: 'title', value: title, range: title.range }] : []),
+        ...this.attributes(expr.operations),
+      ],
       keywords: [this.flag('override', reference)],
       range: this.values.range(expr),
     });
@@ -156,7 +204,12 @@ class PuppetModelBuilder {
   private collector(expr: CollectExpression): void {
     const keywords = [this.flag('collector', expr.query)];
     if (expr.query.exported) keywords.push(this.flag('exported', expr.query));
-    if (expr.query.expr) keywords.push({ name: 'query', value: this.values.value(expr.query.expr), range: this.values.range(expr.query) });
+    if (expr.query.expr)
+      keywords.push({
+        name: 'query',
+        value: this.values.value(expr.query.expr),
+        range: this.values.range(expr.query),
+      });
     this.units.push({
       kind: 'resource',
       ...this.typeOf(expr.typeExpr),
@@ -168,8 +221,15 @@ class PuppetModelBuilder {
 
   private typeOf(typeExpr: Expression): Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'> {
     const written = this.values.text(typeExpr);
-    const name = typeExpr.kind === 'QualifiedName' || typeExpr.kind === 'QualifiedReference' ? typeExpr.value : written;
-    return { type: name.replace(/^::/, '').toLowerCase(), typeAsWritten: written, typeRange: this.values.range(typeExpr) };
+    const name =
+      typeExpr.kind === 'QualifiedName' || typeExpr.kind === 'QualifiedReference'
+        ? typeExpr.value
+        : written;
+    return {
+      type: name.replace(/^::/, '').toLowerCase(),
+      typeAsWritten: written,
+      typeRange: this.values.range(typeExpr),
+    };
   }
 
   /** One title, or several as a list (`File['a', 'b']`). */
@@ -191,24 +251,51 @@ class PuppetModelBuilder {
   private attributes(operations: Operation[]): Attribute[] {
     return operations.map((operation) =>
       operation.kind === 'AttributeOperation'
-        ? { name: operation.name, value: this.values.value(operation.value), range: this.values.range(operation.nameSpan) }
-        : { name: '*', value: this.values.value(operation.expr), range: this.values.range(operation.starSpan) },
+        ? {
+            name: operation.name,
+            value: this.values.value(operation.value),
+            range: this.values.range(operation.nameSpan),
+          }
+        : {
+            name: '*',
+            value: this.values.value(operation.expr),
+            range: this.values.range(operation.starSpan),
+          },
     );
   }
 
   /** A keyword that is simply present (`resource_defaults`, `override`, `collector`, ...). */
   private flag(name: string, span: Span): Attribute {
     const range = this.values.range(span);
-    return { name, value: { kind: 'boolean', value: true, text: this.source.slice(span.start, span.end), dynamic: false, range }, range };
+    return {
+      name,
+      value: {
+        kind: 'boolean',
+        value: true,
+        text: this.source.slice(span.start, span.end),
+        dynamic: false,
+        range,
+      },
+      range,
+    };
   }
 
   /** Parameters of a class or defined type know it by name: Hiera sets `owner::parameter`. */
   private parameters(parameters: Parameter[], owner?: string): void {
     for (const parameter of parameters) {
-      const value = parameter.value ? this.values.value(parameter.value) : this.values.absent(parameter.nameSpan.end);
+      const value = parameter.value
+        ? this.values.value(parameter.value)
+        : this.values.absent(parameter.nameSpan.end);
       const path = [parameter.name];
       const range = this.values.range(parameter.nameSpan);
-      this.variables.push({ name: parameter.name, path, value, scope: 'parameter', range, ...(owner ? { owner } : {}) });
+      this.variables.push({
+        name: parameter.name,
+        path,
+        value,
+        scope: 'parameter',
+        range,
+        ...(owner ? { owner } : {}),
+      });
       this.flatten(value, path, 'parameter');
     }
   }
@@ -230,7 +317,9 @@ class PuppetModelBuilder {
         const item = valueExpr.values[index];
         if (item) this.assignment(element, item);
       } else if (valueExpr.kind === 'Hash') {
-        const entry = valueExpr.entries.find((candidate) => candidate.key.kind === 'String' && candidate.key.value === element.name);
+        const entry = valueExpr.entries.find(
+          (candidate) => candidate.key.kind === 'String' && candidate.key.value === element.name,
+        );
         if (entry) this.assignment(element, entry.value);
       } else {
         this.assignment(element, valueExpr);
@@ -248,11 +337,19 @@ class PuppetModelBuilder {
     } else if (value.kind === 'map') {
       for (const entry of value.entries ?? []) {
         const entryPath = [...path, entry.name];
-        this.variables.push({ name: entry.name, path: entryPath, value: entry.value, scope, range: entry.range });
+        this.variables.push({
+          name: entry.name,
+          path: entryPath,
+          value: entry.value,
+          scope,
+          range: entry.range,
+        });
         this.flatten(entry.value, entryPath, scope);
       }
     } else if (value.kind === 'list') {
-      (value.items ?? []).forEach((item, index) => this.flatten(item, [...path, String(index)], scope));
+      (value.items ?? []).forEach((item, index) =>
+        this.flatten(item, [...path, String(index)], scope),
+      );
     }
   }
 }
@@ -266,6 +363,8 @@ function hasFinalElse(expr: IfExpression): boolean {
 
 /** Branches for both `true` and `false`: over a Boolean, nothing is left for a default. */
 function coversBothBooleans(matches: readonly Expression[]): boolean {
-  const booleans = new Set(matches.flatMap((match) => (match.kind === 'Boolean' ? [match.value] : [])));
+  const booleans = new Set(
+    matches.flatMap((match) => (match.kind === 'Boolean' ? [match.value] : [])),
+  );
   return booleans.has(true) && booleans.has(false);
 }

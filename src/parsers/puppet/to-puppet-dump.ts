@@ -5,7 +5,8 @@
  */
 import type { Expression, Operation, Parameter, Program } from './ast.js';
 
-export type PnData = string | number | boolean | null | PnData[] | { '^': PnData[] } | { '#': PnData[] };
+export type PnData =
+  string | number | boolean | null | PnData[] | { '^': PnData[] } | { '#': PnData[] };
 
 const call = (name: string, ...args: PnData[]): PnData => ({ '^': [name, ...args] });
 const map = (...entries: [string, PnData | undefined][]): { '#': PnData[] } => ({
@@ -27,7 +28,9 @@ function pn(expr: Expression): PnData {
     case 'Float':
       return expr.value;
     case 'Integer':
-      return expr.radix === 10 ? expr.value : call('int', map(['radix', expr.radix], ['value', expr.value]));
+      return expr.radix === 10
+        ? expr.value
+        : call('int', map(['radix', expr.radix], ['value', expr.value]));
     case 'Undef':
       return null;
     case 'Default':
@@ -37,13 +40,19 @@ function pn(expr: Expression): PnData {
     case 'List':
       return call('array', ...expr.values.map(pn));
     case 'Hash':
-      return call('hash', ...expr.entries.map((entry) => call('=>', pn(entry.key), pn(entry.value))));
+      return call(
+        'hash',
+        ...expr.entries.map((entry) => call('=>', pn(entry.key), pn(entry.value))),
+      );
     case 'Concat':
       return call('concat', ...expr.segments.map(pn));
     case 'Text':
       return call('str', pn(expr.expr));
     case 'Heredoc':
-      return call('heredoc', map(['syntax', expr.syntax === '' ? undefined : expr.syntax], ['text', pn(expr.text)]));
+      return call(
+        'heredoc',
+        map(['syntax', expr.syntax === '' ? undefined : expr.syntax], ['text', pn(expr.text)]),
+      );
     case 'QualifiedName':
       return call('qn', expr.value);
     case 'QualifiedReference':
@@ -55,7 +64,10 @@ function pn(expr: Expression): PnData {
     case 'NamedAccess':
       return call('.', pn(expr.left), pn(expr.right));
     case 'CallNamedFunction':
-      return call(expr.rvalRequired ? 'call' : 'invoke', callMap(expr.functor, expr.args, expr.lambda));
+      return call(
+        expr.rvalRequired ? 'call' : 'invoke',
+        callMap(expr.functor, expr.args, expr.lambda),
+      );
     case 'CallMethod':
       return call('call-method', callMap(expr.functor, expr.args, expr.lambda));
     case 'Lambda':
@@ -72,24 +84,43 @@ function pn(expr: Expression): PnData {
     case 'Unary':
       return unary(expr.operator, expr.expr);
     case 'Selector':
-      return call('?', pn(expr.left), expr.entries.map((entry) => call('=>', pn(entry.matching), pn(entry.value))));
+      return call(
+        '?',
+        pn(expr.left),
+        expr.entries.map((entry) => call('=>', pn(entry.matching), pn(entry.value))),
+      );
     case 'Case':
       return call(
         'case',
         pn(expr.test),
-        expr.options.map((option) => map(['when', option.values.map(pn)], ['then', option.body ? option.body.map(pn) : [call('nop')]])),
+        expr.options.map((option) =>
+          map(
+            ['when', option.values.map(pn)],
+            ['then', option.body ? option.body.map(pn) : [call('nop')]],
+          ),
+        ),
       );
     case 'If':
       return call(
         expr.keyword,
-        map(['test', pn(expr.test)], ['then', expr.then && statementList(expr.then)], ['else', expr.else && statementList(expr.else)]),
+        map(
+          ['test', pn(expr.test)],
+          ['then', expr.then && statementList(expr.then)],
+          ['else', expr.else && statementList(expr.else)],
+        ),
       );
     case 'Collect':
       return call(
         'collect',
         map(
           ['type', pn(expr.typeExpr)],
-          ['query', call(expr.query.exported ? 'exported-query' : 'virtual-query', ...(expr.query.expr ? [pn(expr.query.expr)] : []))],
+          [
+            'query',
+            call(
+              expr.query.exported ? 'exported-query' : 'virtual-query',
+              ...(expr.query.expr ? [pn(expr.query.expr)] : []),
+            ),
+          ],
           ['ops', expr.operations.length > 0 ? operations(expr.operations) : undefined],
         ),
       );
@@ -98,21 +129,52 @@ function pn(expr: Expression): PnData {
         'resource',
         map(
           ['type', pn(expr.typeName)],
-          ['bodies', expr.bodies.map((body) => map(['title', pn(body.title)], ['ops', operations(body.operations)]))],
+          [
+            'bodies',
+            expr.bodies.map((body) =>
+              map(['title', pn(body.title)], ['ops', operations(body.operations)]),
+            ),
+          ],
           ['form', form(expr.form)],
         ),
       );
     case 'ResourceDefaults':
-      return call('resource-defaults', map(['type', pn(expr.typeRef)], ['ops', operations(expr.operations)], ['form', form(expr.form)]));
+      return call(
+        'resource-defaults',
+        map(
+          ['type', pn(expr.typeRef)],
+          ['ops', operations(expr.operations)],
+          ['form', form(expr.form)],
+        ),
+      );
     case 'ResourceOverride':
-      return call('resource-override', map(['resources', pn(expr.resources)], ['ops', operations(expr.operations)], ['form', form(expr.form)]));
+      return call(
+        'resource-override',
+        map(
+          ['resources', pn(expr.resources)],
+          ['ops', operations(expr.operations)],
+          ['form', form(expr.form)],
+        ),
+      );
     case 'HostClass':
       return call(
         'class',
-        map(['name', expr.name], ['parent', expr.parent], ['params', parameters(expr.parameters)], ['body', expr.body && expr.body.map(pn)]),
+        map(
+          ['name', expr.name],
+          ['parent', expr.parent],
+          ['params', parameters(expr.parameters)],
+          ['body', expr.body && expr.body.map(pn)],
+        ),
       );
     case 'ResourceTypeDefinition':
-      return call('define', map(['name', expr.name], ['params', parameters(expr.parameters)], ['body', expr.body && expr.body.map(pn)]));
+      return call(
+        'define',
+        map(
+          ['name', expr.name],
+          ['params', parameters(expr.parameters)],
+          ['body', expr.body && expr.body.map(pn)],
+        ),
+      );
     case 'FunctionDefinition':
       return call(
         'function',
@@ -126,14 +188,23 @@ function pn(expr: Expression): PnData {
     case 'NodeDefinition':
       return call(
         'node',
-        map(['matches', expr.matches.map(pn)], ['parent', expr.parent && pn(expr.parent)], ['body', expr.body && expr.body.map(pn)]),
+        map(
+          ['matches', expr.matches.map(pn)],
+          ['parent', expr.parent && pn(expr.parent)],
+          ['body', expr.body && expr.body.map(pn)],
+        ),
       );
     case 'TypeAlias':
       return call('type-alias', expr.name, pn(expr.typeExpr));
     case 'TypeMapping':
       return call('type-mapping', pn(expr.typeExpr), pn(expr.mappingExpr));
     case 'TypeDefinition':
-      return call('type-definition', expr.name, expr.parent ?? null, expr.body ? pn(expr.body) : call('nop'));
+      return call(
+        'type-definition',
+        expr.name,
+        expr.parent ?? null,
+        expr.body ? pn(expr.body) : call('nop'),
+      );
     case 'ReservedWord':
       return call('reserved', expr.word);
   }
@@ -165,7 +236,9 @@ function statementList(expr: Expression): PnData[] {
 
 function operations(ops: Operation[]): PnData[] {
   return ops.map((op) =>
-    op.kind === 'AttributeOperation' ? call(op.operator, op.name, pn(op.value)) : call('splat-hash', pn(op.expr)),
+    op.kind === 'AttributeOperation'
+      ? call(op.operator, op.name, pn(op.value))
+      : call('splat-hash', pn(op.expr)),
   );
 }
 
@@ -174,7 +247,11 @@ function parameters(params: Parameter[]): PnData | undefined {
   return map(
     ...params.map((param): [string, PnData] => [
       param.name,
-      map(['type', param.typeExpr && pn(param.typeExpr)], ['splat', param.capturesRest || undefined], ['value', param.value && pn(param.value)]),
+      map(
+        ['type', param.typeExpr && pn(param.typeExpr)],
+        ['splat', param.capturesRest || undefined],
+        ['value', param.value && pn(param.value)],
+      ),
     ]),
   );
 }

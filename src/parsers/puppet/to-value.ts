@@ -34,7 +34,8 @@ export class ValueBuilder {
         return { kind: 'string', value: this.interpolatedText(expr), dynamic: true, ...base };
       case 'Heredoc': {
         const body = { text: this.text(expr.body), range: this.range(expr.body) };
-        if (expr.text.kind === 'String') return { kind: 'string', value: expr.text.value, dynamic: false, ...body };
+        if (expr.text.kind === 'String')
+          return { kind: 'string', value: expr.text.value, dynamic: false, ...body };
         return { kind: 'string', value: this.interpolatedText(expr.text), dynamic: true, ...body };
       }
       case 'Integer':
@@ -52,20 +53,35 @@ export class ValueBuilder {
         return { kind: 'reference', name: expr.name, dynamic: true, ...base };
       case 'Access': {
         const root = accessRoot(expr);
-        if (root.kind === 'Variable') return { kind: 'reference', name: root.name, dynamic: true, ...base };
+        if (root.kind === 'Variable')
+          return { kind: 'reference', name: root.name, dynamic: true, ...base };
         return { kind: 'expression', dynamic: true, ...base };
       }
       case 'CallNamedFunction':
-        return { kind: 'call', name: this.calleeName(expr.functor), items: expr.args.map((arg) => this.value(arg)), dynamic: true, ...base };
+        return {
+          kind: 'call',
+          name: this.calleeName(expr.functor),
+          items: expr.args.map((arg) => this.value(arg)),
+          dynamic: true,
+          ...base,
+        };
       case 'CallMethod':
         return { kind: 'call', ...this.methodCall(expr), dynamic: true, ...base };
       case 'List':
-        return { kind: 'list', items: expr.values.map((item) => this.value(item)), dynamic: false, ...base };
+        return {
+          kind: 'list',
+          items: expr.values.map((item) => this.value(item)),
+          dynamic: false,
+          ...base,
+        };
       case 'Hash':
         return { kind: 'map', entries: this.entries(expr.entries), dynamic: false, ...base };
       case 'Unary':
         if (expr.operator === 'paren') return { ...this.value(expr.expr), ...base };
-        if (expr.operator === 'minus' && (expr.expr.kind === 'Integer' || expr.expr.kind === 'Float')) {
+        if (
+          expr.operator === 'minus' &&
+          (expr.expr.kind === 'Integer' || expr.expr.kind === 'Float')
+        ) {
           return { kind: 'number', value: -expr.expr.value, dynamic: false, ...base };
         }
         return { kind: 'expression', dynamic: true, ...base };
@@ -76,12 +92,22 @@ export class ValueBuilder {
 
   /** A hash's entries as attributes, named by their keys. */
   entries(entries: { key: Expression; value: Expression }[]): Attribute[] {
-    return entries.map((entry) => ({ name: this.keyName(entry.key), value: this.value(entry.value), range: this.range(entry.key) }));
+    return entries.map((entry) => ({
+      name: this.keyName(entry.key),
+      value: this.value(entry.value),
+      range: this.range(entry.key),
+    }));
   }
 
   /** A value for something not written at all (a parameter without default), at `offset`. */
   absent(offset: number): Value {
-    return { kind: 'null', value: null, text: '', dynamic: false, range: this.positions.range(offset, offset) };
+    return {
+      kind: 'null',
+      value: null,
+      text: '',
+      dynamic: false,
+      range: this.positions.range(offset, offset),
+    };
   }
 
   private keyName(key: Expression): string {
@@ -102,11 +128,15 @@ export class ValueBuilder {
 
   /** The string's literal parts decoded, its interpolations as written (`${x}`, `$y`). */
   private interpolatedText(expr: ConcatenatedString): string {
-    return expr.segments.map((segment) => (segment.kind === 'String' ? segment.value : this.text(segment))).join('');
+    return expr.segments
+      .map((segment) => (segment.kind === 'String' ? segment.value : this.text(segment)))
+      .join('');
   }
 
   private calleeName(functor: Expression): string {
-    return functor.kind === 'QualifiedName' || functor.kind === 'QualifiedReference' ? functor.value : this.text(functor);
+    return functor.kind === 'QualifiedName' || functor.kind === 'QualifiedReference'
+      ? functor.value
+      : this.text(functor);
   }
 
   /**
@@ -117,7 +147,8 @@ export class ValueBuilder {
     const receiver = expr.functor.left;
     const method = expr.functor.right.value;
     const args = expr.args.map((arg) => this.value(arg));
-    if (receiver.kind === 'QualifiedReference') return { name: `${receiver.value}.${method}`, items: args };
+    if (receiver.kind === 'QualifiedReference')
+      return { name: `${receiver.value}.${method}`, items: args };
     return { name: method, items: [this.value(receiver), ...args] };
   }
 }

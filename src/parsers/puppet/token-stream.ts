@@ -55,7 +55,11 @@ export class TokenStream {
   /** Guards the parser's recursion against hostile nesting. */
   enter(): void {
     this.depth += 1;
-    if (this.depth > MAX_PUPPET_NESTING) throw new PuppetNestingError(`nesting deeper than ${MAX_PUPPET_NESTING} levels is not analysed`, this.peek().start);
+    if (this.depth > MAX_PUPPET_NESTING)
+      throw new PuppetNestingError(
+        `nesting deeper than ${MAX_PUPPET_NESTING} levels is not analysed`,
+        this.peek().start,
+      );
   }
 
   leave(): void {

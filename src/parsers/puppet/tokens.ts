@@ -103,7 +103,10 @@ export interface Token {
   booleanName?: true;
 }
 
-export const KEYWORDS: ReadonlyMap<string, KeywordKind | 'BOOLEAN'> = new Map<string, KeywordKind | 'BOOLEAN'>([
+export const KEYWORDS: ReadonlyMap<string, KeywordKind | 'BOOLEAN'> = new Map<
+  string,
+  KeywordKind | 'BOOLEAN'
+>([
   ['case', 'CASE'],
   ['class', 'CLASS'],
   ['default', 'DEFAULT'],
@@ -126,7 +129,9 @@ export const KEYWORDS: ReadonlyMap<string, KeywordKind | 'BOOLEAN'> = new Map<st
   ['private', 'PRIVATE'],
 ]);
 
-const KEYWORD_KINDS = new Set<TokenKind>([...KEYWORDS.values()].filter((kind) => kind !== 'BOOLEAN'));
+const KEYWORD_KINDS = new Set<TokenKind>(
+  [...KEYWORDS.values()].filter((kind) => kind !== 'BOOLEAN'),
+);
 
 export const isKeyword = (kind: TokenKind): kind is KeywordKind => KEYWORD_KINDS.has(kind);
 

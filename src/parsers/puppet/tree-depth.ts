@@ -16,7 +16,10 @@ export function checkTreeDepth(program: Program): void {
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { expr, depth } = next;
     if (depth > MAX_PUPPET_TREE_DEPTH) {
-      throw new PuppetNestingError(`expressions nested deeper than ${MAX_PUPPET_TREE_DEPTH} levels (a chain of operators or calls) are not analysed`, expr.start);
+      throw new PuppetNestingError(
+        `expressions nested deeper than ${MAX_PUPPET_TREE_DEPTH} levels (a chain of operators or calls) are not analysed`,
+        expr.start,
+      );
     }
     for (const child of childExpressions(expr)) pending.push({ expr: child, depth: depth + 1 });
   }

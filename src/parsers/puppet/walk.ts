@@ -23,7 +23,11 @@ export function childExpressions(expr: Expression): Expression[] {
     case 'CallMethod':
       return [expr.functor, ...expr.args, ...(expr.lambda ? [expr.lambda] : [])];
     case 'Lambda':
-      return [...parameterExpressions(expr.parameters), ...(expr.returnType ? [expr.returnType] : []), ...(expr.body ?? [])];
+      return [
+        ...parameterExpressions(expr.parameters),
+        ...(expr.returnType ? [expr.returnType] : []),
+        ...(expr.body ?? []),
+      ];
     case 'Binary':
       return [expr.left, expr.right];
     case 'Unary':
@@ -31,22 +35,36 @@ export function childExpressions(expr: Expression): Expression[] {
     case 'Selector':
       return [expr.left, ...expr.entries.flatMap((entry) => [entry.matching, entry.value])];
     case 'Case':
-      return [expr.test, ...expr.options.flatMap((option) => [...option.values, ...(option.body ?? [])])];
+      return [
+        expr.test,
+        ...expr.options.flatMap((option) => [...option.values, ...(option.body ?? [])]),
+      ];
     case 'If':
       return [expr.test, ...(expr.then ? [expr.then] : []), ...(expr.else ? [expr.else] : [])];
     case 'Resource':
-      return [expr.typeName, ...expr.bodies.flatMap((body) => [body.title, ...operationExpressions(body.operations)])];
+      return [
+        expr.typeName,
+        ...expr.bodies.flatMap((body) => [body.title, ...operationExpressions(body.operations)]),
+      ];
     case 'ResourceDefaults':
       return [expr.typeRef, ...operationExpressions(expr.operations)];
     case 'ResourceOverride':
       return [expr.resources, ...operationExpressions(expr.operations)];
     case 'Collect':
-      return [expr.typeExpr, ...(expr.query.expr ? [expr.query.expr] : []), ...operationExpressions(expr.operations)];
+      return [
+        expr.typeExpr,
+        ...(expr.query.expr ? [expr.query.expr] : []),
+        ...operationExpressions(expr.operations),
+      ];
     case 'HostClass':
     case 'ResourceTypeDefinition':
       return [...parameterExpressions(expr.parameters), ...(expr.body ?? [])];
     case 'FunctionDefinition':
-      return [...parameterExpressions(expr.parameters), ...(expr.returnType ? [expr.returnType] : []), ...(expr.body ?? [])];
+      return [
+        ...parameterExpressions(expr.parameters),
+        ...(expr.returnType ? [expr.returnType] : []),
+        ...(expr.body ?? []),
+      ];
     case 'NodeDefinition':
       return [...expr.matches, ...(expr.parent ? [expr.parent] : []), ...(expr.body ?? [])];
     case 'TypeAlias':
@@ -72,7 +90,9 @@ export function childExpressions(expr: Expression): Expression[] {
 }
 
 function operationExpressions(operations: Operation[]): Expression[] {
-  return operations.map((operation) => (operation.kind === 'AttributeOperation' ? operation.value : operation.expr));
+  return operations.map((operation) =>
+    operation.kind === 'AttributeOperation' ? operation.value : operation.expr,
+  );
 }
 
 function parameterExpressions(parameters: Parameter[]): Expression[] {

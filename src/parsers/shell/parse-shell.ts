@@ -19,7 +19,10 @@ export const MAX_SHELL_NESTING = 100;
  */
 export class ShellNestingError extends UnanalysableError {
   constructor(readonly script: string) {
-    super('too-deep', `shell: a command nested deeper than ${MAX_SHELL_NESTING} levels of brackets is not analysed`);
+    super(
+      'too-deep',
+      `shell: a command nested deeper than ${MAX_SHELL_NESTING} levels of brackets is not analysed`,
+    );
   }
 }
 
@@ -85,7 +88,8 @@ function bracketDepth(script: string): number {
   let depth = 0;
   let deepest = 0;
   for (const character of script) {
-    if (character === '(' || character === '{' || character === '[') deepest = Math.max(deepest, ++depth);
+    if (character === '(' || character === '{' || character === '[')
+      deepest = Math.max(deepest, ++depth);
     else if ((character === ')' || character === '}' || character === ']') && depth > 0) depth -= 1;
   }
   return deepest;
@@ -108,7 +112,9 @@ function collect(root: SyntaxNode, script: string, into: ShellScript): void {
 
 function toCommand(node: SyntaxNode, script: string): ShellCommand {
   const nameNode = node.childForFieldName('name');
-  const args = node.childrenForFieldName('argument').filter((child): child is SyntaxNode => child !== null);
+  const args = node
+    .childrenForFieldName('argument')
+    .filter((child): child is SyntaxNode => child !== null);
   return {
     name: nameNode ? wordText(nameNode, script) : '',
     args: args.map((arg) => wordText(arg, script)),

@@ -18,12 +18,19 @@ export const NESTING_REASON = `nesting deeper than ${MAX_YAML_DEPTH} levels is n
 const COLLECTIONS: ReadonlySet<string> = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /** Throws a located `too-deep` error at the first collection nested deeper than `MAX_YAML_DEPTH`. */
-export function checkNesting(tokens: readonly CST.Token[], lineOf: (offset: number) => number): void {
-  const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+export function checkNesting(
+  tokens: readonly CST.Token[],
+  lineOf: (offset: number) => number,
+): void {
+  const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({
+    token,
+    depth: 0,
+  }));
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { token } = next;
     const depth = COLLECTIONS.has(token.type) ? next.depth + 1 : next.depth;
-    if (depth > MAX_YAML_DEPTH) throw new YamlError('too-deep', NESTING_REASON, lineOf(token.offset));
+    if (depth > MAX_YAML_DEPTH)
+      throw new YamlError('too-deep', NESTING_REASON, lineOf(token.offset));
     for (const child of children(token)) pending.push({ token: child, depth });
   }
 }
@@ -35,7 +42,10 @@ function children(token: CST.Token): CST.Token[] {
     case 'block-map':
     case 'block-seq':
     case 'flow-collection':
-      return token.items.flatMap((item) => [...(item.key ? [item.key] : []), ...(item.value ? [item.value] : [])]);
+      return token.items.flatMap((item) => [
+        ...(item.key ? [item.key] : []),
+        ...(item.value ? [item.value] : []),
+      ]);
     default:
       return [];
   }

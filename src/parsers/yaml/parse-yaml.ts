@@ -60,7 +60,12 @@ export function parseYaml(source: string): ParsedYaml {
     while (last > start && /\s/.test(text[last - 1] ?? '')) last--;
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(last);
-    return { line: from.line, column: columnOf(from, edited), endLine: to.line, endColumn: columnOf(to, edited) };
+    return {
+      line: from.line,
+      column: columnOf(from, edited),
+      endLine: to.line,
+      endColumn: columnOf(to, edited),
+    };
   };
 
   const error = firstError(reading);
@@ -99,7 +104,10 @@ function firstError(reading: Reading): YAMLError | undefined {
   return undefined;
 }
 
-function columnOf(position: { line: number; col: number }, edited: ReadonlyMap<number, EditedLine>): number {
+function columnOf(
+  position: { line: number; col: number },
+  edited: ReadonlyMap<number, EditedLine>,
+): number {
   const edit = edited.get(position.line);
   return edit ? originalColumn(position.col, edit) : position.col;
 }
@@ -125,8 +133,14 @@ function collectComments(
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
-    const token = item as { type?: string; offset?: number; source?: string } & Partial<Record<(typeof CHILD_FIELDS)[number], unknown>>;
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+    const token = item as { type?: string; offset?: number; source?: string } & Partial<
+      Record<(typeof CHILD_FIELDS)[number], unknown>
+    >;
+    if (
+      token.type === 'comment' &&
+      typeof token.offset === 'number' &&
+      typeof token.source === 'string'
+    ) {
       const source = token.source;
       comments.push({
         text: source.replace(/^#/, '').trim(),

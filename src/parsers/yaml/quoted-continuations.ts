@@ -26,7 +26,10 @@ export interface Reindented {
   edited: EditedLine[];
 }
 
-const QUOTED_SCALARS: ReadonlySet<string> = new Set(['single-quoted-scalar', 'double-quoted-scalar']);
+const QUOTED_SCALARS: ReadonlySet<string> = new Set([
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+]);
 
 /** The fields of concrete-syntax-tree tokens that can hold further tokens. */
 const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
@@ -36,7 +39,10 @@ const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] a
  * quote PyYAML would close it with; undefined when there is none, or when PyYAML would not
  * close it either (a document marker or the end of the file comes first).
  */
-export function reindentCutShortScalar(text: string, tokens: readonly CST.Token[]): Reindented | undefined {
+export function reindentCutShortScalar(
+  text: string,
+  tokens: readonly CST.Token[],
+): Reindented | undefined {
   for (const scalar of quotedScalars(tokens)) {
     const close = closingQuote(text, scalar.offset);
     if (close === undefined) return undefined;
@@ -57,8 +63,15 @@ function quotedScalars(tokens: readonly CST.Token[]): Array<{ offset: number; so
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
-    const token = item as { type?: string; offset?: number; source?: string } & Partial<Record<(typeof CHILD_FIELDS)[number], unknown>>;
-    if (token.type && QUOTED_SCALARS.has(token.type) && typeof token.offset === 'number' && typeof token.source === 'string') {
+    const token = item as { type?: string; offset?: number; source?: string } & Partial<
+      Record<(typeof CHILD_FIELDS)[number], unknown>
+    >;
+    if (
+      token.type &&
+      QUOTED_SCALARS.has(token.type) &&
+      typeof token.offset === 'number' &&
+      typeof token.source === 'string'
+    ) {
       found.push({ offset: token.offset, source: token.source });
       continue;
     }
@@ -110,13 +123,22 @@ function reindent(text: string, open: number, close: number): Reindented {
   let result = text.slice(0, open);
   let cursor = open;
   let line = firstLine;
-  for (let newline = text.indexOf('\n', cursor); newline !== -1 && newline < close; newline = text.indexOf('\n', cursor)) {
+  for (
+    let newline = text.indexOf('\n', cursor);
+    newline !== -1 && newline < close;
+    newline = text.indexOf('\n', cursor)
+  ) {
     result += text.slice(cursor, newline + 1);
     line += 1;
     const contentStart = skipBlanks(text, newline + 1);
-    const blank = contentStart >= text.length || text[contentStart] === '\n' || text[contentStart] === '\r';
+    const blank =
+      contentStart >= text.length || text[contentStart] === '\n' || text[contentStart] === '\r';
     const newIndent = blank ? '' : indent;
-    edited.push({ line, originalIndent: contentStart - (newline + 1), newIndent: newIndent.length });
+    edited.push({
+      line,
+      originalIndent: contentStart - (newline + 1),
+      newIndent: newIndent.length,
+    });
     result += newIndent;
     cursor = contentStart;
   }
@@ -131,7 +153,12 @@ function skipBlanks(text: string, offset: number): number {
 
 function lineNumberAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  )
+    line++;
   return line;
 }
 

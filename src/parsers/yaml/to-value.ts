@@ -54,7 +54,10 @@ export class YamlValueBuilder {
   }
 
   /** Map entries with `<<` merges applied (explicit keys win) and aliases followed. */
-  pairsOf(node: YamlNode, depth = 0): Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> {
+  pairsOf(
+    node: YamlNode,
+    depth = 0,
+  ): Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> {
     const map = this.deref(node, depth);
     if (!isMap(map)) return [];
     const explicit: Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> = [];
@@ -64,7 +67,9 @@ export class YamlValueBuilder {
       if (key === undefined) continue;
       const value = (pair.value ?? null) as YamlNode | null;
       if (key === '<<' && value) {
-        const sources = isSeq(this.deref(value, depth)) ? (this.deref(value, depth) as { items: YamlNode[] }).items : [value];
+        const sources = isSeq(this.deref(value, depth))
+          ? (this.deref(value, depth) as { items: YamlNode[] }).items
+          : [value];
         for (const source of sources) merged.push(...this.pairsOf(source, depth + 1));
         continue;
       }
@@ -78,7 +83,8 @@ export class YamlValueBuilder {
   deref(node: YamlNode, depth = 0): YamlNode {
     if (!isAlias(node)) return node;
     const target = this.targets.get(node);
-    if (!target) throw new YamlError('syntax', `unknown alias *${node.source}`, this.rangeOfNode(node).line);
+    if (!target)
+      throw new YamlError('syntax', `unknown alias *${node.source}`, this.rangeOfNode(node).line);
     this.countAlias(target, depth);
     return target;
   }
@@ -96,7 +102,8 @@ export class YamlValueBuilder {
       const target = this.deref(node, depth);
       return { ...this.value(target, depth), range };
     }
-    if ((isSeq(node) || isMap(node)) && depth >= MAX_YAML_DEPTH) throw new YamlError('too-deep', NESTING_REASON, range.line);
+    if ((isSeq(node) || isMap(node)) && depth >= MAX_YAML_DEPTH)
+      throw new YamlError('too-deep', NESTING_REASON, range.line);
     const text = node.range ? this.source.slice(node.range[0], node.range[1]) : '';
     if (isScalar(node)) return this.scalar(node.value, node.tag, text, range);
     if (isSeq(node)) {
@@ -129,12 +136,17 @@ export class YamlValueBuilder {
    */
   private scalarValue(raw: unknown, applicationTag: string | undefined, text: string): Value {
     const value = { text: '', range: NO_RANGE } as Value;
-    if (raw === null || raw === undefined) return Object.assign(value, { kind: 'null', value: null, dynamic: false });
-    if (typeof raw === 'boolean') return Object.assign(value, { kind: 'boolean', value: raw, dynamic: false });
-    if (typeof raw === 'number') return Object.assign(value, { kind: 'number', value: raw, dynamic: false });
-    if (typeof raw === 'bigint') return Object.assign(value, { kind: 'number', value: Number(raw), dynamic: false });
+    if (raw === null || raw === undefined)
+      return Object.assign(value, { kind: 'null', value: null, dynamic: false });
+    if (typeof raw === 'boolean')
+      return Object.assign(value, { kind: 'boolean', value: raw, dynamic: false });
+    if (typeof raw === 'number')
+      return Object.assign(value, { kind: 'number', value: raw, dynamic: false });
+    if (typeof raw === 'bigint')
+      return Object.assign(value, { kind: 'number', value: Number(raw), dynamic: false });
     const string = raw instanceof Date ? text : String(raw);
-    if (applicationTag === '!vault' || ENCRYPTED.test(string)) return Object.assign(value, { kind: 'encrypted', value: string, dynamic: false });
+    if (applicationTag === '!vault' || ENCRYPTED.test(string))
+      return Object.assign(value, { kind: 'encrypted', value: string, dynamic: false });
     const dynamic = applicationTag === '!unsafe' ? false : this.options.isDynamic(string);
     return Object.assign(value, { kind: 'string', value: string, dynamic });
   }

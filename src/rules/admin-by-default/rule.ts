@@ -3,7 +3,13 @@ import { assignments, type Assignment } from '../support/assignments.js';
 import { literalText, ownStrings, removesResource } from '../support/values.js';
 import { isSecretName, isUserName, nameWords } from '../support/names.js';
 import { quote, rangeOfMatch, valueRange } from '../support/source-lines.js';
-import { ADMIN_ACCOUNTS, CONNECTION_USER_KEYS, DATABASE_ADMIN_LOGIN, LOGIN_WORDS, RUNS_AS } from '../knowledge/accounts.js';
+import {
+  ADMIN_ACCOUNTS,
+  CONNECTION_USER_KEYS,
+  DATABASE_ADMIN_LOGIN,
+  LOGIN_WORDS,
+  RUNS_AS,
+} from '../knowledge/accounts.js';
 
 /**
  * GLITCH's smell also covers the administrator doing administration: a cron job or command run
@@ -28,7 +34,9 @@ function administers(assignment: Assignment): boolean {
 
 /** A play that runs on the control node itself (`connection: local`): nobody logs in over SSH. */
 function runsLocally(assignment: Assignment): boolean {
-  return assignment.siblings.some((sibling) => sibling.name === 'connection' && literalText(sibling.value)?.trim() === 'local');
+  return assignment.siblings.some(
+    (sibling) => sibling.name === 'connection' && literalText(sibling.value)?.trim() === 'local',
+  );
 }
 
 /**
@@ -39,18 +47,30 @@ function isLogin(assignment: Assignment): boolean {
   if (!isUserName(assignment.name)) return false;
   const words = nameWords(assignment.name);
   if (assignment.source === 'argument') return words[0] === 'login' || words.includes('admin');
-  return words.some((word) => LOGIN_WORDS.has(word)) || assignment.siblings.some((sibling) => isSecretName(sibling.name));
+  return (
+    words.some((word) => LOGIN_WORDS.has(word)) ||
+    assignment.siblings.some((sibling) => isSecretName(sibling.name))
+  );
 }
 
 /** `exec { user => 'root' }`, `execute ... user 'root'`, `cron: user: root`: a command run as root. */
 function runsAsRoot(assignment: Assignment, language: keyof typeof RUNS_AS): boolean {
   const unit = assignment.unit;
-  return assignment.source === 'argument' && unit !== undefined && RUNS_AS[language][unit.type] === assignment.name && assignment.path.length === 1;
+  return (
+    assignment.source === 'argument' &&
+    unit !== undefined &&
+    RUNS_AS[language][unit.type] === assignment.name &&
+    assignment.path.length === 1
+  );
 }
 
 /** `remote_user: root` on a play or task, `ansible_user: root` in inventory and vars. */
 function isConnectionUser(assignment: Assignment): boolean {
-  return CONNECTION_USER_KEYS.has(assignment.name) && assignment.source !== 'argument' && (assignment.source === 'keyword' || assignment.name.startsWith('ansible_'));
+  return (
+    CONNECTION_USER_KEYS.has(assignment.name) &&
+    assignment.source !== 'argument' &&
+    (assignment.source === 'keyword' || assignment.name.startsWith('ansible_'))
+  );
 }
 
 export const adminByDefault: Rule = {
@@ -72,20 +92,40 @@ export const adminByDefault: Rule = {
       for (const value of ownStrings(assignment.value)) {
         if (!DATABASE_ADMIN_LOGIN.test(value.value)) continue;
         const login = DATABASE_ADMIN_LOGIN.exec(value.value)?.[0] ?? '';
-        report({ range: rangeOfMatch(file, value.range, DATABASE_ADMIN_LOGIN), message: `a database client logs in as the administrator: ${quote(login)}`, profiles: GLITCH_ONLY });
+        report({
+          range: rangeOfMatch(file, value.range, DATABASE_ADMIN_LOGIN),
+          message: `a database client logs in as the administrator: ${quote(login)}`,
+          profiles: GLITCH_ONLY,
+        });
       }
       const written = literalText(assignment.value)?.trim();
       const account = written?.toLowerCase();
       if (!written || !account || !ADMIN_ACCOUNTS.has(account)) continue;
       const range = valueRange(file, assignment.value);
       if (account === 'root' && runsAsRoot(assignment, file.language)) {
-        report({ range, message: `\`${assignment.unit?.typeAsWritten}\` runs its command as ${quote(written)}`, profiles: GLITCH_ONLY });
+        report({
+          range,
+          message: `\`${assignment.unit?.typeAsWritten}\` runs its command as ${quote(written)}`,
+          profiles: GLITCH_ONLY,
+        });
       } else if (isConnectionUser(assignment)) {
         // On the control node itself (`connection: local`) nobody logs in; GLITCH still counts it.
-        if (account === 'root') report({ range, message: `\`${assignment.name}: ${written}\` makes Ansible log in over SSH as root`, ...(runsLocally(assignment) ? { profiles: GLITCH_ONLY } : {}) });
+        if (account === 'root')
+          report({
+            range,
+            message: `\`${assignment.name}: ${written}\` makes Ansible log in over SSH as root`,
+            ...(runsLocally(assignment) ? { profiles: GLITCH_ONLY } : {}),
+          });
       } else if (isLogin(assignment)) {
-        const glitchOnly = namesTheAdministrator(assignment) || administers(assignment) || assignment.source === 'argument';
-        report({ range, message: `\`${assignment.name}\` logs in as the administrator account ${quote(written)} by default`, ...(glitchOnly ? { profiles: GLITCH_ONLY } : {}) });
+        const glitchOnly =
+          namesTheAdministrator(assignment) ||
+          administers(assignment) ||
+          assignment.source === 'argument';
+        report({
+          range,
+          message: `\`${assignment.name}\` logs in as the administrator account ${quote(written)} by default`,
+          ...(glitchOnly ? { profiles: GLITCH_ONLY } : {}),
+        });
       }
     }
   },

@@ -18,18 +18,29 @@ const GLITCH_ONLY = ['glitch'] as const;
  */
 function isDefault(assignment: Assignment, inDefaultsFile: boolean): boolean {
   if (assignment.source !== 'variable') return false;
-  return assignment.scope === 'parameter' || assignment.scope === 'attribute' || (assignment.scope === 'vars-file' && inDefaultsFile);
+  return (
+    assignment.scope === 'parameter' ||
+    assignment.scope === 'attribute' ||
+    (assignment.scope === 'vars-file' && inDefaultsFile)
+  );
 }
 
 /** Definitions that are defaults: an empty one there usually means "not set", until a use shows otherwise. */
-const DEFAULT_ORIGINS: ReadonlySet<VariableDefinition['origin']> = new Set(['role-defaults', 'parameter-default', 'node-attribute']);
+const DEFAULT_ORIGINS: ReadonlySet<VariableDefinition['origin']> = new Set([
+  'role-defaults',
+  'parameter-default',
+  'node-attribute',
+]);
 
-const isEmptyString = (value: Assignment['value']) => value.kind === 'string' && !value.dynamic && value.value === '';
+const isEmptyString = (value: Assignment['value']) =>
+  value.kind === 'string' && !value.dynamic && value.value === '';
 
 /** A task that only runs when the variable is set (`when: db_password | length > 0`). */
 function guardedBy(unit: Unit, name: string): boolean {
   const last = name.split(/[.:]+/).pop() ?? name;
-  return unit.keywords.some((keyword) => keyword.name === 'when' && keyword.value.text.includes(last));
+  return unit.keywords.some(
+    (keyword) => keyword.name === 'when' && keyword.value.text.includes(last),
+  );
 }
 
 /**
@@ -40,12 +51,25 @@ function checkEmptyDefaultsInUse(context: RuleContext): void {
   const { file } = context;
   for (const assignment of assignments(file)) {
     const { unit, value, name } = assignment;
-    if (assignment.source !== 'argument' || !unit || !value.dynamic || !passwordWord(name)) continue;
-    if (removesResource(unit, file.language) || assignment.path.some(isClientCredentialName)) continue;
+    if (assignment.source !== 'argument' || !unit || !value.dynamic || !passwordWord(name))
+      continue;
+    if (removesResource(unit, file.language) || assignment.path.some(isClientCredentialName))
+      continue;
     for (const binding of bindings(context, value, unit.within)) {
       const { definition } = binding;
-      if (!definition || !DEFAULT_ORIGINS.has(definition.origin) || !isEmptyString(binding.value) || guardedBy(unit, definition.name)) continue;
-      reportBinding(context, binding, { range: value.range, as: usePhrase(file, unit, name) }, 'so it is set up with an empty password unless the default is overridden');
+      if (
+        !definition ||
+        !DEFAULT_ORIGINS.has(definition.origin) ||
+        !isEmptyString(binding.value) ||
+        guardedBy(unit, definition.name)
+      )
+        continue;
+      reportBinding(
+        context,
+        binding,
+        { range: value.range, as: usePhrase(file, unit, name) },
+        'so it is set up with an empty password unless the default is overridden',
+      );
     }
   }
 }
@@ -73,18 +97,41 @@ export const emptyPassword: Rule = {
       const range = valueRange(file, value);
       if (isEmptyString(value)) {
         if (assignment.path.some(isClientCredentialName)) {
-          report({ range, message: `\`${name}\` is empty (${quote(value.text)}): the host logs in elsewhere without a password`, profiles: GLITCH_ONLY });
+          report({
+            range,
+            message: `\`${name}\` is empty (${quote(value.text)}): the host logs in elsewhere without a password`,
+            profiles: GLITCH_ONLY,
+          });
         } else if (isDefault(assignment, inDefaultsFile)) {
           // Most often "not set"; reported where a task or resource takes it as a password.
-          report({ range, message: `\`${name}\` defaults to an empty password (${quote(value.text)})`, profiles: GLITCH_ONLY });
+          report({
+            range,
+            message: `\`${name}\` defaults to an empty password (${quote(value.text)})`,
+            profiles: GLITCH_ONLY,
+          });
         } else if (word === 'passphrase') {
-          report({ range, message: `\`${name}\` is an empty passphrase (${quote(value.text)}): the private key it protects is stored unencrypted`, severity: 'low' });
+          report({
+            range,
+            message: `\`${name}\` is an empty passphrase (${quote(value.text)}): the private key it protects is stored unencrypted`,
+            severity: 'low',
+          });
         } else {
-          report({ range, message: `\`${name}\` is an empty password (${quote(value.text)}): whatever it protects can be logged in to without one` });
+          report({
+            range,
+            message: `\`${name}\` is an empty password (${quote(value.text)}): whatever it protects can be logged in to without one`,
+          });
         }
-      } else if (value.kind === 'null' && value.text.trim() !== '' && isDefault(assignment, inDefaultsFile)) {
+      } else if (
+        value.kind === 'null' &&
+        value.text.trim() !== '' &&
+        isDefault(assignment, inDefaultsFile)
+      ) {
         // An explicit `undef`/`nil`/`~`: an optional parameter, which the code may well check before use.
-        report({ range, message: `\`${name}\` defaults to no password (${quote(value.text)}); require it instead`, profiles: GLITCH_ONLY });
+        report({
+          range,
+          message: `\`${name}\` defaults to no password (${quote(value.text)}); require it instead`,
+          profiles: GLITCH_ONLY,
+        });
       }
     }
     checkEmptyDefaultsInUse(context);

@@ -3,7 +3,13 @@ import { assignments, type Assignment } from '../support/assignments.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { quote, rangeOfMatch, valueRange } from '../support/source-lines.js';
 import { credentialSubject, isSecretName, isUserName } from '../support/names.js';
-import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK, judgeSecretLiteral, maskSecret, type SecretLiteral } from '../support/secrets.js';
+import {
+  KNOWN_TOKEN,
+  PRIVATE_KEY_BLOCK,
+  judgeSecretLiteral,
+  maskSecret,
+  type SecretLiteral,
+} from '../support/secrets.js';
 import type { Attribute, FileModel, Value } from '../../engine/model.js';
 
 /** A hard-coded user name is one of GLITCH's smells, not a secret. */
@@ -15,14 +21,22 @@ function literalOf(value: Value): string | undefined {
 }
 
 /** The user name written beside a secret for the same thing (`mysql_user` beside `mysql_password`). */
-function userNameBeside(entry: { name: string }, siblings: readonly Attribute[]): string | undefined {
+function userNameBeside(
+  entry: { name: string },
+  siblings: readonly Attribute[],
+): string | undefined {
   const subject = credentialSubject(entry.name);
-  const user = siblings.find((sibling) => isUserName(sibling.name) && credentialSubject(sibling.name) === subject);
+  const user = siblings.find(
+    (sibling) => isUserName(sibling.name) && credentialSubject(sibling.name) === subject,
+  );
   return user ? literalOf(user.value) : undefined;
 }
 
 /** How the literal of a secret-named key reads, or undefined when the key holds no secret literal. */
-function secretLiteral(entry: { name: string; value: Value }, siblings: readonly Attribute[]): SecretLiteral | undefined {
+function secretLiteral(
+  entry: { name: string; value: Value },
+  siblings: readonly Attribute[],
+): SecretLiteral | undefined {
   if (!isSecretName(entry.name)) return undefined;
   const text = literalOf(entry.value);
   return text === undefined ? undefined : judgeSecretLiteral(text, userNameBeside(entry, siblings));
@@ -33,12 +47,20 @@ function secretLiteral(entry: { name: string; value: Value }, siblings: readonly
  * `mysql_user`/`mysql_password`): GLITCH counts the pair as a hard-coded credential.
  */
 function userOfLiteralCredential(assignment: Assignment): boolean {
-  if (!isUserName(assignment.name) || assignment.value.kind !== 'string' || !literalText(assignment.value)) return false;
+  if (
+    !isUserName(assignment.name) ||
+    assignment.value.kind !== 'string' ||
+    !literalText(assignment.value)
+  )
+    return false;
   const subject = credentialSubject(assignment.name);
   return assignment.siblings.some(
     (sibling) =>
       credentialSubject(sibling.name) === subject &&
-      (secretLiteral(sibling, assignment.siblings) !== undefined || (isSecretName(sibling.name) && sibling.value.kind === 'string' && sibling.value.value === '')),
+      (secretLiteral(sibling, assignment.siblings) !== undefined ||
+        (isSecretName(sibling.name) &&
+          sibling.value.kind === 'string' &&
+          sibling.value.value === '')),
   );
 }
 
@@ -62,7 +84,10 @@ export const hardCodedSecret: Rule = {
       const literal = secretLiteral(assignment, assignment.siblings);
       const text = literalOf(value) ?? '';
       if (literal === 'credential') {
-        report({ range: valueRange(file, value), message: `\`${name}\` is set to a literal secret ${maskSecret(text)}` });
+        report({
+          range: valueRange(file, value),
+          message: `\`${name}\` is set to a literal secret ${maskSecret(text)}`,
+        });
         continue;
       }
       if (literal === 'placeholder') {
@@ -74,20 +99,37 @@ export const hardCodedSecret: Rule = {
         continue;
       }
       if (userOfLiteralCredential(assignment)) {
-        report({ range: valueRange(file, value), message: `\`${name}\` is the user name ${quote(text)} of a hard-coded credential`, profiles: GLITCH_ONLY });
+        report({
+          range: valueRange(file, value),
+          message: `\`${name}\` is the user name ${quote(text)} of a hard-coded credential`,
+          profiles: GLITCH_ONLY,
+        });
       }
     }
   },
 };
 
 /** A private key block or a token of a well-known shape in any string of the value, whatever the key is called. */
-function reportedKeyMaterial(file: FileModel, { name, value }: Assignment, report: (report: Report) => void): boolean {
+function reportedKeyMaterial(
+  file: FileModel,
+  { name, value }: Assignment,
+  report: (report: Report) => void,
+): boolean {
   for (const string of ownStrings(value)) {
-    const pattern = PRIVATE_KEY_BLOCK.test(string.value) ? PRIVATE_KEY_BLOCK : !string.dynamic && KNOWN_TOKEN.test(string.value) ? KNOWN_TOKEN : undefined;
+    const pattern = PRIVATE_KEY_BLOCK.test(string.value)
+      ? PRIVATE_KEY_BLOCK
+      : !string.dynamic && KNOWN_TOKEN.test(string.value)
+        ? KNOWN_TOKEN
+        : undefined;
     if (!pattern) continue;
     const range = rangeOfMatch(file, string.range, pattern);
-    if (pattern === PRIVATE_KEY_BLOCK) report({ range, message: `\`${name}\` contains a private key` });
-    else report({ range, message: `\`${name}\` contains an access token ${maskSecret(pattern.exec(string.value)?.[0] ?? '')}` });
+    if (pattern === PRIVATE_KEY_BLOCK)
+      report({ range, message: `\`${name}\` contains a private key` });
+    else
+      report({
+        range,
+        message: `\`${name}\` contains an access token ${maskSecret(pattern.exec(string.value)?.[0] ?? '')}`,
+      });
     return true;
   }
   return false;

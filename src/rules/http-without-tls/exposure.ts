@@ -13,7 +13,13 @@
 import type { Language } from '../../engine/model.js';
 import type { Assignment } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';
-import { APT_SOURCE_LINE, PACKAGE_REPOSITORY_TYPES, REPOSITORY_KEY_KEYS, REPOSITORY_SOURCE_KEYS, SIGNING_KEY_TYPES } from '../knowledge/package-repositories.js';
+import {
+  APT_SOURCE_LINE,
+  PACKAGE_REPOSITORY_TYPES,
+  REPOSITORY_KEY_KEYS,
+  REPOSITORY_SOURCE_KEYS,
+  SIGNING_KEY_TYPES,
+} from '../knowledge/package-repositories.js';
 
 export type Exposure =
   | { kind: 'at-risk'; what?: string }
@@ -23,7 +29,19 @@ export type Exposure =
 /** Words of keys about a proxy: a forward proxy (`http_proxy`, `proxy_url`) or a reverse proxy's target (`proxy_pass`). */
 const PROXY_WORDS = new Set(['proxy', 'proxies']);
 /** Words that make a proxy key a reverse proxy's target (`proxy_pass`, `proxy_dest`). */
-const REVERSE_PROXY_WORDS = new Set(['pass', 'dest', 'destination', 'target', 'to', 'upstream', 'backend', 'backends', 'balancer', 'member', 'members']);
+const REVERSE_PROXY_WORDS = new Set([
+  'pass',
+  'dest',
+  'destination',
+  'target',
+  'to',
+  'upstream',
+  'backend',
+  'backends',
+  'balancer',
+  'member',
+  'members',
+]);
 /** Words of keys naming where a redirect comes from (`redirect_source`, `rewrite_from`). */
 const REDIRECT_WORDS = new Set(['redirect', 'redirects', 'redirectmatch', 'rewrite']);
 const REDIRECT_SOURCE_WORDS = new Set(['source', 'src', 'from', 'match', 'cond', 'condition']);
@@ -33,11 +51,17 @@ const REDIRECT_SOURCE_WORDS = new Set(['source', 'src', 'from', 'match', 'cond',
  * `{{ ansible_fqdn }}`, `{{ inventory_hostname }}`, `${facts['networking']['fqdn']}`,
  * `${::fqdn}`, `#{node['fqdn']}`.
  */
-const THIS_HOST = /^(\{\{\s*(ansible_(facts\.|facts\[['"])?(fqdn|hostname|nodename|default_ipv4\.address)(['"]\])?|inventory_hostname(_short)?)\s*\}\}|\$\{?(::|\$?facts\[['"](networking['"]\]\[['"])?)(fqdn|hostname|ipaddress|ip)(['"]\])*\}?|#\{node\[['"](fqdn|hostname|ipaddress)['"]\]\})$/;
+const THIS_HOST =
+  /^(\{\{\s*(ansible_(facts\.|facts\[['"])?(fqdn|hostname|nodename|default_ipv4\.address)(['"]\])?|inventory_hostname(_short)?)\s*\}\}|\$\{?(::|\$?facts\[['"](networking['"]\]\[['"])?)(fqdn|hostname|ipaddress|ip)(['"]\])*\}?|#\{node\[['"](fqdn|hostname|ipaddress)['"]\]\})$/;
 
 /** Addresses that never leave the site: RFC 1918, link-local, unique local, and single-label names. */
 function isSiteLocal(host: string): boolean {
-  if (/^10\.\d+\.\d+\.\d+$|^192\.168\.\d+\.\d+$|^172\.(1[6-9]|2\d|3[01])\.\d+\.\d+$|^169\.254\.\d+\.\d+$/.test(host)) return true;
+  if (
+    /^10\.\d+\.\d+\.\d+$|^192\.168\.\d+\.\d+$|^172\.(1[6-9]|2\d|3[01])\.\d+\.\d+$|^169\.254\.\d+\.\d+$/.test(
+      host,
+    )
+  )
+    return true;
   if (/^\[?f[cd][0-9a-f]{2}:/i.test(host)) return true;
   if (/\.(local|internal|localdomain|svc|cluster\.local)$/i.test(host)) return true;
   return /^[a-z0-9_-]+$/i.test(host) && !/^\d+$/.test(host);
@@ -47,12 +71,23 @@ export function isThisHost(host: string): boolean {
   return THIS_HOST.test(host);
 }
 
-function isRepositorySource(assignment: Assignment, language: Language, url: string): { checkedBy: string } | undefined {
-  const type = assignment.unit ? PACKAGE_REPOSITORY_TYPES[language][assignment.unit.type] : undefined;
-  if (type && assignment.path.length === 1 && type.sources.includes(assignment.name)) return { checkedBy: type.checkedBy };
-  const option = assignment.name === 'value' ? assignment.siblings.find((sibling) => sibling.name === 'option')?.value.value : undefined;
+function isRepositorySource(
+  assignment: Assignment,
+  language: Language,
+  url: string,
+): { checkedBy: string } | undefined {
+  const type = assignment.unit
+    ? PACKAGE_REPOSITORY_TYPES[language][assignment.unit.type]
+    : undefined;
+  if (type && assignment.path.length === 1 && type.sources.includes(assignment.name))
+    return { checkedBy: type.checkedBy };
+  const option =
+    assignment.name === 'value'
+      ? assignment.siblings.find((sibling) => sibling.name === 'option')?.value.value
+      : undefined;
   const key = typeof option === 'string' ? option : assignment.name;
-  if (REPOSITORY_SOURCE_KEYS.has(key.toLowerCase())) return { checkedBy: 'yum, dnf and zypper (gpgcheck)' };
+  if (REPOSITORY_SOURCE_KEYS.has(key.toLowerCase()))
+    return { checkedBy: 'yum, dnf and zypper (gpgcheck)' };
   if (APT_SOURCE_LINE.test(url)) return { checkedBy: 'APT (signed Release files)' };
   return undefined;
 }
@@ -61,7 +96,12 @@ function isRepositoryKey(assignment: Assignment, language: Language): boolean {
   const unitType = assignment.unit?.type;
   const repository = unitType ? PACKAGE_REPOSITORY_TYPES[language][unitType] : undefined;
   const keyImport = unitType ? SIGNING_KEY_TYPES[language][unitType] : undefined;
-  if (assignment.unit && assignment.path.length === 1 && (repository?.keys.includes(assignment.name) || keyImport?.includes(assignment.name))) return true;
+  if (
+    assignment.unit &&
+    assignment.path.length === 1 &&
+    (repository?.keys.includes(assignment.name) || keyImport?.includes(assignment.name))
+  )
+    return true;
   return REPOSITORY_KEY_KEYS.has(assignment.name.toLowerCase());
 }
 
@@ -72,24 +112,43 @@ function isRepositoryKey(assignment: Assignment, language: Language): boolean {
  * @param host the URL's host as written, templates included
  * @param signaturesOff whether the task, resource or mapping turns package signature checks off
  */
-export function exposureOf(assignment: Assignment, language: Language, text: string, host: string, signaturesOff: boolean): Exposure {
+export function exposureOf(
+  assignment: Assignment,
+  language: Language,
+  text: string,
+  host: string,
+  signaturesOff: boolean,
+): Exposure {
   const words = nameWords(assignment.name);
   if (isThisHost(host)) return { kind: 'nothing-at-risk', why: 'it is this host' };
-  if (words.some((word) => REDIRECT_WORDS.has(word)) && words.some((word) => REDIRECT_SOURCE_WORDS.has(word))) {
+  if (
+    words.some((word) => REDIRECT_WORDS.has(word)) &&
+    words.some((word) => REDIRECT_SOURCE_WORDS.has(word))
+  ) {
     return { kind: 'nothing-at-risk', why: 'it is where a redirect comes from' };
   }
-  if (/^\s*\S*http:\/\/\S+\s+\S*https:\/\//i.test(text) && words.some((word) => REDIRECT_WORDS.has(word))) {
+  if (
+    /^\s*\S*http:\/\/\S+\s+\S*https:\/\//i.test(text) &&
+    words.some((word) => REDIRECT_WORDS.has(word))
+  ) {
     return { kind: 'nothing-at-risk', why: 'the rule redirects it to HTTPS' };
   }
   if (words.some((word) => PROXY_WORDS.has(word))) {
     // A bare `proxy` is a reverse proxy's target as often as a forward proxy (nginx locations, yum repositories).
     const forward = words.length > 1 && !words.some((word) => REVERSE_PROXY_WORDS.has(word));
-    if (forward) return { kind: 'nothing-at-risk', why: 'it is a forward proxy, through which HTTPS stays encrypted end to end' };
-    if (isSiteLocal(host)) return { kind: 'nothing-at-risk', why: 'a reverse proxy hands requests to a local upstream' };
+    if (forward)
+      return {
+        kind: 'nothing-at-risk',
+        why: 'it is a forward proxy, through which HTTPS stays encrypted end to end',
+      };
+    if (isSiteLocal(host))
+      return { kind: 'nothing-at-risk', why: 'a reverse proxy hands requests to a local upstream' };
   }
-  if (isRepositoryKey(assignment, language)) return { kind: 'at-risk', what: "a package repository's signing key" };
+  if (isRepositoryKey(assignment, language))
+    return { kind: 'at-risk', what: "a package repository's signing key" };
   const repository = isRepositorySource(assignment, language, text);
-  if (repository && !signaturesOff) return { kind: 'signature-checked', checkedBy: repository.checkedBy };
+  if (repository && !signaturesOff)
+    return { kind: 'signature-checked', checkedBy: repository.checkedBy };
   return { kind: 'at-risk' };
 }
 
@@ -116,7 +175,9 @@ export function readUrl(text: string, index: number): { url: string; host: strin
   }
   const authority = text.slice(index + 'http://'.length, hostEnd ?? end);
   const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
-  const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : withoutPort(hostPort);
+  const host = hostPort.startsWith('[')
+    ? hostPort.slice(0, hostPort.indexOf(']') + 1)
+    : withoutPort(hostPort);
   return { url: text.slice(index, end), host };
 }
 

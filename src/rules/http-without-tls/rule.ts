@@ -12,10 +12,41 @@ import { downloadOf } from '../support/downloads.js';
 import type { RuleContext } from '../rule.js';
 
 /** Keys whose text documents something for people; a link there is never fetched by the host. */
-const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'doc', 'docs', 'documentation', 'help', 'comment', 'comments', 'note', 'notes', 'homepage', 'msg', 'message', 'issue', 'tracker']);
+const DOCUMENTATION_WORDS = new Set([
+  'description',
+  'summary',
+  'doc',
+  'docs',
+  'documentation',
+  'help',
+  'comment',
+  'comments',
+  'note',
+  'notes',
+  'homepage',
+  'msg',
+  'message',
+  'issue',
+  'tracker',
+]);
 
 /** Calls that only print or raise a message: a link there is for people, like a documentation key. */
-const MESSAGE_CALLS = new Set(['info', 'warn', 'warning', 'debug', 'error', 'fatal', 'puts', 'print', 'p', 'raise', 'fail', 'log', 'description', 'notify']);
+const MESSAGE_CALLS = new Set([
+  'info',
+  'warn',
+  'warning',
+  'debug',
+  'error',
+  'fatal',
+  'puts',
+  'print',
+  'p',
+  'raise',
+  'fail',
+  'log',
+  'description',
+  'notify',
+]);
 
 /** Plain HTTP that carries nothing at risk is one of GLITCH's smells, not a security finding. */
 const GLITCH_ONLY = ['glitch'] as const;
@@ -41,24 +72,42 @@ function firstRemoteHttpUrl(text: string, allowedHosts: readonly string[]): Remo
 }
 
 /** Exposures from the most to the least at risk. */
-const EXPOSURE_ORDER: readonly Exposure['kind'][] = ['at-risk', 'signature-checked', 'nothing-at-risk'];
+const EXPOSURE_ORDER: readonly Exposure['kind'][] = [
+  'at-risk',
+  'signature-checked',
+  'nothing-at-risk',
+];
 
 /** Of the URLs in a string, the one whose exposure is the most at risk. */
-function mostAtRisk(found: ReadonlyArray<RemoteUrl & { exposure: Exposure }>): (RemoteUrl & { exposure: Exposure }) | undefined {
-  return [...found].sort((a, b) => EXPOSURE_ORDER.indexOf(a.exposure.kind) - EXPOSURE_ORDER.indexOf(b.exposure.kind))[0];
+function mostAtRisk(
+  found: ReadonlyArray<RemoteUrl & { exposure: Exposure }>,
+): (RemoteUrl & { exposure: Exposure }) | undefined {
+  return [...found].sort(
+    (a, b) => EXPOSURE_ORDER.indexOf(a.exposure.kind) - EXPOSURE_ORDER.indexOf(b.exposure.kind),
+  )[0];
 }
 
 /** What a message calls the setting: its key, or for an `option`/`value` pair (`ini_file`), the option. */
 function settingName({ name, siblings }: Assignment): string {
-  const option = name === 'value' ? siblings.find((sibling) => sibling.name === 'option')?.value.value : undefined;
+  const option =
+    name === 'value'
+      ? siblings.find((sibling) => sibling.name === 'option')?.value.value
+      : undefined;
   return typeof option === 'string' ? option : name;
 }
 
 /** The message and, when less than the rule's, the severity of a finding about a URL in a value. */
-function describe(name: string, url: string, exposure: Exposure): { message: string; severity?: 'low'; profiles?: typeof GLITCH_ONLY } {
+function describe(
+  name: string,
+  url: string,
+  exposure: Exposure,
+): { message: string; severity?: 'low'; profiles?: typeof GLITCH_ONLY } {
   switch (exposure.kind) {
     case 'nothing-at-risk':
-      return { message: `\`${name}\` uses plain HTTP (${quote(url)}), though nothing is at risk: ${exposure.why}`, profiles: GLITCH_ONLY };
+      return {
+        message: `\`${name}\` uses plain HTTP (${quote(url)}), though nothing is at risk: ${exposure.why}`,
+        profiles: GLITCH_ONLY,
+      };
     case 'signature-checked':
       return {
         message: `\`${name}\` reaches a package repository over plain HTTP (${quote(url)}); its packages are still signature-checked by ${exposure.checkedBy}, so the network can see what the host installs but not change it`,
@@ -66,13 +115,18 @@ function describe(name: string, url: string, exposure: Exposure): { message: str
       };
     case 'at-risk':
       return exposure.what
-        ? { message: `\`${name}\` fetches ${exposure.what} over plain HTTP (${quote(url)}): whoever can tamper with the network path can replace it` }
+        ? {
+            message: `\`${name}\` fetches ${exposure.what} over plain HTTP (${quote(url)}): whoever can tamper with the network path can replace it`,
+          }
         : { message: `\`${name}\` uses plain HTTP: ${quote(url)}` };
   }
 }
 
 /** Whether the value is the source of a download, and whether a checksum verifies what arrives. */
-function downloadSource(context: RuleContext, assignment: Assignment): 'verified' | 'unverified' | undefined {
+function downloadSource(
+  context: RuleContext,
+  assignment: Assignment,
+): 'verified' | 'unverified' | undefined {
   const { unit } = assignment;
   if (!unit || assignment.path.length !== 1) return undefined;
   const download = downloadOf(context, unit);
@@ -94,7 +148,8 @@ export const httpWithoutTls: Rule = {
     cwe: 'CWE-319',
     options: {
       allowed_hosts: {
-        description: 'hosts (globs) that may be reached over plain HTTP, such as an internal mirror on a trusted network',
+        description:
+          'hosts (globs) that may be reached over plain HTTP, such as an internal mirror on a trusted network',
         default: [],
       },
     },
@@ -108,32 +163,58 @@ export const httpWithoutTls: Rule = {
       const text = stringText(value);
       if (text === undefined || value.kind !== 'string') continue;
       if (nameWords(name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
-      if (unit && (isCommandAttribute(file, unit, name) || removesResource(unit, file.language))) continue;
+      if (unit && (isCommandAttribute(file, unit, name) || removesResource(unit, file.language)))
+        continue;
       const urls = [...remoteHttpUrls(text, allowedHosts)];
       if (urls.length === 0) continue;
       const neighbours = neighboursOf(all, assignment);
       if (isSwitchedOff(neighbours)) continue;
       const signaturesOff = turnSignaturesOff(file, neighbours);
-      const found = mostAtRisk(urls.map((url) => ({ ...url, exposure: exposureOf(assignment, file.language, text, url.host, signaturesOff) })));
+      const found = mostAtRisk(
+        urls.map((url) => ({
+          ...url,
+          exposure: exposureOf(assignment, file.language, text, url.host, signaturesOff),
+        })),
+      );
       if (!found) continue;
       const range = rangeOfText(file, value.range, found.url);
       const download = downloadSource(context, assignment);
       if (download === 'verified') {
-        report({ range, message: `\`${settingName(assignment)}\` downloads over plain HTTP (${quote(found.url)}); the checksum still catches a replaced file, but the network sees what the host fetches`, severity: 'low' });
+        report({
+          range,
+          message: `\`${settingName(assignment)}\` downloads over plain HTTP (${quote(found.url)}); the checksum still catches a replaced file, but the network sees what the host fetches`,
+          severity: 'low',
+        });
       } else if (download === 'unverified') {
         // One cause, one finding: missing-integrity-check reports an unverified download over HTTP.
-        report({ range, ...describe(settingName(assignment), found.url, found.exposure), profiles: GLITCH_ONLY });
+        report({
+          range,
+          ...describe(settingName(assignment), found.url, found.exposure),
+          profiles: GLITCH_ONLY,
+        });
       } else {
         report({ range, ...describe(settingName(assignment), found.url, found.exposure) });
       }
     }
     for (const call of file.units) {
-      if (call.kind !== 'call' || MESSAGE_CALLS.has(call.type) || isCommandAttribute(file, call, 'argument')) continue;
+      if (
+        call.kind !== 'call' ||
+        MESSAGE_CALLS.has(call.type) ||
+        isCommandAttribute(file, call, 'argument')
+      )
+        continue;
       for (const argument of call.attributes) {
-        const found = typeof argument.value.value === 'string' ? firstRemoteHttpUrl(argument.value.value, allowedHosts) : undefined;
+        const found =
+          typeof argument.value.value === 'string'
+            ? firstRemoteHttpUrl(argument.value.value, allowedHosts)
+            : undefined;
         if (!found) continue;
         const local = isThisHost(found.host) ? { profiles: GLITCH_ONLY } : {};
-        report({ range: rangeOfText(file, argument.value.range, found.url), message: `\`${call.typeAsWritten}\` is given a plain HTTP URL: ${quote(found.url)}`, ...local });
+        report({
+          range: rangeOfText(file, argument.value.range, found.url),
+          message: `\`${call.typeAsWritten}\` is given a plain HTTP URL: ${quote(found.url)}`,
+          ...local,
+        });
       }
     }
     for (const command of commandsIn(file)) {
@@ -141,7 +222,11 @@ export const httpWithoutTls: Rule = {
       if (!found) continue;
       const start = command.text.indexOf(found.url);
       const local = isThisHost(found.host) ? { profiles: GLITCH_ONLY } : {};
-      const range = rangeOfText(file, command.rangeOf({ start, end: start + found.url.length }), found.url);
+      const range = rangeOfText(
+        file,
+        command.rangeOf({ start, end: start + found.url.length }),
+        found.url,
+      );
       report({ range, message: `command reaches ${quote(found.url)} over plain HTTP`, ...local });
     }
   },

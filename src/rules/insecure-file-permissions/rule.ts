@@ -15,7 +15,10 @@ const SYMBOLIC_WORLD_WRITE = /(^|,)[ugo]*[ao][ugo]*[+=][rwxXst]*w|(^|,)[+=][rwxX
 
 const MODE_KEY_WORDS = new Set(['mode', 'perms', 'permissions', 'permission', 'chmod']);
 
-export type ModeProblem = { kind: 'world-writable'; mode: number } | { kind: 'symbolic-world-writable' } | { kind: 'decimal-mode'; written: string };
+export type ModeProblem =
+  | { kind: 'world-writable'; mode: number }
+  | { kind: 'symbolic-world-writable' }
+  | { kind: 'decimal-mode'; written: string };
 
 /**
  * Ansible reads an unquoted `644` as the decimal number 644, which is mode 01204, not 0644;
@@ -32,13 +35,15 @@ export function modeProblem(value: Value): ModeProblem | undefined {
     if (mode & WORLD_WRITE && !(mode & STICKY)) return { kind: 'world-writable', mode };
     return undefined;
   }
-  if (value.kind === 'string' && SYMBOLIC_WORLD_WRITE.test(written)) return { kind: 'symbolic-world-writable' };
+  if (value.kind === 'string' && SYMBOLIC_WORLD_WRITE.test(written))
+    return { kind: 'symbolic-world-writable' };
   return undefined;
 }
 
 function safeModeText(problem: ModeProblem, text: string): string | undefined {
   const quote = /^['"]/.test(text) ? (text[0] as string) : "'";
-  if (problem.kind === 'decimal-mode') return `${quote}0${problem.written.padStart(3, '0').slice(-3)}${quote}`;
+  if (problem.kind === 'decimal-mode')
+    return `${quote}0${problem.written.padStart(3, '0').slice(-3)}${quote}`;
   if (problem.kind === 'world-writable') {
     const safe = problem.mode & ~(WORLD_WRITE | GROUP_WRITE);
     return `${quote}${safe.toString(8).padStart(4, '0')}${quote}`;
@@ -59,14 +64,20 @@ function checkBoundModes(context: RuleContext): void {
       for (const binding of bindings(context, attribute.value, unit.within)) {
         const problem = modeProblem(binding.value);
         if (!problem || problem.kind === 'decimal-mode') continue;
-        reportBinding(context, binding, { range: attribute.value.range, as: usePhrase(context.file, unit, attribute.name) }, 'makes the file writable by every user');
+        reportBinding(
+          context,
+          binding,
+          { range: attribute.value.range, as: usePhrase(context.file, unit, attribute.name) },
+          'makes the file writable by every user',
+        );
       }
     }
   }
 }
 
 function describe(problem: ModeProblem, text: string): string {
-  if (problem.kind === 'decimal-mode') return `mode \`${text}\` has no leading zero and is read as a decimal number, not octal`;
+  if (problem.kind === 'decimal-mode')
+    return `mode \`${text}\` has no leading zero and is read as a decimal number, not octal`;
   return `mode \`${text}\` makes the file writable by every user`;
 }
 
@@ -80,7 +91,7 @@ export const insecureFilePermissions: Rule = {
     description:
       'A file or directory is made writable by every user (`0777`, `0666`, `o+w`), so any local account or compromised service can change it: configuration, scripts and binaries become a way to escalate privileges. A numeric mode without a leading zero (`mode: 644` unquoted) is read as a decimal number and sets unexpected bits.',
     remediation:
-      'Give the least access that works (`0644` for files, `0755` for directories and programs, `0600`/`0640` for secrets) and write modes as quoted octal strings (`mode: \'0644\'`) or symbolically (`u=rw,g=r,o=r`).',
+      "Give the least access that works (`0644` for files, `0755` for directories and programs, `0600`/`0640` for secrets) and write modes as quoted octal strings (`mode: '0644'`) or symbolically (`u=rw,g=r,o=r`).",
     cwe: 'CWE-732',
   },
   check(context) {
@@ -104,8 +115,18 @@ export const insecureFilePermissions: Rule = {
         if (name !== 'chmod') continue;
         const mode = args.find((arg) => !arg.startsWith('-'));
         if (!mode) continue;
-        const problem = modeProblem({ kind: 'string', value: mode, text: mode, dynamic: false, range: command.range });
-        if (problem && problem.kind !== 'decimal-mode') report({ range: command.rangeOf(step), message: `\`chmod ${mode}\` makes files writable by every user` });
+        const problem = modeProblem({
+          kind: 'string',
+          value: mode,
+          text: mode,
+          dynamic: false,
+          range: command.range,
+        });
+        if (problem && problem.kind !== 'decimal-mode')
+          report({
+            range: command.rangeOf(step),
+            message: `\`chmod ${mode}\` makes files writable by every user`,
+          });
       }
     }
   },

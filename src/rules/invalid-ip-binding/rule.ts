@@ -9,15 +9,53 @@ const ALL_INTERFACES = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(0\.0\.0\.0|\[::\]|::)(?::\d
 
 /** Keys about routes, networks and firewall sources, where 0.0.0.0 means "any address", not a bind. */
 const NOT_A_BINDING = new Set([
-  'route', 'routes', 'gateway', 'gw', 'netmask', 'mask', 'cidr', 'network', 'networks', 'subnet',
-  'dest', 'destination', 'src', 'source', 'from', 'to', 'allow', 'allowed', 'deny', 'prefix',
-  'nexthop', 'peer', 'remote', 'client', 'clients', 'whitelist', 'allowlist', 'endpoint', 'url', 'target', 'upstream',
+  'route',
+  'routes',
+  'gateway',
+  'gw',
+  'netmask',
+  'mask',
+  'cidr',
+  'network',
+  'networks',
+  'subnet',
+  'dest',
+  'destination',
+  'src',
+  'source',
+  'from',
+  'to',
+  'allow',
+  'allowed',
+  'deny',
+  'prefix',
+  'nexthop',
+  'peer',
+  'remote',
+  'client',
+  'clients',
+  'whitelist',
+  'allowlist',
+  'endpoint',
+  'url',
+  'target',
+  'upstream',
 ]);
 
 /** Every address as a network: `0.0.0.0/0`, `::/0`. */
 const ANY_NETWORK = /^(0\.0\.0\.0\/0|::\/0)$/;
 /** Keys that say who may connect: a firewall or access rule's source. */
-const SOURCE_WORDS = new Set(['src', 'source', 'from', 'allow', 'allowed', 'whitelist', 'allowlist', 'clients', 'client']);
+const SOURCE_WORDS = new Set([
+  'src',
+  'source',
+  'from',
+  'allow',
+  'allowed',
+  'whitelist',
+  'allowlist',
+  'clients',
+  'client',
+]);
 
 /**
  * Services whose job is to answer remote clients: web servers, load balancers, reverse and
@@ -25,12 +63,42 @@ const SOURCE_WORDS = new Set(['src', 'source', 'from', 'allow', 'allowed', 'whit
  * for, so a reviewer would not comment; GLITCH's smell still covers them.
  */
 const FRONT_DOOR_WORDS = new Set([
-  'nginx', 'apache', 'apache2', 'httpd', 'haproxy', 'frontend', 'frontends', 'loadbalancer', 'balancer', 'lb',
-  'proxy', 'vncproxy', 'novncproxy', 'spicehtml5proxy', 'serialproxy', 'apiserver', 'ingress', 'vhost', 'vhosts',
-  'traefik', 'envoy', 'varnish', 'caddy',
+  'nginx',
+  'apache',
+  'apache2',
+  'httpd',
+  'haproxy',
+  'frontend',
+  'frontends',
+  'loadbalancer',
+  'balancer',
+  'lb',
+  'proxy',
+  'vncproxy',
+  'novncproxy',
+  'spicehtml5proxy',
+  'serialproxy',
+  'apiserver',
+  'ingress',
+  'vhost',
+  'vhosts',
+  'traefik',
+  'envoy',
+  'varnish',
+  'caddy',
 ]);
 /** Interfaces of a front-door service that are not for its clients: statistics, administration, debugging. */
-const BACK_OFFICE_WORDS = new Set(['admin', 'administration', 'stats', 'status', 'management', 'mgmt', 'debug', 'pprof', 'console']);
+const BACK_OFFICE_WORDS = new Set([
+  'admin',
+  'administration',
+  'stats',
+  'status',
+  'management',
+  'mgmt',
+  'debug',
+  'pprof',
+  'console',
+]);
 const GLITCH_ONLY = ['glitch'] as const;
 
 /** Words naming what a binding belongs to: the key path, the task or resource, its class, the file's folders. */
@@ -57,12 +125,24 @@ function isFrontDoor(file: FileModel, assignment: Assignment, setting: string): 
 /** Keys that only hold the value of a setting named beside them (`option: bind-address`, `value: 0.0.0.0`). */
 const VALUE_HOLDERS = new Set(['value', 'val', 'setting_value', 'option_value']);
 /** The keys, in order of preference, that name the setting a holder's value is for; a title like `DEFAULT/my_ip` too. */
-const SETTING_NAMERS = ['option', 'setting', 'key', 'param', 'parameter', 'directive', 'variable', 'name', 'title'];
+const SETTING_NAMERS = [
+  'option',
+  'setting',
+  'key',
+  'param',
+  'parameter',
+  'directive',
+  'variable',
+  'name',
+  'title',
+];
 
 /** The setting a value is for: its own key, or the key named beside a generic `value`. */
 function settingName(assignment: Assignment): string {
   if (!VALUE_HOLDERS.has(assignment.name)) return assignment.name;
-  const namer = SETTING_NAMERS.map((name) => assignment.siblings.find((sibling: Attribute) => sibling.name === name)).find((sibling) => sibling !== undefined);
+  const namer = SETTING_NAMERS.map((name) =>
+    assignment.siblings.find((sibling: Attribute) => sibling.name === name),
+  ).find((sibling) => sibling !== undefined);
   const named = namer ? literalText(namer.value) : undefined;
   return named ? (named.split('/').pop() ?? named) : assignment.name;
 }
@@ -91,13 +171,20 @@ export const invalidIpBinding: Rule = {
       const holder = setting === assignment.name ? '' : ` (in \`${assignment.name}\`)`;
       const setTo = `\`${setting}\` ${assignment.scope === 'parameter' ? 'defaults to' : 'set to'} \`${text}\`${holder}`;
       if (ANY_NETWORK.test(text) && words.some((word) => SOURCE_WORDS.has(word))) {
-        report({ range: valueRange(assignment, assignment.value), message: `${setTo}: connections are accepted from every address` });
+        report({
+          range: valueRange(assignment, assignment.value),
+          message: `${setTo}: connections are accepted from every address`,
+        });
         continue;
       }
       if (!ALL_INTERFACES.test(text)) continue;
       if (words.some((word) => NOT_A_BINDING.has(word))) continue;
       const frontDoor = isFrontDoor(file, assignment, setting);
-      report({ range: valueRange(assignment, assignment.value), message: `${setTo}: the service listens on every interface`, ...(frontDoor ? { profiles: GLITCH_ONLY } : {}) });
+      report({
+        range: valueRange(assignment, assignment.value),
+        message: `${setTo}: the service listens on every interface`,
+        ...(frontDoor ? { profiles: GLITCH_ONLY } : {}),
+      });
     }
   },
 };

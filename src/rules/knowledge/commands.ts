@@ -43,13 +43,37 @@ export const COMMAND_FROM_TITLE: Record<Language, Readonly<Record<string, string
 };
 
 /** Shells that run whatever arrives on their standard input. */
-export const SHELL_INTERPRETERS = new Set(['sh', 'bash', 'zsh', 'ksh', 'dash', 'ash', 'fish', 'python', 'python3', 'python2', 'perl', 'ruby', 'php', 'node']);
+export const SHELL_INTERPRETERS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'ksh',
+  'dash',
+  'ash',
+  'fish',
+  'python',
+  'python3',
+  'python2',
+  'perl',
+  'ruby',
+  'php',
+  'node',
+]);
 
 /** Programs that fetch from the network. */
 export const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 
 /** Wrappers that run the command named in their arguments. */
-export const COMMAND_WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'time', 'nice', 'doas', 'su']);
+export const COMMAND_WRAPPERS = new Set([
+  'sudo',
+  'env',
+  'nohup',
+  'exec',
+  'time',
+  'nice',
+  'doas',
+  'su',
+]);
 
 /**
  * Client options that turn certificate verification off, by program: a flag alone (`curl -k`),
@@ -80,7 +104,8 @@ export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = {
 };
 
 /** Environment variables that turn certificate verification off for every client that reads them. */
-export const TLS_SKIPPING_ENVIRONMENT = /\b(GIT_SSL_NO_VERIFY=(1|true)|PYTHONHTTPSVERIFY=0|NODE_TLS_REJECT_UNAUTHORIZED=0|CURL_INSECURE=(1|true))\b/;
+export const TLS_SKIPPING_ENVIRONMENT =
+  /\b(GIT_SSL_NO_VERIFY=(1|true)|PYTHONHTTPSVERIFY=0|NODE_TLS_REJECT_UNAUTHORIZED=0|CURL_INSECURE=(1|true))\b/;
 
 /**
  * SSH client options that stop it from checking the host's key: `StrictHostKeyChecking=no` (or
@@ -88,10 +113,13 @@ export const TLS_SKIPPING_ENVIRONMENT = /\b(GIT_SSL_NO_VERIFY=(1|true)|PYTHONHTT
  * each connection trusts whatever answers. `accept-new` (trust on first use) is not flagged.
  * Written as `-o Option=value`, `-oOption=value`, or `Option value` in an ssh_config.
  */
-export const SSH_HOST_KEY_CHECKS_OFF = /\b(StrictHostKeyChecking\s*[=\s]\s*["']?(no|off)\b|UserKnownHostsFile\s*[=\s]\s*["']?\/dev\/null\b)/i;
+export const SSH_HOST_KEY_CHECKS_OFF =
+  /\b(StrictHostKeyChecking\s*[=\s]\s*["']?(no|off)\b|UserKnownHostsFile\s*[=\s]\s*["']?\/dev\/null\b)/i;
 
 /** Settings that keep Ansible's own host key checking on (`ansible_host_key_checking: false` turns it off). */
 export const HOST_KEY_CHECKING_SETTINGS = ['host key checking'];
 
 /** Module and resource options that accept an unknown host key (Ansible's `git` with `accept_hostkey: true`). */
-export const HOST_KEY_ACCEPTING_OPTIONS: Readonly<Record<string, string>> = { accept_hostkey: 'git' };
+export const HOST_KEY_ACCEPTING_OPTIONS: Readonly<Record<string, string>> = {
+  accept_hostkey: 'git',
+};

@@ -24,9 +24,27 @@ export interface DownloadResource {
 
 export const DOWNLOAD_RESOURCES: Record<Language, Readonly<Record<string, DownloadResource>>> = {
   ansible: {
-    get_url: { source: ['url'], destination: ['dest'], integrity: ['checksum', 'sha256sum'], alwaysRemote: true, variableIsRemote: true },
-    win_get_url: { source: ['url'], destination: ['dest'], integrity: ['checksum', 'checksum_url'], alwaysRemote: true, variableIsRemote: true },
-    unarchive: { source: ['src'], destination: ['dest'], integrity: [], alwaysRemote: false, variableIsRemote: false },
+    get_url: {
+      source: ['url'],
+      destination: ['dest'],
+      integrity: ['checksum', 'sha256sum'],
+      alwaysRemote: true,
+      variableIsRemote: true,
+    },
+    win_get_url: {
+      source: ['url'],
+      destination: ['dest'],
+      integrity: ['checksum', 'checksum_url'],
+      alwaysRemote: true,
+      variableIsRemote: true,
+    },
+    unarchive: {
+      source: ['src'],
+      destination: ['dest'],
+      integrity: [],
+      alwaysRemote: false,
+      variableIsRemote: false,
+    },
   },
   puppet: {
     archive: {
@@ -37,23 +55,64 @@ export const DOWNLOAD_RESOURCES: Record<Language, Readonly<Record<string, Downlo
       alwaysRemote: false,
       variableIsRemote: true,
     },
-    file: { source: ['source'], destination: ['path', 'title'], integrity: ['checksum_value'], alwaysRemote: false, variableIsRemote: false },
+    file: {
+      source: ['source'],
+      destination: ['path', 'title'],
+      integrity: ['checksum_value'],
+      alwaysRemote: false,
+      variableIsRemote: false,
+    },
   },
   chef: {
-    remote_file: { source: ['source', 'name'], destination: ['path', 'name'], integrity: ['checksum'], alwaysRemote: true, variableIsRemote: true },
-    remote_directory: { source: ['source'], destination: ['path', 'name'], integrity: [], alwaysRemote: false, variableIsRemote: false },
-    ark: { source: ['url'], destination: ['path', 'name'], integrity: ['checksum'], alwaysRemote: true, variableIsRemote: true },
+    remote_file: {
+      source: ['source', 'name'],
+      destination: ['path', 'name'],
+      integrity: ['checksum'],
+      alwaysRemote: true,
+      variableIsRemote: true,
+    },
+    remote_directory: {
+      source: ['source'],
+      destination: ['path', 'name'],
+      integrity: [],
+      alwaysRemote: false,
+      variableIsRemote: false,
+    },
+    ark: {
+      source: ['url'],
+      destination: ['path', 'name'],
+      integrity: ['checksum'],
+      alwaysRemote: true,
+      variableIsRemote: true,
+    },
   },
 };
 
 /** Files that are themselves checksums, signatures or keys: fetching them is the verification. */
-export const VERIFICATION_FILE = /\.(asc|sig|sign|gpg|sha1|sha256|sha512|md5|pub|pem|crt|key)(\?|$)|(SHA\d*SUMS|CHECKSUMS?)(\.\w+)?(\?|$)|GPG-KEY/i;
+export const VERIFICATION_FILE =
+  /\.(asc|sig|sign|gpg|sha1|sha256|sha512|md5|pub|pem|crt|key)(\?|$)|(SHA\d*SUMS|CHECKSUMS?)(\.\w+)?(\?|$)|GPG-KEY/i;
 
 /** Artifacts that get installed or executed once downloaded. */
-export const EXECUTABLE_ARTIFACT = /\.(tar|tgz|tbz2?|txz|gz|xz|bz2|zst|zip|7z|deb|rpm|apk|msi|exe|bin|run|sh|jar|war|whl|gem|iso|img|qcow2|appimage|dmg|pkg)(\?|$)/i;
+export const EXECUTABLE_ARTIFACT =
+  /\.(tar|tgz|tbz2?|txz|gz|xz|bz2|zst|zip|7z|deb|rpm|apk|msi|exe|bin|run|sh|jar|war|whl|gem|iso|img|qcow2|appimage|dmg|pkg)(\?|$)/i;
 
 /** Commands that check what was downloaded. */
-export const VERIFIERS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha224sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'rpm', 'dpkg-sig']);
+export const VERIFIERS = new Set([
+  'sha256sum',
+  'sha512sum',
+  'sha384sum',
+  'sha224sum',
+  'shasum',
+  'b2sum',
+  'gpg',
+  'gpgv',
+  'cosign',
+  'minisign',
+  'signify',
+  'openssl',
+  'rpm',
+  'dpkg-sig',
+]);
 
 /** Sources that are not downloads: module files, local paths, the file cache. */
 export const LOCAL_SOURCE = /^(puppet|file):\/\/|^\/|^[A-Za-z]:\\|^files\//;
@@ -63,4 +122,5 @@ export const LOCAL_SOURCE = /^(puppet|file):\/\/|^\/|^[A-Za-z]:\\|^files\//;
  * (`Digest::SHA256.file(tarball)`), `sha256sum -c`, `gpg --verify`, Ansible's `stat` with a
  * `checksum_algorithm`.
  */
-export const VERIFYING_TEXT = /Digest::\w+\.(file|hexdigest)|\b(sha(1|224|256|384|512)?sum|shasum|b2sum)\b|\bgpgv?\b[^\n]*--verify|\bcosign\s+verify|\bminisign\b|\bchecksum_algorithm\b/;
+export const VERIFYING_TEXT =
+  /Digest::\w+\.(file|hexdigest)|\b(sha(1|224|256|384|512)?sum|shasum|b2sum)\b|\bgpgv?\b[^\n]*--verify|\bcosign\s+verify|\bminisign\b|\bchecksum_algorithm\b/;

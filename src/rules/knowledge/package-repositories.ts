@@ -15,30 +15,70 @@ export interface PackageRepositoryType {
   checkedBy: string;
 }
 
-export const PACKAGE_REPOSITORY_TYPES: Record<Language, Readonly<Record<string, PackageRepositoryType>>> = {
+export const PACKAGE_REPOSITORY_TYPES: Record<
+  Language,
+  Readonly<Record<string, PackageRepositoryType>>
+> = {
   ansible: {
-    yum_repository: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
+    yum_repository: {
+      sources: ['baseurl', 'mirrorlist', 'metalink'],
+      keys: ['gpgkey'],
+      checkedBy: 'yum and dnf (gpgcheck)',
+    },
     apt_repository: { sources: ['repo'], keys: [], checkedBy: 'APT (signed Release files)' },
-    deb822_repository: { sources: ['uris'], keys: ['signed_by'], checkedBy: 'APT (signed Release files)' },
-    zypper_repository: { sources: ['repo'], keys: ['auto_import_keys'], checkedBy: 'zypper (gpgcheck)' },
+    deb822_repository: {
+      sources: ['uris'],
+      keys: ['signed_by'],
+      checkedBy: 'APT (signed Release files)',
+    },
+    zypper_repository: {
+      sources: ['repo'],
+      keys: ['auto_import_keys'],
+      checkedBy: 'zypper (gpgcheck)',
+    },
   },
   puppet: {
-    yumrepo: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
-    zypprepo: { sources: ['baseurl', 'mirrorlist'], keys: ['gpgkey'], checkedBy: 'zypper (gpgcheck)' },
+    yumrepo: {
+      sources: ['baseurl', 'mirrorlist', 'metalink'],
+      keys: ['gpgkey'],
+      checkedBy: 'yum and dnf (gpgcheck)',
+    },
+    zypprepo: {
+      sources: ['baseurl', 'mirrorlist'],
+      keys: ['gpgkey'],
+      checkedBy: 'zypper (gpgcheck)',
+    },
     'apt::source': { sources: ['location'], keys: [], checkedBy: 'APT (signed Release files)' },
   },
   chef: {
-    yum_repository: { sources: ['baseurl', 'mirrorlist', 'metalink'], keys: ['gpgkey'], checkedBy: 'yum and dnf (gpgcheck)' },
-    zypper_repository: { sources: ['baseurl', 'mirrorlist'], keys: ['gpgkey'], checkedBy: 'zypper (gpgcheck)' },
+    yum_repository: {
+      sources: ['baseurl', 'mirrorlist', 'metalink'],
+      keys: ['gpgkey'],
+      checkedBy: 'yum and dnf (gpgcheck)',
+    },
+    zypper_repository: {
+      sources: ['baseurl', 'mirrorlist'],
+      keys: ['gpgkey'],
+      checkedBy: 'zypper (gpgcheck)',
+    },
     apt_repository: { sources: ['uri'], keys: ['key'], checkedBy: 'APT (signed Release files)' },
   },
 };
 
 /** Keys that hold a repository's package URLs wherever they are set: variables, `ini_file` options. */
-export const REPOSITORY_SOURCE_KEYS: ReadonlySet<string> = new Set(['baseurl', 'mirrorlist', 'metalink']);
+export const REPOSITORY_SOURCE_KEYS: ReadonlySet<string> = new Set([
+  'baseurl',
+  'mirrorlist',
+  'metalink',
+]);
 
 /** Keys that hold the URL of a repository's signing key. */
-export const REPOSITORY_KEY_KEYS: ReadonlySet<string> = new Set(['gpgkey', 'gpg_key', 'key_url', 'signing_key_url']);
+export const REPOSITORY_KEY_KEYS: ReadonlySet<string> = new Set([
+  'gpgkey',
+  'gpg_key',
+  'key_url',
+  'signing_key_url',
+]);
 
 /** An APT source line (`deb http://... stable main`): APT checks what it serves. */
 export const APT_SOURCE_LINE = /^\s*deb(-src)?\s+(\[[^\]]*\]\s+)?http:\/\//;

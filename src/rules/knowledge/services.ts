@@ -11,13 +11,22 @@ export interface ServiceStopping {
 }
 
 export const SERVICE_STOPPING: Record<Language, ServiceStopping> = {
-  ansible: { name: ['name'], stoppedWhen: { state: ['stopped'], enabled: ['false', 'no'], masked: ['true', 'yes'] } },
-  puppet: { name: ['name', 'title'], stoppedWhen: { ensure: ['stopped', 'false'], enable: ['false', 'mask'] } },
+  ansible: {
+    name: ['name'],
+    stoppedWhen: { state: ['stopped'], enabled: ['false', 'no'], masked: ['true', 'yes'] },
+  },
+  puppet: {
+    name: ['name', 'title'],
+    stoppedWhen: { ensure: ['stopped', 'false'], enable: ['false', 'mask'] },
+  },
   chef: { name: ['service_name', 'name'], stoppedWhen: { action: ['stop', 'disable', 'mask'] } },
 };
 
 /** Where each language sets the SELinux mode: a type (and for Puppet classes, its title) and the attribute. */
-export const SELINUX_MODE: Record<Language, ReadonlyArray<{ type: string; title?: string; attribute: string }>> = {
+export const SELINUX_MODE: Record<
+  Language,
+  ReadonlyArray<{ type: string; title?: string; attribute: string }>
+> = {
   ansible: [{ type: 'selinux', attribute: 'state' }],
   puppet: [
     { type: 'class', title: 'selinux', attribute: 'mode' },

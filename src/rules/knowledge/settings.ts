@@ -7,27 +7,73 @@ import type { Language } from '../../engine/model.js';
 
 /** Off when false. */
 export const TLS_VERIFY_SETTINGS = [
-  'validate certs', 'validate cert', 'verify ssl', 'ssl verify', 'sslverify', 'verify certs', 'verify cert',
-  'tls verify', 'ssl verify peer', 'verify peer', 'check certificate', 'ssl check', 'validate ssl',
-  'verify tls', 'certificate verification', 'ssl verification',
+  'validate certs',
+  'validate cert',
+  'verify ssl',
+  'ssl verify',
+  'sslverify',
+  'verify certs',
+  'verify cert',
+  'tls verify',
+  'ssl verify peer',
+  'verify peer',
+  'check certificate',
+  'ssl check',
+  'validate ssl',
+  'verify tls',
+  'certificate verification',
+  'ssl verification',
 ];
 /** Off when true. */
 export const TLS_SKIP_SETTINGS = [
-  'insecure', 'skip tls verify', 'tls skip verify', 'insecure skip verify', 'ignore certs',
-  'disable ssl verification', 'ssl insecure', 'skip ssl verify', 'insecure registry', 'no check certificate',
+  'insecure',
+  'skip tls verify',
+  'tls skip verify',
+  'insecure skip verify',
+  'ignore certs',
+  'disable ssl verification',
+  'ssl insecure',
+  'skip ssl verify',
+  'insecure registry',
+  'no check certificate',
 ];
 
 /** Signature checking on package sources: off when false. */
-export const SIGNATURE_CHECK_SETTINGS = ['gpgcheck', 'gpg check', 'pkg gpgcheck', 'check signature', 'verify signature'];
+export const SIGNATURE_CHECK_SETTINGS = [
+  'gpgcheck',
+  'gpg check',
+  'pkg gpgcheck',
+  'check signature',
+  'verify signature',
+];
 /** Signature checking on package sources: off when true. */
-export const SIGNATURE_SKIP_SETTINGS = ['allow unauthenticated', 'disable gpg check', 'nogpgcheck', 'skip gpg check', 'force yes', 'allow insecure', 'allow insecure repositories', 'trusted', 'allow unsigned'];
+export const SIGNATURE_SKIP_SETTINGS = [
+  'allow unauthenticated',
+  'disable gpg check',
+  'nogpgcheck',
+  'skip gpg check',
+  'force yes',
+  'allow insecure',
+  'allow insecure repositories',
+  'trusted',
+  'allow unsigned',
+];
 
 /** Verification modes by name (Ruby's OpenSSL, Chef's `ssl_verify_mode`): off when set to the value. */
 export const TLS_VERIFY_MODE_SETTINGS = ['ssl verify mode', 'verify mode'];
 export const TLS_VERIFY_NONE = /^:?verify_none$|^OpenSSL::SSL::VERIFY_NONE$/;
 
 /** Words that flip a setting's meaning: `skip_tls_verify`, `repo_gpgcheck` (metadata only). */
-const QUALIFIERS = new Set(['skip', 'insecure', 'disable', 'disabled', 'no', 'ignore', 'without', 'repo']);
+const QUALIFIERS = new Set([
+  'skip',
+  'insecure',
+  'disable',
+  'disabled',
+  'no',
+  'ignore',
+  'without',
+  'repo',
+]);
 
 /**
  * Whether a key's words end with one of the setting names, with no qualifier before it

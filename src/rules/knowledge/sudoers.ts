@@ -11,7 +11,9 @@ export interface SudoersResource {
 }
 
 export const SUDOERS_RESOURCES: Record<Language, Readonly<Record<string, SudoersResource>>> = {
-  ansible: { sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true } },
+  ansible: {
+    sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true },
+  },
   puppet: {},
   chef: { sudo: { commands: 'commands', nopassword: 'nopasswd', nopasswordByDefault: false } },
 };

@@ -27,7 +27,8 @@ function lintIgnoredLines(file: FileModel): (line: number) => boolean {
     }
   }
   if (open !== undefined) blocks.push({ from: open, to: Number.POSITIVE_INFINITY });
-  return (line) => single.has(line) || blocks.some((block) => line >= block.from && line <= block.to);
+  return (line) =>
+    single.has(line) || blocks.some((block) => line >= block.from && line <= block.to);
 }
 
 export const missingDefaultCase: Rule = {
@@ -47,10 +48,19 @@ export const missingDefaultCase: Rule = {
   check({ file, report }) {
     const ignored = lintIgnoredLines(file);
     for (const condition of file.conditions) {
-      if (condition.kind === 'if' || condition.hasDefault || condition.exhaustive || ignored(condition.range.line)) continue;
+      if (
+        condition.kind === 'if' ||
+        condition.hasDefault ||
+        condition.exhaustive ||
+        ignored(condition.range.line)
+      )
+        continue;
       const construct = condition.kind === 'selector' ? 'selector' : '`case`';
       const branch = file.language === 'chef' ? 'an `else` branch' : 'a `default` branch';
-      report({ range: condition.range, message: `${construct} without ${branch}: ${quote(firstLineOf(file, condition.range))}` });
+      report({
+        range: condition.range,
+        message: `${construct} without ${branch}: ${quote(firstLineOf(file, condition.range))}`,
+      });
     }
   },
 };

@@ -21,25 +21,39 @@ function checkResources(context: RuleContext): void {
     if (!download || download.verified) continue;
     const { what, url, checkOff } = download;
     if (checkOff) {
-      report({ range: checkOff.value.range, message: `\`${checkOff.name}\` set to \`${checkOff.value.text}\`: \`${unit.typeAsWritten}\` downloads ${what} without checking its checksum` });
+      report({
+        range: checkOff.value.range,
+        message: `\`${checkOff.name}\` set to \`${checkOff.value.text}\`: \`${unit.typeAsWritten}\` downloads ${what} without checking its checksum`,
+      });
     } else if (url && PLAIN_HTTP.test(url)) {
-      report({ range: unit.typeRange, message: `\`${unit.typeAsWritten}\` downloads ${url} over plain HTTP and without a checksum: whoever can tamper with the network path can replace it` });
+      report({
+        range: unit.typeRange,
+        message: `\`${unit.typeAsWritten}\` downloads ${url} over plain HTTP and without a checksum: whoever can tamper with the network path can replace it`,
+      });
     } else {
-      report({ range: unit.typeRange, message: `\`${unit.typeAsWritten}\` downloads ${what} without a checksum` });
+      report({
+        range: unit.typeRange,
+        message: `\`${unit.typeAsWritten}\` downloads ${what} without a checksum`,
+      });
     }
   }
 }
 
 function checkCommands(context: RuleContext): void {
   for (const command of commandsIn(context.file)) {
-    const verified = command.script.commands.some((step) => VERIFIERS.has(effectiveProgram(step).name));
+    const verified = command.script.commands.some((step) =>
+      VERIFIERS.has(effectiveProgram(step).name),
+    );
     if (verified) continue;
     for (const step of command.script.commands) {
       const { name, args } = effectiveProgram(step);
       if (!DOWNLOADERS.has(name) || !savesDownloadToFile(name, args)) continue;
       const url = args.find((arg) => REMOTE.test(arg));
       if (!url || !EXECUTABLE_ARTIFACT.test(url)) continue;
-      context.report({ range: command.rangeOf(step), message: `\`${name}\` downloads ${url} and nothing verifies it` });
+      context.report({
+        range: command.rangeOf(step),
+        message: `\`${name}\` downloads ${url} and nothing verifies it`,
+      });
     }
   }
 }

@@ -5,7 +5,11 @@ import { literalText, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
-import { CONTROL_SERVICES, SELINUX_OFF_TEXT, SERVICE_TYPES } from '../knowledge/security-controls.js';
+import {
+  CONTROL_SERVICES,
+  SELINUX_OFF_TEXT,
+  SERVICE_TYPES,
+} from '../knowledge/security-controls.js';
 import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
 
 /** What turns the control off: the attribute and what its value does. */
@@ -21,8 +25,11 @@ function attributeOf(unit: Unit, name: string): Attribute | undefined {
 /** The literal words an attribute holds: a scalar, or the items of a list (`action [:stop, :disable]`). */
 function words(attribute: Attribute | undefined): string[] {
   if (!attribute) return [];
-  const values = attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
-  return values.map((value) => literalText(value)?.toLowerCase().replace(/^:/, '')).filter((word): word is string => word !== undefined);
+  const values =
+    attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
+  return values
+    .map((value) => literalText(value)?.toLowerCase().replace(/^:/, ''))
+    .filter((word): word is string => word !== undefined);
 }
 
 /** SELinux set to disabled or permissive through the language's own resource. */
@@ -32,25 +39,35 @@ function selinuxOff(unit: Unit, language: Language): Switch | undefined {
     if (title && unit.name?.replace(/^::/, '') !== title) continue;
     const mode = attributeOf(unit, attribute);
     const off = words(mode).find((word) => SELINUX_OFF.has(word));
-    if (mode && off) return { attribute: mode, effect: off === 'disabled' ? 'turns SELinux off' : 'stops SELinux from enforcing its policy' };
+    if (mode && off)
+      return {
+        attribute: mode,
+        effect:
+          off === 'disabled' ? 'turns SELinux off' : 'stops SELinux from enforcing its policy',
+      };
   }
   return undefined;
 }
 
 function ufwDisabled(unit: Unit): Switch | undefined {
   const state = unit.type === 'ufw' ? attributeOf(unit, 'state') : undefined;
-  return state && words(state).includes('disabled') ? { attribute: state, effect: 'turns the ufw firewall off' } : undefined;
+  return state && words(state).includes('disabled')
+    ? { attribute: state, effect: 'turns the ufw firewall off' }
+    : undefined;
 }
 
 /** A service resource that stops, disables or masks a security control. */
 function controlStopped(unit: Unit, language: Language): Switch | undefined {
   if (!SERVICE_TYPES.has(unit.type)) return undefined;
   const stopping = SERVICE_STOPPING[language];
-  const name = stopping.name.map((attribute) => words(attributeOf(unit, attribute))[0]).find(Boolean) ?? unit.name;
+  const name =
+    stopping.name.map((attribute) => words(attributeOf(unit, attribute))[0]).find(Boolean) ??
+    unit.name;
   if (!name || !CONTROL_SERVICES.test(name)) return undefined;
   for (const [attributeName, values] of Object.entries(stopping.stoppedWhen)) {
     const attribute = attributeOf(unit, attributeName);
-    if (words(attribute).some((word) => values.includes(word)) && attribute) return { attribute, effect: `stops the security service \`${name}\`` };
+    if (words(attribute).some((word) => values.includes(word)) && attribute)
+      return { attribute, effect: `stops the security service \`${name}\`` };
   }
   return undefined;
 }
@@ -61,16 +78,25 @@ function switchedOff(unit: Unit, language: Language): Switch | undefined {
 
 /** `setenforce 0`, `systemctl stop firewalld`, `ufw disable`, `auditctl -e 0`, `aa-teardown`. */
 function disablingCommand(name: string, args: readonly string[]): string | undefined {
-  if (name === 'setenforce' && /^(0|permissive)$/i.test(args[0] ?? '')) return `setenforce ${args[0]}`;
+  if (name === 'setenforce' && /^(0|permissive)$/i.test(args[0] ?? ''))
+    return `setenforce ${args[0]}`;
   if (name === 'systemctl' && /^(stop|disable|mask)$/.test(args[0] ?? '')) {
     const service = args.slice(1).find((arg) => CONTROL_SERVICES.test(arg));
     if (service) return `systemctl ${args[0]} ${service}`;
   }
-  if (name === 'service' && CONTROL_SERVICES.test(args[0] ?? '') && args[1] === 'stop') return `service ${args[0]} stop`;
-  if (name === 'chkconfig' && CONTROL_SERVICES.test(args[0] ?? '') && args[1] === 'off') return `chkconfig ${args[0]} off`;
-  if (name === 'update-rc.d' && CONTROL_SERVICES.test(args[0] ?? '') && (args[1] === 'disable' || args[1] === 'remove')) return `update-rc.d ${args[0]} ${args[1]}`;
+  if (name === 'service' && CONTROL_SERVICES.test(args[0] ?? '') && args[1] === 'stop')
+    return `service ${args[0]} stop`;
+  if (name === 'chkconfig' && CONTROL_SERVICES.test(args[0] ?? '') && args[1] === 'off')
+    return `chkconfig ${args[0]} off`;
+  if (
+    name === 'update-rc.d' &&
+    CONTROL_SERVICES.test(args[0] ?? '') &&
+    (args[1] === 'disable' || args[1] === 'remove')
+  )
+    return `update-rc.d ${args[0]} ${args[1]}`;
   if (name === 'ufw' && args[0] === 'disable') return 'ufw disable';
-  if (name === 'auditctl' && args.includes('-e') && args[args.indexOf('-e') + 1] === '0') return 'auditctl -e 0';
+  if (name === 'auditctl' && args.includes('-e') && args[args.indexOf('-e') + 1] === '0')
+    return 'auditctl -e 0';
   if (name === 'aa-teardown' || name === 'aa-disable') return name;
   return undefined;
 }
@@ -79,12 +105,21 @@ function checkUnits(context: RuleContext): void {
   const { file, report } = context;
   for (const unit of file.units) {
     const off = switchedOff(unit, file.language);
-    if (off) report({ range: valueRange(off.attribute, off.attribute.value), message: `\`${off.attribute.name}\` set to \`${off.attribute.value.text}\` ${off.effect}` });
+    if (off)
+      report({
+        range: valueRange(off.attribute, off.attribute.value),
+        message: `\`${off.attribute.name}\` set to \`${off.attribute.value.text}\` ${off.effect}`,
+      });
     if (off) continue;
     for (const bound of boundUnits(context, unit)) {
       const boundOff = switchedOff(bound.unit, file.language);
       if (boundOff?.attribute.name !== bound.attribute.name) continue;
-      reportBinding(context, bound.binding, { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) }, boundOff.effect);
+      reportBinding(
+        context,
+        bound.binding,
+        { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) },
+        boundOff.effect,
+      );
     }
   }
 }
@@ -94,12 +129,25 @@ function checkCommands(context: RuleContext): void {
     for (const step of command.script.commands) {
       const { name, args } = effectiveProgram(step);
       const action = disablingCommand(name, args);
-      if (action) context.report({ range: command.rangeOf(step), message: `\`${action}\` turns a security control off` });
+      if (action)
+        context.report({
+          range: command.rangeOf(step),
+          message: `\`${action}\` turns a security control off`,
+        });
     }
   }
   for (const command of boundCommandsIn(context)) {
-    const action = command.script.commands.map((step) => effectiveProgram(step)).map(({ name, args }) => disablingCommand(name, args)).find(Boolean);
-    if (action) reportBinding(context, command.binding, { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) }, `gives \`${action}\`, which turns a security control off`);
+    const action = command.script.commands
+      .map((step) => effectiveProgram(step))
+      .map(({ name, args }) => disablingCommand(name, args))
+      .find(Boolean);
+    if (action)
+      reportBinding(
+        context,
+        command.binding,
+        { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) },
+        `gives \`${action}\`, which turns a security control off`,
+      );
   }
 }
 
@@ -122,7 +170,11 @@ export const securityControlDisabled: Rule = {
     for (const assignment of assignments(file)) {
       for (const value of ownStrings(assignment.value)) {
         const match = SELINUX_OFF_TEXT.exec(value.value);
-        if (match) report({ range: rangeOfMatch(file, value.range, SELINUX_OFF_TEXT), message: `writes \`${match[0]}\`, which turns SELinux off` });
+        if (match)
+          report({
+            range: rangeOfMatch(file, value.range, SELINUX_OFF_TEXT),
+            message: `writes \`${match[0]}\`, which turns SELinux off`,
+          });
       }
     }
     checkCommands(context);

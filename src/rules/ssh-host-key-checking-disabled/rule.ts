@@ -5,11 +5,24 @@ import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
-import { HOST_KEY_ACCEPTING_OPTIONS, HOST_KEY_CHECKING_SETTINGS, SSH_HOST_KEY_CHECKS_OFF } from '../knowledge/commands.js';
+import {
+  HOST_KEY_ACCEPTING_OPTIONS,
+  HOST_KEY_CHECKING_SETTINGS,
+  SSH_HOST_KEY_CHECKS_OFF,
+} from '../knowledge/commands.js';
 import { endsWithSetting } from '../knowledge/settings.js';
 
 /** Arguments that search for text rather than write it (`regexp: '^StrictHostKeyChecking'`). */
-const SEARCHING_ARGUMENTS = new Set(['regexp', 'regex', 'search_string', 'pattern', 'match', 'unless', 'onlyif', 'creates']);
+const SEARCHING_ARGUMENTS = new Set([
+  'regexp',
+  'regex',
+  'search_string',
+  'pattern',
+  'match',
+  'unless',
+  'onlyif',
+  'creates',
+]);
 
 function effectOf(option: string): string {
   return /UserKnownHostsFile/i.test(option)
@@ -19,13 +32,16 @@ function effectOf(option: string): string {
 
 /** A task that removes a line or a file writes nothing. */
 function removes(unit: Unit | undefined): boolean {
-  const state = unit?.attributes.find((attribute) => attribute.name === 'state' || attribute.name === 'ensure');
+  const state = unit?.attributes.find(
+    (attribute) => attribute.name === 'state' || attribute.name === 'ensure',
+  );
   return state !== undefined && /^:?absent$/.test(literalText(state.value) ?? '');
 }
 
 /** `ansible_host_key_checking: false`, `ANSIBLE_HOST_KEY_CHECKING: "False"`, git's `accept_hostkey: true`. */
 function switchedOff(assignment: Pick<Assignment, 'name' | 'unit'>, value: Value): boolean {
-  if (endsWithSetting(nameWords(assignment.name), HOST_KEY_CHECKING_SETTINGS) && isFalse(value)) return true;
+  if (endsWithSetting(nameWords(assignment.name), HOST_KEY_CHECKING_SETTINGS) && isFalse(value))
+    return true;
   const acceptingType = HOST_KEY_ACCEPTING_OPTIONS[assignment.name];
   return acceptingType !== undefined && assignment.unit?.type === acceptingType && isTrue(value);
 }
@@ -33,23 +49,36 @@ function switchedOff(assignment: Pick<Assignment, 'name' | 'unit'>, value: Value
 function checkAssignment(context: RuleContext, assignment: Assignment): void {
   const { file, report } = context;
   if (switchedOff(assignment, assignment.value)) {
-    report({ range: valueRange(assignment, assignment.value), message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns SSH host key checking off: any host key is accepted` });
+    report({
+      range: valueRange(assignment, assignment.value),
+      message: `\`${assignment.name}\` set to \`${assignment.value.text}\` turns SSH host key checking off: any host key is accepted`,
+    });
     return;
   }
   for (const item of ownStrings(assignment.value)) {
     const option = SSH_HOST_KEY_CHECKS_OFF.exec(item.value)?.[0];
-    if (option) report({ range: rangeOfMatch(file, item.range, SSH_HOST_KEY_CHECKS_OFF), message: `${keyLabel(file, assignment)} sets \`${option}\`: ${effectOf(option)}` });
+    if (option)
+      report({
+        range: rangeOfMatch(file, item.range, SSH_HOST_KEY_CHECKS_OFF),
+        message: `${keyLabel(file, assignment)} sets \`${option}\`: ${effectOf(option)}`,
+      });
   }
 }
 
 function checkBindings(context: RuleContext, assignment: Assignment & { unit: Unit }): void {
   for (const binding of bindings(context, assignment.value, assignment.unit.within)) {
-    const use = { range: assignment.value.range, as: usePhrase(context.file, assignment.unit, assignment.name) };
+    const use = {
+      range: assignment.value.range,
+      as: usePhrase(context.file, assignment.unit, assignment.name),
+    };
     if (switchedOff(assignment, binding.value)) {
       reportBinding(context, binding, use, 'turns SSH host key checking off');
       continue;
     }
-    const option = typeof binding.value.value === 'string' ? SSH_HOST_KEY_CHECKS_OFF.exec(binding.value.value)?.[0] : undefined;
+    const option =
+      typeof binding.value.value === 'string'
+        ? SSH_HOST_KEY_CHECKS_OFF.exec(binding.value.value)?.[0]
+        : undefined;
     if (option) reportBinding(context, binding, use, `gives \`${option}\`: ${effectOf(option)}`);
   }
 }
@@ -62,9 +91,9 @@ export const sshHostKeyCheckingDisabled: Rule = {
     category: 'ssh-host-key-checking-disabled',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'SSH is told not to check the host key of the server it connects to (`StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`, `ansible_host_key_checking: false`, git\'s `accept_hostkey: true`). The connection is encrypted, but to whoever answers: a man in the middle can pose as the host, read what is sent (become passwords, deployed secrets, source code) and send back what it likes.',
+      "SSH is told not to check the host key of the server it connects to (`StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`, `ansible_host_key_checking: false`, git's `accept_hostkey: true`). The connection is encrypted, but to whoever answers: a man in the middle can pose as the host, read what is sent (become passwords, deployed secrets, source code) and send back what it likes.",
     remediation:
-      'Distribute the hosts\' keys instead (`known_hosts` module, `ssh_known_hosts` in Puppet or Chef, SSH certificates signed by a host CA), or use `StrictHostKeyChecking=accept-new`, which trusts a key only the first time and refuses a changed one.',
+      "Distribute the hosts' keys instead (`known_hosts` module, `ssh_known_hosts` in Puppet or Chef, SSH certificates signed by a host CA), or use `StrictHostKeyChecking=accept-new`, which trusts a key only the first time and refuses a changed one.",
     cwe: 'CWE-322',
   },
   check(context) {

@@ -11,7 +11,8 @@ import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
  * such as `SETENV:` in between), or a `Defaults` line that stops asking altogether; not on a
  * line that is a comment.
  */
-const PASSWORDLESS_ALL = /(?<!^\s*#.*)(\bNOPASSWD\s*:\s*(?:[A-Z_]+\s*:\s*)*ALL\b|\bDefaults\b[^\n#]*!\s*authenticate\b)/m;
+const PASSWORDLESS_ALL =
+  /(?<!^\s*#.*)(\bNOPASSWD\s*:\s*(?:[A-Z_]+\s*:\s*)*ALL\b|\bDefaults\b[^\n#]*!\s*authenticate\b)/m;
 
 /** The sudoers rule, as written, that grants passwordless sudo for every command. */
 function passwordlessRule(text: string): string | undefined {
@@ -28,7 +29,9 @@ function allCommandsWithoutPassword(unit: Unit, language: Language): Attribute |
   if (!resource) return undefined;
   const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
   const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
-  const allCommands = commands !== undefined && [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
+  const allCommands =
+    commands !== undefined &&
+    [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
   const passwordless = nopassword ? isTrue(nopassword.value) : resource.nopasswordByDefault;
   return allCommands && passwordless ? commands : undefined;
 }
@@ -38,14 +41,26 @@ function checkStrings(context: RuleContext, assignment: Assignment): void {
   for (const value of ownStrings(assignment.value)) {
     const rule = passwordlessRule(value.value);
     if (rule) {
-      report({ range: rangeOfMatch(file, value.range, PASSWORDLESS_ALL), message: `${keyLabel(file, assignment)} grants \`${rule}\`: passwordless sudo for every command` });
+      report({
+        range: rangeOfMatch(file, value.range, PASSWORDLESS_ALL),
+        message: `${keyLabel(file, assignment)} grants \`${rule}\`: passwordless sudo for every command`,
+      });
       continue;
     }
     if (!value.dynamic) continue;
     for (const binding of bindings(context, value, assignment.unit?.within)) {
-      const bound = typeof binding.value.value === 'string' ? passwordlessRule(binding.value.value) : undefined;
-      const as = assignment.unit ? usePhrase(file, assignment.unit, assignment.name) : `in \`${assignment.name}\``;
-      if (bound) reportBinding(context, binding, { range: value.range, as }, `makes the rule \`${bound}\`: passwordless sudo for every command`);
+      const bound =
+        typeof binding.value.value === 'string' ? passwordlessRule(binding.value.value) : undefined;
+      const as = assignment.unit
+        ? usePhrase(file, assignment.unit, assignment.name)
+        : `in \`${assignment.name}\``;
+      if (bound)
+        reportBinding(
+          context,
+          binding,
+          { range: value.range, as },
+          `makes the rule \`${bound}\`: passwordless sudo for every command`,
+        );
     }
   }
 }
@@ -56,14 +71,25 @@ function checkResources(context: RuleContext): void {
     const commands = allCommandsWithoutPassword(unit, file.language);
     if (commands) {
       const resource = SUDOERS_RESOURCES[file.language][unit.type];
-      const defaulted = resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword) ? ` (\`${resource.nopassword}\` defaults to true)` : '';
-      report({ range: commands.value.range, message: `\`${commands.name}\` set to \`${commands.value.text}\` with no password${defaulted}: passwordless sudo for every command` });
+      const defaulted =
+        resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword)
+          ? ` (\`${resource.nopassword}\` defaults to true)`
+          : '';
+      report({
+        range: commands.value.range,
+        message: `\`${commands.name}\` set to \`${commands.value.text}\` with no password${defaulted}: passwordless sudo for every command`,
+      });
       continue;
     }
     if (!SUDOERS_RESOURCES[file.language][unit.type]) continue;
     for (const bound of boundUnits(context, unit)) {
       if (!allCommandsWithoutPassword(bound.unit, file.language)) continue;
-      reportBinding(context, bound.binding, { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) }, 'grants passwordless sudo for every command');
+      reportBinding(
+        context,
+        bound.binding,
+        { range: bound.attribute.value.range, as: usePhrase(file, unit, bound.attribute.name) },
+        'grants passwordless sudo for every command',
+      );
     }
   }
 }

@@ -3,7 +3,14 @@
  * play and task vars, module arguments, resource properties, class parameters, node
  * attributes. Rules that judge (name, value) pairs walk this one stream.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value, VariableScope } from '../../engine/model.js';
+import type {
+  Attribute,
+  FileModel,
+  SourceRange,
+  Unit,
+  Value,
+  VariableScope,
+} from '../../engine/model.js';
 import { isCommandAttribute } from './commands.js';
 
 export interface Assignment {
@@ -52,7 +59,8 @@ function collectAssignments(file: FileModel): Assignment[] {
 
 function variableAssignments(file: FileModel): Assignment[] {
   const byParent = new Map<string, Attribute[]>();
-  const parentKey = (scope: string, path: readonly string[]) => `${scope}\u0000${path.slice(0, -1).join('\u0000')}`;
+  const parentKey = (scope: string, path: readonly string[]) =>
+    `${scope}\u0000${path.slice(0, -1).join('\u0000')}`;
   const keys = file.variables.map((variable) => parentKey(variable.scope, variable.path));
   file.variables.forEach((variable, index) => {
     const key = keys[index] as string;
@@ -75,18 +83,41 @@ function variableAssignments(file: FileModel): Assignment[] {
 
 type Source = Assignment['source'];
 
-function addAttributes(attributes: readonly Attribute[], path: readonly string[], unit: Unit, source: Source, into: Assignment[]): void {
+function addAttributes(
+  attributes: readonly Attribute[],
+  path: readonly string[],
+  unit: Unit,
+  source: Source,
+  into: Assignment[],
+): void {
   for (const attribute of attributes) {
     const attributePath = [...path, attribute.name];
-    into.push({ name: attribute.name, path: attributePath, value: attribute.value, range: attribute.range, unit, siblings: attributes, source });
+    into.push({
+      name: attribute.name,
+      path: attributePath,
+      value: attribute.value,
+      range: attribute.range,
+      unit,
+      siblings: attributes,
+      source,
+    });
     addNested(attribute.value, attributePath, unit, source, into);
   }
 }
 
-function addNested(value: Value, path: readonly string[], unit: Unit, source: Source, into: Assignment[]): void {
+function addNested(
+  value: Value,
+  path: readonly string[],
+  unit: Unit,
+  source: Source,
+  into: Assignment[],
+): void {
   if (value.kind === 'map') addAttributes(value.entries ?? [], path, unit, source, into);
   // A call's arguments are listed as items: a hash passed to a function is still an assignment.
-  else if (value.kind === 'list' || value.kind === 'call') (value.items ?? []).forEach((item, index) => addNested(item, [...path, String(index)], unit, source, into));
+  else if (value.kind === 'list' || value.kind === 'call')
+    (value.items ?? []).forEach((item, index) =>
+      addNested(item, [...path, String(index)], unit, source, into),
+    );
 }
 
 /**
@@ -94,7 +125,10 @@ function addNested(value: Value, path: readonly string[], unit: Unit, source: So
  * (`mode: '0777'`); from the key to the value when the value sits below it (an item of a list
  * written over several lines), so that the finding starts on the line that names the setting.
  */
-export function valueRange(assignment: { range: SourceRange }, value: { range: SourceRange }): SourceRange {
+export function valueRange(
+  assignment: { range: SourceRange },
+  value: { range: SourceRange },
+): SourceRange {
   if (value.range.line === assignment.range.line) return value.range;
   return { ...assignment.range, endLine: value.range.endLine, endColumn: value.range.endColumn };
 }
@@ -103,12 +137,23 @@ export function valueRange(assignment: { range: SourceRange }, value: { range: S
 export function assignmentRange(assignment: { range: SourceRange; value: Value }): SourceRange {
   const { range, value } = assignment;
   const valueEndsLater =
-    value.range.endLine > range.endLine || (value.range.endLine === range.endLine && value.range.endColumn > range.endColumn);
-  return valueEndsLater ? { ...range, endLine: value.range.endLine, endColumn: value.range.endColumn } : range;
+    value.range.endLine > range.endLine ||
+    (value.range.endLine === range.endLine && value.range.endColumn > range.endColumn);
+  return valueEndsLater
+    ? { ...range, endLine: value.range.endLine, endColumn: value.range.endColumn }
+    : range;
 }
 
 /** How a message names the key of an assignment: `` `validate_certs` ``, or "the command" for shell text. */
-export function keyLabel(file: FileModel, assignment: Pick<Assignment, 'name' | 'unit' | 'path'>): string {
-  if (assignment.unit && assignment.path.length === 1 && isCommandAttribute(file, assignment.unit, assignment.name)) return 'the command';
+export function keyLabel(
+  file: FileModel,
+  assignment: Pick<Assignment, 'name' | 'unit' | 'path'>,
+): string {
+  if (
+    assignment.unit &&
+    assignment.path.length === 1 &&
+    isCommandAttribute(file, assignment.unit, assignment.name)
+  )
+    return 'the command';
   return `\`${assignment.name}\``;
 }

@@ -8,9 +8,21 @@
  * definition in the run binds to the literal its expression falls back to (`default('ALL')`),
  * and that finding stays where the expression is written.
  */
-import type { Attribute, FileModel, Language, SourceRange, Unit, Value } from '../../engine/model.js';
+import type {
+  Attribute,
+  FileModel,
+  Language,
+  SourceRange,
+  Unit,
+  Value,
+} from '../../engine/model.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
-import { commandAttributes, commandTextOf, isCommandAttribute, type CommandText } from './commands.js';
+import {
+  commandAttributes,
+  commandTextOf,
+  isCommandAttribute,
+  type CommandText,
+} from './commands.js';
 import { referencesIn, type Reference } from '../../engine/variables/references.js';
 import type { RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
@@ -30,39 +42,63 @@ export interface Binding {
  * Every literal a value can take from the variables it reads, one reference at a time. `within`
  * is the Puppet class or defined type the value is written in, whose parameters `$name` reads.
  */
-export function* bindings(context: Pick<RuleContext, 'file' | 'resolve'>, value: Value, within?: string): Generator<Binding> {
+export function* bindings(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  value: Value,
+  within?: string,
+): Generator<Binding> {
   for (const reference of referencesIn(value, context.file.language)) {
     const written = writtenText(value, reference);
     const definitions = reference.name ? resolveWithin(context, reference.name, within) : [];
     if (definitions.length === 0 && reference.fallback !== undefined) {
-      yield { value: bound(value, reference, reference.fallback, context.file.language), reference: written, taken: reference.fallback };
+      yield {
+        value: bound(value, reference, reference.fallback, context.file.language),
+        reference: written,
+        taken: reference.fallback,
+      };
       continue;
     }
     for (const definition of definitions) {
       const taken = takenValue(value, reference, definition.value, context.file.language);
-      if (taken) yield { value: taken, reference: written, taken: definition.value.text.trim(), definition };
+      if (taken)
+        yield { value: taken, reference: written, taken: definition.value.text.trim(), definition };
     }
   }
 }
 
 /** The definitions a value that is one whole reference reads, computed or not. */
-export function wholeDefinitions(context: Pick<RuleContext, 'file' | 'resolve'>, value: Value, within?: string): readonly VariableDefinition[] {
+export function wholeDefinitions(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  value: Value,
+  within?: string,
+): readonly VariableDefinition[] {
   const [only, ...others] = referencesIn(value, context.file.language);
-  return only?.whole && only.name && others.length === 0 ? resolveWithin(context, only.name, within) : [];
+  return only?.whole && only.name && others.length === 0
+    ? resolveWithin(context, only.name, within)
+    : [];
 }
 
 /** A unit with one attribute bound, for each binding of each of its attributes. */
-export function* boundUnits(context: Pick<RuleContext, 'file' | 'resolve'>, unit: Unit): Generator<{ unit: Unit; attribute: Attribute; binding: Binding }> {
+export function* boundUnits(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  unit: Unit,
+): Generator<{ unit: Unit; attribute: Attribute; binding: Binding }> {
   for (const attribute of unit.attributes) {
     for (const binding of bindings(context, attribute.value, unit.within)) {
-      const attributes = unit.attributes.map((candidate) => (candidate === attribute ? { ...attribute, value: binding.value } : candidate));
+      const attributes = unit.attributes.map((candidate) =>
+        candidate === attribute ? { ...attribute, value: binding.value } : candidate,
+      );
       yield { unit: { ...unit, attributes }, attribute, binding };
     }
   }
 }
 
 /** `$mode` in class `profile::selinux` is its parameter first: `profile::selinux::mode`. */
-function resolveWithin(context: Pick<RuleContext, 'resolve'>, name: string, within: string | undefined): readonly VariableDefinition[] {
+function resolveWithin(
+  context: Pick<RuleContext, 'resolve'>,
+  name: string,
+  within: string | undefined,
+): readonly VariableDefinition[] {
   if (within && !name.includes('::')) {
     const qualified = context.resolve(`${within}::${name}`);
     if (qualified.length > 0) return qualified;
@@ -74,7 +110,9 @@ function resolveWithin(context: Pick<RuleContext, 'resolve'>, name: string, with
  * Commands whose text reads variables, with one variable bound at a time
  * (`curl {{ curl_flags }} ...` with `curl_flags: -k`). Steps point at the command's value.
  */
-export function* boundCommandsIn(context: Pick<RuleContext, 'file' | 'resolve'>): Generator<CommandText & { binding: Binding; attribute: string }> {
+export function* boundCommandsIn(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+): Generator<CommandText & { binding: Binding; attribute: string }> {
   const { file } = context;
   for (const unit of file.units) {
     const attributeNames = commandAttributes(file, unit);
@@ -84,7 +122,15 @@ export function* boundCommandsIn(context: Pick<RuleContext, 'file' | 'resolve'>)
         const text = commandTextOf(binding.value);
         if (!text) continue;
         const range = attribute.value.range;
-        yield { unit, text, range, script: parseShell(text), rangeOf: () => range, binding, attribute: attribute.name };
+        yield {
+          unit,
+          text,
+          range,
+          script: parseShell(text),
+          rangeOf: () => range,
+          binding,
+          attribute: attribute.name,
+        };
       }
     }
   }
@@ -95,14 +141,26 @@ export function* boundCommandsIn(context: Pick<RuleContext, 'file' | 'resolve'>)
  * it, naming where it is used (`use.as`: "as the `state` of `selinux`", "in the command of
  * `shell`"); otherwise where the reference is written.
  */
-export function reportBinding(context: Pick<RuleContext, 'file' | 'report'>, binding: Binding, use: { range: SourceRange; as: string }, problem: string): void {
+export function reportBinding(
+  context: Pick<RuleContext, 'file' | 'report'>,
+  binding: Binding,
+  use: { range: SourceRange; as: string },
+  problem: string,
+): void {
   const { definition } = binding;
   if (!definition) {
-    const gives = /\{\{\s*['"]/.test(binding.reference) ? `writes \`${binding.taken}\`` : `falls back to \`${binding.taken}\` when nothing sets it`;
-    context.report({ range: use.range, message: `\`${binding.reference}\` ${gives} and ${problem}` });
+    const gives = /\{\{\s*['"]/.test(binding.reference)
+      ? `writes \`${binding.taken}\``
+      : `falls back to \`${binding.taken}\` when nothing sets it`;
+    context.report({
+      range: use.range,
+      message: `\`${binding.reference}\` ${gives} and ${problem}`,
+    });
     return;
   }
-  const through = definition.via?.length ? ` (through ${definition.via.map((name) => `\`${name}\``).join(', ')})` : '';
+  const through = definition.via?.length
+    ? ` (through ${definition.via.map((name) => `\`${name}\``).join(', ')})`
+    : '';
   context.report({
     range: definition.value.range,
     path: definition.path,
@@ -112,33 +170,47 @@ export function reportBinding(context: Pick<RuleContext, 'file' | 'report'>, bin
 
 /** Where in a task or resource a value is used: "as the `state` of `selinux`", "in the command of `shell`". */
 export function usePhrase(file: FileModel, unit: Unit, attributeName: string): string {
-  return isCommandAttribute(file, unit, attributeName) ? `in the command of ${unitLabel(unit)}` : `as the \`${attributeName}\` of ${unitLabel(unit)}`;
+  return isCommandAttribute(file, unit, attributeName)
+    ? `in the command of ${unitLabel(unit)}`
+    : `as the \`${attributeName}\` of ${unitLabel(unit)}`;
 }
 
 /** How a message names a task or resource: `` `ansible.posix.selinux` ``, `` class `selinux` ``. */
 function unitLabel(unit: Unit): string {
-  return unit.type === 'class' && unit.name ? `class \`${unit.name}\`` : `\`${unit.typeAsWritten}\``;
+  return unit.type === 'class' && unit.name
+    ? `class \`${unit.name}\``
+    : `\`${unit.typeAsWritten}\``;
 }
 
 /** `selinux_state: permissive`, `$mode = 'permissive'`, `node['app']['mode'] = 'permissive'`. */
 function definitionText(definition: VariableDefinition, language: Language): string {
   const value = definition.value.text.trim();
-  if (language === 'ansible' || definition.origin === 'hiera') return `${definition.name}: ${value}`;
+  if (language === 'ansible' || definition.origin === 'hiera')
+    return `${definition.name}: ${value}`;
   if (language === 'puppet') return `$${definition.name} = ${value}`;
-  if (definition.origin === 'node-attribute') return `${definition.name.replace(/\.([\w-]+)/g, "['$1']")} = ${value}`;
+  if (definition.origin === 'node-attribute')
+    return `${definition.name.replace(/\.([\w-]+)/g, "['$1']")} = ${value}`;
   if (definition.origin === 'parameter-default') return `${definition.name} defaults to ${value}`;
   return `${definition.name} = ${value}`;
 }
 
 function writtenText(value: Value, reference: Reference): string {
   if (reference.whole && value.kind !== 'string') return value.text;
-  return typeof value.value === 'string' ? value.value.slice(reference.start, reference.end) : value.text;
+  return typeof value.value === 'string'
+    ? value.value.slice(reference.start, reference.end)
+    : value.text;
 }
 
 /** What the value becomes when the reference takes a definition's value; undefined when that value is computed too. */
-function takenValue(value: Value, reference: Reference, definitionValue: Value, language: Language): Value | undefined {
+function takenValue(
+  value: Value,
+  reference: Reference,
+  definitionValue: Value,
+  language: Language,
+): Value | undefined {
   if (definitionValue.dynamic || !LITERAL_KINDS.has(definitionValue.kind)) return undefined;
-  if (reference.whole && (definitionValue.kind !== 'string' || reference.transforms.length === 0)) return { ...definitionValue, range: value.range };
+  if (reference.whole && (definitionValue.kind !== 'string' || reference.transforms.length === 0))
+    return { ...definitionValue, range: value.range };
   const literal = literalText(definitionValue);
   return literal === undefined ? undefined : bound(value, reference, literal, language);
 }
@@ -146,10 +218,17 @@ function takenValue(value: Value, reference: Reference, definitionValue: Value, 
 /** The value with the reference replaced by `literal`. */
 function bound(value: Value, reference: Reference, literal: string, language: Language): Value {
   const text = reference.transforms.reduce(transform, literal);
-  if (reference.whole) return { kind: 'string', value: text, text, dynamic: false, range: value.range };
+  if (reference.whole)
+    return { kind: 'string', value: text, text, dynamic: false, range: value.range };
   const written = typeof value.value === 'string' ? value.value : value.text;
   const replaced = written.slice(0, reference.start) + text + written.slice(reference.end);
-  return { kind: 'string', value: replaced, text: replaced, dynamic: TEMPLATED[language].test(replaced), range: value.range };
+  return {
+    kind: 'string',
+    value: replaced,
+    text: replaced,
+    dynamic: TEMPLATED[language].test(replaced),
+    range: value.range,
+  };
 }
 
 /** Values that are what they say: scalars and lists of them. */

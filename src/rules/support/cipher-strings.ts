@@ -25,13 +25,25 @@ const WEAK_GROUPS: Readonly<Record<string, string>> = {
 function weakSuite(name: string): string | undefined {
   const parts = name.toLowerCase().split(/[-_]/);
   if (parts.some((part) => part === 'rc4' || part.startsWith('arcfour'))) return 'RC4';
-  if (parts.includes('3des') || (parts.includes('des') && parts.some((part) => part === 'cbc3' || part === 'ede3' || part === 'ede'))) return '3DES';
+  if (
+    parts.includes('3des') ||
+    (parts.includes('des') &&
+      parts.some((part) => part === 'cbc3' || part === 'ede3' || part === 'ede'))
+  )
+    return '3DES';
   if (parts.includes('des')) return 'DES';
   if (parts.includes('null') || parts.includes('enull')) return 'NULL (no encryption)';
-  if (parts[0] === 'exp' || parts.includes('export') || parts.includes('export40') || parts.includes('export1024')) return 'EXPORT';
+  if (
+    parts[0] === 'exp' ||
+    parts.includes('export') ||
+    parts.includes('export40') ||
+    parts.includes('export1024')
+  )
+    return 'EXPORT';
   if (parts.includes('rc2')) return 'RC2';
   if (parts.includes('blowfish')) return 'Blowfish';
-  if (parts[0] === 'adh' || parts[0] === 'aecdh' || parts.includes('anon')) return 'anonymous key exchange (no authentication)';
+  if (parts[0] === 'adh' || parts[0] === 'aecdh' || parts.includes('anon'))
+    return 'anonymous key exchange (no authentication)';
   if (parts.at(-1) === 'md5') return 'MD5';
   return undefined;
 }
@@ -49,5 +61,12 @@ export function weakCipher(list: string): { entry: string; weakness: string } | 
 
 /** Words of a setting's name that make it a cipher list. */
 export function isCipherSetting(words: readonly string[]): boolean {
-  return words.some((word) => word === 'cipher' || word === 'ciphers' || word === 'ciphersuite' || word === 'ciphersuites' || word === 'sslciphersuite');
+  return words.some(
+    (word) =>
+      word === 'cipher' ||
+      word === 'ciphers' ||
+      word === 'ciphersuite' ||
+      word === 'ciphersuites' ||
+      word === 'sslciphersuite',
+  );
 }

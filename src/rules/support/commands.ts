@@ -2,7 +2,11 @@
  * Shell commands inside tasks and resources, parsed with the shell grammar.
  */
 import type { FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
-import { parseShell, type ShellCommand, type ShellScript } from '../../parsers/shell/parse-shell.js';
+import {
+  parseShell,
+  type ShellCommand,
+  type ShellScript,
+} from '../../parsers/shell/parse-shell.js';
 import { COMMAND_ATTRIBUTES, COMMAND_FROM_TITLE, COMMAND_WRAPPERS } from '../knowledge/commands.js';
 
 export interface CommandText {
@@ -19,8 +23,12 @@ export interface CommandText {
 export function commandTextOf(value: Value): string | undefined {
   if (value.kind === 'string' && typeof value.value === 'string') return value.value;
   if (value.kind === 'list') {
-    const words = (value.items ?? []).map((item) => (typeof item.value === 'string' ? item.value : item.text));
-    return words.map((word) => (/\s/.test(word) ? `'${word.replace(/'/g, "'\\''")}'` : word)).join(' ');
+    const words = (value.items ?? []).map((item) =>
+      typeof item.value === 'string' ? item.value : item.text,
+    );
+    return words
+      .map((word) => (/\s/.test(word) ? `'${word.replace(/'/g, "'\\''")}'` : word))
+      .join(' ');
   }
   return undefined;
 }
@@ -47,7 +55,13 @@ export function* commandsIn(file: FileModel): Generator<CommandText> {
       const text = commandTextOf(attribute.value);
       if (!text) continue;
       const range = attribute.value.range;
-      yield { unit, text, range, script: parseShell(text), rangeOf: (step) => lineOfStep(file, range, text, step) };
+      yield {
+        unit,
+        text,
+        range,
+        script: parseShell(text),
+        rangeOf: (step) => lineOfStep(file, range, text, step),
+      };
     }
   }
 }
@@ -56,13 +70,19 @@ export function* commandsIn(file: FileModel): Generator<CommandText> {
  * The source line a step of a multi-line script sits on: its first line of text, looked up
  * in the lines the script spans. One-line scripts keep the whole value's range.
  */
-function lineOfStep(file: FileModel, range: SourceRange, text: string, step: { start: number; end: number }): SourceRange {
+function lineOfStep(
+  file: FileModel,
+  range: SourceRange,
+  text: string,
+  step: { start: number; end: number },
+): SourceRange {
   if (range.line === range.endLine) return range;
   const firstLine = text.slice(step.start, step.end).split('\n')[0]?.trim();
   if (!firstLine) return range;
   for (let line = range.line; line <= range.endLine; line++) {
     const column = (file.lines[line - 1] ?? '').indexOf(firstLine);
-    if (column >= 0) return { line, column: column + 1, endLine: line, endColumn: column + 1 + firstLine.length };
+    if (column >= 0)
+      return { line, column: column + 1, endLine: line, endColumn: column + 1 + firstLine.length };
   }
   return range;
 }

@@ -7,7 +7,12 @@
 import type { RuleContext } from '../rule.js';
 import type { Attribute, Unit } from '../../engine/model.js';
 import type { DownloadResource } from '../knowledge/downloads.js';
-import { DOWNLOAD_RESOURCES, LOCAL_SOURCE, VERIFICATION_FILE, VERIFYING_TEXT } from '../knowledge/downloads.js';
+import {
+  DOWNLOAD_RESOURCES,
+  LOCAL_SOURCE,
+  VERIFICATION_FILE,
+  VERIFYING_TEXT,
+} from '../knowledge/downloads.js';
 import { bindings, wholeDefinitions } from './bindings.js';
 import { literalText, stringText } from './values.js';
 
@@ -44,14 +49,19 @@ export function attributeOf(unit: Unit, names: readonly string[]): Attribute | u
 }
 
 /** The download a task or resource does; undefined when it downloads nothing a checksum could pin. */
-export function downloadOf(context: Pick<RuleContext, 'file' | 'resolve'>, unit: Unit): Download | undefined {
+export function downloadOf(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  unit: Unit,
+): Download | undefined {
   const resource = DOWNLOAD_RESOURCES[context.file.language][unit.type];
   const source = resource ? attributeOf(unit, resource.source) : undefined;
   if (!resource || !source) return undefined;
   const found = downloaded(context, unit, resource, source);
   if (!found) return undefined;
   const checkOff = checkTurnedOff(unit, resource);
-  const verified = !checkOff && (checksumGiven(unit, resource) || verifiedLater(context.file.units, unit, resource));
+  const verified =
+    !checkOff &&
+    (checksumGiven(unit, resource) || verifiedLater(context.file.units, unit, resource));
   return { resource, source, ...found, ...(checkOff ? { checkOff } : {}), verified };
 }
 
@@ -59,16 +69,33 @@ export function downloadOf(context: Pick<RuleContext, 'file' | 'resolve'>, unit:
  * What is downloaded, as the message names it: the URL, a templated URL, or the variable it
  * comes from (with the URL a definition gives it). Undefined when the source is not a download.
  */
-function downloaded(context: Pick<RuleContext, 'file' | 'resolve'>, unit: Unit, resource: DownloadResource, source: Attribute): { what: string; url?: string } | undefined {
+function downloaded(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  unit: Unit,
+  resource: DownloadResource,
+  source: Attribute,
+): { what: string; url?: string } | undefined {
   const text = stringText(source.value);
-  const isDownload = (url: string) => !VERIFICATION_FILE.test(url) && !ENDPOINT.test(url) && (REMOTE.test(url) || (resource.alwaysRemote && !LOCAL_SOURCE.test(url)));
-  if (!source.value.dynamic || (text !== undefined && (REMOTE.test(text) || resource.alwaysRemote))) {
+  const isDownload = (url: string) =>
+    !VERIFICATION_FILE.test(url) &&
+    !ENDPOINT.test(url) &&
+    (REMOTE.test(url) || (resource.alwaysRemote && !LOCAL_SOURCE.test(url)));
+  if (
+    !source.value.dynamic ||
+    (text !== undefined && (REMOTE.test(text) || resource.alwaysRemote))
+  ) {
     return text !== undefined && isDownload(text) ? { what: text, url: text } : undefined;
   }
   if (!resource.variableIsRemote) return undefined;
-  const values = [...wholeDefinitions(context, source.value, unit.within).map((definition) => definition.value), ...[...bindings(context, source.value, unit.within)].map((binding) => binding.value)];
+  const values = [
+    ...wholeDefinitions(context, source.value, unit.within).map((definition) => definition.value),
+    ...[...bindings(context, source.value, unit.within)].map((binding) => binding.value),
+  ];
   const given = values.map(stringText).filter((url): url is string => url !== undefined);
-  if (given.some((url) => LOCAL_SOURCE.test(url) || VERIFICATION_FILE.test(url) || ENDPOINT.test(url))) return undefined;
+  if (
+    given.some((url) => LOCAL_SOURCE.test(url) || VERIFICATION_FILE.test(url) || ENDPOINT.test(url))
+  )
+    return undefined;
   const written = text ?? source.value.text;
   const remote = given.find((url) => REMOTE.test(url));
   return { what: remote ? `\`${written}\` (${remote})` : `\`${written}\`` };
@@ -78,7 +105,8 @@ function downloaded(context: Pick<RuleContext, 'file' | 'resolve'>, unit: Unit, 
 function checkTurnedOff(unit: Unit, resource: DownloadResource): Attribute | undefined {
   return Object.entries(resource.checkOff ?? {})
     .map(([name, off]) => ({ found: attributeOf(unit, [name]), off }))
-    .find(({ found, off }) => found !== undefined && off.test(literalText(found.value) ?? ''))?.found;
+    .find(({ found, off }) => found !== undefined && off.test(literalText(found.value) ?? ''))
+    ?.found;
 }
 
 /** A checksum attribute that holds something: an empty string checks nothing. */
@@ -98,5 +126,10 @@ function unitText(unit: Unit): string {
 function verifiedLater(units: readonly Unit[], unit: Unit, resource: DownloadResource): boolean {
   const destination = attributeOf(unit, resource.destination)?.value.text.trim();
   if (!destination || destination.length < MIN_DESTINATION) return false;
-  return units.some((later) => later.range.line > unit.range.endLine && VERIFYING_TEXT.test(unitText(later)) && unitText(later).includes(destination));
+  return units.some(
+    (later) =>
+      later.range.line > unit.range.endLine &&
+      VERIFYING_TEXT.test(unitText(later)) &&
+      unitText(later).includes(destination),
+  );
 }

@@ -22,27 +22,90 @@ export function nameWords(name: string): readonly string[] {
 }
 
 const SECRET_WORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential',
-  'credentials', 'psk', 'privatekey',
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'passphrase',
+  'secret',
+  'token',
+  'apikey',
+  'credential',
+  'credentials',
+  'psk',
+  'privatekey',
 ]);
 /** Two-word secret names (`api_key`, `secret_key`, `private_key`, `access_key`). */
-const SECRET_PAIRS = new Set(['api key', 'access key', 'secret key', 'private key', 'auth key', 'encryption key', 'master key', 'signing key', 'shared key', 'client secret', 'app key']);
+const SECRET_PAIRS = new Set([
+  'api key',
+  'access key',
+  'secret key',
+  'private key',
+  'auth key',
+  'encryption key',
+  'master key',
+  'signing key',
+  'shared key',
+  'client secret',
+  'app key',
+]);
 /**
  * Words that may follow a secret word in a key that still holds the secret itself
  * (`password_value`, `api_key_b64`). Any other word after it makes the key about the secret:
  * `password_file`, `password_min_length`, `pass_scheme`, `password_encryption`,
  * `keystone_password_characters`, LDAP's `pwdCheckQuality` and `pwdAttribute`.
  */
-const STILL_THE_SECRET = new Set(['value', 'plain', 'plaintext', 'cleartext', 'clear', 'raw', 'str', 'string', 'text', 'literal', 'b64', 'base64', 'hex']);
+const STILL_THE_SECRET = new Set([
+  'value',
+  'plain',
+  'plaintext',
+  'cleartext',
+  'clear',
+  'raw',
+  'str',
+  'string',
+  'text',
+  'literal',
+  'b64',
+  'base64',
+  'hex',
+]);
 
 /** Words before `pass` that make it a proxying directive (nginx `proxy_pass`, `fastcgi_pass`), not a password. */
 const PASS_DIRECTIVES = new Set(['proxy', 'fastcgi', 'uwsgi', 'scgi', 'grpc', 'memcached']);
 
 /** Words before a secret word that make the key a switch or a policy about the secret. */
 const ABOUT_THE_SECRET = new Set([
-  'update', 'reset', 'change', 'ask', 'require', 'requires', 'use', 'enable', 'disable', 'allow',
-  'no', 'min', 'max', 'check', 'validate', 'generate', 'random', 'encrypt', 'encrypted', 'hash',
-  'hashed', 'prompt', 'show', 'rotate', 'expire', 'empty', 'blank', 'with', 'without', 'skip',
+  'update',
+  'reset',
+  'change',
+  'ask',
+  'require',
+  'requires',
+  'use',
+  'enable',
+  'disable',
+  'allow',
+  'no',
+  'min',
+  'max',
+  'check',
+  'validate',
+  'generate',
+  'random',
+  'encrypt',
+  'encrypted',
+  'hash',
+  'hashed',
+  'prompt',
+  'show',
+  'rotate',
+  'expire',
+  'empty',
+  'blank',
+  'with',
+  'without',
+  'skip',
 ]);
 
 /** Secret words that also end run-together names: `rootpassword`, `backuppasswd`, `apitoken`. */
@@ -63,12 +126,16 @@ function splitRunTogether(word: string): string[] {
  * The secret word (or pair) that ends a key, followed at most by words such as `value`, and
  * the words before it (`mysql` in `mysql_password`); undefined when the key does not end in one.
  */
-function trailingSecret(words: readonly string[], still: ReadonlySet<string> = STILL_THE_SECRET): { index: number; length: number } | undefined {
+function trailingSecret(
+  words: readonly string[],
+  still: ReadonlySet<string> = STILL_THE_SECRET,
+): { index: number; length: number } | undefined {
   let end = words.length;
   while (end > 0 && still.has(words[end - 1] as string)) end--;
   const last = words[end - 1];
   if (last === undefined) return undefined;
-  if (end >= 2 && SECRET_PAIRS.has(`${words[end - 2]} ${last}`)) return { index: end - 2, length: 2 };
+  if (end >= 2 && SECRET_PAIRS.has(`${words[end - 2]} ${last}`))
+    return { index: end - 2, length: 2 };
   if (last === 'pass' && (end === 1 || PASS_DIRECTIVES.has(words[end - 2] ?? ''))) return undefined;
   return SECRET_WORDS.has(last) ? { index: end - 1, length: 1 } : undefined;
 }
@@ -122,7 +189,14 @@ export function credentialSubject(name: string): string | undefined {
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase']);
 
 /** After a password word, the words of its hash: an empty hash is no password either (`password_hash => ''`). */
-const PASSWORD_OR_HASH = new Set([...STILL_THE_SECRET, 'hash', 'hashed', 'digest', 'crypted', 'encrypted']);
+const PASSWORD_OR_HASH = new Set([
+  ...STILL_THE_SECRET,
+  'hash',
+  'hashed',
+  'digest',
+  'crypted',
+  'encrypted',
+]);
 
 /**
  * A password in the narrow sense, or its hash, for the empty-password check: the password
@@ -132,7 +206,9 @@ export function passwordWord(name: string): string | undefined {
   const words = ownWords(name);
   const found = trailingSecret(words, PASSWORD_OR_HASH);
   const word = found && found.length === 1 ? words[found.index] : undefined;
-  return word !== undefined && found && PASSWORD_WORDS.has(word) && holdsTheSecret(words, found) ? word : undefined;
+  return word !== undefined && found && PASSWORD_WORDS.has(word) && holdsTheSecret(words, found)
+    ? word
+    : undefined;
 }
 
 /** Whether a key holds a password or its hash (`mysql_password`, `password_hash`, `root_passwd`). */
@@ -145,7 +221,17 @@ export function isPasswordName(name: string): boolean {
  * elsewhere (`ldap_bind_password`, `login_password`, `smtp: {password: ''}`): empty, it is
  * simply not used.
  */
-const CLIENT_CREDENTIAL_WORDS = new Set(['bind', 'login', 'proxy', 'smtp', 'relay', 'registry', 'upstream', 'remote', 'client']);
+const CLIENT_CREDENTIAL_WORDS = new Set([
+  'bind',
+  'login',
+  'proxy',
+  'smtp',
+  'relay',
+  'registry',
+  'upstream',
+  'remote',
+  'client',
+]);
 
 export function isClientCredentialName(name: string): boolean {
   return ownWords(name).some((word) => CLIENT_CREDENTIAL_WORDS.has(word));

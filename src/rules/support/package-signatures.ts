@@ -9,7 +9,12 @@ import type { Assignment } from './assignments.js';
 import { nameWords } from './names.js';
 import { rangeOfMatch, valueRange } from './source-lines.js';
 import { isFalse, isTrue, literalText, ownStrings } from './values.js';
-import { SIGNATURE_CHECK_SETTINGS, SIGNATURE_SKIP_SETTINGS, SOURCE_ENABLED_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
+import {
+  SIGNATURE_CHECK_SETTINGS,
+  SIGNATURE_SKIP_SETTINGS,
+  SOURCE_ENABLED_SETTINGS,
+  endsWithSetting,
+} from '../knowledge/settings.js';
 
 /** Signature checks turned off inside file content: repo files, APT sources, ini edits. */
 const SIGNATURES_OFF_IN_TEXT =
@@ -23,19 +28,37 @@ export interface SignaturesOff {
 }
 
 /** How an assignment turns package signature checks off, if it does. */
-export function signaturesOffBy(file: FileModel, assignment: Assignment): SignaturesOff | undefined {
+export function signaturesOffBy(
+  file: FileModel,
+  assignment: Assignment,
+): SignaturesOff | undefined {
   const { name, value, siblings } = assignment;
   const words = nameWords(name);
-  if ((endsWithSetting(words, SIGNATURE_CHECK_SETTINGS) && isFalse(value)) || (endsWithSetting(words, SIGNATURE_SKIP_SETTINGS) && isTrue(value))) {
+  if (
+    (endsWithSetting(words, SIGNATURE_CHECK_SETTINGS) && isFalse(value)) ||
+    (endsWithSetting(words, SIGNATURE_SKIP_SETTINGS) && isTrue(value))
+  ) {
     return { range: valueRange(file, value), what: `\`${name}\` set to \`${value.text}\`` };
   }
   const optionValue = siblings.find((sibling) => sibling.name === 'value');
-  if (name === 'option' && literalText(value) === 'gpgcheck' && optionValue && isFalse(optionValue.value)) {
-    return { range: valueRange(file, optionValue.value), what: `\`gpgcheck\` set to \`${optionValue.value.text}\` in a repository file` };
+  if (
+    name === 'option' &&
+    literalText(value) === 'gpgcheck' &&
+    optionValue &&
+    isFalse(optionValue.value)
+  ) {
+    return {
+      range: valueRange(file, optionValue.value),
+      what: `\`gpgcheck\` set to \`${optionValue.value.text}\` in a repository file`,
+    };
   }
   for (const text of ownStrings(value)) {
     const match = SIGNATURES_OFF_IN_TEXT.exec(text.value);
-    if (match) return { range: rangeOfMatch(file, text.range, SIGNATURES_OFF_IN_TEXT), what: `\`${name}\` with \`${match[0].trim()}\`` };
+    if (match)
+      return {
+        range: rangeOfMatch(file, text.range, SIGNATURES_OFF_IN_TEXT),
+        what: `\`${name}\` with \`${match[0].trim()}\``,
+      };
   }
   return undefined;
 }
@@ -47,7 +70,9 @@ export function turnSignaturesOff(file: FileModel, candidates: readonly Assignme
 
 /** The assignments declared beside one: the rest of its task or resource, or of its mapping. */
 export function neighboursOf(all: readonly Assignment[], assignment: Assignment): Assignment[] {
-  return assignment.unit ? all.filter((other) => other.unit === assignment.unit) : all.filter((other) => other.siblings === assignment.siblings);
+  return assignment.unit
+    ? all.filter((other) => other.unit === assignment.unit)
+    : all.filter((other) => other.siblings === assignment.siblings);
 }
 
 /**

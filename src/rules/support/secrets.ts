@@ -4,18 +4,23 @@
  */
 
 /** Values that mean "not set here" rather than a credential. */
-const NOT_SET = /^(|none|null|nil|undef|undefined|~|false|true|yes|no|on|off|enabled?|disabled?|required|optional|unset|\*+|x+|\.\.\.|<[^>]*>|\[[^\]]*\]|\$\{[^}]*\}|%\([^)]*\)s?|%[A-Z_]+%|\$[A-Z_][A-Z0-9_]*|replace[_ -]?me|todo|tbd|random|generated?|auto)$/i;
+const NOT_SET =
+  /^(|none|null|nil|undef|undefined|~|false|true|yes|no|on|off|enabled?|disabled?|required|optional|unset|\*+|x+|\.\.\.|<[^>]*>|\[[^\]]*\]|\$\{[^}]*\}|%\([^)]*\)s?|%[A-Z_]+%|\$[A-Z_][A-Z0-9_]*|replace[_ -]?me|todo|tbd|random|generated?|auto)$/i;
 
 /** Key material that is secret whatever the key is called. */
-export const PRIVATE_KEY_BLOCK = /-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
+export const PRIVATE_KEY_BLOCK =
+  /-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
 /** Credentials with a well-known shape (AWS access key ids, GitHub and Slack tokens). */
-export const KNOWN_TOKEN = /\b(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[abpors]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|sk_live_[A-Za-z0-9]{24,})\b/;
+export const KNOWN_TOKEN =
+  /\b(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[abpors]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|sk_live_[A-Za-z0-9]{24,})\b/;
 
 /** A value that names where a secret is kept, not the secret itself. */
 function isReferenceLike(text: string): boolean {
   return (
     /^(\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(text) ||
-    /\.(pem|key|crt|cert|p12|pfx|jks|keystore|txt|conf|cfg|ini|json|ya?ml|gpg|asc|pub)$/i.test(text) ||
+    /\.(pem|key|crt|cert|p12|pfx|jks|keystore|txt|conf|cfg|ini|json|ya?ml|gpg|asc|pub)$/i.test(
+      text,
+    ) ||
     /^(env|vault|lookup|secret|ssm|awssm|file):/i.test(text) ||
     /^[a-z]+:\/\//i.test(text)
   );
@@ -25,31 +30,78 @@ function isReferenceLike(text: string): boolean {
 const CRYPT_HASH = /^\$(1|2[abxy]?|5|6|y|gy|7|argon2(id?|d)|pbkdf2[\w-]*|scrypt|sha1|md5)\$/;
 
 /** A SQL statement (a query that reads or sets a password): text about a secret, not one. */
-const SQL_STATEMENT = /^\s*(select|insert|update|delete|alter|create|grant|revoke|set)\s.*\b(from|into|where|table|user|identified|to|on|values)\b/is;
+const SQL_STATEMENT =
+  /^\s*(select|insert|update|delete|alter|create|grant|revoke|set)\s.*\b(from|into|where|table|user|identified|to|on|values)\b/is;
 
 /**
  * Placeholders that announce themselves (`changeme`, `ChangeThisPa55w0rd`, `REPLACE_WITH_SECRET`,
  * `-----====>SetR00tPa$$wordH3r3!!!<====-----`), matched on the value's letters with
  * look-alike digits and symbols read as letters.
  */
-const PLACEHOLDER_WORDS = /change(me|it|this)?|replace|placeholder|example|sample|dummy|fixme|todo|tbd|insert|your(own)?(password|passwd|pass|secret|token|key)|(set|put|enter|insert|type)\w*here$/;
+const PLACEHOLDER_WORDS =
+  /change(me|it|this)?|replace|placeholder|example|sample|dummy|fixme|todo|tbd|insert|your(own)?(password|passwd|pass|secret|token|key)|(set|put|enter|insert|type)\w*here$/;
 
 /**
  * Passwords everyone knows: vendors' defaults and the first entries of every wordlist. A
  * leading `my`, `your` or `the` is ignored (`mypassword`).
  */
 const WELL_KNOWN = new Set([
-  'password', 'passwd', 'pass', 'pw', 'secret', 'admin', 'administrator', 'root', 'toor', 'guest',
-  'test', 'testing', 'demo', 'default', 'letmein', 'qwerty', 'welcome', 'changeit', 'vagrant',
-  'foo', 'bar', 'baz', 'foobar', 'abc', 'abc123', 'password1', 'password123', 'secret123', 'admin123',
-  '123', '1234', '12345', '123456', '1234567', '12345678', '123456789', '000000', '111111',
+  'password',
+  'passwd',
+  'pass',
+  'pw',
+  'secret',
+  'admin',
+  'administrator',
+  'root',
+  'toor',
+  'guest',
+  'test',
+  'testing',
+  'demo',
+  'default',
+  'letmein',
+  'qwerty',
+  'welcome',
+  'changeit',
+  'vagrant',
+  'foo',
+  'bar',
+  'baz',
+  'foobar',
+  'abc',
+  'abc123',
+  'password1',
+  'password123',
+  'secret123',
+  'admin123',
+  '123',
+  '1234',
+  '12345',
+  '123456',
+  '1234567',
+  '12345678',
+  '123456789',
+  '000000',
+  '111111',
 ]);
 
-const LOOK_ALIKES: Readonly<Record<string, string>> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
 
 function letters(text: string, readLookAlikes: boolean): string {
   const lower = text.toLowerCase();
-  const read = readLookAlikes && /[a-z]/.test(lower) ? lower.replace(/[03457@$]/g, (character) => LOOK_ALIKES[character] ?? character) : lower;
+  const read =
+    readLookAlikes && /[a-z]/.test(lower)
+      ? lower.replace(/[03457@$]/g, (character) => LOOK_ALIKES[character] ?? character)
+      : lower;
   return read.replace(/[^a-z0-9]/g, '');
 }
 
@@ -64,13 +116,21 @@ export type SecretLiteral = 'credential' | 'placeholder';
 
 export function judgeSecretLiteral(text: string, userName?: string): SecretLiteral | undefined {
   const trimmed = text.trim();
-  if (NOT_SET.test(trimmed) || CRYPT_HASH.test(trimmed) || isReferenceLike(trimmed) || SQL_STATEMENT.test(trimmed)) return undefined;
+  if (
+    NOT_SET.test(trimmed) ||
+    CRYPT_HASH.test(trimmed) ||
+    isReferenceLike(trimmed) ||
+    SQL_STATEMENT.test(trimmed)
+  )
+    return undefined;
   const read = letters(trimmed, true);
   if (PLACEHOLDER_WORDS.test(read)) return 'placeholder';
   const bare = letters(trimmed, false);
   const unprefixed = (word: string) => word.replace(/^(my|your|the)(?=.)/, '');
-  if ([read, bare, unprefixed(read), unprefixed(bare)].some((form) => WELL_KNOWN.has(form))) return 'placeholder';
-  if (userName !== undefined && userName.trim() !== '' && letters(userName, false) === bare) return 'placeholder';
+  if ([read, bare, unprefixed(read), unprefixed(bare)].some((form) => WELL_KNOWN.has(form)))
+    return 'placeholder';
+  if (userName !== undefined && userName.trim() !== '' && letters(userName, false) === bare)
+    return 'placeholder';
   return 'credential';
 }
 

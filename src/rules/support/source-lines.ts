@@ -14,7 +14,13 @@ export function rangeOfMatch(file: FileModel, range: SourceRange, pattern: RegEx
   for (let line = range.line; line <= range.endLine; line++) {
     const text = file.lines[line - 1] ?? '';
     const match = pattern.exec(text);
-    if (match) return { line, column: (match.index ?? 0) + 1, endLine: line, endColumn: (match.index ?? 0) + match[0].length + 1 };
+    if (match)
+      return {
+        line,
+        column: (match.index ?? 0) + 1,
+        endLine: line,
+        endColumn: (match.index ?? 0) + match[0].length + 1,
+      };
   }
   return range;
 }
@@ -23,11 +29,16 @@ export function rangeOfMatch(file: FileModel, range: SourceRange, pattern: RegEx
  * The value's line with the value replaced, when the value sits on one line exactly as
  * written (not inside a folded scalar or a `key=value` string).
  */
-export function replaceValue(file: FileModel, value: Value, replacement: string): Suggestion | undefined {
+export function replaceValue(
+  file: FileModel,
+  value: Value,
+  replacement: string,
+): Suggestion | undefined {
   const { range } = value;
   if (range.line !== range.endLine) return undefined;
   const line = file.lines[range.line - 1];
-  if (line === undefined || line.slice(range.column - 1, range.endColumn - 1) !== value.text) return undefined;
+  if (line === undefined || line.slice(range.column - 1, range.endColumn - 1) !== value.text)
+    return undefined;
   const edited = line.slice(0, range.column - 1) + replacement + line.slice(range.endColumn - 1);
   return { line: range.line, endLine: range.line, replacement: edited };
 }
@@ -49,7 +60,10 @@ export function quote(text: string): string {
 /** The source text on the first line of a range, from its column to the range's end or the line's. */
 export function firstLineOf(file: FileModel, range: SourceRange): string {
   const line = file.lines[range.line - 1] ?? '';
-  return line.slice(range.column - 1, range.endLine === range.line ? range.endColumn - 1 : undefined);
+  return line.slice(
+    range.column - 1,
+    range.endLine === range.line ? range.endColumn - 1 : undefined,
+  );
 }
 
 /**
@@ -78,7 +92,8 @@ export function rangeOfText(file: FileModel, range: SourceRange, text: string): 
   for (let line = range.line; line <= range.endLine; line++) {
     const from = line === range.line ? range.column - 1 : 0;
     const column = (file.lines[line - 1] ?? '').indexOf(text, from);
-    if (column >= 0) return { line, column: column + 1, endLine: line, endColumn: column + 1 + text.length };
+    if (column >= 0)
+      return { line, column: column + 1, endLine: line, endColumn: column + 1 + text.length };
   }
   return range;
 }

@@ -5,14 +5,32 @@
  * or sets a floor (`>=TLSv1.2`), and a minimum-version setting names the lowest one allowed.
  */
 
-export const PROTOCOL_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+export const PROTOCOL_VERSIONS = [
+  'SSLv2',
+  'SSLv3',
+  'TLSv1',
+  'TLSv1.1',
+  'TLSv1.2',
+  'TLSv1.3',
+] as const;
 export type ProtocolVersion = (typeof PROTOCOL_VERSIONS)[number];
 
 /** The versions no client should still be offered. */
-export const WEAK_VERSIONS: ReadonlySet<ProtocolVersion> = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
+export const WEAK_VERSIONS: ReadonlySet<ProtocolVersion> = new Set([
+  'SSLv2',
+  'SSLv3',
+  'TLSv1',
+  'TLSv1.1',
+]);
 
 /** What `all` turns on: every version the server still speaks (SSLv2 is gone from OpenSSL). */
-const ALL_VERSIONS: readonly ProtocolVersion[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const ALL_VERSIONS: readonly ProtocolVersion[] = [
+  'SSLv3',
+  'TLSv1',
+  'TLSv1.1',
+  'TLSv1.2',
+  'TLSv1.3',
+];
 
 const VERSION_NAMES: ReadonlyArray<[RegExp, ProtocolVersion]> = [
   [/^sslv?2$/i, 'SSLv2'],
@@ -28,7 +46,9 @@ function versionOf(token: string): ProtocolVersion | undefined {
 }
 
 function andAbove(version: ProtocolVersion): ProtocolVersion[] {
-  return PROTOCOL_VERSIONS.slice(PROTOCOL_VERSIONS.indexOf(version)).filter((candidate) => candidate !== 'SSLv2' || version === 'SSLv2');
+  return PROTOCOL_VERSIONS.slice(PROTOCOL_VERSIONS.indexOf(version)).filter(
+    (candidate) => candidate !== 'SSLv2' || version === 'SSLv2',
+  );
 }
 
 /**
@@ -36,7 +56,10 @@ function andAbove(version: ProtocolVersion): ProtocolVersion[] {
  * that is neither a version nor `all`: prose about protocols). `minimum`: the setting is a floor
  * (`ssl_min_protocol_version: TLSv1`).
  */
-export function enabledVersions(tokens: readonly string[], minimum: boolean): Set<ProtocolVersion> | undefined {
+export function enabledVersions(
+  tokens: readonly string[],
+  minimum: boolean,
+): Set<ProtocolVersion> | undefined {
   if (tokens.length === 0 || !tokens.every(isVersionToken)) return undefined;
   const enabled = new Set<ProtocolVersion>();
   const positive = tokens.some((token) => !/^[!-]/.test(token));
@@ -66,7 +89,11 @@ function isVersionToken(token: string): boolean {
 export function protocolSetting(words: readonly string[]): 'list' | 'minimum' | undefined {
   const joined = words.join(' ');
   if (/\b(min|minimum)\b.*\b(protocol|version|tls)\b/.test(joined)) return 'minimum';
-  if (/\bprotocols?\b/.test(joined) && /\b(ssl|tls|smtpd?|https?|imaps?|pop3s?|ldaps?|sslprotocol)\b/.test(joined)) return 'list';
+  if (
+    /\bprotocols?\b/.test(joined) &&
+    /\b(ssl|tls|smtpd?|https?|imaps?|pop3s?|ldaps?|sslprotocol)\b/.test(joined)
+  )
+    return 'list';
   if (/\b(ssl|tls)\s+versions?\b/.test(joined) || /^sslprotocol$/.test(joined)) return 'list';
   return undefined;
 }

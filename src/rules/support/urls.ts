@@ -16,7 +16,9 @@ export function* plainHttpUrls(text: string): Generator<UrlMatch> {
     const rest = match[1] ?? '';
     const authority = rest.split(/[/?#]/)[0] ?? '';
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
-    const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : (hostPort.split(':')[0] ?? '');
+    const host = hostPort.startsWith('[')
+      ? hostPort.slice(0, hostPort.indexOf(']') + 1)
+      : (hostPort.split(':')[0] ?? '');
     yield { url: match[0], host: host.toLowerCase(), index: match.index ?? 0 };
   }
 }
@@ -32,9 +34,23 @@ export function isLocalHost(host: string): boolean {
  * schema ids, licence texts.
  */
 const IDENTIFIER_HOSTS = new Set([
-  'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'purl.org', 'xmlns.com',
-  'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org', 'www.opensource.org',
-  'json-schema.org', 'ns.adobe.com', 'java.sun.com', 'xmlns.jcp.org', 'maven.apache.org',
+  'www.w3.org',
+  'w3.org',
+  'schemas.xmlsoap.org',
+  'schemas.microsoft.com',
+  'purl.org',
+  'xmlns.com',
+  'www.apache.org',
+  'apache.org',
+  'www.gnu.org',
+  'gnu.org',
+  'opensource.org',
+  'www.opensource.org',
+  'json-schema.org',
+  'ns.adobe.com',
+  'java.sun.com',
+  'xmlns.jcp.org',
+  'maven.apache.org',
 ]);
 
 export function isIdentifierUrl(match: UrlMatch): boolean {

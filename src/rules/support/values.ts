@@ -38,7 +38,8 @@ export function isTrue(value: Value): boolean {
 
 /** The strings a value holds itself: a string, or the strings of a (nested) list. Map entries are assignments of their own. */
 export function* ownStrings(value: Value): Generator<Value & { value: string }> {
-  if (value.kind === 'string' && typeof value.value === 'string') yield value as Value & { value: string };
+  if (value.kind === 'string' && typeof value.value === 'string')
+    yield value as Value & { value: string };
   if (value.kind === 'list') for (const item of value.items ?? []) yield* ownStrings(item);
 }
 
@@ -52,5 +53,10 @@ export function removesResource(unit: Unit, language: Language): boolean {
   const value = unit.attributes.find((candidate) => candidate.name === attribute)?.value;
   if (!value) return false;
   const words = value.kind === 'list' ? (value.items ?? []).map(literalText) : [literalText(value)];
-  return words.length > 0 && words.every((word) => word !== undefined && values.includes(word.toLowerCase().replace(/^:/, '')));
+  return (
+    words.length > 0 &&
+    words.every(
+      (word) => word !== undefined && values.includes(word.toLowerCase().replace(/^:/, '')),
+    )
+  );
 }

@@ -40,13 +40,23 @@ export const suspiciousComment: Rule = {
       const match = MARKER.exec(withoutUrls(comment.text));
       if (!match) return;
       const marker = (match[0] ?? '').trim();
-      const range = comment.range.line === comment.range.endLine ? comment.range : rangeOfMatch(file, comment.range, new RegExp(escapeRegExp(marker)));
-      const noted = range === comment.range ? comment.text : (file.lines[range.line - 1] ?? '').slice(range.column - 1);
+      const range =
+        comment.range.line === comment.range.endLine
+          ? comment.range
+          : rangeOfMatch(file, comment.range, new RegExp(escapeRegExp(marker)));
+      const noted =
+        range === comment.range
+          ? comment.text
+          : (file.lines[range.line - 1] ?? '').slice(range.column - 1);
       const note = withoutUrls(noteFrom(file, comments, index, range.line));
       if (OWN_WORK_MARKER.test(withoutUrls(comment.text)) && speaksOfSecurityWeakness(note)) {
         report({ range, message: `comment leaves a security weakness in place: ${quote(noted)}` });
       } else {
-        report({ range, message: `comment marks unfinished or known-broken code: ${quote(noted)}`, profiles: GLITCH_ONLY });
+        report({
+          range,
+          message: `comment marks unfinished or known-broken code: ${quote(noted)}`,
+          profiles: GLITCH_ONLY,
+        });
       }
     });
   },
@@ -69,13 +79,29 @@ function continues(previous: string, next: string): boolean {
  * right below it that continue its sentence (`# TODO: this is temporary,` / `# the password is
  * in clear`). A comment that starts a sentence of its own, or holds a marker, starts a new note.
  */
-function noteFrom(file: FileModel, comments: readonly Comment[], index: number, markerLine: number): string {
+function noteFrom(
+  file: FileModel,
+  comments: readonly Comment[],
+  index: number,
+  markerLine: number,
+): string {
   const first = comments[index] as Comment;
-  const text = [first.range.line === markerLine ? first.text : file.lines.slice(markerLine - 1, first.range.endLine).join('\n')];
+  const text = [
+    first.range.line === markerLine
+      ? first.text
+      : file.lines.slice(markerLine - 1, first.range.endLine).join('\n'),
+  ];
   let last = first.range.endLine;
   for (const next of comments.slice(index + 1, index + MAX_NOTE_LINES)) {
-    const wholeLine = (file.lines[next.range.line - 1] ?? '').slice(0, next.range.column - 1).trim() === '';
-    if (next.range.line !== last + 1 || !wholeLine || MARKER.test(withoutUrls(next.text)) || !continues(text.at(-1) ?? '', next.text)) break;
+    const wholeLine =
+      (file.lines[next.range.line - 1] ?? '').slice(0, next.range.column - 1).trim() === '';
+    if (
+      next.range.line !== last + 1 ||
+      !wholeLine ||
+      MARKER.test(withoutUrls(next.text)) ||
+      !continues(text.at(-1) ?? '', next.text)
+    )
+      break;
     text.push(next.text);
     last = next.range.endLine;
   }

@@ -7,7 +7,13 @@ import { commandsIn, effectiveProgram, type CommandText } from '../support/comma
 import { bindings, boundCommandsIn, reportBinding, usePhrase } from '../support/bindings.js';
 import { replaceValue } from '../support/source-lines.js';
 import { TLS_CLIENT_OPTIONS, TLS_SKIPPING_ENVIRONMENT } from '../knowledge/commands.js';
-import { TLS_SKIP_SETTINGS, TLS_VERIFY_MODE_SETTINGS, TLS_VERIFY_NONE, TLS_VERIFY_SETTINGS, endsWithSetting } from '../knowledge/settings.js';
+import {
+  TLS_SKIP_SETTINGS,
+  TLS_VERIFY_MODE_SETTINGS,
+  TLS_VERIFY_NONE,
+  TLS_VERIFY_SETTINGS,
+  endsWithSetting,
+} from '../knowledge/settings.js';
 
 const TRUE_TEXT = /^(true|yes|on|1)$/i;
 const FALSE_TEXT = /^(false|no|off|0)$/i;
@@ -16,18 +22,23 @@ const FALSE_TEXT = /^(false|no|off|0)$/i;
 function insecureClientOption(name: string, args: readonly string[]): string | undefined {
   const options = TLS_CLIENT_OPTIONS[name];
   if (options) {
-    for (const short of options.short ?? []) if (args.some((arg) => /^-[A-Za-z]+$/.test(arg) && arg.slice(1).includes(short))) return `${name} -${short}`;
+    for (const short of options.short ?? [])
+      if (args.some((arg) => /^-[A-Za-z]+$/.test(arg) && arg.slice(1).includes(short)))
+        return `${name} -${short}`;
     for (const option of options.skip) {
       const given = args.find((arg) => arg === option || arg.startsWith(`${option}=`));
-      if (given && (given === option || TRUE_TEXT.test(given.slice(option.length + 1)))) return `${name} ${given}`;
+      if (given && (given === option || TRUE_TEXT.test(given.slice(option.length + 1))))
+        return `${name} ${given}`;
     }
     for (const option of options.verifyWhenTrue ?? []) {
       const given = args.find((arg) => arg.startsWith(`${option}=`));
       if (given && FALSE_TEXT.test(given.slice(option.length + 1))) return `${name} ${given}`;
     }
   }
-  if (name === 'git' && args.some((arg) => /^http\.sslverify=(false|0|no)$/i.test(arg))) return 'git http.sslVerify=false';
-  if (name === 'npm' && args.includes('strict-ssl') && args.some((arg) => FALSE_TEXT.test(arg))) return 'npm strict-ssl false';
+  if (name === 'git' && args.some((arg) => /^http\.sslverify=(false|0|no)$/i.test(arg)))
+    return 'git http.sslVerify=false';
+  if (name === 'npm' && args.includes('strict-ssl') && args.some((arg) => FALSE_TEXT.test(arg)))
+    return 'npm strict-ssl false';
   return undefined;
 }
 
@@ -36,24 +47,46 @@ function turnsVerificationOff(name: string, value: Value): boolean {
   const words = nameWords(name);
   return (
     (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(value)) ||
-    (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) && !value.dynamic && TLS_VERIFY_NONE.test(value.text.trim())) ||
+    (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) &&
+      !value.dynamic &&
+      TLS_VERIFY_NONE.test(value.text.trim())) ||
     (endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(value))
   );
 }
 
 /** The same literal flipped: `no` → `yes`, `false` → `true`, `0` → `1`, keeping quotes. */
 function flipped(text: string): string | undefined {
-  const flips: Record<string, string> = { no: 'yes', false: 'true', off: 'on', '0': '1', No: 'Yes', False: 'True', NO: 'YES', FALSE: 'TRUE' };
+  const flips: Record<string, string> = {
+    no: 'yes',
+    false: 'true',
+    off: 'on',
+    '0': '1',
+    No: 'Yes',
+    False: 'True',
+    NO: 'YES',
+    FALSE: 'TRUE',
+  };
   const match = /^(['"]?)([^'"]*)(['"]?)$/.exec(text);
   const word = match?.[2];
   const replacement = word === undefined ? undefined : flips[word];
-  return replacement === undefined ? undefined : `${match?.[1] ?? ''}${replacement}${match?.[3] ?? ''}`;
+  return replacement === undefined
+    ? undefined
+    : `${match?.[1] ?? ''}${replacement}${match?.[3] ?? ''}`;
 }
 
 /** The path of a health or version endpoint: what it answers is a status, not data. */
 const HEALTH_PATH = /\/(healthz?|livez|readyz|version|ping|status)\/?(\?[^/]*)?$/i;
 /** Arguments through which a request sends something of value: a body, credentials, headers. */
-const SENDS_SOMETHING = new Set(['body', 'src', 'headers', 'url_password', 'password', 'force_basic_auth', 'url_username', 'user']);
+const SENDS_SOMETHING = new Set([
+  'body',
+  'src',
+  'headers',
+  'url_password',
+  'password',
+  'force_basic_auth',
+  'url_username',
+  'user',
+]);
 
 /**
  * An Ansible `uri` task that only asks a health endpoint how it is (`GET .../healthz`): an
@@ -64,7 +97,11 @@ function isHealthProbe(unit: Unit): boolean {
   if (unit.type !== 'uri') return false;
   const url = unit.attributes.find((attribute) => attribute.name === 'url');
   const method = unit.attributes.find((attribute) => attribute.name === 'method');
-  if (!url || (method && !/^(GET|HEAD)$/i.test(method.value.text.trim().replace(/^['"]|['"]$/g, '')))) return false;
+  if (
+    !url ||
+    (method && !/^(GET|HEAD)$/i.test(method.value.text.trim().replace(/^['"]|['"]$/g, '')))
+  )
+    return false;
   if (unit.attributes.some((attribute) => SENDS_SOMETHING.has(attribute.name))) return false;
   return HEALTH_PATH.test(url.value.text.trim().replace(/^['"]|['"]$/g, ''));
 }
@@ -75,8 +112,13 @@ function checkSettings(context: RuleContext): void {
     if (turnsVerificationOff(assignment.name, assignment.value)) {
       const keepsOn = endsWithSetting(nameWords(assignment.name), TLS_VERIFY_SETTINGS);
       const replacement = keepsOn ? flipped(assignment.value.text) : undefined;
-      const suggestion = replacement ? replaceValue(file, assignment.value, replacement) : undefined;
-      const probe = assignment.unit !== undefined && assignment.path.length === 1 && isHealthProbe(assignment.unit);
+      const suggestion = replacement
+        ? replaceValue(file, assignment.value, replacement)
+        : undefined;
+      const probe =
+        assignment.unit !== undefined &&
+        assignment.path.length === 1 &&
+        isHealthProbe(assignment.unit);
       report({
         range: valueRange(assignment, assignment.value),
         message: probe
@@ -90,7 +132,12 @@ function checkSettings(context: RuleContext): void {
     if (!assignment.unit) continue;
     for (const binding of bindings(context, assignment.value, assignment.unit.within)) {
       if (!turnsVerificationOff(assignment.name, binding.value)) continue;
-      reportBinding(context, binding, { range: assignment.value.range, as: usePhrase(file, assignment.unit, assignment.name) }, 'turns certificate verification off');
+      reportBinding(
+        context,
+        binding,
+        { range: assignment.value.range, as: usePhrase(file, assignment.unit, assignment.name) },
+        'turns certificate verification off',
+      );
     }
   }
 }
@@ -109,14 +156,28 @@ function checkCommands(context: RuleContext): void {
     for (const step of command.script.commands) {
       const { name, args } = effectiveProgram(step);
       const option = insecureClientOption(name, args);
-      if (option) context.report({ range: command.rangeOf(step), message: `\`${option}\` turns certificate verification off` });
+      if (option)
+        context.report({
+          range: command.rangeOf(step),
+          message: `\`${option}\` turns certificate verification off`,
+        });
     }
     const environment = TLS_SKIPPING_ENVIRONMENT.exec(command.text);
-    if (environment) context.report({ range: command.range, message: `\`${environment[0]}\` turns certificate verification off` });
+    if (environment)
+      context.report({
+        range: command.range,
+        message: `\`${environment[0]}\` turns certificate verification off`,
+      });
   }
   for (const command of boundCommandsIn(context)) {
     const option = insecureStep(command);
-    if (option) reportBinding(context, command.binding, { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) }, `gives \`${option}\`, which turns certificate verification off`);
+    if (option)
+      reportBinding(
+        context,
+        command.binding,
+        { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) },
+        `gives \`${option}\`, which turns certificate verification off`,
+      );
   }
 }
 
@@ -138,4 +199,3 @@ export const tlsVerificationDisabled: Rule = {
     checkCommands(context);
   },
 };
-

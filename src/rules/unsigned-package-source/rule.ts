@@ -4,17 +4,38 @@ import { commandsIn, effectiveProgram, hasFlag, isCommandAttribute } from '../su
 import { isSwitchedOff, neighboursOf, signaturesOffBy } from '../support/package-signatures.js';
 import { rangeOfText } from '../support/source-lines.js';
 import { isTrue, removesResource, stringText } from '../support/values.js';
-import { PACKAGE_REPOSITORY_TYPES, REPOSITORY_SOURCE_KEYS } from '../knowledge/package-repositories.js';
+import {
+  PACKAGE_REPOSITORY_TYPES,
+  REPOSITORY_SOURCE_KEYS,
+} from '../knowledge/package-repositories.js';
 import type { FileModel } from '../../engine/model.js';
 
-const PACKAGE_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'yum', 'dnf', 'zypper', 'rpm', 'microdnf']);
+const PACKAGE_MANAGERS = new Set([
+  'apt',
+  'apt-get',
+  'aptitude',
+  'yum',
+  'dnf',
+  'zypper',
+  'rpm',
+  'microdnf',
+]);
 
 function unsignedInstallFlag(name: string, args: readonly string[]): string | undefined {
   if (!PACKAGE_MANAGERS.has(name)) return undefined;
-  for (const flag of ['--allow-unauthenticated', '--force-yes', '--nogpgcheck', '--no-gpg-checks', '--nosignature', '--allow-insecure-repositories']) {
+  for (const flag of [
+    '--allow-unauthenticated',
+    '--force-yes',
+    '--nogpgcheck',
+    '--no-gpg-checks',
+    '--nosignature',
+    '--allow-insecure-repositories',
+  ]) {
     if (hasFlag(args, undefined, flag)) return `${name} ${flag}`;
   }
-  const option = args.find((arg) => /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)=(true|1|yes)$/i.test(arg));
+  const option = args.find((arg) =>
+    /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)=(true|1|yes)$/i.test(arg),
+  );
   return option ? `${name} -o ${option}` : undefined;
 }
 
@@ -22,11 +43,14 @@ function unsignedInstallFlag(name: string, args: readonly string[]): string | un
 function repositorySources(file: FileModel, neighbours: readonly Assignment[]): string[] {
   const declared = new Set(REPOSITORY_SOURCE_KEYS);
   const unit = neighbours[0]?.unit;
-  for (const source of (unit && PACKAGE_REPOSITORY_TYPES[file.language][unit.type]?.sources) ?? []) declared.add(source);
-  return neighbours.filter((other) => declared.has(other.name)).flatMap((other) => {
-    const text = stringText(other.value);
-    return text === undefined ? [] : [text];
-  });
+  for (const source of (unit && PACKAGE_REPOSITORY_TYPES[file.language][unit.type]?.sources) ?? [])
+    declared.add(source);
+  return neighbours
+    .filter((other) => declared.has(other.name))
+    .flatMap((other) => {
+      const text = stringText(other.value);
+      return text === undefined ? [] : [text];
+    });
 }
 
 /**
@@ -52,9 +76,9 @@ export const unsignedPackageSource: Rule = {
     category: 'unsigned-package-source',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root. A repository read from the host\'s own disk (`file://`) is reported at low severity.',
+      "Packages are installed without checking their signatures (`gpgcheck=0`, `disable_gpg_check`, `allow_unauthenticated`, `[trusted=yes]`, `--nogpgcheck`). Anyone who can tamper with the mirror or the network path can install their own code, as root. A repository read from the host's own disk (`file://`) is reported at low severity.",
     remediation:
-      'Keep signature checks on and import the repository\'s signing key (`rpm_key`, `apt_key`/`signed-by`, `gpgkey`). If a package is unsigned, publish it through an internal repository that signs it.',
+      "Keep signature checks on and import the repository's signing key (`rpm_key`, `apt_key`/`signed-by`, `gpgkey`). If a package is unsigned, publish it through an internal repository that signs it.",
     cwe: 'CWE-347',
   },
   check({ file, report }) {
@@ -62,13 +86,25 @@ export const unsignedPackageSource: Rule = {
     for (const assignment of all) {
       const { unit } = assignment;
       // Command text is read as commands below, where the message can name the package manager.
-      if (unit && (removesResource(unit, file.language) || isCommandAttribute(file, unit, assignment.name))) continue;
+      if (
+        unit &&
+        (removesResource(unit, file.language) || isCommandAttribute(file, unit, assignment.name))
+      )
+        continue;
       const off = signaturesOffBy(file, assignment);
       if (!off) continue;
       const neighbours = neighboursOf(all, assignment);
-      if (isSwitchedOff(neighbours) || (assignment.name === 'gpgcheck' && metadataSigned(neighbours))) continue;
+      if (
+        isSwitchedOff(neighbours) ||
+        (assignment.name === 'gpgcheck' && metadataSigned(neighbours))
+      )
+        continue;
       if (isLocalRepository(file, neighbours)) {
-        report({ range: off.range, message: `${off.what} turns package signature checks off for a repository on this host's own disk (file://)`, severity: 'low' });
+        report({
+          range: off.range,
+          message: `${off.what} turns package signature checks off for a repository on this host's own disk (file://)`,
+          severity: 'low',
+        });
       } else {
         report({ range: off.range, message: `${off.what} turns package signature checks off` });
       }
@@ -80,7 +116,10 @@ export const unsignedPackageSource: Rule = {
         if (!flag) continue;
         const written = flag.slice(flag.indexOf(' ') + 1);
         const stepRange = command.rangeOf(step);
-        report({ range: rangeOfText(file, stepRange, written), message: `\`${flag}\` installs packages without checking signatures` });
+        report({
+          range: rangeOfText(file, stepRange, written),
+          message: `\`${flag}\` installs packages without checking signatures`,
+        });
       }
     }
   },

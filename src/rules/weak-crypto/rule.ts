@@ -5,21 +5,45 @@ import { ownStrings } from '../support/values.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { isPasswordName, nameWords } from '../support/names.js';
 import { isCipherSetting, weakCipher } from '../support/cipher-strings.js';
-import { enabledVersions, listVersions, PROTOCOL_VERSIONS, protocolSetting, WEAK_VERSIONS } from '../support/tls-protocols.js';
+import {
+  enabledVersions,
+  listVersions,
+  PROTOCOL_VERSIONS,
+  protocolSetting,
+  WEAK_VERSIONS,
+} from '../support/tls-protocols.js';
 
 /** Algorithms broken for security use; longer names first, so that 3DES is not read as DES. */
-const WEAK_ALGORITHM = /(?<![a-z0-9])(des-ede3(-cbc)?|des-cbc3|3des|md5|md4|sha1|sha-1|des|rc4|arcfour(128|256)?|rc2|blowfish-cbc|null|export|anull|enull|sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|hmac-md5|hmac-sha1|diffie-hellman-group1-sha1)(?![a-z0-9.])/i;
+const WEAK_ALGORITHM =
+  /(?<![a-z0-9])(des-ede3(-cbc)?|des-cbc3|3des|md5|md4|sha1|sha-1|des|rc4|arcfour(128|256)?|rc2|blowfish-cbc|null|export|anull|enull|sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|hmac-md5|hmac-sha1|diffie-hellman-group1-sha1)(?![a-z0-9.])/i;
 /** Functions and methods that compute a broken digest (Puppet `md5()`, Ruby `Digest::MD5`). */
 const WEAK_CALL = /^(md5|sha1|Digest::(MD5|SHA1)(\.\w+)?|OpenSSL::Digest::(MD5|SHA1)(\.\w+)?)$/;
 /**
  * A digest is a security problem when it protects something: a checksum or signature, or a
  * password, token or key it is computed from. `md5($location)` to name a file is not.
  */
-const SECURITY_PURPOSE = /pass(word|wd)?|secret|token|checksum|digest|signature|\bsig\b|\bauth\b|hash|credential/i;
+const SECURITY_PURPOSE =
+  /pass(word|wd)?|secret|token|checksum|digest|signature|\bsig\b|\bauth\b|hash|credential/i;
 /** Keys whose value names an algorithm, digest, MAC or key exchange. */
-const ALGORITHM_KEY_WORDS = new Set(['algorithm', 'algorithms', 'algo', 'digest', 'hash', 'checksum', 'macs', 'mac', 'kexalgorithms', 'kex', 'encryption', 'crypt', 'scheme', 'method']);
+const ALGORITHM_KEY_WORDS = new Set([
+  'algorithm',
+  'algorithms',
+  'algo',
+  'digest',
+  'hash',
+  'checksum',
+  'macs',
+  'mac',
+  'kexalgorithms',
+  'kex',
+  'encryption',
+  'crypt',
+  'scheme',
+  'method',
+]);
 /** A digest named inside a value: `md5:...` checksums, `password_hash('md5')`. */
-const WEAK_IN_TEXT = /^(md5|sha1):[0-9a-f]+$|password_hash\(\s*['"](md5|md5_crypt|des|des_crypt|bsd_nthash)['"]/i;
+const WEAK_IN_TEXT =
+  /^(md5|sha1):[0-9a-f]+$|password_hash\(\s*['"](md5|md5_crypt|des|des_crypt|bsd_nthash)['"]/i;
 /** A password hashed with MD5 crypt (`$1$salt$...`) or Apache's variant (`$apr1$`). */
 const MD5_CRYPT = /^\$(1|apr1)\$[^$]*\$/;
 
@@ -39,7 +63,10 @@ const GLITCH_ONLY = ['glitch'] as const;
  * has nothing worse. `!` excludes an algorithm in OpenSSL-style lists (`!MD5`, `-RC4`); long
  * compound names are not algorithms.
  */
-function weakAlgorithmIn(text: string, listsMacs: boolean): { algorithm: string; glitchOnly: boolean } | undefined {
+function weakAlgorithmIn(
+  text: string,
+  listsMacs: boolean,
+): { algorithm: string; glitchOnly: boolean } | undefined {
   let soundMac: string | undefined;
   for (const part of text.split(/[\s:,;+]+/)) {
     if (part.startsWith('!') || part.startsWith('-')) continue;
@@ -49,7 +76,10 @@ function weakAlgorithmIn(text: string, listsMacs: boolean): { algorithm: string;
       soundMac ??= part;
       continue;
     }
-    return { algorithm: /^(des-ede3|des-cbc3|3des)/i.test(match[0]) ? '3DES' : match[0], glitchOnly: false };
+    return {
+      algorithm: /^(des-ede3|des-cbc3|3des)/i.test(match[0]) ? '3DES' : match[0],
+      glitchOnly: false,
+    };
   }
   return soundMac ? { algorithm: soundMac, glitchOnly: true } : undefined;
 }
@@ -57,11 +87,21 @@ function weakAlgorithmIn(text: string, listsMacs: boolean): { algorithm: string;
 /** `openssl passwd -1`, `openssl enc -des`, `openssl dgst -md5`, `htpasswd -m`. */
 function weakCommand(name: string, args: readonly string[]): string | undefined {
   if (name === 'openssl') {
-    if (args[0] === 'passwd' && args.some((arg) => arg === '-1' || arg === '-crypt' || arg === '-apr1')) return 'openssl passwd with MD5 or DES crypt';
-    const flag = args.find((arg) => /^-(md5|md4|sha1|des|des3|des-ede3(-cbc)?|rc4|rc2)$/i.test(arg));
+    if (
+      args[0] === 'passwd' &&
+      args.some((arg) => arg === '-1' || arg === '-crypt' || arg === '-apr1')
+    )
+      return 'openssl passwd with MD5 or DES crypt';
+    const flag = args.find((arg) =>
+      /^-(md5|md4|sha1|des|des3|des-ede3(-cbc)?|rc4|rc2)$/i.test(arg),
+    );
     if (flag) return `openssl ${flag}`;
   }
-  if (name === 'htpasswd' && args.some((arg) => /^-[a-zA-Z]*[md][a-zA-Z]*$/.test(arg) && !arg.includes('B'))) return 'htpasswd with MD5 or crypt';
+  if (
+    name === 'htpasswd' &&
+    args.some((arg) => /^-[a-zA-Z]*[md][a-zA-Z]*$/.test(arg) && !arg.includes('B'))
+  )
+    return 'htpasswd with MD5 or crypt';
   return undefined;
 }
 
@@ -78,11 +118,19 @@ function checkProtocols(context: RuleContext, assignment: Assignment): boolean {
   const tokens = kind ? protocolTokens(assignment.value) : undefined;
   const enabled = tokens ? enabledVersions(tokens, kind === 'minimum') : undefined;
   if (!enabled) return false;
-  const weak = PROTOCOL_VERSIONS.filter((version) => enabled.has(version) && WEAK_VERSIONS.has(version));
+  const weak = PROTOCOL_VERSIONS.filter(
+    (version) => enabled.has(version) && WEAK_VERSIONS.has(version),
+  );
   if (weak.length > 0) {
-    const byExclusion = tokens !== undefined && (tokens.some((token) => /^\+?all$/i.test(token)) || tokens.every((token) => /^[!-]/.test(token)));
+    const byExclusion =
+      tokens !== undefined &&
+      (tokens.some((token) => /^\+?all$/i.test(token)) ||
+        tokens.every((token) => /^[!-]/.test(token)));
     const how = byExclusion ? ', which the list does not exclude' : '';
-    context.report({ range: valueRange(assignment, assignment.value), message: `\`${assignment.name}\` set to \`${assignment.value.text.trim()}\` leaves ${listVersions(weak)} on${how}` });
+    context.report({
+      range: valueRange(assignment, assignment.value),
+      message: `\`${assignment.name}\` set to \`${assignment.value.text.trim()}\` leaves ${listVersions(weak)} on${how}`,
+    });
   }
   return true;
 }
@@ -93,7 +141,10 @@ function checkCiphers(context: RuleContext, assignment: Assignment): boolean {
     if (item.dynamic) continue;
     const weak = weakCipher(item.value);
     if (!weak) continue;
-    context.report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` enables \`${weak.entry}\`: ${weak.weakness} is broken` });
+    context.report({
+      range: valueRange(assignment, item),
+      message: `\`${assignment.name}\` enables \`${weak.entry}\`: ${weak.weakness} is broken`,
+    });
     break;
   }
   return true;
@@ -103,26 +154,45 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
   const { file, report } = context;
   const { value } = assignment;
   const callArguments = value.text.slice(Math.max(0, value.text.indexOf('(')));
-  if (value.kind === 'call' && value.name && WEAK_CALL.test(value.name) && SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)) {
-    report({ range: valueRange(assignment, value), message: `\`${assignment.name}\` is computed with ${value.name}` });
+  if (
+    value.kind === 'call' &&
+    value.name &&
+    WEAK_CALL.test(value.name) &&
+    SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)
+  ) {
+    report({
+      range: valueRange(assignment, value),
+      message: `\`${assignment.name}\` is computed with ${value.name}`,
+    });
     return;
   }
   if (checkProtocols(context, assignment) || checkCiphers(context, assignment)) return;
   const namesAlgorithm = nameWords(assignment.name).some((word) => ALGORITHM_KEY_WORDS.has(word));
   for (const item of ownStrings(value)) {
     if (!item.dynamic && isPasswordName(assignment.name) && MD5_CRYPT.test(item.value)) {
-      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` is an MD5-crypt hash (\`${item.value.slice(0, item.value.indexOf('$', 3) + 1)}…\`), which falls to offline cracking quickly` });
+      report({
+        range: valueRange(assignment, item),
+        message: `\`${assignment.name}\` is an MD5-crypt hash (\`${item.value.slice(0, item.value.indexOf('$', 3) + 1)}…\`), which falls to offline cracking quickly`,
+      });
       return;
     }
     const inText = WEAK_IN_TEXT.exec(item.value);
     if (inText) {
-      report({ range: valueRange(assignment, item), message: `${keyLabel(file, assignment)} uses ${(inText[1] ?? inText[2] ?? 'a weak digest').toUpperCase()}` });
+      report({
+        range: valueRange(assignment, item),
+        message: `${keyLabel(file, assignment)} uses ${(inText[1] ?? inText[2] ?? 'a weak digest').toUpperCase()}`,
+      });
       return;
     }
     const listsMacs = nameWords(assignment.name).some((word) => MAC_KEY_WORDS.has(word));
-    const weak = namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value, listsMacs) : undefined;
+    const weak =
+      namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value, listsMacs) : undefined;
     if (weak) {
-      report({ range: valueRange(assignment, item), message: `\`${assignment.name}\` allows the weak algorithm ${weak.algorithm}`, ...(weak.glitchOnly ? { profiles: GLITCH_ONLY } : {}) });
+      report({
+        range: valueRange(assignment, item),
+        message: `\`${assignment.name}\` allows the weak algorithm ${weak.algorithm}`,
+        ...(weak.glitchOnly ? { profiles: GLITCH_ONLY } : {}),
+      });
       return;
     }
   }
@@ -147,7 +217,8 @@ export const weakCrypto: Rule = {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);
         const weak = weakCommand(name, args);
-        if (weak) context.report({ range: command.rangeOf(step), message: `the command uses ${weak}` });
+        if (weak)
+          context.report({ range: command.rangeOf(step), message: `the command uses ${weak}` });
       }
     }
   },

@@ -12,7 +12,11 @@ export interface CaptureOptions extends CliDependencies {
   stdoutIsTty?: boolean;
 }
 
-export async function runCaptured(argv: readonly string[], cwd: string, options: CaptureOptions = {}): Promise<CapturedRun> {
+export async function runCaptured(
+  argv: readonly string[],
+  cwd: string,
+  options: CaptureOptions = {},
+): Promise<CapturedRun> {
   let stdout = '';
   let stderr = '';
   const { env = {}, stdoutIsTty = false, ...dependencies } = options;

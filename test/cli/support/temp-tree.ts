@@ -31,4 +31,10 @@ export const INSECURE_DOWNLOAD = [
   '',
 ].join('\n');
 
-export const CLEAN_TASKS = ['- name: install nginx', '  package:', '    name: nginx', '    state: present', ''].join('\n');
+export const CLEAN_TASKS = [
+  '- name: install nginx',
+  '  package:',
+  '    name: nginx',
+  '    state: present',
+  '',
+].join('\n');

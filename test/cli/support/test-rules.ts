@@ -39,7 +39,8 @@ export const TEST_TODO_RULE: Rule = {
   },
   check({ file, report }) {
     for (const comment of file.comments) {
-      if (comment.text.includes('TODO')) report({ range: comment.range, message: 'unfinished work' });
+      if (comment.text.includes('TODO'))
+        report({ range: comment.range, message: 'unfinished work' });
     }
   },
 };

@@ -14,13 +14,21 @@ export interface XmlElement {
 
 const NAME = /^[A-Za-z_][\w.-]*/;
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const PREDEFINED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
 
 export function readXml(source: string): XmlElement {
   if (NOT_XML_CHAR.test(source)) throw new Error('a character XML 1.0 does not allow');
   let position = 0;
   const fail = (why: string): never => {
-    throw new Error(`${why} at offset ${position}: ${JSON.stringify(source.slice(position, position + 40))}`);
+    throw new Error(
+      `${why} at offset ${position}: ${JSON.stringify(source.slice(position, position + 40))}`,
+    );
   };
   const skipSpace = () => {
     while (position < source.length && /\s/.test(source[position] ?? '')) position++;
@@ -31,7 +39,8 @@ export function readXml(source: string): XmlElement {
     return name;
   };
   const resolve = (text: string, inAttribute: boolean): string => {
-    if (/<|&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text)) fail(inAttribute ? 'raw < or & in an attribute' : 'raw < or & in text');
+    if (/<|&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text))
+      fail(inAttribute ? 'raw < or & in an attribute' : 'raw < or & in text');
     // Attribute-value normalisation: literal whitespace becomes a space; character references keep theirs.
     const normalised = inAttribute ? text.replace(/[\t\n\r]/g, ' ') : text;
     return normalised.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_, entity: string) => {

@@ -36,6 +36,8 @@ describe('isChefCookbookPath', () => {
   });
 
   it('rejects Puppet Ruby wherever it sits', () => {
-    expect(isChefCookbookPath('modules/x/resources/type.rb', 'Puppet::Type.newtype(:x) do\nend\n')).toBe(false);
+    expect(
+      isChefCookbookPath('modules/x/resources/type.rb', 'Puppet::Type.newtype(:x) do\nend\n'),
+    ).toBe(false);
   });
 });

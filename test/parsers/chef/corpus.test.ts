@@ -11,7 +11,10 @@ beforeAll(() => initChefParser());
 function parsed(relativePath: string): FileModel {
   const path = join(CORPUS, relativePath);
   const outcome = parseChef(path, readFileSync(path, 'utf8'));
-  if (!outcome.ok) throw new Error(`${relativePath}: ${outcome.error.message} (line ${outcome.error.line ?? '?'})`);
+  if (!outcome.ok)
+    throw new Error(
+      `${relativePath}: ${outcome.error.message} (line ${outcome.error.line ?? '?'})`,
+    );
   return outcome.model;
 }
 
@@ -27,15 +30,28 @@ describeWithSharedCorpus('Chef parser on real cookbooks', () => {
     expect(execute?.name).toBe('remove write permission from #{folder}');
     expect(execute?.keywords.map((keyword) => keyword.name)).toEqual(['not_if']);
     const shadow = resources(model).find((unit) => unit.name === '/etc/shadow');
-    expect(shadow?.attributes.filter((attribute) => attribute.name === 'mode').map((attribute) => attribute.value.value)).toContain('0000');
+    expect(
+      shadow?.attributes
+        .filter((attribute) => attribute.name === 'mode')
+        .map((attribute) => attribute.value.value),
+    ).toContain('0000');
   });
 
   it('reads the dev-sec attribute file, including assignments through tap blocks', () => {
     const model = parsed('real/chef/chef-os-hardening/attributes/default.rb');
     expect(model.kind).toBe('attributes');
-    const logFile = model.variables.find((variable) => variable.path.join('.') === 'os-hardening.auditd.log_file');
-    expect(logFile).toMatchObject({ scope: 'attribute', value: { kind: 'string', value: '/var/log/audit/audit.log' } });
-    expect(model.variables.some((variable) => variable.path.join('.') === 'os-hardening.packages.pam_ccreds')).toBe(true);
+    const logFile = model.variables.find(
+      (variable) => variable.path.join('.') === 'os-hardening.auditd.log_file',
+    );
+    expect(logFile).toMatchObject({
+      scope: 'attribute',
+      value: { kind: 'string', value: '/var/log/audit/audit.log' },
+    });
+    expect(
+      model.variables.some(
+        (variable) => variable.path.join('.') === 'os-hardening.packages.pam_ccreds',
+      ),
+    ).toBe(true);
   });
 
   it('reads a metadata.rb without taking its fields for resources', () => {
@@ -45,23 +61,35 @@ describeWithSharedCorpus('Chef parser on real cookbooks', () => {
   });
 
   it('reads a GLITCH oracle recipe with secrets passed through helpers and heredocs', () => {
-    const model = parsed('glitch-oracle/chef/recipes/DrRayWang_Chef-Base-cookbooks-bcpc-recipes-mysql.rb');
+    const model = parsed(
+      'glitch-oracle/chef/recipes/DrRayWang_Chef-Base-cookbooks-bcpc-recipes-mysql.rb',
+    );
     const repository = resources(model).find((unit) => unit.type === 'apt_repository');
-    expect(repository?.attributes.find((attribute) => attribute.name === 'uri')?.value).toMatchObject({
+    expect(
+      repository?.attributes.find((attribute) => attribute.name === 'uri')?.value,
+    ).toMatchObject({
       kind: 'reference',
       name: 'node.bcpc.repos.mysql',
     });
     const bash = resources(model).find((unit) => unit.type === 'bash');
-    expect(bash?.attributes.find((attribute) => attribute.name === 'code')?.value).toMatchObject({ kind: 'string', dynamic: true });
+    expect(bash?.attributes.find((attribute) => attribute.name === 'code')?.value).toMatchObject({
+      kind: 'string',
+      dynamic: true,
+    });
   });
 
   it('reads custom resources and libraries', () => {
-    expect(parsed('real/chef/chef-docker/resources/container.rb').variables.length).toBeGreaterThan(0);
+    expect(parsed('real/chef/chef-docker/resources/container.rb').variables.length).toBeGreaterThan(
+      0,
+    );
     expect(parsed('real/chef/chef-mysql/libraries/helpers.rb').comments.length).toBeGreaterThan(0);
   });
 
   it('parses every Ruby file of the Chef corpora without a syntax error', () => {
-    const files = [...rubyFilesUnder(join(CORPUS, 'real/chef')), ...rubyFilesUnder(join(CORPUS, 'glitch-oracle/chef'))];
+    const files = [
+      ...rubyFilesUnder(join(CORPUS, 'real/chef')),
+      ...rubyFilesUnder(join(CORPUS, 'glitch-oracle/chef')),
+    ];
     expect(files.length).toBeGreaterThan(400);
     const failures = files.flatMap((file) => {
       const outcome = parseChef(file, readFileSync(file, 'utf8'));

@@ -16,7 +16,13 @@ describe('Chef resources', () => {
       attributes: [
         {
           name: 'name',
-          value: { kind: 'string', value: 'nginx', text: `'nginx'`, dynamic: false, range: range(1, 9, 1, 16) },
+          value: {
+            kind: 'string',
+            value: 'nginx',
+            text: `'nginx'`,
+            dynamic: false,
+            range: range(1, 9, 1, 16),
+          },
           range: range(1, 9, 1, 16),
         },
       ],
@@ -51,16 +57,36 @@ describe('Chef resources', () => {
       'sensitive',
       'action',
     ]);
-    expect(attribute(unit, 'name')).toMatchObject({ kind: 'string', dynamic: true, range: range(1, 13, 1, 56) });
+    expect(attribute(unit, 'name')).toMatchObject({
+      kind: 'string',
+      dynamic: true,
+      range: range(1, 13, 1, 56),
+    });
     expect(unit.attributes[1]).toEqual({
       name: 'source',
-      value: { kind: 'string', value: 'http://example.com/app.tgz', text: `'http://example.com/app.tgz'`, dynamic: false, range: range(2, 10, 2, 38) },
+      value: {
+        kind: 'string',
+        value: 'http://example.com/app.tgz',
+        text: `'http://example.com/app.tgz'`,
+        dynamic: false,
+        range: range(2, 10, 2, 38),
+      },
       range: range(2, 3, 2, 9),
     });
     expect(attribute(unit, 'mode')).toMatchObject({ kind: 'string', value: '0755' });
-    expect(attribute(unit, 'ssl_verify_mode')).toMatchObject({ kind: 'string', value: 'verify_none', text: ':verify_none' });
+    expect(attribute(unit, 'ssl_verify_mode')).toMatchObject({
+      kind: 'string',
+      value: 'verify_none',
+      text: ':verify_none',
+    });
     expect(attribute(unit, 'sensitive')).toMatchObject({ kind: 'boolean', value: true });
-    expect(attribute(unit, 'action')).toEqual({ kind: 'string', value: 'create', text: ':create', dynamic: false, range: range(7, 10, 7, 17) });
+    expect(attribute(unit, 'action')).toEqual({
+      kind: 'string',
+      value: 'create',
+      text: ':create',
+      dynamic: false,
+      range: range(7, 10, 7, 17),
+    });
     expect(unit.keywords).toEqual([]);
   });
 
@@ -77,20 +103,47 @@ describe('Chef resources', () => {
       ]),
     );
     expect(unit.attributes.map((entry) => entry.name)).toEqual(['name', 'command']);
-    expect(unit.keywords.map((entry) => entry.name)).toEqual(['only_if', 'not_if', 'notifies', 'subscribes']);
+    expect(unit.keywords.map((entry) => entry.name)).toEqual([
+      'only_if',
+      'not_if',
+      'notifies',
+      'subscribes',
+    ]);
     expect(unit.keywords[0]).toEqual({
       name: 'only_if',
-      value: { kind: 'expression', text: `{ ::File.exist?('/tmp/app.tgz') }`, dynamic: true, range: range(3, 11, 3, 44) },
+      value: {
+        kind: 'expression',
+        text: `{ ::File.exist?('/tmp/app.tgz') }`,
+        dynamic: true,
+        range: range(3, 11, 3, 44),
+      },
       range: range(3, 3, 3, 10),
     });
-    expect(keyword(unit, 'not_if')).toMatchObject({ kind: 'string', value: 'test -d /opt/app', dynamic: false });
+    expect(keyword(unit, 'not_if')).toMatchObject({
+      kind: 'string',
+      value: 'test -d /opt/app',
+      dynamic: false,
+    });
     const notifies = keyword(unit, 'notifies');
-    expect(notifies).toMatchObject({ kind: 'list', text: `:restart, 'service[app]', :delayed`, range: range(5, 12, 5, 46) });
-    expect(notifies?.items?.map((item) => item.value)).toEqual(['restart', 'service[app]', 'delayed']);
+    expect(notifies).toMatchObject({
+      kind: 'list',
+      text: `:restart, 'service[app]', :delayed`,
+      range: range(5, 12, 5, 46),
+    });
+    expect(notifies?.items?.map((item) => item.value)).toEqual([
+      'restart',
+      'service[app]',
+      'delayed',
+    ]);
   });
 
   it('reads brace blocks, parenthesised titles and resources without a title', () => {
-    const model = chef([`service('app') { action [:enable, :start] }`, `log do`, `  message 'hello'`, `end`]);
+    const model = chef([
+      `service('app') { action [:enable, :start] }`,
+      `log do`,
+      `  message 'hello'`,
+      `end`,
+    ]);
     const [service, log] = resources(model);
     expect(service?.name).toBe('app');
     expect(service?.range).toEqual(range(1, 1, 1, 44));
@@ -99,7 +152,9 @@ describe('Chef resources', () => {
     expect(action?.items?.map((item) => item.value)).toEqual(['enable', 'start']);
     expect(log?.type).toBe('log');
     expect(log?.name).toBeUndefined();
-    expect(log?.attributes.map((entry) => [entry.name, entry.value.value])).toEqual([['message', 'hello']]);
+    expect(log?.attributes.map((entry) => [entry.name, entry.value.value])).toEqual([
+      ['message', 'hello'],
+    ]);
   });
 
   it('counts a custom resource by its properties, and nothing that merely takes a block or an argument', () => {
@@ -118,7 +173,9 @@ describe('Chef resources', () => {
       `end`,
       `with_retries { container lookup }`,
     ]);
-    expect(resources(model).map((unit) => [unit.type, unit.name])).toEqual([['docker_container', 'web']]);
+    expect(resources(model).map((unit) => [unit.type, unit.name])).toEqual([
+      ['docker_container', 'web'],
+    ]);
   });
 
   it('finds resources inside loops and actions, and treats calls inside a resource block as its properties', () => {
@@ -137,7 +194,17 @@ describe('Chef resources', () => {
     expect(resources(model)).toHaveLength(2);
     expect(pkg?.name).toBeUndefined();
     expect(pkg?.attributes).toEqual([
-      { name: 'name', value: { kind: 'reference', name: 'pkg', text: 'pkg', dynamic: true, range: range(2, 11, 2, 14) }, range: range(2, 11, 2, 14) },
+      {
+        name: 'name',
+        value: {
+          kind: 'reference',
+          name: 'pkg',
+          text: 'pkg',
+          dynamic: true,
+          range: range(2, 11, 2, 14),
+        },
+        range: range(2, 11, 2, 14),
+      },
     ]);
     expect(git?.attributes.map((entry) => [entry.name, entry.value.value])).toEqual([
       ['name', '/srv/app'],
@@ -169,7 +236,11 @@ describe('Chef resources', () => {
       dynamic: true,
       range: range(2, 8, 5, 6),
     });
-    expect(file ? attribute(file, 'content') : undefined).toMatchObject({ kind: 'string', value: 'Welcome\n  to the host\n', dynamic: false });
+    expect(file ? attribute(file, 'content') : undefined).toMatchObject({
+      kind: 'string',
+      value: 'Welcome\n  to the host\n',
+      dynamic: false,
+    });
   });
 
   it('reads hash properties as maps, properties set under conditions, and an explicit name', () => {
@@ -200,13 +271,24 @@ describe('Chef resources', () => {
     });
     const admin = variables?.entries?.[1];
     expect(admin?.name).toBe('admin');
-    expect(admin?.value.entries?.[0]).toMatchObject({ name: 'password', value: { kind: 'reference', name: 'node.app.pw', dynamic: true } });
+    expect(admin?.value.entries?.[0]).toMatchObject({
+      name: 'password',
+      value: { kind: 'reference', name: 'node.app.pw', dynamic: true },
+    });
   });
 
   it('reads a resource whose value is assigned to a variable', () => {
     const model = chef([`r = template '/etc/x' do`, `  source 'x.erb'`, `end`]);
-    expect(onlyUnit(model)).toMatchObject({ type: 'template', name: '/etc/x', range: range(1, 5, 3, 4) });
-    expect(model.variables[0]).toMatchObject({ name: 'r', scope: 'data', value: { kind: 'call', name: 'template' } });
+    expect(onlyUnit(model)).toMatchObject({
+      type: 'template',
+      name: '/etc/x',
+      range: range(1, 5, 3, 4),
+    });
+    expect(model.variables[0]).toMatchObject({
+      name: 'r',
+      scope: 'data',
+      value: { kind: 'call', name: 'template' },
+    });
   });
 
   it('reads calls outside resources that pass strings, and code inside a ruby_block, as free calls', () => {
@@ -221,7 +303,13 @@ describe('Chef resources', () => {
       `  action :run`,
       `end`,
     ]);
-    expect(model.units.map((unit) => [unit.kind, unit.typeAsWritten, unit.attributes.map((attribute) => attribute.value.value)])).toEqual([
+    expect(
+      model.units.map((unit) => [
+        unit.kind,
+        unit.typeAsWritten,
+        unit.attributes.map((attribute) => attribute.value.value),
+      ]),
+    ).toEqual([
       ['call', 'edit_file', ['/etc/app.php']],
       ['call', 'line.gsub!', ['http://example.org/']],
       ['resource', 'ruby_block', ['helper', undefined, 'run']],

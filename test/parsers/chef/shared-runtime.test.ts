@@ -10,9 +10,17 @@ beforeAll(async () => {
 
 describe('Ruby and shell grammars on one web-tree-sitter runtime', () => {
   it('parses both languages after both are loaded', () => {
-    const outcome = parseChef('recipes/default.rb', `execute 'fetch' do\n  command 'curl -s https://x.io/i.sh | sh'\nend\n`);
+    const outcome = parseChef(
+      'recipes/default.rb',
+      `execute 'fetch' do\n  command 'curl -s https://x.io/i.sh | sh'\nend\n`,
+    );
     expect(outcome.ok && resources(outcome.model).map((unit) => unit.type)).toEqual(['execute']);
-    const command = outcome.ok ? resources(outcome.model)[0]?.attributes.find((attribute) => attribute.name === 'command')?.value.value : undefined;
-    expect(parseShell(String(command)).pipelines.map((pipeline) => pipeline.map((part) => part.name))).toEqual([['curl', 'sh']]);
+    const command = outcome.ok
+      ? resources(outcome.model)[0]?.attributes.find((attribute) => attribute.name === 'command')
+          ?.value.value
+      : undefined;
+    expect(
+      parseShell(String(command)).pipelines.map((pipeline) => pipeline.map((part) => part.name)),
+    ).toEqual([['curl', 'sh']]);
   });
 });

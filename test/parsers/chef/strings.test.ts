@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDoubleQuoted, decodeSingleQuoted, dedent, heredocContent, heredocStyle } from '../../../src/parsers/chef/strings.js';
+import {
+  decodeDoubleQuoted,
+  decodeSingleQuoted,
+  dedent,
+  heredocContent,
+  heredocStyle,
+} from '../../../src/parsers/chef/strings.js';
 
 describe('Ruby string decoding', () => {
   it('decodes double-quoted escapes', () => {
@@ -9,7 +15,9 @@ describe('Ruby string decoding', () => {
   });
 
   it('decodes only backslash and delimiter escapes in single quotes', () => {
-    expect(decodeSingleQuoted(String.raw`it\'s a \\ and \n`, `'`)).toBe(String.raw`it's a \ and \n`);
+    expect(decodeSingleQuoted(String.raw`it\'s a \\ and \n`, `'`)).toBe(
+      String.raw`it's a \ and \n`,
+    );
     expect(decodeSingleQuoted(String.raw`\(x\)`, '()')).toBe('(x)');
   });
 

@@ -60,7 +60,9 @@ describe('Chef file structure', () => {
   });
 
   it('names the file kind from its folder and keeps its lines', () => {
-    expect(chef([`default['a'] = 1`], 'cookbooks/app/attributes/default.rb').kind).toBe('attributes');
+    expect(chef([`default['a'] = 1`], 'cookbooks/app/attributes/default.rb').kind).toBe(
+      'attributes',
+    );
     const metadata = chef([`name 'app'`], 'cookbooks/app/metadata.rb');
     expect(metadata).toMatchObject({ kind: 'recipe', language: 'chef' });
     expect(resources(metadata)).toEqual([]);
@@ -75,7 +77,12 @@ describe('Chef file structure', () => {
     });
     expect(parseChef(RECIPE, `x = 1\ny = foo(1\n`)).toEqual({
       ok: false,
-      error: { path: RECIPE, kind: 'syntax', message: 'Ruby: syntax error near "y = foo(1": missing ")"', line: 2 },
+      error: {
+        path: RECIPE,
+        kind: 'syntax',
+        message: 'Ruby: syntax error near "y = foo(1": missing ")"',
+        line: 2,
+      },
     });
   });
 
@@ -83,7 +90,12 @@ describe('Chef file structure', () => {
     const depth = 300;
     expect(parseChef(RECIPE, `x = ${'['.repeat(depth)}${']'.repeat(depth)}`)).toEqual({
       ok: false,
-      error: { path: RECIPE, kind: 'too-deep', message: 'Ruby: nesting deeper than 100 levels is not analysed', line: 1 },
+      error: {
+        path: RECIPE,
+        kind: 'too-deep',
+        message: 'Ruby: nesting deeper than 100 levels is not analysed',
+        line: 1,
+      },
     });
   });
 

@@ -11,7 +11,12 @@ export function chef(lines: string[], path = RECIPE): FileModel {
   return outcome.model;
 }
 
-export function range(line: number, column: number, endLine: number, endColumn: number): SourceRange {
+export function range(
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number,
+): SourceRange {
   return { line, column, endLine, endColumn };
 }
 

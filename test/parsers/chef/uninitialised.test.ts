@@ -5,7 +5,11 @@ describe('Chef parser before initChefParser()', () => {
   it('returns a file error instead of throwing', () => {
     expect(parseChef('recipes/default.rb', `package 'x'`)).toEqual({
       ok: false,
-      error: { path: 'recipes/default.rb', kind: 'internal', message: 'Ruby parser not initialised: call initChefParser() first' },
+      error: {
+        path: 'recipes/default.rb',
+        kind: 'internal',
+        message: 'Ruby parser not initialised: call initChefParser() first',
+      },
     });
   });
 });

@@ -6,7 +6,13 @@ beforeAll(() => initChefParser());
 
 describe('Ruby values', () => {
   it('keeps the exact text and range of a literal', () => {
-    expect(valueOf(`'abc'`)).toEqual({ kind: 'string', value: 'abc', text: `'abc'`, dynamic: false, range: range(1, 5, 1, 10) });
+    expect(valueOf(`'abc'`)).toEqual({
+      kind: 'string',
+      value: 'abc',
+      text: `'abc'`,
+      dynamic: false,
+      range: range(1, 5, 1, 10),
+    });
   });
 
   it('decodes string escapes as Ruby does', () => {
@@ -18,12 +24,26 @@ describe('Ruby values', () => {
   });
 
   it('marks interpolated strings dynamic and keeps their raw inner text', () => {
-    expect(valueOf(`"#{base}/app"`)).toMatchObject({ kind: 'string', value: '#{base}/app', text: `"#{base}/app"`, dynamic: true });
-    expect(valueOf(`:"key_#{n}"`)).toMatchObject({ kind: 'string', value: 'key_#{n}', dynamic: true });
+    expect(valueOf(`"#{base}/app"`)).toMatchObject({
+      kind: 'string',
+      value: '#{base}/app',
+      text: `"#{base}/app"`,
+      dynamic: true,
+    });
+    expect(valueOf(`:"key_#{n}"`)).toMatchObject({
+      kind: 'string',
+      value: 'key_#{n}',
+      dynamic: true,
+    });
   });
 
   it('reads symbols as strings that keep their colon in the text', () => {
-    expect(valueOf(':install')).toMatchObject({ kind: 'string', value: 'install', text: ':install', dynamic: false });
+    expect(valueOf(':install')).toMatchObject({
+      kind: 'string',
+      value: 'install',
+      text: ':install',
+      dynamic: false,
+    });
   });
 
   it('reads numbers, including octal modes, booleans and nil', () => {
@@ -52,25 +72,44 @@ describe('Ruby values', () => {
   });
 
   it('reads node attributes, local and instance variables and constants as references', () => {
-    expect(valueOf(`node['app']['password']`)).toMatchObject({ kind: 'reference', name: 'node.app.password', dynamic: true });
+    expect(valueOf(`node['app']['password']`)).toMatchObject({
+      kind: 'reference',
+      name: 'node.app.password',
+      dynamic: true,
+    });
     expect(valueOf(`node[:app][:password]`).name).toBe('node.app.password');
-    expect(valueOf(`node.run_state['pw']`)).toMatchObject({ kind: 'reference', name: 'node.run_state.pw' });
+    expect(valueOf(`node.run_state['pw']`)).toMatchObject({
+      kind: 'reference',
+      name: 'node.run_state.pw',
+    });
     expect(valueOf('y', ['y = 1'])).toMatchObject({ kind: 'reference', name: 'y', dynamic: true });
     expect(valueOf('@pw')).toMatchObject({ kind: 'reference', name: '@pw' });
     expect(valueOf(`ENV['HOME']`)).toMatchObject({ kind: 'reference', name: 'ENV.HOME' });
-    expect(valueOf(`Chef::Config[:file_cache_path]`)).toMatchObject({ kind: 'reference', name: 'Chef::Config.file_cache_path' });
+    expect(valueOf(`Chef::Config[:file_cache_path]`)).toMatchObject({
+      kind: 'reference',
+      name: 'Chef::Config.file_cache_path',
+    });
     expect(valueOf(`node['users'][name]`).name).toBe('node.users[name]');
   });
 
   it('reads method calls as calls named after receiver and method', () => {
-    expect(valueOf('secure_password')).toMatchObject({ kind: 'call', name: 'secure_password', dynamic: true });
-    expect(valueOf(`data_bag_item('users', 'admin')`)).toMatchObject({ kind: 'call', name: 'data_bag_item' });
+    expect(valueOf('secure_password')).toMatchObject({
+      kind: 'call',
+      name: 'secure_password',
+      dynamic: true,
+    });
+    expect(valueOf(`data_bag_item('users', 'admin')`)).toMatchObject({
+      kind: 'call',
+      name: 'data_bag_item',
+    });
     expect(valueOf(`data_bag_item('users', 'admin')['password']`)).toMatchObject({
       kind: 'call',
       name: 'data_bag_item',
       text: `data_bag_item('users', 'admin')['password']`,
     });
-    expect(valueOf(`Chef::EncryptedDataBagItem.load('secrets', 'db')['password']`).name).toBe('Chef::EncryptedDataBagItem.load');
+    expect(valueOf(`Chef::EncryptedDataBagItem.load('secrets', 'db')['password']`).name).toBe(
+      'Chef::EncryptedDataBagItem.load',
+    );
     expect(valueOf('Digest::MD5.hexdigest(salt)').name).toBe('Digest::MD5.hexdigest');
     expect(valueOf(`::File.read('/etc/secret')`).name).toBe('File.read');
     expect(valueOf(`lazy { node['app']['pw'] }`)).toMatchObject({ kind: 'call', name: 'lazy' });
@@ -89,12 +128,19 @@ describe('Ruby values', () => {
       '[1].each { |item| b = item }',
       'c = item',
     ]);
-    const values = Object.fromEntries(model.variables.map((variable) => [variable.name, variable.value.kind]));
+    const values = Object.fromEntries(
+      model.variables.map((variable) => [variable.name, variable.value.kind]),
+    );
     expect(values).toEqual({ token: 'number', a: 'reference', b: 'reference', c: 'call' });
   });
 
   it('reads anything else as a dynamic expression', () => {
-    expect(valueOf('1 + 2')).toEqual({ kind: 'expression', text: '1 + 2', dynamic: true, range: range(1, 5, 1, 10) });
+    expect(valueOf('1 + 2')).toEqual({
+      kind: 'expression',
+      text: '1 + 2',
+      dynamic: true,
+      range: range(1, 5, 1, 10),
+    });
     expect(valueOf('y ? 1 : 2').kind).toBe('expression');
   });
 

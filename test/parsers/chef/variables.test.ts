@@ -20,7 +20,13 @@ describe('Chef variables', () => {
       ATTRIBUTES,
     );
     expect(model.kind).toBe('attributes');
-    expect(model.variables.map((variable) => [variable.scope, variable.path.join('.'), variable.value.value])).toEqual([
+    expect(
+      model.variables.map((variable) => [
+        variable.scope,
+        variable.path.join('.'),
+        variable.value.value,
+      ]),
+    ).toEqual([
       ['attribute', 'app.user', 'deploy'],
       ['attribute', 'app.port', 8080],
       ['attribute', 'app.debug', false],
@@ -31,7 +37,13 @@ describe('Chef variables', () => {
     expect(model.variables[0]).toEqual({
       name: 'user',
       path: ['app', 'user'],
-      value: { kind: 'string', value: 'deploy', text: `'deploy'`, dynamic: false, range: range(1, 26, 1, 34) },
+      value: {
+        kind: 'string',
+        value: 'deploy',
+        text: `'deploy'`,
+        dynamic: false,
+        range: range(1, 26, 1, 34),
+      },
       scope: 'attribute',
       range: range(1, 1, 1, 23),
     });
@@ -46,7 +58,9 @@ describe('Chef variables', () => {
       `node.default.app.mode = 'fast'`,
       `node['app']['ignored'] = 1`,
     ]);
-    expect(model.variables.map((variable) => [variable.name, variable.path, variable.scope])).toEqual([
+    expect(
+      model.variables.map((variable) => [variable.name, variable.path, variable.scope]),
+    ).toEqual([
       ['root_password', ['mysql', 'root_password'], 'attribute'],
       ['port', ['app', 'port'], 'attribute'],
       ['token', ['app', 'token'], 'attribute'],
@@ -57,7 +71,12 @@ describe('Chef variables', () => {
   });
 
   it('flattens hash and array values into nested variables', () => {
-    const model = chef([`default['db'] = { 'root' => { 'password' => 'secret' }, 'hosts' => ['a', { 'user' => 'u' }] }`], ATTRIBUTES);
+    const model = chef(
+      [
+        `default['db'] = { 'root' => { 'password' => 'secret' }, 'hosts' => ['a', { 'user' => 'u' }] }`,
+      ],
+      ATTRIBUTES,
+    );
     expect(model.variables.map((variable) => variable.path.join('.'))).toEqual([
       'db',
       'db.root',
@@ -65,12 +84,22 @@ describe('Chef variables', () => {
       'db.hosts',
       'db.hosts.1.user',
     ]);
-    expect(model.variables[2]).toMatchObject({ name: 'password', scope: 'attribute', value: { value: 'secret' }, range: range(1, 31, 1, 41) });
+    expect(model.variables[2]).toMatchObject({
+      name: 'password',
+      scope: 'attribute',
+      value: { value: 'secret' },
+      range: range(1, 31, 1, 41),
+    });
   });
 
   it('writes a computed key in brackets', () => {
-    const model = chef([`%w(a b).each do |part|`, `  default['app'][part]['enabled'] = true`, `end`], ATTRIBUTES);
-    expect(model.variables.map((variable) => [variable.name, variable.path])).toEqual([['enabled', ['app', '[part]', 'enabled']]]);
+    const model = chef(
+      [`%w(a b).each do |part|`, `  default['app'][part]['enabled'] = true`, `end`],
+      ATTRIBUTES,
+    );
+    expect(model.variables.map((variable) => [variable.name, variable.path])).toEqual([
+      ['enabled', ['app', '[part]', 'enabled']],
+    ]);
   });
 
   it('follows tap blocks that stand for an attribute path', () => {
@@ -100,7 +129,9 @@ describe('Chef variables', () => {
       `total += 1`,
       `a, b = 'one', 'two'`,
     ]);
-    expect(model.variables.map((variable) => [variable.name, variable.scope, variable.value.kind])).toEqual([
+    expect(
+      model.variables.map((variable) => [variable.name, variable.scope, variable.value.kind]),
+    ).toEqual([
       ['password', 'data', 'call'],
       ['API_KEY', 'data', 'string'],
       ['@token', 'data', 'string'],
@@ -112,8 +143,15 @@ describe('Chef variables', () => {
   });
 
   it('reads attribute writers as assignments to the attribute', () => {
-    const model = chef([`host = Host.new`, `host.ip = '0.0.0.0'`, `self.zabbix_host.port = 10050`], 'cookbooks/z/providers/host.rb');
-    expect(model.variables.filter((variable) => variable.path.length > 1).map((variable) => [variable.name, variable.path.join('.'), variable.value.value])).toEqual([
+    const model = chef(
+      [`host = Host.new`, `host.ip = '0.0.0.0'`, `self.zabbix_host.port = 10050`],
+      'cookbooks/z/providers/host.rb',
+    );
+    expect(
+      model.variables
+        .filter((variable) => variable.path.length > 1)
+        .map((variable) => [variable.name, variable.path.join('.'), variable.value.value]),
+    ).toEqual([
       ['ip', 'host.ip', '0.0.0.0'],
       ['port', 'self.zabbix_host.port', 10050],
     ]);
@@ -121,12 +159,30 @@ describe('Chef variables', () => {
 
   it('does not take a local variable named like a precedence level for one', () => {
     const model = chef([`default = {}`, `default['x'] = 1`]);
-    expect(model.variables.map((variable) => [variable.path.join('.'), variable.scope])).toEqual([['default', 'data']]);
+    expect(model.variables.map((variable) => [variable.path.join('.'), variable.scope])).toEqual([
+      ['default', 'data'],
+    ]);
   });
 
   it("reads a custom resource's properties as parameters of `new_resource`, with their defaults", () => {
-    const model = chef(["property :bind, [String, Hash],", "         default: '0.0.0.0:80',", "         description: 'where it listens'", 'property :mode, String, equal_to: %w(http tcp)', "attribute :user, kind_of: String, default: 'haproxy'"], 'cookbooks/haproxy/resources/frontend.rb');
-    expect(model.variables.map((variable) => [variable.name, variable.scope, variable.owner, variable.value.value])).toEqual([
+    const model = chef(
+      [
+        'property :bind, [String, Hash],',
+        "         default: '0.0.0.0:80',",
+        "         description: 'where it listens'",
+        'property :mode, String, equal_to: %w(http tcp)',
+        "attribute :user, kind_of: String, default: 'haproxy'",
+      ],
+      'cookbooks/haproxy/resources/frontend.rb',
+    );
+    expect(
+      model.variables.map((variable) => [
+        variable.name,
+        variable.scope,
+        variable.owner,
+        variable.value.value,
+      ]),
+    ).toEqual([
       ['bind', 'parameter', 'new_resource', '0.0.0.0:80'],
       ['user', 'parameter', 'new_resource', 'haproxy'],
     ]);

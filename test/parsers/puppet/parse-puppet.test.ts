@@ -22,20 +22,53 @@ describe('Puppet parser: units', () => {
     const model = parse("file { '/etc/shadow':\n  ensure => file,\n  mode   => '0644',\n}\n");
     expect(model).toMatchObject({ language: 'puppet', kind: 'manifest' });
     const [unit] = model.units;
-    expect(unit).toMatchObject({ kind: 'resource', type: 'file', typeAsWritten: 'file', name: '/etc/shadow', keywords: [] });
+    expect(unit).toMatchObject({
+      kind: 'resource',
+      type: 'file',
+      typeAsWritten: 'file',
+      name: '/etc/shadow',
+      keywords: [],
+    });
     expect(unit?.typeRange).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 5 });
     expect(unit?.range).toEqual({ line: 1, column: 1, endLine: 4, endColumn: 2 });
-    expect(attribute(unit, 'title')?.value).toMatchObject({ kind: 'string', value: '/etc/shadow', text: "'/etc/shadow'" });
-    expect(attribute(unit, 'ensure')?.value).toMatchObject({ kind: 'string', value: 'file', dynamic: false });
-    expect(attribute(unit, 'mode')?.range).toEqual({ line: 3, column: 3, endLine: 3, endColumn: 7 });
-    expect(attribute(unit, 'mode')?.value.range).toEqual({ line: 3, column: 13, endLine: 3, endColumn: 19 });
+    expect(attribute(unit, 'title')?.value).toMatchObject({
+      kind: 'string',
+      value: '/etc/shadow',
+      text: "'/etc/shadow'",
+    });
+    expect(attribute(unit, 'ensure')?.value).toMatchObject({
+      kind: 'string',
+      value: 'file',
+      dynamic: false,
+    });
+    expect(attribute(unit, 'mode')?.range).toEqual({
+      line: 3,
+      column: 3,
+      endLine: 3,
+      endColumn: 7,
+    });
+    expect(attribute(unit, 'mode')?.value.range).toEqual({
+      line: 3,
+      column: 13,
+      endLine: 3,
+      endColumn: 19,
+    });
   });
 
   it('makes one unit per body, keeps a list of titles as a list, and lower-cases defined types', () => {
-    const model = parse("file { ['/a', '/b']: ensure => absent }\nApache::Vhost { 'x': port => 80; 'y': port => 81 }\n");
-    expect(model.units.map((unit) => unit.type)).toEqual(['file', 'apache::vhost', 'apache::vhost']);
+    const model = parse(
+      "file { ['/a', '/b']: ensure => absent }\nApache::Vhost { 'x': port => 80; 'y': port => 81 }\n",
+    );
+    expect(model.units.map((unit) => unit.type)).toEqual([
+      'file',
+      'apache::vhost',
+      'apache::vhost',
+    ]);
     expect(model.units[0]?.name).toBeUndefined();
-    expect(attribute(model.units[0], 'title')?.value.items?.map((item) => item.value)).toEqual(['/a', '/b']);
+    expect(attribute(model.units[0], 'title')?.value.items?.map((item) => item.value)).toEqual([
+      '/a',
+      '/b',
+    ]);
     expect(model.units.slice(1).map((unit) => unit.name)).toEqual(['x', 'y']);
     expect(model.units[1]?.typeAsWritten).toBe('Apache::Vhost');
   });
@@ -44,7 +77,11 @@ describe('Puppet parser: units', () => {
     const model = parse("include apache\nclass { 'mysql::server': root_password => 'hunter2' }\n");
     expect(model.units).toHaveLength(1);
     expect(model.units[0]).toMatchObject({ type: 'class', name: 'mysql::server' });
-    expect(attribute(model.units[0], 'root_password')?.value).toMatchObject({ kind: 'string', value: 'hunter2', dynamic: false });
+    expect(attribute(model.units[0], 'root_password')?.value).toMatchObject({
+      kind: 'string',
+      value: 'hunter2',
+      dynamic: false,
+    });
   });
 
   it('marks resource defaults, overrides, collectors and virtual resources with keywords', () => {
@@ -60,33 +97,58 @@ describe('Puppet parser: units', () => {
     const [defaults, override, collector, exported, virtual] = model.units;
     expect(defaults).toMatchObject({ type: 'file', typeAsWritten: 'File' });
     expect(defaults?.name).toBeUndefined();
-    expect(keyword(defaults, 'resource_defaults')?.value).toMatchObject({ kind: 'boolean', value: true });
+    expect(keyword(defaults, 'resource_defaults')?.value).toMatchObject({
+      kind: 'boolean',
+      value: true,
+    });
     expect(override).toMatchObject({ type: 'file', name: '/x' });
     expect(keyword(override, 'override')?.value.value).toBe(true);
     expect(attribute(override, 'mode')?.value.value).toBe('0600');
     expect(collector).toMatchObject({ type: 'user' });
     expect(keyword(collector, 'collector')?.value.value).toBe(true);
-    expect(keyword(collector, 'query')?.value).toMatchObject({ kind: 'expression', text: "tag == 'admin'" });
+    expect(keyword(collector, 'query')?.value).toMatchObject({
+      kind: 'expression',
+      text: "tag == 'admin'",
+    });
     expect(attribute(collector, 'shell')?.value.value).toBe('/bin/sh');
     expect(exported?.type).toBe('sshkey');
     expect(keyword(exported, 'exported')?.value.value).toBe(true);
-    expect(keyword(virtual, 'exported')?.value).toMatchObject({ kind: 'boolean', value: true, text: '@@' });
+    expect(keyword(virtual, 'exported')?.value).toMatchObject({
+      kind: 'boolean',
+      value: true,
+      text: '@@',
+    });
   });
 
   it('reads a default body as defaults for the other bodies of its resource', () => {
     const model = parse("file {\n  default: mode => '0600';\n  '/etc/a': ensure => file;\n}\n");
     const [defaults, file] = model.units;
-    expect(keyword(defaults, 'resource_defaults')?.value).toMatchObject({ value: true, text: 'default' });
+    expect(keyword(defaults, 'resource_defaults')?.value).toMatchObject({
+      value: true,
+      text: 'default',
+    });
     expect(defaults?.attributes.map((entry) => entry.name)).toEqual(['mode']);
     expect(file).toMatchObject({ type: 'file', name: '/etc/a', keywords: [] });
     expect(file?.range).toEqual({ line: 3, column: 3, endLine: 3, endColumn: 27 });
   });
 
   it('keeps splats and keyword attribute names (node, unless) as attributes', () => {
-    const model = parse("exec { 'x':\n  command => '/bin/true',\n  unless  => 'test -f /x',\n  node    => $node,\n  *       => $extra,\n}\n");
+    const model = parse(
+      "exec { 'x':\n  command => '/bin/true',\n  unless  => 'test -f /x',\n  node    => $node,\n  *       => $extra,\n}\n",
+    );
     const unit = model.units[0];
-    expect(unit?.attributes.map((entry) => entry.name)).toEqual(['title', 'command', 'unless', 'node', '*']);
-    expect(attribute(unit, 'node')?.value).toMatchObject({ kind: 'reference', name: 'node', dynamic: true });
+    expect(unit?.attributes.map((entry) => entry.name)).toEqual([
+      'title',
+      'command',
+      'unless',
+      'node',
+      '*',
+    ]);
+    expect(attribute(unit, 'node')?.value).toMatchObject({
+      kind: 'reference',
+      name: 'node',
+      dynamic: true,
+    });
     expect(attribute(unit, '*')?.range).toEqual({ line: 5, column: 3, endLine: 5, endColumn: 4 });
   });
 });
@@ -100,9 +162,22 @@ describe('Puppet parser: values', () => {
   };
 
   it('decodes strings as Puppet does', () => {
-    expect(valueOf(String.raw`'it\'s a \\ \n'`)).toMatchObject({ kind: 'string', value: String.raw`it's a \ \n`, dynamic: false });
-    expect(valueOf(String.raw`"a\tb\$c \u00e9 \q"`)).toMatchObject({ kind: 'string', value: 'a\tb$c é \\q', dynamic: false });
-    expect(valueOf('"pw-${secret}-$user!"')).toMatchObject({ kind: 'string', value: 'pw-${secret}-$user!', dynamic: true, text: '"pw-${secret}-$user!"' });
+    expect(valueOf(String.raw`'it\'s a \\ \n'`)).toMatchObject({
+      kind: 'string',
+      value: String.raw`it's a \ \n`,
+      dynamic: false,
+    });
+    expect(valueOf(String.raw`"a\tb\$c \u00e9 \q"`)).toMatchObject({
+      kind: 'string',
+      value: 'a\tb$c é \\q',
+      dynamic: false,
+    });
+    expect(valueOf('"pw-${secret}-$user!"')).toMatchObject({
+      kind: 'string',
+      value: 'pw-${secret}-$user!',
+      dynamic: true,
+      text: '"pw-${secret}-$user!"',
+    });
     expect(valueOf('present')).toMatchObject({ kind: 'string', value: 'present', dynamic: false });
   });
 
@@ -116,29 +191,64 @@ describe('Puppet parser: values', () => {
 
   it('tells references, calls and other expressions apart', () => {
     expect(valueOf('$::fqdn')).toMatchObject({ kind: 'reference', name: '::fqdn', dynamic: true });
-    expect(valueOf("$facts['os']['family']")).toMatchObject({ kind: 'reference', name: 'facts', text: "$facts['os']['family']" });
-    expect(valueOf("lookup('db::password')")).toMatchObject({ kind: 'call', name: 'lookup', dynamic: true });
-    expect(valueOf("Sensitive('s3cret')").items?.[0]).toMatchObject({ kind: 'string', value: 's3cret' });
-    expect(valueOf("Sensitive.new('s3cret')")).toMatchObject({ kind: 'call', name: 'Sensitive.new', items: [{ value: 's3cret' }] });
-    expect(valueOf('$password.unwrap')).toMatchObject({ kind: 'call', name: 'unwrap', items: [{ kind: 'reference', name: 'password' }] });
+    expect(valueOf("$facts['os']['family']")).toMatchObject({
+      kind: 'reference',
+      name: 'facts',
+      text: "$facts['os']['family']",
+    });
+    expect(valueOf("lookup('db::password')")).toMatchObject({
+      kind: 'call',
+      name: 'lookup',
+      dynamic: true,
+    });
+    expect(valueOf("Sensitive('s3cret')").items?.[0]).toMatchObject({
+      kind: 'string',
+      value: 's3cret',
+    });
+    expect(valueOf("Sensitive.new('s3cret')")).toMatchObject({
+      kind: 'call',
+      name: 'Sensitive.new',
+      items: [{ value: 's3cret' }],
+    });
+    expect(valueOf('$password.unwrap')).toMatchObject({
+      kind: 'call',
+      name: 'unwrap',
+      items: [{ kind: 'reference', name: 'password' }],
+    });
     expect(valueOf("template('m/x.erb')")).toMatchObject({ kind: 'call', name: 'template' });
-    expect(valueOf("$x ? { 'a' => 1, default => 2 }")).toMatchObject({ kind: 'expression', dynamic: true });
+    expect(valueOf("$x ? { 'a' => 1, default => 2 }")).toMatchObject({
+      kind: 'expression',
+      dynamic: true,
+    });
     expect(valueOf("Enum['a', 'b']")).toMatchObject({ kind: 'expression', dynamic: true });
     expect(valueOf('$a + 1')).toMatchObject({ kind: 'expression', text: '$a + 1' });
   });
 
   it('reads heredocs with their text and flags', () => {
-    const model = parse('$config = @("END":json/L)\n  {"password": "s3cret", \\\n   "user": "${user}"}\n  | END\n$plain = @(EOT)\nno ${interpolation}\nEOT\n');
+    const model = parse(
+      '$config = @("END":json/L)\n  {"password": "s3cret", \\\n   "user": "${user}"}\n  | END\n$plain = @(EOT)\nno ${interpolation}\nEOT\n',
+    );
     const [config, plain] = model.variables;
-    expect(config?.value).toMatchObject({ kind: 'string', dynamic: true, value: '{"password": "s3cret",  "user": "${user}"}\n' });
+    expect(config?.value).toMatchObject({
+      kind: 'string',
+      dynamic: true,
+      value: '{"password": "s3cret",  "user": "${user}"}\n',
+    });
     expect(config?.value.range).toMatchObject({ line: 2, endLine: 3 });
-    expect(plain?.value).toMatchObject({ kind: 'string', dynamic: false, value: 'no ${interpolation}\n', text: 'no ${interpolation}' });
+    expect(plain?.value).toMatchObject({
+      kind: 'string',
+      dynamic: false,
+      value: 'no ${interpolation}\n',
+      text: 'no ${interpolation}',
+    });
   });
 });
 
 describe('Puppet parser: variables', () => {
   it('reads class and define parameters, with or without defaults', () => {
-    const model = parse("class db (\n  String $password = 'changeme',\n  $user,\n) { }\ndefine site($root = '/srv') { }\n");
+    const model = parse(
+      "class db (\n  String $password = 'changeme',\n  $user,\n) { }\ndefine site($root = '/srv') { }\n",
+    );
     const parameters = model.variables.filter((variable) => variable.scope === 'parameter');
     expect(parameters.map((variable) => variable.name)).toEqual(['password', 'user', 'root']);
     expect(parameters[0]?.value).toMatchObject({ kind: 'string', value: 'changeme' });
@@ -147,22 +257,45 @@ describe('Puppet parser: variables', () => {
   });
 
   it('names assignments by their last segment and flattens hashes', () => {
-    const model = parse("$apache::params::user = 'www'\n$db = { 'mysql' => { 'root_password' => 'hunter2' } }\n");
-    expect(model.variables[0]).toMatchObject({ name: 'user', path: ['apache', 'params', 'user'], scope: 'data' });
+    const model = parse(
+      "$apache::params::user = 'www'\n$db = { 'mysql' => { 'root_password' => 'hunter2' } }\n",
+    );
+    expect(model.variables[0]).toMatchObject({
+      name: 'user',
+      path: ['apache', 'params', 'user'],
+      scope: 'data',
+    });
     const nested = model.variables.find((variable) => variable.name === 'root_password');
-    expect(nested).toMatchObject({ path: ['db', 'mysql', 'root_password'], value: { kind: 'string', value: 'hunter2' } });
-    expect(model.variables.find((variable) => variable.name === 'db')?.value.entries?.[0]?.name).toBe('mysql');
+    expect(nested).toMatchObject({
+      path: ['db', 'mysql', 'root_password'],
+      value: { kind: 'string', value: 'hunter2' },
+    });
+    expect(
+      model.variables.find((variable) => variable.name === 'db')?.value.entries?.[0]?.name,
+    ).toBe('mysql');
   });
 
   it('names what a parameter belongs to, and the class or define each resource is declared in', () => {
-    const model = parse("class profile::lab ($mode = 'permissive') {\n  class { 'selinux': mode => $mode }\n}\ndefine app::site($root) {\n  file { $root: ensure => directory }\n}\nfile { '/etc/motd': }\n");
-    expect(model.variables.map((variable) => [variable.name, variable.owner])).toEqual([['mode', 'profile::lab'], ['root', 'app::site']]);
-    expect(model.units.map((unit) => [unit.type, unit.within])).toEqual([['class', 'profile::lab'], ['file', 'app::site'], ['file', undefined]]);
+    const model = parse(
+      "class profile::lab ($mode = 'permissive') {\n  class { 'selinux': mode => $mode }\n}\ndefine app::site($root) {\n  file { $root: ensure => directory }\n}\nfile { '/etc/motd': }\n",
+    );
+    expect(model.variables.map((variable) => [variable.name, variable.owner])).toEqual([
+      ['mode', 'profile::lab'],
+      ['root', 'app::site'],
+    ]);
+    expect(model.units.map((unit) => [unit.type, unit.within])).toEqual([
+      ['class', 'profile::lab'],
+      ['file', 'app::site'],
+      ['file', undefined],
+    ]);
   });
 
   it('reads the keys of the hashes merge() combines as keys of the result', () => {
     const model = parse("$settings = merge($defaults, { 'listen_address' => '0.0.0.0' })\n");
-    expect(model.variables.find((variable) => variable.name === 'listen_address')).toMatchObject({ path: ['settings', 'listen_address'], value: { value: '0.0.0.0' } });
+    expect(model.variables.find((variable) => variable.name === 'listen_address')).toMatchObject({
+      path: ['settings', 'listen_address'],
+      value: { value: '0.0.0.0' },
+    });
   });
 });
 
@@ -186,7 +319,13 @@ describe('Puppet parser: comments, conditions, errors', () => {
         'unless $a { } else { }',
       ].join('\n'),
     );
-    expect(model.conditions.map((condition) => [condition.kind, condition.hasDefault, condition.range.line])).toEqual([
+    expect(
+      model.conditions.map((condition) => [
+        condition.kind,
+        condition.hasDefault,
+        condition.range.line,
+      ]),
+    ).toEqual([
       ['case', true, 1],
       ['case', false, 2],
       ['selector', false, 3],
@@ -200,7 +339,12 @@ describe('Puppet parser: comments, conditions, errors', () => {
     const outcome = parsePuppet('x.pp', "file { '/x':\n  mode => '0644'\n  owner => 'root',\n}\n");
     expect(outcome).toEqual({
       ok: false,
-      error: { path: 'x.pp', kind: 'syntax', message: "Puppet: expected '}' to close the resource, found 'owner'", line: 3 },
+      error: {
+        path: 'x.pp',
+        kind: 'syntax',
+        message: "Puppet: expected '}' to close the resource, found 'owner'",
+        line: 3,
+      },
     });
   });
 

@@ -12,7 +12,9 @@ import { parseManifest } from '../../../src/parsers/puppet/parse-puppet.js';
 import { toPuppetDump, type PnData } from '../../../src/parsers/puppet/to-puppet-dump.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.pp')).sort();
+const fixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.pp'))
+  .sort();
 
 const dump = (source: string): PnData => toPuppetDump(parseManifest(source).program);
 const fqn = (name: string) => ({ '^': ['qn', name] });
@@ -26,13 +28,19 @@ describe('Puppet dump agreement', () => {
 
   it.each(fixtures)('%s renders as Puppet dumps it', (name) => {
     const source = readFileSync(join(FIXTURES, name), 'utf8');
-    const expected = JSON.parse(readFileSync(join(FIXTURES, name.replace(/\.pp$/, '.json')), 'utf8')) as PnData;
+    const expected = JSON.parse(
+      readFileSync(join(FIXTURES, name.replace(/\.pp$/, '.json')), 'utf8'),
+    ) as PnData;
     expect(dump(source)).toEqual(expected);
   });
 
   // Each expectation below is what Puppet 7.23 printed for the source.
   it.each<[string, string, PnData]>([
-    ['a statement function takes the next expression as its argument', 'notice -1', { '^': ['-', fqn('notice'), 1] }],
+    [
+      'a statement function takes the next expression as its argument',
+      'notice -1',
+      { '^': ['-', fqn('notice'), 1] },
+    ],
     [
       'a name followed by a hash is two statements',
       '$x = foo {a => 1}',
@@ -41,17 +49,45 @@ describe('Puppet dump agreement', () => {
     [
       '${true} names a variable by a boolean',
       'notice("${true}")',
-      { '^': ['invoke', { '#': ['functor', fqn('notice'), 'args', [{ '^': ['concat', { '^': ['str', variable(true)] }] }]] }] },
+      {
+        '^': [
+          'invoke',
+          {
+            '#': [
+              'functor',
+              fqn('notice'),
+              'args',
+              [{ '^': ['concat', { '^': ['str', variable(true)] }] }],
+            ],
+          },
+        ],
+      },
     ],
     [
       '[ after a blank starts a new list',
       '$x = $y [0]',
       { '^': ['block', assign('x', variable('y')), { '^': ['array', 0] }] },
     ],
-    ['[ right after an operand is an access', '$x = $y[0]', assign('x', { '^': ['access', variable('y'), 0] })],
-    ['( first on a line is not a call', '$x = foo\n(1)', { '^': ['block', assign('x', fqn('foo')), { '^': ['paren', 1] }] }],
-    ['( after a name on the same line is a call', '$x = foo (1)', assign('x', { '^': ['call', { '#': ['functor', fqn('foo'), 'args', [1]] }] })],
-    ['/ after an operand divides', '$a = 1 / 2 / 3', assign('a', { '^': ['/', { '^': ['/', 1, 2] }, 3] })],
+    [
+      '[ right after an operand is an access',
+      '$x = $y[0]',
+      assign('x', { '^': ['access', variable('y'), 0] }),
+    ],
+    [
+      '( first on a line is not a call',
+      '$x = foo\n(1)',
+      { '^': ['block', assign('x', fqn('foo')), { '^': ['paren', 1] }] },
+    ],
+    [
+      '( after a name on the same line is a call',
+      '$x = foo (1)',
+      assign('x', { '^': ['call', { '#': ['functor', fqn('foo'), 'args', [1]] }] }),
+    ],
+    [
+      '/ after an operand divides',
+      '$a = 1 / 2 / 3',
+      assign('a', { '^': ['/', { '^': ['/', 1, 2] }, 3] }),
+    ],
     [
       'names in interpolation become variables only when alone or indexed',
       '$x = "${foo}" + "${foo[0]}" + "${1 + x}"',
@@ -70,7 +106,11 @@ describe('Puppet dump agreement', () => {
       }),
     ],
     ['a negated hex literal folds into a number', '$x = - 0x10', assign('x', -16)],
-    ['type and function are strings as list entries', '$x = [type, function]', assign('x', { '^': ['array', 'type', 'function'] })],
+    [
+      'type and function are strings as list entries',
+      '$x = [type, function]',
+      assign('x', { '^': ['array', 'type', 'function'] }),
+    ],
     ['an empty manifest is a nop', '# only a comment\n', { '^': ['nop'] }],
   ])('%s', (_title, source, expected) => {
     expect(dump(source)).toEqual(expected);

@@ -21,7 +21,8 @@ export class GitHistory {
   /** Records a commit once: a commit's parent never changes, as in git. */
   addCommit(sha: string, tree: Tree, parent?: string): void {
     if (this.#commits.has(sha)) return;
-    const knownParent = parent !== undefined && parent !== sha && this.#commits.has(parent) ? parent : undefined;
+    const knownParent =
+      parent !== undefined && parent !== sha && this.#commits.has(parent) ? parent : undefined;
     this.#commits.set(sha, { sha, tree, ...(knownParent ? { parent: knownParent } : {}) });
     for (const content of tree.values()) this.#blobs.set(blobSha(content), content);
   }
@@ -37,7 +38,11 @@ export class GitHistory {
   /** The commit itself, then its parent, grandparent... */
   lineage(sha: string): string[] {
     const chain: string[] = [];
-    for (let current = this.#commits.get(sha); current && !chain.includes(current.sha); current = current.parent ? this.#commits.get(current.parent) : undefined) {
+    for (
+      let current = this.#commits.get(sha);
+      current && !chain.includes(current.sha);
+      current = current.parent ? this.#commits.get(current.parent) : undefined
+    ) {
       chain.push(current.sha);
     }
     return chain;
@@ -65,7 +70,8 @@ export class GitHistory {
   /** A tree object by its SHA (a root or a folder of any commit), or a commit's root tree by the commit's SHA. */
   tree(sha: string): GitTree | undefined {
     if (this.#commits.has(sha)) return this.rootTree(sha);
-    if (!this.#treesBySha.has(sha)) for (const commitSha of this.#commits.keys()) this.rootTree(commitSha);
+    if (!this.#treesBySha.has(sha))
+      for (const commitSha of this.#commits.keys()) this.rootTree(commitSha);
     return this.#treesBySha.get(sha);
   }
 }

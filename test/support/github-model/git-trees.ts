@@ -32,7 +32,9 @@ export class GitTree {
     return this.entries.flatMap((entry) => {
       const path = `${prefix}${entry.name}`;
       const json: TreeEntryJson =
-        entry.type === 'tree' ? { path, mode: '040000', type: 'tree', sha: entry.sha } : { path, mode: '100644', type: 'blob', sha: entry.sha, size: entry.size ?? 0 };
+        entry.type === 'tree'
+          ? { path, mode: '040000', type: 'tree', sha: entry.sha }
+          : { path, mode: '100644', type: 'blob', sha: entry.sha, size: entry.size ?? 0 };
       return recursive && entry.tree ? [json, ...entry.tree.list(true, `${path}/`)] : [json];
     });
   }
@@ -63,15 +65,22 @@ type Folder = Map<string, string | Folder>;
 
 function hashFolder(folder: Folder): GitTree {
   const entries: Entry[] = [...folder].map(([name, value]) => {
-    if (typeof value === 'string') return { name, type: 'blob', sha: blobSha(value), size: Buffer.byteLength(value) };
+    if (typeof value === 'string')
+      return { name, type: 'blob', sha: blobSha(value), size: Buffer.byteLength(value) };
     const tree = hashFolder(value);
     return { name, type: 'tree', sha: tree.sha, tree };
   });
   // Git orders entries by name as bytes, a folder as if its name ended in "/".
-  const sortKey = (entry: Entry) => Buffer.from(entry.type === 'tree' ? `${entry.name}/` : entry.name);
+  const sortKey = (entry: Entry) =>
+    Buffer.from(entry.type === 'tree' ? `${entry.name}/` : entry.name);
   entries.sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
   const body = Buffer.concat(
-    entries.map((entry) => Buffer.concat([Buffer.from(`${entry.type === 'tree' ? '40000' : '100644'} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')])),
+    entries.map((entry) =>
+      Buffer.concat([
+        Buffer.from(`${entry.type === 'tree' ? '40000' : '100644'} ${entry.name}\0`),
+        Buffer.from(entry.sha, 'hex'),
+      ]),
+    ),
   );
   const sha = createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
   return new GitTree(sha, entries);

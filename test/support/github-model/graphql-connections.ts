@@ -12,13 +12,19 @@ export interface ConnectionArguments {
   before?: string | null;
 }
 
-export function connection<T>(items: readonly T[], args: ConnectionArguments, toNode: (item: T) => unknown) {
+export function connection<T>(
+  items: readonly T[],
+  args: ConnectionArguments,
+  toNode: (item: T) => unknown,
+) {
   let from = args.after ? indexOf(args.after) + 1 : 0;
   let to = args.before ? Math.min(items.length, indexOf(args.before)) : items.length;
   from = Math.min(from, to);
   if (typeof args.first === 'number') to = Math.min(to, from + args.first);
   if (typeof args.last === 'number') from = Math.max(from, to - args.last);
-  const page = items.slice(from, to).map((item, offset) => ({ cursor: cursorOf(from + offset), node: toNode(item) }));
+  const page = items
+    .slice(from, to)
+    .map((item, offset) => ({ cursor: cursorOf(from + offset), node: toNode(item) }));
   return {
     totalCount: items.length,
     pageInfo: {
@@ -38,6 +44,10 @@ function cursorOf(index: number): string {
 
 function indexOf(cursor: string): number {
   const index = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))?.[1];
-  if (index === undefined) throw new GraphqlProblem('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+  if (index === undefined)
+    throw new GraphqlProblem(
+      'INVALID_CURSOR_ARGUMENTS',
+      `\`${cursor}\` does not appear to be a valid cursor.`,
+    );
   return Number(index);
 }

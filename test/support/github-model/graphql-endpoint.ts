@@ -7,7 +7,12 @@
 import { executeSync, type GraphQLFieldResolver } from 'graphql';
 import type { FakeGitHub } from '../fake-github.js';
 import { executionError, GraphqlProblem } from './graphql-errors.js';
-import { mutationRoot, queryRoot, type GraphqlContext, type GraphqlWorld } from './graphql-objects.js';
+import {
+  mutationRoot,
+  queryRoot,
+  type GraphqlContext,
+  type GraphqlWorld,
+} from './graphql-objects.js';
 import { githubGraphqlSchema } from './graphql-schema.js';
 import { checkGraphqlRequest } from './graphql-validation.js';
 import type { FakeResponse } from './routes.js';
@@ -36,15 +41,28 @@ export function answerGraphql(body: unknown, world: GraphqlWorld): FakeResponse 
     fieldResolver: modelledFieldsOnly,
   });
   const errors = (result.errors ?? []).map(executionError);
-  return { status: 200, body: errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data } };
+  return {
+    status: 200,
+    body: errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data },
+  };
 }
 
 /** Reads a field from the model's object, calling it with the arguments when it is a function. */
-const modelledFieldsOnly: GraphQLFieldResolver<unknown, GraphqlContext> = (source, args, context, info) => {
+const modelledFieldsOnly: GraphQLFieldResolver<unknown, GraphqlContext> = (
+  source,
+  args,
+  context,
+  info,
+) => {
   const object = source as Record<string, unknown> | null;
   if (typeof object !== 'object' || object === null || !(info.fieldName in object)) {
-    throw new GraphqlProblem('STANDIN_UNSUPPORTED', `The GitHub stand-in does not model ${info.parentType.name}.${info.fieldName}; add it to test/support/github-model/graphql-objects.ts`);
+    throw new GraphqlProblem(
+      'STANDIN_UNSUPPORTED',
+      `The GitHub stand-in does not model ${info.parentType.name}.${info.fieldName}; add it to test/support/github-model/graphql-objects.ts`,
+    );
   }
   const value = object[info.fieldName];
-  return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown)(args, context, info) : value;
+  return typeof value === 'function'
+    ? (value as (...parameters: unknown[]) => unknown)(args, context, info)
+    : value;
 };

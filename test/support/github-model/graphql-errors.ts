@@ -23,27 +23,104 @@ export class GraphqlProblem extends Error {
   }
 }
 
-type Rewrite = [RegExp, (...groups: string[]) => { message: string; code: string; extensions?: Record<string, string> }];
+type Rewrite = [
+  RegExp,
+  (...groups: string[]) => { message: string; code: string; extensions?: Record<string, string> },
+];
 
 /** graphql-js's wording → GitHub's, for the failures a client meets most. */
 const VALIDATION_REWRITES: Rewrite[] = [
-  [/^Cannot query field "(\w+)" on type "(\w+)"\./, (field = '', type = '') => ({ message: `Field '${field}' doesn't exist on type '${type}'`, code: 'undefinedField', extensions: { typeName: type, fieldName: field } })],
-  [/^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./, (argument = '', field = '') => ({ message: `Field '${field}' doesn't accept argument '${argument}'`, code: 'argumentNotAccepted', extensions: { name: field, typeName: 'Field', argumentName: argument } })],
-  [/^Field "(\w+)" argument "(\w+)" of type "[^"]+" is required, but it was not provided\./, (field = '', argument = '') => ({ message: `Field '${field}' is missing required arguments: ${argument}`, code: 'missingRequiredArguments', extensions: { className: 'Field', name: field, arguments: argument } })],
-  [/^Field "(\w+)" of type "([^"]+)" must have a selection of subfields\./, (field = '', type = '') => ({ message: `Field must have selections (field '${field}' returns ${type.replace(/[![\]]/g, '')} but has no selections. Did you mean '${field} { ... }'?)`, code: 'selectionMismatch', extensions: { nodeName: `field '${field}'`, typeName: type } })],
-  [/^Field "(\w+)" must not have a selection since type "([^"]+)" has no subfields\./, (field = '', type = '') => ({ message: `Selections can't be made on scalars (field '${field}' returns ${type.replace(/[![\]]/g, '')} but has selections)`, code: 'selectionMismatch', extensions: { nodeName: `field '${field}'`, typeName: type } })],
-  [/^Variable "\$(\w+)" is never used in operation "(\w+)"\./, (variable = '', operation = '') => ({ message: `Variable $${variable} is declared by ${operation} but not used`, code: 'variableNotUsed', extensions: { variableName: variable } })],
-  [/^Variable "\$(\w+)" is not defined by operation "(\w+)"\./, (variable = '', operation = '') => ({ message: `Variable $${variable} is used by ${operation} but not declared`, code: 'variableNotDefined', extensions: { variableName: variable } })],
-  [/^Fragment "(\w+)" is never used\./, (fragment = '') => ({ message: `Fragment ${fragment} was defined, but not used`, code: 'useAndDefineFragment', extensions: { fragmentName: fragment } })],
-  [/^Unknown fragment "(\w+)"\./, (fragment = '') => ({ message: `Fragment ${fragment} was used, but not defined`, code: 'useAndDefineFragment', extensions: { fragmentName: fragment } })],
-  [/^Fragment (?:"(\w+)" )?cannot be spread here as objects of type "(\w+)" can never be of type "(\w+)"\./, (fragment = '', parent = '', type = '') => ({ message: `Fragment ${fragment ? `${fragment} ` : ''}on ${type} can't be spread inside ${parent}`, code: 'cannotSpreadFragment', extensions: { typeName: type, fragmentName: fragment || 'unknown', parentName: parent } })],
+  [
+    /^Cannot query field "(\w+)" on type "(\w+)"\./,
+    (field = '', type = '') => ({
+      message: `Field '${field}' doesn't exist on type '${type}'`,
+      code: 'undefinedField',
+      extensions: { typeName: type, fieldName: field },
+    }),
+  ],
+  [
+    /^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./,
+    (argument = '', field = '') => ({
+      message: `Field '${field}' doesn't accept argument '${argument}'`,
+      code: 'argumentNotAccepted',
+      extensions: { name: field, typeName: 'Field', argumentName: argument },
+    }),
+  ],
+  [
+    /^Field "(\w+)" argument "(\w+)" of type "[^"]+" is required, but it was not provided\./,
+    (field = '', argument = '') => ({
+      message: `Field '${field}' is missing required arguments: ${argument}`,
+      code: 'missingRequiredArguments',
+      extensions: { className: 'Field', name: field, arguments: argument },
+    }),
+  ],
+  [
+    /^Field "(\w+)" of type "([^"]+)" must have a selection of subfields\./,
+    (field = '', type = '') => ({
+      message: `Field must have selections (field '${field}' returns ${type.replace(/[![\]]/g, '')} but has no selections. Did you mean '${field} { ... }'?)`,
+      code: 'selectionMismatch',
+      extensions: { nodeName: `field '${field}'`, typeName: type },
+    }),
+  ],
+  [
+    /^Field "(\w+)" must not have a selection since type "([^"]+)" has no subfields\./,
+    (field = '', type = '') => ({
+      message: `Selections can't be made on scalars (field '${field}' returns ${type.replace(/[![\]]/g, '')} but has selections)`,
+      code: 'selectionMismatch',
+      extensions: { nodeName: `field '${field}'`, typeName: type },
+    }),
+  ],
+  [
+    /^Variable "\$(\w+)" is never used in operation "(\w+)"\./,
+    (variable = '', operation = '') => ({
+      message: `Variable $${variable} is declared by ${operation} but not used`,
+      code: 'variableNotUsed',
+      extensions: { variableName: variable },
+    }),
+  ],
+  [
+    /^Variable "\$(\w+)" is not defined by operation "(\w+)"\./,
+    (variable = '', operation = '') => ({
+      message: `Variable $${variable} is used by ${operation} but not declared`,
+      code: 'variableNotDefined',
+      extensions: { variableName: variable },
+    }),
+  ],
+  [
+    /^Fragment "(\w+)" is never used\./,
+    (fragment = '') => ({
+      message: `Fragment ${fragment} was defined, but not used`,
+      code: 'useAndDefineFragment',
+      extensions: { fragmentName: fragment },
+    }),
+  ],
+  [
+    /^Unknown fragment "(\w+)"\./,
+    (fragment = '') => ({
+      message: `Fragment ${fragment} was used, but not defined`,
+      code: 'useAndDefineFragment',
+      extensions: { fragmentName: fragment },
+    }),
+  ],
+  [
+    /^Fragment (?:"(\w+)" )?cannot be spread here as objects of type "(\w+)" can never be of type "(\w+)"\./,
+    (fragment = '', parent = '', type = '') => ({
+      message: `Fragment ${fragment ? `${fragment} ` : ''}on ${type} can't be spread inside ${parent}`,
+      code: 'cannotSpreadFragment',
+      extensions: { typeName: type, fragmentName: fragment || 'unknown', parentName: parent },
+    }),
+  ],
 ];
 
 export function validationError(error: GraphQLError): GitHubGraphqlError {
   for (const [pattern, rewrite] of VALIDATION_REWRITES) {
     const match = pattern.exec(error.message);
     if (!match) continue;
-    const { message, code, extensions = {} } = rewrite(...match.slice(1).map((group) => group ?? ''));
+    const {
+      message,
+      code,
+      extensions = {},
+    } = rewrite(...match.slice(1).map((group) => group ?? ''));
     return { extensions: { code, ...extensions }, ...locationsOf(error), message };
   }
   return { ...locationsOf(error), message: error.message };
@@ -53,12 +130,31 @@ export function validationError(error: GraphQLError): GitHubGraphqlError {
 export function syntaxError(error: GraphQLError): GitHubGraphqlError {
   const location = error.locations?.[0] ?? { line: 1, column: 1 };
   const found = /found (<EOF>|"(.*)"|(\S+))\.?$/.exec(error.message);
-  if (found?.[1] === '<EOF>') return { locations: [location], message: 'Unexpected end of document' };
+  if (found?.[1] === '<EOF>')
+    return { locations: [location], message: 'Unexpected end of document' };
   const token = found?.[2] ?? found?.[3] ?? '';
-  return { locations: [location], message: `Parse error on ${JSON.stringify(token)} (${tokenKind(token)}) at [${location.line}, ${location.column}]` };
+  return {
+    locations: [location],
+    message: `Parse error on ${JSON.stringify(token)} (${tokenKind(token)}) at [${location.line}, ${location.column}]`,
+  };
 }
 
-const PUNCTUATORS: Record<string, string> = { '{': 'LCURLY', '}': 'RCURLY', '(': 'LPAREN', ')': 'RPAREN', '[': 'LBRACKET', ']': 'RBRACKET', ':': 'COLON', $: 'VAR_SIGN', '!': 'BANG', '=': 'EQUALS', '@': 'DIR_SIGN', '...': 'ELLIPSIS', '|': 'PIPE', '&': 'AMP' };
+const PUNCTUATORS: Record<string, string> = {
+  '{': 'LCURLY',
+  '}': 'RCURLY',
+  '(': 'LPAREN',
+  ')': 'RPAREN',
+  '[': 'LBRACKET',
+  ']': 'RBRACKET',
+  ':': 'COLON',
+  $: 'VAR_SIGN',
+  '!': 'BANG',
+  '=': 'EQUALS',
+  '@': 'DIR_SIGN',
+  '...': 'ELLIPSIS',
+  '|': 'PIPE',
+  '&': 'AMP',
+};
 
 function tokenKind(token: string): string {
   if (token in PUNCTUATORS) return PUNCTUATORS[token] as string;
@@ -68,11 +164,16 @@ function tokenKind(token: string): string {
 }
 
 /** A variable the operation declares but the request gives a value of the wrong kind, or none. */
-export function variableError(error: GraphQLError, variables: Record<string, unknown>): GitHubGraphqlError {
+export function variableError(
+  error: GraphQLError,
+  variables: Record<string, unknown>,
+): GitHubGraphqlError {
   const definition = error.nodes?.[0] as VariableDefinitionNode | undefined;
   const name = definition?.variable.name.value ?? /"\$(\w+)"/.exec(error.message)?.[1] ?? '?';
   const type = definition ? print(definition.type) : '?';
-  const explanation = error.message.replace(/^Variable "\$\w+" /, '').replace(/^got invalid value [^;]*; /, '');
+  const explanation = error.message
+    .replace(/^Variable "\$\w+" /, '')
+    .replace(/^got invalid value [^;]*; /, '');
   return {
     extensions: { value: variables[name] ?? null, problems: [{ path: [], explanation }] },
     ...locationsOf(error),
@@ -91,5 +192,7 @@ export function executionError(error: GraphQLError): GitHubGraphqlError {
 }
 
 function locationsOf(error: GraphQLError): { locations?: Array<{ line: number; column: number }> } {
-  return error.locations ? { locations: error.locations.map(({ line, column }) => ({ line, column })) } : {};
+  return error.locations
+    ? { locations: error.locations.map(({ line, column }) => ({ line, column })) }
+    : {};
 }

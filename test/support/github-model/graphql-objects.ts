@@ -11,7 +11,13 @@ import { connection, type ConnectionArguments } from './graphql-connections.js';
 import { GraphqlProblem } from './graphql-errors.js';
 import type { GitTree } from './git-trees.js';
 import type { RepositoryState } from './repository-state.js';
-import { APP_LOGIN, type Author, type ConversationComment, type SubmittedReview, type ThreadComment } from './types.js';
+import {
+  APP_LOGIN,
+  type Author,
+  type ConversationComment,
+  type SubmittedReview,
+  type ThreadComment,
+} from './types.js';
 
 /** The repositories a request can see: all of a fake GitHub's, or one installation's. */
 export interface GraphqlWorld {
@@ -31,7 +37,10 @@ type Args<T> = T & Record<string, unknown>;
 
 export function queryRoot(world: GraphqlWorld) {
   return {
-    repository: ({ owner, name }: Args<{ owner: string; name: string }>, context: GraphqlContext) => {
+    repository: (
+      { owner, name }: Args<{ owner: string; name: string }>,
+      context: GraphqlContext,
+    ) => {
       const repository = world.repository(owner, name);
       if (repository) {
         for (const pull of repository.pullRequests) context.reach(pull);
@@ -39,26 +48,53 @@ export function queryRoot(world: GraphqlWorld) {
       }
       const orgPolicy = name.toLowerCase() === '.github' ? world.orgPolicy(owner) : undefined;
       if (orgPolicy !== undefined) return orgConfigRepositoryObject(owner, orgPolicy);
-      throw new GraphqlProblem('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      throw new GraphqlProblem(
+        'NOT_FOUND',
+        `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+      );
     },
-    rateLimit: () => ({ __typename: 'RateLimit', cost: 1, limit: 5000, remaining: 4999, used: 1, nodeCount: 0, resetAt: new Date(Date.now() + 3600_000).toISOString() }),
+    rateLimit: () => ({
+      __typename: 'RateLimit',
+      cost: 1,
+      limit: 5000,
+      remaining: 4999,
+      used: 1,
+      nodeCount: 0,
+      resetAt: new Date(Date.now() + 3600_000).toISOString(),
+    }),
   };
 }
 
 export function mutationRoot(world: GraphqlWorld) {
   return {
-    minimizeComment: ({ input }: Args<{ input: { subjectId: string; classifier: string; clientMutationId?: string | null } }>, context: GraphqlContext) => {
+    minimizeComment: (
+      {
+        input,
+      }: Args<{
+        input: { subjectId: string; classifier: string; clientMutationId?: string | null };
+      }>,
+      context: GraphqlContext,
+    ) => {
       for (const repository of world.repositories()) {
         for (const pull of repository.pullRequests) {
-          const comment = pull.threads.flatMap((thread) => thread.comments).find((candidate) => candidate.nodeId === input.subjectId);
+          const comment = pull.threads
+            .flatMap((thread) => thread.comments)
+            .find((candidate) => candidate.nodeId === input.subjectId);
           if (!comment) continue;
           context.reach(pull);
           comment.isMinimized = true;
           comment.minimizedReason = input.classifier;
-          return { __typename: 'MinimizeCommentPayload', clientMutationId: input.clientMutationId ?? null, minimizedComment: reviewCommentObject(comment) };
+          return {
+            __typename: 'MinimizeCommentPayload',
+            clientMutationId: input.clientMutationId ?? null,
+            minimizedComment: reviewCommentObject(comment),
+          };
         }
       }
-      throw new GraphqlProblem('NOT_FOUND', `Could not resolve to a node with the global id of '${input.subjectId}'.`);
+      throw new GraphqlProblem(
+        'NOT_FOUND',
+        `Could not resolve to a node with the global id of '${input.subjectId}'.`,
+      );
     },
   };
 }
@@ -71,10 +107,19 @@ function repositoryObject(repository: RepositoryState) {
     name: repository.name,
     nameWithOwner: repository.fullName,
     owner: { __typename: 'Organization', login: repository.owner },
-    object: ({ oid, expression }: Args<{ oid?: string | null; expression?: string | null }>) => (oid ? objectBySha(repository, oid) : expression ? objectByExpression(repository, expression) : null),
+    object: ({ oid, expression }: Args<{ oid?: string | null; expression?: string | null }>) =>
+      oid
+        ? objectBySha(repository, oid)
+        : expression
+          ? objectByExpression(repository, expression)
+          : null,
     pullRequest: ({ number }: Args<{ number: number }>) => {
       const pull = repository.pullRequest(number);
-      if (!pull) throw new GraphqlProblem('NOT_FOUND', `Could not resolve to a PullRequest with the number of ${number}.`);
+      if (!pull)
+        throw new GraphqlProblem(
+          'NOT_FOUND',
+          `Could not resolve to a PullRequest with the number of ${number}.`,
+        );
       return pullRequestObject(pull);
     },
   };
@@ -87,7 +132,8 @@ function orgConfigRepositoryObject(owner: string, policy: string) {
     name: '.github',
     nameWithOwner: `${owner}/.github`,
     owner: { __typename: 'Organization', login: owner },
-    object: ({ expression }: Args<{ expression?: string | null }>) => (expression === 'HEAD:.security.yml' ? blobObject(policy) : null),
+    object: ({ expression }: Args<{ expression?: string | null }>) =>
+      expression === 'HEAD:.security.yml' ? blobObject(policy) : null,
   };
 }
 
@@ -113,7 +159,8 @@ function objectByExpression(repository: RepositoryState, expression: string) {
   const content = policy ?? commit.tree.get(path);
   if (content !== undefined) return blobObject(content, repository.truncateBlobsOver);
   let tree = repository.history.rootTree(sha);
-  for (const part of path === '' ? [] : path.split('/')) tree = tree?.entries.find((entry) => entry.name === part)?.tree;
+  for (const part of path === '' ? [] : path.split('/'))
+    tree = tree?.entries.find((entry) => entry.name === part)?.tree;
   return tree ? treeObject(tree, path === '' ? '' : `${path}/`) : null;
 }
 
@@ -133,7 +180,13 @@ function blobObject(content: string, truncateOver?: number) {
 }
 
 function commitObject(oid: string) {
-  return { __typename: 'Commit', id: `C_${oid}`, oid, abbreviatedOid: oid.slice(0, 7), message: `Commit ${oid.slice(0, 7)}` };
+  return {
+    __typename: 'Commit',
+    id: `C_${oid}`,
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+    message: `Commit ${oid.slice(0, 7)}`,
+  };
 }
 
 function treeObject(tree: GitTree, prefix: string) {
@@ -181,19 +234,33 @@ function pullRequestObject(pull: FakeGitHub) {
         line: thread.comments[0]?.line ?? null,
         isResolved: false,
         isOutdated: false,
-        comments: (commentArgs: ConnectionArguments) => connection(thread.comments, commentArgs, reviewCommentObject),
+        comments: (commentArgs: ConnectionArguments) =>
+          connection(thread.comments, commentArgs, reviewCommentObject),
       })),
     reviews: (args: ConnectionArguments & { states?: string[] | null }) =>
-      connection(args.states ? pull.submittedReviews.filter((review) => args.states?.includes(review.state)) : pull.submittedReviews, args, reviewObject),
-    reviewRequests: (args: ConnectionArguments) => connection(requests, args, (reviewer) => ({ __typename: 'ReviewRequest', requestedReviewer: reviewer })),
-    comments: (args: ConnectionArguments) => connection(pull.conversation, args, conversationCommentObject),
+      connection(
+        args.states
+          ? pull.submittedReviews.filter((review) => args.states?.includes(review.state))
+          : pull.submittedReviews,
+        args,
+        reviewObject,
+      ),
+    reviewRequests: (args: ConnectionArguments) =>
+      connection(requests, args, (reviewer) => ({
+        __typename: 'ReviewRequest',
+        requestedReviewer: reviewer,
+      })),
+    comments: (args: ConnectionArguments) =>
+      connection(pull.conversation, args, conversationCommentObject),
     files: (args: ConnectionArguments) =>
       connection(pull.files, args, (file) => ({
         __typename: 'PullRequestChangedFile',
         path: file.filename,
         additions: file.additions,
         deletions: file.deletions,
-        changeType: ({ added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED' } as const)[file.status],
+        changeType: (
+          { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED' } as const
+        )[file.status],
       })),
   };
 }

@@ -10,7 +10,9 @@ let schema: GraphQLSchema | undefined;
 export function githubGraphqlSchema(): GraphQLSchema {
   if (!schema) {
     const introspection = new URL('./schema.json', import.meta.resolve('@octokit/graphql-schema'));
-    schema = buildClientSchema(JSON.parse(readFileSync(introspection, 'utf8')) as IntrospectionQuery);
+    schema = buildClientSchema(
+      JSON.parse(readFileSync(introspection, 'utf8')) as IntrospectionQuery,
+    );
   }
   return schema;
 }

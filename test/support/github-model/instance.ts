@@ -17,7 +17,10 @@ export interface Installation {
   account: string;
 }
 
-export interface PullRequestPlacement extends Omit<FakeGitHubOptions, 'repository' | 'owner' | 'repo' | 'organizationTeams'> {
+export interface PullRequestPlacement extends Omit<
+  FakeGitHubOptions,
+  'repository' | 'owner' | 'repo' | 'organizationTeams'
+> {
   owner: string;
   repo: string;
   installationId: number;
@@ -50,39 +53,83 @@ export class FakeGitHubInstance {
 
   /** A pull request in `owner/repo`, creating the repository (and the installation) on first use. */
   addPullRequest({ owner, repo, installationId, ...options }: PullRequestPlacement): FakeGitHub {
-    const installation = this.#installations.get(installationId) ?? { id: installationId, account: owner };
-    if (!sameName(installation.account, owner)) throw new Error(`installation ${installationId} is on ${installation.account}; it cannot hold a repository of ${owner}`);
+    const installation = this.#installations.get(installationId) ?? {
+      id: installationId,
+      account: owner,
+    };
+    if (!sameName(installation.account, owner))
+      throw new Error(
+        `installation ${installationId} is on ${installation.account}; it cannot hold a repository of ${owner}`,
+      );
     const other = this.installationOn(owner);
-    if (other && other.id !== installationId) throw new Error(`${owner} already has installation ${other.id}; an account has one installation of the app`);
+    if (other && other.id !== installationId)
+      throw new Error(
+        `${owner} already has installation ${other.id}; an account has one installation of the app`,
+      );
     this.#installations.set(installationId, installation);
-    let repository = this.#repositories.find((candidate) => sameName(candidate.owner, owner) && sameName(candidate.name, repo));
+    let repository = this.#repositories.find(
+      (candidate) => sameName(candidate.owner, owner) && sameName(candidate.name, repo),
+    );
     if (!repository) {
-      repository = new RepositoryState(owner, repo, options.repositoryId ?? this.#nextRepositoryId, this.#ids);
+      repository = new RepositoryState(
+        owner,
+        repo,
+        options.repositoryId ?? this.#nextRepositoryId,
+        this.#ids,
+      );
       this.#nextRepositoryId = Math.max(this.#nextRepositoryId, repository.id) + 1;
       this.#repositories.push(repository);
     }
-    const pullNumber = options.pullNumber ?? Math.max(0, ...repository.pullRequests.map((pull) => pull.pullNumber)) + 1;
+    const pullNumber =
+      options.pullNumber ??
+      Math.max(0, ...repository.pullRequests.map((pull) => pull.pullNumber)) + 1;
     let organizationTeams = this.#teams.get(owner.toLowerCase());
     if (!organizationTeams) this.#teams.set(owner.toLowerCase(), (organizationTeams = new Map()));
     return new FakeGitHub({ ...options, pullNumber, repository, organizationTeams });
   }
 
   /** A REST request made with the token of `installationId`. */
-  rest(method: string, path: string, query: URLSearchParams, body: unknown, installationId: number): FakeResponse {
+  rest(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    installationId: number,
+  ): FakeResponse {
     const inRepository = REPOSITORY_PATH.exec(path);
     if (inRepository) {
-      const repository = this.#visibleRepository(inRepository[1] as string, inRepository[2] as string, installationId);
+      const repository = this.#visibleRepository(
+        inRepository[1] as string,
+        inRepository[2] as string,
+        installationId,
+      );
       if (!repository) return NOT_FOUND;
       const rest = inRepository[3] ?? '';
       const number = PULL_REQUEST_PATH.exec(rest)?.[1];
-      const pull = number === undefined ? repository.pullRequests[0] : repository.pullRequest(Number(number));
-      return pull ? pull.rest(method, `/repos/${repository.owner}/${repository.name}${rest}`, query, body) : NOT_FOUND;
+      const pull =
+        number === undefined ? repository.pullRequests[0] : repository.pullRequest(Number(number));
+      return pull
+        ? pull.rest(method, `/repos/${repository.owner}/${repository.name}${rest}`, query, body)
+        : NOT_FOUND;
     }
     const membership = TEAM_MEMBERSHIP_PATH.exec(path);
-    if (membership && this.#installations.get(installationId)?.account.toLowerCase() === membership[1]?.toLowerCase()) {
+    if (
+      membership &&
+      this.#installations.get(installationId)?.account.toLowerCase() ===
+        membership[1]?.toLowerCase()
+    ) {
       const [, , slug = '', login = ''] = membership;
-      const holder = this.#pullRequestsOf(installationId).find((pull) => pull.teams.get(slug)?.has(login));
-      return holder ? holder.rest(method, `/orgs/${holder.owner}/teams/${slug}/memberships/${login}`, query, body) : NOT_FOUND;
+      const holder = this.#pullRequestsOf(installationId).find((pull) =>
+        pull.teams.get(slug)?.has(login),
+      );
+      return holder
+        ? holder.rest(
+            method,
+            `/orgs/${holder.owner}/teams/${slug}/memberships/${login}`,
+            query,
+            body,
+          )
+        : NOT_FOUND;
     }
     return NOT_FOUND;
   }
@@ -91,14 +138,24 @@ export class FakeGitHubInstance {
   graphql(body: unknown, installationId: number): FakeResponse {
     const world: GraphqlWorld = {
       repository: (owner, name) => this.#visibleRepository(owner, name, installationId),
-      orgPolicy: (owner) => this.#pullRequestsOf(installationId).find((pull) => sameName(pull.owner, owner) && pull.policy.org !== undefined)?.policy.org,
-      repositories: () => this.#repositories.filter((repository) => this.#canSee(repository, installationId)),
+      orgPolicy: (owner) =>
+        this.#pullRequestsOf(installationId).find(
+          (pull) => sameName(pull.owner, owner) && pull.policy.org !== undefined,
+        )?.policy.org,
+      repositories: () =>
+        this.#repositories.filter((repository) => this.#canSee(repository, installationId)),
     };
     return answerGraphql(body, world);
   }
 
-  #visibleRepository(owner: string, name: string, installationId: number): RepositoryState | undefined {
-    const repository = this.#repositories.find((candidate) => sameName(candidate.owner, owner) && sameName(candidate.name, name));
+  #visibleRepository(
+    owner: string,
+    name: string,
+    installationId: number,
+  ): RepositoryState | undefined {
+    const repository = this.#repositories.find(
+      (candidate) => sameName(candidate.owner, owner) && sameName(candidate.name, name),
+    );
     return repository && this.#canSee(repository, installationId) ? repository : undefined;
   }
 
@@ -108,6 +165,8 @@ export class FakeGitHubInstance {
   }
 
   #pullRequestsOf(installationId: number): FakeGitHub[] {
-    return this.#repositories.filter((repository) => this.#canSee(repository, installationId)).flatMap((repository) => repository.pullRequests);
+    return this.#repositories
+      .filter((repository) => this.#canSee(repository, installationId))
+      .flatMap((repository) => repository.pullRequests);
   }
 }

@@ -12,7 +12,12 @@ import { APP_LOGIN, type StandinCheckRun } from './types.js';
 const CHECK_RUN_STATUSES = new Set(['queued', 'in_progress', 'completed']);
 
 export function checkRunJson(run: StandinCheckRun) {
-  return { ...run, external_id: run.external_id ?? '', app: { id: run.app_id, slug: APP_LOGIN }, output: { ...run.output, annotations_count: run.annotations.length } };
+  return {
+    ...run,
+    external_id: run.external_id ?? '',
+    app: { id: run.app_id, slug: APP_LOGIN },
+    output: { ...run.output, annotations_count: run.annotations.length },
+  };
 }
 
 export function repositoryRoutes(repository: RepositoryState, appId: number): Route[] {
@@ -24,7 +29,14 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
       method: 'GET',
       pattern: new RegExp(`^${root}$`),
       handle: () =>
-        ok({ id: repository.id, name: repository.name, full_name: repository.fullName, owner: { login: repository.owner, type: 'Organization' }, private: true, default_branch: 'main' }),
+        ok({
+          id: repository.id,
+          name: repository.name,
+          full_name: repository.fullName,
+          owner: { login: repository.owner, type: 'Organization' },
+          private: true,
+          default_branch: 'main',
+        }),
     },
     {
       method: 'GET',
@@ -33,7 +45,13 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
         const blob = match[1] as string;
         const content = history.blob(blob);
         if (content === undefined) throw new HttpProblem(404, 'Not Found');
-        return ok({ sha: blob, node_id: blob, size: Buffer.byteLength(content), content: Buffer.from(content).toString('base64'), encoding: 'base64' });
+        return ok({
+          sha: blob,
+          node_id: blob,
+          size: Buffer.byteLength(content),
+          content: Buffer.from(content).toString('base64'),
+          encoding: 'base64',
+        });
       },
     },
     {
@@ -45,18 +63,28 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
         // Any value of `recursive`, even "0" or "false", lists every level.
         const entries = tree.list(query.has('recursive'));
         const limit = repository.maxTreeEntries;
-        return ok({ sha: tree.sha, tree: entries.slice(0, limit), truncated: entries.length > limit });
+        return ok({
+          sha: tree.sha,
+          tree: entries.slice(0, limit),
+          truncated: entries.length > limit,
+        });
       },
     },
     {
       method: 'GET',
       pattern: new RegExp(`^${root}/compare/([^/]+)$`),
-      handle: ({ match, path, query }) => compareCommits(repository, decodeURIComponent(match[1] as string), path, query),
+      handle: ({ match, path, query }) =>
+        compareCommits(repository, decodeURIComponent(match[1] as string), path, query),
     },
     {
       method: 'GET',
       pattern: new RegExp(`^${root}/commits/${sha}/pulls$`),
-      handle: ({ match }) => ok(repository.pullRequests.filter((pull) => pull.headSha === match[1]).map((pull) => pull.pullRequestJson())),
+      handle: ({ match }) =>
+        ok(
+          repository.pullRequests
+            .filter((pull) => pull.headSha === match[1])
+            .map((pull) => pull.pullRequestJson()),
+        ),
     },
     {
       method: 'GET',
@@ -66,11 +94,21 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
         const app = query.get('app_id');
         const status = query.get('status');
         let runs = repository.checkRuns.filter(
-          (run) => run.head_sha === match[1] && (!name || run.name === name) && (!app || String(run.app_id) === app) && (!status || run.status === status),
+          (run) =>
+            run.head_sha === match[1] &&
+            (!name || run.name === name) &&
+            (!app || String(run.app_id) === app) &&
+            (!status || run.status === status),
         );
-        if (query.get('filter') !== 'all') runs = runs.filter((run) => !runs.some((later) => later.name === run.name && later.id > run.id));
+        if (query.get('filter') !== 'all')
+          runs = runs.filter(
+            (run) => !runs.some((later) => later.name === run.name && later.id > run.id),
+          );
         const page = paginate(runs, pageRequest(query), path, query);
-        return ok({ total_count: runs.length, check_runs: page.items.map(checkRunJson) }, page.headers);
+        return ok(
+          { total_count: runs.length, check_runs: page.items.map(checkRunJson) },
+          page.headers,
+        );
       },
     },
     {
@@ -83,9 +121,12 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
       pattern: new RegExp(`^${root}/check-runs$`),
       handle: ({ body: input }) => {
         validateCheckRunWrite(input);
-        if (typeof input.name !== 'string' || input.name === '') throw new HttpProblem(422, 'Invalid request.\n\n"name" wasn\'t supplied.');
-        if (typeof input.head_sha !== 'string' || !history.commit(input.head_sha)) throw new HttpProblem(422, `No commit found for SHA: ${String(input.head_sha)}`);
-        if (input.status !== undefined && !CHECK_RUN_STATUSES.has(String(input.status))) throw new HttpProblem(422, 'Invalid request.\n\nInvalid status.');
+        if (typeof input.name !== 'string' || input.name === '')
+          throw new HttpProblem(422, 'Invalid request.\n\n"name" wasn\'t supplied.');
+        if (typeof input.head_sha !== 'string' || !history.commit(input.head_sha))
+          throw new HttpProblem(422, `No commit found for SHA: ${String(input.head_sha)}`);
+        if (input.status !== undefined && !CHECK_RUN_STATUSES.has(String(input.status)))
+          throw new HttpProblem(422, 'Invalid request.\n\nInvalid status.');
         const run: StandinCheckRun = {
           id: newCheckRunId(repository),
           name: input.name,

@@ -60,11 +60,14 @@ export class RepositoryState {
 
   /** `.security.yml` a test placed at this base commit, over what the tree holds. */
   policyAt(commitSha: string): string | undefined {
-    return this.pullRequests.find((pull) => pull.fixture.baseSha === commitSha && pull.policy.base !== undefined)?.policy.base;
+    return this.pullRequests.find(
+      (pull) => pull.fixture.baseSha === commitSha && pull.policy.base !== undefined,
+    )?.policy.base;
   }
 
   /** GraphQL returns blobs above this size cut short, when a test says so. */
   get truncateBlobsOver(): number | undefined {
-    return this.pullRequests.find((pull) => pull.truncateBlobsOver !== undefined)?.truncateBlobsOver;
+    return this.pullRequests.find((pull) => pull.truncateBlobsOver !== undefined)
+      ?.truncateBlobsOver;
   }
 }

@@ -24,7 +24,10 @@ export function ok(body: unknown, headers?: Record<string, string>): FakeRespons
   return { status: 200, body, ...(headers ? { headers } : {}) };
 }
 
-export const NOT_FOUND: FakeResponse = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+export const NOT_FOUND: FakeResponse = {
+  status: 404,
+  body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+};
 
 /** `text` as a literal inside a regular expression. */
 export function literal(text: string): string {
@@ -42,11 +45,19 @@ export interface PageRequest {
 /** `per_page` and `page` as GitHub reads them: 30 a page unless asked, never more than 100. */
 export function pageRequest(query: URLSearchParams, defaultPerPage = 30): PageRequest {
   const perPage = positiveInteger(query.get('per_page')) ?? defaultPerPage;
-  return { perPage: Math.min(MAX_PER_PAGE, perPage), page: positiveInteger(query.get('page')) ?? 1 };
+  return {
+    perPage: Math.min(MAX_PER_PAGE, perPage),
+    page: positiveInteger(query.get('page')) ?? 1,
+  };
 }
 
 /** One page of `items` and the `link` header GitHub sends with it (`{api}` stands for the API root). */
-export function paginate<T>(items: readonly T[], request: PageRequest, path: string, query: URLSearchParams): { items: T[]; headers?: Record<string, string> } {
+export function paginate<T>(
+  items: readonly T[],
+  request: PageRequest,
+  path: string,
+  query: URLSearchParams,
+): { items: T[]; headers?: Record<string, string> } {
   const { perPage, page } = request;
   const lastPage = Math.max(1, Math.ceil(items.length / perPage));
   const slice = items.slice((page - 1) * perPage, page * perPage);

@@ -62,7 +62,9 @@ export class StandinFaults {
 
   /** The fault for this request, counted down, from the earliest injection that still matches. */
   take(request: MatchableRequest): Fault | undefined {
-    const found = this.#active.find((active) => active.remaining > 0 && matchesRequest(active.injection, request));
+    const found = this.#active.find(
+      (active) => active.remaining > 0 && matchesRequest(active.injection, request),
+    );
     if (!found) return undefined;
     found.remaining -= 1;
     found.applied += 1;
@@ -71,35 +73,72 @@ export class StandinFaults {
   }
 }
 
-const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
+const RATE_LIMIT_DOCS =
+  'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
 const HOURLY_LIMIT = 5000;
 
 /** The answer a status or rate-limit fault gives; undefined for the faults that change how (or whether) the stand-in answers. */
-export function faultAnswer(fault: Fault, request: { graphql: boolean; installationId?: number }, nowMs = Date.now()): FakeResponse | undefined {
-  const who = request.installationId === undefined ? '' : ` for installation ID ${request.installationId}`;
+export function faultAnswer(
+  fault: Fault,
+  request: { graphql: boolean; installationId?: number },
+  nowMs = Date.now(),
+): FakeResponse | undefined {
+  const who =
+    request.installationId === undefined ? '' : ` for installation ID ${request.installationId}`;
   if ('status' in fault) {
-    return { status: fault.status, body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest' }, ...(fault.headers ? { headers: fault.headers } : {}) };
+    return {
+      status: fault.status,
+      body: fault.body ?? {
+        message: STATUS_CODES[fault.status] ?? 'Error',
+        documentation_url: 'https://docs.github.com/rest',
+      },
+      ...(fault.headers ? { headers: fault.headers } : {}),
+    };
   }
   if ('secondaryRateLimit' in fault) {
     return {
       status: 403,
-      headers: { 'retry-after': String(fault.secondaryRateLimit.retryAfterSeconds), ...rateLimitHeaders(request.graphql, HOURLY_LIMIT - 1, nowMs + 3600_000) },
+      headers: {
+        'retry-after': String(fault.secondaryRateLimit.retryAfterSeconds),
+        ...rateLimitHeaders(request.graphql, HOURLY_LIMIT - 1, nowMs + 3600_000),
+      },
       body: {
-        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
         documentation_url: `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`,
       },
     };
   }
   if ('primaryRateLimit' in fault) {
-    const headers = rateLimitHeaders(request.graphql, 0, nowMs + fault.primaryRateLimit.resetInSeconds * 1000);
+    const headers = rateLimitHeaders(
+      request.graphql,
+      0,
+      nowMs + fault.primaryRateLimit.resetInSeconds * 1000,
+    );
     // GraphQL answers an exhausted budget with HTTP 200 and a RATE_LIMITED error.
-    if (request.graphql) return { status: 200, headers, body: { errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded${who}.` }] } };
-    return { status: 403, headers, body: { message: `API rate limit exceeded${who}.`, documentation_url: `${RATE_LIMIT_DOCS}#about-the-primary-rate-limit` } };
+    if (request.graphql)
+      return {
+        status: 200,
+        headers,
+        body: { errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded${who}.` }] },
+      };
+    return {
+      status: 403,
+      headers,
+      body: {
+        message: `API rate limit exceeded${who}.`,
+        documentation_url: `${RATE_LIMIT_DOCS}#about-the-primary-rate-limit`,
+      },
+    };
   }
   return undefined;
 }
 
-function rateLimitHeaders(graphql: boolean, remaining: number, resetMs: number): Record<string, string> {
+function rateLimitHeaders(
+  graphql: boolean,
+  remaining: number,
+  resetMs: number,
+): Record<string, string> {
   return {
     'x-ratelimit-limit': String(HOURLY_LIMIT),
     'x-ratelimit-remaining': String(remaining),

@@ -46,12 +46,19 @@ export class RequestLog {
     for (const waiter of this.#waiters) this.#settle(waiter);
   }
 
-  waitForRequest(matcher: RequestMatcher, { count = 1, since = 0, timeoutMs = 15_000 }: WaitForRequestOptions = {}): Promise<RecordedRequest> {
+  waitForRequest(
+    matcher: RequestMatcher,
+    { count = 1, since = 0, timeoutMs = 15_000 }: WaitForRequestOptions = {},
+  ): Promise<RecordedRequest> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiters.delete(waiter);
         const seen = this.#matching(waiter).length;
-        reject(new Error(`the GitHub stand-in saw ${seen} of ${count} requests matching ${describeMatcher(matcher)} within ${timeoutMs} ms`));
+        reject(
+          new Error(
+            `the GitHub stand-in saw ${seen} of ${count} requests matching ${describeMatcher(matcher)} within ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
       const waiter: Waiter = {
         matcher,
@@ -73,7 +80,12 @@ export class RequestLog {
 
   /** Fails every wait still pending: the stand-in is closing. */
   close(): void {
-    for (const waiter of this.#waiters) waiter.reject(new Error(`the GitHub stand-in closed before a request matching ${describeMatcher(waiter.matcher)} arrived`));
+    for (const waiter of this.#waiters)
+      waiter.reject(
+        new Error(
+          `the GitHub stand-in closed before a request matching ${describeMatcher(waiter.matcher)} arrived`,
+        ),
+      );
     this.#waiters.clear();
   }
 
@@ -85,7 +97,11 @@ export class RequestLog {
   }
 
   #matching(waiter: Waiter): RecordedRequest[] {
-    return this.requests.slice(waiter.since).filter((request) => matchesRequest(waiter.matcher, { ...request, apiPath: apiPathOf(request.path) }));
+    return this.requests
+      .slice(waiter.since)
+      .filter((request) =>
+        matchesRequest(waiter.matcher, { ...request, apiPath: apiPathOf(request.path) }),
+      );
   }
 }
 

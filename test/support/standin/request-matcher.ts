@@ -25,16 +25,25 @@ export interface MatchableRequest {
 }
 
 export function matchesRequest(matcher: RequestMatcher, request: MatchableRequest): boolean {
-  if (matcher.method !== undefined && matcher.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  if (matcher.method !== undefined && matcher.method.toUpperCase() !== request.method.toUpperCase())
+    return false;
   if (typeof matcher.path === 'string' && !request.apiPath.startsWith(matcher.path)) return false;
-  if (matcher.path instanceof RegExp && !new RegExp(matcher.path.source, matcher.path.flags.replace(/[gy]/g, '')).test(request.apiPath)) return false;
+  if (
+    matcher.path instanceof RegExp &&
+    !new RegExp(matcher.path.source, matcher.path.flags.replace(/[gy]/g, '')).test(request.apiPath)
+  )
+    return false;
   if (matcher.operation !== undefined && matcher.operation !== request.operation) return false;
-  if (matcher.installationId !== undefined && matcher.installationId !== request.installationId) return false;
+  if (matcher.installationId !== undefined && matcher.installationId !== request.installationId)
+    return false;
   return true;
 }
 
 export function describeMatcher(matcher: RequestMatcher): string {
-  const parts = [matcher.method ?? 'any method', matcher.path === undefined ? 'any path' : String(matcher.path)];
+  const parts = [
+    matcher.method ?? 'any method',
+    matcher.path === undefined ? 'any path' : String(matcher.path),
+  ];
   if (matcher.operation) parts.push(`operation ${matcher.operation}`);
   if (matcher.installationId !== undefined) parts.push(`installation ${matcher.installationId}`);
   return parts.join(' ');
