@@ -9,11 +9,10 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev && npm cache clean --force
+# npm ci runs the package's prepare script, which compiles src/ into dist/.
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev && npm cache clean --force
 
 # Runtime: the build and its production dependencies, nothing else.
 FROM node:24-bookworm-slim AS runtime
