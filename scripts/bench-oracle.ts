@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { scan } from '../src/cli/scan.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { Language } from '../src/engine/model.js';
-import { createLineLookup, type LineLookup } from '../src/engine/fingerprint.js';
+import { createLineLookup } from '../src/engine/fingerprint.js';
 import { defaultPolicy } from '../src/policy/defaults.js';
 import type { EffectivePolicy } from '../src/policy/types.js';
 import { fixed, markdownTable, textTable, type Cell } from './lib/table.js';

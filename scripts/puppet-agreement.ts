@@ -160,6 +160,7 @@ function runPuppet(files: string[]): { documents: PnData[]; errors: Map<string, 
     },
   );
   const errors = new Map<string, string>();
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes, which start with \x1b
   const lines = run.stderr.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''));
   lines.forEach((line, position) => {
     const failed = /^Error: --- (.+)$/.exec(line);
@@ -244,7 +245,10 @@ function firstDifference(ours: PnData, theirs: PnData, path: string): string | u
     if (!(tag in theirs)) return `${path} (${describe(ours)} vs ${describe(theirs)})`;
     const a = (ours as Record<string, PnData[]>)[tag] as PnData[];
     const b = (theirs as Record<string, PnData[]>)[tag] as PnData[];
-    const label = tag === '^' ? `${path}.${String(a[0])}` : path;
+    // A call (`^`) starts with its function's name, a string.
+    const [head] = a;
+    const name = typeof head === 'string' ? head : JSON.stringify(head);
+    const label = tag === '^' ? `${path}.${name}` : path;
     if (tag === '^' && a[0] !== b[0]) return `${path} (${describe(ours)} vs ${describe(theirs)})`;
     return firstDifference(a, b, label);
   }

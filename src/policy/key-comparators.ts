@@ -37,7 +37,7 @@ export interface SettingLock {
 export interface KeyComparator {
   /** the schema's key paths this comparator judges, dotted (`review.when.risk`) */
   keys: readonly string[];
-  compare(before: EffectivePolicy, after: EffectivePolicy): PolicyShift;
+  compare: (before: EffectivePolicy, after: EffectivePolicy) => PolicyShift;
   lock?: SettingLock;
 }
 

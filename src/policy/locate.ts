@@ -13,7 +13,7 @@ export class YamlLocator {
 
   /** The line of the value at `path`, or of its key when `key` is set; the nearest ancestor that exists otherwise. */
   lineOf(path: KeyPath, key = false): number | undefined {
-    let node = this.doc.contents as YamlNode | null;
+    let node = this.doc.contents;
     let line = this.lineOfNode(node);
     for (const [index, segment] of path.entries()) {
       if (isMap(node)) {

@@ -72,7 +72,7 @@ export function parsePolicy(
   const schemaErrors = validateSchema(value, doc, lines, source);
   if (schemaErrors.length > 0) return { errors: sortByLine(schemaErrors) };
 
-  const policy = { ...(value as Omit<PolicyFile, 'source'>), source } as PolicyFile;
+  const policy = { ...(value as Omit<PolicyFile, 'source'>), source };
   normalise(policy);
   const locator = new YamlLocator(doc, lines);
   const errors = checkMeaning(policy, locator, options);
@@ -104,7 +104,7 @@ function nestingError(text: string, source: string): PolicyError | undefined {
 function normalise(policy: PolicyFile): void {
   for (const table of [policy.rules, policy.categories]) {
     if (!table) continue;
-    for (const [key, setting] of Object.entries(table)) table[key] = toSetting(setting as unknown);
+    for (const [key, setting] of Object.entries(table)) table[key] = toSetting(setting);
   }
   policy.waivers = policy.waivers?.map((waiver) => ({ ...waiver, source: policy.source }));
   policy.custom_rules = policy.custom_rules?.map((rule) => ({ ...rule, source: policy.source }));

@@ -121,6 +121,7 @@ export class EmbeddedQueue implements ReviewQueue {
       if (/locked/i.test(String(error)))
         throw new Error(
           `${file} is in use by another Posture process; give each process its own DATA_DIR, or share work through REDIS_URL`,
+          { cause: error },
         );
       throw error;
     }

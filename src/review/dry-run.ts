@@ -134,7 +134,7 @@ function reviewOf(writes: readonly KeptWrite[]): Pick<DryRunOutcome, 'review'> {
   if (!review) return {};
   return {
     review: {
-      body: String(review.body.body ?? ''),
+      body: typeof review.body.body === 'string' ? review.body.body : '',
       comments: (review.body.comments as unknown[] | undefined) ?? [],
     },
   };

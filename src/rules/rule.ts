@@ -53,7 +53,7 @@ export interface RuleContext {
   file: FileModel;
   /** the rule's options: the policy's values, or the declared defaults */
   options: Readonly<Record<string, readonly string[]>>;
-  report(report: Report): void;
+  report: (report: Report) => void;
   /**
    * Where a variable this file reads gets its value: the definitions of the highest precedence
    * that reach the file (its own vars and parameters, its role's defaults and vars, group and
@@ -61,7 +61,7 @@ export interface RuleContext {
    * Names as the language writes references: `selinux_state`, `nginx.port`, `mode` or
    * `profile::selinux::mode`, `node.app.port`, `new_resource.bind`. Empty when nothing defines it.
    */
-  resolve(name: string): readonly VariableDefinition[];
+  resolve: (name: string) => readonly VariableDefinition[];
 }
 
 export interface Rule {

@@ -27,7 +27,8 @@ export function createMetrics(queue: ReviewQueue): PostureMetrics {
     async collect() {
       const counts = await queue.counts().catch(() => undefined);
       if (!counts) return;
-      for (const [state, value] of Object.entries(counts)) this.set({ state }, value);
+      for (const [state, value] of Object.entries(counts) as [string, number][])
+        this.set({ state }, value);
     },
   });
   const webhooks = new Histogram({

@@ -25,7 +25,7 @@ export async function startWebhookProxy(
 ): Promise<WebhookProxy> {
   let smee: SmeeModule;
   try {
-    smee = (await import('smee-client')) as unknown as SmeeModule;
+    smee = await import('smee-client');
   } catch {
     throw new Error(
       'WEBHOOK_PROXY_URL is set, but smee-client is not installed: it is a development dependency, which `npm ci` installs (not `npm ci --omit=dev`).',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/report/json.js';
 import { runCaptured } from './support/run-captured.js';
 import { tempTree } from './support/temp-tree.js';
 
@@ -73,7 +74,7 @@ describe('posture scan with a policy', () => {
     const cwd = await tempTree({ ...SECRET, '.security.yml': policy });
     const run = await runCaptured(['scan', '--format', 'json'], cwd);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({
+    expect((JSON.parse(run.stdout) as JsonReport).findings[0]).toMatchObject({
       ruleId: 'hard-coded-secret',
       status: 'waived',
       justification: 'waived by alice until 2999-01-01: throwaway test database',

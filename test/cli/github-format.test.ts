@@ -49,10 +49,10 @@ describe('--format github', () => {
         level: 'error',
         properties: {
           file: 'roles/web/tasks/broken.yml',
-          line: expect.any(String),
+          line: expect.any(String) as unknown,
           title: 'Posture could not analyse this file (syntax)',
         },
-        message: expect.stringMatching(/^YAML: /),
+        message: expect.stringMatching(/^YAML: /) as unknown,
       },
       {
         level: 'error',

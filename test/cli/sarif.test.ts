@@ -44,7 +44,7 @@ describe('SARIF output', () => {
     const [run] = log.runs;
     expect(run.tool.driver).toMatchObject({
       name: 'Posture',
-      semanticVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      semanticVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown,
     });
     expect(
       run.results.map((result) => [
@@ -68,19 +68,21 @@ describe('SARIF output', () => {
           },
         },
       ],
-      partialFingerprints: { 'postureFingerprint/v1': expect.stringMatching(/^[0-9a-f]{64}:1$/) },
+      partialFingerprints: {
+        'postureFingerprint/v1': expect.stringMatching(/^[0-9a-f]{64}:1$/) as unknown,
+      },
     });
     expect(run.results[1]).not.toHaveProperty('baselineState');
     expect(run.invocations[0].executionSuccessful).toBe(true);
     expect(run.invocations[0].toolExecutionNotifications).toEqual([
       {
         level: 'error',
-        message: { text: expect.stringMatching(/^YAML: /) },
+        message: { text: expect.stringMatching(/^YAML: /) as unknown },
         locations: [
           {
             physicalLocation: {
               artifactLocation: { uri: 'roles/web/tasks/broken.yml', uriBaseId: '%SRCROOT%' },
-              region: { startLine: expect.any(Number) },
+              region: { startLine: expect.any(Number) as unknown },
             },
           },
         ],
@@ -130,7 +132,7 @@ describe('SARIF output', () => {
       shortDescription: { text: 'Pin package versions' },
       properties: {
         'security-severity': '5.5',
-        tags: expect.arrayContaining(['missing-integrity-check']),
+        tags: expect.arrayContaining(['missing-integrity-check']) as unknown,
       },
     });
     expect(rule).not.toHaveProperty('helpUri');
@@ -178,7 +180,9 @@ describe('SARIF output', () => {
         fullDescription: { text: 'Flags `validate_certs: no`.' },
         help: {
           text: 'Remove `validate_certs: no`.',
-          markdown: expect.stringContaining('## Remediation\n\nRemove `validate_certs: no`.'),
+          markdown: expect.stringContaining(
+            '## Remediation\n\nRemove `validate_certs: no`.',
+          ) as unknown,
         },
         helpUri: 'https://docs.example.com/rules/test-tls-off/README.md',
         defaultConfiguration: { level: 'error' },
@@ -191,7 +195,7 @@ describe('SARIF output', () => {
       expect.objectContaining({
         id: 'test-todo-comment',
         defaultConfiguration: { level: 'note' },
-        properties: expect.objectContaining({ 'security-severity': '3.0' }),
+        properties: expect.objectContaining({ 'security-severity': '3.0' }) as unknown,
       }),
     ]);
     expect(log.runs[0].tool.driver.rules[1]).not.toHaveProperty('helpUri');

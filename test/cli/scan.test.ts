@@ -38,7 +38,7 @@ describe('posture scan', () => {
         column: 5,
         endLine: 5,
         message: 'certificate validation is off',
-        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/) as unknown,
       },
       {
         ruleId: 'test-todo-comment',
@@ -49,7 +49,7 @@ describe('posture scan', () => {
         column: 1,
         endLine: 6,
         message: 'unfinished work',
-        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}:1$/) as unknown,
       },
     ]);
     expect(exitCode).toBe(1);

@@ -181,6 +181,7 @@ describe('text report', () => {
     });
     const coloured = formatText(input, { color: true });
     expect(coloured).toContain('\u001b[31mhigh\u001b[39m');
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes, which start with \x1b
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(formatText(input, { color: false }));
   });
 });

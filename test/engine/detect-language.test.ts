@@ -201,7 +201,7 @@ describe('explainRecognition', () => {
     expect(explainRecognition('notes/app.yml', 'port: 8080\n')).toMatchObject({
       language: undefined,
       forceAs: 'ansible',
-      reason: expect.stringContaining('no play names hosts'),
+      reason: expect.stringContaining('no play names hosts') as unknown,
     });
     expect(
       explainRecognition('lib/puppet/type/thing.rb', 'Puppet::Type.newtype(:thing) do\nend\n'),

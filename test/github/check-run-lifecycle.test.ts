@@ -33,7 +33,7 @@ describe('the Posture check run', () => {
       head_sha: fixture.headSha,
       status: 'in_progress',
       started_at: FIXED_NOW.toISOString(),
-      output: { title: expect.any(String), summary: expect.any(String) },
+      output: { title: expect.any(String) as unknown, summary: expect.any(String) as unknown },
     });
     const updates = github.checkRunUpdates();
     expect(updates).toHaveLength(1);

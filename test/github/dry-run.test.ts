@@ -8,7 +8,6 @@ import { ProbotOctokit } from 'probot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { dryRunReview } from '../../src/review/dry-run.js';
-import type { GitHubClient } from '../../src/review/review-target.js';
 import { inThreadAnalyzer } from '../../src/workers/analysis-pool.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { INSECURE_DOWNLOAD, pullRequestOf, targetFor } from './pull-requests.js';
@@ -27,7 +26,7 @@ describe('a dry-run review', () => {
       retry: { enabled: false },
       throttle: { enabled: false },
     }));
-    const octokit = new Octokit({ auth: 'ghp_dry_run_token' }) as unknown as GitHubClient;
+    const octokit = new Octokit({ auth: 'ghp_dry_run_token' });
 
     const outcome = await dryRunReview(octokit, {
       target: {

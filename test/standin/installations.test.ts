@@ -71,7 +71,7 @@ describe('repositories and installations', () => {
 
     expect(await ask(778, `Bearer ${jwt}`)).toMatchObject({
       status: 201,
-      body: { token: expect.stringMatching(/^ghs_/), repository_selection: 'all' },
+      body: { token: expect.stringMatching(/^ghs_/) as unknown, repository_selection: 'all' },
     });
     expect(await ask(999, `Bearer ${jwt}`)).toMatchObject({
       status: 404,

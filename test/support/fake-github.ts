@@ -143,7 +143,7 @@ export class FakeGitHub {
     this.#reportedHead = options.pullRequest?.headSha;
     this.#files = options.files ?? options.fixture.files;
     this.policy = options.policy ?? {};
-    this.teams = options.organizationTeams ?? new Map();
+    this.teams = options.organizationTeams ?? new Map<string, Set<string>>();
     for (const [slug, members] of Object.entries(options.teams ?? {}))
       this.teams.set(slug, new Set([...(this.teams.get(slug) ?? []), ...members]));
     this.checkRuns = this.#repository.checkRuns;
@@ -486,7 +486,7 @@ export class FakeGitHub {
           const comment = {
             nodeId: node.nodeId,
             author: { login: APP_LOGIN, type: 'Bot' as const },
-            body: String(input.body ?? ''),
+            body: typeof input.body === 'string' ? input.body : '',
           };
           this.conversation.push(comment);
           return {

@@ -20,7 +20,7 @@ export class DeferredReports {
 
   add(path: string, report: DeferredReport): void {
     let waiting = this.byPath.get(path);
-    if (!waiting) this.byPath.set(path, (waiting = new Map()));
+    if (!waiting) this.byPath.set(path, (waiting = new Map<string, Waiting>()));
     const key = `${report.ruleId}:${report.range.line}`;
     const known = waiting.get(key);
     if (known) known.otherUses += 1;

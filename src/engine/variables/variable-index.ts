@@ -37,7 +37,7 @@ export class VariableIndex {
 
   add(model: FileModel): void {
     let byName = this.shared.get(model.language);
-    if (!byName) this.shared.set(model.language, (byName = new Map()));
+    if (!byName) this.shared.set(model.language, (byName = new Map<string, PlacedDefinition[]>()));
     for (const placed of sharedDefinitions(model, this.places)) {
       const known = byName.get(placed.definition.name);
       if (known) known.push(placed);

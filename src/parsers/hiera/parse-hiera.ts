@@ -19,11 +19,7 @@ export function parseHiera(path: string, source: string): ParseOutcome {
       const builder = new YamlValueBuilder(parsed, doc, {
         isDynamic: (text) => INTERPOLATION.test(text),
       });
-      flatten(
-        builder.value(doc.contents as Parameters<YamlValueBuilder['value']>[0]),
-        [],
-        variables,
-      );
+      flatten(builder.value(doc.contents), [], variables);
     }
     const model: FileModel = {
       path,

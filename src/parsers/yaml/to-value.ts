@@ -19,6 +19,12 @@ export interface ValueBuilderOptions {
   isDynamic(text: string): boolean;
 }
 
+/**
+ * What the YAML 1.1 schema parses a scalar to: dates for timestamps, bytes for `!!binary`, a
+ * symbol for a `<<` merge key; the application tags keep their text.
+ */
+type ScalarData = string | number | boolean | bigint | null | symbol | Date | Uint8Array;
+
 const ENCRYPTED = /^\s*(\$ANSIBLE_VAULT;|ENC\[)/;
 const NO_RANGE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -46,7 +52,7 @@ export class YamlValueBuilder {
   /** The key text of a pair, or undefined for complex keys. */
   keyOf(pair: Pair): string | undefined {
     const key = pair.key;
-    if (!isScalar(key)) return undefined;
+    if (!isScalar<ScalarData>(key)) return undefined;
     if (key.value === null) return '';
     // With YAML 1.1 merges on, the parser marks `<<` keys with a symbol.
     if (typeof key.value === 'symbol') return '<<';
@@ -105,7 +111,7 @@ export class YamlValueBuilder {
     if ((isSeq(node) || isMap(node)) && depth >= MAX_YAML_DEPTH)
       throw new YamlError('too-deep', NESTING_REASON, range.line);
     const text = node.range ? this.source.slice(node.range[0], node.range[1]) : '';
-    if (isScalar(node)) return this.scalar(node.value, node.tag, text, range);
+    if (isScalar<ScalarData>(node)) return this.scalar(node.value, node.tag, text, range);
     if (isSeq(node)) {
       const items = node.items.map((item) => this.value(item as YamlNode, depth + 1));
       return { kind: 'list', text, dynamic: false, items, range };
@@ -121,7 +127,12 @@ export class YamlValueBuilder {
     return { kind: 'expression', text, dynamic: true, range };
   }
 
-  private scalar(raw: unknown, tag: string | undefined, text: string, range: SourceRange): Value {
+  private scalar(
+    raw: ScalarData,
+    tag: string | undefined,
+    text: string,
+    range: SourceRange,
+  ): Value {
     const applicationTag = tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
     const value = this.scalarValue(raw, applicationTag, text);
     if (applicationTag) value.tag = applicationTag;
@@ -134,7 +145,7 @@ export class YamlValueBuilder {
    * The kind, value and dynamism of a scalar; the caller adds text, range and tag. Built in
    * place rather than by spreading: this runs for every scalar of every file.
    */
-  private scalarValue(raw: unknown, applicationTag: string | undefined, text: string): Value {
+  private scalarValue(raw: ScalarData, applicationTag: string | undefined, text: string): Value {
     const value = { text: '', range: NO_RANGE } as Value;
     if (raw === null || raw === undefined)
       return Object.assign(value, { kind: 'null', value: null, dynamic: false });

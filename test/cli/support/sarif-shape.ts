@@ -15,6 +15,8 @@ const isPositiveInteger = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 1;
 const isNonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0;
+const isOneOf = (allowed: ReadonlySet<string>, value: unknown): value is string =>
+  typeof value === 'string' && allowed.has(value);
 
 export function sarifProblems(log: unknown): string[] {
   const problems: string[] = [];
@@ -112,7 +114,7 @@ function runProblems(run: unknown, at: string): string[] {
         if (!isObject(notification)) return problems.push(`${place}: not an object`);
         if (!hasMessageText(notification['message']))
           problems.push(`${place}: message.text is required`);
-        if (notification['level'] !== undefined && !LEVELS.has(String(notification['level'])))
+        if (notification['level'] !== undefined && !isOneOf(LEVELS, notification['level']))
           problems.push(`${place}: bad level`);
         problems.push(...locationsProblems(notification['locations'] ?? [], place));
         return undefined;
@@ -139,7 +141,7 @@ function ruleProblems(rule: unknown, at: string): string[] {
     : undefined;
   if (level !== undefined)
     check(
-      LEVELS.has(String(level)),
+      isOneOf(LEVELS, level),
       'defaultConfiguration.level must be none, note, warning or error',
     );
   const properties = rule['properties'];
@@ -189,10 +191,10 @@ function resultProblems(result: unknown, ruleIds: unknown[], at: string): string
     );
   }
   if (result['level'] !== undefined)
-    check(LEVELS.has(String(result['level'])), 'level must be none, note, warning or error');
+    check(isOneOf(LEVELS, result['level']), 'level must be none, note, warning or error');
   if (result['baselineState'] !== undefined)
     check(
-      BASELINE_STATES.has(String(result['baselineState'])),
+      isOneOf(BASELINE_STATES, result['baselineState']),
       'baselineState must be new, unchanged, updated or absent',
     );
   const locations = result['locations'];

@@ -4,7 +4,7 @@
  * the objects of graphql-objects.ts. Errors come back in GitHub's shape, next to the data of the
  * fields that resolved.
  */
-import { executeSync, type GraphQLFieldResolver } from 'graphql';
+import { executeSync, OperationTypeNode, type GraphQLFieldResolver } from 'graphql';
 import type { FakeGitHub } from '../fake-github.js';
 import { executionError, GraphqlProblem } from './graphql-errors.js';
 import {
@@ -36,7 +36,8 @@ export function answerGraphql(body: unknown, world: GraphqlWorld): FakeResponse 
     document,
     ...(operation.name ? { operationName } : {}),
     variableValues: variables,
-    rootValue: operation.operation === 'mutation' ? mutationRoot(world) : queryRoot(world),
+    rootValue:
+      operation.operation === OperationTypeNode.MUTATION ? mutationRoot(world) : queryRoot(world),
     contextValue: context,
     fieldResolver: modelledFieldsOnly,
   });

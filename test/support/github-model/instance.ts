@@ -84,7 +84,8 @@ export class FakeGitHubInstance {
       options.pullNumber ??
       Math.max(0, ...repository.pullRequests.map((pull) => pull.pullNumber)) + 1;
     let organizationTeams = this.#teams.get(owner.toLowerCase());
-    if (!organizationTeams) this.#teams.set(owner.toLowerCase(), (organizationTeams = new Map()));
+    if (!organizationTeams)
+      this.#teams.set(owner.toLowerCase(), (organizationTeams = new Map<string, Set<string>>()));
     return new FakeGitHub({ ...options, pullNumber, repository, organizationTeams });
   }
 

@@ -125,13 +125,16 @@ export function repositoryRoutes(repository: RepositoryState, appId: number): Ro
           throw new HttpProblem(422, 'Invalid request.\n\n"name" wasn\'t supplied.');
         if (typeof input.head_sha !== 'string' || !history.commit(input.head_sha))
           throw new HttpProblem(422, `No commit found for SHA: ${String(input.head_sha)}`);
-        if (input.status !== undefined && !CHECK_RUN_STATUSES.has(String(input.status)))
+        if (
+          input.status !== undefined &&
+          (typeof input.status !== 'string' || !CHECK_RUN_STATUSES.has(input.status))
+        )
           throw new HttpProblem(422, 'Invalid request.\n\nInvalid status.');
         const run: StandinCheckRun = {
           id: newCheckRunId(repository),
           name: input.name,
           head_sha: input.head_sha,
-          status: String(input.status ?? 'queued'),
+          status: input.status ?? 'queued',
           conclusion: null,
           output: {},
           annotations: [],
