@@ -1,11 +1,15 @@
 /**
- * The README's rule catalog, generated from the rules' metadata so that it cannot drift:
- * `npm run docs:rules` rewrites it and a test fails when it is stale.
+ * The README's rule catalog and its coverage of the check catalog, generated from the rules'
+ * metadata so that they cannot drift: `npm run docs:rules` rewrites them and a test fails when
+ * they are stale.
  */
 import { RULES } from '../../src/rules/index.js';
+import { catalogCoverageMarkdown } from './catalog-coverage.js';
 
 export const CATALOG_START = '<!-- rule-catalog:start -->';
 export const CATALOG_END = '<!-- rule-catalog:end -->';
+export const COVERAGE_START = '<!-- catalog-coverage:start -->';
+export const COVERAGE_END = '<!-- catalog-coverage:end -->';
 
 export function ruleCatalogMarkdown(): string {
   const rows = RULES.map(({ meta }) => {
@@ -14,20 +18,31 @@ export function ruleCatalogMarkdown(): string {
       options.length > 0
         ? `${meta.title} (options: ${options.map((option) => `\`${option}\``).join(', ')})`
         : meta.title;
-    return `| [\`${meta.id}\`](src/rules/${meta.id}/README.md) | ${title} | ${meta.severity} | ${meta.languages.join(', ')} | ${meta.cwe} |`;
+    const checks = (meta.catalog ?? []).join(', ') || '—';
+    return `| [\`${meta.id}\`](src/rules/${meta.id}/README.md) | ${title} | ${meta.severity} | ${meta.languages.join(', ')} | ${meta.cwe} | ${checks} |`;
   });
   return [
-    '| Rule (id = category) | What it flags | Default severity | Languages | CWE |',
-    '| --- | --- | --- | --- | --- |',
+    '| Rule (id = category) | What it flags | Default severity | Languages | CWE | Checks covered |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
 
-/** The README with its catalog section replaced by the current one. */
+/** The text between two markers replaced by `content`, each marker kept on its own line. */
+function replaceBetween(readme: string, start: string, end: string, content: string): string {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+}
+
+/** The README with its rule catalog and coverage table replaced by the current ones. */
 export function withCatalog(readme: string): string {
-  const start = readme.indexOf(CATALOG_START);
-  const end = readme.indexOf(CATALOG_END);
-  if (start < 0 || end < start)
-    throw new Error(`README.md lacks the ${CATALOG_START} … ${CATALOG_END} markers`);
-  return `${readme.slice(0, start + CATALOG_START.length)}\n${ruleCatalogMarkdown()}\n${readme.slice(end)}`;
+  const withRules = replaceBetween(readme, CATALOG_START, CATALOG_END, ruleCatalogMarkdown());
+  return replaceBetween(
+    withRules,
+    COVERAGE_START,
+    COVERAGE_END,
+    catalogCoverageMarkdown(RULES.map((rule) => rule.meta)),
+  );
 }

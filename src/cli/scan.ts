@@ -14,6 +14,7 @@ import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import type { FileError } from '../engine/finding.js';
 import type { Language } from '../engine/model.js';
 import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
+import { deployedConfigFormat } from '../parsers/config/formats.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
@@ -21,7 +22,10 @@ import { isRecognised } from './unrecognised.js';
 import { failsScan } from './verdict.js';
 import { compareText, walk } from './walk.js';
 
-/** Extensions worth reading for each language; without `--lang`, all of them. */
+/**
+ * Extensions worth reading for each language; without `--lang`, all of them. Configuration
+ * files a role, module or cookbook deploys are read whatever their extension.
+ */
 export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = {
   ansible: ['.yml', '.yaml'],
   puppet: ['.pp'],
@@ -67,7 +71,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     ? EXTENSIONS[options.language]
     : Object.values(EXTENSIONS).flat();
   const accept = (path: string) =>
-    extensions.some((extension) => path.toLowerCase().endsWith(extension));
+    extensions.some((extension) => path.toLowerCase().endsWith(extension)) ||
+    deployedConfigFormat(path) !== undefined;
   const walked = await walk(options.paths, {
     cwd: options.cwd,
     ...(options.root ? { root: options.root } : {}),

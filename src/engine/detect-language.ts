@@ -7,8 +7,15 @@ import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
 import { isTestCookbookFile } from './test-code.js';
 import { recogniseYaml } from './recognise-yaml.js';
 import { otherYamlByPath } from './other-yaml.js';
+import { deployedFileLanguage } from './deployed-language.js';
+import { deployedConfigFormat } from '../parsers/config/formats.js';
 
 const YAML_FILE = /\.ya?ml$/i;
+const LANGUAGE_NAMES: Record<Language, string> = {
+  ansible: 'Ansible',
+  puppet: 'Puppet',
+  chef: 'Chef',
+};
 const PUPPET_MANIFEST = /\.pp$/i;
 const RUBY_FILE = /\.rb$/i;
 
@@ -29,6 +36,17 @@ export interface Recognition {
  * be the start of the file only.
  */
 export function explainRecognition(path: string, content: string): Recognition {
+  const config = deployedConfigFormat(path);
+  if (config) {
+    const language = deployedFileLanguage(path, content);
+    return language
+      ? { language, reason: `${config.label} deployed by ${LANGUAGE_NAMES[language]} code` }
+      : {
+          language: undefined,
+          reason: `${config.label} outside an Ansible role, a Puppet module or a Chef cookbook, with nothing that says which deploys it`,
+          forceAs: 'puppet',
+        };
+  }
   if (PUPPET_MANIFEST.test(path)) return { language: 'puppet', reason: 'a Puppet manifest' };
   if (RUBY_FILE.test(path)) {
     if (isChefCookbookPath(path, content))
@@ -52,6 +70,7 @@ export function explainRecognition(path: string, content: string): Recognition {
  * The GitHub side fetches only these.
  */
 export function mayBeAnalysed(path: string): boolean {
+  if (deployedConfigFormat(path)) return true;
   if (PUPPET_MANIFEST.test(path)) return true;
   // Cookbooks kept under test folders are test code, read and reported apart.
   if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '') || isTestCookbookFile(path, '');

@@ -127,7 +127,48 @@ export interface Condition {
 }
 
 export type FileKind =
-  'playbook' | 'tasks' | 'vars' | 'inventory' | 'data' | 'manifest' | 'recipe' | 'attributes';
+  | 'playbook'
+  | 'tasks'
+  | 'vars'
+  | 'inventory'
+  | 'data'
+  | 'manifest'
+  | 'recipe'
+  | 'attributes'
+  /** a daemon's configuration as a role, module or cookbook deploys it: a template or a plain file */
+  | 'config';
+
+/** The daemons and files whose settings Posture reads (`src/parsers/config/formats.ts`). */
+export type ConfigFormat = 'sshd' | 'ssh' | 'sysctl' | 'sudoers';
+
+/**
+ * One setting of a configuration file as it lands on the host: `PermitRootLogin yes`,
+ * `net.ipv4.ip_forward = 1`, a sudoers rule. In a template, each expression of the template
+ * language is written as the deploying language's interpolation (`{{ x }}`, `${x}`, `#{x}`),
+ * so that rules follow it to where the variable is set like any other value.
+ */
+export interface Directive {
+  /** as written: `PermitRootLogin`, `net.ipv4.ip_forward`; a sudoers line's first word */
+  name: string;
+  /** what follows the name (a sudoers line: the whole line) */
+  value: Value;
+  /** the block it is in: `Match User backup` */
+  section?: string;
+  /** inside a template's condition: whether it is rendered depends on the condition */
+  conditional: boolean;
+  range: SourceRange;
+}
+
+export interface ConfigFile {
+  format: ConfigFormat;
+  /** how Posture knew the format, for messages: `by its name sshd_config.j2` */
+  recognisedBy: string;
+  /** a template (`.j2`, `.erb`, `.epp`) rather than a file deployed as it is */
+  template: boolean;
+  /** the Puppet class whose variables a template reads as `@name` or `$name` */
+  within?: string;
+  directives: Directive[];
+}
 
 export interface FileModel {
   path: string;
@@ -137,6 +178,8 @@ export interface FileModel {
   variables: Variable[];
   comments: Comment[];
   conditions: Condition[];
+  /** for a configuration file: its format and settings */
+  config?: ConfigFile;
   /** the source split into lines, for snippets and fingerprints */
   lines: string[];
 }

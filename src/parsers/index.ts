@@ -9,6 +9,9 @@ import { initChefParser, parseChef } from './chef/parse-chef.js';
 import { parseHiera } from './hiera/parse-hiera.js';
 import { parsePuppet } from './puppet/parse-puppet.js';
 import { initShellParser } from './shell/parse-shell.js';
+import { deployedConfigFormat } from './config/formats.js';
+import { parseConfig } from './config/parse-config.js';
+import { initTemplateParser } from './templates/erb-tags.js';
 
 export type ParseOutcome = { ok: true; model: FileModel } | { ok: false; error: FileError };
 
@@ -34,9 +37,12 @@ const PARSERS: Record<Language, LanguageParser | undefined> = {
 export async function initParsers(): Promise<void> {
   await initShellParser();
   await initChefParser();
+  await initTemplateParser();
 }
 
 export function parseFile(path: string, source: string, language: Language): ParseOutcome {
+  const config = deployedConfigFormat(path);
+  if (config) return parseConfig(path, source, language, config);
   const parser = PARSERS[language];
   if (!parser)
     return {

@@ -17,6 +17,9 @@ export const CATEGORIES = [
   'missing-default-case',
   'ssh-host-key-checking-disabled',
   'policy-change',
+  'privileged-account',
+  'insecure-ssh-server',
+  'kernel-hardening-disabled',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

@@ -8,10 +8,13 @@ import { emptyPassword } from './empty-password/rule.js';
 import { hardCodedSecret } from './hard-coded-secret/rule.js';
 import { httpWithoutTls } from './http-without-tls/rule.js';
 import { insecureFilePermissions } from './insecure-file-permissions/rule.js';
+import { insecureSshServer } from './insecure-ssh-server/rule.js';
 import { invalidIpBinding } from './invalid-ip-binding/rule.js';
+import { kernelHardeningDisabled } from './kernel-hardening-disabled/rule.js';
 import { missingDefaultCase } from './missing-default-case/rule.js';
 import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
 import { pipeToShell } from './pipe-to-shell/rule.js';
+import { rootUidAccount } from './root-uid-account/rule.js';
 import { securityControlDisabled } from './security-control-disabled/rule.js';
 import { sshHostKeyCheckingDisabled } from './ssh-host-key-checking-disabled/rule.js';
 import { sudoNopasswd } from './sudo-nopasswd/rule.js';
@@ -26,10 +29,13 @@ export const RULES: readonly Rule[] = [
   hardCodedSecret,
   httpWithoutTls,
   insecureFilePermissions,
+  insecureSshServer,
   invalidIpBinding,
+  kernelHardeningDisabled,
   missingDefaultCase,
   missingIntegrityCheck,
   pipeToShell,
+  rootUidAccount,
   securityControlDisabled,
   sshHostKeyCheckingDisabled,
   sudoNopasswd,

@@ -17,6 +17,11 @@ export interface RuleMeta {
   remediation: string;
   /** e.g. `CWE-798` */
   cwe: string;
+  /**
+   * The rows of the check catalog (`src/rules/catalog.ts`) the rule covers, e.g. `['PRIV-05']`;
+   * the README's coverage table is generated from them.
+   */
+  catalog?: readonly string[];
   /** lists of strings a policy can set for the rule, with their defaults */
   options?: Readonly<Record<string, RuleOption>>;
   /**

@@ -27,7 +27,7 @@ import { RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 const RULES_DIR = dirname(fileURLToPath(import.meta.url));
-const FIXTURE_FILE = /^(positive|negative|uses)[\w-]*\.(ya?ml|pp|rb)$/;
+const FIXTURE_FILE = /^(positive|negative|uses)[\w.-]*\.(ya?ml|pp|rb|j2|erb|epp|conf)$/;
 
 function fixtureFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -48,6 +48,9 @@ describe('posture scan --format json --profile glitch on an Ansible tree', () =>
       'roles/web/tasks/main.yml:29 unsigned-package-source',
       'roles/web/tasks/main.yml:33 security-control-disabled',
       'roles/web/tasks/main.yml:38 sudo-nopasswd',
+      'roles/web/tasks/main.yml:43 privileged-account',
+      'roles/web/tasks/main.yml:48 kernel-hardening-disabled',
+      'roles/web/templates/sshd_config.j2:2 insecure-ssh-server',
     ]);
     const reported = new Set(report.findings.map((finding) => finding.category));
     const ansibleCategories = RULES.filter((rule) => rule.meta.languages.includes('ansible')).map(

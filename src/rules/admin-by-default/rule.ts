@@ -85,6 +85,7 @@ export const adminByDefault: Rule = {
     remediation:
       'Default to a dedicated least-privileged account and grant it only what it needs. For Ansible, connect as an unprivileged user and use `become` for the tasks that need root.',
     cwe: 'CWE-250',
+    catalog: [],
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {

@@ -86,6 +86,7 @@ export const emptyPassword: Rule = {
     remediation:
       'Set a strong password from a secret store, or lock the account. If the value is only a default meant to be overridden, leave it undefined and fail early when it is missing (`assert`, `fail`, a required class parameter).',
     cwe: 'CWE-258',
+    catalog: ['PRIV-07'],
   },
   check(context) {
     const { file, report } = context;

@@ -76,6 +76,7 @@ export const hardCodedSecret: Rule = {
     remediation:
       'Keep the secret in a secret store and reference it: Ansible Vault (`!vault` or a `vault_` variable), a `lookup()` of a secret manager, Hiera-eyaml or `Sensitive()` in Puppet, encrypted data bags or Chef Vault in Chef. Rotate the exposed value: it is in the history. For a placeholder, leave the value unset and fail when it is missing.',
     cwe: 'CWE-798',
+    catalog: ['SEC-01', 'SEC-02', 'SEC-03', 'SEC-09', 'SEC-10', 'SEC-12'],
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {

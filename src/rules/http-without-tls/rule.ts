@@ -146,6 +146,7 @@ export const httpWithoutTls: Rule = {
     remediation:
       'Use `https://` (and keep certificate validation on). If the endpoint cannot serve TLS, verify what it delivers with a checksum or signature, and keep it on a trusted network.',
     cwe: 'CWE-319',
+    catalog: ['TLS-03', 'SUP-03'],
     options: {
       allowed_hosts: {
         description:

@@ -93,6 +93,7 @@ export const insecureFilePermissions: Rule = {
     remediation:
       "Give the least access that works (`0644` for files, `0755` for directories and programs, `0600`/`0640` for secrets) and write modes as quoted octal strings (`mode: '0644'`) or symbolically (`u=rw,g=r,o=r`).",
     cwe: 'CWE-732',
+    catalog: ['FILE-01', 'FILE-04'],
   },
   check(context) {
     const { file, report } = context;

@@ -159,6 +159,7 @@ export const invalidIpBinding: Rule = {
     remediation:
       'Bind to the specific address the service must be reachable on (the internal or management interface, or `127.0.0.1` when only local clients use it), and restrict the rest with a firewall.',
     cwe: 'CWE-1327',
+    catalog: ['NET-01', 'NET-02'],
   },
   check({ file, report }) {
     for (const assignment of assignments(file)) {

@@ -1,7 +1,8 @@
 /**
  * Accounts: which accounts are administrators, which keys choose the account a service or
- * Ansible logs in with, which task and resource types run something as a named user, and what
- * a database client's command line looks like when it logs in as the administrator.
+ * Ansible logs in with, which task and resource types run something as a named user or create
+ * a local account, and what a database client's command line looks like when it logs in as the
+ * administrator.
  */
 import type { Language } from '../../engine/model.js';
 
@@ -52,3 +53,29 @@ export const RUNS_AS: Record<Language, Readonly<Record<string, string>>> = {
 /** `mysql -u root`, `mysqladmin -uroot`, `mysql --user=root`, `psql -U postgres`. */
 export const DATABASE_ADMIN_LOGIN =
   /\b(mysql|mysqladmin|mysqldump|mariadb)\b[^|;&\n]*?(\s-u\s*|\s--user[=\s])['"]?root\b|\bpsql\b[^|;&\n]*?(\s-U\s*|\s--username[=\s])['"]?postgres\b/;
+
+/** A task or resource type that creates a local account: where it names the account and sets its UID. */
+export interface UserResource {
+  /**
+   * The attributes that name the account, the one that wins first: Puppet's `name` over the
+   * title, Chef's `username` over the resource's name, Ansible's `user` alias of `name`.
+   */
+  name: readonly string[];
+  uid: string;
+}
+
+/** The types that create local accounts, per language. */
+export const USER_RESOURCES: Record<Language, Readonly<Record<string, UserResource>>> = {
+  ansible: { user: { name: ['name', 'user'], uid: 'uid' } },
+  puppet: {
+    user: { name: ['name', 'title'], uid: 'uid' },
+    'accounts::user': { name: ['name', 'title'], uid: 'uid' },
+  },
+  chef: {
+    user: { name: ['username', 'name'], uid: 'uid' },
+    linux_user: { name: ['username', 'name'], uid: 'uid' },
+  },
+};
+
+/** The account that has UID 0 by right. */
+export const SUPERUSER = 'root';

@@ -43,6 +43,7 @@ export const missingDefaultCase: Rule = {
     remediation:
       'Add a default branch that either handles the remaining values explicitly or fails with a clear message (`fail("unsupported platform ${facts[\'os\'][\'family\']}")`, `raise "unsupported platform"`).',
     cwe: 'CWE-478',
+    catalog: [],
     profiles: ['glitch'],
   },
   check({ file, report }) {

@@ -70,6 +70,7 @@ export const missingIntegrityCheck: Rule = {
     remediation:
       'Pin the expected digest (`checksum: sha256:<digest>` on `get_url`, `checksum` on Chef `remote_file` and Puppet `archive`) or verify a signature before use. For shell downloads, check the file with `sha256sum -c` or `gpg --verify` in the same command.',
     cwe: 'CWE-494',
+    catalog: ['SUP-05'],
   },
   check(context) {
     checkResources(context);

@@ -89,6 +89,7 @@ export const pipeToShell: Rule = {
     remediation:
       'Download the script to a file, verify its checksum or signature, then run it; better, install the software from a signed package or pin a release artifact by digest.',
     cwe: 'CWE-494',
+    catalog: ['SUP-04'],
   },
   check,
 };

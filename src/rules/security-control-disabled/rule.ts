@@ -163,6 +163,7 @@ export const securityControlDisabled: Rule = {
     remediation:
       'Keep the control enforcing and fix the specific denial instead: an SELinux boolean or file context (`seboolean`, `sefcontext`), an AppArmor profile change, or a firewall rule for the port that must be open.',
     cwe: 'CWE-693',
+    catalog: ['NET-04', 'LOG-01', 'LOG-07', 'HARD-01', 'HARD-02'],
   },
   check(context) {
     const { file, report } = context;

@@ -11,6 +11,17 @@ import {
   SSH_HOST_KEY_CHECKS_OFF,
 } from '../knowledge/commands.js';
 import { endsWithSetting } from '../knowledge/settings.js';
+import { checkSettings, type Verdict } from '../support/config-settings.js';
+
+/** An ssh_config directive that stops checking host keys. */
+function clientSetting(name: string, value: string): Verdict | undefined {
+  const setting = name.toLowerCase();
+  if (setting === 'stricthostkeychecking' && /^(no|off)$/i.test(value))
+    return { problem: effectOf('StrictHostKeyChecking') };
+  if (setting === 'userknownhostsfile' && value.split(/\s+/).includes('/dev/null'))
+    return { problem: effectOf('UserKnownHostsFile') };
+  return undefined;
+}
 
 /** Arguments that search for text rather than write it (`regexp: '^StrictHostKeyChecking'`). */
 const SEARCHING_ARGUMENTS = new Set([
@@ -95,6 +106,7 @@ export const sshHostKeyCheckingDisabled: Rule = {
     remediation:
       "Distribute the hosts' keys instead (`known_hosts` module, `ssh_known_hosts` in Puppet or Chef, SSH certificates signed by a host CA), or use `StrictHostKeyChecking=accept-new`, which trusts a key only the first time and refuses a changed one.",
     cwe: 'CWE-322',
+    catalog: ['HARD-06'],
   },
   check(context) {
     for (const assignment of assignments(context.file)) {
@@ -102,5 +114,6 @@ export const sshHostKeyCheckingDisabled: Rule = {
       checkAssignment(context, assignment);
       if (assignment.unit) checkBindings(context, { ...assignment, unit: assignment.unit });
     }
+    checkSettings(context, ['ssh'], clientSetting);
   },
 };

@@ -5,14 +5,15 @@ import { isTrue, ownStrings } from '../support/values.js';
 import { bindings, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
+import { settingsOf } from '../support/config-settings.js';
 
 /**
  * A sudoers rule that runs every command without asking for a password (`NOPASSWD: ALL`, tags
  * such as `SETENV:` in between), or a `Defaults` line that stops asking altogether; not on a
- * line that is a comment.
+ * line that is a comment (`#{user}` in a Chef template and `#1000`, a user id, are not).
  */
 const PASSWORDLESS_ALL =
-  /(?<!^\s*#.*)(\bNOPASSWD\s*:\s*(?:[A-Z_]+\s*:\s*)*ALL\b|\bDefaults\b[^\n#]*!\s*authenticate\b)/m;
+  /(?<!^\s*#(?![{\d]).*)(\bNOPASSWD\s*:\s*(?:[A-Z_]+\s*:\s*)*ALL\b|\bDefaults\b[^\n#]*!\s*authenticate\b)/m;
 
 /** The sudoers rule, as written, that grants passwordless sudo for every command. */
 function passwordlessRule(text: string): string | undefined {
@@ -94,6 +95,36 @@ function checkResources(context: RuleContext): void {
   }
 }
 
+/**
+ * The rules of a sudoers file or template the code deploys. A rule whose user or host is a
+ * template expression still grants what its literal part says.
+ */
+function checkSudoersFiles(context: RuleContext): void {
+  for (const setting of settingsOf(context, ['sudoers'])) {
+    const text = typeof setting.value.value === 'string' ? setting.value.value : '';
+    const rule = passwordlessRule(text);
+    if (rule) {
+      context.report({
+        range: setting.range,
+        message: `the sudoers rule \`${rule}\` grants passwordless sudo for every command`,
+      });
+      continue;
+    }
+    if (!setting.value.dynamic) continue;
+    for (const binding of bindings(context, setting.value, setting.within)) {
+      const bound =
+        typeof binding.value.value === 'string' ? passwordlessRule(binding.value.value) : undefined;
+      if (bound)
+        reportBinding(
+          context,
+          binding,
+          { range: setting.range, as: 'in a sudoers rule' },
+          `makes the rule \`${bound}\`: passwordless sudo for every command`,
+        );
+    }
+  }
+}
+
 export const sudoNopasswd: Rule = {
   meta: {
     id: 'sudo-nopasswd',
@@ -106,9 +137,11 @@ export const sudoNopasswd: Rule = {
     remediation:
       'Require the password, or limit passwordless sudo to the exact commands the account needs (`NOPASSWD: /usr/bin/systemctl restart myapp`). Service accounts used by automation should get narrowly scoped rules.',
     cwe: 'CWE-269',
+    catalog: ['PRIV-03'],
   },
   check(context) {
     for (const assignment of assignments(context.file)) checkStrings(context, assignment);
     checkResources(context);
+    checkSudoersFiles(context);
   },
 };

@@ -24,7 +24,7 @@ import {
   type CommandText,
 } from './commands.js';
 import { referencesIn, type Reference } from '../../engine/variables/references.js';
-import type { RuleContext, VariableDefinition } from '../rule.js';
+import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 
 export interface Binding {
@@ -146,6 +146,7 @@ export function reportBinding(
   binding: Binding,
   use: { range: SourceRange; as: string },
   problem: string,
+  details: Pick<Report, 'severity'> = {},
 ): void {
   const { definition } = binding;
   if (!definition) {
@@ -153,6 +154,7 @@ export function reportBinding(
       ? `writes \`${binding.taken}\``
       : `falls back to \`${binding.taken}\` when nothing sets it`;
     context.report({
+      ...details,
       range: use.range,
       message: `\`${binding.reference}\` ${gives} and ${problem}`,
     });
@@ -162,6 +164,7 @@ export function reportBinding(
     ? ` (through ${definition.via.map((name) => `\`${name}\``).join(', ')})`
     : '';
   context.report({
+    ...details,
     range: definition.value.range,
     path: definition.path,
     message: `\`${definitionText(definition, context.file.language)}\`${through}, used ${use.as} at ${context.file.path}:${use.range.line}, ${problem}`,

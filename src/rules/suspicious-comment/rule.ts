@@ -33,6 +33,7 @@ export const suspiciousComment: Rule = {
     remediation:
       'Fix the weakness the comment describes, or track it in the issue tracker with an owner and link the issue, so that the risk is accepted by someone rather than left in a comment.',
     cwe: 'CWE-546',
+    catalog: [],
   },
   check({ file, report }) {
     const comments = [...file.comments].sort((a, b) => a.range.line - b.range.line);

@@ -193,6 +193,7 @@ export const tlsVerificationDisabled: Rule = {
     remediation:
       'Keep verification on. If the server uses a private CA, give the client that CA (`ca_path`, `sslcacert`, `--cacert`) instead of turning checks off.',
     cwe: 'CWE-295',
+    catalog: ['TLS-01', 'TLS-02', 'TLS-04', 'CONT-06'],
   },
   check(context) {
     checkSettings(context);

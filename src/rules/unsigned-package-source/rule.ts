@@ -80,6 +80,7 @@ export const unsignedPackageSource: Rule = {
     remediation:
       "Keep signature checks on and import the repository's signing key (`rpm_key`, `apt_key`/`signed-by`, `gpgkey`). If a package is unsigned, publish it through an internal repository that signs it.",
     cwe: 'CWE-347',
+    catalog: ['SUP-01', 'SUP-02'],
   },
   check({ file, report }) {
     const all = assignments(file);

@@ -5,6 +5,7 @@ import { ownStrings } from '../support/values.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { isPasswordName, nameWords } from '../support/names.js';
 import { isCipherSetting, weakCipher } from '../support/cipher-strings.js';
+import { checkSettings, type Verdict } from '../support/config-settings.js';
 import {
   enabledVersions,
   listVersions,
@@ -198,6 +199,46 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
   }
 }
 
+/** SSH algorithm lists: `+` appends to the defaults, `^` puts first, `-` removes. */
+function enabledEntries(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '' && !entry.startsWith('-'))
+    .map((entry) => entry.replace(/^[+^]/, ''));
+}
+
+const WEAK_SSH_MAC = /(^|-)(md5|ripemd160)(-|@|$)|^umac-64(@|$)|-96(@|$)/i;
+const WEAK_SSH_KEX = /^(diffie-hellman-group1-sha1|gss-group1-sha1-.*)$/i;
+
+/** The weak algorithm an sshd or ssh `Ciphers`, `MACs` or `KexAlgorithms` list enables. */
+function weakSshAlgorithm(name: string, value: string): Verdict | undefined {
+  const setting = name.toLowerCase();
+  const entries = enabledEntries(value);
+  if (setting === 'ciphers') {
+    const weak = weakCipher(entries.join(','));
+    if (weak) return { problem: `it enables \`${weak.entry}\`, and ${weak.weakness} is broken` };
+    const cbc = entries.find((entry) => /-cbc$/i.test(entry));
+    if (cbc)
+      return {
+        problem: `it enables \`${cbc}\`: CBC mode in SSH leaks plaintext to an attacker on the path (CVE-2008-5161); use the \`-ctr\`, \`-gcm\` or ChaCha20-Poly1305 ciphers`,
+        severity: 'low',
+      };
+    return undefined;
+  }
+  if (setting === 'macs') {
+    const weak = entries.find((entry) => WEAK_SSH_MAC.test(entry));
+    return weak ? { problem: `it enables the weak MAC \`${weak}\`` } : undefined;
+  }
+  if (setting === 'kexalgorithms') {
+    const weak = entries.find((entry) => WEAK_SSH_KEX.test(entry));
+    return weak
+      ? { problem: `it enables \`${weak}\`, a 1024-bit Diffie-Hellman group (Logjam)` }
+      : undefined;
+  }
+  return undefined;
+}
+
 export const weakCrypto: Rule = {
   meta: {
     id: 'weak-crypto',
@@ -210,9 +251,11 @@ export const weakCrypto: Rule = {
     remediation:
       'Use SHA-256 or stronger for checksums, SHA-512 crypt, yescrypt, bcrypt or Argon2 for passwords, AES-GCM or ChaCha20-Poly1305 ciphers, and TLS 1.2 or 1.3 only (name them, or exclude TLSv1 and TLSv1.1 explicitly).',
     cwe: 'CWE-327',
+    catalog: ['SEC-11', 'TLS-05', 'TLS-06', 'TLS-07', 'TLS-09'],
   },
   check(context) {
     for (const assignment of assignments(context.file)) checkAssignment(context, assignment);
+    checkSettings(context, ['sshd', 'ssh'], weakSshAlgorithm);
     for (const command of commandsIn(context.file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);

@@ -1,0 +1,75 @@
+/**
+ * A configuration file a role, module or cookbook deploys, as the shared model: its
+ * directives, each with the exact range it is written at in the template or file. Template
+ * expressions become the deploying language's interpolation, so rules and variable flow
+ * treat them like any other value (`interpolation.ts`).
+ */
+import type { ParseOutcome } from '../index.js';
+import type { FileModel, Language } from '../../engine/model.js';
+import { erbTags } from '../templates/erb-tags.js';
+import { jinjaTags } from '../templates/jinja-tags.js';
+import { renderLines } from '../templates/render-lines.js';
+import { TemplateSyntaxError, type TemplateTag } from '../templates/tags.js';
+import { interpolation } from './interpolation.js';
+import { formatByName, type FormatSpec } from './formats.js';
+import { readDirectives } from './read-directives.js';
+import { puppetModuleClass } from './template-scope.js';
+
+type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
+
+export function parseConfig(
+  path: string,
+  source: string,
+  language: Language,
+  spec: FormatSpec | undefined = formatByName(path),
+  recognisedBy = `by its name ${path.slice(path.lastIndexOf('/') + 1)}`,
+): ParseOutcome {
+  if (!spec)
+    return {
+      ok: false,
+      error: { path, kind: 'internal', message: 'not a configuration file Posture reads' },
+    };
+  const syntax = templateSyntax(path);
+  let tags: TemplateTag[];
+  try {
+    tags = tagsOf(source, syntax);
+  } catch (error) {
+    if (!(error instanceof TemplateSyntaxError)) throw error;
+    const line = source.slice(0, error.offset).split('\n').length;
+    return { ok: false, error: { path, kind: 'syntax', message: error.message, line } };
+  }
+  const lines = renderLines(source, tags, interpolation(language, syntax));
+  const within = language === 'puppet' ? puppetModuleClass(path) : undefined;
+  const model: FileModel = {
+    path,
+    language,
+    kind: 'config',
+    units: [],
+    variables: [],
+    comments: [],
+    conditions: [],
+    config: {
+      format: spec.format,
+      recognisedBy,
+      template: syntax !== 'none',
+      ...(within ? { within } : {}),
+      directives: readDirectives(lines, spec, language),
+    },
+    lines: source.split(/\r?\n/),
+  };
+  return { ok: true, model };
+}
+
+function templateSyntax(path: string): TemplateSyntax {
+  if (/\.(j2|jinja2?)$/i.test(path)) return 'jinja';
+  if (/\.erb$/i.test(path)) return 'erb';
+  if (/\.epp$/i.test(path)) return 'epp';
+  return 'none';
+}
+
+function tagsOf(source: string, syntax: TemplateSyntax): TemplateTag[] {
+  if (syntax === 'jinja') return jinjaTags(source);
+  if (syntax === 'epp') return erbTags(source, 'puppet');
+  if (syntax === 'erb') return erbTags(source, 'ruby');
+  return [];
+}

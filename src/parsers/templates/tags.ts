@@ -1,0 +1,37 @@
+/**
+ * A template as its tags: the spans of template-language code in otherwise literal text.
+ * Jinja2 and ERB/EPP both reduce to this, so that rendering a template's lines
+ * (`render-lines.ts`) knows nothing of either syntax.
+ */
+
+export type TagKind =
+  /** `{{ x }}`, `<%= x %>`: its value is written into the file */
+  | 'output'
+  /** `{% if x %}`, `<% if x %>`: control flow, writes nothing itself */
+  | 'statement'
+  /** `{# ... #}`, `<%# ... %>` */
+  | 'comment';
+
+export interface TemplateTag {
+  kind: TagKind;
+  /** the code between the delimiters, trimmed, without whitespace-control marks */
+  code: string;
+  /** offsets of the whole tag, delimiters included, in the template's source */
+  start: number;
+  end: number;
+  /** how the tag changes the depth of conditions and loops around the text after it */
+  nesting: 'opens' | 'closes' | 'continues' | 'none';
+  /** for a tag that opens a block: whether the block is a condition (else a loop or a macro) */
+  condition?: boolean;
+}
+
+export class TemplateSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** offset in the source */
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'TemplateSyntaxError';
+  }
+}

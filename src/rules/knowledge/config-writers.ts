@@ -1,0 +1,49 @@
+/**
+ * Tasks and resources that write one setting of a configuration file, per language: a line
+ * into a file (`lineinfile`, `file_line`), or a key and its value (`sysctl`, Puppet's
+ * `sshd_config` type from augeasproviders).
+ */
+import type { ConfigFormat, Language } from '../../engine/model.js';
+
+export interface LineWriter {
+  /** attributes naming the file, in order of preference */
+  path: readonly string[];
+  /** the attribute holding the line */
+  line: string;
+}
+
+export interface KeyValueWriter {
+  format: ConfigFormat;
+  /** the attribute naming the key; the task's name or resource title when absent */
+  key: readonly string[];
+  value: string;
+}
+
+export const LINE_WRITERS: Record<Language, Readonly<Record<string, LineWriter>>> = {
+  ansible: {
+    lineinfile: { path: ['path', 'dest', 'destfile', 'name'], line: 'line' },
+  },
+  puppet: {
+    file_line: { path: ['path'], line: 'line' },
+  },
+  chef: {
+    append_if_no_line: { path: ['path'], line: 'line' },
+    replace_or_add: { path: ['path'], line: 'line' },
+  },
+};
+
+export const KEY_VALUE_WRITERS: Record<Language, Readonly<Record<string, KeyValueWriter>>> = {
+  ansible: {
+    sysctl: { format: 'sysctl', key: ['name', 'key'], value: 'value' },
+  },
+  puppet: {
+    sysctl: { format: 'sysctl', key: ['name'], value: 'value' },
+    'sysctl::value': { format: 'sysctl', key: ['key'], value: 'value' },
+    sshd_config: { format: 'sshd', key: ['key', 'name'], value: 'value' },
+    ssh_config: { format: 'ssh', key: ['key', 'name'], value: 'value' },
+  },
+  chef: {
+    sysctl: { format: 'sysctl', key: ['key'], value: 'value' },
+    sysctl_param: { format: 'sysctl', key: ['key'], value: 'value' },
+  },
+};

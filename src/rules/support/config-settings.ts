@@ -1,0 +1,181 @@
+/**
+ * Settings of daemons as a file sets them, wherever it sets them: the directives of a
+ * configuration file or template the repository deploys, a line a task writes into such a
+ * file (`lineinfile` to `/etc/ssh/sshd_config`), or a key a task or resource sets (`sysctl`).
+ * A rule judges a setting by name and value and `checkSettings` reports it: on the setting
+ * when its value is written there, or, when a variable gives it, on the line that sets the
+ * variable, naming where it lands.
+ */
+import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
+import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
+import type { Report, RuleContext } from '../rule.js';
+import { bindings, reportBinding } from './bindings.js';
+import { removesResource, stringText } from './values.js';
+
+export interface Setting {
+  format: ConfigFormat;
+  /** as written: `PermitRootLogin`, `net.ipv4.ip_forward` */
+  name: string;
+  value: Value;
+  /** where the setting is written (the directive, the task's line attribute) */
+  range: SourceRange;
+  /**
+   * Written under a condition: a template's `{% if %}`, a task's `when:`, an `if` or `case`
+   * around a resource. The code offers the setting rather than applying it.
+   */
+  conditional: boolean;
+  section?: string;
+  /** the Puppet class whose variables the value reads */
+  within?: string;
+}
+
+/** A setting judged insecure: what it does, and how bad that is when less than the rule's severity. */
+export interface Verdict {
+  problem: string;
+  severity?: Report['severity'];
+}
+
+export type Judge = (name: string, value: string, setting: Setting) => Verdict | undefined;
+
+/** Every setting of the given formats the file writes. */
+export function* settingsOf(
+  context: Pick<RuleContext, 'file'>,
+  formats: readonly ConfigFormat[],
+): Generator<Setting> {
+  const { file } = context;
+  const config = file.config;
+  if (config && formats.includes(config.format)) {
+    for (const directive of config.directives)
+      yield {
+        format: config.format,
+        name: directive.name,
+        value: directive.value,
+        range: directive.value.range,
+        conditional: directive.conditional,
+        ...(directive.section ? { section: directive.section } : {}),
+        ...(config.within ? { within: config.within } : {}),
+      };
+  }
+  for (const unit of file.units) {
+    if (removesResource(unit, file.language)) continue;
+    const written = writtenSetting(unit, unit.type, context);
+    if (written && formats.includes(written.format))
+      yield { ...written, conditional: isGuarded(file, unit) };
+  }
+}
+
+/** A task with `when:`, or a resource inside an `if`, `unless` or `case`. */
+function isGuarded(file: FileModel, unit: Unit): boolean {
+  if (unit.keywords.some((keyword) => keyword.name === 'when')) return true;
+  return file.conditions.some(
+    (condition) =>
+      (condition.kind === 'if' || condition.kind === 'case') &&
+      encloses(condition.range, unit.range),
+  );
+}
+
+function encloses(outer: SourceRange, inner: SourceRange): boolean {
+  const startsBefore =
+    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return startsBefore && endsAfter;
+}
+
+function writtenSetting(
+  unit: Unit,
+  type: string,
+  context: Pick<RuleContext, 'file'>,
+): Setting | undefined {
+  const language = context.file.language;
+  const attribute = (name: string) => unit.attributes.find((candidate) => candidate.name === name);
+  const within = unit.within ? { within: unit.within } : {};
+  const lineWriter = LINE_WRITERS[language][type];
+  if (lineWriter) {
+    const path = lineWriter.path.map(attribute).find((found) => found !== undefined);
+    const destination = path ? stringText(path.value) : undefined;
+    const spec = destination ? formatByDestination(destination) : undefined;
+    const line = attribute(lineWriter.line);
+    const text = line ? stringText(line.value) : undefined;
+    if (!spec || !line || text === undefined) return undefined;
+    const split = /^\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(text);
+    if (!split?.[1] || split[2] === undefined) return undefined;
+    const valueText = split[2];
+    return {
+      format: spec.format,
+      name: split[1],
+      value: { ...line.value, kind: 'string', value: valueText, text: valueText },
+      range: line.value.range,
+      conditional: false,
+      ...within,
+    };
+  }
+  const keyWriter = KEY_VALUE_WRITERS[language][type];
+  if (!keyWriter) return undefined;
+  const keyAttribute = keyWriter.key.map(attribute).find((found) => found !== undefined);
+  const key = keyAttribute ? stringText(keyAttribute.value) : unit.name;
+  const value = attribute(keyWriter.value);
+  if (!key || !value) return undefined;
+  return {
+    format: keyWriter.format,
+    name: key,
+    value: value.value,
+    range: value.value.range,
+    conditional: false,
+    ...within,
+  };
+}
+
+/**
+ * Judges every setting of the formats, literal or bound to the variables it reads, and reports
+ * what the judge finds; a setting's name is matched without regard to case.
+ */
+export function checkSettings(
+  context: RuleContext,
+  formats: readonly ConfigFormat[],
+  judge: Judge,
+): void {
+  for (const setting of settingsOf(context, formats)) {
+    const spec = formatSpec(setting.format);
+    const label = spec.label;
+    const shown = (value: string) =>
+      spec.syntax === 'rule-lines' ? value : `${setting.name} ${value}`;
+    const where = `${label}${setting.section ? ` (\`${setting.section}\`)` : ''}`;
+    const literal = literalOf(setting.value);
+    if (literal !== undefined) {
+      // Which branch applies is decided by the condition's variables, judged where they are set.
+      if (setting.conditional) continue;
+      const verdict = judge(setting.name, literal, setting);
+      if (verdict)
+        context.report({
+          range: setting.range,
+          message: `\`${shown(literal)}\` in ${where}: ${verdict.problem}`,
+          ...(verdict.severity ? { severity: verdict.severity } : {}),
+        });
+      continue;
+    }
+    for (const binding of bindings(context, setting.value, setting.within)) {
+      const bound = literalOf(binding.value);
+      if (bound === undefined) continue;
+      const verdict = judge(setting.name, bound, setting);
+      if (!verdict) continue;
+      reportBinding(
+        context,
+        binding,
+        { range: setting.range, as: `as \`${setting.name}\` in ${where}` },
+        `writes \`${shown(bound)}\`: ${verdict.problem}`,
+        verdict.severity ? { severity: verdict.severity } : {},
+      );
+    }
+  }
+}
+
+function literalOf(value: Value): string | undefined {
+  if (value.dynamic) return undefined;
+  if (value.kind === 'string')
+    return typeof value.value === 'string' ? value.value.trim() : undefined;
+  if (value.kind === 'number' || value.kind === 'boolean') return String(value.value);
+  return undefined;
+}

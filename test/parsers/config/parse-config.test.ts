@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
+import { explainRecognition, mayBeAnalysed } from '../../../src/engine/detect-language.js';
+import { initParsers, parseFile } from '../../../src/parsers/index.js';
+
+beforeAll(async () => {
+  await initParsers();
+});
+
+function parsed(path: string, source: string, language: Language): FileModel {
+  const outcome = parseFile(path, source, language);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.model;
+}
+
+function summary(directive: Directive): string {
+  const section = directive.section ? ` [${directive.section}]` : '';
+  return `${directive.range.line}:${directive.value.range.column} ${directive.name}=${directive.value.text}${directive.value.dynamic ? ' (dynamic)' : ''}${section}`;
+}
+
+describe('configuration files as code', () => {
+  it('reads an sshd_config template with Match blocks and Jinja2 values', () => {
+    const model = parsed(
+      'roles/ssh/templates/sshd_config.j2',
+      '# {{ ansible_managed }}\nPort {{ ssh_port }}\nPermitRootLogin no\nMatch User backup\n  PasswordAuthentication=yes\n',
+      'ansible',
+    );
+    expect(model.kind).toBe('config');
+    expect(model.config?.format).toBe('sshd');
+    expect(model.config?.directives.map(summary)).toEqual([
+      '2:6 Port={{ ssh_port }} (dynamic)',
+      '3:17 PermitRootLogin=no',
+      '5:26 PasswordAuthentication=yes [Match User backup]',
+    ]);
+  });
+
+  it('writes Puppet ERB and EPP variables as Puppet interpolation in the module class', () => {
+    const erb = parsed(
+      'modules/ssh/templates/sshd_config.erb',
+      "PermitRootLogin <%= @permit_root_login %>\nMACs <%= scope['ssh::macs'] %>\nCiphers <%= @ciphers.join(',') %>\n",
+      'puppet',
+    );
+    expect(erb.config?.within).toBe('ssh');
+    expect(erb.config?.directives.map((directive) => directive.value.text)).toEqual([
+      '${permit_root_login}',
+      '${ssh::macs}',
+      '${?}',
+    ]);
+    const epp = parsed(
+      'modules/ssh/templates/sshd_config.epp',
+      '<%- | String $root | -%>\nPermitRootLogin <%= $root %>\n',
+      'puppet',
+    );
+    expect(epp.config?.directives.map(summary)).toEqual(['2:17 PermitRootLogin=${root} (dynamic)']);
+  });
+
+  it('writes Chef ERB as Ruby interpolation, and does not take `#{...}` for a comment', () => {
+    const model = parsed(
+      'templates/default/sudoers.erb',
+      '# managed\n<% @users.each do |user| -%>\n<%= user %> ALL=(ALL) ALL\n<% end -%>\n#includedir /etc/sudoers.d\n',
+      'chef',
+    );
+    expect(model.config?.directives.map((directive) => directive.value.text)).toEqual([
+      '#{user} ALL=(ALL) ALL',
+      '#includedir /etc/sudoers.d',
+    ]);
+  });
+
+  it('reads sysctl files with `=` and trailing comments', () => {
+    const model = parsed(
+      'files/sysctl.conf',
+      '; comment\nnet.ipv4.ip_forward=1\nkernel.randomize_va_space = 2 # on\n',
+      'puppet',
+    );
+    expect(model.config?.directives.map(summary)).toEqual([
+      '2:21 net.ipv4.ip_forward=1',
+      '3:29 kernel.randomize_va_space=2',
+    ]);
+  });
+
+  it('reports a broken template as a syntax error on its line', () => {
+    const outcome = parseFile('roles/ssh/templates/sshd_config.j2', 'Port 22\nX {{ y\n', 'ansible');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error).toMatchObject({ kind: 'syntax', line: 2 });
+  });
+});
+
+describe('recognising deployed configuration files', () => {
+  it.each([
+    ['roles/ssh/templates/sshd_config.j2', '', 'ansible'],
+    ['roles/base/files/sysctl.conf', '', 'ansible'],
+    ['templates/etc-ssh-sshd_config.j2', '', 'ansible'],
+    ['modules/ssh/templates/sshd_config.epp', '', 'puppet'],
+    ['site/profile/templates/sudoers.erb', '', 'puppet'],
+    ['cookbooks/ssh/templates/default/sshd_config.erb', '', 'chef'],
+    ['templates/sshd_config.erb', "PermitRootLogin <%= node['ssh']['root'] %>", 'chef'],
+    ['templates/sshd_config.erb', "PermitRootLogin <%= scope['ssh::root'] %>", 'puppet'],
+    ['templates/sudoers.d/deploy.j2', '', 'ansible'],
+  ])('%s is read as %s', (path, content, language) => {
+    expect(explainRecognition(path, content).language).toBe(language);
+    expect(mayBeAnalysed(path)).toBe(true);
+  });
+
+  it('leaves an ERB template alone, saying why, when nothing tells who deploys it', () => {
+    const recognition = explainRecognition('templates/sshd_config.erb', 'Port 22\n');
+    expect(recognition.language).toBeUndefined();
+    expect(recognition.reason).toMatch(
+      /outside an Ansible role, a Puppet module or a Chef cookbook/,
+    );
+  });
+
+  it('does not read other templates or an sshd_config outside what code deploys', () => {
+    expect(mayBeAnalysed('roles/web/templates/nginx.conf.j2')).toBe(false);
+    expect(mayBeAnalysed('docs/sshd_config')).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
+import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
+import { renderLines } from '../../../src/parsers/templates/render-lines.js';
+import { TemplateSyntaxError } from '../../../src/parsers/templates/tags.js';
+
+beforeAll(async () => {
+  await initTemplateParser();
+});
+
+describe('Jinja2 tags', () => {
+  it('finds expressions, statements and comments with their offsets and nesting', () => {
+    const source = 'A {{ x }}\n{% if y -%}\nB\n{%- endif %}{# note #}';
+    expect(
+      jinjaTags(source).map(({ kind, code, start, nesting }) => [kind, code, start, nesting]),
+    ).toEqual([
+      ['output', 'x', 2, 'none'],
+      ['statement', 'if y', 10, 'opens'],
+      ['statement', 'endif', 24, 'closes'],
+      ['comment', 'note', 36, 'none'],
+    ]);
+  });
+
+  it('does not close a tag on a delimiter inside a string', () => {
+    expect(jinjaTags('{{ "}}" ~ x }}').map((tag) => tag.code)).toEqual(['"}}" ~ x']);
+  });
+
+  it('reads raw blocks as text', () => {
+    const tags = jinjaTags('{% raw %}{{ not a tag }}{% endraw %}{{ y }}');
+    expect(tags.filter((tag) => tag.kind === 'output').map((tag) => tag.code)).toEqual(['y']);
+  });
+
+  it('rejects an unclosed tag with its offset', () => {
+    expect(() => jinjaTags('Port 22\nPermitRootLogin {{ x\n')).toThrow(TemplateSyntaxError);
+  });
+});
+
+describe('ERB and EPP tags', () => {
+  it('reads output, code and comment tags, with trim marks, as the grammar does', () => {
+    const tags = erbTags('A <%= @a %>\n<%- if @b -%>\n<%# c %>\n<% end -%>\n', 'ruby');
+    expect(tags.map(({ kind, code, nesting }) => [kind, code, nesting])).toEqual([
+      ['output', '@a', 'none'],
+      ['statement', 'if @b', 'opens'],
+      ['comment', 'c', 'none'],
+      ['statement', 'end', 'closes'],
+    ]);
+  });
+
+  it('tells a loop from a condition, in Ruby and in Puppet', () => {
+    const ruby = erbTags('<% @users.each do |user| %><% end %><% unless x %><% end %>', 'ruby');
+    expect(ruby.filter((tag) => tag.nesting === 'opens').map((tag) => tag.condition)).toEqual([
+      false,
+      true,
+    ]);
+    const puppet = erbTags('<% $users.each |$u| { -%><% } -%><% if $x { %><% } %>', 'puppet');
+    expect(puppet.filter((tag) => tag.nesting === 'opens').map((tag) => tag.condition)).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
+describe('rendered lines', () => {
+  const render = (source: string) =>
+    renderLines(source, jinjaTags(source), (code) => `{{ ${code} }}`);
+
+  it('drops statement-only lines and traces every value back to the source', () => {
+    const source = '{% if a %}\nPermitRootLogin {{ root }}\n{% endif %}\nPort 22\n';
+    const lines = render(source);
+    expect(lines.map((line) => [line.text, line.conditional, line.templated])).toEqual([
+      ['PermitRootLogin {{ root }}', true, true],
+      ['Port 22', false, false],
+    ]);
+    const [first] = lines;
+    expect(first?.rangeOf(16, first.text.length)).toEqual({
+      line: 2,
+      column: 17,
+      endLine: 2,
+      endColumn: 27,
+    });
+  });
+
+  it('keeps text inside a loop unconditional', () => {
+    const source = '{% for u in users %}\n{{ u }} ALL=(ALL) ALL\n{% endfor %}\n';
+    expect(render(source).map((line) => line.conditional)).toEqual([false]);
+  });
+});
