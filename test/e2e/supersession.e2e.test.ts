@@ -107,8 +107,11 @@ describe('pushes in quick succession', { timeout: 120_000 }, () => {
     expect(latestOnX?.output.title).toMatch(/high/);
     // Never green on X, whatever happened in between.
     expect(runsOn(x).filter((run) => run.conclusion === 'success')).toEqual([]);
-    // X's first review was still running when Y arrived: it was superseded, not finished.
-    expect(runsOn(x).map((run) => run.conclusion)).toEqual(['cancelled', 'failure']);
+    // X's first review, if Y arrived while it ran, was superseded, not finished; on a slow
+    // machine it may have finished first, and the push back to X then reuses its verdict.
+    const conclusions = runsOn(x).map((run) => run.conclusion);
+    expect(conclusions.slice(0, -1).every((conclusion) => conclusion === 'cancelled')).toBe(true);
+    expect(conclusions.length).toBeLessThanOrEqual(2);
     expect(standin.checkRuns.every((run) => run.status === 'completed')).toBe(true);
   });
 
