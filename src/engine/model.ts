@@ -139,7 +139,20 @@ export type FileKind =
   | 'config';
 
 /** The daemons and files whose settings Posture reads (`src/parsers/config/formats.ts`). */
-export type ConfigFormat = 'sshd' | 'ssh' | 'sysctl' | 'sudoers';
+export type ConfigFormat =
+  | 'sshd'
+  | 'ssh'
+  | 'sysctl'
+  | 'sudoers'
+  | 'nginx'
+  | 'apache'
+  | 'haproxy'
+  | 'postfix'
+  | 'mysql'
+  | 'postgresql'
+  | 'pg-hba'
+  | 'redis'
+  | 'mongodb';
 
 /**
  * One setting of a configuration file as it lands on the host: `PermitRootLogin yes`,

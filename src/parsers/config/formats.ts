@@ -4,66 +4,19 @@
  * writes it to) and which reader family reads its lines.
  */
 import type { ConfigFormat } from '../../engine/model.js';
+import { DATA_FORMATS } from './families/data.js';
+import { SSH_FORMATS } from './families/ssh.js';
+import { SYSTEM_FORMATS } from './families/system.js';
+import { WEB_FORMATS } from './families/web.js';
+import type { FormatSpec } from './format-spec.js';
 
-/** How the lines of a format are read (`read-directives.ts`). */
-export type Syntax =
-  /** `Keyword value...`, `Keyword=value`; `Match`/`Host` open a block (OpenSSH) */
-  | 'keyword'
-  /** `key = value`, `key=value` (sysctl) */
-  | 'key-equals'
-  /** every line is one rule (sudoers) */
-  | 'rule-lines';
-
-export interface FormatSpec {
-  format: ConfigFormat;
-  /** the daemon or file, for messages */
-  label: string;
-  syntax: Syntax;
-  /** keywords that open a block running to the next one */
-  sections?: readonly string[];
-  /** the file's name, template extension removed */
-  name: RegExp;
-  /** folders whose files are all of this format */
-  folder?: RegExp;
-  /** where it is deployed on the host */
-  destination: RegExp;
-}
+export type { FormatSpec };
 
 export const FORMATS: readonly FormatSpec[] = [
-  {
-    format: 'sshd',
-    label: 'sshd_config',
-    syntax: 'keyword',
-    sections: ['Match'],
-    name: /(^|[._-])sshd[_-]config([._-][\w.-]*)?$/i,
-    folder: /(^|\/)sshd_config\.d$/,
-    destination: /^\/etc\/ssh\/sshd_config(\.d\/[^/]+)?$/,
-  },
-  {
-    format: 'ssh',
-    label: 'ssh_config',
-    syntax: 'keyword',
-    sections: ['Host', 'Match'],
-    name: /(^|[._-])ssh[_-]config([._-][\w.-]*)?$/i,
-    folder: /(^|\/)ssh_config\.d$/,
-    destination: /^\/etc\/ssh\/ssh_config(\.d\/[^/]+)?$|\/\.ssh\/config$/,
-  },
-  {
-    format: 'sysctl',
-    label: 'sysctl',
-    syntax: 'key-equals',
-    name: /^([\w.-]*[._-])?sysctl([._-][\w.-]*)?\.conf$/i,
-    folder: /(^|\/)sysctl\.d$/,
-    destination: /^\/etc\/sysctl\.conf$|^\/(etc|usr\/lib|run)\/sysctl\.d\/[^/]+$/,
-  },
-  {
-    format: 'sudoers',
-    label: 'sudoers',
-    syntax: 'rule-lines',
-    name: /(^|[._-])sudoers([._-][\w.-]*)?$/i,
-    folder: /(^|\/)sudoers\.d$/,
-    destination: /^\/etc\/sudoers(\.d\/[^/]+)?$/,
-  },
+  ...SSH_FORMATS,
+  ...SYSTEM_FORMATS,
+  ...WEB_FORMATS,
+  ...DATA_FORMATS,
 ];
 
 /** The template extensions a deployed file's name carries in the repository. */

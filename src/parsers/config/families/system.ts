@@ -1,0 +1,21 @@
+import type { FormatSpec } from '../format-spec.js';
+
+/** The kernel's settings and who may become root. */
+export const SYSTEM_FORMATS: readonly FormatSpec[] = [
+  {
+    format: 'sysctl',
+    label: 'sysctl',
+    syntax: 'key-equals',
+    name: /^([\w.-]*[._-])?sysctl([._-][\w.-]*)?\.conf$/i,
+    folder: /(^|\/)sysctl\.d$/,
+    destination: /^\/etc\/sysctl\.conf$|^\/(etc|usr\/lib|run)\/sysctl\.d\/[^/]+$/,
+  },
+  {
+    format: 'sudoers',
+    label: 'sudoers',
+    syntax: 'rule-lines',
+    name: /(^|[._-])sudoers([._-][\w.-]*)?$/i,
+    folder: /(^|\/)sudoers\.d$/,
+    destination: /^\/etc\/sudoers(\.d\/[^/]+)?$/,
+  },
+];

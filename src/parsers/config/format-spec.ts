@@ -1,0 +1,18 @@
+import type { ConfigFormat } from '../../engine/model.js';
+import type { Syntax } from './syntaxes/index.js';
+
+/** One configuration format Posture reads: how it is recognised and which reader reads it. */
+export interface FormatSpec {
+  format: ConfigFormat;
+  /** the daemon or file, for messages */
+  label: string;
+  syntax: Syntax;
+  /** keywords that open a block running to the next one */
+  sections?: readonly string[];
+  /** the file's name, template extension removed */
+  name: RegExp;
+  /** folders whose files are all of this format */
+  folder?: RegExp;
+  /** where it is deployed on the host */
+  destination: RegExp;
+}
