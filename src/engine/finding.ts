@@ -44,6 +44,18 @@ export interface Finding {
    * verdict, a risk level or a review routing. Absent for production code.
    */
   context?: 'test';
+  /**
+   * Where the value this finding is about lands, when it is set in one file and used in another:
+   * `roles/ssh/templates/sshd_config.j2:2`, "as `PermitRootLogin` in sshd_config".
+   */
+  landing?: Landing;
+}
+
+export interface Landing {
+  path: string;
+  line: number;
+  /** how it is used there */
+  as: string;
 }
 
 /** Findings in production code that nobody has accepted: the ones that count towards a verdict. */

@@ -86,6 +86,8 @@ export interface Unit {
   range: SourceRange;
   /** the Puppet class or defined type the unit is declared in, whose parameters it reads as `$name` */
   within?: string;
+  /** for a play: the roles it applies, by name */
+  roles?: string[];
 }
 
 export type VariableScope =

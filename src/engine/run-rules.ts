@@ -34,6 +34,7 @@ export function runRules(
       range: report.range,
       message: report.message,
       ...(report.suggestion ? { suggestion: report.suggestion } : {}),
+      ...(report.landing ? { landing: report.landing } : {}),
     });
   };
   for (const current of active) {

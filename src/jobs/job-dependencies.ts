@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { BlobCache } from '../review/blob-cache.js';
 import type { GitHubClient } from '../review/review-target.js';
 import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
 import type { FailureKind, RetrySchedule } from './retry-policy.js';
@@ -15,6 +16,8 @@ export interface JobDependencies {
   retry: RetrySchedule;
   /** where rule documentation links point (`RULE_DOCS_URL`) */
   docsBase?: string;
+  /** file contents by blob SHA, kept between the reviews of this process */
+  blobCache?: BlobCache;
   metrics?: JobMetrics;
 }
 

@@ -82,6 +82,7 @@ export async function runReviewJob(
       now: deps.now,
       ...(deps.appId === undefined ? {} : { appId: deps.appId }),
       ...(deps.docsBase ? { docsBase: deps.docsBase } : {}),
+      ...(deps.blobCache ? { blobCache: deps.blobCache } : {}),
       signal: job.signal,
       jobId: job.id,
       ...(remembered ? { rememberedRunId: remembered.checkRunId } : {}),

@@ -27,6 +27,8 @@ import {
   securityReviewVerdict,
   type SecurityReviewStatus,
 } from './security-review-section.js';
+import { blastRadiusSection, landingSection } from './reach-section.js';
+import type { ChangeReach } from '../engine/blast-radius.js';
 import { severityLabel } from './severity-label.js';
 
 /** GitHub rejects a summary longer than this with a 422. */
@@ -50,6 +52,8 @@ export interface SummaryInput {
   failOnExisting?: boolean;
   risk: RiskLevel;
   surfaces: readonly SurfaceChange[];
+  /** the hosts, plays, nodes and roles the changed files reach */
+  reach?: readonly ChangeReach[];
   /** present when the policy routes the pull request to security reviewers */
   securityReview?: SecurityReviewStatus;
   /** changed configuration files whose head version Posture could not analyse */
@@ -67,6 +71,8 @@ export interface SummaryInput {
   /** where rule documentation links point (`RULE_DOCS_URL`); without it, rule names are not links */
   docsBase?: string;
   analyzedFiles: number;
+  /** unchanged files read with the change */
+  contextFiles?: number;
   listedFiles: number;
   truncated: boolean;
   headSha: string;
@@ -149,6 +155,8 @@ export function checkRunSummary(input: SummaryInput): string {
     ...errorsSection(input.errors, input.onUnanalysable),
     ...(input.securityReview ? securityReviewSection(input.securityReview) : []),
     ...impactSection(input.surfaces),
+    ...landingSection(input.added.filter(isOpen)),
+    ...blastRadiusSection(input.reach ?? []),
   ];
   const after = [
     ...fixedSection(input.fixed),
@@ -254,10 +262,14 @@ function verdict({
   return `**No ${which}finding reaches the fail threshold** (${failOn}); the findings below are worth a look.`;
 }
 
-function scope({ analyzedFiles, listedFiles, headSha }: SummaryInput): string {
+function scope({ analyzedFiles, listedFiles, headSha, contextFiles = 0 }: SummaryInput): string {
   const analysed = `${analyzedFiles} ${analyzedFiles === 1 ? 'file' : 'files'}`;
   const changed = `${listedFiles} changed ${listedFiles === 1 ? 'file' : 'files'}`;
-  return `Analysed ${analysed} of ${changed} at ${codeSpan(headSha.slice(0, 7))}; other files are not configuration code Posture reads.`;
+  const beyond =
+    contextFiles > 0
+      ? `, with ${contextFiles} unchanged ${contextFiles === 1 ? 'file' : 'files'} their values reach or come from`
+      : '';
+  return `Analysed ${analysed} of ${changed} at ${codeSpan(headSha.slice(0, 7))}${beyond}; other files are not configuration code Posture reads.`;
 }
 
 function truncationWarning(listedFiles: number): string {

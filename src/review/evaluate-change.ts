@@ -10,6 +10,7 @@ import {
   type AnalyzeOptions,
   type SourceFile,
 } from '../engine/analyze.js';
+import { blastRadius, type ChangeReach } from '../engine/blast-radius.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../engine/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
@@ -46,6 +47,10 @@ export interface ChangeEvaluation {
   notices: Notice[];
   analyzedFiles: number;
   surfaces: SurfaceChange[];
+  /** the hosts, plays, nodes and roles the changed files reach */
+  reach: ChangeReach[];
+  /** unchanged files read with the change, because its values reach them or they set its values */
+  contextFiles: number;
   risk: RiskLevel;
   /** the diff's lines where findings start and end, for each changed file GitHub gave a diff of */
   diffMap: DiffMap;
@@ -65,21 +70,36 @@ export async function evaluateChange(
   now: Date,
 ): Promise<ChangeEvaluation> {
   const { policy, errors: policyErrors } = buildPolicy(policyTexts);
+  const context = versions.context ?? [];
   const [head, base] = await Promise.all([
-    analyze(versions.head, { policy, now, keepModels: true }),
-    analyze(versions.base, { policy, now, keepModels: true }),
+    analyze([...versions.head, ...context], { policy, now, keepModels: true }),
+    analyze([...versions.base, ...context], { policy, now, keepModels: true }),
   ]);
+  const contextPaths = new Set(context.map((file) => file.path));
+  const inChange = (finding: Finding) => !contextPaths.has(finding.path);
   const diffMap = buildDiffMap(withLocalPatches(changed.files, versions));
-  const diff = diffFindings({
+  const matched = diffFindings({
     head: head.findings,
     base: base.findings,
-    headLineText: lineLookup(versions.head),
-    baseLineText: lineLookup(versions.base),
+    headLineText: lineLookup([...versions.head, ...context]),
+    baseLineText: lineLookup([...versions.base, ...context]),
     isWrittenByChange: (finding) => startsOnAddedLine(diffMap, finding),
   });
+  // In a file the change does not touch, only what the change brings there is its finding: a
+  // value it now uses, set on an unchanged line.
+  const diff = {
+    added: matched.added,
+    existing: matched.existing.filter(({ finding }) => inChange(finding)),
+    fixed: matched.fixed.filter(({ finding }) => inChange(finding)),
+  };
   const policyChange = reviewPolicyEdit(changed, versions, policyTexts);
   const added = policyChange ? [...diff.added, policyChange] : diff.added;
   const surfaces = describeImpact(keptModels(base), keptModels(head));
+  const reach = blastRadius({
+    changed: changed.listed.map((file) => file.path),
+    models: keptModels(head),
+    texts: new Map(context.map((file) => [file.path, file.content])),
+  });
   // Waivers are the security team's decision; an author's own suppression does not lower the risk.
   // Test code is reported apart and never routes or raises the risk.
   const unwaived = added.filter(
@@ -102,16 +122,30 @@ export async function evaluateChange(
     added,
     existing: diff.existing,
     fixed: diff.fixed,
-    errors: head.errors,
-    notices: head.notices,
-    analyzedFiles: head.analyzed.length,
+    errors: head.errors.filter((error) => !contextPaths.has(error.path)),
+    notices: [
+      ...head.notices,
+      ...head.errors.filter((error) => contextPaths.has(error.path)).map(unreadContext),
+    ],
+    analyzedFiles: head.analyzed.filter((file) => !contextPaths.has(file.path)).length,
+    contextFiles: context.length,
     surfaces,
+    reach,
     risk,
     diffMap: linesOfFindings(
       diffMap,
       [...added, ...diff.existing].map(({ finding }) => finding),
     ),
     ...(routing ? { routing } : {}),
+  };
+}
+
+/** An unchanged file the change reaches that Posture could not read: the change's flow may be incomplete. */
+function unreadContext(error: FileError): Notice {
+  return {
+    path: error.path,
+    ...(error.line === undefined ? {} : { line: error.line }),
+    message: `an unchanged file this change's values reach could not be analysed (${error.message}); values set or used there are not followed`,
   };
 }
 

@@ -2,9 +2,11 @@
  * File contents for a review in as few requests as GitHub allows: GraphQL queries that read up
  * to `OBJECTS_PER_QUERY` blobs each through aliases, by blob SHA (head files, whose SHAs the
  * file listing gives) or by `<commit>:<path>` (base versions, the policy files). Blobs GraphQL
- * only returns in part are fetched again over REST by their SHA.
+ * only returns in part are fetched again over REST by their SHA. With a cache, blobs read
+ * before by SHA are not asked for again.
  */
 import { mapConcurrently } from '../shared/map-concurrently.js';
+import type { BlobCache } from './blob-cache.js';
 import { graphqlRoute, requestLargeJson } from './large-json.js';
 import type { GitHubClient, RepoRef } from './review-target.js';
 
@@ -41,9 +43,16 @@ type QueryData = Record<string, Record<string, BlobNode | null> | null>;
 
 export async function fetchBlobs(
   octokit: GitHubClient,
-  requests: readonly BlobRequest[],
+  allRequests: readonly BlobRequest[],
+  cache?: BlobCache,
 ): Promise<BlobTexts> {
   const texts = new BlobTexts();
+  const requests: BlobRequest[] = [];
+  for (const request of allRequests) {
+    const cached = cache && 'oid' in request.object ? cache.get(request.object.oid) : undefined;
+    if (cached === undefined) requests.push(request);
+    else texts.set(request.key, cached);
+  }
   const truncated: Array<{ key: string; repository: RepoRef; oid: string }> = [];
   for (let start = 0; start < requests.length; start += OBJECTS_PER_QUERY) {
     const batch = requests.slice(start, start + OBJECTS_PER_QUERY);
@@ -56,7 +65,10 @@ export async function fetchBlobs(
       if (!node || node.text === undefined || node.isBinary) continue;
       if (node.isTruncated && node.oid)
         truncated.push({ key: request.key, repository: request.repository, oid: node.oid });
-      else if (typeof node.text === 'string') texts.set(request.key, node.text);
+      else if (typeof node.text === 'string') {
+        texts.set(request.key, node.text);
+        if (node.oid) cache?.set(node.oid, node.text);
+      }
     }
   }
   await mapConcurrently(truncated, CONCURRENT_FALLBACKS, async ({ key, repository, oid }) => {
@@ -69,12 +81,12 @@ export async function fetchBlobs(
         file_sha: oid,
       },
     );
-    texts.set(
-      key,
+    const text =
       blob.encoding === 'base64'
         ? Buffer.from(blob.content, 'base64').toString('utf8')
-        : blob.content,
-    );
+        : blob.content;
+    texts.set(key, text);
+    cache?.set(oid, text);
   });
   return texts;
 }

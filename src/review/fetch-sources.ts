@@ -11,6 +11,11 @@ import type { RepoRef } from './review-target.js';
 export interface FileVersions {
   head: SourceFile[];
   base: SourceFile[];
+  /**
+   * Unchanged files the change reaches or reads (its variables' uses and definitions, the plays
+   * and roles that place it on hosts): the same at the base and at head.
+   */
+  context?: SourceFile[];
   /** `.security.yml` as the pull request leaves it, when it edits it */
   editedPolicy?: string;
 }

@@ -42,6 +42,8 @@ export interface ChangedFiles {
   listed: ListedFile[];
   /** true when GitHub could not list the whole change (a tree too large to read) */
   truncated: boolean;
+  /** the head commit's tree (path → blob SHA), when the change was read from the trees */
+  headTree?: ReadonlyMap<string, string>;
   /** the repository's policy file, when the pull request adds, edits or deletes it */
   policyFile?: { status: 'added' | 'modified' | 'removed'; blobSha?: string };
 }
@@ -77,7 +79,10 @@ export async function listChangedFiles(
   const compared = data.files ?? [];
   if (compared.length < COMPARE_FILES_LIMIT) return classify(mergeBaseSha, compared, false);
   const fromTrees = await changesBetweenTrees(octokit, target, mergeBaseSha);
-  return classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated, true);
+  return {
+    ...classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated, true),
+    headTree: fromTrees.headBlobs,
+  };
 }
 
 function classify(
@@ -127,7 +132,7 @@ async function changesBetweenTrees(
   octokit: GitHubClient,
   target: ReviewTarget,
   mergeBaseSha: string,
-): Promise<{ entries: ChangeEntry[]; truncated: boolean }> {
+): Promise<{ entries: ChangeEntry[]; truncated: boolean; headBlobs: Map<string, string> }> {
   const [base, head] = await Promise.all([
     readTree(octokit, target, mergeBaseSha),
     readTree(octokit, target, target.headSha),
@@ -141,10 +146,11 @@ async function changesBetweenTrees(
   for (const path of base.blobs.keys())
     if (!head.blobs.has(path)) entries.push({ filename: path, status: 'removed', sha: null });
   entries.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
-  return { entries, truncated: base.truncated || head.truncated };
+  return { entries, truncated: base.truncated || head.truncated, headBlobs: head.blobs };
 }
 
-async function readTree(
+/** The blobs of a commit's tree, path → blob SHA, in one call; `truncated` past GitHub's limits. */
+export async function readTree(
   octokit: GitHubClient,
   target: ReviewTarget,
   commitSha: string,

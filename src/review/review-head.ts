@@ -15,6 +15,8 @@ import { yieldToEvents } from '../shared/yield-to-events.js';
 import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
 import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
+import type { BlobCache } from './blob-cache.js';
+import { contextFiles, contextFrom, contextRequests } from './context-files.js';
 import { fetchBlobs } from './fetch-blobs.js';
 import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
 import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
@@ -49,6 +51,8 @@ export interface ReviewSession {
   jobId: string;
   /** where rule documentation links point (`RULE_DOCS_URL`); without it, reviews carry no links */
   docsBase?: string;
+  /** file contents by blob SHA from earlier reviews */
+  blobCache?: BlobCache;
   /** policy texts that replace what GitHub holds (a dry run trying a policy before it is committed) */
   policyOverride?: PolicyTexts;
   /** a run this job opened in an earlier try */
@@ -145,10 +149,16 @@ async function evaluateAndReport(
 ): Promise<void> {
   const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
-  const texts = await fetchBlobs(octokit, [
-    ...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)),
-    ...sourceRequests(target, changed.mergeBaseSha, changed),
-  ]);
+  const context = await contextFiles(octokit, target, changed);
+  const texts = await fetchBlobs(
+    octokit,
+    [
+      ...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)),
+      ...sourceRequests(target, changed.mergeBaseSha, changed),
+      ...contextRequests(target, context),
+    ],
+    session.blobCache,
+  );
   const policyTexts = {
     ...(preloadedPolicy ?? policyTextsFrom(texts, target)),
     ...session.policyOverride,
@@ -156,7 +166,11 @@ async function evaluateAndReport(
   const now = session.now();
   signal.throwIfAborted();
   const evaluation = await session.analyzer.evaluate(
-    { changed, versions: fileVersionsFrom(texts, changed), policyTexts },
+    {
+      changed,
+      versions: { ...fileVersionsFrom(texts, changed), context: contextFrom(texts, context) },
+      policyTexts,
+    },
     now,
     signal,
   );

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Suggestion } from '../engine/finding.js';
+import type { Finding, Landing, Severity, Suggestion } from '../engine/finding.js';
 import type { FileModel, Language, SourceRange } from '../engine/model.js';
 import type { VariableDefinition } from '../engine/variables/definition.js';
 import type { Profile } from '../policy/profiles.js';
@@ -52,6 +52,8 @@ export interface Report {
    * `resolve` returned, when the value it sets is what makes the code insecure.
    */
   path?: string;
+  /** where the value lands, when the report is on the definition of a value used elsewhere */
+  landing?: Landing;
 }
 
 export interface RuleContext {

@@ -3,6 +3,7 @@
  * review workers that take jobs from it, the analysis thread pool, and the sweep that completes
  * runs nobody else could. `npm start`, the end-to-end tests and the demo all start it here.
  */
+import { BlobCache } from '../review/blob-cache.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Probot, type Logger } from 'probot';
@@ -75,6 +76,7 @@ export async function startPostureServer(
     retry: scheduleFrom(config.reviewRetryBaseMs),
     metrics: metrics.jobs,
     ...(config.ruleDocsUrl ? { docsBase: config.ruleDocsUrl } : {}),
+    blobCache: new BlobCache(),
   });
   queue.start(timed(handler, metrics, config.maxReviewMs, log), config.concurrency);
 

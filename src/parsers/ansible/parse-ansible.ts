@@ -142,6 +142,7 @@ class AnsibleModelBuilder {
       ...this.nameOf(pairs),
       attributes: importKey ? [this.attribute(importKey)] : [],
       keywords,
+      ...this.roleNames(pairs.find((pair) => pair.key === 'roles')?.value ?? null),
       range: this.values.rangeOfNode(node),
     });
     for (const pair of pairs) {
@@ -151,6 +152,23 @@ class AnsibleModelBuilder {
       else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key))
         this.taskList(pair.value, 'task', 0);
     }
+  }
+
+  /** The roles a play applies: `- ssh`, `- role: ssh`, `- { name: ssh }`. */
+  private roleNames(node: YamlNode | null): { roles?: string[] } {
+    if (!node) return {};
+    const list = this.values.deref(node);
+    if (!isSeq(list)) return {};
+    const roles: string[] = [];
+    for (const item of list.items) {
+      const entry = this.values.value(item as YamlNode);
+      const named =
+        entry.kind === 'string'
+          ? entry
+          : entry.entries?.find((pair) => pair.name === 'role' || pair.name === 'name')?.value;
+      if (named?.kind === 'string' && typeof named.value === 'string') roles.push(named.value);
+    }
+    return { roles };
   }
 
   /** Role entries with parameters (`- { role: db, db_password: x }`) assign variables. */

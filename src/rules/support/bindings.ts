@@ -167,6 +167,9 @@ export function reportBinding(
     ...details,
     range: definition.value.range,
     path: definition.path,
+    ...(definition.path === context.file.path
+      ? {}
+      : { landing: { path: context.file.path, line: use.range.line, as: use.as } }),
     message: `\`${definitionText(definition, context.file.language)}\`${through}, used ${use.as} at ${context.file.path}:${use.range.line}, ${problem}`,
   });
 }

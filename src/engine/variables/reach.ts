@@ -1,0 +1,85 @@
+/**
+ * Which unchanged files of a repository a change must be read with, judged from paths alone
+ * (a review knows the head commit's tree before it reads any content):
+ *
+ * - a changed definition file (group or host vars, role defaults and vars, Hiera data, cookbook
+ *   attributes) reaches every file of its tree that can use its values: the tasks, templates,
+ *   manifests and recipes there, and the other definition files, which may override it;
+ * - a changed file that uses variables reads the definition files that reach it;
+ * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
+ */
+import { deployedConfigFormat } from '../../parsers/config/formats.js';
+import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
+import { deployedFileLanguage } from '../deployed-language.js';
+import type { Language } from '../model.js';
+import { definesForOthers } from './definitions.js';
+import { contains, Places } from './places.js';
+
+const YAML = /\.ya?ml$/i;
+const HIERA = /(^|\/)hieradata\/.+\.ya?ml$|(^|\/)data\/.+\.yaml$/i;
+/** Files that say which hosts run what: playbooks and inventories, `site.pp`, Chef roles and nodes. */
+const PLACEMENT =
+  /(^|\/)(site|main|playbook[^/]*|[^/]*-playbook)\.ya?ml$|(^|\/)playbooks\/[^/]+\.ya?ml$|(^|\/)(inventory|inventories)\/.+|(^|\/)hosts(\.ya?ml|\.ini)?$|(^|\/)manifests\/site\.pp$|(^|\/)(roles|nodes|environments)\/[^/]+\.(json|rb)$/i;
+
+/** The language a file would be read in, from its path alone; undefined for other files. */
+export function languageByPath(path: string): Language | undefined {
+  if (deployedConfigFormat(path)) return deployedFileLanguage(path, '');
+  if (/\.pp$/i.test(path)) return 'puppet';
+  if (/\.rb$/i.test(path)) return isChefCookbookPath(path, '') ? 'chef' : undefined;
+  if (YAML.test(path)) return HIERA.test(path) ? 'puppet' : 'ansible';
+  return undefined;
+}
+
+/**
+ * The unchanged files of `tree` that the changed files reach or read, and those that place the
+ * change on hosts; at most `limit` of them, the shallowest first.
+ */
+export function reachedFiles(
+  changed: readonly string[],
+  tree: readonly string[],
+  limit: number,
+): string[] {
+  const changedSet = new Set(changed);
+  const candidates = tree
+    .filter((path) => !changedSet.has(path))
+    .map((path) => ({ path, language: languageByPath(path) }));
+  const places = new Places(tree.filter((path) => languageByPath(path) !== undefined));
+  const reached = new Set<string>();
+  for (const path of changed) {
+    const language = languageByPath(path);
+    if (!language) continue;
+    if (definesForOthers(path, language)) {
+      const { tree: folder } = places.of(path, language);
+      for (const candidate of candidates)
+        if (candidate.language === language && contains(folder, candidate.path))
+          reached.add(candidate.path);
+    } else {
+      for (const candidate of candidates) {
+        if (candidate.language !== language || !definesForOthers(candidate.path, language))
+          continue;
+        const { tree: folder } = places.of(candidate.path, language);
+        if (contains(folder, path)) reached.add(candidate.path);
+      }
+    }
+  }
+  for (const candidate of candidates)
+    if (placesCode(candidate.path) && sharesTop(candidate.path, changed))
+      reached.add(candidate.path);
+  return [...reached].sort(byDepthThenName).slice(0, limit);
+}
+
+/** A playbook, inventory, `site.pp` or Chef role or node; a role's own `tasks/main.yml` is none. */
+function placesCode(path: string): boolean {
+  return PLACEMENT.test(path) && !/(^|\/)roles\/[^/]+\/[^/]+\//.test(path);
+}
+
+/** Whether the file sits in the same top folder as a changed file (or at the top). */
+function sharesTop(path: string, changed: readonly string[]): boolean {
+  const top = path.includes('/') ? path.slice(0, path.indexOf('/')) : '';
+  return top === '' || changed.some((other) => other === top || other.startsWith(`${top}/`));
+}
+
+function byDepthThenName(a: string, b: string): number {
+  const depth = a.split('/').length - b.split('/').length;
+  return depth !== 0 ? depth : a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+/**
+ * The unchanged files a review reads beyond the diff: when a change touches variables,
+ * templates or deployed files, or adds lines that read variables, the head commit's tree is
+ * read once (or taken from the listing of a change too large to compare) and the files the changed values reach (`engine/variables/reach.ts`) are fetched in
+ * the same content query as the changed files, by blob SHA, so that later pushes reuse them.
+ * Those files are the same at the base and at head: both analyses read them.
+ */
+import type { SourceFile } from '../engine/analyze.js';
+import { deployedConfigFormat } from '../parsers/config/formats.js';
+import { definesForOthers } from '../engine/variables/definitions.js';
+import { languageByPath, reachedFiles } from '../engine/variables/reach.js';
+import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
+import { readTree, type ChangedFiles } from './pr-files.js';
+import type { GitHubClient, ReviewTarget } from './review-target.js';
+
+/** Files read beyond the diff at most: a few content queries, a few seconds of analysis. */
+export const MAX_CONTEXT_FILES = 2_000;
+
+/** An added line that reads a variable: Jinja2, Puppet, Ruby interpolation or node attributes. */
+const READS_VARIABLES = /^\+.*(\{\{|\$\{|\$[a-z_:]|#\{|node\[|@[a-z_])/m;
+
+export interface ContextFile {
+  path: string;
+  blobSha: string;
+}
+
+/** Whether the change can reach or read files it does not change. */
+export function needsContext(changed: ChangedFiles): boolean {
+  return changed.files.some((file) => {
+    const language = languageByPath(file.path);
+    if (!language) return false;
+    if (definesForOthers(file.path, language) || deployedConfigFormat(file.path)) return true;
+    return file.patch === undefined || READS_VARIABLES.test(file.patch);
+  });
+}
+
+/** The files to read with the change, from the head commit's tree; none when it is not needed. */
+export async function contextFiles(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  changed: ChangedFiles,
+): Promise<ContextFile[]> {
+  if (!needsContext(changed)) return [];
+  const blobs = changed.headTree ?? (await readTree(octokit, target, target.headSha)).blobs;
+  const changedPaths = changed.listed.map((file) => file.path);
+  return reachedFiles(changedPaths, [...blobs.keys()], MAX_CONTEXT_FILES).flatMap((path) => {
+    const blobSha = blobs.get(path);
+    return blobSha ? [{ path, blobSha }] : [];
+  });
+}
+
+const contextKey = (path: string) => `context:${path}`;
+
+export function contextRequests(
+  target: ReviewTarget,
+  files: readonly ContextFile[],
+): BlobRequest[] {
+  return files.map((file) => ({
+    key: contextKey(file.path),
+    repository: { owner: target.owner, repo: target.repo },
+    object: { oid: file.blobSha },
+  }));
+}
+
+export function contextFrom(texts: BlobTexts, files: readonly ContextFile[]): SourceFile[] {
+  return files.flatMap((file) => {
+    const content = texts.get(contextKey(file.path));
+    return content === undefined ? [] : [{ path: file.path, content }];
+  });
+}

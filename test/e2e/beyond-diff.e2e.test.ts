@@ -1,0 +1,112 @@
+/**
+ * A pull request that changes one variable: the review reads the unchanged template the value
+ * lands in and the play that applies it, reports on the changed line naming where the value
+ * lands and which hosts it reaches, within the API budget for reading beyond the diff:
+ * 5 + 2⌈changed/100⌉ + ⌈files read beyond the diff/250⌉ + ⌈annotations/50⌉ calls.
+ */
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../src/server/config-from-env.js';
+import { startPostureServer, type RunningServer } from '../../src/server/create-server.js';
+import { deliverWebhook } from '../support/deliver-webhook.js';
+import {
+  appEnvironment,
+  startGitHubStandin,
+  type GitHubStandin,
+} from '../support/github-standin.js';
+import { pullRequestEvent } from '../support/webhook-payloads.js';
+
+const TEMPLATE = `# Managed by Ansible
+Port 22
+PermitRootLogin {{ ssh_permit_root_login }}
+PasswordAuthentication no
+`;
+const TASKS = `---
+- name: Configure the SSH server
+  ansible.builtin.template:
+    src: sshd_config.j2
+    dest: /etc/ssh/sshd_config
+    mode: "0600"
+    validate: /usr/sbin/sshd -t -f %s
+`;
+const SITE = `---
+- name: Every host
+  hosts: all
+  roles:
+    - ssh
+`;
+
+function trees(rootLogin: string): Map<string, string> {
+  const tree = new Map<string, string>([
+    ['site.yml', SITE],
+    [
+      'group_vars/all.yml',
+      `---\nntp_server: ntp.example.com\nssh_permit_root_login: "${rootLogin}"\n`,
+    ],
+    ['roles/ssh/tasks/main.yml', TASKS],
+    ['roles/ssh/templates/sshd_config.j2', TEMPLATE],
+    ['README.md', '# Infrastructure\n'],
+  ]);
+  for (let index = 0; index < 30; index++)
+    tree.set(
+      `roles/app-${index}/tasks/main.yml`,
+      `---\n- name: Start app ${index}\n  ansible.builtin.service:\n    name: app-${index}\n    state: started\n`,
+    );
+  return tree;
+}
+
+let standin: GitHubStandin | undefined;
+let server: RunningServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  await standin?.close();
+});
+
+describe('a change to one variable', () => {
+  it('is reported on the changed line, naming where the value lands and where it runs, within the budget', async () => {
+    standin = await startGitHubStandin({ base: trees('no'), head: trees('yes') });
+    const secret = randomBytes(16).toString('hex');
+    const config = configFromEnv(appEnvironment(standin, secret));
+    if (!config.ok) throw new Error(config.problems.join('\n'));
+    server = await startPostureServer(config.config, pino({ level: 'silent' }));
+    await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
+    const run = await standin.waitFor(
+      () => standin?.checkRuns.find((candidate) => candidate.status === 'completed'),
+      60_000,
+    );
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['group_vars/all.yml:3']);
+    const [annotation] = run.annotations;
+    expect(annotation?.message).toContain('roles/ssh/templates/sshd_config.j2:3');
+    const summary = run.output.summary ?? '';
+    expect(summary).toContain('### Where changed values land');
+    expect(summary).toContain('`roles/ssh/templates/sshd_config.j2:3`');
+    expect(summary).toContain('### Where this change runs');
+    expect(summary).toContain('every host of every inventory');
+    expect(summary).toContain('site.yml (hosts: all)');
+    // A group variable reaches every file of its tree: the template, the role's tasks, the play
+    // and the other roles, which could read it too.
+    expect(summary).toMatch(/with 33 unchanged files their values reach or come from/);
+
+    const review = standin.reviews.at(-1);
+    expect(review?.comments.map((comment) => `${comment.path}:${comment.line}`)).toEqual([
+      'group_vars/all.yml:3',
+    ]);
+
+    const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
+    const changed = 1;
+    const beyond = 33;
+    const budget =
+      5 +
+      2 * Math.ceil(changed / 100) +
+      Math.ceil(beyond / 250) +
+      Math.ceil(run.annotations.length / 50);
+    expect(calls.length).toBeLessThanOrEqual(budget);
+    expect(calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(1);
+  }, 90_000);
+});

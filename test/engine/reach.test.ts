@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine/analyze.js';
+import { blastRadius } from '../../src/engine/blast-radius.js';
+import { reachedFiles } from '../../src/engine/variables/reach.js';
+import { initParsers } from '../../src/parsers/index.js';
+
+beforeAll(async () => {
+  await initParsers();
+});
+
+const TREE = [
+  'site.yml',
+  'group_vars/all.yml',
+  'group_vars/web.yml',
+  'host_vars/db1.yml',
+  'roles/ssh/defaults/main.yml',
+  'roles/ssh/tasks/main.yml',
+  'roles/ssh/templates/sshd_config.j2',
+  'roles/web/tasks/main.yml',
+  'README.md',
+  'docs/index.md',
+];
+
+describe('the files a change reaches, from paths alone', () => {
+  it('a group variable reaches every file of its tree that could use it, and the plays', () => {
+    expect(reachedFiles(['group_vars/all.yml'], TREE, 100)).toEqual([
+      'site.yml',
+      'group_vars/web.yml',
+      'host_vars/db1.yml',
+      'roles/ssh/defaults/main.yml',
+      'roles/ssh/tasks/main.yml',
+      'roles/ssh/templates/sshd_config.j2',
+      'roles/web/tasks/main.yml',
+    ]);
+  });
+
+  it('a template reads the definitions that reach it, and the plays', () => {
+    expect(reachedFiles(['roles/ssh/templates/sshd_config.j2'], TREE, 100)).toEqual([
+      'site.yml',
+      'group_vars/all.yml',
+      'group_vars/web.yml',
+      'host_vars/db1.yml',
+      'roles/ssh/defaults/main.yml',
+    ]);
+  });
+
+  it('stops at the limit, shallow files first', () => {
+    expect(reachedFiles(['group_vars/all.yml'], TREE, 2)).toEqual([
+      'site.yml',
+      'group_vars/web.yml',
+    ]);
+  });
+});
+
+describe('blast radius', () => {
+  it('names the hosts and plays group variables and roles reach', async () => {
+    const files = [
+      {
+        path: 'site.yml',
+        content:
+          '- name: Web\n  hosts: web:!staging\n  roles:\n    - role: ssh\n    - nginx\n- name: All\n  hosts: all\n  roles: [base]\n',
+      },
+      { path: 'group_vars/web.yml', content: 'x: 1\n' },
+      { path: 'host_vars/db1.yml', content: 'x: 1\n' },
+      { path: 'roles/ssh/tasks/main.yml', content: '- ansible.builtin.debug: msg=hi\n' },
+      { path: 'roles/orphan/tasks/main.yml', content: '- ansible.builtin.debug: msg=hi\n' },
+    ];
+    const result = await analyze(files, { keepModels: true });
+    const reach = blastRadius({
+      changed: files.slice(1).map((file) => file.path),
+      models: result.models ?? new Map(),
+      texts: new Map(),
+    });
+    expect(reach).toEqual([
+      {
+        path: 'group_vars/web.yml',
+        everyHost: false,
+        reaches: ['the hosts of group `web`', 'play `Web` in site.yml (hosts: web)'],
+      },
+      { path: 'host_vars/db1.yml', everyHost: false, reaches: ['host `db1`'] },
+      {
+        path: 'roles/ssh/tasks/main.yml',
+        everyHost: false,
+        reaches: ['role `ssh` in play `Web` in site.yml (hosts: web)'],
+      },
+    ]);
+  });
+
+  it('names the Puppet nodes that include a module and the Chef roles that run a cookbook', async () => {
+    const files = [
+      {
+        path: 'manifests/site.pp',
+        content: "node 'web1.example.com' {\n  include ssh\n}\nnode default {\n  include base\n}\n",
+      },
+      { path: 'modules/ssh/manifests/init.pp', content: 'class ssh {}\n' },
+      { path: 'cookbooks/ssh/recipes/default.rb', content: "package 'openssh-server'\n" },
+    ];
+    const result = await analyze(files, { keepModels: true });
+    const reach = blastRadius({
+      changed: ['modules/ssh/manifests/init.pp', 'cookbooks/ssh/recipes/default.rb'],
+      models: result.models ?? new Map(),
+      texts: new Map([
+        ['roles/web.json', '{"run_list": ["recipe[ssh::default]", "recipe[nginx]"]}'],
+      ]),
+    });
+    expect(reach.map((entry) => entry.reaches)).toEqual([
+      ["node 'web1.example.com' in manifests/site.pp"],
+      ['role `web` (roles/web.json)'],
+    ]);
+  });
+});
