@@ -20,6 +20,8 @@ export const CATEGORIES = [
   'privileged-account',
   'insecure-ssh-server',
   'kernel-hardening-disabled',
+  'database-without-authentication',
+  'web-server-hardening',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

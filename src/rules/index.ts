@@ -4,6 +4,7 @@
  */
 import type { Rule } from './rule.js';
 import { adminByDefault } from './admin-by-default/rule.js';
+import { databaseWithoutAuthentication } from './database-without-authentication/rule.js';
 import { emptyPassword } from './empty-password/rule.js';
 import { hardCodedSecret } from './hard-coded-secret/rule.js';
 import { httpWithoutTls } from './http-without-tls/rule.js';
@@ -22,9 +23,11 @@ import { suspiciousComment } from './suspicious-comment/rule.js';
 import { tlsVerificationDisabled } from './tls-verification-disabled/rule.js';
 import { unsignedPackageSource } from './unsigned-package-source/rule.js';
 import { weakCrypto } from './weak-crypto/rule.js';
+import { webServerInformationLeak } from './web-server-information-leak/rule.js';
 
 export const RULES: readonly Rule[] = [
   adminByDefault,
+  databaseWithoutAuthentication,
   emptyPassword,
   hardCodedSecret,
   httpWithoutTls,
@@ -43,6 +46,7 @@ export const RULES: readonly Rule[] = [
   tlsVerificationDisabled,
   unsignedPackageSource,
   weakCrypto,
+  webServerInformationLeak,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -13,6 +13,11 @@ export interface FormatSpec {
   name: RegExp;
   /** folders whose files are all of this format */
   folder?: RegExp;
+  /**
+   * paths (template extension removed) of files whose name says the format only in some
+   * folders: `*.cnf` is MySQL's in a `mysql` role, OpenSSL's elsewhere
+   */
+  path?: RegExp;
   /** where it is deployed on the host */
   destination: RegExp;
 }

@@ -27,8 +27,12 @@ export function formatByName(path: string): FormatSpec | undefined {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1).replace(TEMPLATE_EXTENSION, '');
   const folder = slash < 0 ? '' : path.slice(0, slash);
+  const bare = path.replace(TEMPLATE_EXTENSION, '');
   return FORMATS.find(
-    (spec) => spec.name.test(name) || (spec.folder !== undefined && spec.folder.test(folder)),
+    (spec) =>
+      spec.name.test(name) ||
+      (spec.folder !== undefined && spec.folder.test(folder)) ||
+      (spec.path !== undefined && spec.path.test(bare)),
   );
 }
 
@@ -46,12 +50,16 @@ export function formatSpec(format: ConfigFormat): FormatSpec {
 /** Folders whose files a role, module or cookbook copies or renders onto the host. */
 const DEPLOYED_FOLDER = /(^|\/)(templates|files)\//;
 
+/** A template (`.j2`, `.erb`, `.epp`) or a file under `templates/` or `files/`. */
+export function isDeployedFile(path: string): boolean {
+  return TEMPLATE_EXTENSION.test(path) || DEPLOYED_FOLDER.test(path);
+}
+
 /**
- * The format of a configuration file kept in the repository to be deployed: a template
- * (`.j2`, `.erb`, `.epp`) or a file under `templates/` or `files/`, named as the format's files
- * are named.
+ * The format of a configuration file kept in the repository to be deployed, named as the
+ * format's files are named, or deployed where they live on the host (`destination`).
  */
-export function deployedConfigFormat(path: string): FormatSpec | undefined {
-  if (!TEMPLATE_EXTENSION.test(path) && !DEPLOYED_FOLDER.test(path)) return undefined;
-  return formatByName(path);
+export function deployedConfigFormat(path: string, destination?: string): FormatSpec | undefined {
+  if (!isDeployedFile(path)) return undefined;
+  return formatByName(path) ?? (destination ? formatByDestination(destination) : undefined);
 }

@@ -3,17 +3,11 @@
  * and each directive gets its value, with the exact range it is written at, and its block.
  */
 import type { Directive, Language } from '../../engine/model.js';
+import { descriptorOf } from '../../languages/index.js';
 import type { RenderedLine } from '../templates/render-lines.js';
 import type { FormatSpec } from './format-spec.js';
 import { SYNTAXES } from './syntaxes/index.js';
 import type { LineSplit } from './syntaxes/syntax.js';
-
-/** Whether a string still computes something in the deploying language. */
-const TEMPLATED: Record<Language, RegExp> = {
-  ansible: /\{\{|\{%/,
-  puppet: /\$\{|\$:{0,2}[a-z_]/,
-  chef: /#\{/,
-};
 
 export function readDirectives(
   lines: readonly RenderedLine[],
@@ -43,7 +37,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, language: Language): 
       kind: 'string',
       value: unquoted,
       text,
-      dynamic: line.templated && TEMPLATED[language].test(unquoted),
+      dynamic: line.templated && descriptorOf(language).templated.test(unquoted),
       range: line.rangeOf(valueFrom, valueTo),
     },
     conditional: line.conditional,

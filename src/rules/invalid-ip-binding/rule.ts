@@ -1,6 +1,14 @@
 import type { Rule } from '../rule.js';
 import type { Attribute, FileModel } from '../../engine/model.js';
+import {
+  addressesOf,
+  isEveryInterface,
+  isMysqlServerGroup,
+  isOn,
+  mysqlOption,
+} from '../knowledge/databases.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
+import { checkSettings, type Judge } from '../support/config-settings.js';
 import { literalText } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 
@@ -147,6 +155,57 @@ function settingName(assignment: Assignment): string {
   return named ? (named.split('/').pop() ?? named) : assignment.name;
 }
 
+/** MySQL's listener and that of its X Protocol (port 33060). */
+const MYSQL_BINDS = new Set(['bind-address', 'mysqlx-bind-address']);
+
+/**
+ * Data services whose configuration file binds them to every interface: MySQL's `bind-address`
+ * in a server group, PostgreSQL's `listen_addresses`, Redis's `bind`, MongoDB's `net.bindIp` and
+ * `net.bindIpAll` (and the older `bind_ip`, `bind_ip_all`). A database is never a front door.
+ * Redis with no `bind` listens everywhere too, but then its protected mode answers only the host
+ * itself until a password is set, so an absent `bind` is not a finding.
+ */
+const listensEverywhere: Judge = (name, value, setting) => {
+  const every = () => addressesOf(value).some(isEveryInterface);
+  switch (setting.format) {
+    case 'mysql':
+      return MYSQL_BINDS.has(mysqlOption(name)) && isMysqlServerGroup(setting.section) && every()
+        ? {
+            problem:
+              'the MySQL or MariaDB server accepts connections on every interface of the host, so every network that reaches the host can try its accounts',
+          }
+        : undefined;
+    case 'postgresql':
+      return name.toLowerCase() === 'listen_addresses' && every()
+        ? {
+            problem:
+              'PostgreSQL accepts connections on every interface; only `pg_hba.conf` stands between every network that reaches the host and its accounts',
+          }
+        : undefined;
+    case 'redis':
+      return name.toLowerCase() === 'bind' && every()
+        ? {
+            problem:
+              'Redis accepts connections on every interface; whoever reaches it can read and rewrite its data, and with `CONFIG SET` write files on the host, once past a single shared password if there is one',
+          }
+        : undefined;
+    case 'mongodb': {
+      const key = name.toLowerCase();
+      const inNet = setting.section === undefined || setting.section === 'net';
+      const bindAll = (key === 'bindipall' && inNet) || (key === 'bind_ip_all' && !setting.section);
+      const bindIp = (key === 'bindip' && inNet) || (key === 'bind_ip' && !setting.section);
+      return (bindAll && isOn(value) && value.trim() !== '') || (bindIp && every())
+        ? {
+            problem:
+              'MongoDB accepts connections on every interface of the host, so every network that reaches the host can try to log in, or walk in if authorization is off',
+          }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+};
+
 export const invalidIpBinding: Rule = {
   meta: {
     id: 'invalid-ip-binding',
@@ -155,13 +214,15 @@ export const invalidIpBinding: Rule = {
     category: 'invalid-ip-binding',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A service is told to listen on `0.0.0.0` or `::`, every network interface of the host, including public ones. Admin and data services (databases, caches, dashboards, metrics) are then reachable from anywhere the host is.',
+      "A service is told to listen on `0.0.0.0` or `::`, every network interface of the host, including public ones. Admin and data services (databases, caches, dashboards, metrics) are then reachable from anywhere the host is. Also read from the configuration files the code deploys for MySQL and MariaDB (`bind-address`), PostgreSQL (`listen_addresses = '*'`), Redis (`bind 0.0.0.0`) and MongoDB (`net.bindIp`, `bindIpAll`); a value given by a variable is reported where the variable is set.",
     remediation:
       'Bind to the specific address the service must be reachable on (the internal or management interface, or `127.0.0.1` when only local clients use it), and restrict the rest with a firewall.',
     cwe: 'CWE-1327',
     catalog: ['NET-01', 'NET-02'],
   },
-  check({ file, report }) {
+  check(context) {
+    const { file, report } = context;
+    checkSettings(context, ['mysql', 'postgresql', 'redis', 'mongodb'], listensEverywhere);
     for (const assignment of assignments(file)) {
       // A Ruby method's local (`host_ip = '0.0.0.0'` while parsing a port spec) is code, not a setting.
       if (assignment.inMethod) continue;

@@ -16,6 +16,7 @@ import type {
   Unit,
   Value,
 } from '../../engine/model.js';
+import { descriptorOf } from '../../languages/index.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
 import {
   commandAttributes,
@@ -232,20 +233,13 @@ function bound(value: Value, reference: Reference, literal: string, language: La
     kind: 'string',
     value: replaced,
     text: replaced,
-    dynamic: TEMPLATED[language].test(replaced),
+    dynamic: descriptorOf(language).templated.test(replaced),
     range: value.range,
   };
 }
 
 /** Values that are what they say: scalars and lists of them. */
 const LITERAL_KINDS: ReadonlySet<Value['kind']> = new Set(['string', 'number', 'boolean', 'list']);
-
-/** What is still computed in a string once one reference is replaced. */
-const TEMPLATED: Record<Language, RegExp> = {
-  ansible: /\{\{|\{%/,
-  puppet: /\$\{|\$:{0,2}[a-z_]/,
-  chef: /#\{/,
-};
 
 function transform(text: string, filter: string): string {
   if (filter === 'lower') return text.toLowerCase();

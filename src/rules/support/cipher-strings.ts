@@ -52,7 +52,12 @@ function weakSuite(name: string): string | undefined {
 export function weakCipher(list: string): { entry: string; weakness: string } | undefined {
   for (const entry of list.split(/[\s:,;]+/)) {
     if (entry === '' || /^[!+-]/.test(entry)) continue;
-    const group = WEAK_GROUPS[entry.toLowerCase()];
+    // `RC4+RSA` selects the ciphers in both groups: all weak when one group is.
+    const group = entry
+      .toLowerCase()
+      .split('+')
+      .map((part) => WEAK_GROUPS[part])
+      .find((weakness) => weakness !== undefined);
     const weakness = group ?? weakSuite(entry);
     if (weakness) return { entry, weakness };
   }

@@ -140,8 +140,12 @@ export function checkSettings(
   for (const setting of settingsOf(context, formats)) {
     const spec = formatSpec(setting.format);
     const label = spec.label;
-    const shown = (value: string) =>
-      spec.syntax === 'rule-lines' ? value : `${setting.name} ${value}`;
+    // A bare flag (`skip-grant-tables`) is its name; columns aligned with spaces read as one.
+    const shown = (value: string) => {
+      const text = value.replace(/\s+/g, ' ');
+      if (spec.syntax === 'rule-lines') return text;
+      return text === '' ? setting.name : `${setting.name} ${text}`;
+    };
     const where = `${label}${setting.section ? ` (\`${setting.section}\`)` : ''}`;
     const literal = literalOf(setting.value);
     if (literal !== undefined) {

@@ -13,6 +13,7 @@ import {
   protocolSetting,
   WEAK_VERSIONS,
 } from '../support/tls-protocols.js';
+import { SERVER_FORMATS, weakServerTls } from './server-tls.js';
 
 /** Algorithms broken for security use; longer names first, so that 3DES is not read as DES. */
 const WEAK_ALGORITHM =
@@ -247,7 +248,7 @@ export const weakCrypto: Rule = {
     category: 'weak-crypto',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      'A broken algorithm is used for a security purpose: MD5 or SHA-1 for checksums and password hashes (also MD5-crypt `$1$` hashes), DES, 3DES or RC4 ciphers, SSLv3 or TLS 1.0/1.1 left on by a protocol list. Collisions, cracking and downgrade attacks against them are practical.',
+      'A broken algorithm is used for a security purpose: MD5 or SHA-1 for checksums and password hashes (also MD5-crypt `$1$` hashes), DES, 3DES or RC4 ciphers, SSLv3 or TLS 1.0/1.1 left on by a protocol list, in variables and in the sshd, nginx, Apache httpd, HAProxy and Postfix configuration the code deploys. Collisions, cracking and downgrade attacks against them are practical.',
     remediation:
       'Use SHA-256 or stronger for checksums, SHA-512 crypt, yescrypt, bcrypt or Argon2 for passwords, AES-GCM or ChaCha20-Poly1305 ciphers, and TLS 1.2 or 1.3 only (name them, or exclude TLSv1 and TLSv1.1 explicitly).',
     cwe: 'CWE-327',
@@ -256,6 +257,7 @@ export const weakCrypto: Rule = {
   check(context) {
     for (const assignment of assignments(context.file)) checkAssignment(context, assignment);
     checkSettings(context, ['sshd', 'ssh'], weakSshAlgorithm);
+    checkSettings(context, SERVER_FORMATS, weakServerTls);
     for (const command of commandsIn(context.file)) {
       for (const step of command.script.commands) {
         const { name, args } = effectiveProgram(step);

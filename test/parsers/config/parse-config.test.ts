@@ -109,8 +109,15 @@ describe('recognising deployed configuration files', () => {
     );
   });
 
-  it('does not read other templates or an sshd_config outside what code deploys', () => {
-    expect(mayBeAnalysed('roles/web/templates/nginx.conf.j2')).toBe(false);
+  it('reads a template whose name says nothing only when the code says where it lands', () => {
+    expect(mayBeAnalysed('roles/web/templates/motd.j2')).toBe(true);
+    expect(explainRecognition('roles/web/templates/motd.j2', 'Welcome\n').language).toBeUndefined();
+    expect(
+      explainRecognition('roles/ssh/templates/opensshd.conf.j2', 'Port 22\n', {
+        destination: '/etc/ssh/sshd_config',
+        language: 'ansible',
+      }).language,
+    ).toBe('ansible');
     expect(mayBeAnalysed('docs/sshd_config')).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ export const keyEqualsReader: SyntaxReaderFactory = () => ({
   read(text) {
     const body = text.trim();
     if (body === '' || COMMENT.test(body) || body.startsWith(';')) return {};
-    const at = body.search(/\s[#;]/);
+    // `#{...}` is a Chef template's interpolation, not a comment.
+    const at = body.search(/\s(?:#(?!\{)|;)/);
     const withoutComment = at < 0 ? body : body.slice(0, at).trimEnd();
     const match = DIRECTIVE.exec(withoutComment);
     if (!match?.[1]) return {};

@@ -1,6 +1,7 @@
 /**
  * `Keyword value...` or `Keyword=value`, `#` comments, and keywords that open a block running to
- * the next one (OpenSSH's `Match` and `Host`; login.defs, Redis and others have none).
+ * the next one (OpenSSH's `Match` and `Host`, HAProxy's `frontend` and `backend`; login.defs,
+ * Redis and others have none).
  */
 import { COMMENT, indentOf, type SyntaxReaderFactory } from './syntax.js';
 
@@ -11,7 +12,11 @@ export const keywordReader: SyntaxReaderFactory = ({ sections = [] }) => ({
     const body = text.trim();
     if (body === '' || COMMENT.test(body)) return {};
     const match = DIRECTIVE.exec(body);
-    if (!match?.[1]) return {};
+    // A section keyword alone on its line: HAProxy's `global` and `defaults`.
+    if (!match?.[1])
+      return sections.some((keyword) => keyword.toLowerCase() === body.toLowerCase())
+        ? { section: body }
+        : {};
     const name = match[1];
     const value = match[3] ?? '';
     const valueFrom = indentOf(text) + body.length - value.length;

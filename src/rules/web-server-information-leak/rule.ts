@@ -1,0 +1,88 @@
+import type { Rule } from '../rule.js';
+import { checkSettings, type Judge, type Verdict } from '../support/config-settings.js';
+
+/** The value as the server reads it: without nginx's `;` or quotes. */
+function bareValue(value: string): string {
+  const withoutEnd = value.replace(/;\s*$/, '').trim();
+  return (/^(["'])(.*)\1$/.exec(withoutEnd)?.[2] ?? withoutEnd).toLowerCase();
+}
+
+/**
+ * What an nginx or Apache httpd setting gives away, by lower-case name; the values that do it.
+ * Only values written out: nginx's `server_tokens` and Apache's `ServerTokens`, `ServerSignature`
+ * and `TraceEnable` leak by default, and a file that leaves them out is a baseline matter, not
+ * a change a reviewer can point at.
+ */
+const NGINX: Readonly<Record<string, (value: string) => Verdict | undefined>> = {
+  server_tokens: (value) =>
+    value === 'on' || value === 'build'
+      ? {
+          problem:
+            "nginx names its version in every response's `Server` header and on its error pages, telling a scanner which known flaws to try",
+        }
+      : undefined,
+  autoindex: (value) =>
+    value === 'on'
+      ? {
+          problem:
+            'nginx lists the files of every folder without an index page to anyone who asks, backups and forgotten files included',
+        }
+      : undefined,
+};
+
+/** What Apache's `ServerTokens` values put in the `Server` header, for those naming its exact version. */
+const SERVER_TOKENS: Readonly<Record<string, string>> = {
+  full: "Apache's exact version, the operating system and the modules with theirs",
+  os: "Apache's exact version and the operating system",
+  minimal: "Apache's exact version",
+  min: "Apache's exact version",
+};
+
+const APACHE: Readonly<Record<string, (value: string) => Verdict | undefined>> = {
+  servertokens: (value) => {
+    const shown = SERVER_TOKENS[value];
+    return shown
+      ? {
+          problem: `every response's \`Server\` header names ${shown}, telling a scanner which known flaws to try`,
+        }
+      : undefined;
+  },
+  serversignature: (value) =>
+    value === 'on' || value === 'email'
+      ? {
+          problem:
+            'error pages and folder listings end with a line naming the server and its version',
+        }
+      : undefined,
+  traceenable: (value) =>
+    value === 'on' || value === 'extended'
+      ? {
+          problem:
+            'the TRACE method echoes each request back with its headers, cookies and `Authorization` included, which cross-site tracing reads where scripts cannot',
+        }
+      : undefined,
+};
+
+const judge: Judge = (name, value, setting) => {
+  const settings = setting.format === 'nginx' ? NGINX : APACHE;
+  return settings[name.toLowerCase()]?.(bareValue(value));
+};
+
+export const webServerInformationLeak: Rule = {
+  meta: {
+    id: 'web-server-information-leak',
+    title: 'Web server leaks its version, folder listings or request headers',
+    severity: 'low',
+    category: 'web-server-hardening',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      "An nginx or Apache httpd configuration the code deploys (a template, a file, a line written with `lineinfile`/`file_line`) turns on what tells an attacker more than a visitor needs: the server's version in headers and error pages (nginx `server_tokens on`, Apache `ServerTokens Full`, `OS` or `Minimal`, `ServerSignature On`), listings of folders without an index page (`autoindex on`), or the TRACE method (`TraceEnable On`). When a variable gives the value, the finding is on the line that sets the variable and names where the value lands.",
+    remediation:
+      'Set `server_tokens off` and leave `autoindex` off in nginx (turn listings on only in the `location` that serves a download area); set `ServerTokens Prod`, `ServerSignature Off` and `TraceEnable Off` in Apache httpd.',
+    cwe: 'CWE-200',
+    catalog: ['HARD-11'],
+  },
+  check(context) {
+    checkSettings(context, ['nginx', 'apache'], judge);
+  },
+};
