@@ -12,9 +12,10 @@ import {
 } from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import type { FileError } from '../engine/finding.js';
-import type { Language } from '../engine/model.js';
+import { LANGUAGES, type Language } from '../engine/model.js';
+import { descriptorOf } from '../languages/index.js';
 import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
-import { deployedConfigFormat } from '../parsers/config/formats.js';
+import { isDeployedFile } from '../parsers/config/formats.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
@@ -26,11 +27,9 @@ import { compareText, walk } from './walk.js';
  * Extensions worth reading for each language; without `--lang`, all of them. Configuration
  * files a role, module or cookbook deploys are read whatever their extension.
  */
-export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = {
-  ansible: ['.yml', '.yaml'],
-  puppet: ['.pp'],
-  chef: ['.rb'],
-};
+export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, descriptorOf(language).extensions]),
+) as Record<Language, readonly string[]>;
 
 /** How much of an oversized file is read to decide whether it would have been analysed. */
 const DETECTION_HEAD_BYTES = 64 * 1024;
@@ -71,8 +70,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     ? EXTENSIONS[options.language]
     : Object.values(EXTENSIONS).flat();
   const accept = (path: string) =>
-    extensions.some((extension) => path.toLowerCase().endsWith(extension)) ||
-    deployedConfigFormat(path) !== undefined;
+    extensions.some((extension) => path.toLowerCase().endsWith(extension)) || isDeployedFile(path);
   const walked = await walk(options.paths, {
     cwd: options.cwd,
     ...(options.root ? { root: options.root } : {}),

@@ -2,20 +2,16 @@
  * Which language a file is written in, from its path first and its content second, and why:
  * a file Posture leaves alone gets a reason a person can act on.
  */
-import type { Language } from './model.js';
+import type { Deployment, Language } from './model.js';
 import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
 import { isTestCookbookFile } from './test-code.js';
 import { recogniseYaml } from './recognise-yaml.js';
 import { otherYamlByPath } from './other-yaml.js';
 import { deployedFileLanguage } from './deployed-language.js';
-import { deployedConfigFormat } from '../parsers/config/formats.js';
+import { descriptorOf } from '../languages/index.js';
+import { deployedConfigFormat, isDeployedFile } from '../parsers/config/formats.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-const LANGUAGE_NAMES: Record<Language, string> = {
-  ansible: 'Ansible',
-  puppet: 'Puppet',
-  chef: 'Chef',
-};
 const PUPPET_MANIFEST = /\.pp$/i;
 const RUBY_FILE = /\.rb$/i;
 
@@ -35,12 +31,16 @@ export interface Recognition {
  * The language Posture reads a file in and why, or why it leaves the file alone. `content` may
  * be the start of the file only.
  */
-export function explainRecognition(path: string, content: string): Recognition {
-  const config = deployedConfigFormat(path);
+export function explainRecognition(
+  path: string,
+  content: string,
+  deployment?: Deployment,
+): Recognition {
+  const config = deployedConfigFormat(path, deployment?.destination);
   if (config) {
-    const language = deployedFileLanguage(path, content);
+    const language = deployment?.language ?? deployedFileLanguage(path, content);
     return language
-      ? { language, reason: `${config.label} deployed by ${LANGUAGE_NAMES[language]} code` }
+      ? { language, reason: `${config.label} deployed by ${descriptorOf(language).name} code` }
       : {
           language: undefined,
           reason: `${config.label} outside an Ansible role, a Puppet module or a Chef cookbook, with nothing that says which deploys it`,
@@ -70,7 +70,8 @@ export function explainRecognition(path: string, content: string): Recognition {
  * The GitHub side fetches only these.
  */
 export function mayBeAnalysed(path: string): boolean {
-  if (deployedConfigFormat(path)) return true;
+  // A template's format may be known only from the task that deploys it.
+  if (isDeployedFile(path)) return true;
   if (PUPPET_MANIFEST.test(path)) return true;
   // Cookbooks kept under test folders are test code, read and reported apart.
   if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '') || isTestCookbookFile(path, '');
@@ -81,6 +82,7 @@ export function detectLanguage(
   path: string,
   content: string,
   forced?: Language,
+  deployment?: Deployment,
 ): Language | undefined {
-  return forced ?? explainRecognition(path, content).language;
+  return forced ?? explainRecognition(path, content, deployment).language;
 }

@@ -1,53 +1,45 @@
 /**
- * The parser for each language. A parser turns source text into the shared model, or
- * explains in one line why it cannot.
+ * Parsing a file: a configuration file a role, module or cookbook deploys is read by the config
+ * readers in the deploying language; anything else by its language's parser
+ * (`src/languages/`). A parser turns source text into the shared model, or explains in one line
+ * why it cannot.
  */
-import type { FileError } from '../engine/finding.js';
-import type { FileModel, Language } from '../engine/model.js';
-import { parseAnsible } from './ansible/parse-ansible.js';
-import { initChefParser, parseChef } from './chef/parse-chef.js';
-import { parseHiera } from './hiera/parse-hiera.js';
-import { parsePuppet } from './puppet/parse-puppet.js';
+import type { Deployment, Language } from '../engine/model.js';
+import { descriptorOf, LANGUAGE_DESCRIPTORS, type ParseOutcome } from '../languages/index.js';
 import { initShellParser } from './shell/parse-shell.js';
-import { deployedConfigFormat } from './config/formats.js';
+import { deployedConfigFormat, formatByName } from './config/formats.js';
 import { parseConfig } from './config/parse-config.js';
 import { initTemplateParser } from './templates/erb-tags.js';
 
-export type ParseOutcome = { ok: true; model: FileModel } | { ok: false; error: FileError };
-
-type LanguageParser = (path: string, source: string) => ParseOutcome;
-
-const YAML_FILE = /\.ya?ml$/i;
-
-/** Puppet is manifests, and Hiera data in YAML. */
-function parsePuppetOrHiera(path: string, source: string): ParseOutcome {
-  return YAML_FILE.test(path) ? parseHiera(path, source) : parsePuppet(path, source);
-}
-
-const PARSERS: Record<Language, LanguageParser | undefined> = {
-  ansible: parseAnsible,
-  puppet: parsePuppetOrHiera,
-  chef: parseChef,
-};
+export type { ParseOutcome };
 
 /**
- * Loads the grammars that run as WebAssembly (shell, Ruby), once per process. One after the
- * other: web-tree-sitter's runtime must finish initialising before a second grammar loads.
+ * Loads the grammars that run as WebAssembly (shell, the languages', templates), once per
+ * process. One after the other: web-tree-sitter's runtime must finish initialising before a
+ * second grammar loads.
  */
 export async function initParsers(): Promise<void> {
   await initShellParser();
-  await initChefParser();
+  for (const descriptor of Object.values(LANGUAGE_DESCRIPTORS)) await descriptor.init?.();
   await initTemplateParser();
 }
 
-export function parseFile(path: string, source: string, language: Language): ParseOutcome {
-  const config = deployedConfigFormat(path);
-  if (config) return parseConfig(path, source, language, config);
-  const parser = PARSERS[language];
-  if (!parser)
-    return {
-      ok: false,
-      error: { path, kind: 'internal', message: `${language} is not supported yet` },
-    };
-  return parser(path, source);
+export function parseFile(
+  path: string,
+  source: string,
+  language: Language,
+  deployment?: Deployment,
+): ParseOutcome {
+  const config = deployedConfigFormat(path, deployment?.destination);
+  if (config)
+    return parseConfig(
+      path,
+      source,
+      language,
+      config,
+      formatByName(path) || !deployment?.destination
+        ? undefined
+        : `by its destination ${deployment.destination}`,
+    );
+  return descriptorOf(language).parse(path, source);
 }

@@ -9,6 +9,7 @@
  * own assignments over attribute files would have it. Definitions of other units (another role's
  * defaults, another cookbook's attributes) reach the whole tree at the lowest level.
  */
+import { descriptorOf } from '../../languages/index.js';
 import type { FileModel, Language, Variable, VariableScope } from '../model.js';
 import type { DefinitionOrigin, VariableDefinition } from './definition.js';
 import type { Places } from './places.js';
@@ -39,18 +40,13 @@ const LEVEL = {
   otherUnit: 1,
 } as const;
 
-const DEFINITION_FOLDERS: Record<Language, ReadonlySet<string>> = {
-  ansible: new Set(['defaults', 'vars', 'group_vars', 'host_vars', 'inventory', 'inventories']),
-  puppet: new Set(),
-  chef: new Set(['attributes']),
-};
 const YAML_FILE = /\.ya?ml$/i;
 
 /** Whether a file sets variables for other files: these are read before the files that use them. */
 export function definesForOthers(path: string, language: Language): boolean {
   if (language === 'puppet') return YAML_FILE.test(path);
   const folders = path.split('/').slice(0, -1);
-  return folders.some((folder) => DEFINITION_FOLDERS[language].has(folder));
+  return folders.some((folder) => descriptorOf(language).definitionFolders.has(folder));
 }
 
 /** The definitions a definition file gives the files it reaches. */
