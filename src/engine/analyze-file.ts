@@ -8,7 +8,7 @@ import { unexpectedFileError, type FileError } from './file-error.js';
 import { fileSizeError, isTooLarge } from './file-size.js';
 import { compareFindings, type Finding } from './finding.js';
 import { fingerprintAll } from './fingerprint.js';
-import type { FileModel, Language } from './model.js';
+import type { Deployment, FileModel, Language } from './model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
 import type { CrossFile } from './variables/cross-file.js';
@@ -23,6 +23,8 @@ export interface SourceFile {
   /** relative path with forward slashes; used for language detection and in findings */
   path: string;
   content: string;
+  /** what the run's code says of it, when it is a template or file the code deploys */
+  deployment?: Deployment;
 }
 
 export interface FileContext {
@@ -87,7 +89,7 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
 /** A parser that throws instead of answering has a defect; the file reports it. */
 function parseSafely(file: SourceFile, language: Language): ParseOutcome {
   try {
-    return parseFile(file.path, file.content, language);
+    return parseFile(file.path, file.content, language, file.deployment);
   } catch (error) {
     return { ok: false, error: unexpectedFileError(file.path, error) };
   }

@@ -22,6 +22,7 @@ import type { FileModel, Language } from './model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
 import { isTestCode, reportApart, testCodeLanguage } from './test-code.js';
 import { CrossFile } from './variables/cross-file.js';
+import { Deployments } from './deployments.js';
 import { initParsers } from '../parsers/index.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -89,13 +90,22 @@ export async function analyze(
     analyzed: [],
     ...(wantModel ? { models: new Map<string, FileModel>() } : {}),
   };
+  // Templates and files the code deploys: where they land, and which language deploys them.
+  const deployments = Deployments.index(files);
+  const annotated = files.map((file) => withDeployment(file, deployments));
   // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
   const readsAs = (file: SourceFile) =>
     isTestCode(file.path) && policy.testCode === 'ignore'
       ? undefined
-      : planPasses(policy, rules, file.path, file.content, languageHint(file, options, policy))
-          .language;
-  const crossFile = CrossFile.prepare(files, readsAs);
+      : planPasses(
+          policy,
+          rules,
+          file.path,
+          file.content,
+          languageHint(file, options, policy),
+          file.deployment,
+        ).language;
+  const crossFile = CrossFile.prepare(annotated, readsAs);
   for (const file of crossFile.analysisOrder()) {
     const testCode = isTestCode(file.path);
     if (testCode && policy.testCode === 'ignore') continue;
@@ -105,6 +115,7 @@ export async function analyze(
       file.path,
       file.content,
       languageHint(file, options, policy),
+      file.deployment,
     );
     if (!plan.language) continue;
     if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
@@ -118,6 +129,11 @@ export async function analyze(
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+function withDeployment(file: SourceFile, deployments: Deployments): SourceFile {
+  const deployment = file.deployment ?? deployments.of(file.path);
+  return deployment ? { ...file, deployment } : file;
 }
 
 /** Suppressions, waivers and fingerprints run after the rules; a defect there too stays with its file. */

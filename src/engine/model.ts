@@ -174,6 +174,14 @@ export interface Directive {
   range: SourceRange;
 }
 
+/** What the code of a run says of a file it deploys (`src/engine/deployments.ts`). */
+export interface Deployment {
+  /** where the file lands on the host */
+  destination?: string;
+  /** the language of the role, module or cookbook the file belongs to */
+  language?: Language;
+}
+
 export interface ConfigFile {
   format: ConfigFormat;
   /** how Posture knew the format, for messages: `by its name sshd_config.j2` */

@@ -5,7 +5,7 @@
  * the org's way, in a pass of their own, so that a repository cannot silence a locked rule by
  * declaring a playbook to be, say, Hiera data.
  */
-import type { Language } from './model.js';
+import type { Deployment, Language } from './model.js';
 import { detectLanguage } from './detect-language.js';
 import type { Rule } from '../rules/rule.js';
 import {
@@ -37,13 +37,19 @@ export function planPasses(
   path: string,
   content: string,
   forced?: Language,
+  deployment?: Deployment,
 ): FilePlan {
-  const language = detectLanguage(path, content, forced ?? policyLanguage(policy, path));
+  const language = detectLanguage(
+    path,
+    content,
+    forced ?? policyLanguage(policy, path),
+    deployment,
+  );
   const inScope = pathInScope(policy, path);
   if (!language) return { language, inScope, passes: [] };
   const lockedLanguage = forced
     ? language
-    : (detectLanguage(path, content, orgLanguage(policy, path)) ?? language);
+    : (detectLanguage(path, content, orgLanguage(policy, path), deployment) ?? language);
   if (lockedLanguage === language)
     return {
       language,

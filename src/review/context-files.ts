@@ -6,7 +6,7 @@
  * Those files are the same at the base and at head: both analyses read them.
  */
 import type { SourceFile } from '../engine/analyze.js';
-import { deployedConfigFormat } from '../parsers/config/formats.js';
+import { isDeployedFile } from '../parsers/config/formats.js';
 import { definesForOthers } from '../engine/variables/definitions.js';
 import { languageByPath, reachedFiles } from '../engine/variables/reach.js';
 import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
@@ -29,7 +29,7 @@ export function needsContext(changed: ChangedFiles): boolean {
   return changed.files.some((file) => {
     const language = languageByPath(file.path);
     if (!language) return false;
-    if (definesForOthers(file.path, language) || deployedConfigFormat(file.path)) return true;
+    if (definesForOthers(file.path, language) || isDeployedFile(file.path)) return true;
     return file.patch === undefined || READS_VARIABLES.test(file.patch);
   });
 }

@@ -50,6 +50,8 @@ describe('posture scan --format json --profile glitch on an Ansible tree', () =>
       'roles/web/tasks/main.yml:38 sudo-nopasswd',
       'roles/web/tasks/main.yml:43 privileged-account',
       'roles/web/tasks/main.yml:48 kernel-hardening-disabled',
+      'roles/web/templates/nginx.conf.j2:3 web-server-hardening',
+      'roles/web/templates/redis.conf.j2:2 database-without-authentication',
       'roles/web/templates/sshd_config.j2:2 insecure-ssh-server',
     ]);
     const reported = new Set(report.findings.map((finding) => finding.category));

@@ -167,7 +167,7 @@ describe('posture scan', () => {
     expect(run.exitCode).toBe(1);
   });
 
-  it('reads only files with a configuration extension, and only the forced language with --lang', async () => {
+  it('reads only files with a configuration extension and the templates code deploys, and only the forced language with --lang', async () => {
     const root = await tempTree({
       'tasks/main.yml': CLEAN_TASKS,
       'manifests/init.pp': 'class x {}\n',
@@ -181,13 +181,18 @@ describe('posture scan', () => {
       return readFile(absolutePath, 'utf8');
     };
     await runCaptured(['scan', '--format', 'json'], root, { rules: TEST_RULES, readText });
-    expect(read.sort()).toEqual(['manifests/init.pp', 'recipes/default.rb', 'tasks/main.yml']);
+    expect(read.sort()).toEqual([
+      'manifests/init.pp',
+      'recipes/default.rb',
+      'tasks/main.yml',
+      'templates/nginx.conf.j2',
+    ]);
     read.length = 0;
     await runCaptured(['scan', '--format', 'json', '--lang', 'ansible'], root, {
       rules: TEST_RULES,
       readText,
     });
-    expect(read).toEqual(['tasks/main.yml']);
+    expect(read).toEqual(['tasks/main.yml', 'templates/nginx.conf.j2']);
   });
 
   it('analyses YAML outside Ansible conventions only with --lang ansible', async () => {

@@ -34,13 +34,14 @@ describe('the files a change reaches, from paths alone', () => {
     ]);
   });
 
-  it('a template reads the definitions that reach it, and the plays', () => {
+  it('a template reads the definitions that reach it, the tasks that deploy it, and the plays', () => {
     expect(reachedFiles(['roles/ssh/templates/sshd_config.j2'], TREE, 100)).toEqual([
       'site.yml',
       'group_vars/all.yml',
       'group_vars/web.yml',
       'host_vars/db1.yml',
       'roles/ssh/defaults/main.yml',
+      'roles/ssh/tasks/main.yml',
     ]);
   });
 

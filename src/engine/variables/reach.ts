@@ -8,7 +8,7 @@
  * - a changed file that uses variables reads the definition files that reach it;
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
  */
-import { deployedConfigFormat } from '../../parsers/config/formats.js';
+import { isDeployedFile } from '../../parsers/config/formats.js';
 import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
 import { deployedFileLanguage } from '../deployed-language.js';
 import type { Language } from '../model.js';
@@ -23,7 +23,7 @@ const PLACEMENT =
 
 /** The language a file would be read in, from its path alone; undefined for other files. */
 export function languageByPath(path: string): Language | undefined {
-  if (deployedConfigFormat(path)) return deployedFileLanguage(path, '');
+  if (isDeployedFile(path)) return deployedFileLanguage(path, '');
   if (/\.pp$/i.test(path)) return 'puppet';
   if (/\.rb$/i.test(path)) return isChefCookbookPath(path, '') ? 'chef' : undefined;
   if (YAML.test(path)) return HIERA.test(path) ? 'puppet' : 'ansible';
@@ -48,6 +48,18 @@ export function reachedFiles(
   for (const path of changed) {
     const language = languageByPath(path);
     if (!language) continue;
+    if (isDeployedFile(path)) {
+      // The tasks, manifests and recipes beside it say where it lands.
+      const { unit } = places.of(path, language);
+      for (const candidate of candidates)
+        if (
+          unit !== undefined &&
+          candidate.language === language &&
+          !isDeployedFile(candidate.path) &&
+          contains(unit, candidate.path)
+        )
+          reached.add(candidate.path);
+    }
     if (definesForOthers(path, language)) {
       const { tree: folder } = places.of(path, language);
       for (const candidate of candidates)
