@@ -9,7 +9,7 @@
 import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
 import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
 import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
-import type { Report, RuleContext } from '../rule.js';
+import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
 
@@ -63,6 +63,19 @@ export function* settingsOf(
     if (written && formats.includes(written.format))
       yield { ...written, conditional: isGuarded(file, unit) };
   }
+}
+
+/**
+ * A value assigned in one branch of an `if` or `case` of the file that uses it (`$rpfilter =
+ * '0'` in the `else` of a hardening toggle): an option the code offers, like a guarded setting.
+ */
+function setUnderCondition(file: FileModel, definition: VariableDefinition | undefined): boolean {
+  if (!definition || definition.path !== file.path) return false;
+  return file.conditions.some(
+    (condition) =>
+      (condition.kind === 'if' || condition.kind === 'case') &&
+      encloses(condition.range, definition.range),
+  );
 }
 
 /** A task with `when:`, or a resource inside an `if`, `unless` or `case`. */
@@ -162,7 +175,7 @@ export function checkSettings(
     }
     for (const binding of bindings(context, setting.value, setting.within)) {
       const bound = literalOf(binding.value);
-      if (bound === undefined) continue;
+      if (bound === undefined || setUnderCondition(context.file, binding.definition)) continue;
       const verdict = judge(setting.name, bound, setting);
       if (!verdict) continue;
       reportBinding(
