@@ -1,8 +1,9 @@
 /**
- * The README's rule catalog and its coverage of the check catalog, generated from the rules'
- * metadata so that they cannot drift: `npm run docs:rules` rewrites them and a test fails when
+ * The README's rule catalog, its coverage of the check catalog and the configuration formats,
+ * generated from the rules' metadata and the formats' specs so that they cannot drift: `npm run docs:rules` rewrites them and a test fails when
  * they are stale.
  */
+import { FORMATS } from '../../src/parsers/config/formats.js';
 import { RULES } from '../../src/rules/index.js';
 import { catalogCoverageMarkdown } from './catalog-coverage.js';
 
@@ -10,6 +11,20 @@ export const CATALOG_START = '<!-- rule-catalog:start -->';
 export const CATALOG_END = '<!-- rule-catalog:end -->';
 export const COVERAGE_START = '<!-- catalog-coverage:start -->';
 export const COVERAGE_END = '<!-- catalog-coverage:end -->';
+export const FORMATS_START = '<!-- config-formats:start -->';
+export const FORMATS_END = '<!-- config-formats:end -->';
+
+/** The daemon configuration formats Posture reads, from their specs. */
+export function configFormatsMarkdown(): string {
+  const rows = FORMATS.map(
+    (spec) => `| ${spec.label} | ${spec.files} | ${spec.syntax} | ${spec.checks} |`,
+  );
+  return [
+    '| Format | Read from | Syntax family | What the rules look for |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
 
 export function ruleCatalogMarkdown(): string {
   const rows = RULES.map(({ meta }) => {
@@ -19,11 +34,11 @@ export function ruleCatalogMarkdown(): string {
         ? `${meta.title} (options: ${options.map((option) => `\`${option}\``).join(', ')})`
         : meta.title;
     const checks = (meta.catalog ?? []).join(', ') || '—';
-    return `| [\`${meta.id}\`](src/rules/${meta.id}/README.md) | ${title} | ${meta.severity} | ${meta.languages.join(', ')} | ${meta.cwe} | ${checks} |`;
+    return `| [\`${meta.id}\`](src/rules/${meta.id}/README.md) | \`${meta.category}\` | ${title} | ${meta.severity} | ${meta.languages.join(', ')} | ${meta.cwe} | ${checks} |`;
   });
   return [
-    '| Rule (id = category) | What it flags | Default severity | Languages | CWE | Checks covered |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Rule | Category | What it flags | Default severity | Languages | CWE | Checks covered |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
@@ -39,8 +54,14 @@ function replaceBetween(readme: string, start: string, end: string, content: str
 /** The README with its rule catalog and coverage table replaced by the current ones. */
 export function withCatalog(readme: string): string {
   const withRules = replaceBetween(readme, CATALOG_START, CATALOG_END, ruleCatalogMarkdown());
-  return replaceBetween(
+  const withFormats = replaceBetween(
     withRules,
+    FORMATS_START,
+    FORMATS_END,
+    configFormatsMarkdown(),
+  );
+  return replaceBetween(
+    withFormats,
     COVERAGE_START,
     COVERAGE_END,
     catalogCoverageMarkdown(RULES.map((rule) => rule.meta)),

@@ -7,6 +7,10 @@ export interface FormatSpec {
   /** the daemon or file, for messages */
   label: string;
   syntax: Syntax;
+  /** for people: which files are read as this format */
+  files: string;
+  /** for people: what the rules look for in it */
+  checks: string;
   /** keywords that open a block running to the next one */
   sections?: readonly string[];
   /** the file's name, template extension removed */

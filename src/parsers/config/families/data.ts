@@ -24,6 +24,8 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     format: 'pg-hba',
     label: 'pg_hba.conf',
     syntax: 'columns',
+    files: '`pg_hba.conf`',
+    checks: '`trust` and cleartext `password` authentication (`database-without-authentication`)',
     name: /(^|[._-])pg_hba\.conf$/i,
     destination: /(^|\/)pg_hba\.conf$/,
   },
@@ -31,6 +33,8 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     format: 'postgresql',
     label: 'postgresql.conf',
     syntax: 'key-equals',
+    files: '`postgresql.conf`, `conf.d/*.conf` in a PostgreSQL path',
+    checks: "`listen_addresses = '*'` (`invalid-ip-binding`)",
     name: BY_PATH_ONLY,
     path: new RegExp(
       [
@@ -47,6 +51,9 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     format: 'mysql',
     label: 'my.cnf',
     syntax: 'ini',
+    files: '`my.cnf`, `mysqld.cnf`, `*.cnf` in a MySQL or MariaDB path',
+    checks:
+      '`bind-address` on every interface (`invalid-ip-binding`); `skip-grant-tables`, `local-infile` (`database-without-authentication`)',
     // my.cnf, .my.cnf, root-my.cnf, mysqld.cnf, mariadb-server.cnf, galera.cnf, 50-server.cnf
     name: /(^|[._-])(my\.cnf([._-][\w.-]*)?|(mysqld?|mariadbd?|percona|galera)([._-][\w-]*)?\.cnf)$|^\d\d-[\w-]+\.cnf$/i,
     folder: /(^|\/)(my\.cnf|mysql\.conf|mariadb\.conf)\.d$/,
@@ -62,6 +69,9 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     format: 'redis',
     label: 'redis.conf',
     syntax: 'keyword',
+    files: '`redis*.conf`, `valkey*.conf`',
+    checks:
+      '`bind 0.0.0.0` (`invalid-ip-binding`); `protected-mode no` without a password (`database-without-authentication`)',
     // Valkey is Redis's fork with the same file; an exporter's configuration is not Redis's
     name: BY_PATH_ONLY,
     path: named('(?:[^/]*[._-])?(?:redis|valkey)(?![._-]?exporter)(?:[._-][^/]*)?\\.conf'),
@@ -71,6 +81,9 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     format: 'mongodb',
     label: 'mongod.conf',
     syntax: 'yaml-keys',
+    files: '`mongod.conf`, `mongos.conf`',
+    checks:
+      '`bindIp: 0.0.0.0` (`invalid-ip-binding`); authorization disabled (`database-without-authentication`)',
     name: BY_PATH_ONLY,
     path: named('(?:[^/]*[._-])?mongo(?:d|s|db)(?:[._-][\\w-]*)?\\.conf'),
     destination: /(^|\/)mongo(d|s|db)([._-][\w-]*)?\.conf$/,

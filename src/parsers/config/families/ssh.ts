@@ -6,6 +6,9 @@ export const SSH_FORMATS: readonly FormatSpec[] = [
     format: 'sshd',
     label: 'sshd_config',
     syntax: 'keyword',
+    files: '`sshd_config`, `sshd_config.d/*`, or deployed to `/etc/ssh/sshd_config`',
+    checks:
+      'root, empty and password logins, protocol 1, trust settings (`insecure-ssh-server`); weak ciphers, MACs and key exchange (`weak-crypto`)',
     sections: ['Match'],
     name: /(^|[._-])sshd[_-]config([._-][\w.-]*)?$/i,
     folder: /(^|\/)sshd_config\.d$/,
@@ -15,6 +18,10 @@ export const SSH_FORMATS: readonly FormatSpec[] = [
     format: 'ssh',
     label: 'ssh_config',
     syntax: 'keyword',
+    files:
+      '`ssh_config`, `ssh_config.d/*`, or deployed to `/etc/ssh/ssh_config` or `~/.ssh/config`',
+    checks:
+      'host key checking off (`ssh-host-key-checking-disabled`); weak algorithms (`weak-crypto`)',
     sections: ['Host', 'Match'],
     name: /(^|[._-])ssh[_-]config([._-][\w.-]*)?$/i,
     folder: /(^|\/)ssh_config\.d$/,

@@ -50,6 +50,9 @@ export const WEB_FORMATS: readonly FormatSpec[] = [
     format: 'nginx',
     label: 'nginx',
     syntax: 'braces',
+    files: '`nginx.conf`, `*nginx*.conf`, site files in an nginx role or folder',
+    checks:
+      'weak TLS protocols and ciphers (`weak-crypto`); `server_tokens`, `autoindex` (`web-server-information-leak`)',
     name: BY_PATH_ONLY,
     path: anyOf(
       // nginx.conf, nginx-proxy.conf, site.nginx.conf
@@ -68,6 +71,9 @@ export const WEB_FORMATS: readonly FormatSpec[] = [
     format: 'apache',
     label: 'Apache httpd',
     syntax: 'tags',
+    files: '`httpd.conf`, `apache2.conf`, `*.conf` and site files in an Apache role or folder',
+    checks:
+      'weak `SSLProtocol` and `SSLCipherSuite` (`weak-crypto`); `ServerTokens`, `ServerSignature`, `TraceEnable` (`web-server-information-leak`)',
     name: BY_PATH_ONLY,
     path: anyOf(
       // httpd.conf, apache2.conf, httpd-ssl.conf, apache2-site.conf, but not lighttpd.conf
@@ -84,6 +90,8 @@ export const WEB_FORMATS: readonly FormatSpec[] = [
     format: 'haproxy',
     label: 'HAProxy',
     syntax: 'keyword',
+    files: '`haproxy.cfg`, `*.cfg` in a HAProxy role or folder',
+    checks: 'weak TLS versions and ciphers (`weak-crypto`)',
     sections: [
       'global',
       'defaults',
@@ -112,6 +120,8 @@ export const WEB_FORMATS: readonly FormatSpec[] = [
     format: 'postfix',
     label: 'Postfix main.cf',
     syntax: 'key-equals',
+    files: '`main.cf`',
+    checks: 'weak TLS protocols and cipher grades (`weak-crypto`)',
     name: /^([\w-]+[._-])?main\.cf$/i,
     destination: /^\/(usr\/local\/)?etc\/postfix\/main\.cf$/,
   },
