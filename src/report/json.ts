@@ -3,6 +3,7 @@
  * working directory, like the text report's; `fingerprint` is the finding's identity for
  * waivers and baselines.
  */
+import type { Landing } from '../engine/finding.js';
 import type { PolicyError } from '../policy/types.js';
 import type { FindingStatus, ScanReport } from './scan-report.js';
 
@@ -21,6 +22,8 @@ export interface JsonFinding {
   /** `test`: in test or example code, reported apart and never counted */
   context?: 'test';
   justification?: string;
+  /** where the value this finding is about lands, when it is set in one file and used in another */
+  landing?: Landing;
 }
 
 export interface JsonNotice {
@@ -73,6 +76,7 @@ export function toJsonReport(report: ScanReport): JsonReport {
       ...(finding.status ? { status: finding.status } : {}),
       ...(finding.context ? { context: finding.context } : {}),
       ...(finding.justification ? { justification: finding.justification } : {}),
+      ...(finding.landing ? { landing: finding.landing } : {}),
     })),
     errors: report.errors.map((error) => ({
       path: shown(error.path),

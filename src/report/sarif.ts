@@ -65,6 +65,12 @@ export interface SarifResult {
   level: SarifLevel;
   message: { text: string };
   locations: { physicalLocation: SarifPhysicalLocation }[];
+  /** where the value a finding is about lands, when it is set in one file and used in another */
+  relatedLocations?: {
+    id: number;
+    physicalLocation: SarifPhysicalLocation;
+    message: { text: string };
+  }[];
   partialFingerprints: Record<string, string>;
   /** with --baseline or --diff-base: whether the finding is in the baseline or new */
   baselineState?: SarifBaselineState;
@@ -144,6 +150,19 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
             locations: [
               { physicalLocation: physicalLocation(finding.path, findingRegion(finding)) },
             ],
+            ...(finding.landing
+              ? {
+                  relatedLocations: [
+                    {
+                      id: 1,
+                      physicalLocation: physicalLocation(finding.landing.path, {
+                        startLine: Math.max(1, finding.landing.line),
+                      }),
+                      message: { text: `used ${finding.landing.as}` },
+                    },
+                  ],
+                }
+              : {}),
             partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
             ...(compared
               ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' }

@@ -338,4 +338,40 @@ describe('SARIF output', () => {
     expect(log.runs[0].tool.driver.rules).toHaveLength(RULES.length);
     expect(sarifProblems(log)).toEqual([]);
   });
+
+  it('points from a value set in one file to where it lands, for code scanning and in JSON', async () => {
+    const root = await tempTree({
+      'group_vars/all.yml': '---\nssh_permit_root_login: "yes"\n',
+      'roles/ssh/templates/sshd_config.j2':
+        'Port 22\nPermitRootLogin {{ ssh_permit_root_login }}\n',
+    });
+    const sarif = JSON.parse(
+      (await runCaptured(['scan', '--format', 'sarif', '--rule', 'insecure-ssh-server'], root))
+        .stdout,
+    ) as SarifLog;
+    expect(sarifProblems(sarif)).toEqual([]);
+    const [result] = sarif.runs[0]?.results ?? [];
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('group_vars/all.yml');
+    expect(result?.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: {
+          artifactLocation: { uri: 'roles/ssh/templates/sshd_config.j2', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 2 },
+        },
+        message: { text: 'used as `PermitRootLogin` in sshd_config' },
+      },
+    ]);
+    const json = JSON.parse(
+      (await runCaptured(['scan', '--format', 'json', '--rule', 'insecure-ssh-server'], root))
+        .stdout,
+    ) as { findings: Array<{ landing?: unknown }> };
+    expect(json.findings.map((finding) => finding.landing)).toEqual([
+      {
+        path: 'roles/ssh/templates/sshd_config.j2',
+        line: 2,
+        as: 'as `PermitRootLogin` in sshd_config',
+      },
+    ]);
+  });
 });
