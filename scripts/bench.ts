@@ -176,13 +176,38 @@ function printTable(rows: readonly BenchRow[], ratio: number | undefined): void 
     console.log(`\nPosture / bare YAML parse on ansible (wall time): ${fixed(ratio, 2)}×`);
 }
 
-async function measureApiCalls(): Promise<ReviewApiCalls[]> {
-  const rows: ReviewApiCalls[] = [];
-  for (const files of API_BENCH_FILE_COUNTS) rows.push(await countReviewApiCalls(files));
-  return rows;
+interface ApiCallFigures {
+  tasks: ReviewApiCalls[];
+  variables: ReviewApiCalls[];
 }
 
-function printApiCalls(rows: readonly ReviewApiCalls[]): void {
+async function measureApiCalls(): Promise<ApiCallFigures> {
+  const figures: ApiCallFigures = { tasks: [], variables: [] };
+  for (const files of API_BENCH_FILE_COUNTS) {
+    figures.tasks.push(await countReviewApiCalls(files, 'tasks'));
+    figures.variables.push(await countReviewApiCalls(files, 'variables'));
+  }
+  return figures;
+}
+
+function printApiCalls({ tasks, variables }: ApiCallFigures): void {
+  printTaskApiCalls(tasks);
+  console.log(
+    'The same when each change is a role default that an unchanged template reads: the review reads the\ntree once and the files the change reaches (budget: 5 + 2⌈changed/100⌉ + ⌈beyond/250⌉ + ⌈annotations/50⌉)\n',
+  );
+  const header = ['changed files', 'read beyond the diff', 'annotations', 'calls', 'budget'];
+  const body = variables.map((row) => [
+    row.files,
+    row.beyond,
+    row.annotations,
+    row.total,
+    row.budget,
+  ]);
+  console.log(textTable(header, body, { rightAligned: [0, 1, 2, 3, 4] }));
+  console.log('');
+}
+
+function printTaskApiCalls(rows: readonly ReviewApiCalls[]): void {
   console.log(
     'GitHub API calls per review, against the local GitHub stand-in (token requests excluded)\n',
   );
@@ -243,13 +268,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const apiCalls = values.only === 'throughput' ? [] : await measureApiCalls();
+  const apiCalls =
+    values.only === 'throughput' ? { tasks: [], variables: [] } : await measureApiCalls();
   if (values.only === 'api') {
     if (values.json) console.log(JSON.stringify({ apiCalls }, null, 2));
     else printApiCalls(apiCalls);
     return;
   }
-  if (!values.json && apiCalls.length > 0) printApiCalls(apiCalls);
+  if (!values.json && apiCalls.tasks.length > 0) printApiCalls(apiCalls);
 
   if (!existsSync(corpusRoot)) {
     console.error(

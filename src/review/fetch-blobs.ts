@@ -10,8 +10,12 @@ import type { BlobCache } from './blob-cache.js';
 import { graphqlRoute, requestLargeJson } from './large-json.js';
 import type { GitHubClient, RepoRef } from './review-target.js';
 
-/** Blobs per query: both versions of a 100-file pull request and its policies fit in one; small enough to stay far from GitHub's 10-second limit. */
-const OBJECTS_PER_QUERY = 250;
+/**
+ * Blobs per query: both versions of a 100-file pull request, its policies and the 200 unchanged
+ * files it reaches fit in one; configuration files are small, so the answer stays far from
+ * GitHub's 10-second limit, and a blob GitHub truncates is read again over REST.
+ */
+const OBJECTS_PER_QUERY = 500;
 /** REST fallbacks in flight at once. */
 const CONCURRENT_FALLBACKS = 4;
 

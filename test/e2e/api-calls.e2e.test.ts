@@ -25,4 +25,12 @@ describe('API calls per review', () => {
       'PATCH /repos/{owner}/{repo}/check-runs/{number}': 1,
     });
   }, 60_000);
+
+  it('stay within the budget for reading beyond the diff when 100 changed role defaults reach 200 unchanged files', async () => {
+    const calls = await countReviewApiCalls(100, 'variables');
+    expect(calls.conclusion).toBe('failure');
+    expect(calls.beyond).toBe(200);
+    expect(calls.total).toBeLessThanOrEqual(calls.budget);
+    expect(calls.byEndpoint['GET /repos/{owner}/{repo}/git/trees/{sha}']).toBe(1);
+  }, 60_000);
 });

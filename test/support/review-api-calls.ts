@@ -23,7 +23,15 @@ export interface ReviewApiCalls {
   byEndpoint: Record<string, number>;
   naive: number;
   conclusion: string | null;
+  /** unchanged files the review read with the change, as its summary says */
+  beyond: number;
+  annotations: number;
+  /** 5 + 2⌈changed/100⌉ + ⌈beyond/250⌉ + ⌈annotations/50⌉ */
+  budget: number;
 }
+
+/** What the pull request changes: task files, or role defaults that unchanged templates read. */
+export type SyntheticChange = 'tasks' | 'variables';
 
 export function naiveCallCount(files: number): number {
   return 2 + 2 * files;
@@ -50,8 +58,45 @@ export function syntheticTrees(count: number): {
   return { base, head };
 }
 
-export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls> {
-  const standin = await startGitHubStandin(syntheticTrees(files));
+/**
+ * `count` roles whose defaults change; each role's template (unchanged) writes the default into
+ * an sshd_config, and the first role's new value turns root login on.
+ */
+export function syntheticVariableTrees(count: number): {
+  base: Map<string, string>;
+  head: Map<string, string>;
+} {
+  const base = new Map<string, string>();
+  const head = new Map<string, string>();
+  for (let index = 0; index < count; index++) {
+    const role = `roles/service-${String(index).padStart(4, '0')}`;
+    const unchanged: Array<[string, string]> = [
+      [
+        `${role}/tasks/main.yml`,
+        `---\n- name: Configure SSH\n  ansible.builtin.template:\n    src: sshd_config.j2\n    dest: /etc/ssh/sshd_config.d/${index}.conf\n    validate: /usr/sbin/sshd -t -f %s\n`,
+      ],
+      [`${role}/templates/sshd_config.j2`, `PermitRootLogin {{ service_${index}_root_login }}\n`],
+    ];
+    for (const [path, content] of unchanged) {
+      base.set(path, content);
+      head.set(path, content);
+    }
+    base.set(`${role}/defaults/main.yml`, `---\nservice_${index}_root_login: "no"\n`);
+    head.set(
+      `${role}/defaults/main.yml`,
+      `---\nservice_${index}_root_login: "${index === 0 ? 'yes' : 'prohibit-password'}"\n`,
+    );
+  }
+  return { base, head };
+}
+
+export async function countReviewApiCalls(
+  files: number,
+  change: SyntheticChange = 'tasks',
+): Promise<ReviewApiCalls> {
+  const standin = await startGitHubStandin(
+    change === 'tasks' ? syntheticTrees(files) : syntheticVariableTrees(files),
+  );
   const secret = randomBytes(16).toString('hex');
   const config = configFromEnv(appEnvironment(standin, secret));
   if (!config.ok) throw new Error(config.problems.join('\n'));
@@ -67,6 +112,10 @@ export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls
     for (const call of calls)
       byEndpoint[endpointOf(call)] = (byEndpoint[endpointOf(call)] ?? 0) + 1;
     const graphql = calls.filter((call) => call.path === '/api/graphql').length;
+    const beyond = Number(
+      /with (\d+) unchanged files? their values/.exec(run.output.summary ?? '')?.[1] ?? 0,
+    );
+    const annotations = run.annotations.length;
     return {
       files,
       total: calls.length,
@@ -75,6 +124,10 @@ export async function countReviewApiCalls(files: number): Promise<ReviewApiCalls
       byEndpoint,
       naive: naiveCallCount(files),
       conclusion: run.conclusion,
+      beyond,
+      annotations,
+      budget:
+        5 + 2 * Math.ceil(files / 100) + Math.ceil(beyond / 250) + Math.ceil(annotations / 50),
     };
   } finally {
     await server.close();
