@@ -22,6 +22,9 @@ export const CATEGORIES = [
   'kernel-hardening-disabled',
   'database-without-authentication',
   'web-server-hardening',
+  'config-deployed-without-validation',
+  'legacy-network-service',
+  'sensitive-file-permissions',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

@@ -4,6 +4,7 @@
  */
 import type { Rule } from './rule.js';
 import { adminByDefault } from './admin-by-default/rule.js';
+import { configDeployedWithoutValidation } from './config-deployed-without-validation/rule.js';
 import { databaseWithoutAuthentication } from './database-without-authentication/rule.js';
 import { emptyPassword } from './empty-password/rule.js';
 import { hardCodedSecret } from './hard-coded-secret/rule.js';
@@ -12,11 +13,13 @@ import { insecureFilePermissions } from './insecure-file-permissions/rule.js';
 import { insecureSshServer } from './insecure-ssh-server/rule.js';
 import { invalidIpBinding } from './invalid-ip-binding/rule.js';
 import { kernelHardeningDisabled } from './kernel-hardening-disabled/rule.js';
+import { legacyNetworkService } from './legacy-network-service/rule.js';
 import { missingDefaultCase } from './missing-default-case/rule.js';
 import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
 import { pipeToShell } from './pipe-to-shell/rule.js';
 import { rootUidAccount } from './root-uid-account/rule.js';
 import { securityControlDisabled } from './security-control-disabled/rule.js';
+import { sensitiveFilePermissions } from './sensitive-file-permissions/rule.js';
 import { sshHostKeyCheckingDisabled } from './ssh-host-key-checking-disabled/rule.js';
 import { sudoNopasswd } from './sudo-nopasswd/rule.js';
 import { suspiciousComment } from './suspicious-comment/rule.js';
@@ -27,6 +30,7 @@ import { webServerInformationLeak } from './web-server-information-leak/rule.js'
 
 export const RULES: readonly Rule[] = [
   adminByDefault,
+  configDeployedWithoutValidation,
   databaseWithoutAuthentication,
   emptyPassword,
   hardCodedSecret,
@@ -35,11 +39,13 @@ export const RULES: readonly Rule[] = [
   insecureSshServer,
   invalidIpBinding,
   kernelHardeningDisabled,
+  legacyNetworkService,
   missingDefaultCase,
   missingIntegrityCheck,
   pipeToShell,
   rootUidAccount,
   securityControlDisabled,
+  sensitiveFilePermissions,
   sshHostKeyCheckingDisabled,
   sudoNopasswd,
   suspiciousComment,

@@ -16,6 +16,7 @@ const SSHD_TASKS = `---
     path: /etc/ssh/sshd_config
     regexp: '^ClientAliveInterval'
     line: ClientAliveInterval 600
+    validate: /usr/sbin/sshd -t -f %s
   notify: Restart sshd
 `;
 const SHORTER_SESSIONS = SSHD_TASKS.replace('ClientAliveInterval 600', 'ClientAliveInterval 300');

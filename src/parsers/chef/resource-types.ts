@@ -238,6 +238,7 @@ export const BLOCK_PROPERTIES: ReadonlySet<string> = new Set([
   'not_if',
   'block',
   'lazy',
+  'verify',
 ]);
 
 /**

@@ -1,51 +1,19 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Value } from '../../engine/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { replaceValue } from '../support/source-lines.js';
-
-const WORLD_WRITE = 0o002;
-const GROUP_WRITE = 0o020;
-const STICKY = 0o1000;
-const OCTAL_MODE = /^0?[0-7]{3,4}$/;
-/** `o+w`, `a+rwx`, `ugo=rwx`, `+w` (all, less the umask): a clause that lets others write. */
-const SYMBOLIC_WORLD_WRITE = /(^|,)[ugo]*[ao][ugo]*[+=][rwxXst]*w|(^|,)[+=][rwxXst]*w/;
+import { GROUP_WRITE, modeProblem, OTHER_WRITE, type ModeProblem } from '../support/file-modes.js';
 
 const MODE_KEY_WORDS = new Set(['mode', 'perms', 'permissions', 'permission', 'chmod']);
-
-export type ModeProblem =
-  | { kind: 'world-writable'; mode: number }
-  | { kind: 'symbolic-world-writable' }
-  | { kind: 'decimal-mode'; written: string };
-
-/**
- * Ansible reads an unquoted `644` as the decimal number 644, which is mode 01204, not 0644;
- * an unquoted `0644` is octal in YAML 1.1 and fine.
- */
-export function modeProblem(value: Value): ModeProblem | undefined {
-  if (value.dynamic) return undefined;
-  const written = value.text.replace(/^['"]|['"]$/g, '');
-  if (value.kind === 'number' && !value.text.startsWith('0') && /^[0-7]{3,4}$/.test(value.text)) {
-    return { kind: 'decimal-mode', written: value.text };
-  }
-  if (OCTAL_MODE.test(written)) {
-    const mode = Number.parseInt(written, 8);
-    if (mode & WORLD_WRITE && !(mode & STICKY)) return { kind: 'world-writable', mode };
-    return undefined;
-  }
-  if (value.kind === 'string' && SYMBOLIC_WORLD_WRITE.test(written))
-    return { kind: 'symbolic-world-writable' };
-  return undefined;
-}
 
 function safeModeText(problem: ModeProblem, text: string): string | undefined {
   const quote = /^['"]/.test(text) ? (text[0] as string) : "'";
   if (problem.kind === 'decimal-mode')
     return `${quote}0${problem.written.padStart(3, '0').slice(-3)}${quote}`;
   if (problem.kind === 'world-writable') {
-    const safe = problem.mode & ~(WORLD_WRITE | GROUP_WRITE);
+    const safe = problem.mode & ~(OTHER_WRITE | GROUP_WRITE);
     return `${quote}${safe.toString(8).padStart(4, '0')}${quote}`;
   }
   return undefined;

@@ -67,6 +67,20 @@ export function* bindings(
   }
 }
 
+/**
+ * The bindings of a value that is one whole reference (`"{{ sudoers_file }}"`, `$mode`): the
+ * variable gives all of it, so what the value says is what the definition says.
+ */
+export function* wholeBindings(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  value: Value,
+  within?: string,
+): Generator<Binding> {
+  const [only, ...others] = referencesIn(value, context.file.language);
+  if (!only?.whole || others.length > 0) return;
+  yield* bindings(context, value, within);
+}
+
 /** The definitions a value that is one whole reference reads, computed or not. */
 export function wholeDefinitions(
   context: Pick<RuleContext, 'file' | 'resolve'>,

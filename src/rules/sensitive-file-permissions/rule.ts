@@ -1,0 +1,167 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, Unit, Value } from '../../engine/model.js';
+import { PATH_ATTRIBUTES } from '../knowledge/file-writers.js';
+import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-files.js';
+import { valueRange } from '../support/assignments.js';
+import { bindings, reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
+import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
+import {
+  GROUP_READ,
+  GROUP_WRITE,
+  grantedBits,
+  modeProblem,
+  OTHER_READ,
+} from '../support/file-modes.js';
+import { removesResource } from '../support/values.js';
+import { replaceValue } from '../support/source-lines.js';
+
+const OCTAL = /^['"]?0?[0-7]{3,4}['"]?$/;
+
+/** "its group can change it, and its group and every local user can read it". */
+function effects(bits: number): string {
+  const readers = [
+    ...(bits & GROUP_READ ? ['its group'] : []),
+    ...(bits & OTHER_READ ? ['every local user'] : []),
+  ];
+  return [
+    ...(bits & GROUP_WRITE ? ['its group can change it'] : []),
+    ...(readers.length > 0 ? [`${readers.join(' and ')} can read it`] : []),
+  ].join(', and ');
+}
+
+function sensitiveFile(path: string): SensitiveFile | undefined {
+  return SENSITIVE_FILES.find((candidate) => candidate.path.test(path));
+}
+
+/** The forbidden bits a mode grants on the file, or 0. */
+function looseBits(mode: Value, sensitive: SensitiveFile): number {
+  const granted = grantedBits(mode);
+  return granted === undefined ? 0 : granted & sensitive.forbidden;
+}
+
+/** The mode without the bits the file must not have, written as the original was quoted. */
+function saferMode(mode: Value, sensitive: SensitiveFile): string | undefined {
+  if (!OCTAL.test(mode.text)) return undefined;
+  const granted = grantedBits(mode);
+  if (granted === undefined) return undefined;
+  const quote = /^['"]/.test(mode.text) ? (mode.text[0] as string) : "'";
+  return `${quote}${(granted & ~sensitive.clear).toString(8).padStart(4, '0')}${quote}`;
+}
+
+/** The sensitive file a unit manages, by its path as written or as the variable that gives it says. */
+function managedFile(
+  context: RuleContext,
+  unit: Unit,
+): { path: string; sensitive: SensitiveFile } | undefined {
+  const language = context.file.language;
+  const pathAttribute = firstAttribute(unit, PATH_ATTRIBUTES[language]);
+  if (!pathAttribute) return undefined;
+  const written = pathShape(pathAttribute.value, language);
+  const sensitive = written === undefined ? undefined : sensitiveFile(written);
+  if (written !== undefined && sensitive)
+    return { path: writtenPath(pathAttribute.value), sensitive };
+  for (const binding of bindings(context, pathAttribute.value, unit.within)) {
+    const bound = pathShape(binding.value, language);
+    const boundSensitive = bound === undefined ? undefined : sensitiveFile(bound);
+    if (bound !== undefined && boundSensitive) return { path: bound, sensitive: boundSensitive };
+  }
+  return undefined;
+}
+
+function checkUnit(context: RuleContext, unit: Unit): void {
+  const { file } = context;
+  const mode = unit.attributes.find((attribute) => attribute.name === 'mode');
+  if (!mode || removesResource(unit, file.language)) return;
+  const managed = managedFile(context, unit);
+  if (!managed) return;
+  const { path, sensitive } = managed;
+  if (!mode.value.dynamic) {
+    if (modeProblem(mode.value)) return;
+    const bits = looseBits(mode.value, sensitive);
+    if (!bits) return;
+    const safer = saferMode(mode.value, sensitive);
+    const suggestion = safer ? replaceValue(file, mode.value, safer) : undefined;
+    context.report({
+      range: valueRange(mode, mode.value),
+      severity: sensitive.severity,
+      message: `mode \`${mode.value.text}\` on \`${path}\`: ${effects(bits)}; ${sensitive.holds}`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+    return;
+  }
+  checkBoundMode(context, unit, mode, path, sensitive);
+}
+
+/** `mode: "{{ key_mode }}"` with `key_mode: '0644'`: reported where the mode is set. */
+function checkBoundMode(
+  context: RuleContext,
+  unit: Unit,
+  mode: Attribute,
+  path: string,
+  sensitive: SensitiveFile,
+): void {
+  for (const binding of wholeBindings(context, mode.value, unit.within)) {
+    if (modeProblem(binding.value)) continue;
+    const bits = looseBits(binding.value, sensitive);
+    if (!bits) continue;
+    reportBinding(
+      context,
+      binding,
+      { range: mode.value.range, as: usePhrase(context.file, unit, mode.name) },
+      `sets \`${path}\` so that ${effects(bits)}; ${sensitive.holds}`,
+      { severity: sensitive.severity },
+    );
+  }
+}
+
+/** `chmod 644 /etc/shadow`. */
+function checkCommands(context: RuleContext): void {
+  for (const command of commandsIn(context.file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      if (name !== 'chmod') continue;
+      const [modeText, ...targets] = args.filter((arg) => !arg.startsWith('-'));
+      if (!modeText) continue;
+      const mode: Value = {
+        kind: 'string',
+        value: modeText,
+        text: modeText,
+        dynamic: false,
+        range: command.range,
+      };
+      if (modeProblem(mode)) continue;
+      for (const target of targets) {
+        const sensitive = sensitiveFile(target);
+        const bits = sensitive ? looseBits(mode, sensitive) : 0;
+        if (!sensitive || !bits) continue;
+        context.report({
+          range: command.rangeOf(step),
+          severity: sensitive.severity,
+          message: `\`chmod ${modeText} ${target}\`: ${effects(bits)}; ${sensitive.holds}`,
+        });
+        break;
+      }
+    }
+  }
+}
+
+export const sensitiveFilePermissions: Rule = {
+  meta: {
+    id: 'sensitive-file-permissions',
+    title: 'Sensitive system file readable or writable by too many',
+    severity: 'high',
+    category: 'sensitive-file-permissions',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      "A task or resource gives a file that guards the host a mode looser than the file needs: `/etc/shadow` or `/etc/gshadow` readable by every user (password hashes, for offline cracking), a private key (SSH host keys, `~/.ssh/id_*`, keys in `/etc/ssl/private`) readable by others, sudoers readable by all or writable by its group, `/etc/passwd`, `sshd_config` or root's `.ssh` writable by the group. World-writable modes are reported by `insecure-file-permissions` and not again here.",
+    remediation:
+      'Give the file the mode its owner needs and no more: `0640` (root:shadow) or `0000` for `/etc/shadow`, `0440` for sudoers, `0600` for SSH private keys, `0600` or `0640` with the `ssl-cert` group for TLS keys, `0644` for `/etc/passwd` and `sshd_config`, `0700` for `/root/.ssh`.',
+    cwe: 'CWE-732',
+    catalog: ['FILE-05'],
+  },
+  check(context) {
+    for (const unit of context.file.units) checkUnit(context, unit);
+    checkCommands(context);
+  },
+};
