@@ -25,7 +25,8 @@ import { compareText, walk } from './walk.js';
 
 /**
  * Extensions worth reading for each language; without `--lang`, all of them. Configuration
- * files a role, module or cookbook deploys are read whatever their extension.
+ * files a role, module or cookbook deploys are read whatever their extension, and so are the
+ * files a language reads by name (`hosts`, `ansible.cfg`, `Puppetfile`, data bag items).
  */
 export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = Object.fromEntries(
   LANGUAGES.map((language) => [language, descriptorOf(language).extensions]),
@@ -69,8 +70,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const extensions = options.language
     ? EXTENSIONS[options.language]
     : Object.values(EXTENSIONS).flat();
+  const descriptors = (options.language ? [options.language] : LANGUAGES).map(descriptorOf);
   const accept = (path: string) =>
-    extensions.some((extension) => path.toLowerCase().endsWith(extension)) || isDeployedFile(path);
+    extensions.some((extension) => path.toLowerCase().endsWith(extension)) ||
+    isDeployedFile(path) ||
+    descriptors.some((descriptor) => descriptor.namedFiles(path));
   const walked = await walk(options.paths, {
     cwd: options.cwd,
     ...(options.root ? { root: options.root } : {}),

@@ -8,8 +8,13 @@ import { isTestCookbookFile } from './test-code.js';
 import { recogniseYaml } from './recognise-yaml.js';
 import { otherYamlByPath } from './other-yaml.js';
 import { deployedFileLanguage } from './deployed-language.js';
-import { descriptorOf } from '../languages/index.js';
-import { deployedConfigFormat, isDeployedFile } from '../parsers/config/formats.js';
+import { descriptorOf, LANGUAGE_DESCRIPTORS } from '../languages/index.js';
+import {
+  deployedConfigFormat,
+  isDeployedFile,
+  toolConfigFormat,
+} from '../parsers/config/formats.js';
+import { recogniseNamedFile } from './recognise-named.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const PUPPET_MANIFEST = /\.pp$/i;
@@ -47,6 +52,12 @@ export function explainRecognition(
           forceAs: 'puppet',
         };
   }
+  const settings = toolConfigFormat(path);
+  if (settings?.tool)
+    return {
+      language: settings.tool,
+      reason: `${settings.label}, the settings of ${descriptorOf(settings.tool).name} itself`,
+    };
   if (PUPPET_MANIFEST.test(path)) return { language: 'puppet', reason: 'a Puppet manifest' };
   if (RUBY_FILE.test(path)) {
     if (isChefCookbookPath(path, content))
@@ -59,9 +70,12 @@ export function explainRecognition(
     };
   }
   if (YAML_FILE.test(path)) return recogniseYaml(path, content);
+  const named = recogniseNamedFile(path, content);
+  if (named) return named;
   return {
     language: undefined,
-    reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file',
+    reason:
+      'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item)',
   };
 }
 
@@ -73,6 +87,8 @@ export function mayBeAnalysed(path: string): boolean {
   // A template's format may be known only from the task that deploys it.
   if (isDeployedFile(path)) return true;
   if (PUPPET_MANIFEST.test(path)) return true;
+  if (Object.values(LANGUAGE_DESCRIPTORS).some((descriptor) => descriptor.namedFiles(path)))
+    return true;
   // Cookbooks kept under test folders are test code, read and reported apart.
   if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '') || isTestCookbookFile(path, '');
   return YAML_FILE.test(path) && !otherYamlByPath(path);

@@ -64,9 +64,11 @@ export interface Attribute {
 
 /**
  * `call` is a method call in Ruby code that is not a resource (`line.gsub!(...)`,
- * `shell_out!("...")`): its string arguments are attributes named `argument`.
+ * `shell_out!("...")`): its string arguments are attributes named `argument`. `dependency` is a
+ * module or cookbook the repository pulls in, or the place it pulls them from (`mod` and `forge`
+ * in a Puppetfile, `cookbook` and `source` in a Berksfile).
  */
-export type UnitKind = 'task' | 'handler' | 'resource' | 'play' | 'block' | 'call';
+export type UnitKind = 'task' | 'handler' | 'resource' | 'play' | 'block' | 'call' | 'dependency';
 
 /** An atomic unit: one task or resource, with its type and its attributes. */
 export interface Unit {
@@ -154,7 +156,8 @@ export type ConfigFormat =
   | 'postgresql'
   | 'pg-hba'
   | 'redis'
-  | 'mongodb';
+  | 'mongodb'
+  | 'ansible-cfg';
 
 /**
  * One setting of a configuration file as it lands on the host: `PermitRootLogin yes`,

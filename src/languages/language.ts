@@ -16,6 +16,11 @@ export interface LanguageDescriptor {
   name: string;
   /** extensions of the files the CLI reads for it */
   extensions: readonly string[];
+  /**
+   * Further files it reads whatever their extension, judged by path: Ansible's INI inventories
+   * and `ansible.cfg`, a Puppetfile, Chef data bag items and a Berksfile.
+   */
+  namedFiles(path: string): boolean;
   /** source text to the shared model, or a one-line reason why not */
   parse(path: string, source: string): ParseOutcome;
   /** loads what the parser needs once per process (a WebAssembly grammar) */

@@ -1,13 +1,13 @@
 /**
  * Parsing a file: a configuration file a role, module or cookbook deploys is read by the config
- * readers in the deploying language; anything else by its language's parser
- * (`src/languages/`). A parser turns source text into the shared model, or explains in one line
- * why it cannot.
+ * readers in the deploying language, and so is a tool's own settings file (`ansible.cfg`);
+ * anything else by its language's parser (`src/languages/`). A parser turns source text into the
+ * shared model, or explains in one line why it cannot.
  */
 import type { Deployment, Language } from '../engine/model.js';
 import { descriptorOf, LANGUAGE_DESCRIPTORS, type ParseOutcome } from '../languages/index.js';
 import { initShellParser } from './shell/parse-shell.js';
-import { deployedConfigFormat, formatByName } from './config/formats.js';
+import { configFormatOf, formatByName } from './config/formats.js';
 import { parseConfig } from './config/parse-config.js';
 import { initTemplateParser } from './templates/erb-tags.js';
 
@@ -30,7 +30,7 @@ export function parseFile(
   language: Language,
   deployment?: Deployment,
 ): ParseOutcome {
-  const config = deployedConfigFormat(path, deployment?.destination);
+  const config = configFormatOf(path, deployment?.destination);
   if (config)
     return parseConfig(
       path,

@@ -27,7 +27,13 @@ import { RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 const RULES_DIR = dirname(fileURLToPath(import.meta.url));
-const FIXTURE_FILE = /^(positive|negative|uses)[\w.-]*\.(ya?ml|pp|rb|j2|erb|epp|conf)$/;
+/**
+ * A fixture's name says what it is: `positive.yml`, `negative-ssh_config.j2`; files read by their
+ * name carry it last (`positive.ansible.cfg`, `negative.Puppetfile`), and INI inventories and data
+ * bag items sit where those live (`inventory/positive.ini`, `data_bags/users/positive.json`).
+ */
+const FIXTURE_FILE =
+  /^(positive|negative|uses)[\w.-]*\.(ya?ml|pp|rb|j2|erb|epp|conf|ini|cfg|json|Puppetfile|Berksfile)$/;
 
 function fixtureFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -195,6 +195,47 @@ describe('posture scan', () => {
     expect(read).toEqual(['tasks/main.yml', 'templates/nginx.conf.j2']);
   });
 
+  it('reads the files a language reads by name, whatever their extension', async () => {
+    const root = await tempTree({
+      hosts: '# TODO: move to inventories/\n[web]\nweb1\n',
+      'inventory/ec2.ini': '[ec2]\nregions = all\n',
+      'ansible.cfg': '[defaults]\n# TODO: turn host key checking back on\nforks = 20\n',
+      Puppetfile: "mod 'puppetlabs/stdlib'\n",
+      Berksfile: 'metadata\n',
+      'data_bags/users/deploy.json': '{"id": "deploy"}\n',
+      'tox.ini': '[tox]\n',
+    });
+    const read: string[] = [];
+    const readText = async (absolutePath: string) => {
+      read.push(path.relative(root, absolutePath).split(path.sep).join('/'));
+      return readFile(absolutePath, 'utf8');
+    };
+    const run = await runCaptured(['scan', '--format', 'json'], root, {
+      rules: TEST_RULES,
+      readText,
+    });
+    expect(read.sort()).toEqual([
+      'Berksfile',
+      'Puppetfile',
+      'ansible.cfg',
+      'data_bags/users/deploy.json',
+      'hosts',
+      'inventory/ec2.ini',
+    ]);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((finding) => [finding.path, finding.line])).toEqual([
+      ['ansible.cfg', 2],
+      ['hosts', 1],
+    ]);
+    read.length = 0;
+    await runCaptured(['scan', '--format', 'json', '--lang', 'puppet'], root, {
+      rules: TEST_RULES,
+      readText,
+    });
+    expect(read).toEqual(['Puppetfile']);
+  });
+
   it('analyses YAML outside Ansible conventions only with --lang ansible', async () => {
     const root = await tempTree({
       'misc/setup.yml': '- name: x\n  vendor_download:\n    validate_certs: no\n',

@@ -208,7 +208,59 @@ describe('explainRecognition', () => {
     ).toMatchObject({ language: undefined, forceAs: 'chef' });
     expect(explainRecognition('README.md', '- hosts: all\n')).toEqual({
       language: undefined,
-      reason: 'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file',
+      reason:
+        'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item)',
     });
+  });
+});
+
+describe('files read by their name', () => {
+  it.each([
+    ['hosts', '[web]\nweb1 ansible_host=10.0.0.5\n', 'ansible', 'an Ansible INI inventory'],
+    ['inventories/production/hosts', 'web1\n', 'ansible', 'an Ansible INI inventory'],
+    ['inventory/staging.ini', '[db]\ndb1\n', 'ansible', 'an Ansible INI inventory'],
+    ['tests/inventory', '[all]\nlocalhost\n', 'ansible', 'an Ansible INI inventory'],
+    [
+      'hosts',
+      'all:\n  hosts:\n    web1:\n',
+      'ansible',
+      'an Ansible inventory (groups with hosts or children)',
+    ],
+    ['ansible.cfg', '[defaults]\n', 'ansible', 'ansible.cfg, the settings of Ansible itself'],
+    [
+      'Puppetfile',
+      "mod 'puppetlabs/stdlib'\n",
+      'puppet',
+      'a Puppetfile (the Puppet modules r10k installs)',
+    ],
+    ['Berksfile', 'metadata\n', 'chef', 'a Berksfile (the cookbooks Berkshelf installs)'],
+    ['data_bags/users/deploy.json', '{"id": "deploy"}\n', 'chef', 'a Chef data bag item'],
+  ])('reads %s', (path, content, language, reason) => {
+    expect(explainRecognition(path, content)).toEqual({ language, reason });
+    expect(mayBeAnalysed(path)).toBe(true);
+  });
+
+  it('leaves alone a file named like an inventory whose lines are not one', () => {
+    expect(explainRecognition('hosts', '127.0.0.1 localhost\n')).toEqual({
+      language: undefined,
+      reason:
+        'named like an Ansible inventory, but its lines are not one (line 1: INI inventory: Expected key=value host variable assignment, got: localhost)',
+      forceAs: 'ansible',
+    });
+    expect(
+      explainRecognition('inventory/ec2.ini', '[ec2]\nregions = all\n').language,
+    ).toBeUndefined();
+  });
+
+  it('leaves alone the copies a role or cookbook deploys, and lock files', () => {
+    for (const path of [
+      'roles/base/files/hosts',
+      'cookbooks/app/files/default/Puppetfile',
+      'Berksfile.lock',
+    ])
+      expect(explainRecognition(path, '[web]\nweb1\n').language, path).toBeUndefined();
+    expect(mayBeAnalysed('roles/base/files/hosts')).toBe(true);
+    expect(mayBeAnalysed('Berksfile.lock')).toBe(false);
+    expect(mayBeAnalysed('tox.ini')).toBe(false);
   });
 });

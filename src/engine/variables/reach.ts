@@ -11,7 +11,8 @@
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
 import { deployedFileLanguage } from '../deployed-language.js';
-import type { Language } from '../model.js';
+import { LANGUAGES, type Language } from '../model.js';
+import { descriptorOf } from '../../languages/index.js';
 import { definesForOthers } from './definitions.js';
 import { contains, Places } from './places.js';
 
@@ -24,6 +25,8 @@ const PLACEMENT =
 /** The language a file would be read in, from its path alone; undefined for other files. */
 export function languageByPath(path: string): Language | undefined {
   if (isDeployedFile(path)) return deployedFileLanguage(path, '');
+  const named = LANGUAGES.find((language) => descriptorOf(language).namedFiles(path));
+  if (named) return named;
   if (/\.pp$/i.test(path)) return 'puppet';
   if (/\.rb$/i.test(path)) return isChefCookbookPath(path, '') ? 'chef' : undefined;
   if (YAML.test(path)) return HIERA.test(path) ? 'puppet' : 'ansible';

@@ -1,4 +1,4 @@
-import type { ConfigFormat } from '../../engine/model.js';
+import type { ConfigFormat, Language } from '../../engine/model.js';
 import type { Syntax } from './syntaxes/index.js';
 
 /** One configuration format Posture reads: how it is recognised and which reader reads it. */
@@ -24,4 +24,10 @@ export interface FormatSpec {
   path?: RegExp;
   /** where it is deployed on the host */
   destination: RegExp;
+  /**
+   * The configuration-management tool whose own settings these are (`ansible.cfg`): such a file
+   * is read wherever the repository keeps it, as code of that language, and not only where a
+   * role, module or cookbook deploys it.
+   */
+  tool?: Language;
 }

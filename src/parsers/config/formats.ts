@@ -1,9 +1,11 @@
 /**
  * The configuration files Posture reads, how it recognises each (the file's name with the
  * template extension taken off, or the folder it sits in; the destination a task or resource
- * writes it to) and which reader family reads its lines.
+ * writes it to) and which reader family reads its lines. Most are files the code deploys onto
+ * hosts; a tool's own settings (`ansible.cfg`) are read wherever the repository keeps them.
  */
 import type { ConfigFormat } from '../../engine/model.js';
+import { AUTOMATION_FORMATS } from './families/automation.js';
 import { DATA_FORMATS } from './families/data.js';
 import { SSH_FORMATS } from './families/ssh.js';
 import { SYSTEM_FORMATS } from './families/system.js';
@@ -17,6 +19,7 @@ export const FORMATS: readonly FormatSpec[] = [
   ...SYSTEM_FORMATS,
   ...WEB_FORMATS,
   ...DATA_FORMATS,
+  ...AUTOMATION_FORMATS,
 ];
 
 /** The template extensions a deployed file's name carries in the repository. */
@@ -62,4 +65,19 @@ export function isDeployedFile(path: string): boolean {
 export function deployedConfigFormat(path: string, destination?: string): FormatSpec | undefined {
   if (!isDeployedFile(path)) return undefined;
   return formatByName(path) ?? (destination ? formatByDestination(destination) : undefined);
+}
+
+/**
+ * A configuration-management tool's own settings file, kept in the repository where the tool
+ * reads it (`ansible.cfg` beside the playbooks) rather than deployed by a role.
+ */
+export function toolConfigFormat(path: string): FormatSpec | undefined {
+  if (isDeployedFile(path)) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return FORMATS.find((spec) => spec.tool !== undefined && spec.name.test(name));
+}
+
+/** The format a file is read in as configuration: one the code deploys, or a tool's own settings. */
+export function configFormatOf(path: string, destination?: string): FormatSpec | undefined {
+  return deployedConfigFormat(path, destination) ?? toolConfigFormat(path);
 }

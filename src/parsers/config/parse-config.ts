@@ -5,7 +5,7 @@
  * treat them like any other value (`interpolation.ts`).
  */
 import type { ParseOutcome } from '../index.js';
-import type { FileModel, Language } from '../../engine/model.js';
+import type { Comment, FileModel, Language } from '../../engine/model.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { renderLines } from '../templates/render-lines.js';
@@ -13,6 +13,7 @@ import { TemplateSyntaxError, type TemplateTag } from '../templates/tags.js';
 import { interpolation } from './interpolation.js';
 import { formatByName, type FormatSpec } from './formats.js';
 import { readDirectives } from './read-directives.js';
+import { trailingComment } from './syntaxes/comments.js';
 import { puppetModuleClass } from './template-scope.js';
 
 type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
@@ -46,7 +47,7 @@ export function parseConfig(
     kind: 'config',
     units: [],
     variables: [],
-    comments: [],
+    comments: spec.tool && syntax === 'none' ? commentsOf(source) : [],
     conditions: [],
     config: {
       format: spec.format,
@@ -58,6 +59,26 @@ export function parseConfig(
     lines: source.split(/\r?\n/),
   };
   return { ok: true, model };
+}
+
+/**
+ * The comments of a tool's own settings file (`ansible.cfg`), which the repository writes like
+ * its code: `#` and `;` lines and a `#` after a setting, so that inline suppressions work there.
+ */
+function commentsOf(source: string): Comment[] {
+  return source.split(/\r?\n/).flatMap((text, index) => {
+    const start = /^\s*[#;]/.test(text)
+      ? text.length - text.trimStart().length
+      : trailingComment(text);
+    if (start < 0) return [];
+    const end = text.trimEnd().length;
+    return [
+      {
+        text: text.slice(start + 1, end).trim(),
+        range: { line: index + 1, column: start + 1, endLine: index + 1, endColumn: end + 1 },
+      },
+    ];
+  });
 }
 
 function templateSyntax(path: string): TemplateSyntax {

@@ -8,9 +8,10 @@
  *   (`http://{{ ansible_fqdn }}/`). These are GLITCH smells only.
  * - Signature-checked: a package repository whose packages the package manager verifies; the
  *   network sees what the host installs but cannot change it. Low severity.
- * - At risk: everything else, the signing key of a repository included.
+ * - At risk: everything else, the signing key of a repository included, and the sources of the
+ *   modules and cookbooks a Puppetfile or Berksfile installs.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language, Unit } from '../../engine/model.js';
 import type { Assignment } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';
 import {
@@ -106,6 +107,16 @@ function isRepositoryKey(assignment: Assignment, language: Language): boolean {
 }
 
 /**
+ * What a Puppetfile's or Berksfile's source delivers: the code of the module or cookbook it
+ * declares, or, for `forge` and `source`, of every one installed from there. Nothing checks a
+ * signature on either: what arrives runs on the hosts.
+ */
+function dependencyCode(unit: Unit, language: Language): string {
+  if (unit.name !== undefined) return `the code of \`${unit.name}\``;
+  return `the ${language === 'puppet' ? 'modules' : 'cookbooks'} installed from it`;
+}
+
+/**
  * What a plain-HTTP URL written in an assignment exposes.
  *
  * @param text the whole string the URL is in
@@ -144,6 +155,8 @@ export function exposureOf(
     if (isSiteLocal(host))
       return { kind: 'nothing-at-risk', why: 'a reverse proxy hands requests to a local upstream' };
   }
+  const dependency = assignment.unit?.kind === 'dependency' ? assignment.unit : undefined;
+  if (dependency) return { kind: 'at-risk', what: dependencyCode(dependency, language) };
   if (isRepositoryKey(assignment, language))
     return { kind: 'at-risk', what: "a package repository's signing key" };
   const repository = isRepositorySource(assignment, language, text);

@@ -11,7 +11,7 @@ import {
   SSH_HOST_KEY_CHECKS_OFF,
 } from '../knowledge/commands.js';
 import { endsWithSetting } from '../knowledge/settings.js';
-import { checkSettings, type Verdict } from '../support/config-settings.js';
+import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
 
 /** An ssh_config directive that stops checking host keys. */
 function clientSetting(name: string, value: string): Verdict | undefined {
@@ -21,6 +21,43 @@ function clientSetting(name: string, value: string): Verdict | undefined {
   if (setting === 'userknownhostsfile' && value.split(/\s+/).includes('/dev/null'))
     return { problem: effectOf('UserKnownHostsFile') };
   return undefined;
+}
+
+/** The sections of `ansible.cfg` whose `host_key_checking` the SSH and paramiko connections read. */
+const ANSIBLE_CHECKING_SECTIONS = new Set(['defaults', 'ssh_connection', 'paramiko_connection']);
+/** The `[ssh_connection]` settings whose text Ansible passes to `ssh`, `scp` and `sftp`. */
+const ANSIBLE_SSH_ARGUMENTS = new Set([
+  'ssh_args',
+  'ssh_common_args',
+  'ssh_extra_args',
+  'scp_extra_args',
+  'sftp_extra_args',
+]);
+/** What Ansible's configuration reads as false; `;` starts a comment after a value. */
+const ANSIBLE_FALSE = /^(false|no|off|n|f|0)(\s+;.*)?$/i;
+
+/**
+ * An `ansible.cfg` setting that stops Ansible checking the host keys of the hosts it manages:
+ * `host_key_checking = False`, or ssh options that do it. A setting written outside any section
+ * (by a task's `lineinfile`) counts as the `[defaults]` one it almost always is.
+ */
+function ansibleSetting(name: string, value: string, setting: Setting): Verdict | undefined {
+  const key = name.toLowerCase();
+  const section = setting.section;
+  if (
+    key === 'host_key_checking' &&
+    (section === undefined || ANSIBLE_CHECKING_SECTIONS.has(section)) &&
+    ANSIBLE_FALSE.test(value)
+  )
+    return {
+      problem:
+        'Ansible accepts whatever host key a managed host presents, so a man in the middle can pose as the host and receive what Ansible sends it (become passwords, deployed secrets)',
+    };
+  if (section !== 'ssh_connection' || !ANSIBLE_SSH_ARGUMENTS.has(key)) return undefined;
+  const option = SSH_HOST_KEY_CHECKS_OFF.exec(value)?.[0];
+  return option
+    ? { problem: `Ansible runs ssh with \`${option}\`: ${effectOf(option)}` }
+    : undefined;
 }
 
 /** Arguments that search for text rather than write it (`regexp: '^StrictHostKeyChecking'`). */
@@ -102,7 +139,7 @@ export const sshHostKeyCheckingDisabled: Rule = {
     category: 'ssh-host-key-checking-disabled',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      "SSH is told not to check the host key of the server it connects to (`StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`, `ansible_host_key_checking: false`, git's `accept_hostkey: true`). The connection is encrypted, but to whoever answers: a man in the middle can pose as the host, read what is sent (become passwords, deployed secrets, source code) and send back what it likes.",
+      "SSH is told not to check the host key of the server it connects to (`StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`, `ansible_host_key_checking: false`, `host_key_checking = False` in `ansible.cfg`, git's `accept_hostkey: true`). The connection is encrypted, but to whoever answers: a man in the middle can pose as the host, read what is sent (become passwords, deployed secrets, source code) and send back what it likes.",
     remediation:
       "Distribute the hosts' keys instead (`known_hosts` module, `ssh_known_hosts` in Puppet or Chef, SSH certificates signed by a host CA), or use `StrictHostKeyChecking=accept-new`, which trusts a key only the first time and refuses a changed one.",
     cwe: 'CWE-322',
@@ -115,5 +152,6 @@ export const sshHostKeyCheckingDisabled: Rule = {
       if (assignment.unit) checkBindings(context, { ...assignment, unit: assignment.unit });
     }
     checkSettings(context, ['ssh'], clientSetting);
+    checkSettings(context, ['ansible-cfg'], ansibleSetting);
   },
 };
