@@ -157,7 +157,9 @@ export type ConfigFormat =
   | 'pg-hba'
   | 'redis'
   | 'mongodb'
-  | 'ansible-cfg';
+  | 'ansible-cfg'
+  | 'pam'
+  | 'login-defs';
 
 /**
  * One setting of a configuration file as it lands on the host: `PermitRootLogin yes`,
