@@ -93,30 +93,26 @@ export async function analyze(
   // Templates and files the code deploys: where they land, and which language deploys them.
   const deployments = Deployments.index(files);
   const annotated = files.map((file) => withDeployment(file, deployments));
+  // Which rules read each file in which language, decided once per file.
+  const plans = new Map<SourceFile, FilePlan>();
+  const planOf = (file: SourceFile): FilePlan => {
+    let plan = plans.get(file);
+    if (!plan) {
+      const hint = languageHint(file, options, policy);
+      plan = planPasses(policy, rules, file.path, file.content, hint, file.deployment);
+      plans.set(file, plan);
+    }
+    return plan;
+  };
+  const ignored = (file: SourceFile) => isTestCode(file.path) && policy.testCode === 'ignore';
   // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
-  const readsAs = (file: SourceFile) =>
-    isTestCode(file.path) && policy.testCode === 'ignore'
-      ? undefined
-      : planPasses(
-          policy,
-          rules,
-          file.path,
-          file.content,
-          languageHint(file, options, policy),
-          file.deployment,
-        ).language;
-  const crossFile = CrossFile.prepare(annotated, readsAs);
+  const crossFile = CrossFile.prepare(annotated, (file) =>
+    ignored(file) ? undefined : planOf(file).language,
+  );
   for (const file of crossFile.analysisOrder()) {
+    if (ignored(file)) continue;
     const testCode = isTestCode(file.path);
-    if (testCode && policy.testCode === 'ignore') continue;
-    const plan = planPasses(
-      policy,
-      rules,
-      file.path,
-      file.content,
-      languageHint(file, options, policy),
-      file.deployment,
-    );
+    const plan = planOf(file);
     if (!plan.language) continue;
     if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
     if (plan.passes.length > 0) result.analyzed.push({ path: file.path, language: plan.language });

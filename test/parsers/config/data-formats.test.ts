@@ -1,27 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
 import { explainRecognition } from '../../../src/engine/detect-language.js';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
 import { columnsOf } from '../../../src/parsers/config/syntaxes/columns.js';
 import { iniReader } from '../../../src/parsers/config/syntaxes/ini.js';
-import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { initParsers } from '../../../src/parsers/index.js';
+import { directiveSummary, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {
   await initParsers();
 });
-
-function parsed(path: string, source: string, language: Language): FileModel {
-  const outcome = parseFile(path, source, language);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.model;
-}
-
-/** `line:column name=value [section]`, the column being where the value starts. */
-function summary(directive: Directive): string {
-  const section = directive.section ? ` [${directive.section}]` : '';
-  const flags = `${directive.value.dynamic ? ' (dynamic)' : ''}${directive.conditional ? ' (conditional)' : ''}`;
-  return `${directive.range.line}:${directive.value.range.column} ${directive.name}=${directive.value.text}${flags}${section}`;
-}
 
 describe('recognising database and cache configuration files', () => {
   it.each([
@@ -132,7 +119,7 @@ describe('INI option files', () => {
       'ansible',
     );
     expect(model.config?.format).toBe('mysql');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '4:6 port=3306 [client]',
       '7:16 bind-address=127.0.0.1 [mysqld]',
       '8:18 skip-grant-tables= [mysqld]',
@@ -148,7 +135,7 @@ describe('INI option files', () => {
       '[{{ mysql_group }}]\n{% if mysql_skip_grants -%}\nskip-grant-tables\n{% endif %}\n',
       'ansible',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '3:18 skip-grant-tables= (conditional) [{{ mysql_group }}]',
     ]);
   });
@@ -159,7 +146,7 @@ describe('INI option files', () => {
       "[mysqld]\nbind-address = <%= node['mysql']['bind'] %>\n<%= name %> = <%= value %>\n",
       'chef',
     );
-    expect(chef.config?.directives.map(summary)).toEqual([
+    expect(chef.config?.directives.map(directiveSummary)).toEqual([
       "2:16 bind-address=#{node['mysql']['bind']} (dynamic) [mysqld]",
     ]);
     const puppet = parsed(
@@ -168,7 +155,7 @@ describe('INI option files', () => {
       'puppet',
     );
     expect(puppet.config?.within).toBe('mysql');
-    expect(puppet.config?.directives.map(summary)).toEqual([
+    expect(puppet.config?.directives.map(directiveSummary)).toEqual([
       '2:16 bind-address=${bind_address} (dynamic) [mysqld]',
     ]);
   });
@@ -197,7 +184,7 @@ describe('pg_hba.conf columns', () => {
       'ansible',
     );
     expect(model.config?.format).toBe('pg-hba');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '2:9 local=all       postgres       peer',
       '3:9 host=all       all   10.0.0.0 255.0.0.0  trust',
       '4:9 hostssl="my db"   app   {{ pg_app_network }}  scram-sha-256 (dynamic)',
@@ -218,7 +205,7 @@ describe('postgresql.conf and redis.conf', () => {
       "listen_addresses = '*'  # what IP address(es) to listen on\nport = <%= node['pg']['port'] %>\n",
       'chef',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       "1:20 listen_addresses='*'",
       "2:8 port=#{node['pg']['port']} (dynamic)",
     ]);
@@ -230,7 +217,7 @@ describe('postgresql.conf and redis.conf', () => {
       '# bind 0.0.0.0\nbind 127.0.0.1 -::1\nprotected-mode {{ redis_protected_mode }}\n',
       'ansible',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '2:6 bind=127.0.0.1 -::1',
       '3:16 protected-mode={{ redis_protected_mode }} (dynamic)',
     ]);
@@ -260,7 +247,7 @@ describe('mongod.conf', () => {
       ].join('\n'),
       'ansible',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '4:11 dbPath=/var/lib/mongodb [storage]',
       '6:9 port=27017 [net]',
       '7:11 bindIp={{ mongodb_bind_ip }} (dynamic) [net]',
@@ -277,7 +264,7 @@ describe('mongod.conf', () => {
       '# where to log\nlogpath=/var/log/mongo/mongod.log\nbind_ip = 0.0.0.0\n',
       'ansible',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '2:9 logpath=/var/log/mongo/mongod.log',
       '3:11 bind_ip=0.0.0.0',
     ]);

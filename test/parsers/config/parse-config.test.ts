@@ -1,22 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
 import { explainRecognition, mayBeAnalysed } from '../../../src/engine/detect-language.js';
 import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { directiveSummary, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {
   await initParsers();
 });
-
-function parsed(path: string, source: string, language: Language): FileModel {
-  const outcome = parseFile(path, source, language);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.model;
-}
-
-function summary(directive: Directive): string {
-  const section = directive.section ? ` [${directive.section}]` : '';
-  return `${directive.range.line}:${directive.value.range.column} ${directive.name}=${directive.value.text}${directive.value.dynamic ? ' (dynamic)' : ''}${section}`;
-}
 
 describe('configuration files as code', () => {
   it('reads an sshd_config template with Match blocks and Jinja2 values', () => {
@@ -27,7 +16,7 @@ describe('configuration files as code', () => {
     );
     expect(model.kind).toBe('config');
     expect(model.config?.format).toBe('sshd');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '2:6 Port={{ ssh_port }} (dynamic)',
       '3:17 PermitRootLogin=no',
       '5:26 PasswordAuthentication=yes [Match User backup]',
@@ -51,7 +40,9 @@ describe('configuration files as code', () => {
       '<%- | String $root | -%>\nPermitRootLogin <%= $root %>\n',
       'puppet',
     );
-    expect(epp.config?.directives.map(summary)).toEqual(['2:17 PermitRootLogin=${root} (dynamic)']);
+    expect(epp.config?.directives.map(directiveSummary)).toEqual([
+      '2:17 PermitRootLogin=${root} (dynamic)',
+    ]);
   });
 
   it('writes Chef ERB as Ruby interpolation, and does not take `#{...}` for a comment', () => {
@@ -72,7 +63,7 @@ describe('configuration files as code', () => {
       '; comment\nnet.ipv4.ip_forward=1\nkernel.randomize_va_space = 2 # on\n',
       'puppet',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummary)).toEqual([
       '2:21 net.ipv4.ip_forward=1',
       '3:29 kernel.randomize_va_space=2',
     ]);

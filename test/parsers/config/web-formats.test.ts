@@ -1,26 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
 import { SYNTAXES } from '../../../src/parsers/config/syntaxes/index.js';
 import type { LineReading } from '../../../src/parsers/config/syntaxes/syntax.js';
-import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { initParsers } from '../../../src/parsers/index.js';
+import { directiveSummaryWithEnd, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {
   await initParsers();
 });
-
-function parsed(path: string, source: string, language: Language): FileModel {
-  const outcome = parseFile(path, source, language);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.model;
-}
-
-/** `line:column name=value [section]`, the column being the value's. */
-function summary(directive: Directive): string {
-  const section = directive.section ? ` [${directive.section}]` : '';
-  const flags = `${directive.value.dynamic ? ' (dynamic)' : ''}${directive.conditional ? ' (conditional)' : ''}`;
-  return `${directive.range.line}:${directive.value.range.column}-${directive.value.range.endColumn} ${directive.name}=${directive.value.text}${flags}${section}`;
-}
 
 /** Each line's reading, in order, by one reader. */
 function readings(syntax: 'braces' | 'tags', lines: readonly string[]): LineReading[] {
@@ -127,7 +114,7 @@ describe('the braces reader (nginx)', () => {
       'ansible',
     );
     expect(model.config?.format).toBe('nginx');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummaryWithEnd)).toEqual([
       '2:18-22 worker_processes=auto',
       '4:19-34 ssl_protocols=TLSv1.2 TLSv1.3 [http]',
       '6:16-23 listen=443 ssl [http > server]',
@@ -150,7 +137,7 @@ describe('the braces reader (nginx)', () => {
       ].join('\n'),
       'puppet',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummaryWithEnd)).toEqual([
       '2:17-38 ssl_protocols=${ssl_protocols} (dynamic) [server]',
       '3:14-39 add_header=X-Frame "{ not a block }" [server]',
       '4:7-19 set=$x "${host}" [server]',
@@ -210,7 +197,7 @@ describe('the tags reader (Apache httpd)', () => {
       'chef',
     );
     expect(model.config?.format).toBe('apache');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummaryWithEnd)).toEqual([
       '1:14-18 ServerTokens=Prod',
       "3:15-52 SSLProtocol=#{node['apache']['ssl_protocol']} (dynamic) [VirtualHost *:443]",
       '5:13-21 Options=-Indexes [VirtualHost *:443 > Directory "/var/www"]',
@@ -253,7 +240,7 @@ describe('HAProxy and Postfix', () => {
       ].join('\n'),
       'ansible',
     );
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummaryWithEnd)).toEqual([
       '2:30-49 ssl-default-bind-options=ssl-min-ver TLSv1.2 [global]',
       '4:10-14 mode=http [defaults]',
       '6:10-44 bind=:443 ssl crt /etc/haproxy/site.pem [frontend https-in]',
@@ -267,7 +254,7 @@ describe('HAProxy and Postfix', () => {
       'puppet',
     );
     expect(model.config?.format).toBe('postfix');
-    expect(model.config?.directives.map(summary)).toEqual([
+    expect(model.config?.directives.map(directiveSummaryWithEnd)).toEqual([
       '2:33-47 smtpd_tls_mandatory_protocols=!SSLv2, !SSLv3',
       '3:21-36 smtpd_tls_ciphers=${ciphers} (dynamic)',
     ]);
