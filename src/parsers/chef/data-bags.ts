@@ -7,12 +7,10 @@
  * nothing under it is read. JSON is read with the YAML reader, which gives every node its
  * position.
  */
-import { UnanalysableError } from '../../engine/file-error.js';
-import type { FileModel, Value, Variable } from '../../engine/model.js';
+import type { Value, Variable } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
-import { parseYaml } from '../yaml/parse-yaml.js';
-import { YamlValueBuilder } from '../yaml/to-value.js';
+import { parseDataFile } from '../yaml/data-file.js';
 
 const DATA_BAG_ITEM = /(^|\/)data_bags\/[^/]+\/[^/]+\.json$/i;
 
@@ -25,29 +23,8 @@ export function isDataBagItem(path: string): boolean {
 }
 
 export function parseDataBagItem(path: string, source: string): ParseOutcome {
-  try {
-    const parsed = parseYaml(source);
-    const variables: Variable[] = [];
-    for (const doc of parsed.documents) {
-      // Chef reads the JSON as it is: no value computes anything.
-      const builder = new YamlValueBuilder(parsed, doc, { isDynamic: () => false });
-      flatten(builder.value(doc.contents), [], variables);
-    }
-    const model: FileModel = {
-      path,
-      language: 'chef',
-      kind: 'data',
-      units: [],
-      variables,
-      comments: parsed.comments,
-      conditions: [],
-      lines: source.split(/\r?\n/),
-    };
-    return { ok: true, model };
-  } catch (error) {
-    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
-    throw error;
-  }
+  // Chef reads the JSON as it is: no value computes anything.
+  return parseDataFile(path, source, { language: 'chef', isDynamic: () => false, flatten });
 }
 
 /** `{"encrypted_data": "...", "iv": "...", "version": 1, "cipher": "aes-256-cbc"}` */

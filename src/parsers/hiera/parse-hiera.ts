@@ -3,39 +3,18 @@
  * Every key becomes a variable, so the rules read its values as they read Ansible vars;
  * `%{...}` interpolations are computed values and `ENC[...]` (hiera-eyaml) is ciphertext.
  */
-import { UnanalysableError } from '../../engine/file-error.js';
-import type { FileModel, Value, Variable } from '../../engine/model.js';
+import type { Value, Variable } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
-import { parseYaml } from '../yaml/parse-yaml.js';
-import { YamlValueBuilder } from '../yaml/to-value.js';
+import { parseDataFile } from '../yaml/data-file.js';
 
 const INTERPOLATION = /%\{[^}]*\}/;
 
 export function parseHiera(path: string, source: string): ParseOutcome {
-  try {
-    const parsed = parseYaml(source);
-    const variables: Variable[] = [];
-    for (const doc of parsed.documents) {
-      const builder = new YamlValueBuilder(parsed, doc, {
-        isDynamic: (text) => INTERPOLATION.test(text),
-      });
-      flatten(builder.value(doc.contents), [], variables);
-    }
-    const model: FileModel = {
-      path,
-      language: 'puppet',
-      kind: 'data',
-      units: [],
-      variables,
-      comments: parsed.comments,
-      conditions: [],
-      lines: source.split(/\r?\n/),
-    };
-    return { ok: true, model };
-  } catch (error) {
-    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
-    throw error;
-  }
+  return parseDataFile(path, source, {
+    language: 'puppet',
+    isDynamic: (text) => INTERPOLATION.test(text),
+    flatten,
+  });
 }
 
 /** `apache::vhost::ssl_key: x` keeps `ssl_key` as its name and the whole key as its path. */
