@@ -25,6 +25,8 @@ export const CATEGORIES = [
   'config-deployed-without-validation',
   'legacy-network-service',
   'sensitive-file-permissions',
+  'weak-authentication-policy',
+  'privileged-container',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

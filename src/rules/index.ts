@@ -17,6 +17,7 @@ import { legacyNetworkService } from './legacy-network-service/rule.js';
 import { missingDefaultCase } from './missing-default-case/rule.js';
 import { missingIntegrityCheck } from './missing-integrity-check/rule.js';
 import { pipeToShell } from './pipe-to-shell/rule.js';
+import { privilegedContainer } from './privileged-container/rule.js';
 import { rootUidAccount } from './root-uid-account/rule.js';
 import { securityControlDisabled } from './security-control-disabled/rule.js';
 import { sensitiveFilePermissions } from './sensitive-file-permissions/rule.js';
@@ -25,6 +26,7 @@ import { sudoNopasswd } from './sudo-nopasswd/rule.js';
 import { suspiciousComment } from './suspicious-comment/rule.js';
 import { tlsVerificationDisabled } from './tls-verification-disabled/rule.js';
 import { unsignedPackageSource } from './unsigned-package-source/rule.js';
+import { weakAuthenticationPolicy } from './weak-authentication-policy/rule.js';
 import { weakCrypto } from './weak-crypto/rule.js';
 import { webServerInformationLeak } from './web-server-information-leak/rule.js';
 
@@ -43,6 +45,7 @@ export const RULES: readonly Rule[] = [
   missingDefaultCase,
   missingIntegrityCheck,
   pipeToShell,
+  privilegedContainer,
   rootUidAccount,
   securityControlDisabled,
   sensitiveFilePermissions,
@@ -51,6 +54,7 @@ export const RULES: readonly Rule[] = [
   suspiciousComment,
   tlsVerificationDisabled,
   unsignedPackageSource,
+  weakAuthenticationPolicy,
   weakCrypto,
   webServerInformationLeak,
 ];

@@ -53,7 +53,9 @@ describe('posture scan --format json --profile glitch on an Ansible tree', () =>
       'roles/web/tasks/main.yml:54 config-deployed-without-validation',
       'roles/web/tasks/main.yml:58 legacy-network-service',
       'roles/web/tasks/main.yml:63 sensitive-file-permissions',
+      'roles/web/tasks/main.yml:76 privileged-container',
       'roles/web/templates/nginx.conf.j2:3 web-server-hardening',
+      'roles/web/templates/pam.d/common-auth.j2:1 weak-authentication-policy',
       'roles/web/templates/redis.conf.j2:2 database-without-authentication',
       'roles/web/templates/sshd_config.j2:2 insecure-ssh-server',
     ]);

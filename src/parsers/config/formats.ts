@@ -5,6 +5,7 @@
  * hosts; a tool's own settings (`ansible.cfg`) are read wherever the repository keeps them.
  */
 import type { ConfigFormat } from '../../engine/model.js';
+import { ACCOUNT_FORMATS } from './families/accounts.js';
 import { AUTOMATION_FORMATS } from './families/automation.js';
 import { DATA_FORMATS } from './families/data.js';
 import { SSH_FORMATS } from './families/ssh.js';
@@ -17,6 +18,7 @@ export type { FormatSpec };
 export const FORMATS: readonly FormatSpec[] = [
   ...SSH_FORMATS,
   ...SYSTEM_FORMATS,
+  ...ACCOUNT_FORMATS,
   ...WEB_FORMATS,
   ...DATA_FORMATS,
   ...AUTOMATION_FORMATS,

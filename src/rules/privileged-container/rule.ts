@@ -1,0 +1,423 @@
+import type { Report, Rule, RuleContext } from '../rule.js';
+import type { Severity } from '../../engine/finding.js';
+import type { Attribute, SourceRange, Unit, Value } from '../../engine/model.js';
+import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
+import { isTrue, literalText, removesResource, stringText } from '../support/values.js';
+import { valueRange } from '../support/assignments.js';
+import {
+  CONTAINER_RUNTIMES,
+  CONTAINER_TYPES,
+  DANGEROUS_CAPABILITIES,
+  NAMESPACE_EFFECTS,
+  RUN_SUBCOMMANDS,
+  SENSITIVE_HOST_PATHS,
+  SOCKET_PATHS,
+  UNCONFINED_OPTION,
+  type ContainerAttributes,
+  type Namespace,
+} from '../knowledge/containers.js';
+
+/** One way a container reaches into its host: what is written, what it does, how bad. */
+interface Problem {
+  range: SourceRange;
+  /** the text as written, quoted in the message */
+  shown: string;
+  problem: string;
+  severity: Severity;
+}
+
+const PRIVILEGED =
+  "runs the container privileged: every capability and the host's devices, so root in the container is root on the host";
+
+/** `/etc/` → `/etc`, `//var/run//docker.sock` → `/var/run/docker.sock`. */
+function normalisedPath(path: string): string {
+  const collapsed = path.replace(/\/+/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}
+
+/** What mounting a host path gives away, and how much: read-only narrows a directory, not a socket. */
+function hostPathProblem(
+  hostPath: string,
+  readOnly: boolean,
+): Pick<Problem, 'problem' | 'severity'> | undefined {
+  const path = normalisedPath(hostPath);
+  const sensitive = SENSITIVE_HOST_PATHS.get(path);
+  if (!sensitive) return undefined;
+  if (SOCKET_PATHS.has(path))
+    return { problem: `mounts ${sensitive.what}`, severity: sensitive.severity };
+  return readOnly
+    ? { problem: `mounts ${sensitive.what}, read-only`, severity: 'medium' }
+    : { problem: `mounts ${sensitive.what}, writable`, severity: sensitive.severity };
+}
+
+/** `host:container[:mode]`: the host path and whether it is read-only; undefined for named and anonymous volumes. */
+function bindOf(text: string): { host: string; readOnly: boolean } | undefined {
+  const [host, container, mode] = text.trim().split(':');
+  if (!host?.startsWith('/') || container === undefined) return undefined;
+  return { host, readOnly: (mode ?? '').split(',').includes('ro') };
+}
+
+/** `type=bind,source=/var/run/docker.sock,target=/x,readonly`: the host path of a bind mount. */
+function mountStringOf(text: string): { host: string; readOnly: boolean } | undefined {
+  const fields = new Map(
+    text.split(',').map((field) => {
+      const [key = '', ...rest] = field.trim().split('=');
+      return [key.toLowerCase(), rest.join('=')] as const;
+    }),
+  );
+  const host = fields.get('source') ?? fields.get('src');
+  if (fields.get('type') !== 'bind' || !host?.startsWith('/')) return undefined;
+  const readOnly =
+    fields.has('readonly') || fields.has('ro')
+      ? !/^(false|0)$/i.test(fields.get('readonly') ?? fields.get('ro') ?? '')
+      : false;
+  return { host, readOnly };
+}
+
+/** The items of a list value, or the value itself. */
+function itemsOf(value: Value): Value[] {
+  return value.kind === 'list' ? (value.items ?? []) : [value];
+}
+
+/** A capability as the kernel names it, without `CAP_`. */
+function capabilityName(text: string): string {
+  return text.trim().toUpperCase().replace(/^CAP_/, '');
+}
+
+function capabilityProblem(text: string): Pick<Problem, 'problem' | 'severity'> | undefined {
+  const capability = DANGEROUS_CAPABILITIES.get(capabilityName(text));
+  return capability
+    ? {
+        problem: `adds a capability that lets the container ${capability.what}`,
+        severity: capability.severity,
+      }
+    : undefined;
+}
+
+function securityOptionProblem(text: string): Pick<Problem, 'problem' | 'severity'> | undefined {
+  if (!UNCONFINED_OPTION.test(text.trim())) return undefined;
+  const confinement = /^seccomp/i.test(text.trim())
+    ? 'its system-call filter'
+    : /^apparmor/i.test(text.trim())
+      ? 'its AppArmor profile'
+      : 'its SELinux labels';
+  return { problem: `runs the container without ${confinement}`, severity: 'high' };
+}
+
+function namespaceProblem(namespace: Namespace): Pick<Problem, 'problem' | 'severity'> {
+  return { problem: NAMESPACE_EFFECTS[namespace], severity: 'medium' };
+}
+
+/** Where a problem in one item of an attribute points: the item on its own line, or the attribute. */
+function itemRange(attribute: Attribute, item: Value): SourceRange {
+  return item === attribute.value ? valueRange(attribute, item) : item.range;
+}
+
+/** The host path an Ansible `mounts` entry binds: `type: bind` with a `source`. */
+function mountMapProblem(item: Value): Problem | undefined {
+  const entries = item.entries ?? [];
+  const entry = (name: string): Attribute | undefined =>
+    entries.find((candidate) => candidate.name === name);
+  const source = entry('source');
+  const type = entry('type');
+  const host = source ? literalText(source.value) : undefined;
+  if (!source || !host || !type || literalText(type.value) !== 'bind') return undefined;
+  const readOnlyEntry = entry('read_only');
+  const found = hostPathProblem(host, readOnlyEntry ? isTrue(readOnlyEntry.value) : false);
+  return (
+    found && { range: valueRange(source, source.value), shown: `\`source: ${host}\``, ...found }
+  );
+}
+
+/** What one attribute of a container module or resource gives the container of its host. */
+function attributeProblems(kind: ContainerAttributes, attribute: Attribute): Problem[] {
+  const { name, value } = attribute;
+  if (kind.privileged.includes(name))
+    return isTrue(value)
+      ? [
+          {
+            range: valueRange(attribute, value),
+            shown: `\`${name}\` set to \`${value.text}\``,
+            problem: PRIVILEGED,
+            severity: 'high',
+          },
+        ]
+      : [];
+  const problems: Problem[] = [];
+  const each = (
+    judge: (text: string) => Pick<Problem, 'problem' | 'severity'> | undefined,
+    read: (item: Value) => string | undefined = literalText,
+  ): void => {
+    for (const item of itemsOf(value)) {
+      const text = read(item);
+      const found = text === undefined ? undefined : judge(text);
+      if (!found || text === undefined) continue;
+      const shown =
+        item === value ? `\`${name}\` set to \`${text}\`` : `\`${text}\` in \`${name}\``;
+      problems.push({ range: itemRange(attribute, item), shown, ...found });
+    }
+  };
+  if (kind.volumes.includes(name))
+    each((text) => {
+      const bind = bindOf(text);
+      return bind && hostPathProblem(bind.host, bind.readOnly);
+    }, stringText);
+  if (kind.mounts.includes(name)) {
+    for (const item of itemsOf(value)) {
+      const found = item.kind === 'map' ? mountMapProblem(item) : undefined;
+      if (found) problems.push(found);
+    }
+    each((text) => {
+      const mount = mountStringOf(text);
+      return mount && hostPathProblem(mount.host, mount.readOnly);
+    }, stringText);
+  }
+  const namespace = kind.namespaces[name];
+  if (namespace)
+    each((text) =>
+      text.trim().toLowerCase() === 'host' ? namespaceProblem(namespace) : undefined,
+    );
+  if (kind.capabilities.includes(name)) each(capabilityProblem);
+  if (kind.securityOptions.includes(name)) each(securityOptionProblem);
+  if (kind.runFlags.includes(name))
+    each((text) => worst(runFlagProblems(text.trim().split(/\s+/), false)), stringText);
+  return problems;
+}
+
+/** Long `docker run` options that take no value. */
+const BOOLEAN_OPTIONS = new Set([
+  '--detach',
+  '--interactive',
+  '--tty',
+  '--rm',
+  '--init',
+  '--read-only',
+  '--publish-all',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--quiet',
+  '--privileged',
+  '--replace',
+  '--rmi',
+  '--help',
+]);
+/** Short `docker run` options that take no value, alone or grouped (`-dit`). */
+const BOOLEAN_SHORT = /^-[ditPq]+$/;
+
+/**
+ * What the options of `docker run` give the container of its host. With `toImage`, options end
+ * at the first word that is not one (the image): what follows is the container's own command.
+ */
+function runFlagProblems(args: readonly string[], toImage: boolean): Problem[] {
+  const found: Pick<Problem, 'problem' | 'severity' | 'shown'>[] = [];
+  const judge = (option: string, value: string): void => {
+    const shown = `\`${`${option} ${value}`.trim()}\``;
+    const add = (problem: Pick<Problem, 'problem' | 'severity'> | undefined): void => {
+      if (problem) found.push({ shown, ...problem });
+    };
+    if (option === '--privileged' && !/^(false|0)$/i.test(value))
+      add({ problem: PRIVILEGED, severity: 'high' });
+    if (option === '-v' || option === '--volume') {
+      const bind = bindOf(value);
+      add(bind && hostPathProblem(bind.host, bind.readOnly));
+    }
+    if (option === '--mount') {
+      const mount = mountStringOf(value);
+      add(mount && hostPathProblem(mount.host, mount.readOnly));
+    }
+    const namespace: Namespace | undefined = {
+      '--net': 'network',
+      '--network': 'network',
+      '--pid': 'pid',
+      '--ipc': 'ipc',
+      '--userns': 'user',
+    }[option] as Namespace | undefined;
+    if (namespace && value.toLowerCase() === 'host') add(namespaceProblem(namespace));
+    if (option === '--cap-add') for (const name of value.split(',')) add(capabilityProblem(name));
+    if (option === '--security-opt') add(securityOptionProblem(value));
+  };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--') break;
+    if (!arg.startsWith('-')) {
+      if (toImage) break;
+      continue;
+    }
+    if (arg.startsWith('--') && arg.includes('=')) {
+      const at = arg.indexOf('=');
+      judge(arg.slice(0, at), arg.slice(at + 1));
+    } else if (BOOLEAN_OPTIONS.has(arg) || BOOLEAN_SHORT.test(arg)) {
+      judge(arg, '');
+    } else if (/^-v./.test(arg)) {
+      judge('-v', arg.slice(2));
+    } else {
+      judge(arg, args[index + 1] ?? '');
+      index++;
+    }
+  }
+  const range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+  return found.map((problem) => ({ ...problem, range }));
+}
+
+/** The arguments of `docker run` (`sudo docker run`, `podman container create`); undefined for anything else. */
+function runArguments(name: string, args: readonly string[]): readonly string[] | undefined {
+  if (!CONTAINER_RUNTIMES.has(name)) return undefined;
+  const first = args.findIndex((arg) => !arg.startsWith('-'));
+  if (first < 0) return undefined;
+  if (RUN_SUBCOMMANDS.has(args[first] ?? '')) return args.slice(first + 1);
+  if (args[first] === 'container' && RUN_SUBCOMMANDS.has(args[first + 1] ?? ''))
+    return args.slice(first + 2);
+  return undefined;
+}
+
+/** The worst of several problems, naming the others after it. */
+function worst(
+  problems: readonly Pick<Problem, 'problem' | 'severity' | 'shown'>[],
+): Pick<Problem, 'problem' | 'severity' | 'shown'> | undefined {
+  const [first, ...others] = [...problems].sort((a, b) => rank(a.severity) - rank(b.severity));
+  if (!first) return undefined;
+  const also = others.map((problem) => `${problem.shown} ${problem.problem}`);
+  return {
+    shown: first.shown,
+    problem: also.length > 0 ? `${first.problem}; also ${also.join('; ')}` : first.problem,
+    severity: first.severity,
+  };
+}
+
+function rank(severity: Severity): number {
+  return severity === 'critical' ? 0 : severity === 'high' ? 1 : severity === 'medium' ? 2 : 3;
+}
+
+/**
+ * Reports one finding per line, as the harness and a reader want: when several problems share a
+ * line (a `docker run` with `--privileged` and the Docker socket), the worst leads and the others
+ * are named after it.
+ */
+function lineCollector(context: RuleContext): {
+  report: (report: Report) => void;
+  flush: () => void;
+} {
+  const byLine = new Map<string, Report[]>();
+  return {
+    report(report) {
+      const key = `${report.path ?? ''}:${report.range.line}`;
+      byLine.set(key, [...(byLine.get(key) ?? []), report]);
+    },
+    flush() {
+      for (const reports of byLine.values()) {
+        const sorted = [...reports].sort(
+          (a, b) => rank(a.severity ?? 'high') - rank(b.severity ?? 'high'),
+        );
+        const [first, ...others] = sorted;
+        if (!first) continue;
+        const messages = [...new Set(sorted.map((report) => report.message))];
+        context.report({
+          ...first,
+          message: others.length > 0 ? messages.join('; ') : first.message,
+        });
+      }
+    },
+  };
+}
+
+/** A report's severity field: absent when it is the rule's own. */
+function severityOf(severity: Severity): Pick<Report, 'severity'> {
+  return severity === 'high' ? {} : { severity };
+}
+
+function checkUnits(context: RuleContext, report: (report: Report) => void): void {
+  const { file } = context;
+  const types = CONTAINER_TYPES[file.language];
+  for (const unit of file.units) {
+    const kind = types[unit.type];
+    if (!kind || removesResource(unit, file.language)) continue;
+    for (const attribute of unit.attributes)
+      for (const problem of attributeProblems(kind, attribute))
+        report({
+          range: problem.range,
+          message: `${problem.shown} ${problem.problem}`,
+          ...severityOf(problem.severity),
+        });
+    checkBoundUnit(context, unit, kind, report);
+  }
+}
+
+function checkBoundUnit(
+  context: RuleContext,
+  unit: Unit,
+  kind: ContainerAttributes,
+  report: (report: Report) => void,
+): void {
+  for (const bound of boundUnits(context, unit)) {
+    if (attributeProblems(kind, bound.attribute).length > 0) continue;
+    const attribute = bound.unit.attributes.find(
+      (candidate) => candidate.name === bound.attribute.name,
+    );
+    const found = attribute && worst(attributeProblems(kind, attribute));
+    if (!found) continue;
+    reportBinding(
+      { file: context.file, report },
+      bound.binding,
+      {
+        range: bound.attribute.value.range,
+        as: usePhrase(context.file, unit, bound.attribute.name),
+      },
+      found.problem,
+      severityOf(found.severity),
+    );
+  }
+}
+
+function checkCommands(context: RuleContext, report: (report: Report) => void): void {
+  for (const command of commandsIn(context.file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      const runArgs = runArguments(name, args);
+      const found = runArgs && worst(runFlagProblems(runArgs, true));
+      if (found)
+        report({
+          range: command.rangeOf(step),
+          message: `\`${name} run\` with ${found.shown} ${found.problem}`,
+          ...severityOf(found.severity),
+        });
+    }
+  }
+  for (const command of boundCommandsIn(context)) {
+    const found = command.script.commands
+      .map((step) => effectiveProgram(step))
+      .map(({ name, args }) => runArguments(name, args))
+      .map((runArgs) => runArgs && worst(runFlagProblems(runArgs, true)))
+      .find(Boolean);
+    if (found)
+      reportBinding(
+        { file: context.file, report },
+        command.binding,
+        { range: command.range, as: usePhrase(context.file, command.unit, command.attribute) },
+        `gives \`docker run\` ${found.shown}, which ${found.problem}`,
+        severityOf(found.severity),
+      );
+  }
+}
+
+export const privilegedContainer: Rule = {
+  meta: {
+    id: 'privileged-container',
+    title: 'Container with the privileges of its host',
+    severity: 'high',
+    category: 'privileged-container',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      "A container is started privileged, with the Docker socket or a sensitive host path (`/`, `/etc`, `/proc`, `/sys`) mounted, sharing the host's network, process, IPC or user namespace, with capabilities such as `SYS_ADMIN` added, or with seccomp, AppArmor or SELinux confinement turned off: by a container module or resource (`docker_container`, `podman_container`, `docker::run`) or a `docker run` command. Each removes part of what separates the container from the host, so a compromise of the application inside becomes a compromise of the host.",
+    remediation:
+      'Drop `privileged` and add only the capabilities the process needs (and `cap_drop: ALL` first); mount the files the container needs rather than `/`, `/etc` or the Docker socket (a socket proxy that allows only the API calls it uses, if it must talk to Docker), read-only where it only reads; publish ports instead of `network_mode: host`; keep the default seccomp and AppArmor profiles, or write a narrower one.',
+    cwe: 'CWE-250',
+    catalog: ['CONT-02', 'CONT-03', 'CONT-04', 'CONT-05'],
+  },
+  check(context) {
+    const collector = lineCollector(context);
+    checkUnits(context, collector.report);
+    checkCommands(context, collector.report);
+    collector.flush();
+  },
+};
