@@ -2,7 +2,6 @@
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
  * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
  */
-import { unexpectedFileError } from '../../engine/file-error.js';
 import type { FileModel } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
@@ -10,8 +9,7 @@ import { CONDITION_TYPES, readConditions } from './conditions.js';
 import { HEREDOC_TYPES, Heredocs } from './heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
 import { ResourceReader, STATEMENT_TYPES } from './resources.js';
-import { parseRuby, RubyParserNotReady } from './ruby-parser.js';
-import { findSyntaxError } from './syntax-error.js';
+import { parseRubyModel } from './ruby-model.js';
 import { SyntaxIndex, type SyntaxNode } from './syntax.js';
 import { RubyValues } from './values.js';
 import { VariableReader } from './variables.js';
@@ -35,24 +33,7 @@ const INDEXED_TYPES = [
 ];
 
 export function parseChef(path: string, source: string): ParseOutcome {
-  try {
-    const tree = parseRuby(source);
-    try {
-      const error = findSyntaxError(tree.rootNode, source);
-      if (error)
-        return {
-          ok: false,
-          error: { path, kind: 'syntax', message: error.message, line: error.line },
-        };
-      return { ok: true, model: buildModel(path, source, tree.rootNode) };
-    } finally {
-      tree.delete();
-    }
-  } catch (error) {
-    if (error instanceof RubyParserNotReady)
-      return { ok: false, error: { path, kind: 'internal', message: error.message } };
-    return { ok: false, error: unexpectedFileError(path, error) };
-  }
+  return parseRubyModel(path, source, (root) => buildModel(path, source, root));
 }
 
 function buildModel(path: string, source: string, root: SyntaxNode): FileModel {

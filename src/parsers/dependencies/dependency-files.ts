@@ -15,15 +15,13 @@
  * Other Ruby (`moduledir`, `metadata`, groups, conditions) is read past; declarations inside
  * `group :test do ... end` and conditions count like the others.
  */
-import { unexpectedFileError } from '../../engine/file-error.js';
 import type { Attribute, FileModel, Language, Unit, Value } from '../../engine/model.js';
 import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { COMMENT_TYPES, readComments } from '../chef/comments.js';
 import { HEREDOC_TYPES, Heredocs } from '../chef/heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from '../chef/locals.js';
-import { parseRuby, RubyParserNotReady } from '../chef/ruby-parser.js';
-import { findSyntaxError } from '../chef/syntax-error.js';
+import { parseRubyModel } from '../chef/ruby-model.js';
 import { callArguments, field, rangeOf, SyntaxIndex, type SyntaxNode } from '../chef/syntax.js';
 import { RubyValues } from '../chef/values.js';
 
@@ -76,39 +74,24 @@ export function parseDependencyFile(
   kind: DependencyFileKind,
 ): ParseOutcome {
   const spec = SPECS[kind];
-  try {
-    const tree = parseRuby(source);
-    try {
-      const error = findSyntaxError(tree.rootNode, source);
-      if (error)
-        return {
-          ok: false,
-          error: { path, kind: 'syntax', message: error.message, line: error.line },
-        };
-      const index = new SyntaxIndex(tree.rootNode, INDEXED_TYPES);
-      const values = new RubyValues(source, new Heredocs(index, source), new LocalVariables(index));
-      const model: FileModel = {
-        path,
-        language: spec.language,
-        kind: 'data',
-        units: index
-          .of('call')
-          .map((call) => declaration(call, spec, values))
-          .filter((unit): unit is Unit => unit !== undefined),
-        variables: [],
-        comments: readComments(index),
-        conditions: [],
-        lines: source.split(/\r?\n/),
-      };
-      return { ok: true, model };
-    } finally {
-      tree.delete();
-    }
-  } catch (error) {
-    if (error instanceof RubyParserNotReady)
-      return { ok: false, error: { path, kind: 'internal', message: error.message } };
-    return { ok: false, error: unexpectedFileError(path, error) };
-  }
+  return parseRubyModel(path, source, (root) => {
+    const index = new SyntaxIndex(root, INDEXED_TYPES);
+    const values = new RubyValues(source, new Heredocs(index, source), new LocalVariables(index));
+    const model: FileModel = {
+      path,
+      language: spec.language,
+      kind: 'data',
+      units: index
+        .of('call')
+        .map((call) => declaration(call, spec, values))
+        .filter((unit): unit is Unit => unit !== undefined),
+      variables: [],
+      comments: readComments(index),
+      conditions: [],
+      lines: source.split(/\r?\n/),
+    };
+    return model;
+  });
 }
 
 /** A receiver-less `mod`, `forge`, `cookbook` or `source` call as a unit. */
