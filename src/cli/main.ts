@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `posture` executable. */
+// First: the WebAssembly settings must be in place before any grammar is compiled.
+import '../shared/wasm-settings.js';
 import { runCli } from './run-cli.js';
 import { stopWritingOnClosedPipe } from './closed-pipe.js';
 
