@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { runCaptured } from './support/run-captured.js';
 import { INSECURE_DOWNLOAD, tempTree } from './support/temp-tree.js';
-import { TEST_RULES } from './support/test-rules.js';
+import { CUSTOM_RULE_POLICY, TEST_RULES } from './support/test-rules.js';
 
 const TREE = {
   'roles/web/tasks/main.yml': `${INSECURE_DOWNLOAD}# TODO: pin it\n- name: latest nginx\n  package:\n    name: nginx\n    state: latest\n`,
-  '.security.yml': [
-    'custom_rules:',
-    '  - id: no-latest-packages',
-    '    message: Pin package versions',
-    '    severity: medium',
-    '    category: missing-integrity-check',
-    '    languages: [ansible]',
-    '    match:',
-    '      type: package',
-    '      attribute: state',
-    '      equals: latest',
-    '',
-  ].join('\n'),
+  '.security.yml': CUSTOM_RULE_POLICY,
 };
 
 async function rulesReported(...args: string[]): Promise<string[]> {

@@ -7,26 +7,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCaptured } from './support/run-captured.js';
 import { tempTree } from './support/temp-tree.js';
-import { TEST_RULES } from './support/test-rules.js';
-
-const CUSTOM_RULE = [
-  'custom_rules:',
-  '  - id: no-latest-packages',
-  '    message: Pin package versions',
-  '    severity: medium',
-  '    category: missing-integrity-check',
-  '    languages: [ansible]',
-  '    match:',
-  '      type: package',
-  '      attribute: state',
-  '      equals: latest',
-].join('\n');
+import { CUSTOM_RULE_POLICY, TEST_RULES } from './support/test-rules.js';
 
 describe('posture rules with a policy', () => {
   it('lists the rules at the severities the policy gives them, with its custom rules, rules it turns off and locks', async () => {
     const cwd = await tempTree({
       'org.yml': 'locked:\n  rules: [suspicious-comment]\n',
-      'policy.yml': `categories:\n  tls-verification-disabled: critical\n${CUSTOM_RULE}\n`,
+      'policy.yml': `categories:\n  tls-verification-disabled: critical\n${CUSTOM_RULE_POLICY}`,
     });
     const run = await runCaptured(['rules', '-c', 'policy.yml', '--org-config', 'org.yml'], cwd, {
       rules: TEST_RULES,

@@ -8,7 +8,7 @@ import { runCaptured } from './support/run-captured.js';
 import { sarifProblems } from './support/sarif-shape.js';
 import { reportedFinding, scanReport } from './support/scan-report.js';
 import { INSECURE_DOWNLOAD, tempTree } from './support/temp-tree.js';
-import { TEST_RULES, TEST_TLS_RULE } from './support/test-rules.js';
+import { CUSTOM_RULE_POLICY, TEST_RULES, TEST_TLS_RULE } from './support/test-rules.js';
 
 async function scanSarif(cwd: string, ...args: string[]): Promise<SarifLog> {
   const run = await runCaptured(['scan', '--format', 'sarif', ...args], cwd, { rules: TEST_RULES });
@@ -16,20 +16,6 @@ async function scanSarif(cwd: string, ...args: string[]): Promise<SarifLog> {
 }
 
 const VERSION = { toolVersion: '0.0.0' };
-
-const CUSTOM_RULE_POLICY = [
-  'custom_rules:',
-  '  - id: no-latest-packages',
-  '    message: Pin package versions',
-  '    severity: medium',
-  '    category: missing-integrity-check',
-  '    languages: [ansible]',
-  '    match:',
-  '      type: package',
-  '      attribute: state',
-  '      equals: latest',
-  '',
-].join('\n');
 
 describe('SARIF output', () => {
   it('satisfies the SARIF 2.1.0 parts GitHub code scanning requires', async () => {

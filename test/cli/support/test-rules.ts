@@ -46,3 +46,18 @@ export const TEST_TODO_RULE: Rule = {
 };
 
 export const TEST_RULES: readonly Rule[] = [TEST_TLS_RULE, TEST_TODO_RULE];
+
+/** A repository policy with one custom rule, `no-latest-packages` (medium): `state: latest` on a package. */
+export const CUSTOM_RULE_POLICY = [
+  'custom_rules:',
+  '  - id: no-latest-packages',
+  '    message: Pin package versions',
+  '    severity: medium',
+  '    category: missing-integrity-check',
+  '    languages: [ansible]',
+  '    match:',
+  '      type: package',
+  '      attribute: state',
+  '      equals: latest',
+  '',
+].join('\n');
