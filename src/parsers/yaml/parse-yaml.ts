@@ -12,6 +12,7 @@ import type { Comment, SourceRange } from '../../engine/model.js';
 import { checkNesting } from './nesting.js';
 import { originalColumn, reindentCutShortScalar, type EditedLine } from './quoted-continuations.js';
 import { YamlError } from './yaml-error.js';
+import { tokensOfType } from './cst-tokens.js';
 
 /** Tags that carry meaning for configuration code; kept on the scalar, never an error. */
 const APPLICATION_TAGS = ['!vault', '!unsafe', '!encrypted/pkcs1-oaep', '!ruby/object'];
@@ -117,43 +118,19 @@ function firstLine(message: string): string {
 }
 
 /** The fields of concrete-syntax-tree tokens that can hold further tokens. */
-const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
+const COMMENT_TOKENS: ReadonlySet<string> = new Set(['comment']);
 
-/** Comments live in the concrete syntax tree only: walk it for comment tokens. */
+/** Comments live in the concrete syntax tree only. */
 function collectComments(
   tokens: readonly unknown[],
   rangeOf: (start: number, end: number) => SourceRange,
 ): Comment[] {
-  const comments: Comment[] = [];
-  const stack: unknown[] = [...tokens];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (Array.isArray(item)) {
-      for (const child of item) stack.push(child);
-      continue;
-    }
-    if (item === null || typeof item !== 'object') continue;
-    const token = item as { type?: string; offset?: number; source?: string } & Partial<
-      Record<(typeof CHILD_FIELDS)[number], unknown>
-    >;
-    if (
-      token.type === 'comment' &&
-      typeof token.offset === 'number' &&
-      typeof token.source === 'string'
-    ) {
-      const source = token.source;
-      comments.push({
-        text: source.replace(/^#/, '').trim(),
-        range: rangeOf(token.offset, token.offset + source.length),
-      });
-      continue;
-    }
-    for (const field of CHILD_FIELDS) {
-      const child = token[field];
-      if (child !== null && typeof child === 'object') stack.push(child);
-    }
-  }
-  return comments.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  return tokensOfType(tokens, COMMENT_TOKENS)
+    .map(({ offset, source }) => ({
+      text: source.replace(/^#/, '').trim(),
+      range: rangeOf(offset, offset + source.length),
+    }))
+    .sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
 export { isAlias, isMap, isScalar, isSeq, YamlError };

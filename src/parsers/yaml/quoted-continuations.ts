@@ -12,6 +12,7 @@
  * lines are mapped back (`EditedLine`).
  */
 import type { CST } from 'yaml';
+import { tokensOfType } from './cst-tokens.js';
 
 /** A line whose leading whitespace was replaced: what it was and what it became. */
 export interface EditedLine {
@@ -32,7 +33,6 @@ const QUOTED_SCALARS: ReadonlySet<string> = new Set([
 ]);
 
 /** The fields of concrete-syntax-tree tokens that can hold further tokens. */
-const CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
 
 /**
  * Re-indents the continuation lines of the first quoted scalar that the lexer ended before the
@@ -52,35 +52,9 @@ export function reindentCutShortScalar(
   return undefined;
 }
 
-/** Quoted scalar tokens in source order, found without recursion. */
+/** Quoted scalar tokens in source order. */
 function quotedScalars(tokens: readonly CST.Token[]): Array<{ offset: number; source: string }> {
-  const found: Array<{ offset: number; source: string }> = [];
-  const stack: unknown[] = [...tokens];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (Array.isArray(item)) {
-      for (const child of item) stack.push(child);
-      continue;
-    }
-    if (item === null || typeof item !== 'object') continue;
-    const token = item as { type?: string; offset?: number; source?: string } & Partial<
-      Record<(typeof CHILD_FIELDS)[number], unknown>
-    >;
-    if (
-      token.type &&
-      QUOTED_SCALARS.has(token.type) &&
-      typeof token.offset === 'number' &&
-      typeof token.source === 'string'
-    ) {
-      found.push({ offset: token.offset, source: token.source });
-      continue;
-    }
-    for (const field of CHILD_FIELDS) {
-      const child = token[field];
-      if (child !== null && typeof child === 'object') stack.push(child);
-    }
-  }
-  return found.sort((a, b) => a.offset - b.offset);
+  return tokensOfType(tokens, QUOTED_SCALARS).sort((a, b) => a.offset - b.offset);
 }
 
 /**
