@@ -51,7 +51,8 @@ export function coverageByLanguage(
   });
 }
 
-const ruleLink = (rule: RuleMeta) => `[\`${rule.id}\`](src/rules/${rule.id}/README.md)`;
+const ruleLink = (rule: RuleMeta) =>
+  `[\`${rule.id}\`](src/rules/${rule.id}/README.md)${rule.optIn ? ' (opt-in)' : ''}`;
 
 function cell(row: CatalogRow, language: Language, rules: readonly RuleMeta[]): string {
   if (!row.languages.includes(language)) return NOT_APPLICABLE;

@@ -29,10 +29,13 @@ export function configFormatsMarkdown(): string {
 export function ruleCatalogMarkdown(): string {
   const rows = RULES.map(({ meta }) => {
     const options = Object.keys(meta.options ?? {});
-    const title =
-      options.length > 0
-        ? `${meta.title} (options: ${options.map((option) => `\`${option}\``).join(', ')})`
-        : meta.title;
+    const notes = [
+      ...(meta.optIn ? ['opt-in'] : []),
+      ...(options.length > 0
+        ? [`options: ${options.map((option) => `\`${option}\``).join(', ')}`]
+        : []),
+    ];
+    const title = notes.length > 0 ? `${meta.title} (${notes.join('; ')})` : meta.title;
     const checks = (meta.catalog ?? []).join(', ') || '—';
     return `| [\`${meta.id}\`](src/rules/${meta.id}/README.md) | \`${meta.category}\` | ${title} | ${meta.severity} | ${meta.languages.join(', ')} | ${meta.cwe} | ${checks} |`;
   });

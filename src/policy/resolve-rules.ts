@@ -3,7 +3,7 @@
  */
 import type { Severity } from '../engine/finding.js';
 import type { Language } from '../engine/model.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule, RuleMeta } from '../rules/rule.js';
 import { matchesAny } from './globs.js';
 import { inProfile, type Profile } from './profiles.js';
 import type { EffectivePolicy, RuleSetting } from './types.js';
@@ -61,7 +61,7 @@ export function activeRules(
     const locked = isLocked(policy, rule);
     if (!inScope && !locked) continue;
     const setting = settingFor(policy, rule);
-    if (!isEnabled(setting, rule.meta.profiles, policy.profile) && !locked) continue;
+    if (!isEnabled(setting, profilesByDefault(rule.meta), policy.profile) && !locked) continue;
     if (!locked && setting.include?.length && !matchesAny(path, setting.include)) continue;
     if (!locked && setting.exclude?.length && matchesAny(path, setting.exclude)) continue;
     active.push({
@@ -85,6 +85,11 @@ export function isEnabled(
 ): boolean {
   if (setting.enabled !== undefined) return setting.enabled;
   return setting.severity !== undefined || inProfile(ruleProfiles, profile);
+}
+
+/** The profiles a rule runs in when the policy does not name it: none for an opt-in rule. */
+export function profilesByDefault(meta: RuleMeta): readonly Profile[] | undefined {
+  return meta.optIn ? [] : meta.profiles;
 }
 
 /** Category settings first, the rule's own settings over them. */

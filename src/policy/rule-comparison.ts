@@ -7,7 +7,7 @@ import { severityRank, type Severity } from '../engine/finding.js';
 import { RULES } from '../rules/index.js';
 import type { PolicyShift } from './key-comparators.js';
 import type { Profile } from './profiles.js';
-import { isEnabled } from './resolve-rules.js';
+import { isEnabled, profilesByDefault } from './resolve-rules.js';
 import type { CustomRuleSpec, EffectivePolicy } from './types.js';
 
 interface RuleIdentity {
@@ -43,12 +43,13 @@ function rulesOfBoth(
     const options = Object.fromEntries(
       Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]),
     );
+    const profiles = profilesByDefault(meta);
     const identity = {
       id: meta.id,
       category: meta.category,
       severity: meta.severity,
       options,
-      ...(meta.profiles ? { profiles: meta.profiles } : {}),
+      ...(profiles ? { profiles } : {}),
     };
     return [identity, identity];
   });

@@ -29,6 +29,12 @@ export interface RuleMeta {
    * when absent (see `src/policy/profiles.ts`).
    */
   profiles?: readonly Profile[];
+  /**
+   * The rule runs only where a policy turns it on (by id or category): a check some teams want
+   * and others would find noisy, such as a file written without an explicit mode. The README's
+   * catalog marks it as opt-in.
+   */
+  optIn?: boolean;
 }
 
 export interface RuleOption {

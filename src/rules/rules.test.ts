@@ -75,7 +75,14 @@ function analyseFixtures(
   const key = `${rule.meta.id}:${language}:${profile}`;
   let run = fixtureRuns.get(key);
   if (!run) {
-    const policy = { ...defaultPolicy(), profile, testCode: 'production' as const };
+    const base = defaultPolicy();
+    const policy = {
+      ...base,
+      profile,
+      testCode: 'production' as const,
+      // an opt-in rule is tested as a policy that turns it on sees it
+      rules: rule.meta.optIn ? { ...base.rules, [rule.meta.id]: { enabled: true } } : base.rules,
+    };
     const files = fixtureFiles(join(RULES_DIR, rule.meta.id, 'fixtures', language)).map((file) => ({
       path: relative(RULES_DIR, file),
       content: readFileSync(file, 'utf8'),

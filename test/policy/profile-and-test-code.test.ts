@@ -3,7 +3,9 @@ import { buildPolicy } from '../../src/policy/build-policy.js';
 import { describePolicyChange } from '../../src/policy/policy-change.js';
 import { activeRules } from '../../src/policy/resolve-rules.js';
 import { formatPolicyError } from '../../src/policy/types.js';
+import { hardCodedSecret } from '../../src/rules/hard-coded-secret/rule.js';
 import { RULES } from '../../src/rules/index.js';
+import type { Rule } from '../../src/rules/rule.js';
 
 const ORG = { source: 'acme/.github:.security.yml' };
 const REPO = { source: '.security.yml' };
@@ -50,6 +52,21 @@ describe('profile', () => {
       ),
     ).toBe(false);
     expect(runsOnPuppet(undefined, 'hard-coded-secret')).toBe(true);
+  });
+
+  it('never runs an opt-in rule unless a policy turns it on by id or category', () => {
+    const optIn: Rule = {
+      meta: { ...hardCodedSecret.meta, optIn: true },
+      check: () => undefined,
+    };
+    const runs = (policyText: string | undefined) =>
+      activeRules(build(undefined, policyText).policy, [optIn], 'manifests/init.pp', 'puppet')
+        .length > 0;
+    expect(runs(undefined)).toBe(false);
+    expect(runs('profile: glitch\n')).toBe(false);
+    expect(runs('rules:\n  hard-coded-secret: on\n')).toBe(true);
+    expect(runs('rules:\n  hard-coded-secret: medium\n')).toBe(true);
+    expect(runs('categories:\n  hard-coded-secret: on\n')).toBe(true);
   });
 
   it('is pinned by an org lock: a repository can choose neither profile over the org', () => {
