@@ -1,7 +1,8 @@
 /**
  * `--rule` and `--skip-rule`: which rules a scan runs, named by id or by category, among the
  * built-in rules and the policy's custom rules. A name that matches nothing is a usage error
- * with a "did you mean", never a filter that silently selects nothing.
+ * with a "did you mean", never a filter that silently selects nothing. An opt-in rule named by
+ * its id in `--rule` runs: naming it is turning it on.
  */
 import { withSuggestion } from '../policy/did-you-mean.js';
 import type { EffectivePolicy } from '../policy/types.js';
@@ -37,9 +38,17 @@ export function selectRules(
     (names.only.length === 0 || names.only.includes(id) || names.only.includes(category)) &&
     !names.skip.includes(id) &&
     !names.skip.includes(category);
+  const namedOptIn = catalog.filter((rule) => rule.meta.optIn && names.only.includes(rule.meta.id));
+  const turnedOn = Object.fromEntries(
+    namedOptIn.map(({ meta }) => [meta.id, { ...policy.rules[meta.id], enabled: true }]),
+  );
   return {
     rules: catalog.filter((rule) => selected(rule.meta)),
-    policy: { ...policy, customRules: policy.customRules.filter(selected) },
+    policy: {
+      ...policy,
+      rules: { ...policy.rules, ...turnedOn },
+      customRules: policy.customRules.filter(selected),
+    },
   };
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { runCaptured } from './support/run-captured.js';
 import { INSECURE_DOWNLOAD, tempTree } from './support/temp-tree.js';
-import { CUSTOM_RULE_POLICY, TEST_RULES } from './support/test-rules.js';
+import {
+  CUSTOM_RULE_POLICY,
+  TEST_RULES,
+  TEST_TLS_RULE,
+  TEST_TODO_RULE,
+} from './support/test-rules.js';
 
 const TREE = {
   'roles/web/tasks/main.yml': `${INSECURE_DOWNLOAD}# TODO: pin it\n- name: latest nginx\n  package:\n    name: nginx\n    state: latest\n`,
@@ -31,6 +36,19 @@ describe('posture scan --rule and --skip-rule', () => {
     expect(
       await rulesReported('--rule', 'tls-verification-disabled', '--rule', 'no-latest-packages'),
     ).toEqual(['test-tls-off', 'no-latest-packages']);
+  });
+
+  it('runs an opt-in rule only when --rule names it', async () => {
+    const optInTodo = { ...TEST_TODO_RULE, meta: { ...TEST_TODO_RULE.meta, optIn: true } };
+    const reported = async (...args: string[]) => {
+      const run = await runCaptured(['scan', '--format', 'json', ...args], await tempTree(TREE), {
+        rules: [TEST_TLS_RULE, optInTodo],
+      });
+      return (JSON.parse(run.stdout) as JsonReport).findings.map((finding) => finding.ruleId);
+    };
+    expect(await reported()).toEqual(['test-tls-off', 'no-latest-packages']);
+    expect(await reported('--rule', 'test-todo-comment')).toEqual(['test-todo-comment']);
+    expect(await reported('--rule', 'suspicious-comment')).toEqual([]);
   });
 
   it('skips the rules or categories named with --skip-rule, after --rule', async () => {
