@@ -1,17 +1,18 @@
 # syntax=docker/dockerfile:1
 
-# Build: compile TypeScript, then keep only the production dependencies. better-sqlite3 (the
-# embedded queue) is a native module: its install script fetches a prebuilt binary, or compiles
-# one with the toolchain installed here. package.json's allowScripts lets it, and no other
+# Build: bundle the TypeScript sources with esbuild, then keep only the production dependencies.
+# better-sqlite3 (the embedded queue) is a native module: its install script fetches a prebuilt
+# binary, or compiles one with the toolchain installed here. package.json's allowScripts lets it, and no other
 # dependency, run an install script.
 FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json ./
+COPY scripts/bundle.ts ./scripts/
 COPY src ./src
-# npm ci runs the package's prepare script, which compiles src/ into dist/.
+# npm ci runs the package's prepare script, which bundles src/ into dist/.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev && npm cache clean --force
 
 # Runtime: the build and its production dependencies, nothing else.

@@ -1,17 +1,9 @@
-/** The version in package.json, which sits two folders up from both `src/cli` and `dist/cli`. */
-import { readFileSync } from 'node:fs';
+/**
+ * The version in package.json, read when the module loads under tsx and written into the
+ * bundle by esbuild, so that neither reads a file at run time.
+ */
+import manifest from '../../package.json' with { type: 'json' };
 
 export function packageVersion(): string {
-  const manifest: unknown = JSON.parse(
-    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  );
-  if (
-    typeof manifest === 'object' &&
-    manifest !== null &&
-    'version' in manifest &&
-    typeof manifest.version === 'string'
-  ) {
-    return manifest.version;
-  }
-  throw new Error('package.json has no version');
+  return manifest.version;
 }

@@ -8,7 +8,6 @@ import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './package-version.js';
-import { runReview } from './run-review.js';
 import { runRules } from './run-rules.js';
 import { runScan, type ScanDependencies } from './run-scan.js';
 import { UsageError } from './usage-error.js';
@@ -39,7 +38,8 @@ export async function runCli(
         io.stdout.write(`${packageVersion()}\n`);
         return 0;
       case 'review':
-        return await runReview(command, io);
+        // loaded on demand: the GitHub client is not part of a scan's start-up
+        return await (await import('./run-review.js')).runReview(command, io);
       case 'rules':
         return await runRules(command, io, rules);
       case 'scan':

@@ -91,10 +91,15 @@ export function inThreadAnalyzer(analyze: AnalyzeFunction): ChangeAnalyzer {
   };
 }
 
-/** The worker's module beside this one: `.ts` under tsx (tests, `npm run demo`), `.js` once built. */
+/**
+ * The worker's module: beside this one under tsx (tests, `npm run demo`); in the bundles, where
+ * this code is part of `dist/server/start.js`, the worker is the entry `dist/workers/`.
+ */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  return here.replace(/analysis-pool\.(ts|js)$/, 'analysis-worker.$1');
+  const sibling = here.replace(/analysis-pool\.(ts|js)$/, 'analysis-worker.$1');
+  if (sibling !== here) return sibling;
+  return fileURLToPath(new URL('../workers/analysis-worker.js', import.meta.url));
 }
 
 function isOutOfMemory(error: unknown): boolean {

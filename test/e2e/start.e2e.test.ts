@@ -1,13 +1,14 @@
 /**
- * `src/server/start.ts` as its own process, the way `npm start` runs it (through tsx here, so no
- * build is needed): it refuses to start without a webhook secret, and otherwise serves webhooks
- * until SIGTERM.
+ * The server as its own process, from the sources (through tsx) and as the bundle `npm start`
+ * runs: it refuses to start without a webhook secret, and otherwise serves webhooks until
+ * SIGTERM.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, removeBundle } from '../support/build-bundle.js';
 import { deliverWebhook } from '../support/deliver-webhook.js';
 import {
   appEnvironment,
@@ -22,6 +23,15 @@ const SAMPLE = `${ROOT}demo/sample-pr/`;
 
 let child: ChildProcessWithoutNullStreams | undefined;
 let standin: GitHubStandin | undefined;
+let bundleDir = '';
+
+beforeAll(async () => {
+  bundleDir = await buildBundle('server');
+}, 60_000);
+
+afterAll(async () => {
+  await removeBundle(bundleDir);
+});
 
 afterEach(async () => {
   if (child && child.exitCode === null) {
@@ -33,9 +43,18 @@ afterEach(async () => {
   standin = undefined;
 });
 
-function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+type Build = 'sources' | 'bundle';
+
+function startProcess(
+  env: Record<string, string>,
+  build: Build = 'sources',
+): ChildProcessWithoutNullStreams {
+  const entry =
+    build === 'sources'
+      ? ['--import', 'tsx', 'src/server/start.ts']
+      : [`${bundleDir}server/start.js`];
   // Only what the test passes: no WEBHOOK_SECRET or APP_ID leaks in from the developer's shell.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  return spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -60,42 +79,44 @@ describe('npm start', () => {
     expect(stderr()).toContain('WEBHOOK_SECRET is not set');
   });
 
-  it('serves signed webhooks against a GitHub Enterprise host and stops on SIGTERM', async () => {
-    standin = await startGitHubStandin({
-      base: readTree(`${SAMPLE}base`),
-      head: readTree(`${SAMPLE}head`),
-      teams: { security: ['sam-sec'] },
-    });
-    const secret = randomBytes(16).toString('hex');
-    child = startProcess({
-      ...appEnvironment(standin, secret),
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-    });
-    const stdout = collect(child.stdout);
-    const github = standin;
-    const port = await github.waitFor(
-      () => /"port":(\d+)[^\n]*Posture is listening/.exec(stdout())?.[1],
-    );
-    const base = `http://127.0.0.1:${port}`;
+  it.each(['sources', 'bundle'] as const)(
+    'serves signed webhooks against a GitHub Enterprise host and stops on SIGTERM (%s)',
+    async (build) => {
+      standin = await startGitHubStandin({
+        base: readTree(`${SAMPLE}base`),
+        head: readTree(`${SAMPLE}head`),
+        teams: { security: ['sam-sec'] },
+      });
+      const secret = randomBytes(16).toString('hex');
+      child = startProcess(
+        { ...appEnvironment(standin, secret), LOG_LEVEL: 'info', NODE_ENV: 'production' },
+        build,
+      );
+      const stdout = collect(child.stdout);
+      const github = standin;
+      const port = await github.waitFor(
+        () => /"port":(\d+)[^\n]*Posture is listening/.exec(stdout())?.[1],
+      );
+      const base = `http://127.0.0.1:${port}`;
 
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const delivery = await deliverWebhook(
-      `${base}/api/github/webhooks`,
-      pullRequestEvent('opened', github.target),
-      secret,
-    );
-    expect(delivery.status).toBe(202);
-    const run = await github.waitFor(() =>
-      github.checkRuns.find((candidate) => candidate.status === 'completed'),
-    );
-    expect(run.conclusion).toBe('action_required');
-    expect(stdout()).not.toContain(secret);
-    expect(stdout()).not.toContain('PRIVATE KEY');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const delivery = await deliverWebhook(
+        `${base}/api/github/webhooks`,
+        pullRequestEvent('opened', github.target),
+        secret,
+      );
+      expect(delivery.status).toBe(202);
+      const run = await github.waitFor(() =>
+        github.checkRuns.find((candidate) => candidate.status === 'completed'),
+      );
+      expect(run.conclusion).toBe('action_required');
+      expect(stdout()).not.toContain(secret);
+      expect(stdout()).not.toContain('PRIVATE KEY');
 
-    const running = child;
-    running.kill('SIGTERM');
-    const [code] = (await once(running, 'exit')) as [number];
-    expect(code).toBe(0);
-  });
+      const running = child;
+      running.kill('SIGTERM');
+      const [code] = (await once(running, 'exit')) as [number];
+      expect(code).toBe(0);
+    },
+  );
 });
