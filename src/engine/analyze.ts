@@ -1,7 +1,7 @@
 /**
  * The engine's one entry point: source files and a policy in, findings, file errors and
- * policy notices out (and, on request, the parsed models). Pure apart from loading the parsers'
- * grammars once; knows nothing about GitHub or the terminal.
+ * policy notices out (and, on request, the parsed models). Pure apart from loading the grammars
+ * the files need, once per process; knows nothing about GitHub or the terminal.
  */
 import {
   analyzeFile,
@@ -23,7 +23,7 @@ import { planPasses, type FilePlan } from './rule-passes.js';
 import { isTestCode, reportApart, testCodeLanguage } from './test-code.js';
 import { CrossFile } from './variables/cross-file.js';
 import { Deployments } from './deployments.js';
-import { initParsers } from '../parsers/index.js';
+import { grammarNeeds, initParsers } from '../parsers/index.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
@@ -78,7 +78,6 @@ export async function analyze(
   files: readonly SourceFile[],
   options: AnalyzeOptions = {},
 ): Promise<AnalysisResult> {
-  await initParsers();
   const policy = options.policy ?? defaultPolicy();
   const now = options.now ?? new Date();
   const rules = rulesOf(options, policy);
@@ -105,10 +104,12 @@ export async function analyze(
     return plan;
   };
   const ignored = (file: SourceFile) => isTestCode(file.path) && policy.testCode === 'ignore';
-  // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
-  const crossFile = CrossFile.prepare(annotated, (file) =>
-    ignored(file) ? undefined : planOf(file).language,
+  const languageOf = (file: SourceFile) => (ignored(file) ? undefined : planOf(file).language);
+  await initParsers(
+    grammarNeeds(annotated.map((file) => ({ path: file.path, language: languageOf(file) }))),
   );
+  // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
+  const crossFile = CrossFile.prepare(annotated, languageOf);
   for (const file of crossFile.analysisOrder()) {
     if (ignored(file)) continue;
     const testCode = isTestCode(file.path);

@@ -8,20 +8,49 @@ import type { Deployment, Language } from '../engine/model.js';
 import { descriptorOf, LANGUAGE_DESCRIPTORS, type ParseOutcome } from '../languages/index.js';
 import { initShellParser } from './shell/parse-shell.js';
 import { configFormatOf, formatByName } from './config/formats.js';
-import { parseConfig } from './config/parse-config.js';
+import { parseConfig, templateSyntax } from './config/parse-config.js';
 import { initTemplateParser } from './templates/erb-tags.js';
 
 export type { ParseOutcome };
 
+/** What a run will read, for loading only the grammars it needs. */
+export interface GrammarNeeds {
+  languages: ReadonlySet<Language>;
+  /** whether an ERB or EPP template is among the files */
+  templates: boolean;
+}
+
+/** The grammars needed to read these files, each in the language it is read in. */
+export function grammarNeeds(
+  files: Iterable<{ path: string; language: Language | undefined }>,
+): GrammarNeeds {
+  const languages = new Set<Language>();
+  let templates = false;
+  for (const { path, language } of files) {
+    if (!language) continue;
+    languages.add(language);
+    const syntax = templateSyntax(path);
+    templates ||= syntax === 'erb' || syntax === 'epp';
+  }
+  return { languages, templates };
+}
+
+const EVERY_GRAMMAR: GrammarNeeds = {
+  languages: new Set(Object.keys(LANGUAGE_DESCRIPTORS) as Language[]),
+  templates: true,
+};
+
 /**
- * Loads the grammars that run as WebAssembly (shell, the languages', templates), once per
- * process. One after the other: web-tree-sitter's runtime must finish initialising before a
+ * Loads the grammars that run as WebAssembly (shell, the languages', templates) that a run
+ * needs, each once per process: a scan with nothing to read loads none, an Ansible tree no
+ * Ruby. One after the other: web-tree-sitter's runtime must finish initialising before a
  * second grammar loads.
  */
-export async function initParsers(): Promise<void> {
+export async function initParsers(needs: GrammarNeeds = EVERY_GRAMMAR): Promise<void> {
+  if (needs.languages.size === 0) return;
   await initShellParser();
-  for (const descriptor of Object.values(LANGUAGE_DESCRIPTORS)) await descriptor.init?.();
-  await initTemplateParser();
+  for (const language of needs.languages) await descriptorOf(language).init?.();
+  if (needs.templates) await initTemplateParser();
 }
 
 export function parseFile(

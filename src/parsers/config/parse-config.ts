@@ -16,7 +16,7 @@ import { readDirectives } from './read-directives.js';
 import { trailingComment } from './syntaxes/comments.js';
 import { puppetModuleClass } from './template-scope.js';
 
-type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
+export type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
 
 export function parseConfig(
   path: string,
@@ -81,7 +81,7 @@ function commentsOf(source: string): Comment[] {
   });
 }
 
-function templateSyntax(path: string): TemplateSyntax {
+export function templateSyntax(path: string): TemplateSyntax {
   if (/\.(j2|jinja2?)$/i.test(path)) return 'jinja';
   if (/\.erb$/i.test(path)) return 'erb';
   if (/\.epp$/i.test(path)) return 'epp';
