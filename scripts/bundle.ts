@@ -59,6 +59,8 @@ export async function bundle(outdir: string): Promise<void> {
     banner: {
       js: "import { createRequire as __postureCreateRequire } from 'node:module'; const require = __postureCreateRequire(import.meta.url);",
     },
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',

@@ -4,11 +4,13 @@
  * hang a review.
  */
 import { minimatch } from 'minimatch';
-import { RE2JS } from 're2js';
 import type { Attribute, FileModel, SourceRange, Unit, Value } from '../engine/model.js';
 import type { Rule } from '../rules/rule.js';
 import { isFalse, isTrue, literalText, stringText } from '../rules/support/values.js';
 import type { CustomCondition, CustomRuleSpec } from './types.js';
+import { requireOnDemand } from '../shared/require-on-demand.js';
+
+const re2js = requireOnDemand<typeof import('re2js')>('re2js');
 
 type Test = (value: Value | undefined) => boolean;
 
@@ -89,7 +91,7 @@ function compileCondition(spec: CustomRuleSpec): Test {
     };
   }
   if (typeof condition.regex === 'string') {
-    const pattern = RE2JS.compile(condition.regex);
+    const pattern = re2js().RE2JS.compile(condition.regex);
     return (value) => {
       const text = value && (stringText(value) ?? literalText(value));
       // Whole values, never cut: RE2 runs in linear time, and files are at most 2 MiB.

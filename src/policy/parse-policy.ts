@@ -4,7 +4,6 @@
  * Every problem comes back as a located `PolicyError`; nothing here throws on bad input.
  */
 import { LineCounter, Parser, parseDocument } from 'yaml';
-import { RE2JS } from 're2js';
 import { UnanalysableError } from '../engine/file-error.js';
 import { checkNesting } from '../parsers/yaml/nesting.js';
 import { CATEGORIES } from '../rules/categories.js';
@@ -13,6 +12,9 @@ import { withSuggestion } from './did-you-mean.js';
 import { YamlLocator, dotted, type KeyPath } from './locate.js';
 import { validateSchema } from './validate-schema.js';
 import type { CustomRuleSpec, PolicyError, PolicyFile, RuleSetting, Waiver } from './types.js';
+import { requireOnDemand } from '../shared/require-on-demand.js';
+
+const re2js = requireOnDemand<typeof import('re2js')>('re2js');
 
 export const MAX_POLICY_BYTES = 256 * 1024;
 const CONDITIONS = [
@@ -186,7 +188,7 @@ function checkMeaning(
       error(at('match', 'attribute'), '"attribute" goes with "type", not "variable"');
     if (typeof rule.match.regex === 'string') {
       try {
-        RE2JS.compile(rule.match.regex);
+        re2js().RE2JS.compile(rule.match.regex);
       } catch (compileError) {
         error(
           at('match', 'regex'),

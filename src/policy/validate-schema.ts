@@ -2,21 +2,25 @@
  * Schema validation with Ajv, and its errors turned into sentences that name the key, the
  * line and what was expected.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { POLICY_SCHEMA } from './schema.js';
 import { withSuggestion } from './did-you-mean.js';
 import { YamlLocator, dotted, pathFromPointer, type KeyPath } from './locate.js';
 import type { PolicyError } from './types.js';
+import { requireOnDemand } from '../shared/require-on-demand.js';
+
+const ajvPackage = requireOnDemand<typeof import('ajv')>('ajv');
 
 /**
- * The compiled schema, built the first time a policy is read: compiling costs about a tenth of a
- * second, which a scan without a `.security.yml` should not pay.
+ * The compiled schema, built the first time a policy is read: loading Ajv and compiling cost
+ * about a tenth of a second, which a scan without a `.security.yml` should not pay.
  */
 let compiled: ValidateFunction | undefined;
 
 function policyValidator(): ValidateFunction {
   if (!compiled) {
+    const { Ajv } = ajvPackage();
     const ajv = new Ajv({
       allErrors: true,
       strict: true,

@@ -2,9 +2,9 @@
  * Shell commands (Ansible `command`/`shell`, Puppet `exec`, Chef `execute`/`bash`) read with a
  * real shell grammar: tree-sitter-bash, compiled to WebAssembly, so no native build is needed.
  */
-import { createRequire } from 'node:module';
-import { Language, Parser, type Node as SyntaxNode } from 'web-tree-sitter';
+import type { Parser, Node as SyntaxNode } from 'web-tree-sitter';
 import { UnanalysableError } from '../../engine/file-error.js';
+import { grammarParser } from '../wasm/grammar-parser.js';
 
 /**
  * Brackets (`$(...)`, `(...)`, `{...}`, `[...]`) inside one another. Each command of a nested
@@ -49,12 +49,7 @@ let loading: Promise<void> | undefined;
 /** Loads the grammar once per process; every later call is free. */
 export function initShellParser(): Promise<void> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    await Parser.init();
-    const grammar = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
-    const instance = new Parser();
-    instance.setLanguage(grammar);
-    parser = instance;
+    parser = await grammarParser('tree-sitter-bash/tree-sitter-bash.wasm');
   })();
   return loading;
 }

@@ -5,30 +5,19 @@
  * `-%>`, EPP's `<%- -%>` and `<%| |%>`); what differs is the code inside, which `nesting`
  * reads as Ruby or as Puppet.
  */
-import { createRequire } from 'node:module';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Parser, Node } from 'web-tree-sitter';
+import { grammarParser } from '../wasm/grammar-parser.js';
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the grammar once per process; initialise after the other grammars, not alongside them. */
+/** Loads the grammar once per process. */
 export function initTemplateParser(): Promise<void> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    let instance: Parser;
-    try {
-      instance = new Parser();
-    } catch {
-      await Parser.init();
-      instance = new Parser();
-    }
-    instance.setLanguage(
-      await Language.load(
-        require.resolve('tree-sitter-embedded-template/tree-sitter-embedded_template.wasm'),
-      ),
+    parser = await grammarParser(
+      'tree-sitter-embedded-template/tree-sitter-embedded_template.wasm',
     );
-    parser = instance;
   })();
   return loading;
 }
