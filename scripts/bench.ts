@@ -1,240 +1,236 @@
 /**
- * Two benchmarks:
- * - GitHub API calls per review: the real server reviews pull requests of 1, 10, 100 and 1,000
- *   changed files served by the local GitHub stand-in, next to the naive count (2 + 2 per file);
- * - throughput and memory of `posture scan` on the real-world corpora in ../shared/corpus/real/,
- *   next to a bare YAML parse of the same Ansible files.
+ * `npm run bench`: what Posture costs, measured as a user meets it.
  *
- *   npm run bench                 both tables, throughput as medians of 3 runs
- *   npm run bench -- --json       the same figures as JSON
- *   npm run bench -- --runs 5
- *   npm run bench -- --only api   (or --only throughput)
+ *   npm run bench                           every part
+ *   npm run bench -- --only speed           one part (repeat --only for several):
+ *                                             startup  an empty scan, next to Node.js doing nothing
+ *                                             speed    the shared corpora, next to the bare YAML parse
+ *                                                      and the peers that are installed
+ *                                             memory   peak memory on one and on eight kubespray copies
+ *                                             api      GitHub API calls per review
+ *                                             policy   custom rules with catastrophic regexes
+ *   npm run bench -- --runs 5               runs per command (default 3; 10 for startup)
+ *   npm run bench -- --json                 the figures as JSON
  *
- * Every throughput run is a fresh child process, so that peak RSS belongs to that run alone. Wall
- * time covers walking, reading and analysing (or parsing) inside the child, not process start-up.
+ * Every Posture run is the shipped CLI bundle (built first, into node_modules/.cache/) as its own
+ * process, and so is the bare parse it is compared with; peers (ansible-lint, puppet-lint,
+ * yamllint, `puppet parser validate`) run as their packages install them, and the bench says
+ * which ones are missing. CPU is user + system time of the whole process and its children, which
+ * a busy machine moves least; quote it, and the medians. Linux only (figures come from /proc).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseAllDocuments } from 'yaml';
-import { scan } from '../src/cli/scan.js';
-import { walk } from '../src/cli/walk.js';
-import { countReviewApiCalls, type ReviewApiCalls } from '../test/support/review-api-calls.js';
-import { fixed, median, textTable } from './lib/table.js';
+import { measureApiCalls, printApiCalls, type ApiCallFigures } from './bench/api-calls.js';
+import { findExecutable } from './bench/executables.js';
+import { runPolicyBench } from './bench/policy.js';
+import {
+  compareInTurn,
+  printComparison,
+  type Contender,
+  type ContenderFigures,
+} from './bench/processes.js';
+import { bundle } from './bundle.js';
+import { fixed } from './lib/table.js';
+import { isLinux } from './lib/process-usage.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusRoot = path.resolve(projectRoot, '..', 'shared', 'corpus', 'real');
-const LANGUAGE_FOLDERS = ['ansible', 'puppet', 'chef'] as const;
-const MEBIBYTE = 1024 * 1024;
-const API_BENCH_FILE_COUNTS = [1, 10, 100, 1000];
+const buildDir = path.join(projectRoot, 'node_modules', '.cache', 'posture-bench');
+const PARTS = ['startup', 'speed', 'memory', 'api', 'policy'] as const;
+type Part = (typeof PARTS)[number];
+const KUBESPRAY = path.join(corpusRoot, 'ansible', 'kubespray');
+const MEMORY_COPIES = 8;
 
-type WorkerKind = 'posture' | 'bare-yaml';
+const POSTURE = 'Posture';
 
-/** What one child process measured. */
-interface RunFigures {
-  filesRead: number;
-  filesAnalysed: number;
-  findings: number;
-  errors: number;
-  bytesRead: number;
-  wallMs: number;
-  peakRssMiB: number;
+interface BenchFigures {
+  startup?: ContenderFigures[];
+  speed?: Record<string, ContenderFigures[]>;
+  memory?: { oneCopyMiB: number; copies: number; manyCopiesMiB: number };
+  apiCalls?: ApiCallFigures;
 }
 
-interface BenchRow extends RunFigures {
-  name: string;
-  folder: string;
-  runs: number;
-  filesPerSecond: number;
-  mibPerSecond: number;
-}
-
-async function measurePosture(folder: string): Promise<RunFigures> {
-  const started = performance.now();
-  const outcome = await scan({ paths: [folder], cwd: folder, failOn: 'high' });
-  const wallMs = performance.now() - started;
+function posture(folder: string): Contender {
   return {
-    filesRead: outcome.filesRead,
-    filesAnalysed: outcome.result.analyzed.length,
-    findings: outcome.result.findings.length,
-    errors: outcome.result.errors.length,
-    bytesRead: outcome.bytesRead,
-    wallMs,
-    peakRssMiB: peakRssMiB(),
-  };
-}
-
-async function measureBareYaml(folder: string): Promise<RunFigures> {
-  const started = performance.now();
-  const { files } = await walk([folder], { cwd: folder, accept: (file) => /\.ya?ml$/i.test(file) });
-  let bytesRead = 0;
-  let errors = 0;
-  for (const file of files) {
-    const content = await readFile(file.absolutePath, 'utf8');
-    bytesRead += file.sizeBytes;
-    if (
-      parseAllDocuments(content, { prettyErrors: false }).some(
-        (document) => document.errors.length > 0,
-      )
-    )
-      errors++;
-  }
-  const wallMs = performance.now() - started;
-  return {
-    filesRead: files.length,
-    filesAnalysed: files.length,
-    findings: 0,
-    errors,
-    bytesRead,
-    wallMs,
-    peakRssMiB: peakRssMiB(),
-  };
-}
-
-function peakRssMiB(): number {
-  return (process.resourceUsage().maxRSS * 1024) / MEBIBYTE;
-}
-
-function runChild(kind: WorkerKind, folder: string): Promise<RunFigures> {
-  const script = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [...process.execArgv, script, '--worker', kind, '--folder', folder],
-      { maxBuffer: 16 * MEBIBYTE },
-      (error, stdout, stderr) => {
-        if (error)
-          reject(new Error(`${kind} run on ${folder} failed: ${stderr.trim() || error.message}`));
-        else resolve(JSON.parse(stdout) as RunFigures);
+    name: POSTURE,
+    commands: [
+      {
+        command: process.execPath,
+        args: [path.join(buildDir, 'cli', 'main.js'), 'scan', folder, '--format', 'json'],
+        cwd: folder,
       },
-    );
-  });
+    ],
+  };
 }
 
-async function benchmark(
-  name: string,
-  kind: WorkerKind,
-  folder: string,
-  runs: number,
-): Promise<BenchRow> {
-  const results: RunFigures[] = [];
-  for (let run = 0; run < runs; run++) results.push(await runChild(kind, folder));
-  const medianOf = (pick: (figures: RunFigures) => number) => median(results.map(pick));
-  const figures: RunFigures = {
-    filesRead: medianOf((figures) => figures.filesRead),
-    filesAnalysed: medianOf((figures) => figures.filesAnalysed),
-    findings: medianOf((figures) => figures.findings),
-    errors: medianOf((figures) => figures.errors),
-    bytesRead: medianOf((figures) => figures.bytesRead),
-    wallMs: medianOf((figures) => figures.wallMs),
-    peakRssMiB: medianOf((figures) => figures.peakRssMiB),
-  };
-  const seconds = figures.wallMs / 1000;
+function bareParse(folder: string): Contender {
   return {
-    name,
-    folder: path.relative(projectRoot, folder).split(path.sep).join('/'),
-    runs,
-    ...figures,
-    filesPerSecond: figures.filesRead / seconds,
-    mibPerSecond: figures.bytesRead / MEBIBYTE / seconds,
+    name: 'bare YAML parse (same library and options)',
+    commands: [{ command: process.execPath, args: [path.join(buildDir, 'bare-parse.js'), folder] }],
   };
 }
 
-function printTable(rows: readonly BenchRow[], ratio: number | undefined): void {
-  const header = [
-    'corpus',
-    'files read',
-    'analysed',
-    'findings',
-    'errors',
-    'MiB',
-    'wall ms',
-    'files/s',
-    'MiB/s',
-    'peak RSS MiB',
-  ];
-  const body = rows.map((row) => [
-    row.name,
-    row.filesRead,
-    row.filesAnalysed,
-    row.findings,
-    row.errors,
-    fixed(row.bytesRead / MEBIBYTE, 2),
-    fixed(row.wallMs, 0),
-    fixed(row.filesPerSecond, 0),
-    fixed(row.mibPerSecond, 2),
-    fixed(row.peakRssMiB, 0),
+/** A peer run through its executable, or marked missing when it is not installed. */
+function peer(
+  name: string,
+  executable: string,
+  commands: (path: string) => Contender['commands'],
+): Contender {
+  const found = findExecutable(executable);
+  return found
+    ? { name, commands: commands(found) }
+    : { name, commands: [], missing: `not installed (apt-get install ${executable})` };
+}
+
+async function ansibleLint(folder: string, scratch: string): Promise<Contender> {
+  // Without mock_modules ansible-lint stops at its syntax check on kubespray and runs no rule.
+  const config = path.join(scratch, 'ansible-lint.yml');
+  await writeFile(config, 'offline: true\nmock_modules:\n  - kube\n');
+  return peer('ansible-lint --offline -p', 'ansible-lint', (executable) => [
+    { command: executable, args: ['--offline', '-p', '--nocolor', '-c', config], cwd: folder },
   ]);
-  console.log(
-    `Posture scan on ${path.relative(projectRoot, corpusRoot)} (median of ${rows[0]?.runs ?? 0} runs, one process per run)\n`,
+}
+
+async function puppetModules(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(folder, entry.name))
+    .sort();
+}
+
+/** One process per module, from a folder without `.puppet-lint.rc` (the modules' name plugins Debian lacks). */
+function puppetLint(modules: readonly string[], scratch: string): Contender {
+  return peer('puppet-lint (one process per module)', 'puppet-lint', (executable) =>
+    modules.map((module) => ({ command: executable, args: ['--relative', module], cwd: scratch })),
   );
-  console.log(textTable(header, body, { rightAligned: [1, 2, 3, 4, 5, 6, 7, 8, 9] }));
-  if (ratio !== undefined)
-    console.log(`\nPosture / bare YAML parse on ansible (wall time): ${fixed(ratio, 2)}×`);
 }
 
-interface ApiCallFigures {
-  tasks: ReviewApiCalls[];
-  variables: ReviewApiCalls[];
-}
-
-async function measureApiCalls(): Promise<ApiCallFigures> {
-  const figures: ApiCallFigures = { tasks: [], variables: [] };
-  for (const files of API_BENCH_FILE_COUNTS) {
-    figures.tasks.push(await countReviewApiCalls(files, 'tasks'));
-    figures.variables.push(await countReviewApiCalls(files, 'variables'));
+async function measureStartup(runs: number): Promise<ContenderFigures[]> {
+  const empty = await mkdtemp(path.join(os.tmpdir(), 'posture-bench-empty-'));
+  await mkdir(path.join(empty, '.git'));
+  try {
+    return await compareInTurn(
+      [
+        posture(empty),
+        {
+          name: 'node -e 0 (Node.js itself)',
+          commands: [{ command: process.execPath, args: ['-e', '0'] }],
+        },
+      ],
+      runs,
+    );
+  } finally {
+    await rm(empty, { recursive: true, force: true });
   }
-  return figures;
 }
 
-function printApiCalls({ tasks, variables }: ApiCallFigures): void {
-  printTaskApiCalls(tasks);
-  console.log(
-    'The same when each change is a role default that an unchanged template reads: the review reads the\ntree once and the files the change reaches (budget: 5 + 2⌈changed/100⌉ + ⌈beyond/250⌉ + ⌈annotations/50⌉)\n',
-  );
-  const header = ['changed files', 'read beyond the diff', 'annotations', 'calls', 'budget'];
-  const body = variables.map((row) => [
-    row.files,
-    row.beyond,
-    row.annotations,
-    row.total,
-    row.budget,
-  ]);
-  console.log(textTable(header, body, { rightAligned: [0, 1, 2, 3, 4] }));
-  console.log('');
-}
-
-function printTaskApiCalls(rows: readonly ReviewApiCalls[]): void {
-  console.log(
-    'GitHub API calls per review, against the local GitHub stand-in (token requests excluded)\n',
-  );
-  const header = [
-    'changed files',
-    'calls',
-    'REST',
-    'GraphQL',
-    'naive (2 + 2/file)',
-    'calls / naive',
-  ];
-  const body = rows.map((row) => [
-    row.files,
-    row.total,
-    row.rest,
-    row.graphql,
-    row.naive,
-    `${fixed(row.total / row.naive, 3)}×`,
-  ]);
-  console.log(textTable(header, body, { rightAligned: [0, 1, 2, 3, 4, 5] }));
-  const largest = rows.at(-1);
-  if (largest) {
-    console.log(`\nWhere the calls of the ${largest.files}-file review go:`);
-    for (const [endpoint, count] of Object.entries(largest.byEndpoint))
-      console.log(`  ${String(count).padStart(4)}  ${endpoint}`);
+async function measureSpeed(
+  runs: number,
+  scratch: string,
+): Promise<Record<string, ContenderFigures[]>> {
+  const groups: Record<string, ContenderFigures[]> = {};
+  if (existsSync(KUBESPRAY)) {
+    groups.kubespray = await compareInTurn(
+      [
+        posture(KUBESPRAY),
+        bareParse(KUBESPRAY),
+        peer('yamllint, parse only', 'yamllint', (executable) => [
+          { command: executable, args: ['-f', 'parsable', '-d', '{rules: {}}', KUBESPRAY] },
+        ]),
+        await ansibleLint(KUBESPRAY, scratch),
+      ],
+      runs,
+    );
   }
-  console.log('');
+  const puppetFolder = path.join(corpusRoot, 'puppet');
+  if (existsSync(puppetFolder)) {
+    const modules = await puppetModules(puppetFolder);
+    groups.puppet = await compareInTurn(
+      [
+        posture(puppetFolder),
+        puppetLint(modules, scratch),
+        peer('puppet parser validate (one process per module)', 'puppet', (executable) =>
+          modules.map((module) => ({
+            command: 'sh',
+            args: [
+              '-c',
+              `find "$1" -name '*.pp' -print0 | xargs -0 "$2" parser validate`,
+              'sh',
+              module,
+              executable,
+            ],
+          })),
+        ),
+      ],
+      runs,
+    );
+  }
+  for (const language of ['ansible', 'chef'] as const) {
+    const folder = path.join(corpusRoot, language);
+    if (!existsSync(folder)) continue;
+    const contenders = [posture(folder)];
+    if (language === 'ansible') contenders.push(bareParse(folder));
+    groups[`${language} (every project)`] = await compareInTurn(contenders, runs);
+  }
+  return groups;
+}
+
+async function measureMemory(runs: number, scratch: string): Promise<BenchFigures['memory']> {
+  if (!existsSync(KUBESPRAY)) return undefined;
+  const one = path.join(scratch, 'one');
+  const many = path.join(scratch, 'many');
+  await cp(KUBESPRAY, path.join(one, 'copy-1'), { recursive: true });
+  for (let copy = 1; copy <= MEMORY_COPIES; copy++)
+    await cp(KUBESPRAY, path.join(many, `copy-${copy}`), { recursive: true });
+  const [oneCopy, manyCopies] = await compareInTurn(
+    [
+      { ...posture(one), name: 'one copy' },
+      { ...posture(many), name: `${MEMORY_COPIES} copies` },
+    ],
+    runs,
+  );
+  return {
+    oneCopyMiB: oneCopy?.peakMiB ?? Number.NaN,
+    copies: MEMORY_COPIES,
+    manyCopiesMiB: manyCopies?.peakMiB ?? Number.NaN,
+  };
+}
+
+function ratioLine(
+  figures: readonly ContenderFigures[],
+  name: string,
+  label: string,
+): string | undefined {
+  const ours = figures.find((figure) => figure.name === POSTURE);
+  const theirs = figures.find((figure) => figure.name.startsWith(name) && !figure.missing);
+  if (!ours || !theirs || theirs.cpuSeconds === 0) return undefined;
+  return `${label}: ${fixed(ours.cpuSeconds / theirs.cpuSeconds, 3)}× (CPU, medians)`;
+}
+
+function printSpeed(groups: Record<string, ContenderFigures[]>, runs: number): void {
+  for (const [group, figures] of Object.entries(groups)) {
+    printComparison(`${group}: whole processes, in turn, median of ${runs} runs`, figures, POSTURE);
+    const lines = [
+      ratioLine(figures, 'bare YAML parse', 'Posture / bare parse'),
+      ratioLine(figures, 'ansible-lint', 'Posture / ansible-lint'),
+      ratioLine(figures, 'puppet-lint', 'Posture / puppet-lint'),
+    ].filter((line): line is string => line !== undefined);
+    if (lines.length > 0) console.log(`${lines.join('\n')}\n`);
+  }
+}
+
+function selectedParts(only: readonly string[] | undefined): Part[] | string {
+  if (!only || only.length === 0) return [...PARTS];
+  const names = only.flatMap((value) => value.split(','));
+  const unknown = names.filter((name) => !(PARTS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    return `bench: --only takes ${PARTS.join(', ')}; not ${unknown.join(', ')}`;
+  return names as Part[];
 }
 
 async function main(): Promise<void> {
@@ -242,72 +238,70 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean' },
       runs: { type: 'string' },
-      only: { type: 'string' },
-      worker: { type: 'string' },
-      folder: { type: 'string' },
+      only: { type: 'string', multiple: true },
     },
     strict: true,
   });
-
-  if (values.worker !== undefined) {
-    const folder = values.folder ?? '';
-    const figures =
-      values.worker === 'bare-yaml' ? await measureBareYaml(folder) : await measurePosture(folder);
-    process.stdout.write(JSON.stringify(figures));
-    return;
-  }
-
-  if (values.only !== undefined && values.only !== 'api' && values.only !== 'throughput') {
-    console.error('bench: --only takes api or throughput');
+  const parts = selectedParts(values.only);
+  if (typeof parts === 'string') {
+    console.error(parts);
     process.exitCode = 2;
     return;
   }
-  const runs = values.runs === undefined ? 3 : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) {
     console.error('bench: --runs must be a positive integer');
     process.exitCode = 2;
     return;
   }
-  const apiCalls =
-    values.only === 'throughput' ? { tasks: [], variables: [] } : await measureApiCalls();
-  if (values.only === 'api') {
-    if (values.json) console.log(JSON.stringify({ apiCalls }, null, 2));
-    else printApiCalls(apiCalls);
+  const wantsProcesses = parts.some((part) => ['startup', 'speed', 'memory'].includes(part));
+  if (wantsProcesses && !isLinux()) {
+    console.error('bench: the startup, speed and memory parts read /proc and run on Linux only');
+    process.exitCode = 2;
     return;
   }
-  if (!values.json && apiCalls.tasks.length > 0) printApiCalls(apiCalls);
+  if (wantsProcesses && !existsSync(corpusRoot) && parts.some((part) => part !== 'startup'))
+    console.error(`bench: no corpus at ${corpusRoot}; the speed and memory parts are skipped`);
 
-  if (!existsSync(corpusRoot)) {
-    console.error(
-      `bench: corpus not found at ${corpusRoot}; it is expected at ../shared/corpus/real/ next to the project`,
-    );
-    process.exitCode = 1;
-    return;
+  const figures: BenchFigures = {};
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'posture-bench-'));
+  try {
+    if (wantsProcesses) {
+      await bundle(buildDir, {
+        'cli/main': 'src/cli/main.ts',
+        'workers/analysis-worker': 'src/workers/analysis-worker.ts',
+        'bare-parse': 'scripts/bare-parse.ts',
+      });
+    }
+    if (parts.includes('startup')) {
+      figures.startup = await measureStartup(runs ?? 10);
+      if (!values.json)
+        printComparison(
+          `Start-up: a scan of an empty repository, median of ${runs ?? 10} runs`,
+          figures.startup,
+          POSTURE,
+        );
+    }
+    if (parts.includes('speed') && existsSync(corpusRoot)) {
+      figures.speed = await measureSpeed(runs ?? 3, scratch);
+      if (!values.json) printSpeed(figures.speed, runs ?? 3);
+    }
+    if (parts.includes('memory') && existsSync(corpusRoot)) {
+      figures.memory = await measureMemory(runs ?? 3, path.join(scratch, 'memory'));
+      if (figures.memory && !values.json)
+        console.log(
+          `Peak memory of a scan: one kubespray copy ${fixed(figures.memory.oneCopyMiB, 0)} MiB, ${figures.memory.copies} copies ${fixed(figures.memory.manyCopiesMiB, 0)} MiB (${fixed(figures.memory.manyCopiesMiB / figures.memory.oneCopyMiB, 2)}×)\n`,
+        );
+    }
+    if (parts.includes('api')) {
+      figures.apiCalls = await measureApiCalls();
+      if (!values.json) printApiCalls(figures.apiCalls);
+    }
+    if (parts.includes('policy') && !values.json) await runPolicyBench();
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-
-  const rows: BenchRow[] = [];
-  for (const language of LANGUAGE_FOLDERS) {
-    const folder = path.join(corpusRoot, language);
-    if (existsSync(folder)) rows.push(await benchmark(language, 'posture', folder, runs));
-  }
-  const ansibleFolder = path.join(corpusRoot, 'ansible');
-  let ratio: number | undefined;
-  if (existsSync(ansibleFolder)) {
-    const bare = await benchmark('ansible: bare YAML parse', 'bare-yaml', ansibleFolder, runs);
-    rows.push(bare);
-    const posture = rows.find((row) => row.name === 'ansible');
-    if (posture) ratio = posture.wallMs / bare.wallMs;
-  }
-
-  if (values.json)
-    console.log(
-      JSON.stringify(
-        { apiCalls, corpus: corpusRoot, runs, rows, postureToBareYamlRatio: ratio ?? null },
-        null,
-        2,
-      ),
-    );
-  else printTable(rows, ratio);
+  if (values.json) console.log(JSON.stringify(figures, null, 2));
 }
 
 await main();

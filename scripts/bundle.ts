@@ -40,12 +40,20 @@ export const EXTERNAL_PACKAGES = [
   'better-sqlite3',
 ] as const;
 
-export async function bundle(outdir: string): Promise<void> {
+/**
+ * Bundles the entry points (`name → source`, the shipped ones by default) of the sources under
+ * `root` (this checkout by default) into `outdir`.
+ */
+export async function bundle(
+  outdir: string,
+  entryPoints: Readonly<Record<string, string>> = ENTRY_POINTS,
+  root: string = projectRoot,
+): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   await build({
-    absWorkingDir: projectRoot,
+    absWorkingDir: root,
     entryPoints: Object.fromEntries(
-      Object.entries(ENTRY_POINTS).map(([name, source]) => [name, path.join(projectRoot, source)]),
+      Object.entries(entryPoints).map(([name, source]) => [name, path.join(root, source)]),
     ),
     outdir,
     bundle: true,

@@ -1,10 +1,9 @@
 /**
- * How long policy features cost: a custom rule with a catastrophic regular expression on a long
- * line (linear on RE2; exponential on a backtracking engine), and a custom rule over the real
- * Ansible corpus. Part of `npm run bench`.
+ * The bench's `policy` part: how long policy features cost, a custom rule with a catastrophic
+ * regular expression on a long line (linear on RE2; exponential on a backtracking engine).
  */
-import { analyze } from '../src/engine/analyze.js';
-import { buildPolicy } from '../src/policy/build-policy.js';
+import { analyze } from '../../src/engine/analyze.js';
+import { buildPolicy } from '../../src/policy/build-policy.js';
 
 const LENGTHS = [1_000, 10_000, 100_000];
 
@@ -26,7 +25,7 @@ function customRulePolicy(pattern: string) {
   return built.policy;
 }
 
-async function main(): Promise<void> {
+export async function runPolicyBench(): Promise<void> {
   const policy = customRulePolicy('(a+)+$');
   await analyze([{ path: 'group_vars/all.yml', content: 'warm: up\n' }], { policy, rules: [] });
   console.log(
@@ -43,5 +42,3 @@ async function main(): Promise<void> {
     );
   }
 }
-
-await main();

@@ -1,0 +1,29 @@
+/**
+ * The yardstick of `npm run bench`: every `.yml`/`.yaml` file under a folder read and parsed
+ * with the `yaml` library exactly as Posture's YAML reader sets it up (YAML 1.1, merge keys,
+ * positions through a line counter), and nothing else. Bundled and run as its own process, like
+ * the CLI it is compared with.
+ *
+ *   node bare-parse.js <folder>      prints the files parsed and those with syntax errors
+ */
+import { readFile } from 'node:fs/promises';
+import { Composer, LineCounter, Parser } from 'yaml';
+import { walk } from '../src/cli/walk.js';
+
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: bare-parse <folder>');
+  process.exit(2);
+}
+
+const { files } = await walk([folder], { cwd: folder, accept: (file) => /\.ya?ml$/i.test(file) });
+let withErrors = 0;
+for (const file of files) {
+  const text = await readFile(file.absolutePath, 'utf8');
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const composer = new Composer({ version: '1.1', merge: true, uniqueKeys: false, strict: false });
+  const documents = Array.from(composer.compose(tokens, true, text.length));
+  if (documents.some((document) => document.errors.length > 0)) withErrors++;
+}
+console.log(`${files.length} YAML files parsed, ${withErrors} with syntax errors`);
