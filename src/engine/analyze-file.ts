@@ -55,7 +55,11 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
   const parses = new Map<Language, ParseOutcome>();
   const parse = (language: Language): ParseOutcome => {
     let parsed = parses.get(language);
-    if (!parsed) parses.set(language, (parsed = parseSafely(file, language)));
+    if (!parsed) {
+      const indexed = context.crossFile?.takeParsed(file, language);
+      parsed = indexed ? { ok: true, model: indexed } : parseSafely(file, language);
+      parses.set(language, parsed);
+    }
     return parsed;
   };
 

@@ -22,6 +22,8 @@ export class CrossFile {
   private constructor(
     private readonly variables: VariableIndex,
     private readonly order: readonly SourceFile[],
+    /** the models the index was built from, each handed once to the file's own analysis */
+    private readonly parsed: Map<SourceFile, { language: Language; model: FileModel }>,
   ) {}
 
   /** Indexes the definition files among `files`; `languageOf` is the language the run reads a file in. */
@@ -36,19 +38,33 @@ export class CrossFile {
     const defining = read.filter(
       ({ file, language }) => language && definesForOthers(file.path, language),
     );
+    const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     for (const { file, language } of defining) {
       if (!language || isTooLarge(Buffer.byteLength(file.content, 'utf8'))) continue;
       const model = parseSafely(file, language);
-      if (model) variables.add(model);
+      if (!model) continue;
+      variables.add(model);
+      if (!file.deployment) parsed.set(file, { language, model });
     }
     const definitionFiles = new Set(defining.map(({ file }) => file));
     const order = [...files.filter((file) => !definitionFiles.has(file)), ...definitionFiles];
-    return new CrossFile(variables, order);
+    return new CrossFile(variables, order, parsed);
   }
 
   /** What a run of one file knows: the variables that file defines for itself. */
   static alone(): CrossFile {
-    return new CrossFile(new VariableIndex(new Places([])), []);
+    return new CrossFile(new VariableIndex(new Places([])), [], new Map());
+  }
+
+  /**
+   * The model of a definition file the index already parsed in `language`, handed over once so
+   * that its own analysis does not parse it again (and the run does not keep it afterwards).
+   */
+  takeParsed(file: SourceFile, language: Language): FileModel | undefined {
+    const entry = this.parsed.get(file);
+    if (entry?.language !== language) return undefined;
+    this.parsed.delete(file);
+    return entry.model;
   }
 
   /** The files in the order to analyse them: the files that define variables for others last. */
