@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   });
   const baseSha = sha.trim();
   const worktree = path.join(cache, `posture-base-${baseSha.slice(0, 12)}`);
-  const baseBuild = path.join(cache, 'posture-compare-base');
+  // Inside the worktree: older CLIs read package.json two folders above their module.
+  const baseBuild = path.join(worktree, 'dist');
   const headBuild = path.join(cache, 'posture-compare-head');
   await rm(worktree, { recursive: true, force: true });
   await run('git', ['worktree', 'add', '--detach', worktree, baseSha], { cwd: projectRoot });
@@ -114,7 +115,6 @@ async function main(): Promise<void> {
     await run('git', ['worktree', 'remove', '--force', worktree], { cwd: projectRoot }).catch(
       () => undefined,
     );
-    await rm(baseBuild, { recursive: true, force: true });
     await rm(headBuild, { recursive: true, force: true });
   }
 }
