@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../engine/finding.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
+import { isEnabled, profilesByDefault } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, RuleSetting } from '../policy/types.js';
 import type { ReportedRule } from '../report/scan-report.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
@@ -44,7 +45,7 @@ function asSet(policy: EffectivePolicy, meta: RuleMeta & { docsUrl?: string }): 
   return {
     meta: { ...meta, severity: setting.severity ?? meta.severity },
     defaultSeverity: meta.severity,
-    enabled: locked || setting.enabled !== false,
+    enabled: locked || isEnabled(setting, profilesByDefault(meta), policy.profile),
     locked,
   };
 }

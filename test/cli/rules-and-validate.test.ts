@@ -7,7 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCaptured } from './support/run-captured.js';
 import { tempTree } from './support/temp-tree.js';
-import { CUSTOM_RULE_POLICY, TEST_RULES } from './support/test-rules.js';
+import {
+  CUSTOM_RULE_POLICY,
+  TEST_RULES,
+  TEST_TLS_RULE,
+  TEST_TODO_RULE,
+} from './support/test-rules.js';
 
 describe('posture rules with a policy', () => {
   it('lists the rules at the severities the policy gives them, with its custom rules, rules it turns off and locks', async () => {
@@ -60,6 +65,21 @@ describe('posture rules with a policy', () => {
     expect(text.stdout).toContain('test-todo-comment  off ');
     expect(text.stdout).toContain(
       "2 rules, 1 off\nPolicy: ../.security.yml over Posture's defaults\n",
+    );
+  });
+
+  it('lists an opt-in rule as off until the policy turns it on', async () => {
+    const optIn = { ...TEST_TODO_RULE, meta: { ...TEST_TODO_RULE.meta, optIn: true } };
+    const enabledOf = async (tree: Record<string, string>) => {
+      const run = await runCaptured(['rules', '--format', 'json'], await tempTree(tree), {
+        rules: [TEST_TLS_RULE, optIn],
+      });
+      const listed = JSON.parse(run.stdout) as Array<{ id: string; enabled: boolean }>;
+      return listed.find((rule) => rule.id === optIn.meta.id)?.enabled;
+    };
+    expect(await enabledOf({})).toBe(false);
+    expect(await enabledOf({ '.security.yml': 'categories:\n  suspicious-comment: on\n' })).toBe(
+      true,
     );
   });
 
