@@ -159,7 +159,13 @@ export type ConfigFormat =
   | 'mongodb'
   | 'ansible-cfg'
   | 'pam'
-  | 'login-defs';
+  | 'login-defs'
+  | 'auditd'
+  | 'rsyslog'
+  | 'journal-upload'
+  | 'grub'
+  | 'sysconfig-init'
+  | 'apt-conf';
 
 /**
  * One setting of a configuration file as it lands on the host: `PermitRootLogin yes`,

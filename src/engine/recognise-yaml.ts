@@ -10,6 +10,7 @@ import { otherYamlByContent, otherYamlByPath } from './other-yaml.js';
 import { outlineYaml, type YamlOutline } from './yaml-outline.js';
 import { isKnownModule } from '../parsers/ansible/modules.js';
 import { BLOCK_SECTIONS, TASK_KEYWORDS, isLoopKeyword } from '../parsers/ansible/keywords.js';
+import { isGalaxyRequirements } from '../parsers/dependencies/galaxy-requirements.js';
 
 /** Folders whose YAML is Ansible by convention. */
 const ANSIBLE_FOLDERS = new Set([
@@ -47,6 +48,11 @@ const NAMED_FOR_VARIABLES = /(^|[/_.-])(vars|variables|overrides)([_.-][^/]*)?\.
 export function recogniseYaml(path: string, content: string): Recognition {
   const byPath = otherYamlByPath(path);
   if (byPath) return leftAlone(`${byPath.name}, not configuration code Posture reads`);
+  if (isGalaxyRequirements(path, content))
+    return {
+      language: 'ansible',
+      reason: 'an Ansible Galaxy requirements file (the roles and collections it installs)',
+    };
   const outline = outlineYaml(content);
   const conventional = conventionalName(path);
   if (conventional) {

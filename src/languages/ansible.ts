@@ -5,6 +5,10 @@ import {
   startsLikeYaml,
 } from '../parsers/ansible/ini-inventory.js';
 import { toolConfigFormat } from '../parsers/config/formats.js';
+import {
+  isGalaxyRequirements,
+  parseGalaxyRequirements,
+} from '../parsers/dependencies/galaxy-requirements.js';
 import type { LanguageDescriptor } from './language.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -18,10 +22,13 @@ export const ansible: LanguageDescriptor = {
   name: 'Ansible',
   extensions: ['.yml', '.yaml'],
   namedFiles: (path) => mayBeIniInventory(path) || toolConfigFormat(path)?.tool === 'ansible',
-  parse: (path, source) =>
-    YAML_FILE.test(path) || startsLikeYaml(source)
+  parse: (path, source) => {
+    if (YAML_FILE.test(path) && isGalaxyRequirements(path, source))
+      return parseGalaxyRequirements(path, source);
+    return YAML_FILE.test(path) || startsLikeYaml(source)
       ? parseAnsible(path, source)
-      : parseIniInventory(path, source),
+      : parseIniInventory(path, source);
+  },
   templated: /\{\{|\{%/,
   definitionFolders: new Set([
     'defaults',

@@ -27,6 +27,18 @@ export const CATEGORIES = [
   'sensitive-file-permissions',
   'weak-authentication-policy',
   'privileged-container',
+  'command-injection',
+  'privilege-escalation',
+  'unpinned-dependency',
+  'deprecated-module',
+  'unapproved-module',
+  'secret-exposure',
+  'unencrypted-storage',
+  'public-cloud-exposure',
+  'network-exposure',
+  'unsafe-file-operation',
+  'cleartext-transmission',
+  'shell-hygiene',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];

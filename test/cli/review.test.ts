@@ -33,7 +33,7 @@ describe('posture review', () => {
     expect(run.stdout).toContain(
       'Dry run of Posture on https://github.com/acme/infra/pull/7: nothing was posted.',
     );
-    expect(run.stdout).toContain('Check run "Posture": failure — 1 high, 1 medium findings');
+    expect(run.stdout).toContain('Check run "Posture": failure — 1 high, 2 medium findings');
     expect(run.stdout).toMatch(/Review with \d+ inline comments:/);
     expect(run.stdout).not.toContain('ghp_read_only_token');
     expect(github.github.checkRuns).toEqual([]);

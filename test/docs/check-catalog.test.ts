@@ -13,6 +13,17 @@ const CLAIMS_FOR_SOME_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   // Literal secrets in a task's `environment:`; the row is about container and cloud
   // environments, which it counts for Ansible only.
   'hard-coded-secret': ['SEC-12'],
+  // Host names in rules and lock-out by a default deny: the row counts Ansible and Puppet, whose
+  // firewall modules take them; the rule also reads Chef's firewall_rule for open ports.
+  'insecure-firewall-rule': ['NET-05', 'NET-06'],
+  // A container's user: the row names Ansible's container modules; the rule reads Puppet's
+  // docker::run and Chef's docker_container as well.
+  'privileged-container': ['CONT-01'],
+  // One rule for secrets that reach logs: tasks and ansible.cfg in Ansible (SEC-05, SEC-06),
+  // resources not marked sensitive in Puppet and Chef (SEC-07).
+  'secret-logged': ['SEC-05', 'SEC-06', 'SEC-07'],
+  // `state: latest` everywhere; pip kept at latest is the part of SUP-08 it covers, in Ansible.
+  'unpinned-package-version': ['SUP-08'],
 };
 
 const claims = RULES.flatMap(({ meta }) => (meta.catalog ?? []).map((id) => ({ meta, id })));

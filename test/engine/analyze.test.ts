@@ -22,6 +22,7 @@ describe('analyze', () => {
       'group_vars/all.yml:1:hard-coded-secret',
       // One cause, one finding: an unverified download over HTTP is missing-integrity-check's.
       'roles/b/tasks/main.yml:1:missing-integrity-check',
+      'roles/b/tasks/main.yml:3:predictable-temp-file',
       'roles/b/tasks/main.yml:4:tls-verification-disabled',
     ]);
     expect(result.errors).toEqual([]);

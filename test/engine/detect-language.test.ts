@@ -147,11 +147,6 @@ describe('recognition by content, wherever the file lives', () => {
       'deploy/values.yaml',
       'replicaCount: 2\nimage:\n  tag: latest\n',
     ],
-    [
-      'a Galaxy requirements list',
-      'requirements.yml',
-      '- name: geerlingguy.java\n  src: https://github.com/x/y\n  version: 1.0\n',
-    ],
     ['a hidden tool setting with Jinja2', '.aar_doc.yml', 'output_template: |\n  {{ role }}\n'],
     [
       'a compose file with a template-like value',
@@ -176,6 +171,15 @@ describe('recognition by content, wherever the file lives', () => {
     ['zuul jobs', 'zuul.d/project.yaml', '- project:\n    templates:\n      - check\n'],
   ])('leaves %s alone', (_what, path, content) => {
     expect(detectLanguage(path, content)).toBeUndefined();
+  });
+
+  it('reads a Galaxy requirements list as Ansible, for the versions it pins', () => {
+    expect(
+      detectLanguage(
+        'requirements.yml',
+        '- name: geerlingguy.java\n  src: https://github.com/x/y\n  version: 1.0\n',
+      ),
+    ).toBe('ansible');
   });
 });
 

@@ -106,7 +106,7 @@ describe('the changed files of a pull request', () => {
     expect(refetched.sort()).toEqual(
       [blobSha(INSECURE_DOWNLOAD.base[TASKS]), blobSha(INSECURE_DOWNLOAD.head[TASKS])].sort(),
     );
-    expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 1 medium findings');
+    expect(github.github.checkRuns.at(-1)?.output.title).toBe('1 high, 2 medium findings');
   });
 
   it('fails, with the error, when GitHub answers the content query with an error', async () => {

@@ -51,9 +51,9 @@ describe('a dry-run review', () => {
     expect(outcome.outcome).toBe('reviewed');
     expect(outcome.checkRun).toMatchObject({
       conclusion: 'failure',
-      title: '1 high, 1 medium findings',
+      title: '1 high, 2 medium findings',
     });
-    expect(outcome.checkRun?.annotations).toHaveLength(2);
+    expect(outcome.checkRun?.annotations).toHaveLength(3);
     expect(outcome.review?.comments.length).toBeGreaterThan(0);
     expect(outcome.writes.map((write) => `${write.method} ${write.path}`)).toEqual([
       'POST /repos/acme/infra/check-runs',

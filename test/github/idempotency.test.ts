@@ -74,7 +74,7 @@ describe('reviewing a head once', () => {
     expect(api.checkRunCreates()).toHaveLength(2);
     expect(api.reviews()).toHaveLength(1);
     expect(api.github.checkRuns.at(-1)?.output.summary).toContain(
-      'No new comments: 2 findings keep their comments from an earlier push.',
+      'No new comments: 3 findings keep their comments from an earlier push.',
     );
   });
 

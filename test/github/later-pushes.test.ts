@@ -41,7 +41,7 @@ describe('findings across versions', () => {
     expect(api.reviews()).toEqual([]);
     const run = api.github.checkRuns.at(-1);
     expect(run?.conclusion).toBe('success');
-    expect(run?.output.title).toBe('No new findings, 2 existing');
+    expect(run?.output.title).toBe('No new findings, 3 existing');
     expect(run?.annotations.every((annotation) => annotation.annotation_level === 'notice')).toBe(
       true,
     );
@@ -79,8 +79,8 @@ describe('findings across versions', () => {
 
     const run = api.github.checkRuns.at(-1);
     expect(run?.conclusion).toBe('success');
-    expect(run?.output.title).toBe('No findings, 3 fixed');
-    expect(run?.output.summary).toContain('### Fixed by this pull request (3)');
+    expect(run?.output.title).toBe('No findings, 4 fixed');
+    expect(run?.output.summary).toContain('### Fixed by this pull request (4)');
     expect(run?.output.summary).toContain('was `roles/old/tasks/main.yml:5`');
   });
 
@@ -98,7 +98,7 @@ describe('findings across versions', () => {
     expect(
       fixture.files.map((file) => `${file.status} ${file.previous_filename} → ${file.filename}`),
     ).toEqual([`renamed roles/web/tasks/fetch.yml → ${TASKS}`]);
-    expect(api.github.checkRuns.at(-1)?.output.title).toBe('No new findings, 2 existing');
+    expect(api.github.checkRuns.at(-1)?.output.title).toBe('No new findings, 3 existing');
   });
 });
 

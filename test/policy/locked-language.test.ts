@@ -24,6 +24,7 @@ describe('a repository that remaps a file to another language', () => {
   it('changes how the rules it may configure read the file', async () => {
     expect(await ruleIds(undefined, undefined)).toEqual([
       'missing-integrity-check',
+      'predictable-temp-file',
       'tls-verification-disabled',
     ]);
     // Read as Hiera data the task is only variables: nothing downloads, so no integrity check is missing.

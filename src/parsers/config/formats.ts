@@ -7,9 +7,12 @@
 import type { ConfigFormat } from '../../engine/model.js';
 import { ACCOUNT_FORMATS } from './families/accounts.js';
 import { AUTOMATION_FORMATS } from './families/automation.js';
+import { BOOT_FORMATS } from './families/boot.js';
 import { DATA_FORMATS } from './families/data.js';
+import { LOGGING_FORMATS } from './families/logging.js';
 import { SSH_FORMATS } from './families/ssh.js';
 import { SYSTEM_FORMATS } from './families/system.js';
+import { UPDATE_FORMATS } from './families/updates.js';
 import { WEB_FORMATS } from './families/web.js';
 import type { FormatSpec } from './format-spec.js';
 
@@ -22,6 +25,9 @@ export const FORMATS: readonly FormatSpec[] = [
   ...WEB_FORMATS,
   ...DATA_FORMATS,
   ...AUTOMATION_FORMATS,
+  ...LOGGING_FORMATS,
+  ...BOOT_FORMATS,
+  ...UPDATE_FORMATS,
 ];
 
 /** The template extensions a deployed file's name carries in the repository. */

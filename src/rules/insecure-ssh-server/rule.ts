@@ -5,12 +5,122 @@ import { checkSettings, type Verdict } from '../support/config-settings.js';
 const YES = /^(yes|true)$/i;
 const NO = /^(no|false)$/i;
 
+type Judgement = (value: string) => Verdict | undefined;
+
+/** Forwarding OpenSSH leaves off unless the configuration turns it on (HARD-03). */
+const FORWARDING: Readonly<Record<string, Judgement>> = {
+  x11forwarding: (value) =>
+    YES.test(value)
+      ? {
+          problem:
+            'clients may forward their X11 display: a compromised server can then read their keystrokes and screens',
+          severity: 'low',
+        }
+      : undefined,
+  gatewayports: (value) =>
+    YES.test(value) || /^clientspecified$/i.test(value)
+      ? {
+          problem:
+            'ports users forward to this host listen on every address, not only on loopback: anyone on the network reaches the tunnel',
+          severity: 'low',
+        }
+      : undefined,
+  permittunnel: (value) =>
+    YES.test(value) || /^(point-to-point|ethernet)$/i.test(value)
+      ? {
+          problem:
+            'users may open tun/tap devices over SSH: a network-level tunnel into the host’s networks that firewalls do not see',
+          severity: 'low',
+        }
+      : undefined,
+};
+
+/** Seconds in an sshd time value: `90`, `2m`, `1h30m`; undefined when it is not one. */
+function seconds(value: string): number | undefined {
+  if (!/^(\d+[smhdw]?)+$/i.test(value)) return undefined;
+  const unit: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+  let total = 0;
+  for (const [, amount, suffix] of value.matchAll(/(\d+)([smhdw]?)/gi))
+    total += Number(amount) * (unit[(suffix ?? '').toLowerCase() || 's'] ?? 1);
+  return total;
+}
+
+/** OpenSSH's defaults for the brute-force limits: 6 tries, 120 seconds, `MaxStartups 10:30:100`. */
+const DEFAULT_MAX_AUTH_TRIES = 6;
+const DEFAULT_LOGIN_GRACE_SECONDS = 120;
+const DEFAULT_MAX_STARTUPS = 10;
+const DEFAULT_MAX_STARTUPS_FULL = 100;
+
+/** Limits against password guessing and connection floods raised above OpenSSH's defaults (HARD-04). */
+const LIMITS: Readonly<Record<string, Judgement>> = {
+  maxauthtries: (value) =>
+    /^\d+$/.test(value) && Number(value) > DEFAULT_MAX_AUTH_TRIES
+      ? {
+          problem: `each connection may try ${value} passwords or keys (OpenSSH allows ${DEFAULT_MAX_AUTH_TRIES}): more guesses per connection for a brute-force attack`,
+          severity: 'low',
+        }
+      : undefined,
+  logingracetime: (value) => {
+    const limit = seconds(value);
+    if (limit === 0)
+      return {
+        problem:
+          'unauthenticated connections are never timed out: anyone can hold connection slots open and lock others out',
+        severity: 'low',
+      };
+    return limit !== undefined && limit > DEFAULT_LOGIN_GRACE_SECONDS
+      ? {
+          problem: `unauthenticated connections may stay open for ${limit} seconds (OpenSSH allows ${DEFAULT_LOGIN_GRACE_SECONDS}): slow guessing and slot exhaustion get easier`,
+          severity: 'low',
+        }
+      : undefined;
+  },
+  maxstartups: (value) => {
+    const match = /^(\d+)(?::\d+:(\d+))?$/.exec(value);
+    if (!match) return undefined;
+    const start = Number(match[1]);
+    const full = match[2] === undefined ? start : Number(match[2]);
+    return start > DEFAULT_MAX_STARTUPS || full > DEFAULT_MAX_STARTUPS_FULL
+      ? {
+          problem: `sshd accepts ${full} unauthenticated connections at once before refusing (OpenSSH starts dropping at ${DEFAULT_MAX_STARTUPS}): parallel password guessing gets easier`,
+          severity: 'low',
+        }
+      : undefined;
+  },
+};
+
+/** Log levels below OpenSSH's default `INFO`, which drop failed and accepted logins. */
+const QUIET_LOG_LEVELS = /^(quiet|fatal|error)$/i;
+/** Facilities whose messages land in the authentication log. */
+const AUTH_FACILITIES = /^auth(priv)?$/i;
+
+/** sshd logging turned down or moved out of the authentication log (LOG-03). */
+const LOGGING: Readonly<Record<string, Judgement>> = {
+  loglevel: (value) =>
+    QUIET_LOG_LEVELS.test(value)
+      ? {
+          problem:
+            'sshd stops logging logins, failed or accepted: brute-force attempts and who logged in leave no trace',
+          severity: 'low',
+        }
+      : undefined,
+  syslogfacility: (value) =>
+    /^[a-z]+\d?$/i.test(value) && !AUTH_FACILITIES.test(value)
+      ? {
+          problem:
+            'sshd logs outside the AUTH facility: its login records leave the authentication log that monitoring and retention are set up for',
+          severity: 'low',
+        }
+      : undefined,
+};
+
 /**
  * What an sshd setting does when it weakens who may log in and how, by lower-case name; the
- * values that do it. Settings that only deviate from a hardening baseline (forwarding, limits,
- * log levels) are not here: they are choices, not holes.
+ * values that do it. Forwarding, limits and logging are judged only where the value is weaker
+ * than OpenSSH's own default: leaving `AllowTcpForwarding` at `yes` or `LogLevel` at `INFO` is
+ * the default, not a change a reviewer should question.
  */
-const JUDGEMENTS: Readonly<Record<string, (value: string) => Verdict | undefined>> = {
+const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
   permitrootlogin: (value) =>
     YES.test(value)
       ? {
@@ -66,21 +176,24 @@ const JUDGEMENTS: Readonly<Record<string, (value: string) => Verdict | undefined
           severity: 'medium',
         }
       : undefined,
+  ...FORWARDING,
+  ...LIMITS,
+  ...LOGGING,
 };
 
 export const insecureSshServer: Rule = {
   meta: {
     id: 'insecure-ssh-server',
-    title: 'SSH server allows root, empty or password logins',
+    title: 'SSH server allows weak logins, forwarding or silent logins',
     severity: 'high',
     category: 'insecure-ssh-server',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      "An `sshd_config` that the code deploys (a template, a file, a line written with `lineinfile`/`file_line`, Puppet's `sshd_config` type) lets root log in with a password (`PermitRootLogin yes`), lets accounts without a password in (`PermitEmptyPasswords yes`), accepts passwords at all, speaks protocol 1, or trusts other hosts and users' own files (`HostbasedAuthentication yes`, `IgnoreRhosts no`, `PermitUserEnvironment yes`, `StrictModes no`). When a variable gives the value, the finding is on the line that sets the variable and names where the value lands.",
+      "An `sshd_config` that the code deploys (a template, a file, a line written with `lineinfile`/`file_line`, Puppet's `sshd_config` type) lets root log in with a password (`PermitRootLogin yes`), lets accounts without a password in (`PermitEmptyPasswords yes`), accepts passwords at all, speaks protocol 1, or trusts other hosts and users' own files (`HostbasedAuthentication yes`, `IgnoreRhosts no`, `PermitUserEnvironment yes`, `StrictModes no`). At low severity, it flags values weaker than OpenSSH's defaults: X11 forwarding, gateway ports and tunnel devices turned on; `MaxAuthTries`, `LoginGraceTime` and `MaxStartups` raised above the defaults; `LogLevel` below `INFO`, and `SyslogFacility` other than `AUTH` or `AUTHPRIV`. When a variable gives the value, the finding is on the line that sets the variable and names where the value lands.",
     remediation:
-      'Set `PermitRootLogin prohibit-password` (or `no`) and log in as a named user who escalates with sudo, `PermitEmptyPasswords no`, `PasswordAuthentication no` with keys or SSH certificates, and leave the trust settings at their secure defaults.',
+      'Set `PermitRootLogin prohibit-password` (or `no`) and log in as a named user who escalates with sudo, `PermitEmptyPasswords no`, `PasswordAuthentication no` with keys or SSH certificates, and leave the trust settings at their secure defaults. Leave X11 forwarding, `GatewayPorts` and `PermitTunnel` off (turn them on in a `Match` block for the accounts that need them), keep `MaxAuthTries`, `LoginGraceTime` and `MaxStartups` at or below OpenSSH’s defaults, and log at `VERBOSE` to the `AUTH` facility.',
     cwe: 'CWE-287',
-    catalog: ['PRIV-05', 'PRIV-06', 'HARD-05'],
+    catalog: ['PRIV-05', 'PRIV-06', 'HARD-05', 'HARD-03', 'HARD-04', 'LOG-03', 'HARD-10'],
   },
   check(context) {
     checkSettings(context, ['sshd'], (name, value) => JUDGEMENTS[name.toLowerCase()]?.(value));

@@ -25,6 +25,8 @@ export interface ContainerAttributes {
   securityOptions: readonly string[];
   /** extra `docker run` flags, one string or a list */
   runFlags: readonly string[];
+  /** the user the container's process runs as: `root`, `0`, `0:0` is root */
+  users: readonly string[];
 }
 
 /** `community.docker.docker_container`. */
@@ -36,6 +38,7 @@ const DOCKER_CONTAINER_MODULE: ContainerAttributes = {
   capabilities: ['capabilities', 'cap_add'],
   securityOptions: ['security_opts', 'security_opt'],
   runFlags: [],
+  users: ['user'],
 };
 
 /** `containers.podman.podman_container`: its options and their aliases. */
@@ -57,6 +60,7 @@ const PODMAN_CONTAINER_MODULE: ContainerAttributes = {
   capabilities: ['cap_add', 'capabilities'],
   securityOptions: ['security_opt', 'security_opts'],
   runFlags: [],
+  users: ['user'],
 };
 
 /** puppetlabs-docker's `docker::run`: no namespace parameters but `net`; the rest goes in `extra_parameters`. */
@@ -68,6 +72,7 @@ const DOCKER_RUN_DEFINE: ContainerAttributes = {
   capabilities: [],
   securityOptions: [],
   runFlags: ['extra_parameters'],
+  users: ['username'],
 };
 
 /** The `docker` cookbook's `docker_container` (`binds` and `volume` are aliases of `volumes`). */
@@ -79,6 +84,7 @@ const DOCKER_CONTAINER_RESOURCE: ContainerAttributes = {
   capabilities: ['cap_add'],
   securityOptions: ['security_opt'],
   runFlags: [],
+  users: ['user'],
 };
 
 export const CONTAINER_TYPES: Record<Language, Readonly<Record<string, ContainerAttributes>>> = {
@@ -164,6 +170,9 @@ export const DANGEROUS_CAPABILITIES: ReadonlyMap<string, { severity: Severity; w
       { severity: 'medium', what: 'open any file by its handle, past the mounts it was given' },
     ],
   ]);
+
+/** A user that is root: `root`, `0`, with or without a group (`0:0`, `root:wheel`). */
+export const ROOT_USER = /^(root|0)(:[^:]*)?$/i;
 
 /** Security options that take a confinement away (`seccomp=unconfined`, `label:disable`). */
 export const UNCONFINED_OPTION = /^(seccomp|apparmor)[=:]unconfined$|^label[=:]disable$/i;

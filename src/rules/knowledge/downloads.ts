@@ -124,3 +124,55 @@ export const LOCAL_SOURCE = /^(puppet|file):\/\/|^\/|^[A-Za-z]:\\|^files\//;
  */
 export const VERIFYING_TEXT =
   /Digest::\w+\.(file|hexdigest)|\b(sha(1|224|256|384|512)?sum|shasum|b2sum)\b|\bgpgv?\b[^\n]*--verify|\bcosign\s+verify|\bminisign\b|\bchecksum_algorithm\b/;
+
+/**
+ * Revisions that name a branch rather than a commit or a tag: what they check out moves with
+ * every push, so the code deployed is whatever the branch holds on the day of the run.
+ * (`stable/2024.1` is a maintenance branch; a tag such as `v1.2.3` or a commit stays put.)
+ */
+export const MOVING_REVISION =
+  /^(head|master|main|develop|development|devel|dev|trunk|tip|default|latest|stable|next|nightly|unstable|(refs\/heads|origin|stable)\/.+)$/i;
+
+/** The modules and resources that check out a version control repository onto the host. */
+export interface CheckoutResource {
+  /** the attribute naming the repository */
+  repository: readonly string[];
+  /** the attribute naming the revision; absent means the default branch */
+  revision: readonly string[];
+  /** what an absent revision checks out, for messages */
+  defaultRevision: string;
+}
+
+export const CHECKOUT_RESOURCES: Record<Language, Readonly<Record<string, CheckoutResource>>> = {
+  ansible: {
+    git: { repository: ['repo', 'name'], revision: ['version'], defaultRevision: 'HEAD' },
+    hg: { repository: ['repo', 'name'], revision: ['revision', 'version'], defaultRevision: 'tip' },
+    subversion: {
+      repository: ['repo', 'name'],
+      revision: ['revision', 'version'],
+      defaultRevision: 'HEAD',
+    },
+  },
+  puppet: {
+    vcsrepo: {
+      repository: ['source'],
+      revision: ['revision'],
+      defaultRevision: 'the default branch',
+    },
+  },
+  chef: {
+    git: {
+      repository: ['repository', 'repo'],
+      revision: ['revision', 'branch', 'reference'],
+      defaultRevision: 'HEAD',
+    },
+    subversion: {
+      repository: ['repository', 'repo'],
+      revision: ['revision', 'branch', 'reference'],
+      defaultRevision: 'HEAD',
+    },
+  },
+};
+
+/** A repository on the host's own disk: nobody else can move what it checks out. */
+export const LOCAL_REPOSITORY = /^(file:\/\/|\/|\.\.?\/|~\/)/;

@@ -62,3 +62,17 @@ export const VALIDATION_EXAMPLES: Record<Language, Readonly<Record<'sudoers' | '
     sshd: "verify '/usr/sbin/sshd -t -f %{path}'",
   },
 };
+
+/** Resource types that always manage a directory. */
+export const DIRECTORY_RESOURCES: Record<Language, readonly string[]> = {
+  ansible: [],
+  puppet: [],
+  chef: ['directory', 'remote_directory'],
+};
+
+/** The attribute saying what kind of thing a path is to be (`state: directory`, `ensure => link`). */
+export const STATE_ATTRIBUTE: Record<Language, string> = {
+  ansible: 'state',
+  puppet: 'ensure',
+  chef: 'action',
+};

@@ -89,3 +89,68 @@ export const SIGNING_KEY_TYPES: Record<Language, Readonly<Record<string, readonl
   puppet: { 'apt::key': ['source'] },
   chef: {},
 };
+
+/**
+ * Package tasks and resources that install whatever version is newest at run time: the
+ * attribute that asks for it and the value that does.
+ */
+export interface LatestInstall {
+  types: ReadonlySet<string>;
+  /** the attribute that names the packages, to say which in messages and to spot `*` */
+  name: readonly string[];
+  attribute: string;
+  latest: string;
+}
+
+export const LATEST_INSTALLS: Record<Language, LatestInstall> = {
+  ansible: {
+    types: new Set([
+      'package',
+      'apt',
+      'yum',
+      'dnf',
+      'dnf5',
+      'zypper',
+      'apk',
+      'pacman',
+      'pkgng',
+      'pip',
+      'gem',
+      'npm',
+      'homebrew',
+      'win_chocolatey',
+      'chocolatey',
+    ]),
+    name: ['name', 'pkg'],
+    attribute: 'state',
+    latest: 'latest',
+  },
+  puppet: {
+    types: new Set(['package']),
+    name: ['name', 'title'],
+    attribute: 'ensure',
+    latest: 'latest',
+  },
+  chef: {
+    types: new Set([
+      'package',
+      'apt_package',
+      'yum_package',
+      'dnf_package',
+      'zypper_package',
+      'dpkg_package',
+      'rpm_package',
+      'gem_package',
+      'chef_gem',
+      'pip_package',
+      'homebrew_package',
+      'chocolatey_package',
+      'snap_package',
+      'apk_package',
+      'pacman_package',
+    ]),
+    name: ['package_name', 'name'],
+    attribute: 'action',
+    latest: 'upgrade',
+  },
+};

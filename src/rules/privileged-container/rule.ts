@@ -3,13 +3,15 @@ import type { Severity } from '../../engine/finding.js';
 import type { Attribute, SourceRange, Unit, Value } from '../../engine/model.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
-import { isTrue, literalText, removesResource, stringText } from '../support/values.js';
+import { isFalse, isTrue, literalText, removesResource, stringText } from '../support/values.js';
 import { valueRange } from '../support/assignments.js';
+import { definitionsOf, entryOf, mapsBelow } from '../support/kubernetes-definitions.js';
 import {
   CONTAINER_RUNTIMES,
   CONTAINER_TYPES,
   DANGEROUS_CAPABILITIES,
   NAMESPACE_EFFECTS,
+  ROOT_USER,
   RUN_SUBCOMMANDS,
   SENSITIVE_HOST_PATHS,
   SOCKET_PATHS,
@@ -105,6 +107,20 @@ function securityOptionProblem(text: string): Pick<Problem, 'problem' | 'severit
   return { problem: `runs the container without ${confinement}`, severity: 'high' };
 }
 
+/**
+ * Root inside the container, said in so many words: medium, as root is only the container's root
+ * until something else (a mount, a capability, a kernel bug) lets it out, and then it is the host's.
+ */
+export function rootUserProblem(text: string): Pick<Problem, 'problem' | 'severity'> | undefined {
+  return ROOT_USER.test(text.trim())
+    ? {
+        problem:
+          "runs the container's process as root: any way out of the container (a mount, a capability, a kernel bug) is then root on the host",
+        severity: 'medium',
+      }
+    : undefined;
+}
+
 function namespaceProblem(namespace: Namespace): Pick<Problem, 'problem' | 'severity'> {
   return { problem: NAMESPACE_EFFECTS[namespace], severity: 'medium' };
 }
@@ -180,6 +196,7 @@ function attributeProblems(kind: ContainerAttributes, attribute: Attribute): Pro
     );
   if (kind.capabilities.includes(name)) each(capabilityProblem);
   if (kind.securityOptions.includes(name)) each(securityOptionProblem);
+  if (kind.users.includes(name)) each(rootUserProblem);
   if (kind.runFlags.includes(name))
     each((text) => worst(runFlagProblems(text.trim().split(/\s+/), false)), stringText);
   return problems;
@@ -236,6 +253,7 @@ function runFlagProblems(args: readonly string[], toImage: boolean): Problem[] {
     if (namespace && value.toLowerCase() === 'host') add(namespaceProblem(namespace));
     if (option === '--cap-add') for (const name of value.split(',')) add(capabilityProblem(name));
     if (option === '--security-opt') add(securityOptionProblem(value));
+    if (option === '-u' || option === '--user') add(rootUserProblem(value));
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
@@ -330,6 +348,13 @@ function checkUnits(context: RuleContext, report: (report: Report) => void): voi
   const { file } = context;
   const types = CONTAINER_TYPES[file.language];
   for (const unit of file.units) {
+    if (file.language === 'ansible')
+      for (const problem of kubernetesProblems(unit))
+        report({
+          range: problem.range,
+          message: `${problem.shown} ${problem.problem}`,
+          ...severityOf(problem.severity),
+        });
     const kind = types[unit.type];
     if (!kind || removesResource(unit, file.language)) continue;
     for (const attribute of unit.attributes)
@@ -341,6 +366,73 @@ function checkUnits(context: RuleContext, report: (report: Report) => void): voi
         });
     checkBoundUnit(context, unit, kind, report);
   }
+}
+
+/** The pod-spec switches that share a host namespace. */
+const KUBERNETES_NAMESPACES: Readonly<Record<string, Namespace>> = {
+  hostNetwork: 'network',
+  hostPID: 'pid',
+  hostIPC: 'ipc',
+};
+
+type AddProblem = (
+  entry: Attribute,
+  at: Value,
+  found: Pick<Problem, 'problem' | 'severity'> | undefined,
+) => void;
+
+/** A pod's or a container's `securityContext`: privileged, root, added capabilities. */
+function securityContextProblems(context: Value, add: AddProblem, problems: Problem[]): void {
+  for (const entry of context.entries ?? []) {
+    const { name, value } = entry;
+    if (name === 'privileged' && isTrue(value))
+      add(entry, value, { problem: PRIVILEGED, severity: 'high' });
+    if (name === 'runAsUser' && literalText(value)?.trim() === '0')
+      add(entry, value, rootUserProblem('0'));
+    if (name === 'runAsNonRoot' && isFalse(value))
+      add(entry, value, {
+        problem:
+          'lets the container run as root when its image says so: any way out of the container is then root on the host',
+        severity: 'medium',
+      });
+    const added = name === 'capabilities' ? entryOf(value, 'add')?.value : undefined;
+    for (const item of added?.kind === 'list' ? (added.items ?? []) : []) {
+      const text = literalText(item);
+      const found = text === undefined ? undefined : capabilityProblem(text);
+      if (found) problems.push({ range: item.range, shown: `\`${text}\` in \`add\``, ...found });
+    }
+  }
+}
+
+/** What a Kubernetes object a task applies gives its containers of the host. */
+function kubernetesProblems(unit: Unit): Problem[] {
+  const problems: Problem[] = [];
+  const add: AddProblem = (entry, at, found) => {
+    if (found)
+      problems.push({
+        range: valueRange(entry, at),
+        shown: `\`${entry.name}: ${at.text.trim()}\``,
+        ...found,
+      });
+  };
+  for (const definition of definitionsOf(unit))
+    for (const { key, map } of mapsBelow(definition)) {
+      if (key === 'securityContext') securityContextProblems(map, add, problems);
+      // the pod spec: the map that lists the containers
+      if (!entryOf(map, 'containers')) continue;
+      for (const entry of map.entries ?? []) {
+        const namespace = KUBERNETES_NAMESPACES[entry.name];
+        if (namespace && isTrue(entry.value)) add(entry, entry.value, namespaceProblem(namespace));
+      }
+      const volumes = entryOf(map, 'volumes')?.value;
+      for (const volume of volumes?.kind === 'list' ? (volumes.items ?? []) : []) {
+        const hostPath = volume.kind === 'map' ? entryOf(volume, 'hostPath')?.value : undefined;
+        const path = hostPath?.kind === 'map' ? entryOf(hostPath, 'path') : undefined;
+        const host = path && literalText(path.value);
+        if (path && host) add(path, path.value, hostPathProblem(host, false));
+      }
+    }
+  return problems;
 }
 
 function checkBoundUnit(
@@ -408,11 +500,11 @@ export const privilegedContainer: Rule = {
     category: 'privileged-container',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      "A container is started privileged, with the Docker socket or a sensitive host path (`/`, `/etc`, `/proc`, `/sys`) mounted, sharing the host's network, process, IPC or user namespace, with capabilities such as `SYS_ADMIN` added, or with seccomp, AppArmor or SELinux confinement turned off: by a container module or resource (`docker_container`, `podman_container`, `docker::run`) or a `docker run` command. Each removes part of what separates the container from the host, so a compromise of the application inside becomes a compromise of the host.",
+      "A container is started privileged, with the Docker socket or a sensitive host path (`/`, `/etc`, `/proc`, `/sys`) mounted, sharing the host's network, process, IPC or user namespace, with capabilities such as `SYS_ADMIN` added, with seccomp, AppArmor or SELinux confinement turned off, or told to run its process as root (`user: root`, `runAsUser: 0`): by a container module or resource (`docker_container`, `podman_container`, `docker::run`), a Kubernetes object applied by the `k8s` module, or a `docker run` command. Each removes part of what separates the container from the host, so a compromise of the application inside becomes a compromise of the host.",
     remediation:
-      'Drop `privileged` and add only the capabilities the process needs (and `cap_drop: ALL` first); mount the files the container needs rather than `/`, `/etc` or the Docker socket (a socket proxy that allows only the API calls it uses, if it must talk to Docker), read-only where it only reads; publish ports instead of `network_mode: host`; keep the default seccomp and AppArmor profiles, or write a narrower one.',
+      'Drop `privileged` and add only the capabilities the process needs (and `cap_drop: ALL` first); mount the files the container needs rather than `/`, `/etc` or the Docker socket (a socket proxy that allows only the API calls it uses, if it must talk to Docker), read-only where it only reads; publish ports instead of `network_mode: host`; keep the default seccomp and AppArmor profiles, or write a narrower one; run the process as an unprivileged user (`user: "1000"`, `runAsNonRoot: true`).',
     cwe: 'CWE-250',
-    catalog: ['CONT-02', 'CONT-03', 'CONT-04', 'CONT-05'],
+    catalog: ['CONT-01', 'CONT-02', 'CONT-03', 'CONT-04', 'CONT-05'],
   },
   check(context) {
     const collector = lineCollector(context);

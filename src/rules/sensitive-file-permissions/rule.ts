@@ -5,7 +5,12 @@ import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-file
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
-import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
+import {
+  firstAttribute,
+  managesDirectory,
+  pathShape,
+  writtenPath,
+} from '../support/destinations.js';
 import {
   GROUP_READ,
   GROUP_WRITE,
@@ -76,6 +81,7 @@ function checkUnit(context: RuleContext, unit: Unit): void {
   const managed = managedFile(context, unit);
   if (!managed) return;
   const { path, sensitive } = managed;
+  if (sensitive.filesOnly && managesDirectory(unit, file.language)) return;
   if (!mode.value.dynamic) {
     if (modeProblem(mode.value)) return;
     const bits = looseBits(mode.value, sensitive);
@@ -133,7 +139,7 @@ function checkCommands(context: RuleContext): void {
       if (modeProblem(mode)) continue;
       for (const target of targets) {
         const sensitive = sensitiveFile(target);
-        const bits = sensitive ? looseBits(mode, sensitive) : 0;
+        const bits = sensitive && !sensitive.filesOnly ? looseBits(mode, sensitive) : 0;
         if (!sensitive || !bits) continue;
         context.report({
           range: command.rangeOf(step),
@@ -154,11 +160,11 @@ export const sensitiveFilePermissions: Rule = {
     category: 'sensitive-file-permissions',
     languages: ['ansible', 'puppet', 'chef'],
     description:
-      "A task or resource gives a file that guards the host a mode looser than the file needs: `/etc/shadow` or `/etc/gshadow` readable by every user (password hashes, for offline cracking), a private key (SSH host keys, `~/.ssh/id_*`, keys in `/etc/ssl/private`) readable by others, sudoers readable by all or writable by its group, `/etc/passwd`, `sshd_config` or root's `.ssh` writable by the group. World-writable modes are reported by `insecure-file-permissions` and not again here.",
+      "A task or resource gives a file that guards the host a mode looser than the file needs: `/etc/shadow` or `/etc/gshadow` readable by every user (password hashes, for offline cracking), a private key (SSH host keys, `~/.ssh/id_*`, keys in `/etc/ssl/private`) readable by others, sudoers readable by all or writable by its group, `/etc/passwd`, `sshd_config` or root's `.ssh` writable by the group, a credentials file (`.netrc`, `.pgpass`, `.my.cnf`, `.aws/credentials`, `.docker/config.json`) readable by its group or others, log files in `/var/log` readable by every user. World-writable modes are reported by `insecure-file-permissions` and not again here.",
     remediation:
-      'Give the file the mode its owner needs and no more: `0640` (root:shadow) or `0000` for `/etc/shadow`, `0440` for sudoers, `0600` for SSH private keys, `0600` or `0640` with the `ssl-cert` group for TLS keys, `0644` for `/etc/passwd` and `sshd_config`, `0700` for `/root/.ssh`.',
+      'Give the file the mode its owner needs and no more: `0640` (root:shadow) or `0000` for `/etc/shadow`, `0440` for sudoers, `0600` for SSH private keys, `0600` or `0640` with the `ssl-cert` group for TLS keys, `0644` for `/etc/passwd` and `sshd_config`, `0700` for `/root/.ssh`, `0600` for credentials files, `0640` (group `adm`) for logs.',
     cwe: 'CWE-732',
-    catalog: ['FILE-05'],
+    catalog: ['FILE-05', 'SEC-14', 'LOG-04'],
   },
   check(context) {
     for (const unit of context.file.units) checkUnit(context, unit);

@@ -113,6 +113,21 @@ function writtenSetting(
     const line = attribute(lineWriter.line);
     const text = line ? stringText(line.value) : undefined;
     if (!spec || !line || text === undefined) return undefined;
+    // Formats read a line at a time (sudoers, rsyslog) take the whole line as the value, as
+    // their reader does for a deployed file.
+    if (spec.syntax === 'rule-lines') {
+      const whole = text.trim();
+      const name = /^\S+/.exec(whole)?.[0];
+      if (!name || whole.startsWith('#')) return undefined;
+      return {
+        format: spec.format,
+        name,
+        value: { ...line.value, kind: 'string', value: whole, text: whole },
+        range: line.value.range,
+        conditional: false,
+        ...within,
+      };
+    }
     const split = /^\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(text);
     if (!split?.[1] || split[2] === undefined) return undefined;
     const valueText = split[2];

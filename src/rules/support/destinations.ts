@@ -3,6 +3,11 @@
  * is computed: `/etc/sudoers.d/{{ user }}` is a sudoers drop-in whoever the user is.
  */
 import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
+import {
+  DIRECTORY_RESOURCES,
+  PATH_ATTRIBUTES,
+  STATE_ATTRIBUTE,
+} from '../knowledge/file-writers.js';
 
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
 export const COMPUTED_PART = '\u2026';
@@ -37,4 +42,21 @@ export function pathShape(value: Value, language: Language): string | undefined 
 /** A path as the code writes it, for a message: the string, or the source text of anything else. */
 export function writtenPath(value: Value): string {
   return typeof value.value === 'string' ? value.value : value.text;
+}
+
+/** The attribute naming the file or directory a unit manages (`PATH_ATTRIBUTES`). */
+export function managedPathAttribute(unit: Unit, language: Language): Attribute | undefined {
+  return firstAttribute(unit, PATH_ATTRIBUTES[language]);
+}
+
+/**
+ * Whether a unit manages a directory: Ansible `state: directory`, Puppet `ensure =>
+ * directory`, Chef's `directory` and `remote_directory` resources.
+ */
+export function managesDirectory(unit: Unit, language: Language): boolean {
+  if (DIRECTORY_RESOURCES[language].includes(unit.type)) return true;
+  const state = unit.attributes.find((attribute) => attribute.name === STATE_ATTRIBUTE[language]);
+  return (
+    state?.value.kind === 'string' && String(state.value.value).replace(/^:/, '') === 'directory'
+  );
 }

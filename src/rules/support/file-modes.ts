@@ -87,3 +87,25 @@ export function grantedBits(value: Value): number | undefined {
   }
   return granted;
 }
+
+export const SETUID = 0o4000;
+export const SETGID = 0o2000;
+/** `u+s`, `+s`, `ug=rwxs`: a clause that gives the owner's setuid bit (who `u`, `a` or none). */
+const SYMBOLIC_SETUID = /(^|,)([ugoa]*[ua][ugoa]*|)[+=][rwxXt]*s/;
+/** `g+s`, `+s`, `ug+s`: a clause that gives the group's setgid bit. */
+const SYMBOLIC_SETGID = /(^|,)([ugoa]*[ga][ugoa]*|)[+=][rwxXt]*s/;
+
+/**
+ * The setuid and setgid bits a literal mode certainly sets: from a four-digit octal mode
+ * (`'4755'`, `02755`) or a symbolic clause that adds `s` (`u+s`, `g+s`). 0 for anything else.
+ */
+export function specialBits(value: Value): number {
+  if (value.dynamic) return 0;
+  if (value.kind !== 'string' && value.kind !== 'number') return 0;
+  const written = writtenMode(value).trim();
+  if (/^0?[0-7]{4}$/.test(written)) return Number.parseInt(written, 8) & (SETUID | SETGID);
+  if (value.kind !== 'string') return 0;
+  return (
+    (SYMBOLIC_SETUID.test(written) ? SETUID : 0) | (SYMBOLIC_SETGID.test(written) ? SETGID : 0)
+  );
+}

@@ -139,3 +139,58 @@ export function maskSecret(text: string): string {
   if (text.length < 8) return `(${text.length} characters)`;
   return `\`${text.slice(0, 2).replace(/`/g, "'")}…\` (${text.length} characters)`;
 }
+
+/** A variable a piece of text interpolates whose name says it holds a secret. */
+export interface SecretReference {
+  /** the expression as written: `{{ mysql_root_password | quote }}`, `${db_password}`, `#{node['app']['password']}` */
+  expression: string;
+  /** the secret-named part of what it reads: `mysql_root_password`, `password` */
+  name: string;
+  /** where the expression starts in the text */
+  index: number;
+}
+
+/** Interpolations by language: Jinja2 expressions, Puppet `$x` and `${...}`, Ruby `#{...}`. */
+const INTERPOLATION: Readonly<Record<'ansible' | 'puppet' | 'chef', RegExp>> = {
+  ansible: /\{\{-?([\s\S]*?)-?\}\}/g,
+  puppet: /\$\{([^}]*)\}|\$((?:::)?[a-z_][\w]*(?:::[a-z_]\w*)*)/g,
+  chef: /#\{([^}]*)\}/g,
+};
+
+/**
+ * The names an expression reads: variable names, attribute and property names, and the string
+ * keys of hash lookups (`node['app']['password']` reads `app` and `password`). Filters and
+ * functions (`| quote`, `lookup(...)`) are not read; quoted text outside a lookup is dropped.
+ */
+function namesRead(expression: string): string[] {
+  const names: string[] = [];
+  for (const key of expression.matchAll(/\[\s*(?:'([^']+)'|"([^"]+)"|:(\w+))\s*\]/g))
+    names.push(key[1] ?? key[2] ?? key[3] ?? '');
+  const bare = expression
+    .replace(/'[^']*'|"[^"]*"/g, "''")
+    .replace(/\|\s*[\w.]+/g, '')
+    .replace(/[\w.]+\s*\(/g, '(');
+  for (const word of bare.matchAll(/(?:^|[^\w@$.:])[@$]?(?:::)?([A-Za-z_]\w*(?:::\w+)*)/g)) {
+    names.push(word[1] ?? '');
+  }
+  for (const member of bare.matchAll(/\.([A-Za-z_]\w*)/g)) names.push(member[1] ?? '');
+  return names.map((name) => name.slice(name.lastIndexOf('::') + 1).replace(/^:/, ''));
+}
+
+/**
+ * The secret-named variables a command, a file's content or a message interpolates, in the
+ * language's syntax: `{{ item.password }}`, `${db_password}`, `#{new_resource.password}`.
+ */
+export function secretReferencesIn(
+  text: string,
+  language: 'ansible' | 'puppet' | 'chef',
+  isSecret: (name: string) => boolean,
+): SecretReference[] {
+  const found: SecretReference[] = [];
+  for (const match of text.matchAll(INTERPOLATION[language])) {
+    const expression = match[1] ?? match[2] ?? '';
+    const name = namesRead(expression).find(isSecret);
+    if (name) found.push({ expression: match[0], name, index: match.index ?? 0 });
+  }
+  return found;
+}

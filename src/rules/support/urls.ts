@@ -56,3 +56,25 @@ const IDENTIFIER_HOSTS = new Set([
 export function isIdentifierUrl(match: UrlMatch): boolean {
   return IDENTIFIER_HOSTS.has(match.host) || /\/(xmlns|schema|ns|licenses?)\b/i.test(match.url);
 }
+
+/** `scheme://user:password@host`: the user information of a URL with a password in it. */
+const CREDENTIAL_URL =
+  /\b([a-z][a-z0-9+.-]*):\/\/([^\s/?#@'"<>:]*):([^\s/?#'"<>]+)@((?:\[[^\]\s]+\]|[^\s/?#@'"<>:])+)/gi;
+
+export interface CredentialUrl {
+  /** the URL up to its host, as written */
+  text: string;
+  scheme: string;
+  user: string;
+  password: string;
+  host: string;
+  index: number;
+}
+
+/** URLs in a text that carry a password in their user information (`https://deploy:s3cret@git.example.com`). */
+export function* credentialUrls(text: string): Generator<CredentialUrl> {
+  for (const match of text.matchAll(CREDENTIAL_URL)) {
+    const [whole, scheme = '', user = '', password = '', host = ''] = match;
+    yield { text: whole, scheme, user, password, host, index: match.index ?? 0 };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Ansible Galaxy's `requirements.yml`: the roles and collections `ansible-galaxy install -r`
+ * pulls in. Two shapes are read:
+ *
+ * - `roles:` and `collections:` lists at the top (the current format);
+ * - a top-level list of roles (the older format, roles only).
+ *
+ * Each entry becomes a unit of kind `dependency` and type `role` or `collection`: a plain string
+ * (`- geerlingguy.nginx`) is its name, and a mapping's keys (`name`, `src`, `version`, `scm`,
+ * `source`, `type`) are its attributes. The unit's type range is the entry's first key.
+ */
+import { UnanalysableError } from '../../engine/file-error.js';
+import type { Attribute, FileModel, Unit, Value } from '../../engine/model.js';
+import type { ParseOutcome } from '../../languages/language.js';
+import { isDeployedFile } from '../config/formats.js';
+import { parseYaml } from '../yaml/parse-yaml.js';
+import { YamlValueBuilder } from '../yaml/to-value.js';
+
+const REQUIREMENTS_NAME = /(^|[._-])requirements\.ya?ml$/i;
+const JINJA = /\{\{|\{%/;
+/** The keys that make a mapping a requirements file rather than anything else so named. */
+const SECTIONS = ['roles', 'collections'] as const;
+/** The keys of one role entry in the older top-level list. */
+const ROLE_KEYS = /^\s*-\s+(src|name|scm|version)\s*:/m;
+
+/**
+ * Whether a path and its content are a Galaxy requirements file: named `requirements.yml`
+ * (`roles/requirements.yml`, `positive.requirements.yml`) and holding `roles:` or
+ * `collections:` at the top, or a list of role entries.
+ */
+export function isGalaxyRequirements(path: string, content: string): boolean {
+  if (isDeployedFile(path) || !REQUIREMENTS_NAME.test(path.slice(path.lastIndexOf('/') + 1)))
+    return false;
+  const sections = new RegExp(`^(${SECTIONS.join('|')})\\s*:`, 'm');
+  return sections.test(content) || ROLE_KEYS.test(content);
+}
+
+export function parseGalaxyRequirements(path: string, source: string): ParseOutcome {
+  try {
+    const parsed = parseYaml(source);
+    const units: Unit[] = [];
+    for (const doc of parsed.documents) {
+      const builder = new YamlValueBuilder(parsed, doc, { isDynamic: (text) => JINJA.test(text) });
+      const top = builder.value(doc.contents);
+      if (top.kind === 'list') units.push(...entries(top, 'role'));
+      for (const section of top.kind === 'map' ? (top.entries ?? []) : []) {
+        if (section.name === 'roles') units.push(...entries(section.value, 'role'));
+        if (section.name === 'collections') units.push(...entries(section.value, 'collection'));
+      }
+    }
+    const model: FileModel = {
+      path,
+      language: 'ansible',
+      kind: 'data',
+      units,
+      variables: [],
+      comments: parsed.comments,
+      conditions: [],
+      lines: source.split(/\r?\n/),
+    };
+    return { ok: true, model };
+  } catch (error) {
+    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
+    throw error;
+  }
+}
+
+/** The role or collection entries of a list. */
+function entries(list: Value, type: 'role' | 'collection'): Unit[] {
+  if (list.kind !== 'list') return [];
+  return (list.items ?? []).flatMap((item): Unit[] => {
+    const attributes: Attribute[] =
+      item.kind === 'map'
+        ? (item.entries ?? [])
+        : item.kind === 'string'
+          ? [{ name: 'name', value: item, range: item.range }]
+          : [];
+    if (attributes.length === 0) return [];
+    const named = attributes.find((attribute) => attribute.name === 'name') ?? attributes[0];
+    const name = typeof named?.value.value === 'string' ? named.value.value : undefined;
+    return [
+      {
+        kind: 'dependency',
+        type,
+        typeAsWritten: type,
+        typeRange: attributes[0]?.range ?? item.range,
+        ...(name === undefined ? {} : { name }),
+        attributes,
+        keywords: [],
+        range: item.range,
+      },
+    ];
+  });
+}

@@ -1,0 +1,97 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Unit } from '../../engine/model.js';
+import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { isTrue, literalText, ownStrings } from '../support/values.js';
+
+/** Archives whose tools do not restore the owner recorded in them. */
+const OWNERLESS_ARCHIVE = /\.zip$/i;
+
+function attribute(unit: Unit, name: string) {
+  return unit.attributes.find((found) => found.name === name);
+}
+
+/** The options given to the extracting tool, as words. */
+function extraOptions(unit: Unit): string[] {
+  const value = attribute(unit, 'extra_opts')?.value;
+  if (!value) return [];
+  return [...ownStrings(value)].flatMap((word) => word.value.split(/\s+/));
+}
+
+/**
+ * `unarchive` run as root hands each file the owner the archive records (`tar` keeps owners
+ * for root), unless `owner` is set or `--no-same-owner` is given.
+ */
+function checkUnarchive(context: RuleContext, unit: Unit): void {
+  if (unit.type !== 'unarchive') return;
+  const options = extraOptions(unit);
+  const src = attribute(unit, 'src')?.value;
+  const source = src ? literalText(src) : undefined;
+  if (options.includes('--same-owner')) {
+    context.report({
+      range: attribute(unit, 'extra_opts')?.value.range ?? unit.typeRange,
+      message:
+        '`--same-owner` gives the extracted files the user and group ids recorded in the archive: whatever account has those ids on the host owns them',
+    });
+    return;
+  }
+  if (attribute(unit, 'owner') || options.includes('--no-same-owner')) return;
+  if (source !== undefined && OWNERLESS_ARCHIVE.test(source)) return;
+  context.report({
+    range: unit.typeRange,
+    severity: 'low',
+    message:
+      "`unarchive` run as root keeps the user and group ids recorded in the archive (a release built by uid 1001 lands owned by whatever account has uid 1001 on the host, which can then change the files); set `owner`/`group` or `extra_opts: ['--no-same-owner']`",
+  });
+}
+
+/** `synchronize` told to keep owners (`owner: true`, `group: true`) copies the source's ids. */
+function checkSynchronize(context: RuleContext, unit: Unit): void {
+  if (unit.type !== 'synchronize') return;
+  for (const name of ['owner', 'group']) {
+    const found = attribute(unit, name);
+    if (found && isTrue(found.value))
+      context.report({
+        range: found.value.range,
+        severity: 'low',
+        message: `\`synchronize\` with \`${name}: true\` gives the copied files the ${name === 'owner' ? 'user' : 'group'} ids they have on the source: whatever account has those ids on the target owns them`,
+      });
+  }
+}
+
+/** `tar --same-owner -xf`. */
+function checkCommands(context: RuleContext): void {
+  for (const command of commandsIn(context.file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      if (name !== 'tar' || !args.includes('--same-owner')) continue;
+      context.report({
+        range: command.rangeOf(step),
+        message:
+          '`tar --same-owner` gives the extracted files the user and group ids recorded in the archive: whatever account has those ids on the host owns them',
+      });
+    }
+  }
+}
+
+export const archiveKeepsSourceOwner: Rule = {
+  meta: {
+    id: 'archive-keeps-source-owner',
+    title: 'Extracted or synchronised files keep the owner ids of their source',
+    severity: 'medium',
+    category: 'unsafe-file-operation',
+    languages: ['ansible'],
+    description:
+      'Extracting an archive as root (`unarchive` without `owner` or `--no-same-owner`, `tar --same-owner`) or synchronising with `owner`/`group` kept gives files the numeric user and group ids of where they were built: on the host those ids belong to some unrelated account, or to none until one is created, and that account can rewrite the programs and configuration that root then runs.',
+    remediation:
+      "Set the owner explicitly (`owner: root`, `group: root` on `unarchive`), or pass `extra_opts: ['--no-same-owner']`; for `synchronize`, leave `owner` and `group` off (or set them `false`) and set ownership with a `file` task.",
+    cwe: 'CWE-708',
+    catalog: ['FILE-06'],
+  },
+  check(context) {
+    for (const unit of context.file.units) {
+      checkUnarchive(context, unit);
+      checkSynchronize(context, unit);
+    }
+    checkCommands(context);
+  },
+};

@@ -1,0 +1,75 @@
+import type { Rule } from '../rule.js';
+import { checkSettings, type Verdict } from '../support/config-settings.js';
+
+type Judgement = (value: string) => Verdict | undefined;
+
+const IGNORE = /^ignore$/i;
+
+/**
+ * What an `auditd.conf` setting does when it lets audit records be lost, by lower-case name.
+ * auditd's own defaults (`disk_full_action = SUSPEND`, `space_left_action = SYSLOG`,
+ * `max_log_file_action = ROTATE`) are not findings: only values that drop records more quietly
+ * than the defaults, or stop writing them, are.
+ */
+const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
+  write_logs: (value) =>
+    /^(no|false)$/i.test(value)
+      ? { problem: 'auditd writes no audit records to disk: there is no local trail to read' }
+      : undefined,
+  disk_full_action: (value) => {
+    if (IGNORE.test(value))
+      return {
+        problem:
+          'when the audit partition is full, auditd carries on without writing records and without a word: events from then on are lost unseen',
+      };
+    return /^rotate$/i.test(value)
+      ? {
+          problem:
+            'when the audit partition is full, auditd deletes the oldest audit logs to make room: an attacker who fills the disk erases the records of how they got in',
+          severity: 'low',
+        }
+      : undefined;
+  },
+  disk_error_action: (value) =>
+    IGNORE.test(value)
+      ? {
+          problem:
+            'auditd ignores errors writing its log: records that fail to be written are lost without a warning',
+        }
+      : undefined,
+  space_left_action: (value) =>
+    IGNORE.test(value)
+      ? {
+          problem:
+            'nobody is warned when the audit partition runs low: the first sign is records being lost',
+          severity: 'low',
+        }
+      : undefined,
+  admin_space_left_action: (value) =>
+    IGNORE.test(value)
+      ? {
+          problem:
+            'auditd does nothing when the audit partition is nearly full, where its default suspends logging for an administrator to act: records are lost at the next step without a warning',
+          severity: 'low',
+        }
+      : undefined,
+};
+
+export const auditLoggingWeakened: Rule = {
+  meta: {
+    id: 'audit-logging-weakened',
+    title: 'Audit daemon set to lose records',
+    severity: 'medium',
+    category: 'security-control-disabled',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'An `auditd.conf` the code deploys (a template, a file, a line written with `lineinfile`/`file_line`/`replace_or_add`) stops the audit daemon writing records (`write_logs = no`), or tells it to ignore a full disk or write errors (`disk_full_action = ignore`, `disk_error_action = ignore`); at low severity, it deletes old logs when the disk fills (`disk_full_action = rotate`) or never warns that space is running out (`space_left_action = ignore`, `admin_space_left_action = ignore`). The audit log is what an investigation reads; these settings let it go silent, often exactly when an attacker fills the disk. When a variable gives the value, the finding is on the line that sets the variable.',
+    remediation:
+      'Keep `write_logs = yes`; set `space_left_action = email` or `syslog` so someone is told, `admin_space_left_action = suspend` or `single`, and `disk_full_action` and `disk_error_action` to `suspend`, `single` or `halt` as the host’s role allows; give the audit log its own partition.',
+    cwe: 'CWE-778',
+    catalog: ['LOG-02'],
+  },
+  check(context) {
+    checkSettings(context, ['auditd'], (name, value) => JUDGEMENTS[name.toLowerCase()]?.(value));
+  },
+};

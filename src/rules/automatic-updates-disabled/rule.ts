@@ -1,0 +1,92 @@
+import type { Attribute, Language, Unit } from '../../engine/model.js';
+import { SERVICE_TYPES } from '../knowledge/security-controls.js';
+import { SERVICE_STOPPING } from '../knowledge/services.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { valueRange } from '../support/assignments.js';
+import { checkSettings, type Judge } from '../support/config-settings.js';
+import { literalText } from '../support/values.js';
+
+/** The services and timers that install security updates on their own. */
+const UPDATE_SERVICES =
+  /^(unattended-upgrades|apt-daily-upgrade\.timer|dnf-automatic(-install)?\.timer|yum-cron)(\.service)?$/;
+
+/** `APT::Periodic::Unattended-Upgrade "0";`: the daily job that installs upgrades is off. */
+const judgeAptPeriodic: Judge = (name, value) => {
+  if (!/^APT::Periodic::Unattended-Upgrade$/i.test(name)) return undefined;
+  return /^\S+\s+"?(0|false|no)"?\s*;?$/i.test(value)
+    ? {
+        problem:
+          'unattended-upgrades no longer installs security updates: fixes for known holes wait for someone to remember',
+      }
+    : undefined;
+};
+
+function words(attribute: Attribute | undefined): string[] {
+  if (!attribute) return [];
+  const values =
+    attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
+  return values
+    .map((value) => literalText(value)?.toLowerCase().replace(/^:/, ''))
+    .filter((word): word is string => word !== undefined);
+}
+
+/** The attribute of a service resource that stops or disables an automatic-update service. */
+function updatesStopped(
+  unit: Unit,
+  language: Language,
+): { attribute: Attribute; service: string } | undefined {
+  if (!SERVICE_TYPES.has(unit.type)) return undefined;
+  if (unit.keywords.some((keyword) => keyword.name === 'when')) return undefined;
+  const stopping = SERVICE_STOPPING[language];
+  const attributeOf = (name: string) =>
+    unit.attributes.find((candidate) => candidate.name === name);
+  const service =
+    stopping.name.map((name) => words(attributeOf(name))[0]).find(Boolean) ?? unit.name;
+  if (!service || !UPDATE_SERVICES.test(service)) return undefined;
+  for (const [name, values] of Object.entries(stopping.stoppedWhen)) {
+    const attribute = attributeOf(name);
+    if (attribute && words(attribute).some((word) => values.includes(word)))
+      return { attribute, service };
+  }
+  return undefined;
+}
+
+function checkServices(context: RuleContext): void {
+  const { file } = context;
+  for (const unit of file.units) {
+    // An `if` or `case` around the resource offers the choice; it does not make it.
+    const guarded = file.conditions.some(
+      (condition) =>
+        (condition.kind === 'if' || condition.kind === 'case') &&
+        condition.range.line <= unit.range.line &&
+        condition.range.endLine >= unit.range.endLine,
+    );
+    if (guarded) continue;
+    const stopped = updatesStopped(unit, file.language);
+    if (stopped)
+      context.report({
+        range: valueRange(stopped.attribute, stopped.attribute.value),
+        message: `\`${stopped.attribute.name}\` set to \`${stopped.attribute.value.text}\` stops \`${stopped.service}\`, which installs security updates on its own: fixes for known holes wait for someone to remember`,
+      });
+  }
+}
+
+export const automaticUpdatesDisabled: Rule = {
+  meta: {
+    id: 'automatic-updates-disabled',
+    title: 'Automatic security updates turned off',
+    severity: 'low',
+    category: 'security-control-disabled',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'The code stops or disables the service that installs security updates on its own (`unattended-upgrades`, `apt-daily-upgrade.timer`, `dnf-automatic.timer`, `dnf-automatic-install.timer`, `yum-cron`), or sets `APT::Periodic::Unattended-Upgrade "0"` in the APT configuration it deploys. Hosts then keep known, published holes until someone patches them by hand. A service stopped under a condition (`when:`, an `if` around the resource) is an option the code offers and is not flagged.',
+    remediation:
+      'Leave automatic security updates on (`APT::Periodic::Unattended-Upgrade "1"`, `dnf-automatic-install.timer` enabled) and limit them to the security origin if full upgrades are the worry; if a fleet is patched another way, say so in a comment and suppress the finding with the reason.',
+    cwe: 'CWE-1104',
+    catalog: ['HARD-14'],
+  },
+  check(context) {
+    checkServices(context);
+    checkSettings(context, ['apt-conf'], judgeAptPeriodic);
+  },
+};

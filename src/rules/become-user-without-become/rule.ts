@@ -1,0 +1,84 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import { isFalse, isTrue } from '../support/values.js';
+
+function keyword(unit: Unit, name: string): Attribute | undefined {
+  return unit.keywords.find((candidate) => candidate.name === name);
+}
+
+function contains(outer: SourceRange, inner: SourceRange): boolean {
+  const startsBefore =
+    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return startsBefore && endsAfter;
+}
+
+/** The unit, then the blocks around it from the innermost out, then its play. */
+function scopesOf(unit: Unit, units: readonly Unit[]): Unit[] {
+  const around = units.filter(
+    (other) =>
+      other !== unit &&
+      (other.kind === 'block' || other.kind === 'play') &&
+      contains(other.range, unit.range),
+  );
+  // A scope inside another starts later: innermost first.
+  around.sort((a, b) => b.range.line - a.range.line || b.range.column - a.range.column);
+  return [unit, ...around];
+}
+
+/**
+ * `become_user` only chooses whom to become; without `become: true` at the task, a block around
+ * it or its play, Ansible ignores it and the task runs as the connecting user. In a file of
+ * tasks with no play around them (a role, an included file), the play that runs them may turn
+ * `become` on, so only an explicit `become: false` is reported there.
+ */
+function check(context: RuleContext): void {
+  const { file } = context;
+  if (file.language !== 'ansible') return;
+  for (const unit of file.units) {
+    const user = keyword(unit, 'become_user');
+    if (!user || user.value.kind === 'null') continue;
+    const scopes = scopesOf(unit, file.units);
+    const setting = scopes.map((scope) => keyword(scope, 'become')).find(Boolean);
+    const inPlay = scopes.some((scope) => scope.kind === 'play');
+    const who = `\`become_user: ${user.value.text}\``;
+    if (setting && isFalse(setting.value)) {
+      context.report({
+        range: user.range,
+        message: `${who} has no effect: \`become\` is false here, so the ${unit.kind} runs as the connecting user instead`,
+      });
+      continue;
+    }
+    if (setting || !inPlay || becomesByInventory(context)) continue;
+    context.report({
+      range: user.range,
+      message: `${who} has no effect without \`become: true\` on the ${unit.kind}, a block around it or the play: the ${unit.kind} runs as the connecting user instead`,
+    });
+  }
+}
+
+/** `ansible_become: true` in the inventory or group vars turns escalation on for every play. */
+function becomesByInventory(context: RuleContext): boolean {
+  return context
+    .resolve('ansible_become')
+    .some((definition) => isTrue(definition.value) || definition.value.dynamic);
+}
+
+export const becomeUserWithoutBecome: Rule = {
+  meta: {
+    id: 'become-user-without-become',
+    title: '`become_user` without `become: true`',
+    severity: 'medium',
+    category: 'privilege-escalation',
+    languages: ['ansible'],
+    description:
+      '`become_user` names the account a task should run as, but Ansible switches accounts only when `become` is true for the task, a block around it or its play. Without it the setting is ignored: the task runs as the connecting user, so files are created with the wrong owner, a database is administered as the wrong role, or a step meant to drop privileges keeps them.',
+    remediation:
+      'Add `become: true` next to `become_user` (or on the block or play around it). If the task really should run as the connecting user, remove `become_user`.',
+    cwe: 'CWE-269',
+    catalog: ['PRIV-01'],
+  },
+  check,
+};

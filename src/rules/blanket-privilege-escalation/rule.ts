@@ -1,0 +1,93 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import { isTrue, literalText } from '../support/values.js';
+import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
+
+/**
+ * A play this small is one job, and `become` on it is as precise as on its tasks; from this many
+ * tasks and roles on, escalation on the play covers steps that did not ask for it.
+ */
+const BLANKET_FROM = 3;
+
+/** What Ansible's configuration reads as true; `;` starts a comment after a value. */
+const ANSIBLE_TRUE = /^(true|yes|on|y|t|1)(\s+;.*)?$/i;
+
+function keyword(unit: Unit, name: string): Attribute | undefined {
+  return unit.keywords.find((candidate) => candidate.name === name);
+}
+
+function encloses(outer: SourceRange, inner: SourceRange): boolean {
+  return (
+    (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) &&
+    (outer.endLine > inner.endLine ||
+      (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn))
+  );
+}
+
+/**
+ * `become_user` naming an account other than root drops to a service account rather than
+ * escalating to root; a templated one may be either, so it is not judged.
+ */
+function becomesRoot(play: Unit): boolean {
+  const user = keyword(play, 'become_user');
+  if (!user) return true;
+  const name = literalText(user.value);
+  return name === 'root';
+}
+
+function checkPlays(context: RuleContext): void {
+  const { file } = context;
+  for (const play of file.units) {
+    if (play.kind !== 'play' || play.type !== 'play') continue;
+    const become = keyword(play, 'become');
+    if (!become || !isTrue(become.value) || !becomesRoot(play)) continue;
+    const tasks = file.units.filter(
+      (unit) => unit.kind === 'task' && encloses(play.range, unit.range),
+    ).length;
+    const roles = play.roles?.length ?? 0;
+    if (tasks + roles < BLANKET_FROM) continue;
+    const what = [
+      tasks > 0 ? `${tasks} task${tasks === 1 ? '' : 's'}` : '',
+      roles > 0 ? `${roles} role${roles === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    context.report({
+      range: become.range,
+      message: `\`become: ${become.value.text}\` on the play runs all its ${what} as root, including steps that need no privilege: set \`become\` on the tasks (or blocks, roles) that need it`,
+    });
+  }
+}
+
+/** `become = True` in the `[privilege_escalation]` section of `ansible.cfg`. */
+function ansibleSetting(name: string, value: string, setting: Setting): Verdict | undefined {
+  if (name.toLowerCase() !== 'become' || setting.section !== 'privilege_escalation')
+    return undefined;
+  if (!ANSIBLE_TRUE.test(value)) return undefined;
+  return {
+    problem:
+      'every task of every play run with this configuration runs as root, including steps that need no privilege; set `become` on the plays, blocks or tasks that need it',
+  };
+}
+
+export const blanketPrivilegeEscalation: Rule = {
+  meta: {
+    id: 'blanket-privilege-escalation',
+    title: 'Privilege escalation for every task',
+    severity: 'low',
+    category: 'privilege-escalation',
+    languages: ['ansible'],
+    description:
+      '`become: true` on a play of several tasks or roles, or `become = True` in the `[privilege_escalation]` section of `ansible.cfg`, runs every task as root: the steps that only read facts, render files for a service account or call an API get root too. A mistake or a hostile value in any of them (a templated path, a command line) then acts with root rights, and a reviewer cannot tell from a task which steps really need them.',
+    remediation:
+      'Set `become: true` on the tasks, blocks or role entries that need root (installing packages, writing under `/etc`), and leave it off the play and out of `ansible.cfg`. Use `become_user` to run service steps as the service account.',
+    cwe: 'CWE-250',
+    catalog: ['PRIV-08'],
+    optIn: true,
+  },
+  check(context) {
+    if (context.file.language !== 'ansible') return;
+    checkPlays(context);
+    checkSettings(context, ['ansible-cfg'], ansibleSetting);
+  },
+};

@@ -1,0 +1,97 @@
+import type { Rule } from '../rule.js';
+import type { Value } from '../../engine/model.js';
+import { checkArguments, type ArgumentCheck, type Verdict } from '../support/module-arguments.js';
+import { configLineChecks } from '../support/device-config-lines.js';
+import { isFalse, literalText } from '../support/values.js';
+
+function whenFalse(problem: Verdict): ArgumentCheck['judge'] {
+  return (value: Value) => (isFalse(value) ? problem : undefined);
+}
+
+function medium(problem: string): Verdict {
+  return { problem, severity: 'medium' };
+}
+
+const ACCESS_LOGS_OFF = medium(
+  "turns the load balancer's access logs off: no record of who sent which request, for an investigation or an alert",
+);
+
+const CHECKS: readonly ArgumentCheck[] = [
+  {
+    modules: ['cloudtrail'],
+    path: ['enable_logging'],
+    judge: whenFalse(
+      "stops the CloudTrail trail: API calls in the account, an attacker's included, are no longer recorded",
+    ),
+  },
+  {
+    modules: ['cloudtrail'],
+    path: ['state'],
+    judge: (value) =>
+      literalText(value) === 'absent'
+        ? medium('deletes the CloudTrail trail and with it the record of API calls it would keep')
+        : undefined,
+    whenRemoved: true,
+  },
+  {
+    modules: ['s3_logging'],
+    path: ['state'],
+    judge: (value) =>
+      literalText(value) === 'absent'
+        ? medium(
+            'turns server access logging off for the bucket: reads and writes of its objects are no longer recorded',
+          )
+        : undefined,
+    whenRemoved: true,
+  },
+  {
+    modules: ['elb_classic_lb'],
+    path: ['access_logs', 'enabled'],
+    judge: whenFalse(ACCESS_LOGS_OFF),
+  },
+  {
+    modules: ['elb_application_lb', 'elb_network_lb'],
+    path: ['access_logs_enabled'],
+    judge: whenFalse(ACCESS_LOGS_OFF),
+  },
+  {
+    modules: ['panos_security_rule'],
+    path: ['log_end'],
+    judge: whenFalse(
+      medium(
+        'stops the firewall logging the sessions the rule matches: traffic it allows leaves no record',
+      ),
+    ),
+  },
+  {
+    modules: ['gcp_compute_firewall', 'gcp_compute_subnetwork'],
+    path: ['log_config', 'enable'],
+    judge: whenFalse(medium('turns flow logging off: the connections it sees leave no record')),
+  },
+  ...configLineChecks((line) =>
+    line === 'no logging on' || line === 'no logging'
+      ? medium(
+          "turns the device's logging off: logins, configuration changes and errors leave no record",
+        )
+      : undefined,
+  ),
+];
+
+export const cloudAuditLoggingDisabled: Rule = {
+  meta: {
+    id: 'cloud-audit-logging-disabled',
+    title: 'Cloud or network audit logging turned off',
+    severity: 'high',
+    category: 'security-control-disabled',
+    languages: ['ansible'],
+    description:
+      'A task turns off the record of what happens in a cloud account or on the network: a CloudTrail trail stopped (`enable_logging: false`) or deleted, S3 server access logging removed, load-balancer access logs disabled, a PAN-OS security rule that no longer logs its sessions, Google Cloud firewall or subnet flow logs turned off, or `no logging on` on a network device. Without it an intrusion leaves no trail to detect it by or investigate it with, and stopping it is a step attackers take first.',
+    remediation:
+      'Keep CloudTrail logging in every region (`enable_logging: true`, a multi-region trail with log file validation), bucket and load-balancer access logs on and sent to a bucket the workload cannot write, firewall rules logging at session end, and device logs sent to a log server. Turn off only what is replaced, and say where the replacement is.',
+    cwe: 'CWE-778',
+    catalog: ['LOG-06'],
+  },
+  check(context) {
+    checkArguments(context, CHECKS);
+  },
+};

@@ -1,0 +1,93 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Language, Unit } from '../../engine/model.js';
+import { literalText, removesResource } from '../support/values.js';
+
+/**
+ * Tasks and resources that create a file or folder, and when they do: per type, the states or
+ * actions that create (any when the list is absent), read from `state` (Ansible), `ensure`
+ * (Puppet) or `action` (Chef) with its default when unset.
+ */
+interface Creator {
+  creates?: readonly string[];
+  /** the state when none is written */
+  default?: string;
+  /** an attribute that, true, is needed for it to create anything (`create: true`) */
+  needs?: string;
+}
+
+const CREATORS: Record<Language, Readonly<Record<string, Creator>>> = {
+  ansible: {
+    copy: {},
+    template: {},
+    get_url: {},
+    assemble: {},
+    archive: {},
+    file: { creates: ['directory', 'touch'], default: 'file' },
+    lineinfile: { needs: 'create' },
+    blockinfile: { needs: 'create' },
+    ini_file: { needs: 'create' },
+  },
+  puppet: {
+    file: { creates: ['file', 'present', 'directory'], default: 'present' },
+  },
+  chef: {
+    file: { creates: ['create'], default: 'create' },
+    template: { creates: ['create'], default: 'create' },
+    cookbook_file: { creates: ['create'], default: 'create' },
+    remote_file: { creates: ['create'], default: 'create' },
+    directory: { creates: ['create'], default: 'create' },
+  },
+};
+
+const STATE = { ansible: 'state', puppet: 'ensure', chef: 'action' } as const;
+
+function creates(context: RuleContext, unit: Unit): boolean {
+  const language = context.file.language;
+  const creator = CREATORS[language][unit.type];
+  if (!creator || removesResource(unit, language)) return false;
+  const value = (name: string) => unit.attributes.find((found) => found.name === name)?.value;
+  if (creator.needs) {
+    const needed = value(creator.needs);
+    return (
+      needed !== undefined && ['true', 'yes'].includes(String(literalText(needed)).toLowerCase())
+    );
+  }
+  if (!creator.creates) return true;
+  const state = value(STATE[language]);
+  const written = state ? literalText(state)?.replace(/^:/, '') : creator.default;
+  return written !== undefined && creator.creates.includes(written);
+}
+
+/** Puppet files that only manage another attribute of an existing file (`ensure` unset, no content) are not creations. */
+function createsContent(context: RuleContext, unit: Unit): boolean {
+  if (context.file.language !== 'puppet') return true;
+  const names = new Set(unit.attributes.map((attribute) => attribute.name));
+  return names.has('ensure') || names.has('content') || names.has('source');
+}
+
+export const fileWithoutMode: Rule = {
+  meta: {
+    id: 'file-without-mode',
+    title: 'File or folder created without an explicit mode',
+    severity: 'low',
+    category: 'insecure-file-permissions',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'A task or resource creates a file or folder without saying its mode, so its permissions come from the umask of whatever runs it (and, for `copy` and `get_url`, from the source): a change of user, of umask or of tool can leave configuration or secrets readable or writable by others without any change to the code.',
+    remediation:
+      "Write the mode the file needs (`mode: '0644'`, `mode => '0640'`, `mode '0600'`), or `mode: preserve` where keeping the source's mode is the intent.",
+    cwe: 'CWE-276',
+    catalog: ['FILE-03'],
+    optIn: true,
+  },
+  check(context) {
+    for (const unit of context.file.units) {
+      if (unit.attributes.some((attribute) => attribute.name === 'mode')) continue;
+      if (!creates(context, unit) || !createsContent(context, unit)) continue;
+      context.report({
+        range: unit.typeRange,
+        message: `\`${unit.type}\` creates its ${unit.type === 'directory' ? 'folder' : 'file'} without a \`mode\`: the permissions depend on the umask of whoever runs it`,
+      });
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Unit, Value } from '../../engine/model.js';
+import { firstAttribute } from '../support/destinations.js';
+import { literalText, removesResource } from '../support/values.js';
+
+/**
+ * The options each shared mount point needs (CIS 1.1, dev-sec os-10): no device files and no
+ * setuid programs where users write, and nothing executed from the temp folders.
+ */
+const REQUIRED_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  '/tmp': ['nodev', 'nosuid', 'noexec'],
+  '/var/tmp': ['nodev', 'nosuid', 'noexec'],
+  '/dev/shm': ['nodev', 'nosuid', 'noexec'],
+  '/home': ['nodev', 'nosuid'],
+};
+
+/** Filesystems no server needs, whose kernel code is rarely exercised and a way into the kernel. */
+const UNUSED_FILESYSTEMS = new Set([
+  'cramfs',
+  'freevxfs',
+  'jffs2',
+  'hfs',
+  'hfsplus',
+  'squashfs',
+  'udf',
+]);
+
+/** Per language: the mount resource, its mount point and options; the module-loading resource. */
+const MOUNTS = {
+  ansible: { type: 'mount', path: ['path', 'name'], options: 'opts' },
+  puppet: { type: 'mount', path: ['name', 'title'], options: 'options' },
+  chef: { type: 'mount', path: ['mount_point', 'name'], options: 'options' },
+} as const;
+
+const MODULE_LOADERS: Readonly<Record<string, { type: string; name: readonly string[] }>> = {
+  ansible: { type: 'modprobe', name: ['name'] },
+  puppet: { type: 'kmod::load', name: ['name', 'title'] },
+  chef: { type: 'kernel_module', name: ['modname', 'name'] },
+};
+
+/** Chef `kernel_module` actions that load the module (`install` is the default). */
+const LOADING_ACTIONS = new Set(['install', 'load']);
+
+function optionWords(value: Value): string[] | undefined {
+  if (value.kind === 'list') {
+    const words = (value.items ?? []).map(literalText);
+    return words.every((word): word is string => word !== undefined) ? words : undefined;
+  }
+  return literalText(value)
+    ?.split(',')
+    .map((word) => word.trim());
+}
+
+function checkMount(context: RuleContext, unit: Unit): void {
+  const language = context.file.language;
+  const mount = MOUNTS[language];
+  if (unit.type !== mount.type || removesResource(unit, language)) return;
+  const state = unit.attributes.find((attribute) => attribute.name === 'state')?.value;
+  if (state && literalText(state) === 'unmounted') return;
+  const point = firstAttribute(unit, mount.path);
+  const required = point
+    ? REQUIRED_OPTIONS[literalText(point.value)?.replace(/\/$/, '') ?? '']
+    : undefined;
+  if (!point || !required) return;
+  const options = unit.attributes.find((attribute) => attribute.name === mount.options);
+  const words = options ? optionWords(options.value) : ['defaults'];
+  if (!words) return;
+  const missing = required.filter((option) => !words.includes(option));
+  if (missing.length === 0) return;
+  context.report({
+    range: (options ?? point).value.range,
+    message: `\`${literalText(point.value)}\` is mounted without ${missing.map((option) => `\`${option}\``).join(', ')}: every local user can write there, so device files, setuid programs or programs they drop there work`,
+  });
+}
+
+function checkModule(context: RuleContext, unit: Unit): void {
+  const loader = MODULE_LOADERS[context.file.language];
+  if (!loader || unit.type !== loader.type || removesResource(unit, context.file.language)) return;
+  const action = unit.attributes.find((attribute) => attribute.name === 'action')?.value;
+  if (
+    context.file.language === 'chef' &&
+    action &&
+    !LOADING_ACTIONS.has(literalText(action)?.replace(/^:/, '') ?? '')
+  )
+    return;
+  const name = firstAttribute(unit, loader.name);
+  const module = name ? literalText(name.value) : undefined;
+  if (!name || !module || !UNUSED_FILESYSTEMS.has(module)) return;
+  context.report({
+    range: name.value.range,
+    message: `loads the \`${module}\` filesystem module, which servers do not need: it puts rarely used kernel code in reach of anyone who can get a disk image mounted`,
+  });
+}
+
+export const insecureMountOptions: Rule = {
+  meta: {
+    id: 'insecure-mount-options',
+    title: 'Shared mount without nodev, nosuid, noexec, or unused filesystem loaded',
+    severity: 'low',
+    category: 'kernel-hardening-disabled',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'A mount of `/tmp`, `/var/tmp` or `/dev/shm` without `nodev`, `nosuid` and `noexec`, or of `/home` without `nodev` and `nosuid`: every local user can write there, so a device file, a setuid program or a binary they drop there is usable. Loading a filesystem module servers never use (`cramfs`, `freevxfs`, `jffs2`, `hfs`, `hfsplus`, `squashfs`, `udf`) widens the kernel code an attacker can reach.',
+    remediation:
+      'Mount the shared folders with `nodev,nosuid,noexec` (`/home`: `nodev,nosuid`), and keep unused filesystem modules out (`install cramfs /bin/true` in `/etc/modprobe.d/`) rather than loading them.',
+    cwe: 'CWE-732',
+    catalog: ['FILE-10'],
+  },
+  check(context) {
+    for (const unit of context.file.units) {
+      checkMount(context, unit);
+      checkModule(context, unit);
+    }
+  },
+};

@@ -1,0 +1,94 @@
+import type { FileModel } from '../../engine/model.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { settingsOf, type Setting } from '../support/config-settings.js';
+
+/** A legacy forwarding rule: a selector, then `@host` (UDP) or `@@host` (TCP), options in `(...)`. */
+const LEGACY_FORWARD = /^\S+\s+(@@?)(\([^)]*\))?(\S+)/;
+
+/**
+ * What makes rsyslog's TCP forwarding use TLS: the legacy `$ActionSendStreamDriverMode 1`, or
+ * `StreamDriverMode="1"` on an action or as a default. A file without it sends in plain text.
+ */
+const TLS_MODE = /StreamDriver\.?Mode\s*=?\s*"?1"?|\$ActionSendStreamDriverMode\s+1\b/i;
+
+/** The text of a RainerScript `action(...)` that starts on a line, up to its closing bracket. */
+function actionText(file: FileModel, line: number): string {
+  let depth = 0;
+  let text = '';
+  for (let index = line - 1; index < file.lines.length; index += 1) {
+    const content = file.lines[index] ?? '';
+    text += `${content}\n`;
+    depth += (content.match(/\(/g) ?? []).length - (content.match(/\)/g) ?? []).length;
+    if (depth <= 0) break;
+  }
+  return text;
+}
+
+/** What a forwarding setting of an rsyslog file sends in plain text, if it does. */
+function plaintextForward(
+  file: FileModel,
+  setting: Setting,
+  fileUsesTls: boolean,
+): string | undefined {
+  const text = String(setting.value.value ?? setting.value.text);
+  const legacy = LEGACY_FORWARD.exec(text);
+  if (legacy) {
+    const destination = legacy[3] ?? '';
+    if (legacy[1] === '@')
+      return `\`${legacy[0]}\` forwards the logs to \`${destination}\` over UDP, in plain text: anyone on the path reads them, and forged or dropped messages go unnoticed`;
+    if (!fileUsesTls)
+      return `\`${legacy[0]}\` forwards the logs to \`${destination}\` over TCP without TLS (no \`StreamDriverMode 1\` in the file): anyone on the path reads them and can alter them`;
+    return undefined;
+  }
+  if (!/\btype\s*=\s*"omfwd"/i.test(text)) return undefined;
+  const action = actionText(file, setting.range.line);
+  // A mode or protocol the template computes may well be TLS.
+  if (TLS_MODE.test(action) || /StreamDriver\.?Mode\s*=\s*"[^"]*(\{\{|\$\{|#\{)/i.test(action))
+    return undefined;
+  if (fileUsesTls && /protocol\s*=\s*"tcp"/i.test(action)) return undefined;
+  const target = /target\s*=\s*"([^"]*)"/i.exec(action)?.[1];
+  return `an \`omfwd\` action forwards the logs${target ? ` to \`${target}\`` : ''} without TLS (no \`StreamDriverMode="1"\`): anyone on the path reads them and can alter them`;
+}
+
+function checkRsyslog(context: RuleContext): void {
+  const { file } = context;
+  const fileUsesTls = file.lines.some((line) => TLS_MODE.test(line) && !/^\s*#/.test(line));
+  for (const setting of settingsOf(context, ['rsyslog'])) {
+    if (setting.conditional) continue;
+    const problem = plaintextForward(file, setting, fileUsesTls);
+    if (problem) context.report({ range: setting.range, message: problem });
+  }
+}
+
+/** `URL=http://…` in `journal-upload.conf`: the journal sent to the collector without TLS. */
+function checkJournalUpload(context: RuleContext): void {
+  for (const setting of settingsOf(context, ['journal-upload'])) {
+    if (setting.conditional || setting.name !== 'URL') continue;
+    const url = String(setting.value.value ?? setting.value.text).trim();
+    if (/^http:\/\//i.test(url))
+      context.report({
+        range: setting.range,
+        message: `\`URL=${url}\` in journal-upload.conf uploads the journal over HTTP, in plain text: anyone on the path reads every log line and can alter them`,
+      });
+  }
+}
+
+export const plaintextLogForwarding: Rule = {
+  meta: {
+    id: 'plaintext-log-forwarding',
+    title: 'Logs forwarded to a remote server in plain text',
+    severity: 'medium',
+    category: 'cleartext-transmission',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'An rsyslog configuration the code deploys forwards logs over UDP (`*.* @logs:514`), or over TCP without TLS (`*.* @@logs:514`, an `omfwd` action without `StreamDriverMode="1"`), or `journal-upload.conf` sends the journal to an `http://` URL. Logs carry user names, host names, commands and sometimes secrets; in plain text anyone on the path reads them, and can forge or drop the messages a central log server is there to keep.',
+    remediation:
+      'Forward over TLS: in rsyslog, `$DefaultNetstreamDriver gtls` with `$ActionSendStreamDriverMode 1` and `$ActionSendStreamDriverAuthMode x509/name` for `@@` rules, or `action(type="omfwd" protocol="tcp" StreamDriver="gtls" StreamDriverMode="1" StreamDriverAuthMode="x509/name" ...)`; point `journal-upload` at an `https://` URL with its certificate settings.',
+    cwe: 'CWE-319',
+    catalog: ['LOG-05'],
+  },
+  check(context) {
+    checkRsyslog(context);
+    checkJournalUpload(context);
+  },
+};

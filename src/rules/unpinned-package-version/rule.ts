@@ -1,0 +1,82 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Unit, Value } from '../../engine/model.js';
+import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
+import { firstAttribute } from '../support/destinations.js';
+import { literalText, ownStrings } from '../support/values.js';
+import { LATEST_INSTALLS, type LatestInstall } from '../knowledge/package-repositories.js';
+
+/** What `latest` means for the hosts, for every message. */
+const DRIFTS =
+  'each run installs whatever the repository serves that day, so hosts drift apart and an untested or tampered release goes straight to production';
+
+/** The literal words of a value: a scalar, or the items of a list (`action [:upgrade, :enable]`). */
+function words(value: Value): string[] {
+  const values = value.kind === 'list' ? (value.items ?? []) : [value];
+  return values
+    .map((item) => literalText(item)?.trim().toLowerCase().replace(/^:/, ''))
+    .filter((word): word is string => word !== undefined);
+}
+
+/** The packages a unit names, for messages; `*` when it upgrades everything. */
+function packagesOf(unit: Unit, install: LatestInstall): string[] {
+  const named = firstAttribute(unit, install.name);
+  const names = named ? [...ownStrings(named.value)].map((item) => item.value) : [];
+  if (names.length === 0 && unit.name) names.push(unit.name);
+  return names;
+}
+
+function checkUnit(context: RuleContext, unit: Unit, install: LatestInstall): void {
+  const { file, report } = context;
+  const state = unit.attributes.find((attribute) => attribute.name === install.attribute);
+  if (!state) return;
+  const packages = packagesOf(unit, install);
+  // `name: '*'` with `state: latest` is a system update: patching, not an unpinned install.
+  if (packages.some((name) => name.trim() === '*')) return;
+  const shown =
+    packages.length > 0 && packages.length <= 3
+      ? packages.map((name) => `\`${name}\``).join(', ')
+      : 'its packages';
+  const asked = { ansible: 'state: latest', puppet: 'ensure => latest', chef: 'action :upgrade' }[
+    file.language
+  ];
+  if (words(state.value).includes(install.latest)) {
+    report({
+      range: state.value.range,
+      message: `\`${unit.typeAsWritten}\` installs the newest version of ${shown} (\`${asked}\`): ${DRIFTS}. Pin a version, or upgrade in a separate, reviewed patch run`,
+    });
+    return;
+  }
+  for (const binding of wholeBindings(context, state.value, unit.within)) {
+    if (!words(binding.value).includes(install.latest)) continue;
+    reportBinding(
+      context,
+      binding,
+      { range: state.value.range, as: usePhrase(file, unit, state.name) },
+      `installs the newest version of ${shown}: ${DRIFTS}`,
+    );
+  }
+}
+
+export const unpinnedPackageVersion: Rule = {
+  meta: {
+    id: 'unpinned-package-version',
+    title: 'Package installed at its latest version',
+    severity: 'low',
+    category: 'unpinned-dependency',
+    languages: ['ansible', 'puppet', 'chef'],
+    description:
+      'A package is installed at whatever version is newest when the code runs (`state: latest`, `ensure => latest`, `action :upgrade`), pip and gem packages included. Runs are not reproducible, hosts built on different days differ, and a bad or tampered release reaches every host at the next run without anyone choosing it. Opt-in: many teams use `latest` on purpose to keep hosts patched.',
+    remediation:
+      "Pin the version the code was tested with (`name: nginx=1.24.*`, `ensure => '1.24.0-1'`, `version '1.24.0'`, `pip` `name: requests==2.32.3`) and move it forward in reviewed changes; keep security updates in a separate patch process (`unattended-upgrades`, `dnf-automatic`, a patch playbook).",
+    cwe: 'CWE-1357',
+    catalog: ['SUP-06', 'SUP-08'],
+    optIn: true,
+  },
+  check(context) {
+    const install = LATEST_INSTALLS[context.file.language];
+    for (const unit of context.file.units) {
+      if (unit.kind !== 'dependency' && install.types.has(unit.type))
+        checkUnit(context, unit, install);
+    }
+  },
+};

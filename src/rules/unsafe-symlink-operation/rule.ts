@@ -1,0 +1,155 @@
+import type { Rule, RuleContext } from '../rule.js';
+import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
+import { SHARED_WRITABLE } from '../knowledge/sensitive-files.js';
+import { bindings } from '../support/bindings.js';
+import { managedPathAttribute, pathShape } from '../support/destinations.js';
+import { isTrue, literalText } from '../support/values.js';
+
+/**
+ * Where a link decides what root reads or runs: configuration, programs and libraries, the boot
+ * files, root's home and the cron spools. A link there whose target another account can write
+ * hands that account the file.
+ */
+const SYSTEM_LOCATION =
+  /^\/(etc|usr|bin|sbin|lib|lib32|lib64|boot|root)(\/|$)|^\/var\/spool\/cron\//;
+
+/** A symbolic mode that only takes permissions away (`go-w`, `a-s`): harmless through a link. */
+const REMOVING_MODE = /^[ugoa]*-[rwxXst]+(,[ugoa]*-[rwxXst]+)*$/;
+
+/** The attributes that give a file its content, per language and resource. */
+const CONTENT_ATTRIBUTES: Record<Language, Readonly<Record<string, readonly string[]>>> = {
+  ansible: { copy: ['content', 'src'], template: ['src'] },
+  puppet: { file: ['content', 'source'] },
+  chef: {},
+};
+
+/** The owner and groups a system file already has: handing it to them changes nothing. */
+const ROOT_ACCOUNTS = new Set(['root', '0', 'wheel']);
+
+function attribute(unit: Unit, name: string): Attribute | undefined {
+  return unit.attributes.find((candidate) => candidate.name === name);
+}
+
+/** A path as it lands, as written or as one of the variables in it sets it. */
+function pathsOf(context: RuleContext, unit: Unit, value: Value): string[] {
+  const language = context.file.language;
+  const shapes: string[] = [];
+  const written = pathShape(value, language);
+  if (written !== undefined) shapes.push(written);
+  for (const binding of bindings(context, value, unit.within)) {
+    const bound = pathShape(binding.value, language);
+    if (bound !== undefined) shapes.push(bound);
+  }
+  return shapes;
+}
+
+function sharedWritable(context: RuleContext, unit: Unit, value: Value): string | undefined {
+  return pathsOf(context, unit, value).find((path) => SHARED_WRITABLE.test(path));
+}
+
+function systemLocation(context: RuleContext, unit: Unit, value: Value): string | undefined {
+  return pathsOf(context, unit, value).find((path) => SYSTEM_LOCATION.test(path));
+}
+
+/**
+ * What a change made through a link does to the file at its end: hands it to another account,
+ * grants permissions or replaces its content. Undefined for changes that only tighten it.
+ */
+function grantingChange(unit: Unit, language: Language): string | undefined {
+  const content = CONTENT_ATTRIBUTES[language][unit.type]?.find((name) => attribute(unit, name));
+  if (content) return `the content (\`${content}\`)`;
+  for (const name of ['owner', 'group']) {
+    const account = attribute(unit, name);
+    if (!account) continue;
+    const written = literalText(account.value);
+    if (written === undefined || !ROOT_ACCOUNTS.has(written)) return `\`${name}\``;
+  }
+  const mode = attribute(unit, 'mode');
+  if (mode) {
+    const text = literalText(mode.value)?.replace(/^['"]|['"]$/g, '');
+    if (text === undefined || !REMOVING_MODE.test(text)) return '`mode`';
+  }
+  return undefined;
+}
+
+/** `state: link` (Ansible), `ensure => link` or `ensure => '/target'` (Puppet): the link's target. */
+function linkTarget(unit: Unit, language: Language): Attribute | undefined {
+  if (language === 'ansible') {
+    const state = attribute(unit, 'state');
+    const written = state ? literalText(state.value) : undefined;
+    return written === 'link' || written === 'hard' ? attribute(unit, 'src') : undefined;
+  }
+  const ensure = attribute(unit, 'ensure');
+  const written = ensure ? literalText(ensure.value) : undefined;
+  if (ensure && written?.startsWith('/')) return ensure;
+  return written === 'link' ? attribute(unit, 'target') : undefined;
+}
+
+/** A link on a system path whose target sits where another account can write. */
+function checkLink(context: RuleContext, unit: Unit): void {
+  const language = context.file.language;
+  const target = linkTarget(unit, language);
+  const path = managedPathAttribute(unit, language);
+  if (!target || !path) return;
+  const system = systemLocation(context, unit, path.value);
+  const writable = sharedWritable(context, unit, target.value);
+  if (!system || !writable) return;
+  const force = attribute(unit, 'force');
+  const replacing =
+    force && isTrue(force.value) ? ', and `force` replaces whatever file is there now' : '';
+  context.report({
+    range: target.value.range,
+    message: `\`${system}\` becomes a link to \`${writable}\`, in a folder another account can write${replacing}: that account then decides what root reads or runs at \`${system}\`; install the file itself, or link to a copy only root can write`,
+  });
+}
+
+/** The attribute that makes a task or resource follow links at the path it manages. */
+function followSwitch(unit: Unit, language: Language): Attribute | undefined {
+  if (language === 'ansible') {
+    if (!['file', 'copy', 'template'].includes(unit.type)) return undefined;
+    const follow = attribute(unit, 'follow');
+    return follow && isTrue(follow.value) ? follow : undefined;
+  }
+  if (unit.type !== 'file') return undefined;
+  const links = attribute(unit, 'links');
+  return links && literalText(links.value) === 'follow' ? links : undefined;
+}
+
+/** A change made through a link at a path where another account can put one. */
+function checkFollow(context: RuleContext, unit: Unit): void {
+  const language = context.file.language;
+  const follow = followSwitch(unit, language);
+  const path = managedPathAttribute(unit, language);
+  if (!follow || !path) return;
+  const writable = sharedWritable(context, unit, path.value);
+  const change = writable === undefined ? undefined : grantingChange(unit, language);
+  if (!writable || !change) return;
+  context.report({
+    range: follow.range,
+    message: `\`${follow.name}\` makes the change of ${change} at \`${writable}\` go through a link, in a folder another account can write: whoever plants a link there applies the change to any file it names (\`/etc/shadow\`, \`/etc/sudoers\`); do not follow links there`,
+  });
+}
+
+export const unsafeSymlinkOperation: Rule = {
+  meta: {
+    id: 'unsafe-symlink-operation',
+    title: 'Symbolic link followed or forced unsafely',
+    severity: 'medium',
+    category: 'unsafe-file-operation',
+    languages: ['ansible', 'puppet'],
+    description:
+      "A task or resource makes a system path (`/etc`, `/usr`, `/bin`, root's home) a link to a file in `/tmp`, `/var/tmp`, `/dev/shm` or a user's home, so that the account able to write there decides what root reads or runs; or it follows links (`follow: true`, `links => follow`) while it hands over, loosens or rewrites a file in such a folder, so that a link planted there redirects the change to any file on the host.",
+    remediation:
+      'Install the file itself on the system path, or link to a copy only root can write. Where a task manages a file in a folder other accounts write to, do not follow links (`follow: false`, `links => manage`), or manage the file in a private folder instead.',
+    cwe: 'CWE-59',
+    catalog: ['FILE-11'],
+  },
+  check(context) {
+    const language = context.file.language;
+    if (language === 'chef') return;
+    for (const unit of context.file.units) {
+      if (unit.type === 'file') checkLink(context, unit);
+      checkFollow(context, unit);
+    }
+  },
+};
