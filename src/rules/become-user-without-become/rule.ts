@@ -1,19 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import type { Unit } from '../../engine/model.js';
 import { isFalse, isTrue } from '../support/values.js';
-
-function keyword(unit: Unit, name: string): Attribute | undefined {
-  return unit.keywords.find((candidate) => candidate.name === name);
-}
-
-function contains(outer: SourceRange, inner: SourceRange): boolean {
-  const startsBefore =
-    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
-}
+import { encloses, keywordOf } from '../support/units.js';
 
 /** The unit, then the blocks around it from the innermost out, then its play. */
 function scopesOf(unit: Unit, units: readonly Unit[]): Unit[] {
@@ -21,7 +9,7 @@ function scopesOf(unit: Unit, units: readonly Unit[]): Unit[] {
     (other) =>
       other !== unit &&
       (other.kind === 'block' || other.kind === 'play') &&
-      contains(other.range, unit.range),
+      encloses(other.range, unit.range),
   );
   // A scope inside another starts later: innermost first.
   around.sort((a, b) => b.range.line - a.range.line || b.range.column - a.range.column);
@@ -38,10 +26,10 @@ function check(context: RuleContext): void {
   const { file } = context;
   if (file.language !== 'ansible') return;
   for (const unit of file.units) {
-    const user = keyword(unit, 'become_user');
+    const user = keywordOf(unit, 'become_user');
     if (!user || user.value.kind === 'null') continue;
     const scopes = scopesOf(unit, file.units);
-    const setting = scopes.map((scope) => keyword(scope, 'become')).find(Boolean);
+    const setting = scopes.map((scope) => keywordOf(scope, 'become')).find(Boolean);
     const inPlay = scopes.some((scope) => scope.kind === 'play');
     const who = `\`become_user: ${user.value.text}\``;
     if (setting && isFalse(setting.value)) {

@@ -6,9 +6,10 @@
  * when a loop hands them over one by one as `item`. Values the repository sets itself (role
  * defaults, group vars) are its own constants and are left alone.
  */
-import type { FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { FileModel, Unit, Value } from '../../engine/model.js';
 import { commandTextOf } from '../support/commands.js';
 import { interpolationsIn, type Interpolation } from './interpolations.js';
+import { encloses } from '../support/units.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */
 const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = {
@@ -36,7 +37,7 @@ export function* ansibleInjections(file: FileModel): Generator<AnsibleInjection>
   for (const unit of file.units) {
     const attributes = SHELL_MODULES[unit.type];
     if (!attributes || (unit.kind !== 'task' && unit.kind !== 'handler')) continue;
-    const prompted = promptedNames(plays.filter((play) => contains(play.range, unit.range)));
+    const prompted = promptedNames(plays.filter((play) => encloses(play.range, unit.range)));
     const looped = loopSource(unit, prompted, registered);
     for (const attribute of unit.attributes) {
       if (!attributes.includes(attribute.name)) continue;
@@ -111,12 +112,4 @@ function promptedNames(plays: readonly Unit[]): Set<string> {
     }
   }
   return names;
-}
-
-export function contains(outer: SourceRange, inner: SourceRange): boolean {
-  return (
-    (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) &&
-    (outer.endLine > inner.endLine ||
-      (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn))
-  );
 }

@@ -4,6 +4,7 @@ import { isTestCode } from '../../engine/test-code.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { COMPUTED_PART, firstAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
+import { keywordOf } from '../support/units.js';
 
 /**
  * Modules that write a file or directory on the managed host, with the attributes naming it
@@ -52,10 +53,6 @@ function isRelative(shape: string): boolean {
   return true;
 }
 
-function keyword(unit: Unit, name: string): Attribute | undefined {
-  return unit.keywords.find((candidate) => candidate.name === name);
-}
-
 function isControllerHost(value: Value | undefined): boolean {
   const text = value ? literalText(value) : undefined;
   return text !== undefined && CONTROLLER_HOSTS.has(text.trim());
@@ -63,12 +60,12 @@ function isControllerHost(value: Value | undefined): boolean {
 
 /** `connection: local`, or a task or play aimed at the control node. */
 function aimsAtController(unit: Unit): boolean {
-  if (keyword(unit, 'local_action')) return true;
-  const connection = keyword(unit, 'connection');
+  if (keywordOf(unit, 'local_action')) return true;
+  const connection = keywordOf(unit, 'connection');
   if (connection && literalText(connection.value) === 'local') return true;
-  const delegate = keyword(unit, 'delegate_to');
+  const delegate = keywordOf(unit, 'delegate_to');
   if (delegate && isControllerHost(delegate.value)) return true;
-  return unit.kind === 'play' && isControllerHost(keyword(unit, 'hosts')?.value);
+  return unit.kind === 'play' && isControllerHost(keywordOf(unit, 'hosts')?.value);
 }
 
 function contains(outer: Unit, inner: Unit): boolean {

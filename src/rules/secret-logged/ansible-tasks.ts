@@ -9,26 +9,14 @@ import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
-
-function keyword(unit: Unit, name: string): Attribute | undefined {
-  return unit.keywords.find((candidate) => candidate.name === name);
-}
-
-function encloses(outer: SourceRange, inner: SourceRange): boolean {
-  const startsBefore =
-    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
-}
+import { encloses, keywordOf } from '../support/units.js';
 
 /**
  * `no_log` as the task runs with it: its own, else its innermost block's or play's. A templated
  * value is taken as set: whoever wrote it meant to hide the output when it matters.
  */
 function hidesOutput(file: FileModel, task: Unit): boolean {
-  const own = keyword(task, 'no_log');
+  const own = keywordOf(task, 'no_log');
   if (own) return !isFalse(own.value);
   const around = file.units
     .filter(
@@ -36,10 +24,10 @@ function hidesOutput(file: FileModel, task: Unit): boolean {
         unit !== task &&
         (unit.kind === 'block' || unit.kind === 'play') &&
         encloses(unit.range, task.range) &&
-        keyword(unit, 'no_log'),
+        keywordOf(unit, 'no_log'),
     )
     .sort((a, b) => b.range.line - a.range.line)[0];
-  const inherited = around && keyword(around, 'no_log');
+  const inherited = around && keywordOf(around, 'no_log');
   return inherited !== undefined && !isFalse(inherited.value);
 }
 
@@ -51,7 +39,8 @@ function loopKeyword(task: Unit): Attribute | undefined {
 }
 
 function loopControl(task: Unit, name: string): Value | undefined {
-  return keyword(task, 'loop_control')?.value.entries?.find((entry) => entry.name === name)?.value;
+  return keywordOf(task, 'loop_control')?.value.entries?.find((entry) => entry.name === name)
+    ?.value;
 }
 
 /** Every string in a value, map entries included. */

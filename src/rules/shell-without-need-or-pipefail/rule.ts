@@ -5,6 +5,7 @@ import type { ShellCommand } from '../../parsers/shell/parse-shell.js';
 import { isFalse, isTrue, literalText } from '../support/values.js';
 import { needsNoShell } from './shell-features.js';
 import { waivedByNoqa } from '../support/lint-waivers.js';
+import { keywordOf } from '../support/units.js';
 
 /** Shells whose `set -o pipefail` makes a pipeline fail when any of its commands fails. */
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'ksh93', 'mksh']);
@@ -17,10 +18,6 @@ function attribute(unit: Unit, name: string): Attribute | undefined {
   return unit.attributes.find((candidate) => candidate.name === name);
 }
 
-function keyword(unit: Unit, name: string): Attribute | undefined {
-  return unit.keywords.find((candidate) => candidate.name === name);
-}
-
 /** The shell the task names with `executable`, or undefined for the default `/bin/sh`. */
 function executableOf(unit: Unit): string | null | undefined {
   const executable = attribute(unit, 'executable');
@@ -31,8 +28,8 @@ function executableOf(unit: Unit): string | null | undefined {
 
 /** The task does not fail on a bad exit status anyway: pipefail would change nothing. */
 function ignoresFailure(unit: Unit): boolean {
-  const ignore = keyword(unit, 'ignore_errors');
-  const failedWhen = keyword(unit, 'failed_when');
+  const ignore = keywordOf(unit, 'ignore_errors');
+  const failedWhen = keywordOf(unit, 'failed_when');
   return (
     (ignore !== undefined && isTrue(ignore.value)) ||
     (failedWhen !== undefined && isFalse(failedWhen.value))

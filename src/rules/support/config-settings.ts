@@ -12,6 +12,7 @@ import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js'
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
+import { encloses } from './units.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -86,15 +87,6 @@ function isGuarded(file: FileModel, unit: Unit): boolean {
       (condition.kind === 'if' || condition.kind === 'case') &&
       encloses(condition.range, unit.range),
   );
-}
-
-function encloses(outer: SourceRange, inner: SourceRange): boolean {
-  const startsBefore =
-    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
 }
 
 function writtenSetting(

@@ -1,0 +1,17 @@
+/** Where units sit in their file, and their keywords (`become`, `no_log`, `ignore_errors`). */
+import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+
+/** A unit's keyword by name: play, block and task keywords, as opposed to module arguments. */
+export function keywordOf(unit: Unit, name: string): Attribute | undefined {
+  return unit.keywords.find((candidate) => candidate.name === name);
+}
+
+/** Whether `inner` lies within `outer`, to the column: a task within its block or play. */
+export function encloses(outer: SourceRange, inner: SourceRange): boolean {
+  const startsBefore =
+    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return startsBefore && endsAfter;
+}
