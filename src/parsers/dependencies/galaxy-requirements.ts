@@ -9,12 +9,10 @@
  * (`- geerlingguy.nginx`) is its name, and a mapping's keys (`name`, `src`, `version`, `scm`,
  * `source`, `type`) are its attributes. The unit's type range is the entry's first key.
  */
-import { UnanalysableError } from '../../engine/file-error.js';
-import type { Attribute, FileModel, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Unit, Value } from '../../engine/model.js';
 import type { ParseOutcome } from '../../languages/language.js';
 import { isDeployedFile } from '../config/formats.js';
-import { parseYaml } from '../yaml/parse-yaml.js';
-import { YamlValueBuilder } from '../yaml/to-value.js';
+import { parseDataFile } from '../yaml/data-file.js';
 
 const REQUIREMENTS_NAME = /(^|[._-])requirements\.ya?ml$/i;
 const JINJA = /\{\{|\{%/;
@@ -36,33 +34,17 @@ export function isGalaxyRequirements(path: string, content: string): boolean {
 }
 
 export function parseGalaxyRequirements(path: string, source: string): ParseOutcome {
-  try {
-    const parsed = parseYaml(source);
-    const units: Unit[] = [];
-    for (const doc of parsed.documents) {
-      const builder = new YamlValueBuilder(parsed, doc, { isDynamic: (text) => JINJA.test(text) });
-      const top = builder.value(doc.contents);
-      if (top.kind === 'list') units.push(...entries(top, 'role'));
+  return parseDataFile(path, source, {
+    language: 'ansible',
+    isDynamic: (text) => JINJA.test(text),
+    units: (top, into) => {
+      if (top.kind === 'list') into.push(...entries(top, 'role'));
       for (const section of top.kind === 'map' ? (top.entries ?? []) : []) {
-        if (section.name === 'roles') units.push(...entries(section.value, 'role'));
-        if (section.name === 'collections') units.push(...entries(section.value, 'collection'));
+        if (section.name === 'roles') into.push(...entries(section.value, 'role'));
+        if (section.name === 'collections') into.push(...entries(section.value, 'collection'));
       }
-    }
-    const model: FileModel = {
-      path,
-      language: 'ansible',
-      kind: 'data',
-      units,
-      variables: [],
-      comments: parsed.comments,
-      conditions: [],
-      lines: source.split(/\r?\n/),
-    };
-    return { ok: true, model };
-  } catch (error) {
-    if (error instanceof UnanalysableError) return { ok: false, error: error.toFileError(path) };
-    throw error;
-  }
+    },
+  });
 }
 
 /** The role or collection entries of a list. */

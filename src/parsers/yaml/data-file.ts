@@ -1,10 +1,10 @@
 /**
- * A file of data (Hiera, a Chef data bag item): YAML or JSON whose keys are all variables. The
- * caller says which language's file it is, which strings compute something there, and how a
- * document's value becomes variables.
+ * A file of data (Hiera, a Chef data bag item, a Galaxy requirements list): YAML or JSON read
+ * for what its values hold. The caller says which language's file it is, which strings compute
+ * something there, and how a document's value becomes variables or units.
  */
 import { UnanalysableError } from '../../engine/file-error.js';
-import type { FileModel, Language, Value, Variable } from '../../engine/model.js';
+import type { FileModel, Language, Unit, Value, Variable } from '../../engine/model.js';
 import type { ParseOutcome } from '../../languages/language.js';
 import { parseYaml } from './parse-yaml.js';
 import { YamlValueBuilder } from './to-value.js';
@@ -12,8 +12,10 @@ import { YamlValueBuilder } from './to-value.js';
 export interface DataFileReading {
   language: Language;
   isDynamic: (text: string) => boolean;
-  /** appends the variables a document's value holds */
-  flatten: (value: Value, path: string[], into: Variable[]) => void;
+  /** appends the variables a document's value holds (Hiera keys, data bag fields) */
+  flatten?: (value: Value, path: string[], into: Variable[]) => void;
+  /** appends the units a document's value holds (the entries of a requirements list) */
+  units?: (value: Value, into: Unit[]) => void;
 }
 
 export function parseDataFile(
@@ -24,15 +26,18 @@ export function parseDataFile(
   try {
     const parsed = parseYaml(source);
     const variables: Variable[] = [];
+    const units: Unit[] = [];
     for (const doc of parsed.documents) {
       const builder = new YamlValueBuilder(parsed, doc, { isDynamic: reading.isDynamic });
-      reading.flatten(builder.value(doc.contents), [], variables);
+      const value = builder.value(doc.contents);
+      reading.flatten?.(value, [], variables);
+      reading.units?.(value, units);
     }
     const model: FileModel = {
       path,
       language: reading.language,
       kind: 'data',
-      units: [],
+      units,
       variables,
       comments: parsed.comments,
       conditions: [],
