@@ -5,6 +5,7 @@
  * told not to (see `SIGNATURE_CHECK_SETTINGS` and `SIGNATURE_SKIP_SETTINGS`).
  */
 import type { Language } from '../../engine/model.js';
+import { PACKAGE_INSTALLS } from './packages.js';
 
 export interface PackageRepositoryType {
   /** attributes holding the URLs packages and metadata are fetched from */
@@ -102,55 +103,37 @@ export interface LatestInstall {
   latest: string;
 }
 
+/** Besides the system's package managers, the language and application package managers. */
+const LATEST_ALSO: Record<Language, readonly string[]> = {
+  ansible: ['pip', 'gem', 'npm', 'homebrew', 'win_chocolatey', 'chocolatey'],
+  puppet: [],
+  chef: [
+    'gem_package',
+    'chef_gem',
+    'pip_package',
+    'homebrew_package',
+    'chocolatey_package',
+    'snap_package',
+    'apk_package',
+    'pacman_package',
+  ],
+};
+
+/** The value of the install's state attribute that asks for the newest version. */
+const LATEST: Record<Language, string> = { ansible: 'latest', puppet: 'latest', chef: 'upgrade' };
+
+function latestInstall(language: Language): LatestInstall {
+  const install = PACKAGE_INSTALLS[language];
+  return {
+    types: new Set([...install.types, ...LATEST_ALSO[language]]),
+    name: install.name,
+    attribute: install.state,
+    latest: LATEST[language],
+  };
+}
+
 export const LATEST_INSTALLS: Record<Language, LatestInstall> = {
-  ansible: {
-    types: new Set([
-      'package',
-      'apt',
-      'yum',
-      'dnf',
-      'dnf5',
-      'zypper',
-      'apk',
-      'pacman',
-      'pkgng',
-      'pip',
-      'gem',
-      'npm',
-      'homebrew',
-      'win_chocolatey',
-      'chocolatey',
-    ]),
-    name: ['name', 'pkg'],
-    attribute: 'state',
-    latest: 'latest',
-  },
-  puppet: {
-    types: new Set(['package']),
-    name: ['name', 'title'],
-    attribute: 'ensure',
-    latest: 'latest',
-  },
-  chef: {
-    types: new Set([
-      'package',
-      'apt_package',
-      'yum_package',
-      'dnf_package',
-      'zypper_package',
-      'dpkg_package',
-      'rpm_package',
-      'gem_package',
-      'chef_gem',
-      'pip_package',
-      'homebrew_package',
-      'chocolatey_package',
-      'snap_package',
-      'apk_package',
-      'pacman_package',
-    ]),
-    name: ['package_name', 'name'],
-    attribute: 'action',
-    latest: 'upgrade',
-  },
+  ansible: latestInstall('ansible'),
+  puppet: latestInstall('puppet'),
+  chef: latestInstall('chef'),
 };

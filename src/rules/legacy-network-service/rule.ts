@@ -5,11 +5,11 @@ import {
   LEGACY_KINDS,
   LEGACY_PACKAGES,
   LEGACY_SERVICE_UNITS,
-  PACKAGE_INSTALLS,
   PROVISIONING_PATH,
   SERVICE_STARTS,
   type LegacyKind,
 } from '../knowledge/legacy-services.js';
+import { PACKAGE_INSTALLS } from '../knowledge/packages.js';
 import { reportBinding, usePhrase, wholeBindings, type Binding } from '../support/bindings.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, ownStrings } from '../support/values.js';
