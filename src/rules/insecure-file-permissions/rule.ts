@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { nameWords } from '../support/names.js';
-import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { chmodsIn } from '../support/commands.js';
 import { replaceValue } from '../support/source-lines.js';
 import { GROUP_WRITE, modeProblem, OTHER_WRITE, type ModeProblem } from '../support/file-modes.js';
 
@@ -78,25 +78,13 @@ export const insecureFilePermissions: Rule = {
       });
     }
     checkBoundModes(context);
-    for (const command of commandsIn(file)) {
-      for (const step of command.script.commands) {
-        const { name, args } = effectiveProgram(step);
-        if (name !== 'chmod') continue;
-        const mode = args.find((arg) => !arg.startsWith('-'));
-        if (!mode) continue;
-        const problem = modeProblem({
-          kind: 'string',
-          value: mode,
-          text: mode,
-          dynamic: false,
-          range: command.range,
+    for (const chmod of chmodsIn(file)) {
+      const problem = modeProblem(chmod.mode);
+      if (problem && problem.kind !== 'decimal-mode')
+        report({
+          range: chmod.range,
+          message: `\`chmod ${chmod.mode.text}\` makes files writable by every user`,
         });
-        if (problem && problem.kind !== 'decimal-mode')
-          report({
-            range: command.rangeOf(step),
-            message: `\`chmod ${mode}\` makes files writable by every user`,
-          });
-      }
     }
   },
 };

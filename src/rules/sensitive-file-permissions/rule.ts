@@ -4,7 +4,7 @@ import { PATH_ATTRIBUTES } from '../knowledge/file-writers.js';
 import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
-import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { chmodsIn } from '../support/commands.js';
 import {
   firstAttribute,
   managesDirectory,
@@ -123,31 +123,18 @@ function checkBoundMode(
 
 /** `chmod 644 /etc/shadow`. */
 function checkCommands(context: RuleContext): void {
-  for (const command of commandsIn(context.file)) {
-    for (const step of command.script.commands) {
-      const { name, args } = effectiveProgram(step);
-      if (name !== 'chmod') continue;
-      const [modeText, ...targets] = args.filter((arg) => !arg.startsWith('-'));
-      if (!modeText) continue;
-      const mode: Value = {
-        kind: 'string',
-        value: modeText,
-        text: modeText,
-        dynamic: false,
-        range: command.range,
-      };
-      if (modeProblem(mode)) continue;
-      for (const target of targets) {
-        const sensitive = sensitiveFile(target);
-        const bits = sensitive && !sensitive.filesOnly ? looseBits(mode, sensitive) : 0;
-        if (!sensitive || !bits) continue;
-        context.report({
-          range: command.rangeOf(step),
-          severity: sensitive.severity,
-          message: `\`chmod ${modeText} ${target}\`: ${effects(bits)}; ${sensitive.holds}`,
-        });
-        break;
-      }
+  for (const { mode, targets, range } of chmodsIn(context.file)) {
+    if (modeProblem(mode)) continue;
+    for (const target of targets) {
+      const sensitive = sensitiveFile(target);
+      const bits = sensitive && !sensitive.filesOnly ? looseBits(mode, sensitive) : 0;
+      if (!sensitive || !bits) continue;
+      context.report({
+        range,
+        severity: sensitive.severity,
+        message: `\`chmod ${mode.text} ${target}\`: ${effects(bits)}; ${sensitive.holds}`,
+      });
+      break;
     }
   }
 }

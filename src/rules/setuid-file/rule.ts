@@ -3,7 +3,7 @@ import type { Unit, Value } from '../../engine/model.js';
 import { STANDARD_SETUID_PROGRAMS } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
 import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
-import { basename, commandsIn, effectiveProgram } from '../support/commands.js';
+import { basename, chmodsIn } from '../support/commands.js';
 import { managedPathAttribute, managesDirectory, writtenPath } from '../support/destinations.js';
 import { SETGID, SETUID, specialBits } from '../support/file-modes.js';
 import { literalText, removesResource } from '../support/values.js';
@@ -71,26 +71,13 @@ function checkUnit(context: RuleContext, unit: Unit): void {
 
 /** `chmod u+s /usr/local/bin/tool`, `chmod 4755 tool`: setgid alone is left out, as `chmod g+s` is mostly for shared directories. */
 function checkCommands(context: RuleContext): void {
-  for (const command of commandsIn(context.file)) {
-    for (const step of command.script.commands) {
-      const { name, args } = effectiveProgram(step);
-      if (name !== 'chmod') continue;
-      const [modeText, ...targets] = args.filter((arg) => !arg.startsWith('-'));
-      if (!modeText || targets.length === 0) continue;
-      const mode: Value = {
-        kind: 'string',
-        value: modeText,
-        text: modeText,
-        dynamic: false,
-        range: command.range,
-      };
-      if (!(specialBits(mode) & SETUID)) continue;
-      if (targets.every((target) => STANDARD_SETUID_PROGRAMS.has(basename(target)))) continue;
-      context.report({
-        range: command.rangeOf(step),
-        message: `\`chmod ${modeText} ${targets.join(' ')}\` ${effect(SETUID)}`,
-      });
-    }
+  for (const { mode, targets, range } of chmodsIn(context.file)) {
+    if (targets.length === 0 || !(specialBits(mode) & SETUID)) continue;
+    if (targets.every((target) => STANDARD_SETUID_PROGRAMS.has(basename(target)))) continue;
+    context.report({
+      range,
+      message: `\`chmod ${mode.text} ${targets.join(' ')}\` ${effect(SETUID)}`,
+    });
   }
 }
 

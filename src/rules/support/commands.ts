@@ -100,6 +100,37 @@ export function effectiveProgram(command: ShellCommand): { name: string; args: s
   return { name, args };
 }
 
+/** A `chmod` in a command: its mode as a value the mode readers take, and the paths it changes. */
+export interface ChmodStep {
+  mode: Value;
+  targets: string[];
+  /** the line of the `chmod` */
+  range: SourceRange;
+}
+
+/** Every `chmod` with a mode in the file's commands, wrappers (`sudo chmod`) seen through. */
+export function* chmodsIn(file: FileModel): Generator<ChmodStep> {
+  for (const command of commandsIn(file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      if (name !== 'chmod') continue;
+      const [modeText, ...targets] = args.filter((arg) => !arg.startsWith('-'));
+      if (!modeText) continue;
+      yield {
+        mode: {
+          kind: 'string',
+          value: modeText,
+          text: modeText,
+          dynamic: false,
+          range: command.range,
+        },
+        targets,
+        range: command.rangeOf(step),
+      };
+    }
+  }
+}
+
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
