@@ -17,7 +17,7 @@ import { parseDataFile } from '../yaml/data-file.js';
 const REQUIREMENTS_NAME = /(^|[._-])requirements\.ya?ml$/i;
 const JINJA = /\{\{|\{%/;
 /** The keys that make a mapping a requirements file rather than anything else so named. */
-const SECTIONS = ['roles', 'collections'] as const;
+const SECTIONS = /^(roles|collections)\s*:/m;
 /** The keys of one role entry in the older top-level list. */
 const ROLE_KEYS = /^\s*-\s+(src|name|scm|version)\s*:/m;
 
@@ -29,8 +29,7 @@ const ROLE_KEYS = /^\s*-\s+(src|name|scm|version)\s*:/m;
 export function isGalaxyRequirements(path: string, content: string): boolean {
   if (isDeployedFile(path) || !REQUIREMENTS_NAME.test(path.slice(path.lastIndexOf('/') + 1)))
     return false;
-  const sections = new RegExp(`^(${SECTIONS.join('|')})\\s*:`, 'm');
-  return sections.test(content) || ROLE_KEYS.test(content);
+  return SECTIONS.test(content) || ROLE_KEYS.test(content);
 }
 
 export function parseGalaxyRequirements(path: string, source: string): ParseOutcome {
