@@ -20,7 +20,8 @@ import {
 } from './finding.js';
 import type { FileModel, Language } from './model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
-import { isTestCode, reportApart, testCodeLanguage } from './test-code.js';
+import { isTestCode, reportApart } from './test-code.js';
+import { testCodeLanguage } from './detect-language.js';
 import { CrossFile } from './variables/cross-file.js';
 import { Deployments } from './deployments.js';
 import { grammarNeeds, initParsers } from '../parsers/index.js';

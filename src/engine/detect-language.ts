@@ -3,22 +3,19 @@
  * a file Posture leaves alone gets a reason a person can act on.
  */
 import type { Deployment, Language } from './model.js';
-import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
-import { isTestCookbookFile } from './test-code.js';
 import { recogniseYaml } from './recognise-yaml.js';
-import { otherYamlByPath } from './other-yaml.js';
 import { deployedFileLanguage } from './deployed-language.js';
-import { descriptorOf, LANGUAGE_DESCRIPTORS } from '../languages/index.js';
+import { DESCRIPTORS, descriptorOf } from '../languages/index.js';
+import type { PathClaim } from '../languages/language.js';
+import { listed } from '../shared/listed.js';
+import { templateSyntax } from '../parsers/config/parse-config.js';
 import {
   deployedConfigFormat,
   isDeployedFile,
   toolConfigFormat,
 } from '../parsers/config/formats.js';
-import { recogniseNamedFile } from './recognise-named.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-const PUPPET_MANIFEST = /\.pp$/i;
-const RUBY_FILE = /\.rb$/i;
 
 export interface Recognition {
   /** the language Posture reads the file in; undefined when it leaves the file alone */
@@ -48,8 +45,8 @@ export function explainRecognition(
       ? { language, reason: `${config.label} deployed by ${descriptorOf(language).name} code` }
       : {
           language: undefined,
-          reason: `${config.label} outside an Ansible role, a Puppet module or a Chef cookbook, with nothing that says which deploys it`,
-          forceAs: 'puppet',
+          reason: `${config.label} outside ${listed(DESCRIPTORS.map((descriptor) => descriptor.unitDescription))}, with nothing that says which deploys it`,
+          ...readerOfTemplates(path),
         };
   }
   const settings = toolConfigFormat(path);
@@ -58,25 +55,27 @@ export function explainRecognition(
       language: settings.tool,
       reason: `${settings.label}, the settings of ${descriptorOf(settings.tool).name} itself`,
     };
-  if (PUPPET_MANIFEST.test(path)) return { language: 'puppet', reason: 'a Puppet manifest' };
-  if (RUBY_FILE.test(path)) {
-    if (isChefCookbookPath(path, content))
-      return { language: 'chef', reason: 'Ruby in a Chef cookbook' };
-    return {
-      language: undefined,
-      reason:
-        'Ruby outside the folders of a Chef cookbook (recipes/, attributes/, resources/, providers/, libraries/, metadata.rb), or Puppet, test or tool code',
-      forceAs: 'chef',
-    };
-  }
   if (YAML_FILE.test(path)) return recogniseYaml(path, content);
-  const named = recogniseNamedFile(path, content);
-  if (named) return named;
-  return {
-    language: undefined,
-    reason:
-      'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item)',
-  };
+  for (const { recognition } of DESCRIPTORS) {
+    const found = recognition.file?.(path, content);
+    if (found === 'yaml') return recogniseYaml(path, content);
+    if (found) return found;
+  }
+  return { language: undefined, reason: unreadFile() };
+}
+
+/** `not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (…)` */
+function unreadFile(): string {
+  const files = listed(DESCRIPTORS.map((descriptor) => descriptor.filesDescription));
+  const named = DESCRIPTORS.map((descriptor) => descriptor.namedFilesDescription).join(', ');
+  return `not a ${files} file, nor one read by its name (${named})`;
+}
+
+/** The first language whose templates are written in the file's syntax, for `--lang`. */
+function readerOfTemplates(path: string): Pick<Recognition, 'forceAs'> {
+  const syntax = templateSyntax(path);
+  const reader = DESCRIPTORS.find((descriptor) => descriptor.templates.syntaxes.includes(syntax));
+  return reader ? { forceAs: reader.id } : {};
 }
 
 /**
@@ -86,12 +85,24 @@ export function explainRecognition(
 export function mayBeAnalysed(path: string): boolean {
   // A template's format may be known only from the task that deploys it.
   if (isDeployedFile(path)) return true;
-  if (PUPPET_MANIFEST.test(path)) return true;
-  if (Object.values(LANGUAGE_DESCRIPTORS).some((descriptor) => descriptor.namedFiles(path)))
-    return true;
-  // Cookbooks kept under test folders are test code, read and reported apart.
-  if (RUBY_FILE.test(path)) return isChefCookbookPath(path, '') || isTestCookbookFile(path, '');
-  return YAML_FILE.test(path) && !otherYamlByPath(path);
+  return DESCRIPTORS.some(({ recognition }) => recognition.mayBeAnalysed(path));
+}
+
+const CLAIM_STRENGTH: Readonly<Record<PathClaim, number>> = { name: 3, folder: 2, extension: 1 };
+
+/**
+ * The language a file would be read in, from its path alone (a review knows the head commit's
+ * tree before it reads any content): the strongest claim wins, the first descriptor on a tie.
+ */
+export function languageByPath(path: string): Language | undefined {
+  if (isDeployedFile(path)) return deployedFileLanguage(path, '');
+  let best: { language: Language; strength: number } | undefined;
+  for (const descriptor of DESCRIPTORS) {
+    const claim = descriptor.recognition.pathClaim(path);
+    const strength = claim ? CLAIM_STRENGTH[claim] : 0;
+    if (strength > (best?.strength ?? 0)) best = { language: descriptor.id, strength };
+  }
+  return best?.language;
 }
 
 export function detectLanguage(
@@ -101,4 +112,13 @@ export function detectLanguage(
   deployment?: Deployment,
 ): Language | undefined {
   return forced ?? explainRecognition(path, content, deployment).language;
+}
+
+/**
+ * The language test code is read in when detection from its path alone would skip it: a
+ * cookbook kept under a test folder is Chef code, although Ruby under test folders is otherwise
+ * a test itself (ChefSpec, InSpec) and not read.
+ */
+export function testCodeLanguage(path: string, content: string): Language | undefined {
+  return DESCRIPTORS.find(({ recognition }) => recognition.testCode?.(path, content))?.id;
 }

@@ -9,8 +9,9 @@
  * encrypted blob (`!vault`).
  */
 
-export type Language = 'ansible' | 'puppet' | 'chef';
-export const LANGUAGES: readonly Language[] = ['ansible', 'puppet', 'chef'];
+/** The languages Posture reads; each has its descriptor in `src/languages/`. */
+export const LANGUAGES = ['ansible', 'puppet', 'chef'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** 1-based lines and columns; `endColumn` is exclusive. */
 export interface SourceRange {

@@ -9,10 +9,8 @@
  * the conventional names below, or a name made of words that include a test word
  * (`integration-tests`, `test_playbooks`). The file's own name does not count.
  */
-import { isChefCookbookPath } from '../parsers/chef/cookbook-path.js';
 import type { Finding } from './finding.js';
 import type { FileOutcome } from './analyze-file.js';
-import type { Language } from './model.js';
 
 /** Folders that hold tests, test fixtures, examples and documentation, in all three languages. */
 const TEST_CODE_FOLDERS = new Set([
@@ -37,7 +35,7 @@ const TEST_CODE_FOLDERS = new Set([
 /** Words that make a folder whose name has several a test folder (`kitchen-tests`, `test_playbooks`). */
 const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs']);
 
-function isTestFolder(name: string): boolean {
+export function isTestFolder(name: string): boolean {
   const lower = name.toLowerCase();
   return TEST_CODE_FOLDERS.has(lower) || lower.split(/[-_.]+/).some((word) => TEST_WORDS.has(word));
 }
@@ -52,24 +50,6 @@ function folders(path: string): string[] {
 
 export function isTestCode(path: string): boolean {
   return folders(path).some(isTestFolder);
-}
-
-/**
- * A file of a cookbook kept under a test folder (`test/fixtures/cookbooks/test/recipes/default.rb`,
- * `test/cookbooks/app_test/metadata.rb`): Chef code, although Ruby under test folders is
- * otherwise a test itself (ChefSpec, InSpec) and not read.
- */
-export function isTestCookbookFile(path: string, content: string): boolean {
-  const segments = path.replace(/\\/g, '/').split('/');
-  const cookbooks = segments.lastIndexOf('cookbooks');
-  if (cookbooks < 1 || !segments.slice(0, cookbooks).some(isTestFolder)) return false;
-  const withinCookbook = segments.slice(cookbooks + 2).join('/');
-  return withinCookbook !== '' && isChefCookbookPath(withinCookbook, content);
-}
-
-/** The language test code is read in when detection from its path alone would skip it. */
-export function testCodeLanguage(path: string, content: string): Language | undefined {
-  return isTestCookbookFile(path, content) ? 'chef' : undefined;
 }
 
 const TEST_CODE_JUSTIFICATION =

@@ -1,14 +1,25 @@
 /**
- * One configuration-management language as the rest of Posture sees it: its name, the files it
- * is written in, its parser, and how its strings compute values. Each language is one
- * descriptor in this folder, registered in `index.ts`; the rules' per-language knowledge
- * (`src/rules/knowledge/`) is keyed by language, so the compiler lists every table a new
- * language must fill.
+ * One configuration-management language as the rest of Posture sees it: its files and how they
+ * are recognised, its parser, how its code reads variables and where a definition reaches, and
+ * where its code runs. Each language is one descriptor (a folder here), registered in
+ * `index.ts`. Rules keep their own per-language knowledge (`src/rules/knowledge/`) and report
+ * in a language only when they declare it.
  */
+import type { ChangeReach, ReachInputs } from '../engine/blast-radius.js';
+import type { SourceText } from '../engine/deployments.js';
+import type { Recognition } from '../engine/detect-language.js';
 import type { FileError } from '../engine/file-error.js';
-import type { FileModel, Language } from '../engine/model.js';
+import type { FileModel, Language, Value, Variable } from '../engine/model.js';
+import type { DefinitionOrigin } from '../engine/variables/definition.js';
+import type { FilePlace } from '../engine/variables/places.js';
+import type { FoundReference } from '../engine/variables/references.js';
+import type { YamlOutline } from '../engine/yaml-outline.js';
+import type { TemplateSyntax } from '../parsers/config/parse-config.js';
 
 export type ParseOutcome = { ok: true; model: FileModel } | { ok: false; error: FileError };
+
+/** How strongly a path alone says a file is a language's: by its name, its folder, its extension. */
+export type PathClaim = 'name' | 'folder' | 'extension';
 
 export interface LanguageDescriptor {
   id: Language;
@@ -16,6 +27,12 @@ export interface LanguageDescriptor {
   name: string;
   /** extensions of the files the CLI reads for it */
   extensions: readonly string[];
+  /** its files for people, in the reason a file is left alone: `Puppet (.pp)` */
+  filesDescription: string;
+  /** the files it reads by name, for people: `Puppetfile` */
+  namedFilesDescription: string;
+  /** the unit that keeps its code and templates together, for people: `a Puppet module` */
+  unitDescription: string;
   /**
    * Further files it reads whatever their extension, judged by path: Ansible's INI inventories
    * and `ansible.cfg`, a Puppetfile, Chef data bag items and a Berksfile.
@@ -25,8 +42,103 @@ export interface LanguageDescriptor {
   parse(path: string, source: string): ParseOutcome;
   /** loads what the parser needs once per process (a WebAssembly grammar) */
   init?(): Promise<void>;
+
+  recognition: Recognising;
+  templates: DeployedTemplates;
+  variables: VariableReading;
+  /** where a changed file of this language runs, when the repository says so */
+  reach(path: string, model: FileModel | undefined, inputs: ReachInputs): Omit<ChangeReach, 'path'>;
+}
+
+/** How a language tells its files from others', for the CLI's walk and a review's fetch. */
+export interface Recognising {
+  /**
+   * A file of its own that is no `.yml`/`.yaml`, told by extension or name (`.pp`, a cookbook's
+   * `.rb`, a Berksfile): undefined when the file is none of its; `'yaml'` when it is to be
+   * recognised as YAML (an inventory without an extension written in YAML); a recognition
+   * without a language when it looks like one but is left alone, with the reason.
+   */
+  file?(path: string, content: string): Recognition | 'yaml' | undefined;
+  /** YAML of its own by path (`roles/x/tasks/`, `hieradata/`); `outline` reads the content once */
+  yamlByPath?(path: string, content: string, outline: () => YamlOutline): Recognition | undefined;
+  /** YAML of its own by content: plays, task lists, keys that name class parameters */
+  yamlByContent?(outline: YamlOutline, path: string): Recognition | undefined;
+  /** the kinds of YAML it reads, for the reason YAML is left alone: `Hiera data` */
+  yamlKinds?: string;
+  /** what the content of such YAML shows, for the same reason: `no play names hosts` */
+  yamlEvidence?: string;
+  /**
+   * Code of its own kept under a test folder, which is read (and reported apart) although its
+   * path alone would leave it: a Chef cookbook among Test Kitchen fixtures.
+   */
+  testCode?(path: string, content: string): boolean;
+  /** from the path alone, how strongly a file would be read in this language */
+  pathClaim(path: string): PathClaim | undefined;
+  /** from the path alone, whether a changed file could be one Posture analyses in this language */
+  mayBeAnalysed(path: string): boolean;
+}
+
+/** The configuration files its units deploy: which are its own, and how their expressions read. */
+export interface DeployedTemplates {
+  /** the template syntaxes its templates are written in (`none` for files deployed as they are) */
+  syntaxes: readonly TemplateSyntax[];
+  /** by the template's extension or the folder layout it sits in */
+  ownsByPath(path: string): boolean;
+  /** by what the template reads (`node[...]`, `scope[...]`) */
+  ownsByContent(content: string): boolean;
+  /**
+   * A template expression written as this language's own interpolation, so the variable flow
+   * reads it like any other value (`@port` → `${port}` in Puppet).
+   */
+  interpolate(syntax: TemplateSyntax): (code: string) => string;
+  /** the scope a template's bare names are read in (a Puppet module's class), if any */
+  scopeOf?(path: string): string | undefined;
+  /**
+   * A path that shows the language's layout; its first group is the folder whose `templates/`
+   * and `files/` the language deploys (`site/ssh/manifests/init.pp` → `site/ssh`).
+   */
+  layoutSign: RegExp;
+  /**
+   * Where the run's code puts its templates, read from the text before anything is parsed:
+   * template name (or `module/name`) → destination on the host.
+   */
+  destinations(files: readonly SourceText[], into: Map<string, string>): void;
+}
+
+/** How a definition is named, whom it reaches, and how the language's strings read variables. */
+export interface VariableReading {
   /** whether a string still computes something: a template, an interpolation, a reference */
   templated: RegExp;
-  /** folders whose files set variables for the files of their tree (`group_vars`, `attributes`) */
-  definitionFolders: ReadonlySet<string>;
+  /** whether a file sets variables for other files: these are read before the files that use them */
+  definesForOthers(path: string): boolean;
+  /**
+   * Where files sit for variable resolution, given every path of the run (some layouts are
+   * known only from the whole tree, such as the folders that hold Ansible's `roles/`): the unit
+   * a file belongs to and the tree around it.
+   */
+  placer(paths: readonly string[]): (path: string) => FilePlace;
+  /** the name a definition file gives a variable, and where it comes from; undefined when it shares none */
+  shared(variable: Variable, model: FileModel, inUnit: boolean): SharedReading | undefined;
+  /** the definitions a file gives itself (play vars, parameter defaults, locals) */
+  own(variable: Variable): OwnReading | undefined;
+  /** references written in a string value, in order */
+  referencesIn(text: string): FoundReference[];
+  /** the variable a whole reference or call value reads, when it is a plain variable */
+  wholeValueName(value: Value): string | undefined;
+}
+
+export interface SharedReading {
+  name: string;
+  origin: DefinitionOrigin;
+}
+
+/** How strongly a definition binds in its own file, highest first. */
+export type OwnLevel = 'local' | 'play' | 'parameterDefault';
+
+export interface OwnReading {
+  name: string;
+  origin: DefinitionOrigin;
+  level: OwnLevel;
+  /** further names references use for it (`profile::selinux::mode` for `mode`) */
+  aliases: string[];
 }

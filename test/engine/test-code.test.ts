@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, reachesThreshold } from '../../src/engine/analyze.js';
 import { isOpen } from '../../src/engine/finding.js';
-import { isTestCode, isTestCookbookFile } from '../../src/engine/test-code.js';
+import { testCodeLanguage } from '../../src/engine/detect-language.js';
+import { isTestCode } from '../../src/engine/test-code.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
 import type { TestCodeHandling } from '../../src/policy/types.js';
 
@@ -41,19 +42,19 @@ describe('which files are test code', () => {
   });
 
   it('reads the cookbooks kept under test folders as Chef, and not the Ruby tests themselves', () => {
-    expect(isTestCookbookFile('test/fixtures/cookbooks/test/recipes/default.rb', RECIPE)).toBe(
-      true,
+    expect(testCodeLanguage('test/fixtures/cookbooks/test/recipes/default.rb', RECIPE)).toBe(
+      'chef',
     );
-    expect(isTestCookbookFile('test/cookbooks/app_test/metadata.rb', "name 'app_test'\n")).toBe(
-      true,
+    expect(testCodeLanguage('test/cookbooks/app_test/metadata.rb', "name 'app_test'\n")).toBe(
+      'chef',
     );
     expect(
-      isTestCookbookFile('spec/unit/recipes/default_spec.rb', "describe 'app::default' do\nend\n"),
-    ).toBe(false);
+      testCodeLanguage('spec/unit/recipes/default_spec.rb', "describe 'app::default' do\nend\n"),
+    ).toBeUndefined();
     expect(
-      isTestCookbookFile('test/integration/default/controls/default.rb', "control 'x' do\nend\n"),
-    ).toBe(false);
-    expect(isTestCookbookFile('cookbooks/app/recipes/default.rb', RECIPE)).toBe(false);
+      testCodeLanguage('test/integration/default/controls/default.rb', "control 'x' do\nend\n"),
+    ).toBeUndefined();
+    expect(testCodeLanguage('cookbooks/app/recipes/default.rb', RECIPE)).toBeUndefined();
   });
 });
 

@@ -9,29 +9,15 @@
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
-import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
-import { deployedFileLanguage } from '../deployed-language.js';
-import { LANGUAGES, type Language } from '../model.js';
-import { descriptorOf } from '../../languages/index.js';
+import { languageByPath } from '../detect-language.js';
 import { definesForOthers } from './definitions.js';
 import { contains, Places } from './places.js';
 
-const YAML = /\.ya?ml$/i;
-const HIERA = /(^|\/)hieradata\/.+\.ya?ml$|(^|\/)data\/.+\.yaml$/i;
+export { languageByPath };
+
 /** Files that say which hosts run what: playbooks and inventories, `site.pp`, Chef roles and nodes. */
 const PLACEMENT =
   /(^|\/)(site|main|playbook[^/]*|[^/]*-playbook)\.ya?ml$|(^|\/)playbooks\/[^/]+\.ya?ml$|(^|\/)(inventory|inventories)\/.+|(^|\/)hosts(\.ya?ml|\.ini)?$|(^|\/)manifests\/site\.pp$|(^|\/)(roles|nodes|environments)\/[^/]+\.(json|rb)$/i;
-
-/** The language a file would be read in, from its path alone; undefined for other files. */
-export function languageByPath(path: string): Language | undefined {
-  if (isDeployedFile(path)) return deployedFileLanguage(path, '');
-  const named = LANGUAGES.find((language) => descriptorOf(language).namedFiles(path));
-  if (named) return named;
-  if (/\.pp$/i.test(path)) return 'puppet';
-  if (/\.rb$/i.test(path)) return isChefCookbookPath(path, '') ? 'chef' : undefined;
-  if (YAML.test(path)) return HIERA.test(path) ? 'puppet' : 'ansible';
-  return undefined;
-}
 
 /**
  * The unchanged files of `tree` that the changed files reach or read, and those that place the

@@ -4,17 +4,16 @@
  * expressions become the deploying language's interpolation, so rules and variable flow
  * treat them like any other value (`interpolation.ts`).
  */
+import { descriptorOf } from '../../languages/index.js';
 import type { ParseOutcome } from '../index.js';
 import type { Comment, FileModel, Language } from '../../engine/model.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { renderLines } from '../templates/render-lines.js';
 import { TemplateSyntaxError, type TemplateTag } from '../templates/tags.js';
-import { interpolation } from './interpolation.js';
 import { formatByName, type FormatSpec } from './formats.js';
 import { readDirectives } from './read-directives.js';
 import { trailingComment } from './syntaxes/comments.js';
-import { puppetModuleClass } from './template-scope.js';
 
 export type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
 
@@ -39,8 +38,9 @@ export function parseConfig(
     const line = source.slice(0, error.offset).split('\n').length;
     return { ok: false, error: { path, kind: 'syntax', message: error.message, line } };
   }
-  const lines = renderLines(source, tags, interpolation(language, syntax));
-  const within = language === 'puppet' ? puppetModuleClass(path) : undefined;
+  const { templates } = descriptorOf(language);
+  const lines = renderLines(source, tags, templates.interpolate(syntax));
+  const within = templates.scopeOf?.(path);
   const model: FileModel = {
     path,
     language,

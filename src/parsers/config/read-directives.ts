@@ -37,7 +37,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, language: Language): 
       kind: 'string',
       value: unquoted,
       text,
-      dynamic: line.templated && descriptorOf(language).templated.test(unquoted),
+      dynamic: line.templated && descriptorOf(language).variables.templated.test(unquoted),
       range: line.rangeOf(valueFrom, valueTo),
     },
     conditional: line.conditional,

@@ -247,7 +247,7 @@ function bound(value: Value, reference: Reference, literal: string, language: La
     kind: 'string',
     value: replaced,
     text: replaced,
-    dynamic: descriptorOf(language).templated.test(replaced),
+    dynamic: descriptorOf(language).variables.templated.test(replaced),
     range: value.range,
   };
 }

@@ -1,0 +1,103 @@
+/**
+ * Ansible's variables: role defaults and vars, group and host vars, inventories and vars files
+ * set values for the files of their role or project; play and task `vars:` for their own file.
+ * A role's files sit in its folder; the project is the folder that holds `roles/` (or, without
+ * roles, the folder above `group_vars/` and the inventories).
+ */
+import type { DefinitionOrigin } from '../../engine/variables/definition.js';
+import { contains, foldersOf, type FilePlace } from '../../engine/variables/layout.js';
+import type { FileModel, Variable, VariableScope } from '../../engine/model.js';
+import type { OwnReading, SharedReading, VariableReading } from '../language.js';
+import { jinjaReferences } from './references.js';
+
+/** Folders whose files set variables for others. */
+const DEFINITION_FOLDERS = new Set([
+  'defaults',
+  'vars',
+  'group_vars',
+  'host_vars',
+  'inventory',
+  'inventories',
+]);
+/** The folders of an Ansible role. */
+const ROLE_FOLDERS = new Set([
+  'tasks',
+  'handlers',
+  'defaults',
+  'vars',
+  'meta',
+  'templates',
+  'files',
+  'library',
+]);
+/** Folders of Ansible variables that reach a whole tree. */
+const TREE_VARIABLE_FOLDERS = new Set(['group_vars', 'host_vars', 'inventory', 'inventories']);
+
+const OWN: Partial<Record<VariableScope, Omit<OwnReading, 'name' | 'aliases'>>> = {
+  task: { origin: 'task-vars', level: 'local' },
+  play: { origin: 'play-vars', level: 'play' },
+};
+
+export const variables: VariableReading = {
+  templated: /\{\{|\{%/,
+
+  definesForOthers: (path) => foldersOf(path).some((folder) => DEFINITION_FOLDERS.has(folder)),
+
+  placer(paths) {
+    const trees = new Set<string>();
+    for (const path of paths) {
+      const folders = foldersOf(path);
+      const roles = folders.indexOf('roles');
+      if (roles >= 0) trees.add(folders.slice(0, roles).join('/'));
+    }
+    const deepestFirst = [...trees].sort((a, b) => b.length - a.length);
+    return (path) => placeOf(path, deepestFirst);
+  },
+
+  shared(variable, model, inUnit): SharedReading | undefined {
+    if (variable.scope === 'inventory') {
+      const vars = variable.path.lastIndexOf('vars');
+      return vars >= 0 && vars < variable.path.length - 1
+        ? { name: variable.path.slice(vars + 1).join('.'), origin: 'inventory' }
+        : undefined;
+    }
+    return variable.scope === 'vars-file' || variable.scope === 'data'
+      ? { name: variable.path.join('.'), origin: originOf(model, inUnit) }
+      : undefined;
+  },
+
+  own(variable: Variable) {
+    const own = OWN[variable.scope];
+    return own ? { name: variable.path.join('.'), ...own, aliases: [] } : undefined;
+  },
+
+  referencesIn: jinjaReferences,
+  // Ansible has no reference values: every reference is written in a string.
+  wholeValueName: () => undefined,
+};
+
+function originOf(model: FileModel, inRole: boolean): DefinitionOrigin {
+  const folders = foldersOf(model.path);
+  if (folders.includes('host_vars')) return 'host-vars';
+  if (folders.includes('group_vars')) return 'group-vars';
+  if (!inRole) return 'vars-file';
+  return folders.includes('defaults') ? 'role-defaults' : 'role-vars';
+}
+
+function placeOf(path: string, roleTrees: readonly string[]): FilePlace {
+  const folders = foldersOf(path);
+  const roles = folders.lastIndexOf('roles');
+  const roleFolder = folders.findIndex(
+    (folder, index) => index > roles && ROLE_FOLDERS.has(folder),
+  );
+  const tree = treeOf(path, folders, roleTrees);
+  return roleFolder >= 0 ? { unit: folders.slice(0, roleFolder).join('/'), tree } : { tree };
+}
+
+/** The deepest folder holding roles above the file, else the folder its tree variables sit in. */
+function treeOf(path: string, folders: readonly string[], roleTrees: readonly string[]): string {
+  const holding = roleTrees.find((tree) => contains(tree, path));
+  if (holding !== undefined) return holding;
+  const variables = folders.findIndex((folder) => TREE_VARIABLE_FOLDERS.has(folder));
+  return (variables >= 0 ? folders.slice(0, variables) : folders).join('/');
+}

@@ -1,0 +1,44 @@
+/** Chef is cookbook Ruby, the JSON of data bag items, and the Berksfile. */
+import { parseDataBagItem } from '../../parsers/chef/data-bags.js';
+import { initChefParser, parseChef } from '../../parsers/chef/parse-chef.js';
+import { parseDependencyFile } from '../../parsers/dependencies/dependency-files.js';
+import type { LanguageDescriptor } from '../language.js';
+import { chefDestinations } from './deployments.js';
+import { chefReach } from './reach.js';
+import { isBerksfile, namedFiles, recognition } from './recognition.js';
+import { variables } from './variables.js';
+
+const JSON_FILE = /\.json$/i;
+const COOKBOOK_LAYOUT =
+  /(^|\/)(cookbooks\/[^/]+\/|)(templates|files)\/(default|host-[^/]+|[a-z]+-[\d.]+)\//;
+const COOKBOOKS = /(^|\/)cookbooks\//;
+const READS_NODE = /<%=?[^%]*\b(node\s*[[.]|new_resource\b)/;
+
+export const chef: LanguageDescriptor = {
+  id: 'chef',
+  name: 'Chef',
+  extensions: ['.rb'],
+  filesDescription: 'Ruby (.rb)',
+  namedFilesDescription: 'Berksfile, data bag item',
+  unitDescription: 'a Chef cookbook',
+  namedFiles,
+  parse: (path, source) => {
+    if (JSON_FILE.test(path)) return parseDataBagItem(path, source);
+    if (isBerksfile(path)) return parseDependencyFile(path, source, 'berksfile');
+    return parseChef(path, source);
+  },
+  init: initChefParser,
+  recognition,
+  // Templates under a cookbook (`templates/default/`), or ERB that reads node attributes; ERB's
+  // expressions are Ruby, written as the `#{...}` interpolation Chef's strings use.
+  templates: {
+    syntaxes: ['erb', 'none'],
+    ownsByPath: (path) => COOKBOOK_LAYOUT.test(path) || COOKBOOKS.test(path),
+    ownsByContent: (content) => READS_NODE.test(content),
+    layoutSign: /^(.*?)(?:^|\/)(?:recipes\/[^/]+\.rb|metadata\.rb)$/,
+    destinations: chefDestinations,
+    interpolate: () => (code) => `#{${code}}`,
+  },
+  variables,
+  reach: chefReach,
+};

@@ -1,0 +1,28 @@
+/** Where a changed Chef file runs: the roles and nodes whose run lists name its cookbook's recipes. */
+import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
+import type { FileModel } from '../../engine/model.js';
+
+export function chefReach(
+  path: string,
+  _model: FileModel | undefined,
+  { texts }: ReachInputs,
+): Omit<ChangeReach, 'path'> {
+  return reachOf(path, texts);
+}
+
+/** Chef roles and nodes (JSON or Ruby) whose run lists name a recipe of the cookbook. */
+function reachOf(path: string, texts: ReadonlyMap<string, string>): Omit<ChangeReach, 'path'> {
+  const cookbook =
+    /(?:^|\/)cookbooks\/([^/]+)\//.exec(path)?.[1] ??
+    /(?:^|\/)([^/]+)\/(recipes|attributes|templates|files|resources|libraries)\//.exec(path)?.[1];
+  if (!cookbook) return { everyHost: false, reaches: [] };
+  const name = cookbook.replace(/^chef-/, '');
+  const recipe = new RegExp(`recipe\\[(${cookbook}|${name})(::[\\w-]+)?\\]`);
+  const reaches: string[] = [];
+  for (const [file, text] of texts) {
+    const kind = /(?:^|\/)(roles|nodes)\/([^/]+)\.(json|rb)$/.exec(file);
+    if (!kind || !recipe.test(text)) continue;
+    reaches.push(`${kind[1] === 'roles' ? 'role' : 'node'} \`${kind[2]}\` (${file})`);
+  }
+  return { everyHost: false, reaches };
+}

@@ -1,0 +1,55 @@
+/**
+ * Puppet's variables: Hiera data sets class parameters and lookups for the module or control
+ * repository it sits in; a class parameter's default and `$x = ...` hold in their own file.
+ * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
+ */
+import { placeByUnitFolders } from '../../engine/variables/layout.js';
+import type { VariableReading } from '../language.js';
+import { puppetReferences } from './references.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+/** The folders of a Puppet module or control repository. */
+const MODULE_FOLDERS = new Set([
+  'manifests',
+  'data',
+  'hieradata',
+  'templates',
+  'files',
+  'lib',
+  'functions',
+  'types',
+]);
+
+export const variables: VariableReading = {
+  templated: /\$\{|\$:{0,2}[a-z_]/,
+
+  // Every Hiera file sets values for others.
+  definesForOthers: (path) => YAML_FILE.test(path),
+
+  placer: () => (path) => placeByUnitFolders(path, MODULE_FOLDERS, false),
+
+  shared: (variable) =>
+    variable.scope === 'hiera' ? { name: variable.path.join('::'), origin: 'hiera' } : undefined,
+
+  own(variable) {
+    if (variable.scope === 'parameter') {
+      if (!variable.owner || variable.path.length !== 1) return undefined;
+      return {
+        name: variable.name,
+        origin: 'parameter-default',
+        level: 'parameterDefault',
+        aliases: [`${variable.owner}::${variable.name}`],
+      };
+    }
+    return variable.scope === 'data'
+      ? { name: variable.path.join('::'), origin: 'local-variable', level: 'local', aliases: [] }
+      : undefined;
+  },
+
+  referencesIn: puppetReferences,
+
+  wholeValueName(value) {
+    if (!value.name || value.kind === 'call') return undefined;
+    return value.text.includes('[') ? undefined : value.name.replace(/^::/, '');
+  },
+};
