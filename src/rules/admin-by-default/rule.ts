@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import type { Language } from '../../engine/model.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { literalText, ownStrings, removesResource } from '../support/values.js';
 import { isSecretName, isUserName, nameWords } from '../support/names.js';
@@ -54,12 +55,12 @@ function isLogin(assignment: Assignment): boolean {
 }
 
 /** `exec { user => 'root' }`, `execute ... user 'root'`, `cron: user: root`: a command run as root. */
-function runsAsRoot(assignment: Assignment, language: keyof typeof RUNS_AS): boolean {
+function runsAsRoot(assignment: Assignment, language: Language): boolean {
   const unit = assignment.unit;
   return (
     assignment.source === 'argument' &&
     unit !== undefined &&
-    RUNS_AS[language][unit.type] === assignment.name &&
+    RUNS_AS[language]?.[unit.type] === assignment.name &&
     assignment.path.length === 1
   );
 }

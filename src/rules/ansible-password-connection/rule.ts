@@ -65,6 +65,7 @@ export const ansiblePasswordConnection: Rule = {
     catalog: ['TLS-13'],
   },
   check(context) {
+    if (context.file.language !== 'ansible') return;
     for (const assignment of assignments(context.file)) checkPassword(context, assignment);
     checkSettings(context, ['ansible-cfg'], judgeConfig);
   },

@@ -88,6 +88,7 @@ export const archiveKeepsSourceOwner: Rule = {
     catalog: ['FILE-06'],
   },
   check(context) {
+    if (context.file.language !== 'ansible') return;
     for (const unit of context.file.units) {
       checkUnarchive(context, unit);
       checkSynchronize(context, unit);

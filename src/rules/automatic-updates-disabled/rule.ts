@@ -38,6 +38,7 @@ function updatesStopped(
   if (!SERVICE_TYPES.has(unit.type)) return undefined;
   if (unit.keywords.some((keyword) => keyword.name === 'when')) return undefined;
   const stopping = SERVICE_STOPPING[language];
+  if (!stopping) return undefined;
   const attributeOf = (name: string) =>
     unit.attributes.find((candidate) => candidate.name === name);
   const service =

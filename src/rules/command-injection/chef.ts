@@ -37,7 +37,7 @@ export function* chefInjections(file: FileModel): Generator<ChefInjection> {
   if (properties.size === 0) return;
   for (const unit of file.units) {
     if (!SHELL_RESOURCES.has(unit.type)) continue;
-    const names = COMMAND_ATTRIBUTES.chef[unit.type] ?? [];
+    const names = COMMAND_ATTRIBUTES.chef?.[unit.type] ?? [];
     const command = unit.attributes.find((attribute) => names.includes(attribute.name));
     // An `execute` without a `command` runs its name.
     const value =

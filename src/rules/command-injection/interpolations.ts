@@ -45,14 +45,17 @@ export function insideCodeArgument(text: string, interpolation: Interpolation): 
 /** `{% raw %}...{% endraw %}` holds text that Jinja leaves alone (often Go templates for kubectl). */
 const JINJA_RAW = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
 
-const OPENERS: Readonly<Record<Language, { open: string; close: string }>> = {
+const OPENERS: Readonly<Partial<Record<Language, { open: string; close: string }>>> = {
   ansible: { open: '{{', close: '}}' },
   puppet: { open: '${', close: '}' },
   chef: { open: '#{', close: '}' },
 };
 
+/** None in a language whose interpolation syntax is not known here. */
 export function interpolationsIn(text: string, language: Language): Interpolation[] {
-  const { open, close } = OPENERS[language];
+  const openers = OPENERS[language];
+  if (!openers) return [];
+  const { open, close } = openers;
   const source =
     language === 'ansible' ? text.replace(JINJA_RAW, (raw) => ' '.repeat(raw.length)) : text;
   const found: Interpolation[] = [];
@@ -61,7 +64,7 @@ export function interpolationsIn(text: string, language: Language): Interpolatio
     const start = source.indexOf(open, from);
     if (start < 0) break;
     // `\${x}` in Puppet and `\#{x}` in Ruby are literal text.
-    if (start > 0 && source[start - 1] === '\\' && language !== 'ansible') {
+    if (start > 0 && source[start - 1] === '\\' && (language === 'puppet' || language === 'chef')) {
       from = start + open.length;
       continue;
     }

@@ -46,23 +46,22 @@ function guardedFile(path: string): Guarded | undefined {
 
 /** The writer of a unit that puts new content in place without checking it first. */
 function unvalidatedWriter(unit: Unit, language: Language): ValidatingWriter | undefined {
-  const writer = VALIDATING_WRITERS[language][unit.type];
+  const writer = VALIDATING_WRITERS[language]?.[unit.type];
   if (!writer || removesResource(unit, language)) return undefined;
   if (unit.attributes.some((attribute) => attribute.name === writer.validate)) return undefined;
   if (writer.content && !firstAttribute(unit, writer.content)) return undefined;
   return writer;
 }
 
-function validateName(language: Language): string {
-  return language === 'ansible'
-    ? '`validate:`'
-    : language === 'puppet'
-      ? '`validate_cmd`'
-      : '`verify`';
+/** The writer's checking attribute as the code writes it: Ansible's as a YAML key. */
+function validateName(writer: ValidatingWriter, language: Language): string {
+  return language === 'ansible' ? `\`${writer.validate}:\`` : `\`${writer.validate}\``;
 }
 
 function problem(guarded: Guarded, language: Language): string {
-  return `${CONSEQUENCE[guarded]}; check it before it lands with \`${VALIDATION_EXAMPLES[language][guarded]}\``;
+  const example = VALIDATION_EXAMPLES[language]?.[guarded];
+  if (!example) return CONSEQUENCE[guarded];
+  return `${CONSEQUENCE[guarded]}; check it before it lands with \`${example}\``;
 }
 
 function checkUnit(context: RuleContext, unit: Unit): void {
@@ -77,7 +76,7 @@ function checkUnit(context: RuleContext, unit: Unit): void {
   if (guarded) {
     context.report({
       range: destination.value.range,
-      message: `\`${unit.typeAsWritten}\` writes ${WHAT[guarded]} \`${writtenPath(destination.value)}\` with no ${validateName(language)}: ${problem(guarded, language)}`,
+      message: `\`${unit.typeAsWritten}\` writes ${WHAT[guarded]} \`${writtenPath(destination.value)}\` with no ${validateName(writer, language)}: ${problem(guarded, language)}`,
     });
     return;
   }
@@ -89,7 +88,7 @@ function checkUnit(context: RuleContext, unit: Unit): void {
       context,
       binding,
       { range: destination.value.range, as: usePhrase(file, unit, destination.name) },
-      `makes it write ${WHAT[boundGuarded]} with no ${validateName(language)}: ${problem(boundGuarded, language)}`,
+      `makes it write ${WHAT[boundGuarded]} with no ${validateName(writer, language)}: ${problem(boundGuarded, language)}`,
     );
   }
 }

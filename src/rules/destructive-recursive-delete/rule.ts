@@ -30,7 +30,8 @@ function deletesTree(unit: Unit, context: RuleContext): boolean {
     unit.attributes.some((attribute) => attribute.name === name && isTrue(attribute.value));
   if (language === 'ansible') return unit.type === 'file';
   if (language === 'puppet') return unit.type === 'file' && flag('force');
-  return unit.type === 'directory' && flag('recursive');
+  if (language === 'chef') return unit.type === 'directory' && flag('recursive');
+  return false;
 }
 
 /** The removed path as written, or what its variables make of it when one is set to empty or `/`. */

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Language, Unit } from '../../engine/model.js';
+import { STATE_ATTRIBUTE } from '../knowledge/file-writers.js';
 import { literalText, removesResource } from '../support/values.js';
 
 /**
@@ -15,7 +16,7 @@ interface Creator {
   needs?: string;
 }
 
-const CREATORS: Record<Language, Readonly<Record<string, Creator>>> = {
+const CREATORS: Partial<Record<Language, Readonly<Record<string, Creator>>>> = {
   ansible: {
     copy: {},
     template: {},
@@ -39,11 +40,9 @@ const CREATORS: Record<Language, Readonly<Record<string, Creator>>> = {
   },
 };
 
-const STATE = { ansible: 'state', puppet: 'ensure', chef: 'action' } as const;
-
 function creates(context: RuleContext, unit: Unit): boolean {
   const language = context.file.language;
-  const creator = CREATORS[language][unit.type];
+  const creator = CREATORS[language]?.[unit.type];
   if (!creator || removesResource(unit, language)) return false;
   const value = (name: string) => unit.attributes.find((found) => found.name === name)?.value;
   if (creator.needs) {
@@ -53,7 +52,8 @@ function creates(context: RuleContext, unit: Unit): boolean {
     );
   }
   if (!creator.creates) return true;
-  const state = value(STATE[language]);
+  const stateAttribute = STATE_ATTRIBUTE[language];
+  const state = stateAttribute ? value(stateAttribute) : undefined;
   const written = state ? literalText(state)?.replace(/^:/, '') : creator.default;
   return written !== undefined && creator.creates.includes(written);
 }

@@ -26,7 +26,7 @@ interface TrustWriter {
 }
 
 /** Tasks and resources that create a file or write lines into it, per language. */
-const TRUST_WRITERS: Record<Language, Readonly<Record<string, TrustWriter>>> = {
+const TRUST_WRITERS: Partial<Record<Language, Readonly<Record<string, TrustWriter>>>> = {
   ansible: {
     copy: { path: ['dest'], content: ['content'] },
     template: { path: ['dest'], content: [] },
@@ -78,7 +78,7 @@ function wildcardEntry(text: string): string | undefined {
 
 /** The file a trust writer manages, when it is a trust file. */
 function trustFileOf(unit: Unit, language: Language): { path: Value; name: string } | undefined {
-  const writer = TRUST_WRITERS[language][unit.type];
+  const writer = TRUST_WRITERS[language]?.[unit.type];
   if (!writer) return undefined;
   const path = firstAttribute(unit, writer.path);
   const shape = path ? pathShape(path.value, language) : undefined;
@@ -87,7 +87,7 @@ function trustFileOf(unit: Unit, language: Language): { path: Value; name: strin
 }
 
 function createsFile(unit: Unit, language: Language): boolean {
-  const writer = TRUST_WRITERS[language][unit.type];
+  const writer = TRUST_WRITERS[language]?.[unit.type];
   if (!writer?.creates) return true;
   const { withAny = [] } = writer.creates;
   if (unit.attributes.some((attribute) => withAny.includes(attribute.name))) return true;
@@ -101,7 +101,7 @@ function wildcardWritten(
   unit: Unit,
   language: Language,
 ): { entry: string; range: SourceRange } | undefined {
-  const writer = TRUST_WRITERS[language][unit.type];
+  const writer = TRUST_WRITERS[language]?.[unit.type];
   for (const attribute of unit.attributes) {
     if (!writer?.content.includes(attribute.name)) continue;
     const text = stringText(attribute.value);

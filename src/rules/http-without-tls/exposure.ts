@@ -78,7 +78,7 @@ function isRepositorySource(
   url: string,
 ): { checkedBy: string } | undefined {
   const type = assignment.unit
-    ? PACKAGE_REPOSITORY_TYPES[language][assignment.unit.type]
+    ? PACKAGE_REPOSITORY_TYPES[language]?.[assignment.unit.type]
     : undefined;
   if (type && assignment.path.length === 1 && type.sources.includes(assignment.name))
     return { checkedBy: type.checkedBy };
@@ -95,8 +95,8 @@ function isRepositorySource(
 
 function isRepositoryKey(assignment: Assignment, language: Language): boolean {
   const unitType = assignment.unit?.type;
-  const repository = unitType ? PACKAGE_REPOSITORY_TYPES[language][unitType] : undefined;
-  const keyImport = unitType ? SIGNING_KEY_TYPES[language][unitType] : undefined;
+  const repository = unitType ? PACKAGE_REPOSITORY_TYPES[language]?.[unitType] : undefined;
+  const keyImport = unitType ? SIGNING_KEY_TYPES[language]?.[unitType] : undefined;
   if (
     assignment.unit &&
     assignment.path.length === 1 &&
@@ -111,10 +111,22 @@ function isRepositoryKey(assignment: Assignment, language: Language): boolean {
  * declares, or, for `forge` and `source`, of every one installed from there. Nothing checks a
  * signature on either: what arrives runs on the hosts.
  */
-function dependencyCode(unit: Unit, language: Language): string {
+function dependencyCode(unit: Unit, language: Language): string | undefined {
   if (unit.name !== undefined) return `the code of \`${unit.name}\``;
-  return `the ${language === 'puppet' ? 'modules' : 'cookbooks'} installed from it`;
+  const installed = INSTALLED_FROM_SOURCE[language];
+  return installed && `the ${installed} installed from it`;
 }
+
+/**
+ * What a dependency file installs from a source that serves every module or cookbook, in its
+ * language's words. Ansible's galaxy requirements have no such source: its words only name what
+ * a role or collection without a string name installs.
+ */
+const INSTALLED_FROM_SOURCE: Partial<Record<Language, string>> = {
+  ansible: 'roles and collections',
+  puppet: 'modules',
+  chef: 'cookbooks',
+};
 
 /**
  * What a plain-HTTP URL written in an assignment exposes.
@@ -156,7 +168,10 @@ export function exposureOf(
       return { kind: 'nothing-at-risk', why: 'a reverse proxy hands requests to a local upstream' };
   }
   const dependency = assignment.unit?.kind === 'dependency' ? assignment.unit : undefined;
-  if (dependency) return { kind: 'at-risk', what: dependencyCode(dependency, language) };
+  if (dependency) {
+    const what = dependencyCode(dependency, language);
+    return { kind: 'at-risk', ...(what ? { what } : {}) };
+  }
   if (isRepositoryKey(assignment, language))
     return { kind: 'at-risk', what: "a package repository's signing key" };
   const repository = isRepositorySource(assignment, language, text);

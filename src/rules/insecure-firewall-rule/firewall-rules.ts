@@ -5,7 +5,7 @@
  * GCP); Puppet `firewall`, `firewallchain`, `firewalld_port`, `firewalld_service`, `ufw::allow`;
  * Chef `firewall_rule`.
  */
-import type { Attribute, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
 import type { RuleContext } from '../rule.js';
 import { bindings } from '../support/bindings.js';
 import { isTrue, literalText, removesResource } from '../support/values.js';
@@ -247,18 +247,23 @@ function chefAcceptRules(context: Context, unit: Unit): AcceptRule[] {
   ];
 }
 
+/** How each language's firewall tasks and resources accept traffic. */
+const ACCEPT_RULES: Readonly<
+  Partial<Record<Language, (context: Context, unit: Unit) => AcceptRule[]>>
+> = {
+  ansible: ansibleAcceptRules,
+  puppet: puppetAcceptRules,
+  chef: chefAcceptRules,
+};
+
 /** The rules of a file that accept incoming traffic, in the order they are written. */
 export function acceptRules(context: Context): AcceptRule[] {
   const { file } = context;
+  const acceptRulesOf = ACCEPT_RULES[file.language];
+  if (!acceptRulesOf) return [];
   return file.units
     .filter((unit) => !removesResource(unit, file.language))
-    .flatMap((unit) =>
-      file.language === 'ansible'
-        ? ansibleAcceptRules(context, unit)
-        : file.language === 'puppet'
-          ? puppetAcceptRules(context, unit)
-          : chefAcceptRules(context, unit),
-    );
+    .flatMap((unit) => acceptRulesOf(context, unit));
 }
 
 const DROPPING = new Set(['drop', 'reject', 'deny']);

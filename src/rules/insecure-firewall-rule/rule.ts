@@ -157,7 +157,7 @@ export const insecureFirewallRule: Rule = {
   },
   check(context) {
     for (const rule of acceptRules(context)) checkExposure(context, rule);
-    if (context.file.language !== 'chef') {
+    if (context.file.language === 'ansible' || context.file.language === 'puppet') {
       checkHostNames(context);
       checkLockout(context);
     }

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../engine/model.js';
+import type { Language, Unit, Value } from '../../engine/model.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource } from '../support/values.js';
 
@@ -26,11 +26,13 @@ const UNUSED_FILESYSTEMS = new Set([
 ]);
 
 /** Per language: the mount resource, its mount point and options; the module-loading resource. */
-const MOUNTS = {
+const MOUNTS: Readonly<
+  Partial<Record<Language, { type: string; path: readonly string[]; options: string }>>
+> = {
   ansible: { type: 'mount', path: ['path', 'name'], options: 'opts' },
   puppet: { type: 'mount', path: ['name', 'title'], options: 'options' },
   chef: { type: 'mount', path: ['mount_point', 'name'], options: 'options' },
-} as const;
+};
 
 const MODULE_LOADERS: Readonly<Record<string, { type: string; name: readonly string[] }>> = {
   ansible: { type: 'modprobe', name: ['name'] },
@@ -54,7 +56,7 @@ function optionWords(value: Value): string[] | undefined {
 function checkMount(context: RuleContext, unit: Unit): void {
   const language = context.file.language;
   const mount = MOUNTS[language];
-  if (unit.type !== mount.type || removesResource(unit, language)) return;
+  if (!mount || unit.type !== mount.type || removesResource(unit, language)) return;
   const state = unit.attributes.find((attribute) => attribute.name === 'state')?.value;
   if (state && literalText(state) === 'unmounted') return;
   const point = firstAttribute(unit, mount.path);

@@ -36,7 +36,7 @@ export const LOGIN_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Types that run a command or job as the account in the given attribute. */
-export const RUNS_AS: Record<Language, Readonly<Record<string, string>>> = {
+export const RUNS_AS: Partial<Record<Language, Readonly<Record<string, string>>>> = {
   ansible: { cron: 'user' },
   puppet: { exec: 'user', cron: 'user' },
   chef: {
@@ -65,7 +65,7 @@ export interface UserResource {
 }
 
 /** The types that create local accounts, per language. */
-export const USER_RESOURCES: Record<Language, Readonly<Record<string, UserResource>>> = {
+export const USER_RESOURCES: Partial<Record<Language, Readonly<Record<string, UserResource>>>> = {
   ansible: { user: { name: ['name', 'user'], uid: 'uid' } },
   puppet: {
     user: { name: ['name', 'title'], uid: 'uid' },

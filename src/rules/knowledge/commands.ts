@@ -4,7 +4,9 @@
  */
 import type { Language } from '../../engine/model.js';
 
-export const COMMAND_ATTRIBUTES: Record<Language, Readonly<Record<string, readonly string[]>>> = {
+export const COMMAND_ATTRIBUTES: Partial<
+  Record<Language, Readonly<Record<string, readonly string[]>>>
+> = {
   ansible: {
     command: ['_raw_params', 'cmd', 'argv'],
     shell: ['_raw_params', 'cmd'],
@@ -36,7 +38,7 @@ export const COMMAND_ATTRIBUTES: Record<Language, Readonly<Record<string, readon
 };
 
 /** Where the command is when the type's command attribute is absent: the resource's title. */
-export const COMMAND_FROM_TITLE: Record<Language, Readonly<Record<string, string>>> = {
+export const COMMAND_FROM_TITLE: Partial<Record<Language, Readonly<Record<string, string>>>> = {
   ansible: {},
   puppet: { exec: 'title' },
   chef: { execute: 'name' },

@@ -19,7 +19,7 @@ export interface KeyValueWriter {
   value: string;
 }
 
-export const LINE_WRITERS: Record<Language, Readonly<Record<string, LineWriter>>> = {
+export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, LineWriter>>>> = {
   ansible: {
     lineinfile: { path: ['path', 'dest', 'destfile', 'name'], line: 'line' },
   },
@@ -32,7 +32,9 @@ export const LINE_WRITERS: Record<Language, Readonly<Record<string, LineWriter>>
   },
 };
 
-export const KEY_VALUE_WRITERS: Record<Language, Readonly<Record<string, KeyValueWriter>>> = {
+export const KEY_VALUE_WRITERS: Partial<
+  Record<Language, Readonly<Record<string, KeyValueWriter>>>
+> = {
   ansible: {
     sysctl: { format: 'sysctl', key: ['name', 'key'], value: 'value' },
   },

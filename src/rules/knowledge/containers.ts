@@ -87,7 +87,9 @@ const DOCKER_CONTAINER_RESOURCE: ContainerAttributes = {
   users: ['user'],
 };
 
-export const CONTAINER_TYPES: Record<Language, Readonly<Record<string, ContainerAttributes>>> = {
+export const CONTAINER_TYPES: Partial<
+  Record<Language, Readonly<Record<string, ContainerAttributes>>>
+> = {
   ansible: {
     docker_container: DOCKER_CONTAINER_MODULE,
     podman_container: PODMAN_CONTAINER_MODULE,

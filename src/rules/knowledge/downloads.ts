@@ -22,7 +22,9 @@ export interface DownloadResource {
   variableIsRemote: boolean;
 }
 
-export const DOWNLOAD_RESOURCES: Record<Language, Readonly<Record<string, DownloadResource>>> = {
+export const DOWNLOAD_RESOURCES: Partial<
+  Record<Language, Readonly<Record<string, DownloadResource>>>
+> = {
   ansible: {
     get_url: {
       source: ['url'],
@@ -143,7 +145,9 @@ export interface CheckoutResource {
   defaultRevision: string;
 }
 
-export const CHECKOUT_RESOURCES: Record<Language, Readonly<Record<string, CheckoutResource>>> = {
+export const CHECKOUT_RESOURCES: Partial<
+  Record<Language, Readonly<Record<string, CheckoutResource>>>
+> = {
   ansible: {
     git: { repository: ['repo', 'name'], revision: ['version'], defaultRevision: 'HEAD' },
     hg: { repository: ['repo', 'name'], revision: ['revision', 'version'], defaultRevision: 'tip' },

@@ -8,7 +8,7 @@ import type { Language } from '../../engine/model.js';
  * Attributes naming the file a task or resource manages, in order of preference: Ansible's
  * `path` and its aliases, Puppet's `path` or the title, Chef's `path` or the name.
  */
-export const PATH_ATTRIBUTES: Record<Language, readonly string[]> = {
+export const PATH_ATTRIBUTES: Partial<Record<Language, readonly string[]>> = {
   ansible: ['path', 'dest', 'destfile', 'name'],
   puppet: ['path', 'title'],
   chef: ['path', 'name'],
@@ -27,7 +27,9 @@ export interface ValidatingWriter {
  * Writers that can check the file they write: Ansible's `validate` (`%s` is the new file),
  * Puppet's `validate_cmd` (`%`), Chef's `verify` (`%{path}`, or a block).
  */
-export const VALIDATING_WRITERS: Record<Language, Readonly<Record<string, ValidatingWriter>>> = {
+export const VALIDATING_WRITERS: Partial<
+  Record<Language, Readonly<Record<string, ValidatingWriter>>>
+> = {
   ansible: {
     template: { path: ['dest'], validate: 'validate' },
     copy: { path: ['dest'], validate: 'validate' },
@@ -48,7 +50,9 @@ export const VALIDATING_WRITERS: Record<Language, Readonly<Record<string, Valida
 };
 
 /** What each language writes to check a sudoers file or an sshd configuration before it lands. */
-export const VALIDATION_EXAMPLES: Record<Language, Readonly<Record<'sudoers' | 'sshd', string>>> = {
+export const VALIDATION_EXAMPLES: Partial<
+  Record<Language, Readonly<Record<'sudoers' | 'sshd', string>>>
+> = {
   ansible: {
     sudoers: "validate: '/usr/sbin/visudo -cf %s'",
     sshd: "validate: '/usr/sbin/sshd -t -f %s'",
@@ -64,14 +68,14 @@ export const VALIDATION_EXAMPLES: Record<Language, Readonly<Record<'sudoers' | '
 };
 
 /** Resource types that always manage a directory. */
-export const DIRECTORY_RESOURCES: Record<Language, readonly string[]> = {
+export const DIRECTORY_RESOURCES: Partial<Record<Language, readonly string[]>> = {
   ansible: [],
   puppet: [],
   chef: ['directory', 'remote_directory'],
 };
 
 /** The attribute saying what kind of thing a path is to be (`state: directory`, `ensure => link`). */
-export const STATE_ATTRIBUTE: Record<Language, string> = {
+export const STATE_ATTRIBUTE: Partial<Record<Language, string>> = {
   ansible: 'state',
   puppet: 'ensure',
   chef: 'action',

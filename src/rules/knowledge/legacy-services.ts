@@ -98,7 +98,7 @@ export interface ServiceStart {
   runningWhen: Readonly<Record<string, readonly string[]>>;
 }
 
-export const SERVICE_STARTS: Record<Language, ServiceStart> = {
+export const SERVICE_STARTS: Partial<Record<Language, ServiceStart>> = {
   ansible: {
     types: new Set(['service', 'systemd', 'systemd_service', 'sysvinit']),
     name: ['name'],

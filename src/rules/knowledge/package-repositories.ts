@@ -16,9 +16,8 @@ export interface PackageRepositoryType {
   checkedBy: string;
 }
 
-export const PACKAGE_REPOSITORY_TYPES: Record<
-  Language,
-  Readonly<Record<string, PackageRepositoryType>>
+export const PACKAGE_REPOSITORY_TYPES: Partial<
+  Record<Language, Readonly<Record<string, PackageRepositoryType>>>
 > = {
   ansible: {
     yum_repository: {
@@ -85,7 +84,9 @@ export const REPOSITORY_KEY_KEYS: ReadonlySet<string> = new Set([
 export const APT_SOURCE_LINE = /^\s*deb(-src)?\s+(\[[^\]]*\]\s+)?http:\/\//;
 
 /** Tasks and resources that import a package signing key, and the attribute with its URL. */
-export const SIGNING_KEY_TYPES: Record<Language, Readonly<Record<string, readonly string[]>>> = {
+export const SIGNING_KEY_TYPES: Partial<
+  Record<Language, Readonly<Record<string, readonly string[]>>>
+> = {
   ansible: { apt_key: ['url'], rpm_key: ['key'] },
   puppet: { 'apt::key': ['source'] },
   chef: {},
@@ -104,7 +105,7 @@ export interface LatestInstall {
 }
 
 /** Besides the system's package managers, the language and application package managers. */
-const LATEST_ALSO: Record<Language, readonly string[]> = {
+const LATEST_ALSO: Partial<Record<Language, readonly string[]>> = {
   ansible: ['pip', 'gem', 'npm', 'homebrew', 'win_chocolatey', 'chocolatey'],
   puppet: [],
   chef: [
@@ -120,19 +121,26 @@ const LATEST_ALSO: Record<Language, readonly string[]> = {
 };
 
 /** The value of the install's state attribute that asks for the newest version. */
-const LATEST: Record<Language, string> = { ansible: 'latest', puppet: 'latest', chef: 'upgrade' };
+const LATEST: Partial<Record<Language, string>> = {
+  ansible: 'latest',
+  puppet: 'latest',
+  chef: 'upgrade',
+};
 
-function latestInstall(language: Language): LatestInstall {
+/** None for a language without system package installs or a value that asks for the newest. */
+function latestInstall(language: Language): LatestInstall | undefined {
   const install = PACKAGE_INSTALLS[language];
+  const latest = LATEST[language];
+  if (!install || !latest) return undefined;
   return {
-    types: new Set([...install.types, ...LATEST_ALSO[language]]),
+    types: new Set([...install.types, ...(LATEST_ALSO[language] ?? [])]),
     name: install.name,
     attribute: install.state,
-    latest: LATEST[language],
+    latest,
   };
 }
 
-export const LATEST_INSTALLS: Record<Language, LatestInstall> = {
+export const LATEST_INSTALLS: Partial<Record<Language, LatestInstall>> = {
   ansible: latestInstall('ansible'),
   puppet: latestInstall('puppet'),
   chef: latestInstall('chef'),

@@ -12,7 +12,7 @@ export interface PackageInstall {
   notInstalled: readonly string[];
 }
 
-export const PACKAGE_INSTALLS: Record<Language, PackageInstall> = {
+export const PACKAGE_INSTALLS: Partial<Record<Language, PackageInstall>> = {
   ansible: {
     types: new Set(['package', 'apt', 'yum', 'dnf', 'dnf5', 'zypper', 'apk', 'pacman', 'pkgng']),
     name: ['name', 'pkg'],

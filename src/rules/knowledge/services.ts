@@ -10,7 +10,7 @@ export interface ServiceStopping {
   stoppedWhen: Readonly<Record<string, readonly string[]>>;
 }
 
-export const SERVICE_STOPPING: Record<Language, ServiceStopping> = {
+export const SERVICE_STOPPING: Partial<Record<Language, ServiceStopping>> = {
   ansible: {
     name: ['name'],
     stoppedWhen: { state: ['stopped'], enabled: ['false', 'no'], masked: ['true', 'yes'] },
@@ -23,9 +23,8 @@ export const SERVICE_STOPPING: Record<Language, ServiceStopping> = {
 };
 
 /** Where each language sets the SELinux mode: a type (and for Puppet classes, its title) and the attribute. */
-export const SELINUX_MODE: Record<
-  Language,
-  ReadonlyArray<{ type: string; title?: string; attribute: string }>
+export const SELINUX_MODE: Partial<
+  Record<Language, ReadonlyArray<{ type: string; title?: string; attribute: string }>>
 > = {
   ansible: [{ type: 'selinux', attribute: 'state' }],
   puppet: [

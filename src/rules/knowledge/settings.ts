@@ -88,12 +88,18 @@ export function endsWithSetting(words: readonly string[], settings: readonly str
   });
 }
 
+/** The attribute of a task or resource that removes it, and the values that do. */
+export interface Removal {
+  attribute: string;
+  values: readonly string[];
+}
+
 /**
  * How each language says "this resource is being removed": its attributes then configure
  * nothing that stays on the host. Ansible `state: absent`, Puppet `ensure => absent`, Chef
  * `action :remove`.
  */
-export const REMOVAL: Record<Language, { attribute: string; values: readonly string[] }> = {
+export const REMOVAL: Partial<Record<Language, Removal>> = {
   ansible: { attribute: 'state', values: ['absent'] },
   puppet: { attribute: 'ensure', values: ['absent', 'purged'] },
   chef: { attribute: 'action', values: ['remove', 'delete', 'purge', 'uninstall'] },

@@ -10,7 +10,9 @@ export interface SudoersResource {
   nopasswordByDefault: boolean;
 }
 
-export const SUDOERS_RESOURCES: Record<Language, Readonly<Record<string, SudoersResource>>> = {
+export const SUDOERS_RESOURCES: Partial<
+  Record<Language, Readonly<Record<string, SudoersResource>>>
+> = {
   ansible: {
     sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true },
   },

@@ -46,7 +46,7 @@ function words(value: Value): string[] {
 /** Whether a package task or resource leaves its packages installed: unknown (computed) counts as no. */
 function installs(unit: Unit, language: Language): boolean {
   const install = PACKAGE_INSTALLS[language];
-  if (!install.types.has(unit.type)) return false;
+  if (!install?.types.has(unit.type)) return false;
   const state = unit.attributes.find((attribute) => attribute.name === install.state);
   if (!state) return true;
   const said = words(state.value);
@@ -56,7 +56,7 @@ function installs(unit: Unit, language: Language): boolean {
 
 function starts(unit: Unit, language: Language): boolean {
   const start = SERVICE_STARTS[language];
-  if (!start.types.has(unit.type)) return false;
+  if (!start?.types.has(unit.type)) return false;
   return Object.entries(start.runningWhen).some(([name, values]) => {
     const attribute = unit.attributes.find((candidate) => candidate.name === name);
     return attribute !== undefined && words(attribute.value).some((word) => values.includes(word));
@@ -68,9 +68,8 @@ function starts(unit: Unit, language: Language): boolean {
  * `name: "{{ item }}"`, the list the task loops over.
  */
 function namesValue(unit: Unit, language: Language, action: Action): Attribute | undefined {
-  const attributes =
-    action === 'installs' ? PACKAGE_INSTALLS[language].name : SERVICE_STARTS[language].name;
-  const named = firstAttribute(unit, attributes);
+  const known = action === 'installs' ? PACKAGE_INSTALLS[language] : SERVICE_STARTS[language];
+  const named = known ? firstAttribute(unit, known.name) : undefined;
   if (!named || language !== 'ansible') return named;
   const text = typeof named.value.value === 'string' ? named.value.value.trim() : '';
   if (!/^\{\{\s*item\s*\}\}$/.test(text)) return named;

@@ -355,7 +355,7 @@ function checkUnits(context: RuleContext, report: (report: Report) => void): voi
           message: `${problem.shown} ${problem.problem}`,
           ...severityOf(problem.severity),
         });
-    const kind = types[unit.type];
+    const kind = types?.[unit.type];
     if (!kind || removesResource(unit, file.language)) continue;
     for (const attribute of unit.attributes)
       for (const problem of attributeProblems(kind, attribute))

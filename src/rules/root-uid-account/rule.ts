@@ -19,7 +19,7 @@ interface Account {
 function accountsIn(file: FileModel): Account[] {
   const accounts: Account[] = [];
   for (const unit of file.units) {
-    const resource = USER_RESOURCES[file.language][unit.type];
+    const resource = USER_RESOURCES[file.language]?.[unit.type];
     if (!resource || removesResource(unit, file.language)) continue;
     const uid = unit.attributes.find((attribute) => attribute.name === resource.uid);
     if (!uid) continue;

@@ -23,6 +23,6 @@ export const secretLogged: Rule = {
       checkAnsibleTasks(context);
       checkAnsibleCfg(context);
     } else if (context.file.language === 'chef') checkChefResources(context);
-    else checkPuppetResources(context);
+    else if (context.file.language === 'puppet') checkPuppetResources(context);
   },
 };

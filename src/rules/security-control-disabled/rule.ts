@@ -34,7 +34,7 @@ function words(attribute: Attribute | undefined): string[] {
 
 /** SELinux set to disabled or permissive through the language's own resource. */
 function selinuxOff(unit: Unit, language: Language): Switch | undefined {
-  for (const { type, title, attribute } of SELINUX_MODE[language]) {
+  for (const { type, title, attribute } of SELINUX_MODE[language] ?? []) {
     if (unit.type !== type) continue;
     if (title && unit.name?.replace(/^::/, '') !== title) continue;
     const mode = attributeOf(unit, attribute);
@@ -60,6 +60,7 @@ function ufwDisabled(unit: Unit): Switch | undefined {
 function controlStopped(unit: Unit, language: Language): Switch | undefined {
   if (!SERVICE_TYPES.has(unit.type)) return undefined;
   const stopping = SERVICE_STOPPING[language];
+  if (!stopping) return undefined;
   const name =
     stopping.name.map((attribute) => words(attributeOf(unit, attribute))[0]).find(Boolean) ??
     unit.name;

@@ -1,12 +1,11 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Unit, Value } from '../../engine/model.js';
-import { PATH_ATTRIBUTES } from '../knowledge/file-writers.js';
 import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
 import { chmodsIn } from '../support/commands.js';
 import {
-  firstAttribute,
+  managedPathAttribute,
   managesDirectory,
   pathShape,
   writtenPath,
@@ -60,7 +59,7 @@ function managedFile(
   unit: Unit,
 ): { path: string; sensitive: SensitiveFile } | undefined {
   const language = context.file.language;
-  const pathAttribute = firstAttribute(unit, PATH_ATTRIBUTES[language]);
+  const pathAttribute = managedPathAttribute(unit, language);
   if (!pathAttribute) return undefined;
   const written = pathShape(pathAttribute.value, language);
   const sensitive = written === undefined ? undefined : sensitiveFile(written);

@@ -26,7 +26,7 @@ function passwordlessRule(text: string): string | undefined {
 
 /** A sudoers resource for every command with no password: the attribute that says "every command". */
 function allCommandsWithoutPassword(unit: Unit, language: Language): Attribute | undefined {
-  const resource = SUDOERS_RESOURCES[language][unit.type];
+  const resource = SUDOERS_RESOURCES[language]?.[unit.type];
   if (!resource) return undefined;
   const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
   const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
@@ -71,7 +71,7 @@ function checkResources(context: RuleContext): void {
   for (const unit of file.units) {
     const commands = allCommandsWithoutPassword(unit, file.language);
     if (commands) {
-      const resource = SUDOERS_RESOURCES[file.language][unit.type];
+      const resource = SUDOERS_RESOURCES[file.language]?.[unit.type];
       const defaulted =
         resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword)
           ? ` (\`${resource.nopassword}\` defaults to true)`
@@ -82,7 +82,7 @@ function checkResources(context: RuleContext): void {
       });
       continue;
     }
-    if (!SUDOERS_RESOURCES[file.language][unit.type]) continue;
+    if (!SUDOERS_RESOURCES[file.language]?.[unit.type]) continue;
     for (const bound of boundUnits(context, unit)) {
       if (!allCommandsWithoutPassword(bound.unit, file.language)) continue;
       reportBinding(

@@ -40,8 +40,8 @@ export function isCommandAttribute(file: FileModel, unit: Unit, name: string): b
 
 /** The attributes of a unit that hold shell text. */
 export function commandAttributes(file: FileModel, unit: Unit): readonly string[] {
-  const names = COMMAND_ATTRIBUTES[file.language][unit.type] ?? [];
-  const title = COMMAND_FROM_TITLE[file.language][unit.type];
+  const names = COMMAND_ATTRIBUTES[file.language]?.[unit.type] ?? [];
+  const title = COMMAND_FROM_TITLE[file.language]?.[unit.type];
   const hasCommand = unit.attributes.some((attribute) => attribute.name === names[0]);
   return title && !hasCommand ? [...names, title] : names;
 }

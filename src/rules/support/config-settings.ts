@@ -97,7 +97,7 @@ function writtenSetting(
   const language = context.file.language;
   const attribute = (name: string) => unit.attributes.find((candidate) => candidate.name === name);
   const within = unit.within ? { within: unit.within } : {};
-  const lineWriter = LINE_WRITERS[language][type];
+  const lineWriter = LINE_WRITERS[language]?.[type];
   if (lineWriter) {
     const path = lineWriter.path.map(attribute).find((found) => found !== undefined);
     const destination = path ? stringText(path.value) : undefined;
@@ -132,7 +132,7 @@ function writtenSetting(
       ...within,
     };
   }
-  const keyWriter = KEY_VALUE_WRITERS[language][type];
+  const keyWriter = KEY_VALUE_WRITERS[language]?.[type];
   if (!keyWriter) return undefined;
   const keyAttribute = keyWriter.key.map(attribute).find((found) => found !== undefined);
   const key = keyAttribute ? stringText(keyAttribute.value) : unit.name;

@@ -12,7 +12,7 @@ import {
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
 export const COMPUTED_PART = '\u2026';
 
-const EXPRESSIONS: Record<Language, RegExp> = {
+const EXPRESSIONS: Partial<Record<Language, RegExp>> = {
   ansible: /\{\{[\s\S]*?\}\}/g,
   puppet: /\$\{[^}]*\}|\$(?:::)?[a-z_][\w]*(?:::[a-z_]\w*)*/g,
   chef: /#\{[^}]*\}/g,
@@ -30,13 +30,15 @@ export function firstAttribute(unit: Unit, names: readonly string[]): Attribute 
 /**
  * A path as it lands, with each template expression written as `COMPUTED_PART`: a literal
  * path as it is, `/home/{{ user }}/.ssh/id_rsa` as `/home/…/.ssh/id_rsa`. Undefined for
- * anything but a string, and for a path that template logic (`{% if %}`) assembles.
+ * anything but a string, for a path that template logic (`{% if %}`) assembles, and for a
+ * computed path in a language whose expressions are not known here.
  */
 export function pathShape(value: Value, language: Language): string | undefined {
   if (value.kind !== 'string' || typeof value.value !== 'string') return undefined;
   if (!value.dynamic) return value.value;
   if (language === 'ansible' && value.value.includes('{%')) return undefined;
-  return value.value.replace(EXPRESSIONS[language], COMPUTED_PART);
+  const expressions = EXPRESSIONS[language];
+  return expressions ? value.value.replace(expressions, COMPUTED_PART) : undefined;
 }
 
 /** A path as the code writes it, for a message: the string, or the source text of anything else. */
@@ -46,7 +48,8 @@ export function writtenPath(value: Value): string {
 
 /** The attribute naming the file or directory a unit manages (`PATH_ATTRIBUTES`). */
 export function managedPathAttribute(unit: Unit, language: Language): Attribute | undefined {
-  return firstAttribute(unit, PATH_ATTRIBUTES[language]);
+  const names = PATH_ATTRIBUTES[language];
+  return names ? firstAttribute(unit, names) : undefined;
 }
 
 /**
@@ -54,8 +57,10 @@ export function managedPathAttribute(unit: Unit, language: Language): Attribute 
  * directory`, Chef's `directory` and `remote_directory` resources.
  */
 export function managesDirectory(unit: Unit, language: Language): boolean {
-  if (DIRECTORY_RESOURCES[language].includes(unit.type)) return true;
-  const state = unit.attributes.find((attribute) => attribute.name === STATE_ATTRIBUTE[language]);
+  if (DIRECTORY_RESOURCES[language]?.includes(unit.type)) return true;
+  const stateAttribute = STATE_ATTRIBUTE[language];
+  if (!stateAttribute) return false;
+  const state = unit.attributes.find((attribute) => attribute.name === stateAttribute);
   return (
     state?.value.kind === 'string' && String(state.value.value).replace(/^:/, '') === 'directory'
   );

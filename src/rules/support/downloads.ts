@@ -53,7 +53,7 @@ export function downloadOf(
   context: Pick<RuleContext, 'file' | 'resolve'>,
   unit: Unit,
 ): Download | undefined {
-  const resource = DOWNLOAD_RESOURCES[context.file.language][unit.type];
+  const resource = DOWNLOAD_RESOURCES[context.file.language]?.[unit.type];
   const source = resource ? attributeOf(unit, resource.source) : undefined;
   if (!resource || !source) return undefined;
   const found = downloaded(context, unit, resource, source);

@@ -2,6 +2,7 @@
  * Literal secrets: values that are real credentials rather than placeholders, references,
  * paths, switches, hashes or queries.
  */
+import type { Language } from '../../engine/model.js';
 
 /** Values that mean "not set here" rather than a credential. */
 const NOT_SET =
@@ -151,7 +152,7 @@ export interface SecretReference {
 }
 
 /** Interpolations by language: Jinja2 expressions, Puppet `$x` and `${...}`, Ruby `#{...}`. */
-const INTERPOLATION: Readonly<Record<'ansible' | 'puppet' | 'chef', RegExp>> = {
+const INTERPOLATION: Readonly<Partial<Record<Language, RegExp>>> = {
   ansible: /\{\{-?([\s\S]*?)-?\}\}/g,
   puppet: /\$\{([^}]*)\}|\$((?:::)?[a-z_][\w]*(?:::[a-z_]\w*)*)/g,
   chef: /#\{([^}]*)\}/g,
@@ -179,15 +180,18 @@ function namesRead(expression: string): string[] {
 
 /**
  * The secret-named variables a command, a file's content or a message interpolates, in the
- * language's syntax: `{{ item.password }}`, `${db_password}`, `#{new_resource.password}`.
+ * language's syntax: `{{ item.password }}`, `${db_password}`, `#{new_resource.password}`. None
+ * in a language whose interpolation syntax is not known here.
  */
 export function secretReferencesIn(
   text: string,
-  language: 'ansible' | 'puppet' | 'chef',
+  language: Language,
   isSecret: (name: string) => boolean,
 ): SecretReference[] {
+  const interpolation = INTERPOLATION[language];
+  if (!interpolation) return [];
   const found: SecretReference[] = [];
-  for (const match of text.matchAll(INTERPOLATION[language])) {
+  for (const match of text.matchAll(interpolation)) {
     const expression = match[1] ?? match[2] ?? '';
     const name = namesRead(expression).find(isSecret);
     if (name) found.push({ expression: match[0], name, index: match.index ?? 0 });

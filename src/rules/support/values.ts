@@ -49,7 +49,9 @@ export function* ownStrings(value: Value): Generator<Value & { value: string }> 
  * list counts when every action in it removes.
  */
 export function removesResource(unit: Unit, language: Language): boolean {
-  const { attribute, values } = REMOVAL[language];
+  const removal = REMOVAL[language];
+  if (!removal) return false;
+  const { attribute, values } = removal;
   const value = unit.attributes.find((candidate) => candidate.name === attribute)?.value;
   if (!value) return false;
   const words = value.kind === 'list' ? (value.items ?? []).map(literalText) : [literalText(value)];

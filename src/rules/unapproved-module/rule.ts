@@ -37,6 +37,7 @@ export const unapprovedModule: Rule = {
     },
   },
   check({ file, options, report }) {
+    if (file.language !== 'ansible') return;
     const allowed = options.allowed ?? [];
     for (const unit of file.units) {
       const collection = collectionOf(unit);

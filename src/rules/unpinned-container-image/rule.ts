@@ -93,6 +93,7 @@ export const unpinnedContainerImage: Rule = {
     catalog: ['SUP-10'],
   },
   check(context) {
+    if (context.file.language !== 'ansible') return;
     checkArguments(context, CHECKS);
     checkKubernetes(context);
   },

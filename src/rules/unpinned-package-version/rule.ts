@@ -74,6 +74,7 @@ export const unpinnedPackageVersion: Rule = {
   },
   check(context) {
     const install = LATEST_INSTALLS[context.file.language];
+    if (!install) return;
     for (const unit of context.file.units) {
       if (unit.kind !== 'dependency' && install.types.has(unit.type))
         checkUnit(context, unit, install);

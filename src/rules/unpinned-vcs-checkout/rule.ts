@@ -110,6 +110,7 @@ export const unpinnedVcsCheckout: Rule = {
   },
   check(context) {
     const resources = CHECKOUT_RESOURCES[context.file.language];
+    if (!resources) return;
     for (const unit of context.file.units) {
       if (unit.kind === 'dependency' || unit.kind === 'call') continue;
       const resource = resources[unit.type];

@@ -17,7 +17,7 @@ const SYSTEM_LOCATION =
 const REMOVING_MODE = /^[ugoa]*-[rwxXst]+(,[ugoa]*-[rwxXst]+)*$/;
 
 /** The attributes that give a file its content, per language and resource. */
-const CONTENT_ATTRIBUTES: Record<Language, Readonly<Record<string, readonly string[]>>> = {
+const CONTENT_ATTRIBUTES: Partial<Record<Language, Readonly<Record<string, readonly string[]>>>> = {
   ansible: { copy: ['content', 'src'], template: ['src'] },
   puppet: { file: ['content', 'source'] },
   chef: {},
@@ -56,7 +56,7 @@ function systemLocation(context: RuleContext, unit: Unit, value: Value): string 
  * grants permissions or replaces its content. Undefined for changes that only tighten it.
  */
 function grantingChange(unit: Unit, language: Language): string | undefined {
-  const content = CONTENT_ATTRIBUTES[language][unit.type]?.find((name) => attribute(unit, name));
+  const content = CONTENT_ATTRIBUTES[language]?.[unit.type]?.find((name) => attribute(unit, name));
   if (content) return `the content (\`${content}\`)`;
   for (const name of ['owner', 'group']) {
     const account = attribute(unit, name);
@@ -72,13 +72,17 @@ function grantingChange(unit: Unit, language: Language): string | undefined {
   return undefined;
 }
 
-/** `state: link` (Ansible), `ensure => link` or `ensure => '/target'` (Puppet): the link's target. */
+/**
+ * `state: link` (Ansible), `ensure => link` or `ensure => '/target'` (Puppet): the link's target.
+ * None in other languages: how they make a link is not known here.
+ */
 function linkTarget(unit: Unit, language: Language): Attribute | undefined {
   if (language === 'ansible') {
     const state = attribute(unit, 'state');
     const written = state ? literalText(state.value) : undefined;
     return written === 'link' || written === 'hard' ? attribute(unit, 'src') : undefined;
   }
+  if (language !== 'puppet') return undefined;
   const ensure = attribute(unit, 'ensure');
   const written = ensure ? literalText(ensure.value) : undefined;
   if (ensure && written?.startsWith('/')) return ensure;
@@ -103,14 +107,17 @@ function checkLink(context: RuleContext, unit: Unit): void {
   });
 }
 
-/** The attribute that makes a task or resource follow links at the path it manages. */
+/**
+ * The attribute that makes a task or resource follow links at the path it manages: Ansible's
+ * `follow`, Puppet's `links`; none in other languages.
+ */
 function followSwitch(unit: Unit, language: Language): Attribute | undefined {
   if (language === 'ansible') {
     if (!['file', 'copy', 'template'].includes(unit.type)) return undefined;
     const follow = attribute(unit, 'follow');
     return follow && isTrue(follow.value) ? follow : undefined;
   }
-  if (unit.type !== 'file') return undefined;
+  if (language !== 'puppet' || unit.type !== 'file') return undefined;
   const links = attribute(unit, 'links');
   return links && literalText(links.value) === 'follow' ? links : undefined;
 }
@@ -145,8 +152,6 @@ export const unsafeSymlinkOperation: Rule = {
     catalog: ['FILE-11'],
   },
   check(context) {
-    const language = context.file.language;
-    if (language === 'chef') return;
     for (const unit of context.file.units) {
       if (unit.type === 'file') checkLink(context, unit);
       checkFollow(context, unit);

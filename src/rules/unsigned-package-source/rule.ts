@@ -43,7 +43,8 @@ function unsignedInstallFlag(name: string, args: readonly string[]): string | un
 function repositorySources(file: FileModel, neighbours: readonly Assignment[]): string[] {
   const declared = new Set(REPOSITORY_SOURCE_KEYS);
   const unit = neighbours[0]?.unit;
-  for (const source of (unit && PACKAGE_REPOSITORY_TYPES[file.language][unit.type]?.sources) ?? [])
+  for (const source of (unit && PACKAGE_REPOSITORY_TYPES[file.language]?.[unit.type]?.sources) ??
+    [])
     declared.add(source);
   return neighbours
     .filter((other) => declared.has(other.name))

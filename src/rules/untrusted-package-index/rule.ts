@@ -142,6 +142,7 @@ export const untrustedPackageIndex: Rule = {
     catalog: ['SUP-08'],
   },
   check(context) {
+    if (context.file.language !== 'ansible') return;
     for (const unit of context.file.units) {
       if (unit.type !== 'pip') continue;
       const extraArgs = unit.attributes.find((attribute) => attribute.name === 'extra_args');

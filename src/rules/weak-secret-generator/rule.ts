@@ -37,6 +37,7 @@ export const weakSecretGenerator: Rule = {
     catalog: ['SEC-13'],
   },
   check({ file, report }) {
+    if (file.language !== 'chef') return;
     for (const assignment of assignments(file)) {
       if (!callsHelper(assignment.value)) continue;
       report({
