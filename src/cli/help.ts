@@ -1,5 +1,12 @@
 /** The text of `posture --help`, and of `posture <command> --help` for one command. */
+import { LANGUAGES } from '../engine/model.js';
+import { descriptorOf } from '../languages/index.js';
 import { DEFAULT_FAIL_ON, type CommandName } from './commands.js';
+
+/** `--lang ansible|puppet|chef`, padded to the options' column. */
+const LANG_OPTION = `--lang ${LANGUAGES.join('|')}`.padEnd(27);
+/** `(.yml/.yaml, .pp, .rb)` */
+const EXTENSIONS = `(${LANGUAGES.map((language) => descriptorOf(language).extensions.join('/')).join(', ')})`;
 
 const USAGE = `Usage:
   posture scan [PATH...] [options]        review Ansible, Puppet and Chef code for security problems
@@ -22,8 +29,8 @@ const SECTIONS: Readonly<Record<CommandName, string>> = {
   PATH is a file or a directory (default: .). Directories are walked without following
   symbolic links; .git and node_modules are skipped.
 
-  --lang ansible|puppet|chef   analyse every file with that language's extensions
-                               (.yml/.yaml, .pp, .rb) as that language; without it,
+  ${LANG_OPTION}  analyse every file with that language's extensions
+                               ${EXTENSIONS} as that language; without it,
                                Posture decides per file
   -f, --format text|json|sarif|github|junit
                                output format (default: text)
@@ -60,7 +67,7 @@ ${policyOptions('the scanned paths')}
   -o, --output FILE            write the result to FILE instead of stdout
 `,
   rules: `posture rules [options]
-  --lang ansible|puppet|chef   only the rules for that language
+  ${LANG_OPTION}  only the rules for that language
   -f, --format text|json       output format (default: text)
   -o, --output FILE            write the list to FILE instead of stdout
 ${policyOptions('the current directory')}

@@ -5,6 +5,7 @@
  * languages remapped, waivers and suppressions allowed. The edited file is validated too, so a
  * broken policy never reaches the base branch unnoticed.
  */
+import { LANGUAGES } from '../engine/model.js';
 import type { Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { buildPolicy, type PolicyText } from './build-policy.js';
@@ -16,7 +17,7 @@ export const POLICY_CHANGE: RuleMeta = {
   title: 'Security policy changed',
   severity: 'high',
   category: 'policy-change',
-  languages: ['ansible', 'puppet', 'chef'],
+  languages: [...LANGUAGES],
   description:
     'The pull request edits the security policy that reviews it. The edit is not applied to this review (Posture reads the policy from the base branch), and what it would loosen is listed so that it gets a deliberate decision.',
   remediation:
