@@ -20,6 +20,8 @@ export function runRules(
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const resolver = crossFile.resolverFor(model);
+  // One function for every rule, so that what rules derive through it can be shared.
+  const resolve = (name: string) => resolver.resolve(name);
   const add = ({ rule, severity }: ActiveRule, report: Omit<Report, 'path'>) => {
     if (!inProfile(report.profiles, profile)) return;
     const key = `${rule.meta.id}:${report.range.line}`;
@@ -47,7 +49,7 @@ export function runRules(
           crossFile.deferred.add(path, { ruleId: rule.meta.id, ...located });
         else add(current, located);
       },
-      resolve: (name) => resolver.resolve(name),
+      resolve,
     });
   }
   const byId = new Map(active.map((current) => [current.rule.meta.id, current]));

@@ -24,8 +24,20 @@ export interface Reference {
 /** A reference found in a string, before it is known whether it is all the string is. */
 export type FoundReference = Omit<Reference, 'whole'>;
 
+/** What each value of a run references: many rules and the variable index ask about the same values. */
+const read = new WeakMap<Value, readonly Reference[]>();
+
 /** Every reference in a value; a string's references in order of appearance. */
-export function referencesIn(value: Value, language: Language): Reference[] {
+export function referencesIn(value: Value, language: Language): readonly Reference[] {
+  let references = read.get(value);
+  if (!references) {
+    references = readReferences(value, language);
+    read.set(value, references);
+  }
+  return references;
+}
+
+function readReferences(value: Value, language: Language): Reference[] {
   const reading = descriptorOf(language).variables;
   if (value.kind === 'reference' || value.kind === 'call') {
     const name = reading.wholeValueName(value);

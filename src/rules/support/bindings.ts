@@ -39,14 +39,45 @@ export interface Binding {
   definition?: VariableDefinition;
 }
 
+type Resolve = RuleContext['resolve'];
+
+/**
+ * The bindings of each value under each file's resolver: many rules bind the same values, and a
+ * resolver answers the same for all of them.
+ */
+const bindingsByResolver = new WeakMap<Resolve, WeakMap<Value, Map<string, readonly Binding[]>>>();
+
 /**
  * Every literal a value can take from the variables it reads, one reference at a time. `within`
  * is the Puppet class or defined type the value is written in, whose parameters `$name` reads.
  */
-export function* bindings(
+export function bindings(
   context: Pick<RuleContext, 'file' | 'resolve'>,
   value: Value,
   within?: string,
+): readonly Binding[] {
+  let byValue = bindingsByResolver.get(context.resolve);
+  if (!byValue) {
+    byValue = new WeakMap();
+    bindingsByResolver.set(context.resolve, byValue);
+  }
+  let byScope = byValue.get(value);
+  if (!byScope) {
+    byScope = new Map();
+    byValue.set(value, byScope);
+  }
+  let found = byScope.get(within ?? '');
+  if (!found) {
+    found = [...bindingsOf(context, value, within)];
+    byScope.set(within ?? '', found);
+  }
+  return found;
+}
+
+function* bindingsOf(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  value: Value,
+  within: string | undefined,
 ): Generator<Binding> {
   for (const reference of referencesIn(value, context.file.language)) {
     const written = writtenText(value, reference);
@@ -121,13 +152,35 @@ function resolveWithin(
   return context.resolve(name);
 }
 
+/** A command with one variable of its text bound, and the attribute that holds it. */
+export type BoundCommand = CommandText & { binding: Binding; attribute: string };
+
+/** The bound commands of each file under its resolver, for the rules that read commands. */
+const boundCommandsByResolver = new WeakMap<Resolve, WeakMap<FileModel, readonly BoundCommand[]>>();
+
 /**
  * Commands whose text reads variables, with one variable bound at a time
  * (`curl {{ curl_flags }} ...` with `curl_flags: -k`). Steps point at the command's value.
  */
-export function* boundCommandsIn(
+export function boundCommandsIn(
   context: Pick<RuleContext, 'file' | 'resolve'>,
-): Generator<CommandText & { binding: Binding; attribute: string }> {
+): readonly BoundCommand[] {
+  let byFile = boundCommandsByResolver.get(context.resolve);
+  if (!byFile) {
+    byFile = new WeakMap();
+    boundCommandsByResolver.set(context.resolve, byFile);
+  }
+  let found = byFile.get(context.file);
+  if (!found) {
+    found = [...readBoundCommands(context)];
+    byFile.set(context.file, found);
+  }
+  return found;
+}
+
+function* readBoundCommands(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+): Generator<BoundCommand> {
   const { file } = context;
   for (const unit of file.units) {
     const attributeNames = commandAttributes(file, unit);

@@ -46,7 +46,20 @@ export function commandAttributes(file: FileModel, unit: Unit): readonly string[
   return title && !hasCommand ? [...names, title] : names;
 }
 
-export function* commandsIn(file: FileModel): Generator<CommandText> {
+/** The commands of each file, read once for the rules that look at commands. */
+const commandsByFile = new WeakMap<FileModel, readonly CommandText[]>();
+
+/** The shell commands a file's tasks and resources run, each parsed. */
+export function commandsIn(file: FileModel): readonly CommandText[] {
+  let commands = commandsByFile.get(file);
+  if (!commands) {
+    commands = [...readCommands(file)];
+    commandsByFile.set(file, commands);
+  }
+  return commands;
+}
+
+function* readCommands(file: FileModel): Generator<CommandText> {
   for (const unit of file.units) {
     const attributeNames = commandAttributes(file, unit);
     if (attributeNames.length === 0) continue;
