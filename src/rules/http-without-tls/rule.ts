@@ -163,11 +163,12 @@ export const httpWithoutTls: Rule = {
       const { name, value, unit } = assignment;
       const text = stringText(value);
       if (text === undefined || value.kind !== 'string') continue;
+      // First what rules out most strings: they hold no plain HTTP URL.
+      const urls = [...remoteHttpUrls(text, allowedHosts)];
+      if (urls.length === 0) continue;
       if (nameWords(name).some((word) => DOCUMENTATION_WORDS.has(word))) continue;
       if (unit && (isCommandAttribute(file, unit, name) || removesResource(unit, file.language)))
         continue;
-      const urls = [...remoteHttpUrls(text, allowedHosts)];
-      if (urls.length === 0) continue;
       const neighbours = neighboursOf(all, assignment);
       if (isSwitchedOff(neighbours)) continue;
       const signaturesOff = turnSignaturesOff(file, neighbours);

@@ -80,12 +80,34 @@ const QUALIFIERS = new Set([
  * that changes what the setting means.
  */
 export function endsWithSetting(words: readonly string[], settings: readonly string[]): boolean {
-  const joined = ` ${words.join(' ')}`;
-  return settings.some((setting) => {
-    if (!joined.endsWith(` ${setting}`)) return false;
-    const before = words.slice(0, words.length - setting.split(' ').length);
-    return !before.some((word) => QUALIFIERS.has(word));
+  const candidates = settingsByLastWord(settings).get(words.at(-1) ?? '');
+  if (!candidates) return false;
+  return candidates.some((setting) => {
+    const start = words.length - setting.length;
+    if (start < 0 || setting.some((word, index) => words[start + index] !== word)) return false;
+    return !words.slice(0, start).some((word) => QUALIFIERS.has(word));
   });
+}
+
+/**
+ * Each list of setting names, as words, by the word they end with: most keys end with a word
+ * no setting ends with, and are ruled out by one lookup. Keys are checked by the thousand
+ * against the same few lists.
+ */
+const byLastWord = new WeakMap<readonly string[], Map<string, (readonly string[])[]>>();
+
+function settingsByLastWord(settings: readonly string[]): Map<string, (readonly string[])[]> {
+  let index = byLastWord.get(settings);
+  if (!index) {
+    index = new Map();
+    for (const setting of settings) {
+      const words = setting.split(' ');
+      const last = words.at(-1) as string;
+      index.set(last, [...(index.get(last) ?? []), words]);
+    }
+    byLastWord.set(settings, index);
+  }
+  return index;
 }
 
 /** The attribute of a task or resource that removes it, and the values that do. */

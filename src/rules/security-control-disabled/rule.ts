@@ -77,6 +77,18 @@ function switchedOff(unit: Unit, language: Language): Switch | undefined {
   return selinuxOff(unit, language) ?? ufwDisabled(unit) ?? controlStopped(unit, language);
 }
 
+/**
+ * Whether a unit is of a type `switchedOff` reads: no value its variables take can turn a
+ * control off through any other task or resource, so their bindings need not be worked out.
+ */
+function canSwitchOff(unit: Unit, language: Language): boolean {
+  return (
+    unit.type === 'ufw' ||
+    SERVICE_TYPES.has(unit.type) ||
+    (SELINUX_MODE[language] ?? []).some(({ type }) => type === unit.type)
+  );
+}
+
 /** `setenforce 0`, `systemctl stop firewalld`, `ufw disable`, `auditctl -e 0`, `aa-teardown`. */
 function disablingCommand(name: string, args: readonly string[]): string | undefined {
   if (name === 'setenforce' && /^(0|permissive)$/i.test(args[0] ?? ''))
@@ -111,7 +123,7 @@ function checkUnits(context: RuleContext): void {
         range: valueRange(off.attribute, off.attribute.value),
         message: `\`${off.attribute.name}\` set to \`${off.attribute.value.text}\` ${off.effect}`,
       });
-    if (off) continue;
+    if (off || !canSwitchOff(unit, file.language)) continue;
     for (const bound of boundUnits(context, unit)) {
       const boundOff = switchedOff(bound.unit, file.language);
       if (boundOff?.attribute.name !== bound.attribute.name) continue;

@@ -58,11 +58,26 @@ export function* settingsOf(
         ...(config.within ? { within: config.within } : {}),
       };
   }
+  for (const setting of unitSettings(file)) if (formats.includes(setting.format)) yield setting;
+}
+
+/** The settings each file's tasks and resources write, read once for the many rules that ask. */
+const unitSettingsByFile = new WeakMap<FileModel, readonly Setting[]>();
+
+function unitSettings(file: FileModel): readonly Setting[] {
+  let settings = unitSettingsByFile.get(file);
+  if (!settings) {
+    settings = [...readUnitSettings(file)];
+    unitSettingsByFile.set(file, settings);
+  }
+  return settings;
+}
+
+function* readUnitSettings(file: FileModel): Generator<Setting> {
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
-    const written = writtenSetting(unit, unit.type, context);
-    if (written && formats.includes(written.format))
-      yield { ...written, conditional: isGuarded(file, unit) };
+    const written = writtenSetting(unit, unit.type, file);
+    if (written) yield { ...written, conditional: isGuarded(file, unit) };
   }
 }
 
@@ -89,12 +104,8 @@ function isGuarded(file: FileModel, unit: Unit): boolean {
   );
 }
 
-function writtenSetting(
-  unit: Unit,
-  type: string,
-  context: Pick<RuleContext, 'file'>,
-): Setting | undefined {
-  const language = context.file.language;
+function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
+  const language = file.language;
   const attribute = (name: string) => unit.attributes.find((candidate) => candidate.name === name);
   const within = unit.within ? { within: unit.within } : {};
   const lineWriter = LINE_WRITERS[language]?.[type];

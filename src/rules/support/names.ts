@@ -49,6 +49,8 @@ const SECRET_PAIRS = new Set([
   'client secret',
   'app key',
 ]);
+/** The words the pairs end with: a key that ends with neither is no pair. */
+const SECRET_PAIR_ENDS = new Set([...SECRET_PAIRS].map((pair) => pair.split(' ')[1]));
 /**
  * Words that may follow a secret word in a key that still holds the secret itself
  * (`password_value`, `api_key_b64`). Any other word after it makes the key about the secret:
@@ -134,7 +136,7 @@ function trailingSecret(
   while (end > 0 && still.has(words[end - 1] as string)) end--;
   const last = words[end - 1];
   if (last === undefined) return undefined;
-  if (end >= 2 && SECRET_PAIRS.has(`${words[end - 2]} ${last}`))
+  if (end >= 2 && SECRET_PAIR_ENDS.has(last) && SECRET_PAIRS.has(`${words[end - 2]} ${last}`))
     return { index: end - 2, length: 2 };
   if (last === 'pass' && (end === 1 || PASS_DIRECTIVES.has(words[end - 2] ?? ''))) return undefined;
   return SECRET_WORDS.has(last) ? { index: end - 1, length: 1 } : undefined;

@@ -40,13 +40,12 @@ export function signaturesOffBy(
   ) {
     return { range: valueRange(file, value), what: `\`${name}\` set to \`${value.text}\`` };
   }
-  const optionValue = siblings.find((sibling) => sibling.name === 'value');
-  if (
-    name === 'option' &&
-    literalText(value) === 'gpgcheck' &&
-    optionValue &&
-    isFalse(optionValue.value)
-  ) {
+  // Looked up only for an `option`: a vars file's keys are all siblings of one another.
+  const optionValue =
+    name === 'option' && literalText(value) === 'gpgcheck'
+      ? siblings.find((sibling) => sibling.name === 'value')
+      : undefined;
+  if (optionValue && isFalse(optionValue.value)) {
     return {
       range: valueRange(file, optionValue.value),
       what: `\`gpgcheck\` set to \`${optionValue.value.text}\` in a repository file`,

@@ -158,6 +158,13 @@ const INTERPOLATION: Readonly<Partial<Record<Language, RegExp>>> = {
   chef: /#\{([^}]*)\}/g,
 };
 
+/** What every interpolation of a language starts with: most text has none, and is ruled out at once. */
+const INTERPOLATION_START: Readonly<Record<Language, string>> = {
+  ansible: '{{',
+  puppet: '$',
+  chef: '#{',
+};
+
 /**
  * The names an expression reads: variable names, attribute and property names, and the string
  * keys of hash lookups (`node['app']['password']` reads `app` and `password`). Filters and
@@ -189,7 +196,7 @@ export function secretReferencesIn(
   isSecret: (name: string) => boolean,
 ): SecretReference[] {
   const interpolation = INTERPOLATION[language];
-  if (!interpolation) return [];
+  if (!interpolation || !text.includes(INTERPOLATION_START[language])) return [];
   const found: SecretReference[] = [];
   for (const match of text.matchAll(interpolation)) {
     const expression = match[1] ?? match[2] ?? '';

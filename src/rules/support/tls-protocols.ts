@@ -85,8 +85,21 @@ function isVersionToken(token: string): boolean {
   return /^all$/i.test(bare) || versionOf(bare) !== undefined;
 }
 
+type ProtocolSetting = 'list' | 'minimum' | undefined;
+
+/**
+ * What each name's words make of it. Every key of every file is asked about, and `nameWords`
+ * hands out one list of words per name, so each name is read once.
+ */
+const settingsByWords = new WeakMap<readonly string[], ProtocolSetting>();
+
 /** Words of a setting's name that make it a list of protocol versions, or a floor. */
-export function protocolSetting(words: readonly string[]): 'list' | 'minimum' | undefined {
+export function protocolSetting(words: readonly string[]): ProtocolSetting {
+  if (!settingsByWords.has(words)) settingsByWords.set(words, readProtocolSetting(words));
+  return settingsByWords.get(words);
+}
+
+function readProtocolSetting(words: readonly string[]): ProtocolSetting {
   const joined = words.join(' ');
   if (/\b(min|minimum)\b.*\b(protocol|version|tls)\b/.test(joined)) return 'minimum';
   if (

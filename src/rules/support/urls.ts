@@ -11,7 +11,11 @@ export interface UrlMatch {
   index: number;
 }
 
+/** What every plain HTTP URL holds: most strings hold none, and this rules them out quickly. */
+const HTTP_SCHEME = /http:\/\//i;
+
 export function* plainHttpUrls(text: string): Generator<UrlMatch> {
+  if (!HTTP_SCHEME.test(text)) return;
   for (const match of text.matchAll(HTTP_URL)) {
     const rest = match[1] ?? '';
     const authority = rest.split(/[/?#]/)[0] ?? '';
@@ -73,6 +77,8 @@ export interface CredentialUrl {
 
 /** URLs in a text that carry a password in their user information (`https://deploy:s3cret@git.example.com`). */
 export function* credentialUrls(text: string): Generator<CredentialUrl> {
+  // Most strings hold no URL with user information, and these plain searches rule them out.
+  if (!text.includes('://') || !text.includes('@')) return;
   for (const match of text.matchAll(CREDENTIAL_URL)) {
     const [whole, scheme = '', user = '', password = '', host = ''] = match;
     yield { text: whole, scheme, user, password, host, index: match.index ?? 0 };

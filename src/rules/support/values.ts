@@ -37,10 +37,13 @@ export function isTrue(value: Value): boolean {
 }
 
 /** The strings a value holds itself: a string, or the strings of a (nested) list. Map entries are assignments of their own. */
-export function* ownStrings(value: Value): Generator<Value & { value: string }> {
+export function ownStrings(value: Value): (Value & { value: string })[] {
   if (value.kind === 'string' && typeof value.value === 'string')
-    yield value as Value & { value: string };
-  if (value.kind === 'list') for (const item of value.items ?? []) yield* ownStrings(item);
+    return [value as Value & { value: string }];
+  if (value.kind !== 'list') return [];
+  const strings: (Value & { value: string })[] = [];
+  for (const item of value.items ?? []) strings.push(...ownStrings(item));
+  return strings;
 }
 
 /**

@@ -15,18 +15,22 @@ export interface ManifestExecution {
 }
 
 /** Every value the file holds, nested ones included. */
-function* valuesIn(file: FileModel): Generator<Value> {
-  function* walk(value: Value): Generator<Value> {
-    yield value;
-    for (const item of value.items ?? []) yield* walk(item);
-    for (const entry of value.entries ?? []) yield* walk(entry.value);
-  }
+function valuesIn(file: FileModel): Value[] {
+  const values: Value[] = [];
+  const walk = (value: Value): void => {
+    values.push(value);
+    for (const item of value.items ?? []) walk(item);
+    for (const entry of value.entries ?? []) walk(entry.value);
+  };
   for (const unit of file.units)
-    for (const attribute of [...unit.attributes, ...unit.keywords]) yield* walk(attribute.value);
-  for (const variable of file.variables) yield* walk(variable.value);
+    for (const attribute of [...unit.attributes, ...unit.keywords]) walk(attribute.value);
+  for (const variable of file.variables) walk(variable.value);
+  return values;
 }
 
 export function* manifestExecutions(file: FileModel): Generator<ManifestExecution> {
+  // Only Puppet calls and Ansible lookups are looked for: nothing to walk in a Chef file.
+  if (file.language !== 'puppet' && file.language !== 'ansible') return;
   for (const value of valuesIn(file)) {
     if (file.language === 'puppet' && value.kind === 'call') {
       const found = puppetCall(value);

@@ -45,15 +45,26 @@ export function templateExecutions(file: FileModel): TemplateExecution[] {
   const path = file.path.toLowerCase();
   let tags: TemplateTag[];
   try {
+    // As with Ruby below (`mayRunRuby`), a lookup in a tag is a lookup in the text.
     if (path.endsWith('.j2') || path.endsWith('.jinja') || path.endsWith('.jinja2'))
-      return jinjaExecutions(jinjaTags(source));
+      return JINJA_COMMAND_LOOKUP.test(source) ? jinjaExecutions(jinjaTags(source)) : [];
     // EPP holds Puppet code, which has no way to run a command but `generate()`.
     if (path.endsWith('.epp')) return [];
+    if (!mayRunRuby(source)) return [];
     tags = erbTags(source, 'ruby');
   } catch {
     return [];
   }
   return rubyExecutions(tags);
+}
+
+/**
+ * Whether Ruby that runs something can be in the text at all. A tag's code is a slice of the
+ * text, and the character before it is a delimiter or a space, so what matches in the code
+ * matches in the text too; most templates match nothing and need not be parsed.
+ */
+function mayRunRuby(text: string): boolean {
+  return RUBY_EXECUTION.some(({ pattern }) => pattern.test(text));
 }
 
 export function rubyExecution(code: string): { what: string; built: boolean } | undefined {

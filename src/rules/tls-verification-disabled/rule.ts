@@ -42,9 +42,17 @@ function insecureClientOption(name: string, args: readonly string[]): string | u
   return undefined;
 }
 
+/** Whether a key names a verification setting: only those turn verification off, whatever their value. */
+function isVerificationSetting(words: readonly string[]): boolean {
+  return (
+    endsWithSetting(words, TLS_VERIFY_SETTINGS) ||
+    endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) ||
+    endsWithSetting(words, TLS_SKIP_SETTINGS)
+  );
+}
+
 /** `validate_certs: false`, `sslverify: 0`, `insecure: true`, `ssl_verify_mode: :verify_none`. */
-function turnsVerificationOff(name: string, value: Value): boolean {
-  const words = nameWords(name);
+function turnsVerificationOff(words: readonly string[], value: Value): boolean {
   return (
     (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(value)) ||
     (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) &&
@@ -109,8 +117,10 @@ function isHealthProbe(unit: Unit): boolean {
 function checkSettings(context: RuleContext): void {
   const { file, report } = context;
   for (const assignment of assignments(file)) {
-    if (turnsVerificationOff(assignment.name, assignment.value)) {
-      const keepsOn = endsWithSetting(nameWords(assignment.name), TLS_VERIFY_SETTINGS);
+    const words = nameWords(assignment.name);
+    if (!isVerificationSetting(words)) continue;
+    if (turnsVerificationOff(words, assignment.value)) {
+      const keepsOn = endsWithSetting(words, TLS_VERIFY_SETTINGS);
       const replacement = keepsOn ? flipped(assignment.value.text) : undefined;
       const suggestion = replacement
         ? replaceValue(file, assignment.value, replacement)
@@ -131,7 +141,7 @@ function checkSettings(context: RuleContext): void {
     }
     if (!assignment.unit) continue;
     for (const binding of bindings(context, assignment.value, assignment.unit.within)) {
-      if (!turnsVerificationOff(assignment.name, binding.value)) continue;
+      if (!turnsVerificationOff(words, binding.value)) continue;
       reportBinding(
         context,
         binding,

@@ -116,8 +116,12 @@ function protocolTokens(value: Value): string[] | undefined {
 }
 
 /** TLS 1.0 and 1.1, SSLv3 left on by a protocol list or a floor; one finding for the setting. */
-function checkProtocols(context: RuleContext, assignment: Assignment): boolean {
-  const kind = protocolSetting(nameWords(assignment.name));
+function checkProtocols(
+  context: RuleContext,
+  assignment: Assignment,
+  words: readonly string[],
+): boolean {
+  const kind = protocolSetting(words);
   const tokens = kind ? protocolTokens(assignment.value) : undefined;
   const enabled = tokens ? enabledVersions(tokens, kind === 'minimum') : undefined;
   if (!enabled) return false;
@@ -138,8 +142,12 @@ function checkProtocols(context: RuleContext, assignment: Assignment): boolean {
   return true;
 }
 
-function checkCiphers(context: RuleContext, assignment: Assignment): boolean {
-  if (!isCipherSetting(nameWords(assignment.name))) return false;
+function checkCiphers(
+  context: RuleContext,
+  assignment: Assignment,
+  words: readonly string[],
+): boolean {
+  if (!isCipherSetting(words)) return false;
   for (const item of ownStrings(assignment.value)) {
     if (item.dynamic) continue;
     const weak = weakCipher(item.value);
@@ -156,23 +164,23 @@ function checkCiphers(context: RuleContext, assignment: Assignment): boolean {
 function checkAssignment(context: RuleContext, assignment: Assignment): void {
   const { file, report } = context;
   const { value } = assignment;
-  const callArguments = value.text.slice(Math.max(0, value.text.indexOf('(')));
-  if (
-    value.kind === 'call' &&
-    value.name &&
-    WEAK_CALL.test(value.name) &&
-    SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)
-  ) {
-    report({
-      range: valueRange(assignment, value),
-      message: `\`${assignment.name}\` is computed with ${value.name}`,
-    });
-    return;
+  if (value.kind === 'call' && value.name && WEAK_CALL.test(value.name)) {
+    const callArguments = value.text.slice(Math.max(0, value.text.indexOf('(')));
+    if (SECURITY_PURPOSE.test(`${assignment.name} ${callArguments}`)) {
+      report({
+        range: valueRange(assignment, value),
+        message: `\`${assignment.name}\` is computed with ${value.name}`,
+      });
+      return;
+    }
   }
-  if (checkProtocols(context, assignment) || checkCiphers(context, assignment)) return;
-  const namesAlgorithm = nameWords(assignment.name).some((word) => ALGORITHM_KEY_WORDS.has(word));
+  const words = nameWords(assignment.name);
+  if (checkProtocols(context, assignment, words) || checkCiphers(context, assignment, words))
+    return;
+  const namesAlgorithm = words.some((word) => ALGORITHM_KEY_WORDS.has(word));
+  const listsMacs = words.some((word) => MAC_KEY_WORDS.has(word));
   for (const item of ownStrings(value)) {
-    if (!item.dynamic && isPasswordName(assignment.name) && MD5_CRYPT.test(item.value)) {
+    if (!item.dynamic && MD5_CRYPT.test(item.value) && isPasswordName(assignment.name)) {
       report({
         range: valueRange(assignment, item),
         message: `\`${assignment.name}\` is an MD5-crypt hash (\`${item.value.slice(0, item.value.indexOf('$', 3) + 1)}…\`), which falls to offline cracking quickly`,
@@ -187,7 +195,6 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
       });
       return;
     }
-    const listsMacs = nameWords(assignment.name).some((word) => MAC_KEY_WORDS.has(word));
     const weak =
       namesAlgorithm && !item.dynamic ? weakAlgorithmIn(item.value, listsMacs) : undefined;
     if (weak) {
