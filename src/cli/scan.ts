@@ -4,15 +4,16 @@
 import { open, readFile } from 'node:fs/promises';
 import {
   analysedLanguage,
-  analyze,
+  analyzeGroups,
   type AnalysisResult,
   type AnalyzeOptions,
   type AnalyzedFile,
   type SourceFile,
 } from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
-import type { FileError } from '../engine/finding.js';
+import type { FileError, Finding } from '../engine/finding.js';
 import { LANGUAGES, type Language } from '../engine/model.js';
+import { independentGroups } from '../engine/variables/independent-groups.js';
 import { descriptorOf } from '../languages/index.js';
 import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
 import { isDeployedFile } from '../parsers/config/formats.js';
@@ -21,7 +22,7 @@ import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
 import { isRecognised } from './unrecognised.js';
 import { failsScan } from './verdict.js';
-import { compareText, walk } from './walk.js';
+import { compareText, walk, type FoundFile } from './walk.js';
 
 /**
  * Extensions worth reading for each language; without `--lang`, all of them. Configuration
@@ -57,7 +58,11 @@ export interface ScanOptions {
 
 export interface ScanOutcome {
   result: AnalysisResult;
-  /** the content of every file read, by path, for fingerprints and snippets */
+  /**
+   * The content of the files the report quotes, by path: every file with a finding (for
+   * fingerprints and the lines `--diff-base` compares) and every file named on the command line.
+   * The others are let go once their group is analysed, so memory does not grow with the tree.
+   */
   sources: ReadonlyMap<string, string>;
   /** files named on the command line that Posture does not read as any language */
   unrecognised: string[];
@@ -89,41 +94,62 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   };
   const errors: FileError[] = [...walked.errors];
   const oversized: AnalyzedFile[] = [];
-  const sourceFiles: SourceFile[] = [];
   const unrecognised: string[] = [];
+  // The text of the files the report quotes: those with findings, and those named explicitly.
+  const sources = new Map<string, string>();
+  let filesRead = 0;
   let bytesRead = 0;
+  let group: ReadonlyMap<string, string> = new Map();
 
-  const contents = await mapConcurrently(walked.files, READ_CONCURRENCY, async (file) => {
-    if (isTooLarge(file.sizeBytes)) return undefined;
-    return readText(file.absolutePath).then(
-      (content) => ({ content }),
-      (error: unknown) => ({ error: `cannot read file: ${describeError(error)}` }),
-    );
-  });
-  for (const [index, file] of walked.files.entries()) {
-    const read = contents[index];
-    if (read === undefined) {
-      const head = options.language
-        ? ''
-        : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
-      const language = analysedLanguage(file.path, head, analyzeOptions);
-      if (language) {
-        oversized.push({ path: file.path, language });
-        errors.push(fileSizeError(file.path, file.sizeBytes));
-      } else if (file.explicit && !isRecognised(file.path, head, analyzeOptions)) {
-        unrecognised.push(file.path);
+  /** Reads one group of files, keeping what the analysis of the group needs. */
+  const readGroup = async (files: readonly FoundFile[]): Promise<SourceFile[]> => {
+    const contents = await mapConcurrently(files, READ_CONCURRENCY, async (file) => {
+      if (isTooLarge(file.sizeBytes)) return undefined;
+      return readText(file.absolutePath).then(
+        (content) => ({ content }),
+        (error: unknown) => ({ error: `cannot read file: ${describeError(error)}` }),
+      );
+    });
+    const sourceFiles: SourceFile[] = [];
+    for (const [index, file] of files.entries()) {
+      const read = contents[index];
+      if (read === undefined) {
+        const head = options.language
+          ? ''
+          : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
+        const language = analysedLanguage(file.path, head, analyzeOptions);
+        if (language) {
+          oversized.push({ path: file.path, language });
+          errors.push(fileSizeError(file.path, file.sizeBytes));
+        } else if (file.explicit && !isRecognised(file.path, head, analyzeOptions)) {
+          unrecognised.push(file.path);
+        }
+      } else if ('error' in read) {
+        errors.push({ path: file.path, kind: 'unreadable', message: read.error });
+      } else {
+        sourceFiles.push({ path: file.path, content: read.content });
+        filesRead += 1;
+        bytesRead += file.sizeBytes;
+        if (file.explicit) {
+          sources.set(file.path, read.content);
+          if (!isRecognised(file.path, read.content, analyzeOptions)) unrecognised.push(file.path);
+        }
       }
-    } else if ('error' in read) {
-      errors.push({ path: file.path, kind: 'unreadable', message: read.error });
-    } else {
-      sourceFiles.push({ path: file.path, content: read.content });
-      bytesRead += file.sizeBytes;
-      if (file.explicit && !isRecognised(file.path, read.content, analyzeOptions))
-        unrecognised.push(file.path);
     }
+    group = new Map(sourceFiles.map((file) => [file.path, file.content]));
+    return sourceFiles;
+  };
+  async function* readGroups(): AsyncGenerator<SourceFile[]> {
+    for (const files of independentGroups(walked.files)) yield await readGroup(files);
   }
+  const keepQuoted = (findings: readonly Finding[]) => {
+    for (const { path } of findings) {
+      const content = group.get(path);
+      if (content !== undefined) sources.set(path, content);
+    }
+  };
 
-  const analysis = await analyze(sourceFiles, analyzeOptions);
+  const analysis = await analyzeGroups(readGroups(), analyzeOptions, keepQuoted);
   const result: AnalysisResult = {
     findings: analysis.findings,
     notices: analysis.notices,
@@ -134,9 +160,9 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const onUnanalysable = options.onUnanalysable ?? options.policy?.onUnanalysable ?? 'fail';
   return {
     result,
-    sources: new Map(sourceFiles.map((file) => [file.path, file.content])),
+    sources,
     unrecognised,
-    filesRead: sourceFiles.length,
+    filesRead,
     bytesRead,
     exitCode: failsScan(result.findings, result.errors, failOn, onUnanalysable) ? 1 : 0,
   };

@@ -79,17 +79,52 @@ export async function analyze(
   files: readonly SourceFile[],
   options: AnalyzeOptions = {},
 ): Promise<AnalysisResult> {
+  return analyzeGroups([files], options);
+}
+
+/**
+ * Analyses groups of files that share no variables (see `variables/independent-groups.ts`) one
+ * after another, so that only one group's sources and models are held at a time. `onGroup`
+ * hears each group's findings as soon as it is analysed, before the next group is read.
+ */
+export async function analyzeGroups(
+  groups: AsyncIterable<readonly SourceFile[]> | Iterable<readonly SourceFile[]>,
+  options: AnalyzeOptions = {},
+  onGroup?: (findings: readonly Finding[]) => void,
+): Promise<AnalysisResult> {
   const policy = options.policy ?? defaultPolicy();
   const now = options.now ?? new Date();
   const rules = rulesOf(options, policy);
-  const wantModel = options.keepModels === true;
   const result: AnalysisResult = {
     findings: [],
     errors: [],
     notices: expiredWaiverNotices(policy.waivers, now),
     analyzed: [],
-    ...(wantModel ? { models: new Map<string, FileModel>() } : {}),
+    ...(options.keepModels === true ? { models: new Map<string, FileModel>() } : {}),
   };
+  for await (const files of groups) {
+    const found = result.findings.length;
+    await analyzeGroup(files, options, { policy, now, rules }, result);
+    onGroup?.(result.findings.slice(found));
+  }
+  result.findings.sort(compareFindings);
+  return result;
+}
+
+interface RunSettings {
+  policy: EffectivePolicy;
+  now: Date;
+  rules: readonly Rule[];
+}
+
+/** One group's files, analysed together: their variables reach one another. */
+async function analyzeGroup(
+  files: readonly SourceFile[],
+  options: AnalyzeOptions,
+  { policy, now, rules }: RunSettings,
+  result: AnalysisResult,
+): Promise<void> {
+  const wantModel = options.keepModels === true;
   // Templates and files the code deploys: where they land, and which language deploys them.
   const deployments = Deployments.index(files);
   const annotated = files.map((file) => withDeployment(file, deployments));
@@ -125,8 +160,6 @@ export async function analyze(
     result.notices.push(...outcome.notices);
     result.findings.push(...outcome.findings);
   }
-  result.findings.sort(compareFindings);
-  return result;
 }
 
 function withDeployment(file: SourceFile, deployments: Deployments): SourceFile {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
+import { scan } from '../../src/cli/scan.js';
 import { runCaptured } from './support/run-captured.js';
 import { TEST_RULES } from './support/test-rules.js';
 import { CLEAN_TASKS, INSECURE_DOWNLOAD, tempTree } from './support/temp-tree.js';
@@ -333,5 +334,50 @@ describe('posture rules, --help and --version', () => {
       stdout: `${manifest.version}\n`,
       stderr: '',
     });
+  });
+});
+
+describe('posture scan of several projects side by side', () => {
+  const project = (name: string) => ({
+    [`${name}/roles/web/defaults/main.yml`]: 'web_validate_certs: false\n',
+    [`${name}/roles/web/tasks/main.yml`]:
+      '- name: fetch\n  get_url:\n    url: https://example.org/x\n    dest: /tmp/x\n    validate_certs: "{{ web_validate_certs }}"\n',
+  });
+
+  it('finds in each project what a scan of that project alone finds', async () => {
+    const root = await tempTree({
+      ...project('one'),
+      ...project('two'),
+      'two/notes.yml': CLEAN_TASKS,
+    });
+    const together = await runCaptured(['scan', '--format', 'json'], root);
+    const alone = await runCaptured(['scan', '--format', 'json', 'one'], root);
+    const report = JSON.parse(together.stdout) as JsonReport;
+    const oneAlone = JSON.parse(alone.stdout) as JsonReport;
+    expect(oneAlone.findings.length).toBeGreaterThan(0);
+    expect(report.findings.filter((finding) => finding.path.startsWith('one/'))).toEqual(
+      oneAlone.findings,
+    );
+    expect(
+      report.findings
+        .filter((finding) => finding.path.startsWith('two/'))
+        .map(({ path, line, ruleId }) => ({ path, line, ruleId })),
+    ).toEqual(
+      oneAlone.findings.map(({ path, line, ruleId }) => ({
+        path: path.replace(/^one\//, 'two/'),
+        line,
+        ruleId,
+      })),
+    );
+  });
+
+  it('keeps the text of the files with findings only, letting each project go once analysed', async () => {
+    const root = await tempTree({ ...project('one'), 'two/site.yml': CLEAN_TASKS });
+    const outcome = await scan({ paths: ['.'], cwd: root });
+    expect([...outcome.sources.keys()].sort()).toEqual([
+      'one/roles/web/defaults/main.yml',
+      'one/roles/web/tasks/main.yml',
+    ]);
+    expect(outcome.filesRead).toBe(3);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The files of a run split into groups whose variables cannot reach one another, judged from
+ * paths alone: a definition reaches the files of its unit and its tree, never above. When no
+ * definition file of the run reaches its top folder, the files under different top folders
+ * (each a project of its own: `kubespray/`, `ops-playbooks/`) share nothing, and a scan can read
+ * and analyse them one group after another, holding one group in memory at a time. Otherwise
+ * the whole run is one group.
+ *
+ * Judged for every language a file could be read in, so that a group never splits what
+ * analysis would have joined. What code says of the templates it deploys (`deployments.ts`) is
+ * read within a group too: a template is matched to the task that deploys it by name, and a
+ * task of another project naming the same template is no evidence of where this one lands.
+ */
+import { LANGUAGES } from '../model.js';
+import { definesForOthers } from './definitions.js';
+import { Places } from './places.js';
+
+export function independentGroups<T extends { path: string }>(files: readonly T[]): T[][] {
+  const paths = files.map((file) => file.path);
+  const places = new Places(paths);
+  const reachesTop = files.some(({ path }) =>
+    LANGUAGES.some((language) => {
+      if (!definesForOthers(path, language)) return false;
+      return [places.of(path, language), new Places([path]).of(path, language)].some(
+        (place) => place.unit === '' || place.tree === '',
+      );
+    }),
+  );
+  if (reachesTop) return files.length > 0 ? [[...files]] : [];
+  const groups = new Map<string, T[]>();
+  for (const file of files) {
+    const top = file.path.includes('/') ? file.path.slice(0, file.path.indexOf('/')) : '';
+    let group = groups.get(top);
+    if (!group) {
+      group = [];
+      groups.set(top, group);
+    }
+    group.push(file);
+  }
+  return [...groups.values()];
+}

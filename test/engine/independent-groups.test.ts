@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGroups } from '../../src/engine/analyze.js';
+import type { Finding } from '../../src/engine/finding.js';
+import { independentGroups } from '../../src/engine/variables/independent-groups.js';
+
+const groupsOf = (paths: string[]) =>
+  independentGroups(paths.map((path) => ({ path }))).map((group) => group.map(({ path }) => path));
+
+describe('independentGroups', () => {
+  it('splits projects under different top folders whose variables stay inside them', () => {
+    expect(
+      groupsOf([
+        'kubespray/roles/etcd/defaults/main.yml',
+        'kubespray/roles/etcd/tasks/main.yml',
+        'kubespray/inventory/sample/group_vars/all.yml',
+        'ops/site.yml',
+        'ops/group_vars/all.yml',
+        'site.pp',
+      ]),
+    ).toEqual([
+      [
+        'kubespray/roles/etcd/defaults/main.yml',
+        'kubespray/roles/etcd/tasks/main.yml',
+        'kubespray/inventory/sample/group_vars/all.yml',
+      ],
+      ['ops/site.yml', 'ops/group_vars/all.yml'],
+      ['site.pp'],
+    ]);
+  });
+
+  it.each([
+    ['group variables at the top reach every project', 'group_vars/all.yml'],
+    ['roles at the top make the top their tree', 'roles/ssh/defaults/main.yml'],
+    ['Hiera data at the top reaches every module', 'data/common.yaml'],
+    ['YAML at the top may be Hiera data, which would reach every module', 'common.yaml'],
+  ])('keeps the run whole when %s', (_, definition) => {
+    const paths = ['a/roles/web/tasks/main.yml', 'b/site.yml', definition];
+    expect(groupsOf(paths)).toEqual([paths]);
+  });
+
+  it('gives no group for no files', () => {
+    expect(groupsOf([])).toEqual([]);
+  });
+});
+
+describe('analyzeGroups', () => {
+  it("reports each group's findings as it is analysed, and all of them sorted at the end", async () => {
+    const insecure = (path: string) => ({
+      path,
+      content:
+        '- name: fetch\n  get_url:\n    url: https://example.org/x\n    dest: /tmp/x\n    validate_certs: false\n',
+    });
+    const heard: string[][] = [];
+    const result = await analyzeGroups(
+      [[insecure('b/tasks/main.yml')], [insecure('a/tasks/main.yml')]],
+      {},
+      (findings: readonly Finding[]) => heard.push([...new Set(findings.map((f) => f.path))]),
+    );
+    expect(heard).toEqual([['b/tasks/main.yml'], ['a/tasks/main.yml']]);
+    const paths = result.findings.map((finding) => finding.path);
+    expect(paths.indexOf('a/tasks/main.yml')).toBeLessThan(paths.indexOf('b/tasks/main.yml'));
+  });
+});
