@@ -2,9 +2,11 @@
 /** The `posture` executable. */
 // First: the WebAssembly settings must be in place before any grammar is compiled.
 import '../shared/wasm-settings.js';
+import { settleForShortRun } from '../shared/short-run-settings.js';
 import { runCli } from './run-cli.js';
 import { stopWritingOnClosedPipe } from './closed-pipe.js';
 
+settleForShortRun();
 const stdout = stopWritingOnClosedPipe(process.stdout);
 const stderr = stopWritingOnClosedPipe(process.stderr);
 

@@ -1,0 +1,20 @@
+/**
+ * V8 settings for a command-line run, which lasts seconds, where V8's defaults suit a server
+ * that runs for days. The App's workers are long-lived and keep V8's defaults.
+ *
+ * - When to optimise. A scan runs a large amount of code a few thousand times each, and by
+ *   default V8 compiles an optimised version of every function that gets warm, on background
+ *   threads, spending more CPU than the optimised code saves before the process ends. Asking a
+ *   function to run about eight times longer before it is optimised leaves the optimising
+ *   compiler to the truly hot code (the YAML parser, the lexers): on kubespray a third less CPU
+ *   and 10% less wall time than V8's default, and on eight copies of it less CPU and memory too.
+ * - Heap growth. A scan analyses its files group by group and lets each group go; V8 would
+ *   still grow the heap as if everything stayed (up to 4× after each full collection). Growing
+ *   by half keeps eight kubespray copies within 1.2× of one copy's peak memory, for the same CPU.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+export function settleForShortRun(): void {
+  setFlagsFromString('--interrupt-budget=1000000');
+  setFlagsFromString('--heap-growing-percent=50');
+}
