@@ -13,7 +13,7 @@
  * resources that take a positive fixture's variables, so that a finding reported on a
  * definition can be tested where the definition is.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,26 +24,10 @@ import { defaultPolicy } from '../policy/defaults.js';
 import { PROFILES, type Profile } from '../policy/profiles.js';
 import { isCategory } from './categories.js';
 import { RULES } from './index.js';
+import { fixtureFiles } from './fixture-files.js';
 import type { Rule } from './rule.js';
 
 const RULES_DIR = dirname(fileURLToPath(import.meta.url));
-/**
- * A fixture's name says what it is: `positive.yml`, `negative-ssh_config.j2`; files read by their
- * name carry it last (`positive.ansible.cfg`, `negative.Puppetfile`), and INI inventories and data
- * bag items sit where those live (`inventory/positive.ini`, `data_bags/users/positive.json`).
- */
-const FIXTURE_FILE =
-  /^(positive|negative|uses)[\w.-]*\.(ya?ml|pp|rb|j2|erb|epp|conf|ini|cfg|json|Puppetfile|Berksfile)$/;
-
-function fixtureFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return fixtureFiles(path);
-    return FIXTURE_FILE.test(entry) ? [path] : [];
-  });
-}
-
 type Expectation = number | string;
 type Expected = Record<string, Expectation[] | Partial<Record<Profile, Expectation[]>>>;
 

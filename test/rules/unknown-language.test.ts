@@ -6,13 +6,14 @@
  * parts of a model (values, comments, conditions, deployed configuration files) may still be
  * reported, by the rules listed below.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import type { FileModel, Language } from '../../src/engine/model.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
+import { fixtureFiles } from '../../src/rules/fixture-files.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Report, Rule } from '../../src/rules/rule.js';
 
@@ -80,19 +81,6 @@ const LANGUAGE_NEUTRAL: Readonly<Record<string, string>> = {
   'unsigned-package-source': 'settings named for signature checks, flags in strings',
   'weak-crypto': 'weak algorithms in values and in configuration',
 };
-
-/** Fixture files, named as the rules harness names them (`positive.yml`, `inventory/positive.ini`). */
-const FIXTURE =
-  /^(positive|negative|uses)[\w.-]*\.(ya?ml|pp|rb|j2|erb|epp|conf|ini|cfg|json|Puppetfile|Berksfile)$/;
-
-function fixtureFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return fixtureFiles(path);
-    return FIXTURE.test(entry) ? [path] : [];
-  });
-}
 
 /**
  * The models of a rule's positive fixtures in one language, parsed as the harness parses them:

@@ -2,16 +2,12 @@
 import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
 import type { FileModel } from '../../engine/model.js';
 
+/** Chef roles and nodes (JSON or Ruby) whose run lists name a recipe of the cookbook. */
 export function chefReach(
   path: string,
   _model: FileModel | undefined,
   { texts }: ReachInputs,
 ): Omit<ChangeReach, 'path'> {
-  return reachOf(path, texts);
-}
-
-/** Chef roles and nodes (JSON or Ruby) whose run lists name a recipe of the cookbook. */
-function reachOf(path: string, texts: ReadonlyMap<string, string>): Omit<ChangeReach, 'path'> {
   const cookbook =
     /(?:^|\/)cookbooks\/([^/]+)\//.exec(path)?.[1] ??
     /(?:^|\/)([^/]+)\/(recipes|attributes|templates|files|resources|libraries)\//.exec(path)?.[1];

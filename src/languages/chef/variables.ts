@@ -7,6 +7,7 @@
  */
 import { foldersOf, placeByUnitFolders } from '../../engine/variables/layout.js';
 import type { VariableReading } from '../language.js';
+import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
 
 /** The folders of a Chef cookbook. */
@@ -33,15 +34,7 @@ export const variables: VariableReading = {
       : undefined,
 
   own(variable) {
-    if (variable.scope === 'parameter') {
-      if (!variable.owner || variable.path.length !== 1) return undefined;
-      return {
-        name: variable.name,
-        origin: 'parameter-default',
-        level: 'parameterDefault',
-        aliases: [`${variable.owner}.${variable.name}`],
-      };
-    }
+    if (variable.scope === 'parameter') return parameterDefault(variable, '.');
     if (variable.scope === 'attribute')
       return {
         name: `node.${variable.path.join('.')}`,

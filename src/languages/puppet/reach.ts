@@ -5,16 +5,12 @@
 import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
 import type { FileModel } from '../../engine/model.js';
 
+/** Hiera levels by their folder (`nodes/`, `role/`), modules by the node definitions that include them. */
 export function puppetReach(
   path: string,
   _model: FileModel | undefined,
   { models }: ReachInputs,
 ): Omit<ChangeReach, 'path'> {
-  return reachOf(path, models);
-}
-
-/** Hiera levels by their folder (`nodes/`, `role/`), modules by the node definitions that include them. */
-function reachOf(path: string, models: ReadonlyMap<string, FileModel>): Omit<ChangeReach, 'path'> {
   const level =
     /(?:^|\/)(?:hiera)?data\/(?:(nodes?|roles?|environments?|os|location)\/)?([^/]+)\.ya?ml$/i.exec(
       path,

@@ -5,6 +5,7 @@
  */
 import { placeByUnitFolders } from '../../engine/variables/layout.js';
 import type { VariableReading } from '../language.js';
+import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -32,15 +33,7 @@ export const variables: VariableReading = {
     variable.scope === 'hiera' ? { name: variable.path.join('::'), origin: 'hiera' } : undefined,
 
   own(variable) {
-    if (variable.scope === 'parameter') {
-      if (!variable.owner || variable.path.length !== 1) return undefined;
-      return {
-        name: variable.name,
-        origin: 'parameter-default',
-        level: 'parameterDefault',
-        aliases: [`${variable.owner}::${variable.name}`],
-      };
-    }
+    if (variable.scope === 'parameter') return parameterDefault(variable, '::');
     return variable.scope === 'data'
       ? { name: variable.path.join('::'), origin: 'local-variable', level: 'local', aliases: [] }
       : undefined;
