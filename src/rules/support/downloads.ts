@@ -122,14 +122,28 @@ function unitText(unit: Unit): string {
   return unit.attributes.map((candidate) => `${candidate.name} ${candidate.value.text}`).join('\n');
 }
 
+/** The tasks and resources of each file whose text verifies something, read once per file. */
+const verifyingByFile = new WeakMap<
+  readonly Unit[],
+  ReadonlyArray<{ line: number; text: string }>
+>();
+
+function verifyingUnits(units: readonly Unit[]): ReadonlyArray<{ line: number; text: string }> {
+  let verifying = verifyingByFile.get(units);
+  if (!verifying) {
+    verifying = units
+      .map((unit) => ({ line: unit.range.line, text: unitText(unit) }))
+      .filter(({ text }) => VERIFYING_TEXT.test(text));
+    verifyingByFile.set(units, verifying);
+  }
+  return verifying;
+}
+
 /** A later task or resource in the file checks the saved download (`Digest::SHA1.file(tarball)`). */
 function verifiedLater(units: readonly Unit[], unit: Unit, resource: DownloadResource): boolean {
   const destination = attributeOf(unit, resource.destination)?.value.text.trim();
   if (!destination || destination.length < MIN_DESTINATION) return false;
-  return units.some(
-    (later) =>
-      later.range.line > unit.range.endLine &&
-      VERIFYING_TEXT.test(unitText(later)) &&
-      unitText(later).includes(destination),
+  return verifyingUnits(units).some(
+    (later) => later.line > unit.range.endLine && later.text.includes(destination),
   );
 }
