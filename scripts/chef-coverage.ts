@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileModel } from '../src/engine/model.js';
+import type { FileModel } from '../src/model/model.js';
 import { initChefParser, isChefCookbookPath, parseChef } from '../src/parsers/chef/parse-chef.js';
 import { parseRuby } from '../src/parsers/chef/ruby-parser.js';
 import { findSyntaxError } from '../src/parsers/chef/syntax-error.js';

@@ -2,7 +2,7 @@
  * The README's coverage table: each row of the check catalog against each language, naming the
  * rules that cover it there. Generated from the catalog and the rules' `catalog` metadata.
  */
-import type { Language } from '../../src/engine/model.js';
+import type { Language } from '../../src/model/model.js';
 import { CATALOG, CATALOG_THEMES, type CatalogRow } from '../../src/rules/catalog.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 import { markdownTable } from './table.js';

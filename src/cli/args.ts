@@ -3,8 +3,8 @@
  * line, with a "did you mean" for a misspelt command or option.
  */
 import { parseArgs } from 'node:util';
-import { SEVERITIES } from '../engine/finding.js';
-import { LANGUAGES } from '../engine/model.js';
+import { SEVERITIES } from '../model/finding.js';
+import { LANGUAGES } from '../model/model.js';
 import { didYouMean } from '../policy/did-you-mean.js';
 import { PROFILES } from '../policy/profiles.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';

@@ -1,8 +1,8 @@
 /**
  * What a `posture` command line asks for, once parsed: one of these commands.
  */
-import type { Severity } from '../engine/finding.js';
-import type { Language } from '../engine/model.js';
+import type { Severity } from '../model/finding.js';
+import type { Language } from '../model/model.js';
 import type { Profile } from '../policy/profiles.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 

@@ -8,7 +8,7 @@
 import { diffLines } from 'diff';
 import type { SourceFile } from '../engine/analyze.js';
 import { diffFindings } from '../engine/diff-findings.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { createLineLookup } from '../engine/fingerprint.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { fileAtCommit, renamesSince, resolveCommit } from './git.js';

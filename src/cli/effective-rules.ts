@@ -3,7 +3,7 @@
  * the severity the policy gives it (its category's setting, then its own), whether it is on,
  * and whether the org locked it. `posture rules` lists these; SARIF describes them.
  */
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../model/finding.js';
 import { compileCustomRule } from '../policy/custom-rules.js';
 import { isEnabled, profilesByDefault } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, RuleSetting } from '../policy/types.js';

@@ -1,5 +1,5 @@
 /** `posture rules`: the rules as the policy sets them, as an aligned table or as JSON. */
-import { severityRank } from '../engine/finding.js';
+import { severityRank } from '../model/finding.js';
 import type { AppliedPolicy } from '../report/scan-report.js';
 import { policyLine } from '../report/text.js';
 import type { ListingFormat } from './commands.js';

@@ -1,5 +1,5 @@
 /** The text of `posture --help`, and of `posture <command> --help` for one command. */
-import { LANGUAGES } from '../engine/model.js';
+import { LANGUAGES } from '../model/model.js';
 import { descriptorOf } from '../languages/index.js';
 import { DEFAULT_FAIL_ON, type CommandName } from './commands.js';
 

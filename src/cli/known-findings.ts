@@ -5,7 +5,7 @@
  * over the whole scan as the app numbers a pull request's.
  */
 import { analyze, type AnalyzeOptions } from '../engine/analyze.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
 import {
   isOpenFinding,

@@ -11,8 +11,8 @@ import {
   type SourceFile,
 } from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
-import type { FileError, Finding } from '../engine/finding.js';
-import { LANGUAGES, type Language } from '../engine/model.js';
+import type { FileError, Finding } from '../model/finding.js';
+import { LANGUAGES, type Language } from '../model/model.js';
 import { independentGroups } from '../engine/variables/independent-groups.js';
 import { descriptorOf } from '../languages/index.js';
 import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';

@@ -3,7 +3,7 @@
  * so does a file Posture should have read but could not, unless `on_unanalysable: warn` says
  * otherwise.
  */
-import type { FileError } from '../engine/finding.js';
+import type { FileError } from '../model/finding.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 import { failsThreshold, type ReportedFinding } from '../report/scan-report.js';
 

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileError } from '../engine/finding.js';
+import type { FileError } from '../model/finding.js';
 import { describeError } from './describe-error.js';
 import { relativePath } from './repository.js';
 import { UsageError } from './usage-error.js';

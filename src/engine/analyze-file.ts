@@ -4,11 +4,11 @@
  * wrong, from a syntax error to a defect in a rule, becomes a `FileError` for this file and
  * never stops the other files.
  */
-import { unexpectedFileError, type FileError } from './file-error.js';
+import { unexpectedFileError, type FileError } from '../model/file-error.js';
 import { fileSizeError, isTooLarge } from './file-size.js';
-import { compareFindings, type Finding } from './finding.js';
+import { compareFindings, type Finding } from '../model/finding.js';
 import { fingerprintAll } from './fingerprint.js';
-import type { Deployment, FileModel, Language } from './model.js';
+import type { Deployment, FileModel, Language } from '../model/model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
 import type { CrossFile } from './variables/cross-file.js';

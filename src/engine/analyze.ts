@@ -9,7 +9,7 @@ import {
   type FileOutcome,
   type SourceFile,
 } from './analyze-file.js';
-import { unexpectedFileError } from './file-error.js';
+import { unexpectedFileError } from '../model/file-error.js';
 import {
   atLeast,
   compareFindings,
@@ -17,8 +17,8 @@ import {
   type FileError,
   type Finding,
   type Severity,
-} from './finding.js';
-import type { FileModel, Language } from './model.js';
+} from '../model/finding.js';
+import type { FileModel, Language } from '../model/model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
 import { isTestCode, reportApart } from './test-code.js';
 import { testCodeLanguage } from './detect-language.js';
@@ -35,7 +35,7 @@ import type { EffectivePolicy, Threshold } from '../policy/types.js';
 import { expiredWaiverNotices } from '../policy/waivers.js';
 
 export { MAX_FILE_BYTES } from './file-size.js';
-export { compareFindings } from './finding.js';
+export { compareFindings } from '../model/finding.js';
 export type { SourceFile };
 
 export interface AnalyzeOptions {

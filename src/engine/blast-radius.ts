@@ -4,7 +4,7 @@
  * roles in plays, Puppet modules in node definitions, cookbooks in Chef run lists).
  */
 import { descriptorOf } from '../languages/index.js';
-import type { FileModel } from './model.js';
+import type { FileModel } from '../model/model.js';
 import { languageByPath } from './variables/reach.js';
 
 export interface ChangeReach {

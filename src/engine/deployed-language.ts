@@ -6,7 +6,7 @@
  * `scope[...]` and `$::x` Puppet). Each descriptor knows its own signs.
  */
 import { DESCRIPTORS } from '../languages/index.js';
-import type { Language } from './model.js';
+import type { Language } from '../model/model.js';
 
 export function deployedFileLanguage(path: string, content: string): Language | undefined {
   const byPath = DESCRIPTORS.find((descriptor) => descriptor.templates.ownsByPath(path));

@@ -11,7 +11,7 @@
  * name.
  */
 import { DESCRIPTORS } from '../languages/index.js';
-import type { Deployment, Language } from './model.js';
+import type { Deployment, Language } from '../model/model.js';
 
 export interface SourceText {
   path: string;

@@ -2,7 +2,7 @@
  * Which language a file is written in, from its path first and its content second, and why:
  * a file Posture leaves alone gets a reason a person can act on.
  */
-import type { Deployment, Language } from './model.js';
+import type { Deployment, Language } from '../model/model.js';
 import { recogniseYaml } from './recognise-yaml.js';
 import { deployedFileLanguage } from './deployed-language.js';
 import { DESCRIPTORS, descriptorOf } from '../languages/index.js';

@@ -4,7 +4,7 @@
  * versions by fingerprint (rule, path, normalised text of the flagged line), never by line
  * number, so code that moves keeps its findings "existing".
  */
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import { fingerprintAll, type LineLookup } from './fingerprint.js';
 
 export interface FingerprintedFinding {

@@ -1,5 +1,5 @@
 /** The largest file Posture reads; a larger one is reported, never analysed. */
-import type { FileError } from './file-error.js';
+import type { FileError } from '../model/file-error.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 

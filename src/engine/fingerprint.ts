@@ -3,7 +3,7 @@
  * but not its line number, so that code moving up or down keeps the same fingerprint.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 export const FINGERPRINT_KEY = 'postureFingerprint/v1';
 

@@ -6,48 +6,22 @@
  * versions say about it differs; code that only moves keeps its text and touches nothing.
  */
 import { createHash } from 'node:crypto';
-import { severityRank, type Finding } from './finding.js';
+import { severityRank, type Finding } from '../model/finding.js';
 import { normaliseLineText } from './fingerprint.js';
-import type { Attribute, FileModel, SourceRange, Unit, Value, Variable } from './model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value, Variable } from '../model/model.js';
 import { assignmentRange } from '../rules/support/assignments.js';
 import { isSecretName, nameWords } from '../rules/support/names.js';
 import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK } from '../rules/support/secrets.js';
 
-export const SURFACES = [
-  'users-and-privileges',
-  'ssh',
-  'sudo',
-  'firewall-and-network',
-  'tls-and-crypto',
-  'package-sources',
-  'secrets',
-  'file-permissions',
-  'services',
-  'containers',
-  'security-controls',
-] as const;
-export type Surface = (typeof SURFACES)[number];
-
-export const SURFACE_LABELS: Record<Surface, string> = {
-  'users-and-privileges': 'Users and privileges',
-  ssh: 'SSH',
-  sudo: 'sudo',
-  'firewall-and-network': 'Firewall and network exposure',
-  'tls-and-crypto': 'TLS and crypto',
-  'package-sources': 'Package sources',
-  secrets: 'Secrets',
-  'file-permissions': 'File permissions',
-  services: 'Services',
-  containers: 'Containers',
-  'security-controls': 'Host security controls (SELinux, AppArmor, auditing)',
-};
-
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-export function riskRank(level: RiskLevel): number {
-  return RISK_LEVELS.indexOf(level);
-}
+export {
+  RISK_LEVELS,
+  riskRank,
+  SURFACE_LABELS,
+  SURFACES,
+  type RiskLevel,
+  type Surface,
+} from '../model/risk.js';
+import { type RiskLevel, type Surface, SURFACES } from '../model/risk.js';
 
 /** Surfaces whose change alone makes a pull request medium risk; the others alone stay low. */
 const MEDIUM_RISK_SURFACES: ReadonlySet<Surface> = new Set(

@@ -5,7 +5,7 @@
  * the org's way, in a pass of their own, so that a repository cannot silence a locked rule by
  * declaring a playbook to be, say, Hiera data.
  */
-import type { Deployment, Language } from './model.js';
+import type { Deployment, Language } from '../model/model.js';
 import { detectLanguage } from './detect-language.js';
 import type { Rule } from '../rules/rule.js';
 import {

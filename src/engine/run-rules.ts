@@ -1,5 +1,5 @@
-import { atLeast, type Finding } from './finding.js';
-import type { FileModel } from './model.js';
+import { atLeast, type Finding } from '../model/finding.js';
+import type { FileModel } from '../model/model.js';
 import { CrossFile } from './variables/cross-file.js';
 import { DEFAULT_PROFILE, inProfile, type Profile } from '../policy/profiles.js';
 import type { ActiveRule } from '../policy/resolve-rules.js';

@@ -9,7 +9,7 @@
  * the conventional names below, or a name made of words that include a test word
  * (`integration-tests`, `test_playbooks`). The file's own name does not count.
  */
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { FileOutcome } from './analyze-file.js';
 
 /** Folders that hold tests, test fixtures, examples and documentation, in all three languages. */

@@ -1,5 +1,5 @@
 /** The languages Posture reads, one descriptor each. Adding a language: see `docs/architecture.md`. */
-import type { Language } from '../engine/model.js';
+import type { Language } from '../model/model.js';
 import { ansible } from './ansible/index.js';
 import { chef } from './chef/index.js';
 import type { LanguageDescriptor } from './language.js';

@@ -8,9 +8,9 @@
 import type { ChangeReach, ReachInputs } from '../engine/blast-radius.js';
 import type { SourceText } from '../engine/deployments.js';
 import type { Recognition } from '../engine/detect-language.js';
-import type { FileError } from '../engine/file-error.js';
-import type { FileModel, Language, Value, Variable } from '../engine/model.js';
-import type { DefinitionOrigin } from '../engine/variables/definition.js';
+import type { FileError } from '../model/file-error.js';
+import type { FileModel, Language, Value, Variable } from '../model/model.js';
+import type { DefinitionOrigin } from '../model/definition.js';
 import type { FilePlace } from '../engine/variables/places.js';
 import type { FoundReference } from '../engine/variables/references.js';
 import type { YamlOutline } from '../engine/yaml-outline.js';

@@ -1,4 +1,4 @@
-import type { Variable } from '../engine/model.js';
+import type { Variable } from '../model/model.js';
 import type { OwnReading } from './language.js';
 
 /**

@@ -4,7 +4,7 @@
  * anything else by its language's parser (`src/languages/`). A parser turns source text into the
  * shared model, or explains in one line why it cannot.
  */
-import type { Deployment, Language } from '../engine/model.js';
+import type { Deployment, Language } from '../model/model.js';
 import { descriptorOf, LANGUAGE_DESCRIPTORS, type ParseOutcome } from '../languages/index.js';
 import { initShellParser } from './shell/parse-shell.js';
 import { configFormatOf, formatByName } from './config/formats.js';

@@ -4,7 +4,7 @@
  * hang a review.
  */
 import { minimatch } from 'minimatch';
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../engine/model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value } from '../model/model.js';
 import type { Rule } from '../rules/rule.js';
 import { isFalse, isTrue, literalText, stringText } from '../rules/support/values.js';
 import type { CustomCondition, CustomRuleSpec } from './types.js';

@@ -4,8 +4,8 @@
  * loosen a setting the org locked, and the `policy-change` finding, which lists what an edit
  * would loosen. A test walks the schema and fails for any key without a comparator here.
  */
-import { LANGUAGES, type Language } from '../engine/model.js';
-import type { RiskLevel } from '../engine/impact.js';
+import { LANGUAGES, type Language } from '../model/model.js';
+import type { RiskLevel } from '../model/risk.js';
 import { profileBreadth } from './profiles.js';
 import { compareRuleSettings } from './rule-comparison.js';
 import {

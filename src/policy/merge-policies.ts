@@ -3,7 +3,7 @@
  * repository policy, which may tighten anything but loosen only what is not locked. A
  * loosening of something locked is rejected with a located error and does not apply.
  */
-import { SEVERITIES, severityRank, type Severity } from '../engine/finding.js';
+import { SEVERITIES, severityRank, type Severity } from '../model/finding.js';
 import { ruleById } from '../rules/index.js';
 import { KEY_COMPARATORS } from './key-comparators.js';
 import { optionsOf, widenedOptions } from './rule-comparison.js';

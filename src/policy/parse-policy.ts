@@ -4,7 +4,7 @@
  * Every problem comes back as a located `PolicyError`; nothing here throws on bad input.
  */
 import { LineCounter, Parser, parseDocument } from 'yaml';
-import { UnanalysableError } from '../engine/file-error.js';
+import { UnanalysableError } from '../model/file-error.js';
 import { checkNesting } from '../parsers/yaml/nesting.js';
 import { CATEGORIES } from '../rules/categories.js';
 import { RULES } from '../rules/index.js';

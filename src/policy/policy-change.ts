@@ -5,8 +5,8 @@
  * languages remapped, waivers and suppressions allowed. The edited file is validated too, so a
  * broken policy never reaches the base branch unnoticed.
  */
-import { LANGUAGES } from '../engine/model.js';
-import type { Finding } from '../engine/finding.js';
+import { LANGUAGES } from '../model/model.js';
+import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { buildPolicy, type PolicyText } from './build-policy.js';
 import { comparePolicies } from './key-comparators.js';

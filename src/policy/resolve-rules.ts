@@ -1,8 +1,8 @@
 /**
  * Which rules run on a file, at what severity and with which options, under a policy.
  */
-import type { Severity } from '../engine/finding.js';
-import type { Language } from '../engine/model.js';
+import type { Severity } from '../model/finding.js';
+import type { Language } from '../model/model.js';
 import type { Rule, RuleMeta } from '../rules/rule.js';
 import { matchesAny } from './globs.js';
 import { inProfile, type Profile } from './profiles.js';

@@ -3,7 +3,7 @@
  * the two tables combine into one effective setting per rule (its own setting over its
  * category's), so they are judged together.
  */
-import { severityRank, type Severity } from '../engine/finding.js';
+import { severityRank, type Severity } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
 import type { PolicyShift } from './key-comparators.js';
 import type { Profile } from './profiles.js';

@@ -2,9 +2,9 @@
  * The JSON Schema of `.security.yml`. Descriptions double as the reference in the README;
  * `x-expected` says in words what a value must be when it is wrong.
  */
-import { SEVERITIES } from '../engine/finding.js';
-import { RISK_LEVELS, SURFACES } from '../engine/impact.js';
-import { LANGUAGES } from '../engine/model.js';
+import { SEVERITIES } from '../model/finding.js';
+import { RISK_LEVELS, SURFACES } from '../model/risk.js';
+import { LANGUAGES } from '../model/model.js';
 import { CATEGORIES } from '../rules/categories.js';
 import { PROFILES, PROFILE_DESCRIPTIONS } from './profiles.js';
 import type { LockableSetting, TestCodeHandling } from './types.js';

@@ -1,8 +1,8 @@
 /**
  * How strict a setting's value is, so that layering and policy edits agree on what "loosen" means.
  */
-import { SEVERITIES, severityRank } from '../engine/finding.js';
-import { riskRank, type RiskLevel } from '../engine/impact.js';
+import { SEVERITIES, severityRank } from '../model/finding.js';
+import { riskRank, type RiskLevel } from '../model/risk.js';
 import type {
   InlineSuppressions,
   OnError,

@@ -3,8 +3,8 @@
  * line or the line above it. A reason is required, every use is listed, and a suppression
  * that matches nothing is reported, as is one the org policy does not allow.
  */
-import type { Finding } from '../engine/finding.js';
-import type { FileModel } from '../engine/model.js';
+import type { Finding } from '../model/finding.js';
+import type { FileModel } from '../model/model.js';
 import type { InlineSuppressions } from './types.js';
 import type { Notice } from './notice.js';
 

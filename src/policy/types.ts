@@ -2,9 +2,9 @@
  * What a `.security.yml` can say, once validated, and the effective policy that results from
  * layering built-in defaults, the org policy and the repository policy.
  */
-import type { Severity } from '../engine/finding.js';
-import type { RiskLevel, Surface } from '../engine/impact.js';
-import type { Language } from '../engine/model.js';
+import type { Severity } from '../model/finding.js';
+import type { RiskLevel, Surface } from '../model/risk.js';
+import type { Language } from '../model/model.js';
 import type { Profile } from './profiles.js';
 
 export type Threshold = Severity | 'none';

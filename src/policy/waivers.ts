@@ -3,7 +3,7 @@
  * fingerprint, with a reason, an approver and a last day. A waiver applies through its
  * `expires` date and stops the day after; an expired waiver is reported, never silently kept.
  */
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { matchesAny } from './globs.js';
 import type { Notice } from './notice.js';
 import type { Waiver } from './types.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { ruleMeta } from './rule-lookup.js';
 import { codeFence, escapeMarkdownText } from './markdown.js';

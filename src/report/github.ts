@@ -9,7 +9,7 @@
  * baselined findings, and those in test code, are left out. GitHub shows a limited number of annotations per step, so
  * the most severe come first.
  */
-import { severityRank } from '../engine/finding.js';
+import { severityRank } from '../model/finding.js';
 import { plainSummary } from './text.js';
 import {
   failsThreshold,

@@ -3,7 +3,7 @@
  * working directory, like the text report's; `fingerprint` is the finding's identity for
  * waivers and baselines.
  */
-import type { Landing } from '../engine/finding.js';
+import type { Landing } from '../model/finding.js';
 import type { PolicyError } from '../policy/types.js';
 import type { FindingStatus, ScanReport } from './scan-report.js';
 

@@ -10,7 +10,7 @@
  * - an analysed file without findings is one passing test case, `no findings`.
  */
 import { formatPolicyError, type PolicyError } from '../policy/types.js';
-import type { FileError } from '../engine/finding.js';
+import type { FileError } from '../model/finding.js';
 import {
   failsThreshold,
   isOpenFinding,

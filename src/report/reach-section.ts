@@ -4,7 +4,7 @@
  * nodes and roles the changed files reach, when the repository says so.
  */
 import type { ChangeReach } from '../engine/blast-radius.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
 
 const MAX_LANDINGS = 30;

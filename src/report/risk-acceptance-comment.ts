@@ -2,7 +2,7 @@
  * The conversation comment that records a security reviewer's "Accept risk": readable for people,
  * with the machine record Posture reads back on later pushes.
  */
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { acceptanceRecord, type RiskAcceptance } from '../review/risk-acceptance.js';
 import { codeSpan, escapeMarkdownText } from './markdown.js';
 import { severityLabel } from './severity-label.js';

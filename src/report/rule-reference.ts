@@ -3,7 +3,7 @@
  * itself (its `text`, under the summary), so that the review reads completely without following a
  * link: offline, on GitHub Enterprise, in a fork.
  */
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import { ruleMeta } from './rule-lookup.js';
 import { codeSpan, escapeMarkdownText } from './markdown.js';
 

@@ -7,7 +7,7 @@
  * root was on the scanning machine.
  */
 import { pathToFileURL } from 'node:url';
-import { severityRank, type FileError, type Severity } from '../engine/finding.js';
+import { severityRank, type FileError, type Severity } from '../model/finding.js';
 import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
 import type { PolicyError } from '../policy/types.js';
 import {

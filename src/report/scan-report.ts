@@ -6,7 +6,7 @@
  * terminal show them through `displayPath` (relative to the working directory); formats meant
  * for CI and code scanning keep them relative to the root.
  */
-import { atLeast, type FileError, type Finding } from '../engine/finding.js';
+import { atLeast, type FileError, type Finding } from '../model/finding.js';
 import type { Notice } from '../policy/notice.js';
 import type { OnUnanalysable, PolicyError, Threshold } from '../policy/types.js';
 import type { RuleMeta } from '../rules/rule.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../model/finding.js';
 
 const BADGES: Record<Severity, string> = {
   critical: '🟥',

@@ -4,8 +4,8 @@
  * what Posture could not analyse, and where the comments went.
  */
 import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
-import { FILE_ERROR_REASONS } from '../engine/file-error.js';
-import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../engine/finding.js';
+import { FILE_ERROR_REASONS } from '../model/file-error.js';
+import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../model/finding.js';
 import type { Notice } from '../policy/notice.js';
 import {
   formatPolicyError,

@@ -6,7 +6,7 @@
  *     5:21  high    tls-verification-disabled  Certificate validation is turned off
  *     3:10  medium  http-without-tls  Download over plain HTTP
  */
-import { SEVERITIES, type Severity } from '../engine/finding.js';
+import { SEVERITIES, type Severity } from '../model/finding.js';
 import { isOpenFinding, type AppliedPolicy, type ScanReport } from './scan-report.js';
 
 export interface TextReportOptions {

@@ -1,4 +1,4 @@
-import type { FileError, Finding, Severity } from '../engine/finding.js';
+import type { FileError, Finding, Severity } from '../model/finding.js';
 import { ruleMeta } from '../report/rule-lookup.js';
 import { lastLineOf } from './finding-lines.js';
 import { mostSevereFirst } from './most-severe-first.js';

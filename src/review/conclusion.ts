@@ -1,5 +1,5 @@
 import { reachesThreshold } from '../engine/analyze.js';
-import type { FileError, Finding } from '../engine/finding.js';
+import type { FileError, Finding } from '../model/finding.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 
 export type ReviewConclusion = 'success' | 'failure' | 'neutral' | 'action_required';

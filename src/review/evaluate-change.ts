@@ -12,7 +12,7 @@ import {
 } from '../engine/analyze.js';
 import { blastRadius, type ChangeReach } from '../engine/blast-radius.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
-import type { FileError, Finding } from '../engine/finding.js';
+import type { FileError, Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
 import {
   assessRisk,

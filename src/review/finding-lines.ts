@@ -1,4 +1,4 @@
-import type { SourceRange } from '../engine/model.js';
+import type { SourceRange } from '../model/model.js';
 
 /**
  * The last line a range really covers. Ranges end at an exclusive column, so a range that stops

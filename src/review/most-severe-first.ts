@@ -1,4 +1,4 @@
-import { severityRank, type Finding } from '../engine/finding.js';
+import { severityRank, type Finding } from '../model/finding.js';
 
 /** Most severe first, then by path and position: the order in which findings deserve attention. */
 export function mostSevereFirst(a: Finding, b: Finding): number {

@@ -4,7 +4,7 @@
  * wrote in is a conversation, and Posture leaves it alone whatever happened to the finding.
  */
 import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
-import { isOpen } from '../engine/finding.js';
+import { isOpen } from '../model/finding.js';
 import { markedFingerprintHash } from '../report/comment-body.js';
 import type { ReviewThread } from './pull-request-state.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { FingerprintedFinding } from '../engine/diff-findings.js';
-import { atLeast, isOpen } from '../engine/finding.js';
+import { atLeast, isOpen } from '../model/finding.js';
 import type { EffectivePolicy } from '../policy/types.js';
 import { riskAcceptanceComment } from '../report/risk-acceptance-comment.js';
 import type { SecuritySignOff } from '../report/security-review-section.js';

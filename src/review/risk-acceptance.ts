@@ -5,7 +5,7 @@
  * findings accepted and anyone can audit the decision. Only records the app itself wrote count.
  */
 import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
-import { isOpen } from '../engine/finding.js';
+import { isOpen } from '../model/finding.js';
 import type { ConversationComment } from './pull-request-state.js';
 
 export const ACCEPT_RISK_ACTION = {

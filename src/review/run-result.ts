@@ -3,7 +3,7 @@
  * hidden review record, the annotations, and the "Accept risk" button when it could help.
  */
 import { reachesThreshold } from '../engine/analyze.js';
-import { isOpen, type Finding } from '../engine/finding.js';
+import { isOpen, type Finding } from '../model/finding.js';
 import type { EffectivePolicy } from '../policy/types.js';
 import type { SecurityReviewStatus } from '../report/security-review-section.js';
 import { ruleReference } from '../report/rule-reference.js';

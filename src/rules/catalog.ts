@@ -8,7 +8,7 @@
  * A row's languages are those of Posture's languages it applies to; some rows are about
  * Terraform, Kubernetes or Dockerfiles only and say why in `notApplicable`.
  */
-import type { Language } from '../engine/model.js';
+import type { Language } from '../model/model.js';
 
 export const CATALOG_THEMES = [
   'Secrets & sensitive data',

@@ -1,6 +1,6 @@
-import type { Finding, Landing, Severity, Suggestion } from '../engine/finding.js';
-import type { FileModel, Language, SourceRange } from '../engine/model.js';
-import type { VariableDefinition } from '../engine/variables/definition.js';
+import type { Finding, Landing, Severity, Suggestion } from '../model/finding.js';
+import type { FileModel, Language, SourceRange } from '../model/model.js';
+import type { VariableDefinition } from '../model/definition.js';
 import type { Profile } from '../policy/profiles.js';
 
 export interface RuleMeta {

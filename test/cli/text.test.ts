@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/engine/finding.js';
+import type { Severity } from '../../src/model/finding.js';
 import type { ReportedFinding } from '../../src/report/scan-report.js';
 import { formatText } from '../../src/report/text.js';
 import { reportedFinding, scanReport } from './support/scan-report.js';

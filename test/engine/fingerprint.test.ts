@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { createLineLookup, fingerprint, fingerprintAll } from '../../src/engine/fingerprint.js';
 
 const at = (ruleId: string, path: string, line: number): Finding => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGroups } from '../../src/engine/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { independentGroups } from '../../src/engine/variables/independent-groups.js';
 
 const groupsOf = (paths: string[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
-import type { Severity } from '../../src/engine/finding.js';
+import type { Severity } from '../../src/model/finding.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
 import type { Profile } from '../../src/policy/profiles.js';
 import type { Rule } from '../../src/rules/rule.js';

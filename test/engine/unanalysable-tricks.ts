@@ -4,7 +4,7 @@
  * size limit with comments, and a small vars file whose aliases expand past the alias limit.
  */
 import { MAX_FILE_BYTES, type SourceFile } from '../../src/engine/analyze.js';
-import type { FileErrorKind } from '../../src/engine/file-error.js';
+import type { FileErrorKind } from '../../src/model/file-error.js';
 import { MAX_YAML_DEPTH } from '../../src/parsers/yaml/nesting.js';
 
 export interface UnanalysableTrick {

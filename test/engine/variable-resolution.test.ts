@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type SourceFile } from '../../src/engine/analyze.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { referencesIn } from '../../src/engine/variables/references.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileModel } from '../../src/engine/model.js';
+import type { FileModel } from '../../src/model/model.js';
 import { isDataBagItem, parseDataBagItem } from '../../src/parsers/chef/data-bags.js';
 
 function item(source: string, path = 'data_bags/users/deploy.json'): FileModel {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FileModel, Unit } from '../../src/engine/model.js';
+import type { FileModel, Unit } from '../../src/model/model.js';
 import {
   dependencyFileOf,
   parseDependencyFile,

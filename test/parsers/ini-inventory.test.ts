@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileModel, Variable } from '../../src/engine/model.js';
+import type { FileModel, Variable } from '../../src/model/model.js';
 import {
   iniInventoryProblem,
   mayBeIniInventory,

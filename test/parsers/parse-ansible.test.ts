@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
-import type { FileModel, Unit } from '../../src/engine/model.js';
+import type { FileModel, Unit } from '../../src/model/model.js';
 
 function parse(path: string, source: string): FileModel {
   const outcome = parseAnsible(path, source);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineCommentBody } from '../../src/report/comment-body.js';
 import { parsePatch, type DiffMap } from '../../src/review/diff-map.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { fingerprintAll } from '../../src/engine/fingerprint.js';
 import {
   MAX_FILE_COMMENTS,

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
-import type { FileModel, Language } from '../../src/engine/model.js';
+import type { FileModel, Language } from '../../src/model/model.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
 import { fixtureFiles } from '../../src/rules/fixture-files.js';
 import { RULES } from '../../src/rules/index.js';

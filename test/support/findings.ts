@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 
 /** A finding as the engine reports it; `pipe-to-shell` is a registered rule, so its metadata resolves. */
 export function makeFinding(overrides: Partial<Finding> & { line?: number } = {}): Finding {

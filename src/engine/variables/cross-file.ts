@@ -9,7 +9,7 @@
  */
 import type { SourceFile } from '../analyze-file.js';
 import { isTooLarge } from '../file-size.js';
-import type { FileModel, Language } from '../model.js';
+import type { FileModel, Language } from '../../model/model.js';
 import { parseFile } from '../../parsers/index.js';
 import { definesForOthers } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';

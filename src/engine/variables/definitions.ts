@@ -10,8 +10,8 @@
  * defaults, another cookbook's attributes) reach the whole tree at the lowest level.
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { FileModel, Language } from '../model.js';
-import type { DefinitionOrigin, VariableDefinition } from './definition.js';
+import type { FileModel, Language } from '../../model/model.js';
+import type { DefinitionOrigin, VariableDefinition } from '../../model/definition.js';
 import type { Places } from './places.js';
 
 export interface PlacedDefinition {

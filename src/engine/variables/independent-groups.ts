@@ -11,7 +11,7 @@
  * read within a group too: a template is matched to the task that deploys it by name, and a
  * task of another project naming the same template is no evidence of where this one lands.
  */
-import { LANGUAGES } from '../model.js';
+import { LANGUAGES } from '../../model/model.js';
 import { definesForOthers } from './definitions.js';
 import { Places } from './places.js';
 

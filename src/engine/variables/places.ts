@@ -5,7 +5,7 @@
  * unit first and the files of their tree second. Each language's descriptor knows its layout.
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { Language } from '../model.js';
+import type { Language } from '../../model/model.js';
 import type { FilePlace } from './layout.js';
 
 export { contains, type FilePlace } from './layout.js';

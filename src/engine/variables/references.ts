@@ -5,7 +5,7 @@
  * expression that computes something else is no reference: its value is unknown.
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { Language, Value } from '../model.js';
+import type { Language, Value } from '../../model/model.js';
 
 export interface Reference {
   /** where it is written in the value's string, or the whole value for a reference value */

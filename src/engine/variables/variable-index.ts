@@ -6,8 +6,8 @@
  * definitions the file gives itself and follows a variable defined as another
  * (`selinux_state: "{{ hardening_selinux }}"`) to the line that sets the value.
  */
-import type { FileModel, Language } from '../model.js';
-import type { VariableDefinition } from './definition.js';
+import type { FileModel, Language } from '../../model/model.js';
+import type { VariableDefinition } from '../../model/definition.js';
 import {
   ownDefinitions,
   sharedDefinitions,

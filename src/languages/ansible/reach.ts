@@ -3,7 +3,7 @@
  * runs in the plays that apply it, for their `hosts:`; a playbook in its own plays.
  */
 import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
-import type { FileModel, Unit } from '../../engine/model.js';
+import type { FileModel, Unit } from '../../model/model.js';
 
 interface Play {
   unit: Unit;

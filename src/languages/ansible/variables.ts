@@ -4,9 +4,9 @@
  * A role's files sit in its folder; the project is the folder that holds `roles/` (or, without
  * roles, the folder above `group_vars/` and the inventories).
  */
-import type { DefinitionOrigin } from '../../engine/variables/definition.js';
+import type { DefinitionOrigin } from '../../model/definition.js';
 import { contains, foldersOf, type FilePlace } from '../../engine/variables/layout.js';
-import type { FileModel, Variable, VariableScope } from '../../engine/model.js';
+import type { FileModel, Variable, VariableScope } from '../../model/model.js';
 import type { OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 

@@ -3,7 +3,7 @@
  * in the node definitions that include it.
  */
 import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 
 /** Hiera levels by their folder (`nodes/`, `role/`), modules by the node definitions that include them. */
 export function puppetReach(

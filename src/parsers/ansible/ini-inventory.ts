@@ -11,7 +11,7 @@
  * the path it would have there (`web.hosts.web1.ansible_host`, `web.vars.http_port`,
  * `web.children.db`), so that the rules and variable resolution read both forms alike.
  */
-import { UnanalysableError } from '../../engine/file-error.js';
+import { UnanalysableError } from '../../model/file-error.js';
 import type {
   Attribute,
   Comment,
@@ -19,7 +19,7 @@ import type {
   SourceRange,
   Value,
   Variable,
-} from '../../engine/model.js';
+} from '../../model/model.js';
 import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { isJinja } from './parse-ansible.js';

@@ -12,8 +12,8 @@ import type {
   Value,
   Variable,
   VariableScope,
-} from '../../engine/model.js';
-import { UnanalysableError } from '../../engine/file-error.js';
+} from '../../model/model.js';
+import { UnanalysableError } from '../../model/file-error.js';
 import type { ParseOutcome } from '../index.js';
 import {
   isMap,

@@ -1,5 +1,5 @@
 /** Ruby comments: `# ...` lines and `=begin ... =end` blocks, without their markers. */
-import type { Comment } from '../../engine/model.js';
+import type { Comment } from '../../model/model.js';
 import { rangeOf, type SyntaxIndex } from './syntax.js';
 
 export const COMMENT_TYPES = ['comment'];

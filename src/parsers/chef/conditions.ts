@@ -2,7 +2,7 @@
  * Conditionals: `case` (with `when` or `in`) and `if`/`unless`, statement or modifier, and the
  * `a ? b : c` form, each with whether a default branch (`else`) exists.
  */
-import type { Condition } from '../../engine/model.js';
+import type { Condition } from '../../model/model.js';
 import { field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 
 export const CONDITION_TYPES = [

@@ -7,7 +7,7 @@
  * nothing under it is read. JSON is read with the YAML reader, which gives every node its
  * position.
  */
-import type { Value, Variable } from '../../engine/model.js';
+import type { Value, Variable } from '../../model/model.js';
 import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { parseDataFile } from '../yaml/data-file.js';

@@ -3,7 +3,7 @@
  * `<<~EOS` token. Bodies follow in the order their openings were written, so the nth opening
  * of a file owns the nth body.
  */
-import type { SourceRange } from '../../engine/model.js';
+import type { SourceRange } from '../../model/model.js';
 import { heredocContent, heredocStyle, readHeredoc, type StringReading } from './strings.js';
 import { rangeBetween, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 

@@ -2,7 +2,7 @@
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
  * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
  */
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 import type { ParseOutcome } from '../index.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
 import { CONDITION_TYPES, readConditions } from './conditions.js';

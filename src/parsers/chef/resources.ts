@@ -4,7 +4,7 @@
  * whose block sets properties (`source 'http://x'`), which is how custom resources look. A
  * block without a name argument (`with_retries { ... }`) counts only for a known type.
  */
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import {
   BLOCK_PROPERTIES,
   NOT_RESOURCES,

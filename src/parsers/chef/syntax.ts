@@ -4,8 +4,8 @@
  * source directly.
  */
 import type { Node as SyntaxNode } from 'web-tree-sitter';
-import { UnanalysableError } from '../../engine/file-error.js';
-import type { SourceRange } from '../../engine/model.js';
+import { UnanalysableError } from '../../model/file-error.js';
+import type { SourceRange } from '../../model/model.js';
 
 export type { SyntaxNode };
 

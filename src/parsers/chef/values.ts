@@ -3,7 +3,7 @@
  * and instance variables become references; method calls become calls named after their
  * receiver and method (`Chef::EncryptedDataBagItem.load`); everything else is an expression.
  */
-import type { Attribute, SourceRange, Value, ValueKind } from '../../engine/model.js';
+import type { Attribute, SourceRange, Value, ValueKind } from '../../model/model.js';
 import type { Heredocs } from './heredocs.js';
 import type { LocalVariables } from './locals.js';
 import { decodeDoubleQuoted, readQuoted, readWord, type StringReading } from './strings.js';

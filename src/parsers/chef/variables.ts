@@ -3,7 +3,7 @@
  * have scope 'attribute' and their key path; local variables and constants have scope 'data'.
  * A hash or array value also yields one variable per nested key, as Ansible vars do.
  */
-import type { Value, Variable, VariableScope } from '../../engine/model.js';
+import type { Value, Variable, VariableScope } from '../../model/model.js';
 import type { LocalVariables } from './locals.js';
 import {
   callArguments,

@@ -1,4 +1,4 @@
-import type { ConfigFormat, Language } from '../../engine/model.js';
+import type { ConfigFormat, Language } from '../../model/model.js';
 import type { Syntax } from './syntaxes/index.js';
 
 /** One configuration format Posture reads: how it is recognised and which reader reads it. */

@@ -4,7 +4,7 @@
  * writes it to) and which reader family reads its lines. Most are files the code deploys onto
  * hosts; a tool's own settings (`ansible.cfg`) are read wherever the repository keeps them.
  */
-import type { ConfigFormat } from '../../engine/model.js';
+import type { ConfigFormat } from '../../model/model.js';
 import { ACCOUNT_FORMATS } from './families/accounts.js';
 import { AUTOMATION_FORMATS } from './families/automation.js';
 import { BOOT_FORMATS } from './families/boot.js';

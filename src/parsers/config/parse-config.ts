@@ -6,7 +6,7 @@
  */
 import { descriptorOf } from '../../languages/index.js';
 import type { ParseOutcome } from '../index.js';
-import type { Comment, FileModel, Language } from '../../engine/model.js';
+import type { Comment, FileModel, Language } from '../../model/model.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { renderLines } from '../templates/render-lines.js';

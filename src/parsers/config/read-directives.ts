@@ -2,7 +2,7 @@
  * Directives from rendered lines: the format's syntax family reads each line (`syntaxes/`),
  * and each directive gets its value, with the exact range it is written at, and its block.
  */
-import type { Directive, Language } from '../../engine/model.js';
+import type { Directive, Language } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
 import type { RenderedLine } from '../templates/render-lines.js';
 import type { FormatSpec } from './format-spec.js';

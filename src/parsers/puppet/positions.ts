@@ -1,5 +1,5 @@
 /** Offsets into a file's text → 1-based line and column ranges (end column exclusive). */
-import type { SourceRange } from '../../engine/model.js';
+import type { SourceRange } from '../../model/model.js';
 
 export class Positions {
   private readonly lineStarts: number[] = [0];

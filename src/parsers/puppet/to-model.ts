@@ -11,7 +11,7 @@ import type {
   Value,
   Variable,
   VariableScope,
-} from '../../engine/model.js';
+} from '../../model/model.js';
 import type {
   CollectExpression,
   Expression,

@@ -3,7 +3,7 @@
  * with interpolation are dynamic, `$x` and `$x[...]` are references, calls keep their callee
  * and arguments, and everything else is an expression.
  */
-import type { Attribute, SourceRange, Value } from '../../engine/model.js';
+import type { Attribute, SourceRange, Value } from '../../model/model.js';
 import type { CallMethodExpression, ConcatenatedString, Expression, Span } from './ast.js';
 import type { Positions } from './positions.js';
 

@@ -3,7 +3,7 @@
  * real shell grammar: tree-sitter-bash, compiled to WebAssembly, so no native build is needed.
  */
 import type { Parser, Node as SyntaxNode } from 'web-tree-sitter';
-import { UnanalysableError } from '../../engine/file-error.js';
+import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
 
 /**

@@ -6,7 +6,7 @@
  *
  * A plain file is the same with no tags: every line as it is.
  */
-import type { SourceRange } from '../../engine/model.js';
+import type { SourceRange } from '../../model/model.js';
 import type { TemplateTag } from './tags.js';
 
 export interface RenderedLine {

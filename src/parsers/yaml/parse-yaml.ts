@@ -8,7 +8,7 @@
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node as YamlNode, ScalarTag, YAMLError } from 'yaml';
-import type { Comment, SourceRange } from '../../engine/model.js';
+import type { Comment, SourceRange } from '../../model/model.js';
 import { checkNesting } from './nesting.js';
 import { originalColumn, reindentCutShortScalar, type EditedLine } from './quoted-continuations.js';
 import { YamlError } from './yaml-error.js';

@@ -3,7 +3,7 @@
  * alias bombs and absurd nesting with a clear error.
  */
 import type { Alias, Document, Node as YamlNode, Pair } from 'yaml';
-import type { Attribute, SourceRange, Value } from '../../engine/model.js';
+import type { Attribute, SourceRange, Value } from '../../model/model.js';
 import { resolveAliases } from './anchors.js';
 import { MAX_YAML_DEPTH, NESTING_REASON } from './nesting.js';
 import { isAlias, isMap, isScalar, isSeq, type ParsedYaml } from './parse-yaml.js';

@@ -1,4 +1,4 @@
-import { UnanalysableError, type FileErrorKind } from '../../engine/file-error.js';
+import { UnanalysableError, type FileErrorKind } from '../../model/file-error.js';
 
 /** Why a YAML file is not analysed; the message says `YAML:` first. */
 export class YamlError extends UnanalysableError {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { literalText, ownStrings, removesResource } from '../support/values.js';
 import { isSecretName, isUserName, nameWords } from '../support/names.js';

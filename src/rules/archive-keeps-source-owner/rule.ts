@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit } from '../../engine/model.js';
+import type { Unit } from '../../model/model.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { isTrue, literalText, ownStrings } from '../support/values.js';
 

@@ -1,4 +1,4 @@
-import type { Attribute, Language, Unit } from '../../engine/model.js';
+import type { Attribute, Language, Unit } from '../../model/model.js';
 import { SERVICE_TYPES } from '../knowledge/security-controls.js';
 import { SERVICE_STOPPING } from '../knowledge/services.js';
 import type { Rule, RuleContext } from '../rule.js';

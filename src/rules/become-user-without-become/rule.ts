@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit } from '../../engine/model.js';
+import type { Unit } from '../../model/model.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { encloses, keywordOf } from '../support/units.js';
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import type { Attribute, SourceRange, Unit } from '../../model/model.js';
 import { isTrue, literalText } from '../support/values.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import { checkArguments, type ArgumentCheck, type Verdict } from '../support/module-arguments.js';
 import { grantsEverything, grantsWholeService, statementsOf } from '../support/policy-documents.js';
 import { literalText } from '../support/values.js';

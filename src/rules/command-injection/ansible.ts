@@ -6,7 +6,7 @@
  * when a loop hands them over one by one as `item`. Values the repository sets itself (role
  * defaults, group vars) are its own constants and are left alone.
  */
-import type { FileModel, Unit, Value } from '../../engine/model.js';
+import type { FileModel, Unit, Value } from '../../model/model.js';
 import { commandTextOf } from '../support/commands.js';
 import { interpolationsIn, type Interpolation } from './interpolations.js';
 import { encloses } from '../support/units.js';

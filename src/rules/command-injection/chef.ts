@@ -8,7 +8,7 @@
  * command and is left alone, as are values escaped for the shell (`.shellescape`,
  * `Shellwords.escape`) and node attributes, which the site's own roles and environments set.
  */
-import type { FileModel, Unit, Value } from '../../engine/model.js';
+import type { FileModel, Unit, Value } from '../../model/model.js';
 import { COMMAND_ATTRIBUTES } from '../knowledge/commands.js';
 import { insideCodeArgument, interpolationsIn, type Interpolation } from './interpolations.js';
 

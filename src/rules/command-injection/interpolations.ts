@@ -3,7 +3,7 @@
  * `${expr}` (Puppet), `#{expr}` (Ruby, in Chef). Each comes with its expression as written, so
  * that a rule can tell where the value comes from and whether it was escaped for the shell.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface Interpolation {
   /** the whole interpolation as written: `{{ item.name }}`, `${user}`, `#{new_resource.user}` */

@@ -8,7 +8,7 @@
  * the site's own data sets once, and values passed through `shellquote()` or given as an
  * argument array.
  */
-import type { FileModel, Unit, Value, Variable } from '../../engine/model.js';
+import type { FileModel, Unit, Value, Variable } from '../../model/model.js';
 import { insideCodeArgument, interpolationsIn, type Interpolation } from './interpolations.js';
 
 const COMMAND_ATTRIBUTES = ['command', 'unless', 'onlyif'];

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { SourceRange, Value } from '../../engine/model.js';
+import type { SourceRange, Value } from '../../model/model.js';
 import { escapeRegExp, quote, rangeOfMatch } from '../support/source-lines.js';
 import { ansibleInjections } from './ansible.js';
 import { chefInjections } from './chef.js';

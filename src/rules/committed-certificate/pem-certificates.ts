@@ -5,7 +5,7 @@
  * is left out, as its certificate is not in the code.
  */
 import { X509Certificate } from 'node:crypto';
-import type { SourceRange } from '../../engine/model.js';
+import type { SourceRange } from '../../model/model.js';
 
 export interface PemCertificate {
   certificate: X509Certificate;

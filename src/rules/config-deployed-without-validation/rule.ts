@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Language, Unit } from '../../engine/model.js';
+import type { Language, Unit } from '../../model/model.js';
 import { formatByDestination } from '../../parsers/config/formats.js';
 import {
   VALIDATING_WRITERS,

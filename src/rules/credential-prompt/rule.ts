@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Unit, Value } from '../../model/model.js';
 import { isFalse, literalText } from '../support/values.js';
 
 /** Words that say the answer is a credential. */

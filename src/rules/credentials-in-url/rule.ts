@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../rule.js';
-import type { FileModel, Value } from '../../engine/model.js';
+import type { FileModel, Value } from '../../model/model.js';
 import { assignments } from '../support/assignments.js';
 import { ownStrings } from '../support/values.js';
 import { judgeSecretLiteral, maskSecret } from '../support/secrets.js';

@@ -3,7 +3,7 @@
  * that still calls them runs only on an old release of Ansible, of its collections or of Chef
  * Infra, none of which gets security fixes any more.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface Removed {
   /** when it went, as the release notes say it */

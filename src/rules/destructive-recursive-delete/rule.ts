@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../engine/model.js';
+import type { Unit, Value } from '../../model/model.js';
 import { SYSTEM_ROOTS } from '../knowledge/sensitive-files.js';
 import { bindings, reportBinding } from '../support/bindings.js';
 import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';

@@ -1,4 +1,4 @@
-import type { Attribute } from '../../engine/model.js';
+import type { Attribute } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';

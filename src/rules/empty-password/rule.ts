@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, VariableDefinition } from '../rule.js';
-import type { Unit } from '../../engine/model.js';
+import type { Unit } from '../../model/model.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { isClientCredentialName, passwordWord } from '../support/names.js';

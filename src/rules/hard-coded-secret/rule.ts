@@ -10,7 +10,7 @@ import {
   maskSecret,
   type SecretLiteral,
 } from '../support/secrets.js';
-import type { Attribute, FileModel, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, Value } from '../../model/model.js';
 
 /** A hard-coded user name is one of GLITCH's smells, not a secret. */
 const GLITCH_ONLY = ['glitch'] as const;

@@ -1,4 +1,4 @@
-import type { Language, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Language, SourceRange, Unit, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { checkSettings } from '../support/config-settings.js';
 import { commandsIn } from '../support/commands.js';

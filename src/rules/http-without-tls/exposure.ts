@@ -11,7 +11,7 @@
  * - At risk: everything else, the signing key of a repository included, and the sources of the
  *   modules and cookbooks a Puppetfile or Berksfile installs.
  */
-import type { Language, Unit } from '../../engine/model.js';
+import type { Language, Unit } from '../../model/model.js';
 import type { Assignment } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';
 import {

@@ -5,7 +5,7 @@
  * GCP); Puppet `firewall`, `firewallchain`, `firewalld_port`, `firewalld_service`, `ufw::allow`;
  * Chef `firewall_rule`.
  */
-import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { bindings } from '../support/bindings.js';
 import { isTrue, literalText, removesResource } from '../support/values.js';

@@ -2,7 +2,7 @@
  * The ports and firewall service names that reach a host's management or a data store: what
  * an attacker tries first on an address open to the internet.
  */
-import type { Severity } from '../../engine/finding.js';
+import type { Severity } from '../../model/finding.js';
 
 export interface ExposedService {
   /** for messages: `MySQL`, `the Docker API` */

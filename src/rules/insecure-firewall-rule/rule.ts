@@ -1,4 +1,4 @@
-import type { Severity } from '../../engine/finding.js';
+import type { Severity } from '../../model/finding.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { acceptRules, dropAll, type AcceptRule, type Taken } from './firewall-rules.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Language, Unit, Value } from '../../engine/model.js';
+import type { Language, Unit, Value } from '../../model/model.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource } from '../support/values.js';
 

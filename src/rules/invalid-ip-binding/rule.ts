@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Attribute, FileModel } from '../../engine/model.js';
+import type { Attribute, FileModel } from '../../model/model.js';
 import {
   addressesOf,
   isEveryInterface,

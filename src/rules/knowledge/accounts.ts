@@ -4,7 +4,7 @@
  * a local account, and what a database client's command line looks like when it logs in as the
  * administrator.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 /** Accounts with every privilege on the system or service they log in to. */
 export const ADMIN_ACCOUNTS: ReadonlySet<string> = new Set([

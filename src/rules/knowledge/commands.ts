@@ -2,7 +2,7 @@
  * Where each language keeps shell text: the resource or module types that run a command,
  * and the attributes holding it.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export const COMMAND_ATTRIBUTES: Partial<
   Record<Language, Readonly<Record<string, readonly string[]>>>

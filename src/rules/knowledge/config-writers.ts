@@ -3,7 +3,7 @@
  * into a file (`lineinfile`, `file_line`), or a key and its value (`sysctl`, Puppet's
  * `sshd_config` type from augeasproviders).
  */
-import type { ConfigFormat, Language } from '../../engine/model.js';
+import type { ConfigFormat, Language } from '../../model/model.js';
 
 export interface LineWriter {
   /** attributes naming the file, in order of preference */

@@ -3,8 +3,8 @@
  * language and the attributes that give it the host's privileges, paths or namespaces, and what
  * `docker run` says with its flags.
  */
-import type { Severity } from '../../engine/finding.js';
-import type { Language } from '../../engine/model.js';
+import type { Severity } from '../../model/finding.js';
+import type { Language } from '../../model/model.js';
 
 /** A namespace a container can share with its host by setting it to `host`. */
 export type Namespace = 'network' | 'pid' | 'ipc' | 'user';

@@ -2,7 +2,7 @@
  * Resources and modules that download something, where the source is given, and which
  * attributes verify what arrives.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface DownloadResource {
   /** attributes holding the source, in order of preference */

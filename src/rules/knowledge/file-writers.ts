@@ -2,7 +2,7 @@
  * Tasks and resources that write a file, per language: which attributes name the file on the
  * host, and which attribute has the new file checked before it replaces the old one.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 /**
  * Attributes naming the file a task or resource manages, in order of preference: Ansible's

@@ -3,8 +3,8 @@
  * the r-commands, NIS and TFTP, and the inetd super-servers that start them. Clients are not
  * here: installing `telnet` or `rsh-client` exposes nothing on the host.
  */
-import type { Severity } from '../../engine/finding.js';
-import type { Language } from '../../engine/model.js';
+import type { Severity } from '../../model/finding.js';
+import type { Language } from '../../model/model.js';
 
 export type LegacyKind = 'telnet' | 'rsh' | 'nis' | 'tftp' | 'inetd';
 

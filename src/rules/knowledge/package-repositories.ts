@@ -4,7 +4,7 @@
  * comes from. Package managers check the signatures of what such a repository serves unless
  * told not to (see `SIGNATURE_CHECK_SETTINGS` and `SIGNATURE_SKIP_SETTINGS`).
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 import { PACKAGE_INSTALLS } from './packages.js';
 
 export interface PackageRepositoryType {

@@ -1,5 +1,5 @@
 /** The tasks and resources that install system packages, in each language. */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface PackageInstall {
   /** module or resource types that install packages */

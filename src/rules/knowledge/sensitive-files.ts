@@ -3,7 +3,7 @@
  * configuration and keys, private keys. Each with the permission bits it must not have and
  * why; world-writable modes are wrong anywhere and judged elsewhere.
  */
-import type { Severity } from '../../engine/finding.js';
+import type { Severity } from '../../model/finding.js';
 
 const OTHER_READ = 0o004;
 const GROUP_READ = 0o040;

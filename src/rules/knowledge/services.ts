@@ -1,7 +1,7 @@
 /**
  * How each language says "this service is stopped, disabled or masked".
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface ServiceStopping {
   /** attributes holding the service's name, in order of preference */

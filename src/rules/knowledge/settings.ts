@@ -3,7 +3,7 @@
  * Each name is matched against the end of a key's words (`yum_repo_sslverify`,
  * `docker_registry_validate_certs`).
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 /** Off when false. */
 export const TLS_VERIFY_SETTINGS = [

@@ -2,7 +2,7 @@
  * Resources that write sudoers rules, per language: where the commands are, which property
  * says "no password", and what it defaults to.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 export interface SudoersResource {
   commands: string;

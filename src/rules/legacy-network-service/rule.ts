@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
-import { severityRank, type Severity } from '../../engine/finding.js';
+import type { Attribute, Language, Unit, Value } from '../../model/model.js';
+import { severityRank, type Severity } from '../../model/finding.js';
 import {
   LEGACY_KINDS,
   LEGACY_PACKAGES,

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { firstLineOf, quote } from '../support/source-lines.js';
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 
 /** puppet-lint's control comment for this check, which authors already write. */
 const LINT_IGNORE = /\blint:ignore:case_without_default\b/;

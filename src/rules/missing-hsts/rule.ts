@@ -1,4 +1,4 @@
-import type { Directive, FileModel, Unit, Value } from '../../engine/model.js';
+import type { Directive, FileModel, Unit, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isTrue, removesResource } from '../support/values.js';
 import { serverBlocks, type Block } from './server-blocks.js';

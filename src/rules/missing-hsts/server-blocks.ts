@@ -5,7 +5,7 @@
  * in another looks complete. Template tags, quoted strings and comments are blanked before the
  * braces and tags are counted, so that `{{ x }}` or `<%= y %>` open and close nothing.
  */
-import type { ConfigFormat } from '../../engine/model.js';
+import type { ConfigFormat } from '../../model/model.js';
 
 export interface Block {
   /** first and last line of the block, 1-based and inclusive */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import { checkArguments, type ArgumentCheck, type Verdict } from '../support/module-arguments.js';
 import { configLineChecks, type LineJudge } from '../support/device-config-lines.js';
 import { isTrue, literalText } from '../support/values.js';

@@ -1,4 +1,4 @@
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { settingsOf, type Setting } from '../support/config-settings.js';
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import { bindings } from '../support/bindings.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';

@@ -1,6 +1,6 @@
 import type { Report, Rule, RuleContext } from '../rule.js';
-import type { Severity } from '../../engine/finding.js';
-import type { Attribute, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Severity } from '../../model/finding.js';
+import type { Attribute, SourceRange, Unit, Value } from '../../model/model.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import { isFalse, isTrue, literalText, removesResource, stringText } from '../support/values.js';

@@ -3,7 +3,7 @@
  * ports that only such servers listen on (Puppet's 8140, Salt's 4505 and 4506), and the web ports
  * of one whose rule names it (AWX, Tower, a Chef server).
  */
-import type { Attribute, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Unit, Value } from '../../model/model.js';
 import type { OptionPlace, Verdict } from '../support/module-arguments.js';
 import { literalText } from '../support/values.js';
 import { nameWords } from '../support/names.js';

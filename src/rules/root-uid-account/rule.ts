@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, FileModel, Unit, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, Unit, Value } from '../../model/model.js';
 import { bindings, reportBinding, usePhrase, type Binding } from '../support/bindings.js';
 import { valueRange } from '../support/source-lines.js';
 import { literalText, removesResource } from '../support/values.js';

@@ -3,7 +3,7 @@
  * next to its result, and a module's own `no_log` options do not mask it), and `debug` of a
  * secret. `no_log` on the task, its block or its play, or a `loop_control.label`, keep it out.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';

@@ -3,7 +3,7 @@
  * diff of every file it changes (and the content of one it fails on) in its log and the run's
  * report, so a template given a password, or a file whose content holds one, shows it there.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';

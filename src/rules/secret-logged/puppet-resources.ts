@@ -5,7 +5,7 @@
  * `file` whose content holds a secret, which Puppet prints as a diff. A value wrapped in
  * `Sensitive()` is redacted wherever Puppet would show it.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { isSecretName, nameWords } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';

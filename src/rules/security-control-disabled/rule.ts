@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Language, Unit } from '../../engine/model.js';
+import type { Attribute, Language, Unit } from '../../model/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';

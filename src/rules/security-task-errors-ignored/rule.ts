@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import type { Attribute, SourceRange, Unit } from '../../model/model.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { securityControlOf } from './security-tasks.js';
 

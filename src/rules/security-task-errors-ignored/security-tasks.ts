@@ -2,7 +2,7 @@
  * Ansible tasks that set up a security control: what a failed run must not hide. Each comes with
  * the words a message uses for it.
  */
-import type { Unit } from '../../engine/model.js';
+import type { Unit } from '../../model/model.js';
 import { CONTROL_SERVICES, SERVICE_TYPES } from '../knowledge/security-controls.js';
 import { commandTextOf } from '../support/commands.js';
 import { pathShape } from '../support/destinations.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Unit, Value } from '../../model/model.js';
 import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../engine/model.js';
+import type { Unit, Value } from '../../model/model.js';
 import { STANDARD_SETUID_PROGRAMS } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
 import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import { basename, commandsIn, type CommandText } from '../support/commands.js';
 import type { ShellCommand } from '../../parsers/shell/parse-shell.js';
 import { isFalse, isTrue, literalText } from '../support/values.js';

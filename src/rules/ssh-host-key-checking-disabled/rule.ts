@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../engine/model.js';
+import type { Unit, Value } from '../../model/model.js';
 import { assignments, keyLabel, valueRange, type Assignment } from '../support/assignments.js';
 import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
 import { nameWords } from '../support/names.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Language, Unit } from '../../engine/model.js';
+import type { Attribute, Language, Unit } from '../../model/model.js';
 import { assignments, keyLabel, type Assignment } from '../support/assignments.js';
 import { isTrue, ownStrings } from '../support/values.js';
 import { bindings, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';

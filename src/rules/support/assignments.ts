@@ -10,7 +10,7 @@ import type {
   Unit,
   Value,
   VariableScope,
-} from '../../engine/model.js';
+} from '../../model/model.js';
 import { isCommandAttribute } from './commands.js';
 
 export interface Assignment {

@@ -15,7 +15,7 @@ import type {
   SourceRange,
   Unit,
   Value,
-} from '../../engine/model.js';
+} from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
 import {

@@ -1,7 +1,7 @@
 /**
  * Shell commands inside tasks and resources, parsed with the shell grammar.
  */
-import type { FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import {
   parseShell,
   type ShellCommand,

@@ -6,7 +6,7 @@
  * when its value is written there, or, when a variable gives it, on the line that sets the
  * variable, naming where it lands.
  */
-import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
 import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';

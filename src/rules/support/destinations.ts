@@ -2,7 +2,7 @@
  * The file a task or resource manages on the host, and what its path says even when part of it
  * is computed: `/etc/sudoers.d/{{ user }}` is a sudoers drop-in whoever the user is.
  */
-import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import {
   DIRECTORY_RESOURCES,
   PATH_ATTRIBUTES,

@@ -4,7 +4,7 @@
  * line of `lines` (or its alias `commands`), read with the `parents` it is entered under, so that
  * `encryption des` is known to be in `crypto isakmp policy 10`.
  */
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import type { ArgumentCheck, OptionPlace, Verdict } from './module-arguments.js';
 import { literalText } from './values.js';
 

@@ -5,7 +5,7 @@
  * is one finding, not two.
  */
 import type { RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import type { DownloadResource } from '../knowledge/downloads.js';
 import {
   DOWNLOAD_RESOURCES,

@@ -4,7 +4,7 @@
  * number) and which permission bits it certainly grants, for rules that judge a mode by the
  * file it is set on.
  */
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 
 export const OTHER_READ = 0o004;
 export const OTHER_WRITE = 0o002;

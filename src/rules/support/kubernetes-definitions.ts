@@ -4,7 +4,7 @@
  * that decide how. Pods, Deployments, Jobs and CronJobs nest the pod spec at different depths, so
  * the walk looks for the keys wherever they are.
  */
-import type { Attribute, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Unit, Value } from '../../model/model.js';
 
 /** The `k8s` module's options that hold objects. */
 const DEFINITION_OPTIONS = new Set(['definition', 'resource_definition']);

@@ -2,7 +2,7 @@
  * `# noqa` comments of ansible-lint: a task its authors have already reviewed against a peer
  * rule that checks the same thing, and chose to keep.
  */
-import type { FileModel, Unit } from '../../engine/model.js';
+import type { FileModel, Unit } from '../../model/model.js';
 
 const NOQA = /\bnoqa\b(?::?\s*([\w\s,[\]-]*))?/;
 

@@ -5,8 +5,8 @@
  * `amazon.aws.rds_instance` and `rds_instance` are one), the path to an option and what is wrong
  * with a literal value there; values read from a variable are judged where the variable is set.
  */
-import type { Severity } from '../../engine/finding.js';
-import type { Attribute, SourceRange, Unit, Value } from '../../engine/model.js';
+import type { Severity } from '../../model/finding.js';
+import type { Attribute, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { valueRange } from './assignments.js';
 import { reportBinding, usePhrase, wholeBindings } from './bindings.js';

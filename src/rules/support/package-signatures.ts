@@ -4,7 +4,7 @@
  * Read by the rule that flags it and by the rule that judges what a plain-HTTP repository
  * exposes (nothing much, while its signatures are checked).
  */
-import type { FileModel, SourceRange } from '../../engine/model.js';
+import type { FileModel, SourceRange } from '../../model/model.js';
 import type { Assignment } from './assignments.js';
 import { nameWords } from './names.js';
 import { rangeOfMatch, valueRange } from './source-lines.js';

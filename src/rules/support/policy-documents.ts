@@ -3,7 +3,7 @@
  * What matters to a reviewer is the statements that allow: everything on everything (an
  * administrator), or anything to anyone (a public resource).
  */
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 
 /** A policy statement, as AWS reads it. */
 interface Statement {

@@ -2,7 +2,7 @@
  * Literal secrets: values that are real credentials rather than placeholders, references,
  * paths, switches, hashes or queries.
  */
-import type { Language } from '../../engine/model.js';
+import type { Language } from '../../model/model.js';
 
 /** Values that mean "not set here" rather than a credential. */
 const NOT_SET =

@@ -2,8 +2,8 @@
  * Where in the source a value's text sits: the exact line of a match inside a multi-line
  * string, and mechanical one-line fixes.
  */
-import type { Suggestion } from '../../engine/finding.js';
-import type { FileModel, SourceRange, Value } from '../../engine/model.js';
+import type { Suggestion } from '../../model/finding.js';
+import type { FileModel, SourceRange, Value } from '../../model/model.js';
 
 /**
  * The source line inside a range where `pattern` matches (a `NOPASSWD: ALL` inside a

@@ -1,5 +1,5 @@
 /** Where units sit in their file, and their keywords (`become`, `no_log`, `ignore_errors`). */
-import type { Attribute, SourceRange, Unit } from '../../engine/model.js';
+import type { Attribute, SourceRange, Unit } from '../../model/model.js';
 
 /** A unit's keyword by name: play, block and task keywords, as opposed to module arguments. */
 export function keywordOf(unit: Unit, name: string): Attribute | undefined {

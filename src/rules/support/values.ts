@@ -2,7 +2,7 @@
  * Reading model values the way a security reviewer does: is this a literal someone typed,
  * or something computed, looked up or encrypted at run time?
  */
-import type { Language, Unit, Value } from '../../engine/model.js';
+import type { Language, Unit, Value } from '../../model/model.js';
 import { REMOVAL } from '../knowledge/settings.js';
 
 /** The text of a literal scalar (string, number or boolean); undefined for anything computed. */

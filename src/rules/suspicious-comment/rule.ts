@@ -1,4 +1,4 @@
-import type { Comment, FileModel } from '../../engine/model.js';
+import type { Comment, FileModel } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { escapeRegExp, quote, rangeOfMatch } from '../support/source-lines.js';
 import { speaksOfSecurityWeakness } from './security-weakness.js';

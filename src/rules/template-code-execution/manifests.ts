@@ -4,7 +4,7 @@
  * while it compiles) given arguments built from variables; Ansible `pipe` and `lines` lookups,
  * which run a command on the controller, with a command built from variables.
  */
-import type { FileModel, Value } from '../../engine/model.js';
+import type { FileModel, Value } from '../../model/model.js';
 import { erbTags } from '../../parsers/templates/erb-tags.js';
 import { jinjaCommandLookup, rubyExecution } from './template-tags.js';
 

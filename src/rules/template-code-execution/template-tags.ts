@@ -4,7 +4,7 @@
  * `%x()`, `system`, `IO.popen`, `eval`; in Jinja (Ansible, on the controller) `pipe` and `lines`
  * lookups.
  */
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 import { erbTags } from '../../parsers/templates/erb-tags.js';
 import { jinjaTags } from '../../parsers/templates/jinja-tags.js';
 import type { TemplateTag } from '../../parsers/templates/tags.js';

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Unit } from '../../engine/model.js';
+import type { Unit } from '../../model/model.js';
 
 /** `community.docker.docker_container` → `community.docker`; undefined for a short name. */
 function collectionOf(unit: Unit): string | undefined {

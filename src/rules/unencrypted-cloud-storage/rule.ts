@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import { checkArguments, type ArgumentCheck } from '../support/module-arguments.js';
 import { isFalse, literalText } from '../support/values.js';
 

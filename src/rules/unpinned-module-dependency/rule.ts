@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
-import type { Severity } from '../../engine/finding.js';
+import type { Attribute, Unit } from '../../model/model.js';
+import type { Severity } from '../../model/finding.js';
 import { MOVING_REVISION } from '../knowledge/downloads.js';
 
 /** Why a version that can move matters, for every message. */

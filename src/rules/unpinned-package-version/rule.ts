@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../engine/model.js';
+import type { Unit, Value } from '../../model/model.js';
 import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, ownStrings } from '../support/values.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import { reportBinding, usePhrase, wholeBindings, wholeDefinitions } from '../support/bindings.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource, stringText } from '../support/values.js';

@@ -1,4 +1,4 @@
-import type { Directive, FileModel } from '../../engine/model.js';
+import type { Directive, FileModel } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { literalText } from '../support/values.js';
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Language, Unit, Value } from '../../engine/model.js';
+import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import { SHARED_WRITABLE } from '../knowledge/sensitive-files.js';
 import { bindings } from '../support/bindings.js';
 import { managedPathAttribute, pathShape } from '../support/destinations.js';

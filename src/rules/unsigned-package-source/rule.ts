@@ -8,7 +8,7 @@ import {
   PACKAGE_REPOSITORY_TYPES,
   REPOSITORY_SOURCE_KEYS,
 } from '../knowledge/package-repositories.js';
-import type { FileModel } from '../../engine/model.js';
+import type { FileModel } from '../../model/model.js';
 
 const PACKAGE_MANAGERS = new Set([
   'apt',

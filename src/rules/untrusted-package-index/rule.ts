@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Severity } from '../../engine/finding.js';
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Severity } from '../../model/finding.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { rangeOfText } from '../support/source-lines.js';

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import { assignments, keyLabel, valueRange, type Assignment } from '../support/assignments.js';
 import { ownStrings } from '../support/values.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';

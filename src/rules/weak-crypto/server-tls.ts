@@ -5,7 +5,7 @@
  * and `server` lines) and Postfix (`smtpd_tls_mandatory_protocols`, `smtpd_tls_ciphers`,
  * `tls_high_cipherlist`).
  */
-import type { ConfigFormat } from '../../engine/model.js';
+import type { ConfigFormat } from '../../model/model.js';
 import { weakCipher } from '../support/cipher-strings.js';
 import type { Judge, Verdict } from '../support/config-settings.js';
 import {

@@ -4,7 +4,7 @@
  * since 2013), from the modules and resources that generate them and from `openssl` and
  * `ssh-keygen` command lines.
  */
-import type { Attribute, Unit } from '../../engine/model.js';
+import type { Attribute, Unit } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';

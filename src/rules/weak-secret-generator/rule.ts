@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Value } from '../../engine/model.js';
+import type { Value } from '../../model/model.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { FileModel } from '../../../src/engine/model.js';
+import type { FileModel } from '../../../src/model/model.js';
 import { initChefParser, parseChef } from '../../../src/parsers/chef/parse-chef.js';
 import { describeWithSharedCorpus, SHARED_CORPUS as CORPUS } from '../../support/shared-corpus.js';
 import { resources } from './support.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { FileModel, SourceRange, Unit, Value } from '../../../src/engine/model.js';
+import type { FileModel, SourceRange, Unit, Value } from '../../../src/model/model.js';
 import { parseChef } from '../../../src/parsers/chef/parse-chef.js';
 
 export const RECIPE = 'cookbooks/app/recipes/default.rb';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
+import type { Directive, FileModel, Language } from '../../../src/model/model.js';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
 import { initParsers, parseFile } from '../../../src/parsers/index.js';
 

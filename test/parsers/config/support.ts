@@ -1,4 +1,4 @@
-import type { Directive, FileModel, Language } from '../../../src/engine/model.js';
+import type { Directive, FileModel, Language } from '../../../src/model/model.js';
 import { parseFile } from '../../../src/parsers/index.js';
 
 /** The model of a deployed configuration file; throws with the parser's reason when it fails. */

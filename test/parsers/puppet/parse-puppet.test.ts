@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileModel, Unit } from '../../../src/engine/model.js';
+import type { FileModel, Unit } from '../../../src/model/model.js';
 import { parseFile } from '../../../src/parsers/index.js';
 import { parsePuppet } from '../../../src/parsers/puppet/parse-puppet.js';
 

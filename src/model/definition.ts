@@ -2,7 +2,7 @@
  * A place where a variable gets its value, as the rules see it through `resolve`: a role
  * default, a group variable, a Hiera key, a class parameter's default, a node attribute.
  */
-import type { SourceRange, Value } from '../model.js';
+import type { SourceRange, Value } from './model.js';
 
 export type DefinitionOrigin =
   /** Ansible: `vars:` of a task, of a play, `vars/` and `defaults/` of a role, inventories */
