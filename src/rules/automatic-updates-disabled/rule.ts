@@ -4,7 +4,7 @@ import { SERVICE_STOPPING } from '../knowledge/services.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { checkSettings, type Judge } from '../support/config-settings.js';
-import { literalText } from '../support/values.js';
+import { literalWords } from '../support/values.js';
 
 /** The services and timers that install security updates on their own. */
 const UPDATE_SERVICES =
@@ -21,13 +21,9 @@ const judgeAptPeriodic: Judge = (name, value) => {
     : undefined;
 };
 
+/** The literal words an attribute holds: a scalar, or the items of a list. */
 function words(attribute: Attribute | undefined): string[] {
-  if (!attribute) return [];
-  const values =
-    attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
-  return values
-    .map((value) => literalText(value)?.toLowerCase().replace(/^:/, ''))
-    .filter((word): word is string => word !== undefined);
+  return attribute ? literalWords(attribute.value) : [];
 }
 
 /** The attribute of a service resource that stops or disables an automatic-update service. */

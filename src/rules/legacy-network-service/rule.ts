@@ -12,7 +12,7 @@ import {
 import { PACKAGE_INSTALLS } from '../knowledge/packages.js';
 import { reportBinding, usePhrase, wholeBindings, type Binding } from '../support/bindings.js';
 import { firstAttribute } from '../support/destinations.js';
-import { literalText, ownStrings } from '../support/values.js';
+import { literalWords, ownStrings } from '../support/values.js';
 
 /** What a unit does with what it names. */
 type Action = 'installs' | 'starts';
@@ -35,21 +35,13 @@ function kindOf(text: string, action: Action): LegacyKind | undefined {
     : LEGACY_SERVICE_UNITS[unitName(text)];
 }
 
-/** The literal words of an attribute: a scalar, or the items of a list (`action [:enable, :start]`). */
-function words(value: Value): string[] {
-  const values = value.kind === 'list' ? (value.items ?? []) : [value];
-  return values
-    .map((item) => literalText(item)?.toLowerCase().replace(/^:/, ''))
-    .filter((word): word is string => word !== undefined);
-}
-
 /** Whether a package task or resource leaves its packages installed: unknown (computed) counts as no. */
 function installs(unit: Unit, language: Language): boolean {
   const install = PACKAGE_INSTALLS[language];
   if (!install?.types.has(unit.type)) return false;
   const state = unit.attributes.find((attribute) => attribute.name === install.state);
   if (!state) return true;
-  const said = words(state.value);
+  const said = literalWords(state.value);
   if (said.length === 0) return false;
   return said.some((word) => !install.notInstalled.includes(word));
 }
@@ -59,7 +51,9 @@ function starts(unit: Unit, language: Language): boolean {
   if (!start?.types.has(unit.type)) return false;
   return Object.entries(start.runningWhen).some(([name, values]) => {
     const attribute = unit.attributes.find((candidate) => candidate.name === name);
-    return attribute !== undefined && words(attribute.value).some((word) => values.includes(word));
+    return (
+      attribute !== undefined && literalWords(attribute.value).some((word) => values.includes(word))
+    );
   });
 }
 

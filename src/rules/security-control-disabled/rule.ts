@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Language, Unit } from '../../model/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
-import { literalText, ownStrings } from '../support/values.js';
+import { literalWords, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
@@ -22,14 +22,9 @@ function attributeOf(unit: Unit, name: string): Attribute | undefined {
   return unit.attributes.find((candidate) => candidate.name === name);
 }
 
-/** The literal words an attribute holds: a scalar, or the items of a list (`action [:stop, :disable]`). */
+/** The literal words an attribute holds: a scalar, or the items of a list. */
 function words(attribute: Attribute | undefined): string[] {
-  if (!attribute) return [];
-  const values =
-    attribute.value.kind === 'list' ? (attribute.value.items ?? []) : [attribute.value];
-  return values
-    .map((value) => literalText(value)?.toLowerCase().replace(/^:/, ''))
-    .filter((word): word is string => word !== undefined);
+  return attribute ? literalWords(attribute.value) : [];
 }
 
 /** SELinux set to disabled or permissive through the language's own resource. */

@@ -65,3 +65,11 @@ export function removesResource(unit: Unit, language: Language): boolean {
     )
   );
 }
+
+/** The literal words of a value, lower case: a scalar, or the items of a list (`action [:stop, :disable]`). */
+export function literalWords(value: Value): string[] {
+  const values = value.kind === 'list' ? (value.items ?? []) : [value];
+  return values
+    .map((item) => literalText(item)?.toLowerCase().replace(/^:/, ''))
+    .filter((word): word is string => word !== undefined);
+}
