@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { explainRecognition } from '../src/engine/detect-language.js';
 import { Deployments } from '../src/engine/deployments.js';
 import { deployedConfigFormat } from '../src/parsers/config/formats.js';
-import { initParsers, parseFile } from '../src/parsers/index.js';
+import { initParsers, parseFile } from '../src/languages/parse-file.js';
 
 const SHARED = resolve(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'corpus');
 const DEFAULT_ROOTS = ['ansible', 'puppet', 'chef'].map((language) =>

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { SEVERITIES } from '../model/finding.js';
 import { LANGUAGES } from '../model/model.js';
 import { didYouMean } from '../policy/did-you-mean.js';
-import { PROFILES } from '../policy/profiles.js';
+import { PROFILES } from '../rules/profiles.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 import {
   LISTING_FORMATS,

@@ -3,7 +3,7 @@
  */
 import type { Severity } from '../model/finding.js';
 import type { Language } from '../model/model.js';
-import type { Profile } from '../policy/profiles.js';
+import type { Profile } from '../rules/profiles.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 
 /** The sub-commands, as typed after `posture`. */

@@ -5,7 +5,7 @@
 import { analysedLanguage, type AnalyzeOptions } from '../engine/analyze.js';
 import { explainRecognition } from '../engine/detect-language.js';
 import { planPasses } from '../engine/rule-passes.js';
-import { isTestCode } from '../engine/test-code.js';
+import { isTestCode } from '../languages/test-code.js';
 import { defaultPolicy } from '../policy/defaults.js';
 
 /**

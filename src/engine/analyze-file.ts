@@ -4,6 +4,7 @@
  * wrong, from a syntax error to a defect in a rule, becomes a `FileError` for this file and
  * never stops the other files.
  */
+import type { ParseOutcome } from '../model/parse-outcome.js';
 import { unexpectedFileError, type FileError } from '../model/file-error.js';
 import { fileSizeError, isTooLarge } from './file-size.js';
 import { compareFindings, type Finding } from '../model/finding.js';
@@ -12,7 +13,7 @@ import type { Deployment, FileModel, Language } from '../model/model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
 import type { CrossFile } from './variables/cross-file.js';
-import { parseFile, type ParseOutcome } from '../parsers/index.js';
+import { parseFile } from '../languages/parse-file.js';
 import { ShellNestingError } from '../parsers/shell/parse-shell.js';
 import type { Notice } from '../policy/notice.js';
 import { applySuppressions } from '../policy/suppressions.js';

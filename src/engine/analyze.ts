@@ -20,11 +20,12 @@ import {
 } from '../model/finding.js';
 import type { FileModel, Language } from '../model/model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
-import { isTestCode, reportApart } from './test-code.js';
+import { isTestCode } from '../languages/test-code.js';
+import { reportApart } from './report-apart.js';
 import { testCodeLanguage } from './detect-language.js';
 import { CrossFile } from './variables/cross-file.js';
 import { Deployments } from './deployments.js';
-import { grammarNeeds, initParsers } from '../parsers/index.js';
+import { grammarNeeds, initParsers } from '../languages/parse-file.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { compileCustomRule } from '../policy/custom-rules.js';

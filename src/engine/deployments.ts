@@ -11,12 +11,8 @@
  * name.
  */
 import { DESCRIPTORS } from '../languages/index.js';
+import type { SourceText } from '../languages/language.js';
 import type { Deployment, Language } from '../model/model.js';
-
-export interface SourceText {
-  path: string;
-  content: string;
-}
 
 const DEPLOYED = /^(.*?)(?:^|\/)(templates|files)\/(.+)$/;
 

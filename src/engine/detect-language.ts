@@ -6,7 +6,7 @@ import type { Deployment, Language } from '../model/model.js';
 import { recogniseYaml } from './recognise-yaml.js';
 import { deployedFileLanguage } from './deployed-language.js';
 import { DESCRIPTORS, descriptorOf } from '../languages/index.js';
-import type { PathClaim } from '../languages/language.js';
+import type { PathClaim, Recognition } from '../languages/language.js';
 import { listed } from '../shared/listed.js';
 import { templateSyntax } from '../parsers/config/parse-config.js';
 import {
@@ -16,18 +16,6 @@ import {
 } from '../parsers/config/formats.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-
-export interface Recognition {
-  /** the language Posture reads the file in; undefined when it leaves the file alone */
-  language: Language | undefined;
-  /** why, in words: `an Ansible task list (it calls modules)`, `a Docker Compose file` */
-  reason: string;
-  /**
-   * For a file left alone: the language it would be read in when the caller insists (the
-   * language its extension belongs to), or undefined when no parser reads such a file.
-   */
-  forceAs?: Language;
-}
 
 /**
  * The language Posture reads a file in and why, or why it leaves the file alone. `content` may

@@ -4,11 +4,11 @@
  * name Puppet class parameters). Files that another tool owns (CI, compose, Kubernetes,
  * Molecule) and hidden files are never read by their content.
  */
+import type { Recognition } from '../languages/language.js';
 import { DESCRIPTORS } from '../languages/index.js';
 import { listed } from '../shared/listed.js';
-import type { Recognition } from './detect-language.js';
-import { otherYamlByContent, otherYamlByPath } from './other-yaml.js';
-import { outlineYaml, type YamlOutline } from './yaml-outline.js';
+import { otherYamlByContent, otherYamlByPath } from '../languages/other-yaml.js';
+import { outlineYaml, type YamlOutline } from '../parsers/yaml/outline.js';
 
 /** `.aar_doc.yml`, `.sync.yml`: tools keep their settings in hidden files. */
 const HIDDEN_FILE = /(^|\/)\.[^/]+$/;

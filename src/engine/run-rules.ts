@@ -1,7 +1,7 @@
 import { atLeast, type Finding } from '../model/finding.js';
 import type { FileModel } from '../model/model.js';
 import { CrossFile } from './variables/cross-file.js';
-import { DEFAULT_PROFILE, inProfile, type Profile } from '../policy/profiles.js';
+import { DEFAULT_PROFILE, inProfile, type Profile } from '../rules/profiles.js';
 import type { ActiveRule } from '../policy/resolve-rules.js';
 import type { Report } from '../rules/rule.js';
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { BlobCache } from '../review/blob-cache.js';
 import type { GitHubClient } from '../review/review-target.js';
-import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
+import type { ChangeAnalyzer } from '../review/evaluate-change.js';
 import type { FailureKind, RetrySchedule } from './retry-policy.js';
 
 /** What a job needs from the process around it. */

@@ -12,7 +12,7 @@
  *   policy says `on_error: neutral`) with what went wrong and how to re-run.
  */
 import type { Logger } from 'pino';
-import { interruptedRunReport } from '../report/summary.js';
+import { interruptedRunReport } from '../review/summary.js';
 import type { ReviewJobRequest } from '../queue/job-request.js';
 import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
 import { refusedAcceptanceOutput } from '../review/accept-risk-check.js';

@@ -18,4 +18,4 @@ export function descriptorOf(language: Language): LanguageDescriptor {
   return LANGUAGE_DESCRIPTORS[language];
 }
 
-export type { LanguageDescriptor, ParseOutcome } from './language.js';
+export type { LanguageDescriptor } from './language.js';

@@ -5,18 +5,13 @@
  * `index.ts`. Rules keep their own per-language knowledge (`src/rules/knowledge/`) and report
  * in a language only when they declare it.
  */
-import type { ChangeReach, ReachInputs } from '../engine/blast-radius.js';
-import type { SourceText } from '../engine/deployments.js';
-import type { Recognition } from '../engine/detect-language.js';
-import type { FileError } from '../model/file-error.js';
 import type { FileModel, Language, Value, Variable } from '../model/model.js';
 import type { DefinitionOrigin } from '../model/definition.js';
-import type { FilePlace } from '../engine/variables/places.js';
-import type { FoundReference } from '../engine/variables/references.js';
-import type { YamlOutline } from '../engine/yaml-outline.js';
+import type { ParseOutcome } from '../model/parse-outcome.js';
+import type { FilePlace } from './places.js';
+import type { FoundReference } from './references.js';
+import type { YamlOutline } from '../parsers/yaml/outline.js';
 import type { TemplateSyntax } from '../parsers/config/parse-config.js';
-
-export type ParseOutcome = { ok: true; model: FileModel } | { ok: false; error: FileError };
 
 /** How strongly a path alone says a file is a language's: by its name, its folder, its extension. */
 export type PathClaim = 'name' | 'folder' | 'extension';
@@ -141,4 +136,38 @@ export interface OwnReading {
   level: OwnLevel;
   /** further names references use for it (`profile::selinux::mode` for `mode`) */
   aliases: string[];
+}
+
+export interface Recognition {
+  /** the language Posture reads the file in; undefined when it leaves the file alone */
+  language: Language | undefined;
+  /** why, in words: `an Ansible task list (it calls modules)`, `a Docker Compose file` */
+  reason: string;
+  /**
+   * For a file left alone: the language it would be read in when the caller insists (the
+   * language its extension belongs to), or undefined when no parser reads such a file.
+   */
+  forceAs?: Language;
+}
+
+export interface SourceText {
+  path: string;
+  content: string;
+}
+
+export interface ChangeReach {
+  /** the changed file */
+  path: string;
+  /** what it reaches, one phrase each: "every host of every inventory", "play `Web` in site.yml (hosts: web)" */
+  reaches: string[];
+  /** it reaches every host the repository manages */
+  everyHost: boolean;
+}
+
+export interface ReachInputs {
+  changed: readonly string[];
+  /** the models of the head analysis, changed and unchanged files */
+  models: ReadonlyMap<string, FileModel>;
+  /** the text of files that are no code Posture analyses but place code on hosts (Chef roles) */
+  texts: ReadonlyMap<string, string>;
 }

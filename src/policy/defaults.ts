@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE } from './profiles.js';
+import { DEFAULT_PROFILE } from '../rules/profiles.js';
 import type { EffectivePolicy } from './types.js';
 
 /**

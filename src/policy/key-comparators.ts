@@ -6,7 +6,7 @@
  */
 import { LANGUAGES, type Language } from '../model/model.js';
 import type { RiskLevel } from '../model/risk.js';
-import { profileBreadth } from './profiles.js';
+import { profileBreadth } from '../rules/profiles.js';
 import { compareRuleSettings } from './rule-comparison.js';
 import {
   errorStrictness,

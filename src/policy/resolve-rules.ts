@@ -5,7 +5,7 @@ import type { Severity } from '../model/finding.js';
 import type { Language } from '../model/model.js';
 import type { Rule, RuleMeta } from '../rules/rule.js';
 import { matchesAny } from './globs.js';
-import { inProfile, type Profile } from './profiles.js';
+import { inProfile, type Profile } from '../rules/profiles.js';
 import type { EffectivePolicy, RuleSetting } from './types.js';
 
 export interface ActiveRule {

@@ -6,7 +6,7 @@ import { SEVERITIES } from '../model/finding.js';
 import { RISK_LEVELS, SURFACES } from '../model/risk.js';
 import { LANGUAGES } from '../model/model.js';
 import { CATEGORIES } from '../rules/categories.js';
-import { PROFILES, PROFILE_DESCRIPTIONS } from './profiles.js';
+import { PROFILES, PROFILE_DESCRIPTIONS } from '../rules/profiles.js';
 import type { LockableSetting, TestCodeHandling } from './types.js';
 
 const severity = { enum: [...SEVERITIES], 'x-expected': `one of ${SEVERITIES.join(', ')}` };

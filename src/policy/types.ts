@@ -5,7 +5,7 @@
 import type { Severity } from '../model/finding.js';
 import type { RiskLevel, Surface } from '../model/risk.js';
 import type { Language } from '../model/model.js';
-import type { Profile } from './profiles.js';
+import type { Profile } from '../rules/profiles.js';
 
 export type Threshold = Severity | 'none';
 export type InlineSuppressions = 'allow' | 'deny-locked' | 'deny';
@@ -14,7 +14,7 @@ export type OnUnanalysable = 'fail' | 'warn';
 /** How the check run ends when Posture or GitHub fails during a review. */
 export type OnError = 'fail' | 'neutral';
 /**
- * What becomes of test and example code (`src/engine/test-code.ts` says which files are):
+ * What becomes of test and example code (`src/languages/test-code.ts` says which files are):
  * `report` analyses it and reports its findings apart, at low severity, outside the verdict;
  * `ignore` does not analyse it; `production` judges it like any other code.
  */

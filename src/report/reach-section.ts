@@ -3,7 +3,7 @@
  * (a variable set in one file and written into a template in another), and which hosts, plays,
  * nodes and roles the changed files reach, when the repository says so.
  */
-import type { ChangeReach } from '../engine/blast-radius.js';
+import type { ChangeReach } from '../languages/language.js';
 import type { Finding } from '../model/finding.js';
 import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
 

@@ -6,8 +6,8 @@
 import type { EffectivePolicy } from '../policy/types.js';
 import { escapeMarkdownText } from '../report/markdown.js';
 import { readReviewMarker, reviewMarker } from '../report/review-marker.js';
-import { MAX_SUMMARY_CHARS } from '../report/summary.js';
-import { reviewersText } from '../report/security-review-section.js';
+import { MAX_SUMMARY_CHARS } from './summary.js';
+import { reviewersText } from './security-review-section.js';
 import type { ClickedCheckRun, GitHubClient, ReviewTarget } from './review-target.js';
 import { createReviewerCheck } from './security-reviewers.js';
 

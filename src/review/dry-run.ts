@@ -6,7 +6,7 @@
  * out.
  */
 import type { Logger } from 'pino';
-import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
+import type { ChangeAnalyzer } from './evaluate-change.js';
 import type { PolicyTexts } from './load-policy.js';
 import { reviewHead, type ReviewProgress } from './review-head.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';

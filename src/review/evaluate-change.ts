@@ -4,13 +4,14 @@
  * added, existing and fixed, the `policy-change` finding when it edits `.security.yml`, the
  * security surfaces it touches and its risk level.
  */
+import type { ChangeReach } from '../languages/language.js';
 import {
   keptModels,
   type AnalysisResult,
   type AnalyzeOptions,
   type SourceFile,
 } from '../engine/analyze.js';
-import { blastRadius, type ChangeReach } from '../engine/blast-radius.js';
+import { blastRadius } from '../engine/blast-radius.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
@@ -62,6 +63,12 @@ export interface ChangeInputs {
   changed: ChangedFiles;
   versions: FileVersions;
   policyTexts: PolicyTexts;
+}
+
+/** What evaluates changes for a review: a pool of worker threads, or the calling thread. */
+export interface ChangeAnalyzer {
+  evaluate(inputs: ChangeInputs, now: Date, signal?: AbortSignal): Promise<ChangeEvaluation>;
+  close(): Promise<void>;
 }
 
 export async function evaluateChange(

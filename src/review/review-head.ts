@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import { buildPolicy } from '../policy/build-policy.js';
 import { yieldToEvents } from '../shared/yield-to-events.js';
-import type { ChangeAnalyzer } from '../workers/analysis-pool.js';
+import type { ChangeAnalyzer } from './evaluate-change.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
 import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
 import type { BlobCache } from './blob-cache.js';

@@ -5,9 +5,9 @@
 import { reachesThreshold } from '../engine/analyze.js';
 import { isOpen, type Finding } from '../model/finding.js';
 import type { EffectivePolicy } from '../policy/types.js';
-import type { SecurityReviewStatus } from '../report/security-review-section.js';
+import type { SecurityReviewStatus } from './security-review-section.js';
 import { ruleReference } from '../report/rule-reference.js';
-import { checkRunSummary, checkRunTitle } from '../report/summary.js';
+import { checkRunSummary, checkRunTitle } from './summary.js';
 import { buildAnnotations } from './annotations.js';
 import { MAX_ANNOTATIONS, type CheckRunResult } from './checks.js';
 import { decideConclusion, type ReviewConclusion } from './conclusion.js';

@@ -1,7 +1,7 @@
 import type { Finding, Landing, Severity, Suggestion } from '../model/finding.js';
 import type { FileModel, Language, SourceRange } from '../model/model.js';
 import type { VariableDefinition } from '../model/definition.js';
-import type { Profile } from '../policy/profiles.js';
+import type { Profile } from './profiles.js';
 
 export interface RuleMeta {
   /** kebab-case, stable, written by hand in suppressions and policies */
@@ -26,7 +26,7 @@ export interface RuleMeta {
   options?: Readonly<Record<string, RuleOption>>;
   /**
    * The profiles the rule runs in unless a policy turns it on or off by name; every profile
-   * when absent (see `src/policy/profiles.ts`).
+   * when absent (see `src/rules/profiles.ts`).
    */
   profiles?: readonly Profile[];
   /**

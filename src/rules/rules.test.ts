@@ -21,7 +21,7 @@ import { analyze } from '../engine/analyze.js';
 import { isSeverity, type Severity } from '../model/finding.js';
 import { LANGUAGES, type Language } from '../model/model.js';
 import { defaultPolicy } from '../policy/defaults.js';
-import { PROFILES, type Profile } from '../policy/profiles.js';
+import { PROFILES, type Profile } from './profiles.js';
 import { isCategory } from './categories.js';
 import { RULES } from './index.js';
 import { fixtureFiles } from './fixture-files.js';

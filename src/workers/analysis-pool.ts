@@ -7,15 +7,10 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalyzeFunction, ChangeEvaluation, ChangeInputs } from '../review/evaluate-change.js';
+import type { AnalyzeFunction, ChangeAnalyzer } from '../review/evaluate-change.js';
 import { evaluateChange } from '../review/evaluate-change.js';
 import type { AnalysisTask } from './analysis-worker.js';
 import { unpackEvaluation, type PackedEvaluation } from './evaluation-transfer.js';
-
-export interface ChangeAnalyzer {
-  evaluate(inputs: ChangeInputs, now: Date, signal?: AbortSignal): Promise<ChangeEvaluation>;
-  close(): Promise<void>;
-}
 
 export interface AnalysisPoolOptions {
   /** worker threads; by default one less than the cores, at least one */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import type { Severity } from '../../src/model/finding.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
-import type { Profile } from '../../src/policy/profiles.js';
+import type { Profile } from '../../src/rules/profiles.js';
 import type { Rule } from '../../src/rules/rule.js';
 
 const TASKS = {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { blastRadius } from '../../src/engine/blast-radius.js';
 import { reachedFiles } from '../../src/engine/variables/reach.js';
-import { initParsers } from '../../src/parsers/index.js';
+import { initParsers } from '../../src/languages/parse-file.js';
 
 beforeAll(async () => {
   await initParsers();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, reachesThreshold } from '../../src/engine/analyze.js';
 import { isOpen } from '../../src/model/finding.js';
 import { testCodeLanguage } from '../../src/engine/detect-language.js';
-import { isTestCode } from '../../src/engine/test-code.js';
+import { isTestCode } from '../../src/languages/test-code.js';
 import { defaultPolicy } from '../../src/policy/defaults.js';
 import type { TestCodeHandling } from '../../src/policy/types.js';
 

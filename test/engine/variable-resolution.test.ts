@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type SourceFile } from '../../src/engine/analyze.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { referencesIn } from '../../src/engine/variables/references.js';
+import { referencesIn } from '../../src/languages/references.js';
 
 /**
  * A rule that reports, for every argument of a task or resource that reads one variable, each

@@ -5,7 +5,7 @@ import {
   parseDependencyFile,
   type DependencyFileKind,
 } from '../../src/parsers/dependencies/dependency-files.js';
-import { initParsers } from '../../src/parsers/index.js';
+import { initParsers } from '../../src/languages/parse-file.js';
 
 beforeAll(async () => {
   await initParsers();

@@ -6,7 +6,7 @@ import {
   parseIniInventory,
   startsLikeYaml,
 } from '../../src/parsers/ansible/ini-inventory.js';
-import { parseFile } from '../../src/parsers/index.js';
+import { parseFile } from '../../src/languages/parse-file.js';
 
 function inventory(lines: string[], path = 'inventory/production.ini'): FileModel {
   const outcome = parseIniInventory(path, lines.join('\n'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { riskAcceptanceComment } from '../../src/report/risk-acceptance-comment.js';
+import { riskAcceptanceComment } from '../../src/review/risk-acceptance-comment.js';
 import {
   acceptanceKey,
   acceptancesIn,

@@ -10,10 +10,10 @@
 import type { SourceFile } from '../analyze-file.js';
 import { isTooLarge } from '../file-size.js';
 import type { FileModel, Language } from '../../model/model.js';
-import { parseFile } from '../../parsers/index.js';
+import { parseFile } from '../../languages/parse-file.js';
 import { definesForOthers } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
-import { Places } from './places.js';
+import { Places } from '../../languages/places.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
 
 export class CrossFile {

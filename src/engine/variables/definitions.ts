@@ -12,7 +12,7 @@
 import { descriptorOf } from '../../languages/index.js';
 import type { FileModel, Language } from '../../model/model.js';
 import type { DefinitionOrigin, VariableDefinition } from '../../model/definition.js';
-import type { Places } from './places.js';
+import type { Places } from '../../languages/places.js';
 
 export interface PlacedDefinition {
   definition: VariableDefinition;

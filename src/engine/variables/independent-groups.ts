@@ -13,7 +13,7 @@
  */
 import { LANGUAGES } from '../../model/model.js';
 import { definesForOthers } from './definitions.js';
-import { Places } from './places.js';
+import { Places } from '../../languages/places.js';
 
 export function independentGroups<T extends { path: string }>(files: readonly T[]): T[][] {
   const paths = files.map((file) => file.path);

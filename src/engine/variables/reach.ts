@@ -11,7 +11,7 @@
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { languageByPath } from '../detect-language.js';
 import { definesForOthers } from './definitions.js';
-import { contains, Places } from './places.js';
+import { contains, Places } from '../../languages/places.js';
 
 export { languageByPath };
 

@@ -14,8 +14,8 @@ import {
   type OwnDefinition,
   type PlacedDefinition,
 } from './definitions.js';
-import { contains, type Places } from './places.js';
-import { referencesIn } from './references.js';
+import { contains, type Places } from '../../languages/places.js';
+import { referencesIn } from '../../languages/references.js';
 
 /** How many variables defined as other variables are followed before giving up. */
 const MAX_CHAIN = 5;

@@ -1,10 +1,10 @@
+import type { SourceText } from '../language.js';
 /**
  * Where Ansible's `template` and `copy` tasks put their files, read from the task text before
  * anything is parsed: a `src:` with a `dest:` (or `path:`) a few lines away, or the free form
  * `src=... dest=...`. A destination written as `{{ var }}` is followed to a variable holding a
  * path anywhere in the run (`ssh_server_config_file: /etc/ssh/sshd_config`).
  */
-import type { SourceText } from '../../engine/deployments.js';
 
 const TASK_FILE = /\.ya?ml$/i;
 const SRC = /^\s*-?\s*src\s*[:=]\s*['"]?([^'"\s{}]+)['"]?\s*$/;

@@ -2,7 +2,7 @@
  * Where a changed Ansible file runs: group and host variables reach their group or host; a role
  * runs in the plays that apply it, for their `hosts:`; a playbook in its own plays.
  */
-import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
+import type { ChangeReach, ReachInputs } from '../language.js';
 import type { FileModel, Unit } from '../../model/model.js';
 
 interface Play {

@@ -6,8 +6,8 @@
  * a script, and a copy of `/etc/hosts` lists addresses and names. (`ansible.cfg` is a
  * configuration format, recognised with the others in `parsers/config/formats.ts`.)
  */
-import { otherYamlByContent, otherYamlByPath } from '../../engine/other-yaml.js';
-import type { YamlOutline } from '../../engine/yaml-outline.js';
+import { otherYamlByContent, otherYamlByPath } from '../other-yaml.js';
+import type { YamlOutline } from '../../parsers/yaml/outline.js';
 import {
   iniInventoryProblem,
   mayBeIniInventory,

@@ -5,7 +5,7 @@
  * roles, the folder above `group_vars/` and the inventories).
  */
 import type { DefinitionOrigin } from '../../model/definition.js';
-import { contains, foldersOf, type FilePlace } from '../../engine/variables/layout.js';
+import { contains, foldersOf, type FilePlace } from '../layout.js';
 import type { FileModel, Variable, VariableScope } from '../../model/model.js';
 import type { OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';

@@ -1,8 +1,8 @@
+import type { SourceText } from '../language.js';
 /**
  * Where Chef puts a template: a `template '/etc/x' do ... end` resource, its `source` (or, when
  * it names none, the destination's own file name, as Chef looks it up).
  */
-import type { SourceText } from '../../engine/deployments.js';
 
 const RUBY_FILE = /\.rb$/i;
 const TEMPLATE = /\btemplate\s*\(?\s*['"](\/[^'"#]+)['"]\s*\)?\s*do\b([\s\S]*?)^\s*end\b/gm;

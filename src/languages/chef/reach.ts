@@ -1,5 +1,5 @@
 /** Where a changed Chef file runs: the roles and nodes whose run lists name its cookbook's recipes. */
-import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
+import type { ChangeReach, ReachInputs } from '../language.js';
 import type { FileModel } from '../../model/model.js';
 
 /** Chef roles and nodes (JSON or Ruby) whose run lists name a recipe of the cookbook. */

@@ -3,8 +3,8 @@
  * `providers/`, `libraries/`, `metadata.rb`), data bag items (`data_bags/<bag>/<item>.json`)
  * and the Berksfile. Cookbooks kept under test folders are test code, read and reported apart.
  */
-import type { Recognition } from '../../engine/detect-language.js';
-import { isTestFolder } from '../../engine/test-code.js';
+import type { Recognition } from '../language.js';
+import { isTestFolder } from '../test-code.js';
 import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
 import { isDataBagItem } from '../../parsers/chef/data-bags.js';
 import { dependencyFileOf } from '../../parsers/dependencies/dependency-files.js';

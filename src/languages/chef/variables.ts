@@ -5,7 +5,7 @@
  * by their keys (`node['app']['port']` is `node.app.port`) and properties as
  * `new_resource.bind`.
  */
-import { foldersOf, placeByUnitFolders } from '../../engine/variables/layout.js';
+import { foldersOf, placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';

@@ -1,5 +1,5 @@
+import type { SourceText } from '../language.js';
 /** Where Puppet puts a template: a `file` whose `content` (or `source`) is `template()` or `epp()`. */
-import type { SourceText } from '../../engine/deployments.js';
 
 const MANIFEST = /\.pp$/i;
 const FILE_FROM_TEMPLATE =

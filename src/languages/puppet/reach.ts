@@ -2,7 +2,7 @@
  * Where a changed Puppet file runs: Hiera data in the nodes its hierarchy level names, a module
  * in the node definitions that include it.
  */
-import type { ChangeReach, ReachInputs } from '../../engine/blast-radius.js';
+import type { ChangeReach, ReachInputs } from '../language.js';
 import type { FileModel } from '../../model/model.js';
 
 /** Hiera levels by their folder (`nodes/`, `role/`), modules by the node definitions that include them. */

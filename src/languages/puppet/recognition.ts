@@ -3,8 +3,8 @@
  * module or control repository keeps its parameters in: under `hieradata/`, or under `data/`
  * with Hiera 5's `.yaml` extension, or YAML whose keys name class parameters.
  */
-import type { Recognition } from '../../engine/detect-language.js';
-import { otherYamlByPath } from '../../engine/other-yaml.js';
+import type { Recognition } from '../language.js';
+import { otherYamlByPath } from '../other-yaml.js';
 import { dependencyFileOf } from '../../parsers/dependencies/dependency-files.js';
 import type { PathClaim, Recognising } from '../language.js';
 

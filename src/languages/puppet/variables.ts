@@ -3,7 +3,7 @@
  * repository it sits in; a class parameter's default and `$x = ...` hold in their own file.
  * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
  */
-import { placeByUnitFolders } from '../../engine/variables/layout.js';
+import { placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';

@@ -11,6 +11,7 @@
  * the path it would have there (`web.hosts.web1.ansible_host`, `web.vars.http_port`,
  * `web.children.db`), so that the rules and variable resolution read both forms alike.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import { UnanalysableError } from '../../model/file-error.js';
 import type {
   Attribute,
@@ -20,7 +21,6 @@ import type {
   Value,
   Variable,
 } from '../../model/model.js';
-import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { isJinja } from './parse-ansible.js';
 

@@ -1,6 +1,7 @@
 /**
  * Ansible YAML (playbooks, task lists, handlers, vars, inventories) → the shared model.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Document, Node as YamlNode } from 'yaml';
 import type {
   Attribute,
@@ -14,7 +15,6 @@ import type {
   VariableScope,
 } from '../../model/model.js';
 import { UnanalysableError } from '../../model/file-error.js';
-import type { ParseOutcome } from '../index.js';
 import {
   isMap,
   isScalar,

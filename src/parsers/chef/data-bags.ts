@@ -7,8 +7,8 @@
  * nothing under it is read. JSON is read with the YAML reader, which gives every node its
  * position.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Value, Variable } from '../../model/model.js';
-import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { parseDataFile } from '../yaml/data-file.js';
 

@@ -2,8 +2,8 @@
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
  * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { FileModel } from '../../model/model.js';
-import type { ParseOutcome } from '../index.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
 import { CONDITION_TYPES, readConditions } from './conditions.js';
 import { HEREDOC_TYPES, Heredocs } from './heredocs.js';

@@ -3,9 +3,9 @@
  * and its line, or build the model from the tree, which is freed either way. Cookbook code and
  * the Ruby dependency files (Puppetfile, Berksfile) differ only in what they build.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import { unexpectedFileError } from '../../model/file-error.js';
 import type { FileModel } from '../../model/model.js';
-import type { ParseOutcome } from '../../languages/language.js';
 import { parseRuby, RubyParserNotReady } from './ruby-parser.js';
 import { findSyntaxError } from './syntax-error.js';
 import type { SyntaxNode } from './syntax.js';

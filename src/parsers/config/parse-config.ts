@@ -4,8 +4,7 @@
  * expressions become the deploying language's interpolation, so rules and variable flow
  * treat them like any other value (`interpolation.ts`).
  */
-import { descriptorOf } from '../../languages/index.js';
-import type { ParseOutcome } from '../index.js';
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Comment, FileModel, Language } from '../../model/model.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
@@ -17,10 +16,21 @@ import { trailingComment } from './syntaxes/comments.js';
 
 export type TemplateSyntax = 'jinja' | 'erb' | 'epp' | 'none';
 
+/** What the deploying language says of a template's expressions (its descriptor knows). */
+export interface TemplateDialect {
+  /** an expression written as the language's own interpolation (`@port` → `${port}` in Puppet) */
+  interpolate(syntax: TemplateSyntax): (code: string) => string;
+  /** the scope a template's bare names are read in (a Puppet module's class), if any */
+  scopeOf(path: string): string | undefined;
+  /** whether a rendered value still computes something: an interpolation, a reference */
+  templated: RegExp;
+}
+
 export function parseConfig(
   path: string,
   source: string,
   language: Language,
+  dialect: TemplateDialect,
   spec: FormatSpec | undefined = formatByName(path),
   recognisedBy = `by its name ${path.slice(path.lastIndexOf('/') + 1)}`,
 ): ParseOutcome {
@@ -38,9 +48,8 @@ export function parseConfig(
     const line = source.slice(0, error.offset).split('\n').length;
     return { ok: false, error: { path, kind: 'syntax', message: error.message, line } };
   }
-  const { templates } = descriptorOf(language);
-  const lines = renderLines(source, tags, templates.interpolate(syntax));
-  const within = templates.scopeOf?.(path);
+  const lines = renderLines(source, tags, dialect.interpolate(syntax));
+  const within = dialect.scopeOf(path);
   const model: FileModel = {
     path,
     language,
@@ -54,7 +63,7 @@ export function parseConfig(
       recognisedBy,
       template: syntax !== 'none',
       ...(within ? { within } : {}),
-      directives: readDirectives(lines, spec, language),
+      directives: readDirectives(lines, spec, dialect.templated),
     },
     lines: source.split(/\r?\n/),
   };

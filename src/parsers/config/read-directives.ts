@@ -2,8 +2,7 @@
  * Directives from rendered lines: the format's syntax family reads each line (`syntaxes/`),
  * and each directive gets its value, with the exact range it is written at, and its block.
  */
-import type { Directive, Language } from '../../model/model.js';
-import { descriptorOf } from '../../languages/index.js';
+import type { Directive } from '../../model/model.js';
 import type { RenderedLine } from '../templates/render-lines.js';
 import type { FormatSpec } from './format-spec.js';
 import { SYNTAXES } from './syntaxes/index.js';
@@ -12,7 +11,8 @@ import type { LineSplit } from './syntaxes/syntax.js';
 export function readDirectives(
   lines: readonly RenderedLine[],
   spec: FormatSpec,
-  language: Language,
+  /** whether a value still computes something, in the deploying language */
+  templated: RegExp,
 ): Directive[] {
   const reader = SYNTAXES[spec.syntax](spec.sections ? { sections: spec.sections } : {});
   const directives: Directive[] = [];
@@ -21,13 +21,13 @@ export function readDirectives(
     const reading = reader.read(line.text);
     if (reading.section !== undefined) section = reading.section ?? undefined;
     if (!reading.directive) continue;
-    const directive = directiveOf(line, reading.directive, language);
+    const directive = directiveOf(line, reading.directive, templated);
     directives.push(section ? { ...directive, section } : directive);
   }
   return directives;
 }
 
-function directiveOf(line: RenderedLine, split: LineSplit, language: Language): Directive {
+function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): Directive {
   const { name, valueFrom, valueTo } = split;
   const text = line.text.slice(valueFrom, valueTo);
   const unquoted = /^"(.*)"$/.exec(text)?.[1] ?? text;
@@ -37,7 +37,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, language: Language): 
       kind: 'string',
       value: unquoted,
       text,
-      dynamic: line.templated && descriptorOf(language).variables.templated.test(unquoted),
+      dynamic: line.templated && templated.test(unquoted),
       range: line.rangeOf(valueFrom, valueTo),
     },
     conditional: line.conditional,

@@ -15,8 +15,8 @@
  * Other Ruby (`moduledir`, `metadata`, groups, conditions) is read past; declarations inside
  * `group :test do ... end` and conditions count like the others.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Attribute, FileModel, Language, Unit, Value } from '../../model/model.js';
-import type { ParseOutcome } from '../index.js';
 import { isDeployedFile } from '../config/formats.js';
 import { COMMENT_TYPES, readComments } from '../chef/comments.js';
 import { HEREDOC_TYPES, Heredocs } from '../chef/heredocs.js';

@@ -9,8 +9,8 @@
  * (`- geerlingguy.nginx`) is its name, and a mapping's keys (`name`, `src`, `version`, `scm`,
  * `source`, `type`) are its attributes. The unit's type range is the entry's first key.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Attribute, Unit, Value } from '../../model/model.js';
-import type { ParseOutcome } from '../../languages/language.js';
 import { isDeployedFile } from '../config/formats.js';
 import { parseDataFile } from '../yaml/data-file.js';
 

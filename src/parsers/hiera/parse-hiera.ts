@@ -3,8 +3,8 @@
  * Every key becomes a variable, so the rules read its values as they read Ansible vars;
  * `%{...}` interpolations are computed values and `ENC[...]` (hiera-eyaml) is ciphertext.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Value, Variable } from '../../model/model.js';
-import type { ParseOutcome } from '../index.js';
 import { parseDataFile } from '../yaml/data-file.js';
 
 const INTERPOLATION = /%\{[^}]*\}/;

@@ -1,7 +1,7 @@
 /**
  * Puppet manifests (`.pp`) → the shared model, through Posture's own lexer and parser.
  */
-import type { ParseOutcome } from '../index.js';
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Program } from './ast.js';
 import { PuppetNestingError, PuppetSyntaxError } from './errors.js';
 import { lex, type CommentSpan } from './lexer.js';

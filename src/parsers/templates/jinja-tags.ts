@@ -5,7 +5,7 @@
  * literal (`{{ "}}" }}`) does not close the tag.
  *
  * Jinja2 has no grammar on npm under a licence this project can ship (the tree-sitter one is
- * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `references.ts`.
+ * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `src/languages/ansible/references.ts`.
  */
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 

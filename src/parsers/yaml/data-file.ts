@@ -3,9 +3,9 @@
  * for what its values hold. The caller says which language's file it is, which strings compute
  * something there, and how a document's value becomes variables or units.
  */
+import type { ParseOutcome } from '../../model/parse-outcome.js';
 import { UnanalysableError } from '../../model/file-error.js';
 import type { FileModel, Language, Unit, Value, Variable } from '../../model/model.js';
-import type { ParseOutcome } from '../../languages/language.js';
 import { parseYaml } from './parse-yaml.js';
 import { YamlValueBuilder } from './to-value.js';
 

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, FileModel, Unit, Value } from '../../model/model.js';
-import { isTestCode } from '../../engine/test-code.js';
+import { isTestCode } from '../../languages/test-code.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { COMPUTED_PART, firstAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';

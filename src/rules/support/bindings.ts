@@ -24,7 +24,7 @@ import {
   isCommandAttribute,
   type CommandText,
 } from './commands.js';
-import { referencesIn, type Reference } from '../../engine/variables/references.js';
+import { referencesIn, type Reference } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Directive, FileModel, Language } from '../../../src/model/model.js';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
-import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { initParsers, parseFile } from '../../../src/languages/parse-file.js';
 
 beforeAll(async () => {
   await initParsers();

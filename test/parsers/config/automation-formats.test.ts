@@ -6,7 +6,7 @@ import {
   formatByDestination,
   toolConfigFormat,
 } from '../../../src/parsers/config/formats.js';
-import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { initParsers, parseFile } from '../../../src/languages/parse-file.js';
 
 beforeAll(async () => {
   await initParsers();

@@ -3,7 +3,7 @@ import { explainRecognition } from '../../../src/engine/detect-language.js';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
 import { columnsOf } from '../../../src/parsers/config/syntaxes/columns.js';
 import { iniReader } from '../../../src/parsers/config/syntaxes/ini.js';
-import { initParsers } from '../../../src/parsers/index.js';
+import { initParsers } from '../../../src/languages/parse-file.js';
 import { directiveSummary, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainRecognition, mayBeAnalysed } from '../../../src/engine/detect-language.js';
-import { initParsers, parseFile } from '../../../src/parsers/index.js';
+import { initParsers, parseFile } from '../../../src/languages/parse-file.js';
 import { directiveSummary, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { Directive, FileModel, Language } from '../../../src/model/model.js';
-import { parseFile } from '../../../src/parsers/index.js';
+import { parseFile } from '../../../src/languages/parse-file.js';
 
 /** The model of a deployed configuration file; throws with the parser's reason when it fails. */
 export function parsedConfig(path: string, source: string, language: Language): FileModel {

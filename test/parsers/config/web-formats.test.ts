@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deployedConfigFormat, formatByDestination } from '../../../src/parsers/config/formats.js';
 import { SYNTAXES } from '../../../src/parsers/config/syntaxes/index.js';
 import type { LineReading } from '../../../src/parsers/config/syntaxes/syntax.js';
-import { initParsers } from '../../../src/parsers/index.js';
+import { initParsers } from '../../../src/languages/parse-file.js';
 import { directiveSummaryWithEnd, parsedConfig as parsed } from './support.js';
 
 beforeAll(async () => {

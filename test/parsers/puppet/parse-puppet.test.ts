@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileModel, Unit } from '../../../src/model/model.js';
-import { parseFile } from '../../../src/parsers/index.js';
+import { parseFile } from '../../../src/languages/parse-file.js';
 import { parsePuppet } from '../../../src/parsers/puppet/parse-puppet.js';
 
 function parse(source: string, path = 'manifests/init.pp'): FileModel {

@@ -2,8 +2,8 @@
  * The security review in the check-run summary: why the pull request needs one, who can give it,
  * whether they were asked, and who signed off (approval or accepted risk).
  */
-import type { ReviewRequestOutcome } from '../review/request-reviewers.js';
-import { codeSpan, escapeMarkdownText } from './markdown.js';
+import type { ReviewRequestOutcome } from './request-reviewers.js';
+import { codeSpan, escapeMarkdownText } from '../report/markdown.js';
 
 export type SecuritySignOff =
   | { kind: 'approval'; by: string; commitSha: string }

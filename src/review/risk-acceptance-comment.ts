@@ -3,9 +3,9 @@
  * with the machine record Posture reads back on later pushes.
  */
 import type { Finding } from '../model/finding.js';
-import { acceptanceRecord, type RiskAcceptance } from '../review/risk-acceptance.js';
-import { codeSpan, escapeMarkdownText } from './markdown.js';
-import { severityLabel } from './severity-label.js';
+import { acceptanceRecord, type RiskAcceptance } from './risk-acceptance.js';
+import { codeSpan, escapeMarkdownText } from '../report/markdown.js';
+import { severityLabel } from '../report/severity-label.js';
 
 const LISTED = 20;
 

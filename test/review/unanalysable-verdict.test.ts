@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { decideConclusion, type ConclusionInput } from '../../src/review/conclusion.js';
-import { checkRunSummary, checkRunTitle, type SummaryInput } from '../../src/report/summary.js';
+import { checkRunSummary, checkRunTitle, type SummaryInput } from '../../src/review/summary.js';
 import { makeFinding } from '../support/findings.js';
 import { UNANALYSABLE_TRICKS } from '../engine/unanalysable-tricks.js';
 

@@ -3,6 +3,7 @@
  * touches, the verdict, the security review it needs, the findings it adds, fixes and inherits,
  * what Posture could not analyse, and where the comments went.
  */
+import type { ChangeReach } from '../languages/language.js';
 import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
 import { FILE_ERROR_REASONS } from '../model/file-error.js';
 import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../model/finding.js';
@@ -14,22 +15,21 @@ import {
   type Threshold,
 } from '../policy/types.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
-import { unanalysableFails, type ReviewConclusion } from '../review/conclusion.js';
-import { mostSevereFirst } from '../review/most-severe-first.js';
-import type { InlineReviewOutcome } from '../review/reviews.js';
-import { LIST_FILES_LIMIT } from '../review/pr-files.js';
-import { impactSection, riskLine } from './impact-section.js';
-import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
-import { reviewMarker, type ReviewRecord } from './review-marker.js';
-import { ruleMeta } from './rule-lookup.js';
+import { unanalysableFails, type ReviewConclusion } from './conclusion.js';
+import { mostSevereFirst } from './most-severe-first.js';
+import type { InlineReviewOutcome } from './reviews.js';
+import { LIST_FILES_LIMIT } from './pr-files.js';
+import { impactSection, riskLine } from '../report/impact-section.js';
+import { codeSpan, escapeMarkdownText, tableCell } from '../report/markdown.js';
+import { reviewMarker, type ReviewRecord } from '../report/review-marker.js';
+import { ruleMeta } from '../report/rule-lookup.js';
 import {
   securityReviewSection,
   securityReviewVerdict,
   type SecurityReviewStatus,
 } from './security-review-section.js';
-import { blastRadiusSection, landingSection } from './reach-section.js';
-import type { ChangeReach } from '../engine/blast-radius.js';
-import { severityLabel } from './severity-label.js';
+import { blastRadiusSection, landingSection } from '../report/reach-section.js';
+import { severityLabel } from '../report/severity-label.js';
 
 /** GitHub rejects a summary longer than this with a 422. */
 export const MAX_SUMMARY_CHARS = 65_535;

@@ -3,7 +3,7 @@
  * Kubernetes manifests, test-kitchen and Molecule scenarios, tool settings. Known by path, or
  * by the keys a format always has at its top level.
  */
-import type { YamlOutline } from './yaml-outline.js';
+import type { YamlOutline } from '../parsers/yaml/outline.js';
 
 export interface OtherYaml {
   /** what the file is, in a few words (`a GitHub Actions workflow`) */

@@ -1,17 +1,20 @@
 /**
  * Parsing a file: a configuration file a role, module or cookbook deploys is read by the config
- * readers in the deploying language, and so is a tool's own settings file (`ansible.cfg`);
- * anything else by its language's parser (`src/languages/`). A parser turns source text into the
- * shared model, or explains in one line why it cannot.
+ * readers (`src/parsers/config/`) in the deploying language's template dialect, and so is a
+ * tool's own settings file (`ansible.cfg`); anything else by its language's parser. A parser
+ * turns source text into the shared model, or explains in one line why it cannot.
  */
+import type { ParseOutcome } from '../model/parse-outcome.js';
 import type { Deployment, Language } from '../model/model.js';
-import { descriptorOf, LANGUAGE_DESCRIPTORS, type ParseOutcome } from '../languages/index.js';
-import { initShellParser } from './shell/parse-shell.js';
-import { configFormatOf, formatByName } from './config/formats.js';
-import { parseConfig, templateSyntax } from './config/parse-config.js';
-import { initTemplateParser } from './templates/erb-tags.js';
-
-export type { ParseOutcome };
+import { descriptorOf, LANGUAGE_DESCRIPTORS } from './index.js';
+import { initShellParser } from '../parsers/shell/parse-shell.js';
+import { configFormatOf, formatByName } from '../parsers/config/formats.js';
+import {
+  parseConfig,
+  templateSyntax,
+  type TemplateDialect,
+} from '../parsers/config/parse-config.js';
+import { initTemplateParser } from '../parsers/templates/erb-tags.js';
 
 /** What a run will read, for loading only the grammars it needs. */
 export interface GrammarNeeds {
@@ -65,10 +68,20 @@ export function parseFile(
       path,
       source,
       language,
+      dialectOf(language),
       config,
       formatByName(path) || !deployment?.destination
         ? undefined
         : `by its destination ${deployment.destination}`,
     );
   return descriptorOf(language).parse(path, source);
+}
+
+function dialectOf(language: Language): TemplateDialect {
+  const { templates, variables } = descriptorOf(language);
+  return {
+    interpolate: (syntax) => templates.interpolate(syntax),
+    scopeOf: (path) => templates.scopeOf?.(path),
+    templated: variables.templated,
+  };
 }

@@ -4,8 +4,8 @@
  * descriptor knows how: Jinja2 in Ansible, `$x` in Puppet, `#{node['a']}` in Chef). An
  * expression that computes something else is no reference: its value is unknown.
  */
-import { descriptorOf } from '../../languages/index.js';
-import type { Language, Value } from '../../model/model.js';
+import { descriptorOf } from './index.js';
+import type { Language, Value } from '../model/model.js';
 
 export interface Reference {
   /** where it is written in the value's string, or the whole value for a reference value */

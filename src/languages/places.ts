@@ -4,8 +4,8 @@
  * holds the roles, the folder that holds the cookbooks). Variables reach the files of their
  * unit first and the files of their tree second. Each language's descriptor knows its layout.
  */
-import { descriptorOf } from '../../languages/index.js';
-import type { Language } from '../../model/model.js';
+import { descriptorOf } from './index.js';
+import type { Language } from '../model/model.js';
 import type { FilePlace } from './layout.js';
 
 export { contains, type FilePlace } from './layout.js';

@@ -7,7 +7,7 @@ import {
   MAX_SUMMARY_CHARS,
   type SummaryInput,
   type TitleInput,
-} from '../../src/report/summary.js';
+} from '../../src/review/summary.js';
 import { ruleDocsUrl } from '../../src/rules/docs-url.js';
 import { makeFinding } from '../support/findings.js';
 
