@@ -9,10 +9,11 @@ import { unexpectedFileError, type FileError } from '../model/file-error.js';
 import { fileSizeError, isTooLarge } from './file-size.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { fingerprintAll } from './fingerprint.js';
-import type { Deployment, FileModel, Language } from '../model/model.js';
+import type { FileModel, Language } from '../model/model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
 import type { CrossFile } from './variables/cross-file.js';
+import type { SourceFile } from './source-file.js';
 import { parseFile } from '../languages/parse-file.js';
 import { ShellNestingError } from '../parsers/shell/parse-shell.js';
 import type { Notice } from '../policy/notice.js';
@@ -20,13 +21,7 @@ import { applySuppressions } from '../policy/suppressions.js';
 import type { EffectivePolicy } from '../policy/types.js';
 import { applyWaivers } from '../policy/waivers.js';
 
-export interface SourceFile {
-  /** relative path with forward slashes; used for language detection and in findings */
-  path: string;
-  content: string;
-  /** what the run's code says of it, when it is a template or file the code deploys */
-  deployment?: Deployment;
-}
+export type { SourceFile };
 
 export interface FileContext {
   policy: EffectivePolicy;

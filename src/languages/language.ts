@@ -8,8 +8,7 @@
 import type { FileModel, Language, Value, Variable } from '../model/model.js';
 import type { DefinitionOrigin } from '../model/definition.js';
 import type { ParseOutcome } from '../model/parse-outcome.js';
-import type { FilePlace } from './places.js';
-import type { FoundReference } from './references.js';
+import type { FilePlace } from './layout.js';
 import type { YamlOutline } from '../parsers/yaml/outline.js';
 import type { TemplateSyntax } from '../parsers/config/parse-config.js';
 
@@ -171,3 +170,20 @@ export interface ReachInputs {
   /** the text of files that are no code Posture analyses but place code on hosts (Chef roles) */
   texts: ReadonlyMap<string, string>;
 }
+
+export interface Reference {
+  /** where it is written in the value's string, or the whole value for a reference value */
+  start: number;
+  end: number;
+  /** the variable it reads; undefined for a literal written in the expression (`{{ 'ALL' }}`) */
+  name?: string;
+  /** the literal it gives when the variable has no definition (`default('ALL')`), or the literal it is */
+  fallback?: string;
+  /** filters that change the text of what the variable holds (`lower`, `upper`, `trim`) */
+  transforms: readonly string[];
+  /** the reference is all the value is */
+  whole: boolean;
+}
+
+/** A reference found in a string, before it is known whether it is all the string is. */
+export type FoundReference = Omit<Reference, 'whole'>;

@@ -6,23 +6,7 @@
  */
 import { descriptorOf } from './index.js';
 import type { Language, Value } from '../model/model.js';
-
-export interface Reference {
-  /** where it is written in the value's string, or the whole value for a reference value */
-  start: number;
-  end: number;
-  /** the variable it reads; undefined for a literal written in the expression (`{{ 'ALL' }}`) */
-  name?: string;
-  /** the literal it gives when the variable has no definition (`default('ALL')`), or the literal it is */
-  fallback?: string;
-  /** filters that change the text of what the variable holds (`lower`, `upper`, `trim`) */
-  transforms: readonly string[];
-  /** the reference is all the value is */
-  whole: boolean;
-}
-
-/** A reference found in a string, before it is known whether it is all the string is. */
-export type FoundReference = Omit<Reference, 'whole'>;
+import type { Reference } from './language.js';
 
 /** What each value of a run references: many rules and the variable index ask about the same values. */
 const read = new WeakMap<Value, readonly Reference[]>();

@@ -16,14 +16,13 @@ import {
   thresholdStrictness,
   unanalysableStrictness,
 } from './strictness.js';
-import type { CustomRuleSpec, EffectivePolicy, LockableSetting, Waiver } from './types.js';
-
-export interface PolicyShift {
-  /** what the change loosens, one phrase each */
-  loosened: string[];
-  /** what it tightens or otherwise changes */
-  other: string[];
-}
+import type {
+  CustomRuleSpec,
+  EffectivePolicy,
+  LockableSetting,
+  PolicyShift,
+  Waiver,
+} from './types.js';
 
 /** For a setting the org can lock: what a repository that loosens it is told, and how the org's value is kept. */
 export interface SettingLock {

@@ -5,10 +5,9 @@
  */
 import { severityRank, type Severity } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
-import type { PolicyShift } from './key-comparators.js';
 import type { Profile } from '../rules/profiles.js';
 import { isEnabled, profilesByDefault } from './resolve-rules.js';
-import type { CustomRuleSpec, EffectivePolicy } from './types.js';
+import type { CustomRuleSpec, EffectivePolicy, PolicyShift } from './types.js';
 
 interface RuleIdentity {
   id: string;

@@ -196,3 +196,11 @@ export function formatPolicyError(error: PolicyError): string {
   const where = error.line ? `${error.source}:${error.line}` : error.source;
   return error.key ? `${where}: ${error.key}: ${error.message}` : `${where}: ${error.message}`;
 }
+
+/** What a change of policy does: what it loosens and what else it changes, one phrase each. */
+export interface PolicyShift {
+  /** what the change loosens */
+  loosened: string[];
+  /** what it tightens or otherwise changes */
+  other: string[];
+}

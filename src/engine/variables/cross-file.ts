@@ -7,7 +7,7 @@
  * file is analysed once, those files last, so that the rules of the files that use a variable
  * have reported on its definition by the time the definition's file is analysed.
  */
-import type { SourceFile } from '../analyze-file.js';
+import type { SourceFile } from '../source-file.js';
 import { isTooLarge } from '../file-size.js';
 import type { FileModel, Language } from '../../model/model.js';
 import { parseFile } from '../../languages/parse-file.js';

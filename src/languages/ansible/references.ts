@@ -3,7 +3,7 @@
  * `{{ cmds | default('ALL') }}`). An expression that computes something else (`{{ a ~ b }}`, a
  * filter that changes the value) is no reference: its value is unknown.
  */
-import type { FoundReference } from '../references.js';
+import type { FoundReference } from '../language.js';
 
 const JINJA_EXPRESSION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const JINJA_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*(['"])[^'"]+\1\s*\])*$/;

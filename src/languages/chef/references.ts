@@ -2,7 +2,7 @@
  * How Chef strings read variables: Ruby interpolations of node attributes, properties and locals
  * (`"#{node['app']['port']}"`, `"#{new_resource.bind}"`), named `node.app.port`.
  */
-import type { FoundReference } from '../references.js';
+import type { FoundReference } from '../language.js';
 
 const RUBY_INTERPOLATION =
   /#\{\s*(node((?:\[\s*['":]?[\w-]+['"]?\s*\])+)|new_resource\.\w+|[a-z_]\w*)\s*\}/g;

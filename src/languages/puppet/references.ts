@@ -2,7 +2,7 @@
  * How Puppet strings read variables: `$x`, `${x}`, `$::x` and qualified names
  * (`${profile::ssh::port}`), written without the leading `::`.
  */
-import type { FoundReference } from '../references.js';
+import type { FoundReference } from '../language.js';
 
 const PUPPET_INTERPOLATION = /\$\{(::)?([a-z_]\w*(?:::\w+)*)\}|\$(::)?([a-z_]\w*(?:::\w+)*)/g;
 

@@ -24,7 +24,8 @@ import {
   isCommandAttribute,
   type CommandText,
 } from './commands.js';
-import { referencesIn, type Reference } from '../../languages/references.js';
+import type { Reference } from '../../languages/language.js';
+import { referencesIn } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 
