@@ -1,7 +1,8 @@
 /**
  * `posture scan`'s core: find the files, read them, analyse them, decide the exit code.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import {
   analysedLanguage,
   analyzeGroups,
@@ -86,7 +87,10 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     accept,
   });
 
-  const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
+  // Read synchronously (an async function, so a failure is still a rejection): the run waits
+  // for the text anyway, and a promise per file costs CPU.
+  const readText =
+    options.readText ?? (async (absolutePath: string) => readFileSync(absolutePath, 'utf8'));
   const analyzeOptions: AnalyzeOptions = {
     ...(options.language ? { language: options.language } : {}),
     ...(options.rules ? { rules: options.rules } : {}),

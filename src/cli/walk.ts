@@ -1,8 +1,11 @@
 /**
  * The files under the paths given on the command line, in a deterministic order.
  * Skips `.git` and `node_modules`, and never follows a symbolic link found while walking.
+ *
+ * The file system is asked synchronously: a command-line run has nothing else to do meanwhile,
+ * and a promise per directory entry costs more CPU than the calls themselves.
  */
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { FileError } from '../model/finding.js';
 import { describeError } from './describe-error.js';
@@ -40,10 +43,10 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   const errors: FileError[] = [];
   for (const given of paths) {
     const absolutePath = path.resolve(options.cwd, given);
-    const stats = await stat(absolutePath).catch(() => undefined);
+    const stats = statOrUndefined(absolutePath);
     if (!stats) throw new UsageError(`path not found: ${given}`);
     if (stats.isDirectory()) {
-      await walkDirectory(absolutePath, options, found, errors);
+      walkDirectory(absolutePath, options, found, errors);
     } else if (stats.isFile()) {
       remember(found, {
         absolutePath,
@@ -59,15 +62,15 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   return { files, errors: errors.sort((a, b) => compareText(a.path, b.path)) };
 }
 
-async function walkDirectory(
+function walkDirectory(
   directory: string,
   options: WalkOptions,
   found: Map<string, FoundFile>,
   errors: FileError[],
-): Promise<void> {
-  let entries;
+): void {
+  let entries: Dirent[];
   try {
-    entries = await readdir(directory, { withFileTypes: true });
+    entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     errors.push({
       path: pathFromRoot(directory, options),
@@ -84,16 +87,8 @@ async function walkDirectory(
       return { absolutePath, path: pathFromRoot(absolutePath, options) };
     })
     .filter((file) => options.accept(file.path));
-  const sizes = await Promise.all(
-    accepted.map((file) =>
-      lstat(file.absolutePath).then(
-        (stats) => stats.size,
-        () => undefined,
-      ),
-    ),
-  );
-  accepted.forEach((file, index) => {
-    const sizeBytes = sizes[index];
+  for (const file of accepted) {
+    const sizeBytes = lstatSync(file.absolutePath, { throwIfNoEntry: false })?.size;
     if (sizeBytes === undefined)
       errors.push({
         path: file.path,
@@ -101,11 +96,19 @@ async function walkDirectory(
         message: 'file disappeared while scanning',
       });
     else remember(found, { ...file, sizeBytes, explicit: false });
-  });
+  }
   for (const entry of entries) {
     if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-      await walkDirectory(path.join(directory, entry.name), options, found, errors);
+      walkDirectory(path.join(directory, entry.name), options, found, errors);
     }
+  }
+}
+
+function statOrUndefined(absolutePath: string) {
+  try {
+    return statSync(absolutePath);
+  } catch {
+    return undefined;
   }
 }
 
