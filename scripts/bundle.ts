@@ -7,8 +7,11 @@
  *
  * Every entry keeps its path (`dist/cli/main.js`, `dist/server/start.js`,
  * `dist/workers/analysis-worker.js`): `package.json`'s `bin`, `npm start`, the Dockerfile and
- * the GitHub Action name them. Code shared by the entries, and what the CLI loads on demand
- * (the GitHub client of `posture review`), goes to `dist/chunks/`.
+ * the GitHub Action name them. Code shared by the server and the worker goes to `dist/chunks/`.
+ *
+ * The CLI is bundled apart, as one CommonJS script (`dist/cli/program-<hash>.cjs`, `posture
+ * review` included) that `dist/cli/main.js` runs from V8's code cache (`src/shared/code-cache.ts`);
+ * the build runs it once, on an empty folder, to write that cache for the Node that builds.
  *
  * Left outside the bundles, resolved from node_modules at run time:
  * - packages that find their own files next to their code: web-tree-sitter (its runtime's
@@ -17,11 +20,14 @@
  * - better-sqlite3, a native module.
  * The grammars' .wasm files are found with `require.resolve` from node_modules as well.
  */
-import { rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +46,23 @@ export const EXTERNAL_PACKAGES = [
   'better-sqlite3',
 ] as const;
 
+/** The entry whose source is the CLI program, bundled apart with its launcher. */
+const CLI_ENTRY = 'cli/main';
+/** Runs the CLI program from the code cache; bundled as `cli/main.js`. */
+const CLI_LAUNCHER = 'src/cli/bundled-main.ts';
+
+const COMMON_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: [...EXTERNAL_PACKAGES],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+} satisfies BuildOptions;
+
 /**
  * Bundles the entry points (`name → source`, the shipped ones by default) of the sources under
  * `root` (this checkout by default) into `outdir`.
@@ -50,29 +73,81 @@ export async function bundle(
   root: string = projectRoot,
 ): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
+  const { [CLI_ENTRY]: cli, ...modules } = entryPoints;
+  // Sources older than the launcher (the earlier commit `compare-output.ts` bundles) keep
+  // their CLI an ES module.
+  const cachedCli = cli !== undefined && existsSync(path.join(root, CLI_LAUNCHER));
+  const esModules = cachedCli ? modules : entryPoints;
+  if (Object.keys(esModules).length > 0) await bundleModules(outdir, esModules, root);
+  if (cachedCli) await bundleCli(outdir, cli, root);
+}
+
+/** ES modules, with the code they share split into chunks. */
+async function bundleModules(
+  outdir: string,
+  entryPoints: Readonly<Record<string, string>>,
+  root: string,
+): Promise<void> {
   await build({
+    ...COMMON_OPTIONS,
     absWorkingDir: root,
     entryPoints: Object.fromEntries(
       Object.entries(entryPoints).map(([name, source]) => [name, path.join(root, source)]),
     ),
     outdir,
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
-    external: [...EXTERNAL_PACKAGES],
     // CommonJS dependencies call `require` for Node's own modules; an ES module has none.
     banner: {
       js: "import { createRequire as __postureCreateRequire } from 'node:module'; const require = __postureCreateRequire(import.meta.url);",
     },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    logLevel: 'warning',
   });
+}
+
+/**
+ * The CLI program as one CommonJS script, which V8 can cache compiled (an ES module it cannot,
+ * in Node 20), and the ES module `cli/main.js` that runs it.
+ */
+async function bundleCli(outdir: string, source: string, root: string): Promise<void> {
+  const { metafile } = await build({
+    ...COMMON_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: [path.join(root, source)],
+    outdir: path.join(outdir, 'cli'),
+    entryNames: 'program-[hash]',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    metafile: true,
+    // The launcher reads the script as latin1, which is exact for ASCII only.
+    charset: 'ascii',
+    // `import()` in a script run by `vm.Script` needs a loader of its own; `require` has one
+    // (every package left outside has a CommonJS build).
+    supported: { 'dynamic-import': false },
+    inject: [path.join(projectRoot, 'scripts/cjs-import-meta-url.ts')],
+    define: { 'import.meta.url': 'importMetaUrl' },
+  });
+  const program = Object.keys(metafile.outputs).find((output) => output.endsWith('.cjs'));
+  if (program === undefined) throw new Error('bundle: esbuild wrote no CLI program');
+  await build({
+    ...COMMON_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: { [CLI_ENTRY]: path.join(root, CLI_LAUNCHER) },
+    outdir,
+    format: 'esm',
+    define: { POSTURE_CLI_PROGRAM: JSON.stringify(`./${path.basename(program)}`) },
+  });
+  await writeCodeCache(path.join(outdir, `${CLI_ENTRY}.js`));
+}
+
+/** A scan of an empty folder: the code of a start-up, compiled, into the cache beside the program. */
+async function writeCodeCache(cli: string): Promise<void> {
+  const empty = await mkdtemp(path.join(os.tmpdir(), 'posture-build-'));
+  try {
+    execFileSync(process.execPath, [cli, 'scan', empty], { stdio: 'ignore' });
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
 }
 
 const invokedDirectly =

@@ -2,7 +2,6 @@
  * The few git questions `--diff-base` asks, each one `git` process run with an argument array
  * (never a shell), read-only (no optional index locks).
  */
-import { execFile } from 'node:child_process';
 import { UsageError } from './usage-error.js';
 
 /** Base versions of files can be large; analysis stops at 2 MiB, but git must hand the whole blob over. */
@@ -11,6 +10,9 @@ const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 class GitFailed extends Error {}
 
 function git(root: string, args: readonly string[]): Promise<Buffer> {
+  // node:child_process is loaded by the first git question, not when the CLI starts: only
+  // `--diff-base` asks any, and loading it costs a few milliseconds.
+  const { execFile } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(
       'git',

@@ -1,5 +1,8 @@
-#!/usr/bin/env node
-/** The `posture` executable. */
+/**
+ * The `posture` executable: run from the sources as it is, and bundled as the program that
+ * `dist/cli/main.js` (`bundled-main.ts`) starts. It has no top-level `await`, so that it can be
+ * bundled as a CommonJS script.
+ */
 // First: the WebAssembly settings must be in place before any grammar is compiled.
 import '../shared/wasm-settings.js';
 import { settleForShortRun } from '../shared/short-run-settings.js';
@@ -10,16 +13,19 @@ settleForShortRun();
 const stdout = stopWritingOnClosedPipe(process.stdout);
 const stderr = stopWritingOnClosedPipe(process.stderr);
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    stdout,
-    stderr,
-    cwd: process.cwd(),
-    env: process.env,
-    stdoutIsTty: process.stdout.isTTY === true,
-  });
-} catch (error) {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  stderr.write(`posture: internal error, please report it: ${detail}\n`);
-  process.exitCode = 2;
-}
+runCli(process.argv.slice(2), {
+  stdout,
+  stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTty: process.stdout.isTTY === true,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    stderr.write(`posture: internal error, please report it: ${detail}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -2,7 +2,6 @@
  * A finding's identity across commits: the rule, the file and what the flagged line says,
  * but not its line number, so that code moving up or down keeps the same fingerprint.
  */
-import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
 
 export const FINGERPRINT_KEY = 'postureFingerprint/v1';
@@ -13,7 +12,11 @@ export function normaliseLineText(lineText: string): string {
 }
 
 export function fingerprint(finding: Pick<Finding, 'ruleId' | 'path'>, lineText: string): string {
-  return createHash('sha256')
+  // node:crypto is loaded when a first finding is fingerprinted, not when the CLI starts: loading
+  // it costs a few milliseconds that a scan without findings would pay for nothing.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(finding.ruleId)
     .update('\0')
     .update(finding.path)

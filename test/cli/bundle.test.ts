@@ -1,8 +1,9 @@
 /**
  * The CLI as `npm run build` ships it: one bundle that must load the WebAssembly grammars and
- * report exactly what the sources report.
+ * report exactly what the sources report, started from the code cache the build wrote.
  */
 import { execFile } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageVersion } from '../../src/cli/package-version.js';
@@ -54,6 +55,13 @@ async function bundledCli(args: string[], cwd: string): Promise<{ code: number; 
   }
 }
 
+/** The one file of the CLI folder whose name ends so. */
+async function cliFile(ending: string): Promise<string> {
+  const names = (await readdir(`${outdir}cli`)).filter((name) => name.endsWith(ending));
+  expect(names).toHaveLength(1);
+  return `${outdir}cli/${names[0]}`;
+}
+
 describe('the bundled CLI', () => {
   it('prints the package version', async () => {
     expect((await bundledCli(['--version'], process.cwd())).stdout.trim()).toBe(packageVersion());
@@ -69,5 +77,18 @@ describe('the bundled CLI', () => {
       JSON.parse(bundled.stdout) as { findings: Array<{ ruleId: string }> }
     ).findings.map((finding) => finding.ruleId);
     expect(rules).toEqual(expect.arrayContaining(['pipe-to-shell', 'insecure-ssh-server']));
+  });
+
+  it('is ASCII, which the launcher reads as latin1', async () => {
+    const program = await readFile(await cliFile('.cjs'));
+    expect(program.every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  it('starts from the code cache the build wrote, and keeps it', async () => {
+    const cache = await cliFile('.v8cache');
+    const before = await stat(cache);
+    expect((await bundledCli(['scan', '.'], await tempTree({}))).code).toBe(0);
+    // A cache V8 rejected (compiled under other flags, say) is written again, as a new file.
+    expect((await stat(cache)).ino).toBe(before.ino);
   });
 });

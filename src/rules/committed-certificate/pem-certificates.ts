@@ -4,7 +4,7 @@
  * block whose body a template fills in or a string concatenation breaks up does not decode and
  * is left out, as its certificate is not in the code.
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { SourceRange } from '../../model/model.js';
 
 export interface PemCertificate {
@@ -27,6 +27,8 @@ function bodyOf(text: string): string | undefined {
 }
 
 function decode(body: string): X509Certificate | undefined {
+  // node:crypto is loaded when a first certificate is met, not when the CLI starts.
+  const { X509Certificate } = process.getBuiltinModule('node:crypto');
   try {
     return new X509Certificate(
       `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`,
