@@ -76,6 +76,11 @@ export interface Recognising {
 export interface DeployedTemplates {
   /** the template syntaxes its templates are written in (`none` for files deployed as they are) */
   syntaxes: readonly TemplateSyntax[];
+  /**
+   * Whether its code holds ERB or EPP templates inline (Puppet's `inline_template()`), so that a
+   * run with its code needs the template grammar even with no template file.
+   */
+  inCode?: boolean;
   /** by the template's extension or the folder layout it sits in */
   ownsByPath(path: string): boolean;
   /** by what the template reads (`node[...]`, `scope[...]`) */

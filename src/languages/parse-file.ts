@@ -19,7 +19,7 @@ import { initTemplateParser } from '../parsers/templates/erb-tags.js';
 /** What a run will read, for loading only the grammars it needs. */
 export interface GrammarNeeds {
   languages: ReadonlySet<Language>;
-  /** whether an ERB or EPP template is among the files */
+  /** whether an ERB or EPP template is among the files, as a file or inline in code */
   templates: boolean;
 }
 
@@ -33,7 +33,8 @@ export function grammarNeeds(
     if (!language) continue;
     languages.add(language);
     const syntax = templateSyntax(path);
-    templates ||= syntax === 'erb' || syntax === 'epp';
+    templates ||=
+      syntax === 'erb' || syntax === 'epp' || descriptorOf(language).templates.inCode === true;
   }
   return { languages, templates };
 }

@@ -18,6 +18,7 @@ const ERB_VARIABLE =
 
 export const templates: DeployedTemplates = {
   syntaxes: ['erb', 'epp', 'none'],
+  inCode: true,
   ownsByPath: (path) => EPP.test(path) || MODULE_PATH.test(path),
   ownsByContent: (content) => READS_PUPPET.test(content),
   interpolate(syntax) {

@@ -6,6 +6,7 @@
  */
 import type { FileModel, Value } from '../../model/model.js';
 import { erbTags } from '../../parsers/templates/erb-tags.js';
+import { TemplateSyntaxError } from '../../parsers/templates/tags.js';
 import { jinjaCommandLookup, rubyExecution } from './template-tags.js';
 
 export interface ManifestExecution {
@@ -57,8 +58,10 @@ function puppetCall(call: Value): { what: string; built: boolean } | undefined {
     let tags;
     try {
       tags = erbTags(arg.value, 'ruby');
-    } catch {
-      continue;
+    } catch (error) {
+      // A malformed template runs nothing; anything else is a defect, and the file fails.
+      if (error instanceof TemplateSyntaxError) continue;
+      throw error;
     }
     for (const tag of tags) {
       if (tag.kind === 'comment') continue;

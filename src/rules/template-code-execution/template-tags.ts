@@ -7,7 +7,7 @@
 import type { FileModel } from '../../model/model.js';
 import { erbTags } from '../../parsers/templates/erb-tags.js';
 import { jinjaTags } from '../../parsers/templates/jinja-tags.js';
-import type { TemplateTag } from '../../parsers/templates/tags.js';
+import { TemplateSyntaxError, type TemplateTag } from '../../parsers/templates/tags.js';
 
 export interface TemplateExecution {
   /** offset of the tag in the template */
@@ -52,8 +52,10 @@ export function templateExecutions(file: FileModel): TemplateExecution[] {
     if (path.endsWith('.epp')) return [];
     if (!mayRunRuby(source)) return [];
     tags = erbTags(source, 'ruby');
-  } catch {
-    return [];
+  } catch (error) {
+    // A malformed template runs nothing; anything else is a defect, and the file fails.
+    if (error instanceof TemplateSyntaxError) return [];
+    throw error;
   }
   return rubyExecutions(tags);
 }
