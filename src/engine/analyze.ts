@@ -140,7 +140,7 @@ async function analyzeGroup(
     }
     return plan;
   };
-  const ignored = (file: SourceFile) => isTestCode(file.path) && policy.testCode === 'ignore';
+  const ignored = (file: SourceFile) => policy.testCode === 'ignore' && isTestCode(file.path);
   const languageOf = (file: SourceFile) => (ignored(file) ? undefined : planOf(file).language);
   await initParsers(
     grammarNeeds(annotated.map((file) => ({ path: file.path, language: languageOf(file) }))),

@@ -39,17 +39,16 @@ export function planPasses(
   forced?: Language,
   deployment?: Deployment,
 ): FilePlan {
-  const language = detectLanguage(
-    path,
-    content,
-    forced ?? policyLanguage(policy, path),
-    deployment,
-  );
+  const given = forced ?? policyLanguage(policy, path);
+  const language = detectLanguage(path, content, given, deployment);
   const inScope = pathInScope(policy, path);
   if (!language) return { language, inScope, passes: [] };
-  const lockedLanguage = forced
-    ? language
-    : (detectLanguage(path, content, orgLanguage(policy, path), deployment) ?? language);
+  // Recognising a file again is needed only where the org's layers give it another language.
+  const orgGiven = forced ? given : orgLanguage(policy, path);
+  const lockedLanguage =
+    orgGiven === given
+      ? language
+      : (detectLanguage(path, content, orgGiven, deployment) ?? language);
   if (lockedLanguage === language)
     return {
       language,

@@ -56,22 +56,75 @@ export function activeRules(
 ): ActiveRule[] {
   const inScope = pathInScope(policy, path);
   const active: ActiveRule[] = [];
-  for (const rule of rules) {
-    if (!rule.meta.languages.includes(language)) continue;
-    const locked = isLocked(policy, rule);
-    if (!inScope && !locked) continue;
-    const setting = settingFor(policy, rule);
-    if (!isEnabled(setting, profilesByDefault(rule.meta), policy.profile) && !locked) continue;
-    if (!locked && setting.include?.length && !matchesAny(path, setting.include)) continue;
-    if (!locked && setting.exclude?.length && matchesAny(path, setting.exclude)) continue;
-    active.push({
-      rule,
-      severity: setting.severity ?? rule.meta.severity,
-      options: optionsFor(rule, setting),
-      locked,
-    });
+  for (const candidate of candidates(policy, rules, language)) {
+    if (candidate.active.locked || (inScope && runsOn(candidate, path)))
+      active.push(candidate.active);
   }
   return active;
+}
+
+/** Whether the policy turns a rule on, and its own `include` and `exclude` keep the path. */
+function runsOn({ enabled, include, exclude }: Candidate, path: string): boolean {
+  if (!enabled) return false;
+  if (include?.length && !matchesAny(path, include)) return false;
+  return !(exclude?.length && matchesAny(path, exclude));
+}
+
+/** A rule for a language as the policy sets it, before a file's path is considered. */
+interface Candidate {
+  active: ActiveRule;
+  /** whether the policy turns it on (a locked rule runs all the same) */
+  enabled: boolean;
+  include: readonly string[] | undefined;
+  exclude: readonly string[] | undefined;
+}
+
+/**
+ * The rules for a language under a policy, settled once per policy, rule list and language:
+ * every file asks, and all that differs from one file to the next is its path. A policy is not
+ * changed once built.
+ */
+const candidatesByPolicy = new WeakMap<
+  EffectivePolicy,
+  WeakMap<readonly Rule[], Map<Language, readonly Candidate[]>>
+>();
+
+function candidates(
+  policy: EffectivePolicy,
+  rules: readonly Rule[],
+  language: Language,
+): readonly Candidate[] {
+  let byRules = candidatesByPolicy.get(policy);
+  if (!byRules) {
+    byRules = new WeakMap();
+    candidatesByPolicy.set(policy, byRules);
+  }
+  let byLanguage = byRules.get(rules);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    byRules.set(rules, byLanguage);
+  }
+  let found = byLanguage.get(language);
+  if (!found) {
+    found = rules
+      .filter((rule) => rule.meta.languages.includes(language))
+      .map((rule) => {
+        const setting = settingFor(policy, rule);
+        return {
+          active: {
+            rule,
+            severity: setting.severity ?? rule.meta.severity,
+            options: optionsFor(rule, setting),
+            locked: isLocked(policy, rule),
+          },
+          enabled: isEnabled(setting, profilesByDefault(rule.meta), policy.profile),
+          include: setting.include,
+          exclude: setting.exclude,
+        };
+      });
+    byLanguage.set(language, found);
+  }
+  return found;
 }
 
 /**

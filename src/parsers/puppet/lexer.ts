@@ -47,6 +47,9 @@ const REGEX = /\/[^/]*\//y;
 const BLANKS = /[\t\r\p{Zs}]+/uy;
 const BLANK_CHAR = /[\t\r\n\p{Zs}]/u;
 
+/** The characters `Lexer.operator` reads. */
+const OPERATOR_START = new Set('.,[]();?*%{}@|=+-!~/<>:');
+
 const MAX_SOURCE_LENGTH = 4 * 1024 * 1024;
 const MAX_INTERPOLATION_DEPTH = 100;
 
@@ -95,12 +98,16 @@ class Lexer {
     while (this.pos < this.src.length) this.lexToken();
   }
 
-  /** Lexes at the current position; returns the (first) token it produced, if any. */
+  /**
+   * Lexes at the current position; returns the (first) token it produced, if any. Blanks,
+   * names, variables and strings, most of a manifest, are read here and operators by
+   * `operator`: V8 optimises a function once it has run a number of times that grows with its
+   * size, and one function for every character stayed unoptimised through most of a run.
+   */
   private lexToken(): Token | undefined {
     const src = this.src;
     const at = this.pos;
     const ch = src[at] as string;
-    const next = src[at + 1];
     switch (ch) {
       case ' ':
       case '\t':
@@ -116,18 +123,39 @@ class Lexer {
         }
         this.lineHasText = false;
         return undefined;
-      case '#': {
-        const newline = src.indexOf('\n', at);
-        const end = newline < 0 ? src.length : newline;
-        this.comments.push({
-          text: src.slice(at + 1, end).trim(),
-          start: this.toGlobal(at),
-          end: this.toGlobal(end),
-        });
-        this.lineHasText = true;
-        this.pos = end;
+      case '#':
+        this.lineComment(at);
         return undefined;
-      }
+      case '$':
+        return this.dollarVariable();
+      case '"':
+        this.pos = at + 1;
+        return this.text('dq', at, DQ_ESCAPES);
+      case "'":
+        return this.singleQuoted();
+      default:
+        return OPERATOR_START.has(ch) ? this.operator(ch, src[at + 1]) : this.other(ch);
+    }
+  }
+
+  private lineComment(at: number): void {
+    const src = this.src;
+    const newline = src.indexOf('\n', at);
+    const end = newline < 0 ? src.length : newline;
+    this.comments.push({
+      text: src.slice(at + 1, end).trim(),
+      start: this.toGlobal(at),
+      end: this.toGlobal(end),
+    });
+    this.lineHasText = true;
+    this.pos = end;
+  }
+
+  /** Punctuation and operators, from `OPERATOR_START`. */
+  private operator(ch: string, next: string | undefined): Token | undefined {
+    const src = this.src;
+    const at = this.pos;
+    switch (ch) {
       case '.':
         return this.emit('DOT', 1);
       case ',':
@@ -198,13 +226,6 @@ class Lexer {
         return this.emit('GREATERTHAN', 1);
       case ':':
         return next === ':' ? this.qualified() : this.emit('COLON', 1);
-      case '$':
-        return this.dollarVariable();
-      case '"':
-        this.pos = at + 1;
-        return this.text('dq', at, DQ_ESCAPES);
-      case "'":
-        return this.singleQuoted();
       default:
         return this.other(ch);
     }
