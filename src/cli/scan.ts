@@ -1,8 +1,7 @@
 /**
  * `posture scan`'s core: find the files, read them, analyse them, decide the exit code.
  */
-import { readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import {
   analysedLanguage,
   analyzeGroups,
@@ -87,10 +86,10 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     accept,
   });
 
-  // Read synchronously (an async function, so a failure is still a rejection): the run waits
-  // for the text anyway, and a promise per file costs CPU.
-  const readText =
-    options.readText ?? (async (absolutePath: string) => readFileSync(absolutePath, 'utf8'));
+  // Read through the thread pool, a few files at a time. Reading synchronously costs less CPU,
+  // but a whole group's text then arrives between two garbage collections, and V8 grows the
+  // young generation to hold it: eight kubespray copies peaked 17 MiB higher.
+  const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
   const analyzeOptions: AnalyzeOptions = {
     ...(options.language ? { language: options.language } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
@@ -107,6 +106,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
   /** Reads one group of files, keeping what the analysis of the group needs. */
   const readGroup = async (files: readonly FoundFile[]): Promise<SourceFile[]> => {
+    // The previous group's text is no longer needed: let it go before this group's is read.
+    group = new Map();
     const contents = await mapConcurrently(files, READ_CONCURRENCY, async (file) => {
       if (isTooLarge(file.sizeBytes)) return undefined;
       return readText(file.absolutePath).then(
