@@ -43,7 +43,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   const errors: FileError[] = [];
   for (const given of paths) {
     const absolutePath = path.resolve(options.cwd, given);
-    const stats = statOrUndefined(absolutePath);
+    const stats = quietly(() => statSync(absolutePath));
     if (!stats) throw new UsageError(`path not found: ${given}`);
     if (stats.isDirectory()) {
       walkDirectory(absolutePath, options, found, errors);
@@ -88,7 +88,7 @@ function walkDirectory(
     })
     .filter((file) => options.accept(file.path));
   for (const file of accepted) {
-    const sizeBytes = lstatSync(file.absolutePath, { throwIfNoEntry: false })?.size;
+    const sizeBytes = quietly(() => lstatSync(file.absolutePath))?.size;
     if (sizeBytes === undefined)
       errors.push({
         path: file.path,
@@ -104,9 +104,10 @@ function walkDirectory(
   }
 }
 
-function statOrUndefined(absolutePath: string) {
+/** What a file-system question answers, or undefined when it fails for any reason. */
+function quietly<T>(ask: () => T): T | undefined {
   try {
-    return statSync(absolutePath);
+    return ask();
   } catch {
     return undefined;
   }
