@@ -13,14 +13,6 @@ import { assignmentRange } from '../rules/support/assignments.js';
 import { isSecretName, nameWords } from '../rules/support/names.js';
 import { KNOWN_TOKEN, PRIVATE_KEY_BLOCK } from '../rules/support/secrets.js';
 
-export {
-  RISK_LEVELS,
-  riskRank,
-  SURFACE_LABELS,
-  SURFACES,
-  type RiskLevel,
-  type Surface,
-} from '../model/risk.js';
 import { type RiskLevel, type Surface, SURFACES } from '../model/risk.js';
 
 /** Surfaces whose change alone makes a pull request medium risk; the others alone stay low. */

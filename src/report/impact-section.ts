@@ -2,7 +2,8 @@
  * The security impact of a change in the check-run summary: its risk level, and the surfaces it
  * touches with the lines that touch them.
  */
-import { SURFACE_LABELS, type RiskLevel, type SurfaceChange } from '../engine/impact.js';
+import type { SurfaceChange } from '../engine/impact.js';
+import { SURFACE_LABELS, type RiskLevel } from '../model/risk.js';
 import { codeSpan, escapeMarkdownText, tableCell } from './markdown.js';
 
 const RISK_BADGES: Record<RiskLevel, string> = { high: '🔴', medium: '🟡', low: '🟢' };

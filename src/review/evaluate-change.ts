@@ -15,12 +15,8 @@ import { blastRadius } from '../engine/blast-radius.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
-import {
-  assessRisk,
-  describeImpact,
-  type RiskLevel,
-  type SurfaceChange,
-} from '../engine/impact.js';
+import { assessRisk, describeImpact, type SurfaceChange } from '../engine/impact.js';
+import type { RiskLevel } from '../model/risk.js';
 import { buildPolicy } from '../policy/build-policy.js';
 import type { Notice } from '../policy/notice.js';
 import { describePolicyChange, policyChangeFinding } from '../policy/policy-change.js';

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
-import { riskRank, SURFACE_LABELS, type RiskLevel, type SurfaceChange } from '../engine/impact.js';
+import type { SurfaceChange } from '../engine/impact.js';
+import { riskRank, SURFACE_LABELS, type RiskLevel } from '../model/risk.js';
 import { matchesAny } from '../policy/globs.js';
 import type { ReviewRouting } from '../policy/types.js';
 import { codeSpan } from '../report/markdown.js';

@@ -4,7 +4,8 @@
  * what Posture could not analyse, and where the comments went.
  */
 import type { ChangeReach } from '../languages/language.js';
-import type { RiskLevel, SurfaceChange } from '../engine/impact.js';
+import type { SurfaceChange } from '../engine/impact.js';
+import type { RiskLevel } from '../model/risk.js';
 import { FILE_ERROR_REASONS } from '../model/file-error.js';
 import { atLeast, isOpen, SEVERITIES, type FileError, type Finding } from '../model/finding.js';
 import type { Notice } from '../policy/notice.js';
