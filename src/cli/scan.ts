@@ -1,7 +1,7 @@
 /**
  * `posture scan`'s core: find the files, read them, analyse them, decide the exit code.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import {
   analysedLanguage,
   analyzeGroups,
@@ -20,6 +20,7 @@ import { isDeployedFile } from '../parsers/config/formats.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
+import { readText as readTextFile } from './read-text.js';
 import { isRecognised } from './unrecognised.js';
 import { failsScan } from './verdict.js';
 import { compareText, walk, type FoundFile } from './walk.js';
@@ -89,7 +90,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   // Read through the thread pool, a few files at a time. Reading synchronously costs less CPU,
   // but a whole group's text then arrives between two garbage collections, and V8 grows the
   // young generation to hold it: eight kubespray copies peaked 17 MiB higher.
-  const readText = options.readText ?? ((absolutePath: string) => readFile(absolutePath, 'utf8'));
+  const readText = options.readText ?? readTextFile;
   const analyzeOptions: AnalyzeOptions = {
     ...(options.language ? { language: options.language } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
