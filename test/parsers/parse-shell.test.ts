@@ -39,4 +39,20 @@ describe('shell parser', () => {
   it('survives text that is not valid shell', () => {
     expect(() => parseShell('if then fi ((( "unterminated')).not.toThrow();
   });
+
+  it('reads a long chain of commands, which the grammar nests one level per operator', () => {
+    const script = parseShell(`true${' && echo ok | cat'.repeat(20_000)}`);
+    expect(script.commands).toHaveLength(40_001);
+    expect(script.pipelines).toHaveLength(20_000);
+    expect(script.pipelines[19_999]?.map((command) => command.name)).toEqual(['echo', 'cat']);
+  });
+
+  it('shares each command of a pipeline with the list of all commands, in the order they start', () => {
+    const script = parseShell('a 1 | b "$(c | d)" | e');
+    expect(script.commands.map((command) => command.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([
+      ['a', 'b', 'e'],
+      ['c', 'd'],
+    ]);
+  });
 });

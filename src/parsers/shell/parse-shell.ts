@@ -2,7 +2,7 @@
  * Shell commands (Ansible `command`/`shell`, Puppet `exec`, Chef `execute`/`bash`) read with a
  * real shell grammar: tree-sitter-bash, compiled to WebAssembly, so no native build is needed.
  */
-import type { Parser, Node as SyntaxNode } from 'web-tree-sitter';
+import type { Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
 
@@ -70,8 +70,11 @@ export function parseShell(script: string): ShellScript {
   const tree = parser.parse(maskTemplates(script));
   const result: ShellScript = { commands: [], pipelines: [] };
   if (tree) {
-    collect(tree.rootNode, script, result);
-    tree.delete();
+    try {
+      collect(tree, script, result);
+    } finally {
+      tree.delete();
+    }
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(script, result);
@@ -82,7 +85,9 @@ export function parseShell(script: string): ShellScript {
 function bracketDepth(script: string): number {
   let depth = 0;
   let deepest = 0;
-  for (const character of script) {
+  // Indexed, not `for...of`: brackets are single code units, and a string iterator costs more.
+  for (let index = 0; index < script.length; index++) {
+    const character = script[index];
     if (character === '(' || character === '{' || character === '[')
       deepest = Math.max(deepest, ++depth);
     else if ((character === ')' || character === '}' || character === ']') && depth > 0) depth -= 1;
@@ -90,50 +95,108 @@ function bracketDepth(script: string): number {
   return deepest;
 }
 
-/** Pipelines and commands at any depth, found by the grammar's own (native) search. */
-function collect(root: SyntaxNode, script: string, into: ShellScript): void {
-  for (const node of root.descendantsOfType(['pipeline', 'command'])) {
-    if (!node) continue;
-    if (node.type === 'command') {
-      into.commands.push(toCommand(node, script));
-      continue;
+/**
+ * Pipelines and commands at any depth, in the order they start, read with one tree cursor:
+ * each step of a cursor is one call into the grammar's WebAssembly, where each node object
+ * costs several (tree-sitter-bash nests `a && b && c` one level per operator, so the walk
+ * keeps its own depth instead of recursing).
+ */
+function collect(tree: Tree, script: string, into: ShellScript): void {
+  const cursor = tree.walk();
+  const fields = fieldsOf(tree);
+  const pipelines: ShellCommand[][] = [];
+  // The pipeline whose direct children the cursor is on, for each depth of the walk.
+  const pipelineAt: (ShellCommand[] | undefined)[] = [undefined];
+  try {
+    for (;;) {
+      const depth = pipelineAt.length - 1;
+      const type = cursor.nodeType;
+      let entered: ShellCommand[] | undefined;
+      if (type === 'command') {
+        const command = commandAt(cursor, script, fields);
+        into.commands.push(command);
+        pipelineAt[depth]?.push(command);
+      } else if (type === 'pipeline') {
+        entered = [];
+        pipelines.push(entered);
+      }
+      if (cursor.gotoFirstChild()) {
+        pipelineAt.push(entered);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          into.pipelines.push(...pipelines.filter((commands) => commands.length > 1));
+          return;
+        }
+        pipelineAt.pop();
+      }
     }
-    const commands = node.namedChildren
-      .filter((child): child is SyntaxNode => child !== null && child.type === 'command')
-      .map((child) => toCommand(child, script));
-    if (commands.length > 1) into.pipelines.push(commands);
+  } finally {
+    cursor.delete();
   }
 }
 
-function toCommand(node: SyntaxNode, script: string): ShellCommand {
-  const nameNode = node.childForFieldName('name');
-  const args = node
-    .childrenForFieldName('argument')
-    .filter((child): child is SyntaxNode => child !== null);
-  return {
-    name: nameNode ? wordText(nameNode, script) : '',
-    args: args.map((arg) => wordText(arg, script)),
-    start: node.startIndex,
-    end: node.endIndex,
+interface CommandFields {
+  name: number | null;
+  argument: number | null;
+}
+
+const fieldsByLanguage = new WeakMap<object, CommandFields>();
+
+function fieldsOf(tree: Tree): CommandFields {
+  let fields = fieldsByLanguage.get(tree.language);
+  if (!fields) {
+    fields = {
+      name: tree.language.fieldIdForName('name'),
+      argument: tree.language.fieldIdForName('argument'),
+    };
+    fieldsByLanguage.set(tree.language, fields);
+  }
+  return fields;
+}
+
+/** The command the cursor is on; the cursor is back on it afterwards. */
+function commandAt(cursor: TreeCursor, script: string, fields: CommandFields): ShellCommand {
+  const command: ShellCommand = {
+    name: '',
+    args: [],
+    start: cursor.startIndex,
+    end: cursor.endIndex,
   };
+  if (!cursor.gotoFirstChild()) return command;
+  let named = false;
+  do {
+    const field = cursor.currentFieldId;
+    if (field === fields.name && !named) {
+      command.name = wordText(cursor, script);
+      named = true;
+    } else if (field === fields.argument) command.args.push(wordText(cursor, script));
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return command;
 }
 
-/** The text of a word with its quotes removed, read from the original (unmasked) script. */
-function wordText(node: SyntaxNode, script: string): string {
-  const text = script.slice(node.startIndex, node.endIndex);
-  switch (node.type) {
-    case 'raw_string':
-      return text.slice(1, -1);
-    case 'string':
-      return text.slice(1, -1);
-    case 'concatenation':
-      return node.namedChildren
-        .filter((child): child is SyntaxNode => child !== null)
-        .map((child) => wordText(child, script))
-        .join('');
-    case 'command_name':
-      return node.namedChildren[0] ? wordText(node.namedChildren[0], script) : text;
-    default:
-      return text;
+/**
+ * The text of the word the cursor is on, with its quotes removed, read from the original
+ * (unmasked) script; the cursor is back on the word afterwards.
+ */
+function wordText(cursor: TreeCursor, script: string): string {
+  const type = cursor.nodeType;
+  if (type === 'raw_string' || type === 'string')
+    return script.slice(cursor.startIndex + 1, cursor.endIndex - 1);
+  if (type !== 'concatenation' && type !== 'command_name')
+    return script.slice(cursor.startIndex, cursor.endIndex);
+  const whole = script.slice(cursor.startIndex, cursor.endIndex);
+  const parts: string[] = [];
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (!cursor.nodeIsNamed) continue;
+      parts.push(wordText(cursor, script));
+      if (type === 'command_name') break;
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
   }
+  if (type === 'command_name') return parts[0] ?? whole;
+  return parts.join('');
 }
