@@ -52,6 +52,8 @@ export function runRules(
       resolve,
     });
   }
+  // Few files have reports waiting for them: the others skip indexing the rules by id.
+  if (!crossFile.deferred.hasWaiting(model.path)) return findings;
   const byId = new Map(active.map((current) => [current.rule.meta.id, current]));
   for (const { ruleId, ...waiting } of crossFile.deferred.take(model.path, new Set(byId.keys()))) {
     const current = byId.get(ruleId);

@@ -27,6 +27,11 @@ export class DeferredReports {
     else waiting.set(key, { ...report, otherUses: 0 });
   }
 
+  /** Whether any report waits for the file. */
+  hasWaiting(path: string): boolean {
+    return (this.byPath.get(path)?.size ?? 0) > 0;
+  }
+
   /** The reports waiting for a file from the given rules, taken out of the waiting list. */
   take(path: string, ruleIds: ReadonlySet<string>): DeferredReport[] {
     const waiting = this.byPath.get(path);

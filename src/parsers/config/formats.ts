@@ -33,8 +33,33 @@ export const FORMATS: readonly FormatSpec[] = [
 /** The template extensions a deployed file's name carries in the repository. */
 export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|erb|epp)$/i;
 
+/**
+ * Answers already worked out, by path and by destination: every rule that reads settings asks
+ * about the same few paths, and each question tries some forty patterns. Bounded, for the App's
+ * long-lived workers.
+ */
+const byName = new Map<string, FormatSpec | undefined>();
+const byDestination = new Map<string, FormatSpec | undefined>();
+const REMEMBERED = 10_000;
+
+function remembered(
+  answers: Map<string, FormatSpec | undefined>,
+  key: string,
+  find: (key: string) => FormatSpec | undefined,
+): FormatSpec | undefined {
+  if (answers.has(key)) return answers.get(key);
+  const spec = find(key);
+  if (answers.size >= REMEMBERED) answers.clear();
+  answers.set(key, spec);
+  return spec;
+}
+
 /** The format of a file, judged by its own name and folder. */
 export function formatByName(path: string): FormatSpec | undefined {
+  return remembered(byName, path, findByName);
+}
+
+function findByName(path: string): FormatSpec | undefined {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1).replace(TEMPLATE_EXTENSION, '');
   const folder = slash < 0 ? '' : path.slice(0, slash);
@@ -49,7 +74,9 @@ export function formatByName(path: string): FormatSpec | undefined {
 
 /** The format of what lands at a destination on the host. */
 export function formatByDestination(destination: string): FormatSpec | undefined {
-  return FORMATS.find((spec) => spec.destination.test(destination));
+  return remembered(byDestination, destination, (key) =>
+    FORMATS.find((spec) => spec.destination.test(key)),
+  );
 }
 
 export function formatSpec(format: ConfigFormat): FormatSpec {
