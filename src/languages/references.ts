@@ -11,14 +11,24 @@ import type { Reference } from './language.js';
 /** What each value of a run references: many rules and the variable index ask about the same values. */
 const read = new WeakMap<Value, readonly Reference[]>();
 
+const NO_REFERENCES: readonly Reference[] = Object.freeze([]);
+
 /** Every reference in a value; a string's references in order of appearance. */
 export function referencesIn(value: Value, language: Language): readonly Reference[] {
+  // Most values are literals: they answer at once, and take no room in the table.
+  if (!mayReference(value)) return NO_REFERENCES;
   let references = read.get(value);
   if (!references) {
     references = readReferences(value, language);
     read.set(value, references);
   }
   return references;
+}
+
+/** A whole reference or call, or a string computed at run time: the values that can read variables. */
+function mayReference(value: Value): boolean {
+  if (value.kind === 'reference' || value.kind === 'call') return true;
+  return value.kind === 'string' && value.dynamic && typeof value.value === 'string';
 }
 
 function readReferences(value: Value, language: Language): Reference[] {
@@ -29,8 +39,7 @@ function readReferences(value: Value, language: Language): Reference[] {
       ? []
       : [{ start: 0, end: value.text.length, name, transforms: [], whole: true }];
   }
-  if (value.kind !== 'string' || !value.dynamic || typeof value.value !== 'string') return [];
-  const text = value.value;
+  const text = value.value as string;
   return reading.referencesIn(text).map((reference) => ({
     ...reference,
     whole: reference.start === 0 && reference.end === text.length,

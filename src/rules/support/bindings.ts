@@ -48,6 +48,8 @@ type Resolve = RuleContext['resolve'];
  */
 const bindingsByResolver = new WeakMap<Resolve, WeakMap<Value, Map<string, readonly Binding[]>>>();
 
+const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
+
 /**
  * Every literal a value can take from the variables it reads, one reference at a time. `within`
  * is the Puppet class or defined type the value is written in, whose parameters `$name` reads.
@@ -57,6 +59,8 @@ export function bindings(
   value: Value,
   within?: string,
 ): readonly Binding[] {
+  // A value that reads no variable has no binding: most values, answered before any table.
+  if (referencesIn(value, context.file.language).length === 0) return NO_BINDINGS;
   let byValue = bindingsByResolver.get(context.resolve);
   if (!byValue) {
     byValue = new WeakMap();
