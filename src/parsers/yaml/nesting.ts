@@ -15,38 +15,41 @@ export const MAX_YAML_DEPTH = 128;
 
 export const NESTING_REASON = `nesting deeper than ${MAX_YAML_DEPTH} levels is not analysed`;
 
-const COLLECTIONS: ReadonlySet<string> = new Set(['block-map', 'block-seq', 'flow-collection']);
-
 /** Throws a located `too-deep` error at the first collection nested deeper than `MAX_YAML_DEPTH`. */
 export function checkNesting(
   tokens: readonly CST.Token[],
   lineOf: (offset: number) => number,
 ): void {
-  const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({
-    token,
-    depth: 0,
-  }));
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { token } = next;
-    const depth = COLLECTIONS.has(token.type) ? next.depth + 1 : next.depth;
+  // Two parallel stacks rather than an object per token: this runs over every token of every file.
+  const pending: CST.Token[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
+  for (let token = pending.pop(); token; token = pending.pop()) {
+    const outer = depths.pop() ?? 0;
+    if (token.type === 'document') {
+      if (token.value) {
+        pending.push(token.value);
+        depths.push(outer);
+      }
+      continue;
+    }
+    if (
+      token.type !== 'block-map' &&
+      token.type !== 'block-seq' &&
+      token.type !== 'flow-collection'
+    )
+      continue;
+    const depth = outer + 1;
     if (depth > MAX_YAML_DEPTH)
       throw new YamlError('too-deep', NESTING_REASON, lineOf(token.offset));
-    for (const child of children(token)) pending.push({ token: child, depth });
-  }
-}
-
-function children(token: CST.Token): CST.Token[] {
-  switch (token.type) {
-    case 'document':
-      return token.value ? [token.value] : [];
-    case 'block-map':
-    case 'block-seq':
-    case 'flow-collection':
-      return token.items.flatMap((item) => [
-        ...(item.key ? [item.key] : []),
-        ...(item.value ? [item.value] : []),
-      ]);
-    default:
-      return [];
+    for (const item of token.items) {
+      if (item.key) {
+        pending.push(item.key);
+        depths.push(depth);
+      }
+      if (item.value) {
+        pending.push(item.value);
+        depths.push(depth);
+      }
+    }
   }
 }
