@@ -3,8 +3,8 @@
  * with the `yaml` library exactly as Posture's YAML reader sets it up (YAML 1.1, merge keys,
  * positions through a line counter), and nothing else. Bundled and run as its own process, like
  * the CLI it is compared with. Files are read synchronously, the cheapest way in CPU (a promise
- * per file costs about 0.2 s more on kubespray), so that the yardstick holds no work a parse
- * does not need.
+ * per file cost about a quarter of a second more on kubespray), so that the yardstick holds no
+ * work a parse does not need.
  *
  *   node bare-parse.js <folder>      prints the files parsed and those with syntax errors
  */

@@ -47,7 +47,7 @@ describe('shell parser', () => {
     expect(script.pipelines[19_999]?.map((command) => command.name)).toEqual(['echo', 'cat']);
   });
 
-  it('shares each command of a pipeline with the list of all commands, in the order they start', () => {
+  it('lists commands in the order they start, and each pipeline with its own commands', () => {
     const script = parseShell('a 1 | b "$(c | d)" | e');
     expect(script.commands.map((command) => command.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([

@@ -126,7 +126,7 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
       }
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) {
-          into.pipelines.push(...pipelines.filter((commands) => commands.length > 1));
+          for (const commands of pipelines) if (commands.length > 1) into.pipelines.push(commands);
           return;
         }
         pipelineAt.pop();
