@@ -158,8 +158,8 @@ async function analyzeGroup(
     const outcome = testCode && policy.testCode === 'report' ? reportApart(analysed) : analysed;
     if (outcome.error) result.errors.push(outcome.error);
     if (outcome.model) result.models?.set(file.path, outcome.model);
-    result.notices.push(...outcome.notices);
-    result.findings.push(...outcome.findings);
+    for (const notice of outcome.notices) result.notices.push(notice);
+    for (const finding of outcome.findings) result.findings.push(finding);
   }
 }
 

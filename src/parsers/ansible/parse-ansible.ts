@@ -248,7 +248,8 @@ class AnsibleModelBuilder {
       }
     }
     const args = keywordPairs.find((pair) => pair.key === 'args');
-    if (args) attributes.push(...(this.values.value(args.value).entries ?? []));
+    if (args)
+      for (const entry of this.values.value(args.value).entries ?? []) attributes.push(entry);
 
     if (type) {
       this.model.units.push({

@@ -111,7 +111,7 @@ function declaration(
   for (const argument of callArguments(call)) {
     const value = values.value(argument);
     if (argument.type === 'pair' || argument.type === 'hash') {
-      attributes.push(...(value.entries ?? []));
+      for (const entry of value.entries ?? []) attributes.push(entry);
       continue;
     }
     const name = positional[position++];

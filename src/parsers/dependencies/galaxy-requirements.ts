@@ -37,10 +37,12 @@ export function parseGalaxyRequirements(path: string, source: string): ParseOutc
     language: 'ansible',
     isDynamic: (text) => JINJA.test(text),
     units: (top, into) => {
-      if (top.kind === 'list') into.push(...entries(top, 'role'));
+      if (top.kind === 'list') for (const unit of entries(top, 'role')) into.push(unit);
       for (const section of top.kind === 'map' ? (top.entries ?? []) : []) {
-        if (section.name === 'roles') into.push(...entries(section.value, 'role'));
-        if (section.name === 'collections') into.push(...entries(section.value, 'collection'));
+        if (section.name === 'roles')
+          for (const unit of entries(section.value, 'role')) into.push(unit);
+        if (section.name === 'collections')
+          for (const unit of entries(section.value, 'collection')) into.push(unit);
       }
     },
   });

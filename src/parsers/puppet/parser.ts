@@ -695,7 +695,7 @@ class Parser implements Grammar {
 function addArgument(args: Expression[], arg: Expression): void {
   const last = args[args.length - 1];
   if (arg.kind === 'Hash' && arg.unfolded && last?.kind === 'Hash' && last.unfolded) {
-    last.entries.push(...arg.entries);
+    for (const entry of arg.entries) last.entries.push(entry);
     last.end = arg.end;
   } else {
     args.push(arg);

@@ -76,7 +76,8 @@ export class YamlValueBuilder {
         const sources = isSeq(this.deref(value, depth))
           ? (this.deref(value, depth) as { items: YamlNode[] }).items
           : [value];
-        for (const source of sources) merged.push(...this.pairsOf(source, depth + 1));
+        for (const source of sources)
+          for (const pair of this.pairsOf(source, depth + 1)) merged.push(pair);
         continue;
       }
       explicit.push({ key, keyNode: pair.key as YamlNode, value });

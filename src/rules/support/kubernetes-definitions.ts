@@ -52,7 +52,7 @@ export function containersOf(definition: Value): Value[] {
   const containers: Value[] = [];
   for (const entry of entriesBelow(definition))
     if (CONTAINER_LISTS.has(entry.name) && entry.value.kind === 'list')
-      containers.push(...(entry.value.items ?? []).filter((item) => item.kind === 'map'));
+      for (const item of entry.value.items ?? []) if (item.kind === 'map') containers.push(item);
   return containers;
 }
 

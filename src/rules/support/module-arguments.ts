@@ -59,7 +59,8 @@ export function optionsAt(
       found.push({ attribute, siblings: attributes });
       continue;
     }
-    for (const map of mapsIn(attribute.value)) found.push(...optionsAt(map.entries ?? [], rest));
+    for (const map of mapsIn(attribute.value))
+      for (const option of optionsAt(map.entries ?? [], rest)) found.push(option);
   }
   return found;
 }
