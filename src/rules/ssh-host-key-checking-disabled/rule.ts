@@ -78,13 +78,21 @@ function effectOf(option: string): string {
     : 'ssh accepts any host key, so a man in the middle can pose as the host';
 }
 
-/** A task that removes a line or a file writes nothing. */
+/** A task that removes a line or a file writes nothing. Asked once per argument: kept per unit. */
 function removes(unit: Unit | undefined): boolean {
-  const state = unit?.attributes.find(
-    (attribute) => attribute.name === 'state' || attribute.name === 'ensure',
-  );
-  return state !== undefined && /^:?absent$/.test(literalText(state.value) ?? '');
+  if (!unit) return false;
+  let answer = removalByUnit.get(unit);
+  if (answer === undefined) {
+    const state = unit.attributes.find(
+      (attribute) => attribute.name === 'state' || attribute.name === 'ensure',
+    );
+    answer = state !== undefined && /^:?absent$/.test(literalText(state.value) ?? '');
+    removalByUnit.set(unit, answer);
+  }
+  return answer;
 }
+
+const removalByUnit = new WeakMap<Unit, boolean>();
 
 /** `ansible_host_key_checking: false`, `ANSIBLE_HOST_KEY_CHECKING: "False"`, git's `accept_hostkey: true`. */
 function switchedOff(assignment: Pick<Assignment, 'name' | 'unit'>, value: Value): boolean {

@@ -42,9 +42,19 @@ export function isCommandAttribute(file: FileModel, unit: Unit, name: string): b
 export function commandAttributes(file: FileModel, unit: Unit): readonly string[] {
   const names = COMMAND_ATTRIBUTES[file.language]?.[unit.type] ?? [];
   const title = COMMAND_FROM_TITLE[file.language]?.[unit.type];
-  const hasCommand = unit.attributes.some((attribute) => attribute.name === names[0]);
-  return title && !hasCommand ? [...names, title] : names;
+  if (!title) return names;
+  // Rules ask once per argument: the answer is kept per unit, so that a resource with thousands
+  // of attributes does not cost the square of them.
+  let found = fromTitleByUnit.get(unit);
+  if (!found) {
+    const hasCommand = unit.attributes.some((attribute) => attribute.name === names[0]);
+    found = hasCommand ? names : [...names, title];
+    fromTitleByUnit.set(unit, found);
+  }
+  return found;
 }
+
+const fromTitleByUnit = new WeakMap<Unit, readonly string[]>();
 
 /** The commands of each file, read once for the rules that look at commands. */
 const commandsByFile = new WeakMap<FileModel, readonly CommandText[]>();

@@ -49,9 +49,18 @@ export function ownStrings(value: Value): (Value & { value: string })[] {
 /**
  * Whether a task or resource removes what it names (`state: absent`, `ensure => absent`,
  * `action :remove`): its other attributes then configure nothing that stays. A Chef action
- * list counts when every action in it removes.
+ * list counts when every action in it removes. Rules ask once per argument of a unit, so the
+ * answer is kept per unit: a task with thousands of arguments would otherwise cost the square.
  */
 export function removesResource(unit: Unit, language: Language): boolean {
+  let answers = removalByUnit.get(unit);
+  if (!answers) removalByUnit.set(unit, (answers = {}));
+  return (answers[language] ??= readRemoval(unit, language));
+}
+
+const removalByUnit = new WeakMap<Unit, Partial<Record<Language, boolean>>>();
+
+function readRemoval(unit: Unit, language: Language): boolean {
   const removal = REMOVAL[language];
   if (!removal) return false;
   const { attribute, values } = removal;
