@@ -3,14 +3,12 @@ import type { Unit } from '../../model/model.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { encloses, keywordOf } from '../support/units.js';
 
-/** The unit, then the blocks around it from the innermost out, then its play. */
-function scopesOf(unit: Unit, units: readonly Unit[]): Unit[] {
-  const around = units.filter(
-    (other) =>
-      other !== unit &&
-      (other.kind === 'block' || other.kind === 'play') &&
-      encloses(other.range, unit.range),
-  );
+/**
+ * The unit, then the blocks around it from the innermost out, then its play. `scopes` are the
+ * file's blocks and plays, found once per file rather than once per unit.
+ */
+function scopesOf(unit: Unit, scopes: readonly Unit[]): Unit[] {
+  const around = scopes.filter((other) => other !== unit && encloses(other.range, unit.range));
   // A scope inside another starts later: innermost first.
   around.sort((a, b) => b.range.line - a.range.line || b.range.column - a.range.column);
   return [unit, ...around];
@@ -25,10 +23,11 @@ function scopesOf(unit: Unit, units: readonly Unit[]): Unit[] {
 function check(context: RuleContext): void {
   const { file } = context;
   if (file.language !== 'ansible') return;
+  const blocksAndPlays = file.units.filter((unit) => unit.kind === 'block' || unit.kind === 'play');
   for (const unit of file.units) {
     const user = keywordOf(unit, 'become_user');
     if (!user || user.value.kind === 'null') continue;
-    const scopes = scopesOf(unit, file.units);
+    const scopes = scopesOf(unit, blocksAndPlays);
     const setting = scopes.map((scope) => keywordOf(scope, 'become')).find(Boolean);
     const inPlay = scopes.some((scope) => scope.kind === 'play');
     const who = `\`become_user: ${user.value.text}\``;

@@ -76,14 +76,15 @@ function contains(outer: Unit, inner: Unit): boolean {
  * Whether the task runs on the control node: it says so, or the play or block it is written in
  * does. Tasks of a role run wherever the play applying them points, which is a managed host.
  */
-function runsOnController(file: FileModel, unit: Unit): boolean {
+function runsOnController(unit: Unit, controllerScopes: readonly Unit[]): boolean {
   if (aimsAtController(unit)) return true;
-  return file.units.some(
-    (outer) =>
-      outer !== unit &&
-      (outer.kind === 'play' || outer.kind === 'block') &&
-      contains(outer, unit) &&
-      aimsAtController(outer),
+  return controllerScopes.some((outer) => outer !== unit && contains(outer, unit));
+}
+
+/** The plays and blocks aimed at the control node, found once per file rather than once per task. */
+function controllerScopesOf(file: FileModel): Unit[] {
+  return file.units.filter(
+    (outer) => (outer.kind === 'play' || outer.kind === 'block') && aimsAtController(outer),
   );
 }
 
@@ -162,10 +163,11 @@ export const relativeRemotePath: Rule = {
   check(context) {
     const { file } = context;
     if (file.language !== 'ansible') return;
+    const controllerScopes = controllerScopesOf(file);
     for (const unit of file.units) {
       if (unit.kind !== 'task' && unit.kind !== 'handler') continue;
       const paths = remotePaths(unit);
-      if (paths.length === 0 || runsOnController(file, unit)) continue;
+      if (paths.length === 0 || runsOnController(unit, controllerScopes)) continue;
       for (const path of paths) checkPath(context, unit, path);
     }
   },

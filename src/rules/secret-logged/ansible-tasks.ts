@@ -15,20 +15,21 @@ import { encloses, keywordOf } from '../support/units.js';
  * `no_log` as the task runs with it: its own, else its innermost block's or play's. A templated
  * value is taken as set: whoever wrote it meant to hide the output when it matters.
  */
-function hidesOutput(file: FileModel, task: Unit): boolean {
+function hidesOutput(task: Unit, hidingAround: readonly Unit[]): boolean {
   const own = keywordOf(task, 'no_log');
   if (own) return !isFalse(own.value);
-  const around = file.units
-    .filter(
-      (unit) =>
-        unit !== task &&
-        (unit.kind === 'block' || unit.kind === 'play') &&
-        encloses(unit.range, task.range) &&
-        keywordOf(unit, 'no_log'),
-    )
+  const around = hidingAround
+    .filter((unit) => unit !== task && encloses(unit.range, task.range))
     .sort((a, b) => b.range.line - a.range.line)[0];
   const inherited = around && keywordOf(around, 'no_log');
   return inherited !== undefined && !isFalse(inherited.value);
+}
+
+/** The blocks and plays that set `no_log`, found once per file rather than once per task. */
+function noLogBlocksAndPlays(file: FileModel): Unit[] {
+  return file.units.filter(
+    (unit) => (unit.kind === 'block' || unit.kind === 'play') && keywordOf(unit, 'no_log'),
+  );
 }
 
 /** `loop`, `with_items`, `with_dict`, ...: the keyword that makes the task a loop. */
@@ -112,9 +113,10 @@ function secretDebugged(
 }
 
 export function checkAnsibleTasks({ file, report }: RuleContext): void {
+  const hidingAround = noLogBlocksAndPlays(file);
   for (const task of file.units) {
     if (task.kind !== 'task' && task.kind !== 'handler') continue;
-    if (hidesOutput(file, task)) continue;
+    if (hidesOutput(task, hidingAround)) continue;
     if (task.type === 'debug') {
       const debugged = secretDebugged(file, task);
       if (debugged)
