@@ -7,6 +7,7 @@
  *                                             speed    the shared corpora, next to the bare YAML parse
  *                                                      and the peers that are installed
  *                                             memory   peak memory on one and on eight kubespray copies
+ *                                             scaling  one file of growing size, shape by shape
  *                                             api      GitHub API calls per review
  *                                             policy   custom rules with catastrophic regexes
  *   npm run bench -- --runs 5               runs per command (default 3; 10 for startup)
@@ -27,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { measureApiCalls, printApiCalls, type ApiCallFigures } from './bench/api-calls.js';
 import { findExecutable } from './bench/executables.js';
 import { runPolicyBench } from './bench/policy.js';
+import { measureScaling, printScaling, type ScalingFigures } from './bench/scaling.js';
 import {
   compareInTurn,
   printComparison,
@@ -40,7 +42,7 @@ import { isLinux } from './lib/process-usage.js';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusRoot = path.resolve(projectRoot, '..', 'shared', 'corpus', 'real');
 const buildDir = path.join(projectRoot, 'node_modules', '.cache', 'posture-bench');
-const PARTS = ['startup', 'speed', 'memory', 'api', 'policy'] as const;
+const PARTS = ['startup', 'speed', 'memory', 'scaling', 'api', 'policy'] as const;
 type Part = (typeof PARTS)[number];
 const KUBESPRAY = path.join(corpusRoot, 'ansible', 'kubespray');
 const MEMORY_COPIES = 8;
@@ -51,6 +53,7 @@ interface BenchFigures {
   startup?: ContenderFigures[];
   speed?: Record<string, ContenderFigures[]>;
   memory?: { oneCopyMiB: number; copies: number; manyCopiesMiB: number };
+  scaling?: ScalingFigures[];
   apiCalls?: ApiCallFigures;
 }
 
@@ -277,13 +280,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const wantsProcesses = parts.some((part) => ['startup', 'speed', 'memory'].includes(part));
+  const wantsProcesses = parts.some((part) =>
+    ['startup', 'speed', 'memory', 'scaling'].includes(part),
+  );
   if (wantsProcesses && !isLinux()) {
-    console.error('bench: the startup, speed and memory parts read /proc and run on Linux only');
+    console.error(
+      'bench: the startup, speed, memory and scaling parts read /proc and run on Linux only',
+    );
     process.exitCode = 2;
     return;
   }
-  if (wantsProcesses && !existsSync(corpusRoot) && parts.some((part) => part !== 'startup'))
+  if (!existsSync(corpusRoot) && parts.some((part) => part === 'speed' || part === 'memory'))
     console.error(`bench: no corpus at ${corpusRoot}; the speed and memory parts are skipped`);
 
   const figures: BenchFigures = {};
@@ -316,6 +323,10 @@ async function main(): Promise<void> {
         console.log(
           `Peak memory of a scan: one kubespray copy ${fixed(figures.memory.oneCopyMiB, 0)} MiB, ${figures.memory.copies} copies ${fixed(figures.memory.manyCopiesMiB, 0)} MiB (${fixed(figures.memory.manyCopiesMiB / figures.memory.oneCopyMiB, 2)}×)\n`,
         );
+    }
+    if (parts.includes('scaling')) {
+      figures.scaling = await measureScaling(posture, runs ?? 3, path.join(scratch, 'scaling'));
+      if (!values.json) printScaling(figures.scaling, runs ?? 3);
     }
     if (parts.includes('api')) {
       figures.apiCalls = await measureApiCalls();
