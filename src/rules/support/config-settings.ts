@@ -12,7 +12,7 @@ import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js'
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
-import { encloses } from './units.js';
+import { underCondition } from './under-condition.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -87,21 +87,13 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
  */
 function setUnderCondition(file: FileModel, definition: VariableDefinition | undefined): boolean {
   if (!definition || definition.path !== file.path) return false;
-  return file.conditions.some(
-    (condition) =>
-      (condition.kind === 'if' || condition.kind === 'case') &&
-      encloses(condition.range, definition.range),
-  );
+  return underCondition(file, definition.range);
 }
 
 /** A task with `when:`, or a resource inside an `if`, `unless` or `case`. */
 function isGuarded(file: FileModel, unit: Unit): boolean {
   if (unit.keywords.some((keyword) => keyword.name === 'when')) return true;
-  return file.conditions.some(
-    (condition) =>
-      (condition.kind === 'if' || condition.kind === 'case') &&
-      encloses(condition.range, unit.range),
-  );
+  return underCondition(file, unit.range);
 }
 
 function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
