@@ -51,16 +51,17 @@ function updatesStopped(
 function checkServices(context: RuleContext): void {
   const { file } = context;
   for (const unit of file.units) {
-    // An `if` or `case` around the resource offers the choice; it does not make it.
+    const stopped = updatesStopped(unit, file.language);
+    if (!stopped) continue;
+    // An `if` or `case` around the resource offers the choice; it does not make it. Asked only
+    // of the units that stop an update service, not of every unit against every condition.
     const guarded = file.conditions.some(
       (condition) =>
         (condition.kind === 'if' || condition.kind === 'case') &&
         condition.range.line <= unit.range.line &&
         condition.range.endLine >= unit.range.endLine,
     );
-    if (guarded) continue;
-    const stopped = updatesStopped(unit, file.language);
-    if (stopped)
+    if (!guarded)
       context.report({
         range: valueRange(stopped.attribute, stopped.attribute.value),
         message: `\`${stopped.attribute.name}\` set to \`${stopped.attribute.value.text}\` stops \`${stopped.service}\`, which installs security updates on its own: fixes for known holes wait for someone to remember`,
