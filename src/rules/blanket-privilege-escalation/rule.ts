@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, SourceRange, Unit } from '../../model/model.js';
+import type { Unit } from '../../model/model.js';
 import { isTrue, literalText } from '../support/values.js';
+import { encloses, keywordOf } from '../support/units.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
 
 /**
@@ -12,24 +13,12 @@ const BLANKET_FROM = 3;
 /** What Ansible's configuration reads as true; `;` starts a comment after a value. */
 const ANSIBLE_TRUE = /^(true|yes|on|y|t|1)(\s+;.*)?$/i;
 
-function keyword(unit: Unit, name: string): Attribute | undefined {
-  return unit.keywords.find((candidate) => candidate.name === name);
-}
-
-function encloses(outer: SourceRange, inner: SourceRange): boolean {
-  return (
-    (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) &&
-    (outer.endLine > inner.endLine ||
-      (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn))
-  );
-}
-
 /**
  * `become_user` naming an account other than root drops to a service account rather than
  * escalating to root; a templated one may be either, so it is not judged.
  */
 function becomesRoot(play: Unit): boolean {
-  const user = keyword(play, 'become_user');
+  const user = keywordOf(play, 'become_user');
   if (!user) return true;
   const name = literalText(user.value);
   return name === 'root';
@@ -39,7 +28,7 @@ function checkPlays(context: RuleContext): void {
   const { file } = context;
   for (const play of file.units) {
     if (play.kind !== 'play' || play.type !== 'play') continue;
-    const become = keyword(play, 'become');
+    const become = keywordOf(play, 'become');
     if (!become || !isTrue(become.value) || !becomesRoot(play)) continue;
     const tasks = file.units.filter(
       (unit) => unit.kind === 'task' && encloses(play.range, unit.range),
