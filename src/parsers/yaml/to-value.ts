@@ -39,8 +39,8 @@ export class YamlValueBuilder {
     doc: Document.Parsed,
     private readonly options: ValueBuilderOptions,
   ) {
-    this.targets = resolveAliases(doc);
     this.source = parsed.text;
+    this.targets = resolveAliases(doc, this.source);
   }
 
   rangeOfNode(node: YamlNode | null | undefined): SourceRange {
