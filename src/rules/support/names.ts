@@ -4,22 +4,34 @@
  * `passwordless` or `password_file` do not.
  */
 
-const wordsCache = new Map<string, readonly string[]>();
+/** At most this many names are remembered per question; then the answers start afresh. */
+const REMEMBERED_NAMES = 50_000;
 
-export function nameWords(name: string): readonly string[] {
-  let words = wordsCache.get(name);
-  if (!words) {
-    words = name
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .flatMap(splitRunTogether);
-    if (wordsCache.size > 50_000) wordsCache.clear();
-    wordsCache.set(name, words);
-  }
-  return words;
+/**
+ * A question about names, answered once per name: many rules ask it of every key of every file,
+ * and the keys repeat. `answer` must depend on the name alone and never return undefined.
+ */
+function byName<T>(answer: (name: string) => T): (name: string) => T {
+  const answers = new Map<string, T>();
+  return (name) => {
+    let known = answers.get(name);
+    if (known === undefined) {
+      known = answer(name);
+      if (answers.size >= REMEMBERED_NAMES) answers.clear();
+      answers.set(name, known);
+    }
+    return known;
+  };
 }
+
+export const nameWords: (name: string) => readonly string[] = byName((name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .flatMap(splitRunTogether),
+);
 
 const SECRET_WORDS = new Set([
   'password',
@@ -162,11 +174,11 @@ function holdsTheSecret(words: readonly string[], found: { index: number }): boo
  * secret word must end the key (or be followed only by words such as `value`): keys that go on
  * after it are about the secret, not the secret.
  */
-export function isSecretName(name: string): boolean {
+export const isSecretName: (name: string) => boolean = byName((name) => {
   const words = ownWords(name);
   const found = trailingSecret(words);
   return found !== undefined && holdsTheSecret(words, found) && !isIdentifierToken(words);
-}
+});
 
 /**
  * etcd's `initial-cluster-token` names a cluster so that two clusters on one network do not
@@ -205,13 +217,18 @@ const PASSWORD_OR_HASH = new Set([
  * word that ends the key (`mysql_password`, `password_hash`), or undefined.
  */
 export function passwordWord(name: string): string | undefined {
+  return passwordWordOrNone(name) || undefined;
+}
+
+/** The password word of a name, or `''` for none: a remembered answer is never undefined. */
+const passwordWordOrNone = byName((name) => {
   const words = ownWords(name);
   const found = trailingSecret(words, PASSWORD_OR_HASH);
   const word = found && found.length === 1 ? words[found.index] : undefined;
   return word !== undefined && found && PASSWORD_WORDS.has(word) && holdsTheSecret(words, found)
     ? word
-    : undefined;
-}
+    : '';
+});
 
 /** Whether a key holds a password or its hash (`mysql_password`, `password_hash`, `root_passwd`). */
 export function isPasswordName(name: string): boolean {
