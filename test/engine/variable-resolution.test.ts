@@ -198,6 +198,9 @@ describe('references a value reads', () => {
     expect(referencesIn(string("{{ 'NOPASSWD' }}: ALL"), 'ansible')).toMatchObject([
       { fallback: 'NOPASSWD' },
     ]);
+    expect(referencesIn(string("{{ realm | default('a|b') | lower }}"), 'ansible')).toMatchObject([
+      { name: 'realm', fallback: 'a|b', transforms: ['lower'] },
+    ]);
     expect(referencesIn(string("{{ mode | ternary('a', 'b') }}"), 'ansible')).toEqual([]);
     expect(referencesIn(string('{{ a ~ b }}'), 'ansible')).toEqual([]);
   });

@@ -48,13 +48,15 @@ function readJinja(expression: string): Omit<FoundReference, 'start' | 'end'> | 
   return { ...(name ? { name } : {}), ...(fallback !== undefined ? { fallback } : {}), transforms };
 }
 
-/** Splits on `|` outside quotes and brackets. */
+/** Splits on `|` outside quotes and brackets; most expressions have no filter at all. */
 function splitFilters(expression: string): string[] {
+  if (!expression.includes('|')) return [expression];
   const parts: string[] = [];
   let depth = 0;
   let quote: string | undefined;
-  let current = '';
-  for (const char of expression) {
+  let partStart = 0;
+  for (let index = 0; index < expression.length; index++) {
+    const char = expression[index];
     if (quote) {
       if (char === quote) quote = undefined;
     } else if (char === "'" || char === '"') {
@@ -64,12 +66,10 @@ function splitFilters(expression: string): string[] {
     } else if (char === ')' || char === ']') {
       depth--;
     } else if (char === '|' && depth === 0) {
-      parts.push(current);
-      current = '';
-      continue;
+      parts.push(expression.slice(partStart, index));
+      partStart = index + 1;
     }
-    current += char;
   }
-  parts.push(current);
+  parts.push(expression.slice(partStart));
   return parts;
 }
