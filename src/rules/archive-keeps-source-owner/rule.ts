@@ -2,12 +2,13 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Unit } from '../../model/model.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { isTrue, literalText, ownStrings } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** Archives whose tools do not restore the owner recorded in them. */
 const OWNERLESS_ARCHIVE = /\.zip$/i;
 
 function attribute(unit: Unit, name: string) {
-  return unit.attributes.find((found) => found.name === name);
+  return attributeOf(unit, name);
 }
 
 /** The options given to the extracting tool, as words. */

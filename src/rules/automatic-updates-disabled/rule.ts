@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { checkSettings, type Judge } from '../support/config-settings.js';
 import { literalWords } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** The services and timers that install security updates on their own. */
 const UPDATE_SERVICES =
@@ -35,13 +36,11 @@ function updatesStopped(
   if (unit.keywords.some((keyword) => keyword.name === 'when')) return undefined;
   const stopping = SERVICE_STOPPING[language];
   if (!stopping) return undefined;
-  const attributeOf = (name: string) =>
-    unit.attributes.find((candidate) => candidate.name === name);
   const service =
-    stopping.name.map((name) => words(attributeOf(name))[0]).find(Boolean) ?? unit.name;
+    stopping.name.map((name) => words(attributeOf(unit, name))[0]).find(Boolean) ?? unit.name;
   if (!service || !UPDATE_SERVICES.test(service)) return undefined;
   for (const [name, values] of Object.entries(stopping.stoppedWhen)) {
-    const attribute = attributeOf(name);
+    const attribute = attributeOf(unit, name);
     if (attribute && words(attribute).some((word) => values.includes(word)))
       return { attribute, service };
   }

@@ -9,7 +9,7 @@
 import type { FileModel, Unit, Value } from '../../model/model.js';
 import { commandTextOf } from '../support/commands.js';
 import { interpolationsIn, type Interpolation } from './interpolations.js';
-import { encloses } from '../support/units.js';
+import { encloses, keywordOf } from '../support/units.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */
 const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = {
@@ -105,7 +105,7 @@ function registeredNames(file: FileModel): Set<string> {
 function promptedNames(plays: readonly Unit[]): Set<string> {
   const names = new Set<string>();
   for (const play of plays) {
-    const prompts = play.keywords.find((keyword) => keyword.name === 'vars_prompt');
+    const prompts = keywordOf(play, 'vars_prompt');
     for (const item of prompts?.value.items ?? []) {
       const name = item.entries?.find((entry) => entry.name === 'name')?.value.value;
       if (typeof name === 'string') names.add(name);

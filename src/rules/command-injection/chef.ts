@@ -11,6 +11,7 @@
 import type { FileModel, Unit, Value } from '../../model/model.js';
 import { COMMAND_ATTRIBUTES } from '../knowledge/commands.js';
 import { insideCodeArgument, interpolationsIn, type Interpolation } from './interpolations.js';
+import { attributeOf } from '../support/units.js';
 
 /** Resources a custom resource's action declares to run shell text. */
 const SHELL_RESOURCES = new Set(['execute', 'bash', 'script', 'sh', 'ksh', 'csh']);
@@ -41,10 +42,7 @@ export function* chefInjections(file: FileModel): Generator<ChefInjection> {
     const command = unit.attributes.find((attribute) => names.includes(attribute.name));
     // An `execute` without a `command` runs its name.
     const value =
-      command?.value ??
-      (unit.type === 'execute'
-        ? unit.attributes.find((attribute) => attribute.name === 'name')?.value
-        : undefined);
+      command?.value ?? (unit.type === 'execute' ? attributeOf(unit, 'name')?.value : undefined);
     if (!value || value.kind !== 'string' || typeof value.value !== 'string') continue;
     for (const interpolation of interpolationsIn(value.value, 'chef')) {
       if (ESCAPED.test(interpolation.expression)) continue;

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Unit, Value } from '../../model/model.js';
 import { isFalse, literalText } from '../support/values.js';
+import { attributeOf, keywordOf } from '../support/units.js';
 
 /** Words that say the answer is a credential. */
 const SECRET_WORDS =
@@ -19,7 +20,7 @@ function text(value: Value | undefined): string {
  * Ansible keeps a secret out of the repository when a person runs the play; it is left alone.
  */
 function checkVarsPrompt(context: RuleContext, play: Unit): void {
-  const prompts = play.keywords.find((keyword) => keyword.name === 'vars_prompt');
+  const prompts = keywordOf(play, 'vars_prompt');
   for (const item of prompts?.value.items ?? []) {
     const name = text(entry(item, 'name'));
     if (!SECRET_WORDS.test(name) && !SECRET_WORDS.test(text(entry(item, 'prompt')))) continue;
@@ -35,9 +36,9 @@ function checkVarsPrompt(context: RuleContext, play: Unit): void {
 /** A `pause` task whose prompt asks for a credential. */
 function checkPause(context: RuleContext, task: Unit): void {
   if (task.type !== 'pause') return;
-  const prompt = task.attributes.find((attribute) => attribute.name === 'prompt');
+  const prompt = attributeOf(task, 'prompt');
   if (!prompt || !SECRET_WORDS.test(text(prompt.value))) return;
-  const echo = task.attributes.find((attribute) => attribute.name === 'echo');
+  const echo = attributeOf(task, 'echo');
   // `echo: false` hides the answer, as a hidden `vars_prompt` does.
   if (echo !== undefined && isFalse(echo.value)) return;
   context.report({
@@ -49,7 +50,7 @@ function checkPause(context: RuleContext, task: Unit): void {
 /** `expect` answering a password prompt with a literal: the credential is written in the playbook. */
 function checkExpect(context: RuleContext, task: Unit): void {
   if (task.type !== 'expect') return;
-  const responses = task.attributes.find((attribute) => attribute.name === 'responses');
+  const responses = attributeOf(task, 'responses');
   for (const answer of responses?.value.entries ?? []) {
     if (!SECRET_WORDS.test(answer.name)) continue;
     const literal = literalAnswer(answer);

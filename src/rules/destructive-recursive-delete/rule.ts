@@ -5,6 +5,7 @@ import { bindings, reportBinding } from '../support/bindings.js';
 import { commandsIn, effectiveProgram, hasFlag } from '../support/commands.js';
 import { COMPUTED_PART, managedPathAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText, removesResource } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** `/etc/`, `/var//`, `/usr/*` as the folder they remove: `/etc`, `/var`, `/usr`. */
 function removedFolder(path: string): string {
@@ -64,10 +65,9 @@ function checkTree(context: RuleContext, unit: Unit): void {
 /** Puppet `tidy` with `recurse` and `matches => '*'` and no age or size: it empties the tree. */
 function checkTidy(context: RuleContext, unit: Unit): void {
   if (context.file.language !== 'puppet' || unit.type !== 'tidy') return;
-  const attribute = (name: string) => unit.attributes.find((found) => found.name === name);
-  const recurse = attribute('recurse');
-  const matches = attribute('matches');
-  if (!recurse || !matches || attribute('age') || attribute('size')) return;
+  const recurse = attributeOf(unit, 'recurse');
+  const matches = attributeOf(unit, 'matches');
+  if (!recurse || !matches || attributeOf(unit, 'age') || attributeOf(unit, 'size')) return;
   const recursive = isTrue(recurse.value) || /^(inf|\d+)$/.test(literalText(recurse.value) ?? '');
   const everything = [matches.value, ...(matches.value.items ?? [])].some(
     (value: Value) => literalText(value) === '*',

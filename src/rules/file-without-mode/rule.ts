@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Language, Unit } from '../../model/model.js';
 import { STATE_ATTRIBUTE } from '../knowledge/file-writers.js';
 import { literalText, removesResource } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /**
  * Tasks and resources that create a file or folder, and when they do: per type, the states or
@@ -44,16 +45,15 @@ function creates(context: RuleContext, unit: Unit): boolean {
   const language = context.file.language;
   const creator = CREATORS[language]?.[unit.type];
   if (!creator || removesResource(unit, language)) return false;
-  const value = (name: string) => unit.attributes.find((found) => found.name === name)?.value;
   if (creator.needs) {
-    const needed = value(creator.needs);
+    const needed = attributeOf(unit, creator.needs)?.value;
     return (
       needed !== undefined && ['true', 'yes'].includes(String(literalText(needed)).toLowerCase())
     );
   }
   if (!creator.creates) return true;
   const stateAttribute = STATE_ATTRIBUTE[language];
-  const state = stateAttribute ? value(stateAttribute) : undefined;
+  const state = attributeOf(unit, stateAttribute)?.value;
   const written = state ? literalText(state)?.replace(/^:/, '') : creator.default;
   return written !== undefined && creator.creates.includes(written);
 }

@@ -4,6 +4,7 @@ import { checkSettings } from '../support/config-settings.js';
 import { commandsIn } from '../support/commands.js';
 import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
 import { literalText, removesResource, stringText } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /**
  * The files the r-commands and sshd's host-based login read to let a user in without a
@@ -91,7 +92,7 @@ function createsFile(unit: Unit, language: Language): boolean {
   if (!writer?.creates) return true;
   const { withAny = [] } = writer.creates;
   if (unit.attributes.some((attribute) => withAny.includes(attribute.name))) return true;
-  const state = unit.attributes.find((attribute) => attribute.name === writer.creates?.attribute);
+  const state = attributeOf(unit, writer.creates?.attribute);
   const said = state ? literalText(state.value)?.toLowerCase() : undefined;
   return said !== undefined && writer.creates.states.includes(said);
 }

@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Language, Unit, Value } from '../../model/model.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /**
  * The options each shared mount point needs (CIS 1.1, dev-sec os-10): no device files and no
@@ -57,14 +58,14 @@ function checkMount(context: RuleContext, unit: Unit): void {
   const language = context.file.language;
   const mount = MOUNTS[language];
   if (!mount || unit.type !== mount.type || removesResource(unit, language)) return;
-  const state = unit.attributes.find((attribute) => attribute.name === 'state')?.value;
+  const state = attributeOf(unit, 'state')?.value;
   if (state && literalText(state) === 'unmounted') return;
   const point = firstAttribute(unit, mount.path);
   const required = point
     ? REQUIRED_OPTIONS[literalText(point.value)?.replace(/\/$/, '') ?? '']
     : undefined;
   if (!point || !required) return;
-  const options = unit.attributes.find((attribute) => attribute.name === mount.options);
+  const options = attributeOf(unit, mount.options);
   const words = options ? optionWords(options.value) : ['defaults'];
   if (!words) return;
   const missing = required.filter((option) => !words.includes(option));
@@ -78,7 +79,7 @@ function checkMount(context: RuleContext, unit: Unit): void {
 function checkModule(context: RuleContext, unit: Unit): void {
   const loader = MODULE_LOADERS[context.file.language];
   if (!loader || unit.type !== loader.type || removesResource(unit, context.file.language)) return;
-  const action = unit.attributes.find((attribute) => attribute.name === 'action')?.value;
+  const action = attributeOf(unit, 'action')?.value;
   if (
     context.file.language === 'chef' &&
     action &&

@@ -13,6 +13,7 @@ import { PACKAGE_INSTALLS } from '../knowledge/packages.js';
 import { reportBinding, usePhrase, wholeBindings, type Binding } from '../support/bindings.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalWords, ownStrings } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** What a unit does with what it names. */
 type Action = 'installs' | 'starts';
@@ -39,7 +40,7 @@ function kindOf(text: string, action: Action): LegacyKind | undefined {
 function installs(unit: Unit, language: Language): boolean {
   const install = PACKAGE_INSTALLS[language];
   if (!install?.types.has(unit.type)) return false;
-  const state = unit.attributes.find((attribute) => attribute.name === install.state);
+  const state = attributeOf(unit, install.state);
   if (!state) return true;
   const said = literalWords(state.value);
   if (said.length === 0) return false;
@@ -50,7 +51,7 @@ function starts(unit: Unit, language: Language): boolean {
   const start = SERVICE_STARTS[language];
   if (!start?.types.has(unit.type)) return false;
   return Object.entries(start.runningWhen).some(([name, values]) => {
-    const attribute = unit.attributes.find((candidate) => candidate.name === name);
+    const attribute = attributeOf(unit, name);
     return (
       attribute !== undefined && literalWords(attribute.value).some((word) => values.includes(word))
     );

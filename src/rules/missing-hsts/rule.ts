@@ -2,6 +2,7 @@ import type { Directive, FileModel, Unit, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isTrue, removesResource } from '../support/values.js';
 import { serverBlocks, type Block } from './server-blocks.js';
+import { attributeOf } from '../support/units.js';
 
 const HSTS = /strict-transport-security/i;
 
@@ -129,11 +130,10 @@ function namesHsts(value: Value): boolean | undefined {
 function checkPuppetSite(context: RuleContext, unit: Unit): void {
   const site = PUPPET_SITES[unit.type];
   if (!site || removesResource(unit, 'puppet')) return;
-  const attribute = (name: string) => unit.attributes.find((candidate) => candidate.name === name);
-  const ssl = attribute('ssl');
+  const ssl = attributeOf(unit, 'ssl');
   if (!ssl || !isTrue(ssl.value)) return;
-  if (site.verbatim.some((name) => attribute(name))) return;
-  const headers = attribute(site.headers);
+  if (site.verbatim.some((name) => attributeOf(unit, name))) return;
+  const headers = attributeOf(unit, site.headers);
   if (headers && namesHsts(headers.value) !== false) return;
   context.report({
     range: ssl.range,

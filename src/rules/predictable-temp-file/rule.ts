@@ -4,6 +4,7 @@ import { bindings } from '../support/bindings.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
 import { isFalse, isTrue } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** Folders every local user can create files in. */
 const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm)\/[^/]/;
@@ -32,13 +33,9 @@ const KEEPING_DOWNLOADS: Readonly<Record<string, Readonly<Record<string, Keeping
   chef: {},
 };
 
-function attribute(unit: Unit, name: string | undefined): Attribute | undefined {
-  return name ? unit.attributes.find((found) => found.name === name) : undefined;
-}
-
 function verifiesChecksum(unit: Unit, download: KeepingDownload): boolean {
-  if (!attribute(unit, download.checksum)) return false;
-  const switched = attribute(unit, download.checksumSwitch);
+  if (!attributeOf(unit, download.checksum)) return false;
+  const switched = attributeOf(unit, download.checksumSwitch);
   return !switched || !isFalse(switched.value);
 }
 
@@ -57,7 +54,7 @@ function tempDestination(context: RuleContext, unit: Unit, path: Attribute): str
 function checkDownload(context: RuleContext, unit: Unit): void {
   const download = KEEPING_DOWNLOADS[context.file.language]?.[unit.type];
   if (!download || verifiesChecksum(unit, download)) return;
-  const force = attribute(unit, download.force);
+  const force = attributeOf(unit, download.force);
   if (force && isTrue(force.value)) return;
   const path = firstAttribute(unit, download.path);
   if (!path) return;

@@ -19,6 +19,7 @@ import {
   type ContainerAttributes,
   type Namespace,
 } from '../knowledge/containers.js';
+import { attributeOf } from '../support/units.js';
 
 /** One way a container reaches into its host: what is written, what it does, how bad. */
 interface Problem {
@@ -443,9 +444,7 @@ function checkBoundUnit(
 ): void {
   for (const bound of boundUnits(context, unit)) {
     if (attributeProblems(kind, bound.attribute).length > 0) continue;
-    const attribute = bound.unit.attributes.find(
-      (candidate) => candidate.name === bound.attribute.name,
-    );
+    const attribute = attributeOf(bound.unit, bound.attribute.name);
     const found = attribute && worst(attributeProblems(kind, attribute));
     if (!found) continue;
     reportBinding(

@@ -4,7 +4,7 @@ import { isTestCode } from '../../languages/test-code.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { COMPUTED_PART, firstAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
-import { keywordOf } from '../support/units.js';
+import { attributeOf, keywordOf } from '../support/units.js';
 
 /**
  * Modules that write a file or directory on the managed host, with the attributes naming it
@@ -95,8 +95,8 @@ function remotePaths(unit: Unit): Attribute[] {
   const paths: Attribute[] = [];
   const target = firstAttribute(unit, names);
   if (target) paths.push(target);
-  const remoteSource = unit.attributes.find((attribute) => attribute.name === 'remote_src');
-  const source = unit.attributes.find((attribute) => attribute.name === 'src');
+  const remoteSource = attributeOf(unit, 'remote_src');
+  const source = attributeOf(unit, 'src');
   if (REMOTE_SOURCE_READERS.has(unit.type) && remoteSource && isTrue(remoteSource.value) && source)
     paths.push(source);
   return paths;

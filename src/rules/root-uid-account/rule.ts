@@ -4,6 +4,7 @@ import { bindings, reportBinding, usePhrase, type Binding } from '../support/bin
 import { valueRange } from '../support/source-lines.js';
 import { literalText, removesResource } from '../support/values.js';
 import { SUPERUSER, USER_RESOURCES } from '../knowledge/accounts.js';
+import { attributeOf } from '../support/units.js';
 
 const SECOND_ROOT = "a second root account, with root's full privileges under another name";
 
@@ -21,10 +22,10 @@ function accountsIn(file: FileModel): Account[] {
   for (const unit of file.units) {
     const resource = USER_RESOURCES[file.language]?.[unit.type];
     if (!resource || removesResource(unit, file.language)) continue;
-    const uid = unit.attributes.find((attribute) => attribute.name === resource.uid);
+    const uid = attributeOf(unit, resource.uid);
     if (!uid) continue;
     const name = resource.name
-      .map((key) => unit.attributes.find((attribute) => attribute.name === key))
+      .map((key) => attributeOf(unit, key))
       .find((attribute) => attribute !== undefined);
     accounts.push({ unit, uid, ...(name ? { name } : {}) });
   }

@@ -9,16 +9,13 @@ import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
+import { attributeOf } from '../support/units.js';
 
 /** Resources whose content Chef shows as a diff. */
 const CONTENT_RESOURCES = new Set(['template', 'file']);
 
-function attribute(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
-}
-
 function markedSensitive(unit: Unit): boolean {
-  const sensitive = attribute(unit, 'sensitive');
+  const sensitive = attributeOf(unit, 'sensitive');
   return sensitive !== undefined && !isFalse(sensitive.value);
 }
 
@@ -59,7 +56,7 @@ export function checkChefResources({ file, report }: RuleContext): void {
   for (const unit of file.units) {
     if (unit.kind !== 'resource' || !CONTENT_RESOURCES.has(unit.type) || markedSensitive(unit))
       continue;
-    const variables = attribute(unit, 'variables')?.value.entries;
+    const variables = attributeOf(unit, 'variables')?.value.entries;
     const variable = variables && secretVariable(variables);
     if (variable) {
       report({
@@ -68,7 +65,7 @@ export function checkChefResources({ file, report }: RuleContext): void {
       });
       continue;
     }
-    const content = attribute(unit, 'content')?.value;
+    const content = attributeOf(unit, 'content')?.value;
     const found = content && secretInContent(file, content);
     if (found)
       report({

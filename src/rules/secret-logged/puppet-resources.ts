@@ -5,16 +5,13 @@
  * `file` whose content holds a secret, which Puppet prints as a diff. A value wrapped in
  * `Sensitive()` is redacted wherever Puppet would show it.
  */
-import type { Attribute, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
+import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { isSecretName, nameWords } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
-
-function attribute(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
-}
+import { attributeOf } from '../support/units.js';
 
 /** Types that write one setting of an INI file: `ini_setting` and the `<service>_config` types. */
 function isSettingType(type: string): boolean {
@@ -26,7 +23,7 @@ const SWITCH_WORDS = new Set(['inject']);
 
 /** The setting's name: `setting =>`, or the last part of a `section/setting` title. */
 function settingName(unit: Unit): string | undefined {
-  const setting = literalText(attribute(unit, 'setting')?.value ?? ({} as Value));
+  const setting = literalText(attributeOf(unit, 'setting')?.value ?? ({} as Value));
   if (setting) return setting;
   return unit.name?.split('/').at(-1);
 }
@@ -40,8 +37,8 @@ function shownPlainly(value: Value): boolean {
 }
 
 function hidden(unit: Unit): boolean {
-  const secret = attribute(unit, 'secret');
-  const showDiff = attribute(unit, 'show_diff');
+  const secret = attributeOf(unit, 'secret');
+  const showDiff = attributeOf(unit, 'show_diff');
   return (
     (secret !== undefined && isTrue(secret.value)) ||
     (showDiff !== undefined && isFalse(showDiff.value))
@@ -76,7 +73,7 @@ export function checkPuppetResources({ file, report }: RuleContext): void {
     if (unit.kind !== 'resource' || hidden(unit)) continue;
     if (isSettingType(unit.type)) {
       const name = settingName(unit);
-      const value = attribute(unit, 'value');
+      const value = attributeOf(unit, 'value');
       if (
         name &&
         value &&
@@ -91,7 +88,7 @@ export function checkPuppetResources({ file, report }: RuleContext): void {
       continue;
     }
     if (unit.type !== 'file') continue;
-    const content = attribute(unit, 'content')?.value;
+    const content = attributeOf(unit, 'content')?.value;
     const found = content && secretInContent(file, content);
     if (found)
       report({

@@ -11,15 +11,12 @@ import {
   SERVICE_TYPES,
 } from '../knowledge/security-controls.js';
 import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
+import { attributeOf } from '../support/units.js';
 
 /** What turns the control off: the attribute and what its value does. */
 interface Switch {
   attribute: Attribute;
   effect: string;
-}
-
-function attributeOf(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
 }
 
 /** The literal words an attribute holds: a scalar, or the items of a list. */

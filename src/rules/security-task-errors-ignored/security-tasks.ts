@@ -6,6 +6,7 @@ import type { Unit } from '../../model/model.js';
 import { CONTROL_SERVICES, SERVICE_TYPES } from '../knowledge/security-controls.js';
 import { commandTextOf } from '../support/commands.js';
 import { pathShape } from '../support/destinations.js';
+import { attributeOf } from '../support/units.js';
 
 /** Modules (short names) that manage a control, by what they set up. */
 const SECURITY_MODULES: Readonly<Record<string, string>> = {
@@ -32,7 +33,7 @@ const SECURITY_MODULES: Readonly<Record<string, string>> = {
  */
 function grantsAccess(unit: Unit): boolean {
   const text = (name: string): string | undefined => {
-    const value = unit.attributes.find((attribute) => attribute.name === name)?.value;
+    const value = attributeOf(unit, name)?.value;
     return value && typeof value.value !== 'object' ? String(value.value).toLowerCase() : undefined;
   };
   const state = text('state');
@@ -96,8 +97,8 @@ export function securityControlOf(unit: Unit): string | undefined {
   const module = SECURITY_MODULES[unit.type];
   if (module) return grantsAccess(unit) ? undefined : module;
   if (SERVICE_TYPES.has(unit.type)) {
-    const name = unit.attributes.find((attribute) => attribute.name === 'name')?.value.value;
-    const state = unit.attributes.find((attribute) => attribute.name === 'state')?.value.value;
+    const name = attributeOf(unit, 'name')?.value.value;
+    const state = attributeOf(unit, 'state')?.value.value;
     // Stopping a control is another rule's finding; starting it is what must not fail quietly.
     const starts = state === undefined || /^(started|restarted|reloaded)$/.test(String(state));
     return typeof name === 'string' && CONTROL_SERVICES.test(name) && starts

@@ -19,6 +19,7 @@ import {
 } from '../support/file-modes.js';
 import { removesResource } from '../support/values.js';
 import { replaceValue } from '../support/source-lines.js';
+import { attributeOf } from '../support/units.js';
 
 const OCTAL = /^['"]?0?[0-7]{3,4}['"]?$/;
 
@@ -75,7 +76,7 @@ function managedFile(
 
 function checkUnit(context: RuleContext, unit: Unit): void {
   const { file } = context;
-  const mode = unit.attributes.find((attribute) => attribute.name === 'mode');
+  const mode = attributeOf(unit, 'mode');
   if (!mode || removesResource(unit, file.language)) return;
   const managed = managedFile(context, unit);
   if (!managed) return;

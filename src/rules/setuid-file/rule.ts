@@ -7,6 +7,7 @@ import { basename, chmodsIn } from '../support/commands.js';
 import { managedPathAttribute, managesDirectory, writtenPath } from '../support/destinations.js';
 import { SETGID, SETUID, specialBits } from '../support/file-modes.js';
 import { literalText, removesResource } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 const ROOT_NAMES = new Set(['root', '0', 'wheel']);
 
@@ -46,7 +47,7 @@ function subject(unit: Unit, context: RuleContext): string {
 }
 
 function checkUnit(context: RuleContext, unit: Unit): void {
-  const mode = unit.attributes.find((attribute) => attribute.name === 'mode');
+  const mode = attributeOf(unit, 'mode');
   if (!mode || removesResource(unit, context.file.language)) return;
   if (!mode.value.dynamic) {
     const bits = escalatingBits(unit, mode.value, context);

@@ -1,11 +1,11 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Attribute, Unit } from '../../model/model.js';
+import type { Unit } from '../../model/model.js';
 import { basename, commandsIn, type CommandText } from '../support/commands.js';
 import type { ShellCommand } from '../../parsers/shell/parse-shell.js';
 import { isFalse, isTrue, literalText } from '../support/values.js';
 import { needsNoShell } from './shell-features.js';
 import { waivedByNoqa } from '../support/lint-waivers.js';
-import { keywordOf } from '../support/units.js';
+import { attributeOf, keywordOf } from '../support/units.js';
 
 /** Shells whose `set -o pipefail` makes a pipeline fail when any of its commands fails. */
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'ksh93', 'mksh']);
@@ -14,13 +14,9 @@ const POSIX_SHELLS = new Set([...PIPEFAIL_SHELLS, 'sh', 'dash', 'ash', 'busybox'
 /** Commands that print their arguments and cannot fail in a way worth reporting. */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'yes', 'true']);
 
-function attribute(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
-}
-
 /** The shell the task names with `executable`, or undefined for the default `/bin/sh`. */
 function executableOf(unit: Unit): string | null | undefined {
-  const executable = attribute(unit, 'executable');
+  const executable = attributeOf(unit, 'executable');
   if (!executable) return undefined;
   const text = literalText(executable.value);
   return text === undefined || executable.value.dynamic ? null : basename(text.trim());

@@ -6,6 +6,7 @@ import { bindings, boundUnits, reportBinding, usePhrase } from '../support/bindi
 import { rangeOfMatch } from '../support/source-lines.js';
 import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
 import { settingsOf } from '../support/config-settings.js';
+import { attributeOf } from '../support/units.js';
 
 /**
  * A sudoers rule that runs every command without asking for a password (`NOPASSWD: ALL`, tags
@@ -28,8 +29,8 @@ function passwordlessRule(text: string): string | undefined {
 function allCommandsWithoutPassword(unit: Unit, language: Language): Attribute | undefined {
   const resource = SUDOERS_RESOURCES[language]?.[unit.type];
   if (!resource) return undefined;
-  const commands = unit.attributes.find((attribute) => attribute.name === resource.commands);
-  const nopassword = unit.attributes.find((attribute) => attribute.name === resource.nopassword);
+  const commands = attributeOf(unit, resource.commands);
+  const nopassword = attributeOf(unit, resource.nopassword);
   const allCommands =
     commands !== undefined &&
     [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');

@@ -13,6 +13,7 @@ import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
+import { attributeOf } from './units.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -98,14 +99,15 @@ function isGuarded(file: FileModel, unit: Unit): boolean {
 
 function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
   const language = file.language;
-  const attribute = (name: string) => unit.attributes.find((candidate) => candidate.name === name);
   const within = unit.within ? { within: unit.within } : {};
   const lineWriter = LINE_WRITERS[language]?.[type];
   if (lineWriter) {
-    const path = lineWriter.path.map(attribute).find((found) => found !== undefined);
+    const path = lineWriter.path
+      .map((name) => attributeOf(unit, name))
+      .find((found) => found !== undefined);
     const destination = path ? stringText(path.value) : undefined;
     const spec = destination ? formatByDestination(destination) : undefined;
-    const line = attribute(lineWriter.line);
+    const line = attributeOf(unit, lineWriter.line);
     const text = line ? stringText(line.value) : undefined;
     if (!spec || !line || text === undefined) return undefined;
     // Formats read a line at a time (sudoers, rsyslog) take the whole line as the value, as
@@ -137,9 +139,11 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
   }
   const keyWriter = KEY_VALUE_WRITERS[language]?.[type];
   if (!keyWriter) return undefined;
-  const keyAttribute = keyWriter.key.map(attribute).find((found) => found !== undefined);
+  const keyAttribute = keyWriter.key
+    .map((name) => attributeOf(unit, name))
+    .find((found) => found !== undefined);
   const key = keyAttribute ? stringText(keyAttribute.value) : unit.name;
-  const value = attribute(keyWriter.value);
+  const value = attributeOf(unit, keyWriter.value);
   if (!key || !value) return undefined;
   return {
     format: keyWriter.format,

@@ -8,6 +8,7 @@ import {
   PATH_ATTRIBUTES,
   STATE_ATTRIBUTE,
 } from '../knowledge/file-writers.js';
+import { attributeOf } from './units.js';
 
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
 export const COMPUTED_PART = '\u2026';
@@ -21,7 +22,7 @@ const EXPRESSIONS: Partial<Record<Language, RegExp>> = {
 /** The first of the attributes that the unit sets. */
 export function firstAttribute(unit: Unit, names: readonly string[]): Attribute | undefined {
   for (const name of names) {
-    const found = unit.attributes.find((attribute) => attribute.name === name);
+    const found = attributeOf(unit, name);
     if (found) return found;
   }
   return undefined;
@@ -60,7 +61,7 @@ export function managesDirectory(unit: Unit, language: Language): boolean {
   if (DIRECTORY_RESOURCES[language]?.includes(unit.type)) return true;
   const stateAttribute = STATE_ATTRIBUTE[language];
   if (!stateAttribute) return false;
-  const state = unit.attributes.find((attribute) => attribute.name === stateAttribute);
+  const state = attributeOf(unit, stateAttribute);
   return (
     state?.value.kind === 'string' && String(state.value.value).replace(/^:/, '') === 'directory'
   );

@@ -15,6 +15,7 @@ import {
 } from '../knowledge/downloads.js';
 import { bindings, wholeDefinitions } from './bindings.js';
 import { literalText, stringText } from './values.js';
+import { attributeOf } from './units.js';
 
 const REMOTE = /^(https?|ftp|s3):\/\//i;
 /**
@@ -40,9 +41,9 @@ export interface Download {
 }
 
 /** The first of `names`, in that order of preference, that the unit sets. */
-export function attributeOf(unit: Unit, names: readonly string[]): Attribute | undefined {
+function firstAttributeOf(unit: Unit, names: readonly string[]): Attribute | undefined {
   for (const name of names) {
-    const found = unit.attributes.find((candidate) => candidate.name === name);
+    const found = attributeOf(unit, name);
     if (found) return found;
   }
   return undefined;
@@ -54,7 +55,7 @@ export function downloadOf(
   unit: Unit,
 ): Download | undefined {
   const resource = DOWNLOAD_RESOURCES[context.file.language]?.[unit.type];
-  const source = resource ? attributeOf(unit, resource.source) : undefined;
+  const source = resource ? firstAttributeOf(unit, resource.source) : undefined;
   if (!resource || !source) return undefined;
   const found = downloaded(context, unit, resource, source);
   if (!found) return undefined;
@@ -104,7 +105,7 @@ function downloaded(
 /** An attribute that keeps the checksum from being checked (`checksum_verify => false`). */
 function checkTurnedOff(unit: Unit, resource: DownloadResource): Attribute | undefined {
   return Object.entries(resource.checkOff ?? {})
-    .map(([name, off]) => ({ found: attributeOf(unit, [name]), off }))
+    .map(([name, off]) => ({ found: attributeOf(unit, name), off }))
     .find(({ found, off }) => found !== undefined && off.test(literalText(found.value) ?? ''))
     ?.found;
 }
@@ -112,7 +113,7 @@ function checkTurnedOff(unit: Unit, resource: DownloadResource): Attribute | und
 /** A checksum attribute that holds something: an empty string checks nothing. */
 function checksumGiven(unit: Unit, resource: DownloadResource): boolean {
   return resource.integrity.some((name) => {
-    const found = attributeOf(unit, [name]);
+    const found = attributeOf(unit, name);
     return found !== undefined && literalText(found.value)?.trim() !== '';
   });
 }
@@ -141,7 +142,7 @@ function verifyingUnits(units: readonly Unit[]): ReadonlyArray<{ line: number; t
 
 /** A later task or resource in the file checks the saved download (`Digest::SHA1.file(tarball)`). */
 function verifiedLater(units: readonly Unit[], unit: Unit, resource: DownloadResource): boolean {
-  const destination = attributeOf(unit, resource.destination)?.value.text.trim();
+  const destination = firstAttributeOf(unit, resource.destination)?.value.text.trim();
   if (!destination || destination.length < MIN_DESTINATION) return false;
   return verifyingUnits(units).some(
     (later) => later.line > unit.range.endLine && later.text.includes(destination),

@@ -5,6 +5,7 @@
  * the walk looks for the keys wherever they are.
  */
 import type { Attribute, Unit, Value } from '../../model/model.js';
+import { attributeOf } from './units.js';
 
 /** The `k8s` module's options that hold objects. */
 const DEFINITION_OPTIONS = new Set(['definition', 'resource_definition']);
@@ -15,7 +16,7 @@ const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralConta
 /** The inline objects of a task that applies Kubernetes objects; none when it removes them. */
 export function definitionsOf(unit: Unit): Value[] {
   if (!KUBERNETES_MODULES.has(unit.type)) return [];
-  const state = unit.attributes.find((attribute) => attribute.name === 'state');
+  const state = attributeOf(unit, 'state');
   if (state && state.value.value === 'absent') return [];
   return unit.attributes
     .filter((attribute) => DEFINITION_OPTIONS.has(attribute.name))

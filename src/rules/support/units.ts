@@ -1,5 +1,13 @@
-/** Where units sit in their file, and their keywords (`become`, `no_log`, `ignore_errors`). */
+/**
+ * Where units sit in their file, their arguments by name, and their keywords (`become`,
+ * `no_log`, `ignore_errors`).
+ */
 import type { Attribute, SourceRange, Unit } from '../../model/model.js';
+
+/** A unit's argument, property or attribute by name; no name finds none. */
+export function attributeOf(unit: Unit, name: string | undefined): Attribute | undefined {
+  return unit.attributes.find((candidate) => candidate.name === name);
+}
 
 /** A unit's keyword by name: play, block and task keywords, as opposed to module arguments. */
 export function keywordOf(unit: Unit, name: string): Attribute | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Language, Unit, Value } from '../../model/model.js';
 import { REMOVAL } from '../knowledge/settings.js';
+import { attributeOf } from './units.js';
 
 /** The text of a literal scalar (string, number or boolean); undefined for anything computed. */
 export function literalText(value: Value): string | undefined {
@@ -64,7 +65,7 @@ function readRemoval(unit: Unit, language: Language): boolean {
   const removal = REMOVAL[language];
   if (!removal) return false;
   const { attribute, values } = removal;
-  const value = unit.attributes.find((candidate) => candidate.name === attribute)?.value;
+  const value = attributeOf(unit, attribute)?.value;
   if (!value) return false;
   const words = value.kind === 'list' ? (value.items ?? []).map(literalText) : [literalText(value)];
   return (

@@ -14,6 +14,7 @@ import {
   TLS_VERIFY_SETTINGS,
   endsWithSetting,
 } from '../knowledge/settings.js';
+import { attributeOf } from '../support/units.js';
 
 const TRUE_TEXT = /^(true|yes|on|1)$/i;
 const FALSE_TEXT = /^(false|no|off|0)$/i;
@@ -103,8 +104,8 @@ const SENDS_SOMETHING = new Set([
  */
 function isHealthProbe(unit: Unit): boolean {
   if (unit.type !== 'uri') return false;
-  const url = unit.attributes.find((attribute) => attribute.name === 'url');
-  const method = unit.attributes.find((attribute) => attribute.name === 'method');
+  const url = attributeOf(unit, 'url');
+  const method = attributeOf(unit, 'method');
   if (
     !url ||
     (method && !/^(GET|HEAD)$/i.test(method.value.text.trim().replace(/^['"]|['"]$/g, '')))

@@ -4,6 +4,7 @@ import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js'
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { LATEST_INSTALLS, type LatestInstall } from '../knowledge/package-repositories.js';
+import { attributeOf } from '../support/units.js';
 
 /** What `latest` means for the hosts, for every message. */
 const DRIFTS =
@@ -27,7 +28,7 @@ function packagesOf(unit: Unit, install: LatestInstall): string[] {
 
 function checkUnit(context: RuleContext, unit: Unit, install: LatestInstall): void {
   const { file, report } = context;
-  const state = unit.attributes.find((attribute) => attribute.name === install.attribute);
+  const state = attributeOf(unit, install.attribute);
   if (!state) return;
   const packages = packagesOf(unit, install);
   // `name: '*'` with `state: latest` is a system update: patching, not an unpinned install.

@@ -4,6 +4,7 @@ import { SHARED_WRITABLE } from '../knowledge/sensitive-files.js';
 import { bindings } from '../support/bindings.js';
 import { managedPathAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /**
  * Where a link decides what root reads or runs: configuration, programs and libraries, the boot
@@ -25,10 +26,6 @@ const CONTENT_ATTRIBUTES: Partial<Record<Language, Readonly<Record<string, reado
 
 /** The owner and groups a system file already has: handing it to them changes nothing. */
 const ROOT_ACCOUNTS = new Set(['root', '0', 'wheel']);
-
-function attribute(unit: Unit, name: string): Attribute | undefined {
-  return unit.attributes.find((candidate) => candidate.name === name);
-}
 
 /** A path as it lands, as written or as one of the variables in it sets it. */
 function pathsOf(context: RuleContext, unit: Unit, value: Value): string[] {
@@ -56,15 +53,17 @@ function systemLocation(context: RuleContext, unit: Unit, value: Value): string 
  * grants permissions or replaces its content. Undefined for changes that only tighten it.
  */
 function grantingChange(unit: Unit, language: Language): string | undefined {
-  const content = CONTENT_ATTRIBUTES[language]?.[unit.type]?.find((name) => attribute(unit, name));
+  const content = CONTENT_ATTRIBUTES[language]?.[unit.type]?.find((name) =>
+    attributeOf(unit, name),
+  );
   if (content) return `the content (\`${content}\`)`;
   for (const name of ['owner', 'group']) {
-    const account = attribute(unit, name);
+    const account = attributeOf(unit, name);
     if (!account) continue;
     const written = literalText(account.value);
     if (written === undefined || !ROOT_ACCOUNTS.has(written)) return `\`${name}\``;
   }
-  const mode = attribute(unit, 'mode');
+  const mode = attributeOf(unit, 'mode');
   if (mode) {
     const text = literalText(mode.value)?.replace(/^['"]|['"]$/g, '');
     if (text === undefined || !REMOVING_MODE.test(text)) return '`mode`';
@@ -78,15 +77,15 @@ function grantingChange(unit: Unit, language: Language): string | undefined {
  */
 function linkTarget(unit: Unit, language: Language): Attribute | undefined {
   if (language === 'ansible') {
-    const state = attribute(unit, 'state');
+    const state = attributeOf(unit, 'state');
     const written = state ? literalText(state.value) : undefined;
-    return written === 'link' || written === 'hard' ? attribute(unit, 'src') : undefined;
+    return written === 'link' || written === 'hard' ? attributeOf(unit, 'src') : undefined;
   }
   if (language !== 'puppet') return undefined;
-  const ensure = attribute(unit, 'ensure');
+  const ensure = attributeOf(unit, 'ensure');
   const written = ensure ? literalText(ensure.value) : undefined;
   if (ensure && written?.startsWith('/')) return ensure;
-  return written === 'link' ? attribute(unit, 'target') : undefined;
+  return written === 'link' ? attributeOf(unit, 'target') : undefined;
 }
 
 /** A link on a system path whose target sits where another account can write. */
@@ -98,7 +97,7 @@ function checkLink(context: RuleContext, unit: Unit): void {
   const system = systemLocation(context, unit, path.value);
   const writable = sharedWritable(context, unit, target.value);
   if (!system || !writable) return;
-  const force = attribute(unit, 'force');
+  const force = attributeOf(unit, 'force');
   const replacing =
     force && isTrue(force.value) ? ', and `force` replaces whatever file is there now' : '';
   context.report({
@@ -114,11 +113,11 @@ function checkLink(context: RuleContext, unit: Unit): void {
 function followSwitch(unit: Unit, language: Language): Attribute | undefined {
   if (language === 'ansible') {
     if (!['file', 'copy', 'template'].includes(unit.type)) return undefined;
-    const follow = attribute(unit, 'follow');
+    const follow = attributeOf(unit, 'follow');
     return follow && isTrue(follow.value) ? follow : undefined;
   }
   if (language !== 'puppet' || unit.type !== 'file') return undefined;
-  const links = attribute(unit, 'links');
+  const links = attributeOf(unit, 'links');
   return links && literalText(links.value) === 'follow' ? links : undefined;
 }
 

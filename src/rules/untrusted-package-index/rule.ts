@@ -6,6 +6,7 @@ import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { rangeOfText } from '../support/source-lines.js';
 import { isLocalHost } from '../support/urls.js';
 import { stringText } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 /** What one option of a pip command line does to where packages come from. */
 interface IndexProblem {
@@ -145,7 +146,7 @@ export const untrustedPackageIndex: Rule = {
     if (context.file.language !== 'ansible') return;
     for (const unit of context.file.units) {
       if (unit.type !== 'pip') continue;
-      const extraArgs = unit.attributes.find((attribute) => attribute.name === 'extra_args');
+      const extraArgs = attributeOf(unit, 'extra_args');
       if (extraArgs) checkPipModule(context, unit, extraArgs);
     }
     checkCommands(context);

@@ -9,6 +9,7 @@ import type { RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { literalText, removesResource } from '../support/values.js';
+import { attributeOf } from '../support/units.js';
 
 export const MINIMUM_BITS = 2048;
 
@@ -58,8 +59,7 @@ function problem(what: string, bits: number): string {
 }
 
 function checkUnit(context: RuleContext, unit: Unit, generator: KeyGenerator): void {
-  const attribute = (name: string): Attribute | undefined =>
-    unit.attributes.find((candidate) => candidate.name === name);
+  const attribute = (name: string): Attribute | undefined => attributeOf(unit, name);
   const kind = generator.type ? attribute(generator.type) : undefined;
   if (kind && (kind.value.dynamic || CURVE_KINDS.test(kind.value.text.replace(/['"]/g, ''))))
     return;
