@@ -4,7 +4,8 @@
  * `epp()`, a Chef `template` resource's `source`), and which language deploys the files of a
  * role, module or cookbook folder. A template named `opensshd.conf.j2` is an `sshd_config`
  * because a task writes it to `/etc/ssh/sshd_config`; `templates/vhost.erb` in a repository whose
- * `manifests/` hold Puppet classes is Puppet's.
+ * `manifests/` hold Puppet classes is Puppet's, and read in the scope of the class that calls
+ * `template('apache/vhost.erb')`.
  *
  * Read from the text of the files, before any is parsed: each language's descriptor knows the
  * few ways its code names a template and its destination, and a miss only leaves a file to its
@@ -18,20 +19,26 @@ const DEPLOYED = /^(.*?)(?:^|\/)(templates|files)\/(.+)$/;
 
 export class Deployments {
   private constructor(
-    /** template file name (and Puppet `module/name`) → destination */
+    /** template file name (and Puppet `module/name`, or a template's path) → destination */
     private readonly destinations: ReadonlyMap<string, string>,
     /** folder holding `templates/` or `files/` → language */
     private readonly layouts: ReadonlyMap<string, Language>,
+    /** template path → the scope it is rendered in; `null` where the code gives several */
+    private readonly scopes: ReadonlyMap<string, string | null>,
   ) {}
 
   static none(): Deployments {
-    return new Deployments(new Map(), new Map());
+    return new Deployments(new Map(), new Map(), new Map());
   }
 
   static index(files: readonly SourceText[]): Deployments {
     const destinations = new Map<string, string>();
-    for (const { templates } of DESCRIPTORS) templates.destinations(files, destinations);
-    return new Deployments(destinations, layoutsOf(files.map((file) => file.path)));
+    const scopes = new Map<string, string | null>();
+    for (const { templates } of DESCRIPTORS) {
+      templates.destinations(files, destinations);
+      templates.renderers?.(files, scopes);
+    }
+    return new Deployments(destinations, layoutsOf(files.map((file) => file.path)), scopes);
   }
 
   /** What the run's code says of a deployed file; undefined for other files. */
@@ -42,14 +49,17 @@ export class Deployments {
     const name = inside.slice(inside.lastIndexOf('/') + 1);
     const module = folder.slice(folder.lastIndexOf('/') + 1);
     const destination =
+      this.destinations.get(path) ??
       this.destinations.get(`${module}/${inside}`) ??
       this.destinations.get(inside) ??
       this.destinations.get(name);
     const language = this.layouts.get(folder);
-    if (!destination && !language) return undefined;
+    const scope = this.scopes.get(path);
+    if (!destination && !language && scope === undefined) return undefined;
     return {
       ...(destination ? { destination } : {}),
       ...(language ? { language } : {}),
+      ...(scope !== undefined ? { scope } : {}),
     };
   }
 }

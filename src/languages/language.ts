@@ -102,6 +102,13 @@ export interface DeployedTemplates {
    * template name (or `module/name`) → destination on the host.
    */
   destinations(files: readonly SourceText[], into: Map<string, string>): void;
+  /**
+   * The scope each template is rendered in, where the code says (a Puppet class that calls
+   * `template()`), read from the text before anything is parsed: template path → scope, or
+   * `null` where no one scope applies (several callers, a defined type). Either overrides
+   * `scopeOf` for that template.
+   */
+  renderers?(files: readonly SourceText[], into: Map<string, string | null>): void;
 }
 
 /** How a definition is named, whom it reaches, and how the language's strings read variables. */

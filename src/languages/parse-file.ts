@@ -69,7 +69,7 @@ export function parseFile(
       path,
       source,
       language,
-      dialectOf(language),
+      dialectOf(language, deployment),
       config,
       formatByName(path) || !deployment?.destination
         ? undefined
@@ -78,11 +78,13 @@ export function parseFile(
   return descriptorOf(language).parse(path, source);
 }
 
-function dialectOf(language: Language): TemplateDialect {
+/** How a language's templates read; the scope the code renders a template in comes first. */
+function dialectOf(language: Language, deployment: Deployment | undefined): TemplateDialect {
   const { templates, variables } = descriptorOf(language);
   return {
     interpolate: (syntax) => templates.interpolate(syntax),
-    scopeOf: (path) => templates.scopeOf?.(path),
+    scopeOf: (path) =>
+      deployment?.scope === undefined ? templates.scopeOf?.(path) : (deployment.scope ?? undefined),
     templated: variables.templated,
   };
 }

@@ -192,6 +192,11 @@ export interface Deployment {
   destination?: string;
   /** the language of the role, module or cookbook the file belongs to */
   language?: Language;
+  /**
+   * The scope a template is rendered in, where the code says: the Puppet class that calls it;
+   * `null` where it is rendered in several, or where no lookup applies (a defined type's).
+   */
+  scope?: string | null;
 }
 
 export interface ConfigFile {

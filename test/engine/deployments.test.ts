@@ -33,6 +33,7 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('modules/base/templates/kernel.epp')).toEqual({
       destination: '/etc/sysctl.d/90.conf',
       language: 'puppet',
+      scope: 'base',
     });
     expect(deployments.of('cookbooks/admins/templates/default/admins.erb')).toEqual({
       destination: '/etc/sudoers.d/admins',
@@ -46,5 +47,47 @@ describe('what the code says of the files it deploys', () => {
       { path: 'manifests/vhost/ssl.pp', content: 'class apache::vhost::ssl {}\n' },
     ]);
     expect(deployments.of('templates/vhost/_ssl.erb')).toEqual({ language: 'puppet' });
+  });
+
+  it('reads a Puppet template in the scope of the class that renders it', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'manifests/login_defs.pp',
+        content:
+          "# @param umask\nclass os_hardening::login_defs (\n  $umask = '027',\n) {\n  file { '/etc/login.defs':\n    content => template('os_hardening/login.defs.erb'),\n  }\n}\n",
+      },
+      {
+        path: 'manifests/pam.pp',
+        content:
+          "class os_hardening::pam {\n  file { $unix: content => template('os_hardening/pam_unix.erb') }\n}\n",
+      },
+      {
+        path: 'manifests/limits.pp',
+        content:
+          "class os_hardening::limits {\n  file { $x: content => template('os_hardening/shared.erb') }\n}\n",
+      },
+      {
+        path: 'manifests/sysctl.pp',
+        content:
+          "class os_hardening::sysctl {\n  file { $y: content => template('os_hardening/shared.erb') }\n  file { $z: content => template('stdlib/other.erb') }\n}\n",
+      },
+      {
+        path: 'manifests/key.pp',
+        content:
+          "define os_hardening::key ($type) {\n  file { $title: content => epp('os_hardening/key.epp') }\n}\n",
+      },
+    ]);
+    // A module repository checked out at the root of the run, its folder name unknown.
+    expect(deployments.of('templates/login.defs.erb')).toEqual({
+      destination: '/etc/login.defs',
+      language: 'puppet',
+      scope: 'os_hardening::login_defs',
+    });
+    expect(deployments.of('templates/pam_unix.erb')?.scope).toBe('os_hardening::pam');
+    // Two classes render it, or a defined type does: no one class's Hiera keys are its values.
+    expect(deployments.of('templates/shared.erb')?.scope).toBeNull();
+    expect(deployments.of('templates/key.epp')?.scope).toBeNull();
+    // Another module's template lies in that module, wherever it is.
+    expect(deployments.of('templates/other.erb')?.scope).toBeUndefined();
   });
 });

@@ -6,7 +6,8 @@
  * variable: its value is unknown, and nothing is concluded from it.
  */
 import type { DeployedTemplates } from '../language.js';
-import { puppetDestinations } from './deployments.js';
+import { puppetDestinations, puppetRenderers } from './deployments.js';
+
 import { puppetModuleClass } from './template-scope.js';
 
 const EPP = /\.epp$/i;
@@ -31,6 +32,7 @@ export const templates: DeployedTemplates = {
   scopeOf: puppetModuleClass,
   layoutSign: /^(.*?)(?:^|\/)manifests\/.+\.pp$/,
   destinations: puppetDestinations,
+  renderers: puppetRenderers,
 };
 
 function interpolation(name: string | undefined): string {

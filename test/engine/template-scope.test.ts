@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine/analyze.js';
+
+/** A module repository at the root of the run: class `ssh::server` renders the template. */
+const MODULE = {
+  'manifests/init.pp': 'class ssh {\n  contain ssh::server\n}\n',
+  'manifests/server.pp':
+    "class ssh::server (\n  String $permit_root_login = 'no',\n) {\n  file { '/etc/ssh/sshd_config':\n    content      => template('ssh/sshd_config.erb'),\n    validate_cmd => '/usr/sbin/sshd -t -f %',\n  }\n}\n",
+  'templates/sshd_config.erb': 'PermitRootLogin <%= @permit_root_login %>\n',
+};
+
+async function rootLoginFindings(files: Record<string, string>): Promise<string[]> {
+  const result = await analyze(Object.entries(files).map(([path, content]) => ({ path, content })));
+  expect(result.errors).toEqual([]);
+  return result.findings
+    .filter((finding) => finding.ruleId === 'insecure-ssh-server')
+    .map((finding) => `${finding.path}:${finding.range.line}`);
+}
+
+describe('the scope a Puppet template is rendered in', () => {
+  it('is the class that calls template(): its Hiera keys reach the template', async () => {
+    expect(
+      await rootLoginFindings({
+        ...MODULE,
+        'data/common.yaml': "---\nssh::server::permit_root_login: 'yes'\n",
+      }),
+    ).toEqual(['data/common.yaml:2']);
+  });
+
+  it("is not the module's own class when another class renders the template", async () => {
+    const files = inFolder('modules/ssh', {
+      ...MODULE,
+      'data/common.yaml': "---\nssh::permit_root_login: 'yes'\n",
+    });
+    expect(await rootLoginFindings(files)).toEqual([]);
+  });
+
+  it('holds in a module folder named after its repository', async () => {
+    const files = inFolder('modules/puppet-ssh', {
+      ...MODULE,
+      'data/common.yaml': "---\nssh::server::permit_root_login: 'yes'\n",
+    });
+    expect(await rootLoginFindings(files)).toEqual(['modules/puppet-ssh/data/common.yaml:2']);
+  });
+});
+
+function inFolder(folder: string, files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files).map(([path, content]) => [`${folder}/${path}`, content]),
+  );
+}
