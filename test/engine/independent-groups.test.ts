@@ -33,6 +33,7 @@ describe('independentGroups', () => {
     ['roles at the top make the top their tree', 'roles/ssh/defaults/main.yml'],
     ['Hiera data at the top reaches every module', 'data/common.yaml'],
     ['YAML at the top may be Hiera data, which would reach every module', 'common.yaml'],
+    ['templates at the top belong with the code beside them', 'templates/sshd_config.erb'],
   ])('keeps the run whole when %s', (_, definition) => {
     const paths = ['a/roles/web/tasks/main.yml', 'b/site.yml', definition];
     expect(groupsOf(paths)).toEqual([paths]);

@@ -10,21 +10,28 @@
  * analysis would have joined. What code says of the templates it deploys (`deployments.ts`) is
  * read within a group too: a template is matched to the task that deploys it by name, and a
  * task of another project naming the same template is no evidence of where this one lands.
+ * For the same reason, `templates/` or `files/` at the top of the run (a module or cookbook
+ * repository checked out at the root) keeps the run whole: the code that deploys them, and
+ * shows whose they are, sits beside them in other top folders.
  */
 import { LANGUAGES } from '../../model/model.js';
 import { definesForOthers } from './definitions.js';
 import { Places } from '../../languages/places.js';
 
+const DEPLOYED_FROM_TOP = /^(templates|files)\//;
+
 export function independentGroups<T extends { path: string }>(files: readonly T[]): T[][] {
   const paths = files.map((file) => file.path);
   const places = new Places(paths);
-  const reachesTop = files.some(({ path }) =>
-    LANGUAGES.some((language) => {
-      if (!definesForOthers(path, language)) return false;
-      return [places.of(path, language), new Places([path]).of(path, language)].some(
-        (place) => place.unit === '' || place.tree === '',
-      );
-    }),
+  const reachesTop = files.some(
+    ({ path }) =>
+      DEPLOYED_FROM_TOP.test(path) ||
+      LANGUAGES.some((language) => {
+        if (!definesForOthers(path, language)) return false;
+        return [places.of(path, language), new Places([path]).of(path, language)].some(
+          (place) => place.unit === '' || place.tree === '',
+        );
+      }),
   );
   if (reachesTop) return files.length > 0 ? [[...files]] : [];
   const groups = new Map<string, T[]>();
