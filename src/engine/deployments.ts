@@ -12,7 +12,7 @@
  * name.
  */
 import { DESCRIPTORS } from '../languages/index.js';
-import type { SourceText } from '../languages/language.js';
+import type { SourceText, TemplateRenderer } from '../languages/language.js';
 import type { Deployment, Language } from '../model/model.js';
 
 const DEPLOYED = /^(.*?)(?:^|\/)(templates|files)\/(.+)$/;
@@ -23,8 +23,8 @@ export class Deployments {
     private readonly destinations: ReadonlyMap<string, string>,
     /** folder holding `templates/` or `files/` → language */
     private readonly layouts: ReadonlyMap<string, Language>,
-    /** template path → the scope it is rendered in; `null` where the code gives several */
-    private readonly scopes: ReadonlyMap<string, string | null>,
+    /** template path → the scope it is rendered in, and its file; `null` for several */
+    private readonly renderers: ReadonlyMap<string, TemplateRenderer | null>,
   ) {}
 
   static none(): Deployments {
@@ -33,12 +33,12 @@ export class Deployments {
 
   static index(files: readonly SourceText[]): Deployments {
     const destinations = new Map<string, string>();
-    const scopes = new Map<string, string | null>();
+    const renderers = new Map<string, TemplateRenderer | null>();
     for (const { templates } of DESCRIPTORS) {
       templates.destinations(files, destinations);
-      templates.renderers?.(files, scopes);
+      templates.renderers?.(files, renderers);
     }
-    return new Deployments(destinations, layoutsOf(files.map((file) => file.path)), scopes);
+    return new Deployments(destinations, layoutsOf(files.map((file) => file.path)), renderers);
   }
 
   /** What the run's code says of a deployed file; undefined for other files. */
@@ -54,14 +54,28 @@ export class Deployments {
       this.destinations.get(inside) ??
       this.destinations.get(name);
     const language = this.layouts.get(folder);
-    const scope = this.scopes.get(path);
-    if (!destination && !language && scope === undefined) return undefined;
+    const renderer = this.renderers.get(path);
+    if (!destination && !language && renderer === undefined) return undefined;
     return {
       ...(destination ? { destination } : {}),
       ...(language ? { language } : {}),
-      ...(scope !== undefined ? { scope } : {}),
+      ...(renderer === null ? { scope: null } : {}),
+      ...(renderer ? { scope: renderer.scope, renderedBy: renderer.path } : {}),
     };
   }
+}
+
+/**
+ * For the paths of a tree, the language whose code sits beside the `templates/` or `files/`
+ * folder a path is in (`templates/vhost.erb` beside `manifests/` is Puppet's); judged from paths
+ * alone, for a review that has not read the files yet.
+ */
+export function languageByLayout(paths: readonly string[]): (path: string) => Language | undefined {
+  const layouts = layoutsOf(paths);
+  return (path) => {
+    const folder = DEPLOYED.exec(path)?.[1];
+    return folder === undefined ? undefined : layouts.get(folder);
+  };
 }
 
 /**

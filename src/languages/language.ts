@@ -104,11 +104,17 @@ export interface DeployedTemplates {
   destinations(files: readonly SourceText[], into: Map<string, string>): void;
   /**
    * The scope each template is rendered in, where the code says (a Puppet class that calls
-   * `template()`), read from the text before anything is parsed: template path → scope, or
-   * `null` where no one scope applies (several callers, a defined type). Either overrides
-   * `scopeOf` for that template.
+   * `template()`), read from the text before anything is parsed: template path → the scope and
+   * the file that defines it, or `null` where no one scope applies (several callers, a defined
+   * type). Either overrides `scopeOf` for that template.
    */
-  renderers?(files: readonly SourceText[], into: Map<string, string | null>): void;
+  renderers?(files: readonly SourceText[], into: Map<string, TemplateRenderer | null>): void;
+}
+
+/** The code that renders a template: the scope it reads, and the file that scope is defined in. */
+export interface TemplateRenderer {
+  scope: string;
+  path: string;
 }
 
 /** How a definition is named, whom it reaches, and how the language's strings read variables. */

@@ -197,6 +197,8 @@ export interface Deployment {
    * `null` where it is rendered in several, or where no lookup applies (a defined type's).
    */
   scope?: string | null;
+  /** the file that defines `scope`, whose parameter defaults the template reads */
+  renderedBy?: string;
 }
 
 export interface ConfigFile {

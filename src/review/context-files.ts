@@ -27,9 +27,12 @@ export interface ContextFile {
 /** Whether the change can reach or read files it does not change. */
 export function needsContext(changed: ChangedFiles): boolean {
   return changed.files.some((file) => {
+    // A deployed file's language may show only in the layout around it (`templates/` beside
+    // `manifests/`), which the tree tells.
+    if (isDeployedFile(file.path)) return true;
     const language = languageByPath(file.path);
     if (!language) return false;
-    if (definesForOthers(file.path, language) || isDeployedFile(file.path)) return true;
+    if (definesForOthers(file.path, language)) return true;
     return file.patch === undefined || READS_VARIABLES.test(file.patch);
   });
 }

@@ -34,6 +34,7 @@ describe('what the code says of the files it deploys', () => {
       destination: '/etc/sysctl.d/90.conf',
       language: 'puppet',
       scope: 'base',
+      renderedBy: 'modules/base/manifests/init.pp',
     });
     expect(deployments.of('cookbooks/admins/templates/default/admins.erb')).toEqual({
       destination: '/etc/sudoers.d/admins',
@@ -82,6 +83,7 @@ describe('what the code says of the files it deploys', () => {
       destination: '/etc/login.defs',
       language: 'puppet',
       scope: 'os_hardening::login_defs',
+      renderedBy: 'manifests/login_defs.pp',
     });
     expect(deployments.of('templates/pam_unix.erb')?.scope).toBe('os_hardening::pam');
     // Two classes render it, or a defined type does: no one class's Hiera keys are its values.

@@ -45,6 +45,27 @@ describe('the files a change reaches, from paths alone', () => {
     ]);
   });
 
+  it('in a Puppet module at the root, a template and the manifests that render it reach each other', () => {
+    const tree = [
+      'manifests/init.pp',
+      'manifests/server.pp',
+      'templates/sshd_config.erb',
+      'data/common.yaml',
+      'README.md',
+    ];
+    // The manifests say where the template lands and which class renders it.
+    expect(reachedFiles(['templates/sshd_config.erb'], tree, 100)).toEqual([
+      'data/common.yaml',
+      'manifests/init.pp',
+      'manifests/server.pp',
+    ]);
+    // A class's parameter defaults reach the templates it renders.
+    expect(reachedFiles(['manifests/server.pp'], tree, 100)).toEqual([
+      'data/common.yaml',
+      'templates/sshd_config.erb',
+    ]);
+  });
+
   it('stops at the limit, shallow files first', () => {
     expect(reachedFiles(['group_vars/all.yml'], TREE, 2)).toEqual([
       'site.yml',

@@ -10,11 +10,16 @@ const MODULE = {
 };
 
 async function rootLoginFindings(files: Record<string, string>): Promise<string[]> {
+  return (await sshFindings(files)).map((finding) => finding.split(' ')[0] ?? '');
+}
+
+/** `path:line message` of each insecure-ssh-server finding. */
+async function sshFindings(files: Record<string, string>): Promise<string[]> {
   const result = await analyze(Object.entries(files).map(([path, content]) => ({ path, content })));
   expect(result.errors).toEqual([]);
   return result.findings
     .filter((finding) => finding.ruleId === 'insecure-ssh-server')
-    .map((finding) => `${finding.path}:${finding.range.line}`);
+    .map((finding) => `${finding.path}:${finding.range.line} ${finding.message}`);
 }
 
 describe('the scope a Puppet template is rendered in', () => {
@@ -41,6 +46,38 @@ describe('the scope a Puppet template is rendered in', () => {
       'data/common.yaml': "---\nssh::server::permit_root_login: 'yes'\n",
     });
     expect(await rootLoginFindings(files)).toEqual(['modules/puppet-ssh/data/common.yaml:2']);
+  });
+
+  it("reads the rendering class's parameter defaults, where Hiera sets nothing", async () => {
+    const files = {
+      ...MODULE,
+      'manifests/server.pp': MODULE['manifests/server.pp'].replace("= 'no'", "= 'yes'"),
+    };
+    const [finding, ...others] = await sshFindings(files);
+    expect(others).toEqual([]);
+    expect(finding).toMatch(
+      /^manifests\/server\.pp:2 `\$permit_root_login = 'yes'`, used as `PermitRootLogin` in sshd_config at templates\/sshd_config\.erb:1/,
+    );
+  });
+
+  it('lets Hiera override a parameter default, as automatic parameter lookup does', async () => {
+    const files = {
+      ...MODULE,
+      'manifests/server.pp': MODULE['manifests/server.pp'].replace("= 'no'", "= 'yes'"),
+      'data/common.yaml': "---\nssh::server::permit_root_login: 'no'\n",
+    };
+    expect(await sshFindings(files)).toEqual([]);
+  });
+
+  it("reads no class's defaults for a template a defined type renders", async () => {
+    const files = {
+      'manifests/instance.pp':
+        "define ssh::instance (\n  String $permit_root_login = 'yes',\n) {\n  file { \"/etc/ssh/sshd_config_${title}\":\n    content => template('ssh/sshd_config.erb'),\n  }\n}\n",
+      'manifests/server.pp': MODULE['manifests/server.pp'].replace("= 'no'", "= 'yes'"),
+      'templates/sshd_config.erb': MODULE['templates/sshd_config.erb'],
+    };
+    // Two callers, one of them a defined type: no one scope, so no default is the template's.
+    expect(await sshFindings(files)).toEqual([]);
   });
 });
 

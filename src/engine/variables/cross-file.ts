@@ -6,6 +6,10 @@
  * Hiera data, cookbook attributes: small files) are read first, into the index. Then every
  * file is analysed once, those files last, so that the rules of the files that use a variable
  * have reported on its definition by the time the definition's file is analysed.
+ *
+ * A template rendered in the scope of a class reads that class's parameter defaults (Puppet's
+ * `template()` in class `ssh::server`): the class's manifest is read first too, and the
+ * template is analysed before it, for the same reason.
  */
 import type { SourceFile } from '../source-file.js';
 import { isTooLarge } from '../file-size.js';
@@ -40,14 +44,19 @@ export class CrossFile {
     );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     for (const { file, language } of defining) {
-      if (!language || isTooLarge(Buffer.byteLength(file.content, 'utf8'))) continue;
-      const model = parseSafely(file, language);
+      const model = language && parseSafely(file, language);
       if (!model) continue;
       variables.add(model);
       if (!file.deployment) parsed.set(file, { language, model });
     }
+    const rendered = indexRenderers(read, variables, parsed);
     const definitionFiles = new Set(defining.map(({ file }) => file));
-    const order = [...files.filter((file) => !definitionFiles.has(file)), ...definitionFiles];
+    const renderedFirst = new Set(rendered);
+    const order = [
+      ...renderedFirst,
+      ...files.filter((file) => !definitionFiles.has(file) && !renderedFirst.has(file)),
+      ...definitionFiles,
+    ];
     return new CrossFile(variables, order, parsed);
   }
 
@@ -77,8 +86,37 @@ export class CrossFile {
   }
 }
 
-/** A file that does not parse defines nothing; its own analysis reports why. */
+/**
+ * Indexes, for each template the code renders in a scope, the parameter defaults of the file
+ * that defines the scope, parsing that file (once) ahead of its analysis. Returns the templates.
+ */
+function indexRenderers(
+  read: ReadonlyArray<{ file: SourceFile; language: Language | undefined }>,
+  variables: VariableIndex,
+  parsed: Map<SourceFile, { language: Language; model: FileModel }>,
+): SourceFile[] {
+  const byPath = new Map(read.map((entry) => [entry.file.path, entry]));
+  const rendered: SourceFile[] = [];
+  for (const { file, language } of read) {
+    const { scope, renderedBy } = file.deployment ?? {};
+    const renderer = renderedBy === undefined ? undefined : byPath.get(renderedBy);
+    if (!language || !scope || !renderer?.language) continue;
+    let model = parsed.get(renderer.file)?.model;
+    if (!model) {
+      model = parseSafely(renderer.file, renderer.language);
+      if (!model) continue;
+      if (!renderer.file.deployment)
+        parsed.set(renderer.file, { language: renderer.language, model });
+    }
+    variables.addRendering(file.path, scope, model);
+    rendered.push(file);
+  }
+  return rendered;
+}
+
+/** A file too large or that does not parse defines nothing; its own analysis reports why. */
 function parseSafely(file: SourceFile, language: Language): FileModel | undefined {
+  if (isTooLarge(Buffer.byteLength(file.content, 'utf8'))) return undefined;
   try {
     const parsed = parseFile(file.path, file.content, language);
     return parsed.ok ? parsed.model : undefined;

@@ -26,6 +26,8 @@ export interface OwnDefinition {
   level: number;
   /** further names references use for it (`profile::selinux::mode` for `mode`) */
   aliases: readonly string[];
+  /** for a parameter: what it is a parameter of (the Puppet class `profile::selinux`) */
+  owner?: string;
 }
 
 const LEVEL = {
@@ -84,7 +86,12 @@ export function ownDefinitions(model: FileModel): OwnDefinition[] {
       range: variable.range,
       origin: reading.origin,
     };
-    own.push({ definition, level: LEVEL[reading.level], aliases: reading.aliases });
+    own.push({
+      definition,
+      level: LEVEL[reading.level],
+      aliases: reading.aliases,
+      ...(variable.owner ? { owner: variable.owner } : {}),
+    });
   }
   return own;
 }

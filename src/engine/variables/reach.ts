@@ -6,12 +6,18 @@
  *   attributes) reaches every file of its tree that can use its values: the tasks, templates,
  *   manifests and recipes there, and the other definition files, which may override it;
  * - a changed file that uses variables reads the definition files that reach it;
+ * - a changed template reads the code of its role, module or cookbook, which says where it lands
+ *   and, in Puppet, which class renders it; a changed Puppet manifest reaches its module's
+ *   templates, which read its classes' parameter defaults;
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { languageByPath } from '../detect-language.js';
 import { definesForOthers } from './definitions.js';
 import { contains, Places } from '../../languages/places.js';
+import { descriptorOf } from '../../languages/index.js';
+import { languageByLayout } from '../deployments.js';
+import type { Language } from '../../model/model.js';
 
 export { languageByPath };
 
@@ -29,22 +35,27 @@ export function reachedFiles(
   limit: number,
 ): string[] {
   const changedSet = new Set(changed);
+  const byLayout = languageByLayout([...tree, ...changed]);
+  const languageOf = (path: string) => languageByPath(path) ?? byLayout(path);
   const candidates = tree
     .filter((path) => !changedSet.has(path))
-    .map((path) => ({ path, language: languageByPath(path) }));
-  const places = new Places(tree.filter((path) => languageByPath(path) !== undefined));
+    .map((path) => ({ path, language: languageOf(path) }));
+  const places = new Places(tree.filter((path) => languageOf(path) !== undefined));
   const reached = new Set<string>();
   for (const path of changed) {
-    const language = languageByPath(path);
+    const language = languageOf(path);
     if (!language) continue;
-    if (isDeployedFile(path)) {
-      // The tasks, manifests and recipes beside it say where it lands.
+    const deployed = isDeployedFile(path);
+    // A deployed file: the tasks, manifests and recipes beside it say where it lands (and, in
+    // Puppet, which class renders it). Puppet code: its classes' parameter defaults reach the
+    // templates they render.
+    if (deployed || rendersInCallerScope(language)) {
       const { unit } = places.of(path, language);
       for (const candidate of candidates)
         if (
           unit !== undefined &&
           candidate.language === language &&
-          !isDeployedFile(candidate.path) &&
+          isDeployedFile(candidate.path) !== deployed &&
           contains(unit, candidate.path)
         )
           reached.add(candidate.path);
@@ -67,6 +78,11 @@ export function reachedFiles(
     if (placesCode(candidate.path) && sharesTop(candidate.path, changed))
       reached.add(candidate.path);
   return [...reached].sort(byDepthThenName).slice(0, limit);
+}
+
+/** Whether the language's templates read the scope of the code that renders them (Puppet's). */
+function rendersInCallerScope(language: Language): boolean {
+  return descriptorOf(language).templates.renderers !== undefined;
 }
 
 /** A playbook, inventory, `site.pp` or Chef role or node; a role's own `tasks/main.yml` is none. */

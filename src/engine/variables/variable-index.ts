@@ -32,6 +32,8 @@ export interface VariableResolver {
 export class VariableIndex {
   /** by language, then by name */
   private readonly shared = new Map<Language, Map<string, PlacedDefinition[]>>();
+  /** by template path, then by name: the parameter defaults of the scope that renders it */
+  private readonly renderedIn = new Map<string, Map<string, OwnDefinition[]>>();
 
   constructor(private readonly places: Places) {}
 
@@ -43,6 +45,30 @@ export class VariableIndex {
       if (known) known.push(placed);
       else byName.set(placed.definition.name, [placed]);
     }
+  }
+
+  /**
+   * What a template reads from the scope its code renders it in (a Puppet class that calls
+   * `template()`): the parameter defaults that scope's file gives it, under the names that
+   * qualify them with the scope (`ssh::server::port`), at a parameter default's level, so that
+   * Hiera still wins.
+   */
+  addRendering(template: string, scope: string, renderer: FileModel): void {
+    let byName = this.renderedIn.get(template);
+    if (!byName) this.renderedIn.set(template, (byName = new Map<string, OwnDefinition[]>()));
+    for (const own of ownDefinitions(renderer)) {
+      if (own.owner !== scope || own.definition.origin !== 'parameter-default') continue;
+      for (const alias of own.aliases) {
+        const known = byName.get(alias);
+        if (known) known.push(own);
+        else byName.set(alias, [own]);
+      }
+    }
+  }
+
+  /** The definitions of `name` a template reads from the scope that renders it. */
+  fromRenderer(template: string, name: string): readonly OwnDefinition[] {
+    return this.renderedIn.get(template)?.get(name) ?? [];
   }
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
@@ -113,11 +139,18 @@ class FileResolver implements VariableResolver {
     return [via.length > 1 ? { ...definition, via: via.slice(0, -1) } : definition];
   }
 
-  /** Own definitions, definitions that reach the file, and Hiera keys of its own parameters. */
+  /**
+   * Own definitions, definitions that reach the file, those of the scope that renders it (for a
+   * template), and Hiera keys of its own parameters.
+   */
   private candidates(name: string): Candidate[] {
     const own = this.own.get(name) ?? [];
     const { language, path } = this.model;
-    const candidates: Candidate[] = [...own, ...this.index.reaching(language, name, path)];
+    const candidates: Candidate[] = [
+      ...own,
+      ...this.index.reaching(language, name, path),
+      ...this.index.fromRenderer(path, name),
+    ];
     for (const { definition, aliases } of own) {
       if (definition.origin !== 'parameter-default') continue;
       for (const alias of aliases) candidates.push(...this.index.reaching(language, alias, path));

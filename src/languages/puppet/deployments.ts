@@ -2,7 +2,7 @@
  * Where Puppet puts a template, and in which scope it renders it, from the template calls of
  * the run's manifests (`template-calls.ts`).
  */
-import type { SourceText } from '../language.js';
+import type { SourceText, TemplateRenderer } from '../language.js';
 import { templateCalls } from './template-calls.js';
 
 /**
@@ -19,18 +19,25 @@ export function puppetDestinations(files: readonly SourceText[], into: Map<strin
 }
 
 /**
- * Template path → the class whose scope renders it; `null` where several classes do, or a
- * defined type does (its parameters are given per instance, never looked up in Hiera).
+ * Template path → the class whose scope renders it and the manifest it is in; `null` where
+ * several classes do, or a defined type does (its parameters are given per instance, never
+ * looked up in Hiera).
  */
 export function puppetRenderers(
   files: readonly SourceText[],
-  into: Map<string, string | null>,
+  into: Map<string, TemplateRenderer | null>,
 ): void {
   for (const file of files)
     for (const { path, caller } of templateCalls(file)) {
       if (!path || !caller) continue;
-      const scope = caller.kind === 'class' ? caller.name : null;
+      const renderer = caller.kind === 'class' ? { scope: caller.name, path: file.path } : null;
       const known = into.get(path);
-      into.set(path, known === undefined || known === scope ? scope : null);
+      const same =
+        known === undefined ||
+        (known !== null &&
+          renderer !== null &&
+          known.scope === renderer.scope &&
+          known.path === renderer.path);
+      into.set(path, same ? renderer : null);
     }
 }
