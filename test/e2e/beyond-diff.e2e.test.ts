@@ -1,6 +1,6 @@
 /**
  * A pull request that changes one variable: the review reads the unchanged template the value
- * lands in and the play that applies it, reports on the changed line naming where the value
+ * lands in and the play that applies it (or, in a Puppet module, the manifests that render it), reports on the changed line naming where the value
  * lands and which hosts it reaches, within the API budget for reading beyond the diff:
  * 5 + 2⌈changed/100⌉ + ⌈files read beyond the diff/250⌉ + ⌈annotations/50⌉ calls.
  */
@@ -108,5 +108,56 @@ describe('a change to one variable', () => {
       Math.ceil(run.annotations.length / 50);
     expect(calls.length).toBeLessThanOrEqual(budget);
     expect(calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(1);
+  }, 90_000);
+});
+
+const SERVER_CLASS = (rootLogin: string) => `class ssh::server (
+  String $permit_root_login = '${rootLogin}',
+) {
+  file { '/etc/ssh/sshd_config':
+    ensure       => file,
+    mode         => '0600',
+    content      => template('ssh/sshd_config.erb'),
+    validate_cmd => '/usr/sbin/sshd -t -f %',
+  }
+}
+`;
+
+/** A Puppet module repository: its manifests, templates and data at the root. */
+function moduleTree(rootLogin: string): Map<string, string> {
+  return new Map<string, string>([
+    ['manifests/init.pp', 'class ssh {\n  contain ssh::server\n}\n'],
+    ['manifests/server.pp', SERVER_CLASS(rootLogin)],
+    [
+      'manifests/client.pp',
+      "class ssh::client {\n  package { 'openssh-client': ensure => installed }\n}\n",
+    ],
+    ['templates/sshd_config.erb', 'Port 22\nPermitRootLogin <%= @permit_root_login %>\n'],
+    ['README.md', '# ssh\n'],
+  ]);
+}
+
+describe("a change to a Puppet class parameter's default", () => {
+  it('is reported on the changed line, through the unchanged template the class renders', async () => {
+    standin = await startGitHubStandin({ base: moduleTree('no'), head: moduleTree('yes') });
+    const secret = randomBytes(16).toString('hex');
+    const config = configFromEnv(appEnvironment(standin, secret));
+    if (!config.ok) throw new Error(config.problems.join('\n'));
+    server = await startPostureServer(config.config, pino({ level: 'silent' }));
+    await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
+    const run = await standin.waitFor(
+      () => standin?.checkRuns.find((candidate) => candidate.status === 'completed'),
+      60_000,
+    );
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['manifests/server.pp:2']);
+    expect(run.annotations[0]?.message).toContain('templates/sshd_config.erb:2');
+    const review = standin.reviews.at(-1);
+    expect(review?.comments.map((comment) => `${comment.path}:${comment.line}`)).toEqual([
+      'manifests/server.pp:2',
+    ]);
   }, 90_000);
 });
