@@ -106,7 +106,8 @@ export interface Variable {
   range: SourceRange;
   /**
    * For parameters: what they are parameters of, as references name it from outside (the Puppet
-   * class or defined type `profile::selinux`, the Chef custom resource's `new_resource`).
+   * class or defined type `profile::selinux`, the Chef custom resource's `new_resource`). For a
+   * variable a Puppet class assigns in its body: that class.
    */
   owner?: string;
   /**

@@ -69,6 +69,19 @@ describe('the scope a Puppet template is rendered in', () => {
     expect(await sshFindings(files)).toEqual([]);
   });
 
+  it('reads the variables the class sets in its body, which Hiera does not override', async () => {
+    const files = {
+      ...MODULE,
+      'manifests/server.pp': MODULE['manifests/server.pp'].replace(
+        '{\n  file',
+        "{\n  $login = 'yes'\n  file",
+      ),
+      'templates/sshd_config.erb': 'PermitRootLogin <%= @login %>\n',
+      'data/common.yaml': "---\nssh::server::login: 'no'\n",
+    };
+    expect(await rootLoginFindings(files)).toEqual(['manifests/server.pp:4']);
+  });
+
   it("reads no class's defaults for a template a defined type renders", async () => {
     const files = {
       'manifests/instance.pp':

@@ -32,7 +32,7 @@ export interface VariableResolver {
 export class VariableIndex {
   /** by language, then by name */
   private readonly shared = new Map<Language, Map<string, PlacedDefinition[]>>();
-  /** by template path, then by name: the parameter defaults of the scope that renders it */
+  /** by template path, then by name: the definitions of the scope that renders it */
   private readonly renderedIn = new Map<string, Map<string, OwnDefinition[]>>();
 
   constructor(private readonly places: Places) {}
@@ -49,15 +49,15 @@ export class VariableIndex {
 
   /**
    * What a template reads from the scope its code renders it in (a Puppet class that calls
-   * `template()`): the parameter defaults that scope's file gives it, under the names that
-   * qualify them with the scope (`ssh::server::port`), at a parameter default's level, so that
-   * Hiera still wins.
+   * `template()`): the parameter defaults and the variables that scope's file gives it, under
+   * the names that qualify them with the scope (`ssh::server::port`), each at its own level: a
+   * parameter default below Hiera, a variable the class sets above it.
    */
   addRendering(template: string, scope: string, renderer: FileModel): void {
     let byName = this.renderedIn.get(template);
     if (!byName) this.renderedIn.set(template, (byName = new Map<string, OwnDefinition[]>()));
     for (const own of ownDefinitions(renderer)) {
-      if (own.owner !== scope || own.definition.origin !== 'parameter-default') continue;
+      if (own.owner !== scope) continue;
       for (const alias of own.aliases) {
         const known = byName.get(alias);
         if (known) known.push(own);

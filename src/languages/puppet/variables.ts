@@ -1,6 +1,7 @@
 /**
  * Puppet's variables: Hiera data sets class parameters and lookups for the module or control
- * repository it sits in; a class parameter's default and `$x = ...` hold in their own file.
+ * repository it sits in; a class parameter's default and `$x = ...` hold in their own file (and
+ * in the templates the class renders).
  * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
  */
 import { placeByUnitFolders } from '../layout.js';
@@ -35,7 +36,13 @@ export const variables: VariableReading = {
   own(variable) {
     if (variable.scope === 'parameter') return parameterDefault(variable, '::');
     return variable.scope === 'data'
-      ? { name: variable.path.join('::'), origin: 'local-variable', level: 'local', aliases: [] }
+      ? {
+          name: variable.path.join('::'),
+          origin: 'local-variable',
+          level: 'local',
+          // A class's own variable is read from outside it, and by its templates, qualified.
+          aliases: variable.owner ? [`${variable.owner}::${variable.name}`] : [],
+        }
       : undefined;
   },
 

@@ -60,6 +60,11 @@ class PuppetModelBuilder {
   readonly units: Unit[] = [];
   readonly variables: Variable[] = [];
   readonly conditions: Condition[] = [];
+  /**
+   * The scopes the walk is in, innermost last: a class's name, or `''` inside a defined type,
+   * a function or a lambda, whose variables are their own.
+   */
+  private readonly scopes: string[] = [];
 
   constructor(
     private readonly source: string,
@@ -121,7 +126,10 @@ class PuppetModelBuilder {
         break;
     }
     const firstUnit = this.units.length;
+    const scope = scopeOpenedBy(expr);
+    if (scope !== undefined) this.scopes.push(scope);
     for (const child of childExpressions(expr)) this.visit(child);
+    if (scope !== undefined) this.scopes.pop();
     if (expr.kind === 'HostClass' || expr.kind === 'ResourceTypeDefinition') {
       const within = expr.name.replace(/^::/, '');
       for (const unit of this.units.slice(firstUnit)) unit.within ??= within;
@@ -306,7 +314,15 @@ class PuppetModelBuilder {
       const value = this.values.value(valueExpr);
       const path = target.name.split('::').filter((segment) => segment !== '');
       const name = path[path.length - 1] ?? target.name;
-      this.variables.push({ name, path, value, scope: 'data', range: this.values.range(target) });
+      const owner = path.length === 1 ? this.scopes.at(-1) : undefined;
+      this.variables.push({
+        name,
+        path,
+        value,
+        scope: 'data',
+        range: this.values.range(target),
+        ...(owner ? { owner } : {}),
+      });
       this.flatten(value, path, 'data');
       return;
     }
@@ -367,4 +383,18 @@ function coversBothBooleans(matches: readonly Expression[]): boolean {
     matches.flatMap((match) => (match.kind === 'Boolean' ? [match.value] : [])),
   );
   return booleans.has(true) && booleans.has(false);
+}
+
+/** The scope an expression opens for the variables assigned inside it, if it opens one. */
+function scopeOpenedBy(expr: Expression): string | undefined {
+  switch (expr.kind) {
+    case 'HostClass':
+      return expr.name.replace(/^::/, '');
+    case 'ResourceTypeDefinition':
+    case 'FunctionDefinition':
+    case 'Lambda':
+      return '';
+    default:
+      return undefined;
+  }
 }
