@@ -76,6 +76,25 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Puppet file resources, braces left open',
+    members: 10_000,
+    files: (members) => ({
+      'manifests/init.pp': lines(members, (index) => `file { '/etc/x${index}':\n`),
+    }),
+  },
+  {
+    name: 'Puppet classes rendering templates',
+    members: 5_000,
+    files: (members) => ({
+      'manifests/init.pp': lines(
+        members,
+        (index) =>
+          `class m::c${index} (\n  $p${index} = 'yes',\n) {\n  file { '/etc/ssh/sshd_config.d/${index}.conf': content => template('m/t${index}.erb') }\n}\n`,
+      ),
+      'templates/t0.erb': 'PermitRootLogin <%= @p0 %>\n',
+    }),
+  },
+  {
     name: 'Chef resource, properties',
     members: 20_000,
     files: (members) => ({

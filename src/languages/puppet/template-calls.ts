@@ -27,25 +27,26 @@ const MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
 const DEFINITION = /^[ \t]*(class|define)[ \t]+(?:::)?([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\b/gm;
 /** `template('ssh/sshd_config.erb')`, `epp("ssh/banner.epp", ...)`: the first, literal name. */
 const TEMPLATE_CALL = /\b(?:template|epp)\(\s*['"]([a-z][a-z0-9_]*)\/([^'"$]+)['"]/dg;
-const FILE_FROM_TEMPLATE =
-  /\bfile\s*\{\s*['"](\/[^'"$]+)['"]\s*:[^}]*?\b(?:content|source)\s*=>\s*(?:template|epp)\(\s*['"]([^'"]+)['"]/dg;
+/** `file { '/etc/ssh/sshd_config':`, a file resource with a literal path. */
+const FILE_WITH_PATH = /\bfile\s*\{\s*['"](\/[^'"$]+)['"]\s*:/g;
+/** Its `content` or `source`, from a template. */
+const FROM_TEMPLATE = /\b(?:content|source)\s*=>\s*(?:template|epp)\(\s*['"]([^'"]+)['"]/d;
 
 export function templateCalls(file: SourceText): TemplateCall[] {
   const manifest = MANIFEST.exec(file.path);
   if (!manifest) return [];
   const moduleFolder = manifest[1] === undefined ? '' : `${manifest[1]}/`;
   const definitions = [...file.content.matchAll(DEFINITION)];
-  /** by where the template's name starts */
-  const destinations = new Map<number, string>();
-  for (const found of file.content.matchAll(FILE_FROM_TEMPLATE)) {
-    const destination = found[1];
-    const nameStart = found.indices?.[2]?.[0];
-    if (destination && nameStart !== undefined) destinations.set(nameStart, destination);
-  }
+  const destinations = fileDestinations(file.content);
   const calls: TemplateCall[] = [];
+  // Calls come in order: the definition each is in only moves forward.
+  let next = 0;
+  let current: RegExpMatchArray | undefined;
   for (const call of file.content.matchAll(TEMPLATE_CALL)) {
     const [, module = '', inside = ''] = call;
-    const caller = enclosing(definitions, call.index ?? 0);
+    while (next < definitions.length && (definitions[next]?.index ?? 0) < (call.index ?? 0))
+      current = definitions[next++];
+    const caller = callerOf(current);
     const ownModule = caller?.name.split('::')[0] === module;
     const nameStart = call.indices?.[1]?.[0];
     const destination = nameStart === undefined ? undefined : destinations.get(nameStart);
@@ -59,16 +60,35 @@ export function templateCalls(file: SourceText): TemplateCall[] {
   return calls;
 }
 
-/** The class or defined type a call belongs to: the last to start before it (one per manifest, as a rule). */
-function enclosing(
-  definitions: readonly RegExpMatchArray[],
-  offset: number,
-): TemplateCall['caller'] {
-  let found: RegExpMatchArray | undefined;
-  for (const definition of definitions) {
-    if ((definition.index ?? 0) > offset) break;
-    found = definition;
-  }
-  const [, kind, name] = found ?? [];
+/**
+ * The class or defined type a call is in: the last to start before it (a manifest holds one, as
+ * a rule).
+ */
+function callerOf(definition: RegExpMatchArray | undefined): TemplateCall['caller'] {
+  const [, kind, name] = definition ?? [];
   return (kind === 'class' || kind === 'define') && name ? { kind, name } : undefined;
+}
+
+/**
+ * Destinations by where the template's name starts, from the body of each `file` resource with
+ * a literal path: up to its first `}`, and never past the next such resource, so that text with
+ * unclosed braces is still read in one pass.
+ */
+function fileDestinations(content: string): Map<number, string> {
+  const destinations = new Map<number, string>();
+  const resources = [...content.matchAll(FILE_WITH_PATH)];
+  /** the first `}` at or after the body being read; -1 once none is left */
+  let brace = -2;
+  resources.forEach((resource, index) => {
+    const destination = resource[1];
+    if (!destination) return;
+    const bodyStart = (resource.index ?? 0) + resource[0].length;
+    const nextResource = resources[index + 1]?.index ?? content.length;
+    if (brace !== -1 && brace < bodyStart) brace = content.indexOf('}', bodyStart);
+    const bodyEnd = brace < 0 ? nextResource : Math.min(brace, nextResource);
+    const source = FROM_TEMPLATE.exec(content.slice(bodyStart, bodyEnd));
+    const nameStart = source?.indices?.[1]?.[0];
+    if (nameStart !== undefined) destinations.set(bodyStart + nameStart, destination);
+  });
+  return destinations;
 }
