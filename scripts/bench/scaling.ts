@@ -102,6 +102,16 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Chef template resources, blocks left open',
+    members: 10_000,
+    files: (members) => ({
+      'recipes/default.rb': lines(
+        members,
+        (index) => `template '/etc/x${index}' do\n  source 'x${index}.erb'\n`,
+      ),
+    }),
+  },
+  {
     name: 'Jinja template, tags',
     members: 10_000,
     files: (members) => ({
