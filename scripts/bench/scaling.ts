@@ -55,6 +55,13 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Ansible value, `{{` left open',
+    members: 50_000,
+    files: (members) => ({
+      'roles/x/tasks/main.yml': `- ansible.builtin.get_url:\n    url: "http://x/{{ a }}"\n    dest: "/tmp/${lines(members, () => '{{ a ')}"\n`,
+    }),
+  },
+  {
     name: 'Puppet resource, attributes',
     members: 20_000,
     files: (members) => ({

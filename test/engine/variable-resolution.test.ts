@@ -202,6 +202,9 @@ describe('references a value reads', () => {
       { name: 'realm', fallback: 'a|b', transforms: ['lower'] },
     ]);
     expect(referencesIn(string("{{ mode | ternary('a', 'b') }}"), 'ansible')).toEqual([]);
+    expect(referencesIn(string('{{ port }} {{ host'), 'ansible')).toMatchObject([
+      { name: 'port', start: 0, end: 10 },
+    ]);
     expect(referencesIn(string('{{ a ~ b }}'), 'ansible')).toEqual([]);
   });
 

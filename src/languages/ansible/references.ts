@@ -15,12 +15,23 @@ const TEXT_FILTERS = new Set(['lower', 'upper', 'trim']);
 
 export function jinjaReferences(text: string): FoundReference[] {
   const found: FoundReference[] = [];
-  for (const match of text.matchAll(JINJA_EXPRESSION)) {
+  for (const match of closedJinja(text).matchAll(JINJA_EXPRESSION)) {
     const read = readJinja(match[1] ?? '');
     const start = match.index ?? 0;
     if (read) found.push({ start, end: start + match[0].length, ...read });
   }
   return found;
+}
+
+/**
+ * The part of a text in which a `{{ ... }}` expression can end: up to its last `}}`. A lazy
+ * `{{ ... }}` pattern finds the same expressions in it, and no longer tries each `{{` after the
+ * last `}}` against the whole rest of the text, which costs the square of the text's length
+ * when it holds many (a 0.5 MB value of unclosed `{{`: 12 s).
+ */
+export function closedJinja(text: string): string {
+  const last = text.lastIndexOf('}}');
+  return last < 0 ? '' : text.slice(0, last + 2);
 }
 
 /** `name`, `name.key`, `'literal'`, followed by filters that keep its meaning. */

@@ -9,6 +9,7 @@ import {
   STATE_ATTRIBUTE,
 } from '../knowledge/file-writers.js';
 import { attributeOf } from './units.js';
+import { closedJinja } from '../../languages/ansible/references.js';
 
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
 export const COMPUTED_PART = '\u2026';
@@ -39,7 +40,10 @@ export function pathShape(value: Value, language: Language): string | undefined 
   if (!value.dynamic) return value.value;
   if (language === 'ansible' && value.value.includes('{%')) return undefined;
   const expressions = EXPRESSIONS[language];
-  return expressions ? value.value.replace(expressions, COMPUTED_PART) : undefined;
+  if (!expressions) return undefined;
+  // Only up to the last `}}` can a Jinja2 expression end (see `closedJinja`).
+  const searched = language === 'ansible' ? closedJinja(value.value) : value.value;
+  return searched.replace(expressions, COMPUTED_PART) + value.value.slice(searched.length);
 }
 
 /** A path as the code writes it, for a message: the string, or the source text of anything else. */

@@ -3,6 +3,7 @@
  * paths, switches, hashes or queries.
  */
 import type { Language } from '../../model/model.js';
+import { closedJinja } from '../../languages/ansible/references.js';
 
 /** Values that mean "not set here" rather than a credential. */
 const NOT_SET =
@@ -198,7 +199,9 @@ export function secretReferencesIn(
   const interpolation = INTERPOLATION[language];
   if (!interpolation || !text.includes(INTERPOLATION_START[language])) return [];
   const found: SecretReference[] = [];
-  for (const match of text.matchAll(interpolation)) {
+  // Only up to the last `}}` can a Jinja2 expression end (see `closedJinja`).
+  const searched = language === 'ansible' ? closedJinja(text) : text;
+  for (const match of searched.matchAll(interpolation)) {
     const expression = match[1] ?? match[2] ?? '';
     const name = namesRead(expression).find(isSecret);
     if (name) found.push({ expression: match[0], name, index: match.index ?? 0 });
