@@ -32,9 +32,20 @@ const FILE_WITH_PATH = /\bfile\s*\{\s*['"](\/[^'"$]+)['"]\s*:/g;
 /** Its `content` or `source`, from a template. */
 const FROM_TEMPLATE = /\b(?:content|source)\s*=>\s*(?:template|epp)\(\s*['"]([^'"]+)['"]/d;
 
-export function templateCalls(file: SourceText): TemplateCall[] {
+/** Asked once for destinations and once for renderers: read once per file of a run. */
+const read = new WeakMap<SourceText, readonly TemplateCall[]>();
+
+export function templateCalls(file: SourceText): readonly TemplateCall[] {
+  let calls = read.get(file);
+  if (!calls) read.set(file, (calls = readTemplateCalls(file)));
+  return calls;
+}
+
+function readTemplateCalls(file: SourceText): TemplateCall[] {
   const manifest = MANIFEST.exec(file.path);
-  if (!manifest) return [];
+  // Most manifests render no template.
+  if (!manifest || !(file.content.includes('template(') || file.content.includes('epp(')))
+    return [];
   const moduleFolder = manifest[1] === undefined ? '' : `${manifest[1]}/`;
   const definitions = [...file.content.matchAll(DEFINITION)];
   const destinations = fileDestinations(file.content);
