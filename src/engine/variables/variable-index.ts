@@ -66,9 +66,9 @@ export class VariableIndex {
     }
   }
 
-  /** The definitions of `name` a template reads from the scope that renders it. */
-  fromRenderer(template: string, name: string): readonly OwnDefinition[] {
-    return this.renderedIn.get(template)?.get(name) ?? [];
+  /** What a template reads from the scope that renders it, by name; undefined for other files. */
+  fromRenderer(template: string): ReadonlyMap<string, readonly OwnDefinition[]> | undefined {
+    return this.renderedIn.get(template);
   }
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
@@ -91,11 +91,13 @@ interface Candidate {
 class FileResolver implements VariableResolver {
   private readonly own = new Map<string, OwnDefinition[]>();
   private readonly cache = new Map<string, readonly VariableDefinition[]>();
+  private readonly rendering: ReadonlyMap<string, readonly OwnDefinition[]> | undefined;
 
   constructor(
     private readonly index: VariableIndex,
     private readonly model: FileModel,
   ) {
+    this.rendering = index.fromRenderer(model.path);
     for (const own of ownDefinitions(model)) {
       for (const name of [own.definition.name, ...own.aliases]) {
         const known = this.own.get(name);
@@ -149,7 +151,7 @@ class FileResolver implements VariableResolver {
     const candidates: Candidate[] = [
       ...own,
       ...this.index.reaching(language, name, path),
-      ...this.index.fromRenderer(path, name),
+      ...(this.rendering?.get(name) ?? []),
     ];
     for (const { definition, aliases } of own) {
       if (definition.origin !== 'parameter-default') continue;
