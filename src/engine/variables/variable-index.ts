@@ -34,6 +34,8 @@ export class VariableIndex {
   private readonly shared = new Map<Language, Map<string, PlacedDefinition[]>>();
   /** by template path, then by name: the definitions of the scope that renders it */
   private readonly renderedIn = new Map<string, Map<string, OwnDefinition[]>>();
+  /** the definitions of each file that renders templates, read once however many it renders */
+  private readonly rendererDefinitions = new WeakMap<FileModel, readonly OwnDefinition[]>();
 
   constructor(private readonly places: Places) {}
 
@@ -56,7 +58,10 @@ export class VariableIndex {
   addRendering(template: string, scope: string, renderer: FileModel): void {
     let byName = this.renderedIn.get(template);
     if (!byName) this.renderedIn.set(template, (byName = new Map<string, OwnDefinition[]>()));
-    for (const own of ownDefinitions(renderer)) {
+    let definitions = this.rendererDefinitions.get(renderer);
+    if (!definitions)
+      this.rendererDefinitions.set(renderer, (definitions = ownDefinitions(renderer)));
+    for (const own of definitions) {
       if (own.owner !== scope) continue;
       for (const alias of own.aliases) {
         const known = byName.get(alias);
