@@ -64,18 +64,23 @@ afterEach(async () => {
   await standin?.close();
 });
 
+/** Starts the App against the stand-in, opens the pull request and waits for its check run. */
+async function reviewOpened(github: GitHubStandin) {
+  const secret = randomBytes(16).toString('hex');
+  const config = configFromEnv(appEnvironment(github, secret));
+  if (!config.ok) throw new Error(config.problems.join('\n'));
+  server = await startPostureServer(config.config, pino({ level: 'silent' }));
+  await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', github.target), secret);
+  return github.waitFor(
+    () => github.checkRuns.find((candidate) => candidate.status === 'completed'),
+    60_000,
+  );
+}
+
 describe('a change to one variable', () => {
   it('is reported on the changed line, naming where the value lands and where it runs, within the budget', async () => {
     standin = await startGitHubStandin({ base: trees('no'), head: trees('yes') });
-    const secret = randomBytes(16).toString('hex');
-    const config = configFromEnv(appEnvironment(standin, secret));
-    if (!config.ok) throw new Error(config.problems.join('\n'));
-    server = await startPostureServer(config.config, pino({ level: 'silent' }));
-    await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
-    const run = await standin.waitFor(
-      () => standin?.checkRuns.find((candidate) => candidate.status === 'completed'),
-      60_000,
-    );
+    const run = await reviewOpened(standin);
 
     expect(run.conclusion).toBe('failure');
     expect(
@@ -140,15 +145,7 @@ function moduleTree(rootLogin: string): Map<string, string> {
 describe("a change to a Puppet class parameter's default", () => {
   it('is reported on the changed line, through the unchanged template the class renders', async () => {
     standin = await startGitHubStandin({ base: moduleTree('no'), head: moduleTree('yes') });
-    const secret = randomBytes(16).toString('hex');
-    const config = configFromEnv(appEnvironment(standin, secret));
-    if (!config.ok) throw new Error(config.problems.join('\n'));
-    server = await startPostureServer(config.config, pino({ level: 'silent' }));
-    await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', standin.target), secret);
-    const run = await standin.waitFor(
-      () => standin?.checkRuns.find((candidate) => candidate.status === 'completed'),
-      60_000,
-    );
+    const run = await reviewOpened(standin);
 
     expect(run.conclusion).toBe('failure');
     expect(
