@@ -43,6 +43,24 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('roles/ssh/tasks/main.yml')).toBeUndefined();
   });
 
+  it('finds where a manifest outside a module puts a template, as site.pp does', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'manifests/site.pp',
+        content:
+          "node default {\n  file { '/etc/ssh/sshd_config':\n    content => template('ssh/sshd_config.erb'),\n  }\n}\n",
+      },
+      {
+        path: 'site.pp',
+        content: "file { '/etc/motd': content => template('motd/motd.erb') }\n",
+      },
+    ]);
+    expect(deployments.of('modules/ssh/templates/sshd_config.erb')?.destination).toBe(
+      '/etc/ssh/sshd_config',
+    );
+    expect(deployments.of('modules/motd/templates/motd.erb')?.destination).toBe('/etc/motd');
+  });
+
   it('tells a module repository’s templates from a cookbook’s by their siblings', () => {
     const deployments = Deployments.index([
       { path: 'manifests/vhost/ssl.pp', content: 'class apache::vhost::ssl {}\n' },

@@ -14,7 +14,7 @@ import type { SourceText } from '../language.js';
 export interface TemplateCall {
   /** as `template()` names it: `ssh/sshd_config.erb` */
   name: string;
-  /** the template's path in the run, for a template of the caller's own module */
+  /** the template's path in the run, for a template of the caller's own module (a manifest's) */
   path?: string;
   /** the class or defined type the call is in */
   caller?: { kind: 'class' | 'define'; name: string };
@@ -22,7 +22,9 @@ export interface TemplateCall {
   destination?: string;
 }
 
-const MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
+const PUPPET_FILE = /\.pp$/i;
+/** A module's manifest; the folder before `manifests/` is the module's. */
+const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
 /** A class or defined type, at the start of a line: `class ssh::server (`, `define ssh::key {`. */
 const DEFINITION = /^[ \t]*(class|define)[ \t]+(?:::)?([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\b/gm;
 /** `template('ssh/sshd_config.erb')`, `epp("ssh/banner.epp", ...)`: the first, literal name. */
@@ -42,11 +44,16 @@ export function templateCalls(file: SourceText): readonly TemplateCall[] {
 }
 
 function readTemplateCalls(file: SourceText): TemplateCall[] {
-  const manifest = MANIFEST.exec(file.path);
   // Most manifests render no template.
-  if (!manifest || !(file.content.includes('template(') || file.content.includes('epp(')))
+  if (
+    !PUPPET_FILE.test(file.path) ||
+    !(file.content.includes('template(') || file.content.includes('epp('))
+  )
     return [];
-  const moduleFolder = manifest[1] === undefined ? '' : `${manifest[1]}/`;
+  // Where a template of the caller's own module lies is known only in a module's layout;
+  // elsewhere (`site.pp`), a call still says where a `file` resource puts the template.
+  const manifest = MODULE_MANIFEST.exec(file.path);
+  const moduleFolder = manifest ? (manifest[1] === undefined ? '' : `${manifest[1]}/`) : undefined;
   const definitions = [...file.content.matchAll(DEFINITION)];
   const destinations = fileDestinations(file.content);
   const calls: TemplateCall[] = [];
@@ -58,7 +65,7 @@ function readTemplateCalls(file: SourceText): TemplateCall[] {
     while (next < definitions.length && (definitions[next]?.index ?? 0) < (call.index ?? 0))
       current = definitions[next++];
     const caller = callerOf(current);
-    const ownModule = caller?.name.split('::')[0] === module;
+    const ownModule = moduleFolder !== undefined && caller?.name.split('::')[0] === module;
     const nameStart = call.indices?.[1]?.[0];
     const destination = nameStart === undefined ? undefined : destinations.get(nameStart);
     calls.push({
