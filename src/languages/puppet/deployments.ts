@@ -32,12 +32,10 @@ export function puppetRenderers(
       if (!path || !caller) continue;
       const renderer = caller.kind === 'class' ? { scope: caller.name, path: file.path } : null;
       const known = into.get(path);
-      const same =
-        known === undefined ||
-        (known !== null &&
-          renderer !== null &&
-          known.scope === renderer.scope &&
-          known.path === renderer.path);
-      into.set(path, same ? renderer : null);
+      into.set(path, known === undefined || sameRenderer(known, renderer) ? renderer : null);
     }
+}
+
+function sameRenderer(a: TemplateRenderer | null, b: TemplateRenderer | null): boolean {
+  return a !== null && b !== null && a.scope === b.scope && a.path === b.path;
 }

@@ -7,7 +7,6 @@
  */
 import type { DeployedTemplates } from '../language.js';
 import { puppetDestinations, puppetRenderers } from './deployments.js';
-
 import { puppetModuleClass } from './template-scope.js';
 
 const EPP = /\.epp$/i;

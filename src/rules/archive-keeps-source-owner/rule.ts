@@ -7,13 +7,9 @@ import { attributeOf } from '../support/units.js';
 /** Archives whose tools do not restore the owner recorded in them. */
 const OWNERLESS_ARCHIVE = /\.zip$/i;
 
-function attribute(unit: Unit, name: string) {
-  return attributeOf(unit, name);
-}
-
 /** The options given to the extracting tool, as words. */
 function extraOptions(unit: Unit): string[] {
-  const value = attribute(unit, 'extra_opts')?.value;
+  const value = attributeOf(unit, 'extra_opts')?.value;
   if (!value) return [];
   return [...ownStrings(value)].flatMap((word) => word.value.split(/\s+/));
 }
@@ -25,17 +21,17 @@ function extraOptions(unit: Unit): string[] {
 function checkUnarchive(context: RuleContext, unit: Unit): void {
   if (unit.type !== 'unarchive') return;
   const options = extraOptions(unit);
-  const src = attribute(unit, 'src')?.value;
+  const src = attributeOf(unit, 'src')?.value;
   const source = src ? literalText(src) : undefined;
   if (options.includes('--same-owner')) {
     context.report({
-      range: attribute(unit, 'extra_opts')?.value.range ?? unit.typeRange,
+      range: attributeOf(unit, 'extra_opts')?.value.range ?? unit.typeRange,
       message:
         '`--same-owner` gives the extracted files the user and group ids recorded in the archive: whatever account has those ids on the host owns them',
     });
     return;
   }
-  if (attribute(unit, 'owner') || options.includes('--no-same-owner')) return;
+  if (attributeOf(unit, 'owner') || options.includes('--no-same-owner')) return;
   if (source !== undefined && OWNERLESS_ARCHIVE.test(source)) return;
   context.report({
     range: unit.typeRange,
@@ -49,7 +45,7 @@ function checkUnarchive(context: RuleContext, unit: Unit): void {
 function checkSynchronize(context: RuleContext, unit: Unit): void {
   if (unit.type !== 'synchronize') return;
   for (const name of ['owner', 'group']) {
-    const found = attribute(unit, name);
+    const found = attributeOf(unit, name);
     if (found && isTrue(found.value))
       context.report({
         range: found.value.range,
