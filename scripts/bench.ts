@@ -70,6 +70,21 @@ function posture(folder: string): Contender {
   };
 }
 
+/**
+ * The floor under the rules: Posture reading, parsing, modelling and resolving the same files
+ * with one cheap rule (it reads comments only) instead of all of them.
+ */
+const ONE_RULE = 'suspicious-comment';
+const POSTURE_ONE_RULE = `Posture, one rule (--rule ${ONE_RULE})`;
+
+function postureWithOneRule(folder: string): Contender {
+  const [command] = posture(folder).commands;
+  return {
+    name: POSTURE_ONE_RULE,
+    commands: command ? [{ ...command, args: [...command.args, '--rule', ONE_RULE] }] : [],
+  };
+}
+
 function bareParse(folder: string): Contender {
   return {
     name: 'bare YAML parse (same library and options)',
@@ -164,6 +179,7 @@ async function measureSpeed(
     groups.kubespray = await compareInTurn(
       [
         posture(KUBESPRAY),
+        postureWithOneRule(KUBESPRAY),
         bareParse(KUBESPRAY),
         peer('yamllint, parse only', 'yamllint', (executable) => [
           { command: executable, args: ['-f', 'parsable', '-d', '{rules: {}}', KUBESPRAY] },
@@ -179,6 +195,7 @@ async function measureSpeed(
     groups.puppet = await compareInTurn(
       [
         posture(puppetFolder),
+        postureWithOneRule(puppetFolder),
         puppetLint(modules, scratch),
         peer('puppet parser validate (one process per module)', 'puppet', (executable) =>
           modules.map((module) => ({
@@ -229,11 +246,12 @@ async function measureMemory(runs: number, scratch: string): Promise<BenchFigure
 
 function ratioLine(
   figures: readonly ContenderFigures[],
-  name: string,
+  ourName: string,
+  theirName: string,
   label: string,
 ): string | undefined {
-  const ours = figures.find((figure) => figure.name === POSTURE);
-  const theirs = figures.find((figure) => figure.name.startsWith(name) && !figure.missing);
+  const ours = figures.find((figure) => figure.name === ourName);
+  const theirs = figures.find((figure) => figure.name.startsWith(theirName) && !figure.missing);
   if (!ours || !theirs || theirs.cpuSeconds === 0) return undefined;
   return `${label}: ${fixed(ours.cpuSeconds / theirs.cpuSeconds, 3)}× (CPU, medians)`;
 }
@@ -242,9 +260,11 @@ function printSpeed(groups: Record<string, ContenderFigures[]>, runs: number): v
   for (const [group, figures] of Object.entries(groups)) {
     printComparison(`${group}: whole processes, in turn, median of ${runs} runs`, figures, POSTURE);
     const lines = [
-      ratioLine(figures, 'bare YAML parse', 'Posture / bare parse'),
-      ratioLine(figures, 'ansible-lint', 'Posture / ansible-lint'),
-      ratioLine(figures, 'puppet-lint', 'Posture / puppet-lint'),
+      ratioLine(figures, POSTURE, 'bare YAML parse', 'Posture / bare parse'),
+      ratioLine(figures, POSTURE_ONE_RULE, 'bare YAML parse', 'Posture with one rule / bare parse'),
+      ratioLine(figures, POSTURE, 'ansible-lint', 'Posture / ansible-lint'),
+      ratioLine(figures, POSTURE, 'puppet-lint', 'Posture / puppet-lint'),
+      ratioLine(figures, POSTURE_ONE_RULE, 'puppet-lint', 'Posture with one rule / puppet-lint'),
     ].filter((line): line is string => line !== undefined);
     if (lines.length > 0) console.log(`${lines.join('\n')}\n`);
   }
