@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Unit, Value } from '../../model/model.js';
 import { assignments, keyLabel, valueRange, type Assignment } from '../support/assignments.js';
-import { isFalse, isTrue, literalText, ownStrings } from '../support/values.js';
+import { isFalse, isTrue, ownStrings, removesResource } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
@@ -78,22 +78,6 @@ function effectOf(option: string): string {
     : 'ssh accepts any host key, so a man in the middle can pose as the host';
 }
 
-/** A task that removes a line or a file writes nothing. Asked once per argument: kept per unit. */
-function removes(unit: Unit | undefined): boolean {
-  if (!unit) return false;
-  let answer = removalByUnit.get(unit);
-  if (answer === undefined) {
-    const state = unit.attributes.find(
-      (attribute) => attribute.name === 'state' || attribute.name === 'ensure',
-    );
-    answer = state !== undefined && /^:?absent$/.test(literalText(state.value) ?? '');
-    removalByUnit.set(unit, answer);
-  }
-  return answer;
-}
-
-const removalByUnit = new WeakMap<Unit, boolean>();
-
 /** `ansible_host_key_checking: false`, `ANSIBLE_HOST_KEY_CHECKING: "False"`, git's `accept_hostkey: true`. */
 function switchedOff(assignment: Pick<Assignment, 'name' | 'unit'>, value: Value): boolean {
   if (endsWithSetting(nameWords(assignment.name), HOST_KEY_CHECKING_SETTINGS) && isFalse(value))
@@ -155,7 +139,9 @@ export const sshHostKeyCheckingDisabled: Rule = {
   },
   check(context) {
     for (const assignment of assignments(context.file)) {
-      if (SEARCHING_ARGUMENTS.has(assignment.name) || removes(assignment.unit)) continue;
+      if (SEARCHING_ARGUMENTS.has(assignment.name)) continue;
+      // A task or resource that removes a line or a file writes nothing.
+      if (assignment.unit && removesResource(assignment.unit, context.file.language)) continue;
       checkAssignment(context, assignment);
       if (assignment.unit) checkBindings(context, { ...assignment, unit: assignment.unit });
     }
