@@ -32,6 +32,16 @@ describe('the scope a Puppet template is rendered in', () => {
     ).toEqual(['data/common.yaml:2']);
   });
 
+  it('reads a variable written as text (`.to_s`) as the variable', async () => {
+    expect(
+      await rootLoginFindings({
+        ...MODULE,
+        'templates/sshd_config.erb': 'PermitRootLogin <%= @permit_root_login.to_s %>\n',
+        'data/common.yaml': "---\nssh::server::permit_root_login: 'yes'\n",
+      }),
+    ).toEqual(['data/common.yaml:2']);
+  });
+
   it("is not the module's own class when another class renders the template", async () => {
     const files = inFolder('modules/ssh', {
       ...MODULE,

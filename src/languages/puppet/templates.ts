@@ -1,9 +1,9 @@
 /**
  * The templates a Puppet module deploys: EPP, and ERB or plain files under a module's
  * `templates/` and `files/`, or ERB that reads `scope[...]` or `$::x`. Their expressions become
- * Puppet interpolations: ERB's `@name`, `scope['name']` and EPP's `$name` become `${name}`; an
- * expression that computes something (`@ciphers.join(',')`) becomes `${?}`, which reads no
- * variable: its value is unknown, and nothing is concluded from it.
+ * Puppet interpolations: ERB's `@name` (or `@name.to_s`), `scope['name']` and EPP's `$name`
+ * become `${name}`; an expression that computes something (`@ciphers.join(',')`) becomes `${?}`,
+ * which reads no variable: its value is unknown, and nothing is concluded from it.
  */
 import type { DeployedTemplates } from '../language.js';
 import { puppetDestinations, puppetRenderers } from './deployments.js';
@@ -13,8 +13,9 @@ const EPP = /\.epp$/i;
 const MODULE_PATH = /(^|\/)(modules|site|site-modules|dist)\/[^/]+\/(templates|files)\//;
 const READS_PUPPET = /<%=?[^%]*(\bscope\s*[[.]|\$::)|<%\|/;
 const NAME = /^[a-z_]\w*(::\w+)*$/;
+/** A variable, read as it is or as text (`.to_s`, which writes a string or a number unchanged). */
 const ERB_VARIABLE =
-  /^(?:@([a-z_]\w*)|scope\[\s*['"](?:::)?([a-z_]\w*(?:::\w+)*)['"]\s*\]|scope\.lookupvar\(\s*['"](?:::)?([a-z_]\w*(?:::\w+)*)['"]\s*\))$/;
+  /^(?:@([a-z_]\w*)|scope\[\s*['"](?:::)?([a-z_]\w*(?:::\w+)*)['"]\s*\]|scope\.lookupvar\(\s*['"](?:::)?([a-z_]\w*(?:::\w+)*)['"]\s*\))(?:\.to_s)?$/;
 
 export const templates: DeployedTemplates = {
   syntaxes: ['erb', 'epp', 'none'],

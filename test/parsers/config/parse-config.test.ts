@@ -26,13 +26,15 @@ describe('configuration files as code', () => {
   it('writes Puppet ERB and EPP variables as Puppet interpolation in the module class', () => {
     const erb = parsed(
       'modules/ssh/templates/sshd_config.erb',
-      "PermitRootLogin <%= @permit_root_login %>\nMACs <%= scope['ssh::macs'] %>\nCiphers <%= @ciphers.join(',') %>\n",
+      "PermitRootLogin <%= @permit_root_login %>\nMACs <%= scope['ssh::macs'] %>\nCiphers <%= @ciphers.join(',') %>\nPort <%= @port.to_s %>\nKexAlgorithms <%= @kex.to_sym %>\n",
       'puppet',
     );
     expect(erb.config?.within).toBe('ssh');
     expect(erb.config?.directives.map((directive) => directive.value.text)).toEqual([
       '${permit_root_login}',
       '${ssh::macs}',
+      '${?}',
+      '${port}',
       '${?}',
     ]);
     const epp = parsed(
