@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { checkSettings, type Verdict } from '../support/config-settings.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 type Judgement = (value: string) => Verdict | undefined;
 
@@ -11,7 +12,7 @@ const IGNORE = /^ignore$/i;
  * `max_log_file_action = ROTATE`) are not findings: only values that drop records more quietly
  * than the defaults, or stop writing them, are.
  */
-const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
+const JUDGEMENTS: Readonly<Record<string, Judgement>> = lookupTable({
   write_logs: (value) =>
     /^(no|false)$/i.test(value)
       ? { problem: 'auditd writes no audit records to disk: there is no local trail to read' }
@@ -53,7 +54,7 @@ const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
           severity: 'low',
         }
       : undefined,
-};
+});
 
 export const auditLoggingWeakened: Rule = {
   meta: {

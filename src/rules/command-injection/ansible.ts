@@ -10,12 +10,13 @@ import type { FileModel, Unit, Value } from '../../model/model.js';
 import { commandTextOf } from '../support/commands.js';
 import { interpolationsIn, type Interpolation } from './interpolations.js';
 import { encloses, keywordOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */
-const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = {
+const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = lookupTable({
   shell: ['_raw_params', 'cmd'],
   raw: ['_raw_params'],
-};
+});
 
 /** Filters that make a value safe as one shell word, or reduce it to a number or a boolean. */
 const ESCAPING_FILTER = /\|\s*(quote|int|float|bool|length|count|hash|checksum|b64encode)\b/;

@@ -2,6 +2,7 @@
  * Commands an Ansible module does in a way that is idempotent and reads as a declaration: which
  * program, with which arguments, the module that replaces it.
  */
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** The module that replaces a command run with these arguments, or undefined when none does. */
 export type ModuleFor = (args: readonly string[], text: string) => string | undefined;
@@ -98,7 +99,7 @@ function symlink(args: readonly string[]): string | undefined {
     : undefined;
 }
 
-export const MODULE_FOR: Readonly<Record<string, ModuleFor>> = {
+export const MODULE_FOR: Readonly<Record<string, ModuleFor>> = lookupTable({
   'apt-get': whenSubcommand('ansible.builtin.apt', PACKAGE_VERBS),
   apt: whenSubcommand('ansible.builtin.apt', PACKAGE_VERBS),
   yum: whenSubcommand('ansible.builtin.yum', PACKAGE_VERBS),
@@ -136,4 +137,4 @@ export const MODULE_FOR: Readonly<Record<string, ModuleFor>> = {
   unzip: () => 'ansible.builtin.unarchive',
   hostnamectl: whenSubcommand('ansible.builtin.hostname', ['set-hostname']),
   timedatectl: whenSubcommand('community.general.timezone', ['set-timezone']),
-};
+});

@@ -31,10 +31,7 @@ export const commandInsteadOfModule: Rule = {
       const only = script.commands[0];
       if (!only) continue;
       const program = effectiveProgram(only);
-      const moduleFor = Object.hasOwn(MODULE_FOR, program.name)
-        ? MODULE_FOR[program.name]
-        : undefined;
-      const module = moduleFor?.(program.args, command.text);
+      const module = MODULE_FOR[program.name]?.(program.args, command.text);
       if (!module || waivedByNoqa(context.file, unit, ['command-instead-of-module'])) continue;
       context.report({
         range: command.rangeOf(only),

@@ -3,6 +3,7 @@ import type { Language, Unit } from '../../model/model.js';
 import { STATE_ATTRIBUTE } from '../knowledge/file-writers.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /**
  * Tasks and resources that create a file or folder, and when they do: per type, the states or
@@ -17,7 +18,7 @@ interface Creator {
   needs?: string;
 }
 
-const CREATORS: Partial<Record<Language, Readonly<Record<string, Creator>>>> = {
+const CREATORS: Partial<Record<Language, Readonly<Record<string, Creator>>>> = lookupTables({
   ansible: {
     copy: {},
     template: {},
@@ -39,7 +40,7 @@ const CREATORS: Partial<Record<Language, Readonly<Record<string, Creator>>>> = {
     remote_file: { creates: ['create'], default: 'create' },
     directory: { creates: ['create'], default: 'create' },
   },
-};
+});
 
 function creates(context: RuleContext, unit: Unit): boolean {
   const language = context.file.language;

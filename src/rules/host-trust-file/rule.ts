@@ -5,6 +5,7 @@ import { commandsIn } from '../support/commands.js';
 import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
 import { literalText, removesResource, stringText } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /**
  * The files the r-commands and sshd's host-based login read to let a user in without a
@@ -27,43 +28,44 @@ interface TrustWriter {
 }
 
 /** Tasks and resources that create a file or write lines into it, per language. */
-const TRUST_WRITERS: Partial<Record<Language, Readonly<Record<string, TrustWriter>>>> = {
-  ansible: {
-    copy: { path: ['dest'], content: ['content'] },
-    template: { path: ['dest'], content: [] },
-    assemble: { path: ['dest'], content: [] },
-    get_url: { path: ['dest'], content: [] },
-    lineinfile: { path: ['path', 'dest', 'destfile', 'name'], content: ['line'] },
-    blockinfile: { path: ['path', 'dest', 'destfile', 'name'], content: ['block'] },
-    file: {
-      path: ['path', 'dest', 'name'],
-      content: [],
-      creates: { attribute: 'state', states: ['touch', 'link', 'hard'] },
-    },
-  },
-  puppet: {
-    file: {
-      path: ['path', 'title'],
-      content: ['content'],
-      creates: {
-        attribute: 'ensure',
-        states: ['file', 'present', 'link'],
-        withAny: ['content', 'source', 'target'],
+const TRUST_WRITERS: Partial<Record<Language, Readonly<Record<string, TrustWriter>>>> =
+  lookupTables({
+    ansible: {
+      copy: { path: ['dest'], content: ['content'] },
+      template: { path: ['dest'], content: [] },
+      assemble: { path: ['dest'], content: [] },
+      get_url: { path: ['dest'], content: [] },
+      lineinfile: { path: ['path', 'dest', 'destfile', 'name'], content: ['line'] },
+      blockinfile: { path: ['path', 'dest', 'destfile', 'name'], content: ['block'] },
+      file: {
+        path: ['path', 'dest', 'name'],
+        content: [],
+        creates: { attribute: 'state', states: ['touch', 'link', 'hard'] },
       },
     },
-    file_line: { path: ['path'], content: ['line'] },
-    concat: { path: ['path', 'title'], content: [] },
-  },
-  chef: {
-    file: { path: ['path', 'name'], content: ['content'] },
-    template: { path: ['path', 'name'], content: [] },
-    cookbook_file: { path: ['path', 'name'], content: [] },
-    remote_file: { path: ['path', 'name'], content: [] },
-    link: { path: ['target_file', 'name'], content: [] },
-    append_if_no_line: { path: ['path', 'name'], content: ['line'] },
-    replace_or_add: { path: ['path', 'name'], content: ['line'] },
-  },
-};
+    puppet: {
+      file: {
+        path: ['path', 'title'],
+        content: ['content'],
+        creates: {
+          attribute: 'ensure',
+          states: ['file', 'present', 'link'],
+          withAny: ['content', 'source', 'target'],
+        },
+      },
+      file_line: { path: ['path'], content: ['line'] },
+      concat: { path: ['path', 'title'], content: [] },
+    },
+    chef: {
+      file: { path: ['path', 'name'], content: ['content'] },
+      template: { path: ['path', 'name'], content: [] },
+      cookbook_file: { path: ['path', 'name'], content: [] },
+      remote_file: { path: ['path', 'name'], content: [] },
+      link: { path: ['target_file', 'name'], content: [] },
+      append_if_no_line: { path: ['path', 'name'], content: ['line'] },
+      replace_or_add: { path: ['path', 'name'], content: ['line'] },
+    },
+  });
 
 /**
  * An entry that trusts any host or any user: `+` alone or as the host (every host), or `+` as

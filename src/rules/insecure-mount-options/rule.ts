@@ -3,17 +3,18 @@ import type { Language, Unit, Value } from '../../model/model.js';
 import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /**
  * The options each shared mount point needs (CIS 1.1, dev-sec os-10): no device files and no
  * setuid programs where users write, and nothing executed from the temp folders.
  */
-const REQUIRED_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const REQUIRED_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupTable({
   '/tmp': ['nodev', 'nosuid', 'noexec'],
   '/var/tmp': ['nodev', 'nosuid', 'noexec'],
   '/dev/shm': ['nodev', 'nosuid', 'noexec'],
   '/home': ['nodev', 'nosuid'],
-};
+});
 
 /** Filesystems no server needs, whose kernel code is rarely exercised and a way into the kernel. */
 const UNUSED_FILESYSTEMS = new Set([
@@ -35,11 +36,12 @@ const MOUNTS: Readonly<
   chef: { type: 'mount', path: ['mount_point', 'name'], options: 'options' },
 };
 
-const MODULE_LOADERS: Readonly<Record<string, { type: string; name: readonly string[] }>> = {
-  ansible: { type: 'modprobe', name: ['name'] },
-  puppet: { type: 'kmod::load', name: ['name', 'title'] },
-  chef: { type: 'kernel_module', name: ['modname', 'name'] },
-};
+const MODULE_LOADERS: Readonly<Record<string, { type: string; name: readonly string[] }>> =
+  lookupTable({
+    ansible: { type: 'modprobe', name: ['name'] },
+    puppet: { type: 'kmod::load', name: ['name', 'title'] },
+    chef: { type: 'kernel_module', name: ['modname', 'name'] },
+  });
 
 /** Chef `kernel_module` actions that load the module (`install` is the default). */
 const LOADING_ACTIONS = new Set(['install', 'load']);

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { checkSettings, type Verdict } from '../support/config-settings.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** `yes`, or what YAML and Ruby write for it. */
 const YES = /^(yes|true)$/i;
@@ -8,7 +9,7 @@ const NO = /^(no|false)$/i;
 type Judgement = (value: string) => Verdict | undefined;
 
 /** Forwarding OpenSSH leaves off unless the configuration turns it on (HARD-03). */
-const FORWARDING: Readonly<Record<string, Judgement>> = {
+const FORWARDING: Readonly<Record<string, Judgement>> = lookupTable({
   x11forwarding: (value) =>
     YES.test(value)
       ? {
@@ -33,7 +34,7 @@ const FORWARDING: Readonly<Record<string, Judgement>> = {
           severity: 'low',
         }
       : undefined,
-};
+});
 
 /** Seconds in an sshd time value: `90`, `2m`, `1h30m`; undefined when it is not one. */
 function seconds(value: string): number | undefined {
@@ -52,7 +53,7 @@ const DEFAULT_MAX_STARTUPS = 10;
 const DEFAULT_MAX_STARTUPS_FULL = 100;
 
 /** Limits against password guessing and connection floods raised above OpenSSH's defaults (HARD-04). */
-const LIMITS: Readonly<Record<string, Judgement>> = {
+const LIMITS: Readonly<Record<string, Judgement>> = lookupTable({
   maxauthtries: (value) =>
     /^\d+$/.test(value) && Number(value) > DEFAULT_MAX_AUTH_TRIES
       ? {
@@ -87,7 +88,7 @@ const LIMITS: Readonly<Record<string, Judgement>> = {
         }
       : undefined;
   },
-};
+});
 
 /** Log levels below OpenSSH's default `INFO`, which drop failed and accepted logins. */
 const QUIET_LOG_LEVELS = /^(quiet|fatal|error)$/i;
@@ -95,7 +96,7 @@ const QUIET_LOG_LEVELS = /^(quiet|fatal|error)$/i;
 const AUTH_FACILITIES = /^auth(priv)?$/i;
 
 /** sshd logging turned down or moved out of the authentication log (LOG-03). */
-const LOGGING: Readonly<Record<string, Judgement>> = {
+const LOGGING: Readonly<Record<string, Judgement>> = lookupTable({
   loglevel: (value) =>
     QUIET_LOG_LEVELS.test(value)
       ? {
@@ -112,7 +113,7 @@ const LOGGING: Readonly<Record<string, Judgement>> = {
           severity: 'low',
         }
       : undefined,
-};
+});
 
 /**
  * What an sshd setting does when it weakens who may log in and how, by lower-case name; the
@@ -120,7 +121,7 @@ const LOGGING: Readonly<Record<string, Judgement>> = {
  * than OpenSSH's own default: leaving `AllowTcpForwarding` at `yes` or `LogLevel` at `INFO` is
  * the default, not a change a reviewer should question.
  */
-const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
+const JUDGEMENTS: Readonly<Record<string, Judgement>> = lookupTable({
   permitrootlogin: (value) =>
     YES.test(value)
       ? {
@@ -179,7 +180,7 @@ const JUDGEMENTS: Readonly<Record<string, Judgement>> = {
   ...FORWARDING,
   ...LIMITS,
   ...LOGGING,
-};
+});
 
 export const insecureSshServer: Rule = {
   meta: {

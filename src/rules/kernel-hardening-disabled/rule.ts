@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 interface KernelSetting {
   /** the values that weaken the host */
@@ -16,7 +17,7 @@ const IS = (expected: string) => (value: string) => value === expected;
  * per-interface keys), with the values that turn it off. Baseline preferences that are not
  * protections (ICMP rate limits, TCP timestamps) are not here.
  */
-const SETTINGS: Readonly<Record<string, KernelSetting>> = {
+const SETTINGS: Readonly<Record<string, KernelSetting>> = lookupTable({
   'kernel.randomize_va_space': {
     weak: (value) => value === '0' || value === '1',
     problem:
@@ -95,7 +96,7 @@ const SETTINGS: Readonly<Record<string, KernelSetting>> = {
     problem:
       'the host routes packets between its networks, bridging segments a firewall keeps apart',
   },
-};
+});
 
 /** Hosts whose job is to forward packets: container and Kubernetes nodes, routers, VPN gateways. */
 const FORWARDING_HOST =

@@ -5,6 +5,7 @@
  * administrator.
  */
 import type { Language } from '../../model/model.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /** Accounts with every privilege on the system or service they log in to. */
 export const ADMIN_ACCOUNTS: ReadonlySet<string> = new Set([
@@ -36,7 +37,7 @@ export const LOGIN_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Types that run a command or job as the account in the given attribute. */
-export const RUNS_AS: Partial<Record<Language, Readonly<Record<string, string>>>> = {
+export const RUNS_AS: Partial<Record<Language, Readonly<Record<string, string>>>> = lookupTables({
   ansible: { cron: 'user' },
   puppet: { exec: 'user', cron: 'user' },
   chef: {
@@ -48,7 +49,7 @@ export const RUNS_AS: Partial<Record<Language, Readonly<Record<string, string>>>
     ruby_block: 'user',
     git: 'user',
   },
-};
+});
 
 /** `mysql -u root`, `mysqladmin -uroot`, `mysql --user=root`, `psql -U postgres`. */
 export const DATABASE_ADMIN_LOGIN =
@@ -65,17 +66,18 @@ export interface UserResource {
 }
 
 /** The types that create local accounts, per language. */
-export const USER_RESOURCES: Partial<Record<Language, Readonly<Record<string, UserResource>>>> = {
-  ansible: { user: { name: ['name', 'user'], uid: 'uid' } },
-  puppet: {
-    user: { name: ['name', 'title'], uid: 'uid' },
-    'accounts::user': { name: ['name', 'title'], uid: 'uid' },
-  },
-  chef: {
-    user: { name: ['username', 'name'], uid: 'uid' },
-    linux_user: { name: ['username', 'name'], uid: 'uid' },
-  },
-};
+export const USER_RESOURCES: Partial<Record<Language, Readonly<Record<string, UserResource>>>> =
+  lookupTables({
+    ansible: { user: { name: ['name', 'user'], uid: 'uid' } },
+    puppet: {
+      user: { name: ['name', 'title'], uid: 'uid' },
+      'accounts::user': { name: ['name', 'title'], uid: 'uid' },
+    },
+    chef: {
+      user: { name: ['username', 'name'], uid: 'uid' },
+      linux_user: { name: ['username', 'name'], uid: 'uid' },
+    },
+  });
 
 /** The account that has UID 0 by right. */
 export const SUPERUSER = 'root';

@@ -3,10 +3,11 @@
  * and the attributes holding it.
  */
 import type { Language } from '../../model/model.js';
+import { lookupTable, lookupTables } from '../../shared/lookup-table.js';
 
 export const COMMAND_ATTRIBUTES: Partial<
   Record<Language, Readonly<Record<string, readonly string[]>>>
-> = {
+> = lookupTables({
   ansible: {
     command: ['_raw_params', 'cmd', 'argv'],
     shell: ['_raw_params', 'cmd'],
@@ -35,14 +36,15 @@ export const COMMAND_ATTRIBUTES: Partial<
     capture2e: ['argument'],
     capture3: ['argument'],
   },
-};
+});
 
 /** Where the command is when the type's command attribute is absent: the resource's title. */
-export const COMMAND_FROM_TITLE: Partial<Record<Language, Readonly<Record<string, string>>>> = {
-  ansible: {},
-  puppet: { exec: 'title' },
-  chef: { execute: 'name' },
-};
+export const COMMAND_FROM_TITLE: Partial<Record<Language, Readonly<Record<string, string>>>> =
+  lookupTables({
+    ansible: {},
+    puppet: { exec: 'title' },
+    chef: { execute: 'name' },
+  });
 
 /** Shells that run whatever arrives on their standard input. */
 export const SHELL_INTERPRETERS = new Set([
@@ -90,7 +92,7 @@ export interface TlsClientOptions {
   verifyWhenTrue?: readonly string[];
 }
 
-export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = {
+export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = lookupTable({
   curl: { short: ['k'], skip: ['--insecure'] },
   wget: { skip: ['--no-check-certificate'] },
   pip: { skip: ['--trusted-host'] },
@@ -103,7 +105,7 @@ export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = {
   buildah: { skip: [], verifyWhenTrue: ['--tls-verify'] },
   docker: { skip: ['--insecure-registry'] },
   dockerd: { skip: ['--insecure-registry'] },
-};
+});
 
 /** Environment variables that turn certificate verification off for every client that reads them. */
 export const TLS_SKIPPING_ENVIRONMENT =
@@ -122,6 +124,6 @@ export const SSH_HOST_KEY_CHECKS_OFF =
 export const HOST_KEY_CHECKING_SETTINGS = ['host key checking'];
 
 /** Module and resource options that accept an unknown host key (Ansible's `git` with `accept_hostkey: true`). */
-export const HOST_KEY_ACCEPTING_OPTIONS: Readonly<Record<string, string>> = {
+export const HOST_KEY_ACCEPTING_OPTIONS: Readonly<Record<string, string>> = lookupTable({
   accept_hostkey: 'git',
-};
+});

@@ -4,6 +4,7 @@
  * `sshd_config` type from augeasproviders).
  */
 import type { ConfigFormat, Language } from '../../model/model.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 export interface LineWriter {
   /** attributes naming the file, in order of preference */
@@ -19,22 +20,23 @@ export interface KeyValueWriter {
   value: string;
 }
 
-export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, LineWriter>>>> = {
-  ansible: {
-    lineinfile: { path: ['path', 'dest', 'destfile', 'name'], line: 'line' },
-  },
-  puppet: {
-    file_line: { path: ['path'], line: 'line' },
-  },
-  chef: {
-    append_if_no_line: { path: ['path'], line: 'line' },
-    replace_or_add: { path: ['path'], line: 'line' },
-  },
-};
+export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, LineWriter>>>> =
+  lookupTables({
+    ansible: {
+      lineinfile: { path: ['path', 'dest', 'destfile', 'name'], line: 'line' },
+    },
+    puppet: {
+      file_line: { path: ['path'], line: 'line' },
+    },
+    chef: {
+      append_if_no_line: { path: ['path'], line: 'line' },
+      replace_or_add: { path: ['path'], line: 'line' },
+    },
+  });
 
 export const KEY_VALUE_WRITERS: Partial<
   Record<Language, Readonly<Record<string, KeyValueWriter>>>
-> = {
+> = lookupTables({
   ansible: {
     sysctl: { format: 'sysctl', key: ['name', 'key'], value: 'value' },
   },
@@ -48,4 +50,4 @@ export const KEY_VALUE_WRITERS: Partial<
     sysctl: { format: 'sysctl', key: ['key'], value: 'value' },
     sysctl_param: { format: 'sysctl', key: ['key'], value: 'value' },
   },
-};
+});

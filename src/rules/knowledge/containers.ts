@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../model/finding.js';
 import type { Language } from '../../model/model.js';
+import { lookupTable, lookupTables } from '../../shared/lookup-table.js';
 
 /** A namespace a container can share with its host by setting it to `host`. */
 export type Namespace = 'network' | 'pid' | 'ipc' | 'user';
@@ -34,7 +35,12 @@ const DOCKER_CONTAINER_MODULE: ContainerAttributes = {
   privileged: ['privileged'],
   volumes: ['volumes'],
   mounts: ['mounts'],
-  namespaces: { network_mode: 'network', pid_mode: 'pid', ipc_mode: 'ipc', userns_mode: 'user' },
+  namespaces: lookupTable({
+    network_mode: 'network',
+    pid_mode: 'pid',
+    ipc_mode: 'ipc',
+    userns_mode: 'user',
+  }),
   capabilities: ['capabilities', 'cap_add'],
   securityOptions: ['security_opts', 'security_opt'],
   runFlags: [],
@@ -46,7 +52,7 @@ const PODMAN_CONTAINER_MODULE: ContainerAttributes = {
   privileged: ['privileged'],
   volumes: ['volume', 'volumes'],
   mounts: ['mount', 'mounts'],
-  namespaces: {
+  namespaces: lookupTable({
     network: 'network',
     net: 'network',
     network_mode: 'network',
@@ -56,7 +62,7 @@ const PODMAN_CONTAINER_MODULE: ContainerAttributes = {
     ipc_mode: 'ipc',
     userns: 'user',
     userns_mode: 'user',
-  },
+  }),
   capabilities: ['cap_add', 'capabilities'],
   securityOptions: ['security_opt', 'security_opts'],
   runFlags: [],
@@ -68,7 +74,7 @@ const DOCKER_RUN_DEFINE: ContainerAttributes = {
   privileged: ['privileged'],
   volumes: ['volumes'],
   mounts: [],
-  namespaces: { net: 'network' },
+  namespaces: lookupTable({ net: 'network' }),
   capabilities: [],
   securityOptions: [],
   runFlags: ['extra_parameters'],
@@ -80,7 +86,12 @@ const DOCKER_CONTAINER_RESOURCE: ContainerAttributes = {
   privileged: ['privileged'],
   volumes: ['volumes', 'volume', 'binds'],
   mounts: [],
-  namespaces: { network_mode: 'network', pid_mode: 'pid', ipc_mode: 'ipc', userns_mode: 'user' },
+  namespaces: lookupTable({
+    network_mode: 'network',
+    pid_mode: 'pid',
+    ipc_mode: 'ipc',
+    userns_mode: 'user',
+  }),
   capabilities: ['cap_add'],
   securityOptions: ['security_opt'],
   runFlags: [],
@@ -89,14 +100,14 @@ const DOCKER_CONTAINER_RESOURCE: ContainerAttributes = {
 
 export const CONTAINER_TYPES: Partial<
   Record<Language, Readonly<Record<string, ContainerAttributes>>>
-> = {
+> = lookupTables({
   ansible: {
     docker_container: DOCKER_CONTAINER_MODULE,
     podman_container: PODMAN_CONTAINER_MODULE,
   },
   puppet: { 'docker::run': DOCKER_RUN_DEFINE },
   chef: { docker_container: DOCKER_CONTAINER_RESOURCE },
-};
+});
 
 /** Programs that run containers with Docker's flags. */
 export const CONTAINER_RUNTIMES: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl']);

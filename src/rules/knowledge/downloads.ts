@@ -3,6 +3,7 @@
  * attributes verify what arrives.
  */
 import type { Language } from '../../model/model.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 export interface DownloadResource {
   /** attributes holding the source, in order of preference */
@@ -24,7 +25,7 @@ export interface DownloadResource {
 
 export const DOWNLOAD_RESOURCES: Partial<
   Record<Language, Readonly<Record<string, DownloadResource>>>
-> = {
+> = lookupTables({
   ansible: {
     get_url: {
       source: ['url'],
@@ -88,7 +89,7 @@ export const DOWNLOAD_RESOURCES: Partial<
       variableIsRemote: true,
     },
   },
-};
+});
 
 /** Files that are themselves checksums, signatures or keys: fetching them is the verification. */
 export const VERIFICATION_FILE =
@@ -147,7 +148,7 @@ export interface CheckoutResource {
 
 export const CHECKOUT_RESOURCES: Partial<
   Record<Language, Readonly<Record<string, CheckoutResource>>>
-> = {
+> = lookupTables({
   ansible: {
     git: { repository: ['repo', 'name'], revision: ['version'], defaultRevision: 'HEAD' },
     hg: { repository: ['repo', 'name'], revision: ['revision', 'version'], defaultRevision: 'tip' },
@@ -176,7 +177,7 @@ export const CHECKOUT_RESOURCES: Partial<
       defaultRevision: 'HEAD',
     },
   },
-};
+});
 
 /** A repository on the host's own disk: nobody else can move what it checks out. */
 export const LOCAL_REPOSITORY = /^(file:\/\/|\/|\.\.?\/|~\/)/;

@@ -3,6 +3,7 @@
  * host, and which attribute has the new file checked before it replaces the old one.
  */
 import type { Language } from '../../model/model.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /**
  * Attributes naming the file a task or resource manages, in order of preference: Ansible's
@@ -29,7 +30,7 @@ export interface ValidatingWriter {
  */
 export const VALIDATING_WRITERS: Partial<
   Record<Language, Readonly<Record<string, ValidatingWriter>>>
-> = {
+> = lookupTables({
   ansible: {
     template: { path: ['dest'], validate: 'validate' },
     copy: { path: ['dest'], validate: 'validate' },
@@ -47,7 +48,7 @@ export const VALIDATING_WRITERS: Partial<
     cookbook_file: { path: ['path', 'name'], validate: 'verify' },
     file: { path: ['path', 'name'], validate: 'verify', content: ['content'] },
   },
-};
+});
 
 /** What each language writes to check a sudoers file or an sshd configuration before it lands. */
 export const VALIDATION_EXAMPLES: Partial<

@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../model/finding.js';
 import type { Language } from '../../model/model.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 export type LegacyKind = 'telnet' | 'rsh' | 'nis' | 'tftp' | 'inetd';
 
@@ -51,7 +52,7 @@ export const LEGACY_KINDS: Readonly<Record<LegacyKind, LegacyService>> = {
 };
 
 /** Server packages by name (Debian and Red Hat families). */
-export const LEGACY_PACKAGES: Readonly<Record<string, LegacyKind>> = {
+export const LEGACY_PACKAGES: Readonly<Record<string, LegacyKind>> = lookupTable({
   telnetd: 'telnet',
   'telnet-server': 'telnet',
   'inetutils-telnetd': 'telnet',
@@ -65,10 +66,10 @@ export const LEGACY_PACKAGES: Readonly<Record<string, LegacyKind>> = {
   xinetd: 'inetd',
   'openbsd-inetd': 'inetd',
   'inetutils-inetd': 'inetd',
-};
+});
 
 /** Services and sockets by unit name, without `.service`. */
-export const LEGACY_SERVICE_UNITS: Readonly<Record<string, LegacyKind>> = {
+export const LEGACY_SERVICE_UNITS: Readonly<Record<string, LegacyKind>> = lookupTable({
   'telnet.socket': 'telnet',
   'rsh.socket': 'rsh',
   'rlogin.socket': 'rsh',
@@ -81,7 +82,7 @@ export const LEGACY_SERVICE_UNITS: Readonly<Record<string, LegacyKind>> = {
   inetd: 'inetd',
   'openbsd-inetd': 'inetd',
   'inetutils-inetd': 'inetd',
-};
+});
 
 /**
  * Where a TFTP server is the job: network boot and provisioning (PXE, Cobbler, Foreman, MAAS,

@@ -6,6 +6,7 @@
  */
 import type { Language } from '../../model/model.js';
 import { PACKAGE_INSTALLS } from './packages.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 export interface PackageRepositoryType {
   /** attributes holding the URLs packages and metadata are fetched from */
@@ -18,7 +19,7 @@ export interface PackageRepositoryType {
 
 export const PACKAGE_REPOSITORY_TYPES: Partial<
   Record<Language, Readonly<Record<string, PackageRepositoryType>>>
-> = {
+> = lookupTables({
   ansible: {
     yum_repository: {
       sources: ['baseurl', 'mirrorlist', 'metalink'],
@@ -63,7 +64,7 @@ export const PACKAGE_REPOSITORY_TYPES: Partial<
     },
     apt_repository: { sources: ['uri'], keys: ['key'], checkedBy: 'APT (signed Release files)' },
   },
-};
+});
 
 /** Keys that hold a repository's package URLs wherever they are set: variables, `ini_file` options. */
 export const REPOSITORY_SOURCE_KEYS: ReadonlySet<string> = new Set([
@@ -86,11 +87,11 @@ export const APT_SOURCE_LINE = /^\s*deb(-src)?\s+(\[[^\]]*\]\s+)?http:\/\//;
 /** Tasks and resources that import a package signing key, and the attribute with its URL. */
 export const SIGNING_KEY_TYPES: Partial<
   Record<Language, Readonly<Record<string, readonly string[]>>>
-> = {
+> = lookupTables({
   ansible: { apt_key: ['url'], rpm_key: ['key'] },
   puppet: { 'apt::key': ['source'] },
   chef: {},
-};
+});
 
 /**
  * Package tasks and resources that install whatever version is newest at run time: the

@@ -3,6 +3,7 @@
  * says "no password", and what it defaults to.
  */
 import type { Language } from '../../model/model.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 export interface SudoersResource {
   commands: string;
@@ -12,10 +13,10 @@ export interface SudoersResource {
 
 export const SUDOERS_RESOURCES: Partial<
   Record<Language, Readonly<Record<string, SudoersResource>>>
-> = {
+> = lookupTables({
   ansible: {
     sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true },
   },
   puppet: {},
   chef: { sudo: { commands: 'commands', nopassword: 'nopasswd', nopasswordByDefault: false } },
-};
+});

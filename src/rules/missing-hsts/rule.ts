@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { isTrue, removesResource } from '../support/values.js';
 import { serverBlocks, type Block } from './server-blocks.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 const HSTS = /strict-transport-security/i;
 
@@ -100,7 +101,7 @@ function checkConfig(context: RuleContext, file: FileModel): void {
 /** Defined types of the Forge modules that write a TLS site, with their header parameters. */
 const PUPPET_SITES: Readonly<
   Record<string, { headers: string; verbatim: readonly string[]; label: string }>
-> = {
+> = lookupTable({
   'apache::vhost': {
     headers: 'headers',
     verbatim: ['custom_fragment', 'additional_includes', 'includes'],
@@ -111,7 +112,7 @@ const PUPPET_SITES: Readonly<
     verbatim: ['raw_append', 'raw_prepend', 'include_files', 'server_cfg_ssl_append'],
     label: "`'Strict-Transport-Security' => 'max-age=31536000'` in `add_header`",
   },
-};
+});
 
 /** Whether the header parameter's value names HSTS; undefined when a variable gives it. */
 function namesHsts(value: Value): boolean | undefined {

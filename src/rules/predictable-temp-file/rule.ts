@@ -5,6 +5,7 @@ import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /** Folders every local user can create files in. */
 const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm)\/[^/]/;
@@ -25,13 +26,14 @@ interface KeepingDownload {
   force?: string;
 }
 
-const KEEPING_DOWNLOADS: Readonly<Record<string, Readonly<Record<string, KeepingDownload>>>> = {
-  ansible: { get_url: { path: ['dest'], checksum: 'checksum', force: 'force' } },
-  puppet: {
-    archive: { path: ['path', 'title'], checksum: 'checksum', checksumSwitch: 'checksum_verify' },
-  },
-  chef: {},
-};
+const KEEPING_DOWNLOADS: Readonly<Record<string, Readonly<Record<string, KeepingDownload>>>> =
+  lookupTables({
+    ansible: { get_url: { path: ['dest'], checksum: 'checksum', force: 'force' } },
+    puppet: {
+      archive: { path: ['path', 'title'], checksum: 'checksum', checksumSwitch: 'checksum_verify' },
+    },
+    chef: {},
+  });
 
 function verifiesChecksum(unit: Unit, download: KeepingDownload): boolean {
   if (!attributeOf(unit, download.checksum)) return false;

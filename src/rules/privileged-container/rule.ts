@@ -20,6 +20,7 @@ import {
   type Namespace,
 } from '../knowledge/containers.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** One way a container reaches into its host: what is written, what it does, how bad. */
 interface Problem {
@@ -370,11 +371,11 @@ function checkUnits(context: RuleContext, report: (report: Report) => void): voi
 }
 
 /** The pod-spec switches that share a host namespace. */
-const KUBERNETES_NAMESPACES: Readonly<Record<string, Namespace>> = {
+const KUBERNETES_NAMESPACES: Readonly<Record<string, Namespace>> = lookupTable({
   hostNetwork: 'network',
   hostPID: 'pid',
   hostIPC: 'ipc',
-};
+});
 
 type AddProblem = (
   entry: Attribute,

@@ -5,13 +5,14 @@ import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { COMPUTED_PART, firstAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
 import { attributeOf, keywordOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /**
  * Modules that write a file or directory on the managed host, with the attributes naming it
  * (the module's option and its aliases, in order of preference). `src` of `copy` and
  * `unarchive` names a file on the host only with `remote_src: true`.
  */
-const REMOTE_WRITERS: Readonly<Record<string, readonly string[]>> = {
+const REMOTE_WRITERS: Readonly<Record<string, readonly string[]>> = lookupTable({
   file: ['path', 'dest', 'name'],
   copy: ['dest'],
   template: ['dest'],
@@ -30,7 +31,7 @@ const REMOTE_WRITERS: Readonly<Record<string, readonly string[]>> = {
   openssl_csr: ['path'],
   openssl_dhparam: ['path'],
   x509_certificate: ['path'],
-};
+});
 
 /** Modules whose `src` is read on the managed host when `remote_src` is true. */
 const REMOTE_SOURCE_READERS = new Set(['copy', 'unarchive']);

@@ -7,9 +7,10 @@ import { CONTROL_SERVICES, SERVICE_TYPES } from '../knowledge/security-controls.
 import { commandTextOf } from '../support/commands.js';
 import { pathShape } from '../support/destinations.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Modules (short names) that manage a control, by what they set up. */
-const SECURITY_MODULES: Readonly<Record<string, string>> = {
+const SECURITY_MODULES: Readonly<Record<string, string>> = lookupTable({
   ufw: 'the firewall',
   firewalld: 'the firewall',
   iptables: 'the firewall',
@@ -25,7 +26,7 @@ const SECURITY_MODULES: Readonly<Record<string, string>> = {
   pamd: 'PAM',
   pam_limits: 'PAM',
   sysctl: 'kernel hardening',
-};
+});
 
 /**
  * A task that grants access (opens a port, adds an account, a key or a sudo rule) fails closed:

@@ -5,9 +5,10 @@
  * (`SSLv3`, `TLSv1`) select cipher groups usable with them, not the protocol, and are left to
  * the protocol setting.
  */
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Keywords that select weak ciphers as a group. */
-const WEAK_GROUPS: Readonly<Record<string, string>> = {
+const WEAK_GROUPS: Readonly<Record<string, string>> = lookupTable({
   low: 'LOW (56-bit and weaker)',
   export: 'EXPORT',
   exp: 'EXPORT',
@@ -19,7 +20,7 @@ const WEAK_GROUPS: Readonly<Record<string, string>> = {
   '3des': '3DES',
   md5: 'MD5',
   rc2: 'RC2',
-};
+});
 
 /** The weak part of one cipher suite or SSH cipher name, or undefined. */
 function weakSuite(name: string): string | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../model/model.js';
 import { closedJinja } from '../../languages/ansible/references.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Values that mean "not set here" rather than a credential. */
 const NOT_SET =
@@ -88,7 +89,7 @@ const WELL_KNOWN = new Set([
   '111111',
 ]);
 
-const LOOK_ALIKES: Readonly<Record<string, string>> = {
+const LOOK_ALIKES: Readonly<Record<string, string>> = lookupTable({
   '0': 'o',
   '3': 'e',
   '4': 'a',
@@ -96,7 +97,7 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
   '7': 't',
   '@': 'a',
   $: 's',
-};
+});
 
 function letters(text: string, readLookAlikes: boolean): string {
   const lower = text.toLowerCase();

@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Unit } from '../../model/model.js';
 import type { Severity } from '../../model/finding.js';
 import { MOVING_REVISION } from '../knowledge/downloads.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Why a version that can move matters, for every message. */
 const MOVES = 'each install can pull in a different release, including one nobody has reviewed';
@@ -121,12 +122,12 @@ function galaxyRequirement(unit: Unit): Unpinned | undefined {
   return undefined;
 }
 
-const JUDGES: Readonly<Record<string, (unit: Unit) => Unpinned | undefined>> = {
+const JUDGES: Readonly<Record<string, (unit: Unit) => Unpinned | undefined>> = lookupTable({
   mod: puppetModule,
   cookbook: chefCookbook,
   role: galaxyRequirement,
   collection: galaxyRequirement,
-};
+});
 
 export const unpinnedModuleDependency: Rule = {
   meta: {

@@ -5,6 +5,7 @@ import { bindings } from '../support/bindings.js';
 import { managedPathAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /**
  * Where a link decides what root reads or runs: configuration, programs and libraries, the boot
@@ -18,11 +19,12 @@ const SYSTEM_LOCATION =
 const REMOVING_MODE = /^[ugoa]*-[rwxXst]+(,[ugoa]*-[rwxXst]+)*$/;
 
 /** The attributes that give a file its content, per language and resource. */
-const CONTENT_ATTRIBUTES: Partial<Record<Language, Readonly<Record<string, readonly string[]>>>> = {
-  ansible: { copy: ['content', 'src'], template: ['src'] },
-  puppet: { file: ['content', 'source'] },
-  chef: {},
-};
+const CONTENT_ATTRIBUTES: Partial<Record<Language, Readonly<Record<string, readonly string[]>>>> =
+  lookupTables({
+    ansible: { copy: ['content', 'src'], template: ['src'] },
+    puppet: { file: ['content', 'source'] },
+    chef: {},
+  });
 
 /** The owner and groups a system file already has: handing it to them changes nothing. */
 const ROOT_ACCOUNTS = new Set(['root', '0', 'wheel']);

@@ -15,6 +15,7 @@ import {
   WEAK_VERSIONS,
   type ProtocolVersion,
 } from '../support/tls-protocols.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 export const SERVER_FORMATS: readonly ConfigFormat[] = ['nginx', 'apache', 'haproxy', 'postfix'];
 
@@ -102,11 +103,11 @@ function haproxyOptions(options: string): Verdict | undefined {
 }
 
 /** Postfix's cipher grades that enable broken ciphers. */
-const POSTFIX_GRADES: Readonly<Record<string, string>> = {
+const POSTFIX_GRADES: Readonly<Record<string, string>> = lookupTable({
   export: 'EXPORT and LOW (56-bit) ciphers',
   low: 'LOW (56-bit) ciphers',
   null: 'ciphers that do not encrypt',
-};
+});
 
 /**
  * Postfix protocols and ciphers. The mandatory settings apply where TLS is required; the

@@ -10,6 +10,7 @@ import { valueRange } from '../support/assignments.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 export const MINIMUM_BITS = 2048;
 
@@ -23,7 +24,7 @@ interface KeyGenerator {
 }
 
 /** By language and short type name. */
-const GENERATORS: Readonly<Record<string, Readonly<Record<string, KeyGenerator>>>> = {
+const GENERATORS: Readonly<Record<string, Readonly<Record<string, KeyGenerator>>>> = lookupTables({
   ansible: {
     openssl_privatekey: { size: 'size', type: 'type', what: 'private key' },
     openssl_privatekey_pipe: { size: 'size', type: 'type', what: 'private key' },
@@ -43,7 +44,7 @@ const GENERATORS: Readonly<Record<string, Readonly<Record<string, KeyGenerator>>
     openssl_x509_certificate: { size: 'key_length', type: 'key_type', what: 'certificate key' },
     openssl_x509: { size: 'key_length', type: 'key_type', what: 'certificate key' },
   },
-};
+});
 
 /** Kinds whose size is a curve's, not a modulus: 256 bits of elliptic curve is strong. */
 const CURVE_KINDS = /^:?(ecc|ec|ecdsa|ed25519|ed448|x25519|x448)$/i;

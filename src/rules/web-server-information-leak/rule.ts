@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { checkSettings, type Judge, type Verdict } from '../support/config-settings.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 
 /** The value as the server reads it: without nginx's `;` or quotes. */
 function bareValue(value: string): string {
@@ -13,7 +14,7 @@ function bareValue(value: string): string {
  * and `TraceEnable` leak by default, and a file that leaves them out is a baseline matter, not
  * a change a reviewer can point at.
  */
-const NGINX: Readonly<Record<string, (value: string) => Verdict | undefined>> = {
+const NGINX: Readonly<Record<string, (value: string) => Verdict | undefined>> = lookupTable({
   server_tokens: (value) =>
     value === 'on' || value === 'build'
       ? {
@@ -28,17 +29,17 @@ const NGINX: Readonly<Record<string, (value: string) => Verdict | undefined>> = 
             'nginx lists the files of every folder without an index page to anyone who asks, backups and forgotten files included',
         }
       : undefined,
-};
+});
 
 /** What Apache's `ServerTokens` values put in the `Server` header, for those naming its exact version. */
-const SERVER_TOKENS: Readonly<Record<string, string>> = {
+const SERVER_TOKENS: Readonly<Record<string, string>> = lookupTable({
   full: "Apache's exact version, the operating system and the modules with theirs",
   os: "Apache's exact version and the operating system",
   minimal: "Apache's exact version",
   min: "Apache's exact version",
-};
+});
 
-const APACHE: Readonly<Record<string, (value: string) => Verdict | undefined>> = {
+const APACHE: Readonly<Record<string, (value: string) => Verdict | undefined>> = lookupTable({
   servertokens: (value) => {
     const shown = SERVER_TOKENS[value];
     return shown
@@ -61,7 +62,7 @@ const APACHE: Readonly<Record<string, (value: string) => Verdict | undefined>> =
             'the TRACE method echoes each request back with its headers, cookies and `Authorization` included, which cross-site tracing reads where scripts cannot',
         }
       : undefined,
-};
+});
 
 const judge: Judge = (name, value, setting) => {
   const settings = setting.format === 'nginx' ? NGINX : APACHE;
