@@ -207,7 +207,7 @@ function checkOptions(
 ): void {
   const declared = RULES.find((rule) => rule.meta.id === id)?.meta.options ?? {};
   for (const option of Object.keys(setting.options ?? {})) {
-    if (!(option in declared)) {
+    if (!Object.hasOwn(declared, option)) {
       const known = Object.keys(declared);
       const message =
         known.length === 0

@@ -78,6 +78,14 @@ describe('.security.yml validation', () => {
       ],
     ],
     [
+      'an option named like a property every object inherits',
+      'rules:\n  privileged-container:\n    options:\n      constructor: [x]\n  http-without-tls:\n    options:\n      __proto__: [x]\n',
+      [
+        '.security.yml:4: rules.privileged-container.options.constructor: privileged-container takes no options',
+        '.security.yml:7: rules.http-without-tls.options.__proto__: unknown option; http-without-tls takes allowed_hosts',
+      ],
+    ],
+    [
       'a waiver without a reason or expiry',
       'waivers:\n  - rule: weak-crypto\n    path: "**"\n    approved_by: bob\n',
       [
