@@ -19,7 +19,8 @@ export function plainData(value: Value): unknown {
   if (value.dynamic) return undefined;
   switch (value.kind) {
     case 'map': {
-      const data: Record<string, unknown> = {};
+      // Without a prototype, a key named `__proto__` is a key like any other, as in JSON.
+      const data = Object.create(null) as Record<string, unknown>;
       for (const entry of value.entries ?? []) {
         const inner = plainData(entry.value);
         if (inner === undefined) return undefined;
