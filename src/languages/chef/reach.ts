@@ -1,6 +1,7 @@
 /** Where a changed Chef file runs: the roles and nodes whose run lists name its cookbook's recipes. */
 import type { ChangeReach, ReachInputs } from '../language.js';
 import type { FileModel } from '../../model/model.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** Chef roles and nodes (JSON or Ruby) whose run lists name a recipe of the cookbook. */
 export function chefReach(
@@ -13,7 +14,9 @@ export function chefReach(
     /(?:^|\/)([^/]+)\/(recipes|attributes|templates|files|resources|libraries)\//.exec(path)?.[1];
   if (!cookbook) return { everyHost: false, reaches: [] };
   const name = cookbook.replace(/^chef-/, '');
-  const recipe = new RegExp(`recipe\\[(${cookbook}|${name})(::[\\w-]+)?\\]`);
+  const recipe = new RegExp(
+    `recipe\\[(${escapeRegExp(cookbook)}|${escapeRegExp(name)})(::[\\w-]+)?\\]`,
+  );
   const reaches: string[] = [];
   for (const [file, text] of texts) {
     const kind = /(?:^|\/)(roles|nodes)\/([^/]+)\.(json|rb)$/.exec(file);

@@ -4,6 +4,7 @@
  */
 import type { ChangeReach, ReachInputs } from '../language.js';
 import type { FileModel } from '../../model/model.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** Hiera levels by their folder (`nodes/`, `role/`), modules by the node definitions that include them. */
 export function puppetReach(
@@ -55,7 +56,7 @@ function nodeDefinitions(source: string): Array<{ names: string; body: string }>
 }
 
 function includesClass(body: string, module: string): boolean {
-  const name = module.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(module);
   return new RegExp(
     `\\b(include|contain|require)\\s+['"]?(::)?${name}(::[\\w:]+)?\\b|class\\s*\\{\\s*['"](::)?${name}(::[\\w:]+)?['"]`,
   ).test(body);

@@ -3,6 +3,7 @@
  * header is on, up to the end tag line (`| - TAG`), with the margin removed as Puppet does.
  */
 import { InvalidEscapeError, heredocEscapes } from './escapes.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 export class HeredocError extends Error {}
 
@@ -29,7 +30,6 @@ export interface HeredocText {
 
 const HEADER =
   /@\(([^:/\r\n)]+)(?::[\t\p{Zs}]*([a-z][a-zA-Z0-9_+]+)[\t\p{Zs}]*)?(?:\/((?:\w|\$)*)[\t\p{Zs}]*)?\)/u;
-const REGEX_SPECIALS = /[\\^$.*+?()[\]{}|/]/g;
 const BLANK = '[\\t\\p{Zs}]*';
 
 /** Reads the header at `start` (the `@`). */
@@ -58,7 +58,7 @@ export function readHeader(src: string, start: number): HeredocHeader {
  */
 export function readText(src: string, bodyStart: number, endTag: string): HeredocText | undefined {
   const endLine = new RegExp(
-    `(${BLANK})(?:(\\|)${BLANK})?(?:(-)${BLANK})?${endTag.replace(REGEX_SPECIALS, '\\$&')}${BLANK}\\r?(?:\\n|$)`,
+    `(${BLANK})(?:(\\|)${BLANK})?(?:(-)${BLANK})?${escapeRegExp(endTag)}${BLANK}\\r?(?:\\n|$)`,
     'u',
   );
   const lines: { start: number; text: string }[] = [];

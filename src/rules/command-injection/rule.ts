@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { SourceRange, Value } from '../../model/model.js';
-import { escapeRegExp, quote, rangeOfMatch } from '../support/source-lines.js';
+import { quote, rangeOfMatch } from '../support/source-lines.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 import { ansibleInjections } from './ansible.js';
 import { chefInjections } from './chef.js';
 import { puppetInjections } from './puppet.js';

@@ -10,6 +10,7 @@ import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
 import { encloses, keywordOf } from '../support/units.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /**
  * `no_log` as the task runs with it: its own, else its innermost block's or play's. A templated
@@ -63,7 +64,9 @@ function secretInItems(task: Unit, loop: Attribute): string | undefined {
   // The task reads a secret out of the item: `{{ item.password }}`, `{{ item.value.token }}`;
   // not `{{ getent_passwd[item] }}`, which reads something else with the item as its key.
   const fromItem = (name: string) =>
-    new RegExp(`(^|[^\\w.])${itemVar}(\\.\\w+|\\[[^\\]]+\\])*(\\.|\\[\\s*['"])${name}\\b`);
+    new RegExp(
+      `(^|[^\\w.])${escapeRegExp(itemVar)}(\\.\\w+|\\[[^\\]]+\\])*(\\.|\\[\\s*['"])${escapeRegExp(name)}\\b`,
+    );
   for (const attribute of [...task.attributes, ...task.keywords]) {
     if (attribute === loop) continue;
     for (const string of allStrings(attribute.value))

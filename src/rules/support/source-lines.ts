@@ -43,10 +43,6 @@ export function replaceValue(
   return { line: range.line, endLine: range.line, replacement: edited };
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Longest excerpt a message quotes; longer text is cut with an ellipsis. */
 const QUOTE_LENGTH = 80;
 

@@ -1,6 +1,7 @@
 import type { Comment, FileModel } from '../../model/model.js';
 import type { Rule } from '../rule.js';
-import { escapeRegExp, quote, rangeOfMatch } from '../support/source-lines.js';
+import { quote, rangeOfMatch } from '../support/source-lines.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 import { speaksOfSecurityWeakness } from './security-weakness.js';
 
 /**
