@@ -20,6 +20,7 @@ import {
   isScalar,
   isSeq,
   parseYaml,
+  withoutByteOrderMark,
   YamlError,
   type ParsedYaml,
 } from '../yaml/parse-yaml.js';
@@ -78,7 +79,7 @@ class AnsibleModelBuilder {
       variables: [],
       comments: parsed.comments,
       conditions: [],
-      lines: source.split(/\r?\n/),
+      lines: withoutByteOrderMark(source).split(/\r?\n/),
     };
   }
 

@@ -6,7 +6,7 @@
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import { UnanalysableError } from '../../model/file-error.js';
 import type { FileModel, Language, Unit, Value, Variable } from '../../model/model.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml, withoutByteOrderMark } from './parse-yaml.js';
 import { YamlValueBuilder } from './to-value.js';
 
 export interface DataFileReading {
@@ -41,7 +41,7 @@ export function parseDataFile(
       variables,
       comments: parsed.comments,
       conditions: [],
-      lines: source.split(/\r?\n/),
+      lines: withoutByteOrderMark(source).split(/\r?\n/),
     };
     return { ok: true, model };
   } catch (error) {

@@ -4,6 +4,7 @@
  * holds a Jinja2 expression. Enough to tell a playbook, a task list or a vars file from other
  * YAML before deciding to parse it, and cheap on files Posture then leaves alone.
  */
+import { withoutByteOrderMark } from './parse-yaml.js';
 
 export interface YamlOutline {
   shape: 'list' | 'mapping' | 'empty';
@@ -28,7 +29,9 @@ const KEY = /^(\s*)("[^"]*"|'[^']*'|[^\s#'"[\]{}!&*|>%@`,-][^#]*?|-[^\s#][^#]*?)
 /** Jinja2, not GitHub's `${{ ... }}` nor Go templates' `{{ .Field }}`. */
 const JINJA = /(?<!\$)\{\{-?\s*[^\s.}]|\{%/;
 
-export function outlineYaml(content: string): YamlOutline {
+export function outlineYaml(source: string): YamlOutline {
+  // A byte order mark is the encoding, not an indentation of the first line.
+  const content = withoutByteOrderMark(source);
   let shape: YamlOutline['shape'] = 'empty';
   let firstComment: string | undefined;
   const items: string[][] = [];

@@ -45,8 +45,20 @@ interface Reading {
   documents: Document.Parsed[];
 }
 
+/**
+ * A UTF-8 byte order mark, which editors on Windows write at the start of a file. PyYAML, and so
+ * Ansible, reads it as the encoding and not as text; `yaml` counts it as a column of the first
+ * line, where a block sequence or mapping then fails to parse.
+ */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The text without its byte order mark: columns are then counted as an editor shows them. */
+export function withoutByteOrderMark(source: string): string {
+  return source.startsWith(BYTE_ORDER_MARK) ? source.slice(1) : source;
+}
+
 export function parseYaml(source: string): ParsedYaml {
-  let reading = read(source);
+  let reading = read(withoutByteOrderMark(source));
   const edited = new Map<number, EditedLine>();
   for (let attempt = 0; attempt < MAX_REINDENTED_SCALARS && firstError(reading); attempt++) {
     const reindented = reindentCutShortScalar(reading.text, reading.tokens);
