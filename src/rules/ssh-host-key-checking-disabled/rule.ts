@@ -105,11 +105,11 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
   }
 }
 
-function checkBindings(context: RuleContext, assignment: Assignment & { unit: Unit }): void {
-  for (const binding of bindings(context, assignment.value, assignment.unit.within)) {
+function checkBindings(context: RuleContext, assignment: Assignment, unit: Unit): void {
+  for (const binding of bindings(context, assignment.value, unit.within)) {
     const use = {
       range: assignment.value.range,
-      as: usePhrase(context.file, assignment.unit, assignment.name),
+      as: usePhrase(context.file, unit, assignment.name),
     };
     if (switchedOff(assignment, binding.value)) {
       reportBinding(context, binding, use, 'turns SSH host key checking off');
@@ -143,7 +143,7 @@ export const sshHostKeyCheckingDisabled: Rule = {
       // A task or resource that removes a line or a file writes nothing.
       if (assignment.unit && removesResource(assignment.unit, context.file.language)) continue;
       checkAssignment(context, assignment);
-      if (assignment.unit) checkBindings(context, { ...assignment, unit: assignment.unit });
+      if (assignment.unit) checkBindings(context, assignment, assignment.unit);
     }
     checkSettings(context, ['ssh'], clientSetting);
     checkSettings(context, ['ansible-cfg'], ansibleSetting);
