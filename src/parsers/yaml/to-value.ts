@@ -59,7 +59,12 @@ export class YamlValueBuilder {
     return String(key.value);
   }
 
-  /** Map entries with `<<` merges applied (explicit keys win) and aliases followed. */
+  /**
+   * Map entries with `<<` merges applied (explicit keys win) and aliases followed. A key written
+   * twice keeps its last value, as PyYAML (Ansible) and Psych (Hiera) read it: the value the
+   * tool uses is the one the rules judge, so a safe value written first cannot hide the one
+   * that takes effect.
+   */
   pairsOf(
     node: YamlNode,
     depth = 0,
@@ -83,7 +88,10 @@ export class YamlValueBuilder {
       explicit.push({ key, keyNode: pair.key as YamlNode, value });
     }
     const seen = new Set(explicit.map((entry) => entry.key));
-    return [...explicit, ...merged.filter((entry) => !seen.has(entry.key))];
+    return [
+      ...lastOfEachKey(explicit, seen.size),
+      ...merged.filter((entry) => !seen.has(entry.key)),
+    ];
   }
 
   /** Follow an alias to its anchor, counting what aliases pull in. */
@@ -194,4 +202,12 @@ export class YamlValueBuilder {
     }
     return 1;
   }
+}
+
+/** The entries whose key is not written again later; `distinct` counts the different keys. */
+function lastOfEachKey<T extends { key: string }>(entries: T[], distinct: number): T[] {
+  if (distinct === entries.length) return entries;
+  const last = new Map<string, T>();
+  for (const entry of entries) last.set(entry.key, entry);
+  return entries.filter((entry) => last.get(entry.key) === entry);
 }
