@@ -120,12 +120,14 @@ export class ResourceReader {
     const attributes: Attribute[] = [];
     const keywords: Attribute[] = [];
     const block = field(call, 'block');
-    if (block) this.properties(blockStatements(block), attributes, keywords, 0);
+    const unconditional = new Set<Attribute>();
+    if (block) this.properties(blockStatements(block), attributes, keywords, 0, unconditional);
+    const settings = lastSettings(attributes, unconditional);
 
     const nameArgument = callArguments(call)[0];
     const title = nameArgument ? this.values.value(nameArgument) : undefined;
-    if (title && nameArgument && !attributes.some((attribute) => attribute.name === 'name')) {
-      attributes.unshift({ name: 'name', value: title, range: rangeOf(nameArgument) });
+    if (title && nameArgument && !settings.some((attribute) => attribute.name === 'name')) {
+      settings.unshift({ name: 'name', value: title, range: rangeOf(nameArgument) });
     }
     return {
       kind: 'resource',
@@ -133,7 +135,7 @@ export class ResourceReader {
       typeAsWritten: type,
       typeRange: rangeOf(method),
       ...(title?.kind === 'string' ? { name: String(title.value) } : {}),
-      attributes,
+      attributes: settings,
       keywords,
       range: rangeOf(call),
     };
@@ -145,15 +147,19 @@ export class ResourceReader {
     attributes: Attribute[],
     keywords: Attribute[],
     depth: number,
+    unconditional: Set<Attribute>,
   ): void {
     for (const statement of statements) {
       checkDepth(statement, depth);
       if (isPropertyCall(statement)) {
         this.propertyCalls.add(statement.id);
         const property = this.property(statement);
-        if (property) (RESOURCE_KEYWORDS.has(property.name) ? keywords : attributes).push(property);
+        if (!property) continue;
+        (RESOURCE_KEYWORDS.has(property.name) ? keywords : attributes).push(property);
+        if (depth === 0) unconditional.add(property);
       } else {
-        this.properties(conditionalBranches(statement), attributes, keywords, depth + 1);
+        const branches = conditionalBranches(statement);
+        this.properties(branches, attributes, keywords, depth + 1, unconditional);
       }
     }
   }
@@ -167,6 +173,25 @@ export class ResourceReader {
       (block ? this.values.block(block) : undefined);
     return value ? { name: method.text, value, range: rangeOf(method) } : undefined;
   }
+}
+
+/** Properties that add to what the resource does each time they are given, rather than set a value. */
+const CUMULATIVE_PROPERTIES: ReadonlySet<string> = new Set(['verify']);
+
+/**
+ * The properties that hold when the block has run: Chef sets a property to the last value it is
+ * given, so a setting that a later unconditional call of the same property replaces never
+ * takes effect (`mode '0666'` followed by `mode '0600'` leaves 0600). Settings under a condition
+ * after it still may, and stay.
+ */
+function lastSettings(attributes: Attribute[], unconditional: ReadonlySet<Attribute>): Attribute[] {
+  const lastSet = new Map<string, number>();
+  attributes.forEach((attribute, index) => {
+    if (unconditional.has(attribute) && !CUMULATIVE_PROPERTIES.has(attribute.name))
+      lastSet.set(attribute.name, index);
+  });
+  if (lastSet.size === 0) return attributes;
+  return attributes.filter((attribute, index) => index >= (lastSet.get(attribute.name) ?? 0));
 }
 
 /**

@@ -90,6 +90,33 @@ describe('Chef resources', () => {
     expect(unit.keywords).toEqual([]);
   });
 
+  it('keeps the last value of a property set twice, and every verify', () => {
+    const unit = onlyUnit(
+      chef([
+        `file '/etc/app.conf' do`,
+        `  mode '0666'`,
+        `  verify 'a %{path}'`,
+        `  mode '0600' if ENV['X']`,
+        `  owner 'app'`,
+        `  mode '0640'`,
+        `  verify 'b %{path}'`,
+        `  group 'app' if ENV['Y']`,
+        `  group 'root'`,
+        `  mode '0644' if ENV['Z']`,
+        `end`,
+      ]),
+    );
+    expect(unit.attributes.map((found) => `${found.name} ${found.value.text}`)).toEqual([
+      `name '/etc/app.conf'`,
+      `verify 'a %{path}'`,
+      `owner 'app'`,
+      `mode '0640'`,
+      `verify 'b %{path}'`,
+      `group 'root'`,
+      `mode '0644'`,
+    ]);
+  });
+
   it('keeps guards and notifications as keywords, not properties', () => {
     const unit = onlyUnit(
       chef([
