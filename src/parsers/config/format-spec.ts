@@ -13,6 +13,11 @@ export interface FormatSpec {
   checks: string;
   /** keywords that open a block running to the next one */
   sections?: readonly string[];
+  /**
+   * The daemon takes the first value a block gives a keyword and ignores the later ones
+   * (OpenSSH), except for the keywords that may be given many times and add up.
+   */
+  firstValueWins?: { repeatable: readonly string[] };
   /** the file's name, template extension removed */
   name: RegExp;
   /** folders whose files are all of this format */

@@ -24,7 +24,26 @@ export function readDirectives(
     const directive = directiveOf(line, reading.directive, templated);
     directives.push(section ? { ...directive, section } : directive);
   }
-  return directives;
+  return spec.firstValueWins ? firstValues(directives, spec.firstValueWins.repeatable) : directives;
+}
+
+/**
+ * The directives that take effect where the first value a block gives a keyword wins: a later
+ * one is dropped when an earlier one of the same block is written unconditionally (in a
+ * template, one under a condition may not be rendered, and the later one then applies).
+ * Keywords are compared without case, as OpenSSH reads them.
+ */
+function firstValues(directives: Directive[], repeatable: readonly string[]): Directive[] {
+  const adding = new Set(repeatable.map((keyword) => keyword.toLowerCase()));
+  const settled = new Set<string>();
+  return directives.filter((directive) => {
+    const keyword = directive.name.toLowerCase();
+    if (adding.has(keyword)) return true;
+    const key = `${directive.section ?? ''}\u0000${keyword}`;
+    if (settled.has(key)) return false;
+    if (!directive.conditional) settled.add(key);
+    return true;
+  });
 }
 
 function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): Directive {

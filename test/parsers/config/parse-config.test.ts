@@ -23,6 +23,45 @@ describe('configuration files as code', () => {
     ]);
   });
 
+  it("keeps OpenSSH's first value of a keyword in each block, and every value of one that adds up", () => {
+    const sshd = parsed(
+      'roles/ssh/templates/sshd_config.j2',
+      [
+        '{% if legacy %}',
+        'PermitRootLogin yes',
+        '{% endif %}',
+        'PermitRootLogin no',
+        'permitrootlogin yes',
+        'Port 22',
+        'Port 2222',
+        'Match User backup',
+        '  PermitRootLogin yes',
+        '  PasswordAuthentication no',
+        '  PasswordAuthentication yes',
+        '',
+      ].join('\n'),
+      'ansible',
+    );
+    expect(sshd.config?.directives.map(directiveSummary)).toEqual([
+      '2:17 PermitRootLogin=yes (conditional)',
+      '4:17 PermitRootLogin=no',
+      '6:6 Port=22',
+      '7:6 Port=2222',
+      '9:19 PermitRootLogin=yes [Match User backup]',
+      '10:26 PasswordAuthentication=no [Match User backup]',
+    ]);
+    const client = parsed(
+      'roles/ssh/templates/ssh_config.j2',
+      'Host *\n  StrictHostKeyChecking yes\n  StrictHostKeyChecking no\n  IdentityFile a\n  IdentityFile b\n',
+      'ansible',
+    );
+    expect(client.config?.directives.map((directive) => directive.value.text)).toEqual([
+      'yes',
+      'a',
+      'b',
+    ]);
+  });
+
   it('writes Puppet ERB and EPP variables as Puppet interpolation in the module class', () => {
     const erb = parsed(
       'modules/ssh/templates/sshd_config.erb',
