@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
+import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
 
 async function findings(path: string, content: string): Promise<string[]> {
   const result = await analyze([{ path, content }]);
@@ -41,5 +42,35 @@ describe('a YAML key written twice', () => {
     const literal = 'app_password: "hunter2hunter2"';
     expect(await findings(defaults, `${vault}\n${literal}\n`)).toEqual(['2 hard-coded-secret']);
     expect(await findings(defaults, `${literal}\n${vault}\n`)).toEqual([]);
+  });
+
+  it('takes a merged key from the mapping earlier in a `<<` list, as PyYAML does', () => {
+    const task = (merges: string) =>
+      [
+        '- name: download',
+        '  ansible.builtin.get_url:',
+        `    <<: ${merges}`,
+        '    url: https://example.com/a',
+        '    dest: /opt/a',
+      ].join('\n');
+    const content = [
+      '- name: anchors',
+      '  ansible.builtin.set_fact:',
+      '    secure: &secure {validate_certs: true}',
+      '    insecure: &insecure {validate_certs: false}',
+      task('[*secure, *insecure]'),
+      task('[*insecure, *secure]'),
+      '',
+    ].join('\n');
+    const outcome = parseAnsible('roles/web/tasks/main.yml', content);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const verified = outcome.model.units
+      .filter((unit) => unit.type === 'get_url')
+      .map((unit) =>
+        unit.attributes
+          .filter((attribute) => attribute.name === 'validate_certs')
+          .map((attribute) => attribute.value.value),
+      );
+    expect(verified).toEqual([[true], [false]]);
   });
 });

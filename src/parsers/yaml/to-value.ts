@@ -60,7 +60,8 @@ export class YamlValueBuilder {
   }
 
   /**
-   * Map entries with `<<` merges applied (explicit keys win) and aliases followed. A key written
+   * Map entries with `<<` merges applied (explicit keys win, then the mappings earlier in a
+   * `<<` list) and aliases followed. A key written
    * twice keeps its last value, as PyYAML (Ansible) and Psych (Hiera) read it: the value the
    * tool uses is the one the rules judge, so a safe value written first cannot hide the one
    * that takes effect.
@@ -88,10 +89,14 @@ export class YamlValueBuilder {
       explicit.push({ key, keyNode: pair.key as YamlNode, value });
     }
     const seen = new Set(explicit.map((entry) => entry.key));
-    return [
-      ...lastOfEachKey(explicit, seen.size),
-      ...merged.filter((entry) => !seen.has(entry.key)),
-    ];
+    const entries = lastOfEachKey(explicit, seen.size);
+    // Of the mappings merged in, the one earlier in the `<<` list wins, as in PyYAML.
+    for (const entry of merged) {
+      if (seen.has(entry.key)) continue;
+      seen.add(entry.key);
+      entries.push(entry);
+    }
+    return entries;
   }
 
   /** Follow an alias to its anchor, counting what aliases pull in. */
