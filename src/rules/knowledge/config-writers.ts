@@ -1,7 +1,8 @@
 /**
  * Tasks and resources that write one setting of a configuration file, per language: a line
  * into a file (`lineinfile`, `file_line`), or a key and its value (`sysctl`, Puppet's
- * `sshd_config` type from augeasproviders).
+ * `sshd_config` type from augeasproviders); and those that write a file's content, or a block
+ * of it, from a string in the code (`copy` with `content`, `blockinfile`, `file`).
  */
 import type { ConfigFormat, Language } from '../../model/model.js';
 import { lookupTables } from '../../shared/lookup-table.js';
@@ -31,6 +32,27 @@ export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, Line
     chef: {
       append_if_no_line: { path: ['path'], line: 'line' },
       replace_or_add: { path: ['path'], line: 'line' },
+    },
+  });
+
+export interface ContentWriter {
+  /** attributes naming the file, in order of preference */
+  path: readonly string[];
+  /** the attribute holding the text written */
+  content: string;
+}
+
+export const CONTENT_WRITERS: Partial<Record<Language, Readonly<Record<string, ContentWriter>>>> =
+  lookupTables({
+    ansible: {
+      copy: { path: ['dest'], content: 'content' },
+      blockinfile: { path: ['path', 'dest', 'destfile', 'name'], content: 'block' },
+    },
+    puppet: {
+      file: { path: ['path', 'title'], content: 'content' },
+    },
+    chef: {
+      file: { path: ['path', 'name'], content: 'content' },
     },
   });
 

@@ -8,7 +8,11 @@
  */
 import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
-import { KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
+import { CONTENT_WRITERS, KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
+import { readDirectives } from '../../parsers/config/read-directives.js';
+import type { RenderedLine } from '../../parsers/templates/render-lines.js';
+import { descriptorOf } from '../../languages/index.js';
+import { firstAttribute } from './destinations.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
@@ -79,7 +83,74 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
     if (removesResource(unit, file.language)) continue;
     const written = writtenSetting(unit, unit.type, file);
     if (written) yield { ...written, conditional: isGuarded(file, unit) };
+    yield* contentSettings(unit, file);
   }
+}
+
+/**
+ * The settings of the text a task or resource writes into a configuration file (`copy` with
+ * `content`, `blockinfile`, Puppet's and Chef's `file` with `content`), read as a deployed file
+ * of that format is read: its blocks, OpenSSH's first value, and expressions as references.
+ */
+function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
+  const writer = CONTENT_WRITERS[file.language]?.[unit.type];
+  if (!writer) return;
+  const path = firstAttribute(unit, writer.path);
+  const destination = path ? stringText(path.value) : undefined;
+  const spec = destination ? formatByDestination(destination) : undefined;
+  const content = attributeOf(unit, writer.content)?.value;
+  const text = content ? stringText(content) : undefined;
+  if (!spec || !content || text === undefined) return;
+  const templated = descriptorOf(file.language).variables.templated;
+  const lines = contentLines(content, text, isGuarded(file, unit), templated);
+  for (const directive of readDirectives(lines, spec, templated))
+    yield {
+      format: spec.format,
+      name: directive.name,
+      value: directive.value,
+      range: directive.value.range,
+      conditional: directive.conditional,
+      ...(directive.section ? { section: directive.section } : {}),
+      ...(unit.within ? { within: unit.within } : {}),
+    };
+}
+
+/**
+ * The lines of a string the code writes, each placed where it is written: a line found as it
+ * is in the source (a YAML block scalar, a quoted string without escapes) gets its exact range;
+ * one the language's escapes or folding changed points at the whole value.
+ */
+function contentLines(
+  content: Value,
+  text: string,
+  conditional: boolean,
+  templated: RegExp,
+): RenderedLine[] {
+  const written = content.text;
+  const start = content.range;
+  let searchFrom = 0;
+  return text.split('\n').map((raw) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const at = line.trim() === '' ? -1 : written.indexOf(line, searchFrom);
+    if (at >= 0) searchFrom = at + line.length;
+    const before = at >= 0 ? written.slice(0, at) : '';
+    const lineBreaks = before.split('\n').length - 1;
+    const column = lineBreaks === 0 ? start.column + at : at - before.lastIndexOf('\n');
+    return {
+      text: line,
+      conditional,
+      templated: templated.test(line),
+      rangeOf: (from: number, to: number): SourceRange =>
+        at < 0
+          ? start
+          : {
+              line: start.line + lineBreaks,
+              column: column + from,
+              endLine: start.line + lineBreaks,
+              endColumn: column + to,
+            },
+    };
+  });
 }
 
 /**
