@@ -62,6 +62,13 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Ansible `copy` content into sshd_config, lines',
+    members: 20_000,
+    files: (members) => ({
+      'roles/x/tasks/main.yml': `- ansible.builtin.copy:\n    dest: /etc/ssh/sshd_config\n    validate: /usr/sbin/sshd -t -f %s\n    content: |\n${lines(members, (index) => `      Port ${index}\n`)}`,
+    }),
+  },
+  {
     name: 'Puppet resource, attributes',
     members: 20_000,
     files: (members) => ({

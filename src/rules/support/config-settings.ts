@@ -116,9 +116,17 @@ function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
 }
 
 /**
+ * How far past the end of the previous line the next one is looked for in the source: the line
+ * break and indentation of a block, or an escaped `\n` and a quoted string's continuation.
+ */
+const LINE_SEARCH_SLACK = 1000;
+
+/**
  * The lines of a string the code writes, each placed where it is written: a line found as it
  * is in the source (a YAML block scalar, a quoted string without escapes) gets its exact range;
- * one the language's escapes or folding changed points at the whole value.
+ * one the language's escapes or folding changed points at the whole value. One pass over the
+ * source, each line looked for only just after the one before, so that a file-sized string
+ * costs its length and not its square.
  */
 function contentLines(
   content: Value,
@@ -128,27 +136,33 @@ function contentLines(
 ): RenderedLine[] {
   const written = content.text;
   const start = content.range;
-  let searchFrom = 0;
+  /** how far the source has been read, the line breaks before that, and the last of them */
+  let cursor = 0;
+  let lineBreaks = 0;
+  let lastBreak = -1;
   return text.split('\n').map((raw) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const at = line.trim() === '' ? -1 : written.indexOf(line, searchFrom);
-    if (at >= 0) searchFrom = at + line.length;
-    const before = at >= 0 ? written.slice(0, at) : '';
-    const lineBreaks = before.split('\n').length - 1;
-    const column = lineBreaks === 0 ? start.column + at : at - before.lastIndexOf('\n');
+    const window = written.slice(cursor, cursor + line.length + LINE_SEARCH_SLACK);
+    const found = line.trim() === '' ? -1 : window.indexOf(line);
+    const rendered = { text: line, conditional, templated: templated.test(line) };
+    if (found < 0) return { ...rendered, rangeOf: () => start };
+    const at = cursor + found;
+    for (let index = cursor; index < at; index++)
+      if (written.charCodeAt(index) === 10) {
+        lineBreaks++;
+        lastBreak = index;
+      }
+    cursor = at + line.length;
+    const sourceLine = start.line + lineBreaks;
+    const column = lineBreaks === 0 ? start.column + at : at - lastBreak;
     return {
-      text: line,
-      conditional,
-      templated: templated.test(line),
-      rangeOf: (from: number, to: number): SourceRange =>
-        at < 0
-          ? start
-          : {
-              line: start.line + lineBreaks,
-              column: column + from,
-              endLine: start.line + lineBreaks,
-              endColumn: column + to,
-            },
+      ...rendered,
+      rangeOf: (from: number, to: number): SourceRange => ({
+        line: sourceLine,
+        column: column + from,
+        endLine: sourceLine,
+        endColumn: column + to,
+      }),
     };
   });
 }
