@@ -6,7 +6,14 @@
  * when its value is written there, or, when a variable gives it, on the line that sets the
  * variable, naming where it lands.
  */
-import type { ConfigFormat, FileModel, SourceRange, Unit, Value } from '../../model/model.js';
+import type {
+  ConfigFormat,
+  Directive,
+  FileModel,
+  SourceRange,
+  Unit,
+  Value,
+} from '../../model/model.js';
 import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
 import { CONTENT_WRITERS, KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
 import { readDirectives } from '../../parsers/config/read-directives.js';
@@ -53,15 +60,7 @@ export function* settingsOf(
   const config = file.config;
   if (config && formats.includes(config.format)) {
     for (const directive of config.directives)
-      yield {
-        format: config.format,
-        name: directive.name,
-        value: directive.value,
-        range: directive.value.range,
-        conditional: directive.conditional,
-        ...(directive.section ? { section: directive.section } : {}),
-        ...(config.within ? { within: config.within } : {}),
-      };
+      yield directiveSetting(config.format, directive, config.within);
   }
   for (const setting of unitSettings(file)) if (formats.includes(setting.format)) yield setting;
 }
@@ -104,15 +103,24 @@ function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
   const templated = descriptorOf(file.language).variables.templated;
   const lines = contentLines(content, text, isGuarded(file, unit), templated);
   for (const directive of readDirectives(lines, spec, templated))
-    yield {
-      format: spec.format,
-      name: directive.name,
-      value: directive.value,
-      range: directive.value.range,
-      conditional: directive.conditional,
-      ...(directive.section ? { section: directive.section } : {}),
-      ...(unit.within ? { within: unit.within } : {}),
-    };
+    yield directiveSetting(spec.format, directive, unit.within);
+}
+
+/** A directive of a file, or of text written into one, as a setting; `within` as for `Setting`. */
+function directiveSetting(
+  format: ConfigFormat,
+  directive: Directive,
+  within: string | undefined,
+): Setting {
+  return {
+    format,
+    name: directive.name,
+    value: directive.value,
+    range: directive.value.range,
+    conditional: directive.conditional,
+    ...(directive.section ? { section: directive.section } : {}),
+    ...(within ? { within } : {}),
+  };
 }
 
 /**
