@@ -152,7 +152,13 @@ function contentLines(
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const window = written.slice(cursor, cursor + line.length + LINE_SEARCH_SLACK);
     const found = line.trim() === '' ? -1 : window.indexOf(line);
-    const rendered = { text: line, conditional, templated: templated.test(line) };
+    // Only text the language computes reads variables: a single-quoted Puppet string's `$x` is
+    // written as it stands.
+    const rendered = {
+      text: line,
+      conditional,
+      templated: content.dynamic && templated.test(line),
+    };
     if (found < 0) return { ...rendered, rangeOf: () => start };
     const at = cursor + found;
     for (let index = cursor; index < at; index++)
