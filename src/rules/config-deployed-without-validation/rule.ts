@@ -8,7 +8,8 @@ import {
 } from '../knowledge/file-writers.js';
 import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
 import { basename } from '../support/commands.js';
-import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
+import { pathShape, writtenPath } from '../support/destinations.js';
+import { firstAttribute } from '../support/units.js';
 import { removesResource } from '../support/values.js';
 
 type Guarded = 'sudoers' | 'sshd';

@@ -2,9 +2,9 @@ import type { Language, SourceRange, Unit, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { checkSettings } from '../support/config-settings.js';
 import { commandsIn } from '../support/commands.js';
-import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
+import { pathShape, writtenPath } from '../support/destinations.js';
 import { literalText, removesResource, stringText } from '../support/values.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTables } from '../../shared/lookup-table.js';
 
 /**

@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Language, Unit, Value } from '../../model/model.js';
-import { firstAttribute } from '../support/destinations.js';
 import { literalText, removesResource } from '../support/values.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 
 /**

@@ -11,9 +11,8 @@ import {
 } from '../knowledge/legacy-services.js';
 import { PACKAGE_INSTALLS } from '../knowledge/packages.js';
 import { reportBinding, usePhrase, wholeBindings, type Binding } from '../support/bindings.js';
-import { firstAttribute } from '../support/destinations.js';
 import { literalWords, ownStrings } from '../support/values.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 
 /** What a unit does with what it names. */
 type Action = 'installs' | 'starts';

@@ -2,9 +2,9 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Unit } from '../../model/model.js';
 import { bindings } from '../support/bindings.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
-import { firstAttribute, pathShape, writtenPath } from '../support/destinations.js';
+import { pathShape, writtenPath } from '../support/destinations.js';
 import { isFalse, isTrue } from '../support/values.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTables } from '../../shared/lookup-table.js';
 
 /** Folders every local user can create files in. */

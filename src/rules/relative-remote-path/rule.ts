@@ -2,9 +2,9 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, FileModel, Unit, Value } from '../../model/model.js';
 import { isTestCode } from '../../languages/test-code.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
-import { COMPUTED_PART, firstAttribute, pathShape } from '../support/destinations.js';
+import { COMPUTED_PART, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
-import { attributeOf, keywordOf } from '../support/units.js';
+import { attributeOf, firstAttribute, keywordOf } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 
 /**

@@ -14,17 +14,16 @@ import type {
   Unit,
   Value,
 } from '../../model/model.js';
-import { formatByDestination, formatSpec } from '../../parsers/config/formats.js';
+import { formatByDestination, formatSpec, type FormatSpec } from '../../parsers/config/formats.js';
 import { CONTENT_WRITERS, KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
 import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
-import { firstAttribute } from './destinations.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding } from './bindings.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
-import { attributeOf } from './units.js';
+import { attributeOf, firstAttribute } from './units.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -94,9 +93,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
 function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
   const writer = CONTENT_WRITERS[file.language]?.[unit.type];
   if (!writer) return;
-  const path = firstAttribute(unit, writer.path);
-  const destination = path ? stringText(path.value) : undefined;
-  const spec = destination ? formatByDestination(destination) : undefined;
+  const spec = formatWrittenTo(unit, writer.path);
   const content = attributeOf(unit, writer.content)?.value;
   const text = content ? stringText(content) : undefined;
   if (!spec || !content || text === undefined) return;
@@ -104,6 +101,13 @@ function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
   const lines = contentLines(content, text, isGuarded(file, unit), templated);
   for (const directive of readDirectives(lines, spec, templated))
     yield directiveSetting(spec.format, directive, unit.within);
+}
+
+/** The format of the file a unit writes into, from the first of `pathNames` it sets. */
+function formatWrittenTo(unit: Unit, pathNames: readonly string[]): FormatSpec | undefined {
+  const path = firstAttribute(unit, pathNames);
+  const destination = path ? stringText(path.value) : undefined;
+  return destination ? formatByDestination(destination) : undefined;
 }
 
 /** A directive of a file, or of text written into one, as a setting; `within` as for `Setting`. */
@@ -201,11 +205,7 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
   const within = unit.within ? { within: unit.within } : {};
   const lineWriter = LINE_WRITERS[language]?.[type];
   if (lineWriter) {
-    const path = lineWriter.path
-      .map((name) => attributeOf(unit, name))
-      .find((found) => found !== undefined);
-    const destination = path ? stringText(path.value) : undefined;
-    const spec = destination ? formatByDestination(destination) : undefined;
+    const spec = formatWrittenTo(unit, lineWriter.path);
     const line = attributeOf(unit, lineWriter.line);
     const text = line ? stringText(line.value) : undefined;
     if (!spec || !line || text === undefined) return undefined;
@@ -238,9 +238,7 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
   }
   const keyWriter = KEY_VALUE_WRITERS[language]?.[type];
   if (!keyWriter) return undefined;
-  const keyAttribute = keyWriter.key
-    .map((name) => attributeOf(unit, name))
-    .find((found) => found !== undefined);
+  const keyAttribute = firstAttribute(unit, keyWriter.key);
   const key = keyAttribute ? stringText(keyAttribute.value) : unit.name;
   const value = attributeOf(unit, keyWriter.value);
   if (!key || !value) return undefined;

@@ -8,7 +8,7 @@ import {
   PATH_ATTRIBUTES,
   STATE_ATTRIBUTE,
 } from '../knowledge/file-writers.js';
-import { attributeOf } from './units.js';
+import { attributeOf, firstAttribute } from './units.js';
 import { closedJinja } from '../../languages/ansible/references.js';
 
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
@@ -19,15 +19,6 @@ const EXPRESSIONS: Partial<Record<Language, RegExp>> = {
   puppet: /\$\{[^}]*\}|\$(?:::)?[a-z_][\w]*(?:::[a-z_]\w*)*/g,
   chef: /#\{[^}]*\}/g,
 };
-
-/** The first of the attributes that the unit sets. */
-export function firstAttribute(unit: Unit, names: readonly string[]): Attribute | undefined {
-  for (const name of names) {
-    const found = attributeOf(unit, name);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /**
  * A path as it lands, with each template expression written as `COMPUTED_PART`: a literal

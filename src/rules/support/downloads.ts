@@ -15,7 +15,7 @@ import {
 } from '../knowledge/downloads.js';
 import { bindings, wholeDefinitions } from './bindings.js';
 import { literalText, stringText } from './values.js';
-import { attributeOf } from './units.js';
+import { attributeOf, firstAttribute } from './units.js';
 
 const REMOTE = /^(https?|ftp|s3):\/\//i;
 /**
@@ -40,22 +40,13 @@ export interface Download {
   verified: boolean;
 }
 
-/** The first of `names`, in that order of preference, that the unit sets. */
-function firstAttributeOf(unit: Unit, names: readonly string[]): Attribute | undefined {
-  for (const name of names) {
-    const found = attributeOf(unit, name);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The download a task or resource does; undefined when it downloads nothing a checksum could pin. */
 export function downloadOf(
   context: Pick<RuleContext, 'file' | 'resolve'>,
   unit: Unit,
 ): Download | undefined {
   const resource = DOWNLOAD_RESOURCES[context.file.language]?.[unit.type];
-  const source = resource ? firstAttributeOf(unit, resource.source) : undefined;
+  const source = resource ? firstAttribute(unit, resource.source) : undefined;
   if (!resource || !source) return undefined;
   const found = downloaded(context, unit, resource, source);
   if (!found) return undefined;
@@ -142,7 +133,7 @@ function verifyingUnits(units: readonly Unit[]): ReadonlyArray<{ line: number; t
 
 /** A later task or resource in the file checks the saved download (`Digest::SHA1.file(tarball)`). */
 function verifiedLater(units: readonly Unit[], unit: Unit, resource: DownloadResource): boolean {
-  const destination = firstAttributeOf(unit, resource.destination)?.value.text.trim();
+  const destination = firstAttribute(unit, resource.destination)?.value.text.trim();
   if (!destination || destination.length < MIN_DESTINATION) return false;
   return verifyingUnits(units).some(
     (later) => later.line > unit.range.endLine && later.text.includes(destination),

@@ -1,10 +1,9 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Unit, Value } from '../../model/model.js';
 import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
-import { firstAttribute } from '../support/destinations.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { LATEST_INSTALLS, type LatestInstall } from '../knowledge/package-repositories.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 
 /** What `latest` means for the hosts, for every message. */
 const DRIFTS =

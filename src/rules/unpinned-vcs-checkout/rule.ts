@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Unit } from '../../model/model.js';
 import { reportBinding, usePhrase, wholeBindings, wholeDefinitions } from '../support/bindings.js';
-import { firstAttribute } from '../support/destinations.js';
+import { firstAttribute } from '../support/units.js';
 import { literalText, removesResource, stringText } from '../support/values.js';
 import {
   CHECKOUT_RESOURCES,
