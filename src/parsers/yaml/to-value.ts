@@ -61,10 +61,9 @@ export class YamlValueBuilder {
 
   /**
    * Map entries with `<<` merges applied (explicit keys win, then the mappings earlier in a
-   * `<<` list) and aliases followed. A key written
-   * twice keeps its last value, as PyYAML (Ansible) and Psych (Hiera) read it: the value the
-   * tool uses is the one the rules judge, so a safe value written first cannot hide the one
-   * that takes effect.
+   * `<<` list) and aliases followed. A key written twice keeps its last value, as PyYAML
+   * (Ansible) and Psych (Hiera) read it: the value the tool uses is the one the rules judge, so
+   * a safe value written first cannot hide the one that takes effect.
    */
   pairsOf(
     node: YamlNode,
