@@ -133,10 +133,25 @@ export interface VariableReading {
   shared(variable: Variable, model: FileModel, inUnit: boolean): SharedReading | undefined;
   /** the definitions a file gives itself (play vars, parameter defaults, locals) */
   own(variable: Variable): OwnReading | undefined;
+  /** how values given where units are applied reach them; undefined when the language gives none */
+  applied?: AppliedReading;
   /** references written in a string value, in order */
   referencesIn(text: string): FoundReference[];
   /** the variable a whole reference or call value reads, when it is a plain variable */
   wholeValueName(value: Value): string | undefined;
+}
+
+/** Values given to units where the code applies them (`Variable.appliesTo`). */
+export interface AppliedReading {
+  /**
+   * Whether a file's text may apply units with values (an Ansible play's `roles:`, an
+   * `include_role` task): such files are read before the files of the units they reach.
+   */
+  mayApply: RegExp;
+  /** the name such a value has in the units it reaches */
+  name(variable: Variable): string;
+  /** the folder of a unit the code names, seen from the tree of the file that applies it */
+  unitFolder(unit: string, tree: string): string | undefined;
 }
 
 export interface SharedReading {

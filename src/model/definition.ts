@@ -8,6 +8,7 @@ export type DefinitionOrigin =
   /** Ansible: `vars:` of a task, of a play, `vars/` and `defaults/` of a role, inventories */
   | 'task-vars'
   | 'play-vars'
+  | 'role-params'
   | 'role-vars'
   | 'role-defaults'
   | 'host-vars'

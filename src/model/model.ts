@@ -115,6 +115,24 @@ export interface Variable {
    * the default a parser fills in, rather than a setting of what gets deployed.
    */
   inMethod?: boolean;
+  /** For a value given where units are applied (see `Application`): where it goes. */
+  appliesTo?: Application;
+}
+
+/**
+ * Values given to units where the code applies them: an Ansible play's `vars:` reach the roles
+ * it applies; a role entry's parameters and the `vars:` of an `include_role` task reach that
+ * role as its parameters, which bind more strongly.
+ */
+export interface Application {
+  /** the units, by name as written (`ssh`, `kubernetes/node`) */
+  units: readonly string[];
+  asParameters: boolean;
+  /**
+   * The line of what applies them (the play, or an `include_role` task outside a play): values
+   * given on one line apply together, and values given elsewhere apply in other runs.
+   */
+  line: number;
 }
 
 export interface Comment {

@@ -176,6 +176,146 @@ describe('variables across the files of a role, a module and a cookbook', () => 
   });
 });
 
+describe('values given where a role is applied', () => {
+  const play = (lines: string[]) => `${lines.join('\n')}\n`;
+  const role = {
+    'roles/web/defaults/main.yml': 'web_selinux: enforcing\n',
+    'roles/web/tasks/main.yml': TASK('web_selinux'),
+  };
+
+  it("gives the roles a play lists the play's vars, over role defaults and group_vars", async () => {
+    expect(
+      await sources({
+        ...role,
+        'group_vars/all.yml': 'web_selinux: enforcing\n',
+        'site.yml': play([
+          '- hosts: web',
+          '  vars:',
+          '    web_selinux: permissive',
+          '  roles:',
+          '    - web',
+        ]),
+      }),
+    ).toEqual([
+      'group_vars/all.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+      'site.yml:3 web_selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it("lets a role's vars win over the play's vars, and its parameters win over both", async () => {
+    const roleVars = { ...role, 'roles/web/vars/main.yml': 'web_selinux: enforcing\n' };
+    expect(
+      await sources({
+        ...roleVars,
+        'site.yml': play([
+          '- hosts: web',
+          '  vars:',
+          '    web_selinux: permissive',
+          '  roles:',
+          '    - web',
+        ]),
+      }),
+    ).toEqual(['roles/web/vars/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4']);
+    expect(
+      await sources({
+        ...roleVars,
+        'site.yml': play([
+          '- hosts: web',
+          '  vars:',
+          '    web_selinux: disabled',
+          '  roles:',
+          '    - role: web',
+          '      web_selinux: permissive',
+          '    - role: web',
+          '      vars:',
+          '        web_selinux: permissive',
+        ]),
+      }),
+    ).toEqual([
+      'roles/web/vars/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+      'site.yml:6 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'site.yml:9 web_selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it('gives a role the vars of the task that includes it, and of the play around that task', async () => {
+    expect(
+      await sources({
+        ...role,
+        'roles/web/defaults/main.yml': 'web_selinux: enforcing\nweb_mode: enforcing\n',
+        'roles/web/tasks/main.yml': TASK('web_selinux') + TASK('web_mode'),
+        'site.yml': play([
+          '- hosts: web',
+          '  vars:',
+          '    web_mode: disabled',
+          '  tasks:',
+          '    - ansible.builtin.include_role:',
+          '        name: web',
+          '      vars:',
+          '        web_selinux: permissive',
+        ]),
+        'roles/app/tasks/main.yml': play([
+          '- ansible.builtin.import_role:',
+          '    name: web',
+          '  vars:',
+          '    web_selinux: disabled',
+        ]),
+      }),
+    ).toEqual([
+      'roles/app/tasks/main.yml:4 web_selinux=disabled for roles/web/tasks/main.yml:4',
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+      'roles/web/defaults/main.yml:2 web_mode=enforcing for roles/web/tasks/main.yml:8',
+      'site.yml:3 web_mode=disabled for roles/web/tasks/main.yml:8',
+      'site.yml:8 web_selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it('keeps the values of each play apart, and reaches only the roles of its own project', async () => {
+    expect(
+      await sources({
+        ...role,
+        'roles/web/vars/main.yml': 'web_mode: permissive\n',
+        'site.yml': play([
+          '- hosts: lab',
+          '  vars:',
+          '    web_selinux: permissive',
+          '  roles: [web]',
+          '- hosts: prod',
+          '  roles:',
+          '    - { role: web, web_selinux: disabled }',
+          '- hosts: other',
+          '  vars:',
+          '    web_selinux: disabled',
+          '  roles: [other.collection.web, "{{ chosen_role }}", ../web]',
+        ]),
+        'other/roles/web/tasks/main.yml': TASK('web_selinux'),
+      }),
+    ).toEqual([
+      // The other project's role of the same name reads these defaults only for want of its own.
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4 (and 1 other use)',
+      'site.yml:3 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'site.yml:7 web_selinux=disabled for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
+    const files = {
+      'site.yml': play([
+        '- hosts: all',
+        '  roles:',
+        '    - role: kubernetes/node',
+        '      node_selinux: disabled',
+      ]),
+      'roles/kubernetes/node/tasks/main.yml': TASK('node_selinux'),
+    };
+    const expected = [
+      'site.yml:4 node_selinux=disabled for roles/kubernetes/node/tasks/main.yml:4',
+    ];
+    expect(await sources(files)).toEqual(expected);
+    expect(await sources(Object.fromEntries(Object.entries(files).reverse()))).toEqual(expected);
+  });
+});
+
 describe('references a value reads', () => {
   const string = (text: string) => ({
     kind: 'string' as const,

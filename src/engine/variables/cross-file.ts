@@ -3,9 +3,10 @@
  * and the reports waiting for the files those definitions are in.
  *
  * The files that define variables for others (role defaults and vars, group and host vars,
- * Hiera data, cookbook attributes: small files) are read first, into the index. Then every
- * file is analysed once, those files last, so that the rules of the files that use a variable
- * have reported on its definition by the time the definition's file is analysed.
+ * Hiera data, cookbook attributes: small files) are read first, into the index, and so are the
+ * files that give values to the units they apply (an Ansible play's roles). Then every file is
+ * analysed once, those files last, so that the rules of the files that use a variable have
+ * reported on its definition by the time the definition's file is analysed.
  *
  * A template rendered in the scope of a class reads that class's parameter defaults (Puppet's
  * `template()` in class `ssh::server`): the class's manifest is read first too, and the
@@ -15,7 +16,7 @@ import type { SourceFile } from '../source-file.js';
 import { isTooLarge } from '../file-size.js';
 import type { FileModel, Language } from '../../model/model.js';
 import { parseFile } from '../../languages/parse-file.js';
-import { definesForOthers } from './definitions.js';
+import { definesForOthers, mayApplyValues } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
 import { Places } from '../../languages/places.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
@@ -42,8 +43,14 @@ export class CrossFile {
     const defining = read.filter(
       ({ file, language }) => language && definesForOthers(file.path, language),
     );
+    const applying = read.filter(
+      ({ file, language }) =>
+        language &&
+        !definesForOthers(file.path, language) &&
+        mayApplyValues(file.content, language),
+    );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
-    for (const { file, language } of defining) {
+    for (const { file, language } of [...defining, ...applying]) {
       const model = language && parseSafely(file, language);
       if (!model) continue;
       variables.add(model);
@@ -51,10 +58,17 @@ export class CrossFile {
     }
     const rendered = indexRenderers(read, variables, parsed);
     const definitionFiles = new Set(defining.map(({ file }) => file));
+    const applyingFiles = new Set(applying.map(({ file }) => file));
     const renderedFirst = new Set(rendered);
+    // Files that apply units with values come after the units' files, which report on their
+    // values, and before the definition files, which their own rules may report on.
     const order = [
       ...renderedFirst,
-      ...files.filter((file) => !definitionFiles.has(file) && !renderedFirst.has(file)),
+      ...files.filter(
+        (file) =>
+          !definitionFiles.has(file) && !applyingFiles.has(file) && !renderedFirst.has(file),
+      ),
+      ...[...applyingFiles].filter((file) => !renderedFirst.has(file)),
       ...definitionFiles,
     ];
     return new CrossFile(variables, order, parsed);

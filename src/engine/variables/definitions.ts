@@ -1,24 +1,33 @@
 /**
  * The definitions a file holds: the ones it gives other files (role defaults and vars, group
- * and host vars, Hiera data, cookbook attributes), each with the folder it reaches and how
- * strongly it binds there, and the ones it gives itself (play and task vars, class parameters,
- * node attributes set in a recipe, custom resource properties, locals).
+ * and host vars, Hiera data, cookbook attributes, and the values a play gives the roles it
+ * applies), each with the folder it reaches and how strongly it binds there, and the ones it
+ * gives itself (play and task vars, class parameters, node attributes set in a recipe, custom
+ * resource properties, locals).
  *
  * Precedence is simplified to levels: the highest level among the definitions that reach a
  * file wins, as Ansible's variable precedence, Hiera over parameter defaults, and a recipe's
  * own assignments over attribute files would have it. Definitions of other units (another role's
- * defaults, another cookbook's attributes) reach the whole tree at the lowest level.
+ * defaults, another cookbook's attributes) reach the whole tree at the lowest level. Values
+ * given where a unit is applied win only in the runs of that application (`strongest` in
+ * `variable-index.ts`).
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { FileModel, Language } from '../../model/model.js';
+import type { Application, FileModel, Language, Variable } from '../../model/model.js';
 import type { DefinitionOrigin, VariableDefinition } from '../../model/definition.js';
 import type { Places } from '../../languages/places.js';
+import type { AppliedReading } from '../../languages/language.js';
 
 export interface PlacedDefinition {
   definition: VariableDefinition;
   /** the folder whose files it reaches */
   reach: string;
   level: number;
+  /**
+   * For a value given where a unit is applied: what applies it (file and line). The unit runs
+   * once with those values and may run elsewhere without them; see `FileResolver`.
+   */
+  application?: string;
 }
 
 export interface OwnDefinition {
@@ -31,9 +40,11 @@ export interface OwnDefinition {
 }
 
 const LEVEL = {
-  local: 9,
-  play: 8,
-  roleVars: 7,
+  appliedParameters: 11,
+  local: 10,
+  play: 9,
+  roleVars: 8,
+  appliedVars: 7,
   hostVars: 6,
   treeVars: 5,
   hiera: 5,
@@ -47,14 +58,32 @@ export function definesForOthers(path: string, language: Language): boolean {
   return descriptorOf(language).variables.definesForOthers(path);
 }
 
-/** The definitions a definition file gives the files it reaches. */
+/**
+ * Whether a file's text may give values to the units it applies (an Ansible play's roles):
+ * such a file is read, like a definition file, before the files it reaches.
+ */
+export function mayApplyValues(content: string, language: Language): boolean {
+  return descriptorOf(language).variables.applied?.mayApply.test(content) ?? false;
+}
+
+/**
+ * The definitions a file gives the files it reaches: all of a definition file's, and the
+ * values any file gives the units it applies.
+ */
 export function sharedDefinitions(model: FileModel, places: Places): PlacedDefinition[] {
   const reading = descriptorOf(model.language).variables;
-  if (!reading.definesForOthers(model.path)) return [];
+  const forOthers = reading.definesForOthers(model.path);
+  const { applied } = reading;
+  if (!forOthers && !applied) return [];
   const place = places.of(model.path, model.language);
   const placed: PlacedDefinition[] = [];
   for (const variable of model.variables) {
     if (variable.value.kind === 'map') continue;
+    if (variable.appliesTo && applied) {
+      placed.push(...appliedDefinitions(variable, variable.appliesTo, model, place.tree, applied));
+      continue;
+    }
+    if (!forOthers) continue;
     const shared = reading.shared(variable, model, place.unit !== undefined);
     if (!shared) continue;
     const { origin } = shared;
@@ -69,6 +98,30 @@ export function sharedDefinitions(model: FileModel, places: Places): PlacedDefin
       placed.push({ definition, reach, level });
   }
   return placed;
+}
+
+/** A value given where units are applied, placed in the folder of each unit it reaches. */
+function appliedDefinitions(
+  variable: Variable,
+  application: Application,
+  model: FileModel,
+  tree: string,
+  reading: AppliedReading,
+): PlacedDefinition[] {
+  const definition: VariableDefinition = {
+    name: reading.name(variable),
+    value: variable.value,
+    path: model.path,
+    range: variable.range,
+    origin: application.asParameters ? 'role-params' : 'play-vars',
+  };
+  const level = application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars;
+  return application.units.flatMap((unit) => {
+    const reach = reading.unitFolder(unit, tree);
+    return reach === undefined
+      ? []
+      : [{ definition, reach, level, application: `${model.path}:${application.line}` }];
+  });
 }
 
 /** The definitions a file gives itself. */

@@ -91,6 +91,7 @@ export class VariableIndex {
 interface Candidate {
   definition: VariableDefinition;
   level: number;
+  application?: string;
 }
 
 class FileResolver implements VariableResolver {
@@ -119,11 +120,9 @@ class FileResolver implements VariableResolver {
   }
 
   private follow(name: string, via: readonly string[]): VariableDefinition[] {
-    const candidates = this.candidates(name);
-    const top = Math.max(...candidates.map((candidate) => candidate.level));
     const resolved: VariableDefinition[] = [];
     const seen = new Set<string>();
-    for (const { definition } of candidates.filter((candidate) => candidate.level === top)) {
+    for (const definition of strongest(this.candidates(name))) {
       const key = `${definition.path}:${definition.range.line}:${definition.range.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -164,4 +163,32 @@ class FileResolver implements VariableResolver {
     }
     return candidates;
   }
+}
+
+/**
+ * The definitions that win somewhere. Without values given where the unit is applied, those of
+ * the highest level. A unit applied with values (a play's role with parameters) runs once with
+ * each application's values over the others, and may run where nothing gives it any (another
+ * playbook, another project): the winners of each of those runs, the plain one first.
+ */
+function strongest(candidates: readonly Candidate[]): VariableDefinition[] {
+  const plain = candidates.filter((candidate) => candidate.application === undefined);
+  const plainTop = topLevel(plain);
+  const winners = plain.filter((candidate) => candidate.level === plainTop);
+  const applications = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    if (candidate.application === undefined) continue;
+    const given = applications.get(candidate.application);
+    if (given) given.push(candidate);
+    else applications.set(candidate.application, [candidate]);
+  }
+  for (const given of applications.values()) {
+    const top = topLevel(given);
+    if (top >= plainTop) winners.push(...given.filter((candidate) => candidate.level === top));
+  }
+  return winners.map((candidate) => candidate.definition);
+}
+
+function topLevel(candidates: readonly Candidate[]): number {
+  return Math.max(...candidates.map((candidate) => candidate.level));
 }

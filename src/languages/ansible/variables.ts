@@ -71,6 +71,17 @@ export const variables: VariableReading = {
     return own ? { name: variable.path.join('.'), ...own, aliases: [] } : undefined;
   },
 
+  applied: {
+    mayApply: /^[ \t-]*(?:roles|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
+    name: (variable) => variable.path.join('.'),
+    // Roles are looked up in the `roles/` folder of the project that applies them; a role of a
+    // collection (`namespace.collection.role`) or outside the project is not in the run.
+    unitFolder: (role, tree) =>
+      role.split('/').some((part) => part === '..' || part === '')
+        ? undefined
+        : `${tree === '' ? '' : `${tree}/`}roles/${role}`,
+  },
+
   referencesIn: jinjaReferences,
   // Ansible has no reference values: every reference is written in a string.
   wholeValueName: () => undefined,

@@ -4,6 +4,7 @@
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Document, Node as YamlNode } from 'yaml';
 import type {
+  Application,
   Attribute,
   FileKind,
   FileModel,
@@ -65,6 +66,8 @@ export function parseAnsible(path: string, source: string): ParseOutcome {
 class AnsibleModelBuilder {
   private readonly model: FileModel;
   private values!: YamlValueBuilder;
+  /** the line of the play being read, which applies the roles its tasks include */
+  private playLine: number | undefined;
 
   constructor(
     private readonly path: string,
@@ -133,6 +136,7 @@ class AnsibleModelBuilder {
       .filter((pair) => !sections.has(pair.key))
       .map((pair) => this.attribute(pair));
     const importKey = pairs.find((pair) => pair.key.endsWith('import_playbook'));
+    const listed = this.roleNames(pairs.find((pair) => pair.key === 'roles')?.value ?? null);
     this.model.units.push({
       kind: 'play',
       type: importKey ? 'import_playbook' : 'play',
@@ -143,16 +147,33 @@ class AnsibleModelBuilder {
       ...this.nameOf(pairs),
       attributes: importKey ? [this.attribute(importKey)] : [],
       keywords,
-      ...this.roleNames(pairs.find((pair) => pair.key === 'roles')?.value ?? null),
+      ...listed,
       range: this.values.rangeOfNode(node),
     });
+    const firstUnit = this.model.units.length;
+    const playLine = this.values.rangeOfNode(node).line;
+    this.playLine = playLine;
+    let playVars: Variable[] = [];
     for (const pair of pairs) {
-      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
-      else if (pair.key === 'roles') this.roles(pair.value);
+      if (pair.key === 'vars') {
+        const start = this.model.variables.length;
+        this.flatten(this.values.value(pair.value), [], 'play');
+        playVars = this.model.variables.slice(start);
+      } else if (pair.key === 'roles') this.roles(pair.value, playLine);
       else if (pair.key === 'handlers') this.taskList(pair.value, 'handler', 0);
       else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key))
         this.taskList(pair.value, 'task', 0);
     }
+    // The play's vars reach every role it applies: those it lists and those its tasks include.
+    const applied = new Set(listed.roles);
+    for (const unit of this.model.units.slice(firstUnit)) {
+      const role = includedRole(unit);
+      if (role !== undefined) applied.add(role);
+    }
+    this.playLine = undefined;
+    if (applied.size === 0) return;
+    const appliesTo = { units: [...applied], asParameters: false, line: playLine };
+    for (const variable of playVars) variable.appliesTo = appliesTo;
   }
 
   /** The roles a play applies: `- ssh`, `- role: ssh`, `- { name: ssh }`. */
@@ -173,14 +194,20 @@ class AnsibleModelBuilder {
   }
 
   /** Role entries with parameters (`- { role: db, db_password: x }`) assign variables. */
-  private roles(node: YamlNode | null): void {
+  private roles(node: YamlNode | null, playLine: number): void {
     if (!node) return;
     const list = this.values.deref(node);
     if (!isSeq(list)) return;
     for (const item of list.items) {
-      for (const pair of this.values.pairsOf(item as YamlNode)) {
+      const pairs = this.values.pairsOf(item as YamlNode);
+      const named = pairs.find((pair) => pair.key === 'role' || pair.key === 'name');
+      const role = named && literalText(this.values.value(named.value));
+      const appliesTo =
+        role === undefined ? undefined : { units: [role], asParameters: true, line: playLine };
+      for (const pair of pairs) {
         if (pair.key === 'role' || pair.key === 'name' || TASK_KEYWORDS.has(pair.key)) {
-          if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'play');
+          if (pair.key === 'vars')
+            this.flatten(this.values.value(pair.value), [], 'play', appliesTo);
           continue;
         }
         this.flatten(
@@ -193,6 +220,7 @@ class AnsibleModelBuilder {
           },
           [],
           'play',
+          appliesTo,
         );
       }
     }
@@ -264,8 +292,14 @@ class AnsibleModelBuilder {
         range,
       });
     }
+    // The vars of an `include_role` task are the included role's too.
+    const included = includedRole({ type, attributes });
+    const appliesTo =
+      included === undefined
+        ? undefined
+        : { units: [included], asParameters: true, line: this.playLine ?? range.line };
     for (const pair of pairs) {
-      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task');
+      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task', appliesTo);
       if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key))
         this.taskList(pair.value, kind, depth + 1);
     }
@@ -365,8 +399,16 @@ class AnsibleModelBuilder {
     return typeof value === 'string' ? { name: value } : {};
   }
 
-  /** Every key of a nested vars structure becomes a variable with its full path. */
-  private flatten(value: Value, path: string[], scope: VariableScope): void {
+  /**
+   * Every key of a nested vars structure becomes a variable with its full path; `appliesTo`
+   * says which roles it is given to.
+   */
+  private flatten(
+    value: Value,
+    path: string[],
+    scope: VariableScope,
+    appliesTo?: Application,
+  ): void {
     if (value.kind === 'map') {
       for (const entry of value.entries ?? []) {
         const entryPath = [...path, entry.name];
@@ -376,16 +418,31 @@ class AnsibleModelBuilder {
           value: entry.value,
           scope,
           range: entry.range,
+          ...(appliesTo ? { appliesTo } : {}),
         };
         this.model.variables.push(variable);
-        this.flatten(entry.value, entryPath, scope);
+        this.flatten(entry.value, entryPath, scope, appliesTo);
       }
     } else if (value.kind === 'list') {
       (value.items ?? []).forEach((item, index) =>
-        this.flatten(item, [...path, String(index)], scope),
+        this.flatten(item, [...path, String(index)], scope, appliesTo),
       );
     }
   }
+}
+
+/** The role an `include_role`/`import_role` task names, when it is written as it stands. */
+function includedRole(unit: Pick<Unit, 'type' | 'attributes'>): string | undefined {
+  if (unit.type !== 'include_role' && unit.type !== 'import_role') return undefined;
+  const name = unit.attributes.find((attribute) => attribute.name === 'name');
+  return name && literalText(name.value);
+}
+
+/** A plain string that computes nothing: a role's name as written. */
+function literalText(value: Value): string | undefined {
+  return value.kind === 'string' && !value.dynamic && typeof value.value === 'string'
+    ? value.value
+    : undefined;
 }
 
 /** A mapping that names a task keyword besides its one module key. */
