@@ -8,7 +8,12 @@
 import type { SourceFile } from '../engine/analyze.js';
 import { isDeployedFile } from '../parsers/config/formats.js';
 import { definesForOthers } from '../engine/variables/definitions.js';
-import { languageByPath, reachedFiles } from '../engine/variables/reach.js';
+import {
+  appliedUnitFiles,
+  applyingLanguage,
+  languageByPath,
+  reachedFiles,
+} from '../engine/variables/reach.js';
 import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
 import { readTree, type ChangedFiles } from './pr-files.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
@@ -37,16 +42,54 @@ export function needsContext(changed: ChangedFiles): boolean {
   });
 }
 
-/** The files to read with the change, from the head commit's tree; none when it is not needed. */
-export async function contextFiles(
+/** The head commit's tree (path → blob SHA), read from GitHub at most once per review. */
+export type HeadTree = () => Promise<ReadonlyMap<string, string>>;
+
+export function headTreeOf(
   octokit: GitHubClient,
   target: ReviewTarget,
   changed: ChangedFiles,
+): HeadTree {
+  let reading: Promise<ReadonlyMap<string, string>> | undefined;
+  return () => {
+    reading ??= changed.headTree
+      ? Promise.resolve(changed.headTree)
+      : readTree(octokit, target, target.headSha).then(({ blobs }) => blobs);
+    return reading;
+  };
+}
+
+/** The files to read with the change, from the head commit's tree; none when it is not needed. */
+export async function contextFiles(
+  changed: ChangedFiles,
+  headTree: HeadTree,
 ): Promise<ContextFile[]> {
   if (!needsContext(changed)) return [];
-  const blobs = changed.headTree ?? (await readTree(octokit, target, target.headSha)).blobs;
+  const blobs = await headTree();
   const changedPaths = changed.listed.map((file) => file.path);
-  return reachedFiles(changedPaths, [...blobs.keys()], MAX_CONTEXT_FILES).flatMap((path) => {
+  return withBlobs(reachedFiles(changedPaths, [...blobs.keys()], MAX_CONTEXT_FILES), blobs);
+}
+
+/**
+ * The files a change reaches that only its text tells, read once the changed files are: the
+ * roles a changed play gives values to (`appliedUnitFiles`), beyond those already in `context`.
+ */
+export async function appliedContextFiles(
+  headTexts: readonly SourceFile[],
+  context: readonly ContextFile[],
+  headTree: HeadTree,
+): Promise<ContextFile[]> {
+  if (!headTexts.some((file) => applyingLanguage(file) !== undefined)) return [];
+  const blobs = await headTree();
+  const known = new Set(context.map((file) => file.path));
+  const reached = appliedUnitFiles(headTexts, [...blobs.keys()], MAX_CONTEXT_FILES).filter(
+    (path) => !known.has(path),
+  );
+  return withBlobs(reached.slice(0, Math.max(0, MAX_CONTEXT_FILES - context.length)), blobs);
+}
+
+function withBlobs(paths: readonly string[], blobs: ReadonlyMap<string, string>): ContextFile[] {
+  return paths.flatMap((path) => {
     const blobSha = blobs.get(path);
     return blobSha ? [{ path, blobSha }] : [];
   });

@@ -16,7 +16,13 @@ import type { ChangeAnalyzer } from './evaluate-change.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
 import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
 import type { BlobCache } from './blob-cache.js';
-import { contextFiles, contextFrom, contextRequests } from './context-files.js';
+import {
+  appliedContextFiles,
+  contextFiles,
+  contextFrom,
+  contextRequests,
+  headTreeOf,
+} from './context-files.js';
 import { fetchBlobs } from './fetch-blobs.js';
 import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
 import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
@@ -149,16 +155,28 @@ async function evaluateAndReport(
 ): Promise<void> {
   const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
-  const context = await contextFiles(octokit, target, changed);
+  const headTree = headTreeOf(octokit, target, changed);
+  const pathContext = await contextFiles(changed, headTree);
   const texts = await fetchBlobs(
     octokit,
     [
       ...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)),
       ...sourceRequests(target, changed.mergeBaseSha, changed),
-      ...contextRequests(target, context),
+      ...contextRequests(target, pathContext),
     ],
     session.blobCache,
   );
+  const versions = fileVersionsFrom(texts, changed);
+  // The roles a changed play gives values to show only in its text: read in a second round.
+  const appliedContext = await appliedContextFiles(versions.head, pathContext, headTree);
+  if (appliedContext.length > 0)
+    for (const [key, text] of await fetchBlobs(
+      octokit,
+      contextRequests(target, appliedContext),
+      session.blobCache,
+    ))
+      texts.set(key, text);
+  const context = [...pathContext, ...appliedContext];
   const policyTexts = {
     ...(preloadedPolicy ?? policyTextsFrom(texts, target)),
     ...session.policyOverride,
@@ -168,7 +186,7 @@ async function evaluateAndReport(
   const evaluation = await session.analyzer.evaluate(
     {
       changed,
-      versions: { ...fileVersionsFrom(texts, changed), context: contextFrom(texts, context) },
+      versions: { ...versions, context: contextFrom(texts, context) },
       policyTexts,
     },
     now,

@@ -116,6 +116,35 @@ describe('a change to one variable', () => {
   }, 90_000);
 });
 
+/** A project whose play gives the ssh role its root login as a role parameter. */
+function playTree(rootLogin: string): Map<string, string> {
+  const tree = trees('no');
+  tree.set(
+    'site.yml',
+    `---\n- name: Every host\n  hosts: all\n  roles:\n    - role: ssh\n      ssh_permit_root_login: "${rootLogin}"\n`,
+  );
+  return tree;
+}
+
+describe("a change to a role's parameter in a play", () => {
+  it('is reported on the changed line, through the role files only the play names', async () => {
+    standin = await startGitHubStandin({ base: playTree('no'), head: playTree('yes') });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['site.yml:6']);
+    expect(run.annotations[0]?.message).toContain('roles/ssh/templates/sshd_config.j2:3');
+    // The play names one role: its two files are read, not the thirty others.
+    expect(run.output.summary ?? '').toMatch(
+      /with 2 unchanged files their values reach or come from/,
+    );
+    const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
+    expect(calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(1);
+  }, 90_000);
+});
+
 const SERVER_CLASS = (rootLogin: string) => `class ssh::server (
   String $permit_root_login = '${rootLogin}',
 ) {

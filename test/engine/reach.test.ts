@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { blastRadius } from '../../src/engine/blast-radius.js';
-import { reachedFiles } from '../../src/engine/variables/reach.js';
+import { appliedUnitFiles, reachedFiles } from '../../src/engine/variables/reach.js';
 import { initParsers } from '../../src/languages/parse-file.js';
 
 beforeAll(async () => {
@@ -129,5 +129,36 @@ describe('blast radius', () => {
       ["node 'web1.example.com' in manifests/site.pp"],
       ['role `web` (roles/web.json)'],
     ]);
+  });
+});
+
+describe('the files a change reaches, from its text', () => {
+  const play = (roles: string) => `- hosts: all\n  roles:\n${roles}`;
+
+  it("a play reaches the files of the roles it gives values to, and no other role's", () => {
+    const changed = [
+      { path: 'site.yml', content: play('    - role: ssh\n      ssh_port: 2222\n    - web\n') },
+    ];
+    expect(appliedUnitFiles(changed, TREE, 100)).toEqual([
+      'roles/ssh/defaults/main.yml',
+      'roles/ssh/tasks/main.yml',
+      'roles/ssh/templates/sshd_config.j2',
+    ]);
+  });
+
+  it('a play that gives no values, or a file that does not parse, reaches nothing', () => {
+    expect(
+      appliedUnitFiles([{ path: 'site.yml', content: play('    - ssh\n') }], TREE, 100),
+    ).toEqual([]);
+    expect(
+      appliedUnitFiles([{ path: 'site.yml', content: 'roles: [\n  - : ]: [' }], TREE, 100),
+    ).toEqual([]);
+    expect(
+      appliedUnitFiles(
+        [{ path: 'README.md', content: 'roles:\n  - role: ssh\n    x: 1\n' }],
+        TREE,
+        100,
+      ),
+    ).toEqual([]);
   });
 });

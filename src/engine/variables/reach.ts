@@ -10,10 +10,13 @@
  *   and, in Puppet, which class renders it; a changed Puppet manifest reaches its module's
  *   templates, which read its classes' parameter defaults;
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
+ *
+ * Which roles a changed play gives values to only its text tells (`appliedUnitFiles`).
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
-import { languageByPath } from '../detect-language.js';
-import { definesForOthers } from './definitions.js';
+import { detectLanguage, languageByPath } from '../detect-language.js';
+import { definesForOthers, mayApplyValues, sharedDefinitions } from './definitions.js';
+import { parseFile } from '../../languages/parse-file.js';
 import { contains, Places } from '../../languages/places.js';
 import { descriptorOf } from '../../languages/index.js';
 import { languageByLayout } from '../deployments.js';
@@ -78,6 +81,58 @@ export function reachedFiles(
     if (placesCode(candidate.path) && sharesTop(candidate.path, changed))
       reached.add(candidate.path);
   return [...reached].sort(byDepthThenName).slice(0, limit);
+}
+
+/**
+ * The unchanged files of `tree` in the units a changed file applies with values (an Ansible
+ * play's roles with parameters, an `include_role` task's vars), which only its text tells: the
+ * rules of those files report on the values given to them. At most `limit`, shallowest first.
+ */
+export function appliedUnitFiles(
+  changed: ReadonlyArray<{ path: string; content: string }>,
+  tree: readonly string[],
+  limit: number,
+): string[] {
+  const changedSet = new Set(changed.map((file) => file.path));
+  const places = new Places(tree);
+  const folders = new Set<string>();
+  for (const { path, content } of changed) {
+    const language = applyingLanguage({ path, content });
+    if (!language) continue;
+    for (const folder of appliedFolders(path, content, language, places)) folders.add(folder);
+  }
+  if (folders.size === 0) return [];
+  return tree
+    .filter(
+      (path) => !changedSet.has(path) && [...folders].some((folder) => contains(folder, path)),
+    )
+    .sort(byDepthThenName)
+    .slice(0, limit);
+}
+
+/** The language of a file whose text may apply units with values; undefined for other files. */
+export function applyingLanguage(file: { path: string; content: string }): Language | undefined {
+  const language = detectLanguage(file.path, file.content);
+  return language && mayApplyValues(file.content, language) ? language : undefined;
+}
+
+function appliedFolders(
+  path: string,
+  content: string,
+  language: Language,
+  places: Places,
+): string[] {
+  let parsed;
+  try {
+    parsed = parseFile(path, content, language);
+  } catch {
+    // A parser defect is the file's own analysis to report; it reaches nothing here.
+    return [];
+  }
+  if (!parsed.ok) return [];
+  return sharedDefinitions(parsed.model, places).flatMap(({ reach, application }) =>
+    application === undefined ? [] : [reach],
+  );
 }
 
 /** Whether the language's templates read the scope of the code that renders them (Puppet's). */
