@@ -5,7 +5,14 @@
  * `index.ts`. Rules keep their own per-language knowledge (`src/rules/knowledge/`) and report
  * in a language only when they declare it.
  */
-import type { FileModel, Language, Value, Variable } from '../model/model.js';
+import type {
+  Application,
+  FileModel,
+  Language,
+  SourceRange,
+  Value,
+  Variable,
+} from '../model/model.js';
 import type { DefinitionOrigin } from '../model/definition.js';
 import type { ParseOutcome } from '../model/parse-outcome.js';
 import type { FilePlace } from './layout.js';
@@ -141,17 +148,46 @@ export interface VariableReading {
   wholeValueName(value: Value): string | undefined;
 }
 
-/** Values given to units where the code applies them (`Variable.appliesTo`). */
+/**
+ * Values given to units where the code applies them: an Ansible play's vars and role
+ * parameters (`Variable.appliesTo`), the parameters of a Puppet resource-like class declaration.
+ */
 export interface AppliedReading {
   /**
    * Whether a file's text may apply units with values (an Ansible play's `roles:`, an
-   * `include_role` task): such files are read before the files of the units they reach.
+   * `include_role` task, `class { 'ssh': ... }`): such files are read before the files of the
+   * units they reach.
    */
   mayApply: RegExp;
-  /** the name such a value has in the units it reaches */
-  name(variable: Variable): string;
-  /** the folder of a unit the code names, seen from the tree of the file that applies it */
+  /** which files may apply units, judged from their paths: `.yml` playbooks, `.pp` manifests */
+  pathMayApply: RegExp;
+  /**
+   * Whether such a file, in its tree, may apply units that sit under another top folder of the
+   * run: a playbook beside `roles/`, a manifest of a control repository whose modules sit in
+   * `modules/` and `site/`. Judged from paths alone: `topFolders` are those of the run.
+   */
+  reachesOtherTops(path: string, tree: string, topFolders: ReadonlySet<string>): boolean;
+  /** the values a file gives the units it applies */
+  given(model: FileModel): GivenValue[];
+  /**
+   * The folder of a unit the code names, seen from the tree of the file that applies it;
+   * undefined when the run cannot hold it.
+   */
   unitFolder(unit: string, tree: string): string | undefined;
+  /**
+   * Which files belong to a unit the code names, seen from the tree of the file that applies
+   * it: the files a review reads when that file changes.
+   */
+  unitFiles(unit: string, tree: string): (path: string) => boolean;
+}
+
+export interface GivenValue {
+  /** the name the units read it by */
+  name: string;
+  value: Value;
+  range: SourceRange;
+  origin: DefinitionOrigin;
+  application: Application;
 }
 
 export interface SharedReading {

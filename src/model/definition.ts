@@ -15,8 +15,9 @@ export type DefinitionOrigin =
   | 'group-vars'
   | 'inventory'
   | 'vars-file'
-  /** Puppet: Hiera data, a parameter's default, `$x = ...` */
+  /** Puppet: Hiera data, a parameter's default, `$x = ...`, `class { 'x': param => ... }` */
   | 'hiera'
+  | 'class-declaration'
   | 'parameter-default'
   | 'local-variable'
   /** Chef: a node attribute, a custom resource property's default, a Ruby local */

@@ -15,7 +15,7 @@ describe('independentGroups', () => {
         'kubespray/inventory/sample/group_vars/all.yml',
         'ops/site.yml',
         'ops/group_vars/all.yml',
-        'site.pp',
+        'puppet/manifests/site.pp',
       ]),
     ).toEqual([
       [
@@ -24,7 +24,7 @@ describe('independentGroups', () => {
         'kubespray/inventory/sample/group_vars/all.yml',
       ],
       ['ops/site.yml', 'ops/group_vars/all.yml'],
-      ['site.pp'],
+      ['puppet/manifests/site.pp'],
     ]);
   });
 
@@ -34,9 +34,17 @@ describe('independentGroups', () => {
     ['Hiera data at the top reaches every module', 'data/common.yaml'],
     ['YAML at the top may be Hiera data, which would reach every module', 'common.yaml'],
     ['templates at the top belong with the code beside them', 'templates/sshd_config.erb'],
+    ['a manifest at the top may declare the classes of modules elsewhere', 'manifests/site.pp'],
+    ['a Puppet site/ folder may declare the classes of modules/', 'site/profile/manifests/ssh.pp'],
   ])('keeps the run whole when %s', (_, definition) => {
     const paths = ['a/roles/web/tasks/main.yml', 'b/site.yml', definition];
     expect(groupsOf(paths)).toEqual([paths]);
+  });
+
+  it('keeps the run whole when a playbook of the top project may give values to roles/', () => {
+    const paths = ['roles/web/tasks/main.yml', 'b/site.yml', 'playbooks/site.yml'];
+    expect(groupsOf(paths)).toEqual([paths]);
+    expect(groupsOf(['web/tasks/main.yml', 'playbooks/site.yml'])).toHaveLength(2);
   });
 
   it('gives no group for no files', () => {

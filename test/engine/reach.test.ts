@@ -146,6 +146,37 @@ describe('the files a change reaches, from its text', () => {
     ]);
   });
 
+  it("a Puppet class declaration with parameters reaches its module's manifests and templates", () => {
+    const tree = [
+      'manifests/site.pp',
+      'modules/ssh/manifests/init.pp',
+      'modules/ssh/templates/sshd_config.erb',
+      'modules/ssh/data/common.yaml',
+      'modules/openssh/manifests/init.pp',
+      'site/profile/manifests/base.pp',
+    ];
+    const declaration = "class profile::base {\n  class { '::ssh::server': port => 2222 }\n}\n";
+    expect(
+      appliedUnitFiles(
+        [{ path: 'site/profile/manifests/base.pp', content: declaration }],
+        tree,
+        100,
+      ),
+    ).toEqual(['modules/ssh/manifests/init.pp', 'modules/ssh/templates/sshd_config.erb']);
+    expect(
+      appliedUnitFiles(
+        [
+          {
+            path: 'site/profile/manifests/base.pp',
+            content: 'class profile::base {\n  include ssh\n}\n',
+          },
+        ],
+        tree,
+        100,
+      ),
+    ).toEqual([]);
+  });
+
   it('a play that gives no values, or a file that does not parse, reaches nothing', () => {
     expect(
       appliedUnitFiles([{ path: 'site.yml', content: play('    - ssh\n') }], TREE, 100),

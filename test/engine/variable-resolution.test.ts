@@ -316,6 +316,51 @@ describe('values given where a role is applied', () => {
   });
 });
 
+describe('parameters a Puppet class declaration gives', () => {
+  const module = {
+    'modules/ssh/manifests/init.pp': [
+      "class ssh (String $mode = 'enforcing') {",
+      "  class { 'selinux': mode => $mode }",
+      '}',
+    ].join('\n'),
+  };
+
+  it('reach the class they declare, over its Hiera data and its default, wherever they sit', async () => {
+    expect(
+      await sources({
+        ...module,
+        'modules/ssh/data/common.yaml': 'ssh::mode: enforcing\n',
+        'site/profile/manifests/lab.pp': [
+          'class profile::lab {',
+          "  class { '::ssh':",
+          "    mode    => 'permissive',",
+          "    require => Class['base'],",
+          '  }',
+          '}',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'modules/ssh/data/common.yaml:1 ssh::mode=enforcing for modules/ssh/manifests/init.pp:2',
+      "site/profile/manifests/lab.pp:3 ssh::mode='permissive' for modules/ssh/manifests/init.pp:2",
+    ]);
+  });
+
+  it('leave defaults, overrides and other classes alone', async () => {
+    expect(
+      await sources({
+        ...module,
+        'manifests/site.pp': [
+          "Class { mode => 'disabled' }",
+          "Class['ssh'] { mode => 'disabled' }",
+          "class { 'ssh::client': mode => 'disabled' }",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      "modules/ssh/manifests/init.pp:1 mode='enforcing' for modules/ssh/manifests/init.pp:2",
+    ]);
+  });
+});
+
 describe('references a value reads', () => {
   const string = (text: string) => ({
     kind: 'string' as const,

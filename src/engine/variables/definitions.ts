@@ -13,7 +13,7 @@
  * `variable-index.ts`).
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { Application, FileModel, Language, Variable } from '../../model/model.js';
+import type { FileModel, Language } from '../../model/model.js';
 import type { DefinitionOrigin, VariableDefinition } from '../../model/definition.js';
 import type { Places } from '../../languages/places.js';
 import type { AppliedReading } from '../../languages/language.js';
@@ -76,14 +76,10 @@ export function sharedDefinitions(model: FileModel, places: Places): PlacedDefin
   const { applied } = reading;
   if (!forOthers && !applied) return [];
   const place = places.of(model.path, model.language);
-  const placed: PlacedDefinition[] = [];
+  const placed = applied ? appliedDefinitions(model, place.tree, applied) : [];
+  if (!forOthers) return placed;
   for (const variable of model.variables) {
-    if (variable.value.kind === 'map') continue;
-    if (variable.appliesTo && applied) {
-      placed.push(...appliedDefinitions(variable, variable.appliesTo, model, place.tree, applied));
-      continue;
-    }
-    if (!forOthers) continue;
+    if (variable.value.kind === 'map' || variable.appliesTo) continue;
     const shared = reading.shared(variable, model, place.unit !== undefined);
     if (!shared) continue;
     const { origin } = shared;
@@ -100,27 +96,21 @@ export function sharedDefinitions(model: FileModel, places: Places): PlacedDefin
   return placed;
 }
 
-/** A value given where units are applied, placed in the folder of each unit it reaches. */
+/** The values a file gives the units it applies, each placed in the folder of each unit. */
 function appliedDefinitions(
-  variable: Variable,
-  application: Application,
   model: FileModel,
   tree: string,
   reading: AppliedReading,
 ): PlacedDefinition[] {
-  const definition: VariableDefinition = {
-    name: reading.name(variable),
-    value: variable.value,
-    path: model.path,
-    range: variable.range,
-    origin: application.asParameters ? 'role-params' : 'play-vars',
-  };
-  const level = application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars;
-  return application.units.flatMap((unit) => {
-    const reach = reading.unitFolder(unit, tree);
-    return reach === undefined
-      ? []
-      : [{ definition, reach, level, application: `${model.path}:${application.line}` }];
+  return reading.given(model).flatMap(({ name, value, range, origin, application }) => {
+    const definition: VariableDefinition = { name, value, path: model.path, range, origin };
+    const level = application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars;
+    return application.units.flatMap((unit) => {
+      const reach = reading.unitFolder(unit, tree);
+      return reach === undefined
+        ? []
+        : [{ definition, reach, level, application: `${model.path}:${application.line}` }];
+    });
   });
 }
 

@@ -15,7 +15,7 @@
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { detectLanguage, languageByPath } from '../detect-language.js';
-import { definesForOthers, mayApplyValues, sharedDefinitions } from './definitions.js';
+import { definesForOthers, mayApplyValues } from './definitions.js';
 import { parseFile } from '../../languages/parse-file.js';
 import { contains, Places } from '../../languages/places.js';
 import { descriptorOf } from '../../languages/index.js';
@@ -95,17 +95,18 @@ export function appliedUnitFiles(
 ): string[] {
   const changedSet = new Set(changed.map((file) => file.path));
   const places = new Places(tree);
-  const folders = new Set<string>();
+  const holds: Array<(path: string) => boolean> = [];
   for (const { path, content } of changed) {
     const language = applyingLanguage({ path, content });
     if (!language) continue;
-    for (const folder of appliedFolders(path, content, language, places)) folders.add(folder);
+    const applied = descriptorOf(language).variables.applied;
+    const { tree: folder } = places.of(path, language);
+    for (const unit of appliedUnits(path, content, language))
+      if (applied) holds.push(applied.unitFiles(unit, folder));
   }
-  if (folders.size === 0) return [];
+  if (holds.length === 0) return [];
   return tree
-    .filter(
-      (path) => !changedSet.has(path) && [...folders].some((folder) => contains(folder, path)),
-    )
+    .filter((path) => !changedSet.has(path) && holds.some((holdsPath) => holdsPath(path)))
     .sort(byDepthThenName)
     .slice(0, limit);
 }
@@ -116,23 +117,20 @@ export function applyingLanguage(file: { path: string; content: string }): Langu
   return language && mayApplyValues(file.content, language) ? language : undefined;
 }
 
-function appliedFolders(
-  path: string,
-  content: string,
-  language: Language,
-  places: Places,
-): string[] {
+/** The units a file gives values to, by name. */
+function appliedUnits(path: string, content: string, language: Language): Set<string> {
+  const units = new Set<string>();
   let parsed;
   try {
     parsed = parseFile(path, content, language);
   } catch {
     // A parser defect is the file's own analysis to report; it reaches nothing here.
-    return [];
+    return units;
   }
-  if (!parsed.ok) return [];
-  return sharedDefinitions(parsed.model, places).flatMap(({ reach, application }) =>
-    application === undefined ? [] : [reach],
-  );
+  if (!parsed.ok) return units;
+  for (const { application } of descriptorOf(language).variables.applied?.given(parsed.model) ?? [])
+    for (const unit of application.units) units.add(unit);
+  return units;
 }
 
 /** Whether the language's templates read the scope of the code that renders them (Puppet's). */

@@ -72,20 +72,45 @@ export const variables: VariableReading = {
   },
 
   applied: {
+    pathMayApply: /\.ya?ml$/i,
     mayApply: /^[ \t-]*(?:roles|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
-    name: (variable) => variable.path.join('.'),
-    // Roles are looked up in the `roles/` folder of the project that applies them; a role of a
-    // collection (`namespace.collection.role`) or outside the project is not in the run.
-    unitFolder: (role, tree) =>
-      role.split('/').some((part) => part === '..' || part === '')
-        ? undefined
-        : `${tree === '' ? '' : `${tree}/`}roles/${role}`,
+    given: (model) =>
+      model.variables.flatMap(({ appliesTo, path, value, range }) =>
+        appliesTo && value.kind !== 'map'
+          ? [
+              {
+                name: path.join('.'),
+                value,
+                range,
+                origin: appliesTo.asParameters ? 'role-params' : 'play-vars',
+                application: appliesTo,
+              },
+            ]
+          : [],
+      ),
+    // Roles sit under the tree's `roles/`: another top folder only for a tree at the top.
+    reachesOtherTops: (_path, tree, topFolders) => tree === '' && topFolders.has('roles'),
+    unitFolder: roleFolder,
+    unitFiles(role, tree) {
+      const folder = roleFolder(role, tree);
+      return (path) => folder !== undefined && contains(folder, path);
+    },
   },
 
   referencesIn: jinjaReferences,
   // Ansible has no reference values: every reference is written in a string.
   wholeValueName: () => undefined,
 };
+
+/**
+ * Roles are looked up in the `roles/` folder of the project that applies them; a role of a
+ * collection (`namespace.collection.role`) or outside the project is not in the run.
+ */
+function roleFolder(role: string, tree: string): string | undefined {
+  return role.split('/').some((part) => part === '..' || part === '')
+    ? undefined
+    : `${tree === '' ? '' : `${tree}/`}roles/${role}`;
+}
 
 function originOf(model: FileModel, inRole: boolean): DefinitionOrigin {
   const folders = foldersOf(model.path);

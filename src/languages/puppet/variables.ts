@@ -1,13 +1,15 @@
 /**
  * Puppet's variables: Hiera data sets class parameters and lookups for the module or control
- * repository it sits in; a class parameter's default and `$x = ...` hold in their own file (and
- * in the templates the class renders).
+ * repository it sits in, and a resource-like class declaration sets the parameters of the class
+ * it declares; a class parameter's default and `$x = ...` hold in their own file (and in the
+ * templates the class renders).
  * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
  */
 import { placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** The folders of a Puppet module or control repository. */
@@ -20,6 +22,24 @@ const MODULE_FOLDERS = new Set([
   'lib',
   'functions',
   'types',
+]);
+
+/** The top folders of a Puppet control repository that hold code, and manifests at its top. */
+const CONTROL_REPOSITORY_TOP = /^((manifests|site|site-modules|modules|dist)\/|[^/]+$)/;
+
+/** Attributes every resource takes, which are not a class's parameters. */
+const METAPARAMETERS = new Set([
+  'alias',
+  'audit',
+  'before',
+  'loglevel',
+  'noop',
+  'notify',
+  'require',
+  'schedule',
+  'stage',
+  'subscribe',
+  'tag',
 ]);
 
 export const variables: VariableReading = {
@@ -44,6 +64,40 @@ export const variables: VariableReading = {
           aliases: variable.owner ? [`${variable.owner}::${variable.name}`] : [],
         }
       : undefined;
+  },
+
+  applied: {
+    pathMayApply: /\.pp$/i,
+    mayApply: /\bclass\s*\{/,
+    // `class { 'ssh::server': permit_root_login => 'yes' }` sets the class's parameters where it
+    // is declared, over Hiera and the defaults.
+    given: (model) =>
+      model.units.flatMap((unit) => {
+        if (unit.type !== 'class' || unit.name === undefined || unit.keywords.length > 0) return [];
+        const owner = unit.name.replace(/^::/, '');
+        const application = { units: [owner], asParameters: true, line: unit.range.line };
+        return unit.attributes
+          .filter((attribute) => attribute.name !== 'title' && !METAPARAMETERS.has(attribute.name))
+          .map(({ name, value, range }) => ({
+            name: `${owner}::${name}`,
+            value,
+            range,
+            origin: 'class-declaration' as const,
+            application,
+          }));
+      }),
+    // A manifest at the top of a control repository (`manifests/site.pp`, `site/profile/...`,
+    // `modules/...`) may declare the classes of modules in its other top folders.
+    reachesOtherTops: (path) => CONTROL_REPOSITORY_TOP.test(path),
+    // A class's parameters are read by their qualified names, wherever its module sits.
+    unitFolder: () => '',
+    // Its module's manifests and templates: in any folder named after the module, and, for a
+    // declaration in a module checked out at the top of the run, that module's own.
+    unitFiles(owner, tree) {
+      const module = owner.split('::')[0] ?? owner;
+      const named = new RegExp(`(^|/)${escapeRegExp(module)}/(manifests|templates)/`);
+      return (path) => named.test(path) || (tree === '' && /^(manifests|templates)\//.test(path));
+    },
   },
 
   referencesIn: puppetReferences,

@@ -261,11 +261,15 @@ function unitLabel(unit: Unit): string {
     : `\`${unit.typeAsWritten}\``;
 }
 
-/** `selinux_state: permissive`, `$mode = 'permissive'`, `node['app']['mode'] = 'permissive'`. */
+/**
+ * `selinux_state: permissive`, `$mode = 'permissive'`, `ssh::port => 2222` (a class
+ * declaration's parameter), `node['app']['mode'] = 'permissive'`.
+ */
 function definitionText(definition: VariableDefinition, language: Language): string {
   const value = definition.value.text.trim();
   if (language === 'ansible' || definition.origin === 'hiera')
     return `${definition.name}: ${value}`;
+  if (definition.origin === 'class-declaration') return `${definition.name} => ${value}`;
   if (language === 'puppet') return `$${definition.name} = ${value}`;
   if (definition.origin === 'node-attribute')
     return `${definition.name.replace(/\.([\w-]+)/g, "['$1']")} = ${value}`;
