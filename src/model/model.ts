@@ -115,6 +115,12 @@ export interface Variable {
    * the default a parser fills in, rather than a setting of what gets deployed.
    */
   inMethod?: boolean;
+  /**
+   * For a Chef node attribute: its precedence as Chef ranks the levels (0 `default`,
+   * 1 `force_default`, 2 `normal`, 3 `override`, 4 `force_override`); a higher one wins
+   * whichever cookbook sets it.
+   */
+  precedence?: number;
   /** For a value given where units are applied (see `Application`): where it goes. */
   appliesTo?: Application;
 }

@@ -139,7 +139,7 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
-  it("gives a cookbook's recipes its attributes, and another cookbook's only when its own set nothing", async () => {
+  it("gives a cookbook's recipes its attributes, and another cookbook's for the runs that load it", async () => {
     expect(
       await sources({
         'cookbooks/app/attributes/default.rb': "default['app']['mode'] = 'permissive'\n",
@@ -150,7 +150,33 @@ describe('variables across the files of a role, a module and a cookbook', () => 
       }),
     ).toEqual([
       "cookbooks/app/attributes/default.rb:1 node.app.mode='permissive' for cookbooks/app/recipes/default.rb:2",
+      "cookbooks/base/attributes/default.rb:1 node.app.mode='enforcing' for cookbooks/app/recipes/default.rb:2",
       "cookbooks/base/attributes/default.rb:2 node.base.mode='disabled' for cookbooks/app/recipes/default.rb:5",
+    ]);
+  });
+
+  it('ranks node attributes by their precedence level, whichever cookbook sets them', async () => {
+    const recipe = "selinux_state 'app' do\n  action node['app']['mode']\nend\n";
+    expect(
+      await sources({
+        'cookbooks/app/attributes/default.rb':
+          "override['app']['mode'] = 'enforcing'\ndefault['app']['mode'] = 'disabled'\n",
+        'cookbooks/wrapper/attributes/default.rb': "normal['app']['mode'] = 'permissive'\n",
+        'cookbooks/app/recipes/default.rb': recipe,
+      }),
+    ).toEqual([
+      "cookbooks/app/attributes/default.rb:1 node.app.mode='enforcing' for cookbooks/app/recipes/default.rb:2",
+    ]);
+    expect(
+      await sources({
+        'cookbooks/app/attributes/default.rb': "default['app']['mode'] = 'enforcing'\n",
+        'cookbooks/wrapper/attributes/default.rb':
+          "node.force_override['app'].tap do |app|\n  app['mode'] = 'permissive'\nend\n",
+        'cookbooks/app/recipes/default.rb': recipe,
+      }),
+    ).toEqual([
+      "cookbooks/app/attributes/default.rb:1 node.app.mode='enforcing' for cookbooks/app/recipes/default.rb:2",
+      "cookbooks/wrapper/attributes/default.rb:2 node.app.mode='permissive' for cookbooks/app/recipes/default.rb:2",
     ]);
   });
 

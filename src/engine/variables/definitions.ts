@@ -7,10 +7,10 @@
  *
  * Precedence is simplified to levels: the highest level among the definitions that reach a
  * file wins, as Ansible's variable precedence, Hiera over parameter defaults, and a recipe's
- * own assignments over attribute files would have it. Definitions of other units (another role's
- * defaults, another cookbook's attributes) reach the whole tree at the lowest level. Values
- * given where a unit is applied win only in the runs of that application (`strongest` in
- * `variable-index.ts`).
+ * own assignments over attribute files would have it; Chef's attribute precedence levels rank
+ * above all of these. Another role's defaults reach the whole tree at the lowest level. Values
+ * given where a unit is applied, and another cookbook's attributes, win only in the runs of that
+ * application (`strongest` in `variable-index.ts`).
  */
 import { descriptorOf } from '../../languages/index.js';
 import type { FileModel, Language } from '../../model/model.js';
@@ -38,6 +38,12 @@ export interface OwnDefinition {
   /** for a parameter: what it is a parameter of (the Puppet class `profile::selinux`) */
   owner?: string;
 }
+
+/**
+ * How far apart Chef's attribute precedence levels are: more than every other level, so that
+ * an `override` wins over a `default` wherever both are set.
+ */
+const PRECEDENCE_STEP = 20;
 
 const LEVEL = {
   appliedParameters: 11,
@@ -90,8 +96,14 @@ export function sharedDefinitions(model: FileModel, places: Places): PlacedDefin
       range: variable.range,
       origin,
     };
-    for (const { reach, level } of reachOf(origin, place))
-      placed.push({ definition, reach, level });
+    const rank = PRECEDENCE_STEP * (variable.precedence ?? 0);
+    for (const { reach, level, application } of reachOf(origin, place, model.path))
+      placed.push({
+        definition,
+        reach,
+        level: level + rank,
+        ...(application ? { application } : {}),
+      });
   }
   return placed;
 }
@@ -131,7 +143,7 @@ export function ownDefinitions(model: FileModel): OwnDefinition[] {
     };
     own.push({
       definition,
-      level: LEVEL[reading.level],
+      level: LEVEL[reading.level] + PRECEDENCE_STEP * (variable.precedence ?? 0),
       aliases: reading.aliases,
       ...(variable.owner ? { owner: variable.owner } : {}),
     });
@@ -142,11 +154,11 @@ export function ownDefinitions(model: FileModel): OwnDefinition[] {
 function reachOf(
   origin: DefinitionOrigin,
   place: { unit?: string; tree: string },
-): Array<{ reach: string; level: number }> {
+  path: string,
+): Array<{ reach: string; level: number; application?: string }> {
   switch (origin) {
     case 'role-vars':
-    case 'role-defaults':
-    case 'node-attribute': {
+    case 'role-defaults': {
       const own = origin === 'role-vars' ? LEVEL.roleVars : LEVEL.unitDefault;
       return place.unit === undefined
         ? [{ reach: place.tree, level: LEVEL.treeVars }]
@@ -155,6 +167,16 @@ function reachOf(
             { reach: place.tree, level: LEVEL.otherUnit },
           ];
     }
+    case 'node-attribute':
+      // Every cookbook of a run list loads its attribute files, and which one's value stands
+      // depends on the run list (a wrapper cookbook sets its base cookbook's attributes): another
+      // cookbook's value wins in the runs that load it, as a value given where it is applied.
+      return place.unit === undefined
+        ? [{ reach: place.tree, level: LEVEL.treeVars }]
+        : [
+            { reach: place.unit, level: LEVEL.unitDefault },
+            { reach: place.tree, level: LEVEL.unitDefault, application: path },
+          ];
     case 'host-vars':
       return [{ reach: place.tree, level: LEVEL.hostVars }];
     case 'hiera':

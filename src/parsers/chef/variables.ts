@@ -17,19 +17,28 @@ import {
 } from './syntax.js';
 import type { RubyValues } from './values.js';
 
-/** Attribute precedence levels a cookbook can write. */
-const PRECEDENCE_LEVELS = new Set([
-  'default',
-  'override',
-  'normal',
-  'set',
-  'force_default',
-  'force_override',
-  'default_unless',
-  'override_unless',
-  'normal_unless',
-  'set_unless',
+/** Attribute precedence levels a cookbook can write, ranked as Chef ranks them. */
+const PRECEDENCE_LEVELS = new Map([
+  ['default', 0],
+  ['default_unless', 0],
+  ['force_default', 1],
+  ['normal', 2],
+  ['normal_unless', 2],
+  ['set', 2],
+  ['set_unless', 2],
+  ['override', 3],
+  ['override_unless', 3],
+  ['force_override', 4],
 ]);
+
+/** A node attribute's key path and the precedence it is set at. */
+interface AttributeTarget {
+  keys: string[];
+  precedence: number;
+}
+
+/** What a variable carries beside its name and value, the same for every key of a hash. */
+type Extra = Pick<Variable, 'inMethod' | 'precedence'>;
 
 /** Plain names that hold a value. */
 const NAMED_TARGETS = new Set([
@@ -42,7 +51,7 @@ const NAMED_TARGETS = new Set([
 
 interface TapAlias {
   name: string;
-  path: string[];
+  target: AttributeTarget;
   /** the block's extent */
   start: number;
   end: number;
@@ -102,18 +111,15 @@ export class VariableReader {
   }
 
   private single(target: SyntaxNode, right: SyntaxNode, into: Variable[]): void {
-    const attributePath = this.attributePath(target);
-    if (attributePath) {
-      this.add(attributePath, this.values.value(right), 'attribute', target, into);
+    const attribute = this.attributeTarget(target);
+    if (attribute) {
+      this.add(attribute.keys, this.values.value(right), 'attribute', target, into, {
+        ...(attribute.precedence > 0 ? { precedence: attribute.precedence } : {}),
+      });
     } else if (NAMED_TARGETS.has(target.type)) {
-      this.add(
-        [target.text],
-        this.values.value(right),
-        'data',
-        target,
-        into,
-        this.locals.isInsideMethod(target),
-      );
+      this.add([target.text], this.values.value(right), 'data', target, into, {
+        ...(this.locals.isInsideMethod(target) ? { inMethod: true } : {}),
+      });
     } else if (target.type === 'call' && !field(target, 'arguments') && !field(target, 'block')) {
       // An attribute writer, `host.ip = '0.0.0.0'`: the value is assigned to the name `ip`.
       const method = field(target, 'method')?.text;
@@ -145,7 +151,7 @@ export class VariableReader {
     scope: VariableScope,
     target: SyntaxNode,
     into: Variable[],
-    inMethod = false,
+    extra: Extra = {},
   ): void {
     into.push({
       name: path[path.length - 1] ?? '',
@@ -153,9 +159,9 @@ export class VariableReader {
       value,
       scope,
       range: rangeOf(target),
-      ...(inMethod ? { inMethod } : {}),
+      ...extra,
     });
-    flatten(value, path, scope, into, inMethod);
+    flatten(value, path, scope, into, extra);
   }
 
   /**
@@ -170,11 +176,11 @@ export class VariableReader {
       const parameters = field(block, 'parameters');
       const parameter = parameters ? meaningfulChildren(parameters)[0] : undefined;
       if (parameter?.type !== 'identifier') continue;
-      const path = this.attributePath(receiver);
-      if (path)
+      const target = this.attributeTarget(receiver);
+      if (target)
         this.tapAliases.push({
           name: parameter.text,
-          path,
+          target,
           start: block.startIndex,
           end: block.endIndex,
         });
@@ -189,23 +195,23 @@ export class VariableReader {
       : `[${key.text}]`;
   }
 
-  /** The attribute path a `tap` block parameter stands for, from the innermost enclosing block. */
-  private aliasedPath(identifier: SyntaxNode): string[] | undefined {
+  /** The attribute a `tap` block parameter stands for, from the innermost enclosing block. */
+  private aliasedTarget(identifier: SyntaxNode): AttributeTarget | undefined {
     const enclosing = this.tapAliases.filter(
       (alias) =>
         alias.name === identifier.text &&
         alias.start <= identifier.startIndex &&
         identifier.endIndex <= alias.end,
     );
-    return enclosing[enclosing.length - 1]?.path;
+    return enclosing[enclosing.length - 1]?.target;
   }
 
   /**
-   * The key path of a node attribute target: `['a', 'b']` for `node.default['a']['b']`,
-   * `default['a']['b']` (attribute files), the method form `node.default.a.b`, and a `tap`
-   * block parameter standing for a path.
+   * The key path and precedence of a node attribute target: `['a', 'b']` for
+   * `node.default['a']['b']`, `default['a']['b']` (attribute files), the method form
+   * `node.default.a.b`, and a `tap` block parameter standing for a path.
    */
-  private attributePath(target: SyntaxNode): string[] | undefined {
+  private attributeTarget(target: SyntaxNode): AttributeTarget | undefined {
     const keys: string[] = [];
     let current: SyntaxNode | undefined = target;
     for (let depth = 0; current; depth += 1) {
@@ -222,16 +228,20 @@ export class VariableReader {
       ) {
         const method = field(current, 'method')?.text ?? '';
         const receiver = field(current, 'receiver');
-        if (receiver && isNode(receiver, this.locals) && PRECEDENCE_LEVELS.has(method))
-          return keys.length > 0 ? keys : undefined;
+        const precedence = PRECEDENCE_LEVELS.get(method);
+        if (receiver && isNode(receiver, this.locals) && precedence !== undefined)
+          return keys.length > 0 ? { keys, precedence } : undefined;
         keys.unshift(method);
         current = receiver;
       } else if (current.type === 'identifier' && this.locals.isLocal(current)) {
-        const aliased = this.aliasedPath(current);
-        return aliased && keys.length > 0 ? [...aliased, ...keys] : undefined;
+        const aliased = this.aliasedTarget(current);
+        return aliased && keys.length > 0
+          ? { keys: [...aliased.keys, ...keys], precedence: aliased.precedence }
+          : undefined;
       } else {
-        const isLevel = current.type === 'identifier' && PRECEDENCE_LEVELS.has(current.text);
-        return isLevel && keys.length > 0 ? keys : undefined;
+        const precedence =
+          current.type === 'identifier' ? PRECEDENCE_LEVELS.get(current.text) : undefined;
+        return precedence !== undefined && keys.length > 0 ? { keys, precedence } : undefined;
       }
     }
     return undefined;
@@ -256,7 +266,7 @@ function flatten(
   path: string[],
   scope: VariableScope,
   into: Variable[],
-  inMethod: boolean,
+  extra: Extra,
 ): void {
   if (value.kind === 'map') {
     for (const entry of value.entries ?? []) {
@@ -267,13 +277,13 @@ function flatten(
         value: entry.value,
         scope,
         range: entry.range,
-        ...(inMethod ? { inMethod } : {}),
+        ...extra,
       });
-      flatten(entry.value, entryPath, scope, into, inMethod);
+      flatten(entry.value, entryPath, scope, into, extra);
     }
   } else if (value.kind === 'list') {
     (value.items ?? []).forEach((item, index) =>
-      flatten(item, [...path, String(index)], scope, into, inMethod),
+      flatten(item, [...path, String(index)], scope, into, extra),
     );
   }
 }
