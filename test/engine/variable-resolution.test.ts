@@ -324,6 +324,25 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it("gives a role the parameters another role's dependencies give it", async () => {
+    expect(
+      await sources({
+        ...role,
+        'roles/app/meta/main.yml': play([
+          'galaxy_info:',
+          '  author: ops',
+          'dependencies:',
+          '  - role: web',
+          '    web_selinux: permissive',
+          '  - common',
+        ]),
+      }),
+    ).toEqual([
+      'roles/app/meta/main.yml:5 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

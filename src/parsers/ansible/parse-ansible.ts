@@ -46,6 +46,7 @@ export const isJinja = (text: string): boolean => TEMPLATE.test(text);
 const HANDLER_PATH = /(^|\/)handlers\//;
 const TASK_PATH = /(^|\/)(tasks|handlers)\//;
 const VARS_PATH = /(^|\/)(vars|defaults|group_vars|host_vars)\//;
+const META_PATH = /(^|\/)meta\/main\.ya?ml$/;
 const INVENTORY_PATH = /(^|\/)(inventory|inventories)\/|(^|\/)hosts\.ya?ml$/;
 const PLAY_KEYS = new Set(['hosts', 'import_playbook', 'ansible.builtin.import_playbook']);
 
@@ -123,6 +124,19 @@ class AnsibleModelBuilder {
       if (VARS_PATH.test(this.path)) {
         this.flatten(value, [], 'vars-file');
         return 'vars';
+      }
+      const dependencies = META_PATH.test(this.path)
+        ? this.values.pairsOf(node).find((pair) => pair.key === 'dependencies')
+        : undefined;
+      if (dependencies) {
+        // A role's dependencies apply other roles, with parameters, whenever it runs.
+        this.flatten(
+          { ...value, entries: value.entries?.filter((entry) => entry.name !== 'dependencies') },
+          [],
+          'data',
+        );
+        this.roles(dependencies.value, this.values.rangeOfNode(node).line);
+        return 'data';
       }
     }
     this.flatten(value, [], 'data');
