@@ -188,6 +188,8 @@ export interface GivenValue {
   range: SourceRange;
   origin: DefinitionOrigin;
   application: Application;
+  /** a Chef attribute's precedence level (`Variable.precedence`) */
+  precedence?: number;
 }
 
 export interface SharedReading {

@@ -213,7 +213,7 @@ describe('explainRecognition', () => {
     expect(explainRecognition('README.md', '- hosts: all\n')).toEqual({
       language: undefined,
       reason:
-        'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item)',
+        'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item, Chef role, environment or node)',
     });
   });
 });

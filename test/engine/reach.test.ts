@@ -177,6 +177,29 @@ describe('the files a change reaches, from its text', () => {
     ).toEqual([]);
   });
 
+  it("a Chef role reaches the cookbooks of its run list, an environment every cookbook's code", () => {
+    const tree = [
+      'cookbooks/ssh/recipes/default.rb',
+      'cookbooks/ssh/templates/default/sshd_config.erb',
+      'cookbooks/ssh/files/default/banner',
+      'cookbooks/ntp/recipes/default.rb',
+      'roles/base.json',
+    ];
+    const role = '{"default_attributes": {"ssh": {"port": 22}}, "run_list": ["recipe[ssh]"]}';
+    expect(appliedUnitFiles([{ path: 'roles/web.json', content: role }], tree, 100)).toEqual([
+      'cookbooks/ssh/recipes/default.rb',
+      'cookbooks/ssh/templates/default/sshd_config.erb',
+    ]);
+    const environment = '{"override_attributes": {"ntp": {"servers": []}}}';
+    expect(
+      appliedUnitFiles([{ path: 'environments/prod.json', content: environment }], tree, 100),
+    ).toEqual([
+      'cookbooks/ntp/recipes/default.rb',
+      'cookbooks/ssh/recipes/default.rb',
+      'cookbooks/ssh/templates/default/sshd_config.erb',
+    ]);
+  });
+
   it('a play that gives no values, or a file that does not parse, reaches nothing', () => {
     expect(
       appliedUnitFiles([{ path: 'site.yml', content: play('    - ssh\n') }], TREE, 100),

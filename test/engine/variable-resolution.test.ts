@@ -406,6 +406,38 @@ describe('parameters a Puppet class declaration gives', () => {
   });
 });
 
+describe('attributes a Chef role, environment or node sets', () => {
+  const cookbook = {
+    'cookbooks/app/attributes/default.rb':
+      "default['app']['mode'] = 'enforcing'\nforce_override['app']['lock'] = 'enforcing'\n",
+    'cookbooks/app/recipes/default.rb':
+      "selinux_state 'app' do\n  action node['app']['mode']\nend\nselinux_state 'lock' do\n  action node['app']['lock']\nend\n",
+  };
+
+  it('reach the cookbooks of every run that has the role, over attribute files, below force_override', async () => {
+    expect(
+      await sources({
+        ...cookbook,
+        'roles/lab.json': JSON.stringify(
+          {
+            name: 'lab',
+            override_attributes: { app: { mode: 'permissive', lock: 'permissive' } },
+            run_list: ['recipe[app]'],
+          },
+          null,
+          2,
+        ),
+        'environments/dev.rb': "name 'dev'\ndefault_attributes 'app' => { 'mode' => 'disabled' }\n",
+      }),
+    ).toEqual([
+      "cookbooks/app/attributes/default.rb:1 node.app.mode='enforcing' for cookbooks/app/recipes/default.rb:2",
+      "cookbooks/app/attributes/default.rb:2 node.app.lock='enforcing' for cookbooks/app/recipes/default.rb:5",
+      "environments/dev.rb:2 node.app.mode='disabled' for cookbooks/app/recipes/default.rb:2",
+      'roles/lab.json:5 node.app.mode="permissive" for cookbooks/app/recipes/default.rb:2',
+    ]);
+  });
+});
+
 describe('references a value reads', () => {
   const string = (text: string) => ({
     kind: 'string' as const,

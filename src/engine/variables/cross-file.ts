@@ -47,7 +47,7 @@ export class CrossFile {
       ({ file, language }) =>
         language &&
         !definesForOthers(file.path, language) &&
-        mayApplyValues(file.content, language),
+        mayApplyValues(file.path, file.content, language),
     );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     for (const { file, language } of [...defining, ...applying]) {

@@ -68,8 +68,9 @@ export function definesForOthers(path: string, language: Language): boolean {
  * Whether a file's text may give values to the units it applies (an Ansible play's roles):
  * such a file is read, like a definition file, before the files it reaches.
  */
-export function mayApplyValues(content: string, language: Language): boolean {
-  return descriptorOf(language).variables.applied?.mayApply.test(content) ?? false;
+export function mayApplyValues(path: string, content: string, language: Language): boolean {
+  const applied = descriptorOf(language).variables.applied;
+  return applied !== undefined && applied.pathMayApply.test(path) && applied.mayApply.test(content);
 }
 
 /**
@@ -114,9 +115,11 @@ function appliedDefinitions(
   tree: string,
   reading: AppliedReading,
 ): PlacedDefinition[] {
-  return reading.given(model).flatMap(({ name, value, range, origin, application }) => {
+  return reading.given(model).flatMap(({ name, value, range, origin, application, precedence }) => {
     const definition: VariableDefinition = { name, value, path: model.path, range, origin };
-    const level = application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars;
+    const level =
+      (application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars) +
+      PRECEDENCE_STEP * (precedence ?? 0);
     return application.units.flatMap((unit) => {
       const reach = reading.unitFolder(unit, tree);
       return reach === undefined

@@ -114,7 +114,7 @@ export function appliedUnitFiles(
 /** The language of a file whose text may apply units with values; undefined for other files. */
 export function applyingLanguage(file: { path: string; content: string }): Language | undefined {
   const language = detectLanguage(file.path, file.content);
-  return language && mayApplyValues(file.content, language) ? language : undefined;
+  return language && mayApplyValues(file.path, file.content, language) ? language : undefined;
 }
 
 /** The units a file gives values to, by name. */

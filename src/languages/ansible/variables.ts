@@ -73,7 +73,8 @@ export const variables: VariableReading = {
 
   applied: {
     pathMayApply: /\.ya?ml$/i,
-    mayApply: /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
+    mayApply:
+      /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
     given: (model) =>
       model.variables.flatMap(({ appliesTo, path, value, range }) =>
         appliesTo && value.kind !== 'map'

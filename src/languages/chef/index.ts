@@ -1,6 +1,7 @@
-/** Chef is cookbook Ruby, the JSON of data bag items, and the Berksfile. */
+/** Chef is cookbook Ruby, roles, environments and nodes, the JSON of data bag items, and the Berksfile. */
 import { parseDataBagItem } from '../../parsers/chef/data-bags.js';
 import { initChefParser, parseChef } from '../../parsers/chef/parse-chef.js';
+import { isRoleFile, parseRoleJson } from '../../parsers/chef/roles.js';
 import { parseDependencyFile } from '../../parsers/dependencies/dependency-files.js';
 import type { LanguageDescriptor } from '../language.js';
 import { chefDestinations } from './deployments.js';
@@ -19,11 +20,12 @@ export const chef: LanguageDescriptor = {
   name: 'Chef',
   extensions: ['.rb'],
   filesDescription: 'Ruby (.rb)',
-  namedFilesDescription: 'Berksfile, data bag item',
+  namedFilesDescription: 'Berksfile, data bag item, Chef role, environment or node',
   unitDescription: 'a Chef cookbook',
   namedFiles,
   parse: (path, source) => {
-    if (JSON_FILE.test(path)) return parseDataBagItem(path, source);
+    if (JSON_FILE.test(path))
+      return isRoleFile(path) ? parseRoleJson(path, source) : parseDataBagItem(path, source);
     if (isBerksfile(path)) return parseDependencyFile(path, source, 'berksfile');
     return parseChef(path, source);
   },

@@ -1,12 +1,13 @@
 /**
  * Which files are Chef's: Ruby in a cookbook's folders (`recipes/`, `attributes/`, `resources/`,
- * `providers/`, `libraries/`, `metadata.rb`), data bag items (`data_bags/<bag>/<item>.json`)
- * and the Berksfile. Cookbooks kept under test folders are test code, read and reported apart.
+ * `providers/`, `libraries/`, `metadata.rb`), roles, environments and nodes (`roles/web.json`,
+ * `environments/prod.rb`), data bag items (`data_bags/<bag>/<item>.json`) and the Berksfile. Cookbooks kept under test folders are test code, read and reported apart.
  */
 import type { Recognition } from '../language.js';
 import { isTestFolder } from '../test-code.js';
 import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
 import { isDataBagItem } from '../../parsers/chef/data-bags.js';
+import { isChefRoleText, isRoleFile } from '../../parsers/chef/roles.js';
 import { dependencyFileOf } from '../../parsers/dependencies/dependency-files.js';
 import type { PathClaim, Recognising } from '../language.js';
 
@@ -14,10 +15,15 @@ const RUBY_FILE = /\.rb$/i;
 
 export const isBerksfile = (path: string): boolean => dependencyFileOf(path) === 'berksfile';
 
-export const namedFiles = (path: string): boolean => isDataBagItem(path) || isBerksfile(path);
+export const namedFiles = (path: string): boolean =>
+  isDataBagItem(path) || isBerksfile(path) || isRoleFile(path);
 
 export const recognition: Recognising = {
   file(path, content): Recognition | undefined {
+    if (isRoleFile(path))
+      return isChefRoleText(path, content)
+        ? { language: 'chef', reason: 'a Chef role, environment or node' }
+        : { language: undefined, reason: 'JSON without the keys of a Chef role', forceAs: 'chef' };
     if (RUBY_FILE.test(path)) {
       if (isChefCookbookPath(path, content))
         return { language: 'chef', reason: 'Ruby in a Chef cookbook' };

@@ -1,6 +1,7 @@
 /**
- * Chef's variables: attribute files set node attributes for their cookbook first and the other
- * cookbooks beside it second; a recipe's own `node.default[...] = ...`, a custom resource
+ * Chef's variables: attribute files set node attributes for their cookbook and, in the runs that
+ * load them, for the other cookbooks beside it; roles, environments and nodes set them for the
+ * cookbooks of their run lists; a recipe's own `node.default[...] = ...`, a custom resource
  * property's default and a Ruby local hold in their own file. References name node attributes
  * by their keys (`node['app']['port']` is `node.app.port`) and properties as
  * `new_resource.bind`.
@@ -9,6 +10,8 @@ import { foldersOf, placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
+import { EVERY_COOKBOOK } from '../../parsers/chef/roles.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** The folders of a Chef cookbook. */
 const COOKBOOK_FOLDERS = new Set([
@@ -20,6 +23,10 @@ const COOKBOOK_FOLDERS = new Set([
   'templates',
   'files',
 ]);
+
+/** The folders of a cookbook whose files read node attributes. */
+const COOKBOOK_CODE_FOLDERS = '(recipes|attributes|templates|resources|providers|libraries)';
+const COOKBOOK_CODE = new RegExp(`(^|/)${COOKBOOK_CODE_FOLDERS}/`);
 
 export const variables: VariableReading = {
   templated: /#\{/,
@@ -45,6 +52,35 @@ export const variables: VariableReading = {
     return variable.scope === 'data'
       ? { name: variable.path.join('.'), origin: 'local-variable', level: 'local', aliases: [] }
       : undefined;
+  },
+
+  applied: {
+    pathMayApply: /(^|\/)(roles|environments|nodes)\/[^/]+\.(json|rb)$/i,
+    mayApply: /\b(default_attributes|override_attributes|normal|default|override)\b/,
+    given: (model) =>
+      model.variables.flatMap(({ appliesTo, path, value, range, precedence }) =>
+        appliesTo && value.kind !== 'map'
+          ? [
+              {
+                name: `node.${path.join('.')}`,
+                value,
+                range,
+                origin: 'node-attribute' as const,
+                application: appliesTo,
+                ...(precedence === undefined ? {} : { precedence }),
+              },
+            ]
+          : [],
+      ),
+    // Node attributes are read by their full names, whichever cookbook reads them.
+    unitFolder: () => '',
+    // A role at the top of a Chef repository gives values to the cookbooks in `cookbooks/`.
+    reachesOtherTops: (path) => /^(roles|environments|nodes)\//.test(path),
+    unitFiles(cookbook) {
+      if (cookbook === EVERY_COOKBOOK) return (path) => COOKBOOK_CODE.test(path);
+      const named = new RegExp(`(^|/)(chef-)?${escapeRegExp(cookbook)}/${COOKBOOK_CODE_FOLDERS}/`);
+      return (path) => named.test(path);
+    },
   },
 
   referencesIn: rubyReferences,

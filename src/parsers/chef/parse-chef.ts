@@ -1,6 +1,6 @@
 /**
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
- * metadata.rb) → the shared model. Call `initChefParser()` once before parsing.
+ * metadata.rb) and Ruby roles and environments → the shared model. Call `initChefParser()` once before parsing.
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { FileModel } from '../../model/model.js';
@@ -13,6 +13,7 @@ import { parseRubyModel } from './ruby-model.js';
 import { SyntaxIndex, type SyntaxNode } from './syntax.js';
 import { RubyValues } from './values.js';
 import { VariableReader } from './variables.js';
+import { isRoleFile, roleVariables, rubyRoleSections } from './roles.js';
 
 export { initChefParser } from './ruby-parser.js';
 export { isChefCookbookPath } from './cookbook-path.js';
@@ -45,7 +46,9 @@ function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
     language: 'chef',
     kind: ATTRIBUTES_PATH.test(path) ? 'attributes' : 'recipe',
     units: new ResourceReader(values).units(index),
-    variables: new VariableReader(values, locals).variables(index),
+    variables: isRoleFile(path)
+      ? roleVariables(rubyRoleSections(index, values))
+      : new VariableReader(values, locals).variables(index),
     comments: readComments(index),
     conditions: readConditions(index),
     lines: source.split(/\r?\n/),
