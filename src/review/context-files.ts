@@ -72,7 +72,8 @@ export async function contextFiles(
 
 /**
  * The files a change reaches that only its text tells, read once the changed files are: the
- * roles a changed play gives values to (`appliedUnitFiles`), beyond those already in `context`.
+ * roles a changed play gives values to, the modules a manifest declares classes of, the
+ * cookbooks a Chef role runs (`appliedUnitFiles`), beyond those already in `context`.
  */
 export async function appliedContextFiles(
   headTexts: readonly SourceFile[],

@@ -167,7 +167,8 @@ async function evaluateAndReport(
     session.blobCache,
   );
   const versions = fileVersionsFrom(texts, changed);
-  // The roles a changed play gives values to show only in its text: read in a second round.
+  // The units a changed play, manifest or Chef role gives values to show only in its text: read
+  // in a second round.
   const appliedContext = await appliedContextFiles(versions.head, pathContext, headTree);
   if (appliedContext.length > 0)
     for (const [key, text] of await fetchBlobs(

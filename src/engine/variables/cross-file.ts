@@ -4,9 +4,10 @@
  *
  * The files that define variables for others (role defaults and vars, group and host vars,
  * Hiera data, cookbook attributes: small files) are read first, into the index, and so are the
- * files that give values to the units they apply (an Ansible play's roles). Then every file is
- * analysed once, those files last, so that the rules of the files that use a variable have
- * reported on its definition by the time the definition's file is analysed.
+ * files that give values to the units they apply (a play's roles, a class declaration's class, a
+ * Chef role's cookbooks). Then every file is analysed once, those files last, so that the rules
+ * of the files that use a variable have reported on its definition by the time the definition's
+ * file is analysed.
  *
  * A template rendered in the scope of a class reads that class's parameter defaults (Puppet's
  * `template()` in class `ssh::server`): the class's manifest is read first too, and the

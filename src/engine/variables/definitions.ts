@@ -1,7 +1,7 @@
 /**
  * The definitions a file holds: the ones it gives other files (role defaults and vars, group
- * and host vars, Hiera data, cookbook attributes, and the values a play gives the roles it
- * applies), each with the folder it reaches and how strongly it binds there, and the ones it
+ * and host vars, Hiera data, cookbook attributes, and the values a file gives the units it
+ * applies: a play's roles, a Puppet class declaration's class, a Chef role's cookbooks), each with the folder it reaches and how strongly it binds there, and the ones it
  * gives itself (play and task vars, class parameters, node attributes set in a recipe, custom
  * resource properties, locals).
  *
@@ -25,7 +25,8 @@ export interface PlacedDefinition {
   level: number;
   /**
    * For a value given where a unit is applied: what applies it (file and line). The unit runs
-   * once with those values and may run elsewhere without them; see `FileResolver`.
+   * once with those values and may run elsewhere without them (`strongest` in
+   * `variable-index.ts`).
    */
   application?: string;
 }
@@ -65,8 +66,9 @@ export function definesForOthers(path: string, language: Language): boolean {
 }
 
 /**
- * Whether a file's text may give values to the units it applies (an Ansible play's roles):
- * such a file is read, like a definition file, before the files it reaches.
+ * Whether a file may give values to the units it applies (an Ansible play's roles, a Puppet
+ * class declaration, a Chef role), judged from its path and text: such a file is read, like a
+ * definition file, before the files it reaches.
  */
 export function mayApplyValues(path: string, content: string, language: Language): boolean {
   const applied = descriptorOf(language).variables.applied;

@@ -13,7 +13,8 @@
  * For the same reason, `templates/` or `files/` at the top of the run (a module or cookbook
  * repository checked out at the root) keeps the run whole: the code that deploys them, and
  * shows whose they are, sits beside them in other top folders. So does a file that may give
- * values to units in another top folder (a playbook beside `roles/`, a Puppet manifest).
+ * values to units in another top folder (a playbook beside `roles/`, a manifest of a Puppet
+ * control repository, a Chef role).
  */
 import { LANGUAGES, type Language } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
@@ -24,7 +25,8 @@ const DEPLOYED_FROM_TOP = /^(templates|files)\//;
 
 /**
  * Whether a file may give values to units outside its top folder: a playbook at the top of a
- * project whose roles sit in `roles/`, a manifest of a control repository scanned from its top.
+ * project whose roles sit in `roles/`, a manifest of a control repository scanned from its top,
+ * a role of a Chef repository.
  */
 function mayApplyBeyondTop(
   path: string,

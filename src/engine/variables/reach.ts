@@ -11,7 +11,8 @@
  *   templates, which read its classes' parameter defaults;
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
  *
- * Which roles a changed play gives values to only its text tells (`appliedUnitFiles`).
+ * Which units a changed file gives values to (a play's roles, a Puppet class declaration's
+ * module, a Chef role's cookbooks) only its text tells (`appliedUnitFiles`).
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { detectLanguage, languageByPath } from '../detect-language.js';
@@ -85,8 +86,9 @@ export function reachedFiles(
 
 /**
  * The unchanged files of `tree` in the units a changed file applies with values (an Ansible
- * play's roles with parameters, an `include_role` task's vars), which only its text tells: the
- * rules of those files report on the values given to them. At most `limit`, shallowest first.
+ * play's roles with parameters, the module of a class a manifest declares with parameters, the
+ * cookbooks of a Chef role's run list), which only its text tells: the rules of those files
+ * report on the values given to them. At most `limit`, shallowest first.
  */
 export function appliedUnitFiles(
   changed: ReadonlyArray<{ path: string; content: string }>,
