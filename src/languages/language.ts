@@ -179,6 +179,12 @@ export interface AppliedReading {
    * it: the files a review reads when that file changes.
    */
   unitFiles(unit: string, tree: string): (path: string) => boolean;
+  /**
+   * Whether a file may apply, with values, the unit of a changed file, judged from paths (a
+   * playbook of the role's project, a profile manifest, a Chef role): the files a review reads
+   * when a unit's code changes, since only their text tells what they apply.
+   */
+  mayApplyTo(path: string, place: FilePlace, changed: FilePlace): boolean;
 }
 
 export interface GivenValue {

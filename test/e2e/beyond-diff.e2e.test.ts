@@ -149,6 +149,30 @@ describe("a change to a role's parameter in a play", () => {
   }, 90_000);
 });
 
+describe('a template changed to read a value an unchanged playbook gives its role', () => {
+  it('fails, naming the playbook line whose value now lands in the template', async () => {
+    const project = (template: string) =>
+      new Map<string, string>([
+        [
+          'deploy-web.yml',
+          '---\n- hosts: web\n  roles:\n    - role: ssh\n      ssh_root_login: "yes"\n',
+        ],
+        ['roles/ssh/tasks/main.yml', TASKS],
+        ['roles/ssh/templates/sshd_config.j2', template],
+      ]);
+    standin = await startGitHubStandin({
+      base: project('Port 22\nPermitRootLogin no\n'),
+      head: project('Port 22\nPermitRootLogin {{ ssh_root_login }}\n'),
+    });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['deploy-web.yml:5']);
+  }, 90_000);
+});
+
 const SERVER_CLASS = (rootLogin: string) => `class ssh::server (
   String $permit_root_login = '${rootLogin}',
 ) {

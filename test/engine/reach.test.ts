@@ -132,6 +132,41 @@ describe('blast radius', () => {
   });
 });
 
+describe('the files that may apply a changed unit with values, from paths alone', () => {
+  it("a role's file reads the playbooks of its project; a module's, the profiles; a cookbook's, the roles", () => {
+    const tree = [
+      'deploy-web.yml',
+      'ops/maintenance.yml',
+      'group_vars/all.yml',
+      'roles/ssh/templates/sshd_config.j2',
+      'roles/ssh/tasks/main.yml',
+      'other/deploy.yml',
+      'other/roles/db/tasks/main.yml',
+      'site/profile/manifests/ssh.pp',
+      'modules/ssh/templates/sshd_config.erb',
+      'modules/ntp/manifests/init.pp',
+      'chef/roles/web.json',
+      'chef/cookbooks/ssh/templates/default/sshd_config.erb',
+      'chef/cookbooks/ntp/recipes/default.rb',
+    ];
+    const reached = (changed: string) =>
+      reachedFiles([changed], tree, 100).filter(
+        (path) => !path.startsWith(changed.slice(0, changed.indexOf('/'))),
+      );
+    expect(reached('roles/ssh/templates/sshd_config.j2')).toEqual([
+      'deploy-web.yml',
+      'group_vars/all.yml',
+      'ops/maintenance.yml',
+    ]);
+    expect(reached('modules/ssh/templates/sshd_config.erb')).toEqual([
+      'site/profile/manifests/ssh.pp',
+    ]);
+    expect(
+      reachedFiles(['chef/cookbooks/ssh/templates/default/sshd_config.erb'], tree, 100),
+    ).toContain('chef/roles/web.json');
+  });
+});
+
 describe('the files a change reaches, from its text', () => {
   const play = (roles: string) => `- hosts: all\n  roles:\n${roles}`;
 

@@ -9,7 +9,9 @@
  * - a changed template reads the code of its role, module or cookbook, which says where it lands
  *   and, in Puppet, which class renders it; a changed Puppet manifest reaches its module's
  *   templates, which read its classes' parameter defaults;
- * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius).
+ * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius);
+ * - a changed file of a role, module or cookbook reads the files that may apply it with values
+ *   (the playbooks of its project, profile manifests, Chef roles).
  *
  * Which units a changed file gives values to (a play's roles, a Puppet class declaration's
  * module, a Chef role's cookbooks) only its text tells (`appliedUnitFiles`).
@@ -77,6 +79,16 @@ export function reachedFiles(
         if (contains(folder, path)) reached.add(candidate.path);
       }
     }
+    // A unit's code: the files that may apply it with values (playbooks, profiles, Chef roles).
+    const applied = descriptorOf(language).variables.applied;
+    const place = places.of(path, language);
+    if (applied && place.unit !== undefined)
+      for (const candidate of candidates)
+        if (
+          candidate.language === language &&
+          applied.mayApplyTo(candidate.path, places.of(candidate.path, language), place)
+        )
+          reached.add(candidate.path);
   }
   for (const candidate of candidates)
     if (placesCode(candidate.path) && sharesTop(candidate.path, changed))

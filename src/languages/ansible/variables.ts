@@ -10,6 +10,8 @@ import type { FileModel, Variable, VariableScope } from '../../model/model.js';
 import type { OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 
+const YAML_FILE = /\.ya?ml$/i;
+
 /** Folders whose files set variables for others. */
 const DEFINITION_FOLDERS = new Set([
   'defaults',
@@ -92,6 +94,9 @@ export const variables: VariableReading = {
     // Roles sit under the tree's `roles/`: another top folder only for a tree at the top.
     reachesOtherTops: (_path, tree, topFolders) => tree === '' && topFolders.has('roles'),
     unitFolder: roleFolder,
+    // Playbooks sit outside roles, in the project that holds them.
+    mayApplyTo: (path, place, changed) =>
+      place.unit === undefined && YAML_FILE.test(path) && place.tree === changed.tree,
     unitFiles(role, tree) {
       const folder = roleFolder(role, tree);
       return (path) => folder !== undefined && contains(folder, path);

@@ -10,7 +10,7 @@ import { foldersOf, placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
-import { EVERY_COOKBOOK } from '../../parsers/chef/roles.js';
+import { EVERY_COOKBOOK, ROLE_FILE } from '../../parsers/chef/roles.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** The folders of a Chef cookbook. */
@@ -55,7 +55,7 @@ export const variables: VariableReading = {
   },
 
   applied: {
-    pathMayApply: /(^|\/)(roles|environments|nodes)\/[^/]+\.(json|rb)$/i,
+    pathMayApply: ROLE_FILE,
     mayApply: /\b(default_attributes|override_attributes|normal|default|override)\b/,
     given: (model) =>
       model.variables.flatMap(({ appliesTo, path, value, range, precedence }) =>
@@ -76,6 +76,7 @@ export const variables: VariableReading = {
     unitFolder: () => '',
     // A role at the top of a Chef repository gives values to the cookbooks in `cookbooks/`.
     reachesOtherTops: (path) => /^(roles|environments|nodes)\//.test(path),
+    mayApplyTo: (path) => ROLE_FILE.test(path),
     unitFiles(cookbook) {
       if (cookbook === EVERY_COOKBOOK) return (path) => COOKBOOK_CODE.test(path);
       const named = new RegExp(`(^|/)(chef-)?${escapeRegExp(cookbook)}/${COOKBOOK_CODE_FOLDERS}/`);

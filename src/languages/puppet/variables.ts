@@ -27,6 +27,10 @@ const MODULE_FOLDERS = new Set([
 /** The top folders of a Puppet control repository that hold code, and manifests at its top. */
 const CONTROL_REPOSITORY_TOP = /^((manifests|site|site-modules|modules|dist)\/|[^/]+$)/;
 
+/** Manifests that declare other modules' classes: `site.pp`, a control repository's profiles and roles. */
+const DECLARING_MANIFEST =
+  /((^|\/)manifests\/site\.pp|(^|\/)(site|site-modules)\/[^/]+\/manifests\/.+\.pp|(^|\/)(profiles?|roles?)\/manifests\/.+\.pp)$/;
+
 /** Attributes every resource takes, which are not a class's parameters. */
 const METAPARAMETERS = new Set([
   'alias',
@@ -93,6 +97,8 @@ export const variables: VariableReading = {
     unitFolder: () => '',
     // Its module's manifests and templates: in any folder named after the module, and, for a
     // declaration in a module checked out at the top of the run, that module's own.
+    // Classes are declared with parameters in `site.pp` and in profiles and roles.
+    mayApplyTo: (path) => DECLARING_MANIFEST.test(path),
     unitFiles(owner, tree) {
       const module = owner.split('::')[0] ?? owner;
       const named = new RegExp(`(^|/)${escapeRegExp(module)}/(manifests|templates)/`);

@@ -13,7 +13,7 @@ import { parseDataFile } from '../yaml/data-file.js';
 import { callArguments, field, type SyntaxIndex } from './syntax.js';
 import type { RubyValues } from './values.js';
 
-const ROLE_FILE = /(^|\/)(roles|environments|nodes)\/[^/]+\.(json|rb)$/i;
+export const ROLE_FILE = /(^|\/)(roles|environments|nodes)\/[^/]+\.(json|rb)$/i;
 const JSON_FILE = /\.json$/i;
 /** What only a Chef role, environment or node written as JSON holds. */
 const CHEF_JSON = /"(run_list|default_attributes|override_attributes|chef_type|json_class)"\s*:/;
