@@ -150,7 +150,8 @@ export interface VariableReading {
 
 /**
  * Values given to units where the code applies them: an Ansible play's vars and role
- * parameters (`Variable.appliesTo`), the parameters of a Puppet resource-like class declaration.
+ * parameters (`Variable.appliesTo`), the parameters of a Puppet resource-like class declaration,
+ * the attributes of a Chef role, environment or node.
  */
 export interface AppliedReading {
   /**

@@ -95,10 +95,10 @@ export const variables: VariableReading = {
     reachesOtherTops: (path) => CONTROL_REPOSITORY_TOP.test(path),
     // A class's parameters are read by their qualified names, wherever its module sits.
     unitFolder: () => '',
-    // Its module's manifests and templates: in any folder named after the module, and, for a
-    // declaration in a module checked out at the top of the run, that module's own.
     // Classes are declared with parameters in `site.pp` and in profiles and roles.
     mayApplyTo: (path) => DECLARING_MANIFEST.test(path),
+    // Its module's manifests and templates: in any folder named after the module, and, for a
+    // declaration in a module checked out at the top of the run, that module's own.
     unitFiles(owner, tree) {
       const module = owner.split('::')[0] ?? owner;
       const named = new RegExp(`(^|/)${escapeRegExp(module)}/(manifests|templates)/`);

@@ -1,6 +1,7 @@
 /**
  * Chef cookbook Ruby (recipes, attribute files, custom resources, providers, libraries,
- * metadata.rb) and Ruby roles and environments → the shared model. Call `initChefParser()` once before parsing.
+ * metadata.rb) and Ruby roles and environments → the shared model. Call `initChefParser()` once
+ * before parsing.
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { FileModel } from '../../model/model.js';
