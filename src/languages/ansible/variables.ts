@@ -74,7 +74,7 @@ export const variables: VariableReading = {
   },
 
   applied: {
-    pathMayApply: /\.ya?ml$/i,
+    pathMayApply: YAML_FILE,
     mayApply:
       /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
     given: (model) =>
