@@ -9,6 +9,7 @@ export type DefinitionOrigin =
   | 'task-vars'
   | 'play-vars'
   | 'role-params'
+  | 'set-fact'
   | 'role-vars'
   | 'role-defaults'
   | 'host-vars'

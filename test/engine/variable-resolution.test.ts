@@ -343,6 +343,29 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it("gives what set_fact sets to its role, or to its play's roles, beside the role's own values", async () => {
+    expect(
+      await sources({
+        ...role,
+        'roles/web/tasks/main.yml':
+          '- ansible.builtin.set_fact:\n    web_selinux: permissive\n    cacheable: true\n' +
+          TASK('web_selinux') +
+          TASK('web_site.mode'),
+        'site.yml': play([
+          '- hosts: web',
+          '  roles: [web]',
+          '  tasks:',
+          '    - set_fact:',
+          '        web_site: { mode: disabled }',
+        ]),
+      }),
+    ).toEqual([
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:7',
+      'roles/web/tasks/main.yml:2 web_selinux=permissive for roles/web/tasks/main.yml:7',
+      'site.yml:5 web_site.mode=disabled for roles/web/tasks/main.yml:11',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

@@ -6,8 +6,8 @@
  */
 import type { DefinitionOrigin } from '../../model/definition.js';
 import { contains, foldersOf, type FilePlace } from '../layout.js';
-import type { FileModel, Variable, VariableScope } from '../../model/model.js';
-import type { OwnReading, SharedReading, VariableReading } from '../language.js';
+import type { FileModel, SourceRange, Value, Variable, VariableScope } from '../../model/model.js';
+import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -76,21 +76,8 @@ export const variables: VariableReading = {
   applied: {
     pathMayApply: YAML_FILE,
     mayApply:
-      /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:include|import)_role)[ \t]*:/m,
-    given: (model) =>
-      model.variables.flatMap(({ appliesTo, path, value, range }) =>
-        appliesTo && value.kind !== 'map'
-          ? [
-              {
-                name: path.join('.'),
-                value,
-                range,
-                origin: appliesTo.asParameters ? 'role-params' : 'play-vars',
-                application: appliesTo,
-              },
-            ]
-          : [],
-      ),
+      /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact))[ \t]*:/m,
+    given: (model) => [...givenVariables(model), ...facts(model)],
     // Roles sit under the tree's `roles/`: another top folder only for a tree at the top.
     reachesOtherTops: (_path, tree, topFolders) => tree === '' && topFolders.has('roles'),
     unitFolder: roleFolder,
@@ -107,6 +94,77 @@ export const variables: VariableReading = {
   // Ansible has no reference values: every reference is written in a string.
   wholeValueName: () => undefined,
 };
+
+/** Play vars, role parameters and the vars of `include_role`, as the parser marks them. */
+function givenVariables(model: FileModel): GivenValue[] {
+  return model.variables.flatMap(({ appliesTo, path, value, range }) =>
+    appliesTo && value.kind !== 'map'
+      ? [
+          {
+            name: path.join('.'),
+            value,
+            range,
+            origin: appliesTo.asParameters ? 'role-params' : 'play-vars',
+            application: appliesTo,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * What `set_fact` sets, for the tasks and templates that run after it: those of its role, or,
+ * in a playbook, of the roles its play applies. A fact may be set under a condition, so it is
+ * judged as the value of the runs that set it, beside what the role has without it.
+ */
+function facts(model: FileModel): GivenValue[] {
+  const own = ownRole(model.path);
+  let playRoles: readonly string[] = [];
+  const given: GivenValue[] = [];
+  for (const unit of model.units) {
+    if (unit.kind === 'play') playRoles = unit.roles ?? [];
+    if (unit.type !== 'set_fact') continue;
+    const units = own === undefined ? playRoles : [own];
+    if (units.length === 0) continue;
+    const application = { units, asParameters: true, line: unit.range.line };
+    for (const attribute of unit.attributes)
+      if (attribute.name !== 'cacheable')
+        for (const { name, value, range } of leaves(
+          attribute.name,
+          attribute.value,
+          attribute.range,
+        ))
+          given.push({ name, value, range, origin: 'set-fact', application });
+  }
+  return given;
+}
+
+/** `a: {b: 1}` sets `a` and `a.b`; every key of a mapping is a name of its own. */
+function leaves(
+  name: string,
+  value: Value,
+  range: SourceRange,
+): Array<{ name: string; value: Value; range: SourceRange }> {
+  const here = value.kind === 'map' ? [] : [{ name, value, range }];
+  return [
+    ...here,
+    ...(value.entries ?? []).flatMap((entry) =>
+      leaves(`${name}.${entry.name}`, entry.value, entry.range),
+    ),
+  ];
+}
+
+/** The role a file of a role's folder belongs to (`kubernetes/node`), by the name plays use. */
+function ownRole(path: string): string | undefined {
+  const folders = foldersOf(path);
+  const roles = folders.lastIndexOf('roles');
+  const roleFolder = folders.findIndex(
+    (folder, index) => index > roles && ROLE_FOLDERS.has(folder),
+  );
+  return roles >= 0 && roleFolder > roles + 1
+    ? folders.slice(roles + 1, roleFolder).join('/')
+    : undefined;
+}
 
 /**
  * Roles are looked up in the `roles/` folder of the project that applies them; a role of a
