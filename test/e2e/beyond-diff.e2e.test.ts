@@ -66,9 +66,9 @@ afterEach(async () => {
 });
 
 /** Starts the App against the stand-in, opens the pull request and waits for its check run. */
-async function reviewOpened(github: GitHubStandin) {
+async function reviewOpened(github: GitHubStandin, environment: Record<string, string> = {}) {
   const secret = randomBytes(16).toString('hex');
-  const config = configFromEnv(appEnvironment(github, secret));
+  const config = configFromEnv({ ...appEnvironment(github, secret), ...environment });
   if (!config.ok) throw new Error(config.problems.join('\n'));
   server = await startPostureServer(config.config, pino({ level: 'silent' }));
   await deliverWebhook(server.webhookUrl, pullRequestEvent('opened', github.target), secret);
@@ -143,9 +143,47 @@ describe("a change to a role's parameter in a play", () => {
     );
     const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
     expect(calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(1);
+    expect(calls.filter((call) => call.operation === 'PostureBlobs')).toHaveLength(2);
     // The budget, plus the second content query for the roles only the play's text names.
     const budget = 5 + 2 + Math.ceil(2 / 250) + Math.ceil(run.annotations.length / 50) + 1;
     expect(calls.length).toBeLessThanOrEqual(budget);
+  }, 90_000);
+});
+
+describe("the second content query, for the roles a play's text names, when GitHub fails it", () => {
+  const fast = {
+    GITHUB_REQUEST_TIMEOUT_MS: '1000',
+    GITHUB_RETRY_BASE_MS: '20',
+    REVIEW_RETRY_BASE_MS: '100',
+  };
+
+  it('is tried again after a reset, and the review still reports the parameter', async () => {
+    standin = await startGitHubStandin({ base: playTree('no'), head: playTree('yes') });
+    standin.faults.inject({ operation: 'PostureBlobs', after: 1, fault: { reset: true } });
+    const run = await reviewOpened(standin, fast);
+
+    expect(standin.requests.filter((request) => request.fault)).toHaveLength(1);
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['site.yml:6']);
+  }, 90_000);
+
+  it('fails the run, never green, when it keeps failing', async () => {
+    standin = await startGitHubStandin({ base: playTree('no'), head: playTree('yes') });
+    standin.faults.inject({
+      operation: 'PostureBlobs',
+      after: 1,
+      times: 1000,
+      fault: { status: 502 },
+    });
+    const run = await reviewOpened(standin, fast);
+
+    expect(run).toMatchObject({
+      conclusion: 'failure',
+      output: { title: 'Posture could not complete the review' },
+    });
+    expect(standin.reviews).toEqual([]);
   }, 90_000);
 });
 

@@ -1,8 +1,9 @@
 /**
  * Faults the stand-in injects before the normal route: error statuses, GitHub's secondary and
  * primary rate limits (in shapes Octokit's throttling recognises), connection resets, delays and
- * requests that never get an answer; each counts down and is recorded with a marker. Waiting for
- * the Nth matching request, and closing with hung and keep-alive connections.
+ * requests that never get an answer; each counts down, after the requests it lets through, and is
+ * recorded with a marker. Waiting for the Nth matching request, and closing with hung and
+ * keep-alive connections.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { pino } from 'pino';
@@ -73,6 +74,21 @@ describe('fault injection', () => {
       [200, undefined],
     ]);
     expect(standin.checkRuns[0]?.conclusion).toBe('success');
+  });
+
+  it('lets the first matching requests through when told to fault a later one', async () => {
+    const { standin, token, pull } = await started();
+    const injected = standin.faults.inject({ path: pull, after: 2, fault: { status: 503 } });
+
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt++)
+      statuses.push((await rest(standin, token, 'GET', pull)).status);
+
+    expect(statuses).toEqual([200, 200, 503, 200]);
+    expect(injected).toMatchObject({ remaining: 0, applied: 1 });
+    expect(() => standin.faults.inject({ path: pull, after: -1, fault: { status: 500 } })).toThrow(
+      /no fewer than 0/,
+    );
   });
 
   it('matches a path prefix, a GraphQL operation, and stops after clear()', async () => {

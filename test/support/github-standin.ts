@@ -111,7 +111,10 @@ export interface StandinRepository {
 }
 
 export interface StandinFaultControls {
-  /** Faults the requests matching `method`/`path`/`operation`/`installationId`, `times` times (once by default). */
+  /**
+   * Faults the requests matching `method`/`path`/`operation`/`installationId`, `times` times
+   * (once by default), after letting `after` of them through (none by default).
+   */
   inject: StandinFaults['inject'];
   clear(): void;
 }

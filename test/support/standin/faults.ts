@@ -2,7 +2,7 @@
  * Faults the GitHub stand-in injects before a request reaches the fake GitHub: an error status,
  * GitHub's secondary and primary rate limits (with the headers and messages GitHub sends), a
  * connection reset, a delay, or no answer at all. Each injection applies to the requests it
- * matches, `times` times, then stops.
+ * matches, after letting `after` of them through, `times` times, then stops.
  */
 import { STATUS_CODES } from 'node:http';
 import type { FakeResponse } from '../github-model/routes.js';
@@ -30,6 +30,8 @@ export interface FaultInjection extends RequestMatcher {
   fault: Fault;
   /** how many matching requests get the fault; 1 by default, `Infinity` for all */
   times?: number;
+  /** how many matching requests pass untouched before the fault applies; none by default */
+  after?: number;
 }
 
 export interface InjectedFault {
@@ -43,6 +45,8 @@ export interface InjectedFault {
 interface ActiveFault extends InjectedFault {
   remaining: number;
   applied: number;
+  /** matching requests still to let through */
+  passing: number;
 }
 
 export class StandinFaults {
@@ -51,7 +55,10 @@ export class StandinFaults {
   inject(injection: FaultInjection): InjectedFault {
     const times = injection.times ?? 1;
     if (!(times >= 1)) throw new Error(`a fault applies at least once; times was ${times}`);
-    const active: ActiveFault = { injection, remaining: times, applied: 0 };
+    const passing = injection.after ?? 0;
+    if (!(passing >= 0))
+      throw new Error(`a fault lets through no fewer than 0 requests; after was ${passing}`);
+    const active: ActiveFault = { injection, remaining: times, applied: 0, passing };
     this.#active.push(active);
     return active;
   }
@@ -66,6 +73,10 @@ export class StandinFaults {
       (active) => active.remaining > 0 && matchesRequest(active.injection, request),
     );
     if (!found) return undefined;
+    if (found.passing > 0) {
+      found.passing -= 1;
+      return undefined;
+    }
     found.remaining -= 1;
     found.applied += 1;
     if (found.remaining === 0) this.#active.splice(this.#active.indexOf(found), 1);
