@@ -146,7 +146,14 @@ async function analyzeGroup(
     grammarNeeds(annotated.map((file) => ({ path: file.path, language: languageOf(file) }))),
   );
   // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
-  const crossFile = CrossFile.prepare(annotated, languageOf);
+  // A file no language claims, which a play names as its vars file, is read as that play's.
+  const adopt = (file: SourceFile, language: Language): Language | undefined => {
+    if (ignored(file)) return undefined;
+    const plan = planPasses(policy, rules, file.path, file.content, language, file.deployment);
+    plans.set(file, plan);
+    return plan.language;
+  };
+  const crossFile = CrossFile.prepare(annotated, languageOf, adopt);
   for (const file of crossFile.analysisOrder()) {
     if (ignored(file)) continue;
     const testCode = isTestCode(file.path);

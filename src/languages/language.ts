@@ -186,6 +186,14 @@ export interface AppliedReading {
    * when a unit's code changes, since only their text tells what they apply.
    */
   mayApplyTo(path: string, place: FilePlace, changed: FilePlace): boolean;
+  /**
+   * The files a file gives, whole, to the units it applies (an Ansible play's `vars_files:`),
+   * by path in the run, and how each value of such a file reaches them.
+   */
+  givenFiles?: {
+    of(model: FileModel): Array<{ path: string; application: Application }>;
+    values(model: FileModel, application: Application): GivenValue[];
+  };
 }
 
 export interface GivenValue {

@@ -11,7 +11,9 @@ import { definesForOthers } from '../engine/variables/definitions.js';
 import {
   appliedUnitFiles,
   applyingLanguage,
+  givenFilePaths,
   languageByPath,
+  mayBeGivenWhole,
   reachedFiles,
 } from '../engine/variables/reach.js';
 import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
@@ -38,6 +40,8 @@ export function needsContext(changed: ChangedFiles): boolean {
     const language = languageByPath(file.path);
     if (!language) return false;
     if (definesForOthers(file.path, language)) return true;
+    // A vars file a play names (`vars_files:`) shows only in the plays around it.
+    if (mayBeGivenWhole(file.path, language)) return true;
     return file.patch === undefined || READS_VARIABLES.test(file.patch);
   });
 }
@@ -73,18 +77,26 @@ export async function contextFiles(
 /**
  * The files a change reaches that only its text tells, read once the changed files are: the
  * roles a changed play gives values to, the modules a manifest declares classes of, the
- * cookbooks a Chef role runs (`appliedUnitFiles`), beyond those already in `context`.
+ * cookbooks a Chef role runs (`appliedUnitFiles`), and the roles of the unchanged plays that
+ * give a changed file whole (`vars_files:`), beyond those already in `context`.
  */
 export async function appliedContextFiles(
   headTexts: readonly SourceFile[],
   context: readonly ContextFile[],
+  contextTexts: readonly SourceFile[],
   headTree: HeadTree,
 ): Promise<ContextFile[]> {
-  if (!headTexts.some((file) => applyingLanguage(file) !== undefined)) return [];
+  // An unchanged play that gives a changed file whole (`vars_files:`) applies it to its roles.
+  const changedPaths = new Set(headTexts.map((file) => file.path));
+  const givers = contextTexts.filter((file) =>
+    givenFilePaths(file).some((path) => changedPaths.has(path)),
+  );
+  const applying = [...headTexts, ...givers];
+  if (!applying.some((file) => applyingLanguage(file) !== undefined)) return [];
   const blobs = await headTree();
   const known = new Set(context.map((file) => file.path));
-  const reached = appliedUnitFiles(headTexts, [...blobs.keys()], MAX_CONTEXT_FILES).filter(
-    (path) => !known.has(path),
+  const reached = appliedUnitFiles(applying, [...blobs.keys()], MAX_CONTEXT_FILES).filter(
+    (path) => !known.has(path) && !changedPaths.has(path),
   );
   return withBlobs(reached.slice(0, Math.max(0, MAX_CONTEXT_FILES - context.length)), blobs);
 }

@@ -169,7 +169,12 @@ async function evaluateAndReport(
   const versions = fileVersionsFrom(texts, changed);
   // The units a changed play, manifest or Chef role gives values to show only in its text: read
   // in a second round.
-  const appliedContext = await appliedContextFiles(versions.head, pathContext, headTree);
+  const appliedContext = await appliedContextFiles(
+    versions.head,
+    pathContext,
+    contextFrom(texts, pathContext),
+    headTree,
+  );
   if (appliedContext.length > 0)
     for (const [key, text] of await fetchBlobs(
       octokit,

@@ -137,15 +137,16 @@ describe("a change to a role's parameter in a play", () => {
       run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
     ).toEqual(['site.yml:6']);
     expect(run.annotations[0]?.message).toContain('roles/ssh/templates/sshd_config.j2:3');
-    // The play names one role: its two files are read, not the thirty others.
+    // The play names one role: its two files are read, not the thirty others, beside the group
+    // variables that reach the play.
     expect(run.output.summary ?? '').toMatch(
-      /with 2 unchanged files their values reach or come from/,
+      /with 3 unchanged files their values reach or come from/,
     );
     const calls = standin.requests.filter((request) => !request.path.startsWith('/api/v3/app/'));
     expect(calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(1);
     expect(calls.filter((call) => call.operation === 'PostureBlobs')).toHaveLength(2);
     // The budget, plus the second content query for the roles only the play's text names.
-    const budget = 5 + 2 + Math.ceil(2 / 250) + Math.ceil(run.annotations.length / 50) + 1;
+    const budget = 5 + 2 + Math.ceil(3 / 250) + Math.ceil(run.annotations.length / 50) + 1;
     expect(calls.length).toBeLessThanOrEqual(budget);
   }, 90_000);
 });
@@ -184,6 +185,30 @@ describe("the second content query, for the roles a play's text names, when GitH
       output: { title: 'Posture could not complete the review' },
     });
     expect(standin.reviews).toEqual([]);
+  }, 90_000);
+});
+
+describe('a change to a vars file that an unchanged play names', () => {
+  it('is read as the play reads it, and reported on the changed line', async () => {
+    const project = (rootLogin: string) =>
+      new Map<string, string>([
+        [
+          'deploy.yml',
+          '---\n- hosts: web\n  vars_files:\n    - env/prod.yml\n  roles:\n    - ssh\n',
+        ],
+        ['env/prod.yml', `---\nssh_permit_root_login: "${rootLogin}"\n`],
+        ['roles/ssh/tasks/main.yml', TASKS],
+        ['roles/ssh/templates/sshd_config.j2', TEMPLATE],
+        ['roles/other/tasks/main.yml', '---\n- name: Other\n  ansible.builtin.ping:\n'],
+      ]);
+    standin = await startGitHubStandin({ base: project('no'), head: project('yes') });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['env/prod.yml:2']);
+    expect(run.annotations[0]?.message).toContain('roles/ssh/templates/sshd_config.j2:3');
   }, 90_000);
 });
 

@@ -28,6 +28,22 @@ describe('analyze', () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("reads a YAML file no language claims as Ansible when a play's vars_files names it", async () => {
+    const secrets = 'db_password: hunter2hunter2\n';
+    const result = await analyze([
+      { path: 'deploy.yml', content: '- hosts: db\n  vars_files: [config/db.yml]\n  tasks: []\n' },
+      { path: 'config/db.yml', content: secrets },
+      { path: 'config/unnamed.yml', content: secrets },
+    ]);
+    expect(result.analyzed).toEqual([
+      { path: 'deploy.yml', language: 'ansible' },
+      { path: 'config/db.yml', language: 'ansible' },
+    ]);
+    expect(result.findings.map((finding) => `${finding.path}:${finding.ruleId}`)).toEqual([
+      'config/db.yml:hard-coded-secret',
+    ]);
+  });
+
   it('reports an oversized file as an error without parsing it', async () => {
     const content = `x: "${'a'.repeat(MAX_FILE_BYTES)}"\n`;
     const result = await analyze([{ path: 'vars/big.yml', content }]);

@@ -158,6 +158,10 @@ describe('the files that may apply a changed unit with values, from paths alone'
       'group_vars/all.yml',
       'ops/maintenance.yml',
     ]);
+    // YAML outside roles may be a play's vars file: the plays of its project say.
+    expect(reachedFiles(['ops/env.yml'], tree, 100)).toEqual(
+      expect.arrayContaining(['deploy-web.yml', 'ops/maintenance.yml']),
+    );
     expect(reached('modules/ssh/templates/sshd_config.erb')).toEqual([
       'site/profile/manifests/ssh.pp',
     ]);

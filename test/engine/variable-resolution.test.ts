@@ -366,6 +366,26 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it("gives the play's roles the files its vars_files names, read as Ansible wherever they sit", async () => {
+    expect(
+      await sources({
+        ...role,
+        'playbooks/site.yml': play([
+          '- hosts: web',
+          '  vars_files:',
+          '    - ../env/lab.yml',
+          '    - "env/{{ stage }}.yml"',
+          '    - /etc/ansible/outside.yml',
+          '  roles: [web]',
+        ]),
+        'env/lab.yml': 'web_selinux: permissive\n',
+      }),
+    ).toEqual([
+      'env/lab.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

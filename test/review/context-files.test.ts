@@ -30,6 +30,13 @@ describe('whether a review reads files beyond the diff', () => {
     ).toBe(false);
   });
 
+  it("does for YAML outside any role, which a play's vars_files may name, and not for a role's task", () => {
+    expect(needsContext(change({ path: 'env/prod.yml', patch: '+ssh_port: 22' }))).toBe(true);
+    expect(
+      needsContext(change({ path: 'roles/web/tasks/main.yml', patch: '+    state: present' })),
+    ).toBe(false);
+  });
+
   it('does not for files Posture does not read', () => {
     expect(needsContext(change({ path: 'README.md', patch: '+{{ x }}' }))).toBe(false);
   });

@@ -20,6 +20,7 @@ import { parseFile } from '../../languages/parse-file.js';
 import { definesForOthers, mayApplyValues } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
 import { Places } from '../../languages/places.js';
+import { descriptorOf } from '../../languages/index.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
 
 export class CrossFile {
@@ -33,9 +34,15 @@ export class CrossFile {
   ) {}
 
   /** Indexes the definition files among `files`; `languageOf` is the language the run reads a file in. */
+  /**
+   * `adopt` reads a file the run left alone in a language, because a file of that language
+   * names it (a play's `vars_files:`); it answers the language the run now reads it in, or
+   * undefined when the policy keeps it out.
+   */
   static prepare(
     files: readonly SourceFile[],
     languageOf: (file: SourceFile) => Language | undefined,
+    adopt: (file: SourceFile, language: Language) => Language | undefined = () => undefined,
   ): CrossFile {
     const read = files.map((file) => ({ file, language: languageOf(file) }));
     const variables = new VariableIndex(
@@ -57,9 +64,10 @@ export class CrossFile {
       variables.add(model);
       if (!file.deployment) parsed.set(file, { language, model });
     }
+    const given = indexGivenFiles(read, applying, variables, parsed, adopt);
     const rendered = indexRenderers(read, variables, parsed);
     const definitionFiles = new Set(defining.map(({ file }) => file));
-    const applyingFiles = new Set(applying.map(({ file }) => file));
+    const applyingFiles = new Set([...applying.map(({ file }) => file), ...given]);
     const renderedFirst = new Set(rendered);
     // Files that apply units with values come after the units' files, which report on their
     // values, and before the definition files, which their own rules may report on.
@@ -99,6 +107,45 @@ export class CrossFile {
   resolverFor(model: FileModel): VariableResolver {
     return this.variables.resolverFor(model);
   }
+}
+
+/**
+ * Indexes the files that applying files give whole to the units they apply (a play's
+ * `vars_files:`), parsing each (once) ahead of its analysis, and adopting into the language of
+ * the file that names it one the run left alone. Returns those files: like the files that apply
+ * them, they are analysed after the units' files, which report on their values.
+ */
+function indexGivenFiles(
+  read: ReadonlyArray<{ file: SourceFile; language: Language | undefined }>,
+  applying: ReadonlyArray<{ file: SourceFile; language: Language | undefined }>,
+  variables: VariableIndex,
+  parsed: Map<SourceFile, { language: Language; model: FileModel }>,
+  adopt: (file: SourceFile, language: Language) => Language | undefined,
+): SourceFile[] {
+  const byPath = new Map(read.map((entry) => [entry.file.path, entry]));
+  const given: SourceFile[] = [];
+  for (const { file, language } of applying) {
+    const applier = parsed.get(file)?.model;
+    const givenFiles = language && descriptorOf(language).variables.applied?.givenFiles;
+    if (!applier || !givenFiles) continue;
+    for (const { path, application } of givenFiles.of(applier)) {
+      const target = byPath.get(path);
+      // A definition file reaches the units by its folder already.
+      if (!target || definesForOthers(path, language)) continue;
+      // A file no language claims (`env/prod.yml`) is the play's vars file, read as its language.
+      if (target.language === undefined) target.language = adopt(target.file, language);
+      if (target.language !== language) continue;
+      let model = parsed.get(target.file)?.model;
+      if (!model) {
+        model = parseSafely(target.file, language);
+        if (!model) continue;
+        if (!target.file.deployment) parsed.set(target.file, { language, model });
+      }
+      variables.addGivenFile(model, application, applier);
+      given.push(target.file);
+    }
+  }
+  return given;
 }
 
 /**

@@ -13,10 +13,10 @@
  * application (`strongest` in `variable-index.ts`).
  */
 import { descriptorOf } from '../../languages/index.js';
-import type { FileModel, Language } from '../../model/model.js';
+import type { Application, FileModel, Language } from '../../model/model.js';
 import type { DefinitionOrigin, VariableDefinition } from '../../model/definition.js';
 import type { Places } from '../../languages/places.js';
-import type { AppliedReading } from '../../languages/language.js';
+import type { AppliedReading, GivenValue } from '../../languages/language.js';
 
 export interface PlacedDefinition {
   definition: VariableDefinition;
@@ -117,8 +117,33 @@ function appliedDefinitions(
   tree: string,
   reading: AppliedReading,
 ): PlacedDefinition[] {
-  return reading.given(model).flatMap(({ name, value, range, origin, application, precedence }) => {
-    const definition: VariableDefinition = { name, value, path: model.path, range, origin };
+  return placeGiven(reading.given(model), model.path, model.path, tree, reading);
+}
+
+/**
+ * The values of a file another gives, whole, to the units it applies (a play's `vars_files:`),
+ * placed as that file's own: `applier` is the file that applies them, in `tree`.
+ */
+export function givenFileDefinitions(
+  model: FileModel,
+  application: Application,
+  applier: string,
+  tree: string,
+): PlacedDefinition[] {
+  const reading = descriptorOf(model.language).variables.applied;
+  const values = reading?.givenFiles?.values(model, application) ?? [];
+  return reading ? placeGiven(values, model.path, applier, tree, reading) : [];
+}
+
+function placeGiven(
+  given: readonly GivenValue[],
+  path: string,
+  applier: string,
+  tree: string,
+  reading: AppliedReading,
+): PlacedDefinition[] {
+  return given.flatMap(({ name, value, range, origin, application, precedence }) => {
+    const definition: VariableDefinition = { name, value, path, range, origin };
     const level =
       (application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars) +
       PRECEDENCE_STEP * (precedence ?? 0);
@@ -126,7 +151,7 @@ function appliedDefinitions(
       const reach = reading.unitFolder(unit, tree);
       return reach === undefined
         ? []
-        : [{ definition, reach, level, application: `${model.path}:${application.line}` }];
+        : [{ definition, reach, level, application: `${applier}:${application.line}` }];
     });
   });
 }

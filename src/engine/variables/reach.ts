@@ -23,7 +23,7 @@ import { parseFile } from '../../languages/parse-file.js';
 import { contains, Places } from '../../languages/places.js';
 import { descriptorOf } from '../../languages/index.js';
 import { languageByLayout } from '../deployments.js';
-import type { Language } from '../../model/model.js';
+import type { FileModel, Language } from '../../model/model.js';
 
 export { languageByPath };
 
@@ -79,10 +79,11 @@ export function reachedFiles(
         if (contains(folder, path)) reached.add(candidate.path);
       }
     }
-    // A unit's code: the files that may apply it with values (playbooks, profiles, Chef roles).
+    // A unit's code, or a file a play may give its units whole (`vars_files:`): the files that
+    // may apply them with values (playbooks, profiles, Chef roles).
     const applied = descriptorOf(language).variables.applied;
     const place = places.of(path, language);
-    if (applied && place.unit !== undefined)
+    if (applied && (place.unit !== undefined || mayBeGivenWhole(path, language)))
       for (const candidate of candidates)
         if (
           candidate.language === language &&
@@ -125,26 +126,55 @@ export function appliedUnitFiles(
     .slice(0, limit);
 }
 
+/**
+ * Whether a file may be one that a file of `language` gives whole to the units it applies (a
+ * play's `vars_files:`), judged from its path: YAML outside any role.
+ */
+export function mayBeGivenWhole(path: string, language: Language): boolean {
+  const applied = descriptorOf(language).variables.applied;
+  return (
+    applied?.givenFiles !== undefined &&
+    applied.pathMayApply.test(path) &&
+    new Places([path]).of(path, language).unit === undefined
+  );
+}
+
+/** The paths of the files a file gives whole to the units it applies (a play's `vars_files:`). */
+export function givenFilePaths(file: { path: string; content: string }): string[] {
+  const language = applyingLanguage(file);
+  const givenFiles = language && descriptorOf(language).variables.applied?.givenFiles;
+  const model = givenFiles ? parsedModel(file.path, file.content, language) : undefined;
+  return model && givenFiles ? givenFiles.of(model).map(({ path }) => path) : [];
+}
+
 /** The language of a file whose text may apply units with values; undefined for other files. */
 export function applyingLanguage(file: { path: string; content: string }): Language | undefined {
   const language = detectLanguage(file.path, file.content);
   return language && mayApplyValues(file.path, file.content, language) ? language : undefined;
 }
 
-/** The units a file gives values to, by name. */
+/** The units a file gives values to, by name, itself or through the files it gives whole. */
 function appliedUnits(path: string, content: string, language: Language): Set<string> {
   const units = new Set<string>();
-  let parsed;
-  try {
-    parsed = parseFile(path, content, language);
-  } catch {
-    // A parser defect is the file's own analysis to report; it reaches nothing here.
-    return units;
-  }
-  if (!parsed.ok) return units;
-  for (const { application } of descriptorOf(language).variables.applied?.given(parsed.model) ?? [])
-    for (const unit of application.units) units.add(unit);
+  const model = parsedModel(path, content, language);
+  const applied = descriptorOf(language).variables.applied;
+  if (!model || !applied) return units;
+  const applications = [
+    ...applied.given(model).map(({ application }) => application),
+    ...(applied.givenFiles?.of(model).map(({ application }) => application) ?? []),
+  ];
+  for (const application of applications) for (const unit of application.units) units.add(unit);
   return units;
+}
+
+/** A file's model; undefined when it does not parse or its parser fails, which its own analysis reports. */
+function parsedModel(path: string, content: string, language: Language): FileModel | undefined {
+  try {
+    const parsed = parseFile(path, content, language);
+    return parsed.ok ? parsed.model : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the language's templates read the scope of the code that renders them (Puppet's). */

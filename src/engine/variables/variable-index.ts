@@ -6,9 +6,10 @@
  * definitions the file gives itself and follows a variable defined as another
  * (`selinux_state: "{{ hardening_selinux }}"`) to the line that sets the value.
  */
-import type { FileModel, Language } from '../../model/model.js';
+import type { Application, FileModel, Language } from '../../model/model.js';
 import type { VariableDefinition } from '../../model/definition.js';
 import {
+  givenFileDefinitions,
   ownDefinitions,
   sharedDefinitions,
   type OwnDefinition,
@@ -40,9 +41,22 @@ export class VariableIndex {
   constructor(private readonly places: Places) {}
 
   add(model: FileModel): void {
-    let byName = this.shared.get(model.language);
-    if (!byName) this.shared.set(model.language, (byName = new Map<string, PlacedDefinition[]>()));
-    for (const placed of sharedDefinitions(model, this.places)) {
+    this.place(model.language, sharedDefinitions(model, this.places));
+  }
+
+  /**
+   * The values of `model`, a file that `applier` gives whole to the units it applies (a play's
+   * `vars_files:`), placed as `applier` places its own.
+   */
+  addGivenFile(model: FileModel, application: Application, applier: FileModel): void {
+    const { tree } = this.places.of(applier.path, applier.language);
+    this.place(model.language, givenFileDefinitions(model, application, applier.path, tree));
+  }
+
+  private place(language: Language, definitions: readonly PlacedDefinition[]): void {
+    let byName = this.shared.get(language);
+    if (!byName) this.shared.set(language, (byName = new Map<string, PlacedDefinition[]>()));
+    for (const placed of definitions) {
       const known = byName.get(placed.definition.name);
       if (known) known.push(placed);
       else byName.set(placed.definition.name, [placed]);

@@ -6,7 +6,15 @@
  */
 import type { DefinitionOrigin } from '../../model/definition.js';
 import { contains, foldersOf, type FilePlace } from '../layout.js';
-import type { FileModel, SourceRange, Value, Variable, VariableScope } from '../../model/model.js';
+import { posix } from 'node:path';
+import type {
+  Application,
+  FileModel,
+  SourceRange,
+  Value,
+  Variable,
+  VariableScope,
+} from '../../model/model.js';
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 
@@ -76,8 +84,9 @@ export const variables: VariableReading = {
   applied: {
     pathMayApply: YAML_FILE,
     mayApply:
-      /^[ \t-]*(?:roles|dependencies|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact))[ \t]*:/m,
+      /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact))[ \t]*:/m,
     given: (model) => [...givenVariables(model), ...facts(model)],
+    givenFiles: { of: varsFiles, values: varsFileValues },
     // Roles sit under the tree's `roles/`: another top folder only for a tree at the top.
     reachesOtherTops: (_path, tree, topFolders) => tree === '' && topFolders.has('roles'),
     unitFolder: roleFolder,
@@ -137,6 +146,37 @@ function facts(model: FileModel): GivenValue[] {
           given.push({ name, value, range, origin: 'set-fact', application });
   }
   return given;
+}
+
+/**
+ * The files a play's `vars_files:` names, as it stands, by path from the top of the run (they
+ * are found beside the playbook), given to the roles the play applies (none, for a play without
+ * roles: the file is still the play's, and read as Ansible).
+ */
+function varsFiles(model: FileModel): Array<{ path: string; application: Application }> {
+  const folder = posix.dirname(model.path);
+  const files: Array<{ path: string; application: Application }> = [];
+  for (const play of model.units) {
+    if (play.kind !== 'play') continue;
+    const named = play.keywords.find((keyword) => keyword.name === 'vars_files')?.value;
+    const entries = named?.kind === 'list' ? (named.items ?? []) : named ? [named] : [];
+    const application = { units: play.roles ?? [], asParameters: false, line: play.range.line };
+    for (const entry of entries) {
+      if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
+      const path = posix.normalize(posix.join(folder, entry.value));
+      if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
+    }
+  }
+  return files;
+}
+
+/** Every key of a file a play gives whole, by its full path, as the play's own vars. */
+function varsFileValues(model: FileModel, application: Application): GivenValue[] {
+  return model.variables.flatMap(({ path, value, range }) =>
+    value.kind === 'map'
+      ? []
+      : [{ name: path.join('.'), value, range, origin: 'vars-file' as const, application }],
+  );
 }
 
 /** `a: {b: 1}` sets `a` and `a.b`; every key of a mapping is a name of its own. */
