@@ -33,11 +33,11 @@ export class CrossFile {
     private readonly parsed: Map<SourceFile, { language: Language; model: FileModel }>,
   ) {}
 
-  /** Indexes the definition files among `files`; `languageOf` is the language the run reads a file in. */
   /**
-   * `adopt` reads a file the run left alone in a language, because a file of that language
-   * names it (a play's `vars_files:`); it answers the language the run now reads it in, or
-   * undefined when the policy keeps it out.
+   * Indexes the definition files among `files`; `languageOf` is the language the run reads a
+   * file in. `adopt` reads a file the run left alone in a language, because a file of that
+   * language names it (a play's `vars_files:`); it answers the language the run now reads it in,
+   * or undefined when the policy keeps it out.
    */
   static prepare(
     files: readonly SourceFile[],
