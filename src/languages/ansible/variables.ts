@@ -17,6 +17,7 @@ import type {
 } from '../../model/model.js';
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
+import { givenValues } from '../given-values.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -106,18 +107,14 @@ export const variables: VariableReading = {
 
 /** Play vars, role parameters and the vars of `include_role`, as the parser marks them. */
 function givenVariables(model: FileModel): GivenValue[] {
-  return model.variables.flatMap(({ appliesTo, path, value, range }) =>
-    appliesTo && value.kind !== 'map'
-      ? [
-          {
-            name: path.join('.'),
-            value,
-            range,
-            origin: appliesTo.asParameters ? 'role-params' : 'play-vars',
-            application: appliesTo,
-          },
-        ]
-      : [],
+  return givenValues(model.variables, ({ appliesTo, path }) =>
+    appliesTo
+      ? {
+          name: path.join('.'),
+          origin: appliesTo.asParameters ? 'role-params' : 'play-vars',
+          application: appliesTo,
+        }
+      : undefined,
   );
 }
 
@@ -172,11 +169,11 @@ function varsFiles(model: FileModel): Array<{ path: string; application: Applica
 
 /** Every key of a file a play gives whole, by its full path, as the play's own vars. */
 function varsFileValues(model: FileModel, application: Application): GivenValue[] {
-  return model.variables.flatMap(({ path, value, range }) =>
-    value.kind === 'map'
-      ? []
-      : [{ name: path.join('.'), value, range, origin: 'vars-file' as const, application }],
-  );
+  return givenValues(model.variables, ({ path }) => ({
+    name: path.join('.'),
+    origin: 'vars-file',
+    application,
+  }));
 }
 
 /** `a: {b: 1}` sets `a` and `a.b`; every key of a mapping is a name of its own. */

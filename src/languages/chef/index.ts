@@ -1,4 +1,7 @@
-/** Chef is cookbook Ruby, roles, environments and nodes, the JSON of data bag items, and the Berksfile. */
+/**
+ * Chef is cookbook Ruby, roles, environments and nodes, the JSON of data bag items, and the
+ * Berksfile.
+ */
 import { parseDataBagItem } from '../../parsers/chef/data-bags.js';
 import { initChefParser, parseChef } from '../../parsers/chef/parse-chef.js';
 import { isRoleFile, parseRoleJson } from '../../parsers/chef/roles.js';

@@ -1,7 +1,8 @@
 /**
  * Which files are Chef's: Ruby in a cookbook's folders (`recipes/`, `attributes/`, `resources/`,
  * `providers/`, `libraries/`, `metadata.rb`), roles, environments and nodes (`roles/web.json`,
- * `environments/prod.rb`), data bag items (`data_bags/<bag>/<item>.json`) and the Berksfile. Cookbooks kept under test folders are test code, read and reported apart.
+ * `environments/prod.rb`), data bag items (`data_bags/<bag>/<item>.json`) and the Berksfile.
+ * Cookbooks kept under test folders are test code, read and reported apart.
  */
 import type { Recognition } from '../language.js';
 import { isTestFolder } from '../test-code.js';

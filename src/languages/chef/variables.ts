@@ -10,6 +10,7 @@ import { foldersOf, placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
+import { givenValues } from '../given-values.js';
 import { EVERY_COOKBOOK, ROLE_FILE } from '../../parsers/chef/roles.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
@@ -58,19 +59,10 @@ export const variables: VariableReading = {
     pathMayApply: ROLE_FILE,
     mayApply: /\b(default_attributes|override_attributes|normal|default|override)\b/,
     given: (model) =>
-      model.variables.flatMap(({ appliesTo, path, value, range, precedence }) =>
-        appliesTo && value.kind !== 'map'
-          ? [
-              {
-                name: `node.${path.join('.')}`,
-                value,
-                range,
-                origin: 'node-attribute' as const,
-                application: appliesTo,
-                ...(precedence === undefined ? {} : { precedence }),
-              },
-            ]
-          : [],
+      givenValues(model.variables, ({ appliesTo, path }) =>
+        appliesTo
+          ? { name: `node.${path.join('.')}`, origin: 'node-attribute', application: appliesTo }
+          : undefined,
       ),
     // Node attributes are read by their full names, whichever cookbook reads them.
     unitFolder: () => '',
