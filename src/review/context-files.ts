@@ -10,11 +10,10 @@ import { isDeployedFile } from '../parsers/config/formats.js';
 import { definesForOthers } from '../engine/variables/definitions.js';
 import {
   appliedUnitFiles,
-  applyingLanguage,
-  givenFilePaths,
   languageByPath,
   mayBeGivenWhole,
   reachedFiles,
+  unitsApplied,
 } from '../engine/variables/reach.js';
 import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
 import { readTree, type ChangedFiles } from './pr-files.js';
@@ -86,17 +85,14 @@ export async function appliedContextFiles(
   contextTexts: readonly SourceFile[],
   headTree: HeadTree,
 ): Promise<ContextFile[]> {
-  // An unchanged play that gives a changed file whole (`vars_files:`) applies it to its roles.
-  const changedPaths = new Set(headTexts.map((file) => file.path));
-  const givers = contextTexts.filter((file) =>
-    givenFilePaths(file).some((path) => changedPaths.has(path)),
-  );
-  const applying = [...headTexts, ...givers];
-  if (!applying.some((file) => applyingLanguage(file) !== undefined)) return [];
+  const applied = unitsApplied(headTexts, contextTexts);
+  if (applied.length === 0) return [];
   const blobs = await headTree();
+  const changedPaths = new Set(headTexts.map((file) => file.path));
+  const read = new Set([...changedPaths, ...applied.map((file) => file.path)]);
   const known = new Set(context.map((file) => file.path));
-  const reached = appliedUnitFiles(applying, [...blobs.keys()], MAX_CONTEXT_FILES).filter(
-    (path) => !known.has(path) && !changedPaths.has(path),
+  const reached = appliedUnitFiles(applied, [...blobs.keys()], MAX_CONTEXT_FILES, read).filter(
+    (path) => !known.has(path),
   );
   return withBlobs(reached.slice(0, Math.max(0, MAX_CONTEXT_FILES - context.length)), blobs);
 }

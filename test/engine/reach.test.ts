@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { blastRadius } from '../../src/engine/blast-radius.js';
-import { appliedUnitFiles, reachedFiles } from '../../src/engine/variables/reach.js';
+import { appliedUnitFiles, reachedFiles, unitsApplied } from '../../src/engine/variables/reach.js';
 import { initParsers } from '../../src/languages/parse-file.js';
 
 beforeAll(async () => {
@@ -171,6 +171,16 @@ describe('the files that may apply a changed unit with values, from paths alone'
   });
 });
 
+/** The files of the units the changed files give values to, other than the changed files. */
+function filesApplied(
+  changed: ReadonlyArray<{ path: string; content: string }>,
+  tree: readonly string[],
+  limit: number,
+): string[] {
+  const paths = new Set(changed.map((file) => file.path));
+  return appliedUnitFiles(unitsApplied(changed), tree, limit, paths);
+}
+
 describe('the files a change reaches, from its text', () => {
   const play = (roles: string) => `- hosts: all\n  roles:\n${roles}`;
 
@@ -178,7 +188,7 @@ describe('the files a change reaches, from its text', () => {
     const changed = [
       { path: 'site.yml', content: play('    - role: ssh\n      ssh_port: 2222\n    - web\n') },
     ];
-    expect(appliedUnitFiles(changed, TREE, 100)).toEqual([
+    expect(filesApplied(changed, TREE, 100)).toEqual([
       'roles/ssh/defaults/main.yml',
       'roles/ssh/tasks/main.yml',
       'roles/ssh/templates/sshd_config.j2',
@@ -196,14 +206,10 @@ describe('the files a change reaches, from its text', () => {
     ];
     const declaration = "class profile::base {\n  class { '::ssh::server': port => 2222 }\n}\n";
     expect(
-      appliedUnitFiles(
-        [{ path: 'site/profile/manifests/base.pp', content: declaration }],
-        tree,
-        100,
-      ),
+      filesApplied([{ path: 'site/profile/manifests/base.pp', content: declaration }], tree, 100),
     ).toEqual(['modules/ssh/manifests/init.pp', 'modules/ssh/templates/sshd_config.erb']);
     expect(
-      appliedUnitFiles(
+      filesApplied(
         [
           {
             path: 'site/profile/manifests/base.pp',
@@ -225,13 +231,13 @@ describe('the files a change reaches, from its text', () => {
       'roles/base.json',
     ];
     const role = '{"default_attributes": {"ssh": {"port": 22}}, "run_list": ["recipe[ssh]"]}';
-    expect(appliedUnitFiles([{ path: 'roles/web.json', content: role }], tree, 100)).toEqual([
+    expect(filesApplied([{ path: 'roles/web.json', content: role }], tree, 100)).toEqual([
       'cookbooks/ssh/recipes/default.rb',
       'cookbooks/ssh/templates/default/sshd_config.erb',
     ]);
     const environment = '{"override_attributes": {"ntp": {"servers": []}}}';
     expect(
-      appliedUnitFiles([{ path: 'environments/prod.json', content: environment }], tree, 100),
+      filesApplied([{ path: 'environments/prod.json', content: environment }], tree, 100),
     ).toEqual([
       'cookbooks/ntp/recipes/default.rb',
       'cookbooks/ssh/recipes/default.rb',
@@ -240,14 +246,14 @@ describe('the files a change reaches, from its text', () => {
   });
 
   it('a play that gives no values, or a file that does not parse, reaches nothing', () => {
+    expect(filesApplied([{ path: 'site.yml', content: play('    - ssh\n') }], TREE, 100)).toEqual(
+      [],
+    );
     expect(
-      appliedUnitFiles([{ path: 'site.yml', content: play('    - ssh\n') }], TREE, 100),
+      filesApplied([{ path: 'site.yml', content: 'roles: [\n  - : ]: [' }], TREE, 100),
     ).toEqual([]);
     expect(
-      appliedUnitFiles([{ path: 'site.yml', content: 'roles: [\n  - : ]: [' }], TREE, 100),
-    ).toEqual([]);
-    expect(
-      appliedUnitFiles(
+      filesApplied(
         [{ path: 'README.md', content: 'roles:\n  - role: ssh\n    x: 1\n' }],
         TREE,
         100,

@@ -14,7 +14,7 @@
  *   (the playbooks of its project, profile manifests, Chef roles).
  *
  * Which units a changed file gives values to (a play's roles, a Puppet class declaration's
- * module, a Chef role's cookbooks) only its text tells (`appliedUnitFiles`).
+ * module, a Chef role's cookbooks) only its text tells (`unitsApplied`, `appliedUnitFiles`).
  */
 import { isDeployedFile } from '../../parsers/config/formats.js';
 import { detectLanguage, languageByPath } from '../detect-language.js';
@@ -97,31 +97,66 @@ export function reachedFiles(
   return [...reached].sort(byDepthThenName).slice(0, limit);
 }
 
+/** A file that gives values to units, and the units, by name: which only its text tells. */
+export interface UnitsApplied {
+  path: string;
+  language: Language;
+  units: ReadonlySet<string>;
+}
+
 /**
- * The unchanged files of `tree` in the units a changed file applies with values (an Ansible
- * play's roles with parameters, the module of a class a manifest declares with parameters, the
- * cookbooks of a Chef role's run list), which only its text tells: the rules of those files
- * report on the values given to them. At most `limit`, shallowest first.
+ * The units the changed files give values to (an Ansible play's roles with parameters, the
+ * class a manifest declares with parameters, the cookbooks of a Chef role's run list), and those
+ * of the unchanged files in `context` that give a changed file whole (a play whose `vars_files:`
+ * names it). Each file is parsed once; files that give no unit values are left out.
+ */
+export function unitsApplied(
+  changed: ReadonlyArray<{ path: string; content: string }>,
+  context: ReadonlyArray<{ path: string; content: string }> = [],
+): UnitsApplied[] {
+  const changedPaths = new Set(changed.map((file) => file.path));
+  const found: UnitsApplied[] = [];
+  for (const [files, givesChanged] of [
+    [changed, () => true],
+    [context, (paths: readonly string[]) => paths.some((path) => changedPaths.has(path))],
+  ] as const) {
+    for (const { path, content } of files) {
+      const language = applyingLanguage({ path, content });
+      const applied = language && descriptorOf(language).variables.applied;
+      const model = applied ? parsedModel(path, content, language) : undefined;
+      if (!language || !applied || !model) continue;
+      const givenFiles = applied.givenFiles?.of(model) ?? [];
+      if (!givesChanged(givenFiles.map((given) => given.path))) continue;
+      const units = new Set<string>();
+      for (const { application } of [...applied.given(model), ...givenFiles])
+        for (const unit of application.units) units.add(unit);
+      if (units.size > 0) found.push({ path, language, units });
+    }
+  }
+  return found;
+}
+
+/**
+ * The files of `tree` in the units those files give values to (`unitsApplied`): the rules of
+ * those files report on the values given to them. At most `limit`, shallowest first, none of
+ * `exclude`.
  */
 export function appliedUnitFiles(
-  changed: ReadonlyArray<{ path: string; content: string }>,
+  applied: readonly UnitsApplied[],
   tree: readonly string[],
   limit: number,
+  exclude: ReadonlySet<string>,
 ): string[] {
-  const changedSet = new Set(changed.map((file) => file.path));
   const places = new Places(tree);
   const holds: Array<(path: string) => boolean> = [];
-  for (const { path, content } of changed) {
-    const language = applyingLanguage({ path, content });
-    if (!language) continue;
-    const applied = descriptorOf(language).variables.applied;
+  for (const { path, language, units } of applied) {
+    const reading = descriptorOf(language).variables.applied;
     const { tree: folder } = places.of(path, language);
-    for (const unit of appliedUnits(path, content, language))
-      if (applied) holds.push(applied.unitFiles(unit, folder));
+    for (const unit of units) if (reading) holds.push(reading.unitFiles(unit, folder));
   }
   if (holds.length === 0) return [];
   return tree
-    .filter((path) => !changedSet.has(path) && holds.some((holdsPath) => holdsPath(path)))
+    .filter((path) => !exclude.has(path) && holds.some((holdsPath) => holdsPath(path)))
     .sort(byDepthThenName)
     .slice(0, limit);
 }
@@ -139,32 +174,10 @@ export function mayBeGivenWhole(path: string, language: Language): boolean {
   );
 }
 
-/** The paths of the files a file gives whole to the units it applies (a play's `vars_files:`). */
-export function givenFilePaths(file: { path: string; content: string }): string[] {
-  const language = applyingLanguage(file);
-  const givenFiles = language && descriptorOf(language).variables.applied?.givenFiles;
-  const model = givenFiles ? parsedModel(file.path, file.content, language) : undefined;
-  return model && givenFiles ? givenFiles.of(model).map(({ path }) => path) : [];
-}
-
 /** The language of a file whose text may apply units with values; undefined for other files. */
-export function applyingLanguage(file: { path: string; content: string }): Language | undefined {
+function applyingLanguage(file: { path: string; content: string }): Language | undefined {
   const language = detectLanguage(file.path, file.content);
   return language && mayApplyValues(file.path, file.content, language) ? language : undefined;
-}
-
-/** The units a file gives values to, by name, itself or through the files it gives whole. */
-function appliedUnits(path: string, content: string, language: Language): Set<string> {
-  const units = new Set<string>();
-  const model = parsedModel(path, content, language);
-  const applied = descriptorOf(language).variables.applied;
-  if (!model || !applied) return units;
-  const applications = [
-    ...applied.given(model).map(({ application }) => application),
-    ...(applied.givenFiles?.of(model).map(({ application }) => application) ?? []),
-  ];
-  for (const application of applications) for (const unit of application.units) units.add(unit);
-  return units;
 }
 
 /** A file's model; undefined when it does not parse or its parser fails, which its own analysis reports. */
