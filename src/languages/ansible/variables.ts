@@ -194,13 +194,22 @@ function leaves(
 /** The role a file of a role's folder belongs to (`kubernetes/node`), by the name plays use. */
 function ownRole(path: string): string | undefined {
   const folders = foldersOf(path);
+  const { roles, roleFolder } = roleFolders(folders);
+  return roles >= 0 && roleFolder > roles + 1
+    ? folders.slice(roles + 1, roleFolder).join('/')
+    : undefined;
+}
+
+/**
+ * Where a file's folders say its role is: the index of the last `roles` folder, and of the role's
+ * own folder under it (`tasks`, `templates`, ...); -1 for either that is missing.
+ */
+function roleFolders(folders: readonly string[]): { roles: number; roleFolder: number } {
   const roles = folders.lastIndexOf('roles');
   const roleFolder = folders.findIndex(
     (folder, index) => index > roles && ROLE_FOLDERS.has(folder),
   );
-  return roles >= 0 && roleFolder > roles + 1
-    ? folders.slice(roles + 1, roleFolder).join('/')
-    : undefined;
+  return { roles, roleFolder };
 }
 
 /**
@@ -223,10 +232,7 @@ function originOf(model: FileModel, inRole: boolean): DefinitionOrigin {
 
 function placeOf(path: string, roleTrees: readonly string[]): FilePlace {
   const folders = foldersOf(path);
-  const roles = folders.lastIndexOf('roles');
-  const roleFolder = folders.findIndex(
-    (folder, index) => index > roles && ROLE_FOLDERS.has(folder),
-  );
+  const { roleFolder } = roleFolders(folders);
   const tree = treeOf(path, folders, roleTrees);
   return roleFolder >= 0 ? { unit: folders.slice(0, roleFolder).join('/'), tree } : { tree };
 }
