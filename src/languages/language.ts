@@ -171,6 +171,12 @@ export interface AppliedReading {
   /** the values a file gives the units it applies */
   given(model: FileModel): GivenValue[];
   /**
+   * Whether a given value that names a variable is read where it is given, as Puppet reads a
+   * class declaration's parameters in the declaring scope; otherwise it is read where the unit
+   * uses it, as Ansible templates a role parameter in the role's tasks.
+   */
+  readWhereGiven?: boolean;
+  /**
    * The folder of a unit the code names, seen from the tree of the file that applies it;
    * undefined when the run cannot hold it.
    */
@@ -205,6 +211,11 @@ export interface GivenValue {
   application: Application;
   /** a Chef attribute's precedence level (`Variable.precedence`) */
   precedence?: number;
+  /**
+   * The scope the value is given in (the Puppet class around a declaration), whose variables
+   * the value's references name first, when they are read where it is given.
+   */
+  scope?: string;
 }
 
 export interface SharedReading {

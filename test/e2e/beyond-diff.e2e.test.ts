@@ -1,7 +1,8 @@
 /**
  * A pull request that changes one variable: the review reads the unchanged template the value
- * lands in and the play that applies it (or, in a Puppet module, the manifests that render it), reports on the changed line naming where the value
- * lands and which hosts it reaches, within the API budget for reading beyond the diff:
+ * lands in and the play that applies it (or, in Puppet, the manifests that render it and the
+ * profiles that declare the class), reports on the changed line naming where the value lands
+ * and which hosts it reaches, within the API budget for reading beyond the diff:
  * 5 + 2⌈changed/100⌉ + ⌈files read beyond the diff/250⌉ + ⌈annotations/50⌉ calls, and one
  * more when a changed play gives roles values.
  */
@@ -276,5 +277,43 @@ describe("a change to a Puppet class parameter's default", () => {
     expect(review?.comments.map((comment) => `${comment.path}:${comment.line}`)).toEqual([
       'manifests/server.pp:2',
     ]);
+  }, 90_000);
+});
+
+function controlRepository(rootLogin: string): Map<string, string> {
+  const tree = new Map<string, string>([
+    ['data/common.yaml', `---\nprofile::bastion::root_login: "${rootLogin}"\n`],
+    [
+      'site/profile/manifests/bastion.pp',
+      "class profile::bastion (String $root_login = 'no') {\n  class { 'ssh::server':\n    permit_root_login => $root_login,\n  }\n}\n",
+    ],
+    ['modules/ssh/manifests/server.pp', SERVER_CLASS('no')],
+    [
+      'modules/ssh/templates/sshd_config.erb',
+      'Port 22\nPermitRootLogin <%= @permit_root_login %>\n',
+    ],
+  ]);
+  for (let index = 0; index < 20; index++)
+    tree.set(
+      `modules/app${index}/manifests/init.pp`,
+      `class app${index} {\n  service { 'app${index}': ensure => running }\n}\n`,
+    );
+  return tree;
+}
+
+describe("a change to a profile's Hiera key that the profile passes to a class it declares", () => {
+  it('is reported on the changed line, through the declaration and the class it declares', async () => {
+    standin = await startGitHubStandin({
+      base: controlRepository('no'),
+      head: controlRepository('yes'),
+    });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['data/common.yaml:2']);
+    expect(run.annotations[0]?.message).toContain('through `ssh::server::permit_root_login`');
+    expect(run.annotations[0]?.message).toContain('modules/ssh/templates/sshd_config.erb:2');
   }, 90_000);
 });

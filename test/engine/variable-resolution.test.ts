@@ -433,6 +433,28 @@ describe('parameters a Puppet class declaration gives', () => {
     ]);
   });
 
+  it('are read where the declaration sits when they name a variable', async () => {
+    const profile = (name: string) =>
+      [
+        `class profile::${name} (String $login = 'permissive') {`,
+        "  class { 'ssh': mode => $login }",
+        '}',
+      ].join('\n');
+    expect(
+      await sources({
+        ...module,
+        'site/profile/manifests/lab.pp': profile('lab'),
+        'site/profile/manifests/prod.pp': profile('prod'),
+        'site/profile/data/common.yaml': 'profile::prod::login: disabled\n',
+      }),
+    ).toEqual([
+      "modules/ssh/manifests/init.pp:1 mode='enforcing' for modules/ssh/manifests/init.pp:2",
+      'site/profile/data/common.yaml:1 profile::prod::login=disabled via ssh::mode for modules/ssh/manifests/init.pp:2 (and 1 other use)',
+      // The module's reading lands on the same line as the profile's own, which comes first.
+      "site/profile/manifests/lab.pp:1 login='permissive' for site/profile/manifests/lab.pp:2",
+    ]);
+  });
+
   it('leave defaults, overrides and other classes alone', async () => {
     expect(
       await sources({

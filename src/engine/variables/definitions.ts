@@ -29,6 +29,14 @@ export interface PlacedDefinition {
    * `variable-index.ts`).
    */
   application?: string;
+  /** where the value's references are read, when not where the unit uses it */
+  readIn?: GivingScope;
+}
+
+/** The file, and the scope within it (a Puppet class), a value is given in. */
+export interface GivingScope {
+  path: string;
+  scope?: string;
 }
 
 export interface OwnDefinition {
@@ -142,16 +150,25 @@ function placeGiven(
   tree: string,
   reading: AppliedReading,
 ): PlacedDefinition[] {
-  return given.flatMap(({ name, value, range, origin, application, precedence }) => {
+  return given.flatMap(({ name, value, range, origin, application, precedence, scope }) => {
     const definition: VariableDefinition = { name, value, path, range, origin };
     const level =
       (application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars) +
       PRECEDENCE_STEP * (precedence ?? 0);
+    const readIn = reading.readWhereGiven ? { path, ...(scope ? { scope } : {}) } : undefined;
     return application.units.flatMap((unit) => {
       const reach = reading.unitFolder(unit, tree);
       return reach === undefined
         ? []
-        : [{ definition, reach, level, application: `${applier}:${application.line}` }];
+        : [
+            {
+              definition,
+              reach,
+              level,
+              application: `${applier}:${application.line}`,
+              ...(readIn ? { readIn } : {}),
+            },
+          ];
     });
   });
 }

@@ -12,6 +12,7 @@ import {
   givenFileDefinitions,
   ownDefinitions,
   sharedDefinitions,
+  type GivingScope,
   type OwnDefinition,
   type PlacedDefinition,
 } from './definitions.js';
@@ -37,11 +38,19 @@ export class VariableIndex {
   private readonly renderedIn = new Map<string, Map<string, OwnDefinition[]>>();
   /** the definitions of each file that renders templates, read once however many it renders */
   private readonly rendererDefinitions = new WeakMap<FileModel, readonly OwnDefinition[]>();
+  /**
+   * by path, the definitions a file gives itself, for the files that give units values read
+   * where they are given (a Puppet profile's `class { 'ssh': port => $port }`)
+   */
+  private readonly givingFiles = new Map<string, readonly OwnDefinition[]>();
 
   constructor(private readonly places: Places) {}
 
   add(model: FileModel): void {
-    this.place(model.language, sharedDefinitions(model, this.places));
+    const placed = sharedDefinitions(model, this.places);
+    if (placed.some((definition) => definition.readIn?.path === model.path))
+      this.givingFiles.set(model.path, ownDefinitions(model));
+    this.place(model.language, placed);
   }
 
   /**
@@ -98,7 +107,16 @@ export class VariableIndex {
   }
 
   resolverFor(model: FileModel): VariableResolver {
-    return new FileResolver(this, model);
+    return new FileResolver(this, model.language, model.path, ownDefinitions(model));
+  }
+
+  /**
+   * Names as the file that gives a value reads them (the profile around a class declaration),
+   * for the values it gives that are read where they are given; undefined for other files.
+   */
+  givingFile(language: Language, path: string): FileResolver | undefined {
+    const own = this.givingFiles.get(path);
+    return own ? new FileResolver(this, language, path, own) : undefined;
   }
 }
 
@@ -106,19 +124,24 @@ interface Candidate {
   definition: VariableDefinition;
   level: number;
   application?: string;
+  readIn?: GivingScope;
 }
 
 class FileResolver implements VariableResolver {
   private readonly own = new Map<string, OwnDefinition[]>();
   private readonly cache = new Map<string, readonly VariableDefinition[]>();
   private readonly rendering: ReadonlyMap<string, readonly OwnDefinition[]> | undefined;
+  /** the files that give this one values, as they read names */
+  private readonly givers = new Map<string, FileResolver | undefined>();
 
   constructor(
     private readonly index: VariableIndex,
-    private readonly model: FileModel,
+    private readonly language: Language,
+    private readonly path: string,
+    ownDefinitions: readonly OwnDefinition[],
   ) {
-    this.rendering = index.fromRenderer(model.path);
-    for (const own of ownDefinitions(model)) {
+    this.rendering = index.fromRenderer(path);
+    for (const own of ownDefinitions) {
       for (const name of [own.definition.name, ...own.aliases]) {
         const known = this.own.get(name);
         if (known) known.push(own);
@@ -136,27 +159,47 @@ class FileResolver implements VariableResolver {
   private follow(name: string, via: readonly string[]): VariableDefinition[] {
     const resolved: VariableDefinition[] = [];
     const seen = new Set<string>();
-    for (const definition of strongest(this.candidates(name))) {
+    for (const candidate of strongest(this.candidates(name))) {
+      const { definition } = candidate;
       const key = `${definition.path}:${definition.range.line}:${definition.range.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      resolved.push(...this.followValue(definition, [...via, name]));
+      resolved.push(...this.followValue(candidate, [...via, name]));
     }
     return resolved;
   }
 
-  /** A definition whose value is another variable leads to that variable's definitions. */
+  /**
+   * A definition whose value is another variable leads to that variable's definitions: as this
+   * file reads names, or, for a value read where it is given, as the file that gives it does.
+   */
   private followValue(
-    definition: VariableDefinition,
+    { definition, readIn }: Candidate,
     via: readonly string[],
   ): VariableDefinition[] {
-    const [only, ...others] = referencesIn(definition.value, this.model.language);
+    const [only, ...others] = referencesIn(definition.value, this.language);
     const next = only?.whole && others.length === 0 ? only.name : undefined;
     if (next && via.length < MAX_CHAIN && !via.includes(next)) {
-      const deeper = this.follow(next, via);
+      const deeper = readIn ? this.followWhereGiven(next, readIn, via) : this.follow(next, via);
       if (deeper.length > 0) return deeper;
     }
     return [via.length > 1 ? { ...definition, via: via.slice(0, -1) } : definition];
+  }
+
+  /** `name` as the scope that gives a value reads it: its own variable first, then the name alone. */
+  private followWhereGiven(
+    name: string,
+    { path, scope }: GivingScope,
+    via: readonly string[],
+  ): VariableDefinition[] {
+    if (!this.givers.has(path)) this.givers.set(path, this.index.givingFile(this.language, path));
+    const giver = this.givers.get(path);
+    if (!giver) return [];
+    if (scope && !name.includes('::')) {
+      const scoped = giver.follow(`${scope}::${name}`, via);
+      if (scoped.length > 0) return scoped;
+    }
+    return giver.follow(name, via);
   }
 
   /**
@@ -165,7 +208,7 @@ class FileResolver implements VariableResolver {
    */
   private candidates(name: string): Candidate[] {
     const own = this.own.get(name) ?? [];
-    const { language, path } = this.model;
+    const { language, path } = this;
     const candidates: Candidate[] = [
       ...own,
       ...this.index.reaching(language, name, path),
@@ -185,7 +228,7 @@ class FileResolver implements VariableResolver {
  * each application's values over the others, and may run where nothing gives it any (another
  * playbook, another project): the winners of each of those runs, the plain one first.
  */
-function strongest(candidates: readonly Candidate[]): VariableDefinition[] {
+function strongest(candidates: readonly Candidate[]): Candidate[] {
   const plain = candidates.filter((candidate) => candidate.application === undefined);
   const plainTop = topLevel(plain);
   const winners = plain.filter((candidate) => candidate.level === plainTop);
@@ -200,7 +243,7 @@ function strongest(candidates: readonly Candidate[]): VariableDefinition[] {
     const top = topLevel(given);
     if (top >= plainTop) winners.push(...given.filter((candidate) => candidate.level === top));
   }
-  return winners.map((candidate) => candidate.definition);
+  return winners;
 }
 
 function topLevel(candidates: readonly Candidate[]): number {

@@ -88,8 +88,12 @@ export const variables: VariableReading = {
             range,
             origin: 'class-declaration' as const,
             application,
+            ...(unit.within ? { scope: unit.within } : {}),
           }));
       }),
+    // `class { 'ssh': permit_root_login => $root_login }` passes the value `$root_login` has in
+    // the profile or node that declares it.
+    readWhereGiven: true,
     // A manifest at the top of a control repository (`manifests/site.pp`, `site/profile/...`,
     // `modules/...`) may declare the classes of modules in its other top folders.
     reachesOtherTops: (path) => CONTROL_REPOSITORY_TOP.test(path),
