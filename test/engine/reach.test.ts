@@ -222,7 +222,7 @@ describe('the files a change reaches, from its text', () => {
     ).toEqual([]);
   });
 
-  it("a Chef role reaches the cookbooks of its run list, an environment every cookbook's code", () => {
+  it("a Chef role reaches the cookbooks of its run list, an environment or a role of roles every cookbook's code", () => {
     const tree = [
       'cookbooks/ssh/recipes/default.rb',
       'cookbooks/ssh/templates/default/sshd_config.erb',
@@ -232,6 +232,14 @@ describe('the files a change reaches, from its text', () => {
     ];
     const role = '{"default_attributes": {"ssh": {"port": 22}}, "run_list": ["recipe[ssh]"]}';
     expect(filesApplied([{ path: 'roles/web.json', content: role }], tree, 100)).toEqual([
+      'cookbooks/ssh/recipes/default.rb',
+      'cookbooks/ssh/templates/default/sshd_config.erb',
+    ]);
+    // A role that runs another role may reach any cookbook: only that role's file names them.
+    const nested =
+      '{"default_attributes": {"ssh": {"port": 22}}, "run_list": ["recipe[ssh]", "role[base]"]}';
+    expect(filesApplied([{ path: 'roles/web.json', content: nested }], tree, 100)).toEqual([
+      'cookbooks/ntp/recipes/default.rb',
       'cookbooks/ssh/recipes/default.rb',
       'cookbooks/ssh/templates/default/sshd_config.erb',
     ]);

@@ -22,7 +22,7 @@ function attributes(model: FileModel): string[] {
 }
 
 describe('reading a Chef role, environment or node', () => {
-  it('gives the attributes of a JSON role, at their levels, to the cookbooks of its run list', () => {
+  it('gives the attributes of a JSON role, at their levels, to the cookbooks of its run list and its roles', () => {
     const model = role(
       'roles/web.json',
       [
@@ -34,11 +34,12 @@ describe('reading a Chef role, environment or node', () => {
         '}',
       ].join('\n'),
     );
+    // `role[base]` runs cookbooks only its own file names: any cookbook (`*`) may be one.
     expect(attributes(model)).toEqual([
-      'ssh @0 → ssh,nginx 3:26',
-      'ssh.port @0 → ssh,nginx 3:34',
-      'ssh @3 → ssh,nginx 4:27',
-      'ssh.permit_root_login @3 → ssh,nginx 4:35',
+      'ssh @0 → ssh,*,nginx 3:26',
+      'ssh.port @0 → ssh,*,nginx 3:34',
+      'ssh @3 → ssh,*,nginx 4:27',
+      'ssh.permit_root_login @3 → ssh,*,nginx 4:35',
     ]);
     expect(model.variables[3]?.value).toMatchObject({ value: 'no', kind: 'string' });
   });

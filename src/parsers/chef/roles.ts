@@ -18,7 +18,10 @@ const JSON_FILE = /\.json$/i;
 /** What only a Chef role, environment or node written as JSON holds. */
 const CHEF_JSON = /"(run_list|default_attributes|override_attributes|chef_type|json_class)"\s*:/;
 
-/** The unit name that stands for every cookbook of the run: an environment's attributes reach them all. */
+/**
+ * The unit name that stands for every cookbook of the run: an environment's attributes reach
+ * them all, and so may those of a role whose run list names another role.
+ */
 export const EVERY_COOKBOOK = '*';
 
 /** The attribute sections of these files, ranked as node attribute precedence levels. */
@@ -83,7 +86,10 @@ export function roleVariables(sections: ReadonlyMap<string, Value>): Variable[] 
   return variables;
 }
 
-/** `recipe[ssh::server]` and `ssh::server` name the cookbook `ssh`; `role[base]` names none. */
+/**
+ * `recipe[ssh::server]` and `ssh::server` name the cookbook `ssh`. `role[base]` runs the
+ * cookbooks of another role, which only that role's file names: any cookbook may be among them.
+ */
 function runListCookbooks(sections: ReadonlyMap<string, Value>): string[] {
   const lists: Value[] = [];
   const runList = sections.get('run_list');
@@ -96,7 +102,10 @@ function runListCookbooks(sections: ReadonlyMap<string, Value>): string[] {
   for (const entry of entries) {
     if (typeof entry.value !== 'string') continue;
     const item = entry.value.trim();
-    if (item.startsWith('role[')) continue;
+    if (item.startsWith('role[')) {
+      cookbooks.add(EVERY_COOKBOOK);
+      continue;
+    }
     const recipe = /^recipe\[([^\]]+)\]$/.exec(item)?.[1] ?? item;
     const cookbook = recipe.split('::')[0]?.split('@')[0];
     if (cookbook && /^[\w.-]+$/.test(cookbook)) cookbooks.add(cookbook);
