@@ -158,6 +158,14 @@ describe('the files that may apply a changed unit with values, from paths alone'
       'group_vars/all.yml',
       'ops/maintenance.yml',
     ]);
+    // A role of a collection the project installs is applied by the project's playbooks.
+    expect(
+      reachedFiles(
+        ['collections/ansible_collections/acme/infra/roles/ssh/templates/sshd_config.j2'],
+        tree,
+        100,
+      ),
+    ).toEqual(expect.arrayContaining(['deploy-web.yml', 'ops/maintenance.yml']));
     // YAML outside roles may be a play's vars file: the plays of its project say.
     expect(reachedFiles(['ops/env.yml'], tree, 100)).toEqual(
       expect.arrayContaining(['deploy-web.yml', 'ops/maintenance.yml']),
@@ -183,6 +191,20 @@ function filesApplied(
 
 describe('the files a change reaches, from its text', () => {
   const play = (roles: string) => `- hosts: all\n  roles:\n${roles}`;
+
+  it("a play reaches a collection's role by its full name, in its project's collections", () => {
+    const tree = [
+      'collections/ansible_collections/acme/infra/roles/ssh/tasks/main.yml',
+      'collections/ansible_collections/acme/infra/roles/web/tasks/main.yml',
+      'roles/ssh/tasks/main.yml',
+    ];
+    const changed = [
+      { path: 'site.yml', content: play('    - role: acme.infra.ssh\n      x: 1\n') },
+    ];
+    expect(filesApplied(changed, tree, 100)).toEqual([
+      'collections/ansible_collections/acme/infra/roles/ssh/tasks/main.yml',
+    ]);
+  });
 
   it("a play reaches the files of the roles it gives values to, and no other role's", () => {
     const changed = [

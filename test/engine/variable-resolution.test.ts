@@ -402,6 +402,21 @@ describe('values given where a role is applied', () => {
     expect(await sources(files)).toEqual(expected);
     expect(await sources(Object.fromEntries(Object.entries(files).reverse()))).toEqual(expected);
   });
+  it("reaches a collection's role by its full name, in the collections folder beside the play", async () => {
+    const files = {
+      'site.yml': play([
+        '- hosts: all',
+        '  roles:',
+        '    - role: acme.infra.ssh',
+        '      ssh_selinux: disabled',
+      ]),
+      'collections/ansible_collections/acme/infra/roles/ssh/tasks/main.yml': TASK('ssh_selinux'),
+      'collections/ansible_collections/acme/other/roles/ssh/tasks/main.yml': TASK('ssh_selinux'),
+    };
+    expect(await sources(files)).toEqual([
+      'site.yml:4 ssh_selinux=disabled for collections/ansible_collections/acme/infra/roles/ssh/tasks/main.yml:4',
+    ]);
+  });
 });
 
 describe('parameters a Puppet class declaration gives', () => {

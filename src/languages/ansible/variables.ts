@@ -88,12 +88,15 @@ export const variables: VariableReading = {
       /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact))[ \t]*:/m,
     given: (model) => [...givenVariables(model), ...facts(model)],
     givenFiles: { of: varsFiles, values: varsFileValues },
-    // Roles sit under the tree's `roles/`: another top folder only for a tree at the top.
-    reachesOtherTops: (_path, tree, topFolders) => tree === '' && topFolders.has('roles'),
+    // Roles sit under the tree's `roles/` and `collections/`: other top folders only for a tree
+    // at the top.
+    reachesOtherTops: (_path, tree, topFolders) =>
+      tree === '' && (topFolders.has('roles') || topFolders.has('collections')),
     unitFolder: roleFolder,
-    // Playbooks sit outside roles, in the project that holds them.
+    // Playbooks sit outside roles, in the project that holds them (the one whose `collections/`
+    // holds a collection's role).
     mayApplyTo: (path, place, changed) =>
-      place.unit === undefined && YAML_FILE.test(path) && place.tree === changed.tree,
+      place.unit === undefined && YAML_FILE.test(path) && place.tree === projectOf(changed.tree),
     unitFiles(role, tree) {
       const folder = roleFolder(role, tree);
       return (path) => folder !== undefined && contains(folder, path);
@@ -212,14 +215,29 @@ function roleFolders(folders: readonly string[]): { roles: number; roleFolder: n
   return { roles, roleFolder };
 }
 
+/** A collection's role by its full name: `namespace.collection.role`. */
+const COLLECTION_ROLE = /^([a-z_]\w*)\.([a-z_]\w*)\.([a-z_]\w*)$/i;
+/** Where a project keeps the collections it installs, as Ansible looks beside a playbook. */
+const COLLECTIONS = 'collections/ansible_collections';
+
 /**
- * Roles are looked up in the `roles/` folder of the project that applies them; a role of a
- * collection (`namespace.collection.role`) or outside the project is not in the run.
+ * Roles are looked up in the `roles/` folder of the project that applies them, and a
+ * collection's role (`acme.infra.ssh`) in that project's `collections/ansible_collections/`; a
+ * collection installed elsewhere, or a role outside the project, is not in the run.
  */
 function roleFolder(role: string, tree: string): string | undefined {
-  return role.split('/').some((part) => part === '..' || part === '')
-    ? undefined
-    : `${tree === '' ? '' : `${tree}/`}roles/${role}`;
+  if (role.split('/').some((part) => part === '..' || part === '')) return undefined;
+  const prefix = tree === '' ? '' : `${tree}/`;
+  const collection = COLLECTION_ROLE.exec(role);
+  if (!collection) return `${prefix}roles/${role}`;
+  const [, namespace, name, collectionRole] = collection;
+  return `${prefix}${COLLECTIONS}/${namespace}/${name}/roles/${collectionRole}`;
+}
+
+/** The project a tree of roles belongs to: the one that installs it, for a collection's. */
+function projectOf(tree: string): string {
+  const installed = new RegExp(`(^|/)${COLLECTIONS}/[^/]+/[^/]+$`).exec(tree);
+  return installed ? tree.slice(0, installed.index) : tree;
 }
 
 function originOf(model: FileModel, inRole: boolean): DefinitionOrigin {
