@@ -61,6 +61,20 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('modules/motd/templates/motd.erb')?.destination).toBe('/etc/motd');
   });
 
+  it('finds where a defined type puts a template, in a folder it writes as it stands', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'modules/sudo/manifests/conf.pp',
+        content:
+          'define sudo::conf ($content) {\n  file { "/etc/sudoers.d/${title}":\n    content => template(\'sudo/conf.erb\'),\n  }\n  file { "${confdir}/${title}.conf":\n    content => template(\'sudo/other.erb\'),\n  }\n}\n',
+      },
+    ]);
+    expect(deployments.of('modules/sudo/templates/conf.erb')?.destination).toBe(
+      '/etc/sudoers.d/${title}',
+    );
+    expect(deployments.of('modules/sudo/templates/other.erb')?.destination).toBeUndefined();
+  });
+
   it('tells a module repository’s templates from a cookbook’s by their siblings', () => {
     const deployments = Deployments.index([
       { path: 'manifests/vhost/ssl.pp', content: 'class apache::vhost::ssl {}\n' },
@@ -104,9 +118,10 @@ describe('what the code says of the files it deploys', () => {
       renderedBy: 'manifests/login_defs.pp',
     });
     expect(deployments.of('templates/pam_unix.erb')?.scope).toBe('os_hardening::pam');
-    // Two classes render it, or a defined type does: no one class's Hiera keys are its values.
+    // Two classes render it: neither class's values are its own.
     expect(deployments.of('templates/shared.erb')?.scope).toBeNull();
-    expect(deployments.of('templates/key.epp')?.scope).toBeNull();
+    // A defined type reads its parameters, which each instance gives.
+    expect(deployments.of('templates/key.epp')?.scope).toBe('os_hardening::key');
     // Another module's template lies in that module, wherever it is.
     expect(deployments.of('templates/other.erb')?.scope).toBeUndefined();
   });

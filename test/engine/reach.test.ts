@@ -217,7 +217,7 @@ describe('the files a change reaches, from its text', () => {
     ]);
   });
 
-  it("a Puppet class declaration with parameters reaches its module's manifests and templates", () => {
+  it("a Puppet class declaration or defined type instance with parameters reaches its module's manifests and templates", () => {
     const tree = [
       'manifests/site.pp',
       'modules/ssh/manifests/init.pp',
@@ -230,6 +230,11 @@ describe('the files a change reaches, from its text', () => {
     expect(
       filesApplied([{ path: 'site/profile/manifests/base.pp', content: declaration }], tree, 100),
     ).toEqual(['modules/ssh/manifests/init.pp', 'modules/ssh/templates/sshd_config.erb']);
+    const instance = "node default {\n  ssh::drop_in { 'lab': permit_root_login => 'no' }\n}\n";
+    expect(filesApplied([{ path: 'manifests/site.pp', content: instance }], tree, 100)).toEqual([
+      'modules/ssh/manifests/init.pp',
+      'modules/ssh/templates/sshd_config.erb',
+    ]);
     expect(
       filesApplied(
         [

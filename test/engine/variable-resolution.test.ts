@@ -470,6 +470,26 @@ describe('parameters a Puppet class declaration gives', () => {
     ]);
   });
 
+  it("and a defined type's instance, its parameters for that instance", async () => {
+    expect(
+      await sources({
+        'modules/ssh/manifests/config.pp': [
+          "define ssh::config (String $mode = 'enforcing') {",
+          "  class { 'selinux': mode => $mode }",
+          '}',
+        ].join('\n'),
+        'manifests/site.pp': [
+          "ssh::config { 'lab': mode => 'permissive' }",
+          "Ssh::Config { mode => 'disabled' }",
+          "file { '/etc/motd': mode => '0644' }",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      "manifests/site.pp:1 ssh::config::mode='permissive' for modules/ssh/manifests/config.pp:2",
+      "modules/ssh/manifests/config.pp:1 mode='enforcing' for modules/ssh/manifests/config.pp:2",
+    ]);
+  });
+
   it('leave defaults, overrides and other classes alone', async () => {
     expect(
       await sources({

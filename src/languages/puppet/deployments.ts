@@ -19,9 +19,8 @@ export function puppetDestinations(files: readonly SourceText[], into: Map<strin
 }
 
 /**
- * Template path → the class whose scope renders it and the manifest it is in; `null` where
- * several classes do, or a defined type does (its parameters are given per instance, never
- * looked up in Hiera).
+ * Template path → the class or defined type whose scope renders it and the manifest it is in;
+ * `null` where several do.
  */
 export function puppetRenderers(
   files: readonly SourceText[],
@@ -30,7 +29,7 @@ export function puppetRenderers(
   for (const file of files)
     for (const { path, caller } of templateCalls(file)) {
       if (!path || !caller) continue;
-      const renderer = caller.kind === 'class' ? { scope: caller.name, path: file.path } : null;
+      const renderer = { scope: caller.name, path: file.path };
       const known = into.get(path);
       into.set(path, known === undefined || sameRenderer(known, renderer) ? renderer : null);
     }

@@ -29,8 +29,12 @@ const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
 const DEFINITION = /^[ \t]*(class|define)[ \t]+(?:::)?([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\b/gm;
 /** `template('ssh/sshd_config.erb')`, `epp("ssh/banner.epp", ...)`: the first, literal name. */
 const TEMPLATE_CALL = /\b(?:template|epp)\(\s*['"]([a-z][a-z0-9_]*)\/([^'"$]+)['"]/dg;
-/** `file { '/etc/ssh/sshd_config':`, a file resource with a literal path. */
-const FILE_WITH_PATH = /\bfile\s*\{\s*['"](\/[^'"$]+)['"]\s*:/g;
+/**
+ * `file { '/etc/ssh/sshd_config':`, a file resource whose folder is written as it stands; its
+ * name may be computed, as a defined type names each instance's file
+ * (`"/etc/sudoers.d/${title}"`).
+ */
+const FILE_WITH_PATH = /\bfile\s*\{\s*['"](\/(?:[^'"$/]+\/)*[^'"/]+)['"]\s*:/g;
 /** Its `content` or `source`, from a template. */
 const FROM_TEMPLATE = /\b(?:content|source)\s*=>\s*(?:template|epp)\(\s*['"]([^'"]+)['"]/d;
 

@@ -7,6 +7,7 @@
  */
 import { placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
+import type { Unit } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
@@ -72,13 +73,15 @@ export const variables: VariableReading = {
 
   applied: {
     pathMayApply: /\.pp$/i,
-    mayApply: /\bclass\s*\{/,
+    // `class { 'ssh': ...`, or a defined type's instance: `ssh::config { 'main': ...`.
+    mayApply: /\bclass\s*\{|\b[a-z]\w*(?:::[a-z]\w*)+\s*\{\s*['"$[]/,
     // `class { 'ssh::server': permit_root_login => 'yes' }` sets the class's parameters where it
-    // is declared, over Hiera and the defaults.
+    // is declared, over Hiera and the defaults; `ssh::config { 'main': permit_root_login => 'yes' }`
+    // sets a defined type's parameters for that instance, over the defaults.
     given: (model) =>
       model.units.flatMap((unit) => {
-        if (unit.type !== 'class' || unit.name === undefined || unit.keywords.length > 0) return [];
-        const owner = unit.name.replace(/^::/, '');
+        const owner = declaredUnit(unit);
+        if (owner === undefined) return [];
         const application = { units: [owner], asParameters: true, line: unit.range.line };
         return unit.attributes
           .filter((attribute) => attribute.name !== 'title' && !METAPARAMETERS.has(attribute.name))
@@ -117,3 +120,16 @@ export const variables: VariableReading = {
     return value.text.includes('[') ? undefined : value.name.replace(/^::/, '');
   },
 };
+
+/** Defined types are named within their module: `ssh::config`, `apache::vhost`. */
+const DEFINED_TYPE = /^[a-z]\w*(::[a-z]\w*)+$/;
+
+/**
+ * The class or defined type a resource-like declaration gives parameters to; undefined for
+ * resource defaults and overrides, and for other resources.
+ */
+function declaredUnit(unit: Unit): string | undefined {
+  if (unit.name === undefined || unit.keywords.length > 0) return undefined;
+  if (unit.type === 'class') return unit.name.replace(/^::/, '');
+  return DEFINED_TYPE.test(unit.type) ? unit.type : undefined;
+}
