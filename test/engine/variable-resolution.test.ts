@@ -386,6 +386,61 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it("gives the play's own tasks its vars_files, over the play's vars", async () => {
+    expect(
+      await sources({
+        'site.yml': play([
+          '- hosts: web',
+          '  vars:',
+          '    mode: enforcing',
+          '  vars_files: [env/lab.yml]',
+          '  tasks:',
+          ...TASK('mode')
+            .trimEnd()
+            .split('\n')
+            .map((line) => `    ${line}`),
+        ]),
+        'env/lab.yml': 'mode: permissive\n',
+      }),
+    ).toEqual([
+      'env/lab.yml:1 mode=permissive for site.yml:9',
+      'site.yml:3 mode=enforcing for site.yml:9',
+    ]);
+  });
+
+  it('gives the files a playbook loads with include_vars to its roles and its own tasks', async () => {
+    expect(
+      await sources({
+        ...role,
+        'site.yml': play([
+          '- hosts: web',
+          '  pre_tasks:',
+          '    - ansible.builtin.include_vars: lab.yml',
+          '    - ansible.builtin.include_vars:',
+          '        file: env/prod.yml',
+          '    - ansible.builtin.include_vars:',
+          '        file: env/named.yml',
+          '        name: named',
+          '    - ansible.builtin.include_vars: "env/{{ stage }}.yml"',
+          '  roles: [web]',
+          '  tasks:',
+          ...TASK('prod_mode')
+            .trimEnd()
+            .split('\n')
+            .map((line) => `    ${line}`),
+        ]),
+        'vars/lab.yml': 'web_selinux: permissive\n',
+        'env/prod.yml': 'prod_mode: disabled\nweb_selinux: disabled\n',
+        'env/named.yml': 'web_selinux: disabled\n',
+      }),
+    ).toEqual([
+      'env/prod.yml:1 prod_mode=disabled for site.yml:15',
+      'env/prod.yml:2 web_selinux=disabled for roles/web/tasks/main.yml:4',
+      // The playbook's `vars/` holds the tree's variables: over the role's defaults everywhere.
+      'vars/lab.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

@@ -20,7 +20,7 @@ import type { AppliedReading, GivenValue } from '../../languages/language.js';
 
 export interface PlacedDefinition {
   definition: VariableDefinition;
-  /** the folder whose files it reaches */
+  /** the folder whose files it reaches, or the one file it reaches */
   reach: string;
   level: number;
   /**
@@ -57,6 +57,8 @@ const PRECEDENCE_STEP = 20;
 const LEVEL = {
   appliedParameters: 11,
   local: 10,
+  /** a play's `vars_files:` in the playbook's own tasks: over the play's vars, under a task's */
+  givenFileInPlay: 9.5,
   play: 9,
   roleVars: 8,
   appliedVars: 7,
@@ -139,8 +141,16 @@ export function givenFileDefinitions(
   tree: string,
 ): PlacedDefinition[] {
   const reading = descriptorOf(model.language).variables.applied;
-  const values = reading?.givenFiles?.values(model, application) ?? [];
-  return reading ? placeGiven(values, model.path, applier, tree, reading) : [];
+  if (!reading) return [];
+  const values = reading.givenFiles?.values(model, application) ?? [];
+  // The playbook that names the file runs tasks of its own, which read its values too.
+  const inApplier = values.map(({ name, value, range, origin }) => ({
+    definition: { name, value, path: model.path, range, origin },
+    reach: applier,
+    level: application.asParameters ? LEVEL.appliedParameters : LEVEL.givenFileInPlay,
+    application: `${applier}:${application.line}`,
+  }));
+  return [...placeGiven(values, model.path, applier, tree, reading), ...inApplier];
 }
 
 function placeGiven(

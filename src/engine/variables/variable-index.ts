@@ -101,8 +101,8 @@ export class VariableIndex {
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
   reaching(language: Language, name: string, path: string): readonly PlacedDefinition[] {
-    return (this.shared.get(language)?.get(name) ?? []).filter((placed) =>
-      contains(placed.reach, path),
+    return (this.shared.get(language)?.get(name) ?? []).filter(
+      (placed) => placed.reach === path || contains(placed.reach, path),
     );
   }
 

@@ -85,9 +85,12 @@ export const variables: VariableReading = {
   applied: {
     pathMayApply: YAML_FILE,
     mayApply:
-      /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact))[ \t]*:/m,
+      /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact|include_vars))[ \t]*:/m,
     given: (model) => [...givenVariables(model), ...facts(model)],
-    givenFiles: { of: varsFiles, values: varsFileValues },
+    givenFiles: {
+      of: (model) => [...varsFiles(model), ...includedVars(model)],
+      values: varsFileValues,
+    },
     // Roles sit under the tree's `roles/` and `collections/`: other top folders only for a tree
     // at the top.
     reachesOtherTops: (_path, tree, topFolders) =>
@@ -164,6 +167,34 @@ function varsFiles(model: FileModel): Array<{ path: string; application: Applica
     for (const entry of entries) {
       if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
       const path = posix.normalize(posix.join(folder, entry.value));
+      if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
+    }
+  }
+  return files;
+}
+
+/**
+ * The files a playbook's `include_vars` tasks load, by path from the top of the run, each where
+ * Ansible looks for it: the playbook's `vars/` folder, then beside the playbook. Their values
+ * bind above the vars of the roles its play applies, as `set_fact` does. A role's own
+ * `include_vars` loads from its `vars/`, whose files are the role's vars already; a file loaded
+ * under a `name:`, or named by an expression, is not followed.
+ */
+function includedVars(model: FileModel): Array<{ path: string; application: Application }> {
+  if (ownRole(model.path) !== undefined) return [];
+  const folder = posix.dirname(model.path);
+  const files: Array<{ path: string; application: Application }> = [];
+  let roles: readonly string[] = [];
+  for (const unit of model.units) {
+    if (unit.kind === 'play') roles = unit.roles ?? [];
+    if (unit.type !== 'include_vars' || unit.attributes.some(({ name }) => name === 'name'))
+      continue;
+    const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
+    const file = named?.value;
+    if (file?.kind !== 'string' || file.dynamic || typeof file.value !== 'string') continue;
+    const application = { units: roles, asParameters: true, line: unit.range.line };
+    for (const candidate of [posix.join('vars', file.value), file.value]) {
+      const path = posix.normalize(posix.join(folder, candidate));
       if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
     }
   }
