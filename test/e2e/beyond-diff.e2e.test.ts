@@ -189,28 +189,51 @@ describe("the second content query, for the roles a play's text names, when GitH
   }, 90_000);
 });
 
-describe('a change to a vars file that an unchanged play names', () => {
-  it('is read as the play reads it, and reported on the changed line', async () => {
-    const project = (rootLogin: string) =>
-      new Map<string, string>([
-        [
-          'deploy.yml',
-          '---\n- hosts: web\n  vars_files:\n    - env/prod.yml\n  roles:\n    - ssh\n',
-        ],
-        ['env/prod.yml', `---\nssh_permit_root_login: "${rootLogin}"\n`],
-        ['roles/ssh/tasks/main.yml', TASKS],
-        ['roles/ssh/templates/sshd_config.j2', TEMPLATE],
-        ['roles/other/tasks/main.yml', '---\n- name: Other\n  ansible.builtin.ping:\n'],
-      ]);
-    standin = await startGitHubStandin({ base: project('no'), head: project('yes') });
-    const run = await reviewOpened(standin);
+describe('a change to a vars file that an unchanged play loads', () => {
+  const OWN_TASK = [
+    '  tasks:',
+    '    - name: Root login',
+    '      ansible.builtin.lineinfile:',
+    '        path: /etc/ssh/sshd_config',
+    "        regexp: '^PermitRootLogin'",
+    '        line: "PermitRootLogin {{ ssh_permit_root_login }}"',
+    '        validate: /usr/sbin/sshd -t -f %s',
+    '',
+  ].join('\n');
+  it.each([
+    [
+      'names in vars_files, for its roles',
+      '  vars_files:\n    - env/prod.yml\n  roles:\n    - ssh\n',
+    ],
+    [
+      'loads with include_vars, for its roles',
+      '  pre_tasks:\n    - ansible.builtin.include_vars: env/prod.yml\n  roles:\n    - ssh\n',
+    ],
+    ['names in vars_files, for its own tasks', `  vars_files:\n    - env/prod.yml\n${OWN_TASK}`],
+  ])(
+    'that it %s, is read as the play reads it and reported on the changed line',
+    async (_, play) => {
+      const project = (rootLogin: string) =>
+        new Map<string, string>([
+          ['deploy.yml', `---\n- hosts: web\n${play}`],
+          ['env/prod.yml', `---\nssh_permit_root_login: "${rootLogin}"\n`],
+          ['roles/ssh/tasks/main.yml', TASKS],
+          ['roles/ssh/templates/sshd_config.j2', TEMPLATE],
+          ['roles/other/tasks/main.yml', '---\n- name: Other\n  ansible.builtin.ping:\n'],
+        ]);
+      standin = await startGitHubStandin({ base: project('no'), head: project('yes') });
+      const run = await reviewOpened(standin);
 
-    expect(run.conclusion).toBe('failure');
-    expect(
-      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
-    ).toEqual(['env/prod.yml:2']);
-    expect(run.annotations[0]?.message).toContain('roles/ssh/templates/sshd_config.j2:3');
-  }, 90_000);
+      expect(run.conclusion).toBe('failure');
+      expect(
+        run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+      ).toEqual(['env/prod.yml:2']);
+      expect(run.annotations[0]?.message).toMatch(
+        play.includes('roles:') ? 'roles/ssh/templates/sshd_config.j2:3' : 'deploy.yml:',
+      );
+    },
+    90_000,
+  );
 });
 
 describe('a template changed to read a value an unchanged playbook gives its role', () => {
