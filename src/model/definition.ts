@@ -16,6 +16,8 @@ export type DefinitionOrigin =
   | 'group-vars'
   | 'inventory'
   | 'vars-file'
+  /** Ansible: a template's own `{% set x = ... %}` */
+  | 'template-set'
   /** Puppet: Hiera data, a parameter's default, `$x = ...`, `class { 'x': param => ... }` */
   | 'hiera'
   | 'class-declaration'

@@ -94,7 +94,16 @@ export interface Unit {
 }
 
 export type VariableScope =
-  'vars-file' | 'play' | 'task' | 'inventory' | 'parameter' | 'attribute' | 'hiera' | 'data';
+  | 'vars-file'
+  | 'play'
+  | 'task'
+  | 'inventory'
+  | 'parameter'
+  | 'attribute'
+  | 'hiera'
+  | 'data'
+  /** set by a template for its own lines: Jinja2's `{% set x = ... %}` */
+  | 'template';
 
 export interface Variable {
   /** last key of the path (`password` for `mysql.root.password`) */

@@ -47,6 +47,7 @@ const TREE_VARIABLE_FOLDERS = new Set(['group_vars', 'host_vars', 'inventory', '
 const OWN: Partial<Record<VariableScope, Omit<OwnReading, 'name' | 'aliases'>>> = {
   task: { origin: 'task-vars', level: 'local' },
   play: { origin: 'play-vars', level: 'play' },
+  template: { origin: 'template-set', level: 'local' },
 };
 
 export const variables: VariableReading = {

@@ -8,6 +8,7 @@ import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Comment, FileModel, Language } from '../../model/model.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
+import { jinjaSets } from '../templates/jinja-sets.js';
 import { renderLines } from '../templates/render-lines.js';
 import { TemplateSyntaxError, type TemplateTag } from '../templates/tags.js';
 import { formatByName, type FormatSpec } from './formats.js';
@@ -55,7 +56,7 @@ export function parseConfig(
     language,
     kind: 'config',
     units: [],
-    variables: [],
+    variables: syntax === 'jinja' ? jinjaSets(source, tags) : [],
     comments: spec.tool && syntax === 'none' ? commentsOf(source) : [],
     conditions: [],
     config: {

@@ -138,7 +138,8 @@ function sourceOffset(pieces: readonly Piece[], offset: number, side: 'start' | 
   return edge ?? 0;
 }
 
-function lineStartsOf(source: string): number[] {
+/** The offset each line of `source` starts at. */
+export function lineStartsOf(source: string): number[] {
   const starts = [0];
   for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1))
     starts.push(index + 1);
@@ -159,7 +160,8 @@ function positionOf(
   return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
 }
 
-function rangeBetween(from: number, to: number, lineStarts: readonly number[]): SourceRange {
+/** The source range of the offsets [from, to), with the line starts of its source. */
+export function rangeBetween(from: number, to: number, lineStarts: readonly number[]): SourceRange {
   const start = positionOf(from, lineStarts);
   const end = positionOf(Math.max(from, to), lineStarts);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

@@ -267,6 +267,7 @@ function unitLabel(unit: Unit): string {
  */
 function definitionText(definition: VariableDefinition, language: Language): string {
   const value = definition.value.text.trim();
+  if (definition.origin === 'template-set') return `{% set ${definition.name} = ${value} %}`;
   if (language === 'ansible' || definition.origin === 'hiera')
     return `${definition.name}: ${value}`;
   if (definition.origin === 'class-declaration') return `${definition.name} => ${value}`;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
+import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
 import { TemplateSyntaxError } from '../../../src/parsers/templates/tags.js';
@@ -32,6 +33,64 @@ describe('Jinja2 tags', () => {
 
   it('rejects an unclosed tag with its offset', () => {
     expect(() => jinjaTags('Port 22\nPermitRootLogin {{ x\n')).toThrow(TemplateSyntaxError);
+  });
+});
+
+describe('Jinja2 variables a template sets', () => {
+  it('reads top-level sets, literals as values and expressions as Jinja, with their positions', () => {
+    const source = [
+      "{% set root = 'yes' %}",
+      '{%- set port = 2222 -%}',
+      '{% set strict = False %}',
+      "{% set login = ssh_login | default('no') %}",
+      "{% if lab %}{% set tunnel = 'yes' %}{% endif %}",
+      "{% for user in users %}{% set shell = '/bin/sh' %}{% endfor %}",
+      '{% set block %}text{% endset %}',
+      'PermitRootLogin {{ root }}',
+    ].join('\n');
+    expect(
+      jinjaSets(source, jinjaTags(source)).map(({ name, value, range, scope }) => ({
+        name,
+        scope,
+        kind: value.kind,
+        value: value.value,
+        dynamic: value.dynamic,
+        at: `${range.line}:${range.column} ${value.range.line}:${value.range.column}`,
+      })),
+    ).toEqual([
+      {
+        name: 'root',
+        scope: 'template',
+        kind: 'string',
+        value: 'yes',
+        dynamic: false,
+        at: '1:8 1:15',
+      },
+      {
+        name: 'port',
+        scope: 'template',
+        kind: 'number',
+        value: 2222,
+        dynamic: false,
+        at: '2:9 2:16',
+      },
+      {
+        name: 'strict',
+        scope: 'template',
+        kind: 'boolean',
+        value: false,
+        dynamic: false,
+        at: '3:8 3:17',
+      },
+      {
+        name: 'login',
+        scope: 'template',
+        kind: 'string',
+        value: "{{ ssh_login | default('no') }}",
+        dynamic: true,
+        at: '4:8 4:16',
+      },
+    ]);
   });
 });
 
