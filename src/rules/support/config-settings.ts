@@ -20,7 +20,7 @@ import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
-import { bindings, reportBinding } from './bindings.js';
+import { bindings, reportBinding, wholeBindings } from './bindings.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
@@ -262,15 +262,7 @@ export function checkSettings(
   judge: Judge,
 ): void {
   for (const setting of settingsOf(context, formats)) {
-    const spec = formatSpec(setting.format);
-    const label = spec.label;
-    // A bare flag (`skip-grant-tables`) is its name; columns aligned with spaces read as one.
-    const shown = (value: string) => {
-      const text = value.replace(/\s+/g, ' ');
-      if (spec.syntax === 'rule-lines') return text;
-      return text === '' ? setting.name : `${setting.name} ${text}`;
-    };
-    const where = `${label}${setting.section ? ` (\`${setting.section}\`)` : ''}`;
+    const { shown, where } = described(setting);
     const literal = literalOf(setting.value);
     if (literal !== undefined) {
       // Which branch applies is decided by the condition's variables, judged where they are set.
@@ -298,6 +290,88 @@ export function checkSettings(
       );
     }
   }
+  for (const { setting, definition, use } of contentHeldInVariables(context, formats)) {
+    const literal = literalOf(setting.value);
+    if (literal === undefined || setting.conditional) continue;
+    const verdict = judge(setting.name, literal, setting);
+    if (!verdict) continue;
+    const { shown, where } = described(setting);
+    const elsewhere = definition.path !== context.file.path;
+    context.report({
+      range: setting.range,
+      path: definition.path,
+      ...(elsewhere
+        ? { landing: { path: context.file.path, line: use.line, as: `in the content of ${where}` } }
+        : {}),
+      message: `\`${shown(literal)}\` in \`${definition.name}\`, written as the content of ${where} at ${context.file.path}:${use.line}: ${verdict.problem}`,
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
+    });
+  }
+}
+
+/** How a message shows a setting's value, and names the file it is in. */
+function described(setting: Setting): { shown: (value: string) => string; where: string } {
+  const spec = formatSpec(setting.format);
+  return {
+    // A bare flag (`skip-grant-tables`) is its name; columns aligned with spaces read as one.
+    shown: (value) => {
+      const text = value.replace(/\s+/g, ' ');
+      if (spec.syntax === 'rule-lines') return text;
+      return text === '' ? setting.name : `${setting.name} ${text}`;
+    },
+    where: `${spec.label}${setting.section ? ` (\`${setting.section}\`)` : ''}`,
+  };
+}
+
+/**
+ * The settings of text a variable holds, which a task or resource writes whole into a
+ * configuration file (`copy` with `content: "{{ sshd_extra }}"`): read as that file, each placed
+ * on its line in the file that sets the variable, with the use it lands through.
+ */
+function* contentHeldInVariables(
+  context: RuleContext,
+  formats: readonly ConfigFormat[],
+): Generator<{ setting: Setting; definition: VariableDefinition; use: SourceRange }> {
+  const { file } = context;
+  const templated = descriptorOf(file.language).variables.templated;
+  for (const { unit, spec, content } of computedContents(file)) {
+    if (!formats.includes(spec.format)) continue;
+    for (const { definition } of wholeBindings(context, content, unit.within)) {
+      const text = definition ? stringText(definition.value) : undefined;
+      if (!definition || text === undefined || setUnderCondition(file, definition)) continue;
+      const lines = contentLines(definition.value, text, isGuarded(file, unit), templated);
+      for (const directive of readDirectives(lines, spec, templated))
+        yield {
+          setting: directiveSetting(spec.format, directive, unit.within),
+          definition,
+          use: content.range,
+        };
+    }
+  }
+}
+
+interface ComputedContent {
+  unit: Unit;
+  spec: FormatSpec;
+  content: Value;
+}
+
+/** The tasks and resources of each file that write computed content into a configuration file. */
+const computedContentsByFile = new WeakMap<FileModel, readonly ComputedContent[]>();
+
+function computedContents(file: FileModel): readonly ComputedContent[] {
+  let found = computedContentsByFile.get(file);
+  if (!found) {
+    found = file.units.flatMap((unit) => {
+      const writer = CONTENT_WRITERS[file.language]?.[unit.type];
+      if (!writer || removesResource(unit, file.language)) return [];
+      const spec = formatWrittenTo(unit, writer.path);
+      const content = attributeOf(unit, writer.content)?.value;
+      return spec && content?.dynamic ? [{ unit, spec, content }] : [];
+    });
+    computedContentsByFile.set(file, found);
+  }
+  return found;
 }
 
 function literalOf(value: Value): string | undefined {
