@@ -142,6 +142,11 @@ export interface Variable {
 export interface Application {
   /** the units, by name as written (`ssh`, `kubernetes/node`) */
   units: readonly string[];
+  /**
+   * Files it gives the values to, by path in the run: the task files an `include_tasks` or
+   * `import_tasks` task with `vars:` runs
+   */
+  files?: readonly string[];
   asParameters: boolean;
   /**
    * The line of what applies them (the play, or an `include_role` task outside a play): values

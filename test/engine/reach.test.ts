@@ -206,6 +206,22 @@ describe('the files a change reaches, from its text', () => {
     ]);
   });
 
+  it('an include_tasks with vars reaches the task file it names, and no other', () => {
+    const tree = [
+      'roles/web/tasks/main.yml',
+      'roles/web/tasks/selinux.yml',
+      'roles/web/tasks/other.yml',
+    ];
+    const changed = [
+      {
+        path: 'roles/web/tasks/main.yml',
+        content:
+          '- ansible.builtin.include_tasks: selinux.yml\n  vars:\n    web_selinux: permissive\n',
+      },
+    ];
+    expect(filesApplied(changed, tree, 100)).toEqual(['roles/web/tasks/selinux.yml']);
+  });
+
   it("a play reaches the files of the roles it gives values to, and no other role's", () => {
     const changed = [
       { path: 'site.yml', content: play('    - role: ssh\n      ssh_port: 2222\n    - web\n') },

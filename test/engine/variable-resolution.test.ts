@@ -441,6 +441,31 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it('gives the task files an include_tasks or import_tasks names the vars of that task', async () => {
+    expect(
+      await sources({
+        'roles/web/tasks/main.yml': play([
+          '- ansible.builtin.include_tasks: selinux.yml',
+          '  vars:',
+          '    web_selinux: permissive',
+          '- ansible.builtin.import_tasks:',
+          '    file: sub/other.yml',
+          '  vars:',
+          '    other_selinux: disabled',
+          '- ansible.builtin.include_tasks: "{{ family }}.yml"',
+          '  vars:',
+          '    web_selinux: disabled',
+        ]),
+        'roles/web/tasks/selinux.yml': TASK('web_selinux'),
+        'roles/web/tasks/sub/other.yml': TASK('other_selinux'),
+        'roles/web/tasks/unrelated.yml': TASK('web_selinux'),
+      }),
+    ).toEqual([
+      'roles/web/tasks/main.yml:3 web_selinux=permissive for roles/web/tasks/selinux.yml:4',
+      'roles/web/tasks/main.yml:7 other_selinux=disabled for roles/web/tasks/sub/other.yml:4',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

@@ -166,9 +166,12 @@ function placeGiven(
       (application.asParameters ? LEVEL.appliedParameters : LEVEL.appliedVars) +
       PRECEDENCE_STEP * (precedence ?? 0);
     const readIn = reading.readWhereGiven ? { path, ...(scope ? { scope } : {}) } : undefined;
-    return application.units.flatMap((unit) => {
-      const reach = reading.unitFolder(unit, tree);
-      return reach === undefined
+    const reaches = [
+      ...application.units.map((unit) => reading.unitFolder(unit, tree)),
+      ...(application.files ?? []),
+    ];
+    return reaches.flatMap((reach) =>
+      reach === undefined
         ? []
         : [
             {
@@ -178,8 +181,8 @@ function placeGiven(
               application: `${applier}:${application.line}`,
               ...(readIn ? { readIn } : {}),
             },
-          ];
-    });
+          ],
+    );
   });
 }
 

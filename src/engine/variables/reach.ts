@@ -102,6 +102,8 @@ export interface UnitsApplied {
   path: string;
   language: Language;
   units: ReadonlySet<string>;
+  /** files it gives values to by path (the task files of an `include_tasks` with `vars:`) */
+  files: ReadonlySet<string>;
 }
 
 /**
@@ -128,9 +130,12 @@ export function unitsApplied(
       const givenFiles = applied.givenFiles?.of(model) ?? [];
       if (!givesChanged(givenFiles.map((given) => given.path))) continue;
       const units = new Set<string>();
-      for (const { application } of [...applied.given(model), ...givenFiles])
+      const files = new Set<string>();
+      for (const { application } of [...applied.given(model), ...givenFiles]) {
         for (const unit of application.units) units.add(unit);
-      if (units.size > 0) found.push({ path, language, units });
+        for (const file of application.files ?? []) files.add(file);
+      }
+      if (units.size > 0 || files.size > 0) found.push({ path, language, units, files });
     }
   }
   return found;
@@ -149,10 +154,11 @@ export function appliedUnitFiles(
 ): string[] {
   const places = new Places(tree);
   const holds: Array<(path: string) => boolean> = [];
-  for (const { path, language, units } of applied) {
+  for (const { path, language, units, files } of applied) {
     const reading = descriptorOf(language).variables.applied;
     const { tree: folder } = places.of(path, language);
     for (const unit of units) if (reading) holds.push(reading.unitFiles(unit, folder));
+    if (files.size > 0) holds.push((candidate) => files.has(candidate));
   }
   if (holds.length === 0) return [];
   return tree

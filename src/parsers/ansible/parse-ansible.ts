@@ -3,6 +3,7 @@
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Document, Node as YamlNode } from 'yaml';
+import { posix } from 'node:path';
 import type {
   Application,
   Attribute,
@@ -306,12 +307,16 @@ class AnsibleModelBuilder {
         range,
       });
     }
-    // The vars of an `include_role` task are the included role's too.
+    // The vars of an `include_role` task are the included role's too, and those of an
+    // `include_tasks` task the included file's.
     const included = includedRole({ type, attributes });
+    const files = includedTaskFiles(this.path, { type, attributes });
     const appliesTo =
-      included === undefined
-        ? undefined
-        : { units: [included], asParameters: true, line: this.playLine ?? range.line };
+      included !== undefined
+        ? { units: [included], asParameters: true, line: this.playLine ?? range.line }
+        : files.length > 0
+          ? { units: [], files, asParameters: true, line: range.line }
+          : undefined;
     for (const pair of pairs) {
       if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task', appliesTo);
       if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key))
@@ -450,6 +455,22 @@ function includedRole(unit: Pick<Unit, 'type' | 'attributes'>): string | undefin
   if (unit.type !== 'include_role' && unit.type !== 'import_role') return undefined;
   const name = unit.attributes.find((attribute) => attribute.name === 'name');
   return name && literalText(name.value);
+}
+
+/**
+ * The task files an `include_tasks`/`import_tasks` task names as it stands, where Ansible looks
+ * for them: beside the including file and, in a role, in the role's `tasks/`.
+ */
+function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
+  if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks') return [];
+  const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
+  const file = named && literalText(named.value);
+  if (file === undefined || posix.isAbsolute(file)) return [];
+  const folders = [posix.dirname(path)];
+  const roleTasks = /^(.*\/)?roles\/(?:[^/]+\/)*?tasks(?=\/)/.exec(path)?.[0];
+  if (roleTasks !== undefined) folders.push(roleTasks);
+  const paths = folders.map((folder) => posix.normalize(posix.join(folder, file)));
+  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
 }
 
 /** A plain string that computes nothing: a role's name as written. */
