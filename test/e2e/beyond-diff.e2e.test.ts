@@ -340,3 +340,31 @@ describe("a change to a profile's Hiera key that the profile passes to a class i
     expect(run.annotations[0]?.message).toContain('modules/ssh/templates/sshd_config.erb:2');
   }, 90_000);
 });
+
+describe('a task file changed to read a value the task that includes it gives', () => {
+  it('fails, naming the unchanged include line whose value now lands there', async () => {
+    const role = (line: string) =>
+      new Map<string, string>([
+        [
+          'roles/ssh/tasks/main.yml',
+          '---\n- name: Configure sshd\n  ansible.builtin.include_tasks: sshd.yml\n  vars:\n    sshd_root: "yes"\n',
+        ],
+        [
+          'roles/ssh/tasks/sshd.yml',
+          `---\n- name: Root login\n  ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: '^PermitRootLogin'\n    line: "${line}"\n    validate: /usr/sbin/sshd -t -f %s\n`,
+        ],
+        ['roles/other/tasks/main.yml', '---\n- name: Other\n  ansible.builtin.ping:\n'],
+      ]);
+    standin = await startGitHubStandin({
+      base: role('PermitRootLogin no'),
+      head: role('PermitRootLogin {{ sshd_root }}'),
+    });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['roles/ssh/tasks/main.yml:5']);
+    expect(run.annotations[0]?.message).toContain('roles/ssh/tasks/sshd.yml:6');
+  }, 90_000);
+});

@@ -158,6 +158,10 @@ describe('the files that may apply a changed unit with values, from paths alone'
       'group_vars/all.yml',
       'ops/maintenance.yml',
     ]);
+    // A role's task file may be included, with values, by the role's other task files.
+    expect(reachedFiles(['roles/ssh/tasks/sshd.yml'], tree, 100)).toEqual(
+      expect.arrayContaining(['roles/ssh/tasks/main.yml']),
+    );
     // A role of a collection the project installs is applied by the project's playbooks.
     expect(
       reachedFiles(

@@ -98,9 +98,12 @@ export const variables: VariableReading = {
       tree === '' && (topFolders.has('roles') || topFolders.has('collections')),
     unitFolder: roleFolder,
     // Playbooks sit outside roles, in the project that holds them (the one whose `collections/`
-    // holds a collection's role).
+    // holds a collection's role); a role's own task files may include its other task files.
     mayApplyTo: (path, place, changed) =>
-      place.unit === undefined && YAML_FILE.test(path) && place.tree === projectOf(changed.tree),
+      YAML_FILE.test(path) &&
+      (place.unit === undefined
+        ? place.tree === projectOf(changed.tree)
+        : place.unit === changed.unit && ROLE_TASKS.test(path)),
     unitFiles(role, tree) {
       const folder = roleFolder(role, tree);
       return (path) => folder !== undefined && contains(folder, path);
@@ -246,6 +249,9 @@ function roleFolders(folders: readonly string[]): { roles: number; roleFolder: n
   );
   return { roles, roleFolder };
 }
+
+/** A task file of a role, which may include the role's other task files with values. */
+const ROLE_TASKS = /(^|\/)tasks\//;
 
 /** A collection's role by its full name: `namespace.collection.role`. */
 const COLLECTION_ROLE = /^([a-z_]\w*)\.([a-z_]\w*)\.([a-z_]\w*)$/i;
