@@ -179,7 +179,9 @@ describe('the files that may apply a changed unit with values, from paths alone'
     ]);
     expect(
       reachedFiles(['chef/cookbooks/ssh/templates/default/sshd_config.erb'], tree, 100),
-    ).toContain('chef/roles/web.json');
+    ).toEqual(
+      expect.arrayContaining(['chef/roles/web.json', 'chef/cookbooks/ntp/recipes/default.rb']),
+    );
   });
 });
 
@@ -287,6 +289,14 @@ describe('the files a change reaches, from its text', () => {
       '{"default_attributes": {"ssh": {"port": 22}}, "run_list": ["recipe[ssh]", "role[base]"]}';
     expect(filesApplied([{ path: 'roles/web.json', content: nested }], tree, 100)).toEqual([
       'cookbooks/ntp/recipes/default.rb',
+      'cookbooks/ssh/recipes/default.rb',
+      'cookbooks/ssh/templates/default/sshd_config.erb',
+    ]);
+    // A wrapper recipe sets attributes for the cookbooks it includes.
+    const wrapper = "node.override['ssh']['port'] = 2222\ninclude_recipe 'ssh::default'\n";
+    expect(
+      filesApplied([{ path: 'cookbooks/wrapper/recipes/default.rb', content: wrapper }], tree, 100),
+    ).toEqual([
       'cookbooks/ssh/recipes/default.rb',
       'cookbooks/ssh/templates/default/sshd_config.erb',
     ]);

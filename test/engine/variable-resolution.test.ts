@@ -586,6 +586,24 @@ describe('parameters a Puppet class declaration gives', () => {
   });
 });
 
+describe('attributes a wrapper recipe sets', () => {
+  it('reach the cookbooks it includes, over their attribute files', async () => {
+    expect(
+      await sources({
+        'cookbooks/app/attributes/default.rb': "default['app']['mode'] = 'enforcing'\n",
+        'cookbooks/app/recipes/default.rb':
+          "selinux_state 'app' do\n  action node['app']['mode']\nend\n",
+        'cookbooks/wrapper/recipes/default.rb':
+          "node.default['app']['mode'] = 'permissive'\ninclude_recipe 'app::default'\n",
+        'cookbooks/other/recipes/default.rb': "node.default['app']['mode'] = 'disabled'\n",
+      }),
+    ).toEqual([
+      "cookbooks/app/attributes/default.rb:1 node.app.mode='enforcing' for cookbooks/app/recipes/default.rb:2",
+      "cookbooks/wrapper/recipes/default.rb:1 node.app.mode='permissive' for cookbooks/app/recipes/default.rb:2",
+    ]);
+  });
+});
+
 describe('attributes a Chef role, environment or node sets', () => {
   const cookbook = {
     'cookbooks/app/attributes/default.rb':

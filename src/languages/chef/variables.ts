@@ -8,6 +8,7 @@
  */
 import { foldersOf, placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
+import type { Application, FileModel } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
 import { givenValues } from '../given-values.js';
@@ -28,6 +29,24 @@ const COOKBOOK_FOLDERS = new Set([
 /** The folders of a cookbook whose files read node attributes. */
 const COOKBOOK_CODE_FOLDERS = '(recipes|attributes|templates|resources|providers|libraries)';
 const COOKBOOK_CODE = new RegExp(`(^|/)${COOKBOOK_CODE_FOLDERS}/`);
+const RECIPE = /(^|\/)recipes\/[^/]+\.rb$/;
+
+/**
+ * The cookbooks a recipe includes (`include_recipe 'ssh::server'` is the cookbook `ssh`): a
+ * wrapper recipe's `node.override['ssh'][...] = ...` is set for them, over their attribute files.
+ */
+function includedCookbooks(model: FileModel): string[] {
+  const cookbooks = new Set<string>();
+  for (const unit of model.units) {
+    if (unit.type !== 'include_recipe') continue;
+    for (const { value } of unit.attributes) {
+      const cookbook =
+        typeof value.value === 'string' && !value.dynamic ? value.value.split('::')[0] : undefined;
+      if (cookbook && /^[\w.-]+$/.test(cookbook)) cookbooks.add(cookbook);
+    }
+  }
+  return [...cookbooks];
+}
 
 export const variables: VariableReading = {
   templated: /#\{/,
@@ -56,19 +75,25 @@ export const variables: VariableReading = {
   },
 
   applied: {
-    pathMayApply: ROLE_FILE,
+    pathMayApply: new RegExp(`${ROLE_FILE.source}|${RECIPE.source}`, 'i'),
     mayApply: /\b(default_attributes|override_attributes|normal|default|override)\b/,
-    given: (model) =>
-      givenValues(model.variables, ({ appliesTo, path }) =>
-        appliesTo
-          ? { name: `node.${path.join('.')}`, origin: 'node-attribute', application: appliesTo }
-          : undefined,
-      ),
+    given: (model) => {
+      const wrapped = RECIPE.test(model.path) ? includedCookbooks(model) : [];
+      const application: Application = { units: wrapped, asParameters: true, line: 1 };
+      return givenValues(model.variables, ({ appliesTo, path, scope }) => {
+        const given =
+          appliesTo ?? (scope === 'attribute' && wrapped.length > 0 ? application : undefined);
+        return given
+          ? { name: `node.${path.join('.')}`, origin: 'node-attribute', application: given }
+          : undefined;
+      });
+    },
     // Node attributes are read by their full names, whichever cookbook reads them.
     unitFolder: () => '',
     // A role at the top of a Chef repository gives values to the cookbooks in `cookbooks/`.
     reachesOtherTops: (path) => /^(roles|environments|nodes)\//.test(path),
-    mayApplyTo: (path) => ROLE_FILE.test(path),
+    // Roles, and the recipes of wrapper cookbooks, which may include the changed cookbook's.
+    mayApplyTo: (path) => ROLE_FILE.test(path) || RECIPE.test(path),
     unitFiles(cookbook) {
       if (cookbook === EVERY_COOKBOOK) return (path) => COOKBOOK_CODE.test(path);
       const named = new RegExp(`(^|/)(chef-)?${escapeRegExp(cookbook)}/${COOKBOOK_CODE_FOLDERS}/`);
