@@ -98,6 +98,21 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
+  it('reads group vars kept beside an inventory as group vars, over role defaults', async () => {
+    expect(
+      await sources({
+        'inventory/prod/hosts.ini': '[web]\nweb1\n',
+        'inventory/prod/group_vars/all.yml': 'web_selinux: permissive\n',
+        'inventory/prod/host_vars/web1.yml': 'other_selinux: disabled\n',
+        'roles/web/defaults/main.yml': 'web_selinux: enforcing\n',
+        'roles/web/tasks/main.yml': `${TASK('web_selinux')}${TASK('other_selinux')}`,
+      }),
+    ).toEqual([
+      'inventory/prod/group_vars/all.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'inventory/prod/host_vars/web1.yml:1 other_selinux=disabled for roles/web/tasks/main.yml:8',
+    ]);
+  });
+
   it('follows a variable defined as another to the line that sets the value', async () => {
     expect(
       await sources({

@@ -49,6 +49,8 @@ const TASK_PATH = /(^|\/)(tasks|handlers)\//;
 const VARS_PATH = /(^|\/)(vars|defaults|group_vars|host_vars)\//;
 const META_PATH = /(^|\/)meta\/main\.ya?ml$/;
 const INVENTORY_PATH = /(^|\/)(inventory|inventories)\/|(^|\/)hosts\.ya?ml$/;
+/** Group and host variables, which are vars files wherever they sit, beside an inventory too. */
+const GROUP_OR_HOST_VARS_PATH = /(^|\/)(group_vars|host_vars)\//;
 const PLAY_KEYS = new Set(['hosts', 'import_playbook', 'ansible.builtin.import_playbook']);
 
 type Pair = { key: string; keyNode: YamlNode; value: YamlNode | null };
@@ -118,7 +120,9 @@ class AnsibleModelBuilder {
     const value = this.values.value(root);
     if (isMap(node)) {
       const keys = this.values.pairsOf(node).map((pair) => pair.key);
-      if (INVENTORY_PATH.test(this.path) || keys.includes('all') || keys.includes('ungrouped')) {
+      const inventory =
+        INVENTORY_PATH.test(this.path) || keys.includes('all') || keys.includes('ungrouped');
+      if (inventory && !GROUP_OR_HOST_VARS_PATH.test(this.path)) {
         this.flatten(value, [], 'inventory');
         return 'inventory';
       }
