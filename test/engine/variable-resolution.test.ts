@@ -154,6 +154,21 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
+  it("follows a class parameter's default to its module's params class", async () => {
+    expect(
+      await sources({
+        'modules/ssh/manifests/params.pp': "class ssh::params {\n  $mode = 'permissive'\n}\n",
+        'modules/ssh/manifests/init.pp': [
+          'class ssh (String $mode = $ssh::params::mode) inherits ssh::params {',
+          "  class { 'selinux': mode => $mode }",
+          '}',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      "modules/ssh/manifests/params.pp:2 ssh::params::mode='permissive' via ssh::mode for modules/ssh/manifests/init.pp:2",
+    ]);
+  });
+
   it("gives a cookbook's recipes its attributes, and another cookbook's for the runs that load it", async () => {
     expect(
       await sources({

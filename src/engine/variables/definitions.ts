@@ -241,6 +241,9 @@ function reachOf(
       return [{ reach: place.tree, level: LEVEL.hostVars }];
     case 'hiera':
       return [{ reach: place.unit ?? place.tree, level: LEVEL.hiera }];
+    case 'local-variable':
+      // A class's variable read from elsewhere, by its qualified name, which names it alone.
+      return [{ reach: '', level: LEVEL.treeVars }];
     default:
       return [{ reach: place.tree, level: LEVEL.treeVars }];
   }

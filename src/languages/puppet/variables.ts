@@ -13,6 +13,8 @@ import { puppetReferences } from './references.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 const YAML_FILE = /\.ya?ml$/i;
+/** A module's class of parameter defaults: `manifests/params.pp`. */
+const PARAMS_CLASS = /(^|\/)manifests\/params\.pp$/;
 /** The folders of a Puppet module or control repository. */
 const MODULE_FOLDERS = new Set([
   'manifests',
@@ -50,13 +52,18 @@ const METAPARAMETERS = new Set([
 export const variables: VariableReading = {
   templated: /\$\{|\$:{0,2}[a-z_]/,
 
-  // Every Hiera file sets values for others.
-  definesForOthers: (path) => YAML_FILE.test(path),
+  // Every Hiera file sets values for others, and so does a module's `params.pp`, whose class's
+  // variables other classes read by their qualified names (`$ssh::params::port` as a default).
+  definesForOthers: (path) => YAML_FILE.test(path) || PARAMS_CLASS.test(path),
 
   placer: () => (path) => placeByUnitFolders(path, MODULE_FOLDERS, false),
 
-  shared: (variable) =>
-    variable.scope === 'hiera' ? { name: variable.path.join('::'), origin: 'hiera' } : undefined,
+  shared(variable) {
+    if (variable.scope === 'hiera') return { name: variable.path.join('::'), origin: 'hiera' };
+    return variable.scope === 'data' && variable.owner
+      ? { name: `${variable.owner}::${variable.path.join('::')}`, origin: 'local-variable' }
+      : undefined;
+  },
 
   own(variable) {
     if (variable.scope === 'parameter') return parameterDefault(variable, '::');
