@@ -169,6 +169,26 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
+  it('follows lookup() and hiera() to the Hiera key they name as it stands', async () => {
+    expect(
+      await sources({
+        'site/profile/manifests/lab.pp': [
+          'class profile::lab {',
+          "  $mode = lookup('profile::lab::selinux')",
+          "  class { 'selinux': mode => $mode }",
+          "  class { 'audit': mode => hiera('profile::lab::audit', 'on') }",
+          "  class { 'other': mode => lookup($key) }",
+          '}',
+        ].join('\n'),
+        'site/profile/data/common.yaml':
+          'profile::lab::selinux: permissive\nprofile::lab::audit: off\n',
+      }),
+    ).toEqual([
+      'site/profile/data/common.yaml:1 profile::lab::selinux=permissive via profile::lab::mode for site/profile/manifests/lab.pp:3',
+      'site/profile/data/common.yaml:2 profile::lab::audit=off for site/profile/manifests/lab.pp:4',
+    ]);
+  });
+
   it("gives a cookbook's recipes its attributes, and another cookbook's for the runs that load it", async () => {
     expect(
       await sources({

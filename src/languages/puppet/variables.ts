@@ -7,7 +7,7 @@
  */
 import { placeByUnitFolders } from '../layout.js';
 import type { VariableReading } from '../language.js';
-import type { Unit } from '../../model/model.js';
+import type { Unit, Value } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
@@ -123,7 +123,8 @@ export const variables: VariableReading = {
   referencesIn: puppetReferences,
 
   wholeValueName(value) {
-    if (!value.name || value.kind === 'call') return undefined;
+    if (!value.name) return undefined;
+    if (value.kind === 'call') return lookedUpKey(value);
     return value.text.includes('[') ? undefined : value.name.replace(/^::/, '');
   },
 };
@@ -139,4 +140,16 @@ function declaredUnit(unit: Unit): string | undefined {
   if (unit.name === undefined || unit.keywords.length > 0) return undefined;
   if (unit.type === 'class') return unit.name.replace(/^::/, '');
   return DEFINED_TYPE.test(unit.type) ? unit.type : undefined;
+}
+
+/** Functions that read a Hiera key: `lookup('ssh::port')`, `hiera('ssh::port')`. */
+const HIERA_LOOKUPS = new Set(['lookup', 'hiera']);
+
+/** The Hiera key a lookup names as it stands; undefined for any other call. */
+function lookedUpKey(call: Value): string | undefined {
+  if (!call.name || !HIERA_LOOKUPS.has(call.name.replace(/^::/, ''))) return undefined;
+  const [key] = call.items ?? [];
+  return key?.kind === 'string' && !key.dynamic && typeof key.value === 'string'
+    ? key.value.replace(/^::/, '')
+    : undefined;
 }
