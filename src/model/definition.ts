@@ -24,7 +24,9 @@ export type DefinitionOrigin =
   | 'parameter-default'
   | 'local-variable'
   /** Chef: a node attribute, a custom resource property's default, a Ruby local */
-  | 'node-attribute';
+  | 'node-attribute'
+  /** Chef: a value a `template` resource's `variables(...)` gives its template */
+  | 'template-variable';
 
 export interface VariableDefinition {
   /**

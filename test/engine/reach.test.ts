@@ -292,6 +292,12 @@ describe('the files a change reaches, from its text', () => {
       'cookbooks/ssh/recipes/default.rb',
       'cookbooks/ssh/templates/default/sshd_config.erb',
     ]);
+    // A recipe gives its template the variables of the resource that renders it.
+    const rendering =
+      "template '/etc/ssh/sshd_config' do\n  source 'sshd_config.erb'\n  variables(port: 22)\nend\n";
+    expect(
+      filesApplied([{ path: 'cookbooks/ssh/recipes/default.rb', content: rendering }], tree, 100),
+    ).toEqual(['cookbooks/ssh/templates/default/sshd_config.erb']);
     // A wrapper recipe sets attributes for the cookbooks it includes.
     const wrapper = "node.override['ssh']['port'] = 2222\ninclude_recipe 'ssh::default'\n";
     expect(

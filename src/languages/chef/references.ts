@@ -1,11 +1,12 @@
 /**
- * How Chef strings read variables: Ruby interpolations of node attributes, properties and locals
- * (`"#{node['app']['port']}"`, `"#{new_resource.bind}"`), named `node.app.port`.
+ * How Chef strings read variables: Ruby interpolations of node attributes, properties, locals
+ * and a template's variables (`"#{node['app']['port']}"`, `"#{new_resource.bind}"`, ERB's
+ * `<%= @port %>`), named `node.app.port`, `new_resource.bind`, `@port`.
  */
 import type { FoundReference } from '../language.js';
 
 const RUBY_INTERPOLATION =
-  /#\{\s*(node((?:\[\s*['":]?[\w-]+['"]?\s*\])+)|new_resource\.\w+|[a-z_]\w*)\s*\}/g;
+  /#\{\s*(node((?:\[\s*['":]?[\w-]+['"]?\s*\])+)|new_resource\.\w+|@?[a-z_]\w*)\s*\}/g;
 
 export function rubyReferences(text: string): FoundReference[] {
   return [...text.matchAll(RUBY_INTERPOLATION)].map((match) => {

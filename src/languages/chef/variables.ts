@@ -7,7 +7,8 @@
  * `new_resource.bind`.
  */
 import { foldersOf, placeByUnitFolders } from '../layout.js';
-import type { VariableReading } from '../language.js';
+import { posix } from 'node:path';
+import type { GivenValue, VariableReading } from '../language.js';
 import type { Application, FileModel } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
@@ -30,6 +31,44 @@ const COOKBOOK_FOLDERS = new Set([
 const COOKBOOK_CODE_FOLDERS = '(recipes|attributes|templates|resources|providers|libraries)';
 const COOKBOOK_CODE = new RegExp(`(^|/)${COOKBOOK_CODE_FOLDERS}/`);
 const RECIPE = /(^|\/)recipes\/[^/]+\.rb$/;
+
+/**
+ * What a recipe's `template` resources give their templates: `variables(root_login: ...)` is
+ * `@root_login` in the template, which sits in the cookbook's `templates/default/` (or
+ * `templates/`) under the resource's `source`, or its name's last part with `.erb`. A template
+ * of another cookbook (`cookbook 'base'`) or outside any (`local true`) is not followed.
+ */
+function templateVariables(model: FileModel): GivenValue[] {
+  const cookbook = /^(.*?)recipes\/[^/]+\.rb$/.exec(model.path)?.[1];
+  if (cookbook === undefined) return [];
+  return model.units.flatMap((unit) => {
+    const variables = unit.attributes.find(({ name }) => name === 'variables')?.value;
+    if (unit.type !== 'template' || variables?.kind !== 'map') return [];
+    if (unit.attributes.some(({ name }) => name === 'cookbook' || name === 'local')) return [];
+    const source = unit.attributes.find(({ name }) => name === 'source')?.value;
+    const file =
+      source === undefined
+        ? unit.name && `${posix.basename(unit.name)}.erb`
+        : typeof source.value === 'string' && !source.dynamic
+          ? source.value
+          : undefined;
+    if (!file || file.includes('..')) return [];
+    const files = [`${cookbook}templates/default/${file}`, `${cookbook}templates/${file}`];
+    const application: Application = {
+      units: [],
+      files,
+      asParameters: true,
+      line: unit.range.line,
+    };
+    return (variables.entries ?? []).map(({ name, value, range }) => ({
+      name: `@${name}`,
+      value,
+      range,
+      origin: 'template-variable' as const,
+      application,
+    }));
+  });
+}
 
 /**
  * The cookbooks a recipe includes (`include_recipe 'ssh::server'` is the cookbook `ssh`): a
@@ -76,17 +115,18 @@ export const variables: VariableReading = {
 
   applied: {
     pathMayApply: new RegExp(`${ROLE_FILE.source}|${RECIPE.source}`, 'i'),
-    mayApply: /\b(default_attributes|override_attributes|normal|default|override)\b/,
+    mayApply: /\b(default_attributes|override_attributes|normal|default|override|variables)\b/,
     given: (model) => {
       const wrapped = RECIPE.test(model.path) ? includedCookbooks(model) : [];
       const application: Application = { units: wrapped, asParameters: true, line: 1 };
-      return givenValues(model.variables, ({ appliesTo, path, scope }) => {
+      const attributes = givenValues(model.variables, ({ appliesTo, path, scope }) => {
         const given =
           appliesTo ?? (scope === 'attribute' && wrapped.length > 0 ? application : undefined);
         return given
           ? { name: `node.${path.join('.')}`, origin: 'node-attribute', application: given }
           : undefined;
       });
+      return [...attributes, ...templateVariables(model)];
     },
     // Node attributes are read by their full names, whichever cookbook reads them.
     unitFolder: () => '',

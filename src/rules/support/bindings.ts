@@ -268,6 +268,8 @@ function unitLabel(unit: Unit): string {
 function definitionText(definition: VariableDefinition, language: Language): string {
   const value = definition.value.text.trim();
   if (definition.origin === 'template-set') return `{% set ${definition.name} = ${value} %}`;
+  if (definition.origin === 'template-variable')
+    return `variables(${definition.name.replace(/^@/, '')}: ${value})`;
   if (language === 'ansible' || definition.origin === 'hiera')
     return `${definition.name}: ${value}`;
   if (definition.origin === 'class-declaration') return `${definition.name} => ${value}`;
