@@ -212,7 +212,7 @@ describe('the files a change reaches, from its text', () => {
     ]);
   });
 
-  it('an include_tasks with vars reaches the task file it names, and no other', () => {
+  it('an include_tasks or template task with vars reaches the file it names, and no other', () => {
     const tree = [
       'roles/web/tasks/main.yml',
       'roles/web/tasks/selinux.yml',
@@ -226,6 +226,16 @@ describe('the files a change reaches, from its text', () => {
       },
     ];
     expect(filesApplied(changed, tree, 100)).toEqual(['roles/web/tasks/selinux.yml']);
+    const rendering = [
+      {
+        path: 'roles/web/tasks/main.yml',
+        content:
+          '- ansible.builtin.template:\n    src: web.conf.j2\n    dest: /etc/web.conf\n  vars:\n    port: 80\n',
+      },
+    ];
+    expect(filesApplied(rendering, [...tree, 'roles/web/templates/web.conf.j2'], 100)).toEqual([
+      'roles/web/templates/web.conf.j2',
+    ]);
   });
 
   it("a play reaches the files of the roles it gives values to, and no other role's", () => {

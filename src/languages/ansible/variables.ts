@@ -86,7 +86,7 @@ export const variables: VariableReading = {
   applied: {
     pathMayApply: YAML_FILE,
     mayApply:
-      /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact|include_vars|(?:include|import)_tasks))[ \t]*:/m,
+      /^[ \t-]*(?:roles|dependencies|vars_files|(?:ansible\.(?:builtin|legacy)\.)?(?:(?:include|import)_role|set_fact|include_vars|(?:include|import)_tasks|template))[ \t]*:/m,
     given: (model) => [...givenVariables(model), ...facts(model)],
     givenFiles: {
       of: (model) => [...varsFiles(model), ...includedVars(model)],

@@ -183,15 +183,23 @@ class AnsibleModelBuilder {
       else if ((PLAY_TASK_SECTIONS as readonly string[]).includes(pair.key))
         this.taskList(pair.value, 'task', 0);
     }
-    // The play's vars reach every role it applies: those it lists and those its tasks include.
+    // The play's vars reach every role it applies (those it lists and those its tasks include)
+    // and the templates its own tasks render.
     const applied = new Set(listed.roles);
+    const rendered = new Set<string>();
     for (const unit of this.model.units.slice(firstUnit)) {
       const role = includedRole(unit);
       if (role !== undefined) applied.add(role);
+      for (const template of renderedTemplates(this.path, unit)) rendered.add(template);
     }
     this.playLine = undefined;
-    if (applied.size === 0) return;
-    const appliesTo = { units: [...applied], asParameters: false, line: playLine };
+    if (applied.size === 0 && rendered.size === 0) return;
+    const appliesTo = {
+      units: [...applied],
+      ...(rendered.size > 0 ? { files: [...rendered] } : {}),
+      asParameters: false,
+      line: playLine,
+    };
     for (const variable of playVars) variable.appliesTo = appliesTo;
   }
 
@@ -311,10 +319,13 @@ class AnsibleModelBuilder {
         range,
       });
     }
-    // The vars of an `include_role` task are the included role's too, and those of an
-    // `include_tasks` task the included file's.
+    // The vars of an `include_role` task are the included role's too, those of an
+    // `include_tasks` task the included file's, and those of a `template` task its template's.
     const included = includedRole({ type, attributes });
-    const files = includedTaskFiles(this.path, { type, attributes });
+    const files = [
+      ...includedTaskFiles(this.path, { type, attributes }),
+      ...renderedTemplates(this.path, { type, attributes }),
+    ];
     const appliesTo =
       included !== undefined
         ? { units: [included], asParameters: true, line: this.playLine ?? range.line }
@@ -474,6 +485,24 @@ function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attributes'>
   const roleTasks = /^(.*\/)?roles\/(?:[^/]+\/)*?tasks(?=\/)/.exec(path)?.[0];
   if (roleTasks !== undefined) folders.push(roleTasks);
   const paths = folders.map((folder) => posix.normalize(posix.join(folder, file)));
+  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
+}
+
+/**
+ * The template a `template` task renders, where Ansible looks for it: the role's `templates/`,
+ * or, for a playbook, the `templates/` beside it and the playbook's own folder.
+ */
+function renderedTemplates(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
+  if (unit.type !== 'template') return [];
+  const named = unit.attributes.find(({ name }) => name === 'src');
+  const source = named && literalText(named.value);
+  if (source === undefined || posix.isAbsolute(source)) return [];
+  const role = /^(.*\/)?roles\/(?:[^/]+\/)*?(?=tasks\/|handlers\/)/.exec(path)?.[0];
+  const folders =
+    role !== undefined
+      ? [`${role}templates`]
+      : [posix.join(posix.dirname(path), 'templates'), posix.dirname(path)];
+  const paths = folders.map((folder) => posix.normalize(posix.join(folder, source)));
   return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
 }
 
