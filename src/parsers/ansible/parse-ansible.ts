@@ -332,10 +332,34 @@ class AnsibleModelBuilder {
         : files.length > 0
           ? { units: [], files, asParameters: true, line: range.line }
           : undefined;
+    const firstInner = this.model.units.length;
+    let vars: Variable[] = [];
     for (const pair of pairs) {
-      if (pair.key === 'vars') this.flatten(this.values.value(pair.value), [], 'task', appliesTo);
+      if (pair.key === 'vars') {
+        const start = this.model.variables.length;
+        this.flatten(this.values.value(pair.value), [], 'task', appliesTo);
+        vars = this.model.variables.slice(start);
+      }
       if (isBlock && (BLOCK_SECTIONS as readonly string[]).includes(pair.key))
         this.taskList(pair.value, kind, depth + 1);
+    }
+    // A block's vars reach what its tasks include and render.
+    if (isBlock && vars.length > 0) {
+      const inner = this.model.units.slice(firstInner);
+      const roles = inner.flatMap((unit) => includedRole(unit) ?? []);
+      const innerFiles = inner.flatMap((unit) => [
+        ...includedTaskFiles(this.path, unit),
+        ...renderedTemplates(this.path, unit),
+      ]);
+      if (roles.length > 0 || innerFiles.length > 0) {
+        const reaches = {
+          units: [...new Set(roles)],
+          files: [...new Set(innerFiles)],
+          asParameters: true,
+          line: range.line,
+        };
+        for (const variable of vars) variable.appliesTo = reaches;
+      }
     }
   }
 
