@@ -21,6 +21,8 @@ export type DefinitionOrigin =
   /** Puppet: Hiera data, a parameter's default, `$x = ...`, `class { 'x': param => ... }` */
   | 'hiera'
   | 'class-declaration'
+  /** Puppet: a parameter an `epp()` call passes its template */
+  | 'epp-parameter'
   | 'parameter-default'
   | 'local-variable'
   /** Chef: a node attribute, a custom resource property's default, a Ruby local */

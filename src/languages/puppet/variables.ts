@@ -6,8 +6,8 @@
  * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
  */
 import { placeByUnitFolders } from '../layout.js';
-import type { VariableReading } from '../language.js';
-import type { Unit, Value } from '../../model/model.js';
+import type { GivenValue, VariableReading } from '../language.js';
+import type { FileModel, Unit, Value } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
@@ -80,27 +80,10 @@ export const variables: VariableReading = {
 
   applied: {
     pathMayApply: /\.pp$/i,
-    // `class { 'ssh': ...`, or a defined type's instance: `ssh::config { 'main': ...`.
-    mayApply: /\bclass\s*\{|\b[a-z]\w*(?:::[a-z]\w*)+\s*\{\s*['"$[]/,
-    // `class { 'ssh::server': permit_root_login => 'yes' }` sets the class's parameters where it
-    // is declared, over Hiera and the defaults; `ssh::config { 'main': permit_root_login => 'yes' }`
-    // sets a defined type's parameters for that instance, over the defaults.
-    given: (model) =>
-      model.units.flatMap((unit) => {
-        const owner = declaredUnit(unit);
-        if (owner === undefined) return [];
-        const application = { units: [owner], asParameters: true, line: unit.range.line };
-        return unit.attributes
-          .filter((attribute) => attribute.name !== 'title' && !METAPARAMETERS.has(attribute.name))
-          .map(({ name, value, range }) => ({
-            name: `${owner}::${name}`,
-            value,
-            range,
-            origin: 'class-declaration' as const,
-            application,
-            ...(unit.within ? { scope: unit.within } : {}),
-          }));
-      }),
+    // `class { 'ssh': ...`, a defined type's instance `ssh::config { 'main': ...`, or `epp(...)`.
+    mayApply: /\bclass\s*\{|\b[a-z]\w*(?:::[a-z]\w*)+\s*\{\s*['"$[]|\bepp\s*\(/,
+    // What class declarations, defined type instances and `epp()` calls give.
+    given: (model) => [...declaredParameters(model), ...eppParameters(model)],
     // `class { 'ssh': permit_root_login => $root_login }` passes the value `$root_login` has in
     // the profile or node that declares it.
     readWhereGiven: true,
@@ -152,4 +135,64 @@ function lookedUpKey(call: Value): string | undefined {
   return key?.kind === 'string' && !key.dynamic && typeof key.value === 'string'
     ? key.value.replace(/^::/, '')
     : undefined;
+}
+
+/**
+ * `class { 'ssh::server': permit_root_login => 'yes' }` sets the class's parameters where it is
+ * declared, over Hiera and the defaults; `ssh::config { 'main': permit_root_login => 'yes' }`
+ * sets a defined type's parameters for that instance, over the defaults.
+ */
+function declaredParameters(model: FileModel): GivenValue[] {
+  return model.units.flatMap((unit) => {
+    const owner = declaredUnit(unit);
+    if (owner === undefined) return [];
+    const application = { units: [owner], asParameters: true, line: unit.range.line };
+    return unit.attributes
+      .filter((attribute) => attribute.name !== 'title' && !METAPARAMETERS.has(attribute.name))
+      .map(({ name, value, range }) => ({
+        name: `${owner}::${name}`,
+        value,
+        range,
+        origin: 'class-declaration' as const,
+        application,
+        ...(unit.within ? { scope: unit.within } : {}),
+      }));
+  });
+}
+
+/** A module's manifest; the folder before `manifests/` is the module's. */
+const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/;
+
+/**
+ * What `epp('ssh/sshd_config.epp', { 'permit_root_login' => $root })` passes its template, a
+ * template of the calling class's own module, as the parameters the template declares.
+ */
+function eppParameters(model: FileModel): GivenValue[] {
+  const manifest = MODULE_MANIFEST.exec(model.path);
+  if (!manifest) return [];
+  const moduleFolder = manifest[1] === undefined ? '' : `${manifest[1]}/`;
+  return model.units.flatMap((unit) =>
+    unit.attributes.flatMap(({ value: call }) => {
+      const [template, parameters] =
+        call.kind === 'call' && call.name === 'epp' ? (call.items ?? []) : [];
+      const name = template?.kind === 'string' && !template.dynamic ? template.value : undefined;
+      if (typeof name !== 'string' || parameters?.kind !== 'map') return [];
+      const [module, ...inside] = name.split('/');
+      if (!unit.within || unit.within.split('::')[0] !== module || inside.includes('..')) return [];
+      const application = {
+        units: [],
+        files: [`${moduleFolder}templates/${inside.join('/')}`],
+        asParameters: true,
+        line: unit.range.line,
+      };
+      return (parameters.entries ?? []).map(({ name: parameter, value, range }) => ({
+        name: parameter,
+        value,
+        range,
+        origin: 'epp-parameter' as const,
+        application,
+        scope: unit.within,
+      }));
+    }),
+  );
 }

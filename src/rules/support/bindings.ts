@@ -273,6 +273,7 @@ function definitionText(definition: VariableDefinition, language: Language): str
   if (language === 'ansible' || definition.origin === 'hiera')
     return `${definition.name}: ${value}`;
   if (definition.origin === 'class-declaration') return `${definition.name} => ${value}`;
+  if (definition.origin === 'epp-parameter') return `'${definition.name}' => ${value}`;
   if (language === 'puppet') return `$${definition.name} = ${value}`;
   if (definition.origin === 'node-attribute')
     return `${definition.name.replace(/\.([\w-]+)/g, "['$1']")} = ${value}`;
