@@ -143,8 +143,8 @@ export interface Application {
   /** the units, by name as written (`ssh`, `kubernetes/node`) */
   units: readonly string[];
   /**
-   * Files it gives the values to, by path in the run: the task files an `include_tasks` or
-   * `import_tasks` task with `vars:` runs
+   * Files it gives the values to, by path in the run: the task file an `include_tasks` with
+   * `vars:` runs, the template a task, resource or `epp()` call renders with the values
    */
   files?: readonly string[];
   asParameters: boolean;

@@ -1,8 +1,10 @@
 /**
  * The definitions a file holds: the ones it gives other files (role defaults and vars, group
- * and host vars, Hiera data, cookbook attributes, and the values a file gives the units it
- * applies: a play's roles, a Puppet class declaration's class, a Chef role's cookbooks), each with the folder it reaches and how strongly it binds there, and the ones it
- * gives itself (play and task vars, class parameters, node attributes set in a recipe, custom
+ * and host vars, Hiera data, a Puppet module's `params.pp`, cookbook attributes, and the values
+ * a file gives the units it applies: a play's roles, a Puppet class declaration's class, a Chef
+ * role's cookbooks, the task file or template a task includes or renders), each with the
+ * folder (or the one file) it reaches and how strongly it binds there, and the ones it gives
+ * itself (play and task vars, class parameters, node attributes set in a recipe, custom
  * resource properties, locals).
  *
  * Precedence is simplified to levels: the highest level among the definitions that reach a

@@ -102,7 +102,7 @@ export interface UnitsApplied {
   path: string;
   language: Language;
   units: ReadonlySet<string>;
-  /** files it gives values to by path (the task files of an `include_tasks` with `vars:`) */
+  /** files it gives values to by path (an included task file, a template it renders) */
   files: ReadonlySet<string>;
 }
 

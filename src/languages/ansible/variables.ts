@@ -1,6 +1,7 @@
 /**
  * Ansible's variables: role defaults and vars, group and host vars, inventories and vars files
- * set values for the files of their role or project; play and task `vars:` for their own file.
+ * set values for the files of their role or project; play, block and task `vars:` for their own
+ * file, and for the roles, task files and templates it applies, includes or renders with them.
  * A role's files sit in its folder; the project is the folder that holds `roles/` (or, without
  * roles, the folder above `group_vars/` and the inventories).
  */

@@ -1,10 +1,11 @@
 /**
  * Chef's variables: attribute files set node attributes for their cookbook and, in the runs that
  * load them, for the other cookbooks beside it; roles, environments and nodes set them for the
- * cookbooks of their run lists; a recipe's own `node.default[...] = ...`, a custom resource
- * property's default and a Ruby local hold in their own file. References name node attributes
- * by their keys (`node['app']['port']` is `node.app.port`) and properties as
- * `new_resource.bind`.
+ * cookbooks of their run lists, and a recipe's `node.default[...] = ...` for the cookbooks it
+ * includes; a `template` resource's `variables(...)` set its template's `@names`; otherwise a
+ * recipe's own assignments, a custom resource property's default and a Ruby local hold in their
+ * own file. References name node attributes by their keys (`node['app']['port']` is
+ * `node.app.port`), properties as `new_resource.bind` and template variables as `@port`.
  */
 import { foldersOf, placeByUnitFolders } from '../layout.js';
 import { posix } from 'node:path';

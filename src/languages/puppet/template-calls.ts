@@ -24,7 +24,7 @@ export interface TemplateCall {
 
 const PUPPET_FILE = /\.pp$/i;
 /** A module's manifest; the folder before `manifests/` is the module's. */
-const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
+export const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/i;
 /** A class or defined type, at the start of a line: `class ssh::server (`, `define ssh::key {`. */
 const DEFINITION = /^[ \t]*(class|define)[ \t]+(?:::)?([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\b/gm;
 /** `template('ssh/sshd_config.erb')`, `epp("ssh/banner.epp", ...)`: the first, literal name. */

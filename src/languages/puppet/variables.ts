@@ -1,15 +1,19 @@
 /**
  * Puppet's variables: Hiera data sets class parameters and lookups for the module or control
- * repository it sits in, and a resource-like class declaration sets the parameters of the class
- * it declares; a class parameter's default and `$x = ...` hold in their own file (and in the
- * templates the class renders).
- * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`).
+ * repository it sits in; a resource-like class declaration sets the parameters of the class it
+ * declares, a defined type's instance those of the type, and an `epp()` call those of its
+ * template; a class parameter's default and `$x = ...` hold in their own file (and in the
+ * templates the class renders), and a module's `params.pp` gives its variables, by their
+ * qualified names, to the run.
+ * References drop the leading `::` of top scope (`$::osfamily` reads `osfamily`), and a lookup
+ * of a Hiera key written as it stands reads that key.
  */
 import { placeByUnitFolders } from '../layout.js';
 import type { GivenValue, VariableReading } from '../language.js';
 import type { FileModel, Unit, Value } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
+import { MODULE_MANIFEST } from './template-calls.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -159,9 +163,6 @@ function declaredParameters(model: FileModel): GivenValue[] {
       }));
   });
 }
-
-/** A module's manifest; the folder before `manifests/` is the module's. */
-const MODULE_MANIFEST = /^(?:(.*)\/)?manifests\/.+\.pp$/;
 
 /**
  * What `epp('ssh/sshd_config.epp', { 'permit_root_login' => $root })` passes its template, a
