@@ -12,6 +12,7 @@ import type {
   Application,
   FileModel,
   SourceRange,
+  Unit,
   Value,
   Variable,
   VariableScope,
@@ -19,6 +20,7 @@ import type {
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 import { givenValues } from '../given-values.js';
+import { renderedTemplates } from '../../parsers/ansible/applied-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -164,11 +166,12 @@ function facts(model: FileModel): GivenValue[] {
 function varsFiles(model: FileModel): Array<{ path: string; application: Application }> {
   const folder = posix.dirname(model.path);
   const files: Array<{ path: string; application: Application }> = [];
+  const rendered = templatesByPlay(model);
   for (const play of model.units) {
     if (play.kind !== 'play') continue;
     const named = play.keywords.find((keyword) => keyword.name === 'vars_files')?.value;
     const entries = named?.kind === 'list' ? (named.items ?? []) : named ? [named] : [];
-    const application = { units: play.roles ?? [], asParameters: false, line: play.range.line };
+    const application = applicationOf(play, rendered, false, play.range.line);
     for (const entry of entries) {
       if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
       const path = posix.normalize(posix.join(folder, entry.value));
@@ -189,21 +192,49 @@ function includedVars(model: FileModel): Array<{ path: string; application: Appl
   if (ownRole(model.path) !== undefined) return [];
   const folder = posix.dirname(model.path);
   const files: Array<{ path: string; application: Application }> = [];
-  let roles: readonly string[] = [];
+  const rendered = templatesByPlay(model);
+  let play: Unit | undefined;
   for (const unit of model.units) {
-    if (unit.kind === 'play') roles = unit.roles ?? [];
+    if (unit.kind === 'play') play = unit;
     if (unit.type !== 'include_vars' || unit.attributes.some(({ name }) => name === 'name'))
       continue;
     const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
     const file = named?.value;
     if (file?.kind !== 'string' || file.dynamic || typeof file.value !== 'string') continue;
-    const application = { units: roles, asParameters: true, line: unit.range.line };
+    const application = applicationOf(play, rendered, true, unit.range.line);
     for (const candidate of [posix.join('vars', file.value), file.value]) {
       const path = posix.normalize(posix.join(folder, candidate));
       if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
     }
   }
   return files;
+}
+
+/** The templates each play's own tasks render. */
+function templatesByPlay(model: FileModel): Map<Unit, string[]> {
+  const byPlay = new Map<Unit, string[]>();
+  let current: string[] | undefined;
+  for (const unit of model.units) {
+    if (unit.kind === 'play') byPlay.set(unit, (current = []));
+    else current?.push(...renderedTemplates(model.path, unit));
+  }
+  return byPlay;
+}
+
+/** What a play's vars files reach: the roles it applies and the templates its tasks render. */
+function applicationOf(
+  play: Unit | undefined,
+  rendered: ReadonlyMap<Unit, readonly string[]>,
+  asParameters: boolean,
+  line: number,
+): Application {
+  const files = play ? (rendered.get(play) ?? []) : [];
+  return {
+    units: play?.roles ?? [],
+    ...(files.length > 0 ? { files: [...new Set(files)] } : {}),
+    asParameters,
+    line,
+  };
 }
 
 /** Every key of a file a play gives whole, by its full path, as the play's own vars. */

@@ -3,7 +3,6 @@
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Document, Node as YamlNode } from 'yaml';
-import { posix } from 'node:path';
 import type {
   Application,
   Attribute,
@@ -28,6 +27,12 @@ import {
 } from '../yaml/parse-yaml.js';
 import { YamlValueBuilder } from '../yaml/to-value.js';
 import { parseFreeForm } from './free-form.js';
+import {
+  includedRole,
+  includedTaskFiles,
+  literalText,
+  renderedTemplates,
+} from './applied-files.js';
 import {
   BLOCK_SECTIONS,
   FREE_FORM_MODULES,
@@ -487,54 +492,6 @@ class AnsibleModelBuilder {
       );
     }
   }
-}
-
-/** The role an `include_role`/`import_role` task names, when it is written as it stands. */
-function includedRole(unit: Pick<Unit, 'type' | 'attributes'>): string | undefined {
-  if (unit.type !== 'include_role' && unit.type !== 'import_role') return undefined;
-  const name = unit.attributes.find((attribute) => attribute.name === 'name');
-  return name && literalText(name.value);
-}
-
-/**
- * The task files an `include_tasks`/`import_tasks` task names as it stands, where Ansible looks
- * for them: beside the including file and, in a role, in the role's `tasks/`.
- */
-function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
-  if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks') return [];
-  const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
-  const file = named && literalText(named.value);
-  if (file === undefined || posix.isAbsolute(file)) return [];
-  const folders = [posix.dirname(path)];
-  const roleTasks = /^(.*\/)?roles\/(?:[^/]+\/)*?tasks(?=\/)/.exec(path)?.[0];
-  if (roleTasks !== undefined) folders.push(roleTasks);
-  const paths = folders.map((folder) => posix.normalize(posix.join(folder, file)));
-  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
-}
-
-/**
- * The template a `template` task renders, where Ansible looks for it: the role's `templates/`,
- * or, for a playbook, the `templates/` beside it and the playbook's own folder.
- */
-function renderedTemplates(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
-  if (unit.type !== 'template') return [];
-  const named = unit.attributes.find(({ name }) => name === 'src');
-  const source = named && literalText(named.value);
-  if (source === undefined || posix.isAbsolute(source)) return [];
-  const role = /^(.*\/)?roles\/(?:[^/]+\/)*?(?=tasks\/|handlers\/)/.exec(path)?.[0];
-  const folders =
-    role !== undefined
-      ? [`${role}templates`]
-      : [posix.join(posix.dirname(path), 'templates'), posix.dirname(path)];
-  const paths = folders.map((folder) => posix.normalize(posix.join(folder, source)));
-  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
-}
-
-/** A plain string that computes nothing: a role's name as written. */
-function literalText(value: Value): string | undefined {
-  return value.kind === 'string' && !value.dynamic && typeof value.value === 'string'
-    ? value.value
-    : undefined;
 }
 
 /** A mapping that names a task keyword besides its one module key. */
