@@ -18,6 +18,7 @@ import type {
 } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
+import { isRoleFile } from '../../parsers/chef/roles.js';
 import {
   commandAttributes,
   commandTextOf,
@@ -275,6 +276,11 @@ function definitionText(definition: VariableDefinition, language: Language): str
   if (definition.origin === 'class-declaration') return `${definition.name} => ${value}`;
   if (definition.origin === 'epp-parameter') return `'${definition.name}' => ${value}`;
   if (language === 'puppet') return `$${definition.name} = ${value}`;
+  if (definition.origin === 'node-attribute' && isRoleFile(definition.path)) {
+    // A role, environment or node writes the attribute as a key of its JSON or Ruby hash.
+    const key = definition.name.slice(definition.name.lastIndexOf('.') + 1);
+    return definition.path.endsWith('.json') ? `"${key}": ${value}` : `'${key}' => ${value}`;
+  }
   if (definition.origin === 'node-attribute')
     return `${definition.name.replace(/\.([\w-]+)/g, "['$1']")} = ${value}`;
   if (definition.origin === 'parameter-default') return `${definition.name} defaults to ${value}`;
