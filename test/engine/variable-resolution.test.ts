@@ -436,6 +436,24 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it('reads no file of the run for a vars file or include_vars named by an absolute path', async () => {
+    expect(
+      await sources({
+        ...role,
+        'site.yml': play([
+          '- hosts: web',
+          '  vars_files: [/env/lab.yml]',
+          '  pre_tasks:',
+          '    - ansible.builtin.include_vars: /env/lab.yml',
+          '  roles: [web]',
+        ]),
+        'env/lab.yml': 'web_selinux: permissive\n',
+      }),
+    ).toEqual([
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
   it("gives the play's own tasks its vars_files, over the play's vars", async () => {
     expect(
       await sources({

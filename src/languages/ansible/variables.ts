@@ -20,7 +20,7 @@ import type {
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 import { givenValues } from '../given-values.js';
-import { renderedTemplates } from '../../parsers/ansible/applied-files.js';
+import { pathsInRun, renderedTemplates } from '../../parsers/ansible/applied-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -174,8 +174,7 @@ function varsFiles(model: FileModel): Array<{ path: string; application: Applica
     const application = applicationOf(play, rendered, false, play.range.line);
     for (const entry of entries) {
       if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
-      const path = posix.normalize(posix.join(folder, entry.value));
-      if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
+      for (const path of pathsInRun([folder], entry.value)) files.push({ path, application });
     }
   }
   return files;
@@ -202,10 +201,8 @@ function includedVars(model: FileModel): Array<{ path: string; application: Appl
     const file = named?.value;
     if (file?.kind !== 'string' || file.dynamic || typeof file.value !== 'string') continue;
     const application = applicationOf(play, rendered, true, unit.range.line);
-    for (const candidate of [posix.join('vars', file.value), file.value]) {
-      const path = posix.normalize(posix.join(folder, candidate));
-      if (!path.startsWith('../') && !posix.isAbsolute(path)) files.push({ path, application });
-    }
+    for (const path of pathsInRun([posix.join(folder, 'vars'), folder], file.value))
+      files.push({ path, application });
   }
   return files;
 }

@@ -21,12 +21,11 @@ export function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attri
   if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks') return [];
   const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
   const file = named && literalText(named.value);
-  if (file === undefined || posix.isAbsolute(file)) return [];
+  if (file === undefined) return [];
   const folders = [posix.dirname(path)];
   const roleTasks = /^(.*\/)?roles\/(?:[^/]+\/)*?tasks(?=\/)/.exec(path)?.[0];
   if (roleTasks !== undefined) folders.push(roleTasks);
-  const paths = folders.map((folder) => posix.normalize(posix.join(folder, file)));
-  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
+  return pathsInRun(folders, file);
 }
 
 /**
@@ -37,14 +36,23 @@ export function renderedTemplates(path: string, unit: Pick<Unit, 'type' | 'attri
   if (unit.type !== 'template') return [];
   const named = unit.attributes.find(({ name }) => name === 'src');
   const source = named && literalText(named.value);
-  if (source === undefined || posix.isAbsolute(source)) return [];
+  if (source === undefined) return [];
   const role = /^(.*\/)?roles\/(?:[^/]+\/)*?(?=tasks\/|handlers\/)/.exec(path)?.[0];
   const folders =
     role !== undefined
       ? [`${role}templates`]
       : [posix.join(posix.dirname(path), 'templates'), posix.dirname(path)];
-  const paths = folders.map((folder) => posix.normalize(posix.join(folder, source)));
-  return [...new Set(paths)].filter((candidate) => !candidate.startsWith('../'));
+  return pathsInRun(folders, source);
+}
+
+/**
+ * The paths in the run that a file named relative to each of `folders` may have, in their
+ * order: none for an absolute name, and none that leaves the run.
+ */
+export function pathsInRun(folders: readonly string[], name: string): string[] {
+  if (posix.isAbsolute(name)) return [];
+  const paths = folders.map((folder) => posix.normalize(posix.join(folder, name)));
+  return [...new Set(paths)].filter((path) => path !== '..' && !path.startsWith('../'));
 }
 
 /** A plain string that computes nothing: a role's name as written. */
