@@ -20,7 +20,7 @@ import type {
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 import { givenValues } from '../given-values.js';
-import { pathsInRun, renderedTemplates } from '../../parsers/ansible/applied-files.js';
+import { pathsInRun } from '../../parsers/ansible/applied-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -166,12 +166,11 @@ function facts(model: FileModel): GivenValue[] {
 function varsFiles(model: FileModel): Array<{ path: string; application: Application }> {
   const folder = posix.dirname(model.path);
   const files: Array<{ path: string; application: Application }> = [];
-  const rendered = templatesByPlay(model);
   for (const play of model.units) {
     if (play.kind !== 'play') continue;
     const named = play.keywords.find((keyword) => keyword.name === 'vars_files')?.value;
     const entries = named?.kind === 'list' ? (named.items ?? []) : named ? [named] : [];
-    const application = applicationOf(play, rendered, false, play.range.line);
+    const application = applicationOf(play, false, play.range.line);
     for (const entry of entries) {
       if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
       for (const path of pathsInRun([folder], entry.value)) files.push({ path, application });
@@ -191,7 +190,6 @@ function includedVars(model: FileModel): Array<{ path: string; application: Appl
   if (ownRole(model.path) !== undefined) return [];
   const folder = posix.dirname(model.path);
   const files: Array<{ path: string; application: Application }> = [];
-  const rendered = templatesByPlay(model);
   let play: Unit | undefined;
   for (const unit of model.units) {
     if (unit.kind === 'play') play = unit;
@@ -200,35 +198,18 @@ function includedVars(model: FileModel): Array<{ path: string; application: Appl
     const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
     const file = named?.value;
     if (file?.kind !== 'string' || file.dynamic || typeof file.value !== 'string') continue;
-    const application = applicationOf(play, rendered, true, unit.range.line);
+    const application = applicationOf(play, true, unit.range.line);
     for (const path of pathsInRun([posix.join(folder, 'vars'), folder], file.value))
       files.push({ path, application });
   }
   return files;
 }
 
-/** The templates each play's own tasks render. */
-function templatesByPlay(model: FileModel): Map<Unit, string[]> {
-  const byPlay = new Map<Unit, string[]>();
-  let current: string[] | undefined;
-  for (const unit of model.units) {
-    if (unit.kind === 'play') byPlay.set(unit, (current = []));
-    else current?.push(...renderedTemplates(model.path, unit));
-  }
-  return byPlay;
-}
-
 /** What a play's vars files reach: the roles it applies and the templates its tasks render. */
-function applicationOf(
-  play: Unit | undefined,
-  rendered: ReadonlyMap<Unit, readonly string[]>,
-  asParameters: boolean,
-  line: number,
-): Application {
-  const files = play ? (rendered.get(play) ?? []) : [];
+function applicationOf(play: Unit | undefined, asParameters: boolean, line: number): Application {
   return {
     units: play?.roles ?? [],
-    ...(files.length > 0 ? { files: [...new Set(files)] } : {}),
+    ...(play?.renders ? { files: play.renders } : {}),
     asParameters,
     line,
   };

@@ -161,7 +161,7 @@ class AnsibleModelBuilder {
       .map((pair) => this.attribute(pair));
     const importKey = pairs.find((pair) => pair.key.endsWith('import_playbook'));
     const listed = this.roleNames(pairs.find((pair) => pair.key === 'roles')?.value ?? null);
-    this.model.units.push({
+    const playUnit: Unit = {
       kind: 'play',
       type: importKey ? 'import_playbook' : 'play',
       typeAsWritten: importKey?.key ?? 'play',
@@ -173,7 +173,8 @@ class AnsibleModelBuilder {
       keywords,
       ...listed,
       range: this.values.rangeOfNode(node),
-    });
+    };
+    this.model.units.push(playUnit);
     const firstUnit = this.model.units.length;
     const playLine = this.values.rangeOfNode(node).line;
     this.playLine = playLine;
@@ -198,6 +199,7 @@ class AnsibleModelBuilder {
       for (const template of renderedTemplates(this.path, unit)) rendered.add(template);
     }
     this.playLine = undefined;
+    if (rendered.size > 0) playUnit.renders = [...rendered];
     if (applied.size === 0 && rendered.size === 0) return;
     const appliesTo = {
       units: [...applied],
