@@ -14,7 +14,7 @@ import type { Application, FileModel } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
 import { givenValues } from '../given-values.js';
-import { EVERY_COOKBOOK, ROLE_FILE } from '../../parsers/chef/roles.js';
+import { EVERY_COOKBOOK, ROLE_FILE, cookbookOf } from '../../parsers/chef/roles.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** The folders of a Chef cookbook. */
@@ -81,8 +81,8 @@ function includedCookbooks(model: FileModel): string[] {
     if (unit.type !== 'include_recipe') continue;
     for (const { value } of unit.attributes) {
       const cookbook =
-        typeof value.value === 'string' && !value.dynamic ? value.value.split('::')[0] : undefined;
-      if (cookbook && /^[\w.-]+$/.test(cookbook)) cookbooks.add(cookbook);
+        typeof value.value === 'string' && !value.dynamic ? cookbookOf(value.value) : undefined;
+      if (cookbook) cookbooks.add(cookbook);
     }
   }
   return [...cookbooks];

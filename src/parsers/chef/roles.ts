@@ -106,11 +106,16 @@ function runListCookbooks(sections: ReadonlyMap<string, Value>): string[] {
       cookbooks.add(EVERY_COOKBOOK);
       continue;
     }
-    const recipe = /^recipe\[([^\]]+)\]$/.exec(item)?.[1] ?? item;
-    const cookbook = recipe.split('::')[0]?.split('@')[0];
-    if (cookbook && /^[\w.-]+$/.test(cookbook)) cookbooks.add(cookbook);
+    const cookbook = cookbookOf(/^recipe\[([^\]]+)\]$/.exec(item)?.[1] ?? item);
+    if (cookbook) cookbooks.add(cookbook);
   }
   return cookbooks.size > 0 ? [...cookbooks] : [EVERY_COOKBOOK];
+}
+
+/** The cookbook of a recipe as code names it: `ssh::server`, `ssh`, `nginx@1.2.0`. */
+export function cookbookOf(recipe: string): string | undefined {
+  const cookbook = recipe.split('::')[0]?.split('@')[0];
+  return cookbook && /^[\w.-]+$/.test(cookbook) ? cookbook : undefined;
 }
 
 function flatten(
