@@ -13,9 +13,11 @@ import type {
   VariableScope,
 } from '../../model/model.js';
 import type {
+  CallNamedFunctionExpression,
   CollectExpression,
   Expression,
   IfExpression,
+  LiteralHash,
   Operation,
   Parameter,
   Program,
@@ -27,6 +29,7 @@ import type {
 import type { CommentSpan } from './lexer.js';
 import { Positions } from './positions.js';
 import { ValueBuilder } from './to-value.js';
+import { attributeName, resourcesCreatedBy, splattedEntries } from './created-resources.js';
 import { childExpressions } from './walk.js';
 
 /** Functions whose result holds the keys of the hashes they are given. */
@@ -65,6 +68,13 @@ class PuppetModelBuilder {
    * a function or a lambda, whose variables are their own.
    */
   private readonly scopes: string[] = [];
+  /**
+   * The hash literals assigned to variables, for each scope the walk is in (the file's top
+   * scope first); a lambda's scope also sees the one around it.
+   */
+  private readonly hashes: { names: Map<string, LiteralHash>; lambda: boolean }[] = [
+    { names: new Map(), lambda: false },
+  ];
 
   constructor(
     private readonly source: string,
@@ -84,6 +94,9 @@ class PuppetModelBuilder {
         break;
       case 'Collect':
         this.collector(expr);
+        break;
+      case 'CallNamedFunction':
+        this.createdResources(expr);
         break;
       case 'Binary':
         if (expr.operator === '=' || expr.operator === '+=' || expr.operator === '-=')
@@ -127,9 +140,15 @@ class PuppetModelBuilder {
     }
     const firstUnit = this.units.length;
     const scope = scopeOpenedBy(expr);
-    if (scope !== undefined) this.scopes.push(scope);
+    if (scope !== undefined) {
+      this.scopes.push(scope);
+      this.hashes.push({ names: new Map(), lambda: expr.kind === 'Lambda' });
+    }
     for (const child of childExpressions(expr)) this.visit(child);
-    if (scope !== undefined) this.scopes.pop();
+    if (scope !== undefined) {
+      this.scopes.pop();
+      this.hashes.pop();
+    }
     if (expr.kind === 'HostClass' || expr.kind === 'ResourceTypeDefinition') {
       const within = expr.name.replace(/^::/, '');
       for (const unit of this.units.slice(firstUnit)) unit.within ??= within;
@@ -256,21 +275,64 @@ class PuppetModelBuilder {
     };
   }
 
+  /** A body's attributes; a `*` whose hash is written out gives the attributes it names. */
   private attributes(operations: Operation[]): Attribute[] {
-    return operations.map((operation) =>
-      operation.kind === 'AttributeOperation'
-        ? {
+    return operations.flatMap((operation): Attribute[] => {
+      if (operation.kind === 'AttributeOperation')
+        return [
+          {
             name: operation.name,
             value: this.values.value(operation.value),
             range: this.values.range(operation.nameSpan),
-          }
-        : {
-            name: '*',
-            value: this.values.value(operation.expr),
-            range: this.values.range(operation.starSpan),
           },
-    );
+        ];
+      const splatted = splattedEntries(operation.expr, this.localHash);
+      if (splatted) return this.values.entries(splatted);
+      return [
+        {
+          name: '*',
+          value: this.values.value(operation.expr),
+          range: this.values.range(operation.starSpan),
+        },
+      ];
+    });
   }
+
+  /** `create_resources('file', { '/x' => { ... } })`, `ensure_resource('user', 'app', { ... })`. */
+  private createdResources(expr: CallNamedFunctionExpression): void {
+    const { functor } = expr;
+    if (functor.kind !== 'QualifiedName') return;
+    for (const created of resourcesCreatedBy(functor.value, expr.args, expr, this.localHash)) {
+      const title = this.values.value(created.title);
+      this.units.push({
+        kind: 'resource',
+        type: created.type.value.replace(/^::/, '').toLowerCase(),
+        typeAsWritten: this.values.text(created.type),
+        typeRange: this.values.range(created.type),
+        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
+          ? { name: title.value }
+          : {}),
+        attributes: [
+          { name: 'title', value: title, range: this.values.range(created.title) },
+          ...this.values.entries(
+            created.attributes.filter((entry) => attributeName(entry) !== 'title'),
+          ),
+        ],
+        keywords: [],
+        range: this.values.range(created.span),
+      });
+    }
+  }
+
+  /** The hash literal last assigned to `$name` in the scope the walk is in. */
+  private readonly localHash = (name: string): LiteralHash | undefined => {
+    for (let index = this.hashes.length - 1; index >= 0; index--) {
+      const frame = this.hashes[index];
+      const found = frame?.names.get(name);
+      if (found || !frame?.lambda) return found;
+    }
+    return undefined;
+  };
 
   /** A keyword that is simply present (`resource_defaults`, `override`, `collector`, ...). */
   private flag(name: string, span: Span): Attribute {
@@ -311,6 +373,9 @@ class PuppetModelBuilder {
   /** `$x = v`, and `[$a, $b] = [1, 2]` / `[$a, $b] = { a => 1, b => 2 }`. */
   private assignment(target: Expression, valueExpr: Expression): void {
     if (target.kind === 'Variable') {
+      const frame = this.hashes[this.hashes.length - 1];
+      if (valueExpr.kind === 'Hash') frame?.names.set(target.name, valueExpr);
+      else frame?.names.delete(target.name);
       const value = this.values.value(valueExpr);
       const path = target.name.split('::').filter((segment) => segment !== '');
       const name = path[path.length - 1] ?? target.name;

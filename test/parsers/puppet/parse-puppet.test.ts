@@ -153,6 +153,103 @@ describe('Puppet parser: units', () => {
   });
 });
 
+describe('Puppet parser: resources declared through hashes', () => {
+  const summary = (model: FileModel) =>
+    model.units.map((unit) => ({
+      type: unit.type,
+      title: attribute(unit, 'title')?.value.text,
+      line: unit.range.line,
+      attributes: unit.attributes
+        .filter((entry) => entry.name !== 'title')
+        .map((entry) => `${entry.name}=${entry.value.text}@${entry.range.line}`),
+    }));
+
+  it('reads create_resources and ensure_resources as one resource per title, defaults after', () => {
+    const model = parse(
+      [
+        'class profile::dirs {',
+        "  create_resources('file', {",
+        "    '/srv/a' => { mode => '0777' },",
+        "    $b       => { ensure => directory },",
+        "  }, { mode => '0750', owner => 'root' })",
+        "  ensure_resources('User', { 'app' => { shell => '/bin/sh' } })",
+        '}',
+      ].join('\n'),
+    );
+    expect(summary(model)).toEqual([
+      {
+        type: 'file',
+        title: "'/srv/a'",
+        line: 3,
+        attributes: ["mode='0777'@3", "owner='root'@5"],
+      },
+      {
+        type: 'file',
+        title: '$b',
+        line: 4,
+        attributes: ['ensure=directory@4', "mode='0750'@5", "owner='root'@5"],
+      },
+      { type: 'user', title: "'app'", line: 6, attributes: ["shell='/bin/sh'@6"] },
+    ]);
+    expect(model.units[0]).toMatchObject({ name: '/srv/a', within: 'profile::dirs' });
+    expect(model.units[1]?.name).toBeUndefined();
+  });
+
+  it('reads ensure_resource with one title or several, with or without attributes', () => {
+    const model = parse(
+      [
+        "ensure_resource('package', 'curl')",
+        "ensure_resource('user', ['app', 'web'], { 'shell' => '/bin/bash' })",
+      ].join('\n'),
+    );
+    expect(summary(model)).toEqual([
+      { type: 'package', title: "'curl'", line: 1, attributes: [] },
+      { type: 'user', title: "['app', 'web']", line: 2, attributes: ["shell='/bin/bash'@2"] },
+    ]);
+  });
+
+  it('reads a hash held in a variable of the same scope, and in the scope around a lambda', () => {
+    const model = parse(
+      [
+        'class profile::dirs {',
+        "  $private = { mode => '0700' }",
+        "  create_resources('file', { '/srv/a' => $private })",
+        "  file { '/srv/b': * => $private, ensure => directory }",
+        "  ['c'].each |$name| { ensure_resource('file', \"/srv/${name}\", $private) }",
+        '}',
+      ].join('\n'),
+    );
+    expect(summary(model).map((unit) => unit.attributes)).toEqual([
+      ["mode='0700'@2"],
+      ["mode='0700'@2", 'ensure=directory@4'],
+      ["mode='0700'@2"],
+    ]);
+  });
+
+  it('leaves alone a hash it cannot read where it is written', () => {
+    const model = parse(
+      [
+        'class profile::dirs (Hash $dirs, Hash $defaults) {',
+        "  $local = { mode => '0700' }",
+        "  $local = lookup('dirs')",
+        "  create_resources('file', $dirs)",
+        "  create_resources('file', { '/srv/a' => $local })",
+        "  create_resources('file', { '/srv/b' => {} }, $defaults)",
+        "  ensure_resource('file', '/srv/c', $defaults)",
+        "  create_resources(\"${kind}_config\", { 'x' => { value => 1 } })",
+        "  file { '/srv/d': * => $defaults }",
+        "  file { '/srv/e': * => { $key => 'x' } }",
+        '}',
+        "class profile::other { create_resources('file', { '/srv/f' => $local }) }",
+      ].join('\n'),
+    );
+    expect(summary(model)).toEqual([
+      { type: 'file', title: "'/srv/d'", line: 9, attributes: ['*=$defaults@9'] },
+      { type: 'file', title: "'/srv/e'", line: 10, attributes: ["*={ $key => 'x' }@10"] },
+    ]);
+  });
+});
+
 describe('Puppet parser: values', () => {
   const valueOf = (expression: string) => {
     const model = parse(`$v = ${expression}\n`);
