@@ -12,6 +12,7 @@ import { fingerprintAll } from './fingerprint.js';
 import type { FileModel, Language } from '../model/model.js';
 import type { FilePlan } from './rule-passes.js';
 import { runRules } from './run-rules.js';
+import { judgeDeclaredHashes } from './hash-declarations.js';
 import type { CrossFile } from './variables/cross-file.js';
 import type { SourceFile } from './source-file.js';
 import { parseFile } from '../languages/parse-file.js';
@@ -71,6 +72,8 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
       outcome.findings.push(
         ...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile),
       );
+      if (context.crossFile)
+        judgeDeclaredHashes(parsed.model, pass.rules, context.policy.profile, context.crossFile);
     } catch (error) {
       outcome.error ??= locate(unexpectedFileError(file.path, error), error, parsed.model);
     }

@@ -16,6 +16,7 @@ export function runRules(
   active: readonly ActiveRule[],
   profile: Profile = DEFAULT_PROFILE,
   crossFile: CrossFile = CrossFile.alone(),
+  { takeWaiting = true }: { takeWaiting?: boolean } = {},
 ): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -52,8 +53,9 @@ export function runRules(
       resolve,
     });
   }
-  // Few files have reports waiting for them: the others skip indexing the rules by id.
-  if (!crossFile.deferred.hasWaiting(model.path)) return findings;
+  // Few files have reports waiting for them: the others skip indexing the rules by id. A run
+  // on resources that another file declares leaves the reports for the file's own analysis.
+  if (!takeWaiting || !crossFile.deferred.hasWaiting(model.path)) return findings;
   const byId = new Map(active.map((current) => [current.rule.meta.id, current]));
   for (const { ruleId, ...waiting } of crossFile.deferred.take(model.path, new Set(byId.keys()))) {
     const current = byId.get(ruleId);

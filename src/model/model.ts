@@ -253,6 +253,30 @@ export interface ConfigFile {
   directives: Directive[];
 }
 
+/**
+ * Resources a file declares from a hash it does not hold itself: Puppet's
+ * `create_resources('yumrepo', $repos)` with `$repos` a parameter that Hiera sets. The engine
+ * reads them where the hash's entries are written, under `<hash name><separator><title>
+ * <separator><attribute>` (`profile::repos::repos::internal::sslverify`).
+ */
+export interface HashDeclaration {
+  /** the type of the resources, as a unit's */
+  type: string;
+  typeAsWritten: string;
+  typeRange: SourceRange;
+  /** the name the hash is defined under (`profile::repos::repos`, a Hiera key) */
+  hashName: string;
+  /** what joins a name to the keys below it */
+  separator: string;
+  /** attributes each resource takes unless its entry sets them, written in this file */
+  defaults: Attribute[];
+  /** the class or defined type the declaration is made in */
+  within?: string;
+  /** the function that declares them, as written (`create_resources`) */
+  declaredBy: string;
+  range: SourceRange;
+}
+
 export interface FileModel {
   path: string;
   language: Language;
@@ -261,6 +285,8 @@ export interface FileModel {
   variables: Variable[];
   comments: Comment[];
   conditions: Condition[];
+  /** resources declared from a hash another file holds */
+  hashDeclarations?: HashDeclaration[];
   /** for a configuration file: its format and settings */
   config?: ConfigFile;
   /** the source split into lines, for snippets and fingerprints */

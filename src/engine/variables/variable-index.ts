@@ -29,6 +29,11 @@ export interface VariableResolver {
    * nothing in the run defines it.
    */
   resolve(name: string): readonly VariableDefinition[];
+  /**
+   * The names defined below `prefix` (`profile::repos::repos::` finds
+   * `profile::repos::repos::internal::sslverify`) that the file may read, sorted.
+   */
+  namesUnder(prefix: string): readonly string[];
 }
 
 export class VariableIndex {
@@ -43,6 +48,8 @@ export class VariableIndex {
    * where they are given (a Puppet profile's `class { 'ssh': port => $port }`)
    */
   private readonly givingFiles = new Map<string, readonly OwnDefinition[]>();
+  /** `sortedNames`, worked out once the index is complete; adding a definition forgets it */
+  private readonly sortedByLanguage = new Map<Language, readonly string[]>();
 
   constructor(private readonly places: Places) {}
 
@@ -63,6 +70,7 @@ export class VariableIndex {
   }
 
   private place(language: Language, definitions: readonly PlacedDefinition[]): void {
+    this.sortedByLanguage.delete(language);
     let byName = this.shared.get(language);
     if (!byName) this.shared.set(language, (byName = new Map<string, PlacedDefinition[]>()));
     for (const placed of definitions) {
@@ -97,6 +105,16 @@ export class VariableIndex {
   /** What a template reads from the scope that renders it, by name; undefined for other files. */
   fromRenderer(template: string): ReadonlyMap<string, readonly OwnDefinition[]> | undefined {
     return this.renderedIn.get(template);
+  }
+
+  /** Every name a language's definitions are placed under, sorted, for the questions by prefix. */
+  sortedNames(language: Language): readonly string[] {
+    let names = this.sortedByLanguage.get(language);
+    if (!names) {
+      names = [...(this.shared.get(language)?.keys() ?? [])].sort();
+      this.sortedByLanguage.set(language, names);
+    }
+    return names;
   }
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
@@ -154,6 +172,12 @@ class FileResolver implements VariableResolver {
     let resolved = this.cache.get(name);
     if (!resolved) this.cache.set(name, (resolved = this.follow(name, [])));
     return resolved;
+  }
+
+  namesUnder(prefix: string): readonly string[] {
+    const names = new Set(namesStartingWith(this.index.sortedNames(this.language), prefix));
+    for (const name of this.own.keys()) if (name.startsWith(prefix)) names.add(name);
+    return [...names].sort();
   }
 
   private follow(name: string, via: readonly string[]): VariableDefinition[] {
@@ -248,4 +272,22 @@ function strongest(candidates: readonly Candidate[]): Candidate[] {
 
 function topLevel(candidates: readonly Candidate[]): number {
   return Math.max(...candidates.map((candidate) => candidate.level));
+}
+
+/** The names of a sorted list that start with `prefix`: a run of the list, found by halving. */
+function namesStartingWith(sorted: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let index = low; index < sorted.length; index++) {
+    const name = sorted[index] as string;
+    if (!name.startsWith(prefix)) break;
+    found.push(name);
+  }
+  return found;
 }

@@ -5,9 +5,10 @@
  * (`file { '/x': * => { mode => '0777' } }`). Puppet puts them in the catalog as it would the
  * same resources written out, so they are read as those resources are.
  *
- * The hash is read where it is written: in the call or the body, or in a variable of the same
- * scope assigned a hash literal before it (`$defaults = { ... }`). A hash that comes from a
- * parameter, Hiera or a function is not followed.
+ * A hash written in the call or the body, in a variable of the same scope assigned a hash
+ * literal before it (`$defaults = { ... }`), or in a parameter's default is read here. A call
+ * whose hash a parameter or a lookup gives is recorded for the engine, which reads the hash
+ * where Hiera writes its entries (`engine/hash-declarations.ts`).
  */
 import type { Expression, KeyedEntry, LiteralHash, LiteralString, Span } from './ast.js';
 
@@ -69,6 +70,48 @@ export function resourcesCreatedBy(
       },
     ];
   });
+}
+
+/**
+ * A call that declares resources by title from a hash this file does not hold: a parameter
+ * (`create_resources('yumrepo', $repos)`, which Hiera may set) or a lookup
+ * (`create_resources('yumrepo', lookup('repos'))`). Its defaults must be written out, or
+ * absent: the engine reads the hash where it is defined.
+ */
+export interface HashDeclaredElsewhere {
+  type: LiteralString;
+  /** the variable, as written without `$`, or the key looked up */
+  hashName: string;
+  /** whether the name is a Hiera key looked up, rather than a variable */
+  lookedUp: boolean;
+  defaults: KeyedEntry[];
+}
+
+/** Functions whose value is the Hiera key named by their first argument. */
+const LOOKUPS = new Set(['lookup', 'hiera', 'hiera_hash']);
+
+export function hashDeclaredElsewhere(
+  functionName: string,
+  args: readonly Expression[],
+  localHash: LocalHash,
+  givenElsewhere: (name: string) => boolean,
+): HashDeclaredElsewhere | undefined {
+  const layout = RESOURCE_FUNCTIONS[functionName.replace(/^::/, '')];
+  const [type, hash, third] = args;
+  if (layout !== 'by-title' || type?.kind !== 'String' || !hash) return undefined;
+  const defaults = third ? namedEntries(hashOf(third, localHash)) : [];
+  if (!defaults) return undefined;
+  if (hash.kind === 'Variable' && (hash.name.includes('::') || givenElsewhere(hash.name)))
+    return { type, hashName: hash.name.replace(/^::/, ''), lookedUp: false, defaults };
+  const [key] = hash.kind === 'CallNamedFunction' ? hash.args : [];
+  if (
+    hash.kind === 'CallNamedFunction' &&
+    hash.functor.kind === 'QualifiedName' &&
+    LOOKUPS.has(hash.functor.value) &&
+    key?.kind === 'String'
+  )
+    return { type, hashName: key.value, lookedUp: true, defaults };
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   Attribute,
   Condition,
   FileModel,
+  HashDeclaration,
   Unit,
   Value,
   Variable,
@@ -29,7 +30,12 @@ import type {
 import type { CommentSpan } from './lexer.js';
 import { Positions } from './positions.js';
 import { ValueBuilder } from './to-value.js';
-import { attributeName, resourcesCreatedBy, splattedEntries } from './created-resources.js';
+import {
+  attributeName,
+  hashDeclaredElsewhere,
+  resourcesCreatedBy,
+  splattedEntries,
+} from './created-resources.js';
 import { childExpressions } from './walk.js';
 
 /** Functions whose result holds the keys of the hashes they are given. */
@@ -55,6 +61,7 @@ export function buildModel(
       range: positions.range(comment.start, comment.end),
     })),
     conditions: builder.conditions,
+    ...(builder.hashDeclarations.length > 0 ? { hashDeclarations: builder.hashDeclarations } : {}),
     lines: source.split(/\r?\n/),
   };
 }
@@ -63,6 +70,7 @@ class PuppetModelBuilder {
   readonly units: Unit[] = [];
   readonly variables: Variable[] = [];
   readonly conditions: Condition[] = [];
+  readonly hashDeclarations: HashDeclaration[] = [];
   /**
    * The scopes the walk is in, innermost last: a class's name, or `''` inside a defined type,
    * a function or a lambda, whose variables are their own.
@@ -72,9 +80,11 @@ class PuppetModelBuilder {
    * The hash literals assigned to variables, for each scope the walk is in (the file's top
    * scope first); a lambda's scope also sees the one around it.
    */
-  private readonly hashes: { names: Map<string, LiteralHash>; lambda: boolean }[] = [
-    { names: new Map(), lambda: false },
-  ];
+  private readonly hashes: {
+    names: Map<string, LiteralHash>;
+    parameters: ReadonlySet<string>;
+    lambda: boolean;
+  }[] = [{ names: new Map(), parameters: new Set(), lambda: false }];
 
   constructor(
     private readonly source: string,
@@ -139,10 +149,15 @@ class PuppetModelBuilder {
         break;
     }
     const firstUnit = this.units.length;
+    const firstDeclaration = this.hashDeclarations.length;
     const scope = scopeOpenedBy(expr);
     if (scope !== undefined) {
       this.scopes.push(scope);
-      this.hashes.push({ names: new Map(), lambda: expr.kind === 'Lambda' });
+      this.hashes.push({
+        names: parameterHashes(expr),
+        parameters: new Set(parametersOf(expr).map((parameter) => parameter.name)),
+        lambda: expr.kind === 'Lambda',
+      });
     }
     for (const child of childExpressions(expr)) this.visit(child);
     if (scope !== undefined) {
@@ -152,6 +167,8 @@ class PuppetModelBuilder {
     if (expr.kind === 'HostClass' || expr.kind === 'ResourceTypeDefinition') {
       const within = expr.name.replace(/^::/, '');
       for (const unit of this.units.slice(firstUnit)) unit.within ??= within;
+      for (const declaration of this.hashDeclarations.slice(firstDeclaration))
+        declaration.within ??= within;
     }
   }
 
@@ -302,6 +319,29 @@ class PuppetModelBuilder {
   private createdResources(expr: CallNamedFunctionExpression): void {
     const { functor } = expr;
     if (functor.kind !== 'QualifiedName') return;
+    const elsewhere = hashDeclaredElsewhere(
+      functor.value,
+      expr.args,
+      this.localHash,
+      this.givenElsewhere,
+    );
+    if (elsewhere) {
+      const { type, hashName, lookedUp, defaults } = elsewhere;
+      // Hiera sets a class's parameter under the key named after the class, and only there.
+      const owner = this.scopes.findLast((scope) => scope !== '');
+      const qualified =
+        lookedUp || hashName.includes('::') || !owner ? hashName : `${owner}::${hashName}`;
+      this.hashDeclarations.push({
+        type: type.value.replace(/^::/, '').toLowerCase(),
+        typeAsWritten: this.values.text(type),
+        typeRange: this.values.range(type),
+        hashName: qualified,
+        separator: '::',
+        defaults: this.values.entries(defaults),
+        declaredBy: functor.value,
+        range: this.values.range(expr),
+      });
+    }
     for (const created of resourcesCreatedBy(functor.value, expr.args, expr, this.localHash)) {
       const title = this.values.value(created.title);
       this.units.push({
@@ -323,6 +363,19 @@ class PuppetModelBuilder {
       });
     }
   }
+
+  /**
+   * Whether `$name` may hold a value set outside this file: a parameter (which Hiera or a
+   * declaration sets, whatever its default), or no variable of the scope at all.
+   */
+  private readonly givenElsewhere = (name: string): boolean => {
+    for (let index = this.hashes.length - 1; index >= 0; index--) {
+      const frame = this.hashes[index];
+      if (frame?.parameters.has(name)) return true;
+      if (frame?.names.has(name) || !frame?.lambda) return !frame?.names.has(name);
+    }
+    return true;
+  };
 
   /** The hash literal last assigned to `$name` in the scope the walk is in. */
   private readonly localHash = (name: string): LiteralHash | undefined => {
@@ -448,6 +501,31 @@ function coversBothBooleans(matches: readonly Expression[]): boolean {
     matches.flatMap((match) => (match.kind === 'Boolean' ? [match.value] : [])),
   );
   return booleans.has(true) && booleans.has(false);
+}
+
+/**
+ * The hash literals a class's or defined type's parameters default to: what its body reads
+ * where nothing gives the parameter another value.
+ */
+function parameterHashes(expr: Expression): Map<string, LiteralHash> {
+  const hashes = new Map<string, LiteralHash>();
+  if (expr.kind !== 'HostClass' && expr.kind !== 'ResourceTypeDefinition') return hashes;
+  for (const parameter of expr.parameters)
+    if (parameter.value?.kind === 'Hash') hashes.set(parameter.name, parameter.value);
+  return hashes;
+}
+
+/** The parameters of a class, defined type, function or lambda. */
+function parametersOf(expr: Expression): readonly Parameter[] {
+  switch (expr.kind) {
+    case 'HostClass':
+    case 'ResourceTypeDefinition':
+    case 'FunctionDefinition':
+    case 'Lambda':
+      return expr.parameters;
+    default:
+      return [];
+  }
 }
 
 /** The scope an expression opens for the variables assigned inside it, if it opens one. */

@@ -170,7 +170,7 @@ describe('Puppet parser: resources declared through hashes', () => {
         'class profile::dirs {',
         "  create_resources('file', {",
         "    '/srv/a' => { mode => '0777' },",
-        "    $b       => { ensure => directory },",
+        '    $b       => { ensure => directory },',
         "  }, { mode => '0750', owner => 'root' })",
         "  ensure_resources('User', { 'app' => { shell => '/bin/sh' } })",
         '}',
@@ -226,6 +226,71 @@ describe('Puppet parser: resources declared through hashes', () => {
     ]);
   });
 
+  it("reads a parameter's default hash, and still leaves the parameter to what sets it elsewhere", () => {
+    const model = parse(
+      [
+        "class profile::dirs (Hash $dirs = { '/srv/a' => { mode => '0777' } }) {",
+        "  create_resources('file', $dirs)",
+        '}',
+      ].join('\n'),
+    );
+    expect(summary(model)).toEqual([
+      { type: 'file', title: "'/srv/a'", line: 1, attributes: ["mode='0777'@1"] },
+    ]);
+    expect(model.hashDeclarations?.map((declaration) => declaration.hashName)).toEqual([
+      'profile::dirs::dirs',
+    ]);
+  });
+
+  it('records a declaration whose hash a parameter, Hiera or another class gives, for the engine', () => {
+    const model = parse(
+      [
+        'class profile::repos (Hash $repos = {}, Hash $mirrors) {',
+        "  $local = { 'x' => { sslverify => true } }",
+        "  create_resources('yumrepo', $repos, { enabled => 1 })",
+        "  create_resources('Yumrepo', lookup('profile::extra_repos'))",
+        "  ensure_resources('yumrepo', $::site::repos)",
+        "  create_resources('yumrepo', $local)",
+        "  create_resources('yumrepo', $mirrors, $unknown_defaults)",
+        "  ensure_resource('yumrepo', 'one', $mirrors)",
+        '}',
+      ].join('\n'),
+    );
+    expect(
+      model.hashDeclarations?.map((declaration) => ({
+        type: declaration.type,
+        hashName: declaration.hashName,
+        defaults: declaration.defaults.map((entry) => entry.name),
+        within: declaration.within,
+        line: declaration.range.line,
+      })),
+    ).toEqual([
+      {
+        type: 'yumrepo',
+        hashName: 'profile::repos::repos',
+        defaults: ['enabled'],
+        within: 'profile::repos',
+        line: 3,
+      },
+      {
+        type: 'yumrepo',
+        hashName: 'profile::extra_repos',
+        defaults: [],
+        within: 'profile::repos',
+        line: 4,
+      },
+      {
+        type: 'yumrepo',
+        hashName: 'site::repos',
+        defaults: [],
+        within: 'profile::repos',
+        line: 5,
+      },
+    ]);
+    // The local hash is read where it is written, as the default `{}` of `$repos` is.
+    expect(model.units.map((unit) => unit.name)).toEqual(['x']);
+  });
+
   it('leaves alone a hash it cannot read where it is written', () => {
     const model = parse(
       [
@@ -236,7 +301,7 @@ describe('Puppet parser: resources declared through hashes', () => {
         "  create_resources('file', { '/srv/a' => $local })",
         "  create_resources('file', { '/srv/b' => {} }, $defaults)",
         "  ensure_resource('file', '/srv/c', $defaults)",
-        "  create_resources(\"${kind}_config\", { 'x' => { value => 1 } })",
+        '  create_resources("${kind}_config", { \'x\' => { value => 1 } })',
         "  file { '/srv/d': * => $defaults }",
         "  file { '/srv/e': * => { $key => 'x' } }",
         '}',
