@@ -10,7 +10,17 @@
  * whose hash a parameter or a lookup gives is recorded for the engine, which reads the hash
  * where Hiera writes its entries (`engine/hash-declarations.ts`).
  */
-import type { Expression, KeyedEntry, LiteralHash, LiteralString, Span } from './ast.js';
+import type {
+  AttributeOperation,
+  CallMethodExpression,
+  Expression,
+  KeyedEntry,
+  LiteralHash,
+  LiteralString,
+  ResourceBody,
+  ResourceExpression,
+  Span,
+} from './ast.js';
 
 /** The functions that declare resources from a hash, and how their arguments are laid out. */
 const RESOURCE_FUNCTIONS: Readonly<Record<string, 'by-title' | 'one-title'>> = {
@@ -100,9 +110,20 @@ export function hashDeclaredElsewhere(
   const [type, hash, third] = args;
   if (layout !== 'by-title' || type?.kind !== 'String' || !hash) return undefined;
   const defaults = third ? namedEntries(hashOf(third, localHash)) : [];
-  if (!defaults) return undefined;
+  const source = hashSetElsewhere(hash, givenElsewhere);
+  return defaults && source ? { type, ...source, defaults } : undefined;
+}
+
+/**
+ * The name of a hash that may be set outside this file: a variable that is a parameter or no
+ * variable of the scope (`$repos`, `$profile::base::repos`), or a Hiera key looked up.
+ */
+export function hashSetElsewhere(
+  hash: Expression,
+  givenElsewhere: (name: string) => boolean,
+): Pick<HashDeclaredElsewhere, 'hashName' | 'lookedUp'> | undefined {
   if (hash.kind === 'Variable' && (hash.name.includes('::') || givenElsewhere(hash.name)))
-    return { type, hashName: hash.name.replace(/^::/, ''), lookedUp: false, defaults };
+    return { hashName: hash.name.replace(/^::/, ''), lookedUp: false };
   const [key] = hash.kind === 'CallNamedFunction' ? hash.args : [];
   if (
     hash.kind === 'CallNamedFunction' &&
@@ -110,8 +131,48 @@ export function hashDeclaredElsewhere(
     LOOKUPS.has(hash.functor.value) &&
     key?.kind === 'String'
   )
-    return { type, hashName: key.value, lookedUp: true, defaults };
+    return { hashName: key.value, lookedUp: true };
   return undefined;
+}
+
+/**
+ * A resource body inside `$hash.each |$title, $attributes| { ... }` that declares one resource
+ * per entry of the hash: titled `$title`, with `* => $attributes`.
+ */
+export interface IteratedResource {
+  resource: ResourceExpression;
+  body: ResourceBody;
+  /** the body's other attributes, which every resource takes */
+  given: AttributeOperation[];
+}
+
+/** The hash an `each` walks and the resources its lambda declares from each entry. */
+export function resourcesIteratedBy(
+  call: CallMethodExpression,
+): { hash: Expression; resources: IteratedResource[] } | undefined {
+  const { functor, lambda } = call;
+  const [titleParameter, attributesParameter, ...others] = lambda?.parameters ?? [];
+  if (functor.right.value !== 'each' || !titleParameter || !attributesParameter) return undefined;
+  if (others.length > 0) return undefined;
+  const resources: IteratedResource[] = [];
+  for (const statement of lambda?.body ?? []) {
+    if (statement.kind !== 'Resource' || statement.form !== 'regular') continue;
+    for (const body of statement.bodies) {
+      const { title, operations } = body;
+      const splatsEntry = operations.some(
+        (operation) =>
+          operation.kind === 'AttributesOperation' &&
+          operation.expr.kind === 'Variable' &&
+          operation.expr.name === attributesParameter.name,
+      );
+      if (title.kind !== 'Variable' || title.name !== titleParameter.name || !splatsEntry) continue;
+      const given = operations.filter(
+        (operation): operation is AttributeOperation => operation.kind === 'AttributeOperation',
+      );
+      resources.push({ resource: statement, body, given });
+    }
+  }
+  return resources.length > 0 ? { hash: functor.left, resources } : undefined;
 }
 
 /**
@@ -123,14 +184,14 @@ export function splattedEntries(expr: Expression, localHash: LocalHash): KeyedEn
 }
 
 /** A hash literal, or the literal an unqualified variable of the scope was assigned. */
-function hashOf(expr: Expression, localHash: LocalHash): LiteralHash | undefined {
+export function hashOf(expr: Expression, localHash: LocalHash): LiteralHash | undefined {
   if (expr.kind === 'Hash') return expr;
   if (expr.kind === 'Variable' && !expr.name.includes('::')) return localHash(expr.name);
   return undefined;
 }
 
 /** A hash's entries when every key names an attribute as written; undefined otherwise. */
-function namedEntries(hash: LiteralHash | undefined): KeyedEntry[] | undefined {
+export function namedEntries(hash: LiteralHash | undefined): KeyedEntry[] | undefined {
   if (!hash) return undefined;
   return hash.entries.every((entry) => attributeName(entry) !== undefined)
     ? hash.entries

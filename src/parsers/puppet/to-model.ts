@@ -14,11 +14,13 @@ import type {
   VariableScope,
 } from '../../model/model.js';
 import type {
+  CallMethodExpression,
   CallNamedFunctionExpression,
   CollectExpression,
   Expression,
   IfExpression,
   LiteralHash,
+  LiteralString,
   Operation,
   Parameter,
   Program,
@@ -33,7 +35,11 @@ import { ValueBuilder } from './to-value.js';
 import {
   attributeName,
   hashDeclaredElsewhere,
+  hashOf,
+  hashSetElsewhere,
+  namedEntries,
   resourcesCreatedBy,
+  resourcesIteratedBy,
   splattedEntries,
 } from './created-resources.js';
 import { childExpressions } from './walk.js';
@@ -107,6 +113,9 @@ class PuppetModelBuilder {
         break;
       case 'CallNamedFunction':
         this.createdResources(expr);
+        break;
+      case 'CallMethod':
+        this.iteratedResources(expr);
         break;
       case 'Binary':
         if (expr.operator === '=' || expr.operator === '+=' || expr.operator === '-=')
@@ -276,6 +285,15 @@ class PuppetModelBuilder {
     };
   }
 
+  /** The type a function names in a string (`create_resources('file', ...)`). */
+  private typeNamed(type: LiteralString): Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'> {
+    return {
+      type: type.value.replace(/^::/, '').toLowerCase(),
+      typeAsWritten: this.values.text(type),
+      typeRange: this.values.range(type),
+    };
+  }
+
   /** One title, or several as a list (`File['a', 'b']`). */
   private titleOf(keys: Expression[]): Value | undefined {
     const [first] = keys;
@@ -326,42 +344,96 @@ class PuppetModelBuilder {
       this.givenElsewhere,
     );
     if (elsewhere) {
-      const { type, hashName, lookedUp, defaults } = elsewhere;
-      // Hiera sets a class's parameter under the key named after the class, and only there.
-      const owner = this.scopes.findLast((scope) => scope !== '');
-      const qualified =
-        lookedUp || hashName.includes('::') || !owner ? hashName : `${owner}::${hashName}`;
-      this.hashDeclarations.push({
-        type: type.value.replace(/^::/, '').toLowerCase(),
-        typeAsWritten: this.values.text(type),
-        typeRange: this.values.range(type),
-        hashName: qualified,
-        separator: '::',
-        defaults: this.values.entries(defaults),
-        declaredBy: functor.value,
-        range: this.values.range(expr),
-      });
+      const { type, defaults } = elsewhere;
+      this.declareElsewhere(
+        this.typeNamed(type),
+        elsewhere,
+        this.values.entries(defaults),
+        functor.value,
+        expr,
+      );
     }
     for (const created of resourcesCreatedBy(functor.value, expr.args, expr, this.localHash)) {
-      const title = this.values.value(created.title);
-      this.units.push({
-        kind: 'resource',
-        type: created.type.value.replace(/^::/, '').toLowerCase(),
-        typeAsWritten: this.values.text(created.type),
-        typeRange: this.values.range(created.type),
-        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
-          ? { name: title.value }
-          : {}),
-        attributes: [
-          { name: 'title', value: title, range: this.values.range(created.title) },
-          ...this.values.entries(
-            created.attributes.filter((entry) => attributeName(entry) !== 'title'),
-          ),
-        ],
-        keywords: [],
-        range: this.values.range(created.span),
-      });
+      this.pushCreated(
+        this.typeNamed(created.type),
+        created.title,
+        this.values.entries(created.attributes),
+        created.span,
+      );
     }
+  }
+
+  /**
+   * `$repos.each |$name, $attributes| { yumrepo { $name: * => $attributes, enabled => 1 } }`:
+   * one resource per entry of the hash, with the body's other attributes.
+   */
+  private iteratedResources(expr: CallMethodExpression): void {
+    const iterated = resourcesIteratedBy(expr);
+    if (!iterated) return;
+    const written = hashOf(iterated.hash, this.localHash);
+    const elsewhere = hashSetElsewhere(iterated.hash, this.givenElsewhere);
+    for (const { resource, body, given } of iterated.resources) {
+      const typed = this.typeOf(resource.typeName);
+      const givenAttributes = this.attributes(given);
+      if (elsewhere) this.declareElsewhere(typed, elsewhere, givenAttributes, 'each', body);
+      for (const entry of written?.entries ?? []) {
+        const own = namedEntries(hashOf(entry.value, this.localHash));
+        if (!own) continue;
+        const set = new Set(own.map((attribute) => attributeName(attribute)));
+        this.pushCreated(
+          typed,
+          entry.key,
+          [
+            ...this.values.entries(own),
+            ...givenAttributes.filter((attribute) => !set.has(attribute.name)),
+          ],
+          { start: entry.key.start, end: entry.value.end },
+        );
+      }
+    }
+  }
+
+  /** A resource that a hash entry declares: `title` is its key, or the title argument. */
+  private pushCreated(
+    typed: Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'>,
+    titleExpr: Expression,
+    attributes: Attribute[],
+    span: Span,
+  ): void {
+    const title = this.values.value(titleExpr);
+    this.units.push({
+      kind: 'resource',
+      ...typed,
+      ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
+        ? { name: title.value }
+        : {}),
+      attributes: [
+        { name: 'title', value: title, range: this.values.range(titleExpr) },
+        ...attributes.filter((attribute) => attribute.name !== 'title'),
+      ],
+      keywords: [],
+      range: this.values.range(span),
+    });
+  }
+
+  /** Resources declared from a hash set outside this file, for the engine to read where it is set. */
+  private declareElsewhere(
+    typed: Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'>,
+    { hashName, lookedUp }: { hashName: string; lookedUp: boolean },
+    defaults: Attribute[],
+    declaredBy: string,
+    span: Span,
+  ): void {
+    // Hiera sets a class's parameter under the key named after the class, and only there.
+    const owner = this.scopes.findLast((scope) => scope !== '');
+    this.hashDeclarations.push({
+      ...typed,
+      hashName: lookedUp || hashName.includes('::') || !owner ? hashName : `${owner}::${hashName}`,
+      separator: '::',
+      defaults,
+      declaredBy,
+      range: this.values.range(span),
+    });
   }
 
   /**

@@ -291,6 +291,46 @@ describe('Puppet parser: resources declared through hashes', () => {
     expect(model.units.map((unit) => unit.name)).toEqual(['x']);
   });
 
+  it('reads the resources an each over a hash declares, one per entry, with the body attributes', () => {
+    const model = parse(
+      [
+        'class profile::repos (Hash $repos = {}) {',
+        "  $mirrors = { 'm1' => { sslverify => false } }",
+        '  $mirrors.each |String $name, Hash $attributes| {',
+        '    yumrepo { $name:',
+        '      *       => $attributes,',
+        '      enabled => 1,',
+        '    }',
+        '  }',
+        '  $repos.each |$name, $attributes| { yumrepo { $name: * => $attributes, gpgcheck => 1 } }',
+        "  ['/srv/x'].each |$path| { file { $path: ensure => file } }",
+        '}',
+      ].join('\n'),
+    );
+    expect(
+      summary(model).filter((unit) => unit.title !== '$name' && unit.title !== '$path'),
+    ).toEqual([
+      { type: 'yumrepo', title: "'m1'", line: 2, attributes: ['sslverify=false@2', 'enabled=1@6'] },
+    ]);
+    expect(
+      model.hashDeclarations?.map((declaration) => ({
+        hashName: declaration.hashName,
+        type: declaration.type,
+        declaredBy: declaration.declaredBy,
+        defaults: declaration.defaults.map((entry) => entry.name),
+        line: declaration.range.line,
+      })),
+    ).toEqual([
+      {
+        hashName: 'profile::repos::repos',
+        type: 'yumrepo',
+        declaredBy: 'each',
+        defaults: ['gpgcheck'],
+        line: 9,
+      },
+    ]);
+  });
+
   it('leaves alone a hash it cannot read where it is written', () => {
     const model = parse(
       [
