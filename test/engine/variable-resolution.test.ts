@@ -618,7 +618,7 @@ describe('parameters a Puppet class declaration gives', () => {
     ]);
   });
 
-  it("and a defined type's instance, its parameters for that instance", async () => {
+  it("and a defined type's instance, its parameters for that instance, and its resource defaults, for every instance", async () => {
     expect(
       await sources({
         'modules/ssh/manifests/config.pp': [
@@ -634,6 +634,7 @@ describe('parameters a Puppet class declaration gives', () => {
       }),
     ).toEqual([
       "manifests/site.pp:1 ssh::config::mode='permissive' for modules/ssh/manifests/config.pp:2",
+      "manifests/site.pp:2 ssh::config::mode='disabled' for modules/ssh/manifests/config.pp:2",
       "modules/ssh/manifests/config.pp:1 mode='enforcing' for modules/ssh/manifests/config.pp:2",
     ]);
   });

@@ -120,10 +120,15 @@ export const variables: VariableReading = {
 const DEFINED_TYPE = /^[a-z]\w*(::[a-z]\w*)+$/;
 
 /**
- * The class or defined type a resource-like declaration gives parameters to; undefined for
- * resource defaults and overrides, and for other resources.
+ * The class or defined type a resource-like declaration gives parameters to, or a defined
+ * type's resource defaults (`Ssh::Drop_in { permit_root_login => 'yes' }`, which its instances
+ * take unless they set the parameter); undefined for overrides and collectors, and for other
+ * resources.
  */
 function declaredUnit(unit: Unit): string | undefined {
+  const [keyword, ...others] = unit.keywords;
+  if (keyword?.name === 'resource_defaults' && others.length === 0)
+    return DEFINED_TYPE.test(unit.type) ? unit.type : undefined;
   if (unit.name === undefined || unit.keywords.length > 0) return undefined;
   if (unit.type === 'class') return unit.name.replace(/^::/, '');
   return DEFINED_TYPE.test(unit.type) ? unit.type : undefined;
