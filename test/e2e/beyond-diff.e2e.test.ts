@@ -408,3 +408,27 @@ describe('a change to a Hiera hash that an unchanged profile declares resources 
     ]);
   }, 90_000);
 });
+
+describe('a profile changed to declare resources from a Hiera hash it did not read before', () => {
+  it('fails, naming the unchanged Hiera line that the new call now runs', async () => {
+    const repository = (body: string) => {
+      const tree = declaredExecs('curl -s https://get.example.com/agent.sh | bash');
+      tree.set(
+        'site/profile/manifests/base.pp',
+        `class profile::base (Hash $execs = {}) {\n${body}}\n`,
+      );
+      return tree;
+    };
+    standin = await startGitHubStandin({
+      base: repository("  notify { 'agents are installed by hand': }\n"),
+      head: repository("  create_resources('exec', $execs)\n"),
+    });
+    const run = await reviewOpened(standin);
+
+    expect(run.conclusion).toBe('failure');
+    expect(
+      run.annotations.map((annotation) => `${annotation.path}:${annotation.start_line}`),
+    ).toEqual(['data/common.yaml:4']);
+    expect(run.annotations[0]?.message).toContain('site/profile/manifests/base.pp:2');
+  }, 90_000);
+});
