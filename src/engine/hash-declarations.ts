@@ -55,11 +55,7 @@ export function judgeDeclaredHashes(
         conditions: [],
         lines: crossFile.linesOf(path) ?? [],
       };
-      const landing = {
-        path: model.path,
-        line: declaration.range.line,
-        as: `as ${/^[aeiou]/.test(declaration.type) ? 'an' : 'a'} \`${declaration.type}\` resource that \`${declaration.declaredBy}\` declares`,
-      };
+      const landing = { path: model.path, line: declaration.range.line, as: declaration.usedAs };
       for (const finding of runRules(declared, active, profile, crossFile, { takeWaiting: false }))
         if (finding.range.line > 0) crossFile.deferred.add(path, deferredReport(finding, landing));
     }
@@ -73,8 +69,11 @@ function entriesByFile(
 ): Map<string, Map<string, Attribute[]>> {
   const byFile = new Map<string, Map<string, Attribute[]>>();
   const prefix = `${declaration.hashName}${declaration.separator}`;
+  // One resource the file titles itself, or one per key of the hash.
+  const titled = declaration.title?.text;
   for (const name of resolver.namesUnder(prefix)) {
-    const [title, attribute, ...deeper] = name.slice(prefix.length).split(declaration.separator);
+    const keys = name.slice(prefix.length).split(declaration.separator);
+    const [title, attribute, ...deeper] = titled === undefined ? keys : [titled, ...keys];
     if (!title || !attribute || deeper.length > 0) continue;
     for (const definition of resolver.resolve(name))
       entryOf(byFile, definition.path, title).push(attributeOf(attribute, definition));
@@ -114,21 +113,26 @@ function declaredUnit(declaration: HashDeclaration, title: string, attributes: A
       range: NOWHERE,
       value: { ...attribute.value, range: NOWHERE },
     }));
-  const titleValue: Value = {
-    kind: 'string',
-    value: title,
-    text: title,
-    dynamic: false,
-    range: first,
-  };
+  // A title the declaring file writes sits on none of this file's lines either.
+  const titleValue: Value = declaration.title
+    ? { ...declaration.title, range: NOWHERE }
+    : { kind: 'string', value: title, text: title, dynamic: false, range: first };
+  const name =
+    titleValue.kind === 'string' && !titleValue.dynamic && typeof titleValue.value === 'string'
+      ? titleValue.value
+      : undefined;
   const last = attributes.at(-1)?.value.range ?? first;
   return {
     kind: 'resource',
     type: declaration.type,
     typeAsWritten: declaration.typeAsWritten,
     typeRange: NOWHERE,
-    name: title,
-    attributes: [{ name: 'title', value: titleValue, range: first }, ...attributes, ...defaults],
+    ...(name === undefined ? {} : { name }),
+    attributes: [
+      { name: 'title', value: titleValue, range: titleValue.range },
+      ...attributes,
+      ...defaults,
+    ],
     keywords: [],
     range: { ...first, endLine: last.endLine, endColumn: last.endColumn },
     ...(declaration.within ? { within: declaration.within } : {}),

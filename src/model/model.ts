@@ -257,7 +257,9 @@ export interface ConfigFile {
  * Resources a file declares from a hash it does not hold itself: Puppet's
  * `create_resources('yumrepo', $repos)` with `$repos` a parameter that Hiera sets. The engine
  * reads them where the hash's entries are written, under `<hash name><separator><title>
- * <separator><attribute>` (`profile::repos::repos::internal::sslverify`).
+ * <separator><attribute>` (`profile::repos::repos::internal::sslverify`); or, for one resource
+ * whose title the file writes (`file { '/etc/x': * => $attributes }`), under
+ * `<hash name><separator><attribute>`.
  */
 export interface HashDeclaration {
   /** the type of the resources, as a unit's */
@@ -272,8 +274,10 @@ export interface HashDeclaration {
   defaults: Attribute[];
   /** the class or defined type the declaration is made in */
   within?: string;
-  /** the function that declares them, as written (`create_resources`) */
-  declaredBy: string;
+  /** the title of the one resource the hash gives attributes to; absent when its keys are titles */
+  title?: Value;
+  /** how the file uses what the hash gives, for messages: "as an `exec` resource that `create_resources` declares" */
+  usedAs: string;
   range: SourceRange;
 }
 

@@ -1,14 +1,15 @@
 /**
  * Resources a manifest declares through a hash rather than a resource body: the stdlib and core
  * functions that create resources (`create_resources('file', { '/x' => { mode => '0777' } })`,
- * `ensure_resource('user', 'app', { ... })`) and attributes splatted from a hash
- * (`file { '/x': * => { mode => '0777' } }`). Puppet puts them in the catalog as it would the
- * same resources written out, so they are read as those resources are.
+ * `ensure_resource('user', 'app', { ... })`), an `each` whose lambda declares a resource per
+ * entry, and attributes splatted from a hash (`file { '/x': * => { mode => '0777' } }`).
+ * Puppet puts them in the catalog as it would the same resources written out, so they are
+ * read as those resources are.
  *
  * A hash written in the call or the body, in a variable of the same scope assigned a hash
- * literal before it (`$defaults = { ... }`), or in a parameter's default is read here. A call
- * whose hash a parameter or a lookup gives is recorded for the engine, which reads the hash
- * where Hiera writes its entries (`engine/hash-declarations.ts`).
+ * literal before it (`$defaults = { ... }`), or in a parameter's default is read here. A call,
+ * an `each` or a splat whose hash a class's parameter or a lookup gives is recorded for the
+ * engine, which reads the hash where Hiera writes its entries (`engine/hash-declarations.ts`).
  */
 import type {
   AttributeOperation,
@@ -83,10 +84,11 @@ export function resourcesCreatedBy(
 }
 
 /**
- * A call that declares resources by title from a hash this file does not hold: a parameter
+ * A call that declares resources from a hash this file does not hold: a parameter
  * (`create_resources('yumrepo', $repos)`, which Hiera may set) or a lookup
- * (`create_resources('yumrepo', lookup('repos'))`). Its defaults must be written out, or
- * absent: the engine reads the hash where it is defined.
+ * (`create_resources('yumrepo', lookup('repos'))`), whose keys are titles; or the attributes
+ * of one resource (`ensure_resource('file', '/etc/x', $attributes)`). Defaults must be written
+ * out, or absent: the engine reads the hash where it is defined.
  */
 export interface HashDeclaredElsewhere {
   type: LiteralString;
@@ -95,6 +97,8 @@ export interface HashDeclaredElsewhere {
   /** whether the name is a Hiera key looked up, rather than a variable */
   lookedUp: boolean;
   defaults: KeyedEntry[];
+  /** the title of the one resource the hash gives attributes to (`ensure_resource()`) */
+  title?: Expression;
 }
 
 /** Functions whose value is the Hiera key named by their first argument. */
@@ -107,10 +111,14 @@ export function hashDeclaredElsewhere(
   givenElsewhere: (name: string) => boolean,
 ): HashDeclaredElsewhere | undefined {
   const layout = RESOURCE_FUNCTIONS[functionName.replace(/^::/, '')];
-  const [type, hash, third] = args;
-  if (layout !== 'by-title' || type?.kind !== 'String' || !hash) return undefined;
+  const [type, second, third] = args;
+  if (!layout || type?.kind !== 'String' || !second) return undefined;
+  if (layout === 'one-title') {
+    const source = third && hashSetElsewhere(third, givenElsewhere);
+    return source ? { type, ...source, defaults: [], title: second } : undefined;
+  }
   const defaults = third ? namedEntries(hashOf(third, localHash)) : [];
-  const source = hashSetElsewhere(hash, givenElsewhere);
+  const source = hashSetElsewhere(second, givenElsewhere);
   return defaults && source ? { type, ...source, defaults } : undefined;
 }
 

@@ -24,6 +24,7 @@ import type {
   Operation,
   Parameter,
   Program,
+  ResourceBody,
   ResourceDefaultsExpression,
   ResourceExpression,
   ResourceOverrideExpression,
@@ -84,13 +85,16 @@ class PuppetModelBuilder {
   private readonly scopes: string[] = [];
   /**
    * The hash literals assigned to variables, for each scope the walk is in (the file's top
-   * scope first); a lambda's scope also sees the one around it.
+   * scope first), and its parameters: a class's or defined type's are set where it is declared
+   * or in Hiera, a lambda's or function's by its caller. A lambda's scope also sees the one
+   * around it.
    */
   private readonly hashes: {
     names: Map<string, LiteralHash>;
     parameters: ReadonlySet<string>;
+    parametersSetElsewhere: boolean;
     lambda: boolean;
-  }[] = [{ names: new Map(), parameters: new Set(), lambda: false }];
+  }[] = [{ names: new Map(), parameters: new Set(), parametersSetElsewhere: false, lambda: false }];
 
   constructor(
     private readonly source: string,
@@ -165,6 +169,7 @@ class PuppetModelBuilder {
       this.hashes.push({
         names: parameterHashes(expr),
         parameters: new Set(parametersOf(expr).map((parameter) => parameter.name)),
+        parametersSetElsewhere: expr.kind === 'HostClass' || expr.kind === 'ResourceTypeDefinition',
         lambda: expr.kind === 'Lambda',
       });
     }
@@ -206,6 +211,7 @@ class PuppetModelBuilder {
         });
         continue;
       }
+      this.splatsSetElsewhere(typed, body);
       const title = this.values.value(body.title);
       this.units.push({
         kind: 'resource',
@@ -344,13 +350,14 @@ class PuppetModelBuilder {
       this.givenElsewhere,
     );
     if (elsewhere) {
-      const { type, defaults } = elsewhere;
+      const { type, defaults, title } = elsewhere;
       this.declareElsewhere(
         this.typeNamed(type),
         elsewhere,
         this.values.entries(defaults),
         functor.value,
         expr,
+        title,
       );
     }
     for (const created of resourcesCreatedBy(functor.value, expr.args, expr, this.localHash)) {
@@ -393,6 +400,23 @@ class PuppetModelBuilder {
     }
   }
 
+  /**
+   * `file { '/etc/x': * => $attributes }` with `$attributes` a parameter or a lookup: the
+   * attributes of that one resource come from where the hash is set; the body's own complete it.
+   */
+  private splatsSetElsewhere(
+    typed: Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'>,
+    body: ResourceBody,
+  ): void {
+    for (const operation of body.operations) {
+      if (operation.kind !== 'AttributesOperation') continue;
+      const source = hashSetElsewhere(operation.expr, this.givenElsewhere);
+      if (!source) continue;
+      const given = body.operations.filter((other) => other.kind === 'AttributeOperation');
+      this.declareElsewhere(typed, source, this.attributes(given), '*', body, body.title);
+    }
+  }
+
   /** A resource that a hash entry declares: `title` is its key, or the title argument. */
   private pushCreated(
     typed: Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'>,
@@ -423,15 +447,21 @@ class PuppetModelBuilder {
     defaults: Attribute[],
     declaredBy: string,
     span: Span,
+    titleExpr?: Expression,
   ): void {
     // Hiera sets a class's parameter under the key named after the class, and only there.
     const owner = this.scopes.findLast((scope) => scope !== '');
+    const title = titleExpr ? this.values.value(titleExpr) : undefined;
+    const article = /^[aeiou]/.test(typed.type) ? 'an' : 'a';
     this.hashDeclarations.push({
       ...typed,
       hashName: lookedUp || hashName.includes('::') || !owner ? hashName : `${owner}::${hashName}`,
       separator: '::',
       defaults,
-      declaredBy,
+      ...(title ? { title } : {}),
+      usedAs: title
+        ? `as the attributes that \`${declaredBy}\` gives the \`${typed.type}\` resource \`${title.text}\``
+        : `as ${article} \`${typed.type}\` resource that \`${declaredBy}\` declares`,
       range: this.values.range(span),
     });
   }
@@ -443,7 +473,7 @@ class PuppetModelBuilder {
   private readonly givenElsewhere = (name: string): boolean => {
     for (let index = this.hashes.length - 1; index >= 0; index--) {
       const frame = this.hashes[index];
-      if (frame?.parameters.has(name)) return true;
+      if (frame?.parameters.has(name)) return frame.parametersSetElsewhere;
       if (frame?.names.has(name) || !frame?.lambda) return !frame?.names.has(name);
     }
     return true;

@@ -253,6 +253,7 @@ describe('Puppet parser: resources declared through hashes', () => {
         "  create_resources('yumrepo', $local)",
         "  create_resources('yumrepo', $mirrors, $unknown_defaults)",
         "  ensure_resource('yumrepo', 'one', $mirrors)",
+        "  file { '/etc/yum.conf': * => $mirrors, ensure => file }",
         '}',
       ].join('\n'),
     );
@@ -286,9 +287,27 @@ describe('Puppet parser: resources declared through hashes', () => {
         within: 'profile::repos',
         line: 5,
       },
+      {
+        type: 'yumrepo',
+        hashName: 'profile::repos::mirrors',
+        defaults: [],
+        within: 'profile::repos',
+        line: 8,
+      },
+      {
+        type: 'file',
+        hashName: 'profile::repos::mirrors',
+        defaults: ['ensure'],
+        within: 'profile::repos',
+        line: 9,
+      },
+    ]);
+    expect(model.hashDeclarations?.map((declaration) => declaration.usedAs).slice(-2)).toEqual([
+      "as the attributes that `ensure_resource` gives the `yumrepo` resource `'one'`",
+      "as the attributes that `*` gives the `file` resource `'/etc/yum.conf'`",
     ]);
     // The local hash is read where it is written, as the default `{}` of `$repos` is.
-    expect(model.units.map((unit) => unit.name)).toEqual(['x']);
+    expect(model.units.map((unit) => unit.name)).toEqual(['x', '/etc/yum.conf']);
   });
 
   it('reads the resources an each over a hash declares, one per entry, with the body attributes', () => {
@@ -316,7 +335,7 @@ describe('Puppet parser: resources declared through hashes', () => {
       model.hashDeclarations?.map((declaration) => ({
         hashName: declaration.hashName,
         type: declaration.type,
-        declaredBy: declaration.declaredBy,
+        usedAs: declaration.usedAs,
         defaults: declaration.defaults.map((entry) => entry.name),
         line: declaration.range.line,
       })),
@@ -324,7 +343,7 @@ describe('Puppet parser: resources declared through hashes', () => {
       {
         hashName: 'profile::repos::repos',
         type: 'yumrepo',
-        declaredBy: 'each',
+        usedAs: 'as a `yumrepo` resource that `each` declares',
         defaults: ['gpgcheck'],
         line: 9,
       },
