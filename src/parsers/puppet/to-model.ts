@@ -216,9 +216,7 @@ class PuppetModelBuilder {
       this.units.push({
         kind: 'resource',
         ...typed,
-        ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
-          ? { name: title.value }
-          : {}),
+        ...namedBy(title),
         attributes: [
           { name: 'title', value: title, range: this.values.range(body.title) },
           ...this.attributes(body.operations),
@@ -248,9 +246,7 @@ class PuppetModelBuilder {
     this.units.push({
       kind: 'resource',
       ...this.typeOf(typeExpr),
-      ...(title?.kind === 'string' && !title.dynamic && typeof title.value === 'string'
-        ? { name: title.value }
-        : {}),
+      ...namedBy(title),
       attributes: [
         ...(title ? [{ name: 'title', value: title, range: title.range }] : []),
         ...this.attributes(expr.operations),
@@ -428,9 +424,7 @@ class PuppetModelBuilder {
     this.units.push({
       kind: 'resource',
       ...typed,
-      ...(title.kind === 'string' && !title.dynamic && typeof title.value === 'string'
-        ? { name: title.value }
-        : {}),
+      ...namedBy(title),
       attributes: [
         { name: 'title', value: title, range: this.values.range(titleExpr) },
         ...attributes.filter((attribute) => attribute.name !== 'title'),
@@ -588,6 +582,13 @@ class PuppetModelBuilder {
       );
     }
   }
+}
+
+/** A resource's name: its title, when the title is a string written without interpolation. */
+function namedBy(title: Value | undefined): { name?: string } {
+  return title?.kind === 'string' && !title.dynamic && typeof title.value === 'string'
+    ? { name: title.value }
+    : {};
 }
 
 /** An if/elsif chain has a default branch when it ends in `else`. */
