@@ -7,8 +7,10 @@
  * analysed, with its suppressions and waivers.
  *
  * The entries are read under the hash's name, as the definitions that reach the declaring file
- * give them: each attribute is one key below its title (a key nested deeper holds a hash, which no rule reads as an attribute's
- * value). Each file that gives entries is judged as a run of its own.
+ * give them: each attribute is one key below its title, or, for the one resource a file titles
+ * itself (`file { '/etc/x': * => $attributes }`), one key below the name. A key nested deeper
+ * holds a hash, which no rule reads as an attribute's value. Each file that gives entries is
+ * judged as a run of its own.
  */
 import type { Finding } from '../model/finding.js';
 import type { VariableDefinition } from '../model/definition.js';

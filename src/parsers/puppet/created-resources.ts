@@ -104,6 +104,7 @@ export interface HashDeclaredElsewhere {
 /** Functions whose value is the Hiera key named by their first argument. */
 const LOOKUPS = new Set(['lookup', 'hiera', 'hiera_hash']);
 
+/** What a resource-declaring call declares from a hash set elsewhere; undefined for the others. */
 export function hashDeclaredElsewhere(
   functionName: string,
   args: readonly Expression[],

@@ -434,7 +434,10 @@ class PuppetModelBuilder {
     });
   }
 
-  /** Resources declared from a hash set outside this file, for the engine to read where it is set. */
+  /**
+   * Resources declared from a hash set outside this file, which the engine reads where the
+   * hash is set.
+   */
   private declareElsewhere(
     typed: Pick<Unit, 'type' | 'typeAsWritten' | 'typeRange'>,
     { hashName, lookedUp }: { hashName: string; lookedUp: boolean },
