@@ -189,6 +189,22 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
+  it('follows a variable named like the key it looks up to that key, not to itself', async () => {
+    expect(
+      await sources({
+        'site/profile/manifests/lab.pp': [
+          'class profile::lab {',
+          "  $mode = lookup('profile::lab::mode')",
+          "  class { 'selinux': mode => $mode }",
+          '}',
+        ].join('\n'),
+        'site/profile/data/common.yaml': 'profile::lab::mode: permissive\n',
+      }),
+    ).toEqual([
+      'site/profile/data/common.yaml:1 profile::lab::mode=permissive for site/profile/manifests/lab.pp:3',
+    ]);
+  });
+
   it("gives a cookbook's recipes its attributes, and another cookbook's for the runs that load it", async () => {
     expect(
       await sources({

@@ -180,10 +180,18 @@ class FileResolver implements VariableResolver {
     return [...names].sort();
   }
 
-  private follow(name: string, via: readonly string[]): VariableDefinition[] {
+  /**
+   * The definitions of `name`, followed; `sharedOnly` leaves out the file's own, for a value
+   * that reads the name it is itself known by (`$mode = lookup('profile::lab::mode')` in class
+   * `profile::lab` reads the Hiera key, not itself).
+   */
+  private follow(name: string, via: readonly string[], sharedOnly = false): VariableDefinition[] {
     const resolved: VariableDefinition[] = [];
     const seen = new Set<string>();
-    for (const candidate of strongest(this.candidates(name))) {
+    const candidates = sharedOnly
+      ? this.index.reaching(this.language, name, this.path)
+      : this.candidates(name);
+    for (const candidate of strongest(candidates)) {
       const { definition } = candidate;
       const key = `${definition.path}:${definition.range.line}:${definition.range.column}`;
       if (seen.has(key)) continue;
@@ -205,6 +213,16 @@ class FileResolver implements VariableResolver {
     const next = only?.whole && others.length === 0 ? only.name : undefined;
     if (next && via.length < MAX_CHAIN && !via.includes(next)) {
       const deeper = readIn ? this.followWhereGiven(next, readIn, via) : this.follow(next, via);
+      if (deeper.length > 0) return deeper;
+    } else if (
+      next !== undefined &&
+      next === via.at(-1) &&
+      !readIn &&
+      definition.value.kind === 'call' &&
+      definition.path === this.path
+    ) {
+      // A variable of the file that looks up the key it is itself known by reads that key.
+      const deeper = this.follow(next, via.slice(0, -1), true);
       if (deeper.length > 0) return deeper;
     }
     return [via.length > 1 ? { ...definition, via: via.slice(0, -1) } : definition];
