@@ -27,6 +27,7 @@ import type { Profile } from '../rules/profiles.js';
 import type { CrossFile } from './variables/cross-file.js';
 import type { VariableResolver } from './variables/variable-index.js';
 import { runRules } from './run-rules.js';
+import { writtenString } from '../model/written-string.js';
 
 /**
  * Runs the rules on the resources `model` declares from hashes other files hold, and leaves
@@ -119,10 +120,7 @@ function declaredUnit(declaration: HashDeclaration, title: string, attributes: A
   const titleValue: Value = declaration.title
     ? { ...declaration.title, range: NOWHERE }
     : { kind: 'string', value: title, text: title, dynamic: false, range: first };
-  const name =
-    titleValue.kind === 'string' && !titleValue.dynamic && typeof titleValue.value === 'string'
-      ? titleValue.value
-      : undefined;
+  const name = writtenString(titleValue);
   const last = attributes.at(-1)?.value.range ?? first;
   return {
     kind: 'resource',

@@ -14,7 +14,9 @@ import type { FileModel, Unit, Value } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { puppetReferences } from './references.js';
 import { MODULE_MANIFEST } from './template-calls.js';
+import { HIERA_LOOKUPS } from '../../parsers/puppet/created-resources.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
+import { writtenString } from '../../model/written-string.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** A module's class of parameter defaults: `manifests/params.pp`. */
@@ -134,16 +136,11 @@ function declaredUnit(unit: Unit): string | undefined {
   return DEFINED_TYPE.test(unit.type) ? unit.type : undefined;
 }
 
-/** Functions that read a Hiera key: `lookup('ssh::port')`, `hiera('ssh::port')`. */
-const HIERA_LOOKUPS = new Set(['lookup', 'hiera']);
-
 /** The Hiera key a lookup names as it stands; undefined for any other call. */
 function lookedUpKey(call: Value): string | undefined {
   if (!call.name || !HIERA_LOOKUPS.has(call.name.replace(/^::/, ''))) return undefined;
   const [key] = call.items ?? [];
-  return key?.kind === 'string' && !key.dynamic && typeof key.value === 'string'
-    ? key.value.replace(/^::/, '')
-    : undefined;
+  return writtenString(key)?.replace(/^::/, '');
 }
 
 /**
@@ -181,8 +178,8 @@ function eppParameters(model: FileModel): GivenValue[] {
     unit.attributes.flatMap(({ value: call }) => {
       const [template, parameters] =
         call.kind === 'call' && call.name === 'epp' ? (call.items ?? []) : [];
-      const name = template?.kind === 'string' && !template.dynamic ? template.value : undefined;
-      if (typeof name !== 'string' || parameters?.kind !== 'map') return [];
+      const name = writtenString(template);
+      if (name === undefined || parameters?.kind !== 'map') return [];
       const [module, ...inside] = name.split('/');
       if (!unit.within || unit.within.split('::')[0] !== module || inside.includes('..')) return [];
       const application = {

@@ -4,13 +4,14 @@
  * `template` task. The values of the task (and of the block or play around it) reach them.
  */
 import { posix } from 'node:path';
-import type { Unit, Value } from '../../model/model.js';
+import type { Unit } from '../../model/model.js';
+import { writtenString } from '../../model/written-string.js';
 
 /** The role an `include_role`/`import_role` task names, when it is written as it stands. */
 export function includedRole(unit: Pick<Unit, 'type' | 'attributes'>): string | undefined {
   if (unit.type !== 'include_role' && unit.type !== 'import_role') return undefined;
   const name = unit.attributes.find((attribute) => attribute.name === 'name');
-  return name && literalText(name.value);
+  return writtenString(name?.value);
 }
 
 /**
@@ -20,7 +21,7 @@ export function includedRole(unit: Pick<Unit, 'type' | 'attributes'>): string | 
 export function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
   if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks') return [];
   const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
-  const file = named && literalText(named.value);
+  const file = writtenString(named?.value);
   if (file === undefined) return [];
   const folders = [posix.dirname(path)];
   const roleTasks = /^(.*\/)?roles\/(?:[^/]+\/)*?tasks(?=\/)/.exec(path)?.[0];
@@ -35,7 +36,7 @@ export function includedTaskFiles(path: string, unit: Pick<Unit, 'type' | 'attri
 export function renderedTemplates(path: string, unit: Pick<Unit, 'type' | 'attributes'>): string[] {
   if (unit.type !== 'template') return [];
   const named = unit.attributes.find(({ name }) => name === 'src');
-  const source = named && literalText(named.value);
+  const source = writtenString(named?.value);
   if (source === undefined) return [];
   const role = /^(.*\/)?roles\/(?:[^/]+\/)*?(?=tasks\/|handlers\/)/.exec(path)?.[0];
   const folders =
@@ -53,11 +54,4 @@ export function pathsInRun(folders: readonly string[], name: string): string[] {
   if (posix.isAbsolute(name)) return [];
   const paths = folders.map((folder) => posix.normalize(posix.join(folder, name)));
   return [...new Set(paths)].filter((path) => path !== '..' && !path.startsWith('../'));
-}
-
-/** A plain string that computes nothing: a role's name as written. */
-export function literalText(value: Value): string | undefined {
-  return value.kind === 'string' && !value.dynamic && typeof value.value === 'string'
-    ? value.value
-    : undefined;
 }

@@ -27,12 +27,8 @@ import {
 } from '../yaml/parse-yaml.js';
 import { YamlValueBuilder } from '../yaml/to-value.js';
 import { parseFreeForm } from './free-form.js';
-import {
-  includedRole,
-  includedTaskFiles,
-  literalText,
-  renderedTemplates,
-} from './applied-files.js';
+import { includedRole, includedTaskFiles, renderedTemplates } from './applied-files.js';
+import { writtenString } from '../../model/written-string.js';
 import {
   BLOCK_SECTIONS,
   FREE_FORM_MODULES,
@@ -235,7 +231,7 @@ class AnsibleModelBuilder {
     for (const item of list.items) {
       const pairs = this.values.pairsOf(item as YamlNode);
       const named = pairs.find((pair) => pair.key === 'role' || pair.key === 'name');
-      const role = named && literalText(this.values.value(named.value));
+      const role = named && writtenString(this.values.value(named.value));
       const appliesTo =
         role === undefined ? undefined : { units: [role], asParameters: true, line: playLine };
       for (const pair of pairs) {

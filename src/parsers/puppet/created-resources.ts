@@ -101,8 +101,10 @@ export interface HashDeclaredElsewhere {
   title?: Expression;
 }
 
-/** Functions whose value is the Hiera key named by their first argument. */
-const LOOKUPS = new Set(['lookup', 'hiera', 'hiera_hash']);
+/** Functions that read the Hiera key their first argument names: `lookup('ssh::port')`. */
+export const HIERA_LOOKUPS: ReadonlySet<string> = new Set(['lookup', 'hiera']);
+/** The lookups whose value may be a hash of resources or attributes. */
+const HASH_LOOKUPS: ReadonlySet<string> = new Set([...HIERA_LOOKUPS, 'hiera_hash']);
 
 /** What a resource-declaring call declares from a hash set elsewhere; undefined for the others. */
 export function hashDeclaredElsewhere(
@@ -137,7 +139,7 @@ export function hashSetElsewhere(
   if (
     hash.kind === 'CallNamedFunction' &&
     hash.functor.kind === 'QualifiedName' &&
-    LOOKUPS.has(hash.functor.value) &&
+    HASH_LOOKUPS.has(hash.functor.value) &&
     key?.kind === 'String'
   )
     return { hashName: key.value, lookedUp: true };

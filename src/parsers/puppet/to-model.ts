@@ -33,6 +33,7 @@ import type {
 import type { CommentSpan } from './lexer.js';
 import { Positions } from './positions.js';
 import { ValueBuilder } from './to-value.js';
+import { writtenString } from '../../model/written-string.js';
 import {
   attributeName,
   hashDeclaredElsewhere,
@@ -589,9 +590,8 @@ class PuppetModelBuilder {
 
 /** A resource's name: its title, when the title is a string written without interpolation. */
 function namedBy(title: Value | undefined): { name?: string } {
-  return title?.kind === 'string' && !title.dynamic && typeof title.value === 'string'
-    ? { name: title.value }
-    : {};
+  const name = writtenString(title);
+  return name === undefined ? {} : { name };
 }
 
 /** An if/elsif chain has a default branch when it ends in `else`. */
