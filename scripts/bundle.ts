@@ -21,13 +21,14 @@
  * The grammars' .wasm files are found with `require.resolve` from node_modules as well.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
+import { COMMON_JS_WRAPPER } from '../src/shared/code-cache.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +51,8 @@ export const EXTERNAL_PACKAGES = [
 const CLI_ENTRY = 'cli/main';
 /** Runs the CLI program from the code cache; bundled as `cli/main.js`. */
 const CLI_LAUNCHER = 'src/cli/bundled-main.ts';
+/** The module of the launcher that reads the program and its code cache. */
+const CODE_CACHE_MODULE = 'src/shared/code-cache.ts';
 
 const COMMON_OPTIONS = {
   bundle: true,
@@ -126,6 +129,11 @@ async function bundleCli(outdir: string, source: string, root: string): Promise<
     supported: { 'dynamic-import': false },
     inject: [path.join(projectRoot, 'scripts/cjs-import-meta-url.ts')],
     define: { 'import.meta.url': 'importMetaUrl' },
+    // The script is the function that Node would wrap a CommonJS module in (sources older than
+    // that, the earlier commit `compare-output.ts` bundles, have their launcher wrap it).
+    ...(launcherReadsWrappedScript(root)
+      ? { banner: { js: COMMON_JS_WRAPPER.head }, footer: { js: COMMON_JS_WRAPPER.tail } }
+      : {}),
   });
   const program = Object.keys(metafile.outputs).find((output) => output.endsWith('.cjs'));
   if (program === undefined) throw new Error('bundle: esbuild wrote no CLI program');
@@ -138,6 +146,12 @@ async function bundleCli(outdir: string, source: string, root: string): Promise<
     define: { POSTURE_CLI_PROGRAM: JSON.stringify(`./${path.basename(program)}`) },
   });
   await writeCodeCache(path.join(outdir, `${CLI_ENTRY}.js`));
+}
+
+/** Whether the launcher of the sources under `root` runs a script that is its own wrapper. */
+function launcherReadsWrappedScript(root: string): boolean {
+  const launcher = readFileSync(path.join(root, CODE_CACHE_MODULE), 'utf8');
+  return launcher.includes('COMMON_JS_WRAPPER');
 }
 
 /** A scan of an empty folder: the code of a start-up, compiled, into the cache beside the program. */
