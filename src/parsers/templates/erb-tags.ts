@@ -29,12 +29,20 @@ export function erbTags(source: string, code: EmbeddedCode): TemplateTag[] {
   const tree = parser.parse(source);
   if (!tree) throw new Error('ERB: the parser returned no tree');
   try {
+    const root = tree.rootNode;
+    if (root.hasError) return tagsCheckingEach(root, source, code);
+    // A tree without errors is read with one cursor: a node object costs several calls into
+    // the grammar's WebAssembly, and a template is mostly the text between its tags.
     const tags: TemplateTag[] = [];
-    for (const node of tree.rootNode.children) {
-      if (!node || node.type === 'content') continue;
-      if (node.type === 'ERROR' || node.isMissing || node.hasError)
-        throw new TemplateSyntaxError('unclosed or malformed `<% %>` tag', node.startIndex);
-      tags.push(tagOf(node, source, code));
+    const cursor = tree.walk();
+    try {
+      if (!cursor.gotoFirstChild()) return tags;
+      do {
+        if (cursor.nodeType !== 'content')
+          tags.push(tagOf(cursor.startIndex, cursor.endIndex, source, code));
+      } while (cursor.gotoNextSibling());
+    } finally {
+      cursor.delete();
     }
     return tags;
   } finally {
@@ -42,8 +50,20 @@ export function erbTags(source: string, code: EmbeddedCode): TemplateTag[] {
   }
 }
 
-function tagOf(node: Node, source: string, language: EmbeddedCode): TemplateTag {
-  const text = source.slice(node.startIndex, node.endIndex);
+/** The tags of a tree with an error somewhere; throws at the first tag that is broken. */
+function tagsCheckingEach(root: Node, source: string, code: EmbeddedCode): TemplateTag[] {
+  const tags: TemplateTag[] = [];
+  for (const node of root.children) {
+    if (!node || node.type === 'content') continue;
+    if (node.type === 'ERROR' || node.isMissing || node.hasError)
+      throw new TemplateSyntaxError('unclosed or malformed `<% %>` tag', node.startIndex);
+    tags.push(tagOf(node.startIndex, node.endIndex, source, code));
+  }
+  return tags;
+}
+
+function tagOf(start: number, end: number, source: string, language: EmbeddedCode): TemplateTag {
+  const text = source.slice(start, end);
   const kind = kindOf(text);
   const code = text
     .replace(/^<%[=#|-]?/, '')
@@ -53,8 +73,8 @@ function tagOf(node: Node, source: string, language: EmbeddedCode): TemplateTag 
   return {
     kind,
     code,
-    start: node.startIndex,
-    end: node.endIndex,
+    start,
+    end,
     nesting,
     ...(nesting === 'opens' ? { condition: CONDITION.test(code) } : {}),
   };
