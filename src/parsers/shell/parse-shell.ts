@@ -5,6 +5,7 @@
 import type { Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
+import { plainCommand } from './plain-command.js';
 
 /**
  * Brackets (`$(...)`, `(...)`, `{...}`, `[...]`) inside one another. Each command of a nested
@@ -67,7 +68,21 @@ export function parseShell(script: string): ShellScript {
   const cached = cache.get(script);
   if (cached) return cached;
   if (bracketDepth(script) > MAX_SHELL_NESTING) throw new ShellNestingError(script);
-  const tree = parser.parse(maskTemplates(script));
+  const masked = maskTemplates(script);
+  const result = plainCommand(masked, script) ?? readWithGrammar(parser, masked, script);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(script, result);
+  return result;
+}
+
+/** The script as the grammar reads it, whatever its form; `parseShell` reads plain commands itself. */
+export function parseShellWithGrammar(script: string): ShellScript {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  return readWithGrammar(parser, maskTemplates(script), script);
+}
+
+function readWithGrammar(grammar: Parser, masked: string, script: string): ShellScript {
+  const tree = grammar.parse(masked);
   const result: ShellScript = { commands: [], pipelines: [] };
   if (tree) {
     try {
@@ -76,8 +91,6 @@ export function parseShell(script: string): ShellScript {
       tree.delete();
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(script, result);
   return result;
 }
 
