@@ -1,17 +1,19 @@
 /**
  * A command written as plain words on one line (`systemctl daemon-reload`,
  * `{{ bin_dir }}/kubeadm init --config=/etc/kubernetes/kubeadm.yaml`), read without the grammar.
- * Most commands in playbooks and manifests are written so, and for them the shell grammar can only
- * answer one thing: a command named by the first word, whose arguments are the others. Reading
- * them directly spares a parse in WebAssembly and the walk of its tree for each; anything else
- * (quotes, expansions, operators, brackets, comments, several lines, a keyword, an assignment)
- * goes to the grammar.
+ * About half of the commands in playbooks and manifests are written so, and of them the shell
+ * grammar can say only one thing: a command named by the first word, whose arguments are the
+ * others. Reading them directly spares a parse in WebAssembly and the walk of its tree for each;
+ * anything else (quotes, expansions, operators, brackets, comments, several lines, a keyword, an
+ * assignment) goes to the grammar.
  */
 import type { ShellScript } from './parse-shell.js';
 
 /**
  * Words of characters the grammar reads as part of a plain word, and only as such, separated by
- * blanks on one line. The first word holds no `=`, which would make it an assignment.
+ * blanks on one line. The first word holds no `=` (an assignment) and does not start with `-`;
+ * no other word starts with `=` (`==` compares). `@` and `%`, which the grammar reads otherwise
+ * after some words, are left to it.
  */
 const PLAIN_WORDS = /^[ \t]*[\w./,:][\w./,:-]*(?:[ \t]+[\w./,:+-][\w./,:=+-]*)*[ \t]*$/;
 const WORD = /[^ \t]+/g;
