@@ -28,6 +28,7 @@ import type { CrossFile } from './variables/cross-file.js';
 import type { VariableResolver } from './variables/variable-index.js';
 import { runRules } from './run-rules.js';
 import { writtenString } from '../model/written-string.js';
+import { withDefaults } from '../model/with-defaults.js';
 
 /**
  * Runs the rules on the resources `model` declares from hashes other files hold, and leaves
@@ -108,14 +109,11 @@ function attributeOf(name: string, definition: VariableDefinition): Attribute {
  */
 function declaredUnit(declaration: HashDeclaration, title: string, attributes: Attribute[]): Unit {
   const first = attributes[0]?.range ?? NOWHERE;
-  const set = new Set(attributes.map((attribute) => attribute.name));
-  const defaults = declaration.defaults
-    .filter((attribute) => !set.has(attribute.name))
-    .map((attribute) => ({
-      ...attribute,
-      range: NOWHERE,
-      value: { ...attribute.value, range: NOWHERE },
-    }));
+  const defaults = declaration.defaults.map((attribute) => ({
+    ...attribute,
+    range: NOWHERE,
+    value: { ...attribute.value, range: NOWHERE },
+  }));
   // A title the declaring file writes sits on none of this file's lines either.
   const titleValue: Value = declaration.title
     ? { ...declaration.title, range: NOWHERE }
@@ -130,8 +128,7 @@ function declaredUnit(declaration: HashDeclaration, title: string, attributes: A
     ...(name === undefined ? {} : { name }),
     attributes: [
       { name: 'title', value: titleValue, range: titleValue.range },
-      ...attributes,
-      ...defaults,
+      ...withDefaults(attributes, defaults, (attribute) => attribute.name),
     ],
     keywords: [],
     range: { ...first, endLine: last.endLine, endColumn: last.endColumn },

@@ -22,6 +22,7 @@ import type {
   ResourceExpression,
   Span,
 } from './ast.js';
+import { withDefaults } from '../../model/with-defaults.js';
 
 /** The functions that declare resources from a hash, and how their arguments are laid out. */
 const RESOURCE_FUNCTIONS: Readonly<Record<string, 'by-title' | 'one-title'>> = {
@@ -71,12 +72,11 @@ export function resourcesCreatedBy(
   return byTitle.entries.flatMap((entry) => {
     const own = namedEntries(hashOf(entry.value, localHash));
     if (!own || !defaults) return [];
-    const set = new Set(own.map((attribute) => attributeName(attribute)));
     return [
       {
         type,
         title: entry.key,
-        attributes: [...own, ...defaults.filter((attribute) => !set.has(attributeName(attribute)))],
+        attributes: withDefaults(own, defaults, attributeName),
         span: { start: entry.key.start, end: entry.value.end },
       },
     ];

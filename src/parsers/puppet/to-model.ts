@@ -34,8 +34,8 @@ import type { CommentSpan } from './lexer.js';
 import { Positions } from './positions.js';
 import { ValueBuilder } from './to-value.js';
 import { writtenString } from '../../model/written-string.js';
+import { withDefaults } from '../../model/with-defaults.js';
 import {
-  attributeName,
   hashDeclaredElsewhere,
   hashOf,
   hashSetElsewhere,
@@ -383,14 +383,10 @@ class PuppetModelBuilder {
       for (const entry of written?.entries ?? []) {
         const own = namedEntries(hashOf(entry.value, this.localHash));
         if (!own) continue;
-        const set = new Set(own.map((attribute) => attributeName(attribute)));
         this.pushCreated(
           typed,
           entry.key,
-          [
-            ...this.values.entries(own),
-            ...givenAttributes.filter((attribute) => !set.has(attribute.name)),
-          ],
+          withDefaults(this.values.entries(own), givenAttributes, (attribute) => attribute.name),
           { start: entry.key.start, end: entry.value.end },
         );
       }
