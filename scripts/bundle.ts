@@ -121,6 +121,9 @@ async function bundleCli(outdir: string, source: string, root: string): Promise<
     entryNames: 'program-[hash]',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // Short names make the script and its code cache smaller, and both are read and taken back
+    // at every start; the source map beside the script names what a stack trace shows.
+    minifyIdentifiers: true,
     metafile: true,
     // The launcher reads the script as latin1, which is exact for ASCII only.
     charset: 'ascii',
