@@ -4,7 +4,7 @@
  * loosening of something locked is rejected with a located error and does not apply.
  */
 import { SEVERITIES, severityRank, type Severity } from '../model/finding.js';
-import { ruleById } from '../rules/index.js';
+import { ruleMetaById } from '../rules/metadata.js';
 import { KEY_COMPARATORS } from './key-comparators.js';
 import { optionsOf, widenedOptions } from './rule-comparison.js';
 import type { KeyPath } from './locate.js';
@@ -74,7 +74,7 @@ export function mergePolicies(
     const lockedKey = [
       waiver.rule,
       waiver.category,
-      waiver.rule ? ruleById(waiver.rule)?.meta.category : undefined,
+      waiver.rule ? ruleMetaById(waiver.rule)?.category : undefined,
     ].find((key): key is string => key !== undefined && policy.locked.has(key));
     if (!isOrgPolicy && lockedKey)
       reject(
@@ -165,7 +165,7 @@ function checkLocked(
 ): RuleSetting {
   const lockKey = policy.locked.has(name) ? name : lockedCategoryOf(policy, name);
   if (!lockKey) return setting;
-  const floor = policy.locked.get(lockKey) ?? ruleById(name)?.meta.severity;
+  const floor = policy.locked.get(lockKey) ?? ruleMetaById(name)?.severity;
   const kept: RuleSetting = { ...setting };
   if (setting.enabled === false) {
     reject(`${name} is locked by the org policy; a repository cannot turn it off`);
@@ -196,7 +196,7 @@ function checkLocked(
 
 function lockedCategoryOf(policy: EffectivePolicy, ruleId: string): string | undefined {
   const category =
-    ruleById(ruleId)?.meta.category ??
+    ruleMetaById(ruleId)?.category ??
     policy.customRules.find((rule) => rule.id === ruleId)?.category;
   return category && policy.locked.has(category) ? category : undefined;
 }
@@ -206,7 +206,7 @@ function lockedFloor(policy: EffectivePolicy, name: string): Severity | undefine
   const configured = policy.rules[name]?.severity ?? policy.categories[name]?.severity;
   if (configured) return configured;
   const own =
-    ruleById(name)?.meta.severity ?? policy.customRules.find((rule) => rule.id === name)?.severity;
+    ruleMetaById(name)?.severity ?? policy.customRules.find((rule) => rule.id === name)?.severity;
   return own && (SEVERITIES as readonly string[]).includes(own) ? own : undefined;
 }
 

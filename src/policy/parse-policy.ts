@@ -7,7 +7,7 @@ import { LineCounter, Parser, parseDocument } from 'yaml';
 import { UnanalysableError } from '../model/file-error.js';
 import { checkNesting } from '../parsers/yaml/nesting.js';
 import { CATEGORIES } from '../rules/categories.js';
-import { RULES } from '../rules/index.js';
+import { RULE_METAS } from '../rules/metadata.js';
 import { withSuggestion } from './did-you-mean.js';
 import { YamlLocator, dotted, type KeyPath } from './locate.js';
 import { validateSchema } from './validate-schema.js';
@@ -129,7 +129,7 @@ function checkMeaning(
     const line = locator.lineOf(path, onKey);
     errors.push({ source: policy.source, key: dotted(path), ...(line ? { line } : {}), message });
   };
-  const builtInIds = RULES.map((rule) => rule.meta.id);
+  const builtInIds = RULE_METAS.map((meta) => meta.id);
   const customIds = [
     ...(options.knownCustomRuleIds ?? []),
     ...(policy.custom_rules ?? []).map((rule) => rule.id),
@@ -205,7 +205,7 @@ function checkOptions(
   setting: RuleSetting,
   error: (path: KeyPath, message: string, onKey?: boolean) => void,
 ): void {
-  const declared = RULES.find((rule) => rule.meta.id === id)?.meta.options ?? {};
+  const declared = RULE_METAS.find((meta) => meta.id === id)?.options ?? {};
   for (const option of Object.keys(setting.options ?? {})) {
     if (!Object.hasOwn(declared, option)) {
       const known = Object.keys(declared);

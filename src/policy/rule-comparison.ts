@@ -4,7 +4,7 @@
  * category's), so they are judged together.
  */
 import { severityRank, type Severity } from '../model/finding.js';
-import { RULES } from '../rules/index.js';
+import { RULE_METAS } from '../rules/metadata.js';
 import type { Profile } from '../rules/profiles.js';
 import { isEnabled, profilesByDefault } from './resolve-rules.js';
 import type { CustomRuleSpec, EffectivePolicy, PolicyShift } from './types.js';
@@ -38,7 +38,7 @@ function rulesOfBoth(
   before: EffectivePolicy,
   after: EffectivePolicy,
 ): Array<[RuleIdentity, RuleIdentity]> {
-  const builtIn = RULES.map(({ meta }): [RuleIdentity, RuleIdentity] => {
+  const builtIn = RULE_METAS.map((meta): [RuleIdentity, RuleIdentity] => {
     const options = Object.fromEntries(
       Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]),
     );
@@ -138,7 +138,7 @@ export function optionsOf(
   policy: EffectivePolicy,
   ruleId: string,
 ): Record<string, readonly string[]> {
-  const declared = RULES.find((rule) => rule.meta.id === ruleId)?.meta.options ?? {};
+  const declared = RULE_METAS.find((meta) => meta.id === ruleId)?.options ?? {};
   const set = policy.rules[ruleId]?.options ?? {};
   return Object.fromEntries(
     Object.entries(declared).map(([name, option]) => [name, set[name] ?? option.default]),

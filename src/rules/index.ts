@@ -1,6 +1,7 @@
 /**
- * The rule registry, sorted by id. Adding a rule: a folder with `rule.ts`, `README.md` and
- * fixtures, and one line here; the meta-test checks the rest.
+ * The rule registry, sorted by id: each rule's code with its metadata. Adding a rule: a folder
+ * with `meta.ts`, `rule.ts`, `README.md` and fixtures, one line here and one in `metadata.ts`
+ * (the metadata alone, for what needs no code); the meta-test checks the rest.
  */
 import type { Rule } from './rule.js';
 import { adminByDefault } from './admin-by-default/rule.js';

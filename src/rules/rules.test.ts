@@ -24,6 +24,7 @@ import { defaultPolicy } from '../policy/defaults.js';
 import { PROFILES, type Profile } from './profiles.js';
 import { isCategory } from './categories.js';
 import { RULES } from './index.js';
+import { RULE_METAS, ruleMetaById } from './metadata.js';
 import { fixtureFiles } from './fixture-files.js';
 import type { Rule } from './rule.js';
 
@@ -105,6 +106,7 @@ describe('rule catalog', () => {
     for (const id of ids) {
       expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(existsSync(join(RULES_DIR, id, 'rule.ts'))).toBe(true);
+      expect(existsSync(join(RULES_DIR, id, 'meta.ts'))).toBe(true);
     }
   });
 
@@ -118,6 +120,13 @@ describe('rule catalog', () => {
   it('is sorted by id', () => {
     const ids = RULES.map((rule) => rule.meta.id);
     expect(ids).toEqual([...ids].sort());
+  });
+
+  it('lists the metadata of every rule, in the same order, without the code', () => {
+    expect(RULE_METAS).toHaveLength(RULES.length);
+    RULES.forEach((rule, index) => expect(RULE_METAS[index]).toBe(rule.meta));
+    for (const { id } of RULE_METAS) expect(ruleMetaById(id)?.id).toBe(id);
+    expect(ruleMetaById('no-such-rule')).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import {
   LOGIN_WORDS,
   RUNS_AS,
 } from '../knowledge/accounts.js';
+import { meta } from './meta.js';
 
 /**
  * GLITCH's smell also covers the administrator doing administration: a cron job or command run
@@ -75,19 +76,7 @@ function isConnectionUser(assignment: Assignment): boolean {
 }
 
 export const adminByDefault: Rule = {
-  meta: {
-    id: 'admin-by-default',
-    title: 'Administrator account by default',
-    severity: 'medium',
-    category: 'admin-by-default',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A service or client logs in with an administrator account (`root`, `admin`, `sa`, ...) by default, where a dedicated least-privileged account would do, or Ansible connects over SSH as root, which keeps `PermitRootLogin` enabled on every host. Whoever deploys the default runs with every privilege.',
-    remediation:
-      'Default to a dedicated least-privileged account and grant it only what it needs. For Ansible, connect as an unprivileged user and use `become` for the tasks that need root.',
-    cwe: 'CWE-250',
-    catalog: [],
-  },
+  meta,
   check({ file, report }) {
     for (const assignment of assignments(file)) {
       if (assignment.unit && removesResource(assignment.unit, file.language)) continue;

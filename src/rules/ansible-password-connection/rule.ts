@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { checkSettings, type Judge } from '../support/config-settings.js';
 import { literalText } from '../support/values.js';
+import { meta } from './meta.js';
 
 /** The connection variables that carry an SSH login password. */
 const PASSWORD_VARIABLES = new Set([
@@ -51,19 +52,7 @@ const judgeConfig: Judge = (name, value) => {
 };
 
 export const ansiblePasswordConnection: Rule = {
-  meta: {
-    id: 'ansible-password-connection',
-    title: 'Ansible logs in to hosts over SSH with a password',
-    severity: 'medium',
-    category: 'weak-authentication-policy',
-    languages: ['ansible'],
-    description:
-      "An inventory, group or host vars file gives Ansible an SSH login password (`ansible_ssh_pass`, `ansible_ssh_password`, or `ansible_password` for hosts reached over SSH or paramiko), or `ansible.cfg` sets `ask_pass = True`. The managed hosts then have to accept password logins over SSH, which can be guessed and stuffed, and one shared password opens every host. Whether the password itself is hard-coded is `hard-coded-secret`'s concern; this is about logging in with one at all.",
-    remediation:
-      'Log in with SSH keys (`ansible_ssh_private_key_file`, an SSH agent, or certificates), set `PasswordAuthentication no` on the hosts, and remove the password variables; keep `ask_pass` off.',
-    cwe: 'CWE-309',
-    catalog: ['TLS-13'],
-  },
+  meta,
   check(context) {
     if (context.file.language !== 'ansible') return;
     for (const assignment of assignments(context.file)) checkPassword(context, assignment);

@@ -3,6 +3,7 @@ import type { Unit } from '../../model/model.js';
 import { isTrue, literalText } from '../support/values.js';
 import { encloses, keywordOf } from '../support/units.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
+import { meta } from './meta.js';
 
 /**
  * A play this small is one job, and `become` on it is as precise as on its tasks; from this many
@@ -60,20 +61,7 @@ function ansibleSetting(name: string, value: string, setting: Setting): Verdict 
 }
 
 export const blanketPrivilegeEscalation: Rule = {
-  meta: {
-    id: 'blanket-privilege-escalation',
-    title: 'Privilege escalation for every task',
-    severity: 'low',
-    category: 'privilege-escalation',
-    languages: ['ansible'],
-    description:
-      '`become: true` on a play of several tasks or roles, or `become = True` in the `[privilege_escalation]` section of `ansible.cfg`, runs every task as root: the steps that only read facts, render files for a service account or call an API get root too. A mistake or a hostile value in any of them (a templated path, a command line) then acts with root rights, and a reviewer cannot tell from a task which steps really need them.',
-    remediation:
-      'Set `become: true` on the tasks, blocks or role entries that need root (installing packages, writing under `/etc`), and leave it off the play and out of `ansible.cfg`. Use `become_user` to run service steps as the service account.',
-    cwe: 'CWE-250',
-    catalog: ['PRIV-08'],
-    optIn: true,
-  },
+  meta,
   check(context) {
     if (context.file.language !== 'ansible') return;
     checkPlays(context);

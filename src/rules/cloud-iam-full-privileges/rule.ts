@@ -3,6 +3,7 @@ import type { Value } from '../../model/model.js';
 import { checkArguments, type ArgumentCheck, type Verdict } from '../support/module-arguments.js';
 import { grantsEverything, grantsWholeService, statementsOf } from '../support/policy-documents.js';
 import { literalText } from '../support/values.js';
+import { meta } from './meta.js';
 
 /**
  * AWS managed policies that make an identity an administrator: `AdministratorAccess` outright,
@@ -91,19 +92,7 @@ const CHECKS: readonly ArgumentCheck[] = [
 ];
 
 export const cloudIamFullPrivileges: Rule = {
-  meta: {
-    id: 'cloud-iam-full-privileges',
-    title: 'Cloud identity granted full privileges',
-    severity: 'high',
-    category: 'privileged-account',
-    languages: ['ansible'],
-    description:
-      'A task gives a cloud identity every privilege: an AWS policy (`iam_policy`, `iam_managed_policy`) whose statement allows `"Action": "*"` on `"Resource": "*"` (or `iam:*`), the `AdministratorAccess` or `IAMFullAccess` managed policy attached to a role, user or group, an Azure role definition allowing `*`, or the Azure Owner role assigned. Whoever obtains the identity\'s credentials (a leaked key, a compromised instance using the role) controls the whole account.',
-    remediation:
-      'Grant the actions the workload calls on the resources it uses (`s3:GetObject` on `arn:aws:s3:::app-data/*`), starting from the access the identity has actually used (IAM Access Analyzer can generate such a policy). Keep administrator access for people, behind MFA and a role they assume, not for machines.',
-    cwe: 'CWE-250',
-    catalog: ['PRIV-13'],
-  },
+  meta,
   check(context) {
     checkArguments(context, CHECKS);
   },

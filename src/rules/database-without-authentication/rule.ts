@@ -17,6 +17,7 @@ import {
   type Setting,
   type Verdict,
 } from '../support/config-settings.js';
+import { meta } from './meta.js';
 
 /** MySQL and MariaDB server options that let clients in without their credentials or too far. */
 function mysqlSetting(
@@ -188,19 +189,7 @@ function judge(context: RuleContext): Judge {
 }
 
 export const databaseWithoutAuthentication: Rule = {
-  meta: {
-    id: 'database-without-authentication',
-    title: 'Database or cache lets clients in without a password',
-    severity: 'high',
-    category: 'database-without-authentication',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      "A database or cache configuration the code deploys lets clients in without proving who they are: MySQL or MariaDB with `skip-grant-tables`, PostgreSQL `pg_hba.conf` rules with `trust` (from other hosts: high; on the host itself: medium, any local account becomes the database user), Redis with `protected-mode no` and no `requirepass`, MongoDB with `authorization: disabled` while it listens beyond the host; and, less severe, MySQL's `local-infile` and PostgreSQL's clear-text `password` method from other hosts. Read from templates and files (`my.cnf`, `pg_hba.conf`, `redis.conf`, `mongod.conf`) and lines tasks write into them; a value given by a variable is reported where the variable is set.",
-    remediation:
-      'Never ship `skip-grant-tables`; use `scram-sha-256` (or `cert`, `peer` on the Unix socket) in `pg_hba.conf` instead of `trust` and `password`; keep Redis in protected mode or set `requirepass` (better, ACL users); set MongoDB `security.authorization: enabled`; leave `local-infile` off.',
-    cwe: 'CWE-306',
-    catalog: ['HARD-12', 'HARD-13'],
-  },
+  meta,
   check(context) {
     checkSettings(context, ['mysql', 'pg-hba', 'redis', 'mongodb'], judge(context));
   },

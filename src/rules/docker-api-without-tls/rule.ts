@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { nameWords } from '../support/names.js';
 import { isFalse, isTrue, ownStrings } from '../support/values.js';
+import { meta } from './meta.js';
 
 /** `tcp://0.0.0.0:2375`, `tcp://:2375`, `tcp://10.0.0.5`: a TCP socket the daemon listens on. */
 const TCP_SOCKET = /\btcp:\/\/(\[[^\]]*\]|[^\s:/'",\]]*)(?::(\d+))?/gi;
@@ -95,19 +96,7 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
 }
 
 export const dockerApiWithoutTls: Rule = {
-  meta: {
-    id: 'docker-api-without-tls',
-    title: 'Docker API exposed on TCP without TLS',
-    severity: 'high',
-    category: 'network-exposure',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      "The Docker daemon is told to listen on a TCP socket off the loopback interface without TLS client authentication: `dockerd -H tcp://0.0.0.0:2375` in a command or service option, `hosts` in the daemon's settings (`docker_daemon_options`, `daemon.json` content), Puppet's `docker` class `tcp_bind`, Chef's `docker_service` `host`. Anyone who can reach the port can start a privileged container that mounts the host's root file system.",
-    remediation:
-      'Keep the daemon on its Unix socket and reach remote hosts over SSH (`DOCKER_HOST=ssh://host`), or listen on port 2376 with `--tlsverify` and a CA, server certificate and key (`tls_verify`, `tls_enable => true`), and limit the port to the management network.',
-    cwe: 'CWE-306',
-    catalog: ['NET-12'],
-  },
+  meta,
   check(context) {
     for (const assignment of assignments(context.file)) checkAssignment(context, assignment);
   },

@@ -5,6 +5,7 @@ import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { isClientCredentialName, passwordWord } from '../support/names.js';
 import { quote, valueRange } from '../support/source-lines.js';
 import { removesResource } from '../support/values.js';
+import { meta } from './meta.js';
 
 /** Ansible role defaults: the role's parameters. */
 const DEFAULTS_FILE = /(^|\/)defaults\//;
@@ -75,19 +76,7 @@ function checkEmptyDefaultsInUse(context: RuleContext): void {
 }
 
 export const emptyPassword: Rule = {
-  meta: {
-    id: 'empty-password',
-    title: 'Empty password',
-    severity: 'high',
-    category: 'empty-password',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A password is set to the empty string, so the account or service it protects is set up without one: anyone can log in. An empty passphrase leaves the private key it protects unencrypted, a defence-in-depth matter reported at low severity.',
-    remediation:
-      'Set a strong password from a secret store, or lock the account. If the value is only a default meant to be overridden, leave it undefined and fail early when it is missing (`assert`, `fail`, a required class parameter).',
-    cwe: 'CWE-258',
-    catalog: ['PRIV-07'],
-  },
+  meta,
   check(context) {
     const { file, report } = context;
     const inDefaultsFile = DEFAULTS_FILE.test(file.path);

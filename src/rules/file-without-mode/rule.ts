@@ -4,6 +4,7 @@ import { STATE_ATTRIBUTE } from '../knowledge/file-writers.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
 import { lookupTables } from '../../shared/lookup-table.js';
+import { meta } from './meta.js';
 
 /**
  * Tasks and resources that create a file or folder, and when they do: per type, the states or
@@ -67,20 +68,7 @@ function createsContent(context: RuleContext, unit: Unit): boolean {
 }
 
 export const fileWithoutMode: Rule = {
-  meta: {
-    id: 'file-without-mode',
-    title: 'File or folder created without an explicit mode',
-    severity: 'low',
-    category: 'insecure-file-permissions',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A task or resource creates a file or folder without saying its mode, so its permissions come from the umask of whatever runs it (and, for `copy` and `get_url`, from the source): a change of user, of umask or of tool can leave configuration or secrets readable or writable by others without any change to the code.',
-    remediation:
-      "Write the mode the file needs (`mode: '0644'`, `mode => '0640'`, `mode '0600'`), or `mode: preserve` where keeping the source's mode is the intent.",
-    cwe: 'CWE-276',
-    catalog: ['FILE-03'],
-    optIn: true,
-  },
+  meta,
   check(context) {
     for (const unit of context.file.units) {
       if (unit.attributes.some((attribute) => attribute.name === 'mode')) continue;

@@ -11,6 +11,7 @@ import {
   type SecretLiteral,
 } from '../support/secrets.js';
 import type { Attribute, FileModel, Value } from '../../model/model.js';
+import { meta } from './meta.js';
 
 /** A hard-coded user name is one of GLITCH's smells, not a secret. */
 const GLITCH_ONLY = ['glitch'] as const;
@@ -65,19 +66,7 @@ function userOfLiteralCredential(assignment: Assignment): boolean {
 }
 
 export const hardCodedSecret: Rule = {
-  meta: {
-    id: 'hard-coded-secret',
-    title: 'Hard-coded secret',
-    severity: 'high',
-    category: 'hard-coded-secret',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A password, token, API key or private key is written into the code as a literal. Everyone who can read the repository, its forks, its CI logs and its history can read the secret, and rotating it means a code change. A placeholder or a password everyone knows (`changeme`, `password`, the user name again) is reported at low severity: it is no leak, but whoever deploys it unchanged runs with a public password.',
-    remediation:
-      'Keep the secret in a secret store and reference it: Ansible Vault (`!vault` or a `vault_` variable), a `lookup()` of a secret manager, Hiera-eyaml or `Sensitive()` in Puppet, encrypted data bags or Chef Vault in Chef. Rotate the exposed value: it is in the history. For a placeholder, leave the value unset and fail when it is missing.',
-    cwe: 'CWE-798',
-    catalog: ['SEC-01', 'SEC-02', 'SEC-03', 'SEC-09', 'SEC-10', 'SEC-12'],
-  },
+  meta,
   check({ file, report }) {
     for (const assignment of assignments(file)) {
       const { name, value } = assignment;

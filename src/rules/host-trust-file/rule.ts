@@ -6,6 +6,7 @@ import { pathShape, writtenPath } from '../support/destinations.js';
 import { literalText, removesResource, stringText } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTables } from '../../shared/lookup-table.js';
+import { meta } from './meta.js';
 
 /**
  * The files the r-commands and sshd's host-based login read to let a user in without a
@@ -175,19 +176,7 @@ function checkPam(context: RuleContext): void {
 }
 
 export const hostTrustFile: Rule = {
-  meta: {
-    id: 'host-trust-file',
-    title: 'Host trust file deployed (hosts.equiv, .rhosts)',
-    severity: 'high',
-    category: 'insecure-ssh-server',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      "A task or resource creates or writes `/etc/hosts.equiv`, `/etc/shosts.equiv`, a user's `.rhosts` or `.shosts` (Ansible `copy`, `template`, `lineinfile`, `blockinfile`, `file` with `state: touch`; Puppet `file`, `file_line`, `concat`; Chef `file`, `template`, `cookbook_file`, `append_if_no_line`; or a shell redirect), or a PAM stack loads `pam_rhosts.so`. These files let the hosts and users they name log in without a password, on the word of the other machine: whoever controls or impersonates a trusted host gets in. A `+` entry, which trusts every host or every user, is high; any other trust file is medium.",
-    remediation:
-      'Delete the files (`state: absent`, `ensure => absent`, `action :delete`), drop `pam_rhosts.so` from the PAM stacks, and use SSH keys or certificates for logins between hosts.',
-    cwe: 'CWE-290',
-    catalog: ['HARD-10'],
-  },
+  meta,
   check(context) {
     checkWriters(context);
     checkCommands(context);

@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { acceptRules, dropAll, type AcceptRule, type Taken } from './firewall-rules.js';
 import { ANY_SOURCE, SERVICE_NAMES, SERVICE_PORTS, type ExposedService } from './ports.js';
+import { meta } from './meta.js';
 
 /** `3306`, `3306/tcp`, `3300-3310`, `1:65535`: the range of ports a rule names. */
 function portRange(text: string): { from: number; to: number } | undefined {
@@ -142,19 +143,7 @@ function checkLockout(context: RuleContext): void {
 }
 
 export const insecureFirewallRule: Rule = {
-  meta: {
-    id: 'insecure-firewall-rule',
-    title: 'Firewall rule exposes a management port, names hosts by DNS or locks out management',
-    severity: 'high',
-    category: 'network-exposure',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A firewall rule (Ansible `firewalld`, `ufw`, `iptables`, AWS, OpenStack security groups; Puppet `firewall`, `firewalld_port`, `firewalld_service`, `ufw::allow`; Chef `firewall_rule`) admits a database, cache, remote desktop, WinRM, Docker, etcd or kubelet port from every address (no source, or `0.0.0.0/0`); SSH counts in cloud security groups only. Also flagged, at low severity: a source or destination written as a DNS name, which the firewall resolves once when it loads the rule, and a deny-all policy or rule with no earlier rule in the file keeping SSH open, which cuts off management when it is applied.',
-    remediation:
-      'Give the rule a `source` (`from_ip`, `cidr_ip`, `remote_ip_prefix`) naming the application servers or the management network, or put it in a firewalld zone bound to them; write addresses or networks rather than host names; allow SSH from the management network before a default-deny policy.',
-    cwe: 'CWE-284',
-    catalog: ['NET-03', 'NET-05', 'NET-06'],
-  },
+  meta,
   check(context) {
     for (const rule of acceptRules(context)) checkExposure(context, rule);
     if (context.file.language === 'ansible' || context.file.language === 'puppet') {

@@ -3,6 +3,7 @@ import type { Language, Unit, Value } from '../../model/model.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
+import { meta } from './meta.js';
 
 /**
  * The options each shared mount point needs (CIS 1.1, dev-sec os-10): no device files and no
@@ -97,19 +98,7 @@ function checkModule(context: RuleContext, unit: Unit): void {
 }
 
 export const insecureMountOptions: Rule = {
-  meta: {
-    id: 'insecure-mount-options',
-    title: 'Shared mount without nodev, nosuid, noexec, or unused filesystem loaded',
-    severity: 'low',
-    category: 'kernel-hardening-disabled',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A mount of `/tmp`, `/var/tmp` or `/dev/shm` without `nodev`, `nosuid` and `noexec`, or of `/home` without `nodev` and `nosuid`: every local user can write there, so a device file, a setuid program or a binary they drop there is usable. Loading a filesystem module servers never use (`cramfs`, `freevxfs`, `jffs2`, `hfs`, `hfsplus`, `squashfs`, `udf`) widens the kernel code an attacker can reach.',
-    remediation:
-      'Mount the shared folders with `nodev,nosuid,noexec` (`/home`: `nodev,nosuid`), and keep unused filesystem modules out (`install cramfs /bin/true` in `/etc/modprobe.d/`) rather than loading them.',
-    cwe: 'CWE-732',
-    catalog: ['FILE-10'],
-  },
+  meta,
   check(context) {
     for (const unit of context.file.units) {
       checkMount(context, unit);

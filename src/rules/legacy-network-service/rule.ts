@@ -13,6 +13,7 @@ import { PACKAGE_INSTALLS } from '../knowledge/packages.js';
 import { reportBinding, usePhrase, wholeBindings, type Binding } from '../support/bindings.js';
 import { literalWords, ownStrings } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
+import { meta } from './meta.js';
 
 /** What a unit does with what it names. */
 type Action = 'installs' | 'starts';
@@ -158,19 +159,7 @@ function narrowed(binding: Binding, item: Value): Binding {
 }
 
 export const legacyNetworkService: Rule = {
-  meta: {
-    id: 'legacy-network-service',
-    title: 'Cleartext legacy network service installed or started',
-    severity: 'high',
-    category: 'legacy-network-service',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A task or resource installs or starts the server of a legacy remote service: telnet, rsh/rlogin/rexec, the NIS server ypserv, a TFTP server, or an inetd super-server that starts such services on demand. They send logins and data in clear text, trust the network to say who is asking, or hand files and password maps to anyone who asks. Clients (`telnet`, `rsh-client`) are not flagged.',
-    remediation:
-      'Remove the server (`state: absent`, `ensure => absent`, `action :remove`) and use SSH for remote shells and file copies, LDAP or SSSD over TLS instead of NIS, and HTTPS instead of TFTP where the clients allow it; keep a TFTP server that network booting needs on the provisioning network only.',
-    cwe: 'CWE-319',
-    catalog: ['NET-07'],
-  },
+  meta,
   check(context) {
     const { file } = context;
     for (const unit of file.units) {

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { firstLineOf, quote } from '../support/source-lines.js';
 import type { FileModel } from '../../model/model.js';
+import { meta } from './meta.js';
 
 /** puppet-lint's control comment for this check, which authors already write. */
 const LINT_IGNORE = /\blint:ignore:case_without_default\b/;
@@ -32,20 +33,7 @@ function lintIgnoredLines(file: FileModel): (line: number) => boolean {
 }
 
 export const missingDefaultCase: Rule = {
-  meta: {
-    id: 'missing-default-case',
-    title: 'Case without a default branch',
-    severity: 'low',
-    category: 'missing-default-case',
-    languages: ['puppet', 'chef'],
-    description:
-      'A `case` statement or selector has no `default` (Puppet) or `else` (Chef) branch. On a platform or value nobody listed, the configuration silently does nothing, or a Puppet selector fails the whole catalog. This is a robustness smell, not a security finding: it runs in the `glitch` profile only, unless a policy turns it on.',
-    remediation:
-      'Add a default branch that either handles the remaining values explicitly or fails with a clear message (`fail("unsupported platform ${facts[\'os\'][\'family\']}")`, `raise "unsupported platform"`).',
-    cwe: 'CWE-478',
-    catalog: [],
-    profiles: ['glitch'],
-  },
+  meta,
   check({ file, report }) {
     const ignored = lintIgnoredLines(file);
     for (const condition of file.conditions) {

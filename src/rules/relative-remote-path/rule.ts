@@ -6,6 +6,7 @@ import { COMPUTED_PART, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
 import { attributeOf, firstAttribute, keywordOf } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
+import { meta } from './meta.js';
 
 /**
  * Modules that write a file or directory on the managed host, with the attributes naming it
@@ -148,19 +149,7 @@ function checkPath(context: RuleContext, unit: Unit, path: Attribute): void {
 }
 
 export const relativeRemotePath: Rule = {
-  meta: {
-    id: 'relative-remote-path',
-    title: 'Relative path on the managed host',
-    severity: 'low',
-    category: 'unsafe-file-operation',
-    languages: ['ansible'],
-    description:
-      "A task writes a file or directory on the managed host at a relative path (`dest: app/config.yml`, `path: .ssh/config`). Ansible's modules resolve it against the working directory of the account the task connects or becomes, usually its home: the file lands in a place that changes with `remote_user` and `become_user`, where the account that owns that folder can prepare it, and the service that reads the absolute path never sees it.",
-    remediation:
-      'Write the absolute path (`/etc/app/config.yml`), or build it from a variable that holds one (`{{ app_home }}/config.yml`). Tasks meant for the control node say so with `delegate_to: localhost` and usually start from `{{ playbook_dir }}`.',
-    cwe: 'CWE-427',
-    catalog: ['FILE-07'],
-  },
+  meta,
   check(context) {
     const { file } = context;
     if (file.language !== 'ansible') return;

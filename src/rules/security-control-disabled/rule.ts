@@ -12,6 +12,7 @@ import {
 } from '../knowledge/security-controls.js';
 import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
 import { attributeOf } from '../support/units.js';
+import { meta } from './meta.js';
 
 /** What turns the control off: the attribute and what its value does. */
 interface Switch {
@@ -157,19 +158,7 @@ function checkCommands(context: RuleContext): void {
 }
 
 export const securityControlDisabled: Rule = {
-  meta: {
-    id: 'security-control-disabled',
-    title: 'Host security control disabled',
-    severity: 'high',
-    category: 'security-control-disabled',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'SELinux or AppArmor is switched off or to permissive, or the host firewall or audit daemon is stopped or disabled, directly or through the variable that a task or resource takes its mode from. These controls contain a compromise and record what happened; turning them off is rarely the right fix for the problem at hand.',
-    remediation:
-      'Keep the control enforcing and fix the specific denial instead: an SELinux boolean or file context (`seboolean`, `sefcontext`), an AppArmor profile change, or a firewall rule for the port that must be open.',
-    cwe: 'CWE-693',
-    catalog: ['NET-04', 'LOG-01', 'LOG-07', 'HARD-01', 'HARD-02'],
-  },
+  meta,
   check(context) {
     const { file, report } = context;
     checkUnits(context);

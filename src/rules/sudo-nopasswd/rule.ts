@@ -7,6 +7,7 @@ import { rangeOfMatch } from '../support/source-lines.js';
 import { SUDOERS_RESOURCES } from '../knowledge/sudoers.js';
 import { settingsOf } from '../support/config-settings.js';
 import { attributeOf } from '../support/units.js';
+import { meta } from './meta.js';
 
 /**
  * A sudoers rule that runs every command without asking for a password (`NOPASSWD: ALL`, tags
@@ -127,19 +128,7 @@ function checkSudoersFiles(context: RuleContext): void {
 }
 
 export const sudoNopasswd: Rule = {
-  meta: {
-    id: 'sudo-nopasswd',
-    title: 'Passwordless sudo for every command',
-    severity: 'high',
-    category: 'sudo-nopasswd',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A sudoers rule grants `NOPASSWD: ALL` (or `Defaults !authenticate`): the account can become root without knowing any password. Anyone who gets a shell as that account, through a leaked key or a compromised service, owns the host.',
-    remediation:
-      'Require the password, or limit passwordless sudo to the exact commands the account needs (`NOPASSWD: /usr/bin/systemctl restart myapp`). Service accounts used by automation should get narrowly scoped rules.',
-    cwe: 'CWE-269',
-    catalog: ['PRIV-03'],
-  },
+  meta,
   check(context) {
     for (const assignment of assignments(context.file)) checkStrings(context, assignment);
     checkResources(context);

@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 import { quote, rangeOfMatch } from '../support/source-lines.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 import { speaksOfSecurityWeakness } from './security-weakness.js';
+import { meta } from './meta.js';
 
 /**
  * Markers developers leave on their own code when they know it is unfinished or a shortcut, as
@@ -23,19 +24,7 @@ const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 const GLITCH_ONLY = ['glitch'] as const;
 
 export const suspiciousComment: Rule = {
-  meta: {
-    id: 'suspicious-comment',
-    title: 'Comment flags a known weakness',
-    severity: 'low',
-    category: 'suspicious-comment',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A comment marks code as unfinished, wrong or a workaround (`TODO`, `FIXME`, `HACK`, `XXX`) and says that what is left undone is security: a certificate not verified, a password in clear, SELinux off, authentication disabled "for now". The weakness is known and only tracked in a comment. In the `glitch` profile every such marker is reported, as GLITCH defines the smell.',
-    remediation:
-      'Fix the weakness the comment describes, or track it in the issue tracker with an owner and link the issue, so that the risk is accepted by someone rather than left in a comment.',
-    cwe: 'CWE-546',
-    catalog: [],
-  },
+  meta,
   check({ file, report }) {
     const comments = [...file.comments].sort((a, b) => a.range.line - b.range.line);
     comments.forEach((comment, index) => {

@@ -15,6 +15,7 @@ import {
   endsWithSetting,
 } from '../knowledge/settings.js';
 import { attributeOf } from '../support/units.js';
+import { meta } from './meta.js';
 
 const TRUE_TEXT = /^(true|yes|on|1)$/i;
 const FALSE_TEXT = /^(false|no|off|0)$/i;
@@ -193,19 +194,7 @@ function checkCommands(context: RuleContext): void {
 }
 
 export const tlsVerificationDisabled: Rule = {
-  meta: {
-    id: 'tls-verification-disabled',
-    title: 'TLS certificate verification disabled',
-    severity: 'high',
-    category: 'tls-verification-disabled',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'Certificate checking is turned off for a download, API call, repository or client (`validate_certs: no`, `sslverify=0`, `curl -k`, `wget --no-check-certificate`), directly or through the variable a task or resource takes the setting from. The connection is still encrypted, but to whoever answers: a man in the middle can serve anything.',
-    remediation:
-      'Keep verification on. If the server uses a private CA, give the client that CA (`ca_path`, `sslcacert`, `--cacert`) instead of turning checks off.',
-    cwe: 'CWE-295',
-    catalog: ['TLS-01', 'TLS-02', 'TLS-04', 'CONT-06'],
-  },
+  meta,
   check(context) {
     checkSettings(context);
     checkCommands(context);

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { Unit } from '../../model/model.js';
+import { meta } from './meta.js';
 
 /** `community.docker.docker_container` → `community.docker`; undefined for a short name. */
 function collectionOf(unit: Unit): string | undefined {
@@ -15,27 +16,7 @@ function isAllowed(collection: string, allowed: readonly string[]): boolean {
 }
 
 export const unapprovedModule: Rule = {
-  meta: {
-    id: 'unapproved-module',
-    title: 'Module or collection outside the allowed list',
-    severity: 'medium',
-    category: 'unapproved-module',
-    languages: ['ansible'],
-    description:
-      "A task calls a module from a collection, or `requirements.yml` pulls in a collection, that is not on the list the organisation has vetted. A collection runs as code on the control node and on every host it manages; one nobody reviewed is a supply-chain risk. Opt-in: the list is each organisation's own.",
-    remediation:
-      "Use a module from an allowed collection, or have the collection reviewed and add it to the rule's `allowed` option in the policy.",
-    cwe: 'CWE-829',
-    catalog: ['SUP-12'],
-    optIn: true,
-    options: {
-      allowed: {
-        description:
-          'Collections (`community.docker`) or whole namespaces (`ansible`) whose modules may be used.',
-        default: ['ansible'],
-      },
-    },
-  },
+  meta,
   check({ file, options, report }) {
     if (file.language !== 'ansible') return;
     const allowed = options.allowed ?? [];

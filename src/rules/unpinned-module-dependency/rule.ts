@@ -3,6 +3,7 @@ import type { Attribute, Unit } from '../../model/model.js';
 import type { Severity } from '../../model/finding.js';
 import { MOVING_REVISION } from '../knowledge/downloads.js';
 import { lookupTable } from '../../shared/lookup-table.js';
+import { meta } from './meta.js';
 
 /** Why a version that can move matters, for every message. */
 const MOVES = 'each install can pull in a different release, including one nobody has reviewed';
@@ -130,19 +131,7 @@ const JUDGES: Readonly<Record<string, (unit: Unit) => Unpinned | undefined>> = l
 });
 
 export const unpinnedModuleDependency: Rule = {
-  meta: {
-    id: 'unpinned-module-dependency',
-    title: 'Roles, modules or cookbooks pulled without a version',
-    severity: 'medium',
-    category: 'unpinned-dependency',
-    languages: ['ansible', 'puppet', 'chef'],
-    description:
-      'A role or collection in `requirements.yml`, a module in the Puppetfile or a cookbook in the Berksfile is pulled in without a version, or from a branch of a repository. The code that configures every host is then whatever its author (or whoever took over their account) last published, picked up by the next install without review.',
-    remediation:
-      "Pin each dependency to a release (`version: 1.4.2`, `mod 'puppetlabs/apache', '12.0.0'`, `cookbook 'nginx', '= 12.2.0'`) or, for repositories, to a tag or a commit (`:tag`, `:commit`, `ref:`), and move the pins forward in reviewed changes. For Berkshelf, commit the Berksfile.lock.",
-    cwe: 'CWE-829',
-    catalog: ['SUP-09'],
-  },
+  meta,
   check(context: RuleContext) {
     for (const unit of context.file.units) {
       if (unit.kind !== 'dependency') continue;

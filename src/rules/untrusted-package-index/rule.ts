@@ -7,6 +7,7 @@ import { rangeOfText } from '../support/source-lines.js';
 import { isLocalHost } from '../support/urls.js';
 import { stringText } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { meta } from './meta.js';
 
 /** What one option of a pip command line does to where packages come from. */
 interface IndexProblem {
@@ -129,19 +130,7 @@ function checkCommands(context: RuleContext): void {
 }
 
 export const untrustedPackageIndex: Rule = {
-  meta: {
-    id: 'untrusted-package-index',
-    title: 'pip installs from an untrusted or extra index',
-    severity: 'high',
-    category: 'unsigned-package-source',
-    languages: ['ansible'],
-    description:
-      "pip is told to fetch packages over plain HTTP (`-i http://...`), to accept a host without checking its certificate (`--trusted-host`), or to search a second index beside PyPI (`--extra-index-url`, medium). The first two let anyone on the network path serve their own code; the third lets anyone who registers an internal package's name on PyPI do the same (dependency confusion). pip runs setup code as it installs, usually as root.",
-    remediation:
-      'Use one HTTPS index with a valid certificate (an internal mirror that proxies PyPI, if you need private packages), drop `--trusted-host`, and pin the requirements with hashes (`--require-hashes`).',
-    cwe: 'CWE-494',
-    catalog: ['SUP-08'],
-  },
+  meta,
   check(context) {
     if (context.file.language !== 'ansible') return;
     for (const unit of context.file.units) {
