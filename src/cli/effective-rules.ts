@@ -9,7 +9,7 @@ import { isEnabled, profilesByDefault } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, RuleSetting } from '../policy/types.js';
 import type { ReportedRule } from '../report/scan-report.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
-import type { Rule, RuleMeta } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/rule.js';
 
 export interface EffectiveRule {
   /** the rule's metadata, at the policy's severity */
@@ -24,13 +24,13 @@ export interface EffectiveRule {
 
 /** @param docsBase where the rule READMEs are published (`RULE_DOCS_URL`), for links; none without it */
 export function effectiveRules(
-  catalog: readonly Rule[],
+  catalog: readonly RuleMeta[],
   policy: EffectivePolicy,
   docsBase?: string,
 ): EffectiveRule[] {
-  const builtIn = catalog.map((rule) => {
-    const docsUrl = ruleDocsUrl(rule.meta.id, docsBase);
-    return asSet(policy, { ...rule.meta, ...(docsUrl ? { docsUrl } : {}) });
+  const builtIn = catalog.map((meta) => {
+    const docsUrl = ruleDocsUrl(meta.id, docsBase);
+    return asSet(policy, { ...meta, ...(docsUrl ? { docsUrl } : {}) });
   });
   const custom = policy.customRules.map((spec) => ({
     ...asSet(policy, compileCustomRule(spec).meta),

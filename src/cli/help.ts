@@ -1,12 +1,12 @@
 /** The text of `posture --help`, and of `posture <command> --help` for one command. */
 import { LANGUAGES } from '../model/model.js';
-import { descriptorOf } from '../languages/index.js';
+import { LANGUAGE_FILES } from '../languages/files.js';
 import { DEFAULT_FAIL_ON, type CommandName } from './commands.js';
 
 /** `--lang ansible|puppet|chef`, padded to the options' column. */
 const LANG_OPTION = `--lang ${LANGUAGES.join('|')}`.padEnd(27);
 /** `(.yml/.yaml, .pp, .rb)` */
-const EXTENSIONS = `(${LANGUAGES.map((language) => descriptorOf(language).extensions.join('/')).join(', ')})`;
+const EXTENSIONS = `(${LANGUAGES.map((language) => LANGUAGE_FILES[language].extensions.join('/')).join(', ')})`;
 
 const USAGE = `Usage:
   posture scan [PATH...] [options]        review Ansible, Puppet and Chef code for security problems

@@ -4,7 +4,7 @@
  * the baseline `--write-baseline` records. Every finding arrives with its fingerprint, numbered
  * over the whole scan as the app numbers a pull request's.
  */
-import { analyze, type AnalyzeOptions } from '../engine/analyze.js';
+import type { SourceFile } from '../engine/analyze.js';
 import type { Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
 import {
@@ -21,8 +21,8 @@ export interface KnownFindingsInput {
   findings: readonly Finding[];
   /** the content of every file read, by path */
   sources: ReadonlyMap<string, string>;
-  /** the options the scan analysed with, to analyse base versions the same way */
-  analyzeOptions: AnalyzeOptions;
+  /** analyses files as the scan did: base versions, for `--diff-base` */
+  analyze: (files: readonly SourceFile[]) => Promise<readonly Finding[]>;
   root: string;
   cwd: string;
   diffBase?: string;
@@ -45,7 +45,7 @@ export async function setAsideKnownFindings(input: KnownFindingsInput): Promise<
       revision: input.diffBase,
       findings: input.findings,
       sources: input.sources,
-      analyze: async (files) => (await analyze(files, input.analyzeOptions)).findings,
+      analyze: input.analyze,
     });
     findings = findings.filter((_, index) => added.has(input.findings[index] as Finding));
     known.diffBase = { ref: input.diffBase, existing };

@@ -6,12 +6,12 @@
  */
 import { withSuggestion } from '../policy/did-you-mean.js';
 import type { EffectivePolicy } from '../policy/types.js';
-import type { Rule } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/rule.js';
 import { UsageError } from './usage-error.js';
 
 export interface RuleSelection {
   /** the built-in rules to run */
-  rules: Rule[];
+  rules: RuleMeta[];
   /** the policy, with only the selected custom rules */
   policy: EffectivePolicy;
 }
@@ -24,12 +24,12 @@ export interface RuleNames {
 }
 
 export function selectRules(
-  catalog: readonly Rule[],
+  catalog: readonly RuleMeta[],
   policy: EffectivePolicy,
   names: RuleNames,
 ): RuleSelection {
   const known = new Set([
-    ...catalog.flatMap((rule) => [rule.meta.id, rule.meta.category]),
+    ...catalog.flatMap((meta) => [meta.id, meta.category]),
     ...policy.customRules.flatMap((rule) => [rule.id, rule.category]),
   ]);
   checkNames('--rule', names.only, known);
@@ -38,12 +38,12 @@ export function selectRules(
     (names.only.length === 0 || names.only.includes(id) || names.only.includes(category)) &&
     !names.skip.includes(id) &&
     !names.skip.includes(category);
-  const namedOptIn = catalog.filter((rule) => rule.meta.optIn && names.only.includes(rule.meta.id));
+  const namedOptIn = catalog.filter((meta) => meta.optIn && names.only.includes(meta.id));
   const turnedOn = Object.fromEntries(
-    namedOptIn.map(({ meta }) => [meta.id, { ...policy.rules[meta.id], enabled: true }]),
+    namedOptIn.map((meta) => [meta.id, { ...policy.rules[meta.id], enabled: true }]),
   );
   return {
-    rules: catalog.filter((rule) => selected(rule.meta)),
+    rules: catalog.filter(selected),
     policy: {
       ...policy,
       rules: { ...policy.rules, ...turnedOn },

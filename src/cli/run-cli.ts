@@ -2,12 +2,12 @@
  * The whole CLI as a function: arguments and streams in, exit code out.
  * `main.ts` binds it to the process; tests call it directly.
  */
-import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './package-version.js';
+import { BUILT_IN_RULES, ruleSetOf } from './rule-set.js';
 import { runRules } from './run-rules.js';
 import { runScan, type ScanDependencies } from './run-scan.js';
 import { UsageError } from './usage-error.js';
@@ -27,7 +27,7 @@ export async function runCli(
   io: CliIo,
   dependencies: CliDependencies = {},
 ): Promise<ExitCode> {
-  const rules = dependencies.rules ?? RULES;
+  const rules = dependencies.rules ? ruleSetOf(dependencies.rules) : BUILT_IN_RULES;
   try {
     const command = parseCommand(argv);
     switch (command.name) {
@@ -41,7 +41,7 @@ export async function runCli(
         // loaded on demand: the GitHub client is not part of a scan's start-up
         return await (await import('./run-review.js')).runReview(command, io);
       case 'rules':
-        return await runRules(command, io, rules);
+        return await runRules(command, io, rules.metas);
       case 'scan':
         return await runScan(command, io, {
           rules,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { formatPolicyError } from '../policy/types.js';
-import type { Rule } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/rule.js';
 import type { RulesCommand } from './commands.js';
 import { effectiveRules } from './effective-rules.js';
 import { formatRules } from './format-rules.js';
@@ -16,7 +16,7 @@ import type { ExitCode } from './verdict.js';
 export async function runRules(
   command: RulesCommand,
   io: CliIo,
-  catalog: readonly Rule[],
+  catalog: readonly RuleMeta[],
 ): Promise<ExitCode> {
   const location = await locateRepository(['.'], io.cwd, {
     findPolicy: command.config === undefined,

@@ -3,9 +3,8 @@
  * selected rules, compare with a baseline or a git revision when asked, print the report.
  */
 import path from 'node:path';
-import type { AnalyzeOptions } from '../engine/analyze.js';
+import type { AnalyzeOptions, SourceFile } from '../engine/analyze.js';
 import { formatPolicyError, type EffectivePolicy } from '../policy/types.js';
-import type { Rule } from '../rules/rule.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readBaseline } from './baseline.js';
 import type { ScanCommand } from './commands.js';
@@ -17,14 +16,14 @@ import { packageVersion } from './package-version.js';
 import { renderReport } from './render-report.js';
 import { locateRepository, relativePath } from './repository.js';
 import { selectRules } from './rule-selection.js';
+import type { RuleSet } from './rule-set.js';
 import { scan, type ScanOptions } from './scan.js';
-import { describeUnrecognised } from './unrecognised.js';
 import { UsageError } from './usage-error.js';
 import { failsScan, type ExitCode } from './verdict.js';
 
 export interface ScanDependencies {
-  /** the built-in rule catalog; tests pass their own */
-  rules: readonly Rule[];
+  /** the rules to choose among: the built-in ones, or the ones tests bring */
+  rules: RuleSet;
   readText?: ScanOptions['readText'];
 }
 
@@ -48,17 +47,24 @@ export async function runScan(
       ? undefined
       : { file: command.baseline, content: await readBaseline(io.cwd, command.baseline) };
   const loaded = await loadPolicyFiles(command, location, io.cwd);
-  const selection = selectRules(dependencies.rules, withProfile(loaded.policy, command), {
+  const selection = selectRules(dependencies.rules.metas, withProfile(loaded.policy, command), {
     only: command.onlyRules,
     skip: command.skipRules,
   });
   const { policy } = selection;
   const failOn = command.failOn ?? policy.failOn;
   const onUnanalysable = command.onUnanalysable ?? policy.onUnanalysable;
-  const analyzeOptions: AnalyzeOptions = {
-    policy,
-    rules: selection.rules,
-    ...(command.language ? { language: command.language } : {}),
+  const selectedIds = new Set(selection.rules.map((meta) => meta.id));
+  const loadRules = () => dependencies.rules.load(selectedIds);
+  /** Base versions for `--diff-base`, analysed as the scan analyses. */
+  const analyzeBase = async (files: readonly SourceFile[]) => {
+    const { analyze } = await import('../engine/analyze.js');
+    const options: AnalyzeOptions = {
+      policy,
+      rules: await loadRules(),
+      ...(command.language ? { language: command.language } : {}),
+    };
+    return (await analyze(files, options)).findings;
   };
 
   const outcome = await scan({
@@ -66,7 +72,7 @@ export async function runScan(
     cwd: io.cwd,
     root: location.root,
     policy,
-    rules: selection.rules,
+    loadRules,
     failOn,
     onUnanalysable,
     ...(command.language ? { language: command.language } : {}),
@@ -77,7 +83,7 @@ export async function runScan(
   const known = await setAsideKnownFindings({
     findings: result.findings,
     sources: outcome.sources,
-    analyzeOptions,
+    analyze: analyzeBase,
     root: location.root,
     cwd: io.cwd,
     ...(command.diffBase !== undefined ? { diffBase: command.diffBase } : {}),
@@ -118,10 +124,15 @@ export async function runScan(
       io.stderr.write(`${formatPolicyError({ ...error, source: displayPath(error.source) })}\n`);
   }
   const unrecognised = command.ignoreUnrecognised ? [] : outcome.unrecognised;
-  for (const file of unrecognised) {
-    io.stderr.write(
-      `posture: ${describeUnrecognised(file, displayPath(file), outcome.sources.get(file) ?? '')}\n`,
-    );
+  if (unrecognised.length > 0) {
+    // Loaded here: only a scan that read a file can have one to explain, and the readers that
+    // explain it are loaded by then.
+    const { describeUnrecognised } = await import('./unrecognised.js');
+    for (const file of unrecognised) {
+      io.stderr.write(
+        `posture: ${describeUnrecognised(file, displayPath(file), outcome.sources.get(file) ?? '')}\n`,
+      );
+    }
   }
 
   if (loaded.errors.length > 0 || unrecognised.length > 0) return 2;

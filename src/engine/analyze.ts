@@ -33,7 +33,7 @@ import { defaultPolicy } from '../policy/defaults.js';
 import type { Notice } from '../policy/notice.js';
 import { orgLanguage, policyLanguage } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, Threshold } from '../policy/types.js';
-import { expiredWaiverNotices } from '../policy/waivers.js';
+import { emptyAnalysis } from './empty-analysis.js';
 
 export { MAX_FILE_BYTES } from './file-size.js';
 export { compareFindings } from '../model/finding.js';
@@ -97,10 +97,7 @@ export async function analyzeGroups(
   const now = options.now ?? new Date();
   const rules = rulesOf(options, policy);
   const result: AnalysisResult = {
-    findings: [],
-    errors: [],
-    notices: expiredWaiverNotices(policy.waivers, now),
-    analyzed: [],
+    ...emptyAnalysis(policy, now),
     ...(options.keepModels === true ? { models: new Map<string, FileModel>() } : {}),
   };
   for await (const files of groups) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileModel } from '../../src/model/model.js';
-import { isDataBagItem, parseDataBagItem } from '../../src/parsers/chef/data-bags.js';
+import { parseDataBagItem } from '../../src/parsers/chef/data-bags.js';
+import { isDataBagItem } from '../../src/parsers/chef/file-names.js';
 
 function item(source: string, path = 'data_bags/users/deploy.json'): FileModel {
   const outcome = parseDataBagItem(path, source);

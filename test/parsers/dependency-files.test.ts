@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileModel, Unit } from '../../src/model/model.js';
+import { parseDependencyFile } from '../../src/parsers/dependencies/dependency-files.js';
 import {
   dependencyFileOf,
-  parseDependencyFile,
   type DependencyFileKind,
-} from '../../src/parsers/dependencies/dependency-files.js';
+} from '../../src/parsers/dependencies/file-names.js';
 import { initParsers } from '../../src/languages/parse-file.js';
 
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { FileModel, Variable } from '../../src/model/model.js';
 import {
   iniInventoryProblem,
-  mayBeIniInventory,
   parseIniInventory,
   startsLikeYaml,
 } from '../../src/parsers/ansible/ini-inventory.js';
+import { mayBeIniInventory } from '../../src/parsers/ansible/inventory-names.js';
 import { parseFile } from '../../src/languages/parse-file.js';
 
 function inventory(lines: string[], path = 'inventory/production.ini'): FileModel {

@@ -9,10 +9,11 @@ import {
   isGalaxyRequirements,
   parseGalaxyRequirements,
 } from '../../parsers/dependencies/galaxy-requirements.js';
+import { LANGUAGE_FILES } from '../files.js';
 import type { LanguageDescriptor } from '../language.js';
 import { ansibleDestinations } from './deployments.js';
 import { ansibleReach } from './reach.js';
-import { namedFiles, recognition } from './recognition.js';
+import { recognition } from './recognition.js';
 import { variables } from './variables.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -22,11 +23,10 @@ const ROLE_FILES = /(^|\/)roles\/[^/]+\/(templates|files)\//;
 export const ansible: LanguageDescriptor = {
   id: 'ansible',
   name: 'Ansible',
-  extensions: ['.yml', '.yaml'],
+  ...LANGUAGE_FILES.ansible,
   filesDescription: 'YAML (.yml, .yaml)',
   namedFilesDescription: 'INI inventory, ansible.cfg',
   unitDescription: 'an Ansible role',
-  namedFiles,
   parse: (path, source) => {
     if (YAML_FILE.test(path) && isGalaxyRequirements(path, source))
       return parseGalaxyRequirements(path, source);

@@ -8,15 +8,12 @@
  */
 import { otherYamlByContent, otherYamlByPath } from '../other-yaml.js';
 import type { YamlOutline } from '../../parsers/yaml/outline.js';
-import {
-  iniInventoryProblem,
-  mayBeIniInventory,
-  startsLikeYaml,
-} from '../../parsers/ansible/ini-inventory.js';
+import { iniInventoryProblem, startsLikeYaml } from '../../parsers/ansible/ini-inventory.js';
+import { mayBeIniInventory } from '../../parsers/ansible/inventory-names.js';
 import { BLOCK_SECTIONS, TASK_KEYWORDS, isLoopKeyword } from '../../parsers/ansible/keywords.js';
 import { isKnownModule } from '../../parsers/ansible/modules.js';
-import { toolConfigFormat } from '../../parsers/config/formats.js';
 import { isGalaxyRequirements } from '../../parsers/dependencies/galaxy-requirements.js';
+import { LANGUAGE_FILES } from '../files.js';
 import type { PathClaim, Recognising } from '../language.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -43,9 +40,7 @@ const PLAY_KEYS = new Set(['hosts', 'import_playbook', 'ansible.builtin.import_p
 /** A file named for variables: `user_variables.yml`, `common_vars.yml`, `nova-overrides.yml`. */
 const NAMED_FOR_VARIABLES = /(^|[/_.-])(vars|variables|overrides)([_.-][^/]*)?\.ya?ml$/i;
 
-export function namedFiles(path: string): boolean {
-  return mayBeIniInventory(path) || toolConfigFormat(path)?.tool === 'ansible';
-}
+const { namedFiles } = LANGUAGE_FILES.ansible;
 
 export const recognition: Recognising = {
   file(path, content) {

@@ -4,12 +4,15 @@
  */
 import { parseDataBagItem } from '../../parsers/chef/data-bags.js';
 import { initChefParser, parseChef } from '../../parsers/chef/parse-chef.js';
-import { isRoleFile, parseRoleJson } from '../../parsers/chef/roles.js';
+import { isRoleFile } from '../../parsers/chef/file-names.js';
+import { parseRoleJson } from '../../parsers/chef/roles.js';
 import { parseDependencyFile } from '../../parsers/dependencies/dependency-files.js';
+import { LANGUAGE_FILES } from '../files.js';
 import type { LanguageDescriptor } from '../language.js';
 import { chefDestinations } from './deployments.js';
 import { chefReach } from './reach.js';
-import { isBerksfile, namedFiles, recognition } from './recognition.js';
+import { isBerksfile } from '../../parsers/dependencies/file-names.js';
+import { recognition } from './recognition.js';
 import { variables } from './variables.js';
 
 const JSON_FILE = /\.json$/i;
@@ -21,11 +24,10 @@ const READS_NODE = /<%=?[^%]*\b(node\s*[[.]|new_resource\b)/;
 export const chef: LanguageDescriptor = {
   id: 'chef',
   name: 'Chef',
-  extensions: ['.rb'],
+  ...LANGUAGE_FILES.chef,
   filesDescription: 'Ruby (.rb)',
   namedFilesDescription: 'Berksfile, data bag item, Chef role, environment or node',
   unitDescription: 'a Chef cookbook',
-  namedFiles,
   parse: (path, source) => {
     if (JSON_FILE.test(path))
       return isRoleFile(path) ? parseRoleJson(path, source) : parseDataBagItem(path, source);

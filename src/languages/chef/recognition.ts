@@ -7,17 +7,15 @@
 import type { Recognition } from '../language.js';
 import { isTestFolder } from '../test-code.js';
 import { isChefCookbookPath } from '../../parsers/chef/cookbook-path.js';
-import { isDataBagItem } from '../../parsers/chef/data-bags.js';
-import { isChefRoleText, isRoleFile } from '../../parsers/chef/roles.js';
-import { dependencyFileOf } from '../../parsers/dependencies/dependency-files.js';
+import { isDataBagItem, isRoleFile } from '../../parsers/chef/file-names.js';
+import { isChefRoleText } from '../../parsers/chef/roles.js';
+import { isBerksfile } from '../../parsers/dependencies/file-names.js';
+import { LANGUAGE_FILES } from '../files.js';
 import type { PathClaim, Recognising } from '../language.js';
 
 const RUBY_FILE = /\.rb$/i;
 
-export const isBerksfile = (path: string): boolean => dependencyFileOf(path) === 'berksfile';
-
-export const namedFiles = (path: string): boolean =>
-  isDataBagItem(path) || isBerksfile(path) || isRoleFile(path);
+const { namedFiles } = LANGUAGE_FILES.chef;
 
 export const recognition: Recognising = {
   file(path, content): Recognition | undefined {

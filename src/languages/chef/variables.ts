@@ -14,7 +14,8 @@ import type { Application, FileModel } from '../../model/model.js';
 import { parameterDefault } from '../parameter-default.js';
 import { rubyReferences } from './references.js';
 import { givenValues } from '../given-values.js';
-import { EVERY_COOKBOOK, ROLE_FILE, cookbookOf } from '../../parsers/chef/roles.js';
+import { ROLE_FILE } from '../../parsers/chef/file-names.js';
+import { EVERY_COOKBOOK, cookbookOf } from '../../parsers/chef/roles.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** The folders of a Chef cookbook. */

@@ -4,11 +4,13 @@
  */
 import { initChefParser } from '../../parsers/chef/parse-chef.js';
 import { parseDependencyFile } from '../../parsers/dependencies/dependency-files.js';
+import { isPuppetfile } from '../../parsers/dependencies/file-names.js';
 import { parseHiera } from '../../parsers/hiera/parse-hiera.js';
 import { parsePuppet } from '../../parsers/puppet/parse-puppet.js';
+import { LANGUAGE_FILES } from '../files.js';
 import type { LanguageDescriptor } from '../language.js';
 import { puppetReach } from './reach.js';
-import { isPuppetfile, recognition } from './recognition.js';
+import { recognition } from './recognition.js';
 import { templates } from './templates.js';
 import { variables } from './variables.js';
 
@@ -17,11 +19,10 @@ const YAML_FILE = /\.ya?ml$/i;
 export const puppet: LanguageDescriptor = {
   id: 'puppet',
   name: 'Puppet',
-  extensions: ['.pp'],
+  ...LANGUAGE_FILES.puppet,
   filesDescription: 'Puppet (.pp)',
   namedFilesDescription: 'Puppetfile',
   unitDescription: 'a Puppet module',
-  namedFiles: isPuppetfile,
   parse: (path, source) => {
     if (YAML_FILE.test(path)) return parseHiera(path, source);
     if (isPuppetfile(path)) return parseDependencyFile(path, source, 'puppetfile');

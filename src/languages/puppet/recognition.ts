@@ -5,15 +5,13 @@
  */
 import type { Recognition } from '../language.js';
 import { otherYamlByPath } from '../other-yaml.js';
-import { dependencyFileOf } from '../../parsers/dependencies/dependency-files.js';
+import { isPuppetfile } from '../../parsers/dependencies/file-names.js';
 import type { PathClaim, Recognising } from '../language.js';
 
 const MANIFEST = /\.pp$/i;
 export const HIERA_DATA = /(^|\/)hieradata\/.+\.ya?ml$|(^|\/)data\/.+\.yaml$/i;
 /** A Hiera key naming a class parameter: `profile::base::ntp_servers`. */
 const CLASS_PARAMETER = /^[a-z][a-z0-9_]*(::[a-z0-9_]+)+$/;
-
-export const isPuppetfile = (path: string): boolean => dependencyFileOf(path) === 'puppetfile';
 
 export const recognition: Recognising = {
   file(path): Recognition | undefined {

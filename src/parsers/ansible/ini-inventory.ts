@@ -21,7 +21,6 @@ import type {
   Value,
   Variable,
 } from '../../model/model.js';
-import { isDeployedFile } from '../config/formats.js';
 import { isJinja } from './parse-ansible.js';
 
 /** `[web]`, `[web:vars]`, `[web:children]`, with an optional comment after it. */
@@ -41,26 +40,8 @@ const PYTHON_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
 };
 
-const INVENTORY_FOLDER = /(^|\/)(inventory|inventories)\//;
-const VARIABLES_FOLDER = /(^|\/)(group_vars|host_vars)\//;
-const INVENTORY_NAME = /^(hosts|inventory)(\.ini)?$/i;
-/** A name without an extension, or with `.ini`. */
-const INI_OR_BARE_NAME = /^[^.]+(\.ini)?$/i;
 /** The first line that is neither blank nor a comment, when it opens YAML: `---`, `all:`. */
 const YAML_START = /^(?:[ \t]*(?:[#;].*)?\r?\n)*(---|[\w.-]+:)[ \t]*(#.*)?(\r?\n|$)/;
-
-/**
- * Whether a path may hold an INI inventory: a file named `hosts` or `inventory` (with or without
- * `.ini`) anywhere, or an `.ini` or extensionless file in an `inventory/` or `inventories/`
- * folder; never a file a role deploys, nor the extensionless vars files of `group_vars/`.
- * Such a path is an inventory when its lines read as one (`iniInventoryProblem`): `ec2.ini`
- * configures a script, a copy of `/etc/hosts` lists addresses.
- */
-export function mayBeIniInventory(path: string): boolean {
-  if (isDeployedFile(path) || VARIABLES_FOLDER.test(path)) return false;
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return INVENTORY_NAME.test(name) || (INVENTORY_FOLDER.test(path) && INI_OR_BARE_NAME.test(name));
-}
 
 /**
  * Whether an inventory without an extension is written in YAML (`all:` first), which Ansible's

@@ -9,18 +9,10 @@
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Value, Variable } from '../../model/model.js';
-import { isDeployedFile } from '../config/formats.js';
 import { parseDataFile } from '../yaml/data-file.js';
-
-const DATA_BAG_ITEM = /(^|\/)data_bags\/[^/]+\/[^/]+\.json$/i;
 
 /** The fields of an encrypted data bag item's value besides its ciphertext, one of which is always there. */
 const ENCRYPTION_FIELDS = ['iv', 'cipher'];
-
-/** `data_bags/users/deploy.json`; not a copy a cookbook deploys from `files/`. */
-export function isDataBagItem(path: string): boolean {
-  return DATA_BAG_ITEM.test(path) && !isDeployedFile(path);
-}
 
 export function parseDataBagItem(path: string, source: string): ParseOutcome {
   // Chef reads the JSON as it is: no value computes anything.

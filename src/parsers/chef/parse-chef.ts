@@ -14,7 +14,8 @@ import { parseRubyModel } from './ruby-model.js';
 import { SyntaxIndex, type SyntaxNode } from './syntax.js';
 import { RubyValues } from './values.js';
 import { VariableReader } from './variables.js';
-import { isRoleFile, roleVariables, rubyRoleSections } from './roles.js';
+import { isRoleFile } from './file-names.js';
+import { roleVariables, rubyRoleSections } from './roles.js';
 
 export { initChefParser } from './ruby-parser.js';
 export { isChefCookbookPath } from './cookbook-path.js';

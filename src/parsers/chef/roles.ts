@@ -8,12 +8,10 @@
  */
 import type { Application, Value, Variable } from '../../model/model.js';
 import type { ParseOutcome } from '../../model/parse-outcome.js';
-import { isDeployedFile } from '../config/formats.js';
 import { parseDataFile } from '../yaml/data-file.js';
 import { callArguments, field, type SyntaxIndex } from './syntax.js';
 import type { RubyValues } from './values.js';
 
-export const ROLE_FILE = /(^|\/)(roles|environments|nodes)\/[^/]+\.(json|rb)$/i;
 const JSON_FILE = /\.json$/i;
 /** What only a Chef role, environment or node written as JSON holds. */
 const CHEF_JSON = /"(run_list|default_attributes|override_attributes|chef_type|json_class)"\s*:/;
@@ -32,11 +30,6 @@ const SECTIONS = new Map([
   ['override_attributes', 3],
   ['override', 3],
 ]);
-
-/** `roles/web.json`, `environments/prod.rb`, `nodes/web1.json`; not a copy a cookbook deploys. */
-export function isRoleFile(path: string): boolean {
-  return ROLE_FILE.test(path) && !isDeployedFile(path);
-}
 
 /** Whether a role file's text is Chef's: any Ruby there, JSON that names Chef's keys. */
 export function isChefRoleText(path: string, content: string): boolean {

@@ -17,7 +17,7 @@
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Attribute, FileModel, Language, Unit, Value } from '../../model/model.js';
-import { isDeployedFile } from '../config/formats.js';
+import type { DependencyFileKind } from './file-names.js';
 import { COMMENT_TYPES, readComments } from '../chef/comments.js';
 import { HEREDOC_TYPES, Heredocs } from '../chef/heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from '../chef/locals.js';
@@ -25,12 +25,8 @@ import { parseRubyModel } from '../chef/ruby-model.js';
 import { callArguments, field, rangeOf, SyntaxIndex, type SyntaxNode } from '../chef/syntax.js';
 import { RubyValues } from '../chef/values.js';
 
-export type DependencyFileKind = 'puppetfile' | 'berksfile';
-
 interface DependencyFileSpec {
   language: Language;
-  /** the file's name; `positive.Puppetfile` and the like are read too */
-  name: RegExp;
   /** the declaration of one module or cookbook */
   dependency: string;
   /** the declaration of where they come from */
@@ -40,13 +36,11 @@ interface DependencyFileSpec {
 const SPECS: Readonly<Record<DependencyFileKind, DependencyFileSpec>> = {
   puppetfile: {
     language: 'puppet',
-    name: /(^|[._-])Puppetfile$/,
     dependency: 'mod',
     source: 'forge',
   },
   berksfile: {
     language: 'chef',
-    name: /(^|[._-])Berksfile$/,
     dependency: 'cookbook',
     source: 'source',
   },
@@ -55,13 +49,6 @@ const SPECS: Readonly<Record<DependencyFileKind, DependencyFileSpec>> = {
 const INDEXED_TYPES = [
   ...new Set([...COMMENT_TYPES, ...HEREDOC_TYPES, ...LOCAL_VARIABLE_TYPES, 'call']),
 ];
-
-/** Which dependency file a path is, if any; a copy a role or cookbook deploys is none. */
-export function dependencyFileOf(path: string): DependencyFileKind | undefined {
-  if (isDeployedFile(path)) return undefined;
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return (Object.keys(SPECS) as DependencyFileKind[]).find((kind) => SPECS[kind].name.test(name));
-}
 
 /** The language whose modules or cookbooks a dependency file pulls in. */
 export function dependencyFileLanguage(kind: DependencyFileKind): Language {

@@ -18,7 +18,7 @@ import type {
 } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
-import { isRoleFile } from '../../parsers/chef/roles.js';
+import { isRoleFile } from '../../parsers/chef/file-names.js';
 import {
   commandAttributes,
   commandTextOf,

@@ -1,0 +1,32 @@
+/**
+ * Which files a scan reads for each language, by path alone: the extensions, and the files a
+ * language reads by name whatever their extension (`hosts`, `ansible.cfg`, `Puppetfile`, data bag
+ * items). The walk decides with these, before any file is read, without loading the readers;
+ * the descriptors (`index.ts`) carry the same.
+ */
+import type { Language } from '../model/model.js';
+import { mayBeIniInventory } from '../parsers/ansible/inventory-names.js';
+import { isDataBagItem, isRoleFile } from '../parsers/chef/file-names.js';
+import { toolConfigFormat } from '../parsers/config/formats.js';
+import { isBerksfile, isPuppetfile } from '../parsers/dependencies/file-names.js';
+
+export interface LanguageFiles {
+  extensions: readonly string[];
+  /** files the language reads by name, whatever their extension */
+  namedFiles: (path: string) => boolean;
+}
+
+export const LANGUAGE_FILES: Readonly<Record<Language, LanguageFiles>> = {
+  ansible: {
+    extensions: ['.yml', '.yaml'],
+    namedFiles: (path) => mayBeIniInventory(path) || toolConfigFormat(path)?.tool === 'ansible',
+  },
+  puppet: {
+    extensions: ['.pp'],
+    namedFiles: isPuppetfile,
+  },
+  chef: {
+    extensions: ['.rb'],
+    namedFiles: (path) => isDataBagItem(path) || isBerksfile(path) || isRoleFile(path),
+  },
+};
