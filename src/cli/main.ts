@@ -7,25 +7,25 @@
 import '../shared/wasm-settings.js';
 import { settleForShortRun } from '../shared/short-run-settings.js';
 import { runCli } from './run-cli.js';
-import { stopWritingOnClosedPipe } from './closed-pipe.js';
+import { standardOutput } from './standard-output.js';
 
 settleForShortRun();
-const stdout = stopWritingOnClosedPipe(process.stdout);
-const stderr = stopWritingOnClosedPipe(process.stderr);
+const stdout = standardOutput(1);
+const stderr = standardOutput(2);
 
 runCli(process.argv.slice(2), {
-  stdout,
-  stderr,
+  stdout: stdout.output,
+  stderr: stderr.output,
   cwd: process.cwd(),
   env: process.env,
-  stdoutIsTty: process.stdout.isTTY === true,
+  stdoutIsTty: stdout.isTty,
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    stderr.write(`posture: internal error, please report it: ${detail}\n`);
+    stderr.output.write(`posture: internal error, please report it: ${detail}\n`);
     process.exitCode = 2;
   },
 );

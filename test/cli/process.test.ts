@@ -3,6 +3,7 @@
  * the real rule catalog: exit codes, stdout and stderr as a CI job sees them.
  */
 import { execFile, spawn } from 'node:child_process';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,30 @@ describe('posture executable', () => {
       stdout: '',
       stderr: 'posture: unknown command: scn (did you mean "scan"?); run `posture --help`\n',
     });
+  });
+
+  it('writes its whole report to stdout redirected to a file', async () => {
+    const root = await tempTree(
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, index) => [
+          `roles/r${index}/tasks/main.yml`,
+          INSECURE_DOWNLOAD,
+        ]),
+      ),
+    );
+    const reportFile = path.join(root, 'report.sarif');
+    const handle = await open(reportFile, 'w');
+    const child = spawn(tsx, [entry, 'scan', 'roles', '-f', 'sarif'], {
+      cwd: root,
+      stdio: ['ignore', handle.fd, 'pipe'],
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await handle.close();
+    expect(code).toBe(1);
+    const sarif = JSON.parse(await readFile(reportFile, 'utf8')) as {
+      runs: Array<{ results: unknown[] }>;
+    };
+    expect(sarif.runs[0]?.results.length).toBeGreaterThanOrEqual(40);
   });
 
   it('stops writing quietly when the reader of its output goes away, as `posture scan -f sarif | head` does, and keeps its exit code', async () => {
