@@ -18,7 +18,7 @@ runCli(process.argv.slice(2), {
   stderr: stderr.output,
   cwd: process.cwd(),
   env: process.env,
-  stdoutIsTty: stdout.isTty,
+  stdoutIsTty: stdout.isTerminal(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -16,13 +16,21 @@ import type { Output } from './io.js';
 
 export interface StandardOutput {
   output: Output;
-  isTty: boolean;
+  isTerminal(): boolean;
 }
 
+/**
+ * Node's stream is made only when it is first needed: a run that writes nothing on stderr, as
+ * when stderr is /dev/null, builds none.
+ */
 export function standardOutput(fd: 1 | 2): StandardOutput {
-  if (isPipeOrFile(fd)) return { output: descriptorOutput(fd), isTty: false };
-  const stream = fd === 1 ? process.stdout : process.stderr;
-  return { output: stopWritingOnClosedPipe(stream), isTty: stream.isTTY === true };
+  if (isPipeOrFile(fd)) return { output: descriptorOutput(fd), isTerminal: () => false };
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  let output: Output | undefined;
+  return {
+    output: { write: (text) => (output ??= stopWritingOnClosedPipe(stream())).write(text) },
+    isTerminal: () => stream().isTTY === true,
+  };
 }
 
 function isPipeOrFile(fd: number): boolean {

@@ -86,6 +86,17 @@ describe('posture executable', () => {
     });
   });
 
+  it('exits 2 on a usage error with stderr on /dev/null, neither a pipe nor a file', async () => {
+    const child = spawn(tsx, [entry, 'scan', '--fail-on', 'severe'], {
+      cwd: await tempTree({}),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+  });
+
   it('writes its whole report to stdout redirected to a file', async () => {
     const root = await tempTree(
       Object.fromEntries(
