@@ -1,5 +1,5 @@
 /**
- * The CLI's stdout and stderr. A pipe or a file is written straight to its descriptor,
+ * The CLI's stdout and stderr. A pipe, a socket or a file is written straight to its descriptor,
  * synchronously: `process.stdout` would build a stream first (for a pipe, a socket with its event
  * machinery, and `node:tty` to ask whether it is a terminal), which costs a start-up several
  * milliseconds, and the CLI writes its report in one go. A terminal, or anything else, keeps
@@ -33,10 +33,11 @@ export function standardOutput(fd: 1 | 2): StandardOutput {
   };
 }
 
+/** A socket counts: Node's `child_process` gives a child a socket pair, not a pipe. */
 function isPipeOrFile(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return stat.isFIFO() || stat.isFile();
+    return stat.isFIFO() || stat.isSocket() || stat.isFile();
   } catch {
     return false;
   }
