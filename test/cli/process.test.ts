@@ -34,6 +34,18 @@ function posture(cwd: string, ...args: string[]): Promise<ProcessRun> {
   });
 }
 
+/** A tree of roles, each with a task that downloads insecurely: a long report. */
+function rolesWithInsecureDownloads(count: number): Promise<string> {
+  return tempTree(
+    Object.fromEntries(
+      Array.from({ length: count }, (_, index) => [
+        `roles/r${index}/tasks/main.yml`,
+        INSECURE_DOWNLOAD,
+      ]),
+    ),
+  );
+}
+
 describe('posture executable', () => {
   it('exits 1 with JSON findings from the real catalog for an insecure download', async () => {
     const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
@@ -98,14 +110,7 @@ describe('posture executable', () => {
   });
 
   it('writes its whole report to stdout redirected to a file', async () => {
-    const root = await tempTree(
-      Object.fromEntries(
-        Array.from({ length: 40 }, (_, index) => [
-          `roles/r${index}/tasks/main.yml`,
-          INSECURE_DOWNLOAD,
-        ]),
-      ),
-    );
+    const root = await rolesWithInsecureDownloads(40);
     const reportFile = path.join(root, 'report.sarif');
     const handle = await open(reportFile, 'w');
     const child = spawn(tsx, [entry, 'scan', 'roles', '-f', 'sarif'], {
@@ -122,14 +127,7 @@ describe('posture executable', () => {
   });
 
   it('stops writing quietly when the reader of its output goes away, as `posture scan -f sarif | head` does, and keeps its exit code', async () => {
-    const root = await tempTree(
-      Object.fromEntries(
-        Array.from({ length: 40 }, (_, index) => [
-          `roles/r${index}/tasks/main.yml`,
-          INSECURE_DOWNLOAD,
-        ]),
-      ),
-    );
+    const root = await rolesWithInsecureDownloads(40);
     const child = spawn(tsx, [entry, 'scan', '-f', 'sarif'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
