@@ -15,10 +15,12 @@ import {
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import { independentGroups } from '../engine/variables/independent-groups.js';
 import type { FileError, Finding } from '../model/finding.js';
+import type { Language } from '../model/model.js';
+import type { EffectivePolicy } from '../policy/types.js';
+import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { describeError } from './describe-error.js';
 import { readText as readTextFile } from './read-text.js';
-import type { FilesScanned, ScanOptions } from './scan.js';
 import { isRecognised } from './recognised.js';
 import type { FoundFile } from './walk.js';
 
@@ -27,9 +29,36 @@ const DETECTION_HEAD_BYTES = 64 * 1024;
 /** Files read at once: enough to hide disk latency, few enough to stay far from the descriptor limit. */
 const READ_CONCURRENCY = 16;
 
+export interface ReadOptions {
+  language?: Language;
+  policy?: EffectivePolicy;
+  /**
+   * The code of the rules to run, asked for once there is a file to analyse; every built-in
+   * rule when absent.
+   */
+  loadRules?: () => Promise<readonly Rule[]>;
+  /** reads a whole file as UTF-8; tests replace it to simulate unreadable files */
+  readText?: (absolutePath: string) => Promise<string>;
+}
+
+/** What reading and analysing the files the walk found gives, before it is merged with the walk's. */
+export interface FilesScanned {
+  result: AnalysisResult;
+  /**
+   * The content of the files the report quotes, by path: every file with a finding (for
+   * fingerprints and the lines `--diff-base` compares) and every file named on the command line.
+   * The others are let go once their group is analysed, so memory does not grow with the tree.
+   */
+  sources: ReadonlyMap<string, string>;
+  /** files named on the command line that Posture does not read as any language */
+  unrecognised: string[];
+  filesRead: number;
+  bytesRead: number;
+}
+
 export async function readAndAnalyse(
   found: readonly FoundFile[],
-  options: ScanOptions,
+  options: ReadOptions,
 ): Promise<FilesScanned> {
   // Read through the thread pool, a few files at a time. Reading synchronously costs less CPU,
   // but a whole group's text then arrives between two garbage collections, and V8 grows the

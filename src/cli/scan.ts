@@ -2,15 +2,14 @@
  * `posture scan`'s core: find the files, read and analyse them, decide the exit code. The
  * reading and the analysis (`read-and-analyse.ts`) are loaded only when the walk found a file.
  */
-import type { AnalysisResult } from '../engine/analyze.js';
-import { emptyAnalysis } from '../engine/empty-analysis.js';
+import { emptyAnalysis, type AnalysisResult } from '../engine/analysis-result.js';
 import type { FileError } from '../model/finding.js';
 import { LANGUAGES, type Language } from '../model/model.js';
 import { LANGUAGE_FILES } from '../languages/files.js';
 import { defaultPolicy } from '../policy/defaults.js';
-import type { EffectivePolicy, OnUnanalysable, Threshold } from '../policy/types.js';
+import type { OnUnanalysable, Threshold } from '../policy/types.js';
 import { isDeployedFile } from '../parsers/config/formats.js';
-import type { Rule } from '../rules/rule.js';
+import type { FilesScanned, ReadOptions } from './read-and-analyse.js';
 import { failsScan } from './verdict.js';
 import { compareText, walk } from './walk.js';
 
@@ -23,44 +22,21 @@ export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = Object.
   LANGUAGES.map((language) => [language, LANGUAGE_FILES[language].extensions]),
 ) as Record<Language, readonly string[]>;
 
-export interface ScanOptions {
+export interface ScanOptions extends ReadOptions {
   paths: readonly string[];
   /** the directory the paths are relative to */
   cwd: string;
   /** the directory the paths in the result are relative to (the repository root); `cwd` by default */
   root?: string;
-  language?: Language;
-  policy?: EffectivePolicy;
   /** exit 1 when an open finding reaches this; the policy's fail_on otherwise */
   failOn?: Threshold;
   /** whether a file that could not be analysed or read exits 1; the policy's on_unanalysable otherwise */
   onUnanalysable?: OnUnanalysable;
-  /**
-   * The code of the rules to run, asked for once there is a file to analyse; every built-in
-   * rule when absent.
-   */
-  loadRules?: () => Promise<readonly Rule[]>;
-  /** reads a whole file as UTF-8; tests replace it to simulate unreadable files */
-  readText?: (absolutePath: string) => Promise<string>;
 }
 
-export interface ScanOutcome {
-  result: AnalysisResult;
-  /**
-   * The content of the files the report quotes, by path: every file with a finding (for
-   * fingerprints and the lines `--diff-base` compares) and every file named on the command line.
-   * The others are let go once their group is analysed, so memory does not grow with the tree.
-   */
-  sources: ReadonlyMap<string, string>;
-  /** files named on the command line that Posture does not read as any language */
-  unrecognised: string[];
-  filesRead: number;
-  bytesRead: number;
+export interface ScanOutcome extends FilesScanned {
   exitCode: 0 | 1;
 }
-
-/** What reading and analysing the files the walk found gives, before it is merged with the walk's. */
-export type FilesScanned = Omit<ScanOutcome, 'exitCode'>;
 
 export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const extensions = options.language

@@ -10,14 +10,7 @@ import {
   type SourceFile,
 } from './analyze-file.js';
 import { unexpectedFileError } from '../model/file-error.js';
-import {
-  atLeast,
-  compareFindings,
-  isOpen,
-  type FileError,
-  type Finding,
-  type Severity,
-} from '../model/finding.js';
+import { atLeast, compareFindings, isOpen, type Finding, type Severity } from '../model/finding.js';
 import type { FileModel, Language } from '../model/model.js';
 import { planPasses, type FilePlan } from './rule-passes.js';
 import { isTestCode } from '../languages/test-code.js';
@@ -33,10 +26,11 @@ import { defaultPolicy } from '../policy/defaults.js';
 import type { Notice } from '../policy/notice.js';
 import { orgLanguage, policyLanguage } from '../policy/resolve-rules.js';
 import type { EffectivePolicy, Threshold } from '../policy/types.js';
-import { emptyAnalysis } from './empty-analysis.js';
+import { emptyAnalysis, type AnalysisResult } from './analysis-result.js';
 
 export { MAX_FILE_BYTES } from './file-size.js';
 export { compareFindings } from '../model/finding.js';
+export type { AnalysisResult, AnalyzedFile } from './analysis-result.js';
 export type { SourceFile };
 
 export interface AnalyzeOptions {
@@ -49,31 +43,6 @@ export interface AnalyzeOptions {
   now?: Date;
   /** hand back the parsed models (`models`), so that later steps need not parse again */
   keepModels?: boolean;
-}
-
-export interface AnalyzedFile {
-  path: string;
-  language: Language;
-}
-
-export interface AnalysisResult {
-  /** every finding, including waived and suppressed ones (see `status`) and those in test code (`context`) */
-  findings: Finding[];
-  /**
-   * recognised files that could not be analysed, at most one per file; test code that the policy
-   * reports apart gives a notice instead
-   */
-  errors: FileError[];
-  /** what the policy did that a reviewer should know: unused suppressions, expired waivers */
-  notices: Notice[];
-  /** the files that were recognised and analysed (with or without findings) */
-  analyzed: AnalyzedFile[];
-  /**
-   * With `keepModels`: by path, the model of every file Posture reads that the policy's `paths`
-   * keep in scope and that parsed, in the language the policy gives it, whether or not a rule
-   * runs on it. Test code that the policy reports apart has none: it touches no surface.
-   */
-  models?: Map<string, FileModel>;
 }
 
 export async function analyze(
