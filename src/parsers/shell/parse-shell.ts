@@ -6,6 +6,9 @@ import type { Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
 import { plainCommand } from './plain-command.js';
+import type { ShellCommand, ShellScript } from './shell-script.js';
+
+export type { ShellCommand, ShellScript } from './shell-script.js';
 
 /**
  * Brackets (`$(...)`, `(...)`, `{...}`, `[...]`) inside one another. Each command of a nested
@@ -25,23 +28,6 @@ export class ShellNestingError extends UnanalysableError {
       `shell: a command nested deeper than ${MAX_SHELL_NESTING} levels of brackets is not analysed`,
     );
   }
-}
-
-export interface ShellCommand {
-  /** the command's name with quotes removed (`curl`, `/usr/bin/wget`) */
-  name: string;
-  /** its arguments with quotes removed */
-  args: string[];
-  /** offsets into the script */
-  start: number;
-  end: number;
-}
-
-export interface ShellScript {
-  /** every simple command, including those inside pipelines, lists and substitutions */
-  commands: ShellCommand[];
-  /** each pipeline as the commands joined by `|`, in order */
-  pipelines: ShellCommand[][];
 }
 
 let parser: Parser | undefined;

@@ -7,7 +7,7 @@
  * anything else (quotes, expansions, operators, brackets, comments, several lines, a keyword, an
  * assignment) goes to the grammar.
  */
-import type { ShellScript } from './parse-shell.js';
+import type { ShellScript } from './shell-script.js';
 
 /**
  * Words of characters the grammar reads as part of a plain word, and only as such, separated by
