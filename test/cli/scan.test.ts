@@ -284,6 +284,32 @@ describe('posture scan', () => {
     });
   });
 
+  it("reports the policy's expired waivers from a tree with nothing to read, and exits 0", async () => {
+    const root = await tempTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.security.yml': [
+        'waivers:',
+        '  - rule: hard-coded-secret',
+        '    path: group_vars/all.yml',
+        '    reason: rotated by the vault job',
+        '    approved_by: security',
+        '    expires: 2020-01-01',
+      ].join('\n'),
+      'README.md': '# nothing Posture reads\n',
+    });
+    const run = await runCaptured(['scan', '--format', 'json'], root);
+    expect(run).toMatchObject({ exitCode: 0, stderr: '' });
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings).toEqual([]);
+    expect(report.notices).toEqual([
+      {
+        path: '.security.yml',
+        message:
+          'the waiver for hard-coded-secret on group_vars/all.yml (approved by security) expired on 2020-01-01 and no longer applies',
+      },
+    ]);
+  });
+
   it('colours text only on a terminal without NO_COLOR', async () => {
     const root = await tempTree({ 'roles/web/tasks/main.yml': INSECURE_DOWNLOAD });
     const ESC = '\u001b[';
