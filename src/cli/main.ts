@@ -3,13 +3,9 @@
  * `dist/cli/main.js` (`bundled-main.ts`) starts. It has no top-level `await`, so that it can be
  * bundled as a CommonJS script.
  */
-// First: the WebAssembly settings must be in place before any grammar is compiled.
-import '../shared/wasm-settings.js';
-import { settleForShortRun } from '../shared/short-run-settings.js';
 import { runCli } from './run-cli.js';
 import { standardOutput } from './standard-output.js';
 
-settleForShortRun();
 const stdout = standardOutput(1);
 const stderr = standardOutput(2);
 

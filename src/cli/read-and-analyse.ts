@@ -19,6 +19,7 @@ import type { Language } from '../model/model.js';
 import type { EffectivePolicy } from '../policy/types.js';
 import type { Rule } from '../rules/rule.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
+import { settleForAnalysis } from './analysis-settings.js';
 import { describeError } from './describe-error.js';
 import { readText as readTextFile } from './read-text.js';
 import { isRecognised } from './recognised.js';
@@ -60,6 +61,7 @@ export async function readAndAnalyse(
   found: readonly FoundFile[],
   options: ReadOptions,
 ): Promise<FilesScanned> {
+  settleForAnalysis();
   // Read through the thread pool, a few files at a time. Reading synchronously costs less CPU,
   // but a whole group's text then arrives between two garbage collections, and V8 grows the
   // young generation to hold it: eight kubespray copies peaked 17 MiB higher.

@@ -13,6 +13,7 @@ import { dryRunReview, type DryRunOutcome } from '../review/dry-run.js';
 import type { PolicyTexts } from '../review/load-policy.js';
 import type { GitHubClient } from '../review/review-target.js';
 import { inThreadAnalyzer } from '../workers/analysis-pool.js';
+import { settleForAnalysis } from './analysis-settings.js';
 import type { ReviewCommand } from './commands.js';
 import { describeError } from './describe-error.js';
 import { emit, type CliIo } from './io.js';
@@ -30,6 +31,7 @@ export async function runReview(command: ReviewCommand, io: CliIo): Promise<Exit
       'posture review reads the pull request with a token: set GITHUB_TOKEN (or GH_TOKEN) to one that can read the repository',
     );
   const policy = await localPolicy(command, io.cwd);
+  settleForAnalysis();
   const octokit = new Octokit({
     auth: token,
     baseUrl: location.baseUrl,

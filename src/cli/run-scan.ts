@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AnalyzeOptions, SourceFile } from '../engine/analyze.js';
 import { formatPolicyError, type EffectivePolicy } from '../policy/types.js';
 import type { ScanReport } from '../report/scan-report.js';
+import { settleForAnalysis } from './analysis-settings.js';
 import { readBaseline } from './baseline.js';
 import type { ScanCommand } from './commands.js';
 import { effectiveRules } from './effective-rules.js';
@@ -58,6 +59,7 @@ export async function runScan(
   const loadRules = () => dependencies.rules.load(selectedIds);
   /** Base versions for `--diff-base`, analysed as the scan analyses. */
   const analyzeBase = async (files: readonly SourceFile[]) => {
+    settleForAnalysis();
     const { analyze } = await import('../engine/analyze.js');
     const options: AnalyzeOptions = {
       policy,

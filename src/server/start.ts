@@ -3,12 +3,14 @@
  * signal it stops taking webhooks, hands the reviews it is running back to the queue (another
  * replica, or this one after a restart, resumes them) and exits.
  */
-// First: the WebAssembly settings must be in place before any grammar is compiled, here and in
-// the analysis threads, which take the process's V8 settings.
-import '../shared/wasm-settings.js';
 import { pino } from 'pino';
+import { settleWebAssemblyTiers } from '../shared/wasm-settings.js';
 import { configFromEnv } from './config-from-env.js';
 import { startPostureServer } from './create-server.js';
+
+// Before any grammar is compiled, here and in the analysis threads, which take the process's V8
+// settings.
+settleWebAssemblyTiers();
 
 const outcome = configFromEnv(process.env);
 if (!outcome.ok) {

@@ -9,7 +9,8 @@
  * a fraction of the time.
  *
  * The cache is a file beside the script, one for each Node version and architecture, written at
- * the end of a run that found none (or found it rejected) where the folder can be written;
+ * the end of a run that found none (or found it rejected), or before that run changes V8's
+ * flags (`writeCodeCacheBeforeFlagsChange`), where the folder can be written;
  * `npm run build` writes the one of the Node that built it. V8 checks a cache against its own
  * version, the V8 flags in force and the length of the source, and compiles afresh when one
  * differs; the script's name carries a hash of its content, so that no cache outlives the code
@@ -38,6 +39,22 @@ type CommonJsWrapper = (
   dirname: string,
 ) => void;
 
+/**
+ * Where the launcher leaves what must happen before the program changes V8's flags; a symbol of
+ * the global registry, as the launcher and the program are bundled apart.
+ */
+const BEFORE_FLAGS_CHANGE = Symbol.for('posture.code-cache.before-flags-change');
+
+/**
+ * Writes the code cache now if this run is to write it: called before V8's flags change, which
+ * would make V8 reject a cache written later at the next start, whose flags are the defaults.
+ * Does nothing when the program runs from its sources.
+ */
+export function writeCodeCacheBeforeFlagsChange(): void {
+  const write = (globalThis as Record<symbol, unknown>)[BEFORE_FLAGS_CHANGE];
+  if (typeof write === 'function') (write as () => void)();
+}
+
 export function runWithCodeCache(file: string): void {
   const cacheFile = `${file}.${process.version}-${process.arch}.v8cache`;
   const cachedData = readIfPresent(cacheFile);
@@ -48,8 +65,16 @@ export function runWithCodeCache(file: string): void {
   const source = readFileSync(file, 'latin1');
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected === true) {
-    // Written last, so that it holds the code of every function the run compiled.
-    process.once('exit', () => writeCache(script, cacheFile));
+    // Written as late as it can be, so that it holds the code of every function the run
+    // compiled: at exit, or before the run changes V8's flags, which V8 checks the cache against.
+    let due = true;
+    const writeOnce = () => {
+      if (!due) return;
+      due = false;
+      writeCache(script, cacheFile);
+    };
+    (globalThis as Record<symbol, unknown>)[BEFORE_FLAGS_CHANGE] = writeOnce;
+    process.once('exit', writeOnce);
   }
   const module = { exports: {} };
   const wrapper = script.runInThisContext() as CommonJsWrapper;

@@ -3,7 +3,7 @@
  * report exactly what the sources report, started from the code cache the build wrote.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageVersion } from '../../src/cli/package-version.js';
@@ -88,7 +88,18 @@ describe('the bundled CLI', () => {
     const cache = await cliFile('.v8cache');
     const before = await stat(cache);
     expect((await bundledCli(['scan', '.'], await tempTree({}))).code).toBe(0);
+    expect((await bundledCli(['scan', '.'], await tempTree(TREE))).code).toBe(1);
     // A cache V8 rejected (compiled under other flags, say) is written again, as a new file.
-    expect((await stat(cache)).ino).toBe(before.ino);
+    expect(await stat(cache)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+  });
+
+  it('writes a missing cache in a run that analyses, before it changes V8 flags, so the next start takes it', async () => {
+    const cache = await cliFile('.v8cache');
+    await rm(cache);
+    expect((await bundledCli(['scan', '.'], await tempTree(TREE))).code).toBe(1);
+    const written = await stat(cache);
+    expect((await bundledCli(['scan', '.'], await tempTree(TREE))).code).toBe(1);
+    expect((await bundledCli(['scan', '.'], await tempTree({}))).code).toBe(0);
+    expect(await stat(cache)).toMatchObject({ ino: written.ino, mtimeMs: written.mtimeMs });
   });
 });
