@@ -6,9 +6,12 @@
  * costs more than it saves: on kubespray it was about a quarter of the CPU of a scan and 50 MiB
  * of memory, for identical output. Both settings are needed; either alone changes nothing.
  */
-import { setFlagsFromString } from 'node:v8';
+import { requireOnDemand } from './require-on-demand.js';
+
+/** Loaded when the settings are applied: a CLI run that analyses nothing needs none of it. */
+const v8 = requireOnDemand<typeof import('node:v8')>('node:v8');
 
 export function settleWebAssemblyTiers(): void {
-  setFlagsFromString('--no-wasm-dynamic-tiering');
-  setFlagsFromString('--no-wasm-tier-up');
+  v8().setFlagsFromString('--no-wasm-dynamic-tiering');
+  v8().setFlagsFromString('--no-wasm-tier-up');
 }
