@@ -4,7 +4,7 @@
  */
 import { emptyAnalysis, type AnalysisResult } from '../engine/analysis-result.js';
 import type { FileError } from '../model/finding.js';
-import { LANGUAGES, type Language } from '../model/model.js';
+import { LANGUAGES } from '../model/model.js';
 import { LANGUAGE_FILES } from '../languages/files.js';
 import { defaultPolicy } from '../policy/defaults.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
@@ -12,15 +12,6 @@ import { isDeployedFile } from '../parsers/config/formats.js';
 import type { FilesScanned, ReadOptions } from './read-and-analyse.js';
 import { failsScan } from './verdict.js';
 import { compareText, walk } from './walk.js';
-
-/**
- * Extensions worth reading for each language; without `--lang`, all of them. Configuration
- * files a role, module or cookbook deploys are read whatever their extension, and so are the
- * files a language reads by name (`hosts`, `ansible.cfg`, `Puppetfile`, data bag items).
- */
-export const EXTENSIONS: Readonly<Record<Language, readonly string[]>> = Object.fromEntries(
-  LANGUAGES.map((language) => [language, LANGUAGE_FILES[language].extensions]),
-) as Record<Language, readonly string[]>;
 
 export interface ScanOptions extends ReadOptions {
   paths: readonly string[];
@@ -39,12 +30,14 @@ export interface ScanOutcome extends FilesScanned {
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutcome> {
-  const extensions = options.language
-    ? EXTENSIONS[options.language]
-    : Object.values(EXTENSIONS).flat();
+  // Files with a language's extensions are read, and so are the configuration files a role,
+  // module or cookbook deploys, whatever their extension, and the files a language reads by name
+  // (`hosts`, `ansible.cfg`, `Puppetfile`, data bag items); with `--lang`, only that language's
+  // extensions and names count.
   const languages = (options.language ? [options.language] : LANGUAGES).map(
     (language) => LANGUAGE_FILES[language],
   );
+  const extensions = languages.flatMap((files) => files.extensions);
   const accept = (path: string) =>
     extensions.some((extension) => path.toLowerCase().endsWith(extension)) ||
     isDeployedFile(path) ||
