@@ -77,3 +77,20 @@ export function otherYamlByContent(outline: YamlOutline): OtherYaml | undefined 
   const keys = new Set(outline.keys);
   return BY_CONTENT.find((format) => format.keys.every((key) => keys.has(key)));
 }
+
+const UNMISTAKABLE = BY_CONTENT.filter((format) => format.evenInAnsibleFolders);
+
+/**
+ * YAML whose content is another format even where Ansible's folders hold it (a manifest in
+ * `roles/`). The outline, a read of every line, is asked for only when the text names every
+ * top-level key of such a format: most files of those folders never do.
+ */
+export function unmistakablyOtherYaml(
+  content: string,
+  outline: () => YamlOutline,
+): OtherYaml | undefined {
+  if (!UNMISTAKABLE.some((format) => format.keys.every((key) => content.includes(key))))
+    return undefined;
+  const typed = otherYamlByContent(outline());
+  return typed?.evenInAnsibleFolders ? typed : undefined;
+}

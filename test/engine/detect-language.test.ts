@@ -113,6 +113,11 @@ describe('recognition by content, wherever the file lives', () => {
       'contrib/azure/roles/generate/defaults/main.yml',
       'apiVersion: "2015-06-15"\nvnet: "{{ name }}"\n',
     ],
+    [
+      'a task that writes a manifest (apiVersion and kind below the top level)',
+      'roles/app/tasks/main.yml',
+      '- name: Apply\n  kubernetes.core.k8s:\n    definition:\n      apiVersion: v1\n      kind: ConfigMap\n',
+    ],
   ])('reads %s as Ansible', (_what, path, content) => {
     expect(detectLanguage(path, content)).toBe('ansible');
   });

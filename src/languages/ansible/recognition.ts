@@ -6,7 +6,7 @@
  * a script, and a copy of `/etc/hosts` lists addresses and names. (`ansible.cfg` is a
  * configuration format, recognised with the others in `parsers/config/formats.ts`.)
  */
-import { otherYamlByContent, otherYamlByPath } from '../other-yaml.js';
+import { otherYamlByPath, unmistakablyOtherYaml } from '../other-yaml.js';
 import type { YamlOutline } from '../../parsers/yaml/outline.js';
 import { iniInventoryProblem, startsLikeYaml } from '../../parsers/ansible/ini-inventory.js';
 import { mayBeIniInventory } from '../../parsers/ansible/inventory-names.js';
@@ -65,8 +65,8 @@ export const recognition: Recognising = {
       };
     const conventional = conventionalName(path);
     if (!conventional) return undefined;
-    const typed = otherYamlByContent(outline());
-    if (typed?.evenInAnsibleFolders)
+    const typed = unmistakablyOtherYaml(content, outline);
+    if (typed)
       return {
         language: undefined,
         reason: `${typed.name}, although its path is Ansible's`,
