@@ -44,7 +44,7 @@ import {
   resourcesIteratedBy,
   splattedEntries,
 } from './created-resources.js';
-import { childExpressions } from './walk.js';
+import { forEachChild } from './walk.js';
 
 /** Functions whose result holds the keys of the hashes they are given. */
 const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
@@ -101,6 +101,9 @@ class PuppetModelBuilder {
     private readonly source: string,
     private readonly values: ValueBuilder,
   ) {}
+
+  /** `visit` as the walk over a node's children calls it, made once per manifest. */
+  private readonly visitChild = (child: Expression): void => this.visit(child);
 
   visit(expr: Expression): void {
     switch (expr.kind) {
@@ -174,7 +177,7 @@ class PuppetModelBuilder {
         lambda: expr.kind === 'Lambda',
       });
     }
-    for (const child of childExpressions(expr)) this.visit(child);
+    forEachChild(expr, this.visitChild);
     if (scope !== undefined) {
       this.scopes.pop();
       this.hashes.pop();

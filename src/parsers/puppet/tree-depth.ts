@@ -6,21 +6,31 @@
  */
 import type { Expression, Program } from './ast.js';
 import { PuppetNestingError } from './errors.js';
-import { childExpressions } from './walk.js';
+import { forEachChild } from './walk.js';
 
 export const MAX_PUPPET_TREE_DEPTH = 1000;
 
-/** Throws a `PuppetNestingError` at the first expression deeper than `MAX_PUPPET_TREE_DEPTH`. */
+/**
+ * Throws a `PuppetNestingError` at the first expression deeper than `MAX_PUPPET_TREE_DEPTH`.
+ * The nodes still to look at and their depths are kept side by side, so that the walk makes no
+ * object per node.
+ */
 export function checkTreeDepth(program: Program): void {
-  const pending: Array<{ expr: Expression; depth: number }> = [{ expr: program.body, depth: 1 }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { expr, depth } = next;
+  const pending: Expression[] = [program.body];
+  const depths: number[] = [1];
+  const enqueue = (child: Expression): void => {
+    pending.push(child);
+  };
+  for (let expr = pending.pop(); expr; expr = pending.pop()) {
+    const depth = depths.pop() as number;
     if (depth > MAX_PUPPET_TREE_DEPTH) {
       throw new PuppetNestingError(
         `expressions nested deeper than ${MAX_PUPPET_TREE_DEPTH} levels (a chain of operators or calls) are not analysed`,
         expr.start,
       );
     }
-    for (const child of childExpressions(expr)) pending.push({ expr: child, depth: depth + 1 });
+    const firstChild = pending.length;
+    forEachChild(expr, enqueue);
+    for (let child = firstChild; child < pending.length; child++) depths.push(depth + 1);
   }
 }

@@ -1,4 +1,4 @@
-/** The direct sub-expressions of an AST node, in source order. */
+/** The direct sub-expressions of an AST node, visited in source order. */
 import type { Expression, Operation, Parameter } from './ast.js';
 
 /** Nodes without sub-expressions: about half of every tree. */
@@ -18,86 +18,129 @@ const LEAVES: ReadonlySet<Expression['kind']> = new Set([
 ]);
 
 /**
- * Every node of every manifest is asked for its children, twice. The leaves are answered
- * first, in a function small enough for V8 to optimise early in a run; the switch over every
- * kind, too large for that, reads the other nodes.
+ * Calls `visit` with each direct sub-expression of a node, in source order, without building a
+ * list: every node of every manifest is walked twice (the depth check and the model), and a list
+ * per node was a good part of what the garbage collector had to clear after parsing. The leaves,
+ * about half of every tree, are answered first, in a function small enough for V8 to optimise
+ * early in a run; the switch over every kind, too large for that, reads the other nodes.
  */
-export function childExpressions(expr: Expression): Expression[] {
-  return LEAVES.has(expr.kind) ? [] : nodeChildren(expr);
+export function forEachChild(expr: Expression, visit: (child: Expression) => void): void {
+  if (!LEAVES.has(expr.kind)) visitChildren(expr, visit);
 }
 
-function nodeChildren(expr: Expression): Expression[] {
+function visitChildren(expr: Expression, visit: (child: Expression) => void): void {
   switch (expr.kind) {
     case 'Block':
-      return expr.statements;
+      expr.statements.forEach(visit);
+      return;
     case 'List':
-      return expr.values;
+      expr.values.forEach(visit);
+      return;
     case 'Hash':
-      return expr.entries.flatMap((entry) => [entry.key, entry.value]);
+      for (const entry of expr.entries) {
+        visit(entry.key);
+        visit(entry.value);
+      }
+      return;
     case 'Concat':
-      return expr.segments;
+      expr.segments.forEach(visit);
+      return;
     case 'Text':
-      return [expr.expr];
+      visit(expr.expr);
+      return;
     case 'Heredoc':
-      return [expr.text];
+      visit(expr.text);
+      return;
     case 'Access':
-      return [expr.left, ...expr.keys];
+      visit(expr.left);
+      expr.keys.forEach(visit);
+      return;
     case 'NamedAccess':
-      return [expr.left, expr.right];
+      visit(expr.left);
+      visit(expr.right);
+      return;
     case 'CallNamedFunction':
     case 'CallMethod':
-      return [expr.functor, ...expr.args, ...(expr.lambda ? [expr.lambda] : [])];
+      visit(expr.functor);
+      expr.args.forEach(visit);
+      if (expr.lambda) visit(expr.lambda);
+      return;
     case 'Lambda':
-      return [
-        ...parameterExpressions(expr.parameters),
-        ...(expr.returnType ? [expr.returnType] : []),
-        ...(expr.body ?? []),
-      ];
+      visitParameters(expr.parameters, visit);
+      if (expr.returnType) visit(expr.returnType);
+      expr.body?.forEach(visit);
+      return;
     case 'Binary':
-      return [expr.left, expr.right];
+      visit(expr.left);
+      visit(expr.right);
+      return;
     case 'Unary':
-      return [expr.expr];
+      visit(expr.expr);
+      return;
     case 'Selector':
-      return [expr.left, ...expr.entries.flatMap((entry) => [entry.matching, entry.value])];
+      visit(expr.left);
+      for (const entry of expr.entries) {
+        visit(entry.matching);
+        visit(entry.value);
+      }
+      return;
     case 'Case':
-      return [
-        expr.test,
-        ...expr.options.flatMap((option) => [...option.values, ...(option.body ?? [])]),
-      ];
+      visit(expr.test);
+      for (const option of expr.options) {
+        option.values.forEach(visit);
+        option.body?.forEach(visit);
+      }
+      return;
     case 'If':
-      return [expr.test, ...(expr.then ? [expr.then] : []), ...(expr.else ? [expr.else] : [])];
+      visit(expr.test);
+      if (expr.then) visit(expr.then);
+      if (expr.else) visit(expr.else);
+      return;
     case 'Resource':
-      return [
-        expr.typeName,
-        ...expr.bodies.flatMap((body) => [body.title, ...operationExpressions(body.operations)]),
-      ];
+      visit(expr.typeName);
+      for (const body of expr.bodies) {
+        visit(body.title);
+        visitOperations(body.operations, visit);
+      }
+      return;
     case 'ResourceDefaults':
-      return [expr.typeRef, ...operationExpressions(expr.operations)];
+      visit(expr.typeRef);
+      visitOperations(expr.operations, visit);
+      return;
     case 'ResourceOverride':
-      return [expr.resources, ...operationExpressions(expr.operations)];
+      visit(expr.resources);
+      visitOperations(expr.operations, visit);
+      return;
     case 'Collect':
-      return [
-        expr.typeExpr,
-        ...(expr.query.expr ? [expr.query.expr] : []),
-        ...operationExpressions(expr.operations),
-      ];
+      visit(expr.typeExpr);
+      if (expr.query.expr) visit(expr.query.expr);
+      visitOperations(expr.operations, visit);
+      return;
     case 'HostClass':
     case 'ResourceTypeDefinition':
-      return [...parameterExpressions(expr.parameters), ...(expr.body ?? [])];
+      visitParameters(expr.parameters, visit);
+      expr.body?.forEach(visit);
+      return;
     case 'FunctionDefinition':
-      return [
-        ...parameterExpressions(expr.parameters),
-        ...(expr.returnType ? [expr.returnType] : []),
-        ...(expr.body ?? []),
-      ];
+      visitParameters(expr.parameters, visit);
+      if (expr.returnType) visit(expr.returnType);
+      expr.body?.forEach(visit);
+      return;
     case 'NodeDefinition':
-      return [...expr.matches, ...(expr.parent ? [expr.parent] : []), ...(expr.body ?? [])];
+      expr.matches.forEach(visit);
+      if (expr.parent) visit(expr.parent);
+      expr.body?.forEach(visit);
+      return;
     case 'TypeAlias':
-      return [expr.typeExpr];
+      visit(expr.typeExpr);
+      return;
     case 'TypeMapping':
-      return [expr.typeExpr, expr.mappingExpr];
+      visit(expr.typeExpr);
+      visit(expr.mappingExpr);
+      return;
     case 'TypeDefinition':
-      return expr.body ? [expr.body] : [];
+      if (expr.body) visit(expr.body);
+      return;
     case 'Nop':
     case 'String':
     case 'Integer':
@@ -110,19 +153,18 @@ function nodeChildren(expr: Expression): Expression[] {
     case 'QualifiedReference':
     case 'Variable':
     case 'ReservedWord':
-      return [];
+      return;
   }
 }
 
-function operationExpressions(operations: Operation[]): Expression[] {
-  return operations.map((operation) =>
-    operation.kind === 'AttributeOperation' ? operation.value : operation.expr,
-  );
+function visitOperations(operations: Operation[], visit: (child: Expression) => void): void {
+  for (const operation of operations)
+    visit(operation.kind === 'AttributeOperation' ? operation.value : operation.expr);
 }
 
-function parameterExpressions(parameters: Parameter[]): Expression[] {
-  return parameters.flatMap((parameter) => [
-    ...(parameter.typeExpr ? [parameter.typeExpr] : []),
-    ...(parameter.value ? [parameter.value] : []),
-  ]);
+function visitParameters(parameters: Parameter[], visit: (child: Expression) => void): void {
+  for (const parameter of parameters) {
+    if (parameter.typeExpr) visit(parameter.typeExpr);
+    if (parameter.value) visit(parameter.value);
+  }
 }
