@@ -92,6 +92,21 @@ function bareParse(folder: string): Contender {
   };
 }
 
+/** Posture's Puppet lexer and parser on every manifest, to the syntax tree and no further. */
+const BARE_PUPPET_PARSE = "bare Puppet parse (Posture's lexer and parser, manifests only)";
+
+function barePuppetParse(folder: string): Contender {
+  return {
+    name: BARE_PUPPET_PARSE,
+    commands: [
+      {
+        command: process.execPath,
+        args: [path.join(buildDir, 'bare-puppet-parse.js'), folder],
+      },
+    ],
+  };
+}
+
 /** A peer run through its executable, or marked missing when it is not installed. */
 function peer(
   name: string,
@@ -196,6 +211,7 @@ async function measureSpeed(
       [
         posture(puppetFolder),
         postureWithOneRule(puppetFolder),
+        barePuppetParse(puppetFolder),
         puppetLint(modules, scratch),
         peer('puppet parser validate (one process per module)', 'puppet', (executable) =>
           modules.map((module) => ({
@@ -265,6 +281,8 @@ function printSpeed(groups: Record<string, ContenderFigures[]>, runs: number): v
       ratioLine(figures, POSTURE, 'ansible-lint', 'Posture / ansible-lint'),
       ratioLine(figures, POSTURE, 'puppet-lint', 'Posture / puppet-lint'),
       ratioLine(figures, POSTURE_ONE_RULE, 'puppet-lint', 'Posture with one rule / puppet-lint'),
+      ratioLine(figures, POSTURE, 'bare Puppet parse', 'Posture / bare Puppet parse'),
+      ratioLine(figures, BARE_PUPPET_PARSE, 'puppet-lint', 'bare Puppet parse / puppet-lint'),
     ].filter((line): line is string => line !== undefined);
     if (lines.length > 0) console.log(`${lines.join('\n')}\n`);
   }
@@ -321,6 +339,7 @@ async function main(): Promise<void> {
         'cli/main': 'src/cli/main.ts',
         'workers/analysis-worker': 'src/workers/analysis-worker.ts',
         'bare-parse': 'scripts/bare-parse.ts',
+        'bare-puppet-parse': 'scripts/bare-puppet-parse.ts',
       });
     }
     if (parts.includes('startup')) {
