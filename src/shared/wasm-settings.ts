@@ -6,12 +6,8 @@
  * costs more than it saves: on kubespray it was about a quarter of the CPU of a scan and 50 MiB
  * of memory, for identical output. Both settings are needed; either alone changes nothing.
  */
-import { requireOnDemand } from './require-on-demand.js';
-
-/** Loaded when the settings are applied: a CLI run that analyses nothing needs none of it. */
-const v8 = requireOnDemand<typeof import('node:v8')>('node:v8');
+import { setV8Flags } from './v8-flags.js';
 
 export function settleWebAssemblyTiers(): void {
-  v8().setFlagsFromString('--no-wasm-dynamic-tiering');
-  v8().setFlagsFromString('--no-wasm-tier-up');
+  setV8Flags('--no-wasm-dynamic-tiering', '--no-wasm-tier-up');
 }
