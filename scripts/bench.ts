@@ -160,11 +160,40 @@ function withoutExtraCaCerts(contender: Contender): Contender {
   };
 }
 
+/** A role's tasks, as a pre-commit hook hands one changed file to a scan. */
+const SMALL_PLAYBOOK = [
+  '- name: the web server',
+  '  apt:',
+  '    name: nginx',
+  '- name: its configuration',
+  '  template:',
+  '    src: nginx.conf.j2',
+  '    dest: /etc/nginx/nginx.conf',
+  '    mode: "0644"',
+  '',
+].join('\n');
+
+/** The same, with a command only the shell grammar reads (it loads for the first such file). */
+const SMALL_PLAYBOOK_PIPED = `${SMALL_PLAYBOOK}- name: the agent\n  shell: curl -sSL https://get.example.com/agent.sh | bash\n`;
+
 async function measureStartup(runs: number): Promise<ContenderFigures[]> {
-  const empty = await mkdtemp(path.join(os.tmpdir(), 'posture-bench-empty-'));
-  await mkdir(path.join(empty, '.git'));
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'posture-bench-startup-'));
+  const empty = path.join(scratch, 'empty');
+  await mkdir(path.join(empty, '.git'), { recursive: true });
+  const playbook = async (name: string, content: string) => {
+    const folder = path.join(scratch, name);
+    await mkdir(path.join(folder, 'roles', 'web', 'tasks'), { recursive: true });
+    await writeFile(path.join(folder, 'roles', 'web', 'tasks', 'main.yml'), content);
+    return folder;
+  };
+  const named = (name: string, contender: Contender): Contender => ({ ...contender, name });
   const contenders: Contender[] = [
     posture(empty),
+    named(`${POSTURE}, one small playbook`, posture(await playbook('plain', SMALL_PLAYBOOK))),
+    named(
+      `${POSTURE}, the same with a piped shell command`,
+      posture(await playbook('piped', SMALL_PLAYBOOK_PIPED)),
+    ),
     {
       name: 'node -e 0 (Node.js itself)',
       commands: [{ command: process.execPath, args: ['-e', '0'] }],
@@ -174,7 +203,7 @@ async function measureStartup(runs: number): Promise<ContenderFigures[]> {
   try {
     return await compareInTurn(contenders, runs);
   } finally {
-    await rm(empty, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
@@ -346,7 +375,7 @@ async function main(): Promise<void> {
       figures.startup = await measureStartup(runs ?? 10);
       if (!values.json)
         printComparison(
-          `Start-up: a scan of an empty repository, median of ${runs ?? 10} runs`,
+          `Start-up: a scan of an empty repository, and of one small playbook, median of ${runs ?? 10} runs`,
           figures.startup,
           POSTURE,
         );

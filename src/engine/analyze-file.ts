@@ -16,7 +16,12 @@ import { judgeDeclaredHashes } from './hash-declarations.js';
 import type { CrossFile } from './variables/cross-file.js';
 import type { SourceFile } from './source-file.js';
 import { parseFile } from '../languages/parse-file.js';
-import { ShellNestingError } from '../parsers/shell/parse-shell.js';
+import {
+  initShellParser,
+  shellGrammarLoaded,
+  ShellNestingError,
+} from '../parsers/shell/parse-shell.js';
+import { readsShellWithGrammar } from '../rules/support/commands.js';
 import type { Notice } from '../policy/notice.js';
 import { applySuppressions } from '../policy/suppressions.js';
 import type { EffectivePolicy } from '../policy/types.js';
@@ -42,7 +47,11 @@ export interface FileOutcome {
   model?: FileModel;
 }
 
-export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileContext): FileOutcome {
+export async function analyzeFile(
+  file: SourceFile,
+  plan: FilePlan,
+  context: FileContext,
+): Promise<FileOutcome> {
   const outcome: FileOutcome = { findings: [], notices: [] };
   const bytes = Buffer.byteLength(file.content, 'utf8');
   if (isTooLarge(bytes)) {
@@ -69,6 +78,8 @@ export function analyzeFile(file: SourceFile, plan: FilePlan, context: FileConte
     }
     for (const active of pass.rules) if (active.locked) lockedIds.add(active.rule.meta.id);
     try {
+      // The shell grammar loads with the first file whose commands need it (see parse-shell.ts).
+      if (!shellGrammarLoaded() && readsShellWithGrammar(parsed.model)) await initShellParser();
       outcome.findings.push(
         ...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile),
       );

@@ -127,7 +127,7 @@ async function analyzeGroup(
     if (!plan.language) continue;
     if (plan.passes.length === 0 && !(wantModel && plan.inScope)) continue;
     if (plan.passes.length > 0) result.analyzed.push({ path: file.path, language: plan.language });
-    const analysed = analyzeFileSafely(file, plan, { policy, now, wantModel, crossFile });
+    const analysed = await analyzeFileSafely(file, plan, { policy, now, wantModel, crossFile });
     const outcome = testCode && policy.testCode === 'report' ? reportApart(analysed) : analysed;
     if (outcome.error) result.errors.push(outcome.error);
     if (outcome.model) result.models?.set(file.path, outcome.model);
@@ -142,9 +142,13 @@ function withDeployment(file: SourceFile, deployments: Deployments): SourceFile 
 }
 
 /** Suppressions, waivers and fingerprints run after the rules; a defect there too stays with its file. */
-function analyzeFileSafely(file: SourceFile, plan: FilePlan, context: FileContext): FileOutcome {
+async function analyzeFileSafely(
+  file: SourceFile,
+  plan: FilePlan,
+  context: FileContext,
+): Promise<FileOutcome> {
   try {
-    return analyzeFile(file, plan, context);
+    return await analyzeFile(file, plan, context);
   } catch (error) {
     return { findings: [], notices: [], error: unexpectedFileError(file.path, error) };
   }

@@ -7,7 +7,6 @@
 import type { ParseOutcome } from '../model/parse-outcome.js';
 import type { Deployment, Language } from '../model/model.js';
 import { descriptorOf, LANGUAGE_DESCRIPTORS } from './index.js';
-import { initShellParser } from '../parsers/shell/parse-shell.js';
 import { configFormatOf, formatByName } from '../parsers/config/formats.js';
 import {
   parseConfig,
@@ -45,14 +44,14 @@ const EVERY_GRAMMAR: GrammarNeeds = {
 };
 
 /**
- * Loads the grammars that run as WebAssembly (shell, the languages', templates) that a run
- * needs, each once per process: a scan with nothing to read loads none, an Ansible tree no
- * Ruby. One after the other: web-tree-sitter's runtime must finish initialising before a
- * second grammar loads.
+ * Loads the grammars that run as WebAssembly (the languages', templates) that a run's parsers
+ * need, each once per process: a scan with nothing to read loads none, an Ansible tree no Ruby.
+ * One after the other: web-tree-sitter's runtime must finish initialising before a second
+ * grammar loads. The shell grammar is the rules' and not the parsers': the engine loads it with
+ * the first file whose commands need it (`analyze-file.ts`).
  */
 export async function initParsers(needs: GrammarNeeds = EVERY_GRAMMAR): Promise<void> {
   if (needs.languages.size === 0) return;
-  await initShellParser();
   for (const language of needs.languages) await descriptorOf(language).init?.();
   if (needs.templates) await initTemplateParser();
 }

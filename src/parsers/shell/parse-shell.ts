@@ -33,12 +33,21 @@ export class ShellNestingError extends UnanalysableError {
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the grammar once per process; every later call is free. */
+/**
+ * Loads the grammar once per process; every later call is free. The engine loads it only for
+ * a file with a command that `readsWithGrammar`: loading it, and compiling its lexer on the first
+ * parse, costs more than the rest of a scan of one small playbook.
+ */
 export function initShellParser(): Promise<void> {
   loading ??= (async () => {
     parser = await grammarParser('tree-sitter-bash/tree-sitter-bash.wasm');
   })();
   return loading;
+}
+
+/** Whether the grammar has loaded, so that `parseShell` reads any script. */
+export function shellGrammarLoaded(): boolean {
+  return parser !== undefined;
 }
 
 /** Template expressions (`{{ x }}`, `{% ... %}`) become same-length placeholders so offsets hold. */
@@ -49,22 +58,35 @@ function maskTemplates(script: string): string {
 const cache = new Map<string, ShellScript>();
 const CACHE_LIMIT = 2_000;
 
+/**
+ * The commands and pipelines of a script. A plain command, and one nested too deeply (refused),
+ * need no grammar; any other script needs `initShellParser()` to have finished.
+ */
 export function parseShell(script: string): ShellScript {
-  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   const cached = cache.get(script);
   if (cached) return cached;
   if (bracketDepth(script) > MAX_SHELL_NESTING) throw new ShellNestingError(script);
   const masked = maskTemplates(script);
-  const result = plainCommand(masked, script) ?? readWithGrammar(parser, masked, script);
+  const result = plainCommand(masked, script) ?? readWithGrammar(loadedParser(), masked, script);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(script, result);
   return result;
 }
 
+/** Whether `parseShell` reads the script with the grammar: not a plain command, nor one it refuses. */
+export function readsWithGrammar(script: string): boolean {
+  if (cache.has(script) || bracketDepth(script) > MAX_SHELL_NESTING) return false;
+  return plainCommand(maskTemplates(script), script) === undefined;
+}
+
+function loadedParser(): Parser {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  return parser;
+}
+
 /** The script as the grammar reads it, whatever its form; `parseShell` reads plain commands itself. */
 export function parseShellWithGrammar(script: string): ShellScript {
-  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  return readWithGrammar(parser, maskTemplates(script), script);
+  return readWithGrammar(loadedParser(), maskTemplates(script), script);
 }
 
 function readWithGrammar(grammar: Parser, masked: string, script: string): ShellScript {

@@ -18,8 +18,20 @@ function startedRuntime(): Promise<typeof import('web-tree-sitter')> {
   return runtime;
 }
 
+/**
+ * The grammars loading, one after the other: two analyses of one review run side by side, and
+ * the shell grammar loads in the middle of an analysis, while the other may be loading another.
+ */
+let loads: Promise<unknown> = Promise.resolve();
+
 /** A parser for the grammar at `wasmPath`, a file of an installed package (`tree-sitter-bash/tree-sitter-bash.wasm`). */
-export async function grammarParser(wasmPath: string): Promise<Parser> {
+export function grammarParser(wasmPath: string): Promise<Parser> {
+  const loaded = loads.then(() => loadGrammar(wasmPath));
+  loads = loaded.catch(() => undefined);
+  return loaded;
+}
+
+async function loadGrammar(wasmPath: string): Promise<Parser> {
   const { Language, Parser } = await startedRuntime();
   const grammar = await Language.load(createRequire(import.meta.url).resolve(wasmPath));
   const parser = new Parser();

@@ -4,9 +4,11 @@
 import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import {
   parseShell,
+  readsWithGrammar,
   type ShellCommand,
   type ShellScript,
 } from '../../parsers/shell/parse-shell.js';
+import { referencesIn } from '../../languages/references.js';
 import { COMMAND_ATTRIBUTES, COMMAND_FROM_TITLE, COMMAND_WRAPPERS } from '../knowledge/commands.js';
 
 export interface CommandText {
@@ -55,6 +57,28 @@ export function commandAttributes(file: FileModel, unit: Unit): readonly string[
 }
 
 const fromTitleByUnit = new WeakMap<Unit, readonly string[]>();
+
+/**
+ * Whether the rules can read a command of the file with the shell grammar: a command that is
+ * not plain words (`parseShell`), one whose text reads a variable (bound to a definition, it can
+ * become anything), or the resources the file declares from another file's hash, whose
+ * commands are known only as the rules read them. The only commands rules read are those of
+ * `commandsIn` and of bound commands, both from the attributes `commandAttributes` names.
+ */
+export function readsShellWithGrammar(file: FileModel): boolean {
+  if ((file.hashDeclarations?.length ?? 0) > 0) return true;
+  for (const unit of file.units) {
+    const attributeNames = commandAttributes(file, unit);
+    if (attributeNames.length === 0) continue;
+    for (const attribute of unit.attributes) {
+      if (!attributeNames.includes(attribute.name)) continue;
+      if (referencesIn(attribute.value, file.language).length > 0) return true;
+      const text = commandTextOf(attribute.value);
+      if (text !== undefined && readsWithGrammar(text)) return true;
+    }
+  }
+  return false;
+}
 
 /** The commands of each file, read once for the rules that look at commands. */
 const commandsByFile = new WeakMap<FileModel, readonly CommandText[]>();
