@@ -109,7 +109,13 @@ async function analyzeGroup(
   const ignored = (file: SourceFile) => policy.testCode === 'ignore' && isTestCode(file.path);
   const languageOf = (file: SourceFile) => (ignored(file) ? undefined : planOf(file).language);
   await initParsers(
-    grammarNeeds(annotated.map((file) => ({ path: file.path, language: languageOf(file) }))),
+    grammarNeeds(
+      annotated.map((file) => ({
+        path: file.path,
+        content: file.content,
+        language: languageOf(file),
+      })),
+    ),
   );
   // Variables across files: definition files are indexed first and analysed last (variables/cross-file.ts).
   // A file no language claims, which a play names as its vars file, is read as that play's.

@@ -41,8 +41,15 @@ export interface LanguageDescriptor {
   namedFiles(path: string): boolean;
   /** source text to the shared model, or a one-line reason why not */
   parse(path: string, source: string): ParseOutcome;
-  /** loads what the parser needs once per process (a WebAssembly grammar) */
-  init?(): Promise<void>;
+  /**
+   * The WebAssembly grammar its parser reads some of its files with, loaded once per process
+   * when a run has such a file: Chef's Ruby, which a Puppetfile is written in too.
+   */
+  grammar?: {
+    load(): Promise<void>;
+    /** whether the parser reads the file at this path with the grammar */
+    reads(path: string): boolean;
+  };
 
   recognition: Recognising;
   templates: DeployedTemplates;
@@ -84,10 +91,10 @@ export interface DeployedTemplates {
   /** the template syntaxes its templates are written in (`none` for files deployed as they are) */
   syntaxes: readonly TemplateSyntax[];
   /**
-   * Whether its code holds ERB or EPP templates inline (Puppet's `inline_template()`), so that a
-   * run with its code needs the template grammar even with no template file.
+   * Whether this source of its code holds ERB templates inline (Puppet's `inline_template()`),
+   * so that the run needs the template grammar even with no template file.
    */
-  inCode?: boolean;
+  inCode?(source: string): boolean;
   /** by the template's extension or the folder layout it sits in */
   ownsByPath(path: string): boolean;
   /** by what the template reads (`node[...]`, `scope[...]`) */

@@ -17,42 +17,44 @@ import { initTemplateParser } from '../parsers/templates/erb-tags.js';
 
 /** What a run will read, for loading only the grammars it needs. */
 export interface GrammarNeeds {
-  languages: ReadonlySet<Language>;
+  /** the languages whose parser reads one of the files with its grammar */
+  grammars: ReadonlySet<Language>;
   /** whether an ERB or EPP template is among the files, as a file or inline in code */
   templates: boolean;
 }
 
 /** The grammars needed to read these files, each in the language it is read in. */
 export function grammarNeeds(
-  files: Iterable<{ path: string; language: Language | undefined }>,
+  files: Iterable<{ path: string; content: string; language: Language | undefined }>,
 ): GrammarNeeds {
-  const languages = new Set<Language>();
+  const grammars = new Set<Language>();
   let templates = false;
-  for (const { path, language } of files) {
+  for (const { path, content, language } of files) {
     if (!language) continue;
-    languages.add(language);
+    const descriptor = descriptorOf(language);
+    if (descriptor.grammar?.reads(path)) grammars.add(language);
     const syntax = templateSyntax(path);
     templates ||=
-      syntax === 'erb' || syntax === 'epp' || descriptorOf(language).templates.inCode === true;
+      syntax === 'erb' || syntax === 'epp' || descriptor.templates.inCode?.(content) === true;
   }
-  return { languages, templates };
+  return { grammars, templates };
 }
 
 const EVERY_GRAMMAR: GrammarNeeds = {
-  languages: new Set(Object.keys(LANGUAGE_DESCRIPTORS) as Language[]),
+  grammars: new Set(Object.keys(LANGUAGE_DESCRIPTORS) as Language[]),
   templates: true,
 };
 
 /**
- * Loads the grammars that run as WebAssembly (the languages', templates) that a run's parsers
- * need, each once per process: a scan with nothing to read loads none, an Ansible tree no Ruby.
- * One after the other: web-tree-sitter's runtime must finish initialising before a second
- * grammar loads. The shell grammar is the rules' and not the parsers': the engine loads it with
- * the first file whose commands need it (`analyze-file.ts`).
+ * Loads the grammars that run as WebAssembly (the languages', templates) that a run's files
+ * need, each once per process: a scan with nothing to read loads none, an Ansible tree no Ruby,
+ * Puppet modules without a Puppetfile no Ruby either. One after the other (`grammar-parser.ts`):
+ * web-tree-sitter's runtime must finish initialising before a second grammar loads. The shell
+ * grammar is the rules' and not the parsers': the engine loads it with the first file whose
+ * commands need it (`analyze-file.ts`).
  */
 export async function initParsers(needs: GrammarNeeds = EVERY_GRAMMAR): Promise<void> {
-  if (needs.languages.size === 0) return;
-  for (const language of needs.languages) await descriptorOf(language).init?.();
+  for (const language of needs.grammars) await descriptorOf(language).grammar?.load();
   if (needs.templates) await initTemplateParser();
 }
 

@@ -34,7 +34,7 @@ export const chef: LanguageDescriptor = {
     if (isBerksfile(path)) return parseDependencyFile(path, source, 'berksfile');
     return parseChef(path, source);
   },
-  init: initChefParser,
+  grammar: { load: initChefParser, reads: (path) => !JSON_FILE.test(path) },
   recognition,
   // Templates under a cookbook (`templates/default/`), or ERB that reads node attributes; ERB's
   // expressions are Ruby, written as the `#{...}` interpolation Chef's strings use.

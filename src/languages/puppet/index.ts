@@ -1,6 +1,7 @@
 /**
  * Puppet is manifests, Hiera data in YAML (every Hiera file sets values for others), and the
- * Puppetfile, which is Ruby: read with the Ruby grammar the Chef reader loads.
+ * Puppetfile, which is Ruby: read with the Ruby grammar the Chef reader loads, which a run
+ * without a Puppetfile does not load.
  */
 import { initChefParser } from '../../parsers/chef/parse-chef.js';
 import { parseDependencyFile } from '../../parsers/dependencies/dependency-files.js';
@@ -28,7 +29,7 @@ export const puppet: LanguageDescriptor = {
     if (isPuppetfile(path)) return parseDependencyFile(path, source, 'puppetfile');
     return parsePuppet(path, source);
   },
-  init: initChefParser,
+  grammar: { load: initChefParser, reads: isPuppetfile },
   recognition,
   templates,
   variables,

@@ -19,7 +19,9 @@ const ERB_VARIABLE =
 
 export const templates: DeployedTemplates = {
   syntaxes: ['erb', 'epp', 'none'],
-  inCode: true,
+  // A manifest's `inline_template()` is read by name (`template-code-execution`), and a name in
+  // Puppet code is written as it is.
+  inCode: (source) => source.includes('inline_template'),
   ownsByPath: (path) => EPP.test(path) || MODULE_PATH.test(path),
   ownsByContent: (content) => READS_PUPPET.test(content),
   interpolate(syntax) {
