@@ -78,7 +78,7 @@ export async function analyzeFile(
     }
     for (const active of pass.rules) if (active.locked) lockedIds.add(active.rule.meta.id);
     try {
-      // The shell grammar loads with the first file whose commands need it (see parse-shell.ts).
+      // For a file whose commands need the shell grammar, if the run did not load it first.
       if (!shellGrammarLoaded() && readsShellWithGrammar(parsed.model)) await initShellParser();
       outcome.findings.push(
         ...runRules(parsed.model, pass.rules, context.policy.profile, context.crossFile),

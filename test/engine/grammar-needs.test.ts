@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { grammarNeeds } from '../../src/languages/parse-file.js';
+import { mayNameCommandUnits } from '../../src/rules/support/commands.js';
 import type { Language } from '../../src/model/model.js';
 
 const needs = (...files: Array<[path: string, language: Language, content?: string]>) =>
@@ -53,6 +54,15 @@ describe('the grammars a run needs', () => {
     expect(
       needs(['data_bags/users/alice.json', 'chef'], ['roles/web.json', 'chef']).grammars,
     ).toEqual(new Set());
+  });
+});
+
+describe('the hint that a file runs commands, which loads the shell grammar before parsing', () => {
+  it('is the name of a task or resource type that runs them, in the text', () => {
+    expect(mayNameCommandUnits('- ansible.builtin.shell: make\n', 'ansible')).toBe(true);
+    expect(mayNameCommandUnits('- apt:\n    name: nginx\n', 'ansible')).toBe(false);
+    expect(mayNameCommandUnits("exec { 'make': path => '/usr/bin' }\n", 'puppet')).toBe(true);
+    expect(mayNameCommandUnits("package { 'nginx': }\n", 'puppet')).toBe(false);
   });
 });
 

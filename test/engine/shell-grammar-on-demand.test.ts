@@ -1,5 +1,6 @@
 /**
- * The shell grammar loads with the first file whose commands need it, and never for a run
+ * The shell grammar loads before a run parses when one of its files names a task or resource
+ * that runs commands, on demand for a command its text does not name, and never for a run
  * without one. The tests run in order: the grammar, once loaded, stays loaded in this file's
  * modules.
  */
@@ -11,7 +12,7 @@ const findingsOf = (result: Awaited<ReturnType<typeof analyze>>) =>
   result.findings.map((finding) => `${finding.path}:${finding.range.line}:${finding.ruleId}`);
 
 describe('the shell grammar, loaded on demand', () => {
-  it('is not loaded for files without commands', async () => {
+  it('is not loaded for files that run no command', async () => {
     const result = await analyze([
       {
         path: 'roles/web/tasks/main.yml',
@@ -23,19 +24,20 @@ describe('the shell grammar, loaded on demand', () => {
     expect(shellGrammarLoaded()).toBe(false);
   });
 
-  it('is not loaded for commands of plain words, which are still judged', async () => {
+  it('loads for a command whose module the text spells with an escape', async () => {
     const result = await analyze([
       {
         path: 'roles/web/tasks/main.yml',
-        content: '- name: open the config\n  command: chmod 777 /etc/nginx/nginx.conf\n',
+        content:
+          '- name: install\n  "sh\\u0065ll": curl -sSL https://get.example.com/i.sh | bash\n',
       },
     ]);
     expect(result.errors).toEqual([]);
-    expect(findingsOf(result)).toContain('roles/web/tasks/main.yml:2:insecure-file-permissions');
-    expect(shellGrammarLoaded()).toBe(false);
+    expect(findingsOf(result)).toContain('roles/web/tasks/main.yml:2:pipe-to-shell');
+    expect(shellGrammarLoaded()).toBe(true);
   });
 
-  it('loads for a command that reads a variable, which a binding can make anything', async () => {
+  it('judges a command that reads a variable as the variable makes it', async () => {
     const result = await analyze([
       {
         path: 'roles/web/tasks/main.yml',
@@ -48,6 +50,5 @@ describe('the shell grammar, loaded on demand', () => {
     ]);
     expect(result.errors).toEqual([]);
     expect(findingsOf(result)).toContain('roles/web/defaults/main.yml:1:pipe-to-shell');
-    expect(shellGrammarLoaded()).toBe(true);
   });
 });

@@ -34,9 +34,10 @@ let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 /**
- * Loads the grammar once per process; every later call is free. The engine loads it only for
- * a file with a command that `readsWithGrammar`: loading it, and compiling its lexer on the first
- * parse, costs more than the rest of a scan of one small playbook.
+ * Loads the grammar once per process; every later call is free. The engine loads it only for a
+ * run whose files run commands (`src/engine/analyze.ts`, `analyze-file.ts`): loading it, and
+ * compiling its lexer on the first parse, costs more than the rest of a scan of one small
+ * playbook.
  */
 export function initShellParser(): Promise<void> {
   loading ??= (async () => {

@@ -1,7 +1,7 @@
 /**
  * Shell commands inside tasks and resources, parsed with the shell grammar.
  */
-import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
+import type { FileModel, Language, SourceRange, Unit, Value } from '../../model/model.js';
 import {
   parseShell,
   readsWithGrammar,
@@ -57,6 +57,16 @@ export function commandAttributes(file: FileModel, unit: Unit): readonly string[
 }
 
 const fromTitleByUnit = new WeakMap<Unit, readonly string[]>();
+
+/**
+ * Whether a file's text names a task or resource type that runs commands (`shell`, `exec`,
+ * `execute`): before the file is parsed, a hint that its rules will read commands, which
+ * `readsShellWithGrammar` settles once it is.
+ */
+export function mayNameCommandUnits(content: string, language: Language): boolean {
+  const types = COMMAND_ATTRIBUTES[language];
+  return types !== undefined && Object.keys(types).some((type) => content.includes(type));
+}
 
 /**
  * Whether the rules can read a command of the file with the shell grammar: a command that is
