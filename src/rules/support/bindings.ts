@@ -20,7 +20,7 @@ import { descriptorOf } from '../../languages/index.js';
 import { parseShell } from '../../parsers/shell/parse-shell.js';
 import { isRoleFile } from '../../parsers/chef/file-names.js';
 import {
-  commandAttributes,
+  commandAttributesIn,
   commandTextOf,
   isCommandAttribute,
   type CommandText,
@@ -187,25 +187,20 @@ export function boundCommandsIn(
 function* readBoundCommands(
   context: Pick<RuleContext, 'file' | 'resolve'>,
 ): Generator<BoundCommand> {
-  const { file } = context;
-  for (const unit of file.units) {
-    const attributeNames = commandAttributes(file, unit);
-    for (const attribute of unit.attributes) {
-      if (!attributeNames.includes(attribute.name)) continue;
-      for (const binding of bindings(context, attribute.value, unit.within)) {
-        const text = commandTextOf(binding.value);
-        if (!text) continue;
-        const range = attribute.value.range;
-        yield {
-          unit,
-          text,
-          range,
-          script: parseShell(text),
-          rangeOf: () => range,
-          binding,
-          attribute: attribute.name,
-        };
-      }
+  for (const { unit, attribute } of commandAttributesIn(context.file)) {
+    for (const binding of bindings(context, attribute.value, unit.within)) {
+      const text = commandTextOf(binding.value);
+      if (!text) continue;
+      const range = attribute.value.range;
+      yield {
+        unit,
+        text,
+        range,
+        script: parseShell(text),
+        rangeOf: () => range,
+        binding,
+        attribute: attribute.name,
+      };
     }
   }
 }

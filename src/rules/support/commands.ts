@@ -1,7 +1,14 @@
 /**
  * Shell commands inside tasks and resources, parsed with the shell grammar.
  */
-import type { FileModel, Language, SourceRange, Unit, Value } from '../../model/model.js';
+import type {
+  Attribute,
+  FileModel,
+  Language,
+  SourceRange,
+  Unit,
+  Value,
+} from '../../model/model.js';
 import {
   parseShell,
   readsWithGrammar,
@@ -58,6 +65,18 @@ export function commandAttributes(file: FileModel, unit: Unit): readonly string[
 
 const fromTitleByUnit = new WeakMap<Unit, readonly string[]>();
 
+/** Each attribute of the file's units that holds shell text, with its unit. */
+export function* commandAttributesIn(
+  file: FileModel,
+): Generator<{ unit: Unit; attribute: Attribute }> {
+  for (const unit of file.units) {
+    const names = commandAttributes(file, unit);
+    if (names.length === 0) continue;
+    for (const attribute of unit.attributes)
+      if (names.includes(attribute.name)) yield { unit, attribute };
+  }
+}
+
 /**
  * Whether a file's text names a task or resource type that runs commands (`shell`, `exec`,
  * `execute`): before the file is parsed, a hint that its rules will read commands, which
@@ -77,15 +96,10 @@ export function mayNameCommandUnits(content: string, language: Language): boolea
  */
 export function readsShellWithGrammar(file: FileModel): boolean {
   if ((file.hashDeclarations?.length ?? 0) > 0) return true;
-  for (const unit of file.units) {
-    const attributeNames = commandAttributes(file, unit);
-    if (attributeNames.length === 0) continue;
-    for (const attribute of unit.attributes) {
-      if (!attributeNames.includes(attribute.name)) continue;
-      if (referencesIn(attribute.value, file.language).length > 0) return true;
-      const text = commandTextOf(attribute.value);
-      if (text !== undefined && readsWithGrammar(text)) return true;
-    }
+  for (const { attribute } of commandAttributesIn(file)) {
+    if (referencesIn(attribute.value, file.language).length > 0) return true;
+    const text = commandTextOf(attribute.value);
+    if (text && readsWithGrammar(text)) return true;
   }
   return false;
 }
@@ -104,22 +118,17 @@ export function commandsIn(file: FileModel): readonly CommandText[] {
 }
 
 function* readCommands(file: FileModel): Generator<CommandText> {
-  for (const unit of file.units) {
-    const attributeNames = commandAttributes(file, unit);
-    if (attributeNames.length === 0) continue;
-    for (const attribute of unit.attributes) {
-      if (!attributeNames.includes(attribute.name)) continue;
-      const text = commandTextOf(attribute.value);
-      if (!text) continue;
-      const range = attribute.value.range;
-      yield {
-        unit,
-        text,
-        range,
-        script: parseShell(text),
-        rangeOf: (step) => lineOfStep(file, range, text, step),
-      };
-    }
+  for (const { unit, attribute } of commandAttributesIn(file)) {
+    const text = commandTextOf(attribute.value);
+    if (!text) continue;
+    const range = attribute.value.range;
+    yield {
+      unit,
+      text,
+      range,
+      script: parseShell(text),
+      rangeOf: (step) => lineOfStep(file, range, text, step),
+    };
   }
 }
 
