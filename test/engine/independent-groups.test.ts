@@ -47,6 +47,39 @@ describe('independentGroups', () => {
     expect(groupsOf(['web/tasks/main.yml', 'playbooks/site.yml'])).toHaveLength(2);
   });
 
+  it('splits projects below the folder that holds them all, wherever the scan started', () => {
+    const under = (paths: string[]) => paths.map((path) => `work/checkouts/${path}`);
+    const projects = [
+      'kubespray/roles/etcd/defaults/main.yml',
+      'kubespray/inventory/sample/group_vars/all.yml',
+      'ops/site.yml',
+      'ops/group_vars/all.yml',
+    ];
+    expect(groupsOf(under(projects))).toEqual(groupsOf(projects).map(under));
+    expect(groupsOf(under(projects))).toHaveLength(2);
+  });
+
+  it.each([
+    ['group variables at the top', 'group_vars/all.yml'],
+    ['templates at the top', 'templates/sshd_config.erb'],
+    ['a manifest at the top', 'manifests/site.pp'],
+  ])('keeps a run whole below a shared folder with %s', (_, definition) => {
+    const paths = ['a/roles/web/tasks/main.yml', 'b/site.yml', definition].map(
+      (path) => `work/checkouts/${path}`,
+    );
+    expect(groupsOf(paths)).toEqual([paths]);
+  });
+
+  it('keeps the roles of one project together when the scan names its roles/ folder', () => {
+    // The roles' tree is the project above roles/: a role's dependencies reach its siblings.
+    const paths = [
+      'roles/web/meta/main.yml',
+      'roles/web/tasks/main.yml',
+      'roles/db/tasks/main.yml',
+    ];
+    expect(groupsOf(paths)).toEqual([paths]);
+  });
+
   it('gives no group for no files', () => {
     expect(groupsOf([])).toEqual([]);
   });
