@@ -3,6 +3,7 @@
  * files that share variables at a time, and analyse them. `scan.ts` loads it only when the walk
  * found a file, so that a scan with nothing to read loads neither the analysis nor the rules' code.
  */
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import {
   analysedLanguage,
@@ -14,6 +15,7 @@ import {
 } from '../engine/analyze.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import { independentGroups } from '../engine/variables/independent-groups.js';
+import { joinGroupsNamingEachOther } from '../engine/variables/joined-groups.js';
 import type { FileError, Finding } from '../model/finding.js';
 import type { Language } from '../model/model.js';
 import type { EffectivePolicy } from '../policy/types.js';
@@ -121,7 +123,7 @@ export async function readAndAnalyse(
     return sourceFiles;
   };
   async function* readGroups(): AsyncGenerator<SourceFile[]> {
-    for (const files of independentGroups(found)) yield await readGroup(files);
+    for (const files of groupsToRead(found)) yield await readGroup(files);
   }
   const keepQuoted = (findings: readonly Finding[]) => {
     for (const { path } of findings) {
@@ -148,4 +150,20 @@ async function readHead(absolutePath: string, bytes: number): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The groups to read one after another: the groups the paths allow, joined where a file of one
+ * names a path in another (`joined-groups.ts`). A run of one group reads nothing ahead; a run of
+ * several reads each file once ahead, synchronously, the cheapest way, and keeps none of it.
+ */
+function groupsToRead(found: readonly FoundFile[]): FoundFile[][] {
+  return joinGroupsNamingEachOther(independentGroups(found), (file) => {
+    if (isTooLarge(file.sizeBytes)) return undefined;
+    try {
+      return readFileSync(file.absolutePath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
 }

@@ -406,4 +406,34 @@ describe('posture scan of several projects side by side', () => {
     ]);
     expect(outcome.filesRead).toBe(3);
   });
+
+  it('reads a project with the vars file its play names in another top folder', async () => {
+    const root = await tempTree({
+      'infra/site/site.yml': [
+        '- hosts: all',
+        '  vars_files:',
+        '    - ../common/vars.yml',
+        '  tasks:',
+        '    - name: fetch',
+        '      get_url:',
+        '        url: https://example.org/x',
+        '        dest: /opt/x',
+        '        validate_certs: "{{ check_certs }}"',
+        '',
+      ].join('\n'),
+      'infra/common/vars.yml': 'check_certs: false\n',
+      'infra/other/tasks/main.yml': CLEAN_TASKS,
+    });
+    const tlsFindings = async (cwd: string, ...paths: string[]) => {
+      const run = await runCaptured(['scan', '--format', 'json', ...paths], cwd);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      return report.findings
+        .filter(({ ruleId }) => ruleId === 'tls-verification-disabled')
+        .map(({ path, line }) => ({ path, line }));
+    };
+    expect(await tlsFindings(path.join(root, 'infra'))).toEqual([
+      { path: 'common/vars.yml', line: 1 },
+    ]);
+    expect(await tlsFindings(root, 'infra')).toEqual([{ path: 'infra/common/vars.yml', line: 1 }]);
+  });
 });

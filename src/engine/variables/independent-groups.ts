@@ -130,3 +130,14 @@ export function independentGroups<T extends { path: string }>(files: readonly T[
   }
   return [...groups.values()];
 }
+
+/**
+ * The top folder of each group, as `independentGroups` split them: every file of a group sits
+ * under it ('' for the files at the top of the run).
+ */
+export function topFoldersOf<T extends { path: string }>(
+  groups: readonly (readonly T[])[],
+): string[] {
+  const top = new RunTop(commonFolder(groups.flat().map(({ path }) => path)));
+  return groups.map((group) => (group[0] ? top.topOf(group[0].path) : ''));
+}
