@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { joinGroupsNamingEachOther, namesPath } from '../../src/engine/variables/joined-groups.js';
+import {
+  joinGroupsNamingEachOther,
+  relativePathsIn,
+} from '../../src/engine/variables/joined-groups.js';
 import { independentGroups } from '../../src/engine/variables/independent-groups.js';
 
 /** The groups of files with these texts, split by path and joined by text, as paths. */
@@ -63,32 +66,35 @@ describe('joinGroupsNamingEachOther', () => {
     const entries = [{ path: 'a/x.yml' }, { path: 'b/x.yml' }];
     expect(joinGroupsNamingEachOther(independentGroups(entries), () => undefined)).toHaveLength(2);
   });
+
+  it('reads no template or deployed file ahead: they name nothing the analysis follows', () => {
+    const asked: string[] = [];
+    const entries = [{ path: 'a/roles/web/templates/site.conf.j2' }, { path: 'b/x.yml' }];
+    const groups = joinGroupsNamingEachOther(independentGroups(entries), ({ path }) => {
+      asked.push(path);
+      return '{% include "../../../../b/x.yml" %}';
+    });
+    expect(groups).toHaveLength(2);
+    expect(asked).toEqual(['b/x.yml']);
+  });
 });
 
-describe('namesPath', () => {
+describe('relativePathsIn', () => {
   it.each([
-    ['../common/vars.yml', true],
-    ['"../../common/vars.yml"', true],
-    ['vars_files: [./common/vars.yml]', true],
-    ['src=common/templates/x.j2', true],
-    ['/etc/common/vars.yml', false],
-    ['roles/common/tasks', true],
-    ['../../checkouts/common/vars.yml', true],
-    ['https://example.org/common/x', false],
-    ['{{ playbook_dir }}/../common/x.yml', false],
-    ['uncommon/vars.yml', false],
-    ['common', false],
-  ])('%s names common/: %s', (text, expected) => {
-    expect(namesPath(text, 'common')).toBe(expected);
+    ['vars_files: [../common/vars.yml]', ['../common/vars.yml']],
+    ['- "../../common/vars.yml"\n- ./common/x', ['../../common/vars.yml', './common/x']],
+    ['src=common/templates/x.j2 dest=/etc/x', ['common/templates/x.j2']],
+    ['path: /etc/common/vars.yml', []],
+    ['home: ~/common/x', []],
+    ['url: https://example.org/common/x', []],
+    ['file: "{{ playbook_dir }}/../common/x.yml"', []],
+    ['a plain sentence, and a/b', ['a/b']],
+  ])('%s', (text, expected) => {
+    expect([...relativePathsIn(text)]).toEqual(expected);
   });
 
-  it.each([
-    ['vars_files: [../shared.yml]', true],
-    ['- shared.yml', true],
-    ['../shared.yml.j2', false],
-    ['/etc/shared.yml', false],
-    ['unshared.yml', false],
-  ])('%s names the file shared.yml: %s', (text, expected) => {
-    expect(namesPath(text, 'shared.yml', true)).toBe(expected);
+  it('reads a long line without a slash in linear time', () => {
+    const line = `${'a'.repeat(2_000_000)}/common/x`;
+    expect([...relativePathsIn(line)]).toHaveLength(1);
   });
 });

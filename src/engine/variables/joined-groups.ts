@@ -5,22 +5,18 @@
  * groups must be read together, or a value set there goes unjudged.
  *
  * Judged from text, on the safe side: a relative path that has another group's top folder as one
- * of its folders (`../common/vars.yml`, `common/vars.yml`, `../../checkouts/common/vars.yml`), or
- * a file at the top of the run as its last part (`../vars.yml`), joins the two groups, whatever
- * key names it. Joining too much costs memory; joining too little would lose findings.
+ * of its names (`../common/vars.yml`, `common/vars.yml`, `../../checkouts/common/vars.yml`), or a
+ * file at the top of the run as its last (`../vars.yml`), joins the two groups, whatever key
+ * names it. Joining too much costs memory; joining too little would lose findings.
  */
 import { posix } from 'node:path';
 import { topFoldersOf } from './independent-groups.js';
 import { isDeployedFile } from '../../parsers/config/formats.js';
 
-/** Characters of a path: a name with one of them right before it is not a path's first folder. */
-const PATH_CHARACTER = /[\w.@/~-]/;
-
-/** What a text may name of another group: its top folder, or one of its files at the top. */
-interface Target {
-  group: number;
-  name: string;
-  file: boolean;
+/** What a text may name of another group: its top folder, or a file at the top of the run. */
+interface Targets {
+  folders: ReadonlyMap<string, number>;
+  files: ReadonlyMap<string, number>;
 }
 
 /**
@@ -44,9 +40,8 @@ export function joinGroupsNamingEachOther<T extends { path: string }>(
       if (isDeployedFile(file.path)) continue;
       const text = textOf(file);
       if (text === undefined) continue;
-      for (const target of targets)
-        if (!joined.same(index, target.group) && namesPath(text, target.name, target.file))
-          joined.join(index, target.group);
+      for (const path of relativePathsIn(text))
+        for (const other of groupsNamed(path, targets)) joined.join(index, other);
     }
   });
   const byRoot = new Map<number, T[]>();
@@ -59,40 +54,57 @@ export function joinGroupsNamingEachOther<T extends { path: string }>(
   return [...byRoot.values()];
 }
 
-function targetsOf<T extends { path: string }>(groups: readonly (readonly T[])[]): Target[] {
-  const targets: Target[] = [];
+function targetsOf<T extends { path: string }>(groups: readonly (readonly T[])[]): Targets {
+  const folders = new Map<string, number>();
+  const files = new Map<string, number>();
   topFoldersOf(groups).forEach((top, group) => {
-    if (top !== '') targets.push({ group, name: top, file: false });
-    else
-      for (const { path } of groups[group] ?? [])
-        targets.push({ group, name: posix.basename(path), file: true });
+    if (top !== '') folders.set(top, group);
+    else for (const { path } of groups[group] ?? []) files.set(posix.basename(path), group);
   });
-  return targets;
+  return { folders, files };
+}
+
+/** The groups a relative path may lead into: through any of its folders, or to a file at the top. */
+function* groupsNamed(path: string, { folders, files }: Targets): Generator<number> {
+  const names = path.split('/');
+  for (const name of names) {
+    const group = folders.get(name);
+    if (group !== undefined) yield group;
+  }
+  const group = files.get(names[names.length - 1] ?? '');
+  if (group !== undefined) yield group;
 }
 
 /**
- * Whether `text` holds a relative path with the folder `name` in it, or, for a `file`, ending
- * in the file `name`.
+ * The relative paths a text holds: each run of path characters with a `/` in it, unless it is
+ * absolute (`/etc/ssh`), in a home folder (`~/.ssh`), a URL's (`https://host/x`) or follows an
+ * expression (`{{ playbook_dir }}/../x`), none of which the analysis follows into the run.
  */
-export function namesPath(text: string, name: string, file = false): boolean {
-  const needle = file ? name : `${name}/`;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-    if (file && PATH_CHARACTER.test(text.charAt(at + needle.length))) continue;
-    if (inRelativePath(text, at)) return true;
+export function* relativePathsIn(text: string): Generator<string> {
+  for (let slash = text.indexOf('/'); slash >= 0;) {
+    let start = slash;
+    while (start > 0 && isPathCharacter(text.charCodeAt(start - 1))) start--;
+    let end = slash + 1;
+    while (end < text.length && isPathCharacter(text.charCodeAt(end))) end++;
+    const first = text.charAt(start);
+    if (first !== '/' && first !== '~') yield text.slice(start, end);
+    slash = text.indexOf('/', end);
   }
-  return false;
 }
 
-/** Whether the name at `at` is a whole folder or file name of a relative path. */
-function inRelativePath(text: string, at: number): boolean {
-  if (at === 0 || !PATH_CHARACTER.test(text.charAt(at - 1))) return true;
-  // `uncommon/` holds `common/`, but not as a name of its own.
-  if (text.charAt(at - 1) !== '/') return false;
-  let start = at - 1;
-  while (start > 0 && PATH_CHARACTER.test(text.charAt(start - 1))) start--;
-  // `/etc/common/`, `~/common/` and `https://host/common/` are not in the run.
-  const first = text.charAt(start);
-  return first !== '/' && first !== '~';
+/** Letters, digits and `_ . @ ~ - /`: the characters of a path as code names it. */
+function isPathCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    code === 0x5f || // _
+    code === 0x2e || // .
+    code === 0x40 || // @
+    code === 0x7e || // ~
+    code === 0x2d || // -
+    code === 0x2f // /
+  );
 }
 
 /** Sets of group indexes, joined two at a time. */
