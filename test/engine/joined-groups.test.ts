@@ -67,9 +67,13 @@ describe('joinGroupsNamingEachOther', () => {
     expect(joinGroupsNamingEachOther(independentGroups(entries), () => undefined)).toHaveLength(2);
   });
 
-  it('reads no template or deployed file ahead: they name nothing the analysis follows', () => {
+  it('reads ahead no template, deployed file or file no language reads: they name nothing followed', () => {
     const asked: string[] = [];
-    const entries = [{ path: 'a/roles/web/templates/site.conf.j2' }, { path: 'b/x.yml' }];
+    const entries = [
+      { path: 'a/roles/web/templates/site.conf.j2' },
+      { path: 'a/spec/classes/web_spec.rb' },
+      { path: 'b/x.yml' },
+    ];
     const groups = joinGroupsNamingEachOther(independentGroups(entries), ({ path }) => {
       asked.push(path);
       return '{% include "../../../../b/x.yml" %}';

@@ -12,6 +12,7 @@
 import { posix } from 'node:path';
 import { topFoldersOf } from './independent-groups.js';
 import { isDeployedFile } from '../../parsers/config/formats.js';
+import { mayBeAnalysed } from '../detect-language.js';
 
 /** What a text may name of another group: its top folder, or a file at the top of the run. */
 interface Targets {
@@ -36,8 +37,9 @@ export function joinGroupsNamingEachOther<T extends { path: string }>(
     for (const file of group) {
       // What the analysis follows by path is named in code: a play's `vars_files:`, a task's
       // `include_tasks:` or `template: src=`, a manifest's `template()`. A template or a file
-      // the code deploys lands on the host as it is, and is not read ahead.
-      if (isDeployedFile(file.path)) continue;
+      // the code deploys lands on the host as it is, and a file no language could read (a
+      // module's Ruby specs) names nothing the analysis follows: neither is read ahead.
+      if (isDeployedFile(file.path) || !mayBeAnalysed(file.path)) continue;
       const text = textOf(file);
       if (text === undefined) continue;
       for (const path of relativePathsIn(text))
