@@ -76,7 +76,9 @@ export function toJsonReport(report: ScanReport): JsonReport {
       ...(finding.status ? { status: finding.status } : {}),
       ...(finding.context ? { context: finding.context } : {}),
       ...(finding.justification ? { justification: finding.justification } : {}),
-      ...(finding.landing ? { landing: finding.landing } : {}),
+      ...(finding.landing
+        ? { landing: { ...finding.landing, path: shown(finding.landing.path) } }
+        : {}),
     })),
     errors: report.errors.map((error) => ({
       path: shown(error.path),

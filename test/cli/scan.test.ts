@@ -436,4 +436,25 @@ describe('posture scan of several projects side by side', () => {
     ]);
     expect(await tlsFindings(root, 'infra')).toEqual([{ path: 'infra/common/vars.yml', line: 1 }]);
   });
+
+  it('prints where a value lands from the working folder, as it prints the finding', async () => {
+    const root = await tempTree({
+      'infra/site/site.yml': [
+        '- hosts: all',
+        '  vars_files: [../common/vars.yml]',
+        '  tasks:',
+        '    - get_url: url=https://example.org/x dest=/opt/x validate_certs={{ check_certs }}',
+        '',
+      ].join('\n'),
+      'infra/common/vars.yml': 'check_certs: false\n',
+    });
+    const run = await runCaptured(
+      ['scan', '--format', 'json', '..'],
+      path.join(root, 'infra', 'site'),
+    );
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const finding = report.findings.find(({ ruleId }) => ruleId === 'tls-verification-disabled');
+    expect(finding?.path).toBe('../common/vars.yml');
+    expect(finding?.landing?.path).toBe('site.yml');
+  });
 });
