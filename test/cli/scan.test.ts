@@ -407,53 +407,46 @@ describe('posture scan of several projects side by side', () => {
     expect(outcome.filesRead).toBe(3);
   });
 
+  /** Two projects side by side; the play of one reads its vars file from the other. */
+  const projectsSharingVars = {
+    'infra/site/site.yml': [
+      '- hosts: all',
+      '  vars_files:',
+      '    - ../common/vars.yml',
+      '  tasks:',
+      '    - name: fetch',
+      '      get_url:',
+      '        url: https://example.org/x',
+      '        dest: /opt/x',
+      '        validate_certs: "{{ check_certs }}"',
+      '',
+    ].join('\n'),
+    'infra/common/vars.yml': 'check_certs: false\n',
+  };
+  const tlsFindings = async (cwd: string, ...paths: string[]) => {
+    const run = await runCaptured(['scan', '--format', 'json', ...paths], cwd);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    return report.findings.filter(({ ruleId }) => ruleId === 'tls-verification-disabled');
+  };
+
   it('reads a project with the vars file its play names in another top folder', async () => {
     const root = await tempTree({
-      'infra/site/site.yml': [
-        '- hosts: all',
-        '  vars_files:',
-        '    - ../common/vars.yml',
-        '  tasks:',
-        '    - name: fetch',
-        '      get_url:',
-        '        url: https://example.org/x',
-        '        dest: /opt/x',
-        '        validate_certs: "{{ check_certs }}"',
-        '',
-      ].join('\n'),
-      'infra/common/vars.yml': 'check_certs: false\n',
+      ...projectsSharingVars,
       'infra/other/tasks/main.yml': CLEAN_TASKS,
     });
-    const tlsFindings = async (cwd: string, ...paths: string[]) => {
-      const run = await runCaptured(['scan', '--format', 'json', ...paths], cwd);
-      const report = JSON.parse(run.stdout) as JsonReport;
-      return report.findings
-        .filter(({ ruleId }) => ruleId === 'tls-verification-disabled')
-        .map(({ path, line }) => ({ path, line }));
-    };
-    expect(await tlsFindings(path.join(root, 'infra'))).toEqual([
+    const where = (findings: Awaited<ReturnType<typeof tlsFindings>>) =>
+      findings.map(({ path, line }) => ({ path, line }));
+    expect(where(await tlsFindings(path.join(root, 'infra')))).toEqual([
       { path: 'common/vars.yml', line: 1 },
     ]);
-    expect(await tlsFindings(root, 'infra')).toEqual([{ path: 'infra/common/vars.yml', line: 1 }]);
+    expect(where(await tlsFindings(root, 'infra'))).toEqual([
+      { path: 'infra/common/vars.yml', line: 1 },
+    ]);
   });
 
   it('prints where a value lands from the working folder, as it prints the finding', async () => {
-    const root = await tempTree({
-      'infra/site/site.yml': [
-        '- hosts: all',
-        '  vars_files: [../common/vars.yml]',
-        '  tasks:',
-        '    - get_url: url=https://example.org/x dest=/opt/x validate_certs={{ check_certs }}',
-        '',
-      ].join('\n'),
-      'infra/common/vars.yml': 'check_certs: false\n',
-    });
-    const run = await runCaptured(
-      ['scan', '--format', 'json', '..'],
-      path.join(root, 'infra', 'site'),
-    );
-    const report = JSON.parse(run.stdout) as JsonReport;
-    const finding = report.findings.find(({ ruleId }) => ruleId === 'tls-verification-disabled');
+    const root = await tempTree(projectsSharingVars);
+    const [finding] = await tlsFindings(path.join(root, 'infra', 'site'), '..');
     expect(finding?.path).toBe('../common/vars.yml');
     expect(finding?.landing?.path).toBe('site.yml');
   });
