@@ -69,15 +69,25 @@ export function parseShell(script: string): ShellScript {
   if (bracketDepth(script) > MAX_SHELL_NESTING) throw new ShellNestingError(script);
   const masked = maskTemplates(script);
   const result = plainCommand(masked, script) ?? readWithGrammar(loadedParser(), masked, script);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(script, result);
+  remember(script, result);
   return result;
 }
 
-/** Whether `parseShell` reads the script with the grammar: not a plain command, nor one it refuses. */
+/**
+ * Whether `parseShell` reads the script with the grammar: not a plain command, nor one it refuses.
+ * A plain command is remembered as read, so that `parseShell` does not read it again.
+ */
 export function readsWithGrammar(script: string): boolean {
   if (cache.has(script) || bracketDepth(script) > MAX_SHELL_NESTING) return false;
-  return plainCommand(maskTemplates(script), script) === undefined;
+  const plain = plainCommand(maskTemplates(script), script);
+  if (!plain) return true;
+  remember(script, plain);
+  return false;
+}
+
+function remember(script: string, read: ShellScript): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(script, read);
 }
 
 function loadedParser(): Parser {
