@@ -25,7 +25,7 @@ import { settleForAnalysis } from './analysis-settings.js';
 import { describeError } from './describe-error.js';
 import { readText as readTextFile } from './read-text.js';
 import { isRecognised } from './recognised.js';
-import type { FoundFile } from './walk.js';
+import { quietly, type FoundFile } from './walk.js';
 
 /** How much of an oversized file is read to decide whether it would have been analysed. */
 const DETECTION_HEAD_BYTES = 64 * 1024;
@@ -158,12 +158,7 @@ async function readHead(absolutePath: string, bytes: number): Promise<string> {
  * several reads each file once ahead, synchronously, the cheapest way, and keeps none of it.
  */
 function groupsToRead(found: readonly FoundFile[]): FoundFile[][] {
-  return joinGroupsNamingEachOther(independentGroups(found), (file) => {
-    if (isTooLarge(file.sizeBytes)) return undefined;
-    try {
-      return readFileSync(file.absolutePath, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  return joinGroupsNamingEachOther(independentGroups(found), (file) =>
+    isTooLarge(file.sizeBytes) ? undefined : quietly(() => readFileSync(file.absolutePath, 'utf8')),
+  );
 }

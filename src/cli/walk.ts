@@ -105,7 +105,7 @@ function walkDirectory(
 }
 
 /** What a file-system question answers, or undefined when it fails for any reason. */
-function quietly<T>(ask: () => T): T | undefined {
+export function quietly<T>(ask: () => T): T | undefined {
   try {
     return ask();
   } catch {
