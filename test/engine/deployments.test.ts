@@ -43,6 +43,30 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('roles/ssh/tasks/main.yml')).toBeUndefined();
   });
 
+  it("finds where Ansible puts a template named from the role's or the playbook's folder", () => {
+    const deployments = Deployments.index([
+      {
+        path: 'roles/ssh/tasks/main.yml',
+        content: [
+          '- ansible.builtin.template:',
+          '    src: "{{ role_path }}/templates/opensshd.conf.j2"',
+          '    dest: /etc/ssh/sshd_config',
+          '- template: src={{ playbook_dir }}/templates/client.j2 dest=/etc/ssh/ssh_config',
+          '- template:',
+          '    src: "{{ role_path }}/templates/{{ flavour }}.j2"',
+          '    dest: /etc/motd',
+        ].join('\n'),
+      },
+    ]);
+    expect(deployments.of('roles/ssh/templates/opensshd.conf.j2')?.destination).toBe(
+      '/etc/ssh/sshd_config',
+    );
+    expect(deployments.of('roles/ssh/templates/client.j2')?.destination).toBe(
+      '/etc/ssh/ssh_config',
+    );
+    expect(deployments.of('roles/ssh/templates/debian.j2')?.destination).toBeUndefined();
+  });
+
   it('finds where a manifest outside a module puts a template, as site.pp does', () => {
     const deployments = Deployments.index([
       {

@@ -55,12 +55,22 @@ describe('joinGroupsNamingEachOther', () => {
     ).toEqual([['a/site.yml', 'shared.json'], ['b/site.yml']]);
   });
 
+  it("joins the group a path written from the playbook's folder leads into", () => {
+    expect(
+      groupsOf({
+        'a/vars.yml': 'check_certs: false\n',
+        'b/site.yml': '- hosts: all\n  vars_files: ["{{ playbook_dir }}/../a/vars.yml"]\n',
+        'c/x.yml': 'x: 1\n',
+      }),
+    ).toEqual([['a/vars.yml', 'b/site.yml'], ['c/x.yml']]);
+  });
+
   it('leaves apart the groups no text joins, and files it cannot read', () => {
     expect(
       groupsOf({
         'a/x.yml': 'path: /etc/b/x.conf\nurl: https://example.org/c/x\nhome: ~/b/x\n',
         'b/x.yml': 'x: 1\n',
-        'c/x.yml': 'dynamic: "{{ playbook_dir }}/../a/x.yml"\n',
+        'c/x.yml': 'script: "${HOME}/b/x.sh"\n',
       }),
     ).toEqual([['a/x.yml'], ['b/x.yml'], ['c/x.yml']]);
     const entries = [{ path: 'a/x.yml' }, { path: 'b/x.yml' }];
@@ -91,7 +101,9 @@ describe('relativePathsIn', () => {
     ['path: /etc/common/vars.yml', []],
     ['home: ~/common/x', []],
     ['url: https://example.org/common/x', []],
-    ['file: "{{ playbook_dir }}/../common/x.yml"', []],
+    ['file: "{{ playbook_dir }}/../common/x.yml"', ['../common/x.yml']],
+    ['src: "{{ role_path }}/templates/x.j2"', ['templates/x.j2']],
+    ['script: ${HOME}/common/x', []],
     ['a plain sentence, and a/b', ['a/b']],
   ])('%s', (text, expected) => {
     expect([...relativePathsIn(text)]).toEqual(expected);

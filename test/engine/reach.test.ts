@@ -238,6 +238,18 @@ describe('the files a change reaches, from its text', () => {
     ]);
   });
 
+  it("a template task with vars reaches a template named from the role's folder", () => {
+    const changed = [
+      {
+        path: 'roles/web/tasks/main.yml',
+        content:
+          '- ansible.builtin.template:\n    src: "{{ role_path }}/templates/web.conf.j2"\n    dest: /etc/web.conf\n  vars:\n    port: 80\n',
+      },
+    ];
+    const tree = ['roles/web/tasks/main.yml', 'roles/web/templates/web.conf.j2', 'web.conf.j2'];
+    expect(filesApplied(changed, tree, 100)).toEqual(['roles/web/templates/web.conf.j2']);
+  });
+
   it("a play reaches the files of the roles it gives values to, and no other role's", () => {
     const changed = [
       { path: 'site.yml', content: play('    - role: ssh\n      ssh_port: 2222\n    - web\n') },

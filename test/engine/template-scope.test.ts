@@ -109,3 +109,31 @@ function inFolder(folder: string, files: Record<string, string>): Record<string,
     Object.entries(files).map(([path, content]) => [`${folder}/${path}`, content]),
   );
 }
+
+describe('the template an Ansible task renders', () => {
+  const role = {
+    'roles/ssh/tasks/main.yml': [
+      '- name: Configure sshd',
+      '  ansible.builtin.template:',
+      '    src: "{{ role_path }}/templates/sshd.j2"',
+      '    dest: /etc/ssh/sshd_config',
+      "    validate: '/usr/sbin/sshd -t -f %s'",
+      '  vars:',
+      "    root_login: 'yes'",
+    ].join('\n'),
+    'roles/ssh/templates/sshd.j2': 'PermitRootLogin {{ root_login }}\nPasswordAuthentication no\n',
+  };
+
+  it("is found, and given the task's vars, when its path starts from the role's folder", async () => {
+    expect(await rootLoginFindings(role)).toEqual(['roles/ssh/tasks/main.yml:7']);
+  });
+
+  it('is judged as what it is written to when its own text sets the value', async () => {
+    expect(
+      await rootLoginFindings({
+        ...role,
+        'roles/ssh/templates/sshd.j2': 'PermitRootLogin yes\n',
+      }),
+    ).toEqual(['roles/ssh/templates/sshd.j2:1']);
+  });
+});

@@ -550,6 +550,50 @@ describe('values given where a role is applied', () => {
     ]);
   });
 
+  it("follows vars_files and include_vars named from the playbook's folder, as written out", async () => {
+    expect(
+      await sources({
+        ...role,
+        'playbooks/site.yml': play([
+          '- hosts: web',
+          '  vars_files:',
+          '    - "{{ playbook_dir }}/../env/lab.yml"',
+          '    - "{{ playbook_dir }}/env/{{ stage }}.yml"',
+          '  pre_tasks:',
+          '    - ansible.builtin.include_vars: "{{ playbook_dir }}/prod.yml"',
+          '  roles: [web]',
+        ]),
+        'env/lab.yml': 'web_selinux: permissive\n',
+        'playbooks/prod.yml': 'web_selinux: disabled\n',
+      }),
+    ).toEqual([
+      'env/lab.yml:1 web_selinux=permissive for roles/web/tasks/main.yml:4',
+      'playbooks/prod.yml:1 web_selinux=disabled for roles/web/tasks/main.yml:4',
+      'roles/web/defaults/main.yml:1 web_selinux=enforcing for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it("follows an include_tasks named from the role's folder, and not one from a playbook's", async () => {
+    expect(
+      await sources({
+        'roles/web/tasks/main.yml': play([
+          '- ansible.builtin.include_tasks: "{{ role_path }}/tasks/selinux.yml"',
+          '  vars:',
+          '    web_selinux: permissive',
+          // Any playbook may apply the role: its folder is not known here.
+          '- ansible.builtin.include_tasks: "{{ playbook_dir }}/other.yml"',
+          '  vars:',
+          '    web_selinux: disabled',
+        ]),
+        'roles/web/tasks/selinux.yml': TASK('web_selinux'),
+        'roles/web/tasks/other.yml': TASK('web_selinux'),
+        'other.yml': TASK('web_selinux'),
+      }),
+    ).toEqual([
+      'roles/web/tasks/main.yml:3 web_selinux=permissive for roles/web/tasks/selinux.yml:4',
+    ]);
+  });
+
   it('reaches a role kept in a subfolder of roles/, whatever order the files come in', async () => {
     const files = {
       'site.yml': play([

@@ -79,8 +79,10 @@ function* groupsNamed(path: string, { folders, files }: Targets): Generator<numb
 
 /**
  * The relative paths a text holds: each run of path characters with a `/` in it, unless it is
- * absolute (`/etc/ssh`), in a home folder (`~/.ssh`), a URL's (`https://host/x`) or follows an
- * expression (`{{ playbook_dir }}/../x`), none of which the analysis follows into the run.
+ * absolute (`/etc/ssh`), in a home folder (`~/.ssh`) or a URL's (`https://host/x`), none of which
+ * the analysis follows into the run. A path that follows an expression is read from the
+ * expression's folder (`{{ playbook_dir }}/../common/x.yml` is `../common/x.yml`): the analysis
+ * follows those written from the playbook's or the role's folder.
  */
 export function* relativePathsIn(text: string): Generator<string> {
   for (let slash = text.indexOf('/'); slash >= 0;) {
@@ -90,6 +92,7 @@ export function* relativePathsIn(text: string): Generator<string> {
     while (end < text.length && isPathCharacter(text.charCodeAt(end))) end++;
     const first = text.charAt(start);
     if (first !== '/' && first !== '~') yield text.slice(start, end);
+    else if (first === '/' && text.endsWith('}}', start)) yield text.slice(start + 1, end);
     slash = text.indexOf('/', end);
   }
 }

@@ -1,17 +1,25 @@
 import type { SourceText } from '../language.js';
+import { SPECIAL_FOLDER } from '../../parsers/ansible/applied-files.js';
 /**
  * Where Ansible's `template` and `copy` tasks put their files, read from the task text before
  * anything is parsed: a `src:` with a `dest:` (or `path:`) a few lines away, or the free form
- * `src=... dest=...`. A destination written as `{{ var }}` is followed to a variable holding a
- * path anywhere in the run (`ssh_server_config_file: /etc/ssh/sshd_config`).
+ * `src=... dest=...`. A source may start from `{{ role_path }}` or `{{ playbook_dir }}`. A
+ * destination written as `{{ var }}` is followed to a variable holding a path anywhere in the
+ * run (`ssh_server_config_file: /etc/ssh/sshd_config`).
  */
 
 const TASK_FILE = /\.ya?ml$/i;
-const SRC = /^\s*-?\s*src\s*[:=]\s*['"]?([^'"\s{}]+)['"]?\s*$/;
+/** A source may be written from the role's or the playbook's folder: `{{ role_path }}/templates/`. */
+const FROM_SPECIAL_FOLDER = `(?:${SPECIAL_FOLDER})?`;
+const SRC = new RegExp(
+  String.raw`^\s*-?\s*src\s*[:=]\s*['"]?${FROM_SPECIAL_FOLDER}([^'"\s{}]+)['"]?\s*$`,
+);
 const DEST =
   /^\s*-?\s*(?:dest|path)\s*[:=]\s*['"]?(\/[^'"\s{}]+|\{\{\s*[A-Za-z_]\w*\s*\}\})['"]?\s*$/;
 const PATH_VARIABLE = /^\s*([A-Za-z_]\w*)\s*:\s*['"]?(\/[^'"\s{}#]+)['"]?\s*(?:#.*)?$/gm;
-const FREE_FORM = /\bsrc=['"]?([^'"\s]+)['"]?.*\bdest=['"]?(\/[^'"\s]+)/;
+const FREE_FORM = new RegExp(
+  String.raw`\bsrc=['"]?${FROM_SPECIAL_FOLDER}([^'"\s]+)['"]?.*\bdest=['"]?(\/[^'"\s]+)`,
+);
 /** Lines apart a task's `src:` and `dest:` may be. */
 const TASK_SPAN = 8;
 

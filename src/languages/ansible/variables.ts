@@ -20,7 +20,7 @@ import type {
 import type { GivenValue, OwnReading, SharedReading, VariableReading } from '../language.js';
 import { jinjaReferences } from './references.js';
 import { givenValues } from '../given-values.js';
-import { pathsInRun } from '../../parsers/ansible/applied-files.js';
+import { pathsNamed } from '../../parsers/ansible/applied-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -159,9 +159,9 @@ function facts(model: FileModel): GivenValue[] {
 }
 
 /**
- * The files a play's `vars_files:` names, as it stands, by path from the top of the run (they
- * are found beside the playbook), given to the roles the play applies (none, for a play without
- * roles: the file is still the play's, and read as Ansible).
+ * The files a play's `vars_files:` names, as it stands or from `{{ playbook_dir }}`, by path
+ * from the top of the run (they are found beside the playbook), given to the roles the play
+ * applies (none, for a play without roles: the file is still the play's, and read as Ansible).
  */
 function varsFiles(model: FileModel): Array<{ path: string; application: Application }> {
   const folder = posix.dirname(model.path);
@@ -171,10 +171,9 @@ function varsFiles(model: FileModel): Array<{ path: string; application: Applica
     const named = play.keywords.find((keyword) => keyword.name === 'vars_files')?.value;
     const entries = named?.kind === 'list' ? (named.items ?? []) : named ? [named] : [];
     const application = applicationOf(play, false, play.range.line);
-    for (const entry of entries) {
-      if (entry.kind !== 'string' || entry.dynamic || typeof entry.value !== 'string') continue;
-      for (const path of pathsInRun([folder], entry.value)) files.push({ path, application });
-    }
+    for (const entry of entries)
+      for (const path of pathsNamed(entry, [folder], model.path, true))
+        files.push({ path, application });
   }
   return files;
 }
@@ -184,7 +183,7 @@ function varsFiles(model: FileModel): Array<{ path: string; application: Applica
  * Ansible looks for it: the playbook's `vars/` folder, then beside the playbook. Their values
  * bind above the vars of the roles its play applies, as `set_fact` does. A role's own
  * `include_vars` loads from its `vars/`, whose files are the role's vars already; a file loaded
- * under a `name:`, or named by an expression, is not followed.
+ * under a `name:`, or named by an expression other than `{{ playbook_dir }}`, is not followed.
  */
 function includedVars(model: FileModel): Array<{ path: string; application: Application }> {
   if (ownRole(model.path) !== undefined) return [];
@@ -196,10 +195,9 @@ function includedVars(model: FileModel): Array<{ path: string; application: Appl
     if (unit.type !== 'include_vars' || unit.attributes.some(({ name }) => name === 'name'))
       continue;
     const named = unit.attributes.find(({ name }) => name === '_raw_params' || name === 'file');
-    const file = named?.value;
-    if (file?.kind !== 'string' || file.dynamic || typeof file.value !== 'string') continue;
     const application = applicationOf(play, true, unit.range.line);
-    for (const path of pathsInRun([posix.join(folder, 'vars'), folder], file.value))
+    const folders = [posix.join(folder, 'vars'), folder];
+    for (const path of pathsNamed(named?.value, folders, model.path, play !== undefined))
       files.push({ path, application });
   }
   return files;

@@ -21,7 +21,7 @@ import type {
   Value,
   Variable,
 } from '../../model/model.js';
-import { isJinja } from './parse-ansible.js';
+import { isJinja } from './jinja.js';
 
 /** `[web]`, `[web:vars]`, `[web:children]`, with an optional comment after it. */
 const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(#.*)?$/;

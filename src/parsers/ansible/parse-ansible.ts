@@ -28,6 +28,7 @@ import {
 import { YamlValueBuilder } from '../yaml/to-value.js';
 import { parseFreeForm } from './free-form.js';
 import { includedRole, includedTaskFiles, renderedTemplates } from './applied-files.js';
+import { isJinja } from './jinja.js';
 import { writtenString } from '../../model/written-string.js';
 import {
   BLOCK_SECTIONS,
@@ -40,10 +41,6 @@ import {
 
 /** Blocks inside blocks; each level is also two levels of YAML nesting. */
 export const MAX_BLOCK_DEPTH = 32;
-
-/** Jinja2, and the `${var}` form that old playbooks still use. */
-const TEMPLATE = /\{\{|\{%|\$\{[\w.]+\}/;
-export const isJinja = (text: string): boolean => TEMPLATE.test(text);
 
 const HANDLER_PATH = /(^|\/)handlers\//;
 const TASK_PATH = /(^|\/)(tasks|handlers)\//;
@@ -192,7 +189,7 @@ class AnsibleModelBuilder {
     for (const unit of this.model.units.slice(firstUnit)) {
       const role = includedRole(unit);
       if (role !== undefined) applied.add(role);
-      for (const template of renderedTemplates(this.path, unit)) rendered.add(template);
+      for (const template of renderedTemplates(this.path, unit, true)) rendered.add(template);
     }
     this.playLine = undefined;
     if (rendered.size > 0) playUnit.renders = [...rendered];
@@ -325,9 +322,10 @@ class AnsibleModelBuilder {
     // The vars of an `include_role` task are the included role's too, those of an
     // `include_tasks` task the included file's, and those of a `template` task its template's.
     const included = includedRole({ type, attributes });
+    const inPlay = this.playLine !== undefined;
     const files = [
-      ...includedTaskFiles(this.path, { type, attributes }),
-      ...renderedTemplates(this.path, { type, attributes }),
+      ...includedTaskFiles(this.path, { type, attributes }, inPlay),
+      ...renderedTemplates(this.path, { type, attributes }, inPlay),
     ];
     const appliesTo =
       included !== undefined
@@ -351,8 +349,8 @@ class AnsibleModelBuilder {
       const inner = this.model.units.slice(firstInner);
       const roles = inner.flatMap((unit) => includedRole(unit) ?? []);
       const innerFiles = inner.flatMap((unit) => [
-        ...includedTaskFiles(this.path, unit),
-        ...renderedTemplates(this.path, unit),
+        ...includedTaskFiles(this.path, unit, inPlay),
+        ...renderedTemplates(this.path, unit, inPlay),
       ]);
       if (roles.length > 0 || innerFiles.length > 0) {
         const reaches = {
