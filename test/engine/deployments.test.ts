@@ -67,6 +67,34 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('roles/ssh/templates/debian.j2')?.destination).toBeUndefined();
   });
 
+  it('finds where Puppet puts a module file and Chef a cookbook file, as they are', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'puppet-ssh/manifests/init.pp',
+        content:
+          "class ssh {\n  file { '/etc/ssh/sshd_config':\n    source => 'puppet:///modules/ssh/sshd.conf',\n  }\n  file { '/etc/issue':\n    source => \"puppet:///modules/ssh/issue.${facts['os']['family']}\",\n  }\n}\n",
+      },
+      {
+        path: 'cookbooks/ssh/recipes/default.rb',
+        content:
+          "cookbook_file '/etc/ssh/ssh_config' do\n  source 'client.conf'\nend\ncookbook_file '/etc/ssh/moduli' do\nend\ntemplate '/etc/motd' do\nend\n",
+      },
+    ]);
+    expect(deployments.of('modules/ssh/files/sshd.conf')?.destination).toBe('/etc/ssh/sshd_config');
+    expect(deployments.of('puppet-ssh/files/sshd.conf')?.destination).toBe('/etc/ssh/sshd_config');
+    expect(deployments.of('puppet-ssh/files/issue.Debian')?.destination).toBeUndefined();
+    expect(deployments.of('cookbooks/ssh/files/default/client.conf')?.destination).toBe(
+      '/etc/ssh/ssh_config',
+    );
+    expect(deployments.of('cookbooks/ssh/files/default/moduli')?.destination).toBe(
+      '/etc/ssh/moduli',
+    );
+    // A template without a source is the destination's name with `.erb`, as Chef looks it up.
+    expect(deployments.of('cookbooks/ssh/templates/default/motd.erb')?.destination).toBe(
+      '/etc/motd',
+    );
+  });
+
   it('finds where a manifest outside a module puts a template, as site.pp does', () => {
     const deployments = Deployments.index([
       {

@@ -1,21 +1,26 @@
 /**
  * Where Puppet puts a template, and in which scope it renders it, from the template calls of
- * the run's manifests (`template-calls.ts`).
+ * the run's manifests (`template-calls.ts`); and where it puts a module's files
+ * (`module-files.ts`).
  */
 import type { SourceText, TemplateRenderer } from '../language.js';
 import { templateCalls } from './template-calls.js';
+import { moduleFileDestinations } from './module-files.js';
 
 /**
  * Destinations by the template's name as `template()` gives it (`module/template.erb`) and, for
- * a template of the caller's own module, by its path.
+ * a template of the caller's own module, by its path; and those of the files a manifest puts on
+ * the host as they are, by their name (`module/file`, see `module-files.ts`).
  */
 export function puppetDestinations(files: readonly SourceText[], into: Map<string, string>): void {
-  for (const file of files)
+  for (const file of files) {
     for (const { name, path, destination } of templateCalls(file)) {
       if (!destination) continue;
       into.set(name, destination);
       if (path) into.set(path, destination);
     }
+    moduleFileDestinations(file, into);
+  }
 }
 
 /**

@@ -56,8 +56,7 @@ function readTemplateCalls(file: SourceText): TemplateCall[] {
     return [];
   // Where a template of the caller's own module lies is known only in a module's layout;
   // elsewhere (`site.pp`), a call still says where a `file` resource puts the template.
-  const manifest = MODULE_MANIFEST.exec(file.path);
-  const moduleFolder = manifest ? (manifest[1] === undefined ? '' : `${manifest[1]}/`) : undefined;
+  const moduleFolder = moduleFolderOf(file.path);
   const definitions = [...file.content.matchAll(DEFINITION)];
   const destinations = fileDestinations(file.content);
   const calls: TemplateCall[] = [];
@@ -83,6 +82,21 @@ function readTemplateCalls(file: SourceText): TemplateCall[] {
 }
 
 /**
+ * The folder of the module whose manifest `path` is (`modules/puppet-ssh/`, `''` for a module at
+ * the root of the run); undefined for a manifest outside a module's layout (`site.pp`).
+ */
+export function moduleFolderOf(path: string): string | undefined {
+  const manifest = MODULE_MANIFEST.exec(path);
+  return manifest ? (manifest[1] === undefined ? '' : `${manifest[1]}/`) : undefined;
+}
+
+/** The module of the first class or defined type a manifest holds: `ssh` for `ssh::server`. */
+export function definedModule(content: string): string | undefined {
+  const [first] = content.matchAll(DEFINITION);
+  return first?.[2]?.split('::')[0];
+}
+
+/**
  * The class or defined type a call is in: the last to start before it (a manifest holds one, as
  * a rule).
  */
@@ -91,13 +105,20 @@ function callerOf(definition: RegExpMatchArray | undefined): TemplateCall['calle
   return (kind === 'class' || kind === 'define') && name ? { kind, name } : undefined;
 }
 
+/** A `file` resource with a literal path: where it puts its file, and its body. */
+export interface FileResource {
+  destination: string;
+  /** where the body starts in the manifest */
+  bodyStart: number;
+  body: string;
+}
+
 /**
- * Destinations by where the template's name starts, from the body of each `file` resource with
- * a literal path: up to its first `}`, and never past the next such resource, so that text with
- * unclosed braces is still read in one pass.
+ * The `file` resources with a literal path, each body up to its first `}`, and never past the
+ * next such resource, so that text with unclosed braces is still read in one pass.
  */
-function fileDestinations(content: string): Map<number, string> {
-  const destinations = new Map<number, string>();
+export function fileResources(content: string): FileResource[] {
+  const found: FileResource[] = [];
   const resources = [...content.matchAll(FILE_WITH_PATH)];
   /** the first `}` at or after the body being read; -1 once none is left */
   let brace = -2;
@@ -108,9 +129,17 @@ function fileDestinations(content: string): Map<number, string> {
     const nextResource = resources[index + 1]?.index ?? content.length;
     if (brace !== -1 && brace < bodyStart) brace = content.indexOf('}', bodyStart);
     const bodyEnd = brace < 0 ? nextResource : Math.min(brace, nextResource);
-    const source = FROM_TEMPLATE.exec(content.slice(bodyStart, bodyEnd));
-    const nameStart = source?.indices?.[1]?.[0];
-    if (nameStart !== undefined) destinations.set(bodyStart + nameStart, destination);
+    found.push({ destination, bodyStart, body: content.slice(bodyStart, bodyEnd) });
   });
+  return found;
+}
+
+/** Destinations by where the template's name starts, from the `file` resources with a literal path. */
+function fileDestinations(content: string): Map<number, string> {
+  const destinations = new Map<number, string>();
+  for (const { destination, bodyStart, body } of fileResources(content)) {
+    const nameStart = FROM_TEMPLATE.exec(body)?.indices?.[1]?.[0];
+    if (nameStart !== undefined) destinations.set(bodyStart + nameStart, destination);
+  }
   return destinations;
 }
