@@ -24,6 +24,7 @@ import { bindings, reportBinding, wholeBindings } from './bindings.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
+import { augeasSettings } from './augeas-changes.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -82,6 +83,15 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
     const written = writtenSetting(unit, unit.type, file);
     if (written) yield { ...written, conditional: isGuarded(file, unit) };
     yield* contentSettings(unit, file);
+    for (const { spec, name, value } of augeasSettings(unit))
+      yield {
+        format: spec.format,
+        name,
+        value,
+        range: value.range,
+        conditional: isGuarded(file, unit),
+        ...(unit.within ? { within: unit.within } : {}),
+      };
   }
 }
 
