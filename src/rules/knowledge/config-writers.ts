@@ -25,6 +25,7 @@ export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, Line
   lookupTables({
     ansible: {
       lineinfile: { path: ['path', 'dest', 'destfile', 'name'], line: 'line' },
+      replace: { path: ['path', 'dest', 'destfile', 'name'], line: 'replace' },
     },
     puppet: {
       file_line: { path: ['path'], line: 'line' },

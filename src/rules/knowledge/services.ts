@@ -30,6 +30,8 @@ export const SELINUX_MODE: Partial<
   puppet: [
     { type: 'class', title: 'selinux', attribute: 'mode' },
     { type: 'selinux', attribute: 'mode' },
+    // augeasproviders_shellvar writing `SELINUX=` in /etc/selinux/config
+    { type: 'shellvar', title: 'SELINUX', attribute: 'value' },
   ],
   chef: [{ type: 'selinux_state', attribute: 'action' }],
 };
