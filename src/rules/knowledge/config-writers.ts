@@ -1,8 +1,9 @@
 /**
  * Tasks and resources that write one setting of a configuration file, per language: a line
  * into a file (`lineinfile`, `file_line`), or a key and its value (`sysctl`, Puppet's
- * `sshd_config` type from augeasproviders); and those that write a file's content, or a block
- * of it, from a string in the code (`copy` with `content`, `blockinfile`, `file`).
+ * `sshd_config` type from augeasproviders); those that write a file's content, or a block
+ * of it, from a string in the code (`copy` with `content`, `blockinfile`, `file`); and those
+ * that edit it through Augeas.
  */
 import type { ConfigFormat, Language } from '../../model/model.js';
 import { lookupTables } from '../../shared/lookup-table.js';
@@ -74,3 +75,11 @@ export const KEY_VALUE_WRITERS: Partial<
     sysctl_param: { format: 'sysctl', key: ['key'], value: 'value' },
   },
 });
+
+/**
+ * Resources that edit a file through Augeas, per language: `set` commands in `changes`, under a
+ * `context` or into the file `incl` loads (`src/rules/support/augeas-changes.ts`).
+ */
+export const AUGEAS_EDITORS: Partial<Record<Language, ReadonlySet<string>>> = {
+  puppet: new Set(['augeas']),
+};

@@ -9,7 +9,8 @@
  * `key = value`), for a `set` of one node right under the file. Other commands, nested nodes
  * (`Match[1]/Settings/...`), and paths computed at run time say nothing Posture can read.
  */
-import type { Unit, Value } from '../../model/model.js';
+import type { Language, Unit, Value } from '../../model/model.js';
+import { AUGEAS_EDITORS } from '../knowledge/config-writers.js';
 import { formatByDestination, type FormatSpec } from '../../parsers/config/formats.js';
 import { stringText } from './values.js';
 import { attributeOf } from './units.js';
@@ -32,8 +33,8 @@ const FILE_NODE = /^\/files(\/.+)\/([^/]+)$/;
 /** The name of a setting's node: no brackets, no path. */
 const SETTING_NAME = /^[A-Za-z][\w.-]*$/;
 
-export function* augeasSettings(unit: Unit): Generator<AugeasSetting> {
-  if (unit.type !== 'augeas') return;
+export function* augeasSettings(unit: Unit, language: Language): Generator<AugeasSetting> {
+  if (!AUGEAS_EDITORS[language]?.has(unit.type)) return;
   const changes = attributeOf(unit, 'changes')?.value;
   if (!changes) return;
   const loaded = literalAttribute(unit, 'incl');

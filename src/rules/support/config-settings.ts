@@ -83,7 +83,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
     const written = writtenSetting(unit, unit.type, file);
     if (written) yield { ...written, conditional: isGuarded(file, unit) };
     yield* contentSettings(unit, file);
-    for (const { spec, name, value } of augeasSettings(unit))
+    for (const { spec, name, value } of augeasSettings(unit, file.language))
       yield {
         format: spec.format,
         name,

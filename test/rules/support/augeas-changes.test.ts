@@ -7,7 +7,7 @@ function settings(manifest: string): string[] {
   const parsed = parsePuppet('manifests/init.pp', manifest);
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.model.units.flatMap((unit) =>
-    [...augeasSettings(unit)].map(
+    [...augeasSettings(unit, 'puppet')].map(
       ({ spec, name, value }) => `${spec.format} ${name}=${String(value.value)}`,
     ),
   );
@@ -55,7 +55,7 @@ describe('the settings an augeas resource writes', () => {
       ),
     );
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const [setting] = parsed.model.units.flatMap((unit) => [...augeasSettings(unit)]);
+    const [setting] = parsed.model.units.flatMap((unit) => [...augeasSettings(unit, 'puppet')]);
     expect(setting?.value).toMatchObject({ value: '${root_login}', dynamic: true });
   });
 
