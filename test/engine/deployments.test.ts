@@ -95,6 +95,32 @@ describe('what the code says of the files it deploys', () => {
     );
   });
 
+  it('finds where a fragment of a concatenated file puts its template', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'manifests/site.pp',
+        content: [
+          'node default {',
+          "  concat::fragment { 'sshd main':",
+          "    target  => '/etc/ssh/sshd_config',",
+          "    content => template('ssh/sshd_main.erb'),",
+          '  }',
+          "  concat::fragment { 'sshd extra':",
+          '    target  => $sshd_config,',
+          "    content => template('ssh/sshd_extra.erb'),",
+          '  }',
+          "  file { '/etc/motd': content => template('motd/motd.erb') }",
+          '}',
+        ].join('\n'),
+      },
+    ]);
+    expect(deployments.of('modules/ssh/templates/sshd_main.erb')?.destination).toBe(
+      '/etc/ssh/sshd_config',
+    );
+    expect(deployments.of('modules/ssh/templates/sshd_extra.erb')?.destination).toBeUndefined();
+    expect(deployments.of('modules/motd/templates/motd.erb')?.destination).toBe('/etc/motd');
+  });
+
   it('finds where a manifest outside a module puts a template, as site.pp does', () => {
     const deployments = Deployments.index([
       {

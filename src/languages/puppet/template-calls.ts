@@ -35,6 +35,9 @@ const TEMPLATE_CALL = /\b(?:template|epp)\(\s*['"]([a-z][a-z0-9_]*)\/([^'"$]+)['
  * (`"/etc/sudoers.d/${title}"`).
  */
 const FILE_WITH_PATH = /\bfile\s*\{\s*['"](\/(?:[^'"$/]+\/)*[^'"/]+)['"]\s*:/g;
+/** The same for a fragment of a file (puppetlabs-concat), whose path its `target` gives. */
+const FRAGMENT = /\bconcat::fragment\s*\{\s*(?:'[^']*'|"[^"]*")\s*:/g;
+const FRAGMENT_TARGET = /\btarget\s*=>\s*['"](\/(?:[^'"$/]+\/)*[^'"/]+)['"]/;
 /** Its `content` or `source`, from a template. */
 const FROM_TEMPLATE = /\b(?:content|source)\s*=>\s*(?:template|epp)\(\s*['"]([^'"]+)['"]/d;
 
@@ -114,22 +117,26 @@ export interface FileResource {
 }
 
 /**
- * The `file` resources with a literal path, each body up to its first `}`, and never past the
- * next such resource, so that text with unclosed braces is still read in one pass.
+ * The `file` resources with a literal path, and the `concat::fragment` resources with a literal
+ * `target`: each body up to its first `}`, and never past the next such resource, so that text
+ * with unclosed braces is still read in one pass.
  */
 export function fileResources(content: string): FileResource[] {
   const found: FileResource[] = [];
-  const resources = [...content.matchAll(FILE_WITH_PATH)];
+  const resources = [
+    ...content.matchAll(FILE_WITH_PATH),
+    ...(content.includes('concat::fragment') ? content.matchAll(FRAGMENT) : []),
+  ].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   /** the first `}` at or after the body being read; -1 once none is left */
   let brace = -2;
   resources.forEach((resource, index) => {
-    const destination = resource[1];
-    if (!destination) return;
     const bodyStart = (resource.index ?? 0) + resource[0].length;
     const nextResource = resources[index + 1]?.index ?? content.length;
     if (brace !== -1 && brace < bodyStart) brace = content.indexOf('}', bodyStart);
     const bodyEnd = brace < 0 ? nextResource : Math.min(brace, nextResource);
-    found.push({ destination, bodyStart, body: content.slice(bodyStart, bodyEnd) });
+    const body = content.slice(bodyStart, bodyEnd);
+    const destination = resource[1] ?? FRAGMENT_TARGET.exec(body)?.[1];
+    if (destination) found.push({ destination, bodyStart, body });
   });
   return found;
 }

@@ -52,6 +52,8 @@ export const CONTENT_WRITERS: Partial<Record<Language, Readonly<Record<string, C
     },
     puppet: {
       file: { path: ['path', 'title'], content: 'content' },
+      // puppetlabs-concat: a fragment of the file `target` names, joined in `order`
+      'concat::fragment': { path: ['target'], content: 'content' },
     },
     chef: {
       file: { path: ['path', 'name'], content: 'content' },
