@@ -128,6 +128,16 @@ describe('the template an Ansible task renders', () => {
     expect(await rootLoginFindings(role)).toEqual(['roles/ssh/tasks/main.yml:7']);
   });
 
+  it("is found when its path is written from the role's folder, as Ansible also looks there", async () => {
+    const tasks = role['roles/ssh/tasks/main.yml'].replace(
+      '"{{ role_path }}/templates/sshd.j2"',
+      'templates/sshd.j2',
+    );
+    expect(await rootLoginFindings({ ...role, 'roles/ssh/tasks/main.yml': tasks })).toEqual([
+      'roles/ssh/tasks/main.yml:7',
+    ]);
+  });
+
   it('is judged as what it is written to when its own text sets the value', async () => {
     expect(
       await rootLoginFindings({

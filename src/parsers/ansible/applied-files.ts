@@ -34,8 +34,9 @@ export function includedTaskFiles(
 }
 
 /**
- * The template a `template` task renders, where Ansible looks for it: the role's `templates/`,
- * or, for a playbook, the `templates/` beside it and the playbook's own folder (see `pathsNamed`).
+ * The template a `template` task renders, where Ansible looks for it: the role's `templates/`
+ * and the role's own folder (`src: templates/sshd_config.j2`), or, for a playbook, the
+ * `templates/` beside it and the playbook's own folder (see `pathsNamed`).
  */
 export function renderedTemplates(
   path: string,
@@ -47,7 +48,7 @@ export function renderedTemplates(
   const role = roleFolderOf(path);
   const folders =
     role !== undefined
-      ? [posix.join(role, 'templates')]
+      ? [posix.join(role, 'templates'), role]
       : [posix.join(posix.dirname(path), 'templates'), posix.dirname(path)];
   return pathsNamed(named?.value, folders, path, inPlay);
 }
