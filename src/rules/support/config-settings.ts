@@ -25,6 +25,7 @@ import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { augeasSettings } from './augeas-changes.js';
+import { sedEdits } from './sed-edits.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -93,6 +94,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
+  yield* sedSettings(file);
 }
 
 /**
@@ -210,6 +212,47 @@ function isGuarded(file: FileModel, unit: Unit): boolean {
   return underCondition(file, unit.range);
 }
 
+/**
+ * The setting a line written into a file of `spec` sets: `PermitRootLogin yes` sets
+ * `PermitRootLogin` to `yes`. Formats read a line at a time (sudoers, rsyslog) take the whole
+ * line as the value, as their reader does for a deployed file.
+ */
+function lineSetting(spec: FormatSpec, text: string): { name: string; value: string } | undefined {
+  if (spec.syntax === 'rule-lines') {
+    const whole = text.trim();
+    const name = /^\S+/.exec(whole)?.[0];
+    return name && !whole.startsWith('#') ? { name, value: whole } : undefined;
+  }
+  const split = /^\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(text);
+  return split?.[1] && split[2] !== undefined ? { name: split[1], value: split[2] } : undefined;
+}
+
+/** The settings the lines `sed -i` writes set, in the files whose format Posture reads. */
+function* sedSettings(file: FileModel): Generator<Setting> {
+  const templated = descriptorOf(file.language).variables.templated;
+  for (const { unit, file: edited, line, range } of sedEdits(file)) {
+    const spec = formatByDestination(edited);
+    for (const text of spec ? line.split('\n') : []) {
+      const set = spec && lineSetting(spec, text);
+      if (!spec || !set) continue;
+      yield {
+        format: spec.format,
+        name: set.name,
+        value: {
+          kind: 'string',
+          value: set.value,
+          text: set.value,
+          dynamic: templated.test(set.value),
+          range,
+        },
+        range,
+        conditional: isGuarded(file, unit),
+        ...(unit.within ? { within: unit.within } : {}),
+      };
+    }
+  }
+}
+
 function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
   const language = file.language;
   const within = unit.within ? { within: unit.within } : {};
@@ -218,29 +261,12 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
     const spec = formatWrittenTo(unit, lineWriter.path);
     const line = attributeOf(unit, lineWriter.line);
     const text = line ? stringText(line.value) : undefined;
-    if (!spec || !line || text === undefined) return undefined;
-    // Formats read a line at a time (sudoers, rsyslog) take the whole line as the value, as
-    // their reader does for a deployed file.
-    if (spec.syntax === 'rule-lines') {
-      const whole = text.trim();
-      const name = /^\S+/.exec(whole)?.[0];
-      if (!name || whole.startsWith('#')) return undefined;
-      return {
-        format: spec.format,
-        name,
-        value: { ...line.value, kind: 'string', value: whole, text: whole },
-        range: line.value.range,
-        conditional: false,
-        ...within,
-      };
-    }
-    const split = /^\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(text);
-    if (!split?.[1] || split[2] === undefined) return undefined;
-    const valueText = split[2];
+    const set = spec && text !== undefined ? lineSetting(spec, text) : undefined;
+    if (!spec || !line || !set) return undefined;
     return {
       format: spec.format,
-      name: split[1],
-      value: { ...line.value, kind: 'string', value: valueText, text: valueText },
+      name: set.name,
+      value: { ...line.value, kind: 'string', value: set.value, text: set.value },
       range: line.value.range,
       conditional: false,
       ...within,
