@@ -2,7 +2,7 @@
  * Shell commands (Ansible `command`/`shell`, Puppet `exec`, Chef `execute`/`bash`) read with a
  * real shell grammar: tree-sitter-bash, compiled to WebAssembly, so no native build is needed.
  */
-import type { Parser, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Node, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
 import { plainCommand } from './plain-command.js';
@@ -139,6 +139,8 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
   const pipelines: ShellCommand[][] = [];
   // The pipeline whose direct children the cursor is on, for each depth of the walk.
   const pipelineAt: (ShellCommand[] | undefined)[] = [undefined];
+  // The redirections of the statement whose command the walk reaches next.
+  let redirected: Redirections | undefined;
   try {
     for (;;) {
       const depth = pipelineAt.length - 1;
@@ -146,8 +148,11 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
       let entered: ShellCommand[] | undefined;
       if (type === 'command') {
         const command = commandAt(cursor, script, fields);
+        if (redirected?.bodyStart === command.start) Object.assign(command, redirected.of);
         into.commands.push(command);
         pipelineAt[depth]?.push(command);
+      } else if (type === 'redirected_statement') {
+        redirected = redirectionsOf(cursor.currentNode, script);
       } else if (type === 'pipeline') {
         entered = [];
         pipelines.push(entered);
@@ -167,6 +172,41 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
   } finally {
     cursor.delete();
   }
+}
+
+/** What a statement's redirections give the command it runs. */
+interface Redirections {
+  /** where the statement's command starts */
+  bodyStart: number | undefined;
+  of: Pick<ShellCommand, 'writes' | 'heredoc'>;
+}
+
+/** Output operators that write a file: `>`, `>>`, `>|`, `&>`, `&>>`. */
+const WRITES = /^(?:&?>>?|>\|)$/;
+
+/**
+ * The files a redirected statement writes its output to (standard output, or both streams) and
+ * the here-document it reads, read from its node: redirections are rare, so the few calls into
+ * the grammar's nodes cost little.
+ */
+function redirectionsOf(statement: Node, script: string): Redirections {
+  const of: Redirections['of'] = {};
+  for (const redirect of statement.childrenForFieldName('redirect')) {
+    if (redirect?.type === 'heredoc_redirect') {
+      const body = redirect.descendantsOfType('heredoc_body')[0];
+      if (body) of.heredoc = script.slice(body.startIndex, body.endIndex);
+      continue;
+    }
+    const destination = redirect?.childForFieldName('destination');
+    const descriptor = redirect?.childForFieldName('descriptor');
+    if (redirect?.type !== 'file_redirect' || !destination) continue;
+    if (descriptor && script.slice(descriptor.startIndex, descriptor.endIndex) !== '1') continue;
+    const from = descriptor ? descriptor.endIndex : redirect.startIndex;
+    if (!WRITES.test(script.slice(from, destination.startIndex).trim())) continue;
+    const target = script.slice(destination.startIndex, destination.endIndex);
+    (of.writes ??= []).push(target.replace(/^(["'])(.*)\1$/s, '$2'));
+  }
+  return { bodyStart: statement.childForFieldName('body')?.startIndex, of };
 }
 
 interface CommandFields {

@@ -7,6 +7,10 @@ export interface ShellCommand {
   /** offsets into the script */
   start: number;
   end: number;
+  /** the files its output is written to (`> /etc/x`, `>> /etc/x`), as written */
+  writes?: string[];
+  /** the text a here-document gives it to read (`cat > /etc/x <<EOF`) */
+  heredoc?: string;
 }
 
 export interface ShellScript {

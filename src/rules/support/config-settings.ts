@@ -25,7 +25,7 @@ import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { augeasSettings } from './augeas-changes.js';
-import { sedEdits } from './sed-edits.js';
+import { commandWrites } from './command-writes.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -94,7 +94,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
-  yield* sedSettings(file);
+  yield* commandSettings(file);
 }
 
 /**
@@ -227,29 +227,24 @@ function lineSetting(spec: FormatSpec, text: string): { name: string; value: str
   return split?.[1] && split[2] !== undefined ? { name: split[1], value: split[2] } : undefined;
 }
 
-/** The settings the lines `sed -i` writes set, in the files whose format Posture reads. */
-function* sedSettings(file: FileModel): Generator<Setting> {
+/**
+ * The settings of the text commands write into files whose format Posture reads (`sed -i`,
+ * `echo ... >> /etc/ssh/sshd_config`, a here-document into `tee`), read as such a file is read.
+ */
+function* commandSettings(file: FileModel): Generator<Setting> {
   const templated = descriptorOf(file.language).variables.templated;
-  for (const { unit, file: edited, line, range } of sedEdits(file)) {
-    const spec = formatByDestination(edited);
-    for (const text of spec ? line.split('\n') : []) {
-      const set = spec && lineSetting(spec, text);
-      if (!spec || !set) continue;
-      yield {
-        format: spec.format,
-        name: set.name,
-        value: {
-          kind: 'string',
-          value: set.value,
-          text: set.value,
-          dynamic: templated.test(set.value),
-          range,
-        },
-        range,
-        conditional: isGuarded(file, unit),
-        ...(unit.within ? { within: unit.within } : {}),
-      };
-    }
+  for (const { unit, file: target, text, range } of commandWrites(file)) {
+    const spec = formatByDestination(target);
+    if (!spec) continue;
+    const conditional = isGuarded(file, unit);
+    const lines = text.split('\n').map((line) => ({
+      text: line,
+      conditional,
+      templated: templated.test(line),
+      rangeOf: () => range,
+    }));
+    for (const directive of readDirectives(lines, spec, templated))
+      yield directiveSetting(spec.format, directive, unit.within);
   }
 }
 
