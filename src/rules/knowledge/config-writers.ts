@@ -1,7 +1,7 @@
 /**
  * Tasks and resources that write one setting of a configuration file, per language: a line
- * into a file (`lineinfile`, `file_line`), or a key and its value (`sysctl`, Puppet's
- * `sshd_config` type from augeasproviders); those that write a file's content, or a block
+ * into a file (`lineinfile`, `file_line`), a key and its value (`sysctl`, Puppet's
+ * `sshd_config` type from augeasproviders), a key of an INI file (`ini_file`, `ini_setting`); those that write a file's content, or a block
  * of it, from a string in the code (`copy` with `content`, `blockinfile`, `file`); and those
  * that edit it through Augeas.
  */
@@ -77,6 +77,26 @@ export const KEY_VALUE_WRITERS: Partial<
     sysctl_param: { format: 'sysctl', key: ['key'], value: 'value' },
   },
 });
+
+/** A task or resource that sets one key of an INI file, in a section or before any. */
+export interface IniWriter {
+  /** attributes naming the file, in order of preference */
+  path: readonly string[];
+  section: string;
+  key: string;
+  value: string;
+}
+
+export const INI_WRITERS: Partial<Record<Language, Readonly<Record<string, IniWriter>>>> =
+  lookupTables({
+    ansible: {
+      ini_file: { path: ['path', 'dest'], section: 'section', key: 'option', value: 'value' },
+    },
+    puppet: {
+      // puppetlabs-inifile
+      ini_setting: { path: ['path'], section: 'section', key: 'setting', value: 'value' },
+    },
+  });
 
 /**
  * Resources that edit a file through Augeas, per language: `set` commands in `changes`, under a

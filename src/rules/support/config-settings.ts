@@ -15,7 +15,12 @@ import type {
   Value,
 } from '../../model/model.js';
 import { formatByDestination, formatSpec, type FormatSpec } from '../../parsers/config/formats.js';
-import { CONTENT_WRITERS, KEY_VALUE_WRITERS, LINE_WRITERS } from '../knowledge/config-writers.js';
+import {
+  CONTENT_WRITERS,
+  INI_WRITERS,
+  KEY_VALUE_WRITERS,
+  LINE_WRITERS,
+} from '../knowledge/config-writers.js';
 import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
@@ -264,6 +269,26 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
       value: { ...line.value, kind: 'string', value: set.value, text: set.value },
       range: line.value.range,
       conditional: false,
+      ...within,
+    };
+  }
+  const iniWriter = INI_WRITERS[language]?.[type];
+  if (iniWriter) {
+    const spec = formatWrittenTo(unit, iniWriter.path);
+    const key = attributeOf(unit, iniWriter.key)?.value;
+    const name = key && !key.dynamic ? stringText(key) : undefined;
+    const value = attributeOf(unit, iniWriter.value)?.value;
+    const section = attributeOf(unit, iniWriter.section)?.value;
+    const sectionName = section && !section.dynamic ? stringText(section) : undefined;
+    // A section computed at run time may be any: which one the rules would judge is not known.
+    if (spec?.syntax !== 'ini' || !name || !value || section?.dynamic) return undefined;
+    return {
+      format: spec.format,
+      name,
+      value,
+      range: value.range,
+      conditional: false,
+      ...(sectionName ? { section: sectionName } : {}),
       ...within,
     };
   }
