@@ -1,9 +1,9 @@
 /**
  * Tasks and resources that write one setting of a configuration file, per language: a line
  * into a file (`lineinfile`, `file_line`), a key and its value (`sysctl`, Puppet's
- * `sshd_config` type from augeasproviders), a key of an INI file (`ini_file`, `ini_setting`); those that write a file's content, or a block
- * of it, from a string in the code (`copy` with `content`, `blockinfile`, `file`); and those
- * that edit it through Augeas.
+ * `sshd_config` type from augeasproviders), a key of an INI file (`ini_file`, `ini_setting`);
+ * those that write a file's content, or a block of it, from a string in the code (`copy` with
+ * `content`, `blockinfile`, `file`); and those that edit it through Augeas.
  */
 import type { ConfigFormat, Language } from '../../model/model.js';
 import { lookupTables } from '../../shared/lookup-table.js';
