@@ -148,7 +148,7 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
       let entered: ShellCommand[] | undefined;
       if (type === 'command') {
         const command = commandAt(cursor, script, fields);
-        if (redirected?.bodyStart === command.start) Object.assign(command, redirected.of);
+        if (redirected?.commandStart === command.start) Object.assign(command, redirected.of);
         into.commands.push(command);
         pipelineAt[depth]?.push(command);
       } else if (type === 'redirected_statement') {
@@ -176,8 +176,8 @@ function collect(tree: Tree, script: string, into: ShellScript): void {
 
 /** What a statement's redirections give the command it runs. */
 interface Redirections {
-  /** where the statement's command starts */
-  bodyStart: number | undefined;
+  /** where the command the redirections apply to starts */
+  commandStart: number | undefined;
   of: Pick<ShellCommand, 'writes' | 'heredoc'>;
 }
 
@@ -206,7 +206,18 @@ function redirectionsOf(statement: Node, script: string): Redirections {
     const target = script.slice(destination.startIndex, destination.endIndex);
     (of.writes ??= []).push(target.replace(/^(["'])(.*)\1$/s, '$2'));
   }
-  return { bodyStart: statement.childForFieldName('body')?.startIndex, of };
+  return { commandStart: redirectedCommand(statement)?.startIndex, of };
+}
+
+/**
+ * The command a statement's redirections apply to: the statement's command, or the last of a
+ * pipeline or a list (`echo x | sed s/x/y/ > file` writes what `sed` prints). None for a
+ * compound statement.
+ */
+function redirectedCommand(statement: Node): Node | null {
+  const body = statement.childForFieldName('body');
+  const last = body?.type === 'pipeline' || body?.type === 'list' ? body.lastNamedChild : body;
+  return last?.type === 'command' ? last : null;
 }
 
 interface CommandFields {

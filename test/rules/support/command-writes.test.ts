@@ -51,6 +51,7 @@ describe('the text a command prints into a file', () => {
         "printf 'kernel.randomize_va_space = 0\\n' | sudo tee -a /etc/sysctl.d/99-aslr.conf",
         'cat > /etc/ssh/sshd_config.d/20.conf <<EOF\nPasswordAuthentication yes\nEOF',
         'tee /etc/ssh/sshd_config.d/30.conf <<EOF\nPermitEmptyPasswords yes\nEOF',
+        'test -d /etc/ssh && echo "UsePAM no" >> /etc/ssh/sshd_config',
       ),
     ).toEqual([
       '/etc/ssh/sshd_config: PermitRootLogin yes',
@@ -58,6 +59,7 @@ describe('the text a command prints into a file', () => {
       '/etc/sysctl.d/99-aslr.conf: kernel.randomize_va_space = 0\n',
       '/etc/ssh/sshd_config.d/20.conf: PasswordAuthentication yes\n',
       '/etc/ssh/sshd_config.d/30.conf: PermitEmptyPasswords yes\n',
+      '/etc/ssh/sshd_config: UsePAM no',
     ]);
   });
 
@@ -69,6 +71,9 @@ describe('the text a command prints into a file', () => {
         'printf \'%s\\n\' "PermitRootLogin yes" > /etc/ssh/sshd_config',
         'grep PermitRootLogin /etc/ssh/sshd_config > /tmp/found',
         'echo "PermitRootLogin yes" | grep -q yes',
+        // What reaches the file is the last command's output.
+        'echo "PermitRootLogin yes" | sed s/yes/no/ > /etc/ssh/sshd_config',
+        '{ echo "PermitRootLogin yes"; } > /etc/ssh/sshd_config.d/40.conf',
       ),
     ).toEqual([]);
   });
