@@ -285,8 +285,24 @@ export interface Reference {
   fallback?: string;
   /** filters that change the text of what the variable holds (`lower`, `upper`, `trim`) */
   transforms: readonly string[];
+  /**
+   * The expression picks one of two literals by the variable's truth (`'yes' if (x | bool) else
+   * 'no'`, `x | bool | ternary('yes', 'no')`): the value is one of them, never the variable's own.
+   */
+  choice?: Choice;
   /** the reference is all the value is */
   whole: boolean;
+}
+
+/**
+ * How an expression turns a variable into one of two literals: by Ansible's `bool` filter
+ * (`true`, `1` and the strings `yes`, `on`, `1`, `true`, in any case, are true) or by the
+ * variable's truth as Jinja2 has it (a non-empty string, a non-zero number, a non-empty list).
+ */
+export interface Choice {
+  test: 'bool' | 'truth';
+  whenTrue: string;
+  whenFalse: string;
 }
 
 /** A reference found in a string, before it is known whether it is all the string is. */

@@ -40,8 +40,9 @@ function readReferences(value: Value, language: Language): Reference[] {
       : [{ start: 0, end: value.text.length, name, transforms: [], whole: true }];
   }
   const text = value.value as string;
+  // A reference that picks one of two literals is never the variable's value, all of it or not.
   return reading.referencesIn(text).map((reference) => ({
     ...reference,
-    whole: reference.start === 0 && reference.end === text.length,
+    whole: reference.start === 0 && reference.end === text.length && !reference.choice,
   }));
 }

@@ -3,6 +3,7 @@ import { analyze, type SourceFile } from '../../src/engine/analyze.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { referencesIn } from '../../src/languages/references.js';
+import { insecureSshServer } from '../../src/rules/insecure-ssh-server/rule.js';
 
 /**
  * A rule that reports, for every argument of a task or resource that reads one variable, each
@@ -790,11 +791,69 @@ describe('references a value reads', () => {
     expect(referencesIn(string("{{ realm | default('a|b') | lower }}"), 'ansible')).toMatchObject([
       { name: 'realm', fallback: 'a|b', transforms: ['lower'] },
     ]);
-    expect(referencesIn(string("{{ mode | ternary('a', 'b') }}"), 'ansible')).toEqual([]);
     expect(referencesIn(string('{{ port }} {{ host'), 'ansible')).toMatchObject([
       { name: 'port', start: 0, end: 10 },
     ]);
     expect(referencesIn(string('{{ a ~ b }}'), 'ansible')).toEqual([]);
+  });
+
+  it('reads the two literals an expression picks by a name, and the test it picks them by', () => {
+    const choiceOf = (text: string) =>
+      referencesIn(string(text), 'ansible').map(({ name, whole, choice }) => ({
+        name,
+        whole,
+        choice,
+      }));
+    const bool = { test: 'bool', whenTrue: 'yes', whenFalse: 'no' };
+    const truth = { ...bool, test: 'truth' };
+    expect(choiceOf("{{ 'yes' if (login | bool) else 'no' }}")).toEqual([
+      { name: 'login', whole: false, choice: bool },
+    ]);
+    expect(choiceOf('{{ "yes" if login|bool else "no" }}')).toEqual([
+      { name: 'login', whole: false, choice: bool },
+    ]);
+    expect(choiceOf("{{ 'yes' if ssh.login else 'no' }}")).toEqual([
+      { name: 'ssh.login', whole: false, choice: truth },
+    ]);
+    expect(choiceOf("{{ login | ternary('yes', 'no') }}")).toEqual([
+      { name: 'login', whole: false, choice: truth },
+    ]);
+    expect(choiceOf("{{ login | default('no') | bool | ternary('yes', 'no') }}")).toEqual([
+      { name: 'login', whole: false, choice: bool },
+    ]);
+    // Conditions other than a name, and what follows `ternary`, leave the value unknown.
+    expect(choiceOf("{{ 'yes' if login == 'on' else 'no' }}")).toEqual([]);
+    expect(choiceOf("{{ 'yes' if (login else 'no' }}")).toEqual([]);
+    expect(choiceOf("{{ login | ternary('yes', 'no') | upper }}")).toEqual([]);
+    expect(choiceOf("{{ login | ternary('yes', 'no', 'unset') }}")).toEqual([]);
+    expect(choiceOf("{{ login | upper | ternary('yes', 'no') }}")).toEqual([]);
+  });
+
+  it('binds a picked literal by the truth of the value the variable is given', async () => {
+    const template = [
+      "PasswordAuthentication {{ 'yes' if (login | bool) else 'no' }}",
+      "X11Forwarding {{ 'yes' if x11 else 'no' }}",
+      "PermitEmptyPasswords {{ empty | default('no') | bool | ternary('yes', 'no') }}",
+      '',
+    ].join('\n');
+    const judged = async (defaults: string) =>
+      (
+        await analyze(
+          [
+            { path: 'roles/ssh/templates/sshd_config.j2', content: template },
+            { path: 'roles/ssh/defaults/main.yml', content: defaults },
+          ],
+          { rules: [insecureSshServer] },
+        )
+      ).findings.map((finding) => /writes `([^`]+)`/.exec(finding.message)?.[1]);
+    expect(await judged('login: "On"\nx11: [display]\n')).toEqual([
+      'PasswordAuthentication yes',
+      'X11Forwarding yes',
+    ]);
+    expect(await judged('login: "enabled"\nx11: ""\nempty: 1\n')).toEqual([
+      'PermitEmptyPasswords yes',
+    ]);
+    expect(await judged('login: 0\nx11: 0\nempty: false\n')).toEqual([]);
   });
 
   it('reads Puppet interpolations and Ruby node attributes in strings', () => {

@@ -3,7 +3,7 @@
  * `{{ cmds | default('ALL') }}`). An expression that computes something else (`{{ a ~ b }}`, a
  * filter that changes the value) is no reference: its value is unknown.
  */
-import type { FoundReference } from '../language.js';
+import type { Choice, FoundReference } from '../language.js';
 
 const JINJA_EXPRESSION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const JINJA_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*(['"])[^'"]+\1\s*\])*$/;
@@ -34,29 +34,86 @@ export function closedJinja(text: string): string {
   return last < 0 ? '' : text.slice(0, last + 2);
 }
 
-/** `name`, `name.key`, `'literal'`, followed by filters that keep its meaning. */
-function readJinja(expression: string): Omit<FoundReference, 'start' | 'end'> | undefined {
-  const [base, ...filters] = splitFilters(expression.trim());
+type ReadReference = Omit<FoundReference, 'start' | 'end'>;
+
+/**
+ * `name`, `name.key`, `'literal'`, followed by filters that keep its meaning, the last of which
+ * may be `ternary` with two literals; or two literals chosen by a name's truth.
+ */
+function readJinja(expression: string): ReadReference | undefined {
+  const trimmed = expression.trim();
+  const conditional = readConditional(trimmed);
+  if (conditional !== 'not-conditional') return conditional;
+  const [base, ...filters] = splitFilters(trimmed);
   const head = base?.trim() ?? '';
   const literal = QUOTED.exec(head);
   const transforms: string[] = [];
   let fallback = literal ? (literal[1] ?? literal[2]) : undefined;
+  let asBool = false;
+  let choice: Choice | undefined;
   if (!literal && !JINJA_NAME.test(head)) return undefined;
   for (const filter of filters) {
     const call = /^(\w+)\s*(?:\((.*)\))?$/s.exec(filter.trim());
     const filterName = call?.[1];
-    if (!filterName) return undefined;
+    // Nothing is known of what a filter after `ternary` makes of the literal it picked.
+    if (!filterName || choice) return undefined;
     if (filterName === 'default' || filterName === 'd') {
       const argument = QUOTED.exec((call[2] ?? '').split(',')[0]?.trim() ?? '');
       if (argument && fallback === undefined) fallback = argument[1] ?? argument[2];
     } else if (TEXT_FILTERS.has(filterName)) {
       transforms.push(filterName);
-    } else if (!KEEPING_FILTERS.has(filterName)) {
+    } else if (filterName === 'ternary' && !literal && transforms.length === 0) {
+      const picked = twoLiterals(call[2] ?? '');
+      if (!picked) return undefined;
+      choice = { test: asBool ? 'bool' : 'truth', ...picked };
+    } else if (KEEPING_FILTERS.has(filterName)) {
+      if (filterName === 'bool') asBool = true;
+    } else {
       return undefined;
     }
   }
   const name = literal ? undefined : head.replace(/\[\s*(['"])([^'"]+)\1\s*\]/g, '.$2');
-  return { ...(name ? { name } : {}), ...(fallback !== undefined ? { fallback } : {}), transforms };
+  return {
+    ...(name ? { name } : {}),
+    ...(fallback !== undefined ? { fallback } : {}),
+    transforms,
+    ...(choice ? { choice } : {}),
+  };
+}
+
+/** `'yes' if (name | bool) else 'no'`, the conditional expression templates set a flag with. */
+const CONDITIONAL = /^(?:'([^']*)'|"([^"]*)")\s+if\s+(.+?)\s+else\s+(?:'([^']*)'|"([^"]*)")$/s;
+/** The condition: a name, by its truth or through `bool`, in parentheses or not. */
+const TESTED_NAME = /^\(?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(\|\s*bool\s*)?\)?$/;
+
+/**
+ * Two literals picked by a name's truth; undefined for another condition (a comparison, a
+ * test), whose value is not known; `not-conditional` for any other expression.
+ */
+function readConditional(expression: string): ReadReference | undefined | 'not-conditional' {
+  const parts = CONDITIONAL.exec(expression);
+  if (!parts) return 'not-conditional';
+  const tested = TESTED_NAME.exec(parts[3]?.trim() ?? '');
+  const name = tested?.[1];
+  const condition = parts[3]?.trim() ?? '';
+  // Parentheses are the whole condition's or none at all.
+  if (!name || condition.startsWith('(') !== condition.endsWith(')')) return undefined;
+  return {
+    name,
+    transforms: [],
+    choice: {
+      test: tested[2] ? 'bool' : 'truth',
+      whenTrue: parts[1] ?? parts[2] ?? '',
+      whenFalse: parts[4] ?? parts[5] ?? '',
+    },
+  };
+}
+
+/** `'yes', 'no'`: the two literals of `ternary`; undefined for any other arguments. */
+function twoLiterals(argumentList: string): Pick<Choice, 'whenTrue' | 'whenFalse'> | undefined {
+  const pair = /^\s*(?:'([^']*)'|"([^"]*)")\s*,\s*(?:'([^']*)'|"([^"]*)")\s*$/.exec(argumentList);
+  if (!pair) return undefined;
+  return { whenTrue: pair[1] ?? pair[2] ?? '', whenFalse: pair[3] ?? pair[4] ?? '' };
 }
 
 /** Splits on `|` outside quotes and brackets; most expressions have no filter at all. */
