@@ -224,7 +224,23 @@ export interface Directive {
   section?: string;
   /** inside a template's condition: whether it is rendered depends on the condition */
   conditional: boolean;
+  /**
+   * For a conditional directive whose every condition tests one variable's truth: what each of
+   * those variables must be for the directive to be written.
+   */
+  guards?: readonly FlagGuard[];
   range: SourceRange;
+}
+
+/**
+ * A template condition that tests one variable (`{% if x11 | bool %}`, `{% else %}` after it):
+ * the text under it is written when the variable's truth, by the test, is `when`.
+ */
+export interface FlagGuard {
+  name: string;
+  /** by Ansible's `bool` filter, or by Jinja2's truth */
+  test: 'bool' | 'truth';
+  when: boolean;
 }
 
 /** What the code of a run says of a file it deploys (`src/engine/deployments.ts`). */

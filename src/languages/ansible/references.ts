@@ -4,6 +4,7 @@
  * filter that changes the value) is no reference: its value is unknown.
  */
 import type { Choice, FoundReference } from '../language.js';
+import { readFlagTest } from '../../parsers/templates/flag-test.js';
 
 const JINJA_EXPRESSION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const JINJA_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*(['"])[^'"]+\1\s*\])*$/;
@@ -83,28 +84,25 @@ function readJinja(expression: string): ReadReference | undefined {
 
 /** `'yes' if (name | bool) else 'no'`, the conditional expression templates set a flag with. */
 const CONDITIONAL = /^(?:'([^']*)'|"([^"]*)")\s+if\s+(.+?)\s+else\s+(?:'([^']*)'|"([^"]*)")$/s;
-/** The condition: a name, by its truth or through `bool`, in parentheses or not. */
-const TESTED_NAME = /^\(?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(\|\s*bool\s*)?\)?$/;
 
 /**
- * Two literals picked by a name's truth; undefined for another condition (a comparison, a
+ * Two literals picked by a flag's test; undefined for another condition (a comparison, a
  * test), whose value is not known; `not-conditional` for any other expression.
  */
 function readConditional(expression: string): ReadReference | undefined | 'not-conditional' {
   const parts = CONDITIONAL.exec(expression);
   if (!parts) return 'not-conditional';
-  const tested = TESTED_NAME.exec(parts[3]?.trim() ?? '');
-  const name = tested?.[1];
-  const condition = parts[3]?.trim() ?? '';
-  // Parentheses are the whole condition's or none at all.
-  if (!name || condition.startsWith('(') !== condition.endsWith(')')) return undefined;
+  const flag = readFlagTest(parts[3] ?? '');
+  if (!flag) return undefined;
+  const first = parts[1] ?? parts[2] ?? '';
+  const second = parts[4] ?? parts[5] ?? '';
   return {
-    name,
+    name: flag.name,
     transforms: [],
     choice: {
-      test: tested[2] ? 'bool' : 'truth',
-      whenTrue: parts[1] ?? parts[2] ?? '',
-      whenFalse: parts[4] ?? parts[5] ?? '',
+      test: flag.test,
+      whenTrue: flag.negated ? second : first,
+      whenFalse: flag.negated ? first : second,
     },
   };
 }

@@ -60,6 +60,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): D
       range: line.rangeOf(valueFrom, valueTo),
     },
     conditional: line.conditional,
+    ...(line.guards ? { guards: line.guards } : {}),
     range: line.rangeOf(line.text.length - line.text.trimStart().length, valueTo),
   };
 }

@@ -7,6 +7,7 @@
  * Jinja2 has no grammar on npm under a licence this project can ship (the tree-sitter one is
  * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `src/languages/ansible/references.ts`.
  */
+import { readFlagTest } from './flag-test.js';
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 
 const OPENERS: Record<string, { kind: TagKind; close: string }> = {
@@ -43,6 +44,9 @@ export function jinjaTags(source: string): TemplateTag[] {
     if (opener.kind === 'statement') {
       tag.nesting = nestingOf(code);
       if (tag.nesting === 'opens') tag.condition = /^if\b/.test(code);
+      const condition = /^(?:if|elif)\b([\s\S]*)$/.exec(code)?.[1];
+      const test = condition === undefined ? undefined : readFlagTest(condition);
+      if (test) tag.test = test;
     }
     tags.push(tag);
     position = end;

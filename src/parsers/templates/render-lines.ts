@@ -6,7 +6,8 @@
  *
  * A plain file is the same with no tags: every line as it is.
  */
-import type { SourceRange } from '../../model/model.js';
+import type { FlagGuard, SourceRange } from '../../model/model.js';
+import type { FlagTest } from './flag-test.js';
 import type { TemplateTag } from './tags.js';
 
 export interface RenderedLine {
@@ -14,6 +15,11 @@ export interface RenderedLine {
   text: string;
   /** some of its text sits inside a condition of the template (a loop's body is rendered) */
   conditional: boolean;
+  /**
+   * For a conditional line whose text sits under one branch, each of whose conditions tests one
+   * variable: what those variables must be for the line to be written.
+   */
+  guards?: readonly FlagGuard[];
   /** whether any of its text comes from an expression */
   templated: boolean;
   /** the source range of text[from, to) */
@@ -33,6 +39,24 @@ interface Piece {
   /** an expression: any offset inside maps to the whole tag */
   expression: boolean;
   conditional: boolean;
+  /** the flags the text is written under; undefined where a condition around it is not a flag's */
+  guards: readonly FlagGuard[] | undefined;
+}
+
+/**
+ * An open block: for a condition, the flags the branch being read is written under, and those
+ * the branches after it are (each condition so far false); undefined once a condition in the
+ * chain is not a flag's.
+ */
+interface Block {
+  condition: boolean;
+  branch: readonly FlagGuard[] | undefined;
+  otherwise: readonly FlagGuard[] | undefined;
+}
+
+/** The guard a flag's test puts on the text of the branch it opens, or, `taken` false, of those after. */
+function guardOf(flag: FlagTest, taken: boolean): FlagGuard {
+  return { name: flag.name, test: flag.test, when: taken !== flag.negated };
 }
 
 export function renderLines(
@@ -52,9 +76,11 @@ export function renderLines(
     const own = piecesBetween(pieces, pieceIndex, start, end);
     if (own.length > 0 && text.slice(start, end).trim() !== '') {
       const lineStart = start;
+      const guards = sharedGuards(own);
       lines.push({
         text: text.slice(start, end),
         conditional: own.some((piece) => piece.conditional),
+        ...(guards ? { guards } : {}),
         templated: own.some((piece) => piece.expression),
         rangeOf: (from, to) =>
           rangeBetween(
@@ -77,9 +103,17 @@ function render(
 ): { text: string; pieces: Piece[] } {
   const pieces: Piece[] = [];
   let text = '';
-  /** the open blocks, true for a condition */
-  const blocks: boolean[] = [];
-  const inCondition = () => blocks.includes(true);
+  const blocks: Block[] = [];
+  let conditional = false;
+  let guards: readonly FlagGuard[] | undefined = [];
+  /** What the text after a block's tag is written under: worked out as blocks change, not per piece. */
+  const enter = () => {
+    const conditions = blocks.filter((block) => block.condition);
+    conditional = conditions.length > 0;
+    guards = conditions.every((block) => block.branch !== undefined)
+      ? conditions.flatMap((block) => block.branch ?? [])
+      : undefined;
+  };
   let position = 0;
   const addText = (sourceFrom: number, sourceTo: number) => {
     if (sourceTo <= sourceFrom) return;
@@ -91,7 +125,8 @@ function render(
       sourceFrom,
       sourceTo,
       expression: false,
-      conditional: inCondition(),
+      conditional,
+      guards,
     });
   };
   for (const tag of tags) {
@@ -106,15 +141,54 @@ function render(
         sourceFrom: tag.start,
         sourceTo: tag.end,
         expression: true,
-        conditional: inCondition(),
+        conditional,
+        guards,
       });
       continue;
     }
-    if (tag.nesting === 'opens') blocks.push(tag.condition === true);
+    if (tag.nesting === 'opens') blocks.push(openedBlock(tag));
+    else if (tag.nesting === 'continues') continueBlock(blocks.at(-1), tag);
     else if (tag.nesting === 'closes') blocks.pop();
+    else continue;
+    enter();
   }
   addText(position, source.length);
   return { text, pieces };
+}
+
+function openedBlock(tag: TemplateTag): Block {
+  if (tag.condition !== true) return { condition: false, branch: [], otherwise: [] };
+  const flag = tag.test;
+  return {
+    condition: true,
+    branch: flag ? [guardOf(flag, true)] : undefined,
+    otherwise: flag ? [guardOf(flag, false)] : undefined,
+  };
+}
+
+/** `else`: the branch every condition before it left; `elif`: that, and its own flag's test. */
+function continueBlock(block: Block | undefined, tag: TemplateTag): void {
+  if (!block?.condition) return;
+  const before = block.otherwise;
+  if (tag.test === undefined && /^else\b/.test(tag.code)) {
+    block.branch = before;
+    return;
+  }
+  const flag = tag.test;
+  block.branch = before && flag ? [...before, guardOf(flag, true)] : undefined;
+  block.otherwise = before && flag ? [...before, guardOf(flag, false)] : undefined;
+}
+
+/** The guards of a line's conditional text, when it all sits in one branch. */
+function sharedGuards(pieces: readonly Piece[]): readonly FlagGuard[] | undefined {
+  let shared: readonly FlagGuard[] | undefined;
+  for (const piece of pieces) {
+    if (!piece.conditional) continue;
+    if (piece.guards === undefined || (shared !== undefined && piece.guards !== shared))
+      return undefined;
+    shared = piece.guards;
+  }
+  return shared;
 }
 
 function piecesBetween(pieces: readonly Piece[], first: number, from: number, to: number): Piece[] {

@@ -3,6 +3,7 @@
  * Jinja2 and ERB/EPP both reduce to this, so that rendering a template's lines
  * (`render-lines.ts`) knows nothing of either syntax.
  */
+import type { FlagTest } from './flag-test.js';
 
 export type TagKind =
   /** `{{ x }}`, `<%= x %>`: its value is written into the file */
@@ -23,6 +24,8 @@ export interface TemplateTag {
   nesting: 'opens' | 'closes' | 'continues' | 'none';
   /** for a tag that opens a block: whether the block is a condition (else a loop or a macro) */
   condition?: boolean;
+  /** for `if` and `elif`: the condition, when it tests one variable's truth (`x11 | bool`) */
+  test?: FlagTest;
 }
 
 export class TemplateSyntaxError extends Error {

@@ -29,6 +29,7 @@ import type { Choice, Reference } from '../../languages/language.js';
 import { referencesIn } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
+import { truthOf } from './truth.js';
 
 export interface Binding {
   /** the value with one reference replaced by what it takes */
@@ -90,7 +91,7 @@ function* bindingsOf(
     const definitions = reference.name ? resolveWithin(context, reference.name, within) : [];
     if (definitions.length === 0 && reference.fallback !== undefined) {
       const fallback = reference.choice
-        ? chosen(reference.choice, fallbackValue(reference.fallback, value.range))
+        ? (chosen(reference.choice, fallbackValue(reference.fallback, value.range)) ?? '')
         : reference.fallback;
       yield {
         value: bound(value, reference, fallback, context.file.language),
@@ -149,7 +150,7 @@ export function* boundUnits(
 }
 
 /** `$mode` in class `profile::selinux` is its parameter first: `profile::selinux::mode`. */
-function resolveWithin(
+export function resolveWithin(
   context: Pick<RuleContext, 'resolve'>,
   name: string,
   within: string | undefined,
@@ -300,8 +301,8 @@ function takenValue(
   language: Language,
 ): Value | undefined {
   if (reference.choice) {
-    if (definitionValue.dynamic || !CHOSEN_BY_KINDS.has(definitionValue.kind)) return undefined;
-    return bound(value, reference, chosen(reference.choice, definitionValue), language);
+    const picked = chosen(reference.choice, definitionValue);
+    return picked === undefined ? undefined : bound(value, reference, picked, language);
   }
   if (definitionValue.dynamic || !LITERAL_KINDS.has(definitionValue.kind)) return undefined;
   if (reference.whole && (definitionValue.kind !== 'string' || reference.transforms.length === 0))
@@ -328,24 +329,11 @@ function bound(value: Value, reference: Reference, literal: string, language: La
 
 /** Values that are what they say: scalars and lists of them. */
 const LITERAL_KINDS: ReadonlySet<Value['kind']> = new Set(['string', 'number', 'boolean', 'list']);
-/** Values whose truth is known: those, and nothing at all (`flag:` with no value). */
-const CHOSEN_BY_KINDS: ReadonlySet<Value['kind']> = new Set([...LITERAL_KINDS, 'null']);
-
-/** The strings Ansible's `bool` filter takes as true, in any case; any other string is false. */
-const BOOL_TRUE_STRINGS: ReadonlySet<string> = new Set(['yes', 'on', '1', 'true']);
-
-/** The literal an expression picks by a literal value's truth. */
-function chosen(choice: Choice, value: Value): string {
-  return isTrueFor(choice.test, value) ? choice.whenTrue : choice.whenFalse;
-}
-
-function isTrueFor(test: Choice['test'], { kind, value, items }: Value): boolean {
-  if (kind === 'boolean') return value === true;
-  if (kind === 'number') return test === 'bool' ? value === 1 : value !== 0;
-  if (kind === 'string' && typeof value === 'string')
-    return test === 'bool' ? BOOL_TRUE_STRINGS.has(value.trim().toLowerCase()) : value !== '';
-  if (kind === 'list') return test === 'truth' && (items?.length ?? 0) > 0;
-  return false;
+/** The literal an expression picks by a literal value's truth; undefined when that is not known. */
+function chosen(choice: Choice, value: Value): string | undefined {
+  const truth = truthOf(choice.test, value);
+  if (truth === undefined) return undefined;
+  return truth ? choice.whenTrue : choice.whenFalse;
 }
 
 /** The literal an expression falls back to (`default('no')`), as a string value. */

@@ -10,6 +10,7 @@ import type {
   ConfigFormat,
   Directive,
   FileModel,
+  FlagGuard,
   SourceRange,
   Unit,
   Value,
@@ -25,7 +26,8 @@ import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
-import { bindings, reportBinding, wholeBindings } from './bindings.js';
+import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
+import { truthOf } from './truth.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
@@ -44,6 +46,8 @@ export interface Setting {
    * around a resource. The code offers the setting rather than applying it.
    */
   conditional: boolean;
+  /** for a conditional setting: the flags whose values write it (see `Directive`) */
+  guards?: readonly FlagGuard[];
   section?: string;
   /** the Puppet class whose variables the value reads */
   within?: string;
@@ -139,6 +143,7 @@ function directiveSetting(
     value: directive.value,
     range: directive.value.range,
     conditional: directive.conditional,
+    ...(directive.guards ? { guards: directive.guards } : {}),
     ...(directive.section ? { section: directive.section } : {}),
     ...(within ? { within } : {}),
   };
@@ -322,7 +327,10 @@ export function checkSettings(
     const literal = literalOf(setting.value);
     if (literal !== undefined) {
       // Which branch applies is decided by the condition's variables, judged where they are set.
-      if (setting.conditional) continue;
+      if (setting.conditional) {
+        checkGuarded(context, setting, literal, judge);
+        continue;
+      }
       const verdict = judge(setting.name, literal, setting);
       if (verdict)
         context.report({
@@ -362,6 +370,30 @@ export function checkSettings(
       message: `\`${shown(literal)}\` in \`${definition.name}\`, written as the content of ${where} at ${context.file.path}:${use.line}: ${verdict.problem}`,
       ...(verdict.severity ? { severity: verdict.severity } : {}),
     });
+  }
+}
+
+/**
+ * A literal setting under a condition that tests one flag (`{% if x11_forwarding | bool %}`):
+ * judged for each value of the flag that writes it, on the line that sets that value. Under
+ * conditions on several flags, which values write it together is not followed.
+ */
+function checkGuarded(context: RuleContext, setting: Setting, literal: string, judge: Judge): void {
+  const [guard, ...others] = setting.guards ?? [];
+  if (!guard || others.length > 0) return;
+  const verdict = judge(setting.name, literal, setting);
+  if (!verdict) return;
+  const { shown, where } = described(setting);
+  for (const definition of resolveWithin(context, guard.name, setting.within)) {
+    if (truthOf(guard.test, definition.value) !== guard.when) continue;
+    if (setUnderCondition(context.file, definition)) continue;
+    reportBinding(
+      context,
+      { value: setting.value, reference: guard.name, taken: definition.value.text, definition },
+      { range: setting.range, as: `as the condition of \`${setting.name}\` in ${where}` },
+      `writes \`${shown(literal)}\`: ${verdict.problem}`,
+      verdict.severity ? { severity: verdict.severity } : {},
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
+import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
@@ -142,5 +143,64 @@ describe('rendered lines', () => {
   it('keeps text inside a loop unconditional', () => {
     const source = '{% for u in users %}\n{{ u }} ALL=(ALL) ALL\n{% endfor %}\n';
     expect(render(source).map((line) => line.conditional)).toEqual([false]);
+  });
+
+  it('says which flags write a line, branch by branch, where every condition tests one', () => {
+    const source = [
+      '{% if root %}',
+      'PermitRootLogin yes',
+      '{% elif not keys_only | bool %}',
+      'PermitRootLogin prohibit-password',
+      '{% else %}',
+      'PermitRootLogin no',
+      '{% endif %}',
+      '{% if (x11 | bool) %}{% for port in ports %}',
+      'X11Forwarding yes',
+      '{% endfor %}{% endif %}',
+      "{% if tunnel == 'yes' %}",
+      'PermitTunnel yes',
+      '{% else %}',
+      'PermitTunnel no',
+      '{% endif %}',
+      '{% if lab %}{% if legacy %}',
+      'Ciphers 3des-cbc',
+      '{% endif %}{% endif %}',
+      'Port 22',
+      '',
+    ].join('\n');
+    const root = (when: boolean) => ({ name: 'root', test: 'truth', when });
+    expect(render(source).map((line) => [line.text, line.guards])).toEqual([
+      ['PermitRootLogin yes', [root(true)]],
+      [
+        'PermitRootLogin prohibit-password',
+        [root(false), { name: 'keys_only', test: 'bool', when: false }],
+      ],
+      ['PermitRootLogin no', [root(false), { name: 'keys_only', test: 'bool', when: true }]],
+      ['X11Forwarding yes', [{ name: 'x11', test: 'bool', when: true }]],
+      ['PermitTunnel yes', undefined],
+      ['PermitTunnel no', undefined],
+      [
+        'Ciphers 3des-cbc',
+        [
+          { name: 'lab', test: 'truth', when: true },
+          { name: 'legacy', test: 'truth', when: true },
+        ],
+      ],
+      ['Port 22', undefined],
+    ]);
+  });
+});
+
+describe('flag tests', () => {
+  it('reads a condition on one variable, by its truth or through bool, and nothing else', () => {
+    expect(readFlagTest('x11')).toEqual({ name: 'x11', test: 'truth', negated: false });
+    expect(readFlagTest(' ( ssh.x11|bool ) ')).toEqual({
+      name: 'ssh.x11',
+      test: 'bool',
+      negated: false,
+    });
+    expect(readFlagTest('not x11 | bool')).toEqual({ name: 'x11', test: 'bool', negated: true });
+    for (const other of ['x11 is defined', "x11 == 'yes'", 'a and b', '(x11', 'True', 'x11()'])
+      expect(readFlagTest(other)).toBeUndefined();
   });
 });
