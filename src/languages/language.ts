@@ -12,6 +12,7 @@ import type {
   SourceRange,
   Value,
   Variable,
+  VariableTest,
 } from '../model/model.js';
 import type { DefinitionOrigin } from '../model/definition.js';
 import type { ParseOutcome } from '../model/parse-outcome.js';
@@ -295,12 +296,12 @@ export interface Reference {
 }
 
 /**
- * How an expression turns a variable into one of two literals: by Ansible's `bool` filter
- * (`true`, `1` and the strings `yes`, `on`, `1`, `true`, in any case, are true) or by the
- * variable's truth as Jinja2 has it (a non-empty string, a non-zero number, a non-empty list).
+ * How an expression turns a variable into one of two literals: the first when the variable
+ * passes the test (`src/rules/support/truth.ts` says how each test answers), the second when
+ * it does not.
  */
 export interface Choice {
-  test: 'bool' | 'truth';
+  test: VariableTest;
   whenTrue: string;
   whenFalse: string;
 }

@@ -234,14 +234,19 @@ export interface Directive {
 
 /**
  * A template condition that tests one variable (`{% if x11 | bool %}`, `{% else %}` after it):
- * the text under it is written when the variable's truth, by the test, is `when`.
+ * the text under it is written when the test's answer for the variable is `when`.
  */
 export interface FlagGuard {
   name: string;
-  /** by Ansible's `bool` filter, or by Jinja2's truth */
-  test: 'bool' | 'truth';
+  test: VariableTest;
   when: boolean;
 }
+
+/**
+ * How a template tests a variable: through Ansible's `bool` filter, by Jinja2's truth, or for
+ * equality with a string (`x == 'yes'`).
+ */
+export type VariableTest = 'bool' | 'truth' | { equals: string };
 
 /** What the code of a run says of a file it deploys (`src/engine/deployments.ts`). */
 export interface Deployment {

@@ -821,8 +821,12 @@ describe('references a value reads', () => {
     expect(choiceOf("{{ login | default('no') | bool | ternary('yes', 'no') }}")).toEqual([
       { name: 'login', whole: false, choice: bool },
     ]);
-    // Conditions other than a name, and what follows `ternary`, leave the value unknown.
-    expect(choiceOf("{{ 'yes' if login == 'on' else 'no' }}")).toEqual([]);
+    expect(choiceOf("{{ 'no' if login != 'on' else 'yes' }}")).toEqual([
+      { name: 'login', whole: false, choice: { ...bool, test: { equals: 'on' } } },
+    ]);
+    // Other conditions, and what follows `ternary`, leave the value unknown.
+    expect(choiceOf("{{ 'yes' if login == 1 else 'no' }}")).toEqual([]);
+    expect(choiceOf("{{ 'yes' if login is defined else 'no' }}")).toEqual([]);
     expect(choiceOf("{{ 'yes' if (login else 'no' }}")).toEqual([]);
     expect(choiceOf("{{ login | ternary('yes', 'no') | upper }}")).toEqual([]);
     expect(choiceOf("{{ login | ternary('yes', 'no', 'unset') }}")).toEqual([]);
@@ -834,6 +838,7 @@ describe('references a value reads', () => {
       "PasswordAuthentication {{ 'yes' if (login | bool) else 'no' }}",
       "X11Forwarding {{ 'yes' if x11 else 'no' }}",
       "PermitEmptyPasswords {{ empty | default('no') | bool | ternary('yes', 'no') }}",
+      "PermitTunnel {{ 'yes' if tunnel == 'on' else 'no' }}",
       '',
     ].join('\n');
     const judged = async (defaults: string) =>
@@ -853,7 +858,8 @@ describe('references a value reads', () => {
     expect(await judged('login: "enabled"\nx11: ""\nempty: 1\n')).toEqual([
       'PermitEmptyPasswords yes',
     ]);
-    expect(await judged('login: 0\nx11: 0\nempty: false\n')).toEqual([]);
+    expect(await judged('login: 0\nx11: 0\nempty: false\ntunnel: true\n')).toEqual([]);
+    expect(await judged('tunnel: "on"\n')).toEqual(['PermitTunnel yes']);
   });
 
   it('reads Puppet interpolations and Ruby node attributes in strings', () => {

@@ -29,7 +29,7 @@ import type { Choice, Reference } from '../../languages/language.js';
 import { referencesIn } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
-import { truthOf } from './truth.js';
+import { passes } from './truth.js';
 
 export interface Binding {
   /** the value with one reference replaced by what it takes */
@@ -329,11 +329,11 @@ function bound(value: Value, reference: Reference, literal: string, language: La
 
 /** Values that are what they say: scalars and lists of them. */
 const LITERAL_KINDS: ReadonlySet<Value['kind']> = new Set(['string', 'number', 'boolean', 'list']);
-/** The literal an expression picks by a literal value's truth; undefined when that is not known. */
+/** The literal an expression picks by a literal value; undefined when that is not known. */
 function chosen(choice: Choice, value: Value): string | undefined {
-  const truth = truthOf(choice.test, value);
-  if (truth === undefined) return undefined;
-  return truth ? choice.whenTrue : choice.whenFalse;
+  const passed = passes(choice.test, value);
+  if (passed === undefined) return undefined;
+  return passed ? choice.whenTrue : choice.whenFalse;
 }
 
 /** The literal an expression falls back to (`default('no')`), as a string value. */

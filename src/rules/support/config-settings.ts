@@ -27,7 +27,7 @@ import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
-import { truthOf } from './truth.js';
+import { passes } from './truth.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
@@ -385,7 +385,7 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
   if (!verdict) return;
   const { shown, where } = described(setting);
   for (const definition of resolveWithin(context, guard.name, setting.within)) {
-    if (truthOf(guard.test, definition.value) !== guard.when) continue;
+    if (passes(guard.test, definition.value) !== guard.when) continue;
     if (setUnderCondition(context.file, definition)) continue;
     reportBinding(
       context,

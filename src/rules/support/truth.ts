@@ -1,25 +1,30 @@
 /**
- * Whether a literal value is true to the test a template puts it to: Ansible's `bool` filter
- * (`true`, `1` and the strings `yes`, `on`, `1`, `true`, in any case, are true; any other value
- * is false) or Jinja2's truth (a non-empty string, `"no"` included, a non-zero number, a
- * non-empty list).
+ * Whether a literal value passes the test a template puts it to:
+ * - Ansible's `bool` filter: `true`, `1` and the strings `yes`, `on`, `1`, `true`, in any case,
+ *   pass; any other value fails;
+ * - Jinja2's truth: a non-empty string (`"no"` included), a non-zero number, a non-empty list;
+ * - equality with a string (`x == 'yes'`): a string that is that string; Jinja2 compares types
+ *   too, so `true` is not `'yes'` and `1` is not `'1'`.
  */
-import type { FlagGuard, Value } from '../../model/model.js';
+import type { Value, VariableTest } from '../../model/model.js';
 
 /** The strings Ansible's `bool` filter takes as true, in any case. */
 const BOOL_TRUE_STRINGS: ReadonlySet<string> = new Set(['yes', 'on', '1', 'true']);
 
-/** Undefined for a value computed at run time, or one whose truth is not written (a mapping). */
-export function truthOf(test: FlagGuard['test'], value: Value): boolean | undefined {
+/** Undefined for a value computed at run time, or one whose answer is not written (a mapping). */
+export function passes(test: VariableTest, value: Value): boolean | undefined {
   if (value.dynamic) return undefined;
   const { kind } = value;
+  const text = kind === 'string' && typeof value.value === 'string' ? value.value : undefined;
+  if (typeof test === 'object') {
+    if (text !== undefined) return text === test.equals;
+    return kind === 'map' || kind === 'encrypted' ? undefined : false;
+  }
   if (kind === 'null') return false;
   if (kind === 'boolean') return value.value === true;
   if (kind === 'number') return test === 'bool' ? value.value === 1 : value.value !== 0;
-  if (kind === 'string' && typeof value.value === 'string')
-    return test === 'bool'
-      ? BOOL_TRUE_STRINGS.has(value.value.trim().toLowerCase())
-      : value.value !== '';
+  if (text !== undefined)
+    return test === 'bool' ? BOOL_TRUE_STRINGS.has(text.trim().toLowerCase()) : text !== '';
   if (kind === 'list') return test === 'truth' && (value.items?.length ?? 0) > 0;
   return undefined;
 }

@@ -162,6 +162,9 @@ describe('rendered lines', () => {
       '{% else %}',
       'PermitTunnel no',
       '{% endif %}',
+      '{% if banner is defined %}',
+      'Banner /etc/issue',
+      '{% endif %}',
       '{% if lab %}{% if legacy %}',
       'Ciphers 3des-cbc',
       '{% endif %}{% endif %}',
@@ -177,8 +180,9 @@ describe('rendered lines', () => {
       ],
       ['PermitRootLogin no', [root(false), { name: 'keys_only', test: 'bool', when: true }]],
       ['X11Forwarding yes', [{ name: 'x11', test: 'bool', when: true }]],
-      ['PermitTunnel yes', undefined],
-      ['PermitTunnel no', undefined],
+      ['PermitTunnel yes', [{ name: 'tunnel', test: { equals: 'yes' }, when: true }]],
+      ['PermitTunnel no', [{ name: 'tunnel', test: { equals: 'yes' }, when: false }]],
+      ['Banner /etc/issue', undefined],
       [
         'Ciphers 3des-cbc',
         [
@@ -200,7 +204,17 @@ describe('flag tests', () => {
       negated: false,
     });
     expect(readFlagTest('not x11 | bool')).toEqual({ name: 'x11', test: 'bool', negated: true });
-    for (const other of ['x11 is defined', "x11 == 'yes'", 'a and b', '(x11', 'True', 'x11()'])
+    expect(readFlagTest("mode == 'on'")).toEqual({
+      name: 'mode',
+      test: { equals: 'on' },
+      negated: false,
+    });
+    expect(readFlagTest('not (mode != "off")')).toEqual({
+      name: 'mode',
+      test: { equals: 'off' },
+      negated: false,
+    });
+    for (const other of ['x11 is defined', 'x11 == 1', 'a and b', '(x11', 'True', 'x11()'])
       expect(readFlagTest(other)).toBeUndefined();
   });
 });
