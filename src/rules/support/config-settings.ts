@@ -31,6 +31,8 @@ import { passes } from './truth.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
+import { whenConditionsOf } from './task-conditions.js';
+import { readFlagTest } from '../../parsers/templates/flag-test.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 
@@ -91,7 +93,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
     const written = writtenSetting(unit, unit.type, file);
-    if (written) yield { ...written, conditional: isGuarded(file, unit) };
+    if (written) yield { ...written, ...guardOf(file, unit) };
     yield* contentSettings(unit, file);
     for (const { spec, name, value } of augeasSettings(unit, file.language))
       yield {
@@ -99,7 +101,7 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
         name,
         value,
         range: value.range,
-        conditional: isGuarded(file, unit),
+        ...guardOf(file, unit),
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
@@ -119,7 +121,7 @@ function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
   const text = content ? stringText(content) : undefined;
   if (!spec || !content || text === undefined) return;
   const templated = descriptorOf(file.language).variables.templated;
-  const lines = contentLines(content, text, isGuarded(file, unit), templated);
+  const lines = contentLines(content, text, guardOf(file, unit), templated);
   for (const directive of readDirectives(lines, spec, templated))
     yield directiveSetting(spec.format, directive, unit.within);
 }
@@ -165,7 +167,7 @@ const LINE_SEARCH_SLACK = 1000;
 function contentLines(
   content: Value,
   text: string,
-  conditional: boolean,
+  guard: Guard,
   templated: RegExp,
 ): RenderedLine[] {
   const written = content.text;
@@ -182,7 +184,7 @@ function contentLines(
     // written as it stands.
     const rendered = {
       text: line,
-      conditional,
+      ...guard,
       templated: content.dynamic && templated.test(line),
     };
     if (found < 0) return { ...rendered, rangeOf: () => start };
@@ -216,10 +218,29 @@ function setUnderCondition(file: FileModel, definition: VariableDefinition | und
   return underCondition(file, definition.range);
 }
 
-/** A task with `when:`, or a resource inside an `if`, `unless` or `case`. */
-function isGuarded(file: FileModel, unit: Unit): boolean {
-  if (unit.keywords.some((keyword) => keyword.name === 'when')) return true;
-  return underCondition(file, unit.range);
+/** Whether a task or resource runs under a condition, and what decides it where that is known. */
+interface Guard {
+  conditional: boolean;
+  /** for a conditional task: the flags whose values run it (see `Directive`) */
+  guards?: readonly FlagGuard[];
+}
+
+/**
+ * A task with `when:`, its own or a block's around it, or a resource inside an `if`, `unless` or
+ * `case`; for a task whose every condition tests one variable (`when: ssh_legacy | bool`), what
+ * those variables must be for it to run.
+ */
+function guardOf(file: FileModel, unit: Unit): Guard {
+  const conditions = whenConditionsOf(file, unit);
+  if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
+  const guards: FlagGuard[] = [];
+  for (const condition of conditions)
+    for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
+      const flag = item.kind === 'string' ? readFlagTest(String(item.value ?? '')) : undefined;
+      if (!flag) return { conditional: true };
+      guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
+    }
+  return { conditional: true, guards };
 }
 
 /**
@@ -246,10 +267,10 @@ function* commandSettings(file: FileModel): Generator<Setting> {
   for (const { unit, file: target, text, range } of commandWrites(file)) {
     const spec = formatByDestination(target);
     if (!spec) continue;
-    const conditional = isGuarded(file, unit);
+    const guard = guardOf(file, unit);
     const lines = text.split('\n').map((line) => ({
       text: line,
-      conditional,
+      ...guard,
       templated: templated.test(line),
       rangeOf: () => range,
     }));
@@ -427,7 +448,7 @@ function* contentHeldInVariables(
     for (const { definition } of wholeBindings(context, content, unit.within)) {
       const text = definition ? stringText(definition.value) : undefined;
       if (!definition || text === undefined || setUnderCondition(file, definition)) continue;
-      const lines = contentLines(definition.value, text, isGuarded(file, unit), templated);
+      const lines = contentLines(definition.value, text, guardOf(file, unit), templated);
       for (const directive of readDirectives(lines, spec, templated))
         yield {
           setting: directiveSetting(spec.format, directive, unit.within),
