@@ -361,7 +361,9 @@ export function checkSettings(
         });
       continue;
     }
-    for (const binding of bindings(context, setting.value, setting.within)) {
+    const written = bindings(context, setting.value, setting.within);
+    if (written.length > 0 && neverWritten(context, setting)) continue;
+    for (const binding of written) {
       const bound = literalOf(binding.value);
       if (bound === undefined || setUnderCondition(context.file, binding.definition)) continue;
       const verdict = judge(setting.name, bound, setting);
@@ -416,6 +418,21 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
       verdict.severity ? { severity: verdict.severity } : {},
     );
   }
+}
+
+/**
+ * Whether a flag that a conditional setting is written under is set, wherever it is set, to a
+ * value that does not write it (`{% if legacy %}Ciphers {{ legacy_ciphers }}` with
+ * `legacy: false`): whatever the setting's own variables hold, the line is not written.
+ */
+function neverWritten(context: RuleContext, setting: Setting): boolean {
+  return (setting.guards ?? []).some((guard) => {
+    const definitions = resolveWithin(context, guard.name, setting.within);
+    return (
+      definitions.length > 0 &&
+      definitions.every((definition) => passes(guard.test, definition.value) === !guard.when)
+    );
+  });
 }
 
 /** How a message shows a setting's value, and names the file it is in. */
