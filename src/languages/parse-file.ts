@@ -87,5 +87,10 @@ function dialectOf(language: Language, deployment: Deployment | undefined): Temp
     scopeOf: (path) =>
       deployment?.scope === undefined ? templates.scopeOf?.(path) : (deployment.scope ?? undefined),
     templated: variables.templated,
+    variableOf(interpolation) {
+      const [only, ...others] = variables.referencesIn(interpolation);
+      const whole = only?.start === 0 && only.end === interpolation.length;
+      return whole && others.length === 0 && !only.choice ? only.name : undefined;
+    },
   };
 }

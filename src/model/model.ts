@@ -243,10 +243,11 @@ export interface FlagGuard {
 }
 
 /**
- * How a template tests a variable: through Ansible's `bool` filter, by Jinja2's truth, or for
- * equality with a string (`x == 'yes'`).
+ * How a template tests a variable: through Ansible's `bool` filter, by Jinja2's truth, by Ruby's
+ * and Puppet's (`set`: anything but nil, undef and false), or for equality with a string
+ * (`x == 'yes'`).
  */
-export type VariableTest = 'bool' | 'truth' | { equals: string };
+export type VariableTest = 'bool' | 'truth' | 'set' | { equals: string };
 
 /** What the code of a run says of a file it deploys (`src/engine/deployments.ts`). */
 export interface Deployment {

@@ -6,6 +6,7 @@
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Comment, FileModel, Language } from '../../model/model.js';
+import { readErbCondition } from '../templates/erb-conditions.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { jinjaSets } from '../templates/jinja-sets.js';
@@ -25,6 +26,8 @@ export interface TemplateDialect {
   scopeOf(path: string): string | undefined;
   /** whether a rendered value still computes something: an interpolation, a reference */
   templated: RegExp;
+  /** the variable an interpolation reads when it is all the text is (`${x11}` → `x11`) */
+  variableOf(interpolation: string): string | undefined;
 }
 
 export function parseConfig(
@@ -49,6 +52,7 @@ export function parseConfig(
     const line = source.slice(0, error.offset).split('\n').length;
     return { ok: false, error: { path, kind: 'syntax', message: error.message, line } };
   }
+  if (syntax === 'erb' || syntax === 'epp') testFlags(tags, syntax, dialect);
   const lines = renderLines(source, tags, dialect.interpolate(syntax));
   const within = dialect.scopeOf(path);
   const model: FileModel = {
@@ -96,6 +100,22 @@ export function templateSyntax(path: string): TemplateSyntax {
   if (/\.erb$/i.test(path)) return 'erb';
   if (/\.epp$/i.test(path)) return 'epp';
   return 'none';
+}
+
+/**
+ * The conditions of ERB and EPP tags that test one variable, as the deploying language names it
+ * (Jinja2's tags read their own, `jinja-tags.ts`).
+ */
+function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: TemplateDialect): void {
+  const interpolate = dialect.interpolate(syntax);
+  for (const tag of tags) {
+    if (tag.kind !== 'statement' || tag.nesting === 'none' || tag.nesting === 'closes') continue;
+    const condition = readErbCondition(tag.code, syntax === 'epp' ? 'puppet' : 'ruby');
+    const name = condition && dialect.variableOf(interpolate(condition.operand));
+    if (!condition || name === undefined) continue;
+    const test = condition.equals === undefined ? 'set' : { equals: condition.equals };
+    tag.test = { name, test, negated: condition.negated };
+  }
 }
 
 function tagsOf(source: string, syntax: TemplateSyntax): TemplateTag[] {

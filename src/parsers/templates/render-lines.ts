@@ -170,7 +170,7 @@ function openedBlock(tag: TemplateTag): Block {
 function continueBlock(block: Block | undefined, tag: TemplateTag): void {
   if (!block?.condition) return;
   const before = block.otherwise;
-  if (tag.test === undefined && /^else\b/.test(tag.code)) {
+  if (tag.test === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
     block.branch = before;
     return;
   }

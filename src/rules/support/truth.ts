@@ -3,6 +3,8 @@
  * - Ansible's `bool` filter: `true`, `1` and the strings `yes`, `on`, `1`, `true`, in any case,
  *   pass; any other value fails;
  * - Jinja2's truth: a non-empty string (`"no"` included), a non-zero number, a non-empty list;
+ * - Ruby's and Puppet's (`set`), in ERB and EPP templates: any value but nothing (`~`, undef)
+ *   and `false`, so `""`, `0` and `"false"` pass;
  * - equality with a string (`x == 'yes'`): a string that is that string; Jinja2 compares types
  *   too, so `true` is not `'yes'` and `1` is not `'1'`.
  */
@@ -22,6 +24,7 @@ export function passes(test: VariableTest, value: Value): boolean | undefined {
   }
   if (kind === 'null') return false;
   if (kind === 'boolean') return value.value === true;
+  if (test === 'set') return true;
   if (kind === 'number') return test === 'bool' ? value.value === 1 : value.value !== 0;
   if (text !== undefined)
     return test === 'bool' ? BOOL_TRUE_STRINGS.has(text.trim().toLowerCase()) : text !== '';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
+import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.js';
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
@@ -216,5 +217,35 @@ describe('flag tests', () => {
     });
     for (const other of ['x11 is defined', 'x11 == 1', 'a and b', '(x11', 'True', 'x11()'])
       expect(readFlagTest(other)).toBeUndefined();
+  });
+
+  it('reads an ERB or EPP condition on one variable, as the tag writes the variable', () => {
+    expect(readErbCondition('if @x11', 'ruby')).toEqual({ operand: '@x11', negated: false });
+    expect(readErbCondition('unless !@x11 then', 'ruby')).toEqual({
+      operand: '@x11',
+      negated: false,
+    });
+    expect(readErbCondition("elsif node['ssh']['mode'] == 'on'", 'ruby')).toEqual({
+      operand: "node['ssh']['mode']",
+      negated: false,
+      equals: 'on',
+    });
+    expect(readErbCondition("if not scope['ssh::x11']", 'ruby')).toEqual({
+      operand: "scope['ssh::x11']",
+      negated: true,
+    });
+    expect(readErbCondition('} elsif $ssh::x11 {', 'puppet')).toEqual({
+      operand: '$ssh::x11',
+      negated: false,
+    });
+    expect(readErbCondition('unless $x11 {', 'puppet')).toEqual({ operand: '$x11', negated: true });
+    for (const [other, language] of [
+      ['if @x11.nil?', 'ruby'],
+      ['if @a && @b', 'ruby'],
+      ['if @port == 22', 'ruby'],
+      ["if $mode == 'on' {", 'puppet'],
+      ['if @x11', 'puppet'],
+    ] as const)
+      expect(readErbCondition(other, language)).toBeUndefined();
   });
 });
