@@ -3,7 +3,7 @@ import type { FileModel } from '../model/model.js';
 import { CrossFile } from './variables/cross-file.js';
 import { DEFAULT_PROFILE, inProfile, type Profile } from '../rules/profiles.js';
 import type { ActiveRule } from '../policy/resolve-rules.js';
-import type { Report } from '../rules/rule.js';
+import type { Report, VariableDefinition } from '../rules/rule.js';
 
 /**
  * Runs the active rules on one file under a profile; one finding per rule and line at most. A
@@ -23,6 +23,17 @@ export function runRules(
   const resolver = crossFile.resolverFor(model);
   // One function for every rule, so that what rules derive through it can be shared.
   const resolve = (name: string) => resolver.resolve(name);
+  const absentUnits = new Map<
+    string,
+    ((name: string) => readonly VariableDefinition[]) | undefined
+  >();
+  const resolveInAbsentUnit = (unit: string) => {
+    if (!absentUnits.has(unit)) {
+      const unitResolver = crossFile.absentUnitResolver(model, unit);
+      absentUnits.set(unit, unitResolver && ((name: string) => unitResolver.resolve(name)));
+    }
+    return absentUnits.get(unit);
+  };
   const add = ({ rule, severity }: ActiveRule, report: Omit<Report, 'path'>) => {
     if (!inProfile(report.profiles, profile)) return;
     const key = `${rule.meta.id}:${report.range.line}`;
@@ -51,6 +62,7 @@ export function runRules(
         else add(current, located);
       },
       resolve,
+      resolveInAbsentUnit,
     });
   }
   // Few files have reports waiting for them: the others skip indexing the rules by id. A run

@@ -16,6 +16,12 @@ export class Places {
   /** `paths`: every file of the run, for layouts known only from the whole tree */
   constructor(private readonly paths: readonly string[]) {}
 
+  /** Whether any file of the run lies in `folder`. */
+  anyWithin(folder: string): boolean {
+    const prefix = `${folder}/`;
+    return this.paths.some((path) => path.startsWith(prefix));
+  }
+
   of(path: string, language: Language): FilePlace {
     let placer = this.placers.get(language);
     if (!placer) {

@@ -91,6 +91,8 @@ export interface Unit {
   within?: string;
   /** for a play: the roles it applies, by name */
   roles?: string[];
+  /** for a play: where each role it lists is named (the `roles:` entry), in the order of `roles` */
+  roleRanges?: SourceRange[];
   /** for a play: the templates its own tasks render, by path in the run */
   renders?: string[];
 }

@@ -75,6 +75,14 @@ export interface RuleContext {
    * `profile::selinux::mode`, `node.app.port`, `new_resource.bind`. Empty when nothing defines it.
    */
   resolve: (name: string) => readonly VariableDefinition[];
+  /**
+   * `resolve` as a unit this file applies reads names (a role from Galaxy that a play lists), for
+   * a unit whose code the run does not hold; undefined when it holds it, or cannot place it.
+   * The same function for the same unit, so that what rules derive through it can be shared.
+   */
+  resolveInAbsentUnit?: (
+    unit: string,
+  ) => ((name: string) => readonly VariableDefinition[]) | undefined;
 }
 
 export interface Rule {

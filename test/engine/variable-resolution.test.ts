@@ -862,6 +862,36 @@ describe('references a value reads', () => {
     expect(await judged('tunnel: "on"\n')).toEqual(['PermitTunnel yes']);
   });
 
+  it("reads what a known role writes from a play's values, unless the run holds the role", async () => {
+    const site = [
+      '- hosts: all',
+      '  vars:',
+      '    security_ssh_permit_root_login: "yes"',
+      '  roles:',
+      '    - geerlingguy.security',
+      '',
+    ].join('\n');
+    const messages = async (files: Record<string, string>) =>
+      (
+        await analyze(
+          Object.entries(files).map(([path, content]) => ({ path, content })),
+          { rules: [insecureSshServer] },
+        )
+      ).findings.map((finding) => `${finding.path}:${finding.range.line} ${finding.message}`);
+    expect(await messages({ 'site.yml': site })).toEqual([
+      expect.stringMatching(
+        /^site\.yml:3 `security_ssh_permit_root_login: "yes"`, used as `PermitRootLogin` in sshd_config by the role `geerlingguy\.security` applied at site\.yml:5, writes `PermitRootLogin yes`/,
+      ),
+    ]);
+    // A role whose code is in the run is read from that code, whatever its name.
+    expect(
+      await messages({
+        'site.yml': site,
+        'roles/geerlingguy.security/tasks/main.yml': '- name: nothing\n  ansible.builtin.debug:\n',
+      }),
+    ).toEqual([]);
+  });
+
   it('reads Puppet interpolations and Ruby node attributes in strings', () => {
     expect(
       referencesIn(string('${user} ALL=(ALL) NOPASSWD: $commands'), 'puppet').map(

@@ -116,6 +116,11 @@ export class CrossFile {
   resolverFor(model: FileModel): VariableResolver {
     return this.variables.resolverFor(model);
   }
+
+  /** Names as a unit the file applies reads them, when the run lacks its code (see `VariableIndex`). */
+  absentUnitResolver(model: FileModel, unit: string): VariableResolver | undefined {
+    return this.variables.absentUnitResolver(model, unit);
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from './definitions.js';
 import { contains, type Places } from '../../languages/places.js';
 import { referencesIn } from '../../languages/references.js';
+import { descriptorOf } from '../../languages/index.js';
 
 /** How many variables defined as other variables are followed before giving up. */
 const MAX_CHAIN = 5;
@@ -126,6 +127,20 @@ export class VariableIndex {
 
   resolverFor(model: FileModel): VariableResolver {
     return new FileResolver(this, model.language, model.path, ownDefinitions(model));
+  }
+
+  /**
+   * Names as a unit that `model` applies reads them (a role a play lists) when the run does not
+   * hold that unit's code (a role installed from Galaxy): the values the file and the others
+   * give that unit, and those of the tree around it. Undefined when the unit's code is in the
+   * run, whose own files then say what it reads, or when its folder cannot be known.
+   */
+  absentUnitResolver(model: FileModel, unit: string): VariableResolver | undefined {
+    const applied = descriptorOf(model.language).variables.applied;
+    const { tree } = this.places.of(model.path, model.language);
+    const folder = applied?.unitFolder(unit, tree);
+    if (folder === undefined || this.places.anyWithin(folder)) return undefined;
+    return new FileResolver(this, model.language, `${folder}/tasks/main.yml`, []);
   }
 
   /**

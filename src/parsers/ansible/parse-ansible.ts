@@ -204,20 +204,24 @@ class AnsibleModelBuilder {
   }
 
   /** The roles a play applies: `- ssh`, `- role: ssh`, `- { name: ssh }`. */
-  private roleNames(node: YamlNode | null): { roles?: string[] } {
+  private roleNames(node: YamlNode | null): { roles?: string[]; roleRanges?: SourceRange[] } {
     if (!node) return {};
     const list = this.values.deref(node);
     if (!isSeq(list)) return {};
     const roles: string[] = [];
+    const roleRanges: SourceRange[] = [];
     for (const item of list.items) {
       const entry = this.values.value(item as YamlNode);
       const named =
         entry.kind === 'string'
           ? entry
           : entry.entries?.find((pair) => pair.name === 'role' || pair.name === 'name')?.value;
-      if (named?.kind === 'string' && typeof named.value === 'string') roles.push(named.value);
+      if (named?.kind === 'string' && typeof named.value === 'string') {
+        roles.push(named.value);
+        roleRanges.push(named.range);
+      }
     }
-    return { roles };
+    return { roles, roleRanges };
   }
 
   /** Role entries with parameters (`- { role: db, db_password: x }`) assign variables. */

@@ -31,6 +31,8 @@ import { passes } from './truth.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
+import { roleSettingsOf } from '../knowledge/role-settings.js';
+import { includedRole } from '../../parsers/ansible/applied-files.js';
 import { whenConditionsOf } from './task-conditions.js';
 import { readFlagTest } from '../../parsers/templates/flag-test.js';
 import { augeasSettings } from './augeas-changes.js';
@@ -53,6 +55,11 @@ export interface Setting {
   section?: string;
   /** the Puppet class whose variables the value reads */
   within?: string;
+  /**
+   * A role the file applies, whose code the run lacks, that writes the setting
+   * (`knowledge/role-settings.ts`): its value reads names as that role does.
+   */
+  readBy?: string;
 }
 
 /** A setting judged insecure: what it does, and how bad that is when less than the rule's severity. */
@@ -106,6 +113,36 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
       };
   }
   yield* commandSettings(file);
+  if (file.language === 'ansible') yield* appliedRoleSettings(file);
+}
+
+/**
+ * The settings well-known roles write, for each role the file applies by name (a play's
+ * `roles:`, an `include_role` or `import_role` task), as the role writes them.
+ */
+function* appliedRoleSettings(file: FileModel): Generator<Setting> {
+  for (const unit of file.units) {
+    const applied = (unit.roles ?? []).map((role, index) => ({
+      role,
+      range: unit.roleRanges?.[index] ?? unit.range,
+    }));
+    const included = includedRole(unit);
+    if (included !== undefined)
+      applied.push({ role: included, range: attributeOf(unit, 'name')?.value.range ?? unit.range });
+    for (const { role, range } of applied) {
+      const known = roleSettingsOf(role);
+      if (!known) continue;
+      for (const [name, written] of Object.entries(known.directives))
+        yield {
+          format: known.format,
+          name,
+          value: { kind: 'string', value: written, text: written, dynamic: true, range },
+          range,
+          conditional: false,
+          readBy: role,
+        };
+    }
+  }
 }
 
 /**
@@ -361,7 +398,9 @@ export function checkSettings(
         });
       continue;
     }
-    const written = bindings(context, setting.value, setting.within);
+    const reading = readingOf(context, setting);
+    if (!reading) continue;
+    const written = bindings(reading, setting.value, setting.within);
     if (written.length > 0 && neverWritten(context, setting)) continue;
     for (const binding of written) {
       const bound = literalOf(binding.value);
@@ -421,6 +460,19 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
 }
 
 /**
+ * How a setting's value reads names: as the file does, or, for a role that writes it, as the
+ * role does; undefined when the run holds that role's code, which is then read instead.
+ */
+function readingOf(
+  context: RuleContext,
+  setting: Setting,
+): Pick<RuleContext, 'file' | 'resolve'> | undefined {
+  if (setting.readBy === undefined) return context;
+  const resolve = context.resolveInAbsentUnit?.(setting.readBy);
+  return resolve && { file: context.file, resolve };
+}
+
+/**
  * Whether a flag that a conditional setting is written under is set, wherever it is set, to a
  * value that does not write it (`{% if legacy %}Ciphers {{ legacy_ciphers }}` with
  * `legacy: false`): whatever the setting's own variables hold, the line is not written.
@@ -445,7 +497,9 @@ function described(setting: Setting): { shown: (value: string) => string; where:
       if (spec.syntax === 'rule-lines') return text;
       return text === '' ? setting.name : `${setting.name} ${text}`;
     },
-    where: `${spec.label}${setting.section ? ` (\`${setting.section}\`)` : ''}`,
+    where: `${spec.label}${setting.section ? ` (\`${setting.section}\`)` : ''}${
+      setting.readBy ? ` by the role \`${setting.readBy}\` applied` : ''
+    }`,
   };
 }
 

@@ -1,0 +1,66 @@
+/**
+ * What well-known Ansible roles write into a daemon's configuration from their variables, for
+ * a run that applies the role without holding its code (installed from Galaxy at deploy time):
+ * each directive as the role's own template or task writes it, in Jinja2, so that the variable
+ * flow follows it as it would the role's file. Read from each role's published source; a role
+ * whose code the run holds is read from that code instead.
+ */
+import type { ConfigFormat } from '../../model/model.js';
+
+export interface RoleSettings {
+  /** the names plays apply the role by */
+  names: readonly string[];
+  /** the file the role writes, as the rules know it */
+  format: ConfigFormat;
+  /** each directive, with its value as the role writes it */
+  directives: Readonly<Record<string, string>>;
+  /** where the directives come from in the role's source */
+  source: string;
+}
+
+/** `yes` or `no` by a flag through `bool`, as both roles' templates write a switch. */
+const yesOrNo = (flag: string) => `{{ 'yes' if (${flag} | bool) else 'no' }}`;
+
+export const ROLE_SETTINGS: readonly RoleSettings[] = [
+  {
+    names: ['geerlingguy.security'],
+    format: 'sshd',
+    // tasks/ssh.yml: one `lineinfile` per directive into `security_ssh_config_path`.
+    source: 'geerlingguy/ansible-role-security, tasks/ssh.yml',
+    directives: {
+      PasswordAuthentication: '{{ security_ssh_password_authentication }}',
+      PermitRootLogin: '{{ security_ssh_permit_root_login }}',
+      UseDNS: '{{ security_ssh_usedns }}',
+      PermitEmptyPasswords: '{{ security_ssh_permit_empty_password }}',
+      ChallengeResponseAuthentication: '{{ security_ssh_challenge_response_auth }}',
+      GSSAPIAuthentication: '{{ security_ssh_gss_api_authentication }}',
+      X11Forwarding: '{{ security_ssh_x11_forwarding }}',
+    },
+  },
+  {
+    names: ['devsec.hardening.ssh_hardening'],
+    format: 'sshd',
+    source: 'dev-sec/ansible-collection-hardening, roles/ssh_hardening/templates/opensshd.conf.j2',
+    directives: {
+      PermitRootLogin: '{{ ssh_permit_root_login }}',
+      PasswordAuthentication: yesOrNo('ssh_server_password_login'),
+      ChallengeResponseAuthentication: yesOrNo('ssh_challengeresponseauthentication'),
+      PermitTunnel: '{{ ssh_permit_tunnel }}',
+      X11Forwarding: yesOrNo('ssh_x11_forwarding'),
+      AllowAgentForwarding: yesOrNo('ssh_allow_agent_forwarding'),
+      PermitUserEnvironment: '{{ ssh_server_permit_environment_vars }}',
+      StrictModes: yesOrNo('sshd_strict_modes'),
+      MaxAuthTries: '{{ ssh_max_auth_retries }}',
+      LoginGraceTime: '{{ ssh_login_grace_time }}',
+      MaxStartups: '{{ ssh_max_startups }}',
+      LogLevel: '{{ sshd_log_level }}',
+      SyslogFacility: '{{ sshd_syslog_facility }}',
+    },
+  },
+];
+
+const byName = new Map(ROLE_SETTINGS.flatMap((role) => role.names.map((name) => [name, role])));
+
+export function roleSettingsOf(name: string): RoleSettings | undefined {
+  return byName.get(name);
+}
