@@ -287,8 +287,9 @@ export interface Reference {
   /** filters that change the text of what the variable holds (`lower`, `upper`, `trim`) */
   transforms: readonly string[];
   /**
-   * The expression picks one of two literals by the variable's truth (`'yes' if (x | bool) else
-   * 'no'`, `x | bool | ternary('yes', 'no')`): the value is one of them, never the variable's own.
+   * The expression picks one of two literals by a test of the variable
+   * (`'yes' if (x | bool) else 'no'`, `x | bool | ternary('yes', 'no')`): the value is one of
+   * them, never the variable's own.
    */
   choice?: Choice;
   /** the reference is all the value is */

@@ -227,8 +227,8 @@ export interface Directive {
   /** inside a template's condition: whether it is rendered depends on the condition */
   conditional: boolean;
   /**
-   * For a conditional directive whose every condition tests one variable's truth: what each of
-   * those variables must be for the directive to be written.
+   * For a conditional directive whose every condition tests one variable (`x11 | bool`,
+   * `mode == 'on'`, `@x11`): what each test must answer for the directive to be written.
    */
   guards?: readonly FlagGuard[];
   range: SourceRange;

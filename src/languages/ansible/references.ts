@@ -39,7 +39,7 @@ type ReadReference = Omit<FoundReference, 'start' | 'end'>;
 
 /**
  * `name`, `name.key`, `'literal'`, followed by filters that keep its meaning, the last of which
- * may be `ternary` with two literals; or two literals chosen by a name's truth.
+ * may be `ternary` with two literals; or two literals chosen by a test of one name.
  */
 function readJinja(expression: string): ReadReference | undefined {
   const trimmed = expression.trim();

@@ -24,7 +24,10 @@ export interface TemplateTag {
   nesting: 'opens' | 'closes' | 'continues' | 'none';
   /** for a tag that opens a block: whether the block is a condition (else a loop or a macro) */
   condition?: boolean;
-  /** for `if` and `elif`: the condition, when it tests one variable's truth (`x11 | bool`) */
+  /**
+   * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`): the
+   * condition, when it tests one variable (`x11 | bool`, `mode == 'on'`, `@x11`).
+   */
   test?: FlagTest;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Settings of daemons as a file sets them, wherever it sets them: the directives of a
  * configuration file or template the repository deploys, a line a task writes into such a
- * file (`lineinfile` to `/etc/ssh/sshd_config`), or a key a task or resource sets (`sysctl`).
+ * file (`lineinfile` to `/etc/ssh/sshd_config`), a key a task or resource sets (`sysctl`), or
+ * what a well-known role the file applies writes, when the run lacks the role's code.
  * A rule judges a setting by name and value and `checkSettings` reports it: on the setting
- * when its value is written there, or, when a variable gives it, on the line that sets the
- * variable, naming where it lands.
+ * when its value is written there, or, when a variable gives it or a flag decides whether it is
+ * written, on the line that sets the variable, naming where it lands.
  */
 import type {
   ConfigFormat,
