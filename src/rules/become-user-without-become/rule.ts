@@ -1,19 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit } from '../../model/model.js';
 import { isFalse, isTrue } from '../support/values.js';
-import { encloses, keywordOf } from '../support/units.js';
+import { keywordOf, scopesAround } from '../support/units.js';
 import { meta } from './meta.js';
-
-/**
- * The unit, then the blocks around it from the innermost out, then its play. `scopes` are the
- * file's blocks and plays, found once per file rather than once per unit.
- */
-function scopesOf(unit: Unit, scopes: readonly Unit[]): Unit[] {
-  const around = scopes.filter((other) => other !== unit && encloses(other.range, unit.range));
-  // A scope inside another starts later: innermost first.
-  around.sort((a, b) => b.range.line - a.range.line || b.range.column - a.range.column);
-  return [unit, ...around];
-}
 
 /**
  * `become_user` only chooses whom to become; without `become: true` at the task, a block around
@@ -24,11 +12,11 @@ function scopesOf(unit: Unit, scopes: readonly Unit[]): Unit[] {
 function check(context: RuleContext): void {
   const { file } = context;
   if (file.language !== 'ansible') return;
-  const blocksAndPlays = file.units.filter((unit) => unit.kind === 'block' || unit.kind === 'play');
   for (const unit of file.units) {
     const user = keywordOf(unit, 'become_user');
     if (!user || user.value.kind === 'null') continue;
-    const scopes = scopesOf(unit, blocksAndPlays);
+    // The unit, then the blocks around it from the innermost out, then its play.
+    const scopes = [unit, ...[...scopesAround(file, unit)].reverse()];
     const setting = scopes.map((scope) => keywordOf(scope, 'become')).find(Boolean);
     const inPlay = scopes.some((scope) => scope.kind === 'play');
     const who = `\`become_user: ${user.value.text}\``;

@@ -9,28 +9,18 @@ import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
-import { encloses, keywordOf } from '../support/units.js';
+import { keywordOf, scopesAround } from '../support/units.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /**
  * `no_log` as the task runs with it: its own, else its innermost block's or play's. A templated
  * value is taken as set: whoever wrote it meant to hide the output when it matters.
  */
-function hidesOutput(task: Unit, hidingAround: readonly Unit[]): boolean {
-  const own = keywordOf(task, 'no_log');
-  if (own) return !isFalse(own.value);
-  const around = hidingAround
-    .filter((unit) => unit !== task && encloses(unit.range, task.range))
-    .sort((a, b) => b.range.line - a.range.line)[0];
-  const inherited = around && keywordOf(around, 'no_log');
-  return inherited !== undefined && !isFalse(inherited.value);
-}
-
-/** The blocks and plays that set `no_log`, found once per file rather than once per task. */
-function noLogBlocksAndPlays(file: FileModel): Unit[] {
-  return file.units.filter(
-    (unit) => (unit.kind === 'block' || unit.kind === 'play') && keywordOf(unit, 'no_log'),
-  );
+function hidesOutput(file: FileModel, task: Unit): boolean {
+  const setting = [...scopesAround(file, task), task]
+    .map((scope) => keywordOf(scope, 'no_log'))
+    .findLast(Boolean);
+  return setting !== undefined && !isFalse(setting.value);
 }
 
 /** `loop`, `with_items`, `with_dict`, ...: the keyword that makes the task a loop. */
@@ -116,10 +106,9 @@ function secretDebugged(
 }
 
 export function checkAnsibleTasks({ file, report }: RuleContext): void {
-  const hidingAround = noLogBlocksAndPlays(file);
   for (const task of file.units) {
     if (task.kind !== 'task' && task.kind !== 'handler') continue;
-    if (hidesOutput(task, hidingAround)) continue;
+    if (hidesOutput(file, task)) continue;
     if (task.type === 'debug') {
       const debugged = secretDebugged(file, task);
       if (debugged)
