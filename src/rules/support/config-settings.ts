@@ -103,13 +103,14 @@ function* readUnitSettings(file: FileModel): Generator<Setting> {
     const written = writtenSetting(unit, unit.type, file);
     if (written) yield { ...written, ...guardOf(file, unit) };
     yield* contentSettings(unit, file);
+    let augeasGuard: Guard | undefined;
     for (const { spec, name, value } of augeasSettings(unit, file.language))
       yield {
         format: spec.format,
         name,
         value,
         range: value.range,
-        ...guardOf(file, unit),
+        ...(augeasGuard ??= guardOf(file, unit)),
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
