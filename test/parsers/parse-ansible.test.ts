@@ -28,6 +28,25 @@ describe('Ansible parser', () => {
     expect(attribute(second, 'mode')?.value).toMatchObject({ kind: 'number', value: 777 });
   });
 
+  it('reads y and n as strings, as PyYAML does, and every case of yes/no/on/off it reads', () => {
+    const model = parse(
+      'roles/a/defaults/main.yml',
+      'y: n\nn: Y\nwords: [yes, No, ON, off, True, FALSE]\nmixed: [yEs, nO]\n',
+    );
+    const variable = (name: string) => model.variables.find((entry) => entry.name === name);
+    expect(variable('y')?.value).toMatchObject({ kind: 'string', value: 'n' });
+    expect(variable('n')?.value).toMatchObject({ kind: 'string', value: 'Y' });
+    expect(variable('words')?.value.items?.map((item) => item.value)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(variable('mixed')?.value.items?.map((item) => item.kind)).toEqual(['string', 'string']);
+  });
+
   it('keeps exact positions of keys and values', () => {
     const model = parse(
       'roles/a/tasks/main.yml',

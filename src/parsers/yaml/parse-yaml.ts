@@ -7,7 +7,8 @@
  * scalars instead of throwing.
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { CST, Document, Node as YamlNode, ScalarTag, YAMLError } from 'yaml';
+import type { CST, Document, DocumentOptions, Node as YamlNode, ParseOptions } from 'yaml';
+import type { ScalarTag, SchemaOptions, Tags, YAMLError } from 'yaml';
 import type { Comment, SourceRange } from '../../model/model.js';
 import { checkNesting } from './nesting.js';
 import { originalColumn, reindentCutShortScalar, type EditedLine } from './quoted-continuations.js';
@@ -21,6 +22,48 @@ const applicationTags: ScalarTag[] = APPLICATION_TAGS.map((tag) => ({
   tag,
   resolve: (value: string) => value,
 }));
+
+const BOOLEAN_TAG = 'tag:yaml.org,2002:bool';
+
+/**
+ * YAML 1.1's booleans as the loaders of Ansible (PyYAML) and Hiera (Psych) resolve them:
+ * `yes`/`no`, `true`/`false`, `on`/`off`. The YAML 1.1 schema of `yaml` also takes `y` and `n`
+ * for booleans, which neither loader does: to Ansible `y` is a string, which its `bool` filter
+ * reads as false and a Jinja2 `if` as true, and a key `n:` names the variable `n`.
+ */
+const loaderBooleans: ScalarTag[] = [
+  {
+    tag: BOOLEAN_TAG,
+    default: true,
+    identify: (value) => value === true,
+    test: /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => true,
+  },
+  {
+    tag: BOOLEAN_TAG,
+    default: true,
+    identify: (value) => value === false,
+    test: /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => false,
+  },
+];
+
+/** The schema's tags with its booleans replaced by the loaders', where its own stood. */
+function loaderTags(tags: Tags): Tags {
+  const first = tags.findIndex((tag) => typeof tag === 'object' && tag.tag === BOOLEAN_TAG);
+  const others = tags.filter((tag) => typeof tag !== 'object' || tag.tag !== BOOLEAN_TAG);
+  if (first < 0) return [...others, ...applicationTags];
+  return [...others.slice(0, first), ...loaderBooleans, ...others.slice(first), ...applicationTags];
+}
+
+/** How every YAML text is composed; `npm run bench`'s bare parse composes with the same. */
+export const COMPOSER_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
+  version: '1.1',
+  merge: true,
+  uniqueKeys: false,
+  customTags: loaderTags,
+  strict: false,
+};
 
 export interface ParsedYaml {
   documents: Document.Parsed[];
@@ -98,13 +141,7 @@ function read(text: string): Reading {
   const tokens = Array.from(parser.parse(text));
   // The composer recurses once per level: refuse deep nesting before it runs.
   checkNesting(tokens, (offset) => lineCounter.linePos(offset).line);
-  const composer = new Composer({
-    version: '1.1',
-    merge: true,
-    uniqueKeys: false,
-    customTags: (tags) => [...tags, ...applicationTags],
-    strict: false,
-  });
+  const composer = new Composer(COMPOSER_OPTIONS);
   const documents = Array.from(composer.compose(tokens, true, text.length));
   return { text, tokens, lineCounter, documents };
 }
