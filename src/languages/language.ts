@@ -282,6 +282,11 @@ export interface Reference {
   end: number;
   /** the variable it reads; undefined for a literal written in the expression (`{{ 'ALL' }}`) */
   name?: string;
+  /**
+   * the variables read instead, in turn, when `name` has no definition (`a | default(b) |
+   * default(c)`); `fallback` comes after them, when none has one
+   */
+  fallbackNames?: readonly string[];
   /** the literal it gives when the variable has no definition (`default('ALL')`), or the literal it is */
   fallback?: string;
   /** filters that change the text of what the variable holds (`lower`, `upper`, `trim`) */

@@ -797,6 +797,23 @@ describe('references a value reads', () => {
     expect(referencesIn(string('{{ a ~ b }}'), 'ansible')).toEqual([]);
   });
 
+  it('reads the variables default() falls back on, in turn, and no Jinja2 literal as one', () => {
+    expect(
+      referencesIn(
+        string("{{ site_port | default(ssh['port']) | d(port) | default('22') }}"),
+        'ansible',
+      ),
+    ).toMatchObject([{ name: 'site_port', fallbackNames: ['ssh.port', 'port'], fallback: '22' }]);
+    // After a literal, later defaults are never reached.
+    expect(referencesIn(string("{{ a | default('x') | default(b) }}"), 'ansible')).toMatchObject([
+      { name: 'a', fallback: 'x' },
+    ]);
+    for (const literal of ['omit', 'true', 'False', 'none'])
+      expect(
+        referencesIn(string(`{{ a | default(${literal}) }}`), 'ansible')[0],
+      ).not.toHaveProperty('fallbackNames');
+  });
+
   it('reads the two literals an expression picks by a name, and the test it picks them by', () => {
     const choiceOf = (text: string) =>
       referencesIn(string(text), 'ansible').map(({ name, whole, choice }) => ({

@@ -227,8 +227,12 @@ class FileResolver implements VariableResolver {
     const [only, ...others] = referencesIn(definition.value, this.language);
     const next = only?.whole && others.length === 0 ? only.name : undefined;
     if (next && via.length < MAX_CHAIN && !via.includes(next)) {
-      const deeper = readIn ? this.followWhereGiven(next, readIn, via) : this.follow(next, via);
-      if (deeper.length > 0) return deeper;
+      // `a | default(b)` reads `b` where nothing defines `a`.
+      for (const name of [next, ...(only?.fallbackNames ?? [])]) {
+        if (via.includes(name)) continue;
+        const deeper = readIn ? this.followWhereGiven(name, readIn, via) : this.follow(name, via);
+        if (deeper.length > 0) return deeper;
+      }
     } else if (
       next !== undefined &&
       next === via.at(-1) &&

@@ -50,6 +50,7 @@ function readJinja(expression: string): ReadReference | undefined {
   const literal = QUOTED.exec(head);
   const transforms: string[] = [];
   let fallback = literal ? (literal[1] ?? literal[2]) : undefined;
+  const fallbackNames: string[] = [];
   let asBool = false;
   let choice: Choice | undefined;
   if (!literal && !JINJA_NAME.test(head)) return undefined;
@@ -59,8 +60,11 @@ function readJinja(expression: string): ReadReference | undefined {
     // Nothing is known of what a filter after `ternary` makes of the literal it picked.
     if (!filterName || choice) return undefined;
     if (filterName === 'default' || filterName === 'd') {
-      const argument = QUOTED.exec((call[2] ?? '').split(',')[0]?.trim() ?? '');
-      if (argument && fallback === undefined) fallback = argument[1] ?? argument[2];
+      const written = (call[2] ?? '').split(',')[0]?.trim() ?? '';
+      const argument = QUOTED.exec(written);
+      if (fallback !== undefined) continue;
+      if (argument) fallback = argument[1] ?? argument[2];
+      else if (isVariableName(written)) fallbackNames.push(normalisedName(written));
     } else if (TEXT_FILTERS.has(filterName)) {
       transforms.push(filterName);
     } else if (filterName === 'ternary' && !literal && transforms.length === 0) {
@@ -73,13 +77,37 @@ function readJinja(expression: string): ReadReference | undefined {
       return undefined;
     }
   }
-  const name = literal ? undefined : head.replace(/\[\s*(['"])([^'"]+)\1\s*\]/g, '.$2');
+  const name = literal ? undefined : normalisedName(head);
   return {
     ...(name ? { name } : {}),
+    ...(fallbackNames.length > 0 ? { fallbackNames } : {}),
     ...(fallback !== undefined ? { fallback } : {}),
     transforms,
     ...(choice ? { choice } : {}),
   };
+}
+
+/**
+ * Names that are no variable in a `default()`: `omit` drops the parameter, the others are
+ * Jinja2's literals.
+ */
+const NOT_VARIABLES: ReadonlySet<string> = new Set([
+  'omit',
+  'none',
+  'None',
+  'true',
+  'false',
+  'True',
+  'False',
+]);
+
+function isVariableName(written: string): boolean {
+  return JINJA_NAME.test(written) && !NOT_VARIABLES.has(written);
+}
+
+/** `a['b']` → `a.b`, as definitions name a mapping's keys. */
+function normalisedName(written: string): string {
+  return written.replace(/\[\s*(['"])([^'"]+)\1\s*\]/g, '.$2');
 }
 
 /** `'yes' if (name | bool) else 'no'`, the conditional expression templates set a flag with. */

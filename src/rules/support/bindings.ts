@@ -88,7 +88,7 @@ function* bindingsOf(
 ): Generator<Binding> {
   for (const reference of referencesIn(value, context.file.language)) {
     const written = writtenText(value, reference);
-    const definitions = reference.name ? resolveWithin(context, reference.name, within) : [];
+    const definitions = referencedDefinitions(context, reference, within);
     if (definitions.length === 0 && reference.fallback !== undefined) {
       const fallback = reference.choice
         ? (chosen(reference.choice, fallbackValue(reference.fallback, value.range)) ?? '')
@@ -129,9 +129,21 @@ export function wholeDefinitions(
   within?: string,
 ): readonly VariableDefinition[] {
   const [only, ...others] = referencesIn(value, context.file.language);
-  return only?.whole && only.name && others.length === 0
-    ? resolveWithin(context, only.name, within)
-    : [];
+  return only?.whole && others.length === 0 ? referencedDefinitions(context, only, within) : [];
+}
+
+/** What a reference reads: its variable's definitions, else those of its `default()` variables in turn. */
+function referencedDefinitions(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  reference: Reference,
+  within: string | undefined,
+): readonly VariableDefinition[] {
+  let found = reference.name ? resolveWithin(context, reference.name, within) : [];
+  for (const name of reference.fallbackNames ?? []) {
+    if (found.length > 0) break;
+    found = resolveWithin(context, name, within);
+  }
+  return found;
 }
 
 /** A unit with one attribute bound, for each binding of each of its attributes. */
