@@ -21,6 +21,54 @@ export interface RoleSettings {
 /** `yes` or `no` by a flag through `bool`, as both roles' templates write a switch. */
 const yesOrNo = (flag: string) => `{{ 'yes' if (${flag} | bool) else 'no' }}`;
 
+/**
+ * The sshd options the rules judge, as the Linux System Roles' sshd role names them: its
+ * template writes each as `sshd_<Option>` if defined, else the option's key in the
+ * `sshd_config` dict (formerly `sshd`), true and false as `yes` and `no`.
+ */
+const SYSTEM_ROLE_SSHD_OPTIONS = [
+  'PermitRootLogin',
+  'PermitEmptyPasswords',
+  'PasswordAuthentication',
+  'HostbasedAuthentication',
+  'IgnoreRhosts',
+  'PermitUserEnvironment',
+  'StrictModes',
+  'Protocol',
+  'X11Forwarding',
+  'GatewayPorts',
+  'PermitTunnel',
+  'MaxAuthTries',
+  'LoginGraceTime',
+  'MaxStartups',
+  'LogLevel',
+  'SyslogFacility',
+  'Ciphers',
+  'MACs',
+  'KexAlgorithms',
+];
+
+const SYSTEM_ROLE_SSHD: RoleSettings = {
+  names: [
+    'willshersystems.sshd',
+    'linux-system-roles.sshd',
+    'fedora.linux_system_roles.sshd',
+    'rhel-system-roles.sshd',
+    'redhat.rhel_system_roles.sshd',
+  ],
+  format: 'sshd',
+  // templates/sshd_config.j2: `body_option(key, sshd_<key>)` falls back on `__sshd_config[key]`,
+  // which vars/main.yml sets to `sshd_config` or, when that is empty, `sshd`. The OS defaults
+  // the role writes for an option set nowhere are the distribution's, and not judged here.
+  source: 'willshersystems/ansible-sshd, templates/sshd_config.j2 and vars/main.yml',
+  directives: Object.fromEntries(
+    SYSTEM_ROLE_SSHD_OPTIONS.map((option) => [
+      option,
+      `{{ sshd_${option} | default(sshd_config.${option}) | default(sshd.${option}) }}`,
+    ]),
+  ),
+};
+
 export const ROLE_SETTINGS: readonly RoleSettings[] = [
   {
     names: ['geerlingguy.security'],
@@ -57,6 +105,7 @@ export const ROLE_SETTINGS: readonly RoleSettings[] = [
       SyslogFacility: '{{ sshd_syslog_facility }}',
     },
   },
+  SYSTEM_ROLE_SSHD,
 ];
 
 const byName = new Map(ROLE_SETTINGS.flatMap((role) => role.names.map((name) => [name, role])));
