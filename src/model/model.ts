@@ -95,6 +95,12 @@ export interface Unit {
   roleRanges?: SourceRange[];
   /** for a play: the templates its own tasks render, by path in the run */
   renders?: string[];
+  /**
+   * For a resource inside conditions that each test one variable (Puppet's `if $manage_root`,
+   * `unless $x`, their `else`): what each test must answer for it to be declared. Absent under
+   * any other condition, which `FileModel.conditions` still records.
+   */
+  guards?: readonly FlagGuard[];
 }
 
 export type VariableScope =
@@ -235,8 +241,8 @@ export interface Directive {
 }
 
 /**
- * A template condition that tests one variable (`{% if x11 | bool %}`, `{% else %}` after it):
- * the text under it is written when the test's answer for the variable is `when`.
+ * A condition that tests one variable (`{% if x11 | bool %}`, `{% else %}` after it, Puppet's
+ * `if $x11`): the text or resource under it is written when the test's answer is `when`.
  */
 export interface FlagGuard {
   name: string;

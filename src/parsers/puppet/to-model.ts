@@ -7,6 +7,7 @@ import type {
   Attribute,
   Condition,
   FileModel,
+  FlagGuard,
   HashDeclaration,
   Unit,
   Value,
@@ -45,6 +46,20 @@ import {
   splattedEntries,
 } from './created-resources.js';
 import { forEachChild } from './walk.js';
+
+/**
+ * The variable a condition tests for truth, and the answer that takes the `if` branch:
+ * `$manage_root`, `! $legacy`, `($x)`, read by Puppet's truth (anything but undef and false).
+ */
+function flagTested(
+  test: Expression,
+  unless: boolean,
+): { name: string; when: boolean } | undefined {
+  if (test.kind === 'Unary' && test.operator === 'paren') return flagTested(test.expr, unless);
+  if (test.kind === 'Unary' && test.operator === 'not') return flagTested(test.expr, !unless);
+  if (test.kind !== 'Variable' || test.booleanName) return undefined;
+  return { name: test.name.replace(/^::/, ''), when: !unless };
+}
 
 /** Functions whose result holds the keys of the hashes they are given. */
 const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
@@ -161,7 +176,8 @@ class PuppetModelBuilder {
             hasDefault: hasFinalElse(expr),
             range: this.values.range(expr),
           });
-        break;
+        this.ifBranches(expr);
+        return;
       default:
         break;
     }
@@ -178,6 +194,8 @@ class PuppetModelBuilder {
       });
     }
     forEachChild(expr, this.visitChild);
+    if (expr.kind === 'Case' || expr.kind === 'Selector')
+      for (const unit of this.units.slice(firstUnit)) this.unguardable(unit);
     if (scope !== undefined) {
       this.scopes.pop();
       this.hashes.pop();
@@ -188,6 +206,40 @@ class PuppetModelBuilder {
       for (const declaration of this.hashDeclarations.slice(firstDeclaration))
         declaration.within ??= within;
     }
+  }
+
+  /**
+   * An `if` or `unless`, one branch at a time: the resources of a branch carry the flag it
+   * needs when the condition tests one variable (`if $manage_root`, `unless ! $x`); an `elsif`
+   * tests another, so the branches after it carry none.
+   */
+  private ifBranches(expr: IfExpression): void {
+    this.visit(expr.test);
+    const flag = flagTested(expr.test, expr.keyword === 'unless');
+    this.branch(expr.then, flag && { name: flag.name, test: 'set', when: flag.when });
+    const elsif = expr.else?.kind === 'If' && expr.else.elsif === true;
+    this.branch(
+      expr.else,
+      flag && !elsif ? { name: flag.name, test: 'set', when: !flag.when } : undefined,
+    );
+  }
+
+  /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
+  private readonly unguarded = new WeakSet<Unit>();
+
+  private branch(body: Expression | undefined, guard: FlagGuard | undefined): void {
+    if (!body) return;
+    const firstUnit = this.units.length;
+    this.visit(body);
+    for (const unit of this.units.slice(firstUnit)) {
+      if (!guard || this.unguarded.has(unit)) this.unguardable(unit);
+      else unit.guards = [guard, ...(unit.guards ?? [])];
+    }
+  }
+
+  private unguardable(unit: Unit): void {
+    this.unguarded.add(unit);
+    delete unit.guards;
   }
 
   private resource(expr: ResourceExpression): void {

@@ -266,10 +266,11 @@ interface Guard {
 
 /**
  * A task with `when:`, its own or a block's around it, or a resource inside an `if`, `unless` or
- * `case`; for a task whose every condition tests one variable (`when: ssh_legacy | bool`), what
- * those variables must be for it to run.
+ * `case`; for a task or resource whose every condition tests one variable (`when: ssh_legacy |
+ * bool`, Puppet's `if $ssh_legacy`), what those variables must be for it to run.
  */
 function guardOf(file: FileModel, unit: Unit): Guard {
+  if (unit.guards) return { conditional: true, guards: unit.guards };
   const conditions = whenConditionsOf(file, unit);
   if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
   const guards: FlagGuard[] = [];
