@@ -7,6 +7,7 @@ import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { FileModel } from '../../model/model.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
 import { CONDITION_TYPES, readConditions } from './conditions.js';
+import { guardResources } from './resource-guards.js';
 import { HEREDOC_TYPES, Heredocs } from './heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
 import { ResourceReader, STATEMENT_TYPES } from './resources.js';
@@ -43,11 +44,13 @@ function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
   const index = new SyntaxIndex(root, INDEXED_TYPES);
   const locals = new LocalVariables(index);
   const values = new RubyValues(source, new Heredocs(index, source), locals);
+  const units = new ResourceReader(values).units(index);
+  guardResources(index, units, values);
   return {
     path,
     language: 'chef',
     kind: ATTRIBUTES_PATH.test(path) ? 'attributes' : 'recipe',
-    units: new ResourceReader(values).units(index),
+    units,
     variables: isRoleFile(path)
       ? roleVariables(rubyRoleSections(index, values))
       : new VariableReader(values, locals).variables(index),
