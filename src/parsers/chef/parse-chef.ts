@@ -8,6 +8,7 @@ import type { FileModel } from '../../model/model.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
 import { CONDITION_TYPES, readConditions } from './conditions.js';
 import { guardResources } from './resource-guards.js';
+import { readFileEdits } from './file-edits.js';
 import { HEREDOC_TYPES, Heredocs } from './heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
 import { ResourceReader, STATEMENT_TYPES } from './resources.js';
@@ -45,6 +46,7 @@ function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
   const locals = new LocalVariables(index);
   const values = new RubyValues(source, new Heredocs(index, source), locals);
   const units = new ResourceReader(values).units(index);
+  readFileEdits(index, units, values);
   guardResources(index, units, values);
   return {
     path,

@@ -17,7 +17,7 @@ interface Branch {
 
 const NODE_ATTRIBUTE = /^node(\.[\w-]+)+$/;
 
-/** Sets `guards` on the resources whose every enclosing condition tests one node attribute. */
+/** Sets `guards` on the resources and calls whose every enclosing condition tests one node attribute. */
 export function guardResources(
   index: SyntaxIndex,
   units: readonly Unit[],
@@ -31,7 +31,8 @@ export function guardResources(
   const open: Branch[] = [];
   let next = 0;
   for (const unit of units) {
-    if (unit.kind !== 'resource') continue;
+    // Free calls too: a FileEdit's edits in a `ruby_block` under such a condition.
+    if (unit.kind !== 'resource' && unit.kind !== 'call') continue;
     for (; next < branches.length; next++) {
       const branch = branches[next] as Branch;
       if (compareStarts(branch.range, unit.range) > 0) break;

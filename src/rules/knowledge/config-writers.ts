@@ -34,6 +34,10 @@ export const LINE_WRITERS: Partial<Record<Language, Readonly<Record<string, Line
     chef: {
       append_if_no_line: { path: ['path'], line: 'line' },
       replace_or_add: { path: ['path'], line: 'line' },
+      // Chef::Util::FileEdit's line edits, as the Chef parser gives them their file
+      search_file_replace_line: { path: ['path'], line: 'line' },
+      insert_line_if_no_match: { path: ['path'], line: 'line' },
+      insert_line_after_match: { path: ['path'], line: 'line' },
     },
   });
 
