@@ -97,8 +97,9 @@ export interface Unit {
   renders?: string[];
   /**
    * For a resource inside conditions that each test one variable (Puppet's `if $manage_root`,
-   * `unless $x`, their `else`): what each test must answer for it to be declared. Absent under
-   * any other condition, which `FileModel.conditions` still records.
+   * `unless $x`, their `else`) or pick nodes by their facts (`if $facts['os']['family'] ==
+   * 'Debian'`, which add no guard): what each flag's test must answer for it to be declared.
+   * Absent under any other condition, which `FileModel.conditions` still records.
    */
   guards?: readonly FlagGuard[];
 }
@@ -237,6 +238,8 @@ export interface Directive {
    * `mode == 'on'`, `@x11`): what each test must answer for the directive to be written.
    */
   guards?: readonly FlagGuard[];
+  /** written under a template condition that picks hosts: not on every host */
+  hostSpecific?: true;
   range: SourceRange;
 }
 

@@ -2,17 +2,22 @@
  * What the conditions around a resource must answer for a recipe to declare it, where each one
  * tests a node attribute for truth: `if node['ssh']['allow_root']`, `unless ...`, `if !...`,
  * the `else` of such a condition and the modifier forms (`package 'telnet' if node[...]`), by
- * Ruby's truth (anything but nil and false). A resource under any other condition (a `case`, a
- * branch after an `elsif`, a comparison, a method call) carries none.
+ * Ruby's truth (anything but nil and false). Conditions that pick nodes by what Ohai finds on
+ * them (`platform?('ubuntu')`, `case node['platform_family']`) add no guard. A resource under
+ * any other condition (a branch after an `elsif`, a comparison, a method call) carries none.
  */
 import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
 import { field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
+import { selectsNodes } from './host-test.js';
 
-/** A branch of a condition, and the flag it needs; none for a branch no one flag decides. */
+/**
+ * A branch of a condition, and the flag it needs; `nodes` for one that picks nodes by what Ohai
+ * finds on them (no guard); none for a branch no one flag decides.
+ */
 interface Branch {
   range: SourceRange;
-  guard?: FlagGuard;
+  guard?: FlagGuard | 'nodes';
 }
 
 const NODE_ATTRIBUTE = /^node(\.[\w-]+)+$/;
@@ -41,26 +46,47 @@ export function guardResources(
     }
     closeBefore(open, unit.range);
     if (open.length > 0 && open.every((branch) => branch.guard))
-      unit.guards = open.map((branch) => branch.guard as FlagGuard);
+      unit.guards = open.flatMap((branch) =>
+        branch.guard === undefined || branch.guard === 'nodes' ? [] : [branch.guard],
+      );
   }
 }
 
 function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
+  if (node.type === 'case' || node.type === 'case_match') {
+    // `case node['platform_family']` picks nodes in every branch.
+    const value = field(node, 'value');
+    const nodes = value !== undefined && selectsNodes(value, values);
+    return [{ range: rangeOf(node), ...(nodes ? { guard: 'nodes' as const } : {}) }];
+  }
+  if (node.type === 'conditional') return [{ range: rangeOf(node) }];
+  return ifBranches(node, values);
+}
+
+/**
+ * The branches of an `if`, `unless`, `elsif` or modifier: under a flag's test, each with the
+ * answer it needs; under a test that picks nodes (`if platform?('ubuntu')`), each as written,
+ * with the `elsif`s after it read in turn. An `elsif` after a flag's test tests another flag
+ * once that one has failed: two flags decide what is under it, and it carries none.
+ */
+function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const modifier = node.type === 'if_modifier' || node.type === 'unless_modifier';
-  if (!modifier && node.type !== 'if' && node.type !== 'unless') return [{ range: rangeOf(node) }];
   const condition = field(node, 'condition');
-  const flag = condition && flagTested(condition, values, node.type.startsWith('unless'));
-  const guard = (taken: boolean): Partial<Branch> =>
-    flag ? { guard: { name: flag.name, test: 'set', when: taken ? flag.when : !flag.when } } : {};
+  const nodes = condition !== undefined && selectsNodes(condition, values);
+  const flag =
+    condition && !nodes ? flagTested(condition, values, node.type.startsWith('unless')) : undefined;
+  const guard = (taken: boolean): Partial<Branch> => {
+    if (nodes) return { guard: 'nodes' };
+    return flag
+      ? { guard: { name: flag.name, test: 'set', when: taken ? flag.when : !flag.when } }
+      : {};
+  };
   const taken = field(node, modifier ? 'body' : 'consequence');
   const branches: Branch[] = taken ? [{ range: rangeOf(taken), ...guard(true) }] : [];
   const alternative = modifier ? undefined : field(node, 'alternative');
-  // An `elsif` tests another flag once this one has failed: two flags decide what is under it.
-  if (alternative)
-    branches.push({
-      range: rangeOf(alternative),
-      ...(alternative.type === 'else' ? guard(false) : {}),
-    });
+  if (alternative?.type === 'else') branches.push({ range: rangeOf(alternative), ...guard(false) });
+  else if (alternative && nodes) branches.push(...ifBranches(alternative, values));
+  else if (alternative) branches.push({ range: rangeOf(alternative) });
   return branches;
 }
 

@@ -30,7 +30,8 @@ export function readDirectives(
 /**
  * The directives that take effect where the first value a block gives a keyword wins: a later
  * one is dropped when an earlier one of the same block is written unconditionally (in a
- * template, one under a condition may not be rendered, and the later one then applies).
+ * template, one under a condition may not be rendered, and the later one then applies; one
+ * under a condition that picks hosts is not written on the others).
  * Keywords are compared without case, as OpenSSH reads them.
  */
 function firstValues(directives: Directive[], repeatable: readonly string[]): Directive[] {
@@ -41,7 +42,7 @@ function firstValues(directives: Directive[], repeatable: readonly string[]): Di
     if (adding.has(keyword)) return true;
     const key = `${directive.section ?? ''}\u0000${keyword}`;
     if (settled.has(key)) return false;
-    if (!directive.conditional) settled.add(key);
+    if (!directive.conditional && !directive.hostSpecific) settled.add(key);
     return true;
   });
 }
@@ -61,6 +62,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): D
     },
     conditional: line.conditional,
     ...(line.guards ? { guards: line.guards } : {}),
+    ...(line.hostSpecific ? { hostSpecific: true as const } : {}),
     range: line.rangeOf(line.text.length - line.text.trimStart().length, valueTo),
   };
 }

@@ -46,6 +46,7 @@ import {
   splattedEntries,
 } from './created-resources.js';
 import { forEachChild } from './walk.js';
+import { selectsNodes } from './host-test.js';
 
 /**
  * The variable a condition tests for truth, and the answer that takes the `if` branch:
@@ -195,7 +196,10 @@ class PuppetModelBuilder {
     }
     forEachChild(expr, this.visitChild);
     if (expr.kind === 'Case' || expr.kind === 'Selector')
-      for (const unit of this.units.slice(firstUnit)) this.unguardable(unit);
+      this.underBranch(
+        this.units.slice(firstUnit),
+        expr.kind === 'Case' && selectsNodes(expr.test) ? 'nodes' : undefined,
+      );
     if (scope !== undefined) {
       this.scopes.pop();
       this.hashes.pop();
@@ -215,6 +219,12 @@ class PuppetModelBuilder {
    */
   private ifBranches(expr: IfExpression): void {
     this.visit(expr.test);
+    // `if $facts['os']['family'] == 'Debian'` picks nodes: on those, its branch is declared.
+    if (selectsNodes(expr.test)) {
+      this.branch(expr.then, 'nodes');
+      this.branch(expr.else, 'nodes');
+      return;
+    }
     const flag = flagTested(expr.test, expr.keyword === 'unless');
     this.branch(expr.then, flag && { name: flag.name, test: 'set', when: flag.when });
     const elsif = expr.else?.kind === 'If' && expr.else.elsif === true;
@@ -227,12 +237,21 @@ class PuppetModelBuilder {
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
   private readonly unguarded = new WeakSet<Unit>();
 
-  private branch(body: Expression | undefined, guard: FlagGuard | undefined): void {
+  /**
+   * Visits a branch, whose units then carry its flag's guard; `nodes` for a branch that picks
+   * nodes by their facts, which adds none; undefined for any other branch.
+   */
+  private branch(body: Expression | undefined, guard: FlagGuard | 'nodes' | undefined): void {
     if (!body) return;
     const firstUnit = this.units.length;
     this.visit(body);
-    for (const unit of this.units.slice(firstUnit)) {
+    this.underBranch(this.units.slice(firstUnit), guard);
+  }
+
+  private underBranch(units: readonly Unit[], guard: FlagGuard | 'nodes' | undefined): void {
+    for (const unit of units) {
       if (!guard || this.unguarded.has(unit)) this.unguardable(unit);
+      else if (guard === 'nodes') unit.guards ??= [];
       else unit.guards = [guard, ...(unit.guards ?? [])];
     }
   }

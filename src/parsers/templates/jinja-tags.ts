@@ -8,6 +8,7 @@
  * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `src/languages/ansible/references.ts`.
  */
 import { readFlagTest } from './flag-test.js';
+import { selectsHosts } from './host-test.js';
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 
 const OPENERS: Record<string, { kind: TagKind; close: string }> = {
@@ -45,7 +46,9 @@ export function jinjaTags(source: string): TemplateTag[] {
       tag.nesting = nestingOf(code);
       if (tag.nesting === 'opens') tag.condition = /^if\b/.test(code);
       const condition = /^(?:if|elif)\b([\s\S]*)$/.exec(code)?.[1];
-      const test = condition === undefined ? undefined : readFlagTest(condition);
+      if (condition !== undefined && selectsHosts(condition)) tag.selectsHosts = true;
+      const test =
+        condition === undefined || tag.selectsHosts ? undefined : readFlagTest(condition);
       if (test) tag.test = test;
     }
     tags.push(tag);

@@ -20,6 +20,11 @@ export interface RenderedLine {
    * variable: what those variables must be for the line to be written.
    */
   guards?: readonly FlagGuard[];
+  /**
+   * some of its text sits under a condition that picks hosts (`ansible_os_family == 'Debian'`):
+   * written unconditionally where it is written, but not on every host
+   */
+  hostSpecific?: true;
   /** whether any of its text comes from an expression */
   templated: boolean;
   /** the source range of text[from, to) */
@@ -41,6 +46,7 @@ interface Piece {
   conditional: boolean;
   /** the flags the text is written under; undefined where a condition around it is not a flag's */
   guards: readonly FlagGuard[] | undefined;
+  hostSpecific: boolean;
 }
 
 /**
@@ -50,6 +56,8 @@ interface Piece {
  */
 interface Block {
   condition: boolean;
+  /** one of its conditions picks hosts */
+  hostSpecific?: boolean;
   branch: readonly FlagGuard[] | undefined;
   otherwise: readonly FlagGuard[] | undefined;
 }
@@ -81,6 +89,7 @@ export function renderLines(
         text: text.slice(start, end),
         conditional: own.some((piece) => piece.conditional),
         ...(guards ? { guards } : {}),
+        ...(own.some((piece) => piece.hostSpecific) ? { hostSpecific: true as const } : {}),
         templated: own.some((piece) => piece.expression),
         rangeOf: (from, to) =>
           rangeBetween(
@@ -106,13 +115,16 @@ function render(
   const blocks: Block[] = [];
   let conditional = false;
   let guards: readonly FlagGuard[] | undefined = [];
+  let hostSpecific = false;
   /** What the text after a block's tag is written under: worked out as blocks change, not per piece. */
   const enter = () => {
     const conditions = blocks.filter((block) => block.condition);
-    conditional = conditions.length > 0;
     guards = conditions.every((block) => block.branch !== undefined)
       ? conditions.flatMap((block) => block.branch ?? [])
       : undefined;
+    // Text that only conditions on what the host is decide is written wherever it applies.
+    conditional = guards === undefined || guards.length > 0;
+    hostSpecific = conditions.some((block) => block.hostSpecific);
   };
   let position = 0;
   const addText = (sourceFrom: number, sourceTo: number) => {
@@ -127,6 +139,7 @@ function render(
       expression: false,
       conditional,
       guards,
+      hostSpecific,
     });
   };
   for (const tag of tags) {
@@ -143,6 +156,7 @@ function render(
         expression: true,
         conditional,
         guards,
+        hostSpecific,
       });
       continue;
     }
@@ -158,6 +172,7 @@ function render(
 
 function openedBlock(tag: TemplateTag): Block {
   if (tag.condition !== true) return { condition: false, branch: [], otherwise: [] };
+  if (tag.selectsHosts) return { condition: true, hostSpecific: true, branch: [], otherwise: [] };
   const flag = tag.test;
   return {
     condition: true,
@@ -171,6 +186,11 @@ function continueBlock(block: Block | undefined, tag: TemplateTag): void {
   if (!block?.condition) return;
   const before = block.otherwise;
   if (tag.test === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
+    block.branch = before;
+    return;
+  }
+  if (tag.selectsHosts) {
+    block.hostSpecific = true;
     block.branch = before;
     return;
   }

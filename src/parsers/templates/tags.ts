@@ -29,6 +29,11 @@ export interface TemplateTag {
    * condition, when it tests one variable (`x11 | bool`, `mode == 'on'`, `@x11`).
    */
   test?: FlagTest;
+  /**
+   * For such a tag: the condition asks only what the host is (`ansible_os_family == 'Debian'`),
+   * so the text under it is written on every host of that kind, as if unconditionally.
+   */
+  selectsHosts?: true;
 }
 
 export class TemplateSyntaxError extends Error {

@@ -36,6 +36,7 @@ import { roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
 import { whenConditionsOf } from './task-conditions.js';
 import { readFlagTest } from '../../parsers/templates/flag-test.js';
+import { selectsHosts } from '../../parsers/templates/host-test.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 
@@ -270,17 +271,25 @@ interface Guard {
  * bool`, Puppet's `if $ssh_legacy`), what those variables must be for it to run.
  */
 function guardOf(file: FileModel, unit: Unit): Guard {
-  if (unit.guards) return { conditional: true, guards: unit.guards };
+  if (unit.guards) return guarded(unit.guards);
   const conditions = whenConditionsOf(file, unit);
   if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
   const guards: FlagGuard[] = [];
   for (const condition of conditions)
     for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
-      const flag = item.kind === 'string' ? readFlagTest(String(item.value ?? '')) : undefined;
+      const text = item.kind === 'string' ? String(item.value ?? '') : undefined;
+      // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
+      if (text !== undefined && selectsHosts(text)) continue;
+      const flag = text === undefined ? undefined : readFlagTest(text);
       if (!flag) return { conditional: true };
       guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
     }
-  return { conditional: true, guards };
+  return guarded(guards);
+}
+
+/** Conditions that each test a flag, or only pick hosts (no guard): none of them leaves it unconditional. */
+function guarded(guards: readonly FlagGuard[]): Guard {
+  return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
 }
 
 /**

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
 import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.js';
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
+import { selectsHosts } from '../../../src/parsers/templates/host-test.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
@@ -192,6 +193,52 @@ describe('rendered lines', () => {
         ],
       ],
       ['Port 22', undefined],
+    ]);
+  });
+});
+
+describe('conditions that pick hosts', () => {
+  it('are those that read only what Ansible knows of the host', () => {
+    for (const condition of [
+      "ansible_os_family == 'Debian'",
+      "ansible_facts['distribution_major_version'] | int >= 8",
+      'ansible_facts.os_family in ["Debian", "Ubuntu"]',
+      "ansible_distribution_version is version('20.04', '>=')",
+      "'bastion' in group_names and not ansible_check_mode",
+      "inventory_hostname in groups['web']",
+    ])
+      expect(selectsHosts(condition), condition).toBe(true);
+    for (const condition of [
+      'ssh_legacy',
+      "ansible_os_family == 'Debian' and ssh_legacy",
+      'x11 is defined',
+      "hostvars[inventory_hostname]['ssh_lab']",
+      "lookup('env', 'LAB') == 'yes'",
+      "'yes' == 'yes'",
+    ])
+      expect(selectsHosts(condition), condition).toBe(false);
+  });
+
+  it("leave the text under them unconditional, but never settling a keyword's first value", () => {
+    const source =
+      "{% if ansible_os_family == 'Debian' %}\nA no\n{% else %}\nA yes\n{% endif %}\n{% if ansible_os_family == 'Debian' %}{% if lab %}\nB yes\n{% endif %}{% endif %}\n";
+    const lines = renderLines(source, jinjaTags(source), (_code, written) => written);
+    expect(
+      lines.map(({ text, conditional, guards, hostSpecific }) => ({
+        text,
+        conditional,
+        guards,
+        hostSpecific,
+      })),
+    ).toEqual([
+      { text: 'A no', conditional: false, guards: undefined, hostSpecific: true },
+      { text: 'A yes', conditional: false, guards: undefined, hostSpecific: true },
+      {
+        text: 'B yes',
+        conditional: true,
+        guards: [{ name: 'lab', test: 'truth', when: true }],
+        hostSpecific: true,
+      },
     ]);
   });
 });
