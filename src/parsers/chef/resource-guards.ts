@@ -72,11 +72,12 @@ function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
 function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const modifier = node.type === 'if_modifier' || node.type === 'unless_modifier';
   const condition = field(node, 'condition');
-  const nodes = condition !== undefined && selectsNodes(condition, values);
-  const flag =
-    condition && !nodes ? flagTested(condition, values, node.type.startsWith('unless')) : undefined;
+  const unless = node.type.startsWith('unless');
+  const nodes = condition && nodesPicked(condition, values, unless);
+  const flag = condition && !nodes ? flagTested(condition, values, unless) : undefined;
   const guard = (taken: boolean): Partial<Branch> => {
-    if (nodes) return { guard: 'nodes' };
+    // On the nodes it leaves out, the `else` is declared whatever the flag beside says.
+    if (nodes) return { guard: taken && nodes.flag ? nodes.flag : 'nodes' };
     return flag
       ? { guard: { name: flag.name, test: 'set', when: taken ? flag.when : !flag.when } }
       : {};
@@ -90,21 +91,71 @@ function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   return branches;
 }
 
+/** `unless` negates the whole condition: only one that picks nodes and does nothing else is read. */
+function nodesPicked(
+  condition: SyntaxNode,
+  values: RubyValues,
+  unless: boolean,
+): { flag?: FlagGuard } | undefined {
+  if (!unless) return nodesAndFlag(condition, values);
+  return selectsNodes(condition, values) ? {} : undefined;
+}
+
+/**
+ * A condition that picks nodes, alone or joined by `&&` or `and` to parts that do and at most
+ * one node attribute's truth (`platform?('ubuntu') && node['ssh']['lab']`): that test.
+ */
+function nodesAndFlag(condition: SyntaxNode, values: RubyValues): { flag?: FlagGuard } | undefined {
+  let flag: FlagGuard | undefined;
+  let picksNodes = false;
+  for (const part of conjuncts(condition)) {
+    if (selectsNodes(part, values)) {
+      picksNodes = true;
+      continue;
+    }
+    const tested = flagTested(part, values, false);
+    if (!tested || flag !== undefined) return undefined;
+    flag = { name: tested.name, test: 'set', when: tested.when };
+  }
+  if (!picksNodes) return undefined;
+  return flag === undefined ? {} : { flag };
+}
+
+/** Conditions nested deeper than this (`!`, parentheses, `&&`) are not read. */
+const MAX_CONJUNCTION_DEPTH = 20;
+
+/** The parts `&&` or `and` joins, through parentheses. */
+function conjuncts(condition: SyntaxNode, depth = 0): SyntaxNode[] {
+  if (depth > MAX_CONJUNCTION_DEPTH) return [condition];
+  if (condition.type === 'parenthesized_statements' && condition.namedChildCount === 1) {
+    const inner = condition.namedChild(0);
+    return inner ? conjuncts(inner, depth + 1) : [condition];
+  }
+  const operator = condition.type === 'binary' ? field(condition, 'operator')?.text : undefined;
+  const left = field(condition, 'left');
+  const right = field(condition, 'right');
+  if ((operator === '&&' || operator === 'and') && left && right)
+    return [...conjuncts(left, depth + 1), ...conjuncts(right, depth + 1)];
+  return [condition];
+}
+
 /** The node attribute a condition tests, and the answer that takes its first branch. */
 function flagTested(
   condition: SyntaxNode,
   values: RubyValues,
   negated: boolean,
+  depth = 0,
 ): { name: string; when: boolean } | undefined {
+  if (depth > MAX_CONJUNCTION_DEPTH) return undefined;
   if (condition.type === 'parenthesized_statements' && condition.namedChildCount === 1) {
     const inner = condition.namedChild(0);
-    return inner ? flagTested(inner, values, negated) : undefined;
+    return inner ? flagTested(inner, values, negated, depth + 1) : undefined;
   }
   if (condition.type === 'unary') {
     const operator = field(condition, 'operator')?.text;
     const operand = field(condition, 'operand');
     if ((operator === '!' || operator === 'not') && operand)
-      return flagTested(operand, values, !negated);
+      return flagTested(operand, values, !negated, depth + 1);
     return undefined;
   }
   if (condition.type !== 'element_reference') return undefined;

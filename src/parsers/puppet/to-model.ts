@@ -62,6 +62,34 @@ function flagTested(
   return { name: test.name.replace(/^::/, ''), when: !unless };
 }
 
+/**
+ * A condition that picks nodes by their facts, alone or joined by `and` to parts that do and at
+ * most one variable's truth (`$facts['os']['family'] == 'Debian' and $lab`): that test.
+ */
+function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
+  let flag: FlagGuard | undefined;
+  let picksNodes = false;
+  for (const part of conjuncts(test)) {
+    if (selectsNodes(part)) {
+      picksNodes = true;
+      continue;
+    }
+    const tested = flagTested(part, false);
+    if (!tested || flag !== undefined) return undefined;
+    flag = { name: tested.name, test: 'set', when: tested.when };
+  }
+  if (!picksNodes) return undefined;
+  return flag === undefined ? {} : { flag };
+}
+
+/** The parts `and` joins, through parentheses. */
+function conjuncts(test: Expression): Expression[] {
+  if (test.kind === 'Unary' && test.operator === 'paren') return conjuncts(test.expr);
+  if (test.kind === 'Binary' && test.operator === 'and')
+    return [...conjuncts(test.left), ...conjuncts(test.right)];
+  return [test];
+}
+
 /** Functions whose result holds the keys of the hashes they are given. */
 const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
 
@@ -219,9 +247,13 @@ class PuppetModelBuilder {
    */
   private ifBranches(expr: IfExpression): void {
     this.visit(expr.test);
-    // `if $facts['os']['family'] == 'Debian'` picks nodes: on those, its branch is declared.
-    if (selectsNodes(expr.test)) {
-      this.branch(expr.then, 'nodes');
+    // `if $facts['os']['family'] == 'Debian'` picks nodes: on those, its branch is declared,
+    // under the one flag an `and` may test beside; on the others, its `else` is.
+    // `unless` negates the whole: only a test that picks nodes and does nothing else is read.
+    const unlessNodes: { flag?: FlagGuard } | undefined = selectsNodes(expr.test) ? {} : undefined;
+    const nodes = expr.keyword === 'if' ? nodesAndFlag(expr.test) : unlessNodes;
+    if (nodes) {
+      this.branch(expr.then, nodes.flag ?? 'nodes');
       this.branch(expr.else, 'nodes');
       return;
     }

@@ -7,8 +7,7 @@
  * Jinja2 has no grammar on npm under a licence this project can ship (the tree-sitter one is
  * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `src/languages/ansible/references.ts`.
  */
-import { readFlagTest } from './flag-test.js';
-import { selectsHosts } from './host-test.js';
+import { readConditionParts } from './condition-parts.js';
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 
 const OPENERS: Record<string, { kind: TagKind; close: string }> = {
@@ -46,10 +45,12 @@ export function jinjaTags(source: string): TemplateTag[] {
       tag.nesting = nestingOf(code);
       if (tag.nesting === 'opens') tag.condition = /^if\b/.test(code);
       const condition = /^(?:if|elif)\b([\s\S]*)$/.exec(code)?.[1];
-      if (condition !== undefined && selectsHosts(condition)) tag.selectsHosts = true;
-      const test =
-        condition === undefined || tag.selectsHosts ? undefined : readFlagTest(condition);
-      if (test) tag.test = test;
+      const parts = condition === undefined ? undefined : readConditionParts(condition);
+      // One flag, with or without parts that pick hosts; several flags are not followed.
+      if (parts && parts.flags.length <= 1) {
+        if (parts.picksHosts) tag.selectsHosts = true;
+        if (parts.flags[0]) tag.test = parts.flags[0];
+      }
     }
     tags.push(tag);
     position = end;

@@ -172,7 +172,11 @@ function render(
 
 function openedBlock(tag: TemplateTag): Block {
   if (tag.condition !== true) return { condition: false, branch: [], otherwise: [] };
-  if (tag.selectsHosts) return { condition: true, hostSpecific: true, branch: [], otherwise: [] };
+  if (tag.selectsHosts) {
+    // On the hosts it leaves out, the branches after it are written whatever its flag says.
+    const branch = tag.test ? [guardOf(tag.test, true)] : [];
+    return { condition: true, hostSpecific: true, branch, otherwise: [] };
+  }
   const flag = tag.test;
   return {
     condition: true,
@@ -191,7 +195,7 @@ function continueBlock(block: Block | undefined, tag: TemplateTag): void {
   }
   if (tag.selectsHosts) {
     block.hostSpecific = true;
-    block.branch = before;
+    block.branch = before && tag.test ? [...before, guardOf(tag.test, true)] : before;
     return;
   }
   const flag = tag.test;

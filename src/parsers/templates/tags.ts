@@ -26,12 +26,14 @@ export interface TemplateTag {
   condition?: boolean;
   /**
    * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`): the
-   * condition, when it tests one variable (`x11 | bool`, `mode == 'on'`, `@x11`).
+   * condition, when it tests one variable (`x11 | bool`, `mode == 'on'`, `@x11`), alone or
+   * beside parts that pick hosts.
    */
   test?: FlagTest;
   /**
-   * For such a tag: the condition asks only what the host is (`ansible_os_family == 'Debian'`),
-   * so the text under it is written on every host of that kind, as if unconditionally.
+   * For such a tag: the condition asks what the host is (`ansible_os_family == 'Debian'`), and
+   * nothing else but `test`, so the text under it is written on every host of that kind, as if
+   * unconditionally or under `test` alone.
    */
   selectsHosts?: true;
 }

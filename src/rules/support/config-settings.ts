@@ -35,8 +35,7 @@ import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
 import { whenConditionsOf } from './task-conditions.js';
-import { readFlagTest } from '../../parsers/templates/flag-test.js';
-import { selectsHosts } from '../../parsers/templates/host-test.js';
+import { readConditionParts } from '../../parsers/templates/condition-parts.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 
@@ -277,12 +276,12 @@ function guardOf(file: FileModel, unit: Unit): Guard {
   const guards: FlagGuard[] = [];
   for (const condition of conditions)
     for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
-      const text = item.kind === 'string' ? String(item.value ?? '') : undefined;
       // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
-      if (text !== undefined && selectsHosts(text)) continue;
-      const flag = text === undefined ? undefined : readFlagTest(text);
-      if (!flag) return { conditional: true };
-      guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
+      const parts =
+        item.kind === 'string' ? readConditionParts(String(item.value ?? '')) : undefined;
+      if (!parts) return { conditional: true };
+      for (const flag of parts.flags)
+        guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
     }
   return guarded(guards);
 }

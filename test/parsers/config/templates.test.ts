@@ -3,6 +3,7 @@ import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-
 import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.js';
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { selectsHosts } from '../../../src/parsers/templates/host-test.js';
+import { readConditionParts } from '../../../src/parsers/templates/condition-parts.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
@@ -217,6 +218,31 @@ describe('conditions that pick hosts', () => {
       "'yes' == 'yes'",
     ])
       expect(selectsHosts(condition), condition).toBe(false);
+  });
+
+  it('are read beside the flags an `and` joins to them, and not beside an `or`', () => {
+    expect(
+      readConditionParts("ansible_os_family == 'Debian' and (lab | bool) and not keys"),
+    ).toEqual({
+      picksHosts: true,
+      flags: [
+        { name: 'lab', test: 'bool', negated: false },
+        { name: 'keys', test: 'truth', negated: true },
+      ],
+    });
+    expect(readConditionParts("'web' in group_names and ansible_os_family == 'band or'")).toEqual({
+      picksHosts: true,
+      flags: [],
+    });
+    expect(readConditionParts("ansible_os_family == 'Debian' or lab")).toBeUndefined();
+    expect(readConditionParts('lab and x is defined')).toBeUndefined();
+    const source =
+      "{% if ansible_os_family == 'Debian' and lab %}\nA yes\n{% else %}\nB yes\n{% endif %}\n";
+    const lines = renderLines(source, jinjaTags(source), (_code, written) => written);
+    expect(lines.map(({ text, conditional, guards }) => ({ text, conditional, guards }))).toEqual([
+      { text: 'A yes', conditional: true, guards: [{ name: 'lab', test: 'truth', when: true }] },
+      { text: 'B yes', conditional: false, guards: undefined },
+    ]);
   });
 
   it("leave the text under them unconditional, but never settling a keyword's first value", () => {
