@@ -7,6 +7,7 @@
 import type { ParseOutcome } from '../../model/parse-outcome.js';
 import type { Comment, FileModel, Language } from '../../model/model.js';
 import { readErbCondition } from '../templates/erb-conditions.js';
+import { erbSelectsHosts } from '../templates/erb-host-test.js';
 import { erbTags } from '../templates/erb-tags.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { jinjaSets } from '../templates/jinja-sets.js';
@@ -103,14 +104,19 @@ export function templateSyntax(path: string): TemplateSyntax {
 }
 
 /**
- * The conditions of ERB and EPP tags that test one variable, as the deploying language names it
- * (Jinja2's tags read their own, `jinja-tags.ts`).
+ * The conditions of ERB and EPP tags that test one variable, as the deploying language names it,
+ * or only pick hosts (Jinja2's tags read their own, `jinja-tags.ts`).
  */
 function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: TemplateDialect): void {
   const interpolate = dialect.interpolate(syntax);
+  const language = syntax === 'epp' ? 'puppet' : 'ruby';
   for (const tag of tags) {
     if (tag.kind !== 'statement' || tag.nesting === 'none' || tag.nesting === 'closes') continue;
-    const condition = readErbCondition(tag.code, syntax === 'epp' ? 'puppet' : 'ruby');
+    if (erbSelectsHosts(tag.code, language)) {
+      tag.selectsHosts = true;
+      continue;
+    }
+    const condition = readErbCondition(tag.code, language);
     const name = condition && dialect.variableOf(interpolate(condition.operand));
     if (!condition || name === undefined) continue;
     const test = condition.equals === undefined ? 'set' : { equals: condition.equals };

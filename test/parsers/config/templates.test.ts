@@ -4,6 +4,7 @@ import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { selectsHosts } from '../../../src/parsers/templates/host-test.js';
 import { readConditionParts } from '../../../src/parsers/templates/condition-parts.js';
+import { erbSelectsHosts } from '../../../src/parsers/templates/erb-host-test.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
@@ -243,6 +244,31 @@ describe('conditions that pick hosts', () => {
       { text: 'A yes', conditional: true, guards: [{ name: 'lab', test: 'truth', when: true }] },
       { text: 'B yes', conditional: false, guards: undefined },
     ]);
+  });
+
+  it('are read in ERB and EPP from Ohai attributes and facts, and nothing else', () => {
+    for (const code of [
+      "if node['platform'] == 'ubuntu'",
+      'if node[:platform_version].to_i >= 8 then',
+      "elsif @osfamily == 'Debian'",
+      "if @facts['os']['family'] == 'RedHat' && @operatingsystemmajrelease.to_i < 8",
+      "unless scope['::osfamily'] =~ /^(Debian|Ubuntu)$/",
+    ])
+      expect(erbSelectsHosts(code, 'ruby'), code).toBe(true);
+    for (const code of [
+      "if $facts['os']['family'] == 'Debian' {",
+      "} elsif versioncmp($::operatingsystemmajrelease, '8') >= 0 {",
+    ])
+      expect(erbSelectsHosts(code, 'puppet'), code).toBe(true);
+    for (const code of [
+      "if node['ssh']['lab']",
+      "if node['platform'] == @wanted",
+      'if @lab',
+      "if node['platform'] == 'ubuntu' && lab?",
+      `if node['platform'] == ${'1'.repeat(40)}x`,
+    ])
+      expect(erbSelectsHosts(code, 'ruby'), code).toBe(false);
+    expect(erbSelectsHosts("if $facts['os']['family'] == $wanted {", 'puppet')).toBe(false);
   });
 
   it("leave the text under them unconditional, but never settling a keyword's first value", () => {

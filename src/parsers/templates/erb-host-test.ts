@@ -1,0 +1,48 @@
+/**
+ * An ERB (Ruby) or EPP (Puppet) tag whose condition asks only what the host is: Ohai's
+ * attributes in a Chef template (`<% if node['platform'] == 'ubuntu' %>`,
+ * `<% if node['platform_version'].to_i >= 8 %>`), facts in a Puppet one (`<% if @osfamily ==
+ * 'Debian' -%>`, `<% if @facts['os']['family'] == 'RedHat' %>`, EPP's `<% if
+ * $facts['os']['family'] == 'Debian' { %>`). As for Jinja2 (`host-test.ts`), the text under
+ * it is written on every host of that kind.
+ */
+import type { EmbeddedCode } from './erb-tags.js';
+
+const OHAI = String.raw`platform|platform_family|platform_version|os|os_version|kernel|hostname|fqdn|domain|virtualization|cloud|lsb|init_package`;
+const LEGACY_FACTS = String.raw`osfamily|operatingsystem|operatingsystemrelease|operatingsystemmajrelease|lsbdistcodename|lsbdistid|lsbdistrelease|lsbmajdistrelease|kernel|kernelrelease|architecture|virtual|is_virtual|fqdn|hostname|domain`;
+/** `['key']`, `["key"]`, `[:key]` after a reference. */
+const KEYS = String.raw`(?:\[\s*(?:'[^']*'|"[^"]*"|:\w+)\s*\])`;
+
+const RUBY_FACTS = new RegExp(
+  [
+    String.raw`\bnode\[\s*['":]?(?:${OHAI})['"]?\s*\]${KEYS}*`,
+    String.raw`@facts${KEYS}*`,
+    String.raw`\bscope\[\s*['"](?:::)?(?:facts|${LEGACY_FACTS})['"]\s*\]${KEYS}*`,
+    String.raw`@(?:${LEGACY_FACTS})\b`,
+  ].join('|'),
+  'g',
+);
+const PUPPET_FACTS = new RegExp(
+  String.raw`\$(?:::)?(?:facts|trusted)${KEYS}*|\$(?:::)?(?:${LEGACY_FACTS})\b`,
+  'g',
+);
+
+const RUBY_TAG = /^(?:if|elsif|unless)\s+([\s\S]+?)(?:\s+then)?$/;
+const PUPPET_TAG = /^(?:\}\s*)?(?:if|elsif|unless)\s+([\s\S]+?)\s*\{$/;
+
+const QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+/** What may sit beside facts in such a condition: literals, comparisons, conversions. */
+const RUBY_REST =
+  /^(?:\s|FACT|''|\d+(?:\.\d+)?(?![\d.])|==|!=|>=|<=|<|>|=~|!~|&&|\|\||!|\(|\)|,|\b(?:and|or|not)\b|\.(?:to_i|to_f|to_s|downcase|upcase|start_with\?|include\?)|\/(?:[^/\\]|\\.)*\/)*$/;
+const PUPPET_REST =
+  /^(?:\s|FACT|''|\d+(?:\.\d+)?(?![\d.])|==|!=|>=|<=|<|>|=~|!~|!|\(|\)|,|\b(?:and|or|in|versioncmp)\b|\/(?:[^/\\]|\\.)*\/)*$/;
+
+export function erbSelectsHosts(code: string, language: EmbeddedCode): boolean {
+  const condition = (language === 'ruby' ? RUBY_TAG : PUPPET_TAG).exec(code.trim())?.[1];
+  if (!condition) return false;
+  const facts = language === 'ruby' ? RUBY_FACTS : PUPPET_FACTS;
+  const marked = condition.replace(facts, ' FACT ');
+  if (!marked.includes('FACT')) return false;
+  const rest = marked.replace(QUOTED, "''");
+  return (language === 'ruby' ? RUBY_REST : PUPPET_REST).test(rest);
+}
