@@ -286,7 +286,7 @@ function guardOf(file: FileModel, unit: Unit): Guard {
   return guarded(guards);
 }
 
-/** Conditions that each test a flag, or only pick hosts (no guard): none of them leaves it unconditional. */
+/** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
 function guarded(guards: readonly FlagGuard[]): Guard {
   return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
 }
