@@ -449,11 +449,17 @@ export function checkSettings(
 /**
  * A literal setting under a condition that tests one flag (`{% if x11_forwarding | bool %}`):
  * judged for each value of the flag that writes it, on the line that sets that value. Under
- * conditions on several flags, which values write it together is not followed.
+ * conditions on several flags, those set everywhere to a value that writes it decide nothing
+ * (`if $manage_ssh { if $allow_root { ... } }` with `$manage_ssh = true`): the one flag left
+ * decides, or, with none left, the innermost; with several left, which values write it
+ * together is not followed.
  */
 function checkGuarded(context: RuleContext, setting: Setting, literal: string, judge: Judge): void {
-  const [guard, ...others] = setting.guards ?? [];
-  if (!guard || others.length > 0) return;
+  const guards = setting.guards ?? [];
+  const open =
+    guards.length > 1 ? guards.filter((guard) => !alwaysWrites(context, setting, guard)) : guards;
+  const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
+  if (!guard) return;
   const verdict = judge(setting.name, literal, setting);
   if (!verdict) return;
   const { shown, where } = described(setting);
@@ -468,6 +474,15 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
       verdict.severity ? { severity: verdict.severity } : {},
     );
   }
+}
+
+/** Whether a flag is set, wherever it is set, to a value that writes the setting. */
+function alwaysWrites(context: RuleContext, setting: Setting, guard: FlagGuard): boolean {
+  const definitions = resolveWithin(context, guard.name, setting.within);
+  return (
+    definitions.length > 0 &&
+    definitions.every((definition) => passes(guard.test, definition.value) === guard.when)
+  );
 }
 
 /**
