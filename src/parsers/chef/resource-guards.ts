@@ -7,7 +7,7 @@
  * any other condition (a branch after an `elsif`, a comparison, a method call) carries none.
  */
 import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
-import { field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
+import { blockStatements, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 import { selectsNodes } from './host-test.js';
 
@@ -22,7 +22,11 @@ interface Branch {
 
 const NODE_ATTRIBUTE = /^node(\.[\w-]+)+$/;
 
-/** Sets `guards` on the resources and calls whose every enclosing condition tests one node attribute. */
+/**
+ * Sets `guards` on the resources and calls whose every enclosing condition tests one node
+ * attribute or picks nodes, adding the flag a resource's own `only_if { node[...] }` or
+ * `not_if { node[...] }` tests.
+ */
 export function guardResources(
   index: SyntaxIndex,
   units: readonly Unit[],
@@ -32,7 +36,8 @@ export function guardResources(
     .of('if', 'unless', 'if_modifier', 'unless_modifier', 'case', 'case_match', 'conditional')
     .flatMap((node) => branchesOf(node, values))
     .sort((a, b) => compareStarts(a.range, b.range));
-  if (branches.length === 0) return;
+  const ownGuards = resourceGuardBlocks(index, units, values);
+  if (branches.length === 0 && ownGuards.size === 0) return;
   const open: Branch[] = [];
   let next = 0;
   for (const unit of units) {
@@ -45,11 +50,51 @@ export function guardResources(
       open.push(branch);
     }
     closeBefore(open, unit.range);
-    if (open.length > 0 && open.every((branch) => branch.guard))
-      unit.guards = open.flatMap((branch) =>
-        branch.guard === undefined || branch.guard === 'nodes' ? [] : [branch.guard],
-      );
+    // Under a condition no flag decides, the resource stays conditional whatever its own guard.
+    if (!open.every((branch) => branch.guard)) continue;
+    const guards = open.flatMap((branch) =>
+      branch.guard === undefined || branch.guard === 'nodes' ? [] : [branch.guard],
+    );
+    const own = ownGuards.get(unit);
+    if (open.length > 0 || own) unit.guards = [...guards, ...(own ?? [])];
   }
+}
+
+/**
+ * The flags a resource's guard blocks test: `only_if { node['ssh']['lab'] }`, `not_if {
+ * !node['ssh']['lab'] }`. A guard that runs a command, or a block that does anything else, keeps
+ * the resource as it is: most make it idempotent rather than optional.
+ */
+function resourceGuardBlocks(
+  index: SyntaxIndex,
+  units: readonly Unit[],
+  values: RubyValues,
+): Map<Unit, FlagGuard[]> {
+  const guarded = new Map<Unit, FlagGuard[]>();
+  const resources = units.filter((unit) => unit.kind === 'resource');
+  for (const call of index.of('call')) {
+    const method = field(call, 'method')?.text;
+    const block = field(call, 'block');
+    if ((method !== 'only_if' && method !== 'not_if') || !block || field(call, 'receiver'))
+      continue;
+    const statements = blockStatements(block);
+    const [only] = statements;
+    const flag =
+      statements.length === 1 && only ? flagTested(only, values, method === 'not_if') : undefined;
+    const range = rangeOf(call);
+    const resource = flag && resources.find((unit) => contains(unit.range, range));
+    if (!flag || !resource) continue;
+    const guard: FlagGuard = { name: flag.name, test: 'set', when: flag.when };
+    guarded.set(resource, [...(guarded.get(resource) ?? []), guard]);
+  }
+  return guarded;
+}
+
+function contains(outer: SourceRange, inner: SourceRange): boolean {
+  const endsLast =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return compareStarts(outer, inner) <= 0 && endsLast;
 }
 
 function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
