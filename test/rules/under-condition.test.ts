@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition, FileModel, SourceRange } from '../../src/model/model.js';
 import { underCondition } from '../../src/rules/support/under-condition.js';
-import { encloses } from '../../src/rules/support/units.js';
+import { encloses } from '../../src/model/ranges.js';
 
 /** A small linear congruential generator: the same ranges on every run. */
 function numbers(seed: number): () => number {

@@ -11,6 +11,7 @@
  * line as a setting of that file.
  */
 import type { SourceRange, Unit } from '../../model/model.js';
+import { encloses } from '../../model/ranges.js';
 import { callArguments, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 
@@ -84,16 +85,7 @@ function fileEditors(index: SyntaxIndex): Editor[] {
 
 /** The resource whose block holds the range (a `ruby_block`), if any. */
 function enclosing(resources: readonly Unit[], range: SourceRange): Unit | undefined {
-  return resources.find((resource) => contains(resource.range, range));
-}
-
-function contains(outer: SourceRange, inner: SourceRange): boolean {
-  const startsBefore =
-    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
+  return resources.find((resource) => encloses(resource.range, range));
 }
 
 /** Whether `a` ends before `b` starts. */

@@ -7,6 +7,7 @@
  * any other condition (a branch after an `elsif`, a comparison, a method call) carries none.
  */
 import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
+import { encloses } from '../../model/ranges.js';
 import { blockStatements, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 import { selectsNodes } from './host-test.js';
@@ -82,19 +83,12 @@ function resourceGuardBlocks(
     const flag =
       statements.length === 1 && only ? flagTested(only, values, method === 'not_if') : undefined;
     const range = rangeOf(call);
-    const resource = flag && resources.find((unit) => contains(unit.range, range));
+    const resource = flag && resources.find((unit) => encloses(unit.range, range));
     if (!flag || !resource) continue;
     const guard: FlagGuard = { name: flag.name, test: 'set', when: flag.when };
     guarded.set(resource, [...(guarded.get(resource) ?? []), guard]);
   }
   return guarded;
-}
-
-function contains(outer: SourceRange, inner: SourceRange): boolean {
-  const endsLast =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return compareStarts(outer, inner) <= 0 && endsLast;
 }
 
 function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {

@@ -1,7 +1,8 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Unit } from '../../model/model.js';
 import { isTrue, literalText } from '../support/values.js';
-import { encloses, keywordOf } from '../support/units.js';
+import { keywordOf } from '../support/units.js';
+import { encloses } from '../../model/ranges.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
 import { meta } from './meta.js';
 

@@ -9,7 +9,8 @@
 import type { FileModel, Unit, Value } from '../../model/model.js';
 import { commandTextOf } from '../support/commands.js';
 import { interpolationsIn, type Interpolation } from './interpolations.js';
-import { encloses, keywordOf } from '../support/units.js';
+import { keywordOf } from '../support/units.js';
+import { encloses } from '../../model/ranges.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */

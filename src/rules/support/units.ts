@@ -2,7 +2,8 @@
  * Where units sit in their file (the blocks and plays around them), their arguments by name,
  * and their keywords (`become`, `no_log`, `ignore_errors`).
  */
-import type { Attribute, FileModel, SourceRange, Unit } from '../../model/model.js';
+import type { Attribute, FileModel, Unit } from '../../model/model.js';
+import { encloses } from '../../model/ranges.js';
 
 /** A unit's argument, property or attribute by name; no name finds none. */
 export function attributeOf(unit: Unit, name: string | undefined): Attribute | undefined {
@@ -21,16 +22,6 @@ export function firstAttribute(unit: Unit, names: readonly string[]): Attribute 
 /** A unit's keyword by name: play, block and task keywords, as opposed to module arguments. */
 export function keywordOf(unit: Unit, name: string): Attribute | undefined {
   return unit.keywords.find((candidate) => candidate.name === name);
-}
-
-/** Whether `inner` lies within `outer`, to the column: a task within its block or play. */
-export function encloses(outer: SourceRange, inner: SourceRange): boolean {
-  const startsBefore =
-    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter =
-    outer.endLine > inner.endLine ||
-    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
 }
 
 const scopesByFile = new WeakMap<FileModel, ReadonlyMap<Unit, readonly Unit[]>>();

@@ -1,0 +1,12 @@
+/** Comparing source ranges. */
+import type { SourceRange } from './model.js';
+
+/** Whether `inner` lies within `outer`, to the column: a task within its block or play. */
+export function encloses(outer: SourceRange, inner: SourceRange): boolean {
+  const startsBefore =
+    outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return startsBefore && endsAfter;
+}
