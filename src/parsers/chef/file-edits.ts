@@ -45,9 +45,9 @@ export function readFileEdits(
   for (const call of index.of('call')) {
     const method = field(call, 'method')?.text;
     const receiver = field(call, 'receiver');
+    if (!method || !FILE_EDIT_LINE_WRITERS.has(method) || receiver?.type !== 'identifier') continue;
     const [, line] = callArguments(call);
-    if (!method || !FILE_EDIT_LINE_WRITERS.has(method) || receiver?.type !== 'identifier' || !line)
-      continue;
+    if (!line) continue;
     const range = rangeOf(call);
     const unit = callUnits.get(startOf(range));
     const scope = enclosing(resources, range);

@@ -2,9 +2,10 @@
  * What the conditions around a resource must answer for a recipe to declare it, where each one
  * tests a node attribute for truth: `if node['ssh']['allow_root']`, `unless ...`, `if !...`,
  * the `else` of such a condition and the modifier forms (`package 'telnet' if node[...]`), by
- * Ruby's truth (anything but nil and false). Conditions that pick nodes by what Ohai finds on
- * them (`platform?('ubuntu')`, `case node['platform_family']`) add no guard. A resource under
- * any other condition (a branch after an `elsif`, a comparison, a method call) carries none.
+ * Ruby's truth (anything but nil and false), and a resource's own `only_if { node[...] }` or
+ * `not_if { ... }`. Conditions that pick nodes by what Ohai finds on them (`platform?('ubuntu')`,
+ * `case node['platform_family']`) add no guard. A resource under any other condition (a branch
+ * after an `elsif` that follows a flag's test, a comparison, a method call) carries none.
  */
 import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
 import { encloses } from '../../model/ranges.js';
