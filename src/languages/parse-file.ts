@@ -7,6 +7,7 @@
 import type { ParseOutcome } from '../model/parse-outcome.js';
 import type { Deployment, Language } from '../model/model.js';
 import { descriptorOf, LANGUAGE_DESCRIPTORS } from './index.js';
+import { wholeReferenceName } from './references.js';
 import { configFormatOf, formatByName } from '../parsers/config/formats.js';
 import {
   parseConfig,
@@ -87,10 +88,6 @@ function dialectOf(language: Language, deployment: Deployment | undefined): Temp
     scopeOf: (path) =>
       deployment?.scope === undefined ? templates.scopeOf?.(path) : (deployment.scope ?? undefined),
     templated: variables.templated,
-    variableOf(interpolation) {
-      const [only, ...others] = variables.referencesIn(interpolation);
-      const whole = only?.start === 0 && only.end === interpolation.length;
-      return whole && others.length === 0 && !only.choice ? only.name : undefined;
-    },
+    variableOf: (interpolation) => wholeReferenceName(interpolation, language),
   };
 }

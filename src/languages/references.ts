@@ -39,10 +39,27 @@ function readReferences(value: Value, language: Language): Reference[] {
       ? []
       : [{ start: 0, end: value.text.length, name, transforms: [], whole: true }];
   }
-  const text = value.value as string;
+  return referencesInText(value.value as string, language);
+}
+
+function referencesInText(text: string, language: Language): Reference[] {
   // A reference that picks one of two literals is never the variable's value, all of it or not.
-  return reading.referencesIn(text).map((reference) => ({
-    ...reference,
-    whole: reference.start === 0 && reference.end === text.length && !reference.choice,
-  }));
+  return descriptorOf(language)
+    .variables.referencesIn(text)
+    .map((reference) => ({
+      ...reference,
+      whole: reference.start === 0 && reference.end === text.length && !reference.choice,
+    }));
+}
+
+/** The one reference a value is all of (`"{{ sudoers_file }}"`, `$mode`); undefined for any other value. */
+export function wholeReference(value: Value, language: Language): Reference | undefined {
+  const [only, ...others] = referencesIn(value, language);
+  return only?.whole && others.length === 0 ? only : undefined;
+}
+
+/** The variable a text reads when one reference is all of it (`${x11}` → `x11`). */
+export function wholeReferenceName(text: string, language: Language): string | undefined {
+  const [only, ...others] = referencesInText(text, language);
+  return only?.whole && others.length === 0 ? only.name : undefined;
 }

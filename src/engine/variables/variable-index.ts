@@ -17,7 +17,7 @@ import {
   type PlacedDefinition,
 } from './definitions.js';
 import { contains, type Places } from '../../languages/places.js';
-import { referencesIn } from '../../languages/references.js';
+import { wholeReference } from '../../languages/references.js';
 import { descriptorOf } from '../../languages/index.js';
 
 /** How many variables defined as other variables are followed before giving up. */
@@ -224,8 +224,8 @@ class FileResolver implements VariableResolver {
     { definition, readIn }: Candidate,
     via: readonly string[],
   ): VariableDefinition[] {
-    const [only, ...others] = referencesIn(definition.value, this.language);
-    const next = only?.whole && others.length === 0 ? only.name : undefined;
+    const only = wholeReference(definition.value, this.language);
+    const next = only?.name;
     if (next && via.length < MAX_CHAIN && !via.includes(next)) {
       // `a | default(b)` reads `b` where nothing defines `a`.
       for (const name of [next, ...(only?.fallbackNames ?? [])]) {

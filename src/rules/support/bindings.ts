@@ -26,7 +26,7 @@ import {
   type CommandText,
 } from './commands.js';
 import type { Choice, Reference } from '../../languages/language.js';
-import { referencesIn } from '../../languages/references.js';
+import { referencesIn, wholeReference } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 import { passes } from './truth.js';
@@ -117,8 +117,7 @@ export function* wholeBindings(
   value: Value,
   within?: string,
 ): Generator<Binding> {
-  const [only, ...others] = referencesIn(value, context.file.language);
-  if (!only?.whole || others.length > 0) return;
+  if (!wholeReference(value, context.file.language)) return;
   yield* bindings(context, value, within);
 }
 
@@ -128,8 +127,8 @@ export function wholeDefinitions(
   value: Value,
   within?: string,
 ): readonly VariableDefinition[] {
-  const [only, ...others] = referencesIn(value, context.file.language);
-  return only?.whole && others.length === 0 ? referencedDefinitions(context, only, within) : [];
+  const only = wholeReference(value, context.file.language);
+  return only ? referencedDefinitions(context, only, within) : [];
 }
 
 /** What a reference reads: its variable's definitions, else those of its `default()` variables in turn. */
