@@ -457,7 +457,9 @@ export function checkSettings(
 function checkGuarded(context: RuleContext, setting: Setting, literal: string, judge: Judge): void {
   const guards = setting.guards ?? [];
   const open =
-    guards.length > 1 ? guards.filter((guard) => !alwaysWrites(context, setting, guard)) : guards;
+    guards.length > 1
+      ? guards.filter((guard) => !setEverywhereSo(context, setting, guard, true))
+      : guards;
   const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
   if (!guard) return;
   const verdict = judge(setting.name, literal, setting);
@@ -476,12 +478,22 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
   }
 }
 
-/** Whether a flag is set, wherever it is set, to a value that writes the setting. */
-function alwaysWrites(context: RuleContext, setting: Setting, guard: FlagGuard): boolean {
+/**
+ * Whether a flag is set, wherever it is set, to a value that writes the setting (`writes`
+ * true) or to one that does not (`writes` false).
+ */
+function setEverywhereSo(
+  context: RuleContext,
+  setting: Setting,
+  guard: FlagGuard,
+  writes: boolean,
+): boolean {
   const definitions = resolveWithin(context, guard.name, setting.within);
   return (
     definitions.length > 0 &&
-    definitions.every((definition) => passes(guard.test, definition.value) === guard.when)
+    definitions.every(
+      (definition) => passes(guard.test, definition.value) === (guard.when === writes),
+    )
   );
 }
 
@@ -504,13 +516,7 @@ function readingOf(
  * `legacy: false`): whatever the setting's own variables hold, the line is not written.
  */
 function neverWritten(context: RuleContext, setting: Setting): boolean {
-  return (setting.guards ?? []).some((guard) => {
-    const definitions = resolveWithin(context, guard.name, setting.within);
-    return (
-      definitions.length > 0 &&
-      definitions.every((definition) => passes(guard.test, definition.value) === !guard.when)
-    );
-  });
+  return (setting.guards ?? []).some((guard) => setEverywhereSo(context, setting, guard, false));
 }
 
 /** How a message shows a setting's value, and names the file it is in. */
