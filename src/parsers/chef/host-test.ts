@@ -8,10 +8,10 @@
  */
 import { callArguments, field, meaningfulChildren, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
+import { OHAI_ATTRIBUTES } from '../host-facts.js';
 
-/** The automatic attributes Ohai sets from what it finds on the node. */
-const OHAI_ATTRIBUTE =
-  /^node\.(platform|platform_family|platform_version|platform_build|os|os_version|kernel|hostname|fqdn|domain|machinename|virtualization|cloud|ec2|gce|azure|lsb|init_package|cpu|memory|ipaddress|macaddress|network|dmi|shells)(\.|$)/;
+/** A reference to an automatic attribute Ohai sets from what it finds on the node. */
+const OHAI_ATTRIBUTE = new RegExp(String.raw`^node\.(?:${OHAI_ATTRIBUTES.join('|')})(?:\.|$)`);
 
 /** The DSL's questions about the node's platform. */
 const PLATFORM_QUESTIONS: ReadonlySet<string> = new Set([

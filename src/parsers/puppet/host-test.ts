@@ -7,33 +7,13 @@
  * sets, and is not one.
  */
 import type { Expression } from './ast.js';
+import { PUPPET_FACT_HASHES, PUPPET_LEGACY_FACTS } from '../host-facts.js';
 
 /** The hashes of what Puppet knows of the node. */
-const FACT_HASHES: ReadonlySet<string> = new Set(['facts', 'trusted', 'server_facts']);
+const FACT_HASHES: ReadonlySet<string> = new Set(PUPPET_FACT_HASHES);
 
 /** Legacy top-scope facts, as manifests still read them (`$::osfamily`, `$operatingsystem`). */
-const LEGACY_FACTS: ReadonlySet<string> = new Set([
-  'architecture',
-  'domain',
-  'fqdn',
-  'hardwaremodel',
-  'hostname',
-  'is_virtual',
-  'kernel',
-  'kernelmajversion',
-  'kernelrelease',
-  'kernelversion',
-  'lsbdistcodename',
-  'lsbdistid',
-  'lsbdistrelease',
-  'lsbmajdistrelease',
-  'os',
-  'osfamily',
-  'operatingsystem',
-  'operatingsystemmajrelease',
-  'operatingsystemrelease',
-  'virtual',
-]);
+const LEGACY_FACTS: ReadonlySet<string> = new Set(PUPPET_LEGACY_FACTS);
 
 /** Functions that compare what they are given and read nothing else. */
 const COMPARING_FUNCTIONS: ReadonlySet<string> = new Set(['versioncmp']);

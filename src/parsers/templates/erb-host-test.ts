@@ -7,9 +7,11 @@
  * it is written on every host of that kind.
  */
 import type { EmbeddedCode } from './erb-tags.js';
+import { OHAI_ATTRIBUTES, PUPPET_FACT_HASHES, PUPPET_LEGACY_FACTS } from '../host-facts.js';
 
-const OHAI = String.raw`platform|platform_family|platform_version|os|os_version|kernel|hostname|fqdn|domain|virtualization|cloud|lsb|init_package`;
-const LEGACY_FACTS = String.raw`osfamily|operatingsystem|operatingsystemrelease|operatingsystemmajrelease|lsbdistcodename|lsbdistid|lsbdistrelease|lsbmajdistrelease|kernel|kernelrelease|architecture|virtual|is_virtual|fqdn|hostname|domain`;
+const OHAI = OHAI_ATTRIBUTES.join('|');
+const LEGACY_FACTS = PUPPET_LEGACY_FACTS.join('|');
+const FACT_HASHES = PUPPET_FACT_HASHES.join('|');
 /** `['key']`, `["key"]`, `[:key]` after a reference. */
 const KEYS = String.raw`(?:\[\s*(?:'[^']*'|"[^"]*"|:\w+)\s*\])`;
 
@@ -23,7 +25,7 @@ const RUBY_FACTS = new RegExp(
   'g',
 );
 const PUPPET_FACTS = new RegExp(
-  String.raw`\$(?:::)?(?:facts|trusted)${KEYS}*|\$(?:::)?(?:${LEGACY_FACTS})\b`,
+  String.raw`\$(?:::)?(?:${FACT_HASHES})${KEYS}*|\$(?:::)?(?:${LEGACY_FACTS})\b`,
   'g',
 );
 
