@@ -12,6 +12,7 @@ import { encloses } from '../../model/ranges.js';
 import { blockStatements, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 import { selectsNodes } from './host-test.js';
+import { readParts } from '../templates/condition-parts.js';
 
 /**
  * A branch of a condition, and the flag it needs; `nodes` for one that picks nodes by what Ohai
@@ -146,19 +147,17 @@ function nodesPicked(
  * one node attribute's truth (`platform?('ubuntu') && node['ssh']['lab']`): that test.
  */
 function nodesAndFlag(condition: SyntaxNode, values: RubyValues): { flag?: FlagGuard } | undefined {
-  let flag: FlagGuard | undefined;
-  let picksNodes = false;
-  for (const part of conjuncts(condition)) {
-    if (selectsNodes(part, values)) {
-      picksNodes = true;
-      continue;
-    }
-    const tested = flagTested(part, values, false);
-    if (!tested || flag !== undefined) return undefined;
-    flag = { name: tested.name, test: 'set', when: tested.when };
-  }
-  if (!picksNodes) return undefined;
-  return flag === undefined ? {} : { flag };
+  const parts = readParts(
+    conjuncts(condition),
+    (part) => selectsNodes(part, values),
+    (part): FlagGuard | undefined => {
+      const tested = flagTested(part, values, false);
+      return tested && { name: tested.name, test: 'set', when: tested.when };
+    },
+  );
+  if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
+  const [flag] = parts.flags;
+  return flag ? { flag } : {};
 }
 
 /** Conditions nested deeper than this (`!`, parentheses, `&&`) are not read. */

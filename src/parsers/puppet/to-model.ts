@@ -47,6 +47,7 @@ import {
 } from './created-resources.js';
 import { forEachChild } from './walk.js';
 import { selectsNodes } from './host-test.js';
+import { readParts } from '../templates/condition-parts.js';
 
 /**
  * The variable a condition tests for truth, and the answer that takes the `if` branch:
@@ -67,19 +68,13 @@ function flagTested(
  * most one variable's truth (`$facts['os']['family'] == 'Debian' and $lab`): that test.
  */
 function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
-  let flag: FlagGuard | undefined;
-  let picksNodes = false;
-  for (const part of conjuncts(test)) {
-    if (selectsNodes(part)) {
-      picksNodes = true;
-      continue;
-    }
+  const parts = readParts(conjuncts(test), selectsNodes, (part): FlagGuard | undefined => {
     const tested = flagTested(part, false);
-    if (!tested || flag !== undefined) return undefined;
-    flag = { name: tested.name, test: 'set', when: tested.when };
-  }
-  if (!picksNodes) return undefined;
-  return flag === undefined ? {} : { flag };
+    return tested && { name: tested.name, test: 'set', when: tested.when };
+  });
+  if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
+  const [flag] = parts.flags;
+  return flag ? { flag } : {};
 }
 
 /** The parts `and` joins, through parentheses. */

@@ -7,24 +7,35 @@
 import { readFlagTest, type FlagTest } from './flag-test.js';
 import { selectsHosts } from './host-test.js';
 
-export interface ConditionParts {
+export interface ConditionParts<Flag = FlagTest> {
   /** some part picks hosts */
   picksHosts: boolean;
   /** the flags the other parts test */
-  flags: FlagTest[];
+  flags: Flag[];
 }
 
 export function readConditionParts(condition: string): ConditionParts | undefined {
   const parts = topLevelParts(condition);
-  if (!parts) return undefined;
-  const read: ConditionParts = { picksHosts: false, flags: [] };
+  return parts && readParts(parts, selectsHosts, readFlagTest);
+}
+
+/**
+ * The parts of a condition that `and` joins, as any language's reader splits them, each picking
+ * hosts or testing one flag; undefined when a part does neither.
+ */
+export function readParts<Part, Flag>(
+  parts: readonly Part[],
+  picksHosts: (part: Part) => boolean,
+  flagOf: (part: Part) => Flag | undefined,
+): ConditionParts<Flag> | undefined {
+  const read: ConditionParts<Flag> = { picksHosts: false, flags: [] };
   for (const part of parts) {
-    if (selectsHosts(part)) {
+    if (picksHosts(part)) {
       read.picksHosts = true;
       continue;
     }
-    const flag = readFlagTest(part);
-    if (!flag) return undefined;
+    const flag = flagOf(part);
+    if (flag === undefined) return undefined;
     read.flags.push(flag);
   }
   return read;
