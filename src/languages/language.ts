@@ -14,7 +14,7 @@ import type {
   Variable,
   VariableTest,
 } from '../model/model.js';
-import type { DefinitionOrigin } from '../model/definition.js';
+import type { DefinitionOrigin, VariableDefinition } from '../model/definition.js';
 import type { ParseOutcome } from '../model/parse-outcome.js';
 import type { FilePlace } from './layout.js';
 import type { YamlOutline } from '../parsers/yaml/outline.js';
@@ -154,6 +154,29 @@ export interface VariableReading {
   referencesIn(text: string): FoundReference[];
   /** the variable a whole reference or call value reads, when it is a plain variable */
   wholeValueName(value: Value): string | undefined;
+  /**
+   * Present where a dict set at a higher precedence replaces a lower one whole, as Ansible's
+   * default `hash_behaviour` does: a key only the lower one sets is not read.
+   */
+  replacedDicts?: ReplacedDicts;
+}
+
+/**
+ * Dicts replaced whole (`VariableReading.replacedDicts`): with `ssh: {port: 2222}` in group vars,
+ * `ssh.permit_root` from role defaults is not read. A project may say it merges them instead,
+ * in a settings file of the tool (`hash_behaviour = merge` in `ansible.cfg`).
+ */
+export interface ReplacedDicts {
+  /**
+   * Whether a definition sets its dict wherever the code that reads it runs, and so replaces a
+   * lower one: group vars of `all` do, those of one group or host leave the others the lower
+   * dict, and are not taken to replace it.
+   */
+  replacesEverywhere(definition: VariableDefinition): boolean;
+  /** the settings files that may say dicts are merged, by path: a review reads them with the code */
+  settingsFile: RegExp;
+  /** whether such a file's text says that dicts are merged */
+  mergedBy(content: string): boolean;
 }
 
 /**

@@ -133,6 +133,17 @@ describe('blast radius', () => {
 });
 
 describe('the files that may apply a changed unit with values, from paths alone', () => {
+  it("an Ansible file reads its project's ansible.cfg, which says whether dicts are merged", () => {
+    const tree = [
+      'ansible.cfg',
+      'roles/ssh/tasks/main.yml',
+      'other/ansible.cfg',
+      'manifests/init.pp',
+    ];
+    expect(reachedFiles(['roles/ssh/tasks/main.yml'], tree, 100)).toEqual(['ansible.cfg']);
+    expect(reachedFiles(['manifests/init.pp'], tree, 100)).toEqual([]);
+  });
+
   it("a role's file reads the playbooks of its project; a module's, the profiles; a cookbook's, the roles", () => {
     const tree = [
       'deploy-web.yml',

@@ -87,6 +87,48 @@ describe('variables across the files of a role, a module and a cookbook', () => 
     ]);
   });
 
+  it('lets a dict set with more precedence replace a lower one whole, unless ansible.cfg merges them', async () => {
+    const files = {
+      'roles/web/defaults/main.yml': 'web:\n  selinux: permissive\n  firewall: stopped\n',
+      'group_vars/all/web.yml': 'web:\n  firewall: started\n',
+      'roles/web/tasks/main.yml': `${TASK('web.selinux')}${TASK('web.firewall')}`,
+    };
+    expect(await sources(files)).toEqual([
+      'group_vars/all/web.yml:2 web.firewall=started for roles/web/tasks/main.yml:8',
+    ]);
+    expect(
+      await sources({ ...files, 'ansible.cfg': '[defaults]\nhash_behaviour = merge\n' }),
+    ).toEqual([
+      'group_vars/all/web.yml:2 web.firewall=started for roles/web/tasks/main.yml:8',
+      'roles/web/defaults/main.yml:2 web.selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it("keeps a lower dict's keys where the dict over it is one group's, one host's or one task's", async () => {
+    expect(
+      await sources({
+        'roles/web/defaults/main.yml': 'web:\n  selinux: permissive\n',
+        'group_vars/db.yml': 'web:\n  firewall: started\n',
+        'host_vars/db1.yml': 'web:\n  port: 8080\n',
+        'roles/web/tasks/main.yml': `${TASK('web.selinux')}  vars:\n    web:\n      port: 80\n`,
+      }),
+    ).toEqual([
+      'roles/web/defaults/main.yml:2 web.selinux=permissive for roles/web/tasks/main.yml:4',
+    ]);
+  });
+
+  it('lets role vars replace the dict a play gives the role, as they replace its defaults', async () => {
+    expect(
+      await sources({
+        'site.yml':
+          '- hosts: all\n  vars:\n    web:\n      selinux: permissive\n  roles:\n    - web\n',
+        'roles/web/defaults/main.yml': 'web:\n  selinux: disabled\n',
+        'roles/web/vars/main.yml': 'web:\n  firewall: started\n',
+        'roles/web/tasks/main.yml': `${TASK('web.selinux')}${TASK('web.firewall')}`,
+      }),
+    ).toEqual(['roles/web/vars/main.yml:2 web.firewall=started for roles/web/tasks/main.yml:8']);
+  });
+
   it("reads another role's defaults when the role defines nothing, within the same project only", async () => {
     expect(
       await sources({

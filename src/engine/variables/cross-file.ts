@@ -20,7 +20,7 @@ import { parseFile } from '../../languages/parse-file.js';
 import { definesForOthers, mayApplyValues } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
 import { Places } from '../../languages/places.js';
-import { descriptorOf } from '../../languages/index.js';
+import { descriptorOf, DESCRIPTORS } from '../../languages/index.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
 
 export class CrossFile {
@@ -49,6 +49,7 @@ export class CrossFile {
     const read = files.map((file) => ({ file, language: languageOf(file) }));
     const variables = new VariableIndex(
       new Places(read.filter(({ language }) => language).map(({ file }) => file.path)),
+      languagesReplacingDicts(files),
     );
     const defining = read.filter(
       ({ file, language }) => language && definesForOthers(file.path, language),
@@ -89,7 +90,11 @@ export class CrossFile {
 
   /** What a run of one file knows: the variables that file defines for itself. */
   static alone(): CrossFile {
-    return new CrossFile(new VariableIndex(new Places([])), [], new Map());
+    return new CrossFile(
+      new VariableIndex(new Places([]), languagesReplacingDicts([])),
+      [],
+      new Map(),
+    );
   }
 
   /**
@@ -188,6 +193,21 @@ function indexRenderers(
     rendered.push(file);
   }
   return rendered;
+}
+
+/**
+ * The languages whose dicts a higher precedence replaces whole in a run of `files`: those that
+ * do so, unless a settings file of the run says the project merges them (`hash_behaviour`).
+ */
+function languagesReplacingDicts(files: readonly SourceFile[]): Set<Language> {
+  const replacing = new Set<Language>();
+  for (const { id, variables } of DESCRIPTORS) {
+    const dicts = variables.replacedDicts;
+    const merged = (file: SourceFile) =>
+      dicts !== undefined && dicts.settingsFile.test(file.path) && dicts.mergedBy(file.content);
+    if (dicts && !files.some(merged)) replacing.add(id);
+  }
+  return replacing;
 }
 
 /** A file too large or that does not parse defines nothing; its own analysis reports why. */

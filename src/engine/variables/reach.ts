@@ -11,7 +11,9 @@
  *   templates, which read its classes' parameter defaults;
  * - plays, Puppet node definitions and Chef roles say where the change runs (its blast radius);
  * - a changed file of a role, module or cookbook reads the files that may apply it with values
- *   (the playbooks of its project, profile manifests, Chef roles).
+ *   (the playbooks of its project, profile manifests, Chef roles);
+ * - a changed file reads the tool's settings file that says how its values combine
+ *   (`ansible.cfg`, whose `hash_behaviour` may merge dicts).
  *
  * Which units a changed file gives values to (a play's roles, a Puppet class declaration's
  * module, a Chef role's cookbooks) only its text tells (`unitsApplied`, `appliedUnitFiles`).
@@ -91,8 +93,12 @@ export function reachedFiles(
         )
           reached.add(candidate.path);
   }
+  const changedLanguages = new Set(changed.map(languageOf));
   for (const candidate of candidates)
-    if (placesCode(candidate.path) && sharesTop(candidate.path, changed))
+    if (
+      (placesCode(candidate.path) || changesValues(candidate, changedLanguages)) &&
+      sharesTop(candidate.path, changed)
+    )
       reached.add(candidate.path);
   return [...reached].sort(byDepthThenName).slice(0, limit);
 }
@@ -204,6 +210,18 @@ function rendersInCallerScope(language: Language): boolean {
 /** A playbook, inventory, `site.pp` or Chef role or node; a role's own `tasks/main.yml` is none. */
 function placesCode(path: string): boolean {
   return PLACEMENT.test(path) && !/(^|\/)roles\/[^/]+\/[^/]+\//.test(path);
+}
+
+/**
+ * A settings file of the tool that changes how the changed files' values are read (`ansible.cfg`,
+ * whose `hash_behaviour` says whether dicts are replaced whole or merged).
+ */
+function changesValues(
+  { path, language }: { path: string; language: Language | undefined },
+  changedLanguages: ReadonlySet<Language | undefined>,
+): boolean {
+  if (!language || !changedLanguages.has(language)) return false;
+  return descriptorOf(language).variables.replacedDicts?.settingsFile.test(path) === true;
 }
 
 /** Whether the file sits in the same top folder as a changed file (or at the top). */

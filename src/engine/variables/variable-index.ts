@@ -19,6 +19,7 @@ import {
 import { contains, type Places } from '../../languages/places.js';
 import { wholeReference } from '../../languages/references.js';
 import { descriptorOf } from '../../languages/index.js';
+import type { ReplacedDicts } from '../../languages/language.js';
 
 /** How many variables defined as other variables are followed before giving up. */
 const MAX_CHAIN = 5;
@@ -51,8 +52,20 @@ export class VariableIndex {
   private readonly givingFiles = new Map<string, readonly OwnDefinition[]>();
   /** `sortedNames`, worked out once the index is complete; adding a definition forgets it */
   private readonly sortedByLanguage = new Map<Language, readonly string[]>();
+  /**
+   * by language, then by variable: the definitions of the keys of a dict variable (`ssh.port`
+   * under `ssh`), for the languages whose dicts a higher precedence replaces whole
+   */
+  private readonly dictKeys = new Map<Language, Map<string, PlacedDefinition[]>>();
 
-  constructor(private readonly places: Places) {}
+  /**
+   * `dictsReplaced`: the languages whose dicts a higher precedence replaces whole in this run
+   * (see `VariableReading.replacedDicts`).
+   */
+  constructor(
+    private readonly places: Places,
+    private readonly dictsReplaced: ReadonlySet<Language> = new Set(),
+  ) {}
 
   add(model: FileModel): void {
     const placed = sharedDefinitions(model, this.places);
@@ -75,9 +88,17 @@ export class VariableIndex {
     let byName = this.shared.get(language);
     if (!byName) this.shared.set(language, (byName = new Map<string, PlacedDefinition[]>()));
     for (const placed of definitions) {
-      const known = byName.get(placed.definition.name);
-      if (known) known.push(placed);
-      else byName.set(placed.definition.name, [placed]);
+      addTo(byName, placed.definition.name, placed);
+    }
+    const replacing = this.replacingDicts(language);
+    if (!replacing) return;
+    let byVariable = this.dictKeys.get(language);
+    if (!byVariable)
+      this.dictKeys.set(language, (byVariable = new Map<string, PlacedDefinition[]>()));
+    for (const placed of definitions) {
+      const variable = dictVariableOf(placed.definition.name);
+      if (variable === undefined || !replacing.replacesEverywhere(placed.definition)) continue;
+      addTo(byVariable, variable, placed);
     }
   }
 
@@ -96,9 +117,7 @@ export class VariableIndex {
     for (const own of definitions) {
       if (own.owner !== scope) continue;
       for (const alias of own.aliases) {
-        const known = byName.get(alias);
-        if (known) known.push(own);
-        else byName.set(alias, [own]);
+        addTo(byName, alias, own);
       }
     }
   }
@@ -120,9 +139,26 @@ export class VariableIndex {
 
   /** The definitions of `name` in a language that reach `path`, with their levels. */
   reaching(language: Language, name: string, path: string): readonly PlacedDefinition[] {
-    return (this.shared.get(language)?.get(name) ?? []).filter(
-      (placed) => placed.reach === path || contains(placed.reach, path),
-    );
+    return reachingPath(this.shared.get(language)?.get(name), path);
+  }
+
+  /** How a higher precedence replaces a dict of the language whole; undefined where this run merges them. */
+  replacingDicts(language: Language): ReplacedDicts | undefined {
+    return this.dictsReplaced.has(language)
+      ? descriptorOf(language).variables.replacedDicts
+      : undefined;
+  }
+
+  /**
+   * The definitions of keys of the dict `variable` that reach `path` (`ssh.port` for `ssh`),
+   * in a language whose dicts are replaced whole; none in others.
+   */
+  reachingDictKeys(
+    language: Language,
+    variable: string,
+    path: string,
+  ): readonly PlacedDefinition[] {
+    return reachingPath(this.dictKeys.get(language)?.get(variable), path);
   }
 
   resolverFor(model: FileModel): VariableResolver {
@@ -162,6 +198,8 @@ interface Candidate {
 
 class FileResolver implements VariableResolver {
   private readonly own = new Map<string, OwnDefinition[]>();
+  /** the file's own definitions of dict keys, by variable, for `withoutReplacedKeys` */
+  private readonly ownDictKeys = new Map<string, OwnDefinition[]>();
   private readonly cache = new Map<string, readonly VariableDefinition[]>();
   private readonly rendering: ReadonlyMap<string, readonly OwnDefinition[]> | undefined;
   /** the files that give this one values, as they read names */
@@ -174,12 +212,14 @@ class FileResolver implements VariableResolver {
     ownDefinitions: readonly OwnDefinition[],
   ) {
     this.rendering = index.fromRenderer(path);
+    const replacing = index.replacingDicts(language);
     for (const own of ownDefinitions) {
       for (const name of [own.definition.name, ...own.aliases]) {
-        const known = this.own.get(name);
-        if (known) known.push(own);
-        else this.own.set(name, [own]);
+        addTo(this.own, name, own);
       }
+      const variable = dictVariableOf(own.definition.name);
+      if (variable === undefined || !replacing?.replacesEverywhere(own.definition)) continue;
+      addTo(this.ownDictKeys, variable, own);
     }
   }
 
@@ -206,7 +246,7 @@ class FileResolver implements VariableResolver {
     const candidates = sharedOnly
       ? this.index.reaching(this.language, name, this.path)
       : this.candidates(name);
-    for (const candidate of strongest(candidates)) {
+    for (const candidate of strongest(this.withoutReplacedKeys(name, candidates))) {
       const { definition } = candidate;
       const key = `${definition.path}:${definition.range.line}:${definition.range.column}`;
       if (seen.has(key)) continue;
@@ -264,6 +304,32 @@ class FileResolver implements VariableResolver {
   }
 
   /**
+   * The candidates for a dict's key whose dict is not replaced in their run: a dict set at a
+   * higher level replaces a lower one whole where the language says so, so that a key only the
+   * lower one sets is not read (`ssh.permit_root` from role defaults, where group vars set
+   * `ssh.port`). A value given where the unit is applied replaces only in that application's run.
+   */
+  private withoutReplacedKeys(
+    name: string,
+    candidates: readonly Candidate[],
+  ): readonly Candidate[] {
+    const variable = dictVariableOf(name);
+    if (variable === undefined || !this.index.replacingDicts(this.language)) return candidates;
+    const setters: Candidate[] = [
+      ...(this.ownDictKeys.get(variable) ?? []),
+      ...this.index.reachingDictKeys(this.language, variable, this.path),
+    ];
+    return candidates.filter(
+      (candidate) =>
+        !setters.some(
+          (setter) =>
+            setter.level > candidate.level &&
+            (setter.application === undefined || setter.application === candidate.application),
+        ),
+    );
+  }
+
+  /**
    * Own definitions, definitions that reach the file, those of the scope that renders it (for a
    * template), and Hiera keys of its own parameters.
    */
@@ -305,6 +371,29 @@ function strongest(candidates: readonly Candidate[]): Candidate[] {
     if (top >= plainTop) winners.push(...given.filter((candidate) => candidate.level === top));
   }
   return winners;
+}
+
+/** Adds `value` to the list `map` keeps under `key`. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const known = map.get(key);
+  if (known) known.push(value);
+  else map.set(key, [value]);
+}
+
+/** The definitions among `placed` that reach `path`. */
+function reachingPath(
+  placed: readonly PlacedDefinition[] | undefined,
+  path: string,
+): readonly PlacedDefinition[] {
+  return (placed ?? []).filter(
+    (definition) => definition.reach === path || contains(definition.reach, path),
+  );
+}
+
+/** The variable a dict key's name starts with (`ssh` for `ssh.port`); undefined for a plain name. */
+function dictVariableOf(name: string): string | undefined {
+  const dot = name.indexOf('.');
+  return dot > 0 ? name.slice(0, dot) : undefined;
 }
 
 function topLevel(candidates: readonly Candidate[]): number {

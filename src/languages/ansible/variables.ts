@@ -116,7 +116,29 @@ export const variables: VariableReading = {
   referencesIn: jinjaReferences,
   // Ansible has no reference values: every reference is written in a string.
   wholeValueName: () => undefined,
+
+  // Ansible's `hash_behaviour` is `replace` unless the project's `ansible.cfg` sets `merge`.
+  replacedDicts: {
+    replacesEverywhere: ({ origin, path }) =>
+      origin === 'group-vars' ? ALL_GROUP_VARS.test(path) : !ONE_PLACE_ORIGINS.has(origin),
+    settingsFile: /(?:^|\/)\.?ansible\.cfg$/,
+    mergedBy: (content) => /^[ \t]*hash_behaviour[ \t]*[=:][ \t]*merge\b/im.test(content),
+  },
 };
+
+/** `group_vars/all.yml`, `group_vars/all/ssh.yml`: the group every host is in. */
+const ALL_GROUP_VARS = /(?:^|\/)group_vars\/all(?:\.[^/]+)?(?:\/|$)/;
+
+/**
+ * Definitions for some hosts only (an inventory names them by group or host), one task or one
+ * template.
+ */
+const ONE_PLACE_ORIGINS: ReadonlySet<DefinitionOrigin> = new Set([
+  'host-vars',
+  'inventory',
+  'task-vars',
+  'template-set',
+]);
 
 /** Play vars, role parameters and the vars of `include_role`, as the parser marks them. */
 function givenVariables(model: FileModel): GivenValue[] {
