@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { isFalse, isTrue } from '../support/values.js';
-import { keywordOf, scopesAround } from '../support/units.js';
+import { keywordOf } from '../support/units.js';
+import { scopesAround } from '../../model/scopes.js';
 import { meta } from './meta.js';
 
 /**

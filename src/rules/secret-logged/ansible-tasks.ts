@@ -9,7 +9,8 @@ import { isSecretName } from '../support/names.js';
 import { secretReferencesIn } from '../support/secrets.js';
 import { isFalse, literalText, ownStrings } from '../support/values.js';
 import { rangeOfText } from '../support/source-lines.js';
-import { keywordOf, scopesAround } from '../support/units.js';
+import { keywordOf } from '../support/units.js';
+import { scopesAround } from '../../model/scopes.js';
 import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /**

@@ -34,8 +34,7 @@ import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
-import { whenConditionsOf } from './task-conditions.js';
-import { readConditionParts } from '../../parsers/templates/condition-parts.js';
+import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 
@@ -273,17 +272,9 @@ function guardOf(file: FileModel, unit: Unit): Guard {
   if (unit.guards) return guarded(unit.guards);
   const conditions = whenConditionsOf(file, unit);
   if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
-  const guards: FlagGuard[] = [];
-  for (const condition of conditions)
-    for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
-      // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
-      const parts =
-        item.kind === 'string' ? readConditionParts(String(item.value ?? '')) : undefined;
-      if (!parts) return { conditional: true };
-      for (const flag of parts.flags)
-        guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
-    }
-  return guarded(guards);
+  // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
+  const guards = whenGuards(conditions);
+  return guards ? guarded(guards) : { conditional: true };
 }
 
 /** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnsible } from '../../../src/parsers/ansible/parse-ansible.js';
-import { whenConditionsOf } from '../../../src/rules/support/task-conditions.js';
+import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
+import { whenConditionsOf, whenGuards } from '../../src/parsers/ansible/when-conditions.js';
 
 const PLAYBOOK = `
 - hosts: all
@@ -41,5 +41,21 @@ describe('the when: conditions a task runs under', () => {
       ['outer sibling', ['lab']],
       ['after the blocks', []],
     ]);
+  });
+
+  it('decide through the flags they test, none where they only pick hosts, and nothing else', () => {
+    const string = (text: string) => ({
+      kind: 'string' as const,
+      value: text,
+      text,
+      dynamic: false,
+      range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    });
+    expect(whenGuards([string('lab | bool'), string('not keys_only')])).toEqual([
+      { name: 'lab', test: 'bool', when: true },
+      { name: 'keys_only', test: 'truth', when: false },
+    ]);
+    expect(whenGuards([string("ansible_os_family == 'Debian'")])).toEqual([]);
+    expect(whenGuards([string('lab | bool'), string('result.rc != 0')])).toBeUndefined();
   });
 });
