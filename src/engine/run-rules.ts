@@ -21,6 +21,7 @@ export function runRules(
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const resolver = crossFile.resolverFor(model);
+  const runsUnder = crossFile.runsUnder(model.path);
   // One function for every rule, so that what rules derive through it can be shared.
   const resolve = (name: string) => resolver.resolve(name);
   const absentUnits = new Map<
@@ -63,6 +64,7 @@ export function runRules(
       },
       resolve,
       resolveInAbsentUnit,
+      ...(runsUnder ? { runsUnder } : {}),
     });
   }
   // Few files have reports waiting for them: the others skip indexing the rules by id. A run

@@ -8,6 +8,7 @@
 import type {
   Application,
   FileModel,
+  FlagGuard,
   Language,
   SourceRange,
   Value,
@@ -55,6 +56,12 @@ export interface LanguageDescriptor {
   recognition: Recognising;
   templates: DeployedTemplates;
   variables: VariableReading;
+  /**
+   * The files a file's code includes or renders, each with what the flags the including task
+   * tests must answer for it to run (`include_tasks: lab.yml` with `when: lab | bool`);
+   * absent where the language's code does not include files under conditions.
+   */
+  includedFiles?(model: FileModel): IncludedFile[];
   /** where a changed file of this language runs, when the repository says so */
   reach(path: string, model: FileModel | undefined, inputs: ReachInputs): Omit<ChangeReach, 'path'>;
 }
@@ -159,6 +166,18 @@ export interface VariableReading {
    * default `hash_behaviour` does: a key only the lower one sets is not read.
    */
   replacedDicts?: ReplacedDicts;
+}
+
+/** A file a file's code includes or renders (`LanguageDescriptor.includedFiles`). */
+export interface IncludedFile {
+  /** by path in the run: each place the language would look for it */
+  path: string;
+  /**
+   * What each flag the including task's conditions test must answer: none where it always runs
+   * as far as Posture reads its conditions (none, or tests that only pick hosts, or a condition
+   * not read as flags).
+   */
+  guards: readonly FlagGuard[];
 }
 
 /**

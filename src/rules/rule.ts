@@ -1,5 +1,5 @@
 import type { Finding, Landing, Severity, Suggestion } from '../model/finding.js';
-import type { FileModel, Language, SourceRange } from '../model/model.js';
+import type { FileModel, FlagGuard, Language, SourceRange } from '../model/model.js';
 import type { VariableDefinition } from '../model/definition.js';
 import type { Profile } from './profiles.js';
 
@@ -83,6 +83,13 @@ export interface RuleContext {
   resolveInAbsentUnit?: (
     unit: string,
   ) => ((name: string) => readonly VariableDefinition[]) | undefined;
+  /**
+   * For a task file or template the run includes or renders only under conditions on flags
+   * (an `include_tasks` or `template` task with `when: lab | bool`): what the flags must answer
+   * for it to run, one list per way the run reaches it. Absent where some way runs it without
+   * such a condition, or nothing in the run includes it.
+   */
+  runsUnder?: readonly (readonly FlagGuard[])[];
 }
 
 export interface Rule {

@@ -19,6 +19,7 @@ import type { FileModel, Language } from '../../model/model.js';
 import { parseFile } from '../../languages/parse-file.js';
 import { definesForOthers, mayApplyValues } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
+import { IncludedUnder, type Ways } from './included-under.js';
 import { Places } from '../../languages/places.js';
 import { descriptorOf, DESCRIPTORS } from '../../languages/index.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
@@ -33,6 +34,7 @@ export class CrossFile {
     private readonly parsed: Map<SourceFile, { language: Language; model: FileModel }>,
     /** the lines of each definition file, which rules quote where they judge its values */
     private readonly definitionLines: ReadonlyMap<string, string[]> = new Map(),
+    private readonly includedUnder: IncludedUnder = new IncludedUnder(),
   ) {}
 
   /**
@@ -62,10 +64,12 @@ export class CrossFile {
     );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     const definitionLines = new Map<string, string[]>();
+    const includedUnder = new IncludedUnder();
     for (const { file, language } of [...defining, ...applying]) {
       const model = language && parseSafely(file, language);
       if (!model) continue;
       variables.add(model);
+      includedUnder.add(model);
       if (definesForOthers(file.path, language)) definitionLines.set(file.path, model.lines);
       if (!file.deployment) parsed.set(file, { language, model });
     }
@@ -85,7 +89,7 @@ export class CrossFile {
       ...[...applyingFiles].filter((file) => !renderedFirst.has(file)),
       ...definitionFiles,
     ];
-    return new CrossFile(variables, order, parsed, definitionLines);
+    return new CrossFile(variables, order, parsed, definitionLines, includedUnder);
   }
 
   /** What a run of one file knows: the variables that file defines for itself. */
@@ -116,6 +120,14 @@ export class CrossFile {
   /** The lines of a definition file of the run; undefined for other files. */
   linesOf(path: string): string[] | undefined {
     return this.definitionLines.get(path);
+  }
+
+  /**
+   * What the flags must answer for the file to run, one list per way the run includes or
+   * renders it under conditions; undefined where it always runs (see `IncludedUnder`).
+   */
+  runsUnder(path: string): Ways | undefined {
+    return this.includedUnder.of(path);
   }
 
   resolverFor(model: FileModel): VariableResolver {

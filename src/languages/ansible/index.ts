@@ -12,6 +12,7 @@ import {
 import { LANGUAGE_FILES } from '../files.js';
 import type { LanguageDescriptor } from '../language.js';
 import { ansibleDestinations } from './deployments.js';
+import { includedFiles } from './included-files.js';
 import { ansibleReach } from './reach.js';
 import { recognition } from './recognition.js';
 import { variables } from './variables.js';
@@ -46,5 +47,6 @@ export const ansible: LanguageDescriptor = {
     interpolate: () => (code) => `{{ ${code} }}`,
   },
   variables,
+  includedFiles,
   reach: ansibleReach,
 };

@@ -70,12 +70,20 @@ export interface Verdict {
 
 export type Judge = (name: string, value: string, setting: Setting) => Verdict | undefined;
 
-/** Every setting of the given formats the file writes. */
+/**
+ * Every setting of the given formats the file writes; none in a file that the run includes or
+ * renders only under flags that are set, wherever they are set, to values that leave it out
+ * (`include_tasks: lab.yml` with `when: lab | bool`, where `lab` is false everywhere). Where
+ * such a flag lets the file run somewhere, its settings are judged as they stand, on their own
+ * lines: the flag turns on the whole file, and is not the choice of any one setting in it.
+ */
 export function* settingsOf(
-  context: Pick<RuleContext, 'file'>,
+  context: Pick<RuleContext, 'file' | 'resolve' | 'runsUnder'>,
   formats: readonly ConfigFormat[],
 ): Generator<Setting> {
-  const { file } = context;
+  const { file, runsUnder } = context;
+  const leftOut = (guard: FlagGuard) => setEverywhereSo(context, undefined, guard, false);
+  if (runsUnder?.every((guards) => guards.some(leftOut))) return;
   const config = file.config;
   if (config && formats.includes(config.format)) {
     for (const directive of config.directives)
@@ -449,7 +457,7 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
   const guards = setting.guards ?? [];
   const open =
     guards.length > 1
-      ? guards.filter((guard) => !setEverywhereSo(context, setting, guard, true))
+      ? guards.filter((guard) => !setEverywhereSo(context, setting.within, guard, true))
       : guards;
   const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
   if (!guard) return;
@@ -474,12 +482,12 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
  * true) or to one that does not (`writes` false).
  */
 function setEverywhereSo(
-  context: RuleContext,
-  setting: Setting,
+  context: Pick<RuleContext, 'resolve'>,
+  within: string | undefined,
   guard: FlagGuard,
   writes: boolean,
 ): boolean {
-  const definitions = resolveWithin(context, guard.name, setting.within);
+  const definitions = resolveWithin(context, guard.name, within);
   return (
     definitions.length > 0 &&
     definitions.every(
@@ -507,7 +515,9 @@ function readingOf(
  * `legacy: false`): whatever the setting's own variables hold, the line is not written.
  */
 function neverWritten(context: RuleContext, setting: Setting): boolean {
-  return (setting.guards ?? []).some((guard) => setEverywhereSo(context, setting, guard, false));
+  return (setting.guards ?? []).some((guard) =>
+    setEverywhereSo(context, setting.within, guard, false),
+  );
 }
 
 /** How a message shows a setting's value, and names the file it is in. */

@@ -1,0 +1,67 @@
+/**
+ * The conditions a file of the run runs under because of the tasks that include or render it:
+ * `include_tasks: lab.yml` with `when: lab | bool` runs `lab.yml` only where `lab` is true,
+ * and a `template` task in `lab.yml` renders its template under the same flag. A file reached
+ * in several ways runs under any of them; one reached in some way without a condition, or by
+ * nothing in the run, always runs.
+ */
+import type { FileModel, FlagGuard } from '../../model/model.js';
+import { descriptorOf } from '../../languages/index.js';
+
+/** Past this many ways of reaching a file, it is taken to run always. */
+const MAX_WAYS = 16;
+
+/** What the flags must answer, one list per way the run reaches a file. */
+export type Ways = readonly (readonly FlagGuard[])[];
+
+interface Use {
+  /** the file whose task includes or renders it */
+  from: string;
+  guards: readonly FlagGuard[];
+}
+
+export class IncludedUnder {
+  private readonly uses = new Map<string, Use[]>();
+  private readonly ways = new Map<string, Ways | undefined>();
+
+  /** Records the files `model`'s code includes or renders, and under what. */
+  add(model: FileModel): void {
+    const included = descriptorOf(model.language).includedFiles?.(model) ?? [];
+    for (const { path, guards } of included) {
+      const use = { from: model.path, guards };
+      const known = this.uses.get(path);
+      if (known) known.push(use);
+      else this.uses.set(path, [use]);
+    }
+  }
+
+  /** The ways a file runs only under flags; undefined where it always runs. */
+  of(path: string): Ways | undefined {
+    return this.waysOf(path, new Set());
+  }
+
+  private waysOf(path: string, reading: Set<string>): Ways | undefined {
+    if (this.ways.has(path)) return this.ways.get(path);
+    const uses = this.uses.get(path);
+    // A file that includes itself, through others or not, runs as its includers do.
+    if (!uses || reading.has(path)) return undefined;
+    reading.add(path);
+    const found = new Map<string, readonly FlagGuard[]>();
+    let always = false;
+    for (const { from, guards } of uses) {
+      for (const outer of this.waysOf(from, reading) ?? [[]]) {
+        const way = [...outer, ...guards];
+        if (way.length === 0) always = true;
+        else found.set(JSON.stringify(way), way);
+      }
+      if (always || found.size > MAX_WAYS) {
+        always = true;
+        break;
+      }
+    }
+    reading.delete(path);
+    const ways = always ? undefined : [...found.values()];
+    this.ways.set(path, ways);
+    return ways;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The task files an Ansible file's `include_tasks`/`import_tasks` tasks include, and the
+ * templates its `template` tasks render, each with the flags the task's `when:` (its own and
+ * its blocks' and play's) tests. A condition Posture does not read as flags and host tests
+ * leaves the file as if it always ran: it is then judged, not left out.
+ */
+import type { FileModel } from '../../model/model.js';
+import { scopesAround } from '../../model/scopes.js';
+import { includedTaskFiles, renderedTemplates } from '../../parsers/ansible/applied-files.js';
+import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditions.js';
+import type { IncludedFile } from '../language.js';
+
+export function includedFiles(model: FileModel): IncludedFile[] {
+  const included: IncludedFile[] = [];
+  for (const unit of model.units) {
+    if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks' && unit.type !== 'template')
+      continue;
+    const inPlay = scopesAround(model, unit).some((scope) => scope.kind === 'play');
+    const paths = [
+      ...includedTaskFiles(model.path, unit, inPlay),
+      ...renderedTemplates(model.path, unit, inPlay),
+    ];
+    if (paths.length === 0) continue;
+    const guards = whenGuards(whenConditionsOf(model, unit)) ?? [];
+    for (const path of paths) included.push({ path, guards });
+  }
+  return included;
+}
