@@ -24,6 +24,7 @@ export function runRules(
   const runsUnder = crossFile.runsUnder(model.path);
   // One function for every rule, so that what rules derive through it can be shared.
   const resolve = (name: string) => resolver.resolve(name);
+  const namesUnder = (prefix: string) => resolver.namesUnder(prefix);
   const absentUnits = new Map<
     string,
     ((name: string) => readonly VariableDefinition[]) | undefined
@@ -64,6 +65,7 @@ export function runRules(
       },
       resolve,
       resolveInAbsentUnit,
+      namesUnder,
       ...(runsUnder ? { runsUnder } : {}),
     });
   }

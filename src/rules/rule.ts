@@ -84,6 +84,11 @@ export interface RuleContext {
     unit: string,
   ) => ((name: string) => readonly VariableDefinition[]) | undefined;
   /**
+   * The names defined under `prefix` that the file may read, sorted (`ssh_options.` finds
+   * `ssh_options.PermitRootLogin`): the keys of a mapping the variables hold.
+   */
+  namesUnder?: (prefix: string) => readonly string[];
+  /**
    * For a task file or template the run includes or renders only under conditions on flags
    * (an `include_tasks` or `template` task with `when: lab | bool`): what the flags must answer
    * for it to run, one list per way the run reaches it. Absent where some way runs it without

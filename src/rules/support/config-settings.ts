@@ -37,6 +37,7 @@ import { includedRole } from '../../parsers/ansible/applied-files.js';
 import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
+import { loopIterations } from './loop-items.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -55,6 +56,13 @@ export interface Setting {
   section?: string;
   /** the Puppet class whose variables the value reads */
   within?: string;
+  /**
+   * For a setting a loop writes from an item of a list a variable holds: the item's field (or
+   * the item) as a definition in the file that sets the variable, and where the task uses it
+   * (`range` is then in that file).
+   */
+  givenBy?: VariableDefinition;
+  usedAt?: SourceRange;
   /**
    * A role the file applies, whose code the run lacks, that writes the setting
    * (`knowledge/role-settings.ts`): its value reads names as that role does.
@@ -78,7 +86,7 @@ export type Judge = (name: string, value: string, setting: Setting) => Verdict |
  * lines: the flag turns on the whole file, and is not the choice of any one setting in it.
  */
 export function* settingsOf(
-  context: Pick<RuleContext, 'file' | 'resolve' | 'runsUnder'>,
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder' | 'runsUnder'>,
   formats: readonly ConfigFormat[],
 ): Generator<Setting> {
   const { file, runsUnder } = context;
@@ -89,26 +97,35 @@ export function* settingsOf(
     for (const directive of config.directives)
       yield directiveSetting(config.format, directive, config.within);
   }
-  for (const setting of unitSettings(file)) if (formats.includes(setting.format)) yield setting;
+  for (const setting of unitSettings(context)) if (formats.includes(setting.format)) yield setting;
 }
 
 /** The settings each file's tasks and resources write, read once for the many rules that ask. */
 const unitSettingsByFile = new WeakMap<FileModel, readonly Setting[]>();
 
-function unitSettings(file: FileModel): readonly Setting[] {
-  let settings = unitSettingsByFile.get(file);
+function unitSettings(
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+): readonly Setting[] {
+  let settings = unitSettingsByFile.get(context.file);
   if (!settings) {
-    settings = [...readUnitSettings(file)];
-    unitSettingsByFile.set(file, settings);
+    settings = [...readUnitSettings(context)];
+    unitSettingsByFile.set(context.file, settings);
   }
   return settings;
 }
 
-function* readUnitSettings(file: FileModel): Generator<Setting> {
+function* readUnitSettings(
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+): Generator<Setting> {
+  const { file } = context;
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
-    const written = writtenSetting(unit, unit.type, file);
-    if (written) yield { ...written, ...guardOf(file, unit) };
+    // A loop writes a setting for each item: the task with the item written out, each time.
+    const iterations = file.language === 'ansible' ? loopIterations(context, unit) : undefined;
+    for (const { unit: iteration, givenBy } of iterations ?? [{ unit }]) {
+      const written = writtenSetting(iteration, iteration.type, file);
+      if (written) yield { ...written, ...guardOf(file, unit), ...listed(unit, written, givenBy) };
+    }
     yield* contentSettings(unit, file);
     let augeasGuard: Guard | undefined;
     for (const { spec, name, value } of augeasSettings(unit, file.language))
@@ -285,6 +302,33 @@ function guardOf(file: FileModel, unit: Unit): Guard {
   return guards ? guarded(guards) : { conditional: true };
 }
 
+/**
+ * Where a setting a loop writes from an item of a list a variable holds comes from: the item's
+ * definition, and where the task uses it.
+ */
+function listed(
+  unit: Unit,
+  written: Setting,
+  givenBy: ReadonlyMap<string, VariableDefinition> | undefined,
+): Pick<Setting, 'givenBy' | 'usedAt'> {
+  if (!givenBy) return {};
+  for (const [name, definition] of givenBy)
+    if (sameRange(definition.range, written.range)) {
+      const usedAt = attributeOf(unit, name)?.value.range ?? unit.range;
+      return { givenBy: definition, usedAt };
+    }
+  return {};
+}
+
+function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return (
+    a.line === b.line &&
+    a.column === b.column &&
+    a.endLine === b.endLine &&
+    a.endColumn === b.endColumn
+  );
+}
+
 /** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
 function guarded(guards: readonly FlagGuard[]): Guard {
   return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
@@ -394,6 +438,24 @@ export function checkSettings(
     const { shown, where } = described(setting);
     const literal = literalOf(setting.value);
     if (literal !== undefined) {
+      if (setting.givenBy && setting.usedAt) {
+        // An item of a list a variable holds: reported where the item is written.
+        const verdict = setting.conditional ? undefined : judge(setting.name, literal, setting);
+        if (verdict)
+          reportBinding(
+            context,
+            {
+              value: setting.value,
+              reference: setting.givenBy.name,
+              taken: literal,
+              definition: setting.givenBy,
+            },
+            { range: setting.usedAt, as: `as \`${setting.name}\` in ${where}` },
+            `writes \`${shown(literal)}\`: ${verdict.problem}`,
+            verdict.severity ? { severity: verdict.severity } : {},
+          );
+        continue;
+      }
       // Which branch applies is decided by the condition's variables, judged where they are set.
       if (setting.conditional) {
         checkGuarded(context, setting, literal, judge);
