@@ -189,6 +189,12 @@ export class VariableIndex {
   }
 }
 
+/** How high a dict is set (see `FileResolver.dictLevels`). */
+interface DictLevels {
+  plain: number;
+  byApplication: Map<string, number>;
+}
+
 interface Candidate {
   definition: VariableDefinition;
   level: number;
@@ -200,6 +206,7 @@ class FileResolver implements VariableResolver {
   private readonly own = new Map<string, OwnDefinition[]>();
   /** the file's own definitions of dict keys, by variable, for `withoutReplacedKeys` */
   private readonly ownDictKeys = new Map<string, OwnDefinition[]>();
+  private readonly dictLevelsByVariable = new Map<string, DictLevels>();
   private readonly cache = new Map<string, readonly VariableDefinition[]>();
   private readonly rendering: ReadonlyMap<string, readonly OwnDefinition[]> | undefined;
   /** the files that give this one values, as they read names */
@@ -314,19 +321,37 @@ class FileResolver implements VariableResolver {
     candidates: readonly Candidate[],
   ): readonly Candidate[] {
     const variable = dictVariableOf(name);
-    if (variable === undefined || !this.index.replacingDicts(this.language)) return candidates;
-    const setters: Candidate[] = [
+    if (variable === undefined || candidates.length === 0) return candidates;
+    if (!this.index.replacingDicts(this.language)) return candidates;
+    const { plain, byApplication } = this.dictLevels(variable);
+    return candidates.filter((candidate) => {
+      const given = candidate.application && byApplication.get(candidate.application);
+      return Math.max(plain, given || -Infinity) <= candidate.level;
+    });
+  }
+
+  /**
+   * The highest level the dict `variable` is set at for the file, in every run (`plain`) and in
+   * each application's own run; worked out once for all of its keys.
+   */
+  private dictLevels(variable: string): DictLevels {
+    let levels = this.dictLevelsByVariable.get(variable);
+    if (levels) return levels;
+    levels = { plain: -Infinity, byApplication: new Map() };
+    const setters: readonly Candidate[] = [
       ...(this.ownDictKeys.get(variable) ?? []),
       ...this.index.reachingDictKeys(this.language, variable, this.path),
     ];
-    return candidates.filter(
-      (candidate) =>
-        !setters.some(
-          (setter) =>
-            setter.level > candidate.level &&
-            (setter.application === undefined || setter.application === candidate.application),
-        ),
-    );
+    for (const { level, application } of setters) {
+      if (application === undefined) levels.plain = Math.max(levels.plain, level);
+      else
+        levels.byApplication.set(
+          application,
+          Math.max(levels.byApplication.get(application) ?? -Infinity, level),
+        );
+    }
+    this.dictLevelsByVariable.set(variable, levels);
+    return levels;
   }
 
   /**
