@@ -12,6 +12,7 @@ import type {
   Directive,
   FileModel,
   FlagGuard,
+  Language,
   SourceRange,
   Unit,
   Value,
@@ -121,7 +122,10 @@ function* readUnitSettings(
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
     // A loop writes a setting for each item: the task with the item written out, each time.
-    const iterations = file.language === 'ansible' ? loopIterations(context, unit) : undefined;
+    const iterations =
+      file.language === 'ansible' && writesSetting(unit.type, file.language)
+        ? loopIterations(context, unit)
+        : undefined;
     for (const { unit: iteration, givenBy } of iterations ?? [{ unit }]) {
       const written = writtenSetting(iteration, iteration.type, file);
       if (written) yield { ...written, ...guardOf(file, unit), ...listed(unit, written, givenBy) };
@@ -368,6 +372,15 @@ function* commandSettings(file: FileModel): Generator<Setting> {
     for (const directive of readDirectives(lines, spec, templated))
       yield directiveSetting(spec.format, directive, unit.within);
   }
+}
+
+/** Whether a task or resource of this type writes one setting (see `writtenSetting`). */
+function writesSetting(type: string, language: Language): boolean {
+  return (
+    LINE_WRITERS[language]?.[type] !== undefined ||
+    INI_WRITERS[language]?.[type] !== undefined ||
+    KEY_VALUE_WRITERS[language]?.[type] !== undefined
+  );
 }
 
 function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
