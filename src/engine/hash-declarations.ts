@@ -8,7 +8,8 @@
  *
  * The entries are read under the hash's name, as the definitions that reach the declaring file
  * give them: each attribute is one key below its title, or, for the one resource a file titles
- * itself (`file { '/etc/x': * => $attributes }`), one key below the name. A key nested deeper
+ * itself (`file { '/etc/x': * => $attributes }`), one key below the name; where each entry
+ * holds one attribute's value (`sysctl { $key: value => $value }`), the key is the title. A key nested deeper
  * holds a hash, which no rule reads as an attribute's value. Each file that gives entries is
  * judged as a run of its own.
  */
@@ -77,7 +78,13 @@ function entriesByFile(
   const titled = declaration.title?.text;
   for (const name of resolver.namesUnder(prefix)) {
     const keys = name.slice(prefix.length).split(declaration.separator);
-    const [title, attribute, ...deeper] = titled === undefined ? keys : [titled, ...keys];
+    const { valueAttribute } = declaration;
+    const [title, attribute, ...deeper] =
+      valueAttribute !== undefined
+        ? [keys[0], valueAttribute, ...keys.slice(1)]
+        : titled === undefined
+          ? keys
+          : [titled, ...keys];
     if (!title || !attribute || deeper.length > 0) continue;
     for (const definition of resolver.resolve(name))
       entryOf(byFile, definition.path, title).push(attributeOf(attribute, definition));

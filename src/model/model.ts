@@ -309,6 +309,11 @@ export interface HashDeclaration {
   within?: string;
   /** the title of the one resource the hash gives attributes to; absent when its keys are titles */
   title?: Value;
+  /**
+   * The attribute each entry's value is given to, where entries hold values rather than
+   * attributes (`$settings.each |$key, $value| { sysctl { $key: value => $value } }`).
+   */
+  valueAttribute?: string;
   /** how the file uses what the hash gives, for messages: "as an `exec` resource that `create_resources` declares" */
   usedAs: string;
   range: SourceRange;

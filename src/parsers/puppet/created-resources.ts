@@ -148,13 +148,17 @@ export function hashSetElsewhere(
 
 /**
  * A resource body inside `$hash.each |$title, $attributes| { ... }` that declares one resource
- * per entry of the hash: titled `$title`, with `* => $attributes`.
+ * per entry of the hash: titled `$title`, with `* => $attributes`; or, inside
+ * `$hash.each |$key, $value| { sysctl { $key: value => $value } }`, with the entry's value as
+ * one attribute (`valueAttribute`).
  */
 export interface IteratedResource {
   resource: ResourceExpression;
   body: ResourceBody;
   /** the body's other attributes, which every resource takes */
   given: AttributeOperation[];
+  /** the attribute the entry's value is given to, where it is not splatted */
+  valueAttribute?: string;
 }
 
 /** The hash an `each` walks and the resources its lambda declares from each entry. */
@@ -170,17 +174,24 @@ export function resourcesIteratedBy(
     if (statement.kind !== 'Resource' || statement.form !== 'regular') continue;
     for (const body of statement.bodies) {
       const { title, operations } = body;
+      const isEntryValue = (expr: Expression) =>
+        expr.kind === 'Variable' && expr.name === attributesParameter.name;
       const splatsEntry = operations.some(
-        (operation) =>
-          operation.kind === 'AttributesOperation' &&
-          operation.expr.kind === 'Variable' &&
-          operation.expr.name === attributesParameter.name,
+        (operation) => operation.kind === 'AttributesOperation' && isEntryValue(operation.expr),
       );
-      if (title.kind !== 'Variable' || title.name !== titleParameter.name || !splatsEntry) continue;
-      const given = operations.filter(
+      const attributes = operations.filter(
         (operation): operation is AttributeOperation => operation.kind === 'AttributeOperation',
       );
-      resources.push({ resource: statement, body, given });
+      const takesEntry = attributes.filter((operation) => isEntryValue(operation.value));
+      if (title.kind !== 'Variable' || title.name !== titleParameter.name) continue;
+      if (splatsEntry) resources.push({ resource: statement, body, given: attributes });
+      else if (takesEntry.length === 1 && takesEntry[0])
+        resources.push({
+          resource: statement,
+          body,
+          given: attributes.filter((operation) => operation !== takesEntry[0]),
+          valueAttribute: takesEntry[0].name,
+        });
     }
   }
   return resources.length > 0 ? { hash: functor.left, resources } : undefined;

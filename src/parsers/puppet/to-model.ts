@@ -455,7 +455,7 @@ class PuppetModelBuilder {
         this.values.entries(defaults),
         functor.value,
         expr,
-        title,
+        title ? { titleExpr: title } : {},
       );
     }
     for (const created of resourcesCreatedBy(functor.value, expr.args, expr, this.localHash)) {
@@ -477,17 +477,31 @@ class PuppetModelBuilder {
     if (!iterated) return;
     const written = hashOf(iterated.hash, this.localHash);
     const elsewhere = hashSetElsewhere(iterated.hash, this.givenElsewhere);
-    for (const { resource, body, given } of iterated.resources) {
+    for (const { resource, body, given, valueAttribute } of iterated.resources) {
       const typed = this.typeOf(resource.typeName);
       const givenAttributes = this.attributes(given);
-      if (elsewhere) this.declareElsewhere(typed, elsewhere, givenAttributes, 'each', body);
+      if (elsewhere)
+        this.declareElsewhere(typed, elsewhere, givenAttributes, 'each', body, {
+          ...(valueAttribute ? { valueAttribute } : {}),
+        });
       for (const entry of written?.entries ?? []) {
-        const own = namedEntries(hashOf(entry.value, this.localHash));
+        const entries = valueAttribute
+          ? undefined
+          : namedEntries(hashOf(entry.value, this.localHash));
+        const own = valueAttribute
+          ? [
+              {
+                name: valueAttribute,
+                value: this.values.value(entry.value),
+                range: this.values.range(entry.value),
+              },
+            ]
+          : entries && this.values.entries(entries);
         if (!own) continue;
         this.pushCreated(
           typed,
           entry.key,
-          withDefaults(this.values.entries(own), givenAttributes, (attribute) => attribute.name),
+          withDefaults(own, givenAttributes, (attribute) => attribute.name),
           { start: entry.key.start, end: entry.value.end },
         );
       }
@@ -507,7 +521,9 @@ class PuppetModelBuilder {
       const source = hashSetElsewhere(operation.expr, this.givenElsewhere);
       if (!source) continue;
       const given = body.operations.filter((other) => other.kind === 'AttributeOperation');
-      this.declareElsewhere(typed, source, this.attributes(given), '*', body, body.title);
+      this.declareElsewhere(typed, source, this.attributes(given), '*', body, {
+        titleExpr: body.title,
+      });
     }
   }
 
@@ -542,7 +558,7 @@ class PuppetModelBuilder {
     defaults: Attribute[],
     declaredBy: string,
     span: Span,
-    titleExpr?: Expression,
+    { titleExpr, valueAttribute }: { titleExpr?: Expression; valueAttribute?: string } = {},
   ): void {
     // Hiera sets a class's parameter under the key named after the class, and only there.
     const owner = this.scopes.findLast((scope) => scope !== '');
@@ -554,6 +570,7 @@ class PuppetModelBuilder {
       separator: '::',
       defaults,
       ...(title ? { title } : {}),
+      ...(valueAttribute ? { valueAttribute } : {}),
       usedAs: title
         ? `as the attributes that \`${declaredBy}\` gives the \`${typed.type}\` resource \`${title.text}\``
         : `as ${article} \`${typed.type}\` resource that \`${declaredBy}\` declares`,
