@@ -9,7 +9,8 @@
  * The entries are read under the hash's name, as the definitions that reach the declaring file
  * give them: each attribute is one key below its title, or, for the one resource a file titles
  * itself (`file { '/etc/x': * => $attributes }`), one key below the name; where each entry
- * holds one attribute's value (`sysctl { $key: value => $value }`), the key is the title. A key nested deeper
+ * holds one attribute's value (`sysctl { $key: value => $value }`), everything below the name
+ * is the title, which may hold the separator (`node.base.sysctl.kernel.randomize_va_space`). A key nested deeper
  * holds a hash, which no rule reads as an attribute's value. Each file that gives entries is
  * judged as a run of its own.
  */
@@ -81,7 +82,7 @@ function entriesByFile(
     const { valueAttribute } = declaration;
     const [title, attribute, ...deeper] =
       valueAttribute !== undefined
-        ? [keys[0], valueAttribute, ...keys.slice(1)]
+        ? [keys.join(declaration.separator), valueAttribute]
         : titled === undefined
           ? keys
           : [titled, ...keys];

@@ -8,6 +8,7 @@ import type { FileModel } from '../../model/model.js';
 import { COMMENT_TYPES, readComments } from './comments.js';
 import { CONDITION_TYPES, readConditions } from './conditions.js';
 import { guardResources } from './resource-guards.js';
+import { readIteratedResources } from './iterated-resources.js';
 import { readFileEdits } from './file-edits.js';
 import { HEREDOC_TYPES, Heredocs } from './heredocs.js';
 import { LOCAL_VARIABLE_TYPES, LocalVariables } from './locals.js';
@@ -48,6 +49,7 @@ function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
   const units = new ResourceReader(values).units(index);
   readFileEdits(index, units, values);
   guardResources(index, units, values);
+  const hashDeclarations = readIteratedResources(index, units, values);
   return {
     path,
     language: 'chef',
@@ -59,5 +61,6 @@ function buildModel(path: string, source: string, root: SyntaxNode): FileModel {
     comments: readComments(index),
     conditions: readConditions(index),
     lines: source.split(/\r?\n/),
+    ...(hashDeclarations.length > 0 ? { hashDeclarations } : {}),
   };
 }
