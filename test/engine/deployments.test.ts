@@ -67,6 +67,33 @@ describe('what the code says of the files it deploys', () => {
     expect(deployments.of('roles/ssh/templates/debian.j2')?.destination).toBeUndefined();
   });
 
+  it('finds where an Ansible loop puts each template its items name, in flow or block style', () => {
+    const deployments = Deployments.index([
+      {
+        path: 'roles/base/tasks/main.yml',
+        content: [
+          '- ansible.builtin.template:',
+          '    src: "{{ item.src }}"',
+          '    dest: "{{ item.dest }}"',
+          '  loop:',
+          "    - { src: kernel.conf.j2, dest: '/etc/sysctl.d/90-base.conf' }",
+          '    - { dest: /etc/sudoers.d/ops, src: "{{ role_path }}/templates/ops.j2", mode: "0440" }',
+          '    - src: daemon.j2',
+          '      dest: /etc/ssh/sshd_config',
+          '    - { src: motd.j2, dest: "{{ motd_path }}" }',
+        ].join('\n'),
+      },
+    ]);
+    expect(deployments.of('roles/base/templates/kernel.conf.j2')?.destination).toBe(
+      '/etc/sysctl.d/90-base.conf',
+    );
+    expect(deployments.of('roles/base/templates/ops.j2')?.destination).toBe('/etc/sudoers.d/ops');
+    expect(deployments.of('roles/base/templates/daemon.j2')?.destination).toBe(
+      '/etc/ssh/sshd_config',
+    );
+    expect(deployments.of('roles/base/templates/motd.j2')?.destination).toBeUndefined();
+  });
+
   it('finds where Puppet puts a module file and Chef a cookbook file, as they are', () => {
     const deployments = Deployments.index([
       {

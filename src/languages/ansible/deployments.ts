@@ -2,8 +2,8 @@ import type { SourceText } from '../language.js';
 import { SPECIAL_FOLDER } from '../../parsers/ansible/applied-files.js';
 /**
  * Where Ansible's `template` and `copy` tasks put their files, read from the task text before
- * anything is parsed: a `src:` with a `dest:` (or `path:`) a few lines away, or the free form
- * `src=... dest=...`. A source may start from `{{ role_path }}` or `{{ playbook_dir }}`. A
+ * anything is parsed: a `src:` with a `dest:` (or `path:`) a few lines away, the free form
+ * `src=... dest=...`, or a loop's item that names both (`- { src: x.j2, dest: /etc/x }`). A source may start from `{{ role_path }}` or `{{ playbook_dir }}`. A
  * destination written as `{{ var }}` is followed to a variable holding a path anywhere in the
  * run (`ssh_server_config_file: /etc/ssh/sshd_config`).
  */
@@ -20,6 +20,11 @@ const PATH_VARIABLE = /^\s*([A-Za-z_]\w*)\s*:\s*['"]?(\/[^'"\s{}#]+)['"]?\s*(?:#
 const FREE_FORM = new RegExp(
   String.raw`\bsrc=['"]?${FROM_SPECIAL_FOLDER}([^'"\s]+)['"]?.*\bdest=['"]?(\/[^'"\s]+)`,
 );
+/** A loop's item written as a flow mapping: `- { src: sysctl.conf.j2, dest: /etc/sysctl.d/90.conf }`. */
+const FLOW_SOURCE = new RegExp(
+  String.raw`[{,]\s*src\s*:\s*['"]?${FROM_SPECIAL_FOLDER}([^'"\s,{}]+)['"]?\s*(?=[,}])`,
+);
+const FLOW_DEST = /[{,]\s*dest\s*:\s*['"]?(\/[^'"\s,{}]+)['"]?\s*(?=[,}])/;
 /** Lines apart a task's `src:` and `dest:` may be. */
 const TASK_SPAN = 8;
 
@@ -43,6 +48,12 @@ function destinationsIn(
     const freeForm = FREE_FORM.exec(line);
     if (freeForm?.[1] && freeForm[2]) {
       into.set(baseName(freeForm[1]), freeForm[2]);
+      return;
+    }
+    const flowSource = FLOW_SOURCE.exec(line)?.[1];
+    const flowDestination = FLOW_DEST.exec(line)?.[1];
+    if (flowSource && flowDestination) {
+      into.set(baseName(flowSource), flowDestination);
       return;
     }
     const source = SRC.exec(line)?.[1];
