@@ -27,10 +27,11 @@ import {
 import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
+import { wholeReference, wholeReferenceName } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
 import { passes } from './truth.js';
-import { removesResource, stringText } from './values.js';
+import { literalText, removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
@@ -119,6 +120,7 @@ function* readUnitSettings(
   context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
 ): Generator<Setting> {
   const { file } = context;
+  const destinations = destinationReader(context);
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
     // A loop writes a setting for each item: the task with the item written out, each time.
@@ -127,10 +129,10 @@ function* readUnitSettings(
         ? loopIterations(context, unit)
         : undefined;
     for (const { unit: iteration, givenBy } of iterations ?? [{ unit }]) {
-      const written = writtenSetting(iteration, iteration.type, file);
+      const written = writtenSetting(iteration, file, destinations);
       if (written) yield { ...written, ...guardOf(file, unit), ...listed(unit, written, givenBy) };
     }
-    yield* contentSettings(unit, file);
+    yield* contentSettings(unit, file, destinations);
     let augeasGuard: Guard | undefined;
     for (const { spec, name, value } of augeasSettings(unit, file.language))
       yield {
@@ -142,7 +144,7 @@ function* readUnitSettings(
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
-  yield* commandSettings(file);
+  yield* commandSettings(file, destinations);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
 }
 
@@ -180,10 +182,14 @@ function* appliedRoleSettings(file: FileModel): Generator<Setting> {
  * `content`, `blockinfile`, Puppet's and Chef's `file` with `content`), read as a deployed file
  * of that format is read: its blocks, OpenSSH's first value, and expressions as references.
  */
-function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
+function* contentSettings(
+  unit: Unit,
+  file: FileModel,
+  destinations: Destinations,
+): Generator<Setting> {
   const writer = CONTENT_WRITERS[file.language]?.[unit.type];
   if (!writer) return;
-  const spec = formatWrittenTo(unit, writer.path);
+  const spec = formatWrittenTo(unit, writer.path, destinations);
   const content = attributeOf(unit, writer.content)?.value;
   const text = content ? stringText(content) : undefined;
   if (!spec || !content || text === undefined) return;
@@ -194,9 +200,13 @@ function* contentSettings(unit: Unit, file: FileModel): Generator<Setting> {
 }
 
 /** The format of the file a unit writes into, from the first of `pathNames` it sets. */
-function formatWrittenTo(unit: Unit, pathNames: readonly string[]): FormatSpec | undefined {
+function formatWrittenTo(
+  unit: Unit,
+  pathNames: readonly string[],
+  destinations: Destinations,
+): FormatSpec | undefined {
   const path = firstAttribute(unit, pathNames);
-  const destination = path ? stringText(path.value) : undefined;
+  const destination = path ? destinations(path.value, unit.within) : undefined;
   return destination ? formatByDestination(destination) : undefined;
 }
 
@@ -357,10 +367,11 @@ function lineSetting(spec: FormatSpec, text: string): { name: string; value: str
  * The settings of the text commands write into files whose format Posture reads (`sed -i`,
  * `echo ... >> /etc/ssh/sshd_config`, a here-document into `tee`), read as such a file is read.
  */
-function* commandSettings(file: FileModel): Generator<Setting> {
+function* commandSettings(file: FileModel, destinations: Destinations): Generator<Setting> {
   const templated = descriptorOf(file.language).variables.templated;
   for (const { unit, file: target, text, range } of commandWrites(file)) {
-    const spec = formatByDestination(target);
+    const destination = destinations(target, unit.within);
+    const spec = destination === undefined ? undefined : formatByDestination(destination);
     if (!spec) continue;
     const guard = guardOf(file, unit);
     const lines = text.split('\n').map((line) => ({
@@ -374,6 +385,37 @@ function* commandSettings(file: FileModel): Generator<Setting> {
   }
 }
 
+/** The path a destination names (a task's `path:`, a command's target), where it is known. */
+type Destinations = (destination: Value | string, within: string | undefined) => string | undefined;
+
+/** A destination as it is written. */
+function writtenDestination(destination: Value | string): string | undefined {
+  return typeof destination === 'string' ? destination : stringText(destination);
+}
+
+/**
+ * Destinations as written, or, where one is a single variable (`path: "{{ sshd_config_file }}"`,
+ * `sed -i ... {{ sshd_config_file }}`, `path => $config`), the first absolute path a definition
+ * of the variable sets it to.
+ */
+function destinationReader(context: Pick<RuleContext, 'file' | 'resolve'>): Destinations {
+  const { language } = context.file;
+  return (destination, within) => {
+    const name =
+      typeof destination === 'string'
+        ? wholeReferenceName(destination, language)
+        : destination.dynamic
+          ? wholeReference(destination, language)?.name
+          : undefined;
+    if (name === undefined) return writtenDestination(destination);
+    for (const definition of resolveWithin(context, name, within)) {
+      const path = literalText(definition.value);
+      if (path?.startsWith('/')) return path;
+    }
+    return writtenDestination(destination);
+  };
+}
+
 /** Whether a task or resource of this type writes one setting (see `writtenSetting`). */
 function writesSetting(type: string, language: Language): boolean {
   return (
@@ -383,12 +425,17 @@ function writesSetting(type: string, language: Language): boolean {
   );
 }
 
-function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | undefined {
-  const language = file.language;
+function writtenSetting(
+  unit: Unit,
+  file: FileModel,
+  destinations: Destinations,
+): Setting | undefined {
+  const { language } = file;
+  const { type } = unit;
   const within = unit.within ? { within: unit.within } : {};
   const lineWriter = LINE_WRITERS[language]?.[type];
   if (lineWriter) {
-    const spec = formatWrittenTo(unit, lineWriter.path);
+    const spec = formatWrittenTo(unit, lineWriter.path, destinations);
     const line = attributeOf(unit, lineWriter.line);
     const text = line ? stringText(line.value) : undefined;
     const set = spec && text !== undefined ? lineSetting(spec, text) : undefined;
@@ -404,7 +451,7 @@ function writtenSetting(unit: Unit, type: string, file: FileModel): Setting | un
   }
   const iniWriter = INI_WRITERS[language]?.[type];
   if (iniWriter) {
-    const spec = formatWrittenTo(unit, iniWriter.path);
+    const spec = formatWrittenTo(unit, iniWriter.path, destinations);
     const key = attributeOf(unit, iniWriter.key)?.value;
     const name = key && !key.dynamic ? stringText(key) : undefined;
     const value = attributeOf(unit, iniWriter.value)?.value;
@@ -653,7 +700,7 @@ function computedContents(file: FileModel): readonly ComputedContent[] {
     found = file.units.flatMap((unit) => {
       const writer = CONTENT_WRITERS[file.language]?.[unit.type];
       if (!writer || removesResource(unit, file.language)) return [];
-      const spec = formatWrittenTo(unit, writer.path);
+      const spec = formatWrittenTo(unit, writer.path, writtenDestination);
       const content = attributeOf(unit, writer.content)?.value;
       return spec && content?.dynamic ? [{ unit, spec, content }] : [];
     });
