@@ -10,9 +10,9 @@
  * give them: each attribute is one key below its title, or, for the one resource a file titles
  * itself (`file { '/etc/x': * => $attributes }`), one key below the name; where each entry
  * holds one attribute's value (`sysctl { $key: value => $value }`), everything below the name
- * is the title, which may hold the separator (`node.base.sysctl.kernel.randomize_va_space`). A key nested deeper
- * holds a hash, which no rule reads as an attribute's value. Each file that gives entries is
- * judged as a run of its own.
+ * is the title, which may hold the separator (`node.base.sysctl.kernel.randomize_va_space`).
+ * A key nested deeper holds a hash, which no rule reads as an attribute's value. Each file that
+ * gives entries is judged as a run of its own.
  */
 import type { Finding } from '../model/finding.js';
 import type { VariableDefinition } from '../model/definition.js';

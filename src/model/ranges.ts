@@ -10,3 +10,13 @@ export function encloses(outer: SourceRange, inner: SourceRange): boolean {
     (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
   return startsBefore && endsAfter;
 }
+
+/** Whether two ranges are the same, to the column. */
+export function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return (
+    a.line === b.line &&
+    a.column === b.column &&
+    a.endLine === b.endLine &&
+    a.endColumn === b.endColumn
+  );
+}

@@ -3,9 +3,10 @@ import { SPECIAL_FOLDER } from '../../parsers/ansible/applied-files.js';
 /**
  * Where Ansible's `template` and `copy` tasks put their files, read from the task text before
  * anything is parsed: a `src:` with a `dest:` (or `path:`) a few lines away, the free form
- * `src=... dest=...`, or a loop's item that names both (`- { src: x.j2, dest: /etc/x }`). A source may start from `{{ role_path }}` or `{{ playbook_dir }}`. A
- * destination written as `{{ var }}` is followed to a variable holding a path anywhere in the
- * run (`ssh_server_config_file: /etc/ssh/sshd_config`).
+ * `src=... dest=...`, or a loop's item that names both (`- { src: x.j2, dest: /etc/x }`). A
+ * source may start from `{{ role_path }}` or `{{ playbook_dir }}`. A destination written as
+ * `{{ var }}` is followed to a variable holding a path anywhere in the run
+ * (`ssh_server_config_file: /etc/ssh/sshd_config`).
  */
 
 const TASK_FILE = /\.ya?ml$/i;

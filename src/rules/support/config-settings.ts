@@ -27,11 +27,10 @@ import {
 import { readDirectives } from '../../parsers/config/read-directives.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
 import { descriptorOf } from '../../languages/index.js';
-import { wholeReference, wholeReferenceName } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
 import { passes } from './truth.js';
-import { literalText, removesResource, stringText } from './values.js';
+import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
@@ -40,6 +39,8 @@ import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditi
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 import { loopIterations } from './loop-items.js';
+import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
+import { sameRange } from '../../model/ranges.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -334,15 +335,6 @@ function listed(
   return {};
 }
 
-function sameRange(a: SourceRange, b: SourceRange): boolean {
-  return (
-    a.line === b.line &&
-    a.column === b.column &&
-    a.endLine === b.endLine &&
-    a.endColumn === b.endColumn
-  );
-}
-
 /** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
 function guarded(guards: readonly FlagGuard[]): Guard {
   return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
@@ -383,37 +375,6 @@ function* commandSettings(file: FileModel, destinations: Destinations): Generato
     for (const directive of readDirectives(lines, spec, templated))
       yield directiveSetting(spec.format, directive, unit.within);
   }
-}
-
-/** The path a destination names (a task's `path:`, a command's target), where it is known. */
-type Destinations = (destination: Value | string, within: string | undefined) => string | undefined;
-
-/** A destination as it is written. */
-function writtenDestination(destination: Value | string): string | undefined {
-  return typeof destination === 'string' ? destination : stringText(destination);
-}
-
-/**
- * Destinations as written, or, where one is a single variable (`path: "{{ sshd_config_file }}"`,
- * `sed -i ... {{ sshd_config_file }}`, `path => $config`), the first absolute path a definition
- * of the variable sets it to.
- */
-function destinationReader(context: Pick<RuleContext, 'file' | 'resolve'>): Destinations {
-  const { language } = context.file;
-  return (destination, within) => {
-    const name =
-      typeof destination === 'string'
-        ? wholeReferenceName(destination, language)
-        : destination.dynamic
-          ? wholeReference(destination, language)?.name
-          : undefined;
-    if (name === undefined) return writtenDestination(destination);
-    for (const definition of resolveWithin(context, name, within)) {
-      const path = literalText(definition.value);
-      if (path?.startsWith('/')) return path;
-    }
-    return writtenDestination(destination);
-  };
 }
 
 /** Whether a task or resource of this type writes one setting (see `writtenSetting`). */

@@ -1,6 +1,7 @@
 /**
  * The file a task or resource manages on the host, and what its path says even when part of it
- * is computed: `/etc/sudoers.d/{{ user }}` is a sudoers drop-in whoever the user is.
+ * is computed: `/etc/sudoers.d/{{ user }}` is a sudoers drop-in whoever the user is; and the
+ * path one variable names (`path: "{{ sshd_config_file }}"`), read where the variable is set.
  */
 import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import {
@@ -10,6 +11,10 @@ import {
 } from '../knowledge/file-writers.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { closedJinja } from '../../languages/ansible/references.js';
+import { wholeReference, wholeReferenceName } from '../../languages/references.js';
+import type { RuleContext } from '../rule.js';
+import { resolveWithin } from './bindings.js';
+import { literalText, stringText } from './values.js';
 
 /** What stands for one template expression in a path's shape: a name part, never a folder. */
 export const COMPUTED_PART = '\u2026';
@@ -60,4 +65,38 @@ export function managesDirectory(unit: Unit, language: Language): boolean {
   return (
     state?.value.kind === 'string' && String(state.value.value).replace(/^:/, '') === 'directory'
   );
+}
+
+/** The path a destination names (a task's `path:`, a command's target), where it is known. */
+export type Destinations = (
+  destination: Value | string,
+  within: string | undefined,
+) => string | undefined;
+
+/** A destination as it is written. */
+export function writtenDestination(destination: Value | string): string | undefined {
+  return typeof destination === 'string' ? destination : stringText(destination);
+}
+
+/**
+ * Destinations as written, or, where one is a single variable (`path: "{{ sshd_config_file }}"`,
+ * `sed -i ... {{ sshd_config_file }}`, `path => $config`), the first absolute path a definition
+ * of the variable sets it to.
+ */
+export function destinationReader(context: Pick<RuleContext, 'file' | 'resolve'>): Destinations {
+  const { language } = context.file;
+  return (destination, within) => {
+    const name =
+      typeof destination === 'string'
+        ? wholeReferenceName(destination, language)
+        : destination.dynamic
+          ? wholeReference(destination, language)?.name
+          : undefined;
+    if (name === undefined) return writtenDestination(destination);
+    for (const definition of resolveWithin(context, name, within)) {
+      const path = literalText(definition.value);
+      if (path?.startsWith('/')) return path;
+    }
+    return writtenDestination(destination);
+  };
 }
