@@ -27,12 +27,16 @@ type Item =
 
 const LIST_LOOPS = new Set(['loop', 'with_items', 'with_list']);
 
+/** How a task's arguments name the item: anywhere in them, and as all of one. */
+interface ItemReferences {
+  anywhere: RegExp;
+  whole: RegExp;
+}
+
 /** `{{ item }}`, `{{ item.value }}`, `{{ item['value'] }}`, with the loop's own name for `item`. */
-function itemReferences(loopVar: string): RegExp {
-  return new RegExp(
-    String.raw`\{\{\s*${loopVar}(?:\.([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])?\s*\}\}`,
-    'g',
-  );
+function itemReferences(loopVar: string): ItemReferences {
+  const reference = String.raw`\{\{\s*${loopVar}(?:\.([A-Za-z_]\w*)|\[\s*(['"])([^'"]+)\2\s*\])?\s*\}\}`;
+  return { anywhere: new RegExp(reference, 'g'), whole: new RegExp(`^${reference}$`) };
 }
 
 /** The task as one time round the loop runs it. */
@@ -97,14 +101,10 @@ function itemsOf(
   const { name, value } = loop;
   if (value.kind === 'list') {
     if (name === 'with_dict') return undefined;
-    // `with_items` flattens a list of lists by one level.
-    const entries =
-      name === 'with_items'
-        ? (value.items ?? []).flatMap((entry) =>
-            entry.kind === 'list' ? (entry.items ?? []) : [entry],
-          )
-        : (value.items ?? []);
-    return entries.map((entry) => ({ kind: 'written', value: entry }));
+    return entriesOf(value, name === 'with_items').map((entry) => ({
+      kind: 'written',
+      value: entry,
+    }));
   }
   const expression = /^\s*\{\{(.*)\}\}\s*$/s.exec(String(value.value ?? ''))?.[1];
   if (expression === undefined || value.kind !== 'string') return undefined;
@@ -118,6 +118,14 @@ function itemsOf(
   return sources && mappingKeys(context, sources, context.namesUnder);
 }
 
+/** A list's entries; `with_items` flattens a list of lists by one level. */
+function entriesOf(list: Value, flatten: boolean): Value[] {
+  const entries = list.items ?? [];
+  return flatten
+    ? entries.flatMap((entry) => (entry.kind === 'list' ? (entry.items ?? []) : [entry]))
+    : entries;
+}
+
 /** The items of the lists the definitions of a variable give it; undefined where none is a list. */
 function listedItems(
   definitions: readonly VariableDefinition[],
@@ -126,11 +134,7 @@ function listedItems(
   const items: Item[] = [];
   for (const definition of definitions) {
     if (definition.value.kind !== 'list' || definition.value.dynamic) continue;
-    const entries = definition.value.items ?? [];
-    const flat = flatten
-      ? entries.flatMap((entry) => (entry.kind === 'list' ? (entry.items ?? []) : [entry]))
-      : entries;
-    flat.forEach((value, index) =>
+    entriesOf(definition.value, flatten).forEach((value, index) =>
       items.push({ kind: 'written', value, list: { definition, index } }),
     );
   }
@@ -180,18 +184,18 @@ function mappingKeys(
 }
 
 /** The attribute with the item written in for each reference to it; as it was where none can be. */
-function withItem(attribute: Attribute, item: Item, references: RegExp): Attribute {
+function withItem(attribute: Attribute, item: Item, references: ItemReferences): Attribute {
   const { value } = attribute;
   if (value.kind !== 'string' || typeof value.value !== 'string') return attribute;
   const text = value.value;
-  const whole = new RegExp(`^${references.source}$`).exec(text);
+  const whole = references.whole.exec(text);
   if (whole) {
     const field = fieldOf(item, whole[1] ?? whole[3], value);
     return field ? { ...attribute, value: field } : attribute;
   }
   let unknown = false;
   const written = text.replace(
-    references,
+    references.anywhere,
     (_match, dotted?: string, _quote?: string, quoted?: string) => {
       const field = fieldOf(item, dotted ?? quoted, value);
       const fieldText = field && (field.dynamic ? field.text : literalText(field));
