@@ -20,6 +20,7 @@ import type {
   CollectExpression,
   Expression,
   IfExpression,
+  KeyedEntry,
   LiteralHash,
   LiteralString,
   Operation,
@@ -485,18 +486,7 @@ class PuppetModelBuilder {
           ...(valueAttribute ? { valueAttribute } : {}),
         });
       for (const entry of written?.entries ?? []) {
-        const entries = valueAttribute
-          ? undefined
-          : namedEntries(hashOf(entry.value, this.localHash));
-        const own = valueAttribute
-          ? [
-              {
-                name: valueAttribute,
-                value: this.values.value(entry.value),
-                range: this.values.range(entry.value),
-              },
-            ]
-          : entries && this.values.entries(entries);
+        const own = this.entryAttributes(entry, valueAttribute);
         if (!own) continue;
         this.pushCreated(
           typed,
@@ -506,6 +496,26 @@ class PuppetModelBuilder {
         );
       }
     }
+  }
+
+  /**
+   * The attributes one entry of an iterated hash gives its resource: its value, to the one
+   * attribute the lambda gives it, or the attributes of the hash it holds, when written out.
+   */
+  private entryAttributes(
+    entry: KeyedEntry,
+    valueAttribute: string | undefined,
+  ): Attribute[] | undefined {
+    if (valueAttribute !== undefined)
+      return [
+        {
+          name: valueAttribute,
+          value: this.values.value(entry.value),
+          range: this.values.range(entry.value),
+        },
+      ];
+    const own = namedEntries(hashOf(entry.value, this.localHash));
+    return own && this.values.entries(own);
   }
 
   /**
