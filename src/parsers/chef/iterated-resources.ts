@@ -6,7 +6,7 @@
  * is recorded for the engine, which reads the entries where the attribute files set them
  * (`engine/hash-declarations.ts`).
  */
-import type { Attribute, HashDeclaration, Unit } from '../../model/model.js';
+import type { Attribute, HashDeclaration, SourceRange, Unit } from '../../model/model.js';
 import { encloses } from '../../model/ranges.js';
 import { field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
@@ -22,42 +22,94 @@ export function readIteratedResources(
   units: Unit[],
   values: RubyValues,
 ): HashDeclaration[] {
+  const loops = loopsOver(index);
+  if (loops.length === 0) return [];
   const declarations: HashDeclaration[] = [];
+  const replaced = new Map<Unit, Unit[]>();
+  for (const { unit, loop, takes } of iteratedUnits(units, loops)) {
+    const hash = values.value(loop.receiver);
+    if (hash.kind === 'map')
+      replaced.set(
+        unit,
+        (hash.entries ?? []).map((entry) => entryResource(unit, takes, entry)),
+      );
+    else if (hash.kind === 'reference' && hash.name?.startsWith('node.'))
+      declarations.push({
+        type: unit.type,
+        typeAsWritten: unit.typeAsWritten,
+        typeRange: unit.typeRange,
+        hashName: hash.name,
+        separator: '.',
+        defaults: unit.attributes.filter(
+          (attribute) => attribute.name !== 'name' && attribute.name !== takes,
+        ),
+        valueAttribute: takes,
+        usedAs: `as ${/^[aeiou]/.test(unit.type) ? 'an' : 'a'} \`${unit.type}\` resource that \`${loop.method}\` declares`,
+        range: unit.range,
+      });
+  }
+  if (replaced.size > 0)
+    units.splice(0, units.length, ...units.flatMap((unit) => replaced.get(unit) ?? [unit]));
+  return declarations;
+}
+
+/** A loop over a hash whose block takes the key and the value. */
+interface HashLoop {
+  method: string;
+  receiver: SyntaxNode;
+  key: string;
+  value: string;
+  range: SourceRange;
+}
+
+function loopsOver(index: SyntaxIndex): HashLoop[] {
+  const loops: HashLoop[] = [];
   for (const call of index.of('call')) {
     const method = field(call, 'method');
     const receiver = field(call, 'receiver');
     const block = field(call, 'block');
     if (!method || !LOOPS.has(method.text) || !receiver || !block) continue;
     const [key, value, ...others] = blockParameters(block);
-    if (!key || !value || others.length > 0) continue;
-    const hash = values.value(receiver);
-    const loop = rangeOf(call);
-    for (let position = 0; position < units.length; position++) {
-      const unit = units[position] as Unit;
-      if (unit.kind !== 'resource' || !encloses(loop, unit.range)) continue;
-      const takes = entryTaker(unit, key, value);
-      if (!takes) continue;
-      if (hash.kind === 'map') {
-        const declared = (hash.entries ?? []).map((entry) => entryResource(unit, takes, entry));
-        units.splice(position, 1, ...declared);
-        position += declared.length - 1;
-      } else if (hash.kind === 'reference' && hash.name?.startsWith('node.'))
-        declarations.push({
-          type: unit.type,
-          typeAsWritten: unit.typeAsWritten,
-          typeRange: unit.typeRange,
-          hashName: hash.name,
-          separator: '.',
-          defaults: unit.attributes.filter(
-            (attribute) => attribute.name !== 'name' && attribute.name !== takes,
-          ),
-          valueAttribute: takes,
-          usedAs: `as ${/^[aeiou]/.test(unit.type) ? 'an' : 'a'} \`${unit.type}\` resource that \`${method.text}\` declares`,
-          range: unit.range,
-        });
-    }
+    if (key && value && others.length === 0)
+      loops.push({ method: method.text, receiver, key, value, range: rangeOf(call) });
   }
-  return declarations;
+  return loops;
+}
+
+/**
+ * The resources named by a loop's key that give one property the loop's value, each with the
+ * innermost such loop around it. One pass over the loops and the resources in source order:
+ * the loops open around a resource are those still open when it starts.
+ */
+function* iteratedUnits(
+  units: readonly Unit[],
+  loops: readonly HashLoop[],
+): Generator<{ unit: Unit; loop: HashLoop; takes: string }> {
+  const named = units
+    .filter((unit) => unit.kind === 'resource' && nameReference(unit) !== undefined)
+    .sort((a, b) => startsBefore(a.range, b.range));
+  const open: HashLoop[] = [];
+  let next = 0;
+  for (const unit of named) {
+    while (next < loops.length && startsBefore((loops[next] as HashLoop).range, unit.range) <= 0)
+      open.push(loops[next++] as HashLoop);
+    const enclosing = open.filter((loop) => encloses(loop.range, unit.range));
+    open.splice(0, open.length, ...enclosing);
+    const loop = enclosing.findLast((candidate) => candidate.key === nameReference(unit));
+    const takes = loop && entryTaker(unit, loop.key, loop.value);
+    if (loop && takes) yield { unit, loop, takes };
+  }
+}
+
+/** Which of two ranges starts first: negative for `a`. */
+function startsBefore(a: SourceRange, b: SourceRange): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/** The variable a resource's name is, where it is one (`sysctl key do`). */
+function nameReference(unit: Unit): string | undefined {
+  const named = unit.attributes.find((attribute) => attribute.name === 'name')?.value;
+  return named?.kind === 'reference' ? named.name : undefined;
 }
 
 /** `|key, value|`: the names a block takes, each a plain identifier; none for other forms. */
