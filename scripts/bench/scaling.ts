@@ -69,6 +69,13 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Ansible `sysctl` loop, items',
+    members: 20_000,
+    files: (members) => ({
+      'roles/x/tasks/main.yml': `- ansible.posix.sysctl:\n    name: "{{ item.name }}"\n    value: "{{ item.value }}"\n  loop:\n${lines(members, (index) => `    - { name: kernel.k${index}, value: ${index % 3} }\n`)}`,
+    }),
+  },
+  {
     name: 'Puppet resource, attributes',
     members: 20_000,
     files: (members) => ({
@@ -122,6 +129,17 @@ const SHAPES: readonly Shape[] = [
       'recipes/default.rb': lines(
         members,
         (index) => `template '/etc/x${index}' do\n  source 'x${index}.erb'\n`,
+      ),
+    }),
+  },
+  {
+    name: 'Chef loops over hashes, one resource each',
+    members: 4_000,
+    files: (members) => ({
+      'recipes/default.rb': lines(
+        members,
+        (index) =>
+          `{ 'kernel.k${index}' => ${index % 3} }.each do |key, value|\n  sysctl key do\n    value value\n  end\nend\n`,
       ),
     }),
   },
