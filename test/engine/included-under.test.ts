@@ -55,4 +55,15 @@ describe('a task file included only under flags', () => {
       }),
     ).toEqual(['roles/ssh/tasks/lab.yml:4']);
   });
+
+  it('is read where a chain of includes runs longer than it follows, without running out of stack', async () => {
+    const chain: Record<string, string> = {
+      'roles/ssh/defaults/main.yml': 'ssh_lab: false\n',
+      'roles/ssh/tasks/main.yml': include('t0.yml', 'ssh_lab | bool'),
+    };
+    for (let index = 0; index < 3000; index++)
+      chain[`roles/ssh/tasks/t${index}.yml`] = include(`t${index + 1}.yml`);
+    chain['roles/ssh/tasks/t3000.yml'] = ROOT_LOGIN;
+    expect(await flagged(chain)).toEqual(['roles/ssh/tasks/t3000.yml:4']);
+  });
 });

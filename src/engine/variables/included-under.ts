@@ -10,6 +10,8 @@ import { descriptorOf } from '../../languages/index.js';
 
 /** Past this many ways of reaching a file, it is taken to run always. */
 const MAX_WAYS = 16;
+/** Past this many files including one another in a chain, the last is taken to run always. */
+const MAX_CHAIN = 500;
 
 /** What the flags must answer, one list per way the run reaches a file. */
 export type Ways = readonly (readonly FlagGuard[])[];
@@ -44,7 +46,7 @@ export class IncludedUnder {
     if (this.ways.has(path)) return this.ways.get(path);
     const uses = this.uses.get(path);
     // A file that includes itself, through others or not, runs as its includers do.
-    if (!uses || reading.has(path)) return undefined;
+    if (!uses || reading.has(path) || reading.size >= MAX_CHAIN) return undefined;
     reading.add(path);
     const found = new Map<string, readonly FlagGuard[]>();
     let always = false;
