@@ -1,6 +1,6 @@
 /**
- * Where units sit in their file (the blocks and plays around them: `src/model/scopes.ts`),
- * their arguments by name, and their keywords (`become`, `no_log`, `ignore_errors`).
+ * A unit's arguments by name, and its keywords (`become`, `no_log`, `ignore_errors`); the
+ * blocks and plays around it are `src/model/scopes.ts`'s.
  */
 import type { Attribute, Unit } from '../../model/model.js';
 
