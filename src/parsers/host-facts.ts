@@ -2,7 +2,8 @@
  * What configuration code can ask about the host it runs on: the automatic attributes Ohai sets
  * in Chef (`node['platform']`), Puppet's fact hashes (`$facts`, `$trusted`) and the legacy
  * top-scope facts manifests and ERB templates still read (`$::osfamily`, `@osfamily`). A
- * condition that reads only these picks hosts (each language's `host-test.ts`).
+ * condition that reads only these, compared with literals, picks hosts (each language's
+ * `host-test.ts`).
  */
 
 export const OHAI_ATTRIBUTES: readonly string[] = [
@@ -57,3 +58,9 @@ export const PUPPET_LEGACY_FACTS: readonly string[] = [
   'operatingsystemrelease',
   'virtual',
 ];
+
+/**
+ * The comparisons Puppet and Ruby share, which a condition may apply to host facts and
+ * literals and still only pick hosts; each language adds its own joining words and operators.
+ */
+export const SHARED_COMPARISONS: readonly string[] = ['==', '!=', '<', '<=', '>', '>=', '=~', '!~'];

@@ -8,7 +8,7 @@
  */
 import { callArguments, field, meaningfulChildren, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
-import { OHAI_ATTRIBUTES } from '../host-facts.js';
+import { OHAI_ATTRIBUTES, SHARED_COMPARISONS } from '../host-facts.js';
 
 /** A reference to an automatic attribute Ohai sets from what it finds on the node. */
 const OHAI_ATTRIBUTE = new RegExp(String.raw`^node\.(?:${OHAI_ATTRIBUTES.join('|')})(?:\.|$)`);
@@ -43,20 +43,7 @@ const CONVERTING_METHODS: ReadonlySet<string> = new Set([
   'between?',
 ]);
 
-const COMPARISONS: ReadonlySet<string> = new Set([
-  '==',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '=~',
-  '!~',
-  '&&',
-  '||',
-  'and',
-  'or',
-]);
+const COMPARISONS: ReadonlySet<string> = new Set([...SHARED_COMPARISONS, '&&', '||', 'and', 'or']);
 
 const LITERALS: ReadonlySet<string> = new Set([
   'integer',

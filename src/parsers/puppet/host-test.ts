@@ -7,7 +7,7 @@
  * sets, and is not one.
  */
 import type { Expression } from './ast.js';
-import { PUPPET_FACT_HASHES, PUPPET_LEGACY_FACTS } from '../host-facts.js';
+import { PUPPET_FACT_HASHES, PUPPET_LEGACY_FACTS, SHARED_COMPARISONS } from '../host-facts.js';
 
 /** The hashes of what Puppet knows of the node. */
 const FACT_HASHES: ReadonlySet<string> = new Set(PUPPET_FACT_HASHES);
@@ -18,19 +18,7 @@ const LEGACY_FACTS: ReadonlySet<string> = new Set(PUPPET_LEGACY_FACTS);
 /** Functions that compare what they are given and read nothing else. */
 const COMPARING_FUNCTIONS: ReadonlySet<string> = new Set(['versioncmp']);
 
-const COMPARISONS: ReadonlySet<string> = new Set([
-  'and',
-  'or',
-  'in',
-  '==',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '=~',
-  '!~',
-]);
+const COMPARISONS: ReadonlySet<string> = new Set([...SHARED_COMPARISONS, 'and', 'or', 'in']);
 
 export function selectsNodes(test: Expression): boolean {
   return readsOnlyFacts(test) === 'facts';
