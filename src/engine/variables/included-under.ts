@@ -7,6 +7,7 @@
  */
 import type { FileModel, FlagGuard } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
+import { addTo } from '../../shared/add-to.js';
 
 /** Past this many ways of reaching a file, it is taken to run always. */
 const MAX_WAYS = 16;
@@ -29,12 +30,7 @@ export class IncludedUnder {
   /** Records the files `model`'s code includes or renders, and under what. */
   add(model: FileModel): void {
     const included = descriptorOf(model.language).includedFiles?.(model) ?? [];
-    for (const { path, guards } of included) {
-      const use = { from: model.path, guards };
-      const known = this.uses.get(path);
-      if (known) known.push(use);
-      else this.uses.set(path, [use]);
-    }
+    for (const { path, guards } of included) addTo(this.uses, path, { from: model.path, guards });
   }
 
   /** The ways a file runs only under flags; undefined where it always runs. */

@@ -19,6 +19,7 @@ import {
 import { contains, type Places } from '../../languages/places.js';
 import { wholeReference } from '../../languages/references.js';
 import { descriptorOf } from '../../languages/index.js';
+import { addTo } from '../../shared/add-to.js';
 import type { ReplacedDicts } from '../../languages/language.js';
 
 /** How many variables defined as other variables are followed before giving up. */
@@ -396,13 +397,6 @@ function strongest(candidates: readonly Candidate[]): Candidate[] {
     if (top >= plainTop) winners.push(...given.filter((candidate) => candidate.level === top));
   }
   return winners;
-}
-
-/** Adds `value` to the list `map` keeps under `key`. */
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const known = map.get(key);
-  if (known) known.push(value);
-  else map.set(key, [value]);
 }
 
 /** The definitions among `placed` that reach `path`. */
