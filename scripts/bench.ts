@@ -38,6 +38,7 @@ import {
 import { bundle } from './bundle.js';
 import { fixed } from './lib/table.js';
 import { isLinux } from './lib/process-usage.js';
+import { failedSyntaxChecks } from './bench/ansible-lint-output.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusRoot = path.resolve(projectRoot, '..', 'shared', 'corpus', 'real');
@@ -123,9 +124,15 @@ async function ansibleLint(folder: string, scratch: string): Promise<Contender> 
   // Without mock_modules ansible-lint stops at its syntax check on kubespray and runs no rule.
   const config = path.join(scratch, 'ansible-lint.yml');
   await writeFile(config, 'offline: true\nmock_modules:\n  - kube\n');
-  return peer('ansible-lint --offline -p', 'ansible-lint', (executable) => [
-    { command: executable, args: ['--offline', '-p', '--nocolor', '-c', config], cwd: folder },
+  const contender = peer('ansible-lint --offline -p', 'ansible-lint', (executable) => [
+    {
+      command: executable,
+      args: ['--offline', '-p', '--nocolor', '-c', config],
+      cwd: folder,
+      keepStdout: true,
+    },
   ]);
+  return { ...contender, caveat: failedSyntaxChecks };
 }
 
 async function puppetModules(folder: string): Promise<string[]> {

@@ -12,6 +12,11 @@ export interface Contender {
   commands: readonly MeasuredCommand[];
   /** why it is not measured (a peer that is not installed) */
   missing?: string;
+  /**
+   * What its output says about the figures, read from the last run's stdout (the commands that
+   * should keep it set `keepStdout`): a peer that stopped short of its own work, say.
+   */
+  caveat?: (stdout: string) => string | undefined;
 }
 
 export interface ContenderFigures {
@@ -23,6 +28,7 @@ export interface ContenderFigures {
   /** the exit codes of the last run, one per command */
   exitCodes: number[];
   missing?: string;
+  caveat?: string;
 }
 
 export async function compareInTurn(
@@ -40,6 +46,12 @@ export async function compareInTurn(
   }
   return contenders.map((contender) => {
     const runsOf = samples.get(contender.name) ?? [];
+    const lastOutput =
+      runsOf
+        .at(-1)
+        ?.map((usage) => usage.stdout)
+        .join('') ?? '';
+    const caveat = runsOf.length > 0 ? contender.caveat?.(lastOutput) : undefined;
     const total = (pick: (usage: ProcessUsage) => number) =>
       median(runsOf.map((usages) => usages.reduce((sum, usage) => sum + pick(usage), 0)));
     return {
@@ -50,6 +62,7 @@ export async function compareInTurn(
       peakMiB: median(runsOf.map((usages) => Math.max(0, ...usages.map((usage) => usage.peakMiB)))),
       exitCodes: runsOf.at(-1)?.map((usage) => usage.exitCode) ?? [],
       ...(contender.missing ? { missing: contender.missing } : {}),
+      ...(caveat ? { caveat } : {}),
     };
   });
 }
@@ -80,4 +93,6 @@ export function printComparison(
   );
   console.log(textTable(header, body, { rightAligned: [1, 2, 3, 4, 5] }));
   console.log('');
+  for (const figure of figures)
+    if (figure.caveat) console.log(`Note on ${figure.name}: ${figure.caveat}\n`);
 }
