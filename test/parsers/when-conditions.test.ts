@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
-import { whenConditionsOf, whenGuards } from '../../src/parsers/ansible/when-conditions.js';
+import {
+  registeredNames,
+  whenConditionsOf,
+  whenGuards,
+} from '../../src/parsers/ansible/when-conditions.js';
 
 const PLAYBOOK = `
 - hosts: all
@@ -57,5 +61,30 @@ describe('the when: conditions a task runs under', () => {
     ]);
     expect(whenGuards([string("ansible_os_family == 'Debian'")])).toEqual([]);
     expect(whenGuards([string('lab | bool'), string('result.rc != 0')])).toBeUndefined();
+  });
+
+  it("read what a task of the file registered as they read the host's facts", () => {
+    const parsed = parseAnsible(
+      'tasks.yml',
+      [
+        '- name: check',
+        '  ansible.builtin.command: sshd -t',
+        '  register: sshd_check',
+        '- name: fall back',
+        '  ansible.builtin.command: /bin/true',
+        '  when: sshd_check.rc != 0 and lab | bool',
+        '',
+      ].join('\n'),
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { model } = parsed;
+    const registered = registeredNames(model);
+    expect([...registered]).toEqual(['sshd_check']);
+    const fallBack = model.units.find((unit) => unit.name === 'fall back');
+    if (!fallBack) throw new Error('no task');
+    const conditions = whenConditionsOf(model, fallBack);
+    expect(whenGuards(conditions, registered)).toEqual([{ name: 'lab', test: 'bool', when: true }]);
+    // Without the file's registered names, the result is a variable like any other.
+    expect(whenGuards(conditions)).toBeUndefined();
   });
 });

@@ -7,7 +7,11 @@
 import type { FileModel } from '../../model/model.js';
 import { scopesAround } from '../../model/scopes.js';
 import { includedTaskFiles, renderedTemplates } from '../../parsers/ansible/applied-files.js';
-import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditions.js';
+import {
+  registeredNames,
+  whenConditionsOf,
+  whenGuards,
+} from '../../parsers/ansible/when-conditions.js';
 import type { IncludedFile } from '../language.js';
 
 export function includedFiles(model: FileModel): IncludedFile[] {
@@ -21,7 +25,7 @@ export function includedFiles(model: FileModel): IncludedFile[] {
       ...renderedTemplates(model.path, unit, inPlay),
     ];
     if (paths.length === 0) continue;
-    const guards = whenGuards(whenConditionsOf(model, unit)) ?? [];
+    const guards = whenGuards(whenConditionsOf(model, unit), registeredNames(model)) ?? [];
     for (const path of paths) included.push({ path, guards });
   }
   return included;

@@ -17,18 +17,44 @@ export function whenConditionsOf(file: FileModel, unit: Unit): readonly Value[] 
 
 /**
  * What each flag the conditions test must answer for them to hold: none where they only pick
- * hosts (on those hosts the task always runs); undefined where a condition is not read as
- * flags and host tests (`when: result.rc != 0`, `or`).
+ * hosts, by their facts or by what a task of the file registered about them (on those hosts the
+ * task always runs); undefined where a condition is not read as flags and host tests
+ * (`when: ssh_root_login is defined`, `or`).
  */
-export function whenGuards(conditions: readonly Value[]): FlagGuard[] | undefined {
+export function whenGuards(
+  conditions: readonly Value[],
+  registered?: ReadonlySet<string>,
+): FlagGuard[] | undefined {
   const guards: FlagGuard[] = [];
   for (const condition of conditions)
     for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
       const parts =
-        item.kind === 'string' ? readConditionParts(String(item.value ?? '')) : undefined;
+        item.kind === 'string'
+          ? readConditionParts(String(item.value ?? ''), registered)
+          : undefined;
       if (!parts) return undefined;
       for (const flag of parts.flags)
         guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
     }
   return guards;
+}
+
+const registeredByFile = new WeakMap<FileModel, ReadonlySet<string>>();
+
+/**
+ * The names the file's tasks register their results under (`register: sshd_check`): what a
+ * task found on the host, which a later task's `when:` may test as it tests the host's facts.
+ */
+export function registeredNames(file: FileModel): ReadonlySet<string> {
+  let names = registeredByFile.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    for (const unit of file.units)
+      for (const keyword of unit.keywords)
+        if (keyword.name === 'register' && typeof keyword.value.value === 'string')
+          found.add(keyword.value.value);
+    names = found;
+    registeredByFile.set(file, names);
+  }
+  return names;
 }

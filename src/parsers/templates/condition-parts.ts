@@ -14,9 +14,13 @@ export interface ConditionParts<Flag = FlagTest> {
   flags: Flag[];
 }
 
-export function readConditionParts(condition: string): ConditionParts | undefined {
+/** `registered`: names under which earlier tasks registered what they found on the host. */
+export function readConditionParts(
+  condition: string,
+  registered?: ReadonlySet<string>,
+): ConditionParts | undefined {
   const parts = topLevelParts(condition);
-  return parts && readParts(parts, selectsHosts, readFlagTest);
+  return parts && readParts(parts, (part) => selectsHosts(part, registered), readFlagTest);
 }
 
 /**

@@ -35,7 +35,11 @@ import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
-import { whenConditionsOf, whenGuards } from '../../parsers/ansible/when-conditions.js';
+import {
+  registeredNames,
+  whenConditionsOf,
+  whenGuards,
+} from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 import { loopIterations } from './loop-items.js';
@@ -313,7 +317,7 @@ function guardOf(file: FileModel, unit: Unit): Guard {
   const conditions = whenConditionsOf(file, unit);
   if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
   // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
-  const guards = whenGuards(conditions);
+  const guards = whenGuards(conditions, registeredNames(file));
   return guards ? guarded(guards) : { conditional: true };
 }
 
