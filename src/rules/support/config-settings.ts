@@ -465,7 +465,9 @@ export function checkSettings(
     if (literal !== undefined) {
       if (setting.givenBy && setting.usedAt) {
         // An item of a list a variable holds: reported where the item is written.
-        const verdict = setting.conditional ? undefined : judge(setting.name, literal, setting);
+        const verdict = writtenSomewhere(context, setting)
+          ? judge(setting.name, literal, setting)
+          : undefined;
         if (verdict)
           reportBinding(
             context,
@@ -515,7 +517,7 @@ export function checkSettings(
   }
   for (const { setting, definition, use } of contentHeldInVariables(context, formats)) {
     const literal = literalOf(setting.value);
-    if (literal === undefined || setting.conditional) continue;
+    if (literal === undefined || !writtenSomewhere(context, setting)) continue;
     const verdict = judge(setting.name, literal, setting);
     if (!verdict) continue;
     const { shown, where } = described(setting);
@@ -534,26 +536,17 @@ export function checkSettings(
 
 /**
  * A literal setting under a condition that tests one flag (`{% if x11_forwarding | bool %}`):
- * judged for each value of the flag that writes it, on the line that sets that value. Under
- * conditions on several flags, those set everywhere to a value that writes it decide nothing
- * (`if $manage_ssh { if $allow_root { ... } }` with `$manage_ssh = true`): the one flag left
- * decides, or, with none left, the innermost; with several left, which values write it
- * together is not followed.
+ * judged for each value of the flag that writes it, on the line that sets that value (see
+ * `decidingFlag`).
  */
 function checkGuarded(context: RuleContext, setting: Setting, literal: string, judge: Judge): void {
-  const guards = setting.guards ?? [];
-  const open =
-    guards.length > 1
-      ? guards.filter((guard) => !setEverywhereSo(context, setting.within, guard, true))
-      : guards;
-  const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
-  if (!guard) return;
+  const decided = decidingFlag(context, setting);
+  if (!decided) return;
   const verdict = judge(setting.name, literal, setting);
   if (!verdict) return;
   const { shown, where } = described(setting);
-  for (const definition of resolveWithin(context, guard.name, setting.within)) {
-    if (passes(guard.test, definition.value) !== guard.when) continue;
-    if (setUnderCondition(context.file, definition)) continue;
+  const { guard, writing } = decided;
+  for (const definition of writing)
     reportBinding(
       context,
       { value: setting.value, reference: guard.name, taken: definition.value.text, definition },
@@ -561,7 +554,39 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
       `writes \`${shown(literal)}\`: ${verdict.problem}`,
       verdict.severity ? { severity: verdict.severity } : {},
     );
-  }
+}
+
+/**
+ * The flag that decides whether a conditional setting is written, and its definitions that
+ * write it (those set, outside a condition of the file, to a value that passes the flag's
+ * test). Under conditions on several flags, those set everywhere to a value that writes it
+ * decide nothing (`if $manage_ssh { if $allow_root { ... } }` with `$manage_ssh = true`): the
+ * one flag left decides, or, with none left, the innermost. Undefined where no flag decides:
+ * under several flags left, whose values write it together is not followed, and under a
+ * condition that is no flag's test the setting is an option the code offers.
+ */
+function decidingFlag(
+  context: RuleContext,
+  setting: Setting,
+): { guard: FlagGuard; writing: VariableDefinition[] } | undefined {
+  const guards = setting.guards ?? [];
+  const open =
+    guards.length > 1
+      ? guards.filter((guard) => !setEverywhereSo(context, setting.within, guard, true))
+      : guards;
+  const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
+  if (!guard) return undefined;
+  const writing = resolveWithin(context, guard.name, setting.within).filter(
+    (definition) =>
+      passes(guard.test, definition.value) === guard.when &&
+      !setUnderCondition(context.file, definition),
+  );
+  return { guard, writing };
+}
+
+/** Whether a setting is written somewhere: always, for one under no condition. */
+function writtenSomewhere(context: RuleContext, setting: Setting): boolean {
+  return !setting.conditional || (decidingFlag(context, setting)?.writing.length ?? 0) > 0;
 }
 
 /**
