@@ -1,6 +1,6 @@
 import type { FileModel } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { settingsOf, type Setting } from '../support/config-settings.js';
+import { settingsOf, writtenSomewhere, type Setting } from '../support/config-settings.js';
 import { meta } from './meta.js';
 
 /** A legacy forwarding rule: a selector, then `@host` (UDP) or `@@host` (TCP), options in `(...)`. */
@@ -55,7 +55,7 @@ function checkRsyslog(context: RuleContext): void {
   const { file } = context;
   const fileUsesTls = file.lines.some((line) => TLS_MODE.test(line) && !/^\s*#/.test(line));
   for (const setting of settingsOf(context, ['rsyslog'])) {
-    if (setting.conditional) continue;
+    if (!writtenSomewhere(context, setting)) continue;
     const problem = plaintextForward(file, setting, fileUsesTls);
     if (problem) context.report({ range: setting.range, message: problem });
   }
@@ -64,7 +64,7 @@ function checkRsyslog(context: RuleContext): void {
 /** `URL=http://…` in `journal-upload.conf`: the journal sent to the collector without TLS. */
 function checkJournalUpload(context: RuleContext): void {
   for (const setting of settingsOf(context, ['journal-upload'])) {
-    if (setting.conditional || setting.name !== 'URL') continue;
+    if (setting.name !== 'URL' || !writtenSomewhere(context, setting)) continue;
     const url = String(setting.value.value ?? setting.value.text).trim();
     if (/^http:\/\//i.test(url))
       context.report({

@@ -584,8 +584,11 @@ function decidingFlag(
   return { guard, writing };
 }
 
-/** Whether a setting is written somewhere: always, for one under no condition. */
-function writtenSomewhere(context: RuleContext, setting: Setting): boolean {
+/**
+ * Whether a setting is written somewhere: always, for one under no condition; for one under a
+ * flag's test, where the run sets the flag somewhere to a value that writes it.
+ */
+export function writtenSomewhere(context: RuleContext, setting: Setting): boolean {
   return !setting.conditional || (decidingFlag(context, setting)?.writing.length ?? 0) > 0;
 }
 
