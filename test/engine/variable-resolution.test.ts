@@ -883,9 +883,12 @@ describe('references a value reads', () => {
     expect(choiceOf("{{ 'no' if login != 'on' else 'yes' }}")).toEqual([
       { name: 'login', whole: false, choice: { ...bool, test: { equals: 'on' } } },
     ]);
+    expect(choiceOf("{{ 'yes' if login is defined else 'no' }}")).toEqual([
+      { name: 'login', whole: false, choice: { ...bool, test: 'defined' } },
+    ]);
     // Other conditions, and what follows `ternary`, leave the value unknown.
     expect(choiceOf("{{ 'yes' if login == 1 else 'no' }}")).toEqual([]);
-    expect(choiceOf("{{ 'yes' if login is defined else 'no' }}")).toEqual([]);
+    expect(choiceOf("{{ 'yes' if login is not defined else 'no' }}")).toEqual([]);
     expect(choiceOf("{{ 'yes' if (login else 'no' }}")).toEqual([]);
     expect(choiceOf("{{ login | ternary('yes', 'no') | upper }}")).toEqual([]);
     expect(choiceOf("{{ login | ternary('yes', 'no', 'unset') }}")).toEqual([]);

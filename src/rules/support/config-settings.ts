@@ -602,6 +602,9 @@ function setEverywhereSo(
   guard: FlagGuard,
   writes: boolean,
 ): boolean {
+  // A line written where a variable is not defined (the `else` of `{% if x is defined %}`) is
+  // written on every host no definition of it reaches, which the definitions cannot tell.
+  if (guard.test === 'defined' && !guard.when && !writes) return false;
   const definitions = resolveWithin(context, guard.name, within);
   return (
     definitions.length > 0 &&

@@ -6,7 +6,8 @@
  * - Ruby's and Puppet's (`set`), in ERB and EPP templates: any value but nothing (`~`, undef)
  *   and `false`, so `""`, `0` and `"false"` pass;
  * - equality with a string (`x == 'yes'`): a string that is that string; Jinja2 compares types
- *   too, so `true` is not `'yes'` and `1` is not `'1'`.
+ *   too, so `true` is not `'yes'` and `1` is not `'1'`;
+ * - Jinja2's `is defined`: any value a definition sets, `~` included.
  */
 import type { Value, VariableTest } from '../../model/model.js';
 
@@ -15,6 +16,8 @@ const BOOL_TRUE_STRINGS: ReadonlySet<string> = new Set(['yes', 'on', '1', 'true'
 
 /** Undefined for a value computed at run time, or one whose answer is not written (a mapping). */
 export function passes(test: VariableTest, value: Value): boolean | undefined {
+  // Whatever a definition sets, even nothing (`x:`), the variable is defined.
+  if (test === 'defined') return true;
   if (value.dynamic) return undefined;
   const { kind } = value;
   const text = kind === 'string' && typeof value.value === 'string' ? value.value : undefined;

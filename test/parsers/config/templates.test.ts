@@ -186,7 +186,7 @@ describe('rendered lines', () => {
       ['X11Forwarding yes', [{ name: 'x11', test: 'bool', when: true }]],
       ['PermitTunnel yes', [{ name: 'tunnel', test: { equals: 'yes' }, when: true }]],
       ['PermitTunnel no', [{ name: 'tunnel', test: { equals: 'yes' }, when: false }]],
-      ['Banner /etc/issue', undefined],
+      ['Banner /etc/issue', [{ name: 'banner', test: 'defined', when: true }]],
       [
         'Ciphers 3des-cbc',
         [
@@ -236,7 +236,14 @@ describe('conditions that pick hosts', () => {
       flags: [],
     });
     expect(readConditionParts("ansible_os_family == 'Debian' or lab")).toBeUndefined();
-    expect(readConditionParts('lab and x is defined')).toBeUndefined();
+    expect(readConditionParts('lab and x is defined')).toEqual({
+      picksHosts: false,
+      flags: [
+        { name: 'lab', test: 'truth', negated: false },
+        { name: 'x', test: 'defined', negated: false },
+      ],
+    });
+    expect(readConditionParts('lab and x is not defined')).toBeUndefined();
     const source =
       "{% if ansible_os_family == 'Debian' and lab %}\nA yes\n{% else %}\nB yes\n{% endif %}\n";
     const lines = renderLines(source, jinjaTags(source), (_code, written) => written);
@@ -314,8 +321,24 @@ describe('flag tests', () => {
       test: { equals: 'off' },
       negated: false,
     });
-    for (const other of ['x11 is defined', 'x11 == 1', 'a and b', '(x11', 'True', 'x11()'])
-      expect(readFlagTest(other)).toBeUndefined();
+    expect(readFlagTest('ssh.x11 is defined')).toEqual({
+      name: 'ssh.x11',
+      test: 'defined',
+      negated: false,
+    });
+    // Where a definition reaches only some hosts, the others have none: no definition decides.
+    for (const other of [
+      'x11 is not defined',
+      'x11 is undefined',
+      'not x11 is defined',
+      'x11 == 1',
+      'a and b',
+      '(x11',
+      'True',
+      'True is defined',
+      'x11()',
+    ])
+      expect(readFlagTest(other), other).toBeUndefined();
   });
 
   it('reads an ERB or EPP condition on one variable, as the tag writes the variable', () => {
