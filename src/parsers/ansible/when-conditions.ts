@@ -19,7 +19,7 @@ export function whenConditionsOf(file: FileModel, unit: Unit): readonly Value[] 
  * What each flag the conditions test must answer for them to hold: none where they only pick
  * hosts, by their facts or by what a task of the file registered about them (on those hosts the
  * task always runs); undefined where a condition is not read as flags and host tests
- * (`when: ssh_root_login is defined`, `or`).
+ * (`when: ssh_root_login is not defined`, `or`).
  */
 export function whenGuards(
   conditions: readonly Value[],
