@@ -52,7 +52,7 @@ export function registeredNames(file: FileModel): ReadonlySet<string> {
     for (const unit of file.units)
       for (const keyword of unit.keywords)
         if (keyword.name === 'register' && typeof keyword.value.value === 'string')
-          found.add(keyword.value.value);
+          found.add(keyword.value.value.trim());
     names = found;
     registeredByFile.set(file, names);
   }

@@ -12,6 +12,7 @@ import { interpolationsIn, type Interpolation } from './interpolations.js';
 import { keywordOf } from '../support/units.js';
 import { encloses } from '../../model/ranges.js';
 import { lookupTable } from '../../shared/lookup-table.js';
+import { registeredNames } from '../../parsers/ansible/when-conditions.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */
 const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = lookupTable({
@@ -92,15 +93,6 @@ function loopSource(
   if (!expression) return undefined;
   const source = sourceOf(expression.expression, prompted, registered);
   return source ? `each item of ${source.replace(/^the /, '')}` : undefined;
-}
-
-function registeredNames(file: FileModel): Set<string> {
-  const names = new Set<string>();
-  for (const unit of file.units)
-    for (const keyword of unit.keywords)
-      if (keyword.name === 'register' && typeof keyword.value.value === 'string')
-        names.add(keyword.value.value.trim());
-  return names;
 }
 
 /** The names the plays around a task ask for with `vars_prompt`. */
