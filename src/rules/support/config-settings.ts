@@ -540,13 +540,12 @@ export function checkSettings(
  * `decidingFlag`).
  */
 function checkGuarded(context: RuleContext, setting: Setting, literal: string, judge: Judge): void {
-  const decided = decidingFlag(context, setting);
-  if (!decided) return;
+  const guard = decidingFlag(context, setting);
+  if (!guard) return;
   const verdict = judge(setting.name, literal, setting);
   if (!verdict) return;
   const { shown, where } = described(setting);
-  const { guard, writing } = decided;
-  for (const definition of writing)
+  for (const definition of definitionsWriting(context, setting, guard))
     reportBinding(
       context,
       { value: setting.value, reference: guard.name, taken: definition.value.text, definition },
@@ -557,31 +556,33 @@ function checkGuarded(context: RuleContext, setting: Setting, literal: string, j
 }
 
 /**
- * The flag that decides whether a conditional setting is written, and its definitions that
- * write it (those set, outside a condition of the file, to a value that passes the flag's
- * test). Under conditions on several flags, those set everywhere to a value that writes it
- * decide nothing (`if $manage_ssh { if $allow_root { ... } }` with `$manage_ssh = true`): the
- * one flag left decides, or, with none left, the innermost. Undefined where no flag decides:
- * under several flags left, whose values write it together is not followed, and under a
- * condition that is no flag's test the setting is an option the code offers.
+ * The flag that decides whether a conditional setting is written. Under conditions on several
+ * flags, those set everywhere to a value that writes it decide nothing
+ * (`if $manage_ssh { if $allow_root { ... } }` with `$manage_ssh = true`): the one flag left
+ * decides, or, with none left, the innermost. Undefined where no flag decides: under several
+ * flags left, whose values write it together is not followed, and under a condition that is no
+ * flag's test the setting is an option the code offers.
  */
-function decidingFlag(
-  context: RuleContext,
-  setting: Setting,
-): { guard: FlagGuard; writing: VariableDefinition[] } | undefined {
+function decidingFlag(context: RuleContext, setting: Setting): FlagGuard | undefined {
   const guards = setting.guards ?? [];
   const open =
     guards.length > 1
       ? guards.filter((guard) => !setEverywhereSo(context, setting.within, guard, true))
       : guards;
-  const guard = open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
-  if (!guard) return undefined;
-  const writing = resolveWithin(context, guard.name, setting.within).filter(
+  return open.length === 0 ? guards.at(-1) : open.length === 1 ? open[0] : undefined;
+}
+
+/** The flag's definitions that write the setting: set, outside a condition of the file, to a value that passes its test. */
+function definitionsWriting(
+  context: RuleContext,
+  setting: Setting,
+  guard: FlagGuard,
+): VariableDefinition[] {
+  return resolveWithin(context, guard.name, setting.within).filter(
     (definition) =>
       passes(guard.test, definition.value) === guard.when &&
       !setUnderCondition(context.file, definition),
   );
-  return { guard, writing };
 }
 
 /**
@@ -589,7 +590,9 @@ function decidingFlag(
  * flag's test, where the run sets the flag somewhere to a value that writes it.
  */
 export function writtenSomewhere(context: RuleContext, setting: Setting): boolean {
-  return !setting.conditional || (decidingFlag(context, setting)?.writing.length ?? 0) > 0;
+  if (!setting.conditional) return true;
+  const guard = decidingFlag(context, setting);
+  return guard !== undefined && definitionsWriting(context, setting, guard).length > 0;
 }
 
 /**
