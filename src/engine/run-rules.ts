@@ -22,6 +22,7 @@ export function runRules(
   const seen = new Set<string>();
   const resolver = crossFile.resolverFor(model);
   const runsUnder = crossFile.runsUnder(model.path);
+  const registered = crossFile.registeredFor(model);
   // One function for every rule, so that what rules derive through it can be shared.
   const resolve = (name: string) => resolver.resolve(name);
   const namesUnder = (prefix: string) => resolver.namesUnder(prefix);
@@ -67,6 +68,7 @@ export function runRules(
       resolveInAbsentUnit,
       namesUnder,
       ...(runsUnder ? { runsUnder } : {}),
+      ...(registered ? { registered } : {}),
     });
   }
   // Few files have reports waiting for them: the others skip indexing the rules by id. A run

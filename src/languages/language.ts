@@ -59,9 +59,21 @@ export interface LanguageDescriptor {
   /**
    * The files a file's code includes or renders, each with what the flags the including task
    * tests must answer for it to run (`include_tasks: lab.yml` with `when: lab | bool`);
-   * absent where the language's code does not include files under conditions.
+   * absent where the language's code does not include files under conditions. `registered`:
+   * the names the run's code registers host findings under (see `registers`).
    */
-  includedFiles?(model: FileModel): IncludedFile[];
+  includedFiles?(model: FileModel, registered?: ReadonlySet<string>): IncludedFile[];
+  /**
+   * Where the language's code records what it finds on a host under a name that later
+   * conditions test (Ansible's `register:`): such a condition picks hosts, as a fact does,
+   * whichever file of the run registers the name. `mayRegister` tells from a file's text whether
+   * it may (read with the files that define variables, before any file is analysed);
+   * `namesIn` reads the names from its model. Absent where the language has no such thing.
+   */
+  registers?: {
+    mayRegister: RegExp;
+    namesIn(model: FileModel): ReadonlySet<string>;
+  };
   /** where a changed file of this language runs, when the repository says so */
   reach(path: string, model: FileModel | undefined, inputs: ReachInputs): Omit<ChangeReach, 'path'>;
 }

@@ -95,6 +95,12 @@ export interface RuleContext {
    * such a condition, or nothing in the run includes it.
    */
   runsUnder?: readonly (readonly FlagGuard[])[];
+  /**
+   * The names under which the run's code registers what it finds on a host (Ansible's
+   * `register:`, in any file of the run): a condition that tests one picks hosts, as a fact does.
+   * Absent where the run knows of none.
+   */
+  registered?: ReadonlySet<string>;
 }
 
 export interface Rule {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
 import {
+  registeredFor,
   registeredNames,
   whenConditionsOf,
   whenGuards,
@@ -86,5 +87,18 @@ describe('the when: conditions a task runs under', () => {
     expect(whenGuards(conditions, registered)).toEqual([{ name: 'lab', test: 'bool', when: true }]);
     // Without the file's registered names, the result is a variable like any other.
     expect(whenGuards(conditions)).toBeUndefined();
+  });
+
+  it("count the run's registered names with the file's own", () => {
+    const parsed = parseAnsible('tasks.yml', '- command: sshd -t\n  register: sshd_check\n');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { model } = parsed;
+    const inRun = new Set(['sshd_check', 'selinux_status']);
+    expect(registeredFor(model, inRun)).toBe(inRun);
+    expect([...registeredFor(model, new Set(['selinux_status']))].sort()).toEqual([
+      'selinux_status',
+      'sshd_check',
+    ]);
+    expect([...registeredFor(model, undefined)]).toEqual(['sshd_check']);
   });
 });

@@ -5,7 +5,9 @@
  * The files that define variables for others (role defaults and vars, group and host vars,
  * Hiera data, cookbook attributes: small files) are read first, into the index, and so are the
  * files that give values to the units they apply (a play's roles, a class declaration's class, a
- * Chef role's cookbooks). Then every file is analysed once, those files last, so that the rules
+ * Chef role's cookbooks), and the files that register what they find on hosts under names later
+ * conditions test (Ansible's `register:`), so that every file is judged knowing them all. Then
+ * every file is analysed once, the definition and applying files last, so that the rules
  * of the files that use a variable have reported on its definition by the time the definition's
  * file is analysed.
  *
@@ -35,6 +37,8 @@ export class CrossFile {
     /** the lines of each definition file, which rules quote where they judge its values */
     private readonly definitionLines: ReadonlyMap<string, string[]> = new Map(),
     private readonly includedUnder: IncludedUnder = new IncludedUnder(),
+    /** the names the run's code registers host findings under, by language */
+    private readonly registered: ReadonlyMap<Language, ReadonlySet<string>> = new Map(),
   ) {}
 
   /**
@@ -62,16 +66,24 @@ export class CrossFile {
         !definesForOthers(file.path, language) &&
         mayApplyValues(file.path, file.content, language),
     );
+    const registering = read.filter(
+      ({ file, language }) =>
+        language &&
+        !file.deployment &&
+        !definesForOthers(file.path, language) &&
+        !mayApplyValues(file.path, file.content, language) &&
+        mayRegister(file, language),
+    );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     const definitionLines = new Map<string, string[]>();
     const includedUnder = new IncludedUnder();
-    for (const { file, language } of [...defining, ...applying]) {
-      const model = language && parseSafely(file, language);
-      if (!model) continue;
+    const indexed = parseAhead([...defining, ...applying], parsed);
+    const registered = registeredNames([...indexed, ...parseAhead(registering, parsed)]);
+    for (const model of indexed) {
       variables.add(model);
-      includedUnder.add(model);
-      if (definesForOthers(file.path, language)) definitionLines.set(file.path, model.lines);
-      if (!file.deployment) parsed.set(file, { language, model });
+      includedUnder.add(model, registered.get(model.language));
+      if (definesForOthers(model.path, model.language))
+        definitionLines.set(model.path, model.lines);
     }
     const given = indexGivenFiles(read, applying, variables, parsed, adopt);
     const rendered = indexRenderers(read, variables, parsed);
@@ -89,7 +101,7 @@ export class CrossFile {
       ...[...applyingFiles].filter((file) => !renderedFirst.has(file)),
       ...definitionFiles,
     ];
-    return new CrossFile(variables, order, parsed, definitionLines, includedUnder);
+    return new CrossFile(variables, order, parsed, definitionLines, includedUnder, registered);
   }
 
   /** What a run of one file knows: the variables that file defines for itself. */
@@ -128,6 +140,14 @@ export class CrossFile {
    */
   runsUnder(path: string): Ways | undefined {
     return this.includedUnder.of(path);
+  }
+
+  /**
+   * The names any file of the run registers what it finds on a host under, in the language of
+   * `model` (see `LanguageDescriptor.registers`); undefined where the run knows of none.
+   */
+  registeredFor(model: FileModel): ReadonlySet<string> | undefined {
+    return this.registered.get(model.language);
   }
 
   resolverFor(model: FileModel): VariableResolver {
@@ -220,6 +240,42 @@ function languagesReplacingDicts(files: readonly SourceFile[]): Set<Language> {
     if (dicts && !files.some(merged)) replacing.add(id);
   }
   return replacing;
+}
+
+/**
+ * Parses files ahead of their analysis, keeping each model (but a deployed file's, which its
+ * analysis reads by its destination) for that analysis; answers the models.
+ */
+function parseAhead(
+  entries: ReadonlyArray<{ file: SourceFile; language: Language | undefined }>,
+  parsed: Map<SourceFile, { language: Language; model: FileModel }>,
+): FileModel[] {
+  const models: FileModel[] = [];
+  for (const { file, language } of entries) {
+    const model = language && parseSafely(file, language);
+    if (!model) continue;
+    models.push(model);
+    if (!file.deployment) parsed.set(file, { language, model });
+  }
+  return models;
+}
+
+/** Whether a file's text may register host findings under names (`LanguageDescriptor.registers`). */
+function mayRegister(file: SourceFile, language: Language): boolean {
+  return descriptorOf(language).registers?.mayRegister.test(file.content) === true;
+}
+
+/** The names the models' code registers host findings under, by language. */
+function registeredNames(models: readonly FileModel[]): Map<Language, ReadonlySet<string>> {
+  const byLanguage = new Map<Language, Set<string>>();
+  for (const model of models) {
+    const names = descriptorOf(model.language).registers?.namesIn(model);
+    if (!names || names.size === 0) continue;
+    let all = byLanguage.get(model.language);
+    if (!all) byLanguage.set(model.language, (all = new Set()));
+    for (const name of names) all.add(name);
+  }
+  return byLanguage;
 }
 
 /** A file too large or that does not parse defines nothing; its own analysis reports why. */

@@ -27,9 +27,12 @@ export class IncludedUnder {
   private readonly uses = new Map<string, Use[]>();
   private readonly ways = new Map<string, Ways | undefined>();
 
-  /** Records the files `model`'s code includes or renders, and under what. */
-  add(model: FileModel): void {
-    const included = descriptorOf(model.language).includedFiles?.(model) ?? [];
+  /**
+   * Records the files `model`'s code includes or renders, and under what; `registered` are the
+   * names the run's code registers host findings under (`LanguageDescriptor.registers`).
+   */
+  add(model: FileModel, registered?: ReadonlySet<string>): void {
+    const included = descriptorOf(model.language).includedFiles?.(model, registered) ?? [];
     for (const { path, guards } of included) addTo(this.uses, path, { from: model.path, guards });
   }
 

@@ -8,14 +8,15 @@ import type { FileModel } from '../../model/model.js';
 import { scopesAround } from '../../model/scopes.js';
 import { includedTaskFiles, renderedTemplates } from '../../parsers/ansible/applied-files.js';
 import {
-  registeredNames,
+  registeredFor,
   whenConditionsOf,
   whenGuards,
 } from '../../parsers/ansible/when-conditions.js';
 import type { IncludedFile } from '../language.js';
 
-export function includedFiles(model: FileModel): IncludedFile[] {
+export function includedFiles(model: FileModel, inRun?: ReadonlySet<string>): IncludedFile[] {
   const included: IncludedFile[] = [];
+  const registered = registeredFor(model, inRun);
   for (const unit of model.units) {
     if (unit.type !== 'include_tasks' && unit.type !== 'import_tasks' && unit.type !== 'template')
       continue;
@@ -25,7 +26,7 @@ export function includedFiles(model: FileModel): IncludedFile[] {
       ...renderedTemplates(model.path, unit, inPlay),
     ];
     if (paths.length === 0) continue;
-    const guards = whenGuards(whenConditionsOf(model, unit), registeredNames(model)) ?? [];
+    const guards = whenGuards(whenConditionsOf(model, unit), registered) ?? [];
     for (const path of paths) included.push({ path, guards });
   }
   return included;

@@ -5,6 +5,7 @@
  */
 import { parseAnsible } from '../../parsers/ansible/parse-ansible.js';
 import { parseIniInventory, startsLikeYaml } from '../../parsers/ansible/ini-inventory.js';
+import { registeredNames } from '../../parsers/ansible/when-conditions.js';
 import {
   isGalaxyRequirements,
   parseGalaxyRequirements,
@@ -48,5 +49,7 @@ export const ansible: LanguageDescriptor = {
   },
   variables,
   includedFiles,
+  // `register:` is a task keyword, written as a plain key of the task.
+  registers: { mayRegister: /^[ \t-]*register[ \t]*:/m, namesIn: registeredNames },
   reach: ansibleReach,
 };

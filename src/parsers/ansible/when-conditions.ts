@@ -58,3 +58,19 @@ export function registeredNames(file: FileModel): ReadonlySet<string> {
   }
   return names;
 }
+
+/**
+ * The names a condition of `file` may test as registered results: its own tasks' and, where the
+ * run knows them, those any task of the run registers (`inRun`): a result a role's `main.yml`
+ * or another role registers is on the host when a task file it includes, or a later role, tests
+ * it, and what a task found on the host is never an option somebody sets.
+ */
+export function registeredFor(
+  file: FileModel,
+  inRun: ReadonlySet<string> | undefined,
+): ReadonlySet<string> {
+  const own = registeredNames(file);
+  if (!inRun || own.size === 0) return inRun ?? own;
+  for (const name of own) if (!inRun.has(name)) return new Set([...inRun, ...own]);
+  return inRun;
+}

@@ -12,7 +12,7 @@ import { interpolationsIn, type Interpolation } from './interpolations.js';
 import { keywordOf } from '../support/units.js';
 import { encloses } from '../../model/ranges.js';
 import { lookupTable } from '../../shared/lookup-table.js';
-import { registeredNames } from '../../parsers/ansible/when-conditions.js';
+import { registeredFor } from '../../parsers/ansible/when-conditions.js';
 
 /** Modules whose text a shell reads; `command` runs its words without one. */
 const SHELL_MODULES: Readonly<Record<string, readonly string[]>> = lookupTable({
@@ -34,9 +34,13 @@ export interface AnsibleInjection {
   source: string;
 }
 
-export function* ansibleInjections(file: FileModel): Generator<AnsibleInjection> {
+/** `inRun`: the names any task of the run registers its results under (`RuleContext.registered`). */
+export function* ansibleInjections(
+  file: FileModel,
+  inRun?: ReadonlySet<string>,
+): Generator<AnsibleInjection> {
   const plays = file.units.filter((unit) => unit.kind === 'play');
-  const registered = registeredNames(file);
+  const registered = registeredFor(file, inRun);
   for (const unit of file.units) {
     const attributes = SHELL_MODULES[unit.type];
     if (!attributes || (unit.kind !== 'task' && unit.kind !== 'handler')) continue;

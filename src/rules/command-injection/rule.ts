@@ -49,7 +49,7 @@ function check(context: RuleContext): void {
   const { file } = context;
   const reporter = new Reporter(context);
   if (file.language === 'ansible')
-    for (const found of ansibleInjections(file))
+    for (const found of ansibleInjections(file, context.registered))
       reporter.report(
         found.value,
         found.interpolation,

@@ -36,7 +36,7 @@ import { attributeOf, firstAttribute } from './units.js';
 import { roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
 import {
-  registeredNames,
+  registeredFor,
   whenConditionsOf,
   whenGuards,
 } from '../../parsers/ansible/when-conditions.js';
@@ -93,7 +93,7 @@ export type Judge = (name: string, value: string, setting: Setting) => Verdict |
  * lines: the flag turns on the whole file, and is not the choice of any one setting in it.
  */
 export function* settingsOf(
-  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder' | 'runsUnder'>,
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder' | 'runsUnder' | 'registered'>,
   formats: readonly ConfigFormat[],
 ): Generator<Setting> {
   const { file, runsUnder } = context;
@@ -111,7 +111,7 @@ export function* settingsOf(
 const unitSettingsByFile = new WeakMap<FileModel, readonly Setting[]>();
 
 function unitSettings(
-  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder' | 'registered'>,
 ): readonly Setting[] {
   let settings = unitSettingsByFile.get(context.file);
   if (!settings) {
@@ -122,10 +122,11 @@ function unitSettings(
 }
 
 function* readUnitSettings(
-  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder' | 'registered'>,
 ): Generator<Setting> {
   const { file } = context;
   const destinations = destinationReader(context);
+  const registered = registeredFor(file, context.registered);
   for (const unit of file.units) {
     if (removesResource(unit, file.language)) continue;
     // A loop writes a setting for each item: the task with the item written out, each time.
@@ -135,9 +136,10 @@ function* readUnitSettings(
         : undefined;
     for (const { unit: iteration, givenBy } of iterations ?? [{ unit }]) {
       const written = writtenSetting(iteration, file, destinations);
-      if (written) yield { ...written, ...guardOf(file, unit), ...listed(unit, written, givenBy) };
+      if (written)
+        yield { ...written, ...guardOf(file, unit, registered), ...listed(unit, written, givenBy) };
     }
-    yield* contentSettings(unit, file, destinations);
+    yield* contentSettings(unit, file, destinations, registered);
     let augeasGuard: Guard | undefined;
     for (const { spec, name, value } of augeasSettings(unit, file.language))
       yield {
@@ -145,11 +147,11 @@ function* readUnitSettings(
         name,
         value,
         range: value.range,
-        ...(augeasGuard ??= guardOf(file, unit)),
+        ...(augeasGuard ??= guardOf(file, unit, registered)),
         ...(unit.within ? { within: unit.within } : {}),
       };
   }
-  yield* commandSettings(file, destinations);
+  yield* commandSettings(file, destinations, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
 }
 
@@ -191,6 +193,7 @@ function* contentSettings(
   unit: Unit,
   file: FileModel,
   destinations: Destinations,
+  registered: ReadonlySet<string>,
 ): Generator<Setting> {
   const writer = CONTENT_WRITERS[file.language]?.[unit.type];
   if (!writer) return;
@@ -199,7 +202,7 @@ function* contentSettings(
   const text = content ? stringText(content) : undefined;
   if (!spec || !content || text === undefined) return;
   const templated = descriptorOf(file.language).variables.templated;
-  const lines = contentLines(content, text, guardOf(file, unit), templated);
+  const lines = contentLines(content, text, guardOf(file, unit, registered), templated);
   for (const directive of readDirectives(lines, spec, templated))
     yield directiveSetting(spec.format, directive, unit.within);
 }
@@ -312,12 +315,12 @@ interface Guard {
  * `case`; for a task or resource whose every condition tests one variable (`when: ssh_legacy |
  * bool`, Puppet's `if $ssh_legacy`), what those variables must be for it to run.
  */
-function guardOf(file: FileModel, unit: Unit): Guard {
+function guardOf(file: FileModel, unit: Unit, registered: ReadonlySet<string>): Guard {
   if (unit.guards) return guarded(unit.guards);
   const conditions = whenConditionsOf(file, unit);
   if (conditions.length === 0) return { conditional: underCondition(file, unit.range) };
   // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
-  const guards = whenGuards(conditions, registeredNames(file));
+  const guards = whenGuards(conditions, registered);
   return guards ? guarded(guards) : { conditional: true };
 }
 
@@ -363,13 +366,17 @@ function lineSetting(spec: FormatSpec, text: string): { name: string; value: str
  * The settings of the text commands write into files whose format Posture reads (`sed -i`,
  * `echo ... >> /etc/ssh/sshd_config`, a here-document into `tee`), read as such a file is read.
  */
-function* commandSettings(file: FileModel, destinations: Destinations): Generator<Setting> {
+function* commandSettings(
+  file: FileModel,
+  destinations: Destinations,
+  registered: ReadonlySet<string>,
+): Generator<Setting> {
   const templated = descriptorOf(file.language).variables.templated;
   for (const { unit, file: target, text, range } of commandWrites(file)) {
     const destination = destinations(target, unit.within);
     const spec = destination === undefined ? undefined : formatByDestination(destination);
     if (!spec) continue;
-    const guard = guardOf(file, unit);
+    const guard = guardOf(file, unit, registered);
     const lines = text.split('\n').map((line) => ({
       text: line,
       ...guard,
@@ -668,12 +675,18 @@ function* contentHeldInVariables(
 ): Generator<{ setting: Setting; definition: VariableDefinition; use: SourceRange }> {
   const { file } = context;
   const templated = descriptorOf(file.language).variables.templated;
+  const registered = registeredFor(file, context.registered);
   for (const { unit, spec, content } of computedContents(file)) {
     if (!formats.includes(spec.format)) continue;
     for (const { definition } of wholeBindings(context, content, unit.within)) {
       const text = definition ? stringText(definition.value) : undefined;
       if (!definition || text === undefined || setUnderCondition(file, definition)) continue;
-      const lines = contentLines(definition.value, text, guardOf(file, unit), templated);
+      const lines = contentLines(
+        definition.value,
+        text,
+        guardOf(file, unit, registered),
+        templated,
+      );
       for (const directive of readDirectives(lines, spec, templated))
         yield {
           setting: directiveSetting(spec.format, directive, unit.within),
