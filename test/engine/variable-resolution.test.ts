@@ -895,6 +895,41 @@ describe('references a value reads', () => {
     expect(choiceOf("{{ login | upper | ternary('yes', 'no') }}")).toEqual([]);
   });
 
+  it("reads the two literals a Ruby ternary or Puppet's if expression picks by a name", () => {
+    const choiceOf = (text: string, language: 'chef' | 'puppet') =>
+      referencesIn(string(text), language).map(({ name, whole, choice }) => ({
+        name,
+        whole,
+        choice,
+      }));
+    const set = { test: 'set', whenTrue: '/sbin/sulogin', whenFalse: '/sbin/sushell' };
+    const swapped = { ...set, whenTrue: set.whenFalse, whenFalse: set.whenTrue };
+    expect(choiceOf("SINGLE=#{@single ? '/sbin/sulogin' : '/sbin/sushell'}", 'chef')).toEqual([
+      { name: '@single', whole: false, choice: set },
+    ]);
+    expect(
+      choiceOf(`#{node['init']['single'] ? "/sbin/sulogin": "/sbin/sushell"}`, 'chef'),
+    ).toEqual([{ name: 'node.init.single', whole: false, choice: set }]);
+    expect(choiceOf("#{!@single ? '/sbin/sulogin' : '/sbin/sushell'}", 'chef')).toEqual([
+      { name: '@single', whole: false, choice: swapped },
+    ]);
+    expect(
+      choiceOf("SINGLE=${if $single { '/sbin/sulogin' } else { '/sbin/sushell' }}", 'puppet'),
+    ).toEqual([{ name: 'single', whole: false, choice: set }]);
+    expect(
+      choiceOf("${if !$::boot::single {'/sbin/sulogin'} else {'/sbin/sushell'}}", 'puppet'),
+    ).toEqual([{ name: 'boot::single', whole: false, choice: swapped }]);
+    // A negation alone, a literal that interpolates, or another test leaves the value unknown.
+    expect(choiceOf('#{!@single}', 'chef')).toEqual([]);
+    expect(choiceOf(`#{@single ? "#{@a}" : 'b'}`, 'chef')).toEqual([
+      { name: '@a', whole: false, choice: undefined },
+    ]);
+    expect(choiceOf("#{@single.nil? ? 'a' : 'b'}", 'chef')).toEqual([]);
+    expect(choiceOf("${if $single == 'on' { 'a' } else { 'b' }}", 'puppet')).toEqual([
+      { name: 'single', whole: false, choice: undefined },
+    ]);
+  });
+
   it('binds a picked literal by the truth of the value the variable is given', async () => {
     const template = [
       "PasswordAuthentication {{ 'yes' if (login | bool) else 'no' }}",

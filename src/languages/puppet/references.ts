@@ -1,19 +1,39 @@
 /**
  * How Puppet strings read variables: `$x`, `${x}`, `$::x` and qualified names
- * (`${profile::ssh::port}`), written without the leading `::`.
+ * (`${profile::ssh::port}`), written without the leading `::`; and the `if` expression that
+ * picks one of two literals by a variable's truth (`${if $single { 'yes' } else { 'no' }}`, as
+ * templates choose a setting), which gives the first for any value but `undef` and `false`, and
+ * never the variable's own.
  */
 import type { FoundReference } from '../language.js';
 
-const PUPPET_INTERPOLATION = /\$\{(::)?([a-z_]\w*(?:::\w+)*)\}|\$(::)?([a-z_]\w*(?:::\w+)*)/g;
+const NAME = String.raw`[a-z_]\w*(?:::\w+)*`;
+const LITERAL = String.raw`'([^'\\{}]*)'`;
+
+const PUPPET_INTERPOLATION = new RegExp(
+  String.raw`\$\{\s*if\s+(!\s*)?\$(?:::)?(${NAME})\s*\{\s*${LITERAL}\s*\}\s*else\s*\{\s*${LITERAL}\s*\}\s*\}` +
+    String.raw`|\$\{(?:::)?(${NAME})\}|\$(?:::)?(${NAME})`,
+  'g',
+);
 
 export function puppetReferences(text: string): FoundReference[] {
   return [...text.matchAll(PUPPET_INTERPOLATION)].map((match) => {
+    const [written, negated, picking, first = '', second = '', braced, bare] = match;
     const start = match.index ?? 0;
     return {
       start,
-      end: start + match[0].length,
-      name: (match[2] ?? match[4] ?? '').replace(/^::/, ''),
+      end: start + written.length,
+      name: picking ?? braced ?? bare ?? '',
       transforms: [],
+      ...(picking !== undefined
+        ? {
+            choice: {
+              test: 'set',
+              whenTrue: negated ? second : first,
+              whenFalse: negated ? first : second,
+            },
+          }
+        : {}),
     };
   });
 }
