@@ -45,6 +45,7 @@ import { commandWrites } from './command-writes.js';
 import { loopIterations } from './loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
+import { optionHashesIn } from './option-hash-lines.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -153,6 +154,21 @@ function* readUnitSettings(
   }
   yield* commandSettings(file, destinations, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
+  yield* optionHashSettings(file, registered);
+}
+
+/**
+ * The settings a Forge module writes from an option hash the file gives it
+ * (`knowledge/option-hashes.ts`), read as the file the module writes is read.
+ */
+function* optionHashSettings(file: FileModel, registered: ReadonlySet<string>): Generator<Setting> {
+  const templated = descriptorOf(file.language).variables.templated;
+  for (const { hash, lines, unit } of optionHashesIn(file)) {
+    const guard = unit ? guardOf(file, unit, registered) : { conditional: false };
+    const guarded = lines.map((line) => ({ ...line, ...guard }));
+    for (const directive of readDirectives(guarded, formatSpec(hash.format), templated))
+      yield directiveSetting(hash.format, directive, unit?.within);
+  }
 }
 
 /**

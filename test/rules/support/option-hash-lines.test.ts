@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../../src/languages/parse-file.js';
+import { optionHashesIn } from '../../../src/rules/support/option-hash-lines.js';
+
+/** `format: lines` of each option hash a Puppet file (manifest or Hiera data) gives a module. */
+function written(path: string, source: string): string[] {
+  const parsed = parseFile(path, source, 'puppet');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return [...optionHashesIn(parsed.model)].map(
+    ({ hash, lines }) => `${hash.format}: ${lines.map((line) => line.text).join(' | ')}`,
+  );
+}
+
+describe('the lines a module writes from an option hash', () => {
+  it("writes a declaration's hash as saz/ssh does: blocks last, true as yes, an array line by line", () => {
+    expect(
+      written(
+        'modules/profile/manifests/ssh.pp',
+        [
+          'class profile::ssh ($root = $ssh::root) {',
+          "  class { '::ssh::server':",
+          '    options => {',
+          "      'Match User sftp'      => { 'ForceCommand' => 'internal-sftp' },",
+          "      'PermitRootLogin'      => $root,",
+          "      'PasswordAuthentication' => false,",
+          "      'X11Forwarding'        => true,",
+          "      'Port'                 => [22, 2222],",
+          "      'Banner'               => '',",
+          "      'MaxAuthTries'         => undef,",
+          "      'AllowGroups'          => join(['a', 'b'], ' '),",
+          '    },',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'sshd: PermitRootLogin ${root} | PasswordAuthentication no | X11Forwarding yes | Port 22 | Port 2222 | AllowGroups ${?} | Match User sftp | ForceCommand internal-sftp',
+    ]);
+  });
+
+  it("reads the ssh class's client and server hashes and their Hiera keys", () => {
+    expect(
+      written(
+        'data/common.yaml',
+        [
+          'ssh::server_options:',
+          "  PermitRootLogin: 'no'",
+          'ssh::client::options:',
+          "  'Host *':",
+          "    StrictHostKeyChecking: 'yes'",
+          "ssh::server::options_absent: ['UseDNS']",
+          'profile::ssh::options:',
+          "  PermitRootLogin: 'yes'",
+          'ssh::server::options_note:',
+          '  PermitRootLogin: \'%{lookup("root")}\'',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual(['sshd: PermitRootLogin no', 'ssh: Host * | StrictHostKeyChecking yes']);
+  });
+
+  it('leaves alone a class no known module declares, and a hash the file computes', () => {
+    expect(
+      written(
+        'manifests/site.pp',
+        [
+          "class { 'sshd::server': options => { 'PermitRootLogin' => 'yes' } }",
+          "class { 'ssh::server': options => $ssh_options }",
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+
+  it("leaves Hiera's own interpolation unknown", () => {
+    expect(
+      written('data/nodes/a.yaml', "ssh::server_options:\n  PermitRootLogin: '%{root_login}'\n"),
+    ).toEqual(['sshd: PermitRootLogin ${?}']);
+  });
+});
