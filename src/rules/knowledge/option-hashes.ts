@@ -7,6 +7,17 @@
  */
 import type { ConfigFormat } from '../../model/model.js';
 
+/**
+ * - `keywords`: each key on its own line with its value (`PermitRootLogin yes`), `true` and
+ *   `false` as `yes` and `no`, an array as one line per item, a hash as a block headed by its
+ *   key (`Match User sftp`, `Host *.example.com`) after the other keys; `''` and `undef` are not
+ *   written.
+ * - `ini-sections`: each key a `[section]` whose hash is written below it, `key = value`, `true`
+ *   and `''` as the bare key (a flag such as `skip-grant-tables`), an array as one line per
+ *   item; `undef` is not written, nor a key that is no hash.
+ */
+export type OptionLayout = 'keywords' | 'ini-sections';
+
 export interface OptionHash {
   /** the class, as a declaration or a Hiera key names it without the leading `::` */
   className: string;
@@ -14,24 +25,40 @@ export interface OptionHash {
   parameter: string;
   /** the file the module writes them into, as the rules know it */
   format: ConfigFormat;
+  /** how the module lays the hash out in the file (see `OptionLayout`) */
+  layout: OptionLayout;
   /** where the module writes them, in its source */
   source: string;
 }
 
 /**
- * saz/ssh (templates/options.erb, written by `ssh::server::config` and `ssh::client::config`):
- * each key on its own line with its value, `true` and `false` as `yes` and `no`, an array as one
- * line per item, a hash as a block (`Match User sftp`, `Host *.example.com`) after the other
- * keys; `''` and `undef` are not written. The `ssh` class hands `server_options` and
- * `client_options` to those classes' `options`.
+ * saz/ssh writes `ssh::server`'s and `ssh::client`'s `options` with templates/options.erb, as
+ * `keywords`; the `ssh` class hands its `server_options` and `client_options` to them.
  */
-const SAZ_SSH_SOURCE = 'saz/puppet-ssh, templates/options.erb';
+const SAZ_SSH = { layout: 'keywords', source: 'saz/puppet-ssh, templates/options.erb' } as const;
+
+/**
+ * puppetlabs/mysql writes `mysql::server`'s `override_options` (over its defaults) or `options`
+ * (instead of them) into my.cnf with templates/my.cnf.epp, as `ini-sections`; a section that sets
+ * `ssl-disable` to true drops its `ssl` keys, and one that sets `ssl` to false its `ssl-` keys.
+ */
+const PUPPETLABS_MYSQL = {
+  layout: 'ini-sections',
+  source: 'puppetlabs/puppetlabs-mysql, templates/my.cnf.epp',
+} as const;
 
 export const OPTION_HASHES: readonly OptionHash[] = [
-  { className: 'ssh::server', parameter: 'options', format: 'sshd', source: SAZ_SSH_SOURCE },
-  { className: 'ssh', parameter: 'server_options', format: 'sshd', source: SAZ_SSH_SOURCE },
-  { className: 'ssh::client', parameter: 'options', format: 'ssh', source: SAZ_SSH_SOURCE },
-  { className: 'ssh', parameter: 'client_options', format: 'ssh', source: SAZ_SSH_SOURCE },
+  { className: 'ssh::server', parameter: 'options', format: 'sshd', ...SAZ_SSH },
+  { className: 'ssh', parameter: 'server_options', format: 'sshd', ...SAZ_SSH },
+  { className: 'ssh::client', parameter: 'options', format: 'ssh', ...SAZ_SSH },
+  { className: 'ssh', parameter: 'client_options', format: 'ssh', ...SAZ_SSH },
+  {
+    className: 'mysql::server',
+    parameter: 'override_options',
+    format: 'mysql',
+    ...PUPPETLABS_MYSQL,
+  },
+  { className: 'mysql::server', parameter: 'options', format: 'mysql', ...PUPPETLABS_MYSQL },
 ];
 
 const byParameter = new Map(

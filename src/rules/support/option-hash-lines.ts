@@ -8,7 +8,7 @@
  */
 import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import type { RenderedLine } from '../../parsers/templates/render-lines.js';
-import { optionHashOf, type OptionHash } from '../knowledge/option-hashes.js';
+import { optionHashOf, type OptionHash, type OptionLayout } from '../knowledge/option-hashes.js';
 
 export interface WrittenOptions {
   hash: OptionHash;
@@ -27,19 +27,23 @@ export function* optionHashesIn(file: FileModel): Generator<WrittenOptions> {
     for (const attribute of unit.attributes) {
       const hash = optionHashOf(unit.name, attribute.name);
       if (hash && attribute.value.kind === 'map')
-        yield { hash, lines: optionLines(attribute.value), unit };
+        yield { hash, lines: optionLines(attribute.value, hash.layout), unit };
     }
   }
   for (const variable of file.variables) {
     if (variable.scope !== 'hiera' || variable.value.kind !== 'map' || variable.path.length < 2)
       continue;
     const hash = optionHashOf(variable.path.slice(0, -1).join('::'), variable.path.at(-1) ?? '');
-    if (hash) yield { hash, lines: optionLines(variable.value) };
+    if (hash) yield { hash, lines: optionLines(variable.value, hash.layout) };
   }
 }
 
-/** The lines of a hash: its plain keys first, then its blocks, as the module orders them. */
-function optionLines(options: Value): RenderedLine[] {
+function optionLines(options: Value, layout: OptionLayout): RenderedLine[] {
+  return layout === 'keywords' ? keywordLines(options) : iniSectionLines(options);
+}
+
+/** A hash as `keywords`: its plain keys first, then its blocks, as the module orders them. */
+function keywordLines(options: Value): RenderedLine[] {
   const entries = options.entries ?? [];
   const lines: RenderedLine[] = [];
   for (const { name, value } of entries)
@@ -54,20 +58,67 @@ function optionLines(options: Value): RenderedLine[] {
 
 /** One line per item of an array, else one line; none for a value the module does not write. */
 function keyLines(name: string, value: Value): RenderedLine[] {
-  const items = value.kind === 'list' ? (value.items ?? []) : [value];
-  return items.flatMap((item) => {
-    const written = writtenValue(item);
+  return itemsOf(value).flatMap((item) => {
+    const written = writtenValue(item, YES_NO);
     return written === undefined
       ? []
       : [line(`${name} ${written.text}`, item.range, written.templated)];
   });
 }
 
-/** What the module writes for a value, and whether it reads a variable. */
-function writtenValue(value: Value): { text: string; templated: boolean } | undefined {
+/** A hash as `ini-sections`: each hash under its `[section]` header; other keys are not written. */
+function iniSectionLines(options: Value): RenderedLine[] {
+  const lines: RenderedLine[] = [];
+  for (const { name, value, range } of options.entries ?? []) {
+    if (value.kind !== 'map') continue;
+    lines.push(line(`[${name}]`, range, false));
+    const entries = value.entries ?? [];
+    const sslDisabled = entries.some(
+      (entry) => entry.name === 'ssl-disable' && isTrue(entry.value),
+    );
+    const sslOff = entries.some((entry) => entry.name === 'ssl' && isFalse(entry.value));
+    for (const { name: key, value: setting } of entries) {
+      if (key === 'ssl-disable' || (sslDisabled && key.startsWith('ssl'))) continue;
+      if (sslOff && key.startsWith('ssl-')) continue;
+      if (isTrue(setting) || (setting.kind === 'string' && setting.value === '')) {
+        lines.push(line(key, setting.range, false));
+        continue;
+      }
+      for (const item of itemsOf(setting)) {
+        const written = writtenValue(item, TRUE_FALSE);
+        if (written) lines.push(line(`${key} = ${written.text}`, item.range, written.templated));
+      }
+    }
+  }
+  return lines;
+}
+
+const YES_NO = { true: 'yes', false: 'no' } as const;
+const TRUE_FALSE = { true: 'true', false: 'false' } as const;
+
+function itemsOf(value: Value): readonly Value[] {
+  return value.kind === 'list' ? (value.items ?? []) : [value];
+}
+
+function isTrue(value: Value): boolean {
+  return value.kind === 'boolean' && value.value === true;
+}
+
+function isFalse(value: Value): boolean {
+  return value.kind === 'boolean' && value.value === false;
+}
+
+/**
+ * What the module writes for a value, `booleans` as the words it writes them as, and whether it
+ * reads a variable; undefined for a value it does not write.
+ */
+function writtenValue(
+  value: Value,
+  booleans: { true: string; false: string },
+): { text: string; templated: boolean } | undefined {
   switch (value.kind) {
     case 'boolean':
-      return { text: value.value === true ? 'yes' : 'no', templated: false };
+      return { text: value.value === true ? booleans.true : booleans.false, templated: false };
     case 'number':
       return { text: String(value.value), templated: false };
     case 'null':

@@ -60,6 +60,34 @@ describe('the lines a module writes from an option hash', () => {
     ).toEqual(['sshd: PermitRootLogin no', 'ssh: Host * | StrictHostKeyChecking yes']);
   });
 
+  it("writes puppetlabs/mysql's hashes section by section, true and '' as the bare key", () => {
+    expect(
+      written(
+        'data/common.yaml',
+        [
+          'mysql::server::override_options:',
+          '  mysqld:',
+          "    bind-address: '0.0.0.0'",
+          '    skip-grant-tables: true',
+          "    skip-name-resolve: ''",
+          '    local-infile: false',
+          '    max_connections: ~',
+          '    plugin-load: [a.so, b.so]',
+          '    ssl-disable: true',
+          "    ssl-ca: '/etc/ca.pem'",
+          '  client:',
+          '    ssl: false',
+          "    ssl-cert: '/etc/c.pem'",
+          "    ssl_mode: 'REQUIRED'",
+          "  bind-address: '0.0.0.0'",
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'mysql: [mysqld] | bind-address = 0.0.0.0 | skip-grant-tables | skip-name-resolve | local-infile = false | plugin-load = a.so | plugin-load = b.so | [client] | ssl = false | ssl_mode = REQUIRED',
+    ]);
+  });
+
   it('leaves alone a class no known module declares, and a hash the file computes', () => {
     expect(
       written(
