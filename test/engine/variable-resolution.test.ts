@@ -919,6 +919,13 @@ describe('references a value reads', () => {
     expect(
       choiceOf("${if !$::boot::single {'/sbin/sulogin'} else {'/sbin/sushell'}}", 'puppet'),
     ).toEqual([{ name: 'boot::single', whole: false, choice: swapped }]);
+    expect(choiceOf("PROMPT=${bool2str($boot::prompt, 'yes', 'no')}", 'puppet')).toEqual([
+      {
+        name: 'boot::prompt',
+        whole: false,
+        choice: { test: 'set', whenTrue: 'yes', whenFalse: 'no' },
+      },
+    ]);
     // A negation alone, a literal that interpolates, or another test leaves the value unknown.
     expect(choiceOf('#{!@single}', 'chef')).toEqual([]);
     expect(choiceOf(`#{@single ? "#{@a}" : 'b'}`, 'chef')).toEqual([

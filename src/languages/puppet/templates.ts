@@ -3,10 +3,10 @@
  * `templates/` and `files/`, or ERB that reads `scope[...]` or `$::x`. Their expressions become
  * Puppet interpolations: ERB's `@name` (or `@name.to_s`), `scope['name']` and EPP's `$name`
  * become `${name}`; ERB's ternary on one of those (`@single ? '/sbin/sulogin' : '/sbin/sushell'`)
- * and EPP's `if` expression (`if $single { 'yes' } else { 'no' }`) become the `if` expression in
- * an interpolation, which picks one of two literals by the variable's truth; an expression that
- * computes something else (`@ciphers.join(',')`) becomes `${?}`, which reads no variable: its
- * value is unknown, and nothing is concluded from it.
+ * and EPP's `if` expression (`if $single { 'yes' } else { 'no' }`) or `bool2str($single, 'yes',
+ * 'no')` become the `if` expression in an interpolation, which picks one of two literals by the
+ * variable's truth; an expression that computes something else (`@ciphers.join(',')`) becomes
+ * `${?}`, which reads no variable: its value is unknown, and nothing is concluded from it.
  */
 import type { DeployedTemplates } from '../language.js';
 import { puppetDestinations, puppetRenderers } from './deployments.js';
@@ -26,6 +26,10 @@ const ERB_TERNARY = new RegExp(
   String.raw`^(!\s*)?(\S.*?)\s+\?\s*(?:${LITERAL})\s*:\s*(?:${LITERAL})$`,
   's',
 );
+/** stdlib's `bool2str($x, 'a', 'b')`, which picks one of two literals by a Boolean. */
+const EPP_BOOL2STR = new RegExp(
+  String.raw`^bool2str\(\s*\$(?:::)?([a-z_]\w*(?:::\w+)*)\s*,\s*(?:${LITERAL})\s*,\s*(?:${LITERAL})\s*\)$`,
+);
 /** Puppet's `if` expression picking one of two literals by a variable: `if $x { 'a' } else { 'b' }`. */
 const EPP_IF = new RegExp(
   String.raw`^if\s+(!\s*)?\$(?:::)?([a-z_]\w*(?:::\w+)*)\s*\{\s*(?:${LITERAL})\s*\}\s*else\s*\{\s*(?:${LITERAL})\s*\}$`,
@@ -44,6 +48,8 @@ export const templates: DeployedTemplates = {
       return (code) => {
         const choice = EPP_IF.exec(code);
         if (choice) return picked(choice[2], choice.slice(3), choice[1] !== undefined);
+        const converted = EPP_BOOL2STR.exec(code);
+        if (converted) return picked(converted[1], converted.slice(2), false);
         return interpolation(/^\$(?:::)?(.+)$/.exec(code)?.[1]);
       };
     return (code) => {

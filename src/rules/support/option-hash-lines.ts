@@ -130,6 +130,8 @@ function writtenValue(
       if (text.includes('%{')) return { text: UNKNOWN, templated: true };
       return { text, templated: value.dynamic };
     }
+    case 'call':
+      return { text: convertedBoolean(value) ?? UNKNOWN, templated: true };
     case 'reference':
       return value.name
         ? { text: `\${${value.name.replace(/^::/, '')}}`, templated: true }
@@ -142,4 +144,18 @@ function writtenValue(
 /** A line placed on what gives it: a block's key, or the value of a directive. */
 function line(text: string, range: SourceRange, templated: boolean): RenderedLine {
   return { text, conditional: false, templated, rangeOf: () => range };
+}
+
+/** stdlib's `bool2str($x, 'yes', 'no')` as Puppet interpolates it; undefined for another call. */
+function convertedBoolean(call: Value): string | undefined {
+  const [flag, whenTrue, whenFalse] = call.items ?? [];
+  if (call.name?.replace(/^::/, '') !== 'bool2str' || call.items?.length !== 3) return undefined;
+  if (flag?.kind !== 'reference' || !flag.name) return undefined;
+  const words = [whenTrue, whenFalse].map((word) =>
+    word?.kind === 'string' && !word.dynamic && typeof word.value === 'string'
+      ? word.value
+      : undefined,
+  );
+  if (words.some((word) => word === undefined || /['\\{}]/.test(word))) return undefined;
+  return `\${bool2str($${flag.name.replace(/^::/, '')}, '${words[0]}', '${words[1]}')}`;
 }

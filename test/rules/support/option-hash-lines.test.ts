@@ -28,6 +28,7 @@ describe('the lines a module writes from an option hash', () => {
           "      'Banner'               => '',",
           "      'MaxAuthTries'         => undef,",
           "      'AllowGroups'          => join(['a', 'b'], ' '),",
+          "      'PermitTunnel'         => bool2str($tunnel, 'yes', 'no'),",
           '    },',
           '  }',
           '}',
@@ -35,7 +36,7 @@ describe('the lines a module writes from an option hash', () => {
         ].join('\n'),
       ),
     ).toEqual([
-      'sshd: PermitRootLogin ${root} | PasswordAuthentication no | X11Forwarding yes | Port 22 | Port 2222 | AllowGroups ${?} | Match User sftp | ForceCommand internal-sftp',
+      "sshd: PermitRootLogin ${root} | PasswordAuthentication no | X11Forwarding yes | Port 22 | Port 2222 | AllowGroups ${?} | PermitTunnel ${bool2str($tunnel, 'yes', 'no')} | Match User sftp | ForceCommand internal-sftp",
     ]);
   });
 
