@@ -66,13 +66,10 @@ export class CrossFile {
         !definesForOthers(file.path, language) &&
         mayApplyValues(file.path, file.content, language),
     );
+    const readAhead = new Set([...defining, ...applying].map(({ file }) => file));
     const registering = read.filter(
       ({ file, language }) =>
-        language &&
-        !file.deployment &&
-        !definesForOthers(file.path, language) &&
-        !mayApplyValues(file.path, file.content, language) &&
-        mayRegister(file, language),
+        language && !file.deployment && !readAhead.has(file) && mayRegister(file, language),
     );
     const parsed = new Map<SourceFile, { language: Language; model: FileModel }>();
     const definitionLines = new Map<string, string[]>();
