@@ -74,13 +74,13 @@ function iniSectionLines(options: Value): RenderedLine[] {
     lines.push(line(`[${name}]`, range, false));
     const entries = value.entries ?? [];
     const sslDisabled = entries.some(
-      (entry) => entry.name === 'ssl-disable' && isTrue(entry.value),
+      (entry) => entry.name === 'ssl-disable' && isBooleanTrue(entry.value),
     );
-    const sslOff = entries.some((entry) => entry.name === 'ssl' && isFalse(entry.value));
+    const sslOff = entries.some((entry) => entry.name === 'ssl' && isBooleanFalse(entry.value));
     for (const { name: key, value: setting } of entries) {
       if (key === 'ssl-disable' || (sslDisabled && key.startsWith('ssl'))) continue;
       if (sslOff && key.startsWith('ssl-')) continue;
-      if (isTrue(setting) || (setting.kind === 'string' && setting.value === '')) {
+      if (isBooleanTrue(setting) || (setting.kind === 'string' && setting.value === '')) {
         lines.push(line(key, setting.range, false));
         continue;
       }
@@ -100,11 +100,11 @@ function itemsOf(value: Value): readonly Value[] {
   return value.kind === 'list' ? (value.items ?? []) : [value];
 }
 
-function isTrue(value: Value): boolean {
+function isBooleanTrue(value: Value): boolean {
   return value.kind === 'boolean' && value.value === true;
 }
 
-function isFalse(value: Value): boolean {
+function isBooleanFalse(value: Value): boolean {
   return value.kind === 'boolean' && value.value === false;
 }
 
