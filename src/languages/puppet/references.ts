@@ -8,6 +8,8 @@
 import type { FoundReference } from '../language.js';
 
 const NAME = String.raw`[a-z_]\w*(?:::\w+)*`;
+// Single-quoted only, unlike the template reader's LITERAL: the template reader writes a choice
+// it translates with single quotes, and a manifest's own interpolation is read in that form too.
 const LITERAL = String.raw`'([^'\\{}]*)'`;
 
 const PUPPET_INTERPOLATION = new RegExp(
