@@ -42,7 +42,7 @@ import {
 } from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
-import { loopIterations } from './loop-items.js';
+import { guardsOfIteration, loopIterations, type Iteration } from './loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
 import { optionHashesIn } from './option-hash-lines.js';
@@ -135,10 +135,17 @@ function* readUnitSettings(
       file.language === 'ansible' && writesSetting(unit.type, file.language)
         ? loopIterations(context, unit)
         : undefined;
-    for (const { unit: iteration, givenBy } of iterations ?? [{ unit }]) {
-      const written = writtenSetting(iteration, file, destinations);
-      if (written)
-        yield { ...written, ...guardOf(file, unit, registered), ...listed(unit, written, givenBy) };
+    if (iterations) {
+      const guard = guardOf(file, unit, registered);
+      for (const iteration of iterations) {
+        const written = writtenSetting(iteration.unit, file, destinations);
+        const itemGuard = guardOfIteration(guard, iteration);
+        if (written && itemGuard)
+          yield { ...written, ...itemGuard, ...listed(unit, written, iteration.givenBy) };
+      }
+    } else {
+      const written = writtenSetting(unit, file, destinations);
+      if (written) yield { ...written, ...guardOf(file, unit, registered) };
     }
     yield* contentSettings(unit, file, destinations, registered);
     let augeasGuard: Guard | undefined;
@@ -359,6 +366,17 @@ function listed(
 }
 
 /** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
+/**
+ * A loop's guard for one item: its tests of the item answered by the item
+ * (`loop-items.ts`); undefined where the task skips the item.
+ */
+function guardOfIteration(guard: Guard, iteration: Iteration): Guard | undefined {
+  if (!guard.guards) return guard;
+  const read = guardsOfIteration(guard.guards, iteration);
+  if (read === 'skipped') return undefined;
+  return read ? guarded(read) : { conditional: true };
+}
+
 function guarded(guards: readonly FlagGuard[]): Guard {
   return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
 }

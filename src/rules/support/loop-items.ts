@@ -14,16 +14,17 @@
  * Undefined where the task does not loop, or its items are not known (the output of an earlier
  * task, a list computed by filters).
  */
-import type { Attribute, Unit, Value } from '../../model/model.js';
+import type { Attribute, FlagGuard, Unit, Value } from '../../model/model.js';
 import type { RuleContext, VariableDefinition } from '../rule.js';
+import { passes } from './truth.js';
 import { literalText } from './values.js';
 
 /** What a loop hands the task each time round. */
 type Item =
   /** a list entry the task writes, or a variable (`list`): a scalar, or a mapping of fields */
   | { kind: 'written'; value: Value; list?: { definition: VariableDefinition; index: number } }
-  /** a key of a mapping a variable holds, and the reference to its value */
-  | { kind: 'key'; key: string; reference: string };
+  /** a key of a mapping a variable holds (`source`), and the reference to its value */
+  | { kind: 'key'; key: string; source: string; reference: string };
 
 const LIST_LOOPS = new Set(['loop', 'with_items', 'with_list']);
 
@@ -42,6 +43,9 @@ function itemReferences(loopVar: string): ItemReferences {
 /** The task as one time round the loop runs it. */
 export interface Iteration {
   unit: Unit;
+  /** what the loop hands the task this time round, under the name `loopVar` */
+  item: Item;
+  loopVar: string;
   /**
    * For an item of a list a variable holds: the definitions its arguments take their values
    * from, by argument name (`sysctl_settings[1].value`, on that item's line).
@@ -59,10 +63,11 @@ export function loopIterations(
   if (!loop) return undefined;
   const items = itemsOf(context, loop);
   if (!items) return undefined;
-  const references = itemReferences(loopVarOf(unit));
+  const loopVar = loopVarOf(unit);
+  const references = itemReferences(loopVar);
   return items.map((item) => {
     const attributes = unit.attributes.map((attribute) => withItem(attribute, item, references));
-    const iteration: Iteration = { unit: { ...unit, attributes } };
+    const iteration: Iteration = { unit: { ...unit, attributes }, item, loopVar };
     if (item.kind !== 'written' || !item.list) return iteration;
     const { definition, index } = item.list;
     const givenBy = new Map<string, VariableDefinition>();
@@ -178,7 +183,7 @@ function mappingKeys(
   for (const key of keys) {
     if (/['"]/.test(key)) continue;
     const source = sources.findLast((name) => context.resolve(`${name}.${key}`).length > 0);
-    if (source) items.push({ kind: 'key', key, reference: `${source}['${key}']` });
+    if (source) items.push({ kind: 'key', key, source, reference: `${source}['${key}']` });
   }
   return items;
 }
@@ -236,4 +241,85 @@ function fieldOf(item: Item, field: string | undefined, written: Value): Value |
 
 function textValue(text: string, dynamic: boolean, at: Value): Value {
   return { kind: 'string', value: text, text, dynamic, range: at.range };
+}
+
+/**
+ * The flags a `when:` tests, as they stand for one time round the loop, where Ansible evaluates
+ * the condition afresh for each item (`when: item.enabled`). A test of the item or one of its
+ * fields is answered by the item's literal: dropped where it holds, and `'skipped'` where it
+ * fails, for the task does nothing with that item; a field that is one whole variable
+ * (`enabled: "{{ kata_enabled }}"`, a mapping key's value) becomes a test of that variable.
+ * Undefined where a test of the item cannot be answered (a field the loop computes).
+ */
+export function guardsOfIteration(
+  guards: readonly FlagGuard[],
+  iteration: Pick<Iteration, 'item' | 'loopVar'>,
+): readonly FlagGuard[] | 'skipped' | undefined {
+  const read: FlagGuard[] = [];
+  for (const guard of guards) {
+    const field = itemField(guard.name, iteration.loopVar);
+    if (field === undefined) {
+      read.push(guard);
+      continue;
+    }
+    const tested = testedValue(iteration.item, field);
+    if (tested === undefined) return undefined;
+    if ('variable' in tested) {
+      read.push({ ...guard, name: tested.variable });
+      continue;
+    }
+    // A field the item lacks is undefined: only `is defined` can test it without an error.
+    const answer = tested.value
+      ? passes(guard.test, tested.value)
+      : guard.test === 'defined'
+        ? false
+        : undefined;
+    if (answer === undefined) return undefined;
+    if (answer !== guard.when) return 'skipped';
+  }
+  return read;
+}
+
+/** `''` for the item itself, the field's name for `item.enabled`; undefined for another name. */
+function itemField(name: string, loopVar: string): string | undefined {
+  if (name === loopVar) return '';
+  if (!name.startsWith(`${loopVar}.`)) return undefined;
+  const field = name.slice(loopVar.length + 1);
+  return /^[A-Za-z_]\w*$/.test(field) ? field : undefined;
+}
+
+/**
+ * What a test of the item's `field` reads: a literal (`value`), nothing for a field a mapping
+ * item lacks, the one variable the field is, or undefined where it is none of these.
+ */
+function testedValue(
+  item: Item,
+  field: string,
+): { value?: Value } | { variable: string } | undefined {
+  if (item.kind === 'key') {
+    if (field === 'key') return { value: keyValue(item.key) };
+    if (field !== 'value' || !/^[A-Za-z_]\w*$/.test(item.key)) return undefined;
+    return { variable: `${item.source}.${item.key}` };
+  }
+  const value =
+    field === '' ? item.value : item.value.entries?.find((entry) => entry.name === field)?.value;
+  if (value === undefined) return item.value.kind === 'map' ? {} : undefined;
+  if (!value.dynamic) return { value };
+  const variable =
+    value.kind === 'string' ? WHOLE_VARIABLE.exec(String(value.value ?? ''))?.[1] : undefined;
+  return variable === undefined ? undefined : { variable };
+}
+
+/** `{{ kata_enabled }}`: a field that is one variable, dotted for a key of a mapping. */
+const WHOLE_VARIABLE = /^\s*\{\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}\}\s*$/;
+
+/** A mapping's key as the string value a test reads; tested, never reported, so placed nowhere. */
+function keyValue(key: string): Value {
+  return {
+    kind: 'string',
+    value: key,
+    text: key,
+    dynamic: false,
+    range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
+  };
 }

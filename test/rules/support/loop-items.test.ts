@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnsible } from '../../../src/parsers/ansible/parse-ansible.js';
-import { loopIterations } from '../../../src/rules/support/loop-items.js';
+import { guardsOfIteration, loopIterations } from '../../../src/rules/support/loop-items.js';
+import { whenGuards } from '../../../src/parsers/ansible/when-conditions.js';
 import type { VariableDefinition } from '../../../src/rules/rule.js';
 
 const NO_VARIABLES = { resolve: () => [], namesUnder: () => [] };
@@ -74,5 +75,78 @@ describe('the iterations of a looping task', () => {
     expect(
       iterate(task('with_dict: "{{ base | combine(site, recursive=True) }}"')),
     ).toBeUndefined();
+  });
+});
+
+describe("a loop's condition, item by item", () => {
+  /** Each iteration's guards, as `name:test:when`, or `skipped`, or `unknown`. */
+  function guardsPerItem(
+    task: string,
+    context: {
+      resolve: (name: string) => readonly VariableDefinition[];
+      namesUnder: (prefix: string) => readonly string[];
+    } = NO_VARIABLES,
+  ): string[] {
+    const parsed = parseAnsible('roles/base/tasks/main.yml', task);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const [unit] = parsed.model.units;
+    const when = unit?.keywords.find((keyword) => keyword.name === 'when')?.value;
+    const guards = when && whenGuards([when]);
+    if (!unit || !guards) throw new Error('no guarded task');
+    return (loopIterations(context, unit) ?? []).map((iteration) => {
+      const read = guardsOfIteration(guards, iteration);
+      if (read === undefined || read === 'skipped') return read ?? 'unknown';
+      return read
+        .map((guard) => `${guard.name}:${JSON.stringify(guard.test)}:${guard.when}`)
+        .join(' ');
+    });
+  }
+
+  it("answers a test of an item's literal field, and skips the items that fail it", () => {
+    expect(
+      guardsPerItem(`- ansible.builtin.lineinfile:
+    line: "{{ item.line }}"
+  loop:
+    - { line: a, enabled: true }
+    - { line: b, enabled: "no" }
+    - { line: c }
+  when: item.enabled | bool and ssh_lab
+`),
+    ).toEqual(['ssh_lab:"truth":true', 'skipped', 'unknown']);
+  });
+
+  it('tests the variable a field names, and a key by its name', () => {
+    expect(
+      guardsPerItem(`- ansible.builtin.lineinfile:
+    line: "{{ item }}"
+  loop: ["{{ lab_line }}", b]
+  when: item != 'b'
+`),
+    ).toEqual(['lab_line:{"equals":"b"}:false', 'skipped']);
+    expect(
+      guardsPerItem(`- ansible.builtin.lineinfile:
+    line: "{{ item.line }}"
+  loop:
+    - { line: a, open: "{{ ssh.lab }}" }
+    - { line: b }
+  when: item.open is defined and not item.open
+`),
+    ).toEqual(['ssh.lab:"defined":true ssh.lab:"truth":false', 'skipped']);
+    const defined = new Set(['base.a', 'base.b']);
+    const context = {
+      resolve: (name: string) =>
+        defined.has(name) ? [{ name } as unknown as VariableDefinition] : [],
+      namesUnder: (prefix: string) => [...defined].filter((name) => name.startsWith(prefix)),
+    };
+    expect(
+      guardsPerItem(
+        `- ansible.posix.sysctl:
+    name: "{{ item.key }}"
+  with_dict: "{{ base }}"
+  when: item.key == 'b' and item.value | bool
+`,
+        context,
+      ),
+    ).toEqual(['skipped', 'base.b:"bool":true']);
   });
 });
