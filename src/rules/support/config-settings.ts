@@ -8,6 +8,7 @@
  * written, on the line that sets the variable, naming where it lands.
  */
 import type {
+  Attribute,
   ConfigFormat,
   Directive,
   FileModel,
@@ -45,7 +46,7 @@ import { commandWrites } from './command-writes.js';
 import { guardsOfIteration, loopIterations, type Iteration } from './loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
-import { optionHashesIn } from './option-hash-lines.js';
+import { optionHashesHeldIn, optionHashesIn, optionLines } from './option-hash-lines.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -162,6 +163,7 @@ function* readUnitSettings(
   yield* commandSettings(file, destinations, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
   yield* optionHashSettings(file, registered);
+  yield* heldOptionHashSettings(context, registered);
 }
 
 /**
@@ -176,6 +178,167 @@ function* optionHashSettings(file: FileModel, registered: ReadonlySet<string>): 
     for (const directive of readDirectives(guarded, formatSpec(hash.format), templated))
       yield directiveSetting(hash.format, directive, unit?.within);
   }
+}
+
+/**
+ * The settings a Forge module writes from an option hash a variable holds
+ * (`class { 'ssh::server': options => $ssh_options }`): the hash as each file that sets its keys
+ * sets them, each literal setting reported on its key's line there, naming the declaration that
+ * hands the hash to the module.
+ */
+function* heldOptionHashSettings(
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+  registered: ReadonlySet<string>,
+): Generator<Setting> {
+  const { file } = context;
+  const templated = descriptorOf(file.language).variables.templated;
+  for (const { hash, unit, reference } of optionHashesHeldIn(file)) {
+    const guard = guardOf(file, unit, registered);
+    for (const held of heldHashes(context, reference, unit.within)) {
+      const lines = optionLines(held.options, hash.layout).map((line) => ({ ...line, ...guard }));
+      for (const directive of readDirectives(lines, formatSpec(hash.format), templated)) {
+        const setting = directiveSetting(hash.format, directive, unit.within);
+        const given = held.definitionAt(setting.range);
+        if (given && literalOf(setting.value) !== undefined)
+          yield { ...setting, givenBy: given, usedAt: reference.range };
+      }
+    }
+  }
+}
+
+/** A key of a held hash, as a path of one or two keys, and the definition that gives its value. */
+interface HeldKey {
+  key: string[];
+  definition: VariableDefinition;
+}
+
+/**
+ * The hashes a variable holds, one for each file that sets it: a hash the variable is given
+ * whole (a parameter's default), or one rebuilt from the keys the run indexes
+ * (`ssh_options::PermitRootLogin`, `ssh_options::Match User x::PasswordAuthentication`);
+ * `definitionAt` names the key whose value is at a range.
+ */
+function heldHashes(
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+  reference: Value,
+  within: string | undefined,
+): { options: Value; definitionAt(range: SourceRange): VariableDefinition | undefined }[] {
+  const name = reference.name?.replace(/^::/, '');
+  if (!name || name.includes('[')) return [];
+  const byFile = new Map<string, HeldKey[]>();
+  const add = (held: HeldKey) => {
+    const keys = byFile.get(held.definition.path) ?? [];
+    keys.push(held);
+    byFile.set(held.definition.path, keys);
+  };
+  for (const definition of [
+    ...resolveWithin(context, name, within),
+    ...parameterDefaults(context.file, name, within),
+  ])
+    if (definition.value.kind === 'map') for (const held of keysOf(definition, name)) add(held);
+  const wholeIn = new Set(byFile.keys());
+  const prefixes =
+    within && !name.includes('::') ? [`${within}::${name}::`, `${name}::`] : [`${name}::`];
+  const prefix = prefixes.find((candidate) => (context.namesUnder?.(candidate).length ?? 0) > 0);
+  for (const leaf of (prefix && context.namesUnder?.(prefix)) || []) {
+    const key = leaf.slice(prefix?.length).split('::');
+    if (key.length > 2) continue;
+    for (const definition of context.resolve(leaf))
+      if (!wholeIn.has(definition.path)) add({ key, definition: keyNamed(definition, name, key) });
+  }
+  return [...byFile.values()].map((keys) => ({
+    options: rebuiltHash(keys, reference.range),
+    definitionAt: (range) =>
+      keys.find(({ definition }) => gives(definition.value, range))?.definition,
+  }));
+}
+
+/**
+ * The default of the class's own parameter `name`, which the run indexes by its keys only where
+ * it is a hash.
+ */
+function parameterDefaults(
+  file: FileModel,
+  name: string,
+  within: string | undefined,
+): VariableDefinition[] {
+  return file.variables
+    .filter(
+      (variable) =>
+        variable.scope === 'parameter' &&
+        variable.owner === within &&
+        variable.path.length === 1 &&
+        variable.name === name,
+    )
+    .map((variable) => ({
+      name,
+      value: variable.value,
+      path: file.path,
+      range: variable.range,
+      origin: 'parameter-default',
+    }));
+}
+
+/** The keys of a hash a definition gives whole, a block's keys under the block's. */
+function keysOf(definition: VariableDefinition, name: string): HeldKey[] {
+  return (definition.value.entries ?? []).flatMap(({ name: outer, value }) => {
+    const inner =
+      value.kind === 'map'
+        ? (value.entries ?? []).map((entry) => ({ key: [outer, entry.name], value: entry.value }))
+        : [{ key: [outer], value }];
+    return inner.map(({ key, value: keyValue }) => ({
+      key,
+      definition: keyNamed({ ...definition, value: keyValue, range: keyValue.range }, name, key),
+    }));
+  });
+}
+
+/**
+ * A key's definition named as Puppet reads the key (`$ssh_options['Match User x']['PasswordAuthentication']`);
+ * Hiera's keeps its own key.
+ */
+function keyNamed(definition: VariableDefinition, name: string, key: string[]): VariableDefinition {
+  return definition.origin === 'hiera'
+    ? definition
+    : { ...definition, name: `${name}['${key.join("']['")}']` };
+}
+
+/** A hash of one or two levels from its keys' paths and values. */
+function rebuiltHash(
+  keys: readonly { key: string[]; definition: VariableDefinition }[],
+  range: SourceRange,
+): Value {
+  const entries: Attribute[] = [];
+  for (const { key, definition } of keys) {
+    const [outer, inner] = key;
+    if (outer === undefined) continue;
+    const entry = { name: inner ?? outer, value: definition.value, range: definition.range };
+    if (inner === undefined) {
+      entries.push(entry);
+      continue;
+    }
+    let block = entries.find(
+      (candidate) => candidate.name === outer && candidate.value.kind === 'map',
+    );
+    if (!block) {
+      block = { name: outer, range: definition.range, value: hashValue([], definition.range) };
+      entries.push(block);
+    }
+    block.value.entries?.push(entry);
+  }
+  return hashValue(entries, range);
+}
+
+function hashValue(entries: Attribute[], range: SourceRange): Value {
+  return { kind: 'map', text: '', dynamic: false, range, entries };
+}
+
+/** Whether a value, or an item of it, is the one written at `range`. */
+function gives(value: Value, range: SourceRange): boolean {
+  return (
+    sameRange(value.range, range) ||
+    (value.items ?? []).some((item) => sameRange(item.range, range))
+  );
 }
 
 /**

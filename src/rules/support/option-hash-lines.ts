@@ -20,6 +20,26 @@ export interface WrittenOptions {
 /** An expression whose value is not known: it reads no variable (see `puppet/templates.ts`). */
 const UNKNOWN = '${?}';
 
+/** A class declaration whose option hash is one variable (`options => $ssh_options`). */
+export interface HeldOptions {
+  hash: OptionHash;
+  unit: Unit;
+  /** the reference the parameter is given */
+  reference: Value;
+}
+
+export function* optionHashesHeldIn(file: FileModel): Generator<HeldOptions> {
+  if (file.language !== 'puppet') return;
+  for (const unit of file.units) {
+    if (unit.kind !== 'resource' || unit.type !== 'class' || unit.name === undefined) continue;
+    for (const attribute of unit.attributes) {
+      const hash = optionHashOf(unit.name, attribute.name);
+      if (hash && attribute.value.kind === 'reference')
+        yield { hash, unit, reference: attribute.value };
+    }
+  }
+}
+
 export function* optionHashesIn(file: FileModel): Generator<WrittenOptions> {
   if (file.language !== 'puppet') return;
   for (const unit of file.units) {
@@ -38,7 +58,8 @@ export function* optionHashesIn(file: FileModel): Generator<WrittenOptions> {
   }
 }
 
-function optionLines(options: Value, layout: OptionLayout): RenderedLine[] {
+/** The lines the module writes from a hash, each placed on the entry that gives it. */
+export function optionLines(options: Value, layout: OptionLayout): RenderedLine[] {
   return layout === 'keywords' ? keywordLines(options) : iniSectionLines(options);
 }
 
