@@ -239,7 +239,8 @@ class PuppetModelBuilder {
   /**
    * An `if` or `unless`, one branch at a time: the resources of a branch carry the flag it
    * needs when the condition tests one variable (`if $manage_root`, `unless ! $x`); an `elsif`
-   * tests another, so the branches after it carry none.
+   * is the `else` branch, so its resources carry the flag's answer that skips the `if` beside
+   * the one the `elsif` tests.
    */
   private ifBranches(expr: IfExpression): void {
     this.visit(expr.test);
@@ -255,11 +256,7 @@ class PuppetModelBuilder {
     }
     const flag = flagTested(expr.test, expr.keyword === 'unless');
     this.branch(expr.then, flag && { name: flag.name, test: 'set', when: flag.when });
-    const elsif = expr.else?.kind === 'If' && expr.else.elsif === true;
-    this.branch(
-      expr.else,
-      flag && !elsif ? { name: flag.name, test: 'set', when: !flag.when } : undefined,
-    );
+    this.branch(expr.else, flag && { name: flag.name, test: 'set', when: !flag.when });
   }
 
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
