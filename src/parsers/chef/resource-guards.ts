@@ -4,8 +4,9 @@
  * the `else` of such a condition and the modifier forms (`package 'telnet' if node[...]`), by
  * Ruby's truth (anything but nil and false), and a resource's own `only_if { node[...] }` or
  * `not_if { ... }`. Conditions that pick nodes by what Ohai finds on them (`platform?('ubuntu')`,
- * `case node['platform_family']`) add no guard. A resource under any other condition (a branch
- * after an `elsif` that follows a flag's test, a comparison, a method call) carries none.
+ * `case node['platform_family']`) add no guard; an `elsif` is read as the `else` of the test
+ * before it, holding its own. A resource under any other condition (a comparison, a method
+ * call) carries none.
  */
 import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
 import { encloses } from '../../model/ranges.js';
@@ -107,8 +108,8 @@ function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
 /**
  * The branches of an `if`, `unless`, `elsif` or modifier: under a flag's test, each with the
  * answer it needs; under a test that picks nodes (`if platform?('ubuntu')`), each as written,
- * with the `elsif`s after it read in turn. An `elsif` after a flag's test tests another flag
- * once that one has failed: two flags decide what is under it, and it carries none.
+ * with the `elsif`s after it read in turn. An `elsif` after a flag's test is a branch where that
+ * flag's test fails, holding the `elsif`'s own branches: two flags decide what is under it.
  */
 function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const modifier = node.type === 'if_modifier' || node.type === 'unless_modifier';
@@ -128,6 +129,12 @@ function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const alternative = modifier ? undefined : field(node, 'alternative');
   if (alternative?.type === 'else') branches.push({ range: rangeOf(alternative), ...guard(false) });
   else if (alternative && nodes) branches.push(...ifBranches(alternative, values));
+  else if (alternative?.type === 'elsif' && flag)
+    // The `elsif` runs where the flag's test fails, and then tests its own condition.
+    branches.push(
+      { range: rangeOf(alternative), ...guard(false) },
+      ...ifBranches(alternative, values),
+    );
   else if (alternative) branches.push({ range: rangeOf(alternative) });
   return branches;
 }
