@@ -256,9 +256,10 @@ export interface FlagGuard {
 /**
  * How a template tests a variable: through Ansible's `bool` filter, by Jinja2's truth, by Ruby's
  * and Puppet's (`set`: anything but nil, undef and false), whether it is defined at all (Jinja2's
- * `is defined`), or for equality with a string (`x == 'yes'`).
+ * `is defined`), or for equality with a string (`x == 'yes'`; Puppet's ignoring case).
  */
-export type VariableTest = 'bool' | 'truth' | 'set' | 'defined' | { equals: string };
+export type VariableTest =
+  'bool' | 'truth' | 'set' | 'defined' | { equals: string; ignoringCase?: true };
 
 /** What the code of a run says of a file it deploys (`src/engine/deployments.ts`). */
 export interface Deployment {

@@ -119,7 +119,9 @@ function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: Template
     const condition = readErbCondition(tag.code, language);
     const name = condition && dialect.variableOf(interpolate(condition.operand));
     if (!condition || name === undefined) continue;
-    const test = condition.equals === undefined ? 'set' : { equals: condition.equals };
+    const { equals, ignoringCase } = condition;
+    const test =
+      equals === undefined ? 'set' : { equals, ...(ignoringCase ? { ignoringCase } : {}) };
     tag.test = { name, test, negated: condition.negated };
   }
 }

@@ -54,14 +54,33 @@ import { readParts } from '../templates/condition-parts.js';
  * The variable a condition tests for truth, and the answer that takes the `if` branch:
  * `$manage_root`, `! $legacy`, `($x)`, read by Puppet's truth (anything but undef and false).
  */
-function flagTested(
-  test: Expression,
-  unless: boolean,
-): { name: string; when: boolean } | undefined {
+function flagTested(test: Expression, unless: boolean): FlagGuard | undefined {
   if (test.kind === 'Unary' && test.operator === 'paren') return flagTested(test.expr, unless);
   if (test.kind === 'Unary' && test.operator === 'not') return flagTested(test.expr, !unless);
+  if (test.kind === 'Binary' && (test.operator === '==' || test.operator === '!=')) {
+    const compared = comparedWithString(test.left, test.right);
+    // Puppet compares strings without regard to case.
+    return compared
+      ? {
+          name: compared.name,
+          test: { equals: compared.value, ignoringCase: true },
+          when: (test.operator === '==') !== unless,
+        }
+      : undefined;
+  }
   if (test.kind !== 'Variable' || test.booleanName) return undefined;
-  return { name: test.name.replace(/^::/, ''), when: !unless };
+  return { name: test.name.replace(/^::/, ''), test: 'set', when: !unless };
+}
+
+/** `$mode == 'lab'`, either way round: the variable and the string. */
+function comparedWithString(
+  left: Expression,
+  right: Expression,
+): { name: string; value: string } | undefined {
+  const [variable, literal] = left.kind === 'Variable' ? [left, right] : [right, left];
+  if (variable.kind !== 'Variable' || variable.booleanName || literal.kind !== 'String')
+    return undefined;
+  return { name: variable.name.replace(/^::/, ''), value: literal.value };
 }
 
 /**
@@ -70,8 +89,7 @@ function flagTested(
  */
 function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
   const parts = readParts(conjuncts(test), selectsNodes, (part): FlagGuard | undefined => {
-    const tested = flagTested(part, false);
-    return tested && { name: tested.name, test: 'set', when: tested.when };
+    return flagTested(part, false);
   });
   if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
   const [flag] = parts.flags;
@@ -255,8 +273,8 @@ class PuppetModelBuilder {
       return;
     }
     const flag = flagTested(expr.test, expr.keyword === 'unless');
-    this.branch(expr.then, flag && { name: flag.name, test: 'set', when: flag.when });
-    this.branch(expr.else, flag && { name: flag.name, test: 'set', when: !flag.when });
+    this.branch(expr.then, flag);
+    this.branch(expr.else, flag && { ...flag, when: !flag.when });
   }
 
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */

@@ -5,8 +5,9 @@
  * - Jinja2's truth: a non-empty string (`"no"` included), a non-zero number, a non-empty list;
  * - Ruby's and Puppet's (`set`), in ERB and EPP templates: any value but nothing (`~`, undef)
  *   and `false`, so `""`, `0` and `"false"` pass;
- * - equality with a string (`x == 'yes'`): a string that is that string; Jinja2 compares types
- *   too, so `true` is not `'yes'` and `1` is not `'1'`;
+ * - equality with a string (`x == 'yes'`): a string that is that string; Jinja2 and Puppet
+ *   compare types too, so `true` is not `'yes'` and `1` is not `'1'`; Puppet compares strings
+ *   without regard to case (`ignoringCase`);
  * - Jinja2's `is defined`: any value a definition sets, `~` included.
  */
 import type { Value, VariableTest } from '../../model/model.js';
@@ -22,7 +23,10 @@ export function passes(test: VariableTest, value: Value): boolean | undefined {
   const { kind } = value;
   const text = kind === 'string' && typeof value.value === 'string' ? value.value : undefined;
   if (typeof test === 'object') {
-    if (text !== undefined) return text === test.equals;
+    if (text !== undefined)
+      return test.ignoringCase
+        ? text.toLowerCase() === test.equals.toLowerCase()
+        : text === test.equals;
     return kind === 'map' || kind === 'encrypted' ? undefined : false;
   }
   if (kind === 'null') return false;

@@ -361,11 +361,25 @@ describe('flag tests', () => {
       negated: false,
     });
     expect(readErbCondition('unless $x11 {', 'puppet')).toEqual({ operand: '$x11', negated: true });
+    // Puppet compares strings without regard to case.
+    expect(readErbCondition("if $mode == 'on' {", 'puppet')).toEqual({
+      operand: '$mode',
+      negated: false,
+      equals: 'on',
+      ignoringCase: true,
+    });
+    expect(readErbCondition('} elsif $ssh::mode != "lab" {', 'puppet')).toEqual({
+      operand: '$ssh::mode',
+      negated: true,
+      equals: 'lab',
+      ignoringCase: true,
+    });
     for (const [other, language] of [
       ['if @x11.nil?', 'ruby'],
       ['if @a && @b', 'ruby'],
       ['if @port == 22', 'ruby'],
-      ["if $mode == 'on' {", 'puppet'],
+      ["if !$mode == 'on' {", 'puppet'],
+      ['if $port == 22 {', 'puppet'],
       ['if @x11', 'puppet'],
     ] as const)
       expect(readErbCondition(other, language)).toBeUndefined();
