@@ -46,7 +46,13 @@ import { commandWrites } from './command-writes.js';
 import { guardsOfIteration, loopIterations, type Iteration } from './loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
-import { optionHashesHeldIn, optionHashesIn, optionLines } from './option-hash-lines.js';
+import {
+  booleanWordsOf,
+  optionHashesHeldIn,
+  optionHashesIn,
+  optionLines,
+  type BooleanWords,
+} from './option-hash-lines.js';
 
 export interface Setting {
   format: ConfigFormat;
@@ -77,6 +83,8 @@ export interface Setting {
    * (`knowledge/role-settings.ts`): its value reads names as that role does.
    */
   readBy?: string;
+  /** the words the module that writes the setting writes a Boolean it is given as */
+  booleans?: BooleanWords;
 }
 
 /** A setting judged insecure: what it does, and how bad that is when less than the rule's severity. */
@@ -175,8 +183,12 @@ function* optionHashSettings(file: FileModel, registered: ReadonlySet<string>): 
   for (const { hash, lines, unit } of optionHashesIn(file)) {
     const guard = unit ? guardOf(file, unit, registered) : { conditional: false };
     const guarded = lines.map((line) => ({ ...line, ...guard }));
+    const booleans = booleanWordsOf(hash.layout);
     for (const directive of readDirectives(guarded, formatSpec(hash.format), templated))
-      yield directiveSetting(hash.format, directive, unit?.within);
+      yield {
+        ...directiveSetting(hash.format, directive, unit?.within),
+        ...(booleans ? { booleans } : {}),
+      };
   }
 }
 
@@ -706,7 +718,7 @@ export function checkSettings(
     const written = bindings(reading, setting.value, setting.within);
     if (written.length > 0 && neverWritten(context, setting)) continue;
     for (const binding of written) {
-      const bound = literalOf(binding.value);
+      const bound = boundLiteral(binding.value, setting.booleans);
       if (bound === undefined || setUnderCondition(context.file, binding.definition)) continue;
       const verdict = judge(setting.name, bound, setting);
       if (!verdict) continue;
@@ -916,6 +928,13 @@ function computedContents(file: FileModel): readonly ComputedContent[] {
     computedContentsByFile.set(file, found);
   }
   return found;
+}
+
+/** A bound value's literal; a Boolean as the words the module writes it as, where it has them. */
+function boundLiteral(value: Value, booleans: BooleanWords | undefined): string | undefined {
+  if (booleans && value.kind === 'boolean' && !value.dynamic)
+    return value.value === true ? booleans.true : booleans.false;
+  return literalOf(value);
 }
 
 function literalOf(value: Value): string | undefined {

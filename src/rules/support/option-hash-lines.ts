@@ -114,8 +114,22 @@ function iniSectionLines(options: Value): RenderedLine[] {
   return lines;
 }
 
-const YES_NO = { true: 'yes', false: 'no' } as const;
-const TRUE_FALSE = { true: 'true', false: 'false' } as const;
+/** The words a module writes `true` and `false` as. */
+export interface BooleanWords {
+  true: string;
+  false: string;
+}
+
+const YES_NO: BooleanWords = { true: 'yes', false: 'no' };
+const TRUE_FALSE: BooleanWords = { true: 'true', false: 'false' };
+
+/**
+ * The words a module writes a Boolean a variable gives an entry as: `yes` and `no` for
+ * `keywords`; undefined for `ini-sections`, where `true` is written as the bare key.
+ */
+export function booleanWordsOf(layout: OptionLayout): BooleanWords | undefined {
+  return layout === 'keywords' ? YES_NO : undefined;
+}
 
 function itemsOf(value: Value): readonly Value[] {
   return value.kind === 'list' ? (value.items ?? []) : [value];
@@ -135,7 +149,7 @@ function isBooleanFalse(value: Value): boolean {
  */
 function writtenValue(
   value: Value,
-  booleans: { true: string; false: string },
+  booleans: BooleanWords,
 ): { text: string; templated: boolean } | undefined {
   switch (value.kind) {
     case 'boolean':
