@@ -17,6 +17,7 @@ import type {
 import type {
   CallMethodExpression,
   CallNamedFunctionExpression,
+  CaseExpression,
   CollectExpression,
   Expression,
   IfExpression,
@@ -94,6 +95,33 @@ function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
   if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
   const [flag] = parts.flags;
   return flag ? { flag } : {};
+}
+
+/**
+ * For a `case` on one variable whose options are strings (`case $mode { 'lab': {...} default:
+ * {...} }`): what each option needs, in order, as Puppet matches strings (ignoring case): its
+ * string, or for `default` none of the others; undefined for an option of several strings
+ * (either would do) and for any other `case`.
+ */
+function caseOnVariable(expr: CaseExpression): (FlagGuard[] | undefined)[] | undefined {
+  const { test } = expr;
+  if (test.kind !== 'Variable' || test.booleanName) return undefined;
+  const name = test.name.replace(/^::/, '');
+  const values = expr.options.flatMap((option) => option.values);
+  if (!values.every((value) => value.kind === 'String' || value.kind === 'Default'))
+    return undefined;
+  const equals = (value: string, when: boolean): FlagGuard => ({
+    name,
+    test: { equals: value, ignoringCase: true },
+    when,
+  });
+  const strings = values.flatMap((value) => (value.kind === 'String' ? [value.value] : []));
+  return expr.options.map(({ values: [only, ...others] }) => {
+    if (!only || others.length > 0) return undefined;
+    return only.kind === 'String'
+      ? [equals(only.value, true)]
+      : strings.map((value) => equals(value, false));
+  });
 }
 
 /** The parts `and` joins, through parentheses. */
@@ -194,7 +222,7 @@ class PuppetModelBuilder {
       case 'FunctionDefinition':
         this.parameters(expr.parameters);
         break;
-      case 'Case':
+      case 'Case': {
         this.conditions.push({
           kind: 'case',
           hasDefault: expr.options.some((option) =>
@@ -203,7 +231,14 @@ class PuppetModelBuilder {
           exhaustive: coversBothBooleans(expr.options.flatMap((option) => option.values)),
           range: this.values.range(expr),
         });
+        const branches = caseOnVariable(expr);
+        if (branches) {
+          this.visit(expr.test);
+          expr.options.forEach((option, index) => this.guardedBranch(option.body, branches[index]));
+          return;
+        }
         break;
+      }
       case 'Selector':
         this.conditions.push({
           kind: 'selector',
@@ -275,6 +310,16 @@ class PuppetModelBuilder {
     const flag = flagTested(expr.test, expr.keyword === 'unless');
     this.branch(expr.then, flag);
     this.branch(expr.else, flag && { ...flag, when: !flag.when });
+  }
+
+  /** Visits a `case` option's body, whose units then carry the guards that choose it. */
+  private guardedBranch(body: Expression[] | undefined, guards: FlagGuard[] | undefined): void {
+    const firstUnit = this.units.length;
+    body?.forEach(this.visitChild);
+    for (const unit of this.units.slice(firstUnit)) {
+      if (!guards || this.unguarded.has(unit)) this.unguardable(unit);
+      else unit.guards = [...guards, ...(unit.guards ?? [])];
+    }
   }
 
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
