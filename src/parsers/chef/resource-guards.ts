@@ -83,13 +83,15 @@ function resourceGuardBlocks(
       continue;
     const statements = blockStatements(block);
     const [only] = statements;
+    // A test of what Ohai finds (`node['platform'] == 'ubuntu'`) picks nodes: no option.
     const flag =
-      statements.length === 1 && only ? flagTested(only, values, method === 'not_if') : undefined;
+      statements.length === 1 && only && !selectsNodes(only, values)
+        ? flagTested(only, values, method === 'not_if')
+        : undefined;
     const range = rangeOf(call);
     const resource = flag && resources.find((unit) => encloses(unit.range, range));
     if (!flag || !resource) continue;
-    const guard: FlagGuard = { name: flag.name, test: 'set', when: flag.when };
-    guarded.set(resource, [...(guarded.get(resource) ?? []), guard]);
+    guarded.set(resource, [...(guarded.get(resource) ?? []), flag]);
   }
   return guarded;
 }
@@ -99,7 +101,9 @@ function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
     // `case node['platform_family']` picks nodes in every branch.
     const value = field(node, 'value');
     const nodes = value !== undefined && selectsNodes(value, values);
-    return [{ range: rangeOf(node), ...(nodes ? { guard: 'nodes' as const } : {}) }];
+    if (nodes) return [{ range: rangeOf(node), guard: 'nodes' }];
+    const name = node.type === 'case' && value ? attributeTested(value, values) : undefined;
+    return name === undefined ? [{ range: rangeOf(node) }] : caseBranches(node, name, values);
   }
   if (node.type === 'conditional') return [{ range: rangeOf(node) }];
   return ifBranches(node, values);
@@ -120,9 +124,7 @@ function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const guard = (taken: boolean): Partial<Branch> => {
     // On the nodes it leaves out, the `else` is declared whatever the flag beside says.
     if (nodes) return { guard: taken && nodes.flag ? nodes.flag : 'nodes' };
-    return flag
-      ? { guard: { name: flag.name, test: 'set', when: taken ? flag.when : !flag.when } }
-      : {};
+    return flag ? { guard: { ...flag, when: taken ? flag.when : !flag.when } } : {};
   };
   const taken = field(node, modifier ? 'body' : 'consequence');
   const branches: Branch[] = taken ? [{ range: rangeOf(taken), ...guard(true) }] : [];
@@ -137,6 +139,40 @@ function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
     );
   else if (alternative) branches.push({ range: rangeOf(alternative) });
   return branches;
+}
+
+/**
+ * The branches of a `case` on a node attribute whose `when`s are plain strings: a `when` of one
+ * string needs the attribute to be it (Ruby's `===` on strings, case and all); the `else`, none
+ * of them, one branch per string it must not be. A `when` of several strings needs one of them
+ * (either would do) and carries none; so does every branch of a `case` with another pattern.
+ */
+function caseBranches(node: SyntaxNode, name: string, values: RubyValues): Branch[] {
+  const clauses = node.namedChildren.filter(
+    (child): child is SyntaxNode => child?.type === 'when' || child?.type === 'else',
+  );
+  const patterns = clauses.map((clause) =>
+    clause.childrenForFieldName('pattern').map((pattern) => {
+      const only = pattern?.namedChildCount === 1 ? pattern.namedChild(0) : undefined;
+      return only ? plainString(only, values) : undefined;
+    }),
+  );
+  const strings = patterns.flat();
+  if (strings.some((string) => string === undefined)) return [{ range: rangeOf(node) }];
+  const equals = (value: string | undefined, when: boolean): FlagGuard => ({
+    name,
+    test: { equals: value ?? '' },
+    when,
+  });
+  return clauses.flatMap((clause, index): Branch[] => {
+    const range = rangeOf(clause);
+    const [only, ...others] = patterns[index] ?? [];
+    if (clause.type === 'else')
+      return strings.map((value) => ({ range, guard: equals(value, false) }));
+    return only !== undefined && others.length === 0
+      ? [{ range, guard: equals(only, true) }]
+      : [{ range }];
+  });
 }
 
 /** `unless` negates the whole condition: only one that picks nodes and does nothing else is read. */
@@ -157,10 +193,7 @@ function nodesAndFlag(condition: SyntaxNode, values: RubyValues): { flag?: FlagG
   const parts = readParts(
     conjuncts(condition),
     (part) => selectsNodes(part, values),
-    (part): FlagGuard | undefined => {
-      const tested = flagTested(part, values, false);
-      return tested && { name: tested.name, test: 'set', when: tested.when };
-    },
+    (part) => flagTested(part, values, false),
   );
   if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
   const [flag] = parts.flags;
@@ -185,13 +218,16 @@ function conjuncts(condition: SyntaxNode, depth = 0): SyntaxNode[] {
   return [condition];
 }
 
-/** The node attribute a condition tests, and the answer that takes its first branch. */
+/**
+ * The node attribute a condition tests, by Ruby's truth or for equality with a string
+ * (`node['ssh']['mode'] == 'lab'`, `!=`), and the answer that takes its first branch.
+ */
 function flagTested(
   condition: SyntaxNode,
   values: RubyValues,
   negated: boolean,
   depth = 0,
-): { name: string; when: boolean } | undefined {
+): FlagGuard | undefined {
   if (depth > MAX_CONJUNCTION_DEPTH) return undefined;
   if (condition.type === 'parenthesized_statements' && condition.namedChildCount === 1) {
     const inner = condition.namedChild(0);
@@ -204,11 +240,48 @@ function flagTested(
       return flagTested(operand, values, !negated, depth + 1);
     return undefined;
   }
-  if (condition.type !== 'element_reference') return undefined;
-  const value = values.value(condition);
-  if (value.kind !== 'reference' || !value.name || !NODE_ATTRIBUTE.test(value.name))
-    return undefined;
-  return { name: value.name, when: !negated };
+  if (condition.type === 'binary') {
+    const operator = field(condition, 'operator')?.text;
+    const compared = comparedWithString(condition, values);
+    if ((operator !== '==' && operator !== '!=') || !compared) return undefined;
+    return { ...compared, when: (operator === '==') !== negated };
+  }
+  const name = attributeTested(condition, values);
+  return name === undefined ? undefined : { name, test: 'set', when: !negated };
+}
+
+/** The node attribute an expression reads whole (`node['ssh']['lab']`). */
+function attributeTested(expression: SyntaxNode, values: RubyValues): string | undefined {
+  if (expression.type !== 'element_reference') return undefined;
+  const value = values.value(expression);
+  return value.kind === 'reference' && value.name && NODE_ATTRIBUTE.test(value.name)
+    ? value.name
+    : undefined;
+}
+
+/** `node['ssh']['mode'] == 'lab'`, either way round: the attribute, and the string's test. */
+function comparedWithString(
+  comparison: SyntaxNode,
+  values: RubyValues,
+): Pick<FlagGuard, 'name' | 'test'> | undefined {
+  const left = field(comparison, 'left');
+  const right = field(comparison, 'right');
+  if (!left || !right) return undefined;
+  const [attribute, other] = left.type === 'element_reference' ? [left, right] : [right, left];
+  const name = attributeTested(attribute, values);
+  const literal = plainString(other, values);
+  return name === undefined || literal === undefined
+    ? undefined
+    : { name, test: { equals: literal } };
+}
+
+/** A string literal with nothing interpolated. */
+function plainString(expression: SyntaxNode, values: RubyValues): string | undefined {
+  if (expression.type !== 'string') return undefined;
+  const value = values.value(expression);
+  return value.kind === 'string' && !value.dynamic && typeof value.value === 'string'
+    ? value.value
+    : undefined;
 }
 
 /** Drops the branches that end before `range` starts; the rest enclose it, nested as they are. */
