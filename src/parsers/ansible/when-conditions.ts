@@ -5,7 +5,7 @@
  */
 import type { FileModel, FlagGuard, Unit, Value } from '../../model/model.js';
 import { scopesAround } from '../../model/scopes.js';
-import { readConditionParts } from '../templates/condition-parts.js';
+import { readConditionAlternatives, readConditionParts } from '../templates/condition-parts.js';
 
 /** The conditions of the blocks and play around a task, outer first, then its own. */
 export function whenConditionsOf(file: FileModel, unit: Unit): readonly Value[] {
@@ -37,6 +37,37 @@ export function whenGuards(
         guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
     }
   return guards;
+}
+
+/** Conditions joined by `or` into more ways to run than this are not read. */
+const MAX_ALTERNATIVES = 16;
+
+/**
+ * The ways the conditions can hold, each as `whenGuards` gives one: a condition with `or` at its
+ * top (`when: ssh_lab | bool or ssh_legacy | bool`) holds where any of its parts does, so a task
+ * under it runs where any way's flags answer as it needs (or on any host, for a way that only
+ * picks hosts). Undefined where any part is not read as flags and host tests.
+ */
+export function whenAlternatives(
+  conditions: readonly Value[],
+  registered?: ReadonlySet<string>,
+): FlagGuard[][] | undefined {
+  let ways: FlagGuard[][] = [[]];
+  for (const condition of conditions)
+    for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
+      const alternatives =
+        item.kind === 'string'
+          ? readConditionAlternatives(String(item.value ?? ''), registered)
+          : undefined;
+      if (!alternatives || ways.length * alternatives.length > MAX_ALTERNATIVES) return undefined;
+      ways = ways.flatMap((way) =>
+        alternatives.map((parts) => [
+          ...way,
+          ...parts.flags.map((flag) => ({ name: flag.name, test: flag.test, when: !flag.negated })),
+        ]),
+      );
+    }
+  return ways;
 }
 
 const registeredByFile = new WeakMap<FileModel, ReadonlySet<string>>();

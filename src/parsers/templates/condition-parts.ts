@@ -19,8 +19,31 @@ export function readConditionParts(
   condition: string,
   registered?: ReadonlySet<string>,
 ): ConditionParts | undefined {
-  const parts = topLevelParts(condition);
+  const parts = topLevelParts(condition, 'and');
   return parts && readParts(parts, (part) => selectsHosts(part, registered), readFlagTest);
+}
+
+/**
+ * A condition whose parts `or` joins at the top (`ssh_lab | bool or ssh_legacy | bool`), each
+ * read as `readConditionParts` reads a whole one: it holds where any of them does. Undefined
+ * where any is not read.
+ */
+export function readConditionAlternatives(
+  condition: string,
+  registered?: ReadonlySet<string>,
+): ConditionParts[] | undefined {
+  const alternatives: ConditionParts[] = [];
+  for (const written of topLevelParts(condition, 'or') ?? []) {
+    const alternative = withoutOuterBrackets(written);
+    // `(a or b)` is read as `a or b`.
+    const inner =
+      alternative === written.trim()
+        ? [readConditionParts(alternative, registered)]
+        : readConditionAlternatives(alternative, registered);
+    if (!inner || inner.some((parts) => parts === undefined)) return undefined;
+    alternatives.push(...(inner as ConditionParts[]));
+  }
+  return alternatives.length > 0 ? alternatives : undefined;
 }
 
 /**
@@ -45,8 +68,11 @@ export function readParts<Part, Flag>(
   return read;
 }
 
-/** The condition split on `and` outside quotes and brackets; undefined where `or` joins parts. */
-function topLevelParts(condition: string): string[] | undefined {
+/**
+ * The condition split on `joiner` outside quotes and brackets; splitting on `and`, undefined
+ * where `or` joins parts, which binds looser.
+ */
+function topLevelParts(condition: string, joiner: 'and' | 'or'): string[] | undefined {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | undefined;
@@ -64,8 +90,8 @@ function topLevelParts(condition: string): string[] | undefined {
       depth--;
     } else if (depth === 0 && /\s/.test(char ?? '')) {
       const word = /^\s+(and|or)\s/.exec(condition.slice(index));
-      if (word?.[1] === 'or') return undefined;
-      if (word) {
+      if (word?.[1] === 'or' && joiner === 'and') return undefined;
+      if (word?.[1] === joiner) {
         parts.push(condition.slice(partStart, index));
         index += word[0].length - 1;
         partStart = index + 1;
@@ -74,4 +100,28 @@ function topLevelParts(condition: string): string[] | undefined {
   }
   parts.push(condition.slice(partStart));
   return parts.map((part) => part.trim());
+}
+
+/** `(a and b)` as `a and b`: brackets around the whole, which `or`'s parts often carry. */
+function withoutOuterBrackets(part: string): string {
+  let text = part.trim();
+  while (text.startsWith('(') && closingBracket(text) === text.length - 1)
+    text = text.slice(1, -1).trim();
+  return text;
+}
+
+/** Where the bracket that opens `text` closes, outside quotes; -1 where it does not. */
+function closingBracket(text: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === '\\') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return index;
+  }
+  return -1;
 }

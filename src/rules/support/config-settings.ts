@@ -39,6 +39,7 @@ import { includedRole } from '../../parsers/ansible/applied-files.js';
 import {
   registeredFor,
   whenConditionsOf,
+  whenAlternatives,
   whenGuards,
 } from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
@@ -144,17 +145,21 @@ function* readUnitSettings(
       file.language === 'ansible' && writesSetting(unit.type, file.language)
         ? loopIterations(context, unit)
         : undefined;
+    // A task under `or` writes its setting in each of the ways it can run.
+    const ways = waysToRun(file, unit, registered);
     if (iterations) {
-      const guard = guardOf(file, unit, registered);
       for (const iteration of iterations) {
         const written = writtenSetting(iteration.unit, file, destinations);
-        const itemGuard = guardOfIteration(guard, iteration);
-        if (written && itemGuard)
-          yield { ...written, ...itemGuard, ...listed(unit, written, iteration.givenBy) };
+        if (!written) continue;
+        for (const way of ways) {
+          const itemGuard = guardOfIteration(way, iteration);
+          if (itemGuard)
+            yield { ...written, ...itemGuard, ...listed(unit, written, iteration.givenBy) };
+        }
       }
     } else {
       const written = writtenSetting(unit, file, destinations);
-      if (written) yield { ...written, ...guardOf(file, unit, registered) };
+      if (written) for (const way of ways) yield { ...written, ...way };
     }
     yield* contentSettings(unit, file, destinations, registered);
     let augeasGuard: Guard | undefined;
@@ -520,6 +525,19 @@ function guardOf(file: FileModel, unit: Unit, registered: ReadonlySet<string>): 
   // `when: ansible_os_family == 'Debian'` picks hosts: on those, the task always runs.
   const guards = whenGuards(conditions, registered);
   return guards ? guarded(guards) : { conditional: true };
+}
+
+/**
+ * The guards of each way a task can run, as `guardOf` gives one: several where its `when:` has
+ * `or` at the top, each read on its own (`when: ssh_lab | bool or ssh_legacy | bool`); one
+ * unconditional where any way only picks hosts.
+ */
+function waysToRun(file: FileModel, unit: Unit, registered: ReadonlySet<string>): Guard[] {
+  const conditions = unit.guards ? [] : whenConditionsOf(file, unit);
+  const alternatives = conditions.length > 0 ? whenAlternatives(conditions, registered) : undefined;
+  if (!alternatives || alternatives.length < 2) return [guardOf(file, unit, registered)];
+  if (alternatives.some((way) => way.length === 0)) return [{ conditional: false }];
+  return alternatives.map(guarded);
 }
 
 /**

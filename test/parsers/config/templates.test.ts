@@ -3,7 +3,10 @@ import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-
 import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.js';
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { selectsHosts } from '../../../src/parsers/templates/host-test.js';
-import { readConditionParts } from '../../../src/parsers/templates/condition-parts.js';
+import {
+  readConditionAlternatives,
+  readConditionParts,
+} from '../../../src/parsers/templates/condition-parts.js';
 import { erbSelectsHosts } from '../../../src/parsers/templates/erb-host-test.js';
 import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
@@ -219,6 +222,23 @@ describe('conditions that pick hosts', () => {
       "'yes' == 'yes'",
     ])
       expect(selectsHosts(condition), condition).toBe(false);
+  });
+
+  it('are read as alternatives where `or` joins parts at the top, brackets and all', () => {
+    const flags = (condition: string) =>
+      readConditionAlternatives(condition)?.map(({ picksHosts, flags: tested }) => [
+        picksHosts,
+        ...tested.map(({ name, negated }) => `${negated ? '!' : ''}${name}`),
+      ]);
+    expect(flags("ansible_os_family == 'Debian' or lab | bool")).toEqual([[true], [false, 'lab']]);
+    expect(flags('(lab and not keys) or (legacy | bool or debug)')).toEqual([
+      [false, 'lab', '!keys'],
+      [false, 'legacy'],
+      [false, 'debug'],
+    ]);
+    expect(flags("lab and mode == 'a or b'")).toEqual([[false, 'lab', 'mode']]);
+    expect(flags('lab or x is not defined')).toBeUndefined();
+    expect(flags('lab and (legacy or debug)')).toBeUndefined();
   });
 
   it('are read beside the flags an `and` joins to them, and not beside an `or`', () => {
