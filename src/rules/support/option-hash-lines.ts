@@ -29,27 +29,28 @@ export interface HeldOptions {
 }
 
 export function* optionHashesHeldIn(file: FileModel): Generator<HeldOptions> {
+  for (const { hash, unit, value } of declaredOptionHashes(file))
+    if (value.kind === 'reference') yield { hash, unit, reference: value };
+}
+
+/** The option hashes resource-like class declarations give known modules, as written. */
+function* declaredOptionHashes(
+  file: FileModel,
+): Generator<{ hash: OptionHash; unit: Unit; value: Value }> {
   if (file.language !== 'puppet') return;
   for (const unit of file.units) {
     if (unit.kind !== 'resource' || unit.type !== 'class' || unit.name === undefined) continue;
     for (const attribute of unit.attributes) {
       const hash = optionHashOf(unit.name, attribute.name);
-      if (hash && attribute.value.kind === 'reference')
-        yield { hash, unit, reference: attribute.value };
+      if (hash) yield { hash, unit, value: attribute.value };
     }
   }
 }
 
 export function* optionHashesIn(file: FileModel): Generator<WrittenOptions> {
   if (file.language !== 'puppet') return;
-  for (const unit of file.units) {
-    if (unit.kind !== 'resource' || unit.type !== 'class' || unit.name === undefined) continue;
-    for (const attribute of unit.attributes) {
-      const hash = optionHashOf(unit.name, attribute.name);
-      if (hash && attribute.value.kind === 'map')
-        yield { hash, lines: optionLines(attribute.value, hash.layout), unit };
-    }
-  }
+  for (const { hash, unit, value } of declaredOptionHashes(file))
+    if (value.kind === 'map') yield { hash, lines: optionLines(value, hash.layout), unit };
   for (const variable of file.variables) {
     if (variable.scope !== 'hiera' || variable.value.kind !== 'map' || variable.path.length < 2)
       continue;
