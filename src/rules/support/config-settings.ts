@@ -321,10 +321,7 @@ function keyNamed(definition: VariableDefinition, name: string, key: string[]): 
 }
 
 /** A hash of one or two levels from its keys' paths and values. */
-function rebuiltHash(
-  keys: readonly { key: string[]; definition: VariableDefinition }[],
-  range: SourceRange,
-): Value {
+function rebuiltHash(keys: readonly HeldKey[], range: SourceRange): Value {
   const entries: Attribute[] = [];
   for (const { key, definition } of keys) {
     const [outer, inner] = key;
@@ -558,7 +555,6 @@ function listed(
   return {};
 }
 
-/** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
 /**
  * A loop's guard for one item: its tests of the item answered by the item
  * (`loop-items.ts`); undefined where the task skips the item.
@@ -570,6 +566,7 @@ function guardOfIteration(guard: Guard, iteration: Iteration): Guard | undefined
   return read ? guarded(read) : { conditional: true };
 }
 
+/** The flags that decide a setting; with none (its conditions only pick hosts), it is written wherever it applies. */
 function guarded(guards: readonly FlagGuard[]): Guard {
   return guards.length > 0 ? { conditional: true, guards } : { conditional: false };
 }
