@@ -6,6 +6,7 @@
 import type { FileModel, FlagGuard, Unit, Value } from '../../model/model.js';
 import { scopesAround } from '../../model/scopes.js';
 import { readConditionAlternatives, readConditionParts } from '../templates/condition-parts.js';
+import type { FlagTest } from '../templates/flag-test.js';
 
 /** The conditions of the blocks and play around a task, outer first, then its own. */
 export function whenConditionsOf(file: FileModel, unit: Unit): readonly Value[] {
@@ -26,17 +27,25 @@ export function whenGuards(
   registered?: ReadonlySet<string>,
 ): FlagGuard[] | undefined {
   const guards: FlagGuard[] = [];
-  for (const condition of conditions)
-    for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
-      const parts =
-        item.kind === 'string'
-          ? readConditionParts(String(item.value ?? ''), registered)
-          : undefined;
-      if (!parts) return undefined;
-      for (const flag of parts.flags)
-        guards.push({ name: flag.name, test: flag.test, when: !flag.negated });
-    }
+  for (const item of conditionItems(conditions)) {
+    const parts =
+      item.kind === 'string' ? readConditionParts(String(item.value ?? ''), registered) : undefined;
+    if (!parts) return undefined;
+    guards.push(...parts.flags.map(guardOfFlag));
+  }
   return guards;
+}
+
+/** Each condition a `when:` joins: the items of a list, or the one condition. */
+function conditionItems(conditions: readonly Value[]): Value[] {
+  return conditions.flatMap((condition) =>
+    condition.kind === 'list' ? (condition.items ?? []) : [condition],
+  );
+}
+
+/** What a flag the condition tests must answer for it to hold. */
+function guardOfFlag(flag: FlagTest): FlagGuard {
+  return { name: flag.name, test: flag.test, when: !flag.negated };
 }
 
 /** Conditions joined by `or` into more ways to run than this are not read. */
@@ -53,20 +62,16 @@ export function whenAlternatives(
   registered?: ReadonlySet<string>,
 ): FlagGuard[][] | undefined {
   let ways: FlagGuard[][] = [[]];
-  for (const condition of conditions)
-    for (const item of condition.kind === 'list' ? (condition.items ?? []) : [condition]) {
-      const alternatives =
-        item.kind === 'string'
-          ? readConditionAlternatives(String(item.value ?? ''), registered)
-          : undefined;
-      if (!alternatives || ways.length * alternatives.length > MAX_ALTERNATIVES) return undefined;
-      ways = ways.flatMap((way) =>
-        alternatives.map((parts) => [
-          ...way,
-          ...parts.flags.map((flag) => ({ name: flag.name, test: flag.test, when: !flag.negated })),
-        ]),
-      );
-    }
+  for (const item of conditionItems(conditions)) {
+    const alternatives =
+      item.kind === 'string'
+        ? readConditionAlternatives(String(item.value ?? ''), registered)
+        : undefined;
+    if (!alternatives || ways.length * alternatives.length > MAX_ALTERNATIVES) return undefined;
+    ways = ways.flatMap((way) =>
+      alternatives.map((parts) => [...way, ...parts.flags.map(guardOfFlag)]),
+    );
+  }
   return ways;
 }
 
