@@ -13,7 +13,7 @@ import { encloses } from '../../model/ranges.js';
 import { blockStatements, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
 import { selectsNodes } from './host-test.js';
-import { readParts } from '../templates/condition-parts.js';
+import { caseOptionGuards, readParts } from '../templates/condition-parts.js';
 
 /**
  * A branch of a condition, and the flag it needs; `nodes` for one that picks nodes by what Ohai
@@ -157,21 +157,16 @@ function caseBranches(node: SyntaxNode, name: string, values: RubyValues): Branc
       return only ? plainString(only, values) : undefined;
     }),
   );
-  const strings = patterns.flat();
-  if (strings.some((string) => string === undefined)) return [{ range: rangeOf(node) }];
-  const equals = (value: string | undefined, when: boolean): FlagGuard => ({
+  if (patterns.flat().some((string) => string === undefined)) return [{ range: rangeOf(node) }];
+  const guards = caseOptionGuards(
     name,
-    test: { equals: value ?? '' },
-    when,
-  });
+    clauses.map((clause, index) => (clause.type === 'else' ? 'default' : (patterns[index] ?? []))),
+    false,
+  );
   return clauses.flatMap((clause, index): Branch[] => {
     const range = rangeOf(clause);
-    const [only, ...others] = patterns[index] ?? [];
-    if (clause.type === 'else')
-      return strings.map((value) => ({ range, guard: equals(value, false) }));
-    return only !== undefined && others.length === 0
-      ? [{ range, guard: equals(only, true) }]
-      : [{ range }];
+    const chosen = guards[index];
+    return chosen ? chosen.map((guard) => ({ range, guard })) : [{ range }];
   });
 }
 

@@ -49,7 +49,7 @@ import {
 } from './created-resources.js';
 import { forEachChild } from './walk.js';
 import { selectsNodes } from './host-test.js';
-import { readParts } from '../templates/condition-parts.js';
+import { caseOptionGuards, readParts } from '../templates/condition-parts.js';
 
 /**
  * The variable a condition tests for truth, and the answer that takes the `if` branch:
@@ -89,9 +89,7 @@ function comparedWithString(
  * most one variable's truth (`$facts['os']['family'] == 'Debian' and $lab`): that test.
  */
 function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
-  const parts = readParts(conjuncts(test), selectsNodes, (part): FlagGuard | undefined => {
-    return flagTested(part, false);
-  });
+  const parts = readParts(conjuncts(test), selectsNodes, (part) => flagTested(part, false));
   if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
   const [flag] = parts.flags;
   return flag ? { flag } : {};
@@ -106,22 +104,15 @@ function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
 function caseOnVariable(expr: CaseExpression): (FlagGuard[] | undefined)[] | undefined {
   const { test } = expr;
   if (test.kind !== 'Variable' || test.booleanName) return undefined;
-  const name = test.name.replace(/^::/, '');
   const values = expr.options.flatMap((option) => option.values);
   if (!values.every((value) => value.kind === 'String' || value.kind === 'Default'))
     return undefined;
-  const equals = (value: string, when: boolean): FlagGuard => ({
-    name,
-    test: { equals: value, ignoringCase: true },
-    when,
-  });
-  const strings = values.flatMap((value) => (value.kind === 'String' ? [value.value] : []));
-  return expr.options.map(({ values: [only, ...others] }) => {
-    if (!only || others.length > 0) return undefined;
-    return only.kind === 'String'
-      ? [equals(only.value, true)]
-      : strings.map((value) => equals(value, false));
-  });
+  const options = expr.options.map(({ values: written }) =>
+    written.length === 1 && written[0]?.kind === 'Default'
+      ? ('default' as const)
+      : written.map((value) => (value.kind === 'String' ? value.value : undefined)),
+  );
+  return caseOptionGuards(test.name.replace(/^::/, ''), options, true);
 }
 
 /** The parts `and` joins, through parentheses. */
@@ -316,10 +307,7 @@ class PuppetModelBuilder {
   private guardedBranch(body: Expression[] | undefined, guards: FlagGuard[] | undefined): void {
     const firstUnit = this.units.length;
     body?.forEach(this.visitChild);
-    for (const unit of this.units.slice(firstUnit)) {
-      if (!guards || this.unguarded.has(unit)) this.unguardable(unit);
-      else unit.guards = [...guards, ...(unit.guards ?? [])];
-    }
+    this.underBranch(this.units.slice(firstUnit), guards);
   }
 
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
@@ -333,14 +321,18 @@ class PuppetModelBuilder {
     if (!body) return;
     const firstUnit = this.units.length;
     this.visit(body);
-    this.underBranch(this.units.slice(firstUnit), guard);
+    this.underBranch(this.units.slice(firstUnit), guard && guard !== 'nodes' ? [guard] : guard);
   }
 
-  private underBranch(units: readonly Unit[], guard: FlagGuard | 'nodes' | undefined): void {
+  /** Units under a branch carry its guards; `nodes` adds none; undefined leaves them unguardable. */
+  private underBranch(
+    units: readonly Unit[],
+    guards: readonly FlagGuard[] | 'nodes' | undefined,
+  ): void {
     for (const unit of units) {
-      if (!guard || this.unguarded.has(unit)) this.unguardable(unit);
-      else if (guard === 'nodes') unit.guards ??= [];
-      else unit.guards = [guard, ...(unit.guards ?? [])];
+      if (!guards || this.unguarded.has(unit)) this.unguardable(unit);
+      else if (guards === 'nodes') unit.guards ??= [];
+      else unit.guards = [...guards, ...(unit.guards ?? [])];
     }
   }
 

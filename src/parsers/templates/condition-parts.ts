@@ -4,6 +4,7 @@
  * or test one flag (`flag-test.ts`); a condition with any other part, or with `or` outside
  * brackets, is not read.
  */
+import type { FlagGuard } from '../../model/model.js';
 import { readFlagTest, type FlagTest } from './flag-test.js';
 import { selectsHosts } from './host-test.js';
 
@@ -44,6 +45,32 @@ export function readConditionAlternatives(
     alternatives.push(...(inner as ConditionParts[]));
   }
   return alternatives.length > 0 ? alternatives : undefined;
+}
+
+/**
+ * What each option of a `case` on one variable needs, in order, for any language's reader: an
+ * option of one string, the variable to equal it (`ignoringCase` as Puppet matches strings); the
+ * `default`, to equal none of the strings of the others; an option of several strings (either
+ * would do), or of anything but strings, is no one flag's test (undefined).
+ */
+export function caseOptionGuards(
+  name: string,
+  options: readonly (readonly (string | undefined)[] | 'default')[],
+  ignoringCase: boolean,
+): (FlagGuard[] | undefined)[] {
+  const equals = (value: string, when: boolean): FlagGuard => ({
+    name,
+    test: ignoringCase ? { equals: value, ignoringCase: true } : { equals: value },
+    when,
+  });
+  const strings = options.flatMap((option) =>
+    option === 'default' ? [] : option.filter((value) => value !== undefined),
+  );
+  return options.map((option) => {
+    if (option === 'default') return strings.map((value) => equals(value, false));
+    const [only, ...others] = option;
+    return only !== undefined && others.length === 0 ? [equals(only, true)] : undefined;
+  });
 }
 
 /**
