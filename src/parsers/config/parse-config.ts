@@ -122,7 +122,7 @@ function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: Template
     const { equals, ignoringCase } = condition;
     const test =
       equals === undefined ? 'set' : { equals, ...(ignoringCase ? { ignoringCase } : {}) };
-    tag.test = { name, test, negated: condition.negated };
+    tag.tests = [{ name, test, negated: condition.negated }];
   }
 }
 

@@ -46,10 +46,9 @@ export function jinjaTags(source: string): TemplateTag[] {
       if (tag.nesting === 'opens') tag.condition = /^if\b/.test(code);
       const condition = /^(?:if|elif)\b([\s\S]*)$/.exec(code)?.[1];
       const parts = condition === undefined ? undefined : readConditionParts(condition);
-      // One flag, with or without parts that pick hosts; several flags are not followed.
-      if (parts && parts.flags.length <= 1) {
+      if (parts) {
         if (parts.picksHosts) tag.selectsHosts = true;
-        if (parts.flags[0]) tag.test = parts.flags[0];
+        if (parts.flags.length > 0) tag.tests = parts.flags;
       }
     }
     tags.push(tag);

@@ -172,35 +172,49 @@ function render(
 
 function openedBlock(tag: TemplateTag): Block {
   if (tag.condition !== true) return { condition: false, branch: [], otherwise: [] };
+  const tests = tag.tests;
   if (tag.selectsHosts) {
-    // On the hosts it leaves out, the branches after it are written whatever its flag says.
-    const branch = tag.test ? [guardOf(tag.test, true)] : [];
-    return { condition: true, hostSpecific: true, branch, otherwise: [] };
+    // On the hosts it leaves out, the branches after it are written whatever its flags say.
+    return { condition: true, hostSpecific: true, branch: taken(tests ?? []), otherwise: [] };
   }
-  const flag = tag.test;
   return {
     condition: true,
-    branch: flag ? [guardOf(flag, true)] : undefined,
-    otherwise: flag ? [guardOf(flag, false)] : undefined,
+    branch: tests && taken(tests),
+    otherwise: tests && passedOver(tests),
   };
 }
 
-/** `else`: the branch every condition before it left; `elif`: that, and its own flag's test. */
+/** `else`: the branch every condition before it left; `elif`: that, and its own flags' tests. */
 function continueBlock(block: Block | undefined, tag: TemplateTag): void {
   if (!block?.condition) return;
   const before = block.otherwise;
-  if (tag.test === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
+  const tests = tag.tests;
+  if (tests === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
     block.branch = before;
     return;
   }
   if (tag.selectsHosts) {
     block.hostSpecific = true;
-    block.branch = before && tag.test ? [...before, guardOf(tag.test, true)] : before;
+    block.branch = before && tests ? [...before, ...taken(tests)] : before;
     return;
   }
-  const flag = tag.test;
-  block.branch = before && flag ? [...before, guardOf(flag, true)] : undefined;
-  block.otherwise = before && flag ? [...before, guardOf(flag, false)] : undefined;
+  const after = tests && passedOver(tests);
+  block.branch = before && tests ? [...before, ...taken(tests)] : undefined;
+  block.otherwise = before && after ? [...before, ...after] : undefined;
+}
+
+/** What the branch a condition opens is written under: every one of its tests holds. */
+function taken(tests: readonly FlagTest[]): FlagGuard[] {
+  return tests.map((flag) => guardOf(flag, true));
+}
+
+/**
+ * What the branches after a condition are written under: its one test failed; undefined after
+ * several tests, since any of them may have failed.
+ */
+function passedOver(tests: readonly FlagTest[]): FlagGuard[] | undefined {
+  const [only] = tests;
+  return only && tests.length === 1 ? [guardOf(only, false)] : undefined;
 }
 
 /** The guards of a line's conditional text, when it all sits in one branch. */

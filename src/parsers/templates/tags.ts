@@ -25,15 +25,15 @@ export interface TemplateTag {
   /** for a tag that opens a block: whether the block is a condition (else a loop or a macro) */
   condition?: boolean;
   /**
-   * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`): the
-   * condition, when it tests one variable (`x11 | bool`, `mode == 'on'`, `@x11`), alone or
-   * beside parts that pick hosts.
+   * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`): the tests
+   * of one variable each (`x11 | bool`, `mode == 'on'`, `@x11`) that must all hold, when the
+   * condition is those (`x11 | bool and legacy | bool`), alone or beside parts that pick hosts.
    */
-  test?: FlagTest;
+  tests?: readonly FlagTest[];
   /**
    * For such a tag: the condition asks what the host is (`ansible_os_family == 'Debian'`), and
-   * nothing else but `test`, so the text under it is written on every host of that kind, as if
-   * unconditionally or under `test` alone.
+   * nothing else but `tests`, so the text under it is written on every host of that kind, as if
+   * unconditionally or under `tests` alone.
    */
   selectsHosts?: true;
 }

@@ -200,6 +200,54 @@ describe('rendered lines', () => {
       ['Port 22', undefined],
     ]);
   });
+
+  it('writes a branch under `and` under every flag it joins, and the branches after it under none', () => {
+    const source = [
+      "{% if lab | bool and not keys_only and mode == 'x' %}",
+      'PermitRootLogin yes',
+      '{% elif root %}',
+      'PermitRootLogin prohibit-password',
+      '{% else %}',
+      'PermitRootLogin no',
+      '{% endif %}',
+      '{% if root %}',
+      'PermitEmptyPasswords no',
+      '{% elif lab and legacy %}',
+      'PermitEmptyPasswords yes',
+      '{% else %}',
+      'PermitEmptyPasswords maybe',
+      '{% endif %}',
+      '',
+    ].join('\n');
+    const lab = { name: 'lab', test: 'bool', when: true };
+    const root = (when: boolean) => ({ name: 'root', test: 'truth', when });
+    expect(
+      render(source).map(({ text, conditional, guards }) => [text, conditional, guards]),
+    ).toEqual([
+      [
+        'PermitRootLogin yes',
+        true,
+        [
+          lab,
+          { name: 'keys_only', test: 'truth', when: false },
+          { name: 'mode', test: { equals: 'x' }, when: true },
+        ],
+      ],
+      ['PermitRootLogin prohibit-password', true, undefined],
+      ['PermitRootLogin no', true, undefined],
+      ['PermitEmptyPasswords no', true, [root(true)]],
+      [
+        'PermitEmptyPasswords yes',
+        true,
+        [
+          root(false),
+          { name: 'lab', test: 'truth', when: true },
+          { name: 'legacy', test: 'truth', when: true },
+        ],
+      ],
+      ['PermitEmptyPasswords maybe', true, undefined],
+    ]);
+  });
 });
 
 describe('conditions that pick hosts', () => {
