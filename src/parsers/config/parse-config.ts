@@ -113,7 +113,7 @@ function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: Template
   for (const tag of tags) {
     if (tag.kind !== 'statement' || tag.nesting === 'none' || tag.nesting === 'closes') continue;
     if (erbSelectsHosts(tag.code, language)) {
-      tag.selectsHosts = true;
+      tag.ways = [{ picksHosts: true, flags: [] }];
       continue;
     }
     const condition = readErbCondition(tag.code, language);
@@ -122,7 +122,7 @@ function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: Template
     const { equals, ignoringCase } = condition;
     const test =
       equals === undefined ? 'set' : { equals, ...(ignoringCase ? { ignoringCase } : {}) };
-    tag.tests = [{ name, test, negated: condition.negated }];
+    tag.ways = [{ picksHosts: false, flags: [{ name, test, negated: condition.negated }] }];
   }
 }
 

@@ -2,7 +2,7 @@
  * Directives from rendered lines: the format's syntax family reads each line (`syntaxes/`),
  * and each directive gets its value, with the exact range it is written at, and its block.
  */
-import type { Directive } from '../../model/model.js';
+import type { Directive, FlagGuard } from '../../model/model.js';
 import type { RenderedLine } from '../templates/render-lines.js';
 import type { FormatSpec } from './format-spec.js';
 import { SYNTAXES } from './syntaxes/index.js';
@@ -21,8 +21,11 @@ export function readDirectives(
     const reading = reader.read(line.text);
     if (reading.section !== undefined) section = reading.section ?? undefined;
     if (!reading.directive) continue;
-    const directive = directiveOf(line, reading.directive, templated);
-    directives.push(section ? { ...directive, section } : directive);
+    // A line written in several ways (under `or`) is a directive in each, judged on its own.
+    for (const guards of line.ways ?? [undefined]) {
+      const directive = directiveOf(line, reading.directive, templated, guards);
+      directives.push(section ? { ...directive, section } : directive);
+    }
   }
   return spec.firstValueWins ? firstValues(directives, spec.firstValueWins.repeatable) : directives;
 }
@@ -47,7 +50,12 @@ function firstValues(directives: Directive[], repeatable: readonly string[]): Di
   });
 }
 
-function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): Directive {
+function directiveOf(
+  line: RenderedLine,
+  split: LineSplit,
+  templated: RegExp,
+  guards: readonly FlagGuard[] | undefined,
+): Directive {
   const { name, valueFrom, valueTo } = split;
   const text = line.text.slice(valueFrom, valueTo);
   const unquoted = /^"(.*)"$/.exec(text)?.[1] ?? text;
@@ -61,7 +69,7 @@ function directiveOf(line: RenderedLine, split: LineSplit, templated: RegExp): D
       range: line.rangeOf(valueFrom, valueTo),
     },
     conditional: line.conditional,
-    ...(line.guards ? { guards: line.guards } : {}),
+    ...(guards ? { guards } : {}),
     ...(line.hostSpecific ? { hostSpecific: true as const } : {}),
     range: line.rangeOf(line.text.length - line.text.trimStart().length, valueTo),
   };

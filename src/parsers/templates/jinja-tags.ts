@@ -7,7 +7,7 @@
  * Jinja2 has no grammar on npm under a licence this project can ship (the tree-sitter one is
  * GPL-3.0); its tag syntax is small and fixed, and expressions are read by `src/languages/ansible/references.ts`.
  */
-import { readConditionParts } from './condition-parts.js';
+import { readConditionAlternatives } from './condition-parts.js';
 import { TemplateSyntaxError, type TagKind, type TemplateTag } from './tags.js';
 
 const OPENERS: Record<string, { kind: TagKind; close: string }> = {
@@ -45,11 +45,8 @@ export function jinjaTags(source: string): TemplateTag[] {
       tag.nesting = nestingOf(code);
       if (tag.nesting === 'opens') tag.condition = /^if\b/.test(code);
       const condition = /^(?:if|elif)\b([\s\S]*)$/.exec(code)?.[1];
-      const parts = condition === undefined ? undefined : readConditionParts(condition);
-      if (parts) {
-        if (parts.picksHosts) tag.selectsHosts = true;
-        if (parts.flags.length > 0) tag.tests = parts.flags;
-      }
+      const ways = condition === undefined ? undefined : readConditionAlternatives(condition);
+      if (ways) tag.ways = ways;
     }
     tags.push(tag);
     position = end;

@@ -7,6 +7,7 @@
  * A plain file is the same with no tags: every line as it is.
  */
 import type { FlagGuard, SourceRange } from '../../model/model.js';
+import type { ConditionParts } from './condition-parts.js';
 import type { FlagTest } from './flag-test.js';
 import type { TemplateTag } from './tags.js';
 
@@ -16,10 +17,11 @@ export interface RenderedLine {
   /** some of its text sits inside a condition of the template (a loop's body is rendered) */
   conditional: boolean;
   /**
-   * For a conditional line whose text sits under one branch, each of whose conditions tests one
-   * variable: what those variables must be for the line to be written.
+   * For a conditional line whose text sits under one branch, each of whose conditions is read
+   * as tests of variables: what those variables must be for the line to be written, for each
+   * way it can be (several where a condition joins its parts with `or`).
    */
-  guards?: readonly FlagGuard[];
+  ways?: readonly (readonly FlagGuard[])[];
   /**
    * some of its text sits under a condition that picks hosts (`ansible_os_family == 'Debian'`):
    * written unconditionally where it is written, but not on every host
@@ -44,21 +46,27 @@ interface Piece {
   /** an expression: any offset inside maps to the whole tag */
   expression: boolean;
   conditional: boolean;
-  /** the flags the text is written under; undefined where a condition around it is not a flag's */
-  guards: readonly FlagGuard[] | undefined;
+  /** the ways of flags the text is written under; undefined where a condition around it is not read */
+  ways: Ways | undefined;
   hostSpecific: boolean;
 }
 
+/** Alternatives, each the flags' tests that together write some text; `[[]]` for always. */
+type Ways = readonly (readonly FlagGuard[])[];
+
+/** Text nested under more ways than this is not judged. */
+const MAX_WAYS = 16;
+
 /**
- * An open block: for a condition, the flags the branch being read is written under, and those
- * the branches after it are (each condition so far false); undefined once a condition in the
- * chain is not a flag's.
+ * An open block: for a condition, the ways the branch being read is written in, and the flags
+ * the branches after it are written under (each condition so far false); undefined once a
+ * condition in the chain is not read.
  */
 interface Block {
   condition: boolean;
   /** one of its conditions picks hosts */
   hostSpecific?: boolean;
-  branch: readonly FlagGuard[] | undefined;
+  branch: Ways | undefined;
   otherwise: readonly FlagGuard[] | undefined;
 }
 
@@ -84,11 +92,11 @@ export function renderLines(
     const own = piecesBetween(pieces, pieceIndex, start, end);
     if (own.length > 0 && text.slice(start, end).trim() !== '') {
       const lineStart = start;
-      const guards = sharedGuards(own);
+      const ways = sharedWays(own);
       lines.push({
         text: text.slice(start, end),
         conditional: own.some((piece) => piece.conditional),
-        ...(guards ? { guards } : {}),
+        ...(ways ? { ways } : {}),
         ...(own.some((piece) => piece.hostSpecific) ? { hostSpecific: true as const } : {}),
         templated: own.some((piece) => piece.expression),
         rangeOf: (from, to) =>
@@ -114,16 +122,14 @@ function render(
   let text = '';
   const blocks: Block[] = [];
   let conditional = false;
-  let guards: readonly FlagGuard[] | undefined = [];
+  let ways: Ways | undefined = [[]];
   let hostSpecific = false;
   /** What the text after a block's tag is written under: worked out as blocks change, not per piece. */
   const enter = () => {
     const conditions = blocks.filter((block) => block.condition);
-    guards = conditions.every((block) => block.branch !== undefined)
-      ? conditions.flatMap((block) => block.branch ?? [])
-      : undefined;
+    ways = nestedWays(conditions.map((block) => block.branch));
     // Text that only conditions on what the host is decide is written wherever it applies.
-    conditional = guards === undefined || guards.length > 0;
+    conditional = ways === undefined || ways.every((way) => way.length > 0);
     hostSpecific = conditions.some((block) => block.hostSpecific);
   };
   let position = 0;
@@ -138,7 +144,7 @@ function render(
       sourceTo,
       expression: false,
       conditional,
-      guards,
+      ways,
       hostSpecific,
     });
   };
@@ -155,7 +161,7 @@ function render(
         sourceTo: tag.end,
         expression: true,
         conditional,
-        guards,
+        ways,
         hostSpecific,
       });
       continue;
@@ -170,61 +176,74 @@ function render(
   return { text, pieces };
 }
 
-function openedBlock(tag: TemplateTag): Block {
-  if (tag.condition !== true) return { condition: false, branch: [], otherwise: [] };
-  const tests = tag.tests;
-  if (tag.selectsHosts) {
-    // On the hosts it leaves out, the branches after it are written whatever its flags say.
-    return { condition: true, hostSpecific: true, branch: taken(tests ?? []), otherwise: [] };
+/**
+ * The ways text nested in these branches is written, each way one of every branch's joined;
+ * undefined where a branch is not read or the ways grow too many.
+ */
+function nestedWays(branches: readonly (Ways | undefined)[]): Ways | undefined {
+  let ways: Ways = [[]];
+  for (const branch of branches) {
+    if (branch === undefined || ways.length * branch.length > MAX_WAYS) return undefined;
+    ways = ways.flatMap((outer) => branch.map((inner) => [...outer, ...inner]));
   }
-  return {
-    condition: true,
-    branch: tests && taken(tests),
-    otherwise: tests && passedOver(tests),
-  };
+  // A way under no flag writes the text wherever the conditions that pick hosts let it.
+  return ways.some((way) => way.length === 0) ? [[]] : ways;
 }
 
-/** `else`: the branch every condition before it left; `elif`: that, and its own flags' tests. */
+function openedBlock(tag: TemplateTag): Block {
+  if (tag.condition !== true) return { condition: false, branch: [[]], otherwise: [] };
+  return { condition: true, ...branchOf(tag.ways, []) };
+}
+
+/** `else`: the branch every condition before it left; `elif`: that, and its own condition. */
 function continueBlock(block: Block | undefined, tag: TemplateTag): void {
   if (!block?.condition) return;
   const before = block.otherwise;
-  const tests = tag.tests;
-  if (tests === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
-    block.branch = before;
+  if (tag.ways === undefined && /^(?:\}\s*)?else\b/.test(tag.code)) {
+    block.branch = before && [before];
     return;
   }
-  if (tag.selectsHosts) {
-    block.hostSpecific = true;
-    block.branch = before && tests ? [...before, ...taken(tests)] : before;
-    return;
-  }
-  const after = tests && passedOver(tests);
-  block.branch = before && tests ? [...before, ...taken(tests)] : undefined;
-  block.otherwise = before && after ? [...before, ...after] : undefined;
-}
-
-/** What the branch a condition opens is written under: every one of its tests holds. */
-function taken(tests: readonly FlagTest[]): FlagGuard[] {
-  return tests.map((flag) => guardOf(flag, true));
+  const next = branchOf(tag.ways, before);
+  block.branch = next.branch;
+  block.otherwise = next.otherwise;
+  if (next.hostSpecific) block.hostSpecific = true;
 }
 
 /**
- * What the branches after a condition are written under: its one test failed; undefined after
- * several tests, since any of them may have failed.
+ * What a condition's branch is written under, after `before` (the conditions before it in the
+ * chain failing): each of its ways, its flags' tests passing. The branches after it are written
+ * where every way fails: under each way's one test failing; undefined after a way of several
+ * tests, any of which may fail. A way that asks what the host is leaves the branches after it
+ * written on the other hosts whatever the flags say, so those stay under `before` alone.
  */
-function passedOver(tests: readonly FlagTest[]): FlagGuard[] | undefined {
-  const [only] = tests;
-  return only && tests.length === 1 ? [guardOf(only, false)] : undefined;
+function branchOf(
+  ways: readonly ConditionParts[] | undefined,
+  before: readonly FlagGuard[] | undefined,
+): Omit<Block, 'condition'> {
+  const picksHosts = ways?.some((way) => way.picksHosts) === true;
+  if (!ways || !before)
+    return {
+      ...(picksHosts ? { hostSpecific: true } : {}),
+      branch: undefined,
+      otherwise: undefined,
+    };
+  const branch = ways.map((way) => [...before, ...way.flags.map((flag) => guardOf(flag, true))]);
+  if (picksHosts) return { hostSpecific: true, branch, otherwise: before };
+  const failing = ways.map((way) => (way.flags.length === 1 ? way.flags[0] : undefined));
+  const otherwise = failing.every((flag) => flag !== undefined)
+    ? [...before, ...failing.map((flag) => guardOf(flag, false))]
+    : undefined;
+  return { branch, otherwise };
 }
 
-/** The guards of a line's conditional text, when it all sits in one branch. */
-function sharedGuards(pieces: readonly Piece[]): readonly FlagGuard[] | undefined {
-  let shared: readonly FlagGuard[] | undefined;
+/** The ways of a line's conditional text, when it all sits in one branch. */
+function sharedWays(pieces: readonly Piece[]): Ways | undefined {
+  let shared: Ways | undefined;
   for (const piece of pieces) {
     if (!piece.conditional) continue;
-    if (piece.guards === undefined || (shared !== undefined && piece.guards !== shared))
+    if (piece.ways === undefined || (shared !== undefined && piece.ways !== shared))
       return undefined;
-    shared = piece.guards;
+    shared = piece.ways;
   }
   return shared;
 }

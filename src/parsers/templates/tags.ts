@@ -3,7 +3,7 @@
  * Jinja2 and ERB/EPP both reduce to this, so that rendering a template's lines
  * (`render-lines.ts`) knows nothing of either syntax.
  */
-import type { FlagTest } from './flag-test.js';
+import type { ConditionParts } from './condition-parts.js';
 
 export type TagKind =
   /** `{{ x }}`, `<%= x %>`: its value is written into the file */
@@ -25,17 +25,14 @@ export interface TemplateTag {
   /** for a tag that opens a block: whether the block is a condition (else a loop or a macro) */
   condition?: boolean;
   /**
-   * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`): the tests
-   * of one variable each (`x11 | bool`, `mode == 'on'`, `@x11`) that must all hold, when the
-   * condition is those (`x11 | bool and legacy | bool`), alone or beside parts that pick hosts.
+   * For a tag that opens or continues a condition (`if`, `elif`, `unless`, `elsif`), when the
+   * condition is read: the ways it can hold, one for each part `or` joins at its top (a single
+   * one without `or`), each with the tests of one variable (`x11 | bool`, `mode == 'on'`,
+   * `@x11`) that must all pass, and whether it also asks what the host is
+   * (`ansible_os_family == 'Debian'`), which makes the text under it written on every host of
+   * that kind as if only those tests decided it.
    */
-  tests?: readonly FlagTest[];
-  /**
-   * For such a tag: the condition asks what the host is (`ansible_os_family == 'Debian'`), and
-   * nothing else but `tests`, so the text under it is written on every host of that kind, as if
-   * unconditionally or under `tests` alone.
-   */
-  selectsHosts?: true;
+  ways?: readonly ConditionParts[];
 }
 
 export class TemplateSyntaxError extends Error {

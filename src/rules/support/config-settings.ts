@@ -469,7 +469,8 @@ function contentLines(
     // written as it stands.
     const rendered = {
       text: line,
-      ...guard,
+      conditional: guard.conditional,
+      ...(guard.guards ? { ways: [guard.guards] } : {}),
       templated: content.dynamic && templated.test(line),
     };
     if (found < 0) return { ...rendered, rangeOf: () => start };

@@ -12,6 +12,7 @@ import { jinjaSets } from '../../../src/parsers/templates/jinja-sets.js';
 import { jinjaTags } from '../../../src/parsers/templates/jinja-tags.js';
 import { renderLines } from '../../../src/parsers/templates/render-lines.js';
 import { TemplateSyntaxError } from '../../../src/parsers/templates/tags.js';
+import type { VariableTest } from '../../../src/model/model.js';
 
 beforeAll(async () => {
   await initTemplateParser();
@@ -179,22 +180,24 @@ describe('rendered lines', () => {
       '',
     ].join('\n');
     const root = (when: boolean) => ({ name: 'root', test: 'truth', when });
-    expect(render(source).map((line) => [line.text, line.guards])).toEqual([
-      ['PermitRootLogin yes', [root(true)]],
+    expect(render(source).map((line) => [line.text, line.ways])).toEqual([
+      ['PermitRootLogin yes', [[root(true)]]],
       [
         'PermitRootLogin prohibit-password',
-        [root(false), { name: 'keys_only', test: 'bool', when: false }],
+        [[root(false), { name: 'keys_only', test: 'bool', when: false }]],
       ],
-      ['PermitRootLogin no', [root(false), { name: 'keys_only', test: 'bool', when: true }]],
-      ['X11Forwarding yes', [{ name: 'x11', test: 'bool', when: true }]],
-      ['PermitTunnel yes', [{ name: 'tunnel', test: { equals: 'yes' }, when: true }]],
-      ['PermitTunnel no', [{ name: 'tunnel', test: { equals: 'yes' }, when: false }]],
-      ['Banner /etc/issue', [{ name: 'banner', test: 'defined', when: true }]],
+      ['PermitRootLogin no', [[root(false), { name: 'keys_only', test: 'bool', when: true }]]],
+      ['X11Forwarding yes', [[{ name: 'x11', test: 'bool', when: true }]]],
+      ['PermitTunnel yes', [[{ name: 'tunnel', test: { equals: 'yes' }, when: true }]]],
+      ['PermitTunnel no', [[{ name: 'tunnel', test: { equals: 'yes' }, when: false }]]],
+      ['Banner /etc/issue', [[{ name: 'banner', test: 'defined', when: true }]]],
       [
         'Ciphers 3des-cbc',
         [
-          { name: 'lab', test: 'truth', when: true },
-          { name: 'legacy', test: 'truth', when: true },
+          [
+            { name: 'lab', test: 'truth', when: true },
+            { name: 'legacy', test: 'truth', when: true },
+          ],
         ],
       ],
       ['Port 22', undefined],
@@ -219,33 +222,104 @@ describe('rendered lines', () => {
       '{% endif %}',
       '',
     ].join('\n');
-    const lab = { name: 'lab', test: 'bool', when: true };
     const root = (when: boolean) => ({ name: 'root', test: 'truth', when });
-    expect(
-      render(source).map(({ text, conditional, guards }) => [text, conditional, guards]),
-    ).toEqual([
+    expect(render(source).map(({ text, conditional, ways }) => [text, conditional, ways])).toEqual([
       [
         'PermitRootLogin yes',
         true,
         [
-          lab,
-          { name: 'keys_only', test: 'truth', when: false },
-          { name: 'mode', test: { equals: 'x' }, when: true },
+          [
+            { name: 'lab', test: 'bool', when: true },
+            { name: 'keys_only', test: 'truth', when: false },
+            { name: 'mode', test: { equals: 'x' }, when: true },
+          ],
         ],
       ],
       ['PermitRootLogin prohibit-password', true, undefined],
       ['PermitRootLogin no', true, undefined],
-      ['PermitEmptyPasswords no', true, [root(true)]],
+      ['PermitEmptyPasswords no', true, [[root(true)]]],
       [
         'PermitEmptyPasswords yes',
         true,
         [
-          root(false),
-          { name: 'lab', test: 'truth', when: true },
-          { name: 'legacy', test: 'truth', when: true },
+          [
+            root(false),
+            { name: 'lab', test: 'truth', when: true },
+            { name: 'legacy', test: 'truth', when: true },
+          ],
         ],
       ],
       ['PermitEmptyPasswords maybe', true, undefined],
+    ]);
+  });
+
+  it('writes a branch under `or` in each of its ways, and the branches after it where all fail', () => {
+    const source = [
+      '{% if lab | bool or (legacy and not strict) %}',
+      'PermitRootLogin yes',
+      '{% elif debug or tunnel is defined %}',
+      'PermitRootLogin prohibit-password',
+      '{% else %}',
+      'PermitRootLogin no',
+      '{% endif %}',
+      '{% if a or b %}{% if c or d %}',
+      'X11Forwarding yes',
+      '{% endif %}{% endif %}',
+      '{% if a or b %}',
+      'Port 22',
+      '{% else %}',
+      'Port 2222',
+      '{% endif %}',
+      "{% if ansible_os_family == 'RedHat' or lab %}",
+      'UsePAM no',
+      '{% else %}',
+      'UsePAM yes',
+      '{% endif %}',
+      '{% if a or b or c or d or e %}{% if f or g or h or i %}',
+      'Banner none',
+      '{% endif %}{% endif %}',
+      '',
+    ].join('\n');
+    const flag = (name: string, when: boolean, test: VariableTest = 'truth') => ({
+      name,
+      test,
+      when,
+    });
+    const lines = render(source);
+    expect(lines.map(({ text, conditional, ways }) => [text, conditional, ways])).toEqual([
+      [
+        'PermitRootLogin yes',
+        true,
+        [[flag('lab', true, 'bool')], [flag('legacy', true), flag('strict', false)]],
+      ],
+      ['PermitRootLogin prohibit-password', true, undefined],
+      ['PermitRootLogin no', true, undefined],
+      [
+        'X11Forwarding yes',
+        true,
+        [
+          [flag('a', true), flag('c', true)],
+          [flag('a', true), flag('d', true)],
+          [flag('b', true), flag('c', true)],
+          [flag('b', true), flag('d', true)],
+        ],
+      ],
+      ['Port 22', true, [[flag('a', true)], [flag('b', true)]]],
+      ['Port 2222', true, [[flag('a', false), flag('b', false)]]],
+      ['UsePAM no', false, undefined],
+      ['UsePAM yes', false, undefined],
+      ['Banner none', true, undefined],
+    ]);
+    expect(lines.map((line) => line.hostSpecific === true)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
     ]);
   });
 });
@@ -315,9 +389,9 @@ describe('conditions that pick hosts', () => {
     const source =
       "{% if ansible_os_family == 'Debian' and lab %}\nA yes\n{% else %}\nB yes\n{% endif %}\n";
     const lines = renderLines(source, jinjaTags(source), (_code, written) => written);
-    expect(lines.map(({ text, conditional, guards }) => ({ text, conditional, guards }))).toEqual([
-      { text: 'A yes', conditional: true, guards: [{ name: 'lab', test: 'truth', when: true }] },
-      { text: 'B yes', conditional: false, guards: undefined },
+    expect(lines.map(({ text, conditional, ways }) => ({ text, conditional, ways }))).toEqual([
+      { text: 'A yes', conditional: true, ways: [[{ name: 'lab', test: 'truth', when: true }]] },
+      { text: 'B yes', conditional: false, ways: undefined },
     ]);
   });
 
@@ -351,19 +425,19 @@ describe('conditions that pick hosts', () => {
       "{% if ansible_os_family == 'Debian' %}\nA no\n{% else %}\nA yes\n{% endif %}\n{% if ansible_os_family == 'Debian' %}{% if lab %}\nB yes\n{% endif %}{% endif %}\n";
     const lines = renderLines(source, jinjaTags(source), (_code, written) => written);
     expect(
-      lines.map(({ text, conditional, guards, hostSpecific }) => ({
+      lines.map(({ text, conditional, ways, hostSpecific }) => ({
         text,
         conditional,
-        guards,
+        ways,
         hostSpecific,
       })),
     ).toEqual([
-      { text: 'A no', conditional: false, guards: undefined, hostSpecific: true },
-      { text: 'A yes', conditional: false, guards: undefined, hostSpecific: true },
+      { text: 'A no', conditional: false, ways: undefined, hostSpecific: true },
+      { text: 'A yes', conditional: false, ways: undefined, hostSpecific: true },
       {
         text: 'B yes',
         conditional: true,
-        guards: [{ name: 'lab', test: 'truth', when: true }],
+        ways: [[{ name: 'lab', test: 'truth', when: true }]],
         hostSpecific: true,
       },
     ]);
