@@ -187,7 +187,7 @@ function* optionHashSettings(file: FileModel, registered: ReadonlySet<string>): 
   const templated = descriptorOf(file.language).variables.templated;
   for (const { hash, lines, unit } of optionHashesIn(file)) {
     const guard = unit ? guardOf(file, unit, registered) : { conditional: false };
-    const guarded = lines.map((line) => ({ ...line, ...guard }));
+    const guarded = lines.map((line) => ({ ...line, ...linesGuard(guard) }));
     const booleans = booleanWordsOf(hash.layout);
     for (const directive of readDirectives(guarded, formatSpec(hash.format), templated))
       yield {
@@ -212,7 +212,10 @@ function* heldOptionHashSettings(
   for (const { hash, unit, reference } of optionHashesHeldIn(file)) {
     const guard = guardOf(file, unit, registered);
     for (const held of heldHashes(context, reference, unit.within)) {
-      const lines = optionLines(held.options, hash.layout).map((line) => ({ ...line, ...guard }));
+      const lines = optionLines(held.options, hash.layout).map((line) => ({
+        ...line,
+        ...linesGuard(guard),
+      }));
       for (const directive of readDirectives(lines, formatSpec(hash.format), templated)) {
         const setting = directiveSetting(hash.format, directive, unit.within);
         const given = held.definitionAt(setting.range);
@@ -469,8 +472,7 @@ function contentLines(
     // written as it stands.
     const rendered = {
       text: line,
-      conditional: guard.conditional,
-      ...(guard.guards ? { ways: [guard.guards] } : {}),
+      ...linesGuard(guard),
       templated: content.dynamic && templated.test(line),
     };
     if (found < 0) return { ...rendered, rangeOf: () => start };
@@ -509,6 +511,11 @@ interface Guard {
   conditional: boolean;
   /** for a conditional task: the flags whose values run it (see `Directive`) */
   guards?: readonly FlagGuard[];
+}
+
+/** What the lines a task or resource writes are written under, as rendered lines say it. */
+function linesGuard(guard: Guard): Pick<RenderedLine, 'conditional' | 'ways'> {
+  return { conditional: guard.conditional, ...(guard.guards ? { ways: [guard.guards] } : {}) };
 }
 
 /**
@@ -604,7 +611,7 @@ function* commandSettings(
     const guard = guardOf(file, unit, registered);
     const lines = text.split('\n').map((line) => ({
       text: line,
-      ...guard,
+      ...linesGuard(guard),
       templated: templated.test(line),
       rangeOf: () => range,
     }));
