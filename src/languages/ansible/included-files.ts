@@ -1,16 +1,17 @@
 /**
  * The task files an Ansible file's `include_tasks`/`import_tasks` tasks include, and the
  * templates its `template` tasks render, each with the flags the task's `when:` (its own and
- * its blocks' and play's) tests. A condition Posture does not read as flags and host tests
- * leaves the file as if it always ran: it is then judged, not left out.
+ * its blocks' and play's) tests, once for each way a `when:` with `or` can hold. A condition
+ * Posture does not read as flags and host tests leaves the file as if it always ran: it is then
+ * judged, not left out.
  */
 import type { FileModel } from '../../model/model.js';
 import { scopesAround } from '../../model/scopes.js';
 import { includedTaskFiles, renderedTemplates } from '../../parsers/ansible/applied-files.js';
 import {
   registeredFor,
+  whenAlternatives,
   whenConditionsOf,
-  whenGuards,
 } from '../../parsers/ansible/when-conditions.js';
 import type { IncludedFile } from '../language.js';
 
@@ -26,8 +27,9 @@ export function includedFiles(model: FileModel, inRun?: ReadonlySet<string>): In
       ...renderedTemplates(model.path, unit, inPlay),
     ];
     if (paths.length === 0) continue;
-    const guards = whenGuards(whenConditionsOf(model, unit), registered) ?? [];
-    for (const path of paths) included.push({ path, guards });
+    // Under `or`, the task runs, and reaches its files, in each of its ways.
+    const ways = whenAlternatives(whenConditionsOf(model, unit), registered) ?? [[]];
+    for (const path of paths) for (const guards of ways) included.push({ path, guards });
   }
   return included;
 }
