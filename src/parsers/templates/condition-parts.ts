@@ -1,8 +1,8 @@
 /**
  * A Jinja2 condition read as the parts it requires together: `ansible_os_family == 'Debian' and
  * ssh_lab | bool` needs a Debian host and the flag. Each part must pick hosts (`host-test.ts`)
- * or test one flag (`flag-test.ts`); a condition with any other part, or with `or` outside
- * brackets, is not read.
+ * or test one flag (`flag-test.ts`); a condition with any other part is not read. One with `or`
+ * is read as the ways it can hold, each such parts (`readConditionAlternatives`).
  */
 import type { FlagGuard } from '../../model/model.js';
 import { readFlagTest, type FlagTest } from './flag-test.js';
@@ -24,27 +24,75 @@ export function readConditionParts(
   return parts && readParts(parts, (part) => selectsHosts(part, registered), readFlagTest);
 }
 
+/** A condition read as more ways than this, or nested deeper in brackets, is not read. */
+const MAX_WAYS = 16;
+const MAX_NESTING = 8;
+
 /**
  * A condition whose parts `or` joins at the top (`ssh_lab | bool or ssh_legacy | bool`), each
- * read as `readConditionParts` reads a whole one: it holds where any of them does. Undefined
- * where any is not read.
+ * read as `readConditionParts` reads a whole one: it holds where any of them does. A bracketed
+ * `or` among the parts `and` joins is distributed over them (`lab and (legacy or debug)` holds
+ * as `lab and legacy` or `lab and debug`). Undefined where any part is not read.
  */
 export function readConditionAlternatives(
   condition: string,
   registered?: ReadonlySet<string>,
+  nesting = 0,
 ): ConditionParts[] | undefined {
+  if (nesting > MAX_NESTING) return undefined;
   const alternatives: ConditionParts[] = [];
   for (const written of topLevelParts(condition, 'or') ?? []) {
     const alternative = withoutOuterBrackets(written);
     // `(a or b)` is read as `a or b`.
     const inner =
       alternative === written.trim()
-        ? [readConditionParts(alternative, registered)]
-        : readConditionAlternatives(alternative, registered);
-    if (!inner || inner.some((parts) => parts === undefined)) return undefined;
-    alternatives.push(...(inner as ConditionParts[]));
+        ? conjunctionWays(alternative, registered, nesting)
+        : readConditionAlternatives(alternative, registered, nesting + 1);
+    if (!inner || alternatives.length + inner.length > MAX_WAYS) return undefined;
+    alternatives.push(...inner);
   }
   return alternatives.length > 0 ? alternatives : undefined;
+}
+
+/**
+ * The ways parts joined by `and` hold: one, unless a part is a bracketed `or`, whose ways each
+ * join the other parts.
+ */
+function conjunctionWays(
+  condition: string,
+  registered: ReadonlySet<string> | undefined,
+  nesting: number,
+): ConditionParts[] | undefined {
+  const parts = topLevelParts(condition, 'and') ?? [];
+  const grouped = parts.map((part) => {
+    const inner = withoutOuterBrackets(part);
+    return inner !== part && (topLevelParts(inner, 'or')?.length ?? 0) > 1 ? inner : undefined;
+  });
+  if (grouped.every((group) => group === undefined))
+    return optional(readConditionParts(condition, registered));
+  const single = readParts(
+    parts.filter((_part, index) => grouped[index] === undefined),
+    (part) => selectsHosts(part, registered),
+    readFlagTest,
+  );
+  if (!single) return undefined;
+  let ways: ConditionParts[] = [single];
+  for (const group of grouped) {
+    if (group === undefined) continue;
+    const inner = readConditionAlternatives(group, registered, nesting + 1);
+    if (!inner || ways.length * inner.length > MAX_WAYS) return undefined;
+    ways = ways.flatMap((way) =>
+      inner.map((parts) => ({
+        picksHosts: way.picksHosts || parts.picksHosts,
+        flags: [...way.flags, ...parts.flags],
+      })),
+    );
+  }
+  return ways;
+}
+
+function optional<T>(value: T | undefined): T[] | undefined {
+  return value === undefined ? undefined : [value];
 }
 
 /**

@@ -360,7 +360,23 @@ describe('conditions that pick hosts', () => {
     ]);
     expect(flags("lab and mode == 'a or b'")).toEqual([[false, 'lab', 'mode']]);
     expect(flags('lab or x is not defined')).toBeUndefined();
-    expect(flags('lab and (legacy or debug)')).toBeUndefined();
+    expect(flags("lab and (legacy or ansible_os_family == 'Debian') and not keys")).toEqual([
+      [false, 'lab', '!keys', 'legacy'],
+      [true, 'lab', '!keys'],
+    ]);
+    expect(flags('(a or b) and (c or (d and e))')).toEqual([
+      [false, 'a', 'c'],
+      [false, 'a', 'd', 'e'],
+      [false, 'b', 'c'],
+      [false, 'b', 'd', 'e'],
+    ]);
+    expect(flags('lab and (legacy or x is not defined)')).toBeUndefined();
+    // Past sixteen ways, or eight brackets deep, a condition is not read.
+    expect(flags(Array.from({ length: 5 }, (_, n) => `(a${n} or b${n})`).join(' and '))).toBe(
+      undefined,
+    );
+    expect(flags(`${'(a or '.repeat(9)}b${')'.repeat(9)}`)).toBeUndefined();
+    expect(flags(`${'(a or '.repeat(8)}b${')'.repeat(8)}`)).toHaveLength(9);
   });
 
   it('are read beside the flags an `and` joins to them, and not beside an `or`', () => {
