@@ -177,17 +177,31 @@ function topLevelParts(condition: string, joiner: 'and' | 'or'): string[] | unde
   return parts.map((part) => part.trim());
 }
 
-/** `(a and b)` as `a and b`: brackets around the whole, which `or`'s parts often carry. */
+/**
+ * `(a and b)` as `a and b`: brackets around the whole, which `or`'s parts often carry. One scan
+ * pairs the brackets, so that a condition buried in thousands of them costs its length.
+ */
 function withoutOuterBrackets(part: string): string {
-  let text = part.trim();
-  while (text.startsWith('(') && closingBracket(text) === text.length - 1)
-    text = text.slice(1, -1).trim();
-  return text;
+  const closing = closingBrackets(part);
+  let start = 0;
+  let end = part.length - 1;
+  const trim = () => {
+    while (start <= end && /\s/.test(part[start] ?? '')) start++;
+    while (end >= start && /\s/.test(part[end] ?? '')) end--;
+  };
+  trim();
+  while (part[start] === '(' && closing[start] === end) {
+    start++;
+    end--;
+    trim();
+  }
+  return part.slice(start, end + 1);
 }
 
-/** Where the bracket that opens `text` closes, outside quotes; -1 where it does not. */
-function closingBracket(text: string): number {
-  let depth = 0;
+/** For each `(` outside quotes, where its `)` is (-1 where none closes it). */
+function closingBrackets(text: string): Int32Array {
+  const closing = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
   let quote: string | undefined;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
@@ -195,8 +209,11 @@ function closingBracket(text: string): number {
       if (char === '\\') index++;
       else if (char === quote) quote = undefined;
     } else if (char === "'" || char === '"') quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return index;
+    else if (char === '(') open.push(index);
+    else if (char === ')') {
+      const opened = open.pop();
+      if (opened !== undefined) closing[opened] = index;
+    }
   }
-  return -1;
+  return closing;
 }

@@ -377,6 +377,11 @@ describe('conditions that pick hosts', () => {
     );
     expect(flags(`${'(a or '.repeat(9)}b${')'.repeat(9)}`)).toBeUndefined();
     expect(flags(`${'(a or '.repeat(8)}b${')'.repeat(8)}`)).toHaveLength(9);
+    // Brackets around a whole part are taken off however many there are.
+    expect(flags(`${'( '.repeat(20_000)}lab${' )'.repeat(20_000)} or debug`)).toEqual([
+      [false, 'lab'],
+      [false, 'debug'],
+    ]);
   });
 
   it('are read beside the flags an `and` joins to them, and not beside an `or`', () => {
