@@ -154,6 +154,22 @@ const SHAPES: readonly Shape[] = [
       ),
     }),
   },
+  {
+    name: 'Jinja template, conditions nested',
+    members: 10_000,
+    files: (members) => ({
+      'roles/x/tasks/main.yml': '- template:\n    src: x.conf.j2\n    dest: /etc/ssh/sshd_config\n',
+      'roles/x/templates/x.conf.j2': `${lines(members, (index) => `{% if a${index} or b${index} %}\n`)}PermitRootLogin yes\n${lines(members, () => '{% endif %}\n')}`,
+    }),
+  },
+  {
+    name: 'Jinja template, `elif` chain',
+    members: 10_000,
+    files: (members) => ({
+      'roles/x/tasks/main.yml': '- template:\n    src: x.conf.j2\n    dest: /etc/ssh/sshd_config\n',
+      'roles/x/templates/x.conf.j2': `{% if a %}\nPort 22\n${lines(members, (index) => `{% elif a${index} %}\nPort ${index}\n`)}{% else %}\nPermitRootLogin yes\n{% endif %}\n`,
+    }),
+  },
 ];
 
 export interface ScalingFigures {

@@ -54,8 +54,9 @@ interface Piece {
 /** Alternatives, each the flags' tests that together write some text; `[[]]` for always. */
 type Ways = readonly (readonly FlagGuard[])[];
 
-/** Text nested under more ways than this is not judged. */
+/** Text nested under more ways than this, or more conditions (or after more), is not judged. */
 const MAX_WAYS = 16;
+const MAX_DEPTH = 64;
 
 /**
  * An open block: for a condition, the ways the branch being read is written in, and the flags
@@ -121,16 +122,11 @@ function render(
   const pieces: Piece[] = [];
   let text = '';
   const blocks: Block[] = [];
-  let conditional = false;
-  let ways: Ways | undefined = [[]];
-  let hostSpecific = false;
-  /** What the text after a block's tag is written under: worked out as blocks change, not per piece. */
-  const enter = () => {
-    const conditions = blocks.filter((block) => block.condition);
-    ways = nestedWays(conditions.map((block) => block.branch));
-    // Text that only conditions on what the host is decide is written wherever it applies.
-    conditional = ways === undefined || ways.every((way) => way.length > 0);
-    hostSpecific = conditions.some((block) => block.hostSpecific);
+  /** What the text inside each open block is written under, worked out as blocks change. */
+  const inside: Written[] = [];
+  let { conditional, ways, hostSpecific } = ALWAYS;
+  const enter = (written: Written) => {
+    ({ conditional, ways, hostSpecific } = written);
   };
   let position = 0;
   const addText = (sourceFrom: number, sourceTo: number) => {
@@ -166,28 +162,62 @@ function render(
       });
       continue;
     }
-    if (tag.nesting === 'opens') blocks.push(openedBlock(tag));
-    else if (tag.nesting === 'continues') continueBlock(blocks.at(-1), tag);
-    else if (tag.nesting === 'closes') blocks.pop();
-    else continue;
-    enter();
+    const block = tag.nesting === 'continues' ? blocks.at(-1) : undefined;
+    if (tag.nesting === 'opens') {
+      const opened = openedBlock(tag);
+      blocks.push(opened);
+      inside.push(writtenIn(inside.at(-1) ?? ALWAYS, opened));
+    } else if (block) {
+      continueBlock(block, tag);
+      inside[inside.length - 1] = writtenIn(inside.at(-2) ?? ALWAYS, block);
+    } else if (tag.nesting === 'closes') {
+      blocks.pop();
+      inside.pop();
+    } else continue;
+    enter(inside.at(-1) ?? ALWAYS);
   }
   addText(position, source.length);
   return { text, pieces };
 }
 
+/** What text is written under: outside every condition, always. */
+interface Written {
+  /** some of the conditions around it are neither always true nor a flag's */
+  conditional: boolean;
+  ways: Ways | undefined;
+  hostSpecific: boolean;
+  /** how many conditions are around it */
+  depth: number;
+}
+
+const ALWAYS: Written = { conditional: false, ways: [[]], hostSpecific: false, depth: 0 };
+
 /**
- * The ways text nested in these branches is written, each way one of every branch's joined;
- * undefined where a branch is not read or the ways grow too many.
+ * What text inside `block` is written under, inside `outer`: each of the outer ways joined with
+ * each of the block's; undefined where either is not read, the ways grow too many, or the
+ * conditions too deep.
  */
-function nestedWays(branches: readonly (Ways | undefined)[]): Ways | undefined {
-  let ways: Ways = [[]];
-  for (const branch of branches) {
-    if (branch === undefined || ways.length * branch.length > MAX_WAYS) return undefined;
-    ways = ways.flatMap((outer) => branch.map((inner) => [...outer, ...inner]));
-  }
+function writtenIn(outer: Written, block: Block): Written {
+  if (!block.condition) return outer;
+  const depth = outer.depth + 1;
+  const joined =
+    outer.ways === undefined || block.branch === undefined || depth > MAX_DEPTH
+      ? undefined
+      : joinedWays(outer.ways, block.branch);
   // A way under no flag writes the text wherever the conditions that pick hosts let it.
-  return ways.some((way) => way.length === 0) ? [[]] : ways;
+  const ways = joined?.some((way) => way.length === 0) ? [[]] : joined;
+  return {
+    // Text that only conditions on what the host is decide is written wherever it applies.
+    conditional: ways === undefined || ways.every((way) => way.length > 0),
+    ways,
+    hostSpecific: outer.hostSpecific || block.hostSpecific === true,
+    depth,
+  };
+}
+
+function joinedWays(outer: Ways, inner: Ways): Ways | undefined {
+  if (outer.length * inner.length > MAX_WAYS) return undefined;
+  return outer.flatMap((before) => inner.map((way) => [...before, ...way]));
 }
 
 function openedBlock(tag: TemplateTag): Block {
@@ -221,7 +251,8 @@ function branchOf(
   before: readonly FlagGuard[] | undefined,
 ): Omit<Block, 'condition'> {
   const picksHosts = ways?.some((way) => way.picksHosts) === true;
-  if (!ways || !before)
+  // A chain of `elif`s longer than the conditions text may be nested in is not followed further.
+  if (!ways || !before || before.length >= MAX_DEPTH)
     return {
       ...(picksHosts ? { hostSpecific: true } : {}),
       branch: undefined,

@@ -322,6 +322,21 @@ describe('rendered lines', () => {
       false,
     ]);
   });
+
+  it('stops following conditions nested, or chained, past sixty-four', () => {
+    const nested = (depth: number) =>
+      render(
+        `${'{% if lab %}\n'.repeat(depth)}PermitRootLogin yes\n${'{% endif %}\n'.repeat(depth)}`,
+      );
+    expect(nested(64)[0]?.ways?.[0]).toHaveLength(64);
+    expect([nested(65)[0]?.conditional, nested(65)[0]?.ways]).toEqual([true, undefined]);
+    const chained = (length: number) =>
+      render(
+        `{% if a0 %}\nX\n${Array.from({ length }, (_, n) => `{% elif a${n + 1} %}\nX\n`).join('')}{% else %}\nPermitRootLogin yes\n{% endif %}\n`,
+      ).at(-1);
+    expect(chained(63)?.ways?.[0]).toHaveLength(64);
+    expect([chained(64)?.conditional, chained(64)?.ways]).toEqual([true, undefined]);
+  });
 });
 
 describe('conditions that pick hosts', () => {
