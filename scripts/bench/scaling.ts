@@ -76,6 +76,14 @@ const SHAPES: readonly Shape[] = [
     }),
   },
   {
+    name: 'Ansible `when:` list, flags',
+    members: 10_000,
+    files: (members) => ({
+      'roles/x/defaults/main.yml': lines(members, (index) => `a${index}: true\n`),
+      'roles/x/tasks/main.yml': `- lineinfile:\n    path: /etc/ssh/sshd_config\n    line: PermitRootLogin yes\n  when:\n${lines(members, (index) => `    - a${index} | bool\n`)}`,
+    }),
+  },
+  {
     name: 'Puppet resource, attributes',
     members: 20_000,
     files: (members) => ({

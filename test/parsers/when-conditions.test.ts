@@ -3,6 +3,7 @@ import { parseAnsible } from '../../src/parsers/ansible/parse-ansible.js';
 import {
   registeredFor,
   registeredNames,
+  whenAlternatives,
   whenConditionsOf,
   whenGuards,
 } from '../../src/parsers/ansible/when-conditions.js';
@@ -27,6 +28,15 @@ const PLAYBOOK = `
       ansible.builtin.command: /bin/true
 `;
 
+/** A condition as the model holds a `when:` string. */
+const string = (text: string) => ({
+  kind: 'string' as const,
+  value: text,
+  text,
+  dynamic: false,
+  range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+});
+
 describe('the when: conditions a task runs under', () => {
   it('are its own and those of the blocks around it, outer first, and no other block', () => {
     const parsed = parseAnsible('site.yml', PLAYBOOK);
@@ -49,19 +59,32 @@ describe('the when: conditions a task runs under', () => {
   });
 
   it('decide through the flags they test, none where they only pick hosts, and nothing else', () => {
-    const string = (text: string) => ({
-      kind: 'string' as const,
-      value: text,
-      text,
-      dynamic: false,
-      range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-    });
     expect(whenGuards([string('lab | bool'), string('not keys_only')])).toEqual([
       { name: 'lab', test: 'bool', when: true },
       { name: 'keys_only', test: 'truth', when: false },
     ]);
     expect(whenGuards([string("ansible_os_family == 'Debian'")])).toEqual([]);
     expect(whenGuards([string('lab | bool'), string('result.rc != 0')])).toBeUndefined();
+  });
+
+  it('hold in each way an `or` gives, in the order the conditions are written', () => {
+    const flags = (...conditions: string[]) =>
+      whenAlternatives(conditions.map(string))?.map((way) =>
+        way.map(({ name, when }) => (when ? name : `!${name}`)),
+      );
+    expect(flags('a', 'b or not c', 'd', 'e', 'f or g')).toEqual([
+      ['a', 'b', 'd', 'e', 'f'],
+      ['a', 'b', 'd', 'e', 'g'],
+      ['a', '!c', 'd', 'e', 'f'],
+      ['a', '!c', 'd', 'e', 'g'],
+    ]);
+    expect(flags("ansible_os_family == 'Debian' or a", 'b')).toEqual([['b'], ['a', 'b']]);
+    expect(flags(...Array.from({ length: 5 }, (_, n) => `a${n} or b${n}`))).toBeUndefined();
+    const many = Array.from({ length: 20_000 }, (_, n) => `a${n} | bool`);
+    expect(flags(...many, 'x or y')?.map((way) => [way.length, way.at(-1)])).toEqual([
+      [20_001, 'x'],
+      [20_001, 'y'],
+    ]);
   });
 
   it("read what a task of the file registered as they read the host's facts", () => {

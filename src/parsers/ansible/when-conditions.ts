@@ -61,17 +61,31 @@ export function whenAlternatives(
   conditions: readonly Value[],
   registered?: ReadonlySet<string>,
 ): FlagGuard[][] | undefined {
-  let ways: FlagGuard[][] = [[]];
+  // Runs of conditions with one way each are gathered first and joined with the others' ways
+  // once at the end, so that a `when:` list of thousands of flags is not copied per item.
+  const segments: FlagGuard[][][] = [];
+  let count = 1;
+  let run: FlagGuard[] | undefined;
   for (const item of conditionItems(conditions)) {
     const alternatives =
       item.kind === 'string'
         ? readConditionAlternatives(String(item.value ?? ''), registered)
         : undefined;
-    if (!alternatives || ways.length * alternatives.length > MAX_ALTERNATIVES) return undefined;
-    ways = ways.flatMap((way) =>
-      alternatives.map((parts) => [...way, ...parts.flags.map(guardOfFlag)]),
-    );
+    if (!alternatives) return undefined;
+    const [only] = alternatives;
+    if (only && alternatives.length === 1) {
+      if (!run) segments.push([(run = [])]);
+      run.push(...only.flags.map(guardOfFlag));
+      continue;
+    }
+    count *= alternatives.length;
+    if (count > MAX_ALTERNATIVES) return undefined;
+    segments.push(alternatives.map((parts) => parts.flags.map(guardOfFlag)));
+    run = undefined;
   }
+  let ways: FlagGuard[][] = [[]];
+  for (const options of segments)
+    ways = ways.flatMap((way) => options.map((option) => [...way, ...option]));
   return ways;
 }
 
