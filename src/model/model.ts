@@ -254,6 +254,12 @@ export interface FlagGuard {
 }
 
 /**
+ * The ways something is written or run, each the flags' tests that together let it (several
+ * under `or`); `[[]]` for always.
+ */
+export type FlagWays = readonly (readonly FlagGuard[])[];
+
+/**
  * How a template tests a variable: through Ansible's `bool` filter, by Jinja2's truth, by Ruby's
  * and Puppet's (`set`: anything but nil, undef and false), whether it is defined at all (Jinja2's
  * `is defined`), or for equality with a string (`x == 'yes'`; Puppet's ignoring case).

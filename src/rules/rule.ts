@@ -1,5 +1,5 @@
 import type { Finding, Landing, Severity, Suggestion } from '../model/finding.js';
-import type { FileModel, FlagGuard, Language, SourceRange } from '../model/model.js';
+import type { FileModel, FlagWays, Language, SourceRange } from '../model/model.js';
 import type { VariableDefinition } from '../model/definition.js';
 import type { Profile } from './profiles.js';
 
@@ -94,7 +94,7 @@ export interface RuleContext {
    * for it to run, one list per way the run reaches it. Absent where some way runs it without
    * such a condition, or nothing in the run includes it.
    */
-  runsUnder?: readonly (readonly FlagGuard[])[];
+  runsUnder?: FlagWays;
   /**
    * The names under which the run's code registers what it finds on a host (Ansible's
    * `register:`, in any file of the run): a condition that tests one picks hosts, as a fact does.

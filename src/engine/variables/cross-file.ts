@@ -17,11 +17,11 @@
  */
 import type { SourceFile } from '../source-file.js';
 import { isTooLarge } from '../file-size.js';
-import type { FileModel, Language } from '../../model/model.js';
+import type { FileModel, FlagWays, Language } from '../../model/model.js';
 import { parseFile } from '../../languages/parse-file.js';
 import { definesForOthers, mayApplyValues } from './definitions.js';
 import { DeferredReports } from './deferred-reports.js';
-import { IncludedUnder, type Ways } from './included-under.js';
+import { IncludedUnder } from './included-under.js';
 import { Places } from '../../languages/places.js';
 import { descriptorOf, DESCRIPTORS } from '../../languages/index.js';
 import { VariableIndex, type VariableResolver } from './variable-index.js';
@@ -135,7 +135,7 @@ export class CrossFile {
    * What the flags must answer for the file to run, one list per way the run includes or
    * renders it under conditions; undefined where it always runs (see `IncludedUnder`).
    */
-  runsUnder(path: string): Ways | undefined {
+  runsUnder(path: string): FlagWays | undefined {
     return this.includedUnder.of(path);
   }
 

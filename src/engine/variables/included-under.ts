@@ -5,7 +5,7 @@
  * in several ways runs under any of them; one reached in some way without a condition, or by
  * nothing in the run, always runs.
  */
-import type { FileModel, FlagGuard } from '../../model/model.js';
+import type { FileModel, FlagGuard, FlagWays } from '../../model/model.js';
 import { descriptorOf } from '../../languages/index.js';
 import { addTo } from '../../shared/add-to.js';
 
@@ -13,9 +13,6 @@ import { addTo } from '../../shared/add-to.js';
 const MAX_WAYS = 16;
 /** Past this many files including one another in a chain, the last is taken to run always. */
 const MAX_CHAIN = 500;
-
-/** What the flags must answer, one list per way the run reaches a file. */
-export type Ways = readonly (readonly FlagGuard[])[];
 
 interface Use {
   /** the file whose task includes or renders it */
@@ -25,7 +22,7 @@ interface Use {
 
 export class IncludedUnder {
   private readonly uses = new Map<string, Use[]>();
-  private readonly ways = new Map<string, Ways | undefined>();
+  private readonly ways = new Map<string, FlagWays | undefined>();
 
   /**
    * Records the files `model`'s code includes or renders, and under what; `registered` are the
@@ -37,11 +34,11 @@ export class IncludedUnder {
   }
 
   /** The ways a file runs only under flags; undefined where it always runs. */
-  of(path: string): Ways | undefined {
+  of(path: string): FlagWays | undefined {
     return this.waysOf(path, new Set());
   }
 
-  private waysOf(path: string, reading: Set<string>): Ways | undefined {
+  private waysOf(path: string, reading: Set<string>): FlagWays | undefined {
     if (this.ways.has(path)) return this.ways.get(path);
     const uses = this.uses.get(path);
     // A file that includes itself, through others or not, runs as its includers do.

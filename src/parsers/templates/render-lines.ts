@@ -6,7 +6,7 @@
  *
  * A plain file is the same with no tags: every line as it is.
  */
-import type { FlagGuard, SourceRange } from '../../model/model.js';
+import type { FlagGuard, FlagWays, SourceRange } from '../../model/model.js';
 import type { ConditionParts } from './condition-parts.js';
 import type { FlagTest } from './flag-test.js';
 import type { TemplateTag } from './tags.js';
@@ -21,7 +21,7 @@ export interface RenderedLine {
    * as tests of variables: what those variables must be for the line to be written, for each
    * way it can be (several where a condition joins its parts with `or`).
    */
-  ways?: readonly (readonly FlagGuard[])[];
+  ways?: FlagWays;
   /**
    * some of its text sits under a condition that picks hosts (`ansible_os_family == 'Debian'`):
    * written unconditionally where it is written, but not on every host
@@ -45,14 +45,9 @@ interface Piece {
   sourceTo: number;
   /** an expression: any offset inside maps to the whole tag */
   expression: boolean;
-  conditional: boolean;
-  /** the ways of flags the text is written under; undefined where a condition around it is not read */
-  ways: Ways | undefined;
-  hostSpecific: boolean;
+  /** what the blocks around the text write it under */
+  under: Written;
 }
-
-/** Alternatives, each the flags' tests that together write some text; `[[]]` for always. */
-type Ways = readonly (readonly FlagGuard[])[];
 
 /** Text nested under more ways than this, or more conditions (or after more), is not judged. */
 const MAX_WAYS = 16;
@@ -67,7 +62,7 @@ interface Block {
   condition: boolean;
   /** one of its conditions picks hosts */
   hostSpecific?: boolean;
-  branch: Ways | undefined;
+  branch: FlagWays | undefined;
   otherwise: readonly FlagGuard[] | undefined;
 }
 
@@ -96,9 +91,9 @@ export function renderLines(
       const ways = sharedWays(own);
       lines.push({
         text: text.slice(start, end),
-        conditional: own.some((piece) => piece.conditional),
+        conditional: own.some((piece) => piece.under.conditional),
         ...(ways ? { ways } : {}),
-        ...(own.some((piece) => piece.hostSpecific) ? { hostSpecific: true as const } : {}),
+        ...(own.some((piece) => piece.under.hostSpecific) ? { hostSpecific: true as const } : {}),
         templated: own.some((piece) => piece.expression),
         rangeOf: (from, to) =>
           rangeBetween(
@@ -124,10 +119,7 @@ function render(
   const blocks: Block[] = [];
   /** What the text inside each open block is written under, worked out as blocks change. */
   const inside: Written[] = [];
-  let { conditional, ways, hostSpecific } = ALWAYS;
-  const enter = (written: Written) => {
-    ({ conditional, ways, hostSpecific } = written);
-  };
+  let under = ALWAYS;
   let position = 0;
   const addText = (sourceFrom: number, sourceTo: number) => {
     if (sourceTo <= sourceFrom) return;
@@ -139,9 +131,7 @@ function render(
       sourceFrom,
       sourceTo,
       expression: false,
-      conditional,
-      ways,
-      hostSpecific,
+      under,
     });
   };
   for (const tag of tags) {
@@ -156,9 +146,7 @@ function render(
         sourceFrom: tag.start,
         sourceTo: tag.end,
         expression: true,
-        conditional,
-        ways,
-        hostSpecific,
+        under,
       });
       continue;
     }
@@ -174,22 +162,25 @@ function render(
       blocks.pop();
       inside.pop();
     } else continue;
-    enter(inside.at(-1) ?? ALWAYS);
+    under = inside.at(-1) ?? ALWAYS;
   }
   addText(position, source.length);
   return { text, pieces };
 }
 
-/** What text is written under: outside every condition, always. */
+/** What text is written under, where the conditions around it put it. */
 interface Written {
-  /** some of the conditions around it are neither always true nor a flag's */
+  /** written only where conditions hold: one not read, or flags in every way */
   conditional: boolean;
-  ways: Ways | undefined;
+  /** undefined where a condition around it is not read */
+  ways: FlagWays | undefined;
+  /** one of the conditions around it picks hosts */
   hostSpecific: boolean;
   /** how many conditions are around it */
   depth: number;
 }
 
+/** Outside every condition: always. */
 const ALWAYS: Written = { conditional: false, ways: [[]], hostSpecific: false, depth: 0 };
 
 /**
@@ -215,7 +206,7 @@ function writtenIn(outer: Written, block: Block): Written {
   };
 }
 
-function joinedWays(outer: Ways, inner: Ways): Ways | undefined {
+function joinedWays(outer: FlagWays, inner: FlagWays): FlagWays | undefined {
   if (outer.length * inner.length > MAX_WAYS) return undefined;
   return outer.flatMap((before) => inner.map((way) => [...before, ...way]));
 }
@@ -268,13 +259,13 @@ function branchOf(
 }
 
 /** The ways of a line's conditional text, when it all sits in one branch. */
-function sharedWays(pieces: readonly Piece[]): Ways | undefined {
-  let shared: Ways | undefined;
-  for (const piece of pieces) {
-    if (!piece.conditional) continue;
-    if (piece.ways === undefined || (shared !== undefined && piece.ways !== shared))
+function sharedWays(pieces: readonly Piece[]): FlagWays | undefined {
+  let shared: FlagWays | undefined;
+  for (const { under } of pieces) {
+    if (!under.conditional) continue;
+    if (under.ways === undefined || (shared !== undefined && under.ways !== shared))
       return undefined;
-    shared = piece.ways;
+    shared = under.ways;
   }
   return shared;
 }
