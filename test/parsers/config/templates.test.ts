@@ -204,6 +204,19 @@ describe('rendered lines', () => {
     ]);
   });
 
+  it('keeps the flags of a line whose text sits on both sides of a loop or a closed block', () => {
+    const source =
+      '{% if lab %}\nAllowUsers {% for u in users %}{{ u }} {% endfor %}root{% if x %} x{% endif %}\n{% endif %}\n';
+    expect(render(source).map(({ text, ways }) => [text, ways])).toEqual([
+      ['AllowUsers {{ u }} root x', undefined],
+    ]);
+    const loopOnly =
+      '{% if lab %}\nAllowUsers {% for u in users %}{{ u }} {% endfor %}root\n{% endif %}\n';
+    expect(render(loopOnly).map(({ text, ways }) => [text, ways])).toEqual([
+      ['AllowUsers {{ u }} root', [[{ name: 'lab', test: 'truth', when: true }]]],
+    ]);
+  });
+
   it('writes a branch under `and` under every flag it joins, and the branches after it under none', () => {
     const source = [
       "{% if lab | bool and not keys_only and mode == 'x' %}",
