@@ -162,16 +162,16 @@ function* readUnitSettings(
       if (written) for (const way of ways) yield { ...written, ...way };
     }
     yield* contentSettings(unit, file, destinations, registered);
-    let augeasGuard: Guard | undefined;
     for (const { spec, name, value } of augeasSettings(unit, file.language))
-      yield {
-        format: spec.format,
-        name,
-        value,
-        range: value.range,
-        ...(augeasGuard ??= guardOf(file, unit, registered)),
-        ...(unit.within ? { within: unit.within } : {}),
-      };
+      for (const way of ways)
+        yield {
+          format: spec.format,
+          name,
+          value,
+          range: value.range,
+          ...way,
+          ...(unit.within ? { within: unit.within } : {}),
+        };
   }
   yield* commandSettings(file, destinations, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
@@ -186,8 +186,8 @@ function* readUnitSettings(
 function* optionHashSettings(file: FileModel, registered: ReadonlySet<string>): Generator<Setting> {
   const templated = descriptorOf(file.language).variables.templated;
   for (const { hash, lines, unit } of optionHashesIn(file)) {
-    const guard = unit ? guardOf(file, unit, registered) : { conditional: false };
-    const guarded = lines.map((line) => ({ ...line, ...linesGuard(guard) }));
+    const ways = unit ? waysToRun(file, unit, registered) : [{ conditional: false }];
+    const guarded = lines.map((line) => ({ ...line, ...linesGuard(ways) }));
     const booleans = booleanWordsOf(hash.layout);
     for (const directive of readDirectives(guarded, formatSpec(hash.format), templated))
       yield {
@@ -210,11 +210,11 @@ function* heldOptionHashSettings(
   const { file } = context;
   const templated = descriptorOf(file.language).variables.templated;
   for (const { hash, unit, reference } of optionHashesHeldIn(file)) {
-    const guard = guardOf(file, unit, registered);
+    const ways = waysToRun(file, unit, registered);
     for (const held of heldHashes(context, reference, unit.within)) {
       const lines = optionLines(held.options, hash.layout).map((line) => ({
         ...line,
-        ...linesGuard(guard),
+        ...linesGuard(ways),
       }));
       for (const directive of readDirectives(lines, formatSpec(hash.format), templated)) {
         const setting = directiveSetting(hash.format, directive, unit.within);
@@ -405,7 +405,7 @@ function* contentSettings(
   const text = content ? stringText(content) : undefined;
   if (!spec || !content || text === undefined) return;
   const templated = descriptorOf(file.language).variables.templated;
-  const lines = contentLines(content, text, guardOf(file, unit, registered), templated);
+  const lines = contentLines(content, text, waysToRun(file, unit, registered), templated);
   for (const directive of readDirectives(lines, spec, templated))
     yield directiveSetting(spec.format, directive, unit.within);
 }
@@ -455,7 +455,7 @@ const LINE_SEARCH_SLACK = 1000;
 function contentLines(
   content: Value,
   text: string,
-  guard: Guard,
+  ways: readonly Guard[],
   templated: RegExp,
 ): RenderedLine[] {
   const written = content.text;
@@ -472,7 +472,7 @@ function contentLines(
     // written as it stands.
     const rendered = {
       text: line,
-      ...linesGuard(guard),
+      ...linesGuard(ways),
       templated: content.dynamic && templated.test(line),
     };
     if (found < 0) return { ...rendered, rangeOf: () => start };
@@ -513,9 +513,17 @@ interface Guard {
   guards?: readonly FlagGuard[];
 }
 
-/** What the lines a task or resource writes are written under, as rendered lines say it. */
-function linesGuard(guard: Guard): Pick<RenderedLine, 'conditional' | 'ways'> {
-  return { conditional: guard.conditional, ...(guard.guards ? { ways: [guard.guards] } : {}) };
+/**
+ * What the lines a task or resource writes are written under, in each way it runs
+ * (`waysToRun`), as rendered lines say it.
+ */
+function linesGuard(ways: readonly Guard[]): Pick<RenderedLine, 'conditional' | 'ways'> {
+  const conditional = ways.some((way) => way.conditional);
+  const guards = ways.flatMap((way) => (way.guards ? [way.guards] : []));
+  return {
+    conditional,
+    ...(conditional && guards.length === ways.length ? { ways: guards } : {}),
+  };
 }
 
 /**
@@ -608,10 +616,10 @@ function* commandSettings(
     const destination = destinations(target, unit.within);
     const spec = destination === undefined ? undefined : formatByDestination(destination);
     if (!spec) continue;
-    const guard = guardOf(file, unit, registered);
+    const ways = waysToRun(file, unit, registered);
     const lines = text.split('\n').map((line) => ({
       text: line,
-      ...linesGuard(guard),
+      ...linesGuard(ways),
       templated: templated.test(line),
       rangeOf: () => range,
     }));
@@ -916,7 +924,7 @@ function* contentHeldInVariables(
       const lines = contentLines(
         definition.value,
         text,
-        guardOf(file, unit, registered),
+        waysToRun(file, unit, registered),
         templated,
       );
       for (const directive of readDirectives(lines, spec, templated))
