@@ -5,10 +5,11 @@
  * treat them like any other value (`interpolation.ts`).
  */
 import type { ParseOutcome } from '../../model/parse-outcome.js';
-import type { Comment, FileModel, Language } from '../../model/model.js';
-import { readErbCondition } from '../templates/erb-conditions.js';
+import type { Comment, FileModel, Language, VariableTest } from '../../model/model.js';
+import { readErbConditionWays, type ErbCondition } from '../templates/erb-conditions.js';
 import { erbSelectsHosts } from '../templates/erb-host-test.js';
 import { erbTags } from '../templates/erb-tags.js';
+import type { FlagTest } from '../templates/flag-test.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { jinjaSets } from '../templates/jinja-sets.js';
 import { renderLines } from '../templates/render-lines.js';
@@ -104,25 +105,33 @@ export function templateSyntax(path: string): TemplateSyntax {
 }
 
 /**
- * The conditions of ERB and EPP tags that test one variable, as the deploying language names it,
- * or only pick hosts (Jinja2's tags read their own, `jinja-tags.ts`).
+ * The conditions of ERB and EPP tags, read as the ways they hold, each the variables it tests as
+ * the deploying language names them, or as only picking hosts (Jinja2's tags read their own,
+ * `jinja-tags.ts`).
  */
 function testFlags(tags: TemplateTag[], syntax: 'erb' | 'epp', dialect: TemplateDialect): void {
   const interpolate = dialect.interpolate(syntax);
   const language = syntax === 'epp' ? 'puppet' : 'ruby';
+  const flagOf = ({ operand, negated, equals, ignoringCase }: ErbCondition): FlagTest[] => {
+    const name = dialect.variableOf(interpolate(operand));
+    const test: VariableTest =
+      equals === undefined ? 'set' : { equals, ...(ignoringCase ? { ignoringCase } : {}) };
+    return name === undefined ? [] : [{ name, test, negated }];
+  };
   for (const tag of tags) {
     if (tag.kind !== 'statement' || tag.nesting === 'none' || tag.nesting === 'closes') continue;
     if (erbSelectsHosts(tag.code, language)) {
       tag.ways = [{ picksHosts: true, flags: [] }];
       continue;
     }
-    const condition = readErbCondition(tag.code, language);
-    const name = condition && dialect.variableOf(interpolate(condition.operand));
-    if (!condition || name === undefined) continue;
-    const { equals, ignoringCase } = condition;
-    const test =
-      equals === undefined ? 'set' : { equals, ...(ignoringCase ? { ignoringCase } : {}) };
-    tag.ways = [{ picksHosts: false, flags: [{ name, test, negated: condition.negated }] }];
+    const ways = readErbConditionWays(tag.code, language)?.map(({ picksHosts, tests }) => ({
+      picksHosts,
+      flags: tests.flatMap(flagOf),
+      read: tests.length,
+    }));
+    // A condition is read only where the deploying language names every variable it tests.
+    if (ways?.every((way) => way.flags.length === way.read))
+      tag.ways = ways.map(({ picksHosts, flags }) => ({ picksHosts, flags }));
   }
 }
 

@@ -41,7 +41,11 @@ const PUPPET_REST =
 
 export function erbSelectsHosts(code: string, language: EmbeddedCode): boolean {
   const condition = (language === 'ruby' ? RUBY_TAG : PUPPET_TAG).exec(code.trim())?.[1];
-  if (!condition) return false;
+  return condition !== undefined && erbConditionSelectsHosts(condition, language);
+}
+
+/** The same of a condition without its keyword (`node['platform'] == 'ubuntu'`). */
+export function erbConditionSelectsHosts(condition: string, language: EmbeddedCode): boolean {
   const facts = language === 'ruby' ? RUBY_FACTS : PUPPET_FACTS;
   const marked = condition.replace(facts, ' FACT ');
   if (!marked.includes('FACT')) return false;

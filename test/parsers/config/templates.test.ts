@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { erbTags, initTemplateParser } from '../../../src/parsers/templates/erb-tags.js';
-import { readErbCondition } from '../../../src/parsers/templates/erb-conditions.js';
+import { readErbConditionWays } from '../../../src/parsers/templates/erb-conditions.js';
 import { readFlagTest } from '../../../src/parsers/templates/flag-test.js';
 import { selectsHosts } from '../../../src/parsers/templates/host-test.js';
 import {
@@ -533,6 +533,14 @@ describe('flag tests', () => {
   });
 
   it('reads an ERB or EPP condition on one variable, as the tag writes the variable', () => {
+    /** The one test a condition reads as, if it reads as one. */
+    const readErbCondition = (code: string, language: 'ruby' | 'puppet') => {
+      const ways = readErbConditionWays(code, language);
+      const [way] = ways ?? [];
+      return ways?.length === 1 && way?.tests.length === 1 && !way.picksHosts
+        ? way.tests[0]
+        : undefined;
+    };
     expect(readErbCondition('if @x11', 'ruby')).toEqual({ operand: '@x11', negated: false });
     expect(readErbCondition('unless !@x11 then', 'ruby')).toEqual({
       operand: '@x11',
@@ -567,12 +575,54 @@ describe('flag tests', () => {
     });
     for (const [other, language] of [
       ['if @x11.nil?', 'ruby'],
-      ['if @a && @b', 'ruby'],
       ['if @port == 22', 'ruby'],
+      ['if (@a && @b)', 'ruby'],
+      ['if @a and @b || @c', 'ruby'],
+      ['if @a and @b or @c', 'ruby'],
+      ['if @a && @port > 1', 'ruby'],
       ["if !$mode == 'on' {", 'puppet'],
       ['if $port == 22 {', 'puppet'],
       ['if @x11', 'puppet'],
+      ['if $a && $b {', 'puppet'],
     ] as const)
-      expect(readErbCondition(other, language)).toBeUndefined();
+      expect(readErbConditionWays(other, language), other).toBeUndefined();
+  });
+
+  it('reads the ways an ERB or EPP condition joins its tests in, and an `unless` as their failing', () => {
+    const ways = (code: string, language: 'ruby' | 'puppet') =>
+      readErbConditionWays(code, language)?.map(({ picksHosts, tests }) => [
+        picksHosts,
+        ...tests.map(({ operand, negated }) => `${negated ? '!' : ''}${operand}`),
+      ]);
+    expect(ways("if @lab && !@strict || node['ssh']['legacy']", 'ruby')).toEqual([
+      [false, '@lab', '!@strict'],
+      [false, "node['ssh']['legacy']"],
+    ]);
+    expect(ways('if @lab and @legacy then', 'ruby')).toEqual([[false, '@lab', '@legacy']]);
+    expect(ways("if node['platform'] == 'ubuntu' && @lab", 'ruby')).toEqual([[true, '@lab']]);
+    expect(ways('unless @lab && @legacy', 'ruby')).toEqual([
+      [false, '!@lab'],
+      [false, '!@legacy'],
+    ]);
+    expect(ways('unless @lab || @legacy', 'ruby')).toEqual([[false, '!@lab', '!@legacy']]);
+    expect(ways("} elsif $lab and $mode != 'strict' or $legacy {", 'puppet')).toEqual([
+      [false, '$lab', '!$mode'],
+      [false, '$legacy'],
+    ]);
+    expect(ways("if $facts['os']['family'] == 'Debian' or $lab {", 'puppet')).toEqual([
+      [true],
+      [false, '$lab'],
+    ]);
+    const many = Array.from({ length: 17 }, (_, n) => `@a${n}`);
+    expect(ways(`if ${many.join(' || ')}`, 'ruby')).toBeUndefined();
+    expect(
+      ways(
+        `unless ${many
+          .slice(0, 5)
+          .map((a) => `${a} && ${a}x`)
+          .join(' || ')}`,
+        'ruby',
+      ),
+    ).toBe(undefined);
   });
 });
