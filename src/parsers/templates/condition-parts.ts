@@ -7,6 +7,7 @@
 import type { FlagGuard } from '../../model/model.js';
 import { readFlagTest, type FlagTest } from './flag-test.js';
 import { selectsHosts } from './host-test.js';
+import { splitOnOperator } from './top-level-parts.js';
 
 export interface ConditionParts<Flag = FlagTest> {
   /** some part picks hosts */
@@ -148,33 +149,8 @@ export function readParts<Part, Flag>(
  * where `or` joins parts, which binds looser.
  */
 function topLevelParts(condition: string, joiner: 'and' | 'or'): string[] | undefined {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let partStart = 0;
-  for (let index = 0; index < condition.length; index++) {
-    const char = condition[index];
-    if (quote) {
-      if (char === '\\') index++;
-      else if (char === quote) quote = undefined;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-    } else if (char === '(' || char === '[' || char === '{') {
-      depth++;
-    } else if (char === ')' || char === ']' || char === '}') {
-      depth--;
-    } else if (depth === 0 && /\s/.test(char ?? '')) {
-      const word = /^\s+(and|or)\s/.exec(condition.slice(index));
-      if (word?.[1] === 'or' && joiner === 'and') return undefined;
-      if (word?.[1] === joiner) {
-        parts.push(condition.slice(partStart, index));
-        index += word[0].length - 1;
-        partStart = index + 1;
-      }
-    }
-  }
-  parts.push(condition.slice(partStart));
-  return parts.map((part) => part.trim());
+  if (joiner === 'and' && splitOnOperator(condition, 'or').length > 1) return undefined;
+  return splitOnOperator(condition, joiner);
 }
 
 /**

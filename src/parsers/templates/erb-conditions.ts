@@ -10,6 +10,7 @@
  */
 import type { EmbeddedCode } from './erb-tags.js';
 import { erbConditionSelectsHosts } from './erb-host-test.js';
+import { splitOnOperator } from './top-level-parts.js';
 
 export interface ErbCondition {
   /** the code that names the variable, as an output tag would write it (`@x11`, `$x11`) */
@@ -48,8 +49,10 @@ export function readErbConditionWays(code: string, language: EmbeddedCode): ErbW
   const operators = condition === undefined ? undefined : operatorsOf(condition, language);
   if (condition === undefined || !operators) return undefined;
   const ways: Part[][] = [];
-  for (const alternative of topLevelParts(condition, operators.or)) {
-    const parts = topLevelParts(alternative, operators.and).map((part) => readPart(part, language));
+  for (const alternative of splitOnOperator(condition, operators.or)) {
+    const parts = splitOnOperator(alternative, operators.and).map((part) =>
+      readPart(part, language),
+    );
     if (parts.some((part) => part === undefined) || ways.length >= MAX_WAYS) return undefined;
     ways.push(parts as Part[]);
   }
@@ -70,7 +73,7 @@ function operatorsOf(
   language: EmbeddedCode,
 ): { and: string; or: string } | undefined {
   if (language === 'puppet') return { and: 'and', or: 'or' };
-  const has = (operator: string) => topLevelParts(condition, operator).length > 1;
+  const has = (operator: string) => splitOnOperator(condition, operator).length > 1;
   const words = [has('and'), has('or')].filter(Boolean).length;
   if (words === 0) return { and: '&&', or: '||' };
   return words === 1 && !has('&&') && !has('||') ? { and: 'and', or: 'or' } : undefined;
@@ -114,32 +117,4 @@ function negatedWays(ways: readonly Part[][]): Part[][] | undefined {
     );
   }
   return negated;
-}
-
-/** The condition split on `operator` outside quotes and brackets, each part trimmed. */
-function topLevelParts(condition: string, operator: string): string[] {
-  const word = /^\w+$/.test(operator);
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let start = 0;
-  for (let index = 0; index < condition.length; index++) {
-    const char = condition[index];
-    if (quote) {
-      if (char === '\\') index++;
-      else if (char === quote) quote = undefined;
-    } else if (char === "'" || char === '"') quote = char;
-    else if (char === '(' || char === '[' || char === '{') depth++;
-    else if (char === ')' || char === ']' || char === '}') depth--;
-    else if (depth === 0 && condition.startsWith(operator, index)) {
-      const after = condition[index + operator.length] ?? '';
-      const before = condition[index - 1] ?? '';
-      if (word && (!/\s/.test(before) || !/\s/.test(after))) continue;
-      parts.push(condition.slice(start, index).trim());
-      start = index + operator.length;
-      index = start - 1;
-    }
-  }
-  parts.push(condition.slice(start).trim());
-  return parts;
 }
