@@ -145,13 +145,15 @@ function* readUnitSettings(
       file.language === 'ansible' && writesSetting(unit.type, file.language)
         ? loopIterations(context, unit)
         : undefined;
-    // A task under `or` writes its setting in each of the ways it can run.
-    const ways = waysToRun(file, unit, registered);
+    // A task under `or` writes its setting in each of the ways it can run; read only for a
+    // task that writes one, as most write none.
+    let ways: Guard[] | undefined;
+    const waysOfUnit = () => (ways ??= waysToRun(file, unit, registered));
     if (iterations) {
       for (const iteration of iterations) {
         const written = writtenSetting(iteration.unit, file, destinations);
         if (!written) continue;
-        for (const way of ways) {
+        for (const way of waysOfUnit()) {
           const itemGuard = guardOfIteration(way, iteration);
           if (itemGuard)
             yield { ...written, ...itemGuard, ...listed(unit, written, iteration.givenBy) };
@@ -159,11 +161,11 @@ function* readUnitSettings(
       }
     } else {
       const written = writtenSetting(unit, file, destinations);
-      if (written) for (const way of ways) yield { ...written, ...way };
+      if (written) for (const way of waysOfUnit()) yield { ...written, ...way };
     }
     yield* contentSettings(unit, file, destinations, registered);
     for (const { spec, name, value } of augeasSettings(unit, file.language))
-      for (const way of ways)
+      for (const way of waysOfUnit())
         yield {
           format: spec.format,
           name,
