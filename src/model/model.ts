@@ -102,6 +102,11 @@ export interface Unit {
    * Absent under any other condition, which `FileModel.conditions` still records.
    */
   guards?: readonly FlagGuard[];
+  /**
+   * For a resource inside a condition that holds in several ways (Puppet's `if $lab or
+   * $legacy`): each way's guards, as `guards` would give one; `guards` is then absent.
+   */
+  guardWays?: FlagWays;
 }
 
 export type VariableScope =

@@ -8,7 +8,8 @@
  * before it, holding its own. A resource under any other condition (a comparison, a method
  * call) carries none.
  */
-import type { FlagGuard, SourceRange, Unit } from '../../model/model.js';
+import type { FlagGuard, FlagWays, SourceRange, Unit } from '../../model/model.js';
+import { MAX_FLAG_WAYS, everyWayFails, joinWays } from '../../model/flag-ways.js';
 import { encloses } from '../../model/ranges.js';
 import { blockStatements, field, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
@@ -16,12 +17,12 @@ import { selectsNodes } from './host-test.js';
 import { caseOptionGuards, readParts } from '../templates/condition-parts.js';
 
 /**
- * A branch of a condition, and the flag it needs; `nodes` for one that picks nodes by what Ohai
- * finds on them (no guard); none for a branch no one flag decides.
+ * A branch of a condition, and the ways of flags that take it (several under `||`); `nodes` for
+ * one that picks nodes by what Ohai finds on them (no guard); none for a branch no flags decide.
  */
 interface Branch {
   range: SourceRange;
-  guard?: FlagGuard | 'nodes';
+  ways?: FlagWays | 'nodes';
 }
 
 const NODE_ATTRIBUTE = /^node(\.[\w-]+)+$/;
@@ -55,12 +56,17 @@ export function guardResources(
     }
     closeBefore(open, unit.range);
     // Under a condition no flag decides, the resource stays conditional whatever its own guard.
-    if (!open.every((branch) => branch.guard)) continue;
-    const guards = open.flatMap((branch) =>
-      branch.guard === undefined || branch.guard === 'nodes' ? [] : [branch.guard],
-    );
+    if (!open.every((branch) => branch.ways)) continue;
     const own = ownGuards.get(unit);
-    if (open.length > 0 || own) unit.guards = [...guards, ...(own ?? [])];
+    if (open.length === 0 && !own) continue;
+    let ways: FlagWays | undefined = [[]];
+    for (const branch of open)
+      if (branch.ways && branch.ways !== 'nodes') ways = ways && joinWays(ways, branch.ways);
+    if (own) ways = ways && joinWays(ways, [own]);
+    // Under more ways than are read, the resource stays conditional.
+    if (!ways) continue;
+    if (ways.length === 1) unit.guards = ways[0];
+    else unit.guardWays = ways;
   }
 }
 
@@ -101,7 +107,7 @@ function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
     // `case node['platform_family']` picks nodes in every branch.
     const value = field(node, 'value');
     const nodes = value !== undefined && selectsNodes(value, values);
-    if (nodes) return [{ range: rangeOf(node), guard: 'nodes' }];
+    if (nodes) return [{ range: rangeOf(node), ways: 'nodes' }];
     const name = node.type === 'case' && value ? attributeTested(value, values) : undefined;
     return name === undefined ? [{ range: rangeOf(node) }] : caseBranches(node, name, values);
   }
@@ -110,29 +116,30 @@ function branchesOf(node: SyntaxNode, values: RubyValues): Branch[] {
 }
 
 /**
- * The branches of an `if`, `unless`, `elsif` or modifier: under a flag's test, each with the
- * answer it needs; under a test that picks nodes (`if platform?('ubuntu')`), each as written,
- * with the `elsif`s after it read in turn. An `elsif` after a flag's test is a branch where that
- * flag's test fails, holding the `elsif`'s own branches: two flags decide what is under it.
+ * The branches of an `if`, `unless`, `elsif` or modifier: under flags' tests, each with the ways
+ * it is taken (`testWays`); under a test that picks nodes (`if platform?('ubuntu')`), each as
+ * written, with the `elsif`s after it read in turn. An `elsif` after flags' tests is a branch
+ * where those tests fail, holding the `elsif`'s own branches: both decide what is under it.
  */
 function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
   const modifier = node.type === 'if_modifier' || node.type === 'unless_modifier';
   const condition = field(node, 'condition');
   const unless = node.type.startsWith('unless');
   const nodes = condition && nodesPicked(condition, values, unless);
-  const flag = condition && !nodes ? flagTested(condition, values, unless) : undefined;
+  const tested = condition && !nodes ? testWays(condition, values, unless) : undefined;
   const guard = (taken: boolean): Partial<Branch> => {
     // On the nodes it leaves out, the `else` is declared whatever the flag beside says.
-    if (nodes) return { guard: taken && nodes.flag ? nodes.flag : 'nodes' };
-    return flag ? { guard: { ...flag, when: taken ? flag.when : !flag.when } } : {};
+    if (nodes) return { ways: taken && nodes.flag ? [[nodes.flag]] : 'nodes' };
+    const ways = taken ? tested?.holds : tested?.fails;
+    return ways ? { ways } : {};
   };
   const taken = field(node, modifier ? 'body' : 'consequence');
   const branches: Branch[] = taken ? [{ range: rangeOf(taken), ...guard(true) }] : [];
   const alternative = modifier ? undefined : field(node, 'alternative');
   if (alternative?.type === 'else') branches.push({ range: rangeOf(alternative), ...guard(false) });
   else if (alternative && nodes) branches.push(...ifBranches(alternative, values));
-  else if (alternative?.type === 'elsif' && flag)
-    // The `elsif` runs where the flag's test fails, and then tests its own condition.
+  else if (alternative?.type === 'elsif' && tested?.fails)
+    // The `elsif` runs where the tests before it fail, and then tests its own condition.
     branches.push(
       { range: rangeOf(alternative), ...guard(false) },
       ...ifBranches(alternative, values),
@@ -142,10 +149,9 @@ function ifBranches(node: SyntaxNode, values: RubyValues): Branch[] {
 }
 
 /**
- * The branches of a `case` on a node attribute whose `when`s are plain strings: a `when` of one
- * string needs the attribute to be it (Ruby's `===` on strings, case and all); the `else`, none
- * of them, one branch per string it must not be. A `when` of several strings needs one of them
- * (either would do) and carries none; so does every branch of a `case` with another pattern.
+ * The branches of a `case` on a node attribute whose `when`s are plain strings: a `when` needs
+ * the attribute to be one of its strings (Ruby's `===` on strings, case and all), each a way;
+ * the `else`, none of them. Every branch of a `case` with another pattern carries none.
  */
 function caseBranches(node: SyntaxNode, name: string, values: RubyValues): Branch[] {
   const clauses = node.namedChildren.filter(
@@ -158,15 +164,14 @@ function caseBranches(node: SyntaxNode, name: string, values: RubyValues): Branc
     }),
   );
   if (patterns.flat().some((string) => string === undefined)) return [{ range: rangeOf(node) }];
-  const guards = caseOptionGuards(
+  const ways = caseOptionGuards(
     name,
     clauses.map((clause, index) => (clause.type === 'else' ? 'default' : (patterns[index] ?? []))),
     false,
   );
-  return clauses.flatMap((clause, index): Branch[] => {
-    const range = rangeOf(clause);
-    const chosen = guards[index];
-    return chosen ? chosen.map((guard) => ({ range, guard })) : [{ range }];
+  return clauses.map((clause, index): Branch => {
+    const chosen = ways[index];
+    return chosen ? { range: rangeOf(clause), ways: chosen } : { range: rangeOf(clause) };
   });
 }
 
@@ -195,21 +200,64 @@ function nodesAndFlag(condition: SyntaxNode, values: RubyValues): { flag?: FlagG
   return flag ? { flag } : {};
 }
 
+/**
+ * The ways a condition on flags takes its first branch (`holds`) and its other (`fails`): one
+ * flag's test, or parts `||` or `or` joins, each flags and tests that pick nodes joined by `&&`
+ * or `and` (`node['ssh']['lab'] || node['ssh']['legacy']`). A way that only picks nodes makes
+ * the branch `nodes`; where every way fails is read where each tests one flag
+ * (`everyWayFails`). Undefined where a part is anything else.
+ */
+function testWays(
+  condition: SyntaxNode,
+  values: RubyValues,
+  unless: boolean,
+): { holds?: FlagWays | 'nodes'; fails?: FlagWays | 'nodes' } | undefined {
+  const flag = flagTested(condition, values, unless);
+  if (flag) return { holds: [[flag]], fails: [[{ ...flag, when: !flag.when }]] };
+  const ways = orWays(condition, values);
+  if (!ways) return undefined;
+  const holds = ways.some((way) => way.length === 0) ? ('nodes' as const) : ways;
+  const fails = everyWayFails(ways);
+  return unless ? { holds: fails, fails: holds } : { holds, fails };
+}
+
+/** The flags of each way parts joined by `||` or `or` hold; undefined past `MAX_FLAG_WAYS`. */
+function orWays(condition: SyntaxNode, values: RubyValues): FlagGuard[][] | undefined {
+  const parts = joined(condition, ['||', 'or']);
+  if (parts.length < 2 || parts.length > MAX_FLAG_WAYS) return undefined;
+  const ways: FlagGuard[][] = [];
+  for (const part of parts) {
+    const read = readParts(
+      conjuncts(part),
+      (test) => selectsNodes(test, values),
+      (test) => flagTested(test, values, false),
+    );
+    if (!read) return undefined;
+    ways.push(read.flags);
+  }
+  return ways;
+}
+
 /** Conditions nested deeper than this (`!`, parentheses, `&&`) are not read. */
 const MAX_CONJUNCTION_DEPTH = 20;
 
 /** The parts `&&` or `and` joins, through parentheses. */
-function conjuncts(condition: SyntaxNode, depth = 0): SyntaxNode[] {
+function conjuncts(condition: SyntaxNode): SyntaxNode[] {
+  return joined(condition, ['&&', 'and']);
+}
+
+/** The parts one of `operators` joins, through parentheses. */
+function joined(condition: SyntaxNode, operators: readonly string[], depth = 0): SyntaxNode[] {
   if (depth > MAX_CONJUNCTION_DEPTH) return [condition];
   if (condition.type === 'parenthesized_statements' && condition.namedChildCount === 1) {
     const inner = condition.namedChild(0);
-    return inner ? conjuncts(inner, depth + 1) : [condition];
+    return inner ? joined(inner, operators, depth + 1) : [condition];
   }
   const operator = condition.type === 'binary' ? field(condition, 'operator')?.text : undefined;
   const left = field(condition, 'left');
   const right = field(condition, 'right');
-  if ((operator === '&&' || operator === 'and') && left && right)
-    return [...conjuncts(left, depth + 1), ...conjuncts(right, depth + 1)];
+  if (operator !== undefined && operators.includes(operator) && left && right)
+    return [...joined(left, operators, depth + 1), ...joined(right, operators, depth + 1)];
   return [condition];
 }
 

@@ -7,7 +7,6 @@ import type {
   Attribute,
   Condition,
   FileModel,
-  FlagGuard,
   HashDeclaration,
   Unit,
   Value,
@@ -17,7 +16,6 @@ import type {
 import type {
   CallMethodExpression,
   CallNamedFunctionExpression,
-  CaseExpression,
   CollectExpression,
   Expression,
   IfExpression,
@@ -49,79 +47,8 @@ import {
 } from './created-resources.js';
 import { forEachChild } from './walk.js';
 import { selectsNodes } from './host-test.js';
-import { caseOptionGuards, readParts } from '../templates/condition-parts.js';
-
-/**
- * The variable a condition tests for truth, and the answer that takes the `if` branch:
- * `$manage_root`, `! $legacy`, `($x)`, read by Puppet's truth (anything but undef and false).
- */
-function flagTested(test: Expression, unless: boolean): FlagGuard | undefined {
-  if (test.kind === 'Unary' && test.operator === 'paren') return flagTested(test.expr, unless);
-  if (test.kind === 'Unary' && test.operator === 'not') return flagTested(test.expr, !unless);
-  if (test.kind === 'Binary' && (test.operator === '==' || test.operator === '!=')) {
-    const compared = comparedWithString(test.left, test.right);
-    // Puppet compares strings without regard to case.
-    return compared
-      ? {
-          name: compared.name,
-          test: { equals: compared.value, ignoringCase: true },
-          when: (test.operator === '==') !== unless,
-        }
-      : undefined;
-  }
-  if (test.kind !== 'Variable' || test.booleanName) return undefined;
-  return { name: test.name.replace(/^::/, ''), test: 'set', when: !unless };
-}
-
-/** `$mode == 'lab'`, either way round: the variable and the string. */
-function comparedWithString(
-  left: Expression,
-  right: Expression,
-): { name: string; value: string } | undefined {
-  const [variable, literal] = left.kind === 'Variable' ? [left, right] : [right, left];
-  if (variable.kind !== 'Variable' || variable.booleanName || literal.kind !== 'String')
-    return undefined;
-  return { name: variable.name.replace(/^::/, ''), value: literal.value };
-}
-
-/**
- * A condition that picks nodes by their facts, alone or joined by `and` to parts that do and at
- * most one variable's truth (`$facts['os']['family'] == 'Debian' and $lab`): that test.
- */
-function nodesAndFlag(test: Expression): { flag?: FlagGuard } | undefined {
-  const parts = readParts(conjuncts(test), selectsNodes, (part) => flagTested(part, false));
-  if (!parts?.picksHosts || parts.flags.length > 1) return undefined;
-  const [flag] = parts.flags;
-  return flag ? { flag } : {};
-}
-
-/**
- * For a `case` on one variable whose options are strings (`case $mode { 'lab': {...} default:
- * {...} }`): what each option needs, in order, as Puppet matches strings (ignoring case): its
- * string, or for `default` none of the others; undefined for an option of several strings
- * (either would do) and for any other `case`.
- */
-function caseOnVariable(expr: CaseExpression): (FlagGuard[] | undefined)[] | undefined {
-  const { test } = expr;
-  if (test.kind !== 'Variable' || test.booleanName) return undefined;
-  const values = expr.options.flatMap((option) => option.values);
-  if (!values.every((value) => value.kind === 'String' || value.kind === 'Default'))
-    return undefined;
-  const options = expr.options.map(({ values: written }) =>
-    written.length === 1 && written[0]?.kind === 'Default'
-      ? ('default' as const)
-      : written.map((value) => (value.kind === 'String' ? value.value : undefined)),
-  );
-  return caseOptionGuards(test.name.replace(/^::/, ''), options, true);
-}
-
-/** The parts `and` joins, through parentheses. */
-function conjuncts(test: Expression): Expression[] {
-  if (test.kind === 'Unary' && test.operator === 'paren') return conjuncts(test.expr);
-  if (test.kind === 'Binary' && test.operator === 'and')
-    return [...conjuncts(test.left), ...conjuncts(test.right)];
-  return [test];
-}
+import { caseBranchGuards, ifBranchGuards, type BranchGuard } from './branch-guards.js';
+import { joinWays } from '../../model/flag-ways.js';
 
 /** Functions whose result holds the keys of the hashes they are given. */
 const MERGING_FUNCTIONS = new Set(['merge', 'deep_merge', 'stdlib::merge']);
@@ -222,7 +149,7 @@ class PuppetModelBuilder {
           exhaustive: coversBothBooleans(expr.options.flatMap((option) => option.values)),
           range: this.values.range(expr),
         });
-        const branches = caseOnVariable(expr);
+        const branches = caseBranchGuards(expr);
         if (branches) {
           this.visit(expr.test);
           expr.options.forEach((option, index) => this.guardedBranch(option.body, branches[index]));
@@ -281,64 +208,60 @@ class PuppetModelBuilder {
   }
 
   /**
-   * An `if` or `unless`, one branch at a time: the resources of a branch carry the flag it
-   * needs when the condition tests one variable (`if $manage_root`, `unless ! $x`); an `elsif`
-   * is the `else` branch, so its resources carry the flag's answer that skips the `if` beside
-   * the one the `elsif` tests.
+   * An `if` or `unless`, one branch at a time: the resources of a branch carry what its test
+   * needs of the flags (`branch-guards.ts`); an `elsif` is the `else` branch, so its resources
+   * carry the answers that skip the `if` beside those the `elsif` tests.
    */
   private ifBranches(expr: IfExpression): void {
     this.visit(expr.test);
-    // `if $facts['os']['family'] == 'Debian'` picks nodes: on those, its branch is declared,
-    // under the one flag an `and` may test beside; on the others, its `else` is.
-    // `unless` negates the whole: only a test that picks nodes and does nothing else is read.
-    const unlessNodes: { flag?: FlagGuard } | undefined = selectsNodes(expr.test) ? {} : undefined;
-    const nodes = expr.keyword === 'if' ? nodesAndFlag(expr.test) : unlessNodes;
-    if (nodes) {
-      this.branch(expr.then, nodes.flag ?? 'nodes');
-      this.branch(expr.else, 'nodes');
-      return;
-    }
-    const flag = flagTested(expr.test, expr.keyword === 'unless');
-    this.branch(expr.then, flag);
-    this.branch(expr.else, flag && { ...flag, when: !flag.when });
+    const guards = ifBranchGuards(expr);
+    this.branch(expr.then, guards.then);
+    this.branch(expr.else, guards.else);
   }
 
   /** Visits a `case` option's body, whose units then carry the guards that choose it. */
-  private guardedBranch(body: Expression[] | undefined, guards: FlagGuard[] | undefined): void {
+  private guardedBranch(body: Expression[] | undefined, guard: BranchGuard): void {
     const firstUnit = this.units.length;
     body?.forEach(this.visitChild);
-    this.underBranch(this.units.slice(firstUnit), guards);
+    this.underBranch(this.units.slice(firstUnit), guard);
   }
 
   /** Units under a condition that is no one flag's test, at any depth, carry no guard. */
   private readonly unguarded = new WeakSet<Unit>();
 
-  /**
-   * Visits a branch, whose units then carry its flag's guard; `nodes` for a branch that picks
-   * nodes by their facts, which adds none; undefined for any other branch.
-   */
-  private branch(body: Expression | undefined, guard: FlagGuard | 'nodes' | undefined): void {
+  /** Visits a branch, whose units then carry its guard. */
+  private branch(body: Expression | undefined, guard: BranchGuard): void {
     if (!body) return;
     const firstUnit = this.units.length;
     this.visit(body);
-    this.underBranch(this.units.slice(firstUnit), guard && guard !== 'nodes' ? [guard] : guard);
+    this.underBranch(this.units.slice(firstUnit), guard);
   }
 
-  /** Units under a branch carry its guards; `nodes` adds none; undefined leaves them unguardable. */
-  private underBranch(
-    units: readonly Unit[],
-    guards: readonly FlagGuard[] | 'nodes' | undefined,
-  ): void {
+  /**
+   * Units under a branch carry its ways before their own, in each pairing of them; `nodes`
+   * adds none; undefined, or more ways than are read, leaves them unguardable.
+   */
+  private underBranch(units: readonly Unit[], guard: BranchGuard): void {
     for (const unit of units) {
-      if (!guards || this.unguarded.has(unit)) this.unguardable(unit);
-      else if (guards === 'nodes') unit.guards ??= [];
-      else unit.guards = [...guards, ...(unit.guards ?? [])];
+      if (!guard || this.unguarded.has(unit)) this.unguardable(unit);
+      else if (guard === 'nodes') {
+        if (!unit.guardWays) unit.guards ??= [];
+      } else {
+        const ways = joinWays(guard.ways, unit.guardWays ?? [unit.guards ?? []]);
+        if (!ways) this.unguardable(unit);
+        else if (ways.length === 1) unit.guards = ways[0];
+        else {
+          unit.guardWays = ways;
+          delete unit.guards;
+        }
+      }
     }
   }
 
   private unguardable(unit: Unit): void {
     this.unguarded.add(unit);
     delete unit.guards;
+    delete unit.guardWays;
   }
 
   private resource(expr: ResourceExpression): void {

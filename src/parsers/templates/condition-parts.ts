@@ -4,7 +4,8 @@
  * or test one flag (`flag-test.ts`); a condition with any other part is not read. One with `or`
  * is read as the ways it can hold, each such parts (`readConditionAlternatives`).
  */
-import type { FlagGuard } from '../../model/model.js';
+import type { FlagGuard, FlagWays } from '../../model/model.js';
+import { MAX_FLAG_WAYS } from '../../model/flag-ways.js';
 import { readFlagTest, type FlagTest } from './flag-test.js';
 import { selectsHosts } from './host-test.js';
 import { splitOnOperator } from './top-level-parts.js';
@@ -25,8 +26,7 @@ export function readConditionParts(
   return parts && readParts(parts, (part) => selectsHosts(part, registered), readFlagTest);
 }
 
-/** A condition read as more ways than this, or nested deeper in brackets, is not read. */
-const MAX_WAYS = 16;
+/** A condition read as more ways than `MAX_FLAG_WAYS`, or nested deeper in brackets, is not read. */
 const MAX_NESTING = 8;
 
 /**
@@ -49,7 +49,7 @@ export function readConditionAlternatives(
       alternative === written.trim()
         ? conjunctionWays(alternative, registered, nesting)
         : readConditionAlternatives(alternative, registered, nesting + 1);
-    if (!inner || alternatives.length + inner.length > MAX_WAYS) return undefined;
+    if (!inner || alternatives.length + inner.length > MAX_FLAG_WAYS) return undefined;
     alternatives.push(...inner);
   }
   return alternatives.length > 0 ? alternatives : undefined;
@@ -81,7 +81,7 @@ function conjunctionWays(
   for (const group of grouped) {
     if (group === undefined) continue;
     const inner = readConditionAlternatives(group, registered, nesting + 1);
-    if (!inner || ways.length * inner.length > MAX_WAYS) return undefined;
+    if (!inner || ways.length * inner.length > MAX_FLAG_WAYS) return undefined;
     ways = ways.flatMap((way) =>
       inner.map((parts) => ({
         picksHosts: way.picksHosts || parts.picksHosts,
@@ -97,16 +97,16 @@ function optional<T>(value: T | undefined): T[] | undefined {
 }
 
 /**
- * What each option of a `case` on one variable needs, in order, for any language's reader: an
- * option of one string, the variable to equal it (`ignoringCase` as Puppet matches strings); the
- * `default`, to equal none of the strings of the others; an option of several strings (either
- * would do), or of anything but strings, is no one flag's test (undefined).
+ * What each option of a `case` on one variable needs, in order, for any language's reader: the
+ * variable to equal one of the option's strings, each a way (`ignoringCase` as Puppet matches
+ * strings); the `default`, to equal none of the strings of the others; an option of anything
+ * but strings, or of more strings than `MAX_FLAG_WAYS`, is not read (undefined).
  */
 export function caseOptionGuards(
   name: string,
   options: readonly (readonly (string | undefined)[] | 'default')[],
   ignoringCase: boolean,
-): (FlagGuard[] | undefined)[] {
+): (FlagWays | undefined)[] {
   const equals = (value: string, when: boolean): FlagGuard => ({
     name,
     test: ignoringCase ? { equals: value, ignoringCase: true } : { equals: value },
@@ -116,9 +116,11 @@ export function caseOptionGuards(
     option === 'default' ? [] : option.filter((value) => value !== undefined),
   );
   return options.map((option) => {
-    if (option === 'default') return strings.map((value) => equals(value, false));
-    const [only, ...others] = option;
-    return only !== undefined && others.length === 0 ? [equals(only, true)] : undefined;
+    if (option === 'default') return [strings.map((value) => equals(value, false))];
+    const read = option.filter((value) => value !== undefined);
+    if (read.length === 0 || read.length < option.length || read.length > MAX_FLAG_WAYS)
+      return undefined;
+    return read.map((value) => [equals(value, true)]);
   });
 }
 

@@ -7,6 +7,7 @@
  * A plain file is the same with no tags: every line as it is.
  */
 import type { FlagGuard, FlagWays, SourceRange } from '../../model/model.js';
+import { joinWays } from '../../model/flag-ways.js';
 import type { ConditionParts } from './condition-parts.js';
 import type { FlagTest } from './flag-test.js';
 import type { TemplateTag } from './tags.js';
@@ -49,8 +50,10 @@ interface Piece {
   under: Written;
 }
 
-/** Text nested under more ways than this, or more conditions (or after more), is not judged. */
-const MAX_WAYS = 16;
+/**
+ * Text nested under more conditions than this (or after more) is not judged, nor under more
+ * ways than `MAX_FLAG_WAYS`.
+ */
 const MAX_DEPTH = 64;
 
 /**
@@ -194,7 +197,7 @@ function writtenIn(outer: Written, block: Block): Written {
   const joined =
     outer.ways === undefined || block.branch === undefined || depth > MAX_DEPTH
       ? undefined
-      : joinedWays(outer.ways, block.branch);
+      : joinWays(outer.ways, block.branch);
   // A way under no flag writes the text wherever the conditions that pick hosts let it.
   const ways = joined?.some((way) => way.length === 0) ? [[]] : joined;
   return {
@@ -204,11 +207,6 @@ function writtenIn(outer: Written, block: Block): Written {
     hostSpecific: outer.hostSpecific || block.hostSpecific === true,
     depth,
   };
-}
-
-function joinedWays(outer: FlagWays, inner: FlagWays): FlagWays | undefined {
-  if (outer.length * inner.length > MAX_WAYS) return undefined;
-  return outer.flatMap((before) => inner.map((way) => [...before, ...way]));
 }
 
 function openedBlock(tag: TemplateTag): Block {

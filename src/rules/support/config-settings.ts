@@ -548,6 +548,7 @@ function guardOf(file: FileModel, unit: Unit, registered: ReadonlySet<string>): 
  * unconditional where any way only picks hosts.
  */
 function waysToRun(file: FileModel, unit: Unit, registered: ReadonlySet<string>): Guard[] {
+  if (unit.guardWays) return unit.guardWays.map(guarded);
   const conditions = unit.guards ? [] : whenConditionsOf(file, unit);
   const alternatives = conditions.length > 0 ? whenAlternatives(conditions, registered) : undefined;
   if (!alternatives || alternatives.length < 2) return [guardOf(file, unit, registered)];
