@@ -39,7 +39,10 @@ export function unanalysableFails(
  *   unreadable afterwards would pass unseen. The way through is a file Posture can read, or
  *   `on_unanalysable: warn` in the base branch's policy, itself a reviewed policy change;
  * - when the pull request needs a security reviewer, their decision replaces the threshold:
- *   `action_required` until one approves the head (or accepts the risk), `success` after;
+ *   `action_required` until one approves the head (or accepts the risk), `success` after, or
+ *   `neutral` when the policy lets unread files through (`on_unanalysable: warn`): the
+ *   approval covers what Posture saw, and an approval carried over from an earlier push never
+ *   saw a file that became unreadable since;
  * - the same when GitHub could not list the whole change (trees too large to read): files nobody
  *   saw cannot pass;
  * - otherwise `failure` as soon as one open counting finding reaches the threshold, and an
@@ -57,7 +60,11 @@ export function decideConclusion({
 }: ConclusionInput): ReviewConclusion {
   if (invalidPolicy) return 'failure';
   if (unanalysableFails(unanalysable, onUnanalysable, truncated)) return 'failure';
-  if (securityReview) return securityReview.signedOff ? 'success' : 'action_required';
+  const incomplete = truncated || unanalysable.length > 0;
+  if (securityReview) {
+    if (!securityReview.signedOff) return 'action_required';
+    return incomplete ? 'neutral' : 'success';
+  }
   if (reachesThreshold(counting, failOn)) return 'failure';
-  return truncated || unanalysable.length > 0 ? 'neutral' : 'success';
+  return incomplete ? 'neutral' : 'success';
 }

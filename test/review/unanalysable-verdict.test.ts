@@ -93,6 +93,18 @@ describe('decideConclusion with files Posture could not analyse', () => {
     ).toBe('action_required');
   });
 
+  it('is neutral, never success, when a sign-off meets files it could not read under on_unanalysable: warn', () => {
+    // An approval carried over from an earlier push covers what Posture saw then, not a file
+    // that became unreadable since, nor a change GitHub could not list whole.
+    expect(
+      conclusion({ unanalysable, onUnanalysable: 'warn', securityReview: { signedOff: true } }),
+    ).toBe('neutral');
+    expect(
+      conclusion({ truncated: true, onUnanalysable: 'warn', securityReview: { signedOff: true } }),
+    ).toBe('neutral');
+    expect(conclusion({ securityReview: { signedOff: true } })).toBe('success');
+  });
+
   it('says in the summary when the policy lets them through, and when findings fail the run as well', () => {
     const warned = summary({ errors: unanalysable, onUnanalysable: 'warn' });
     expect(warned).toContain('**No new findings** in the changed files Posture analysed.');
