@@ -244,7 +244,9 @@ async function closeRemembered(
       progress.checkRunId,
       { title: 'Review stopped', summary: `Posture stopped reviewing: ${why}.` },
       deps.now(),
-      'neutral',
+      // Not a passing conclusion: were the pull request reopened at this head, its required
+      // check must wait for a review, not pass on one that never finished.
+      'cancelled',
     );
     await job.forgetRun();
   }

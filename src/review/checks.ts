@@ -122,7 +122,8 @@ export async function replaceRunOutput(
 
 /**
  * Ends a run that could not finish its review, so it never stays `in_progress`: `failure` unless
- * the policy chose `on_error: neutral`.
+ * the policy chose `on_error: neutral`; `cancelled` for a review stopped because its pull
+ * request closed.
  */
 export async function abandonCheckRun(
   octokit: GitHubClient,
@@ -130,7 +131,7 @@ export async function abandonCheckRun(
   checkRunId: number,
   report: { title: string; summary: string },
   completedAt: Date,
-  conclusion: 'failure' | 'neutral' = 'failure',
+  conclusion: 'failure' | 'neutral' | 'cancelled' = 'failure',
 ): Promise<void> {
   await octokit.rest.checks.update({
     owner: repo.owner,
