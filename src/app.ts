@@ -10,7 +10,7 @@ import {
   pullRequestReviewJobs,
   PULL_REQUEST_REVIEW_EVENTS,
 } from './handlers/pull-request-review.js';
-import { pullRequestJobs, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
+import { baseChangedJobs, pullRequestJobs, PULL_REQUEST_EVENTS } from './handlers/pull-request.js';
 import type { JobRequest } from './queue/job-request.js';
 import type { ReviewQueue } from './queue/review-queue.js';
 
@@ -31,6 +31,7 @@ export default function postureApp(app: Probot, { queue }: PostureDependencies):
       }
     };
   app.on([...PULL_REQUEST_EVENTS], queueing(pullRequestJobs));
+  app.on('pull_request.edited', queueing(baseChangedJobs));
   app.on([...PULL_REQUEST_REVIEW_EVENTS], queueing(pullRequestReviewJobs));
   app.on('check_run.rerequested', queueing(checkRunRerequestedJobs));
   app.on('check_run.requested_action', queueing(requestedActionJobs));

@@ -37,7 +37,7 @@ export async function runFindPullRequestsJob(
           octokit,
           request,
           request.trigger.clickedRun.id,
-          refusedAcceptanceOutput(request.trigger, refusal),
+          refusedAcceptanceOutput(request.trigger, refusal, request.headSha),
         );
       }
     }

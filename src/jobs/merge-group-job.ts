@@ -4,9 +4,19 @@
  * request earned: its latest Posture run on its own head (the code a reviewer saw, with any
  * security approval or accepted risk) must have passed. A group for a pull request Posture never
  * passed, or that it cannot tell, fails: the queue then removes it, as it should.
+ *
+ * That run must also be a review against the pull request's base as it is now. Runs belong to
+ * commits, so the head's latest run may be from before the pull request moved to another branch,
+ * or another pull request's with the same head. The group's own base commit is no test: it is the
+ * branch's tip when the group formed (or the group ahead of it), later than the commit any review
+ * compared with by design. So the group's branch must be the pull request's base branch, and the
+ * review's recorded base commit must be the one GitHub gives as the pull request's base now, which
+ * is the commit a new review would compare with. A base GitHub moved since the review fails the
+ * group until the pull request is reviewed again: a stale pass is never taken for a fresh one.
  */
 import type { MergeGroupJobRequest } from '../queue/job-request.js';
 import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
+import { codeSpan } from '../report/markdown.js';
 import { CHECK_RUN_NAME } from '../review/checks.js';
 import { describeError } from '../review/describe-error.js';
 import { latestPostureRun } from '../review/previous-runs.js';
@@ -14,8 +24,8 @@ import type { GitHubClient } from '../review/review-target.js';
 import type { JobDependencies } from './job-dependencies.js';
 import { classifyFailure, nextTry } from './retry-policy.js';
 
-/** GitHub names a group's head ref after the pull request it tests. */
-const GROUP_REF = /^refs\/heads\/gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/;
+/** GitHub names a group's head ref after the branch it merges into and the pull request it tests. */
+const GROUP_REF = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]{40}$/;
 
 interface GroupVerdict {
   conclusion: 'success' | 'failure';
@@ -71,12 +81,12 @@ async function verdictFor(
   request: MergeGroupJobRequest,
   appId: number | undefined,
 ): Promise<GroupVerdict> {
-  const number = GROUP_REF.exec(request.headRef)?.[1];
-  if (!number) {
+  const [, branch, number] = GROUP_REF.exec(request.headRef) ?? [];
+  if (!branch || !number) {
     return {
       conclusion: 'failure',
       title: 'Not a merge group Posture can read',
-      summary: `The group's ref \`${request.headRef}\` does not name a pull request, so Posture cannot tell which review this group rests on.`,
+      summary: `The group's ref ${codeSpan(request.headRef)} does not name a pull request, so Posture cannot tell which review this group rests on.`,
     };
   }
   const { data: pull } = await octokit.rest.pulls.get({
@@ -84,9 +94,23 @@ async function verdictFor(
     repo: request.repo,
     pull_number: Number(number),
   });
+  if (pull.base.ref !== branch) {
+    return {
+      conclusion: 'failure',
+      title: `Pull request #${number} is not for this branch`,
+      summary: `This merge group merges into ${codeSpan(branch)}, but pull request #${number} is for ${codeSpan(pull.base.ref)} now; its review there says nothing about ${codeSpan(branch)}.`,
+    };
+  }
   const reviewed = await latestPostureRun(octokit, request, pull.head.sha, appId);
   const head = `\`${pull.head.sha.slice(0, 7)}\``;
-  if (reviewed?.status === 'completed' && reviewed.conclusion === 'success' && reviewed.review) {
+  const review = reviewed?.review;
+  const againstBase = review?.baseSha === pull.base.sha;
+  if (
+    reviewed?.status === 'completed' &&
+    reviewed.conclusion === 'success' &&
+    review &&
+    againstBase
+  ) {
     return {
       conclusion: 'success',
       title: `Pull request #${number} passed its review`,
@@ -97,7 +121,9 @@ async function verdictFor(
     ? 'Posture has no review of its head'
     : reviewed.status !== 'completed'
       ? 'its review is still running'
-      : `its latest review concluded \`${reviewed.conclusion ?? 'nothing'}\``;
+      : review && !againstBase
+        ? `Posture's latest review of that head compared it with ${review.baseSha ? `\`${review.baseSha.slice(0, 7)}\`` : 'a base it did not record'}, not with the pull request's base \`${pull.base.sha.slice(0, 7)}\` (re-run Posture on the pull request)`
+        : `its latest review concluded \`${reviewed.conclusion ?? 'nothing'}\``;
   return {
     conclusion: 'failure',
     title: `Pull request #${number} has no passing review`,

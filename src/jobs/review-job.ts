@@ -12,6 +12,7 @@
  *   policy says `on_error: neutral`) with what went wrong and how to re-run.
  */
 import type { Logger } from 'pino';
+import { escapeMarkdownText } from '../report/markdown.js';
 import { interruptedRunReport } from '../review/summary.js';
 import type { ReviewJobRequest } from '../queue/job-request.js';
 import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
@@ -204,7 +205,7 @@ async function stepAside(
       octokit,
       request,
       trigger.clickedRun.id,
-      refusedAcceptanceOutput(trigger, refusal),
+      refusedAcceptanceOutput(trigger, refusal, request.headSha),
     );
   }
   if (progress.checkRunId === undefined && job.attempt > 1) {
@@ -263,7 +264,7 @@ async function noteRetry(
 ): Promise<void> {
   await replaceRunOutput(octokit, request, checkRunId, {
     title: 'Retrying after an error',
-    summary: `Posture could not finish try ${attempt} of ${maxAttempts} of this review and will try again shortly.\n\n**What went wrong:** ${reason}`,
+    summary: `Posture could not finish try ${attempt} of ${maxAttempts} of this review and will try again shortly.\n\n**What went wrong:** ${escapeMarkdownText(reason)}`,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { ruleMeta } from './rule-lookup.js';
-import { codeFence, escapeMarkdownText } from './markdown.js';
+import { codeFence, codeSpan, escapeMarkdownText } from './markdown.js';
 import { severityLabel } from './severity-label.js';
 
 export interface CommentBodyInput {
@@ -20,7 +20,8 @@ export function fingerprintMarker(fingerprint: string): string {
   return `<!-- posture:fingerprint=${fingerprint} -->`;
 }
 
-const MARKER = /<!-- posture:fingerprint=([0-9a-f]{64})(?::\d+)? -->/;
+/** Only the body's last line, where Posture writes it: a suggestion above it holds the file's own text. */
+const MARKER = /(?:^|\n)<!-- posture:fingerprint=([0-9a-f]{64})(?::\d+)? -->\s*$/;
 
 /** The fingerprint hash (without occurrence number) a comment body carries, if it is one of Posture's. */
 export function markedFingerprintHash(body: string): string | undefined {
@@ -40,7 +41,7 @@ export function inlineCommentBody({
   const ruleLink = docs ? `[${title}](${docs})` : title;
   const where = onFile ? ` · line ${finding.range.line}, outside the diff` : '';
   const parts = [
-    `**${severityLabel(finding.severity)}** · ${ruleLink} \`${finding.ruleId}\`${where}`,
+    `**${severityLabel(finding.severity)}** · ${ruleLink} ${codeSpan(finding.ruleId)}${where}`,
     escapeMarkdownText(finding.message),
   ];
   if (rule?.remediation) parts.push(`**How to fix:** ${rule.remediation}`);

@@ -1,25 +1,48 @@
 /**
  * The hidden line at the end of every completed review's check-run summary. It tells a later
- * event that this head was reviewed (so a redelivered webhook does not review it again) and what
- * the security-review routing depended on (so an approval given on this commit can be carried to
- * a later one that changes nothing the routing looked at).
+ * event that this head was reviewed against this base commit (so a redelivered webhook does not
+ * review it again, while a pull request moved to another base, or a second pull request of the
+ * same head, is reviewed against its own) and what the security-review routing depended on (so an
+ * approval given on this commit can be carried to a later one that changes nothing the routing
+ * looked at).
  */
 
 export interface ReviewRecord {
   headSha: string;
+  /** the base commit the head was compared with; absent from records written before it was kept */
+  baseSha?: string;
   /** digest of what made the pull request need a security reviewer; undefined when nothing did */
   routingDigest?: string;
 }
 
-const PATTERN = /<!-- posture:review head=([0-9a-f]{40}) routing=([0-9a-f]{16,64}|none) -->/;
+/**
+ * Only the summary's last line: the summary also shows file names, rule ids and messages from the
+ * repository, and a file may be named like this line. Its names reach the summary escaped (no
+ * `<` of theirs is left), and a copy anywhere but at the end would not count in any case.
+ */
+const LAST_LINE =
+  /(?:^|\n)<!-- posture:review head=([0-9a-f]{40})(?: base=([0-9a-f]{40}))? routing=([0-9a-f]{16,64}|none) -->\s*$/;
 
 export function reviewMarker(record: ReviewRecord): string {
-  return `<!-- posture:review head=${record.headSha} routing=${record.routingDigest ?? 'none'} -->`;
+  const base = record.baseSha ? ` base=${record.baseSha}` : '';
+  return `<!-- posture:review head=${record.headSha}${base} routing=${record.routingDigest ?? 'none'} -->`;
 }
 
-export function readReviewMarker(summary: string | null | undefined): ReviewRecord | undefined {
-  const match = PATTERN.exec(summary ?? '');
+/**
+ * The record of a run on `headSha`. A record that names another head is not this run's: Posture
+ * writes the head it reviewed, so such a line came from somewhere else, and is not trusted.
+ */
+export function readReviewMarker(
+  summary: string | null | undefined,
+  headSha: string,
+): ReviewRecord | undefined {
+  const match = LAST_LINE.exec(summary ?? '');
   if (!match) return undefined;
-  const [, headSha = '', routing = 'none'] = match;
-  return { headSha, ...(routing === 'none' ? {} : { routingDigest: routing }) };
+  const [, head = '', base, routing = 'none'] = match;
+  if (head !== headSha) return undefined;
+  return {
+    headSha: head,
+    ...(base ? { baseSha: base } : {}),
+    ...(routing === 'none' ? {} : { routingDigest: routing }),
+  };
 }

@@ -30,16 +30,20 @@ export async function whyNotAllowedToAccept(
 
 const REFUSAL = /^> \[!WARNING\]\n> \*\*Accept risk refused\*\*[^\n]*\n\n/;
 
-/** The clicked run's output with the refusal on top; an earlier refusal is replaced, not stacked. */
+/**
+ * The clicked run's output with the refusal on top; an earlier refusal is replaced, not stacked.
+ * `headSha` is the commit of the clicked run, whose hidden review record is kept.
+ */
 export function refusedAcceptanceOutput(
   trigger: { by: string; clickedRun: ClickedCheckRun },
   refusal: string,
+  headSha: string,
 ): { title: string; summary: string } {
   const note = `> [!WARNING]\n> **Accept risk refused** for @${escapeMarkdownText(trigger.by)}: ${escapeMarkdownText(refusal)}.\n\n`;
   const summary = note + trigger.clickedRun.summary.replace(REFUSAL, '');
   if (summary.length <= MAX_SUMMARY_CHARS) return { title: trigger.clickedRun.title, summary };
   // Cut the body, never the hidden review record at the end: later events read it.
-  const record = readReviewMarker(summary);
+  const record = readReviewMarker(summary, headSha);
   const marker = record ? `\n\n${reviewMarker(record)}` : '';
   return {
     title: trigger.clickedRun.title,

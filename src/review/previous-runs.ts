@@ -1,8 +1,8 @@
 /**
  * Posture's latest check run on a commit, read back from GitHub. It is what makes reviews
  * idempotent across restarts and instances: a head whose latest run carries a completed review
- * is not reviewed again for a push or a redelivered webhook, and the run's routing digest tells
- * whether an approval given on that commit still holds on a later one.
+ * against the same base commit is not reviewed again for a push or a redelivered webhook, and the
+ * run's routing digest tells whether an approval given on that commit still holds on a later one.
  */
 import { readReviewMarker, type ReviewRecord } from '../report/review-marker.js';
 import { CHECK_RUN_NAME } from './checks.js';
@@ -38,7 +38,8 @@ export async function latestPostureRun(
     (a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? '') || b.id - a.id,
   );
   if (!run) return undefined;
-  const review = run.status === 'completed' ? readReviewMarker(run.output.summary) : undefined;
+  const review =
+    run.status === 'completed' ? readReviewMarker(run.output.summary, run.head_sha) : undefined;
   return {
     id: run.id,
     status: run.status,

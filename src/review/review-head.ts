@@ -71,7 +71,7 @@ export interface ReviewSession {
 export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome> {
   const { octokit, log, target, trigger } = session;
   const latest = await latestPostureRun(octokit, target, target.headSha, session.appId);
-  const skip = reasonToSkip(latest, trigger);
+  const skip = reasonToSkip(latest, trigger, target.baseSha);
   if (skip) {
     log.info(`not reviewing: ${skip}`);
     return 'skipped';
@@ -89,15 +89,26 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
 }
 
 /**
- * A push of a head whose latest Posture run completed a review changes nothing; a change of
- * reviews only matters when that review needed a security reviewer. A run superseded or failed
- * carries no review record, so its head is reviewed again.
+ * A push of a head whose latest Posture run completed a review against the pull request's base
+ * commit changes nothing; a change of reviews only matters when that review needed a security
+ * reviewer. A run superseded or failed carries no review record, so its head is reviewed again.
+ *
+ * A review against another base commit is no review of this pull request as it stands: the pull
+ * request was moved to another branch, or the run is another pull request's with the same head
+ * (runs belong to commits, not to pull requests). The change and the policy both come from the
+ * base, so such a head is reviewed again, as is one whose record predates bases being recorded.
  */
-function reasonToSkip(latest: PreviousRun | undefined, trigger: ReviewTrigger): string | undefined {
+function reasonToSkip(
+  latest: PreviousRun | undefined,
+  trigger: ReviewTrigger,
+  baseSha: string,
+): string | undefined {
+  const review = latest?.review;
+  if (review && review.baseSha !== baseSha) return undefined;
   if (trigger.kind === 'push')
-    return latest?.review ? 'this head already has a completed review' : undefined;
+    return review ? 'this head already has a completed review against this base' : undefined;
   if (trigger.kind === 'review-changed')
-    return latest?.review?.routingDigest
+    return review?.routingDigest
       ? undefined
       : 'the last review of this head did not need a security reviewer';
   return undefined;
@@ -143,7 +154,7 @@ async function checkAcceptance(
     octokit,
     target,
     trigger.clickedRun.id,
-    refusedAcceptanceOutput(trigger, refusal),
+    refusedAcceptanceOutput(trigger, refusal, target.headSha),
   );
   return 'refused';
 }

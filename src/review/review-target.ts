@@ -33,8 +33,10 @@ export interface ClickedCheckRun {
 
 /**
  * Why a head is being reviewed, which decides whether an existing review of it is enough:
- * - `push`: a new or revived head; skipped when this head already has a completed review;
- * - `rerun`: someone asked for a fresh run (Re-run, ready for review); always a new run;
+ * - `push`: a new or revived head; skipped when this head already has a completed review against
+ *   the pull request's base commit;
+ * - `rerun`: someone asked for a fresh run (Re-run, ready for review), or the pull request moved to
+ *   another base branch; always a new run;
  * - `review-changed`: a reviewer approved, requested changes or was dismissed; a new run only
  *   when the head's last review needed a security reviewer;
  * - `accept-risk`: a security reviewer clicked "Accept risk" on a run of this head.

@@ -28,7 +28,13 @@ export interface RiskAcceptance {
 
 /** Enough of the fingerprint hash to tell findings apart, short enough to list thousands. */
 const HASH_PREFIX = 16;
-const RECORD = /<!-- posture:accepted-risk (\{.*?\}) -->/s;
+/**
+ * Only the comment's last line, where Posture writes the record: the comment lists the accepted
+ * findings' files above it, and a file may be named like a record. The names reach the comment
+ * escaped, and a copy anywhere but at the end would not count in any case. The JSON holds no line
+ * break (`JSON.stringify` escapes them).
+ */
+const RECORD = /(?:^|\n)<!-- posture:accepted-risk (\{[^\n]*\}) -->\s*$/;
 
 export function acceptanceKey(item: FingerprintedFinding): string {
   return fingerprintHash(item.fingerprint).slice(0, HASH_PREFIX);

@@ -83,7 +83,11 @@ export function runResult({
     // Without a patch GitHub did not say which lines changed, so such files get no mark.
     isUnchangedLine: (finding) =>
       evaluation.diffMap.has(finding.path) && !startsOnAddedLine(evaluation.diffMap, finding),
-    record: { headSha: target.headSha, ...(routing ? { routingDigest: routing.digest } : {}) },
+    record: {
+      headSha: target.headSha,
+      baseSha: target.baseSha,
+      ...(routing ? { routingDigest: routing.digest } : {}),
+    },
   });
   const title = checkRunTitle({
     added,

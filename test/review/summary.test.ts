@@ -187,7 +187,10 @@ describe('checkRunSummary', () => {
       }),
     );
     expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);
-    expect(readReviewMarker(summary)).toEqual({ headSha: HEAD, routingDigest: 'ab'.repeat(16) });
+    expect(readReviewMarker(summary, HEAD)).toEqual({
+      headSha: HEAD,
+      routingDigest: 'ab'.repeat(16),
+    });
     expect(summary.length).toBeGreaterThan(MAX_SUMMARY_CHARS - 400);
     expect(summary.match(/^\| 🟥 Critical/gm)).toHaveLength(10);
     expect(summary).toMatch(
