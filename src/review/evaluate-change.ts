@@ -27,6 +27,7 @@ import type { FileVersions } from './fetch-sources.js';
 import { POLICY_PATH, type PolicyTexts } from './load-policy.js';
 import type { ChangedFiles } from './pr-files.js';
 import { routeToSecurityReview, type Routing } from './routing.js';
+import { judgeUnreadable } from './unreadable-files.js';
 
 export type AnalyzeFunction = (
   files: readonly SourceFile[],
@@ -39,7 +40,7 @@ export interface ChangeEvaluation {
   added: FingerprintedFinding[];
   existing: FingerprintedFinding[];
   fixed: FingerprintedFinding[];
-  /** files the head analysis could not read */
+  /** changed files the head analysis could not read, or that were no text to read */
   errors: FileError[];
   notices: Notice[];
   analyzedFiles: number;
@@ -73,6 +74,7 @@ export async function evaluateChange(
   now: Date,
 ): Promise<ChangeEvaluation> {
   const { policy, errors: policyErrors } = buildPolicy(policyTexts);
+  const unreadable = judgeUnreadable(versions.unreadable ?? [], policy);
   const context = versions.context ?? [];
   const [head, base] = await Promise.all([
     analyze([...versions.head, ...context], { policy, now, keepModels: true }),
@@ -125,9 +127,10 @@ export async function evaluateChange(
     added,
     existing: diff.existing,
     fixed: diff.fixed,
-    errors: head.errors.filter((error) => !contextPaths.has(error.path)),
+    errors: [...head.errors.filter((error) => !contextPaths.has(error.path)), ...unreadable.errors],
     notices: [
       ...head.notices,
+      ...unreadable.notices,
       ...head.errors.filter((error) => contextPaths.has(error.path)).map(unreadContext),
     ],
     analyzedFiles: head.analyzed.filter((file) => !contextPaths.has(file.path)).length,

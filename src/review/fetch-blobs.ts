@@ -3,7 +3,8 @@
  * to `OBJECTS_PER_QUERY` blobs each through aliases, by blob SHA (head files, whose SHAs the
  * file listing gives) or by `<commit>:<path>` (base versions, the policy files). Blobs GraphQL
  * only returns in part are fetched again over REST by their SHA. With a cache, blobs read
- * before by SHA are not asked for again.
+ * before by SHA are not asked for again. The same queries read the git modes of a folder's
+ * entries, which tell a symbolic link from a file and which no file listing gives.
  */
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import type { BlobCache } from './blob-cache.js';
@@ -13,7 +14,8 @@ import type { GitHubClient, RepoRef } from './review-target.js';
 /**
  * Blobs per query: both versions of a 100-file pull request, its policies and the 200 unchanged
  * files it reaches fit in one; configuration files are small, so the answer stays far from
- * GitHub's 10-second limit, and a blob GitHub truncates is read again over REST.
+ * GitHub's 10-second limit, and a blob GitHub truncates is read again over REST. Folders, whose
+ * entries are a name and a mode each, are not counted: they ride in the first query.
  */
 const OBJECTS_PER_QUERY = 500;
 /** REST fallbacks in flight at once. */
@@ -28,12 +30,16 @@ export interface BlobRequest {
   object: { oid: string } | { expression: string };
   /** a missing repository (not installed, or absent) reads as a missing file instead of failing the review */
   optional?: boolean;
+  /** `object` names a folder (`<commit>:<path>`): its entries' modes are read, into `folders` */
+  entries?: true;
 }
 
 /** key → text; absent for missing and binary files. */
 export class BlobTexts extends Map<string, string> {
   /** `owner/repo` of optional repositories the installation cannot see (not installed there, or absent) */
   readonly unreachableRepositories = new Set<string>();
+  /** key of a folder request → entry name → git mode (`100644`, `120000`); absent for a missing folder */
+  readonly folders = new Map<string, ReadonlyMap<string, string>>();
 }
 
 interface BlobNode {
@@ -41,6 +47,8 @@ interface BlobNode {
   isBinary?: boolean | null;
   isTruncated?: boolean;
   text?: string | null;
+  /** a folder's entries; GraphQL gives the mode as a number */
+  entries?: Array<{ name: string; mode: number }>;
 }
 
 type QueryData = Record<string, Record<string, BlobNode | null> | null>;
@@ -58,14 +66,21 @@ export async function fetchBlobs(
     else texts.set(request.key, cached);
   }
   const truncated: Array<{ key: string; repository: RepoRef; oid: string }> = [];
-  for (let start = 0; start < requests.length; start += OBJECTS_PER_QUERY) {
-    const batch = requests.slice(start, start + OBJECTS_PER_QUERY);
+  for (const batch of inBatches(requests)) {
     const { query, aliases } = blobQuery(batch);
     const data = await runQuery(octokit, query, batch, aliases, texts.unreachableRepositories);
     for (const [request, [repositoryAlias, objectAlias]] of batch.map(
       (request, index) => [request, aliases[index] as [string, string]] as const,
     )) {
       const node = data[repositoryAlias]?.[objectAlias];
+      if (request.entries) {
+        if (node?.entries)
+          texts.folders.set(
+            request.key,
+            new Map(node.entries.map(({ name, mode }) => [name, mode.toString(8)])),
+          );
+        continue;
+      }
       if (!node || node.text === undefined || node.isBinary) continue;
       if (node.isTruncated && node.oid)
         truncated.push({ key: request.key, repository: request.repository, oid: node.oid });
@@ -95,13 +110,31 @@ export async function fetchBlobs(
   return texts;
 }
 
-/** One query with a `repository` field per repository and an aliased `object` per blob. */
+/** Up to `OBJECTS_PER_QUERY` blobs a query, the folders with the first. */
+function inBatches(requests: readonly BlobRequest[]): BlobRequest[][] {
+  const folders = requests.filter((request) => request.entries);
+  const blobs = requests.filter((request) => !request.entries);
+  const batches: BlobRequest[][] = [];
+  for (let start = 0; start < blobs.length; start += OBJECTS_PER_QUERY)
+    batches.push(blobs.slice(start, start + OBJECTS_PER_QUERY));
+  if (folders.length > 0) batches[0] = [...(batches[0] ?? []), ...folders];
+  return batches;
+}
+
+const FRAGMENTS = {
+  PostureBlob: 'fragment PostureBlob on Blob { oid isBinary isTruncated text }',
+  PostureFolder: 'fragment PostureFolder on Tree { entries { name mode } }',
+};
+
+/** One query with a `repository` field per repository and an aliased `object` per blob or folder. */
 function blobQuery(batch: readonly BlobRequest[]): {
   query: string;
   aliases: Array<[string, string]>;
 } {
   const repositories = new Map<string, { alias: string; ref: RepoRef; objects: string[] }>();
   const aliases: Array<[string, string]> = [];
+  // GraphQL refuses a fragment the query does not use.
+  const used = new Set<keyof typeof FRAGMENTS>();
   batch.forEach((request, index) => {
     const id = `${request.repository.owner}/${request.repository.repo}`;
     let repository = repositories.get(id);
@@ -115,14 +148,17 @@ function blobQuery(batch: readonly BlobRequest[]): {
       'oid' in request.object
         ? `oid: ${JSON.stringify(request.object.oid)}`
         : `expression: ${JSON.stringify(request.object.expression)}`;
-    repository.objects.push(`${objectAlias}: object(${argument}) { ...PostureBlob }`);
+    const fragment = request.entries ? 'PostureFolder' : 'PostureBlob';
+    used.add(fragment);
+    repository.objects.push(`${objectAlias}: object(${argument}) { ...${fragment} }`);
     aliases.push([repository.alias, objectAlias]);
   });
   const fields = [...repositories.values()].map(
     ({ alias, ref, objects }) =>
       `  ${alias}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {\n    ${objects.join('\n    ')}\n  }`,
   );
-  const query = `query PostureBlobs {\n${fields.join('\n')}\n}\nfragment PostureBlob on Blob { oid isBinary isTruncated text }`;
+  const fragments = [...used].map((name) => FRAGMENTS[name]);
+  const query = `query PostureBlobs {\n${fields.join('\n')}\n}\n${fragments.join('\n')}`;
   return { query, aliases };
 }
 

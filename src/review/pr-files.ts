@@ -3,11 +3,17 @@
  * base commit with that head SHA (`base...head`, so against their merge base, as GitHub's own
  * "Files changed" tab), never the pull request's file list, which moves with every push. GitHub
  * lists at most 300 files in a comparison; a larger change is read from the two commits' trees.
+ * A file Posture analyses by its path is listed even when GitHub shows no diff of it (binary, or
+ * renamed unchanged), so that it is read or reported, never passed over.
  */
-import { mayBeAnalysed } from '../engine/detect-language.js';
+import { languageByPath, mayBeAnalysed } from '../engine/detect-language.js';
+import { foldersOf } from '../languages/layout.js';
+import { isTestCode } from '../languages/test-code.js';
+import { isDeployedFile } from '../parsers/config/formats.js';
 import { requestLargeJson } from './large-json.js';
 import { POLICY_PATH } from './load-policy.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
+import { analysedByPath, SYMBOLIC_LINK_MODE } from './unreadable-files.js';
 
 /** GitHub's documented ceiling on the files of a comparison. */
 export const COMPARE_FILES_LIMIT = 300;
@@ -19,12 +25,20 @@ export interface ChangedFile {
   path: string;
   /** blob SHA of the file at the head commit; absent when the pull request removes the file */
   headBlobSha?: string;
-  /** where the file was at the base commit (its old name when renamed); absent when it is new */
+  /**
+   * where the file was at the base commit (its old name when renamed); absent when it is new, and
+   * when it moved to where it plays another part (see `comparedBasePath`)
+   */
   basePath?: string;
   /** unified-diff hunks; absent when GitHub omits them (very large diffs) */
   patch?: string;
   /** listed from the commits' trees, which carry no diff: the analysis computes one from both versions */
   diffLocally?: true;
+  /**
+   * whether the head version is a symbolic link (git mode 120000): known when the change was
+   * read from the trees; otherwise the content query asks (`fetch-sources.ts`)
+   */
+  link?: boolean;
 }
 
 /** Every file of the change, with its head blob, for review routing by path. */
@@ -56,6 +70,8 @@ interface ChangeEntry {
   previous_filename?: string;
   patch?: string;
   changes?: number;
+  /** whether the head version is a symbolic link, when the listing says */
+  link?: boolean;
 }
 
 /** Statuses with a version of the file at the base commit ("copied" is a new file next to its source). */
@@ -104,30 +120,63 @@ function classify(
           ? { status: 'removed' }
           : { status: file.status === 'added' ? 'added' : 'modified', blobSha: headBlobSha };
     }
-    // No patch and no changed lines: a binary file, or a rename that changed nothing.
-    if (!removed && file.patch === undefined && file.changes === 0) continue;
     if (!mayBeAnalysed(file.filename)) continue;
-    const basePath = HAS_BASE_VERSION.has(file.status)
-      ? (file.previous_filename ?? file.filename)
-      : undefined;
+    // No patch and no changed lines: a binary file, a rename that changed nothing, or a change of
+    // mode (a file turned into a link). A file Posture analyses by its path is read all the same,
+    // so that one it cannot read is reported and one moved is judged where it now lives; an
+    // image among a role's files is left alone.
+    const noDiff = !removed && file.patch === undefined && file.changes === 0;
+    if (noDiff && !analysedByPath(file.filename)) continue;
+    const basePath = comparedBasePath(file);
     files.push({
       path: file.filename,
       ...(removed ? {} : { headBlobSha }),
       ...(basePath === undefined ? {} : { basePath }),
       ...(file.patch === undefined || removed ? {} : { patch: file.patch }),
       ...(fromTrees && !removed ? { diffLocally: true as const } : {}),
+      ...(file.link === undefined || removed ? {} : { link: file.link }),
     });
   }
   return { mergeBaseSha, files, listed, truncated, ...(policyFile ? { policyFile } : {}) };
 }
 
+/**
+ * The version at the base a file's findings are matched against, so that findings already there
+ * count as existing. A file renamed to where it plays another part has none: moved out of a test
+ * folder, from a name Posture does not read, from another language, or into another folder (from
+ * `vars/` into `tasks/`), its code now runs or runs otherwise, and every finding in it is new.
+ */
+function comparedBasePath(file: ChangeEntry): string | undefined {
+  if (!HAS_BASE_VERSION.has(file.status)) return undefined;
+  const before = file.previous_filename ?? file.filename;
+  return before === file.filename || samePart(before, file.filename) ? before : undefined;
+}
+
+/** Whether two paths give a file the same part: the folder holding it, and how Posture reads it. */
+function samePart(before: string, after: string): boolean {
+  const part = (path: string) => [
+    foldersOf(path).at(-1) ?? '',
+    analysedByPath(path),
+    isTestCode(path),
+    isDeployedFile(path),
+    languageByPath(path),
+  ];
+  const [a, b] = [part(before), part(after)];
+  return a.every((value, index) => value === b[index]);
+}
+
 interface TreeEntry {
   path?: string;
+  mode?: string;
   type?: string;
   sha?: string;
 }
 
-/** The change as the difference of two trees: blobs added, removed or with another SHA. Renames show as a removal and an addition. */
+/**
+ * The change as the difference of two trees: blobs added, removed, or with another SHA or mode
+ * (a file turned into a link keeps its SHA when the link's text is the file's). Renames show as a
+ * removal and an addition.
+ */
 async function changesBetweenTrees(
   octokit: GitHubClient,
   target: ReviewTarget,
@@ -140,8 +189,10 @@ async function changesBetweenTrees(
   const entries: ChangeEntry[] = [];
   for (const [path, sha] of head.blobs) {
     const before = base.blobs.get(path);
-    if (before === undefined) entries.push({ filename: path, status: 'added', sha });
-    else if (before !== sha) entries.push({ filename: path, status: 'modified', sha });
+    const link = head.links.has(path);
+    if (before === undefined) entries.push({ filename: path, status: 'added', sha, link });
+    else if (before !== sha || base.links.has(path) !== link)
+      entries.push({ filename: path, status: 'modified', sha, link });
   }
   for (const path of base.blobs.keys())
     if (!head.blobs.has(path)) entries.push({ filename: path, status: 'removed', sha: null });
@@ -149,12 +200,15 @@ async function changesBetweenTrees(
   return { entries, truncated: base.truncated || head.truncated, headBlobs: head.blobs };
 }
 
-/** The blobs of a commit's tree, path → blob SHA, in one call; `truncated` past GitHub's limits. */
+/**
+ * The blobs of a commit's tree, path → blob SHA, in one call, and which of them are symbolic
+ * links; `truncated` past GitHub's limits.
+ */
 export async function readTree(
   octokit: GitHubClient,
   target: ReviewTarget,
   commitSha: string,
-): Promise<{ blobs: Map<string, string>; truncated: boolean }> {
+): Promise<{ blobs: Map<string, string>; links: Set<string>; truncated: boolean }> {
   const { data } = await requestLargeJson<{ tree: TreeEntry[]; truncated?: boolean }>(
     octokit,
     'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
@@ -166,7 +220,11 @@ export async function readTree(
     },
   );
   const blobs = new Map<string, string>();
-  for (const entry of data.tree)
-    if (entry.type === 'blob' && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
-  return { blobs, truncated: data.truncated === true };
+  const links = new Set<string>();
+  for (const entry of data.tree) {
+    if (entry.type !== 'blob' || !entry.path || !entry.sha) continue;
+    blobs.set(entry.path, entry.sha);
+    if (entry.mode === SYMBOLIC_LINK_MODE) links.add(entry.path);
+  }
+  return { blobs, links, truncated: data.truncated === true };
 }

@@ -37,8 +37,9 @@ describe('the changed files of a pull request', () => {
       `/repos/acme/infra/compare/${fixture.baseSha}...${fixture.headSha}`,
     ]);
     expect(github.calls.filter((call) => call.path.includes('/pulls/7/files'))).toEqual([]);
-    // One query reads the policies and both versions of the task file; the Markdown is never
-    // read, and the removed role only at the base, where its findings would count as fixed.
+    // One query reads the policies, both versions of the task file and the modes of its folder
+    // at head (a link is no file to analyse); the Markdown is never read, and the removed role
+    // only at the base, where its findings would count as fixed.
     const queries = github.calls.filter(
       (call) =>
         call.path === '/graphql' && String(call.body.query).startsWith('query PostureBlobs'),
@@ -53,6 +54,7 @@ describe('the changed files of a pull request', () => {
       `expression ${fixture.baseSha}:roles/old/tasks/main.yml`,
       `oid ${blobSha(INSECURE_DOWNLOAD.head[TASKS])}`,
       `expression ${fixture.baseSha}:${TASKS}`,
+      `expression ${fixture.headSha}:roles/web/tasks`,
     ]);
     const completion = github.checkRunUpdates().at(-1)?.body as {
       conclusion: string;
