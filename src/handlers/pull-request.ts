@@ -16,8 +16,13 @@ type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 /** A push (or an opened, reopened or ready pull request): review its head, which is now the pull request's latest. */
 export function pullRequestJobs(context: PullRequestContext): JobRequest[] {
   // A draft that becomes ready gets a fresh run: its security reviewers are only asked now.
+  const { action } = context.payload;
   const trigger: ReviewTrigger =
-    context.payload.action === 'ready_for_review' ? { kind: 'rerun' } : { kind: 'push' };
+    action === 'ready_for_review'
+      ? { kind: 'rerun' }
+      : action === 'reopened'
+        ? { kind: 'push', reopened: true }
+        : { kind: 'push' };
   return headJobs(context, trigger);
 }
 

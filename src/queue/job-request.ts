@@ -51,7 +51,8 @@ export function pullRequestKey(ref: RepositoryJobRef & { pullNumber: number }): 
 
 /**
  * Pushes of one head share an id, so repeated events join; every other trigger is its own job,
- * identified by its delivery, so that a redelivery of that delivery joins it.
+ * identified by its delivery, so that a redelivery of that delivery joins it. So is a reopening:
+ * the job of its head may be one that found the pull request closed and is stopping its run.
  */
 export function jobIdOf(request: JobRequest): string {
   // Job stores use ':' to separate their keys.
@@ -61,7 +62,9 @@ export function jobIdOf(request: JobRequest): string {
   if (request.kind === 'merge-group')
     return `${request.owner}/${request.repo}@${request.headSha}/merge-group`;
   const head = `${pullRequestKey(request)}@${request.headSha}`;
-  return request.trigger.kind === 'push' ? head : `${head}/${request.trigger.kind}/${delivery}`;
+  if (request.trigger.kind === 'push')
+    return request.trigger.reopened ? `${head}/reopened/${delivery}` : head;
+  return `${head}/${request.trigger.kind}/${delivery}`;
 }
 
 /** The key jobs of one pull request are serialised on; a find job is alone with itself. */

@@ -34,7 +34,9 @@ export interface ClickedCheckRun {
 /**
  * Why a head is being reviewed, which decides whether an existing review of it is enough:
  * - `push`: a new or revived head; skipped when this head already has a completed review against
- *   the pull request's base commit;
+ *   the pull request's base commit; `reopened` for a pull request reopened at its head, which
+ *   must not join a job of that head still running: that job may have found the pull request
+ *   closed and be stopping;
  * - `rerun`: someone asked for a fresh run (Re-run, ready for review), or the pull request moved to
  *   another base branch; always a new run;
  * - `review-changed`: a reviewer approved, requested changes or was dismissed; a new run only
@@ -42,7 +44,7 @@ export interface ClickedCheckRun {
  * - `accept-risk`: a security reviewer clicked "Accept risk" on a run of this head.
  */
 export type ReviewTrigger =
-  | { kind: 'push' }
+  | { kind: 'push'; reopened?: true }
   | { kind: 'rerun' }
   | { kind: 'review-changed' }
   | { kind: 'accept-risk'; by: string; clickedRun: ClickedCheckRun };
