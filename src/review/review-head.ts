@@ -27,9 +27,10 @@ import { fetchBlobs } from './fetch-blobs.js';
 import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
 import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
 import { listChangedFiles } from './pr-files.js';
-import { latestPostureRun, type PreviousRun } from './previous-runs.js';
+import { postureRuns, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
 import { runResult } from './run-result.js';
+import { sharedHeadVerdicts } from './shared-head.js';
 import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
 
 export type ReviewOutcome = 'reviewed' | 'skipped' | 'refused';
@@ -70,7 +71,8 @@ export interface ReviewSession {
 
 export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome> {
   const { octokit, log, target, trigger } = session;
-  const latest = await latestPostureRun(octokit, target, target.headSha, session.appId);
+  const runs = await postureRuns(octokit, target, target.headSha, session.appId);
+  const [latest] = runs;
   const skip = reasonToSkip(latest, trigger, target.baseSha);
   if (skip) {
     log.info(`not reviewing: ${skip}`);
@@ -84,7 +86,7 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
   }
   session.signal.throwIfAborted();
   session.progress.checkRunId = await openRun(session, latest);
-  await evaluateAndReport(session, session.progress.checkRunId, policyTexts);
+  await evaluateAndReport(session, session.progress.checkRunId, policyTexts, runs);
   return 'reviewed';
 }
 
@@ -163,6 +165,7 @@ async function evaluateAndReport(
   session: ReviewSession,
   checkRunId: number,
   preloadedPolicy: PolicyTexts | undefined,
+  runs: readonly PreviousRun[],
 ): Promise<void> {
   const { octokit, log, target, trigger, signal } = session;
   const changed = await listChangedFiles(octokit, target);
@@ -226,6 +229,8 @@ async function evaluateAndReport(
     ...(session.docsBase ? { docsBase: session.docsBase } : {}),
   });
 
+  // Other pull requests of this head see this run too: it concludes no better than their reviews.
+  const sharedHead = await sharedHeadVerdicts(octokit, target, runs);
   await yieldToEvents();
   const result = runResult({
     target,
@@ -233,6 +238,7 @@ async function evaluateAndReport(
     evaluation,
     routing,
     published,
+    sharedHead,
     ...(policyTexts.orgRepositoryUnreadable
       ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable }
       : {}),

@@ -18,6 +18,7 @@ import type { PublishOutcome } from './publish-review.js';
 import type { ReviewTarget } from './review-target.js';
 import { ACCEPT_RISK_ACTION } from './risk-acceptance.js';
 import type { Routing } from './routing.js';
+import { isWorse, worstVerdict, type SharedHeadVerdict } from './shared-head.js';
 
 export interface ReviewFacts {
   target: ReviewTarget;
@@ -25,6 +26,8 @@ export interface ReviewFacts {
   evaluation: ChangeEvaluation;
   routing: Routing | undefined;
   published: PublishOutcome;
+  /** the last reviews of the other open pull requests of this head, each against its own base */
+  sharedHead?: readonly SharedHeadVerdict[];
   /** the org's `.github` repository, when the app could not see it */
   orgPolicyUnreadable?: string;
   /** where rule documentation links point (`RULE_DOCS_URL`) */
@@ -37,6 +40,7 @@ export function runResult({
   evaluation,
   routing,
   published,
+  sharedHead = [],
   orgPolicyUnreadable,
   docsBase,
 }: ReviewFacts): CheckRunResult {
@@ -45,7 +49,7 @@ export function runResult({
   const existing = published.existing.map(({ finding }) => finding);
   const fixed = evaluation.fixed.map(({ finding }) => finding);
   const counting = [...added, ...(policy.failOnExisting ? existing : [])];
-  const conclusion = decideConclusion({
+  const own = decideConclusion({
     counting,
     failOn: policy.failOn,
     truncated: changed.truncated,
@@ -54,6 +58,13 @@ export function runResult({
     onUnanalysable: policy.onUnanalysable,
     ...(routing ? { securityReview: { signedOff: published.signOff !== undefined } } : {}),
   });
+  // A commit has one check for all its pull requests: the run concludes the worst of their reviews.
+  const conclusion = worstVerdict(
+    own,
+    sharedHead.map(({ verdict }) => verdict),
+  );
+  const worse = sharedHead.filter(({ verdict }) => isWorse(verdict, own));
+  const sharedOutcome = worse.length > 0 ? { sharedHead: { conclusion, pulls: worse } } : {};
   const summary = checkRunSummary({
     added,
     existing,
@@ -76,7 +87,8 @@ export function runResult({
     headSha: target.headSha,
     failOn: policy.failOn,
     onUnanalysable: policy.onUnanalysable,
-    conclusion,
+    conclusion: own,
+    ...sharedOutcome,
     inlineReview: published.inlineReview,
     minimizedComments: published.minimizedComments,
     ...(published.foldFailure ? { foldFailure: published.foldFailure } : {}),
@@ -87,6 +99,7 @@ export function runResult({
       headSha: target.headSha,
       baseSha: target.baseSha,
       ...(routing ? { routingDigest: routing.digest } : {}),
+      own,
     },
   });
   const title = checkRunTitle({
@@ -96,10 +109,11 @@ export function runResult({
     errors: evaluation.errors,
     truncated: changed.truncated,
     policyErrors: evaluation.policyErrors.length,
-    conclusion,
+    conclusion: own,
+    ...sharedOutcome,
   });
   const offerAcceptance =
-    published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, conclusion, counting);
+    published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, own, counting);
   return {
     conclusion,
     title,

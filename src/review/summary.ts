@@ -30,6 +30,7 @@ import {
   type SecurityReviewStatus,
 } from './security-review-section.js';
 import { blastRadiusSection, landingSection } from '../report/reach-section.js';
+import type { SharedHeadVerdict } from './shared-head.js';
 import { severityLabel } from '../report/severity-label.js';
 
 /** GitHub rejects a summary longer than this with a 422. */
@@ -78,7 +79,10 @@ export interface SummaryInput {
   truncated: boolean;
   headSha: string;
   failOn: Threshold;
+  /** the conclusion this pull request's own review reached */
   conclusion: ReviewConclusion;
+  /** present when the run concludes worse than that, because of other pull requests of the head */
+  sharedHead?: SharedHeadOutcome;
   inlineReview: InlineReviewOutcome;
   /** Posture comments folded because their finding is gone or accepted */
   minimizedComments?: number;
@@ -90,6 +94,13 @@ export interface SummaryInput {
   record?: ReviewRecord;
 }
 
+/** The run's conclusion when other pull requests of its head made it worse than its own review's. */
+export interface SharedHeadOutcome {
+  conclusion: ReviewConclusion;
+  /** the pull requests whose reviews concluded worse than this one's */
+  pulls: readonly SharedHeadVerdict[];
+}
+
 export interface TitleInput {
   added: readonly Finding[];
   existing: readonly Finding[];
@@ -98,6 +109,7 @@ export interface TitleInput {
   truncated: boolean;
   policyErrors?: number;
   conclusion?: ReviewConclusion;
+  sharedHead?: SharedHeadOutcome;
 }
 
 /**
@@ -112,6 +124,7 @@ export function checkRunTitle({
   truncated,
   policyErrors = 0,
   conclusion,
+  sharedHead,
 }: TitleInput): string {
   const open = added.filter(isOpen);
   const inherited = existing.filter(isOpen).length;
@@ -134,7 +147,35 @@ export function checkRunTitle({
   if (errors.length > 0) title += `, ${notAnalysedInTitle(errors)}`;
   if (policyErrors > 0) title = `Invalid security policy: ${title}`;
   else if (conclusion === 'action_required') title = `Security review needed: ${title}`;
-  return truncated ? `Not fully evaluated: ${title}` : title;
+  if (truncated) title = `Not fully evaluated: ${title}`;
+  return sharedHead ? `${sharedHeadTitle(sharedHead)}; this pull request: ${title}` : title;
+}
+
+/** "Pull request #12 of the same commit concluded failure" */
+function sharedHeadTitle({ conclusion, pulls }: SharedHeadOutcome): string {
+  const worst = pulls
+    .filter((pull) => pull.verdict === conclusion)
+    .map((pull) => `#${pull.pullNumber}`);
+  const which =
+    worst.length === 1 ? `Pull request ${worst.join('')}` : `Pull requests ${worst.join(', ')}`;
+  return `${which} of the same commit concluded ${conclusion}`;
+}
+
+/**
+ * Why the run concludes worse than the review below it says. Base branch names come from the
+ * repository, so they go through `codeSpan`.
+ */
+function sharedHeadSection({ conclusion, pulls }: SharedHeadOutcome): string {
+  const each = pulls.map(
+    ({ pullNumber, baseRef, verdict }) =>
+      `Pull request #${pullNumber} has the same head commit, into ${codeSpan(baseRef)}, and its review concluded ${verdict}.`,
+  );
+  return [
+    `> [!WARNING]`,
+    `> **This run concludes ${conclusion}**, whatever this pull request's own review below says.`,
+    ...each.map((line) => `> ${line}`),
+    `> A commit has one Posture check for every pull request of it, so this run concludes the worst of them.`,
+  ].join('\n');
 }
 
 /** "1 file not analysed: a.yml (too large)", naming at most a few files and their reasons. */
@@ -150,6 +191,7 @@ export function checkRunSummary(input: SummaryInput): string {
   const before = [
     ...policyErrorsSection(input.policyErrors ?? []),
     riskLine(input.risk, input.surfaces),
+    ...(input.sharedHead ? [sharedHeadSection(input.sharedHead)] : []),
     verdict(input),
     scope(input),
     ...(input.truncated ? [truncationWarning(input.listedFiles)] : []),

@@ -55,6 +55,29 @@ describe('the review record of a check run', () => {
     ).toEqual({ headSha: HEAD });
   });
 
+  it('keeps the pull request’s own verdict, in a fixed order after the routing', () => {
+    for (const own of ['success', 'neutral', 'action_required', 'failure'] as const) {
+      const line = reviewMarker({ ...record, own });
+      expect(line).toBe(
+        `<!-- posture:review head=${HEAD} base=${BASE} routing=${'ab'.repeat(16)} own=${own} -->`,
+      );
+      expect(readReviewMarker(`Summary\n\n${line}`, HEAD)).toEqual({ ...record, own });
+    }
+    expect(
+      readReviewMarker(
+        `Summary\n\n<!-- posture:review head=${HEAD} routing=none own=failure -->`,
+        HEAD,
+      ),
+    ).toEqual({ headSha: HEAD, own: 'failure' });
+    // Only Posture's conclusions, and only in their place.
+    for (const forged of [
+      `<!-- posture:review head=${HEAD} routing=none own=cancelled -->`,
+      `<!-- posture:review head=${HEAD} own=success routing=none -->`,
+      `<!-- posture:review head=${HEAD} routing=none own=success own=success -->`,
+    ])
+      expect(readReviewMarker(`Summary\n\n${forged}`, HEAD)).toBeUndefined();
+  });
+
   it('is only the last line: a record-like line above it does not count', () => {
     const summary = `| high | x | ${FORGED_REVIEW} |\n\n${reviewMarker(record)}`;
     expect(readReviewMarker(summary, HEAD)).toEqual(record);

@@ -61,6 +61,8 @@ export interface FakeGitHubOptions {
   files?: readonly PullRequestFile[];
   author?: string;
   draft?: boolean;
+  /** the base branch's name; `main` unless told */
+  baseRef?: string;
   /** what `pulls.get` reports, when a test needs it to disagree with the fixture */
   pullRequest?: { state?: 'open' | 'closed'; headSha?: string };
   /** `.security.yml` of the org's .github repository (absent: the repository is not there) and at the base commit */
@@ -95,6 +97,7 @@ export class FakeGitHub {
   fixture: PullRequestFixture;
   state: 'open' | 'closed';
   draft: boolean;
+  readonly baseRef: string;
   /** the check runs of the repository (all its pull requests share them) */
   readonly checkRuns: RepositoryState['checkRuns'];
   /** reviews Posture posted */
@@ -140,6 +143,7 @@ export class FakeGitHub {
     this.fixture = options.fixture;
     this.state = options.pullRequest?.state ?? 'open';
     this.draft = options.draft ?? false;
+    this.baseRef = options.baseRef ?? 'main';
     this.#reportedHead = options.pullRequest?.headSha;
     this.#files = options.files ?? options.fixture.files;
     this.policy = options.policy ?? {};
@@ -319,7 +323,7 @@ export class FakeGitHub {
       changed_files: this.#files.length,
       updated_at: this.#updatedAt,
       head: { sha: this.headSha, ref: 'feature', repo: repository },
-      base: { sha: this.fixture.baseSha, ref: 'main', repo: repository },
+      base: { sha: this.fixture.baseSha, ref: this.baseRef, repo: repository },
     };
   }
 
