@@ -13,8 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readReviewMarker } from '../../src/report/review-marker.js';
 import { FakeGitHub, type StandinCheckRun } from '../support/fake-github.js';
 import { RepositoryState } from '../support/github-model/repository-state.js';
-import { NOT_FOUND, type FakeResponse } from '../support/github-model/routes.js';
-import { GITHUB_API } from '../support/mock-github-api.js';
+import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
   mergeGroupEvent,
@@ -50,52 +49,6 @@ function repositoryWithBranches(): RepositoryState {
   return repository;
 }
 
-/**
- * The pull requests of one repository on https://api.github.com: requests about a pull request
- * (or its conversation) go to that one, everything else to the first, which serves the
- * repository they share.
- */
-function serve(pulls: readonly FakeGitHub[]): void {
-  const answer = (method: string) =>
-    function (path: string, body: nock.Body): [number, unknown, Record<string, string>] {
-      const parsed = (typeof body === 'object' && body !== null ? body : {}) as Record<
-        string,
-        unknown
-      >;
-      const url = new URL(path, GITHUB_API);
-      const number = /\/(?:pulls|issues)\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
-      const pull =
-        number === undefined
-          ? pulls[0]
-          : pulls.find((candidate) => candidate.pullNumber === Number(number));
-      const response: FakeResponse = !pull
-        ? NOT_FOUND
-        : url.pathname === '/graphql'
-          ? pull.graphql(parsed)
-          : pull.rest(method, url.pathname, url.searchParams, parsed);
-      const headers = Object.fromEntries(
-        Object.entries(response.headers ?? {}).map(([name, value]) => [
-          name,
-          value.replaceAll('{api}', GITHUB_API),
-        ]),
-      );
-      return [response.status, response.body, headers];
-    };
-  const scope = nock(GITHUB_API).persist();
-  scope
-    .get(() => true)
-    .query(true)
-    .reply(answer('GET'));
-  scope
-    .post(() => true)
-    .query(true)
-    .reply(answer('POST'));
-  scope
-    .patch(() => true)
-    .query(true)
-    .reply(answer('PATCH'));
-}
-
 /** `pull_request.edited`, as GitHub sends it when the base branch or only the title changed. */
 function editedEvent(
   target: PayloadTarget,
@@ -125,7 +78,7 @@ function baseOf(run: StandinCheckRun | undefined): string | undefined {
 async function openedAgainstLax() {
   const repository = repositoryWithBranches();
   const pull = new FakeGitHub({ fixture: againstLax, repository });
-  serve([pull]);
+  servePullRequests([pull]);
   const probot = await probotUnderTest();
   await probot.receive(pullRequestEvent('opened', targetFor(againstLax)));
   expect(againstLax.headSha).toBe(HEAD_SHA);
@@ -175,7 +128,7 @@ describe('a second pull request of the same head against another base', () => {
     const { repository, pull, probot } = await openedAgainstLax();
     const second = new FakeGitHub({ fixture: againstMain, repository, pullNumber: 8 });
     nock.cleanAll();
-    serve([pull, second]);
+    servePullRequests([pull, second]);
 
     await probot.receive(
       pullRequestEvent(

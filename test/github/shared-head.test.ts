@@ -12,8 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readReviewMarker } from '../../src/report/review-marker.js';
 import { FakeGitHub, type StandinCheckRun } from '../support/fake-github.js';
 import { RepositoryState } from '../support/github-model/repository-state.js';
-import { NOT_FOUND, type FakeResponse } from '../support/github-model/routes.js';
-import { GITHUB_API } from '../support/mock-github-api.js';
+import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { pullRequestEvent } from '../support/webhook-payloads.js';
 import {
@@ -46,45 +45,6 @@ function repository(): RepositoryState {
   return state;
 }
 
-/**
- * The pull requests of one repository on https://api.github.com: a request about a pull request
- * goes to that one, everything else to the first, which serves the repository they share. The
- * paths requested are kept in `paths`.
- */
-function serve(pulls: readonly FakeGitHub[], paths: string[]): void {
-  const answer = (method: string) =>
-    function (path: string, body: nock.Body): [number, unknown, Record<string, string>] {
-      const parsed = (typeof body === 'object' && body !== null ? body : {}) as Record<
-        string,
-        unknown
-      >;
-      const url = new URL(path, GITHUB_API);
-      paths.push(url.pathname);
-      const number = /\/(?:pulls|issues)\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
-      const pull =
-        number === undefined
-          ? pulls[0]
-          : pulls.find((candidate) => candidate.pullNumber === Number(number));
-      const response: FakeResponse = !pull
-        ? NOT_FOUND
-        : url.pathname === '/graphql'
-          ? pull.graphql(parsed)
-          : pull.rest(method, url.pathname, url.searchParams, parsed);
-      const headers = Object.fromEntries(
-        Object.entries(response.headers ?? {}).map(([name, value]) => [
-          name,
-          value.replaceAll('{api}', GITHUB_API),
-        ]),
-      );
-      return [response.status, response.body, headers];
-    };
-  const scope = nock(GITHUB_API).persist();
-  for (const method of ['get', 'post', 'patch'] as const)
-    scope[method](() => true)
-      .query(true)
-      .reply(answer(method.toUpperCase()));
-}
-
 /** Both pull requests of the head, open. */
 async function twoPullRequests() {
   expect(intoLax.headSha).toBe(HEAD_SHA);
@@ -97,7 +57,7 @@ async function twoPullRequests() {
     baseRef: 'lax',
   });
   const paths: string[] = [];
-  serve([main, lax], paths);
+  servePullRequests([main, lax], (path) => paths.push(path));
   const probot = await probotUnderTest();
   const review = async (pull: FakeGitHub, action: 'opened' | 'synchronize', delivery: string) => {
     await probot.receive(

@@ -6,6 +6,7 @@
  */
 import nock from 'nock';
 import { FakeGitHub, type FakeGitHubOptions, type FakeResponse } from './fake-github.js';
+import { NOT_FOUND } from './github-model/routes.js';
 import type { PullRequestFile, PullRequestFixture } from './pull-request-fixture.js';
 import type { PayloadTarget } from './webhook-payloads.js';
 
@@ -45,6 +46,66 @@ export interface MockedGitHub {
   graphqlOperations(): string[];
 }
 
+/**
+ * Answers every request to https://api.github.com from a `FakeGitHub`: the one `fakeFor` picks by
+ * the request's path, or 404 when it picks none. `before` sees each request first, and may answer
+ * it instead (a fault).
+ */
+export function serveApi(
+  before: (method: string, path: string, body: Record<string, unknown>) => FakeResponse | undefined,
+  fakeFor: (pathname: string) => FakeGitHub | undefined,
+): void {
+  const answer = (method: string) =>
+    function (path: string, body: nock.Body): [number, unknown, Record<string, string>] {
+      const parsed = (typeof body === 'object' && body !== null ? body : {}) as Record<
+        string,
+        unknown
+      >;
+      const url = new URL(path, GITHUB_API);
+      const github = fakeFor(url.pathname);
+      const response: FakeResponse =
+        before(method, path, parsed) ??
+        (!github
+          ? NOT_FOUND
+          : url.pathname === '/graphql'
+            ? github.graphql(parsed)
+            : github.rest(method, url.pathname, url.searchParams, parsed));
+      const headers = Object.fromEntries(
+        Object.entries(response.headers ?? {}).map(([name, value]) => [
+          name,
+          value.replaceAll('{api}', GITHUB_API),
+        ]),
+      );
+      return [response.status, response.body, headers];
+    };
+  const scope = nock(GITHUB_API).persist();
+  for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const)
+    scope[method](() => true)
+      .query(true)
+      .reply(answer(method.toUpperCase()));
+}
+
+/**
+ * Several pull requests of one repository: a request about a pull request (or its conversation)
+ * goes to that one, everything else to the first, which serves the repository they share. Each
+ * path requested goes to `requested`.
+ */
+export function servePullRequests(
+  pulls: readonly FakeGitHub[],
+  requested: (pathname: string) => void = () => undefined,
+): void {
+  serveApi(
+    () => undefined,
+    (pathname) => {
+      requested(pathname);
+      const number = /\/(?:pulls|issues)\/(\d+)(?:\/|$)/.exec(pathname)?.[1];
+      return number === undefined
+        ? pulls[0]
+        : pulls.find((candidate) => candidate.pullNumber === Number(number));
+    },
+  );
+}
+
 export function mockGitHubApi({
   fixture,
   target,
@@ -74,50 +135,14 @@ export function mockGitHubApi({
     if (method === 'POST' && bare === '/graphql') return fail.graphql;
     return undefined;
   };
-  const answer = (method: string) =>
-    function (path: string, body: nock.Body): [number, unknown, Record<string, string>] {
-      const parsed = (typeof body === 'object' && body !== null ? body : {}) as Record<
-        string,
-        unknown
-      >;
-      calls.push({ method, path, body: parsed });
+  serveApi(
+    (method, path, body) => {
+      calls.push({ method, path, body });
       const failure = failureFor(method, path);
-      if (failure) return [failure.status, { message: failure.message }, {}];
-      const url = new URL(path, GITHUB_API);
-      const response: FakeResponse =
-        url.pathname === '/graphql'
-          ? github.graphql(parsed)
-          : github.rest(method, url.pathname, url.searchParams, parsed);
-      const headers = Object.fromEntries(
-        Object.entries(response.headers ?? {}).map(([name, value]) => [
-          name,
-          value.replaceAll('{api}', GITHUB_API),
-        ]),
-      );
-      return [response.status, response.body, headers];
-    };
-
-  const scope = nock(GITHUB_API).persist();
-  scope
-    .get(() => true)
-    .query(true)
-    .reply(answer('GET'));
-  scope
-    .post(() => true)
-    .query(true)
-    .reply(answer('POST'));
-  scope
-    .patch(() => true)
-    .query(true)
-    .reply(answer('PATCH'));
-  scope
-    .put(() => true)
-    .query(true)
-    .reply(answer('PUT'));
-  scope
-    .delete(() => true)
-    .query(true)
-    .reply(answer('DELETE'));
+      return failure ? { status: failure.status, body: { message: failure.message } } : undefined;
+    },
+    () => github,
+  );
 
   const byWrite = (method: string, pattern: RegExp) => () =>
     calls.filter((call) => call.method === method && pattern.test(call.path));
