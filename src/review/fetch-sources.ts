@@ -13,6 +13,7 @@ import type { RepoRef } from './review-target.js';
 import {
   analysedByPath,
   binaryFileError,
+  linkMayStandForCode,
   SYMBOLIC_LINK_MODE,
   symbolicLinkError,
 } from './unreadable-files.js';
@@ -66,6 +67,11 @@ export function sourceRequests(
         object: { expression: `${baseSha}:${file.basePath}` },
       });
   }
+  for (const file of changed.possibleLinks) {
+    if (!file.headBlobSha) continue;
+    requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
+    if (file.link === undefined) folders.add(folderOf(file.path));
+  }
   for (const folder of folders)
     requests.push({
       key: folderKey(folder),
@@ -98,6 +104,11 @@ export function fileVersionsFrom(texts: BlobTexts, changed: ChangedFiles): FileV
     }
     if (head !== undefined) versions.head.push({ path: file.path, content: head });
     if (base !== undefined) versions.base.push({ path: file.path, content: base });
+  }
+  for (const file of changed.possibleLinks) {
+    const target = texts.get(headKey(file));
+    if (whyUnread(file, target, texts) === 'link' && linkMayStandForCode(file.path, target ?? ''))
+      unreadable.push(symbolicLinkError(file.path, target));
   }
   if (unreadable.length > 0) versions.unreadable = unreadable;
   const editedPolicy = texts.get(EDITED_POLICY_KEY);

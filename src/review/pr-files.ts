@@ -58,6 +58,12 @@ export interface ChangedFiles {
   truncated: boolean;
   /** the head commit's tree (path → blob SHA), when the change was read from the trees */
   headTree?: ReadonlyMap<string, string>;
+  /**
+   * changed files Posture does not read by their path that may be symbolic links standing for a
+   * folder or a file it reads (`tasks` pointing to a role's `files/`): their head versions and
+   * modes are read, and a link is reported as unanalysable (`unreadable-files.ts`)
+   */
+  possibleLinks: ChangedFile[];
   /** the repository's policy file, when the pull request adds, edits or deletes it */
   policyFile?: { status: 'added' | 'modified' | 'removed'; blobSha?: string };
 }
@@ -109,6 +115,7 @@ function classify(
 ): ChangedFiles {
   const files: ChangedFile[] = [];
   const listed: ListedFile[] = [];
+  const possibleLinks: ChangedFile[] = [];
   let policyFile: ChangedFiles['policyFile'];
   for (const file of entries) {
     const headBlobSha = file.status === 'removed' ? undefined : (file.sha ?? undefined);
@@ -120,7 +127,15 @@ function classify(
           ? { status: 'removed' }
           : { status: file.status === 'added' ? 'added' : 'modified', blobSha: headBlobSha };
     }
-    if (!mayBeAnalysed(file.filename)) continue;
+    if (!mayBeAnalysed(file.filename)) {
+      if (!removed && mayBeLink(file, fromTrees))
+        possibleLinks.push({
+          path: file.filename,
+          headBlobSha,
+          ...(file.link === undefined ? {} : { link: file.link }),
+        });
+      continue;
+    }
     // No patch and no changed lines: a binary file, a rename that changed nothing, or a change of
     // mode (a file turned into a link). A file Posture analyses by its path is read all the same,
     // so that one it cannot read is reported and one moved is judged where it now lives; an
@@ -137,7 +152,30 @@ function classify(
       ...(file.link === undefined || removed ? {} : { link: file.link }),
     });
   }
-  return { mergeBaseSha, files, listed, truncated, ...(policyFile ? { policyFile } : {}) };
+  return {
+    mergeBaseSha,
+    files,
+    listed,
+    possibleLinks,
+    truncated,
+    ...(policyFile ? { policyFile } : {}),
+  };
+}
+
+/** A one-line new version without a final newline, as git stores a link's target. */
+const ONE_LINE_WITHOUT_NEWLINE =
+  /^@@ -\d+(?:,\d+)? \+1(?:,1)? @@[^\n]*\n(?:-[^\n]*\n(?:\\[^\n]*\n)?)*\+[^\n]*\n\\ No newline at end of file\s*$/;
+
+/**
+ * Whether a changed file may be a symbolic link. The trees list modes; a comparison does not,
+ * but shows a link as a one-line file without a final newline, or, renamed or turned into a link
+ * with the same text, as no diff at all (then only a name without an extension is taken: a
+ * folder's). The content query then reads the mode (`fetch-sources.ts`).
+ */
+function mayBeLink(file: ChangeEntry, fromTrees: boolean): boolean {
+  if (fromTrees || file.link !== undefined) return file.link === true;
+  if (file.patch === undefined) return file.changes === 0 && !/\.[^/.]+$/.test(file.filename);
+  return ONE_LINE_WITHOUT_NEWLINE.test(file.patch);
 }
 
 /**

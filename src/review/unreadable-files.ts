@@ -53,8 +53,21 @@ export function symbolicLinkError(path: string, target: string | undefined): Fil
   return {
     path,
     kind: 'unreadable',
-    message: `a symbolic link${to}: Posture does not follow links, while the tool that runs it reads the file it points to; commit the file itself`,
+    message: `a symbolic link${to}: Posture does not follow links, while the tool that runs it reads what it points to; commit the file or folder itself`,
   };
+}
+
+/**
+ * Whether a link Posture would not read by its own name may stand for code it reads: a target
+ * without an extension (a folder, so that `roles/web/tasks` pointing to another role's `files/`
+ * runs YAML no review read as tasks), or a file Posture would analyse were it in the link's
+ * place. A link to a certificate or an image is left alone.
+ */
+export function linkMayStandForCode(linkPath: string, target: string): boolean {
+  const name = target.trim().replace(/\/+$/, '').split('/').at(-1) ?? '';
+  if (!/\.[^.]+$/.test(name)) return true;
+  const folder = linkPath.slice(0, linkPath.lastIndexOf('/') + 1);
+  return analysedByPath(`${folder}${name}`);
 }
 
 /**

@@ -71,3 +71,62 @@ describe('a task file turned into a symbolic link', () => {
     expect(run.annotations[0]?.message).toContain('a symbolic link');
   });
 });
+
+/**
+ * A role's `tasks` folder replaced by a link to another role's `files/`, where YAML is copied to
+ * hosts as it is and so never read as tasks: Ansible now runs it as the role's tasks.
+ */
+const FOLDER_LINK = 'roles/web/tasks';
+const FOLDER_TARGET = '../x/files';
+
+async function reviewFolderLink(
+  headFiles: Record<string, string>,
+  links: readonly string[],
+): Promise<StandinCheckRun> {
+  const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, headFiles);
+  const target = targetFor(fixture);
+  const github = mockGitHubApi({ fixture, target });
+  serveAs(github, fixture, { links });
+  await (await probotUnderTest()).receive(pullRequestEvent('opened', target));
+  const run = github.github.checkRuns.at(-1);
+  if (!run) throw new Error('no check run');
+  return run;
+}
+
+describe('a folder Posture reads turned into a symbolic link', () => {
+  const headFiles = { [FOLDER_LINK]: FOLDER_TARGET, 'roles/x/files/main.yml': SELINUX_OFF };
+
+  it('fails the run, naming the link and where it points', async () => {
+    const run = await reviewFolderLink(headFiles, [FOLDER_LINK]);
+
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        path: FOLDER_LINK,
+        message: expect.stringContaining(`a symbolic link to ${FOLDER_TARGET}`) as unknown,
+      }),
+    ]);
+  });
+
+  it('fails the same way when the change is read from the two commits’ trees', async () => {
+    const run = await reviewFolderLink({ ...headFiles, ...DOCUMENTATION }, [FOLDER_LINK]);
+
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations.map((annotation) => annotation.path)).toEqual([FOLDER_LINK]);
+  });
+
+  it('leaves a one-line file that is no link alone', async () => {
+    const run = await reviewFolderLink({ [TASKS]: INSTALL_TASK, VERSION: '1.4.2' }, []);
+
+    expect(run.conclusion).toBe('success');
+  });
+
+  it('leaves a link to an image alone', async () => {
+    const run = await reviewFolderLink(
+      { [TASKS]: INSTALL_TASK, 'docs/logo.png': '../assets/logo.png' },
+      ['docs/logo.png'],
+    );
+
+    expect(run.conclusion).toBe('success');
+  });
+});

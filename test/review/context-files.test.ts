@@ -7,6 +7,7 @@ function change(...files: Array<{ path: string; patch?: string }>): ChangedFiles
     mergeBaseSha: 'a'.repeat(40),
     files: files.map((file) => ({ ...file, headBlobSha: 'b'.repeat(40) })),
     listed: files.map((file) => ({ path: file.path })),
+    possibleLinks: [],
     truncated: false,
   };
 }
