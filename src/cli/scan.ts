@@ -5,7 +5,7 @@
 import { emptyAnalysis, type AnalysisResult } from '../engine/analysis-result.js';
 import type { FileError } from '../model/finding.js';
 import { LANGUAGES } from '../model/model.js';
-import { LANGUAGE_FILES } from '../languages/files.js';
+import { hasLanguageExtension, LANGUAGE_FILES } from '../languages/files.js';
 import { defaultPolicy } from '../policy/defaults.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
 import { isDeployedFile } from '../parsers/config/formats.js';
@@ -34,14 +34,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   // module or cookbook deploys, whatever their extension, and the files a language reads by name
   // (`hosts`, `ansible.cfg`, `Puppetfile`, data bag items); with `--lang`, only that language's
   // extensions and names count.
-  const languages = (options.language ? [options.language] : LANGUAGES).map(
-    (language) => LANGUAGE_FILES[language],
-  );
-  const extensions = languages.flatMap((files) => files.extensions);
+  const languages = options.language ? [options.language] : LANGUAGES;
   const accept = (path: string) =>
-    extensions.some((extension) => path.toLowerCase().endsWith(extension)) ||
+    hasLanguageExtension(path, languages) ||
     isDeployedFile(path) ||
-    languages.some((files) => files.namedFiles(path));
+    languages.some((language) => LANGUAGE_FILES[language].namedFiles(path));
   const walked = await walk(options.paths, {
     cwd: options.cwd,
     ...(options.root ? { root: options.root } : {}),

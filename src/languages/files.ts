@@ -4,7 +4,7 @@
  * items). The walk decides with these, before any file is read, without loading the readers;
  * the descriptors (`index.ts`) carry the same.
  */
-import type { Language } from '../model/model.js';
+import { LANGUAGES, type Language } from '../model/model.js';
 import { mayBeIniInventory } from '../parsers/ansible/inventory-names.js';
 import { isDataBagItem, isRoleFile } from '../parsers/chef/file-names.js';
 import { toolConfigFormat } from '../parsers/config/formats.js';
@@ -30,3 +30,14 @@ export const LANGUAGE_FILES: Readonly<Record<Language, LanguageFiles>> = {
     namedFiles: (path) => isDataBagItem(path) || isBerksfile(path) || isRoleFile(path),
   },
 };
+
+/** Whether a path has the extension of one of the languages (of all three by default). */
+export function hasLanguageExtension(
+  path: string,
+  languages: readonly Language[] = LANGUAGES,
+): boolean {
+  const lower = path.toLowerCase();
+  return languages.some((language) =>
+    LANGUAGE_FILES[language].extensions.some((extension) => lower.endsWith(extension)),
+  );
+}

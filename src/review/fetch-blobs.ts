@@ -40,6 +40,14 @@ export class BlobTexts extends Map<string, string> {
   readonly unreachableRepositories = new Set<string>();
   /** key of a folder request → entry name → git mode (`100644`, `120000`); absent for a missing folder */
   readonly folders = new Map<string, ReadonlyMap<string, string>>();
+
+  /** Takes in what a later round of queries read. */
+  addAll(other: BlobTexts): void {
+    for (const [key, text] of other) this.set(key, text);
+    for (const [key, entries] of other.folders) this.folders.set(key, entries);
+    for (const repository of other.unreachableRepositories)
+      this.unreachableRepositories.add(repository);
+  }
 }
 
 interface BlobNode {

@@ -53,9 +53,23 @@ export function sourceRequests(
   baseSha: string,
   changed: ChangedFiles,
 ): BlobRequest[] {
+  const requests = fileRequests(repo, baseSha, changed.files, changed.possibleLinks);
+  const editedPolicy = changed.policyFile?.blobSha;
+  if (editedPolicy)
+    requests.push({ key: EDITED_POLICY_KEY, repository: repo, object: { oid: editedPolicy } });
+  return requests;
+}
+
+/** Both versions of changed files, the head versions of possible links, and their folders. */
+export function fileRequests(
+  repo: RepoRef & { headSha: string },
+  baseSha: string,
+  files: readonly ChangedFile[],
+  possibleLinks: readonly ChangedFile[] = [],
+): BlobRequest[] {
   const requests: BlobRequest[] = [];
   const folders = new Set<string>();
-  for (const file of changed.files) {
+  for (const file of files) {
     if (file.headBlobSha) {
       requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
       if (file.link === undefined) folders.add(folderOf(file.path));
@@ -67,7 +81,7 @@ export function sourceRequests(
         object: { expression: `${baseSha}:${file.basePath}` },
       });
   }
-  for (const file of changed.possibleLinks) {
+  for (const file of possibleLinks) {
     if (!file.headBlobSha) continue;
     requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
     if (file.link === undefined) folders.add(folderOf(file.path));
@@ -79,9 +93,6 @@ export function sourceRequests(
       object: { expression: `${repo.headSha}:${folder}` },
       entries: true,
     });
-  const editedPolicy = changed.policyFile?.blobSha;
-  if (editedPolicy)
-    requests.push({ key: EDITED_POLICY_KEY, repository: repo, object: { oid: editedPolicy } });
   return requests;
 }
 
@@ -96,7 +107,7 @@ export function fileVersionsFrom(texts: BlobTexts, changed: ChangedFiles): FileV
       // A file Posture would not analyse by its path (an image among a role's files) is left
       // out. Either way its base version stays unread too: alone, it would make every finding
       // there look fixed.
-      if (analysedByPath(file.path))
+      if (file.assignedByPolicy || analysedByPath(file.path))
         unreadable.push(
           unread === 'link' ? symbolicLinkError(file.path, head) : binaryFileError(file.path),
         );

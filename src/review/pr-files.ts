@@ -7,6 +7,7 @@
  * renamed unchanged), so that it is read or reported, never passed over.
  */
 import { languageByPath, mayBeAnalysed } from '../engine/detect-language.js';
+import { hasLanguageExtension } from '../languages/files.js';
 import { foldersOf } from '../languages/layout.js';
 import { isTestCode } from '../languages/test-code.js';
 import { isDeployedFile } from '../parsers/config/formats.js';
@@ -39,6 +40,8 @@ export interface ChangedFile {
    * read from the trees; otherwise the content query asks (`fetch-sources.ts`)
    */
   link?: boolean;
+  /** read because the policy's `paths.languages` gives it a language, not for its path */
+  assignedByPolicy?: true;
 }
 
 /** Every file of the change, with its head blob, for review routing by path. */
@@ -64,6 +67,11 @@ export interface ChangedFiles {
    * modes are read, and a link is reported as unanalysable (`unreadable-files.ts`)
    */
   possibleLinks: ChangedFile[];
+  /**
+   * changed files with a language's extension that Posture would not read by their path: read
+   * only when the policy's `paths.languages` gives them a language (`policy-assigned-files.ts`)
+   */
+  byPolicyOnly: ChangedFile[];
   /** the repository's policy file, when the pull request adds, edits or deletes it */
   policyFile?: { status: 'added' | 'modified' | 'removed'; blobSha?: string };
 }
@@ -116,6 +124,7 @@ function classify(
   const files: ChangedFile[] = [];
   const listed: ListedFile[] = [];
   const possibleLinks: ChangedFile[] = [];
+  const byPolicyOnly: ChangedFile[] = [];
   let policyFile: ChangedFiles['policyFile'];
   for (const file of entries) {
     const headBlobSha = file.status === 'removed' ? undefined : (file.sha ?? undefined);
@@ -128,7 +137,10 @@ function classify(
           : { status: file.status === 'added' ? 'added' : 'modified', blobSha: headBlobSha };
     }
     if (!mayBeAnalysed(file.filename)) {
-      if (!removed && mayBeLink(file, fromTrees))
+      // Posture would not read it by its path, but the policy may (`paths.languages`).
+      if (hasLanguageExtension(file.filename))
+        byPolicyOnly.push(changedFile(file, headBlobSha, fromTrees));
+      else if (!removed && mayBeLink(file, fromTrees))
         possibleLinks.push({
           path: file.filename,
           headBlobSha,
@@ -142,23 +154,33 @@ function classify(
     // image among a role's files is left alone.
     const noDiff = !removed && file.patch === undefined && file.changes === 0;
     if (noDiff && !analysedByPath(file.filename)) continue;
-    const basePath = comparedBasePath(file);
-    files.push({
-      path: file.filename,
-      ...(removed ? {} : { headBlobSha }),
-      ...(basePath === undefined ? {} : { basePath }),
-      ...(file.patch === undefined || removed ? {} : { patch: file.patch }),
-      ...(fromTrees && !removed ? { diffLocally: true as const } : {}),
-      ...(file.link === undefined || removed ? {} : { link: file.link }),
-    });
+    files.push(changedFile(file, headBlobSha, fromTrees));
   }
   return {
     mergeBaseSha,
     files,
     listed,
     possibleLinks,
+    byPolicyOnly,
     truncated,
     ...(policyFile ? { policyFile } : {}),
+  };
+}
+
+function changedFile(
+  file: ChangeEntry,
+  headBlobSha: string | undefined,
+  fromTrees: boolean,
+): ChangedFile {
+  const removed = headBlobSha === undefined;
+  const basePath = comparedBasePath(file);
+  return {
+    path: file.filename,
+    ...(removed ? {} : { headBlobSha }),
+    ...(basePath === undefined ? {} : { basePath }),
+    ...(file.patch === undefined || removed ? {} : { patch: file.patch }),
+    ...(fromTrees && !removed ? { diffLocally: true as const } : {}),
+    ...(file.link === undefined || removed ? {} : { link: file.link }),
   };
 }
 

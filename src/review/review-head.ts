@@ -24,9 +24,10 @@ import {
   headTreeOf,
 } from './context-files.js';
 import { fetchBlobs } from './fetch-blobs.js';
-import { fileVersionsFrom, sourceRequests } from './fetch-sources.js';
+import { fileRequests, fileVersionsFrom, sourceRequests } from './fetch-sources.js';
 import { policyRequests, policyTextsFrom, type PolicyTexts } from './load-policy.js';
 import { listChangedFiles } from './pr-files.js';
+import { filesThePolicyAssigns } from './policy-assigned-files.js';
 import { postureRuns, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
 import { runResult } from './run-result.js';
@@ -168,18 +169,33 @@ async function evaluateAndReport(
   runs: readonly PreviousRun[],
 ): Promise<void> {
   const { octokit, log, target, trigger, signal } = session;
-  const changed = await listChangedFiles(octokit, target);
-  const headTree = headTreeOf(octokit, target, changed);
-  const pathContext = await contextFiles(changed, headTree);
+  const listedChange = await listChangedFiles(octokit, target);
+  const headTree = headTreeOf(octokit, target, listedChange);
+  const pathContext = await contextFiles(listedChange, headTree);
   const texts = await fetchBlobs(
     octokit,
     [
       ...(preloadedPolicy ? [] : policyRequests(target, target.baseSha)),
-      ...sourceRequests(target, changed.mergeBaseSha, changed),
+      ...sourceRequests(target, listedChange.mergeBaseSha, listedChange),
       ...contextRequests(target, pathContext),
     ],
     session.blobCache,
   );
+  const policyTexts = {
+    ...(preloadedPolicy ?? policyTextsFrom(texts, target)),
+    ...session.policyOverride,
+  };
+  // Files read only because the policy gives them a language: read in a second round.
+  const assigned = filesThePolicyAssigns(listedChange.byPolicyOnly, policyTexts);
+  if (assigned.length > 0)
+    texts.addAll(
+      await fetchBlobs(
+        octokit,
+        fileRequests(target, listedChange.mergeBaseSha, assigned),
+        session.blobCache,
+      ),
+    );
+  const changed = { ...listedChange, files: [...listedChange.files, ...assigned] };
   const versions = fileVersionsFrom(texts, changed);
   // The units a changed play, manifest or Chef role gives values to show only in its text: read
   // in a second round.
@@ -197,10 +213,6 @@ async function evaluateAndReport(
     ))
       texts.set(key, text);
   const context = [...pathContext, ...appliedContext];
-  const policyTexts = {
-    ...(preloadedPolicy ?? policyTextsFrom(texts, target)),
-    ...session.policyOverride,
-  };
   const now = session.now();
   signal.throwIfAborted();
   const evaluation = await session.analyzer.evaluate(

@@ -8,6 +8,7 @@ function change(...files: Array<{ path: string; patch?: string }>): ChangedFiles
     files: files.map((file) => ({ ...file, headBlobSha: 'b'.repeat(40) })),
     listed: files.map((file) => ({ path: file.path })),
     possibleLinks: [],
+    byPolicyOnly: [],
     truncated: false,
   };
 }
