@@ -2,7 +2,9 @@
  * Whether a security reviewer has signed off the pull request's current head: the latest
  * decision (approve, request changes, dismissal) of some security reviewer other than the author
  * is an approval, given on the head itself or on an earlier commit whose review was routed for
- * exactly the same reasons.
+ * exactly the same reasons, and since the pull request last moved to another base branch: before
+ * that, the reviewer judged the head against another base, which is another change (a head
+ * approved against a branch that already holds most of it, then moved to `main`).
  */
 import type { SubmittedReview } from './pull-request-state.js';
 import type { ReviewerCheck } from './security-reviewers.js';
@@ -19,6 +21,8 @@ export interface ApprovalQuestion {
   headSha: string;
   routingDigest: string;
   reviewers: ReviewerCheck;
+  /** when the pull request last moved to another base branch, if it did */
+  baseChangedAt?: string;
   /** the routing digest Posture recorded for an earlier commit, if it reviewed it */
   routingDigestAt(commitSha: string): Promise<string | undefined>;
 }
@@ -40,7 +44,10 @@ export async function findSecurityApproval(
   const approvals = latestDecisions(question.reviews)
     .filter(
       (review) =>
-        review.state === 'APPROVED' && review.commitSha && review.author.toLowerCase() !== author,
+        review.state === 'APPROVED' &&
+        review.commitSha &&
+        review.author.toLowerCase() !== author &&
+        givenSince(review, question.baseChangedAt),
     )
     // Approvals of the head itself need no look-back, so they are tried first.
     .sort(
@@ -61,4 +68,10 @@ export async function findSecurityApproval(
     };
   }
   return undefined;
+}
+
+/** Whether a review was submitted after the moment given, if one is. */
+function givenSince(review: SubmittedReview, moment: string | undefined): boolean {
+  if (moment === undefined) return true;
+  return review.submittedAt !== undefined && Date.parse(review.submittedAt) > Date.parse(moment);
 }

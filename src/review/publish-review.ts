@@ -211,6 +211,7 @@ async function findSignOff(
     headSha: input.target.headSha,
     routingDigest: routing.digest,
     reviewers,
+    ...(state.baseChangedAt ? { baseChangedAt: state.baseChangedAt } : {}),
     routingDigestAt(commitSha) {
       let digest = digests.get(commitSha);
       if (!digest)

@@ -2,8 +2,8 @@
  * What a pull request looks like right before Posture writes to it, in one GraphQL query: its
  * current head (to avoid posting against a head that moved on), the review threads with their
  * comments (to find Posture's earlier comments and whether anyone answered them), the submitted
- * reviews (approvals), the pending review requests and the conversation comments (recorded risk
- * acceptances). Connections longer than a page are followed page by page.
+ * reviews (approvals), when its base branch last changed, the pending review requests and the
+ * conversation comments (recorded risk acceptances). Connections longer than a page are followed page by page.
  */
 import type { GitHubClient, ReviewTarget } from './review-target.js';
 
@@ -43,6 +43,11 @@ export interface PullRequestState {
   requested: { users: string[]; teams: string[] };
   /** oldest first */
   conversation: ConversationComment[];
+  /**
+   * when the pull request last moved to another base branch, if it ever did: reviews before
+   * then judged another change
+   */
+  baseChangedAt?: string;
 }
 
 const PAGE = 100;
@@ -77,6 +82,7 @@ const PULL_REQUEST_STATE_QUERY = pullRequestQuery(
       ${THREADS}
       ${REVIEWS}
       reviewRequests(first: 100) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }
+      timelineItems(last: 1, itemTypes: [BASE_REF_CHANGED_EVENT]) { nodes { __typename ... on BaseRefChangedEvent { createdAt } } }
       ${CONVERSATION.replace('$before', '$commentsBefore')}`,
   ', $after: String, $before: String, $commentsBefore: String',
 );
@@ -129,6 +135,7 @@ interface PullRequestNode {
   reviewThreads: ForwardPage<ThreadNode>;
   reviews: BackwardPage<ReviewNode>;
   reviewRequests: { nodes: Array<{ requestedReviewer: (Author & { slug?: string }) | null }> };
+  timelineItems: { nodes: Array<{ __typename: string; createdAt?: string } | null> };
   comments: BackwardPage<CommentNode>;
 }
 type Response<T> = { repository: { pullRequest: T } };
@@ -185,6 +192,7 @@ export async function fetchPullRequestState(
     if (requestedReviewer?.__typename === 'Team' && requestedReviewer.slug)
       requested.teams.push(requestedReviewer.slug);
   }
+  const baseChangedAt = pull.timelineItems.nodes.at(-1)?.createdAt;
   return {
     headSha: pull.headRefOid,
     ...(pull.author?.login ? { author: pull.author.login } : {}),
@@ -210,6 +218,7 @@ export async function fetchPullRequestState(
       body: comment.body,
       byPosture: isPosture(comment),
     })),
+    ...(baseChangedAt ? { baseChangedAt } : {}),
   };
 }
 

@@ -17,8 +17,8 @@ import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
   mergeGroupEvent,
+  pullRequestEditedEvent,
   pullRequestEvent,
-  type PayloadTarget,
   type WebhookEvent,
 } from '../support/webhook-payloads.js';
 import {
@@ -47,20 +47,6 @@ function repositoryWithBranches(): RepositoryState {
   repository.history.addCommit(againstMain.baseSha, againstMain.base);
   repository.history.addCommit(againstLax.baseSha, againstLax.base, againstMain.baseSha);
   return repository;
-}
-
-/** `pull_request.edited`, as GitHub sends it when the base branch or only the title changed. */
-function editedEvent(
-  target: PayloadTarget,
-  changes: Record<string, unknown>,
-  deliveryId: string,
-): WebhookEvent {
-  const event = pullRequestEvent('synchronize', target, { deliveryId });
-  const payload = event.payload as Record<string, unknown>;
-  delete payload.before;
-  delete payload.after;
-  Object.assign(payload, { action: 'edited', changes });
-  return event;
 }
 
 const movedFromLax = {
@@ -96,12 +82,14 @@ describe('a pull request moved to another base branch', () => {
     const { pull, probot } = await openedAgainstLax();
 
     await probot.receive(
-      editedEvent(targetFor(againstLax), { title: { from: 'Wip' } }, 'delivery-title'),
+      pullRequestEditedEvent(targetFor(againstLax), { title: { from: 'Wip' } }, 'delivery-title'),
     );
     expect(runsOn(pull, HEAD_SHA)).toHaveLength(1);
 
     pull.push(againstMain);
-    await probot.receive(editedEvent(targetFor(againstMain), movedFromLax, 'delivery-base'));
+    await probot.receive(
+      pullRequestEditedEvent(targetFor(againstMain), movedFromLax, 'delivery-base'),
+    );
 
     const runs = runsOn(pull, HEAD_SHA);
     expect(runs).toHaveLength(2);

@@ -4,6 +4,7 @@ import { APP_LOGIN, type StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
+  pullRequestEditedEvent,
   pullRequestEvent,
   pullRequestReviewEvent,
   requestedActionEvent,
@@ -210,6 +211,44 @@ describe('a pull request that disables SELinux, routed to the security team', ()
       conclusion: 'action_required',
     });
     expect([...github.requested.teams]).toEqual(['security']);
+  });
+
+  it('does not count an approval given before the pull request moved to another base branch', async () => {
+    const { fixture, github, probot } = await openSelinuxPullRequest();
+    github.submitReview('sam-sec', 'APPROVED');
+    await probot.receive(
+      pullRequestReviewEvent('submitted', targetFor(fixture), {
+        reviewer: 'sam-sec',
+        state: 'approved',
+      }),
+    );
+    expect(lastRun(github.checkRuns)).toMatchObject({ conclusion: 'success' });
+
+    // The same head against `release`: the reviewer judged it against another branch.
+    const againstRelease = pullRequestOf(
+      { [TASKS]: INSTALL_TASK, 'RELEASE.md': 'Release branch\n' },
+      { [TASKS]: SELINUX_OFF, 'RELEASE.md': 'Release branch\n' },
+    );
+    github.moveBase(againstRelease, 'release');
+    await probot.receive(
+      pullRequestEditedEvent(
+        targetFor(againstRelease),
+        { base: { ref: { from: 'main' }, sha: { from: fixture.baseSha } } },
+        'delivery-moved',
+      ),
+    );
+    const moved = lastRun(github.checkRuns);
+    expect(moved).toMatchObject({ conclusion: 'action_required' });
+    expect(moved.output.summary).not.toContain('Approved by a security reviewer');
+
+    github.submitReview('sam-sec', 'APPROVED');
+    await probot.receive(
+      pullRequestReviewEvent('submitted', targetFor(againstRelease), {
+        reviewer: 'sam-sec',
+        state: 'approved',
+      }),
+    );
+    expect(lastRun(github.checkRuns)).toMatchObject({ conclusion: 'success' });
   });
 
   it('takes no acceptance record that Posture did not write, however it looks', async () => {

@@ -61,4 +61,22 @@ describe('findSecurityApproval', () => {
       await findSecurityApproval(question([review('sam-sec', 'APPROVED', OLD)])),
     ).toBeUndefined();
   });
+
+  it('counts only approvals submitted after the pull request last moved to another base', async () => {
+    const at = (submittedAt: string): SubmittedReview => ({
+      ...review('sam-sec', 'APPROVED'),
+      submittedAt,
+    });
+    const moved = { baseChangedAt: '2025-03-01T10:00:00Z' };
+    expect(
+      await findSecurityApproval({ ...question([at('2025-03-01T09:59:59Z')]), ...moved }),
+    ).toBeUndefined();
+    // An approval without a submission time cannot show it came after.
+    expect(
+      await findSecurityApproval({ ...question([review('sam-sec', 'APPROVED')]), ...moved }),
+    ).toBeUndefined();
+    expect(
+      await findSecurityApproval({ ...question([at('2025-03-01T10:00:01Z')]), ...moved }),
+    ).toMatchObject({ by: 'sam-sec' });
+  });
 });

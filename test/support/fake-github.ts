@@ -97,7 +97,9 @@ export class FakeGitHub {
   fixture: PullRequestFixture;
   state: 'open' | 'closed';
   draft: boolean;
-  readonly baseRef: string;
+  baseRef: string;
+  /** the pull request's moves to another base branch, oldest first, as its timeline lists them */
+  readonly baseChanges: Array<{ from: string; to: string; createdAt: string }> = [];
   /** the check runs of the repository (all its pull requests share them) */
   readonly checkRuns: RepositoryState['checkRuns'];
   /** reviews Posture posted */
@@ -187,6 +189,16 @@ export class FakeGitHub {
     this.#reportedHead = undefined;
     this.#updatedAt = new Date().toISOString();
     this.#remember(fixture, previous, options);
+  }
+
+  /**
+   * The pull request moved to another base branch (`fixture` compares its head with that
+   * branch), as "Edit" next to its title does: the timeline gains a base change.
+   */
+  moveBase(fixture: PullRequestFixture, to: string): void {
+    this.baseChanges.push({ from: this.baseRef, to, createdAt: this.#now() });
+    this.baseRef = to;
+    this.push(fixture);
   }
 
   /**

@@ -56,6 +56,20 @@ export function pullRequestEvent(
   } as WebhookEvent;
 }
 
+/** `pull_request.edited`, as GitHub sends it when the base branch or only the title changed. */
+export function pullRequestEditedEvent(
+  target: PayloadTarget,
+  changes: Record<string, unknown>,
+  deliveryId: string,
+): WebhookEvent {
+  const event = pullRequestEvent('synchronize', target, { deliveryId });
+  const payload = event.payload as Record<string, unknown>;
+  delete payload.before;
+  delete payload.after;
+  Object.assign(payload, { action: 'edited', changes });
+  return event;
+}
+
 /** A review someone submitted (or a dismissal), as GitHub sends it. */
 export function pullRequestReviewEvent(
   action: 'submitted' | 'dismissed',

@@ -223,7 +223,7 @@ function pullRequestObject(pull: FakeGitHub) {
     headRefOid: pull.headSha,
     baseRefOid: pull.fixture.baseSha,
     headRefName: 'feature',
-    baseRefName: 'main',
+    baseRefName: pull.baseRef,
     changedFiles: pull.files.length,
     author: actorObject({ login: pull.author, type: 'User' }),
     reviewThreads: (args: ConnectionArguments) =>
@@ -252,6 +252,22 @@ function pullRequestObject(pull: FakeGitHub) {
       })),
     comments: (args: ConnectionArguments) =>
       connection(pull.conversation, args, conversationCommentObject),
+    // The timeline holds only base changes here; asked for other kinds of items, it is empty.
+    timelineItems: (args: ConnectionArguments & { itemTypes?: string[] | null }) =>
+      connection(
+        !args.itemTypes || args.itemTypes.includes('BASE_REF_CHANGED_EVENT')
+          ? pull.baseChanges
+          : [],
+        args,
+        (change) => ({
+          __typename: 'BaseRefChangedEvent',
+          id: `BRCE_${change.createdAt}`,
+          createdAt: change.createdAt,
+          previousRefName: change.from,
+          currentRefName: change.to,
+          actor: actorObject({ login: pull.author, type: 'User' }),
+        }),
+      ),
     files: (args: ConnectionArguments) =>
       connection(pull.files, args, (file) => ({
         __typename: 'PullRequestChangedFile',
