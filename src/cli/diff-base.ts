@@ -1,14 +1,17 @@
 /**
  * `--diff-base REF`: which findings are new since a git revision, decided the way the app
  * decides which findings a pull request adds. The files with findings are read at REF (under
- * their old name when the working tree renamed them), analysed with the same policy and rules,
+ * their old name when the working tree renamed them, unless the move gave the file another part:
+ * `comparableRename`), analysed with the same policy and rules,
  * and the two sets are matched by fingerprint; when a line is flagged more often now than at
  * REF, the copies on lines written since are the new ones.
  */
 import { diffLines } from 'diff';
 import type { SourceFile } from '../engine/analyze.js';
+import { comparableRename } from '../engine/comparable-rename.js';
 import { diffFindings } from '../engine/diff-findings.js';
 import type { Finding } from '../model/finding.js';
+import type { EffectivePolicy } from '../policy/types.js';
 import { createLineLookup } from '../engine/fingerprint.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 import { fileAtCommit, renamesSince, resolveCommit } from './git.js';
@@ -26,6 +29,8 @@ export interface DiffBaseInput {
   sources: ReadonlyMap<string, string>;
   /** analyses base versions exactly as the working tree was analysed */
   analyze(files: readonly SourceFile[]): Promise<readonly Finding[]>;
+  /** the policy of the scan, which says whether a renamed file is read alike at both paths */
+  policy: EffectivePolicy;
 }
 
 export interface NewFindings {
@@ -39,9 +44,12 @@ export async function findingsNewSince(input: DiffBaseInput): Promise<NewFinding
   const commit = await resolveCommit(input.root, input.revision);
   const renames = await renamesSince(input.root, commit);
   const paths = [...new Set(input.findings.map((finding) => finding.path))];
-  const baseContents = await mapConcurrently(paths, GIT_CONCURRENCY, (path) =>
-    fileAtCommit(input.root, commit, renames.get(path) ?? path),
-  );
+  const baseContents = await mapConcurrently(paths, GIT_CONCURRENCY, async (path) => {
+    const before = renames.get(path) ?? path;
+    return comparableRename(before, path, input.policy)
+      ? fileAtCommit(input.root, commit, before)
+      : undefined;
+  });
   const baseFiles: SourceFile[] = paths.flatMap((path, index) => {
     const content = baseContents[index];
     return content === undefined ? [] : [{ path, content }];

@@ -6,6 +6,7 @@
  */
 import type { SourceFile } from '../engine/analyze.js';
 import type { Finding } from '../model/finding.js';
+import type { EffectivePolicy } from '../policy/types.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
 import {
   isOpenFinding,
@@ -23,6 +24,8 @@ export interface KnownFindingsInput {
   sources: ReadonlyMap<string, string>;
   /** analyses files as the scan did: base versions, for `--diff-base` */
   analyze: (files: readonly SourceFile[]) => Promise<readonly Finding[]>;
+  /** the scan's policy */
+  policy: EffectivePolicy;
   root: string;
   cwd: string;
   diffBase?: string;
@@ -46,6 +49,7 @@ export async function setAsideKnownFindings(input: KnownFindingsInput): Promise<
       findings: input.findings,
       sources: input.sources,
       analyze: input.analyze,
+      policy: input.policy,
     });
     findings = findings.filter((_, index) => added.has(input.findings[index] as Finding));
     known.diffBase = { ref: input.diffBase, existing };

@@ -86,6 +86,7 @@ export async function runScan(
     findings: result.findings,
     sources: outcome.sources,
     analyze: analyzeBase,
+    policy,
     root: location.root,
     cwd: io.cwd,
     ...(command.diffBase !== undefined ? { diffBase: command.diffBase } : {}),

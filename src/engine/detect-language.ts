@@ -12,6 +12,7 @@ import { templateSyntax } from '../parsers/config/parse-config.js';
 import {
   deployedConfigFormat,
   isDeployedFile,
+  TEMPLATE_EXTENSION,
   toolConfigFormat,
 } from '../parsers/config/formats.js';
 
@@ -74,6 +75,23 @@ export function mayBeAnalysed(path: string): boolean {
   // A template's format may be known only from the task that deploys it.
   if (isDeployedFile(path)) return true;
   return DESCRIPTORS.some(({ recognition }) => recognition.mayBeAnalysed(path));
+}
+
+/**
+ * Whether Posture analyses a file for its name or place alone: a file one of its languages
+ * reads by its path, and among the templates and files a unit deploys, the templates and the
+ * files named as a configuration format it reads. Anything else a role or cookbook ships (an
+ * image, an archive) is read only when code is seen deploying it somewhere Posture knows, and
+ * a binary one never is.
+ */
+export function analysedByPath(path: string): boolean {
+  if (!mayBeAnalysed(path)) return false;
+  if (!isDeployedFile(path)) return true;
+  return (
+    TEMPLATE_EXTENSION.test(path) ||
+    deployedConfigFormat(path) !== undefined ||
+    DESCRIPTORS.some(({ recognition }) => recognition.mayBeAnalysed(path))
+  );
 }
 
 const CLAIM_STRENGTH: Readonly<Record<PathClaim, number>> = { name: 3, folder: 2, extension: 1 };

@@ -48,6 +48,24 @@ export function pathInScope(policy: EffectivePolicy, path: string): boolean {
   return !matchesAny(path, policy.exclude);
 }
 
+/**
+ * Whether the policy reads two paths alike: both in scope or both out, in the same language, and
+ * alike under every rule's and category's `include`/`exclude` and every waiver. A file moved
+ * between paths it reads otherwise was not judged before as it is now.
+ */
+export function readsPathsAlike(policy: EffectivePolicy, before: string, after: string): boolean {
+  const alike = (globs: readonly string[] | undefined) =>
+    !globs?.length || matchesAny(before, globs) === matchesAny(after, globs);
+  const settings = [...Object.values(policy.rules), ...Object.values(policy.categories)];
+  return (
+    pathInScope(policy, before) === pathInScope(policy, after) &&
+    policyLanguage(policy, before) === policyLanguage(policy, after) &&
+    orgLanguage(policy, before) === orgLanguage(policy, after) &&
+    settings.every((setting) => alike(setting.include) && alike(setting.exclude)) &&
+    policy.waivers.every((waiver) => alike([waiver.path]))
+  );
+}
+
 export function activeRules(
   policy: EffectivePolicy,
   rules: readonly Rule[],

@@ -12,6 +12,7 @@ import {
   type SourceFile,
 } from '../engine/analyze.js';
 import { blastRadius } from '../engine/blast-radius.js';
+import { comparableRename } from '../engine/comparable-rename.js';
 import { diffFindings, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { FileError, Finding } from '../model/finding.js';
 import { createLineLookup, fingerprintAll } from '../engine/fingerprint.js';
@@ -78,7 +79,11 @@ export async function evaluateChange(
   const context = versions.context ?? [];
   const [head, base] = await Promise.all([
     analyze([...versions.head, ...context], { policy, now, keepModels: true }),
-    analyze([...versions.base, ...context], { policy, now, keepModels: true }),
+    analyze([...comparableBase(changed, versions.base, policy), ...context], {
+      policy,
+      now,
+      keepModels: true,
+    }),
   ]);
   const contextPaths = new Set(context.map((file) => file.path));
   const inChange = (finding: Finding) => !contextPaths.has(finding.path);
@@ -144,6 +149,26 @@ export async function evaluateChange(
     ),
     ...(routing ? { routing } : {}),
   };
+}
+
+/**
+ * The base versions to compare with. A file moved to where the policy reads it otherwise (out of
+ * a path it excludes, into one a rule's globs or `paths.languages` treat otherwise, or away from a
+ * waiver) has none: what it held there was never judged as it is now, so its findings are new.
+ */
+function comparableBase(
+  changed: ChangedFiles,
+  base: readonly SourceFile[],
+  policy: EffectivePolicy,
+): readonly SourceFile[] {
+  const moved = new Set(
+    changed.files
+      .filter(
+        ({ path, basePath }) => basePath !== undefined && !comparableRename(basePath, path, policy),
+      )
+      .map(({ path }) => path),
+  );
+  return moved.size === 0 ? base : base.filter((file) => !moved.has(file.path));
 }
 
 /** An unchanged file the change reaches that Posture could not read: the change's flow may be incomplete. */

@@ -10,8 +10,8 @@ import type { FileError } from '../model/file-error.js';
 import type { BlobRequest, BlobTexts } from './fetch-blobs.js';
 import type { ChangedFile, ChangedFiles } from './pr-files.js';
 import type { RepoRef } from './review-target.js';
+import { analysedByPath } from '../engine/detect-language.js';
 import {
-  analysedByPath,
   binaryFileError,
   linkMayStandForCode,
   SYMBOLIC_LINK_MODE,

@@ -6,15 +6,13 @@
  * A file Posture analyses by its path is listed even when GitHub shows no diff of it (binary, or
  * renamed unchanged), so that it is read or reported, never passed over.
  */
-import { languageByPath, mayBeAnalysed } from '../engine/detect-language.js';
+import { comparableRename } from '../engine/comparable-rename.js';
+import { analysedByPath, mayBeAnalysed } from '../engine/detect-language.js';
 import { hasLanguageExtension } from '../languages/files.js';
-import { foldersOf } from '../languages/layout.js';
-import { isTestCode } from '../languages/test-code.js';
-import { isDeployedFile } from '../parsers/config/formats.js';
 import { requestLargeJson } from './large-json.js';
 import { POLICY_PATH } from './load-policy.js';
 import type { GitHubClient, ReviewTarget } from './review-target.js';
-import { analysedByPath, SYMBOLIC_LINK_MODE } from './unreadable-files.js';
+import { SYMBOLIC_LINK_MODE } from './unreadable-files.js';
 
 /** GitHub's documented ceiling on the files of a comparison. */
 export const COMPARE_FILES_LIMIT = 300;
@@ -202,27 +200,13 @@ function mayBeLink(file: ChangeEntry, fromTrees: boolean): boolean {
 
 /**
  * The version at the base a file's findings are matched against, so that findings already there
- * count as existing. A file renamed to where it plays another part has none: moved out of a test
- * folder, from a name Posture does not read, from another language, or into another folder (from
- * `vars/` into `tasks/`), its code now runs or runs otherwise, and every finding in it is new.
+ * count as existing: none for a new file, nor for one moved to where it plays another part
+ * (`comparableRename`; the policy's reading of both paths is weighed once it is read).
  */
 function comparedBasePath(file: ChangeEntry): string | undefined {
   if (!HAS_BASE_VERSION.has(file.status)) return undefined;
   const before = file.previous_filename ?? file.filename;
-  return before === file.filename || samePart(before, file.filename) ? before : undefined;
-}
-
-/** Whether two paths give a file the same part: the folder holding it, and how Posture reads it. */
-function samePart(before: string, after: string): boolean {
-  const part = (path: string) => [
-    foldersOf(path).at(-1) ?? '',
-    analysedByPath(path),
-    isTestCode(path),
-    isDeployedFile(path),
-    languageByPath(path),
-  ];
-  const [a, b] = [part(before), part(after)];
-  return a.every((value, index) => value === b[index]);
+  return comparableRename(before, file.filename) ? before : undefined;
 }
 
 interface TreeEntry {

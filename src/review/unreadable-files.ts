@@ -5,39 +5,16 @@
  * file there. Such a file is reported as unanalysable, never passed over, when its name or place
  * says Posture would analyse it; the policy then treats it like any file that would not parse.
  */
-import { mayBeAnalysed } from '../engine/detect-language.js';
+import { analysedByPath } from '../engine/detect-language.js';
 import { reportApart } from '../engine/report-apart.js';
-import { DESCRIPTORS } from '../languages/index.js';
 import { isTestCode } from '../languages/test-code.js';
 import type { FileError } from '../model/file-error.js';
-import {
-  deployedConfigFormat,
-  isDeployedFile,
-  TEMPLATE_EXTENSION,
-} from '../parsers/config/formats.js';
 import type { Notice } from '../policy/notice.js';
 import { pathInScope } from '../policy/resolve-rules.js';
 import type { EffectivePolicy } from '../policy/types.js';
 
 /** Git's mode of a symbolic link, as trees list it. */
 export const SYMBOLIC_LINK_MODE = '120000';
-
-/**
- * Whether Posture analyses a file for its name or place alone: a file one of its languages
- * reads by its path, and among the templates and files a unit deploys, the templates and the
- * files named as a configuration format it reads. Anything else a role or cookbook ships (an
- * image, an archive) is read only when code is seen deploying it somewhere Posture knows, and
- * a binary one never is.
- */
-export function analysedByPath(path: string): boolean {
-  if (!mayBeAnalysed(path)) return false;
-  if (!isDeployedFile(path)) return true;
-  return (
-    TEMPLATE_EXTENSION.test(path) ||
-    deployedConfigFormat(path) !== undefined ||
-    DESCRIPTORS.some(({ recognition }) => recognition.mayBeAnalysed(path))
-  );
-}
 
 export function binaryFileError(path: string): FileError {
   return {

@@ -61,6 +61,25 @@ describe('posture scan --diff-base', () => {
     expect(scanned.report.diffBase).toEqual({ ref: 'HEAD', existing: 1 });
   });
 
+  it('finds everything new in a file moved to where it plays another part, or is read otherwise', async () => {
+    const scenario = 'molecule/default/converge.yml';
+    const fromTestCode = await committedTree({ [scenario]: INSECURE_DOWNLOAD });
+    await mkdir(path.join(fromTestCode, 'roles', 'app', 'tasks'), { recursive: true });
+    await git(fromTestCode, 'mv', scenario, 'roles/app/tasks/main.yml');
+    expect(located((await scanJson(fromTestCode, '--diff-base', 'HEAD')).report)).toEqual([
+      'roles/app/tasks/main.yml:5 test-tls-off',
+    ]);
+
+    const vendored = 'vendor/roles/app/tasks/main.yml';
+    const policy = { '.security.yml': 'paths:\n  exclude: ["vendor/**"]\n' };
+    const fromExcluded = await committedTree({ ...policy, [vendored]: INSECURE_DOWNLOAD });
+    await mkdir(path.join(fromExcluded, 'roles', 'app', 'tasks'), { recursive: true });
+    await git(fromExcluded, 'mv', vendored, 'roles/app/tasks/main.yml');
+    expect(located((await scanJson(fromExcluded, '--diff-base', 'HEAD')).report)).toEqual([
+      'roles/app/tasks/main.yml:5 test-tls-off',
+    ]);
+  });
+
   it('works from a sub-folder, with paths from the repository root', async () => {
     const root = await committedTree({ [TASKS]: INSECURE_DOWNLOAD });
     await writeFile(path.join(root, TASKS), `${INSECURE_DOWNLOAD}${SECOND_DOWNLOAD}`);

@@ -29,10 +29,11 @@ async function reviewRename(
   from: string,
   to: string,
   content: { before: string; after: string },
+  policy: Record<string, string> = {},
 ): Promise<StandinCheckRun> {
   const fixture = pullRequestOf(
-    { [TASKS]: INSTALL_TASK, [from]: content.before },
-    { [TASKS]: INSTALL_TASK, [to]: content.after },
+    { ...policy, [TASKS]: INSTALL_TASK, [from]: content.before },
+    { ...policy, [TASKS]: INSTALL_TASK, [to]: content.after },
     {
       renames: { [to]: from },
       // GitHub lists a rename that changes nothing without a patch.
@@ -77,5 +78,41 @@ describe('a renamed file', () => {
 
     expect(run.conclusion).toBe('success');
     expect(run.output.title).toBe('No new findings, 1 existing');
+  });
+
+  it('moved unchanged out of a path the policy excludes fails like the same file added', async () => {
+    const run = await reviewRename(
+      'vendor/roles/web/tasks/selinux.yml',
+      SELINUX_TASKS,
+      { before: SELINUX_OFF, after: SELINUX_OFF },
+      { '.security.yml': 'paths:\n  exclude: ["vendor/**"]\n' },
+    );
+
+    expect(run.conclusion).toBe('failure');
+    expect(run.output.title).toContain('1 high');
+  });
+
+  it('moved the same way under a policy that reads both paths alike keeps its finding existing', async () => {
+    const run = await reviewRename('vendor/roles/web/tasks/selinux.yml', SELINUX_TASKS, {
+      before: SELINUX_OFF,
+      after: SELINUX_OFF,
+    });
+
+    expect(run.conclusion).toBe('success');
+  });
+
+  it('moved out of a rule’s exclude globs counts that rule’s findings as new', async () => {
+    const legacy = 'roles/legacy/tasks/selinux.yml';
+    const policy = {
+      '.security.yml': 'rules:\n  security-control-disabled:\n    exclude: ["roles/legacy/**"]\n',
+    };
+
+    const run = await reviewRename(
+      legacy,
+      SELINUX_TASKS,
+      { before: SELINUX_OFF, after: SELINUX_OFF },
+      policy,
+    );
+    expect(run.conclusion).toBe('failure');
   });
 });
