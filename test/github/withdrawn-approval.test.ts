@@ -1,0 +1,76 @@
+/**
+ * A head whose green rested on a security reviewer's approval does not keep it once the reviewer
+ * withdrew it: a push (here a force-push back) of a head whose last review needed a security
+ * reviewer is judged again against the pull request's reviews as they are now, while a push of a
+ * head reviewed without one is skipped.
+ */
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StandinCheckRun } from '../support/fake-github.js';
+import { mockGitHubApi } from '../support/mock-github-api.js';
+import { probotUnderTest } from '../support/probot-under-test.js';
+import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
+import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const ROUTING =
+  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
+const TEAMS = { security: ['sam-sec'] };
+
+function latestOn(runs: readonly StandinCheckRun[], headSha: string): StandinCheckRun | undefined {
+  return runs.filter((run) => run.head_sha === headSha).at(-1);
+}
+
+describe('an approval withdrawn while the pull request was at another head', () => {
+  it('does not leave the approved head green when it is pushed back', async () => {
+    const approved = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: SELINUX_OFF });
+    const api = mockGitHubApi({
+      fixture: approved,
+      target: targetFor(approved),
+      policy: { base: ROUTING },
+      teams: TEAMS,
+    });
+    const github = api.github;
+    const probot = await probotUnderTest();
+    await probot.receive(pullRequestEvent('opened', targetFor(approved)));
+    expect(latestOn(github.checkRuns, approved.headSha)?.conclusion).toBe('action_required');
+
+    // sam-sec approves the head: green.
+    github.submitReview('sam-sec', 'APPROVED');
+    await probot.receive(
+      pullRequestReviewEvent('submitted', targetFor(approved), {
+        reviewer: 'sam-sec',
+        state: 'approved',
+      }),
+    );
+    expect(latestOn(github.checkRuns, approved.headSha)?.conclusion).toBe('success');
+
+    // The author pushes another commit; sam-sec then requests changes on the pull request.
+    const later = pullRequestOf(
+      { [TASKS]: INSTALL_TASK },
+      { [TASKS]: SELINUX_OFF, 'README.md': 'Why SELinux is off\n' },
+    );
+    github.push(later);
+    await probot.receive(pullRequestEvent('synchronize', targetFor(later)));
+    github.submitReview('sam-sec', 'CHANGES_REQUESTED', { body: 'No: SELinux stays on.' });
+    await probot.receive(
+      pullRequestReviewEvent('submitted', targetFor(later), {
+        reviewer: 'sam-sec',
+        state: 'changes_requested',
+      }),
+    );
+    expect(latestOn(github.checkRuns, later.headSha)?.conclusion).toBe('action_required');
+
+    // The author force-pushes the approved commit back.
+    github.push(approved, { force: true });
+    await probot.receive(
+      pullRequestEvent('synchronize', targetFor(approved), { deliveryId: 'delivery-push-back' }),
+    );
+
+    // The security reviewer's latest decision is "changes requested": the head needs a review.
+    expect(latestOn(github.checkRuns, approved.headSha)?.conclusion).toBe('action_required');
+  });
+});
