@@ -125,6 +125,7 @@ export async function evaluateChange(
     surfaces,
     listed: changed.listed,
     ...(changed.policyFile ? { policyFile: changed.policyFile } : {}),
+    failOn: policy.failOn,
   });
   return {
     policy,

@@ -1,15 +1,18 @@
 /**
  * Whether a pull request needs a security reviewer under the policy's `review:` section, why, and
- * a digest of exactly what triggered it. An approval given on one commit stays valid on a later
- * one with the same digest: a push that changes nothing the routing looked at needs no new
+ * a digest of exactly what triggered it and of every new finding the fail threshold would fail
+ * on, routed or not: the reviewer's decision replaces the threshold, so it covers what they saw.
+ * An approval given on one commit stays valid on a later one with the same digest: a push that
+ * changes nothing the routing looked at and adds no finding at the threshold needs no new
  * approval, a push that does needs one.
  */
 import { createHash } from 'node:crypto';
+import { reachesThreshold } from '../engine/analyze.js';
 import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { SurfaceChange } from '../engine/impact.js';
 import { riskRank, SURFACE_LABELS, type RiskLevel } from '../model/risk.js';
 import { matchesAny } from '../policy/globs.js';
-import type { ReviewRouting } from '../policy/types.js';
+import type { ReviewRouting, Threshold } from '../policy/types.js';
 import { codeSpan } from '../report/markdown.js';
 import type { ChangedFiles, ListedFile } from './pr-files.js';
 
@@ -20,6 +23,8 @@ export interface RoutingFacts {
   surfaces: readonly SurfaceChange[];
   listed: readonly ListedFile[];
   policyFile?: ChangedFiles['policyFile'];
+  /** the policy's `fail_on`: the findings a sign-off lets through in its place */
+  failOn: Threshold;
 }
 
 export interface Routing {
@@ -83,6 +88,11 @@ export function routeToSecurityReview(
     items.push(`policy:${facts.policyFile.blobSha ?? 'removed'}`);
   }
   if (reasons.length === 0) return undefined;
+  items.push(
+    ...facts.added
+      .filter(({ finding }) => reachesThreshold([finding], facts.failOn))
+      .map(findingItem),
+  );
   return { teams: [...review.teams], users: [...review.users], reasons, digest: digestOf(items) };
 }
 

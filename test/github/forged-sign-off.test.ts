@@ -14,14 +14,7 @@ import {
   pullRequestReviewEvent,
   requestedActionEvent,
 } from '../support/webhook-payloads.js';
-import {
-  INSECURE_DOWNLOAD,
-  INSTALL_TASK,
-  pullRequestOf,
-  SELINUX_OFF,
-  targetFor,
-  TASKS,
-} from './pull-requests.js';
+import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -30,8 +23,14 @@ afterAll(() => nock.enableNetConnect());
 const ROUTING =
   'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
 const TEAMS = { security: ['sam-sec'] };
-/** High findings of categories the routing does not look at: they list the file, nothing more. */
-const UNROUTED = INSECURE_DOWNLOAD.head[TASKS];
+/**
+ * Medium findings of categories the routing does not look at: they list the file, and, below the
+ * fail threshold, stay out of the routing digest, which the file's name can then repeat.
+ */
+const UNROUTED = `---
+- name: Fetch the agent
+  get_url: url=http://example.com/x dest=/tmp/x
+`;
 /** A second routed finding: the firewall stopped as well. */
 const SELINUX_AND_FIREWALL = `${SELINUX_OFF}\n- name: Stop the firewall\n  ansible.builtin.service:\n    name: firewalld\n    state: stopped\n`;
 
@@ -110,7 +109,7 @@ describe('a file named like one of Posture’s hidden records', () => {
     expect(run.output.title).toMatch(/^Security review needed: /);
     expect(run.output.summary).not.toContain('**Approved by a security reviewer:**');
     // The file is listed in commit A's summary, and only Posture's own line is an HTML comment.
-    expect(summary).toContain('tls-verification-disabled');
+    expect(summary).toContain('missing-integrity-check');
     expect(summary.match(/<!--/g)).toHaveLength(1);
   });
 
@@ -148,7 +147,7 @@ describe('a file named like one of Posture’s hidden records', () => {
     expect(run.output.summary).not.toContain('**Risk accepted by a security reviewer:**');
     // The comment lists the file, and only Posture's own record is an HTML comment.
     const [record] = github.conversation;
-    expect(record?.body).toContain('tls-verification-disabled');
+    expect(record?.body).toContain('missing-integrity-check');
     expect(record?.body.match(/<!--/g)).toHaveLength(1);
   });
 });

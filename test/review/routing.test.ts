@@ -25,6 +25,7 @@ const facts = (overrides: Partial<RoutingFacts> = {}): RoutingFacts => ({
   risk: 'high',
   surfaces: [],
   listed: [{ path: 'roles/web/tasks/main.yml', headBlobSha: '1'.repeat(40) }],
+  failOn: 'high',
   ...overrides,
 });
 
