@@ -29,7 +29,7 @@ import {
   type RiskAcceptance,
 } from './risk-acceptance.js';
 import type { Routing } from './routing.js';
-import { createReviewerCheck } from './security-reviewers.js';
+import { createReviewerCheck, type ReviewerCheck } from './security-reviewers.js';
 import { yieldToEvents } from '../shared/yield-to-events.js';
 
 export interface PublishInput {
@@ -67,7 +67,13 @@ export async function publishReview(
 ): Promise<PublishOutcome> {
   const { target, trigger, policy, routing } = input;
   const state = await fetchPullRequestState(octokit, target);
-  const acceptances = acceptancesIn(state.conversation);
+  const reviewers = createReviewerCheck(octokit, target.owner, policy.review);
+  const acceptances = await standingAcceptances(
+    acceptancesIn(state.conversation),
+    state,
+    input,
+    reviewers,
+  );
   const headMoved = state.headSha !== target.headSha;
   const problems: string[] = [];
 
@@ -79,7 +85,7 @@ export async function publishReview(
   await yieldToEvents();
   const existing = applyAcceptances(input.existing, acceptances);
   const signOff = routing
-    ? await findSignOff(octokit, input, routing, state, acceptances, problems)
+    ? await findSignOff(octokit, input, routing, state, acceptances, reviewers, problems)
     : undefined;
 
   if (headMoved) {
@@ -183,6 +189,29 @@ async function recordAcceptance(
   return acceptance;
 }
 
+/**
+ * The recorded acceptances that still stand: made since the pull request last moved to another
+ * base branch (before, the risk accepted was that of another change), by someone the policy names
+ * as a security reviewer now and who did not open the pull request (the base branch's policy may
+ * name other reviewers than the one the acceptance was made under).
+ */
+async function standingAcceptances(
+  recorded: readonly RiskAcceptance[],
+  state: PullRequestState,
+  input: PublishInput,
+  reviewers: ReviewerCheck,
+): Promise<RiskAcceptance[]> {
+  const author = (state.author ?? input.target.author)?.toLowerCase();
+  const since = state.baseChangedAt === undefined ? undefined : Date.parse(state.baseChangedAt);
+  const standing: RiskAcceptance[] = [];
+  for (const acceptance of recorded) {
+    if (since !== undefined && !(Date.parse(acceptance.at) > since)) continue;
+    if (acceptance.by.toLowerCase() === author) continue;
+    if (await reviewers.isSecurityReviewer(acceptance.by)) standing.push(acceptance);
+  }
+  return standing;
+}
+
 /** A recorded acceptance of exactly this routing, else an approval by a security reviewer. */
 async function findSignOff(
   octokit: GitHubClient,
@@ -190,6 +219,7 @@ async function findSignOff(
   routing: Routing,
   state: PullRequestState,
   acceptances: readonly RiskAcceptance[],
+  reviewers: ReviewerCheck,
   problems: string[],
 ): Promise<SecuritySignOff | undefined> {
   const accepted = acceptances
@@ -203,7 +233,6 @@ async function findSignOff(
       commitSha: accepted.commitSha,
       reason: accepted.reason,
     };
-  const reviewers = createReviewerCheck(octokit, input.target.owner, routing);
   const digests = new Map<string, Promise<string | undefined>>();
   const approval = await findSecurityApproval({
     reviews: state.reviews,

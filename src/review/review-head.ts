@@ -11,6 +11,8 @@
  */
 import type { Logger } from 'pino';
 import { buildPolicy } from '../policy/build-policy.js';
+import { codeSpan } from '../report/markdown.js';
+import { readReviewMarker } from '../report/review-marker.js';
 import { yieldToEvents } from '../shared/yield-to-events.js';
 import type { ChangeAnalyzer } from './evaluate-change.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
@@ -32,7 +34,12 @@ import { postureRuns, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
 import { runResult } from './run-result.js';
 import { sharedHeadVerdicts } from './shared-head.js';
-import type { GitHubClient, ReviewTarget, ReviewTrigger } from './review-target.js';
+import type {
+  ClickedCheckRun,
+  GitHubClient,
+  ReviewTarget,
+  ReviewTrigger,
+} from './review-target.js';
 
 export type ReviewOutcome = 'reviewed' | 'skipped' | 'refused';
 
@@ -150,12 +157,9 @@ async function checkAcceptance(
     await fetchBlobs(octokit, policyRequests(target, target.baseSha)),
     target,
   );
-  const refusal = await whyNotAllowedToAccept(
-    octokit,
-    target,
-    buildPolicy(policyTexts).policy,
-    trigger.by,
-  );
+  const refusal =
+    otherBaseOf(trigger.clickedRun, target) ??
+    (await whyNotAllowedToAccept(octokit, target, buildPolicy(policyTexts).policy, trigger.by));
   if (!refusal) return policyTexts;
   log.info({ by: trigger.by, refusal }, 'accept risk refused');
   await replaceRunOutput(
@@ -165,6 +169,17 @@ async function checkAcceptance(
     refusedAcceptanceOutput(trigger, refusal, target.headSha),
   );
   return 'refused';
+}
+
+/**
+ * An acceptance covers what the clicked run showed, and the job reviews the pull request as it is
+ * now: a run that compared the head with another base (the pull request moved since, or the run
+ * is another pull request's of the same head) showed other findings, and is refused.
+ */
+function otherBaseOf(clicked: ClickedCheckRun, target: ReviewTarget): string | undefined {
+  const shown = readReviewMarker(clicked.summary, target.headSha)?.baseSha;
+  if (shown === undefined || shown === target.baseSha) return undefined;
+  return `this run compared the head with ${codeSpan(shown.slice(0, 7))}, not with the pull request's base ${codeSpan(target.baseSha.slice(0, 7))}; accept the risk on the run of its latest review`;
 }
 
 async function evaluateAndReport(
