@@ -17,7 +17,12 @@ import { interruptedRunReport } from '../review/summary.js';
 import type { ReviewJobRequest } from '../queue/job-request.js';
 import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
 import { refusedAcceptanceOutput } from '../review/accept-risk-check.js';
-import { abandonCheckRun, completeSupersededRun, replaceRunOutput } from '../review/checks.js';
+import {
+  abandonCheckRun,
+  completeSupersededRun,
+  recordAbandonedReview,
+  replaceRunOutput,
+} from '../review/checks.js';
 import { describeError, redactSecrets } from '../review/describe-error.js';
 import { latestPostureRun } from '../review/previous-runs.js';
 import { reviewHead, type ReviewProgress } from '../review/review-head.js';
@@ -155,7 +160,23 @@ async function afterFailure(
     'review failed',
   );
   deps.metrics?.reviewFinished('failed');
-  if (!octokit || progress.checkRunId === undefined) return { status: 'failed', reason: described };
+  if (!octokit) return { status: 'failed', reason: described };
+  if (progress.checkRunId === undefined) {
+    await recordAbandonedReview(
+      octokit,
+      request,
+      request.headSha,
+      interruptedRunReport(described, request.headSha),
+      deps.now(),
+      progress.onError,
+    ).catch((recordError: unknown) =>
+      log.error(
+        { reason: describeError(recordError) },
+        'could not record the failed review on the head',
+      ),
+    );
+    return { status: 'failed', reason: described };
+  }
   try {
     await abandonCheckRun(
       octokit,

@@ -145,6 +145,31 @@ export async function abandonCheckRun(
 }
 
 /**
+ * Records a review that broke off before it opened a run of its own, as a completed run on the
+ * head: otherwise the head's earlier run would stand, green perhaps, for a review that never
+ * happened (a security reviewer withdrew an approval, and the job meant to turn it red failed).
+ */
+export async function recordAbandonedReview(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  report: { title: string; summary: string },
+  completedAt: Date,
+  conclusion: 'failure' | 'neutral',
+): Promise<void> {
+  await octokit.rest.checks.create({
+    owner: repo.owner,
+    repo: repo.repo,
+    name: CHECK_RUN_NAME,
+    head_sha: headSha,
+    status: 'completed',
+    conclusion,
+    completed_at: completedAt.toISOString(),
+    output: report,
+  });
+}
+
+/**
  * Completes the run of a head that a newer push replaced, or records one when the head's job never
  * started. `cancelled` is not a passing conclusion: were the old head pushed again, its required
  * check would wait for the new review instead of passing on this one.
