@@ -1,16 +1,19 @@
 /**
- * Declarative rules from a policy, compiled into ordinary rules. Regular expressions run on
- * RE2 (re2js), whose matching time is linear in the input, so a pattern like `(a+)+$` cannot
- * hang a review.
+ * Declarative rules from a policy, compiled into ordinary rules. Regular expressions and globs
+ * run on RE2 (re2js), whose matching time is linear in the input, so a pattern like `(a+)+$` or
+ * `*a*a*a*b` cannot hang a review.
  */
-import { minimatch } from 'minimatch';
 import type { Attribute, FileModel, SourceRange, Unit, Value } from '../model/model.js';
 import type { Rule } from '../rules/rule.js';
 import { isFalse, isTrue, literalText, stringText } from '../rules/support/values.js';
+import { globMatches } from '../shared/globs.js';
 import type { CustomCondition, CustomRuleSpec } from './types.js';
 import { requireOnDemand } from '../shared/require-on-demand.js';
 
 const re2js = requireOnDemand<typeof import('re2js')>('re2js');
+
+/** How a `glob:` condition matches a value: dotfiles included, `!` negating, `#` a comment. */
+export const CONDITION_GLOB_OPTIONS = { dot: true } as const;
 
 type Test = (value: Value | undefined) => boolean;
 
@@ -87,7 +90,7 @@ function compileCondition(spec: CustomRuleSpec): Test {
     const glob = condition.glob;
     return (value) => {
       const text = value && literalText(value);
-      return text !== undefined && minimatch(text, glob, { dot: true });
+      return text !== undefined && globMatches(text, glob, CONDITION_GLOB_OPTIONS);
     };
   }
   if (typeof condition.regex === 'string') {
@@ -130,7 +133,5 @@ function toList(value: string | string[] | undefined): string[] {
 }
 
 function globMatch(text: string, globs: readonly string[]): boolean {
-  return globs.some((glob) =>
-    minimatch(text, glob, { dot: true, nocomment: true, nonegate: true }),
-  );
+  return globs.some((glob) => globMatches(text, glob));
 }

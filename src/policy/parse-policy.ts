@@ -10,6 +10,7 @@ import { CATEGORIES } from '../rules/categories.js';
 import { RULE_METAS } from '../rules/metadata.js';
 import { withSuggestion } from './did-you-mean.js';
 import { YamlLocator, dotted, type KeyPath } from './locate.js';
+import { globErrors } from './check-globs.js';
 import { validateSchema } from './validate-schema.js';
 import type { CustomRuleSpec, PolicyError, PolicyFile, RuleSetting, Waiver } from './types.js';
 import { requireOnDemand } from '../shared/require-on-demand.js';
@@ -172,6 +173,7 @@ function checkMeaning(
     if (Number.isNaN(Date.parse(`${waiver.expires}T00:00:00Z`)))
       error(['waivers', index, 'expires'], 'is not a real date');
   });
+  for (const { path, message } of globErrors(policy)) error(path, message);
   (policy.custom_rules ?? []).forEach((rule: CustomRuleSpec, index) => {
     const at = (...rest: KeyPath) => ['custom_rules', index, ...rest];
     if (builtInIds.includes(rule.id))

@@ -4,7 +4,7 @@
 import type { Severity } from '../model/finding.js';
 import type { Language } from '../model/model.js';
 import type { Rule, RuleMeta } from '../rules/rule.js';
-import { matchesAny } from './globs.js';
+import { matchesAny } from '../shared/globs.js';
 import { inProfile, type Profile } from '../rules/profiles.js';
 import type { EffectivePolicy, RuleSetting } from './types.js';
 

@@ -4,7 +4,7 @@
  * `expires` date and stops the day after; an expired waiver is reported, never silently kept.
  */
 import type { Finding } from '../model/finding.js';
-import { matchesAny } from './globs.js';
+import { matchesAny } from '../shared/globs.js';
 import type { Notice } from './notice.js';
 import type { Waiver } from './types.js';
 

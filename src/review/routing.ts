@@ -11,7 +11,7 @@ import { reachesThreshold } from '../engine/analyze.js';
 import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
 import type { SurfaceChange } from '../engine/impact.js';
 import { riskRank, SURFACE_LABELS, type RiskLevel } from '../model/risk.js';
-import { matchesAny } from '../policy/globs.js';
+import { matchesAny } from '../shared/globs.js';
 import type { ReviewRouting, Threshold } from '../policy/types.js';
 import { codeSpan } from '../report/markdown.js';
 import type { ChangedFiles, ListedFile } from './pr-files.js';

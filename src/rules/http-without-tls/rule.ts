@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { globMatches, HOST_GLOB_OPTIONS } from '../../shared/globs.js';
 import type { Rule } from '../rule.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { removesResource, stringText } from '../support/values.js';
@@ -62,7 +62,7 @@ function* remoteHttpUrls(text: string, allowedHosts: readonly string[]): Generat
     const { url, host } = readUrl(text, match.index);
     const lower = host.toLowerCase();
     if (isLocalHost(lower) || isIdentifierUrl({ url, host: lower, index: match.index })) continue;
-    if (allowedHosts.some((allowed) => minimatch(lower, allowed, { nocase: true }))) continue;
+    if (allowedHosts.some((allowed) => globMatches(lower, allowed, HOST_GLOB_OPTIONS))) continue;
     yield { url, host };
   }
 }
