@@ -22,7 +22,7 @@ export interface RiskAcceptance {
   reason: string;
   /** the routing digest at the time, so the acceptance also settles the security review */
   routingDigest?: string;
-  /** fingerprint hash prefixes of the accepted findings */
+  /** the accepted findings' keys: fingerprint hash prefixes with their occurrence (`acceptanceKey`) */
   accepted: string[];
 }
 
@@ -36,8 +36,21 @@ const HASH_PREFIX = 16;
  */
 const RECORD = /(?:^|\n)<!-- posture:accepted-risk (\{[^\n]*\}) -->\s*$/;
 
+/**
+ * A finding's key in a record: a prefix of its fingerprint's hash and its occurrence among the
+ * file's identical flagged lines (`<hash>:2`), so that accepting one `validate_certs: no` does
+ * not accept a copy a later push adds. Records written before occurrences were kept name the
+ * hash alone, which covers the first occurrence.
+ */
 export function acceptanceKey(item: FingerprintedFinding): string {
-  return fingerprintHash(item.fingerprint).slice(0, HASH_PREFIX);
+  const hash = fingerprintHash(item.fingerprint);
+  const occurrence = item.fingerprint.slice(hash.length + 1) || '1';
+  return `${hash.slice(0, HASH_PREFIX)}:${occurrence}`;
+}
+
+/** A recorded key as `acceptanceKey` writes it now. */
+function withOccurrence(key: string): string {
+  return key.includes(':') ? key : `${key}:1`;
 }
 
 export function acceptanceRecord(acceptance: RiskAcceptance): string {
@@ -74,7 +87,7 @@ export function applyAcceptances(
   if (acceptances.length === 0) return [...items];
   const byKey = new Map<string, RiskAcceptance>();
   for (const acceptance of acceptances)
-    for (const key of acceptance.accepted) byKey.set(key, acceptance);
+    for (const key of acceptance.accepted) byKey.set(withOccurrence(key), acceptance);
   return items.map((item) => {
     const acceptance = byKey.get(acceptanceKey(item));
     if (!acceptance || !isOpen(item.finding)) return item;

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { reachesThreshold } from '../engine/analyze.js';
-import { fingerprintHash, type FingerprintedFinding } from '../engine/diff-findings.js';
+import type { FingerprintedFinding } from '../engine/diff-findings.js';
 import type { SurfaceChange } from '../engine/impact.js';
 import { riskRank, SURFACE_LABELS, type RiskLevel } from '../model/risk.js';
 import { matchesAny } from '../shared/globs.js';
@@ -97,11 +97,12 @@ export function routeToSecurityReview(
 }
 
 /**
- * A finding as the routing saw it: its fingerprint, and its message, which says what the flagged
- * code does (`SELinux is set to permissive`) when the value sits on another line than the flag.
+ * A finding as the routing saw it: its fingerprint, with its occurrence among identical flagged
+ * lines (a second copy of a routed line changes the digest), and its message, which says what the
+ * flagged code does (`SELinux is set to permissive`) when the value sits on another line.
  */
 function findingItem({ finding, fingerprint }: FingerprintedFinding): string {
-  return `finding:${fingerprintHash(fingerprint)}:${finding.message}`;
+  return `finding:${fingerprint}:${finding.message}`;
 }
 
 function surfaceItem(change: SurfaceChange): string {

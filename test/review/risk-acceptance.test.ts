@@ -40,6 +40,18 @@ describe('risk acceptance records', () => {
     expect(applyAcceptances([other], [acceptance])[0]?.finding.status).toBeUndefined();
   });
 
+  it('accept only the occurrences of an identical flagged line they list', () => {
+    const second = { ...item, fingerprint: `${'d'.repeat(64)}:2` };
+    const statuses = (accepted: string[]) =>
+      applyAcceptances([item, second], [{ ...acceptance, accepted }]).map(
+        ({ finding }) => finding.status,
+      );
+    expect(statuses([acceptanceKey(item)])).toEqual(['waived', undefined]);
+    expect(statuses([acceptanceKey(item), acceptanceKey(second)])).toEqual(['waived', 'waived']);
+    // A record written before occurrences were kept names the hash alone: the first occurrence.
+    expect(statuses(['d'.repeat(16)])).toEqual(['waived', undefined]);
+  });
+
   it('take the reviewer’s latest review text as the reason', () => {
     const reviews = [
       { author: 'Sam-Sec', body: 'first' },
