@@ -13,9 +13,11 @@ import {
   type AnalyzedFile,
   type SourceFile,
 } from '../engine/analyze.js';
+import { languageByPath } from '../engine/detect-language.js';
 import { fileSizeError, isTooLarge } from '../engine/file-size.js';
 import { independentGroups } from '../engine/variables/independent-groups.js';
 import { joinGroupsNamingEachOther } from '../engine/variables/joined-groups.js';
+import { hasLanguageExtension } from '../languages/files.js';
 import type { FileError, Finding } from '../model/finding.js';
 import type { Language } from '../model/model.js';
 import type { EffectivePolicy } from '../policy/types.js';
@@ -27,8 +29,13 @@ import { readText as readTextFile } from './read-text.js';
 import { isRecognised } from './recognised.js';
 import { quietly, type FoundFile } from './walk.js';
 
-/** How much of an oversized file is read to decide whether it would have been analysed. */
-const DETECTION_HEAD_BYTES = 64 * 1024;
+/**
+ * How much of an oversized file is read to decide whether it would have been analysed: the whole
+ * file, as the app gives it to the engine, up to this size. Past it, a file with a language's
+ * extension that its start does not show to be code is reported too large all the same: its
+ * plays may come after any amount of comments.
+ */
+const RECOGNITION_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Files read at once: enough to hide disk latency, few enough to stay far from the descriptor limit. */
 const READ_CONCURRENCY = 16;
 
@@ -99,8 +106,12 @@ export async function readAndAnalyse(
       if (read === undefined) {
         const head = options.language
           ? ''
-          : await readHead(file.absolutePath, DETECTION_HEAD_BYTES).catch(() => '');
-        const language = analysedLanguage(file.path, head, analyzeOptions);
+          : await readHead(file.absolutePath, RECOGNITION_LIMIT_BYTES).catch(() => '');
+        const language =
+          analysedLanguage(file.path, head, analyzeOptions) ??
+          (file.sizeBytes > RECOGNITION_LIMIT_BYTES && hasLanguageExtension(file.path)
+            ? languageByPath(file.path)
+            : undefined);
         if (language) {
           oversized.push({ path: file.path, language });
           errors.push(fileSizeError(file.path, file.sizeBytes));
