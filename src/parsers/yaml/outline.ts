@@ -2,9 +2,10 @@
  * The top level of a YAML text, read line by line without parsing it: whether it is a list or
  * a mapping, the keys of each top-level list item or of the mapping, and whether any value
  * holds a Jinja2 expression. Enough to tell a playbook, a task list or a vars file from other
- * YAML before deciding to parse it, and cheap on files Posture then leaves alone.
+ * YAML before deciding to parse it, and cheap on files Posture then leaves alone. A top level
+ * written in flow style (`- {hosts: all, tasks: [...]}`), which lines do not show, is parsed.
  */
-import { withoutByteOrderMark } from './parse-yaml.js';
+import { isMap, isScalar, isSeq, parseYaml, withoutByteOrderMark } from './parse-yaml.js';
 
 export interface YamlOutline {
   shape: 'list' | 'mapping' | 'empty';
@@ -20,8 +21,15 @@ export interface YamlOutline {
   hasJinja: boolean;
 }
 
-/** Lines read at most: the top level of real files shows itself long before. */
-const MAX_LINES = 4000;
+/**
+ * Lines with content read at most: the top level of real files shows itself long before. Blank
+ * lines and comments do not count, so that none can push a play out of sight.
+ */
+const MAX_CONTENT_LINES = 4000;
+/** A document start, alone or followed by a comment (`--- # the web servers`). */
+const DOCUMENT_START = /^---(?:\s+#.*)?$/;
+/** A top-level node in flow style. */
+const FLOW_START = /^[{[]/;
 
 const LIST_ITEM = /^(\s*)-(?:[ \t]+(.*))?$/;
 /** A key: quoted, or plain up to the first `: ` (Hiera's `a::b` included). */
@@ -40,24 +48,34 @@ export function outlineYaml(source: string): YamlOutline {
   let topIndent = -1;
   /** where the keys of the current list item start; -1 until its first key is seen */
   let itemKeyIndent = -1;
-  for (const raw of content.split('\n', MAX_LINES)) {
+  let contentLines = 0;
+  let flow = false;
+  for (const raw of content.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed === '---' || trimmed === '...' || trimmed.startsWith('%'))
+    if (
+      trimmed === '' ||
+      DOCUMENT_START.test(trimmed) ||
+      trimmed === '...' ||
+      trimmed.startsWith('%')
+    )
       continue;
     if (trimmed.startsWith('#')) {
       if (shape === 'empty') firstComment ??= trimmed;
       continue;
     }
+    if (++contentLines > MAX_CONTENT_LINES) break;
     const indent = line.length - line.trimStart().length;
     if (shape === 'empty') {
       topIndent = indent;
       shape = LIST_ITEM.test(line) ? 'list' : 'mapping';
+      if (FLOW_START.test(trimmed)) flow = true;
     }
     if (indent < topIndent) continue;
     const item = shape === 'list' && indent === topIndent ? LIST_ITEM.exec(line) : null;
     if (item) {
       const rest = item[2] ?? '';
+      if (FLOW_START.test(rest)) flow = true;
       const key = keyAt(rest);
       items.push(key ? [key.name] : []);
       itemKeyIndent = key ? line.length - rest.length : -1;
@@ -78,14 +96,30 @@ export function outlineYaml(source: string): YamlOutline {
       nestedKeys.add(key.name);
     }
   }
+  const top = flow ? flowTopLevel(content) : undefined;
   return {
-    shape,
-    items,
-    keys,
+    shape: top?.shape ?? shape,
+    items: top?.items ?? items,
+    keys: top?.keys ?? keys,
     nestedKeys,
     hasJinja: JINJA.test(content),
     ...(firstComment ? { firstComment } : {}),
   };
+}
+
+/** The top level of a text whose first document is, or lists, flow collections; none if it does not parse. */
+function flowTopLevel(content: string): Pick<YamlOutline, 'shape' | 'items' | 'keys'> | undefined {
+  let node: unknown;
+  try {
+    node = parseYaml(content).documents[0]?.contents;
+  } catch {
+    return undefined;
+  }
+  const keysOf = (map: unknown): string[] =>
+    isMap(map) ? map.items.flatMap(({ key }) => (isScalar(key) ? [String(key.value)] : [])) : [];
+  if (isSeq(node)) return { shape: 'list', items: node.items.map(keysOf), keys: [] };
+  if (isMap(node)) return { shape: 'mapping', items: [], keys: keysOf(node) };
+  return undefined;
 }
 
 function keyAt(line: string): { indent: number; name: string } | undefined {
