@@ -15,6 +15,7 @@ export function mergeGroupJobs(context: Context<'merge_group.checks_requested'>)
       repo: repository.name,
       headSha: group.head_sha,
       headRef: group.head_ref,
+      baseSha: group.base_sha,
       deliveryId: context.id,
     },
   ];

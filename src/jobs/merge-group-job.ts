@@ -46,6 +46,15 @@ export async function runMergeGroupJob(
   try {
     const octokit = await deps.github.installation(request.installationId);
     const verdict = await verdictFor(octokit, request, deps.appId);
+    if (verdict === 'wait for the group ahead' && job.attempt < GROUP_AHEAD_TRIES) {
+      log.info({ groupAhead: request.baseSha }, 'the group ahead is still being checked');
+      return {
+        status: 'retry',
+        at: Date.now() + GROUP_AHEAD_WAIT_MS,
+        reason: 'the group ahead is still being checked',
+      };
+    }
+    const settled = verdict === 'wait for the group ahead' ? groupAheadUnchecked(request) : verdict;
     await octokit.rest.checks.create({
       owner: request.owner,
       repo: request.repo,
@@ -53,12 +62,12 @@ export async function runMergeGroupJob(
       head_sha: request.headSha,
       external_id: job.id,
       status: 'completed',
-      conclusion: verdict.conclusion,
+      conclusion: settled.conclusion,
       started_at: deps.now().toISOString(),
       completed_at: deps.now().toISOString(),
-      output: { title: verdict.title, summary: verdict.summary },
+      output: { title: settled.title, summary: settled.summary },
     });
-    log.info({ conclusion: verdict.conclusion }, 'merge group checked');
+    log.info({ conclusion: settled.conclusion }, 'merge group checked');
     return { status: 'done' };
   } catch (error) {
     const reason = describeError(error);
@@ -76,7 +85,40 @@ export async function runMergeGroupJob(
   }
 }
 
+/** How long a group waits for Posture's check of the group ahead of it to complete, and how often. */
+const GROUP_AHEAD_WAIT_MS = 5_000;
+const GROUP_AHEAD_TRIES = 24;
+
+/** A group whose group ahead Posture never finished checking holds changes nobody passed. */
+function groupAheadUnchecked(request: MergeGroupJobRequest): GroupVerdict {
+  return {
+    conclusion: 'failure',
+    title: 'The group ahead was not checked',
+    summary: `This merge group is built on ${codeSpan((request.baseSha ?? '').slice(0, 7))}, whose Posture check did not complete in two minutes, so Posture cannot tell whether the changes queued ahead passed.`,
+  };
+}
+
 async function verdictFor(
+  octokit: GitHubClient,
+  request: MergeGroupJobRequest,
+  appId: number | undefined,
+): Promise<GroupVerdict | 'wait for the group ahead'> {
+  const own = await ownVerdict(octokit, request, appId);
+  if (own.conclusion !== 'success' || request.baseSha === undefined) return own;
+  // The group holds every pull request queued ahead of it: built on a group Posture did not
+  // pass, it holds a change Posture did not pass, which the queue would merge on its success.
+  const ahead = await latestPostureRun(octokit, request, request.baseSha, appId);
+  if (!ahead) return own;
+  if (ahead.status !== 'completed') return 'wait for the group ahead';
+  if (ahead.conclusion === 'success') return own;
+  return {
+    conclusion: 'failure',
+    title: 'Built on a group Posture did not pass',
+    summary: `This merge group is built on ${codeSpan(request.baseSha.slice(0, 7))}, whose Posture check concluded ${codeSpan(ahead.conclusion ?? 'nothing')}: it holds a change Posture did not pass, whatever pull request #${GROUP_REF.exec(request.headRef)?.[2] ?? '?'} adds.`,
+  };
+}
+
+async function ownVerdict(
   octokit: GitHubClient,
   request: MergeGroupJobRequest,
   appId: number | undefined,

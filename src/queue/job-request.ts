@@ -39,6 +39,8 @@ export interface MergeGroupJobRequest extends RepositoryJobRef {
   headSha: string;
   /** `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>`: names the pull request the group tests */
   headRef: string;
+  /** the commit the group is built on: the branch's tip, or the head of the group ahead of it */
+  baseSha?: string;
   deliveryId: string;
 }
 
