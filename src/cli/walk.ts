@@ -62,6 +62,30 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   return { files, errors: errors.sort((a, b) => compareText(a.path, b.path)) };
 }
 
+/**
+ * Files whose names are not UTF-8. Node lists such a name with U+FFFD in place of each bad byte,
+ * a name it then cannot open, or one that opens another file, really named so, in its place: each
+ * is reported unreadable, never passed over. Only a folder with a U+FFFD in some name is listed
+ * again, by bytes, to tell the two apart.
+ */
+function namesNotUtf8(
+  directory: string,
+  entries: readonly Dirent[],
+  options: WalkOptions,
+): FileError[] {
+  if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return [];
+  const raw = quietly(() => readdirSync(directory, { encoding: 'buffer' })) ?? [];
+  return raw
+    .filter((name) => !Buffer.from(name.toString('utf8'), 'utf8').equals(name))
+    .map((name) => pathFromRoot(path.join(directory, name.toString('utf8')), options))
+    .filter((file) => options.accept(file))
+    .map((file) => ({
+      path: file,
+      kind: 'unreadable' as const,
+      message: 'the file name is not UTF-8, so Posture cannot open the file by it; rename it',
+    }));
+}
+
 function walkDirectory(
   directory: string,
   options: WalkOptions,
@@ -80,6 +104,7 @@ function walkDirectory(
     return;
   }
   entries.sort((a, b) => compareText(a.name, b.name));
+  errors.push(...namesNotUtf8(directory, entries, options));
   const accepted = entries
     .filter((entry) => entry.isFile())
     .map((entry) => {
