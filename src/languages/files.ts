@@ -5,7 +5,7 @@
  * the descriptors (`index.ts`) carry the same.
  */
 import { LANGUAGES, type Language } from '../model/model.js';
-import { mayBeIniInventory } from '../parsers/ansible/inventory-names.js';
+import { isBareVarsFile, mayBeIniInventory } from '../parsers/ansible/inventory-names.js';
 import { isDataBagItem, isRoleFile } from '../parsers/chef/file-names.js';
 import { toolConfigFormat } from '../parsers/config/formats.js';
 import { isBerksfile, isPuppetfile } from '../parsers/dependencies/file-names.js';
@@ -19,7 +19,8 @@ export interface LanguageFiles {
 export const LANGUAGE_FILES: Readonly<Record<Language, LanguageFiles>> = {
   ansible: {
     extensions: ['.yml', '.yaml'],
-    namedFiles: (path) => mayBeIniInventory(path) || toolConfigFormat(path)?.tool === 'ansible',
+    namedFiles: (path) =>
+      mayBeIniInventory(path) || isBareVarsFile(path) || toolConfigFormat(path)?.tool === 'ansible',
   },
   puppet: {
     extensions: ['.pp'],

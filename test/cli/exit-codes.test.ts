@@ -48,7 +48,7 @@ describe('posture scan exit codes', () => {
     const scanned = await run(root, 'scan', 'notes.txt');
     expect(scanned.exitCode).toBe(2);
     expect(scanned.stderr).toBe(
-      'posture: notes.txt was not analysed: not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item, Chef role, environment or node)\n',
+      'posture: notes.txt was not analysed: not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, group_vars or host_vars file, ansible.cfg, Puppetfile, Berksfile, data bag item, Chef role, environment or node)\n',
     );
   });
 

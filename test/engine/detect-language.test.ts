@@ -218,7 +218,7 @@ describe('explainRecognition', () => {
     expect(explainRecognition('README.md', '- hosts: all\n')).toEqual({
       language: undefined,
       reason:
-        'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, ansible.cfg, Puppetfile, Berksfile, data bag item, Chef role, environment or node)',
+        'not a YAML (.yml, .yaml), Puppet (.pp) or Ruby (.rb) file, nor one read by its name (INI inventory, group_vars or host_vars file, ansible.cfg, Puppetfile, Berksfile, data bag item, Chef role, environment or node)',
     });
   });
 });

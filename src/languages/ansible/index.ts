@@ -5,6 +5,7 @@
  */
 import { parseAnsible } from '../../parsers/ansible/parse-ansible.js';
 import { parseIniInventory, startsLikeYaml } from '../../parsers/ansible/ini-inventory.js';
+import { isBareVarsFile } from '../../parsers/ansible/inventory-names.js';
 import { registeredNames } from '../../parsers/ansible/when-conditions.js';
 import {
   isGalaxyRequirements,
@@ -27,12 +28,12 @@ export const ansible: LanguageDescriptor = {
   name: 'Ansible',
   ...LANGUAGE_FILES.ansible,
   filesDescription: 'YAML (.yml, .yaml)',
-  namedFilesDescription: 'INI inventory, ansible.cfg',
+  namedFilesDescription: 'INI inventory, group_vars or host_vars file, ansible.cfg',
   unitDescription: 'an Ansible role',
   parse: (path, source) => {
     if (YAML_FILE.test(path) && isGalaxyRequirements(path, source))
       return parseGalaxyRequirements(path, source);
-    return YAML_FILE.test(path) || startsLikeYaml(source)
+    return YAML_FILE.test(path) || isBareVarsFile(path) || startsLikeYaml(source)
       ? parseAnsible(path, source)
       : parseIniInventory(path, source);
   },

@@ -9,7 +9,7 @@
 import { otherYamlByPath, unmistakablyOtherYaml } from '../other-yaml.js';
 import type { YamlOutline } from '../../parsers/yaml/outline.js';
 import { iniInventoryProblem, startsLikeYaml } from '../../parsers/ansible/ini-inventory.js';
-import { mayBeIniInventory } from '../../parsers/ansible/inventory-names.js';
+import { isBareVarsFile, mayBeIniInventory } from '../../parsers/ansible/inventory-names.js';
 import { BLOCK_SECTIONS, TASK_KEYWORDS, isLoopKeyword } from '../../parsers/ansible/keywords.js';
 import { isKnownModule } from '../../parsers/ansible/modules.js';
 import { isGalaxyRequirements } from '../../parsers/dependencies/galaxy-requirements.js';
@@ -44,6 +44,8 @@ const { namedFiles } = LANGUAGE_FILES.ansible;
 
 export const recognition: Recognising = {
   file(path, content) {
+    // `group_vars/all`, `host_vars/web1.json`: vars files Ansible reads as YAML.
+    if (isBareVarsFile(path)) return 'yaml';
     if (!mayBeIniInventory(path)) return undefined;
     // Ansible tries an inventory without an extension as YAML first.
     if (startsLikeYaml(content)) return 'yaml';

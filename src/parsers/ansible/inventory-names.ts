@@ -22,3 +22,16 @@ export function mayBeIniInventory(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return INVENTORY_NAME.test(name) || (INVENTORY_FOLDER.test(path) && INI_OR_BARE_NAME.test(name));
 }
+
+/** A name without an extension, or with `.json`. */
+const BARE_OR_JSON_NAME = /^[^.]+(\.json)?$/i;
+
+/**
+ * A vars file of `group_vars/` or `host_vars/` that has no YAML extension: Ansible's vars plugin
+ * loads a file there with no extension (`group_vars/all`) or `.json` as well, as YAML. Never a
+ * file a role deploys.
+ */
+export function isBareVarsFile(path: string): boolean {
+  if (isDeployedFile(path) || !VARIABLES_FOLDER.test(path)) return false;
+  return BARE_OR_JSON_NAME.test(path.slice(path.lastIndexOf('/') + 1));
+}
