@@ -49,7 +49,8 @@ function writtenGlobs(policy: PolicyFile): WrittenGlob[] {
   add(['review', 'when', 'paths'], policy.review?.when?.paths ?? []);
   (policy.custom_rules ?? []).forEach((rule, index) => {
     for (const key of ['type', 'variable'] as const)
-      if (rule.match[key] !== undefined) add(['custom_rules', index, 'match', key], rule.match[key]);
+      if (rule.match[key] !== undefined)
+        add(['custom_rules', index, 'match', key], rule.match[key]);
     if (typeof rule.match.glob === 'string')
       add(['custom_rules', index, 'match', 'glob'], rule.match.glob, CONDITION_GLOB_OPTIONS);
   });

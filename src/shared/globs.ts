@@ -62,7 +62,8 @@ function compileNow(glob: string, options: MinimatchOptions): Compiled {
   } catch {
     return {
       match: (text) => pattern.match(text),
-      problem: 'this glob needs lookahead (an extglob such as !(…)), which cannot be matched safely',
+      problem:
+        'this glob needs lookahead (an extglob such as !(…)), which cannot be matched safely',
     };
   }
   const matches: Matcher = (text) => linear.matcher(text).matches();
