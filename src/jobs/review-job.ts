@@ -65,6 +65,16 @@ export async function runReviewJob(
         'the pull request was closed before Posture finished',
       );
     }
+    if (target.headSha !== request.headSha && lagsBehindTheEvent(target, request)) {
+      if (job.attempt < LAGGING_TRIES) {
+        log.info({ reportedHead: target.headSha }, 'GitHub does not show the pushed head yet');
+        return {
+          status: 'retry',
+          at: Date.now() + LAGGING_WAIT_MS,
+          reason: 'GitHub does not show the pushed head yet',
+        };
+      }
+    }
     if (target.headSha !== request.headSha) {
       // GitHub knows a newer head than the events said: make sure it gets its review.
       if (request.trigger.kind === 'push') {
@@ -290,6 +300,21 @@ async function noteRetry(
 }
 
 /** The pull request as GitHub has it now: still open, and at which head. */
+/** How long, and how often, a job waits for GitHub to show the head an event announced. */
+const LAGGING_WAIT_MS = 1_000;
+const LAGGING_TRIES = 10;
+
+/**
+ * Whether GitHub answered with the pull request as it was before the push that queued this job
+ * (its `updated_at` is older than the event's): right after a push, its API can still show the
+ * previous head for a moment. Taking that head for a newer one would cancel this head's run and
+ * lose its review.
+ */
+function lagsBehindTheEvent(target: { observedAt: string }, request: ReviewJobRequest): boolean {
+  if (request.trigger.kind !== 'push' || request.headObservedAt === undefined) return false;
+  return Date.parse(target.observedAt) < Date.parse(request.headObservedAt);
+}
+
 async function currentTarget(
   octokit: GitHubClient,
   request: ReviewJobRequest,
