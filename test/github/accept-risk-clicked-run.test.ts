@@ -10,7 +10,7 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub, type StandinCheckRun } from '../support/fake-github.js';
+import { FakeGitHub } from '../support/fake-github.js';
 import { RepositoryState } from '../support/github-model/repository-state.js';
 import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
@@ -22,7 +22,9 @@ import {
 import {
   INSECURE_DOWNLOAD,
   INSTALL_TASK,
+  lastRun,
   pullRequestOf,
+  SECURITY_ROUTING,
   SELINUX_OFF,
   targetFor,
   TASKS,
@@ -32,18 +34,10 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
 const DOWNLOAD = INSECURE_DOWNLOAD.head[TASKS];
 const HEAD = { [TASKS]: `${DOWNLOAD}${SELINUX_OFF.slice(INSTALL_TASK.length)}` };
 const againstLax = pullRequestOf({ [TASKS]: DOWNLOAD }, HEAD);
 const againstMain = pullRequestOf({ [TASKS]: INSTALL_TASK }, HEAD);
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
 
 describe('"Accept risk" clicked on a run of another base', () => {
   it('does not accept findings the clicked run never showed', async () => {
@@ -54,7 +48,7 @@ describe('"Accept risk" clicked on a run of another base', () => {
       fixture: againstLax,
       repository,
       baseRef: 'lax',
-      policy: { base: ROUTING },
+      policy: { base: SECURITY_ROUTING },
       teams: { security: ['sam-sec'] },
     });
     servePullRequests([pull]);

@@ -8,7 +8,6 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
@@ -16,7 +15,14 @@ import {
   pullRequestEvent,
   requestedActionEvent,
 } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  lastRun,
+  pullRequestOf,
+  SELINUX_OFF,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -24,12 +30,6 @@ afterAll(() => nock.enableNetConnect());
 
 const ROUTED_TO = (team: string) =>
   `review:\n  teams: [${team}]\n  when:\n    categories: [security-control-disabled]\n`;
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
 
 describe('an accepted risk recorded before the pull request moved to another base', () => {
   it('does not settle the security review of a branch whose policy names other reviewers', async () => {

@@ -7,7 +7,6 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
@@ -15,32 +14,32 @@ import {
   pullRequestReviewEvent,
   requestedActionEvent,
 } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  lastRun,
+  pullRequestOf,
+  SECURITY_ROUTING,
+  SECURITY_TEAM,
+  SELINUX_OFF,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
-const TEAMS = { security: ['sam-sec'] };
 /** Not of the routed category: a download over plain HTTP with TLS verification off (high). */
 const INSECURE_DOWNLOAD_TASK =
   '\n- name: Fetch the agent\n  get_url: url=http://example.com/x dest=/tmp/x validate_certs=no\n';
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
 
 async function selinuxSignedOff(signOff: 'approval' | 'accepted-risk') {
   const first = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: SELINUX_OFF });
   const api = mockGitHubApi({
     fixture: first,
     target: targetFor(first),
-    policy: { base: ROUTING },
-    teams: TEAMS,
+    policy: { base: SECURITY_ROUTING },
+    teams: SECURITY_TEAM,
   });
   const github = api.github;
   const probot = await probotUnderTest();
@@ -107,7 +106,7 @@ describe('a sign-off carried to a later commit', () => {
 
     const loosened = pullRequestOf(
       { [TASKS]: INSTALL_TASK },
-      { [TASKS]: SELINUX_OFF, '.security.yml': `fail_on: none\n${ROUTING}` },
+      { [TASKS]: SELINUX_OFF, '.security.yml': `fail_on: none\n${SECURITY_ROUTING}` },
     );
     github.push(loosened);
     await probot.receive(pullRequestEvent('synchronize', targetFor(loosened)));

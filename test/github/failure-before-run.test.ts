@@ -6,24 +6,22 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  lastRun,
+  pullRequestOf,
+  SECURITY_ROUTING,
+  SELINUX_OFF,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
 
 describe('a review job that fails before it opens its run', () => {
   it('does not leave the head’s earlier green standing', async () => {
@@ -32,7 +30,7 @@ describe('a review job that fails before it opens its run', () => {
     const api = mockGitHubApi({
       fixture,
       target,
-      policy: { base: ROUTING },
+      policy: { base: SECURITY_ROUTING },
       teams: { security: ['sam-sec'] },
     });
     const github = api.github;

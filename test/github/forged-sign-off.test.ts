@@ -6,7 +6,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readReviewMarker } from '../../src/report/review-marker.js';
-import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
@@ -14,15 +13,21 @@ import {
   pullRequestReviewEvent,
   requestedActionEvent,
 } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  lastRun,
+  pullRequestOf,
+  SECURITY_ROUTING,
+  SECURITY_TEAM,
+  SELINUX_OFF,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
-const TEAMS = { security: ['sam-sec'] };
 /**
  * Medium findings of categories the routing does not look at: they list the file, and, below the
  * fail threshold, stay out of the routing digest, which the file's name can then repeat.
@@ -34,17 +39,16 @@ const UNROUTED = `---
 /** A second routed finding: the firewall stopped as well. */
 const SELINUX_AND_FIREWALL = `${SELINUX_OFF}\n- name: Stop the firewall\n  ansible.builtin.service:\n    name: firewalld\n    state: stopped\n`;
 
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
-
 /** The routing digest Posture records for the routed findings of the attacker's later commit. */
 async function routingDigestOfLaterCommit(): Promise<string> {
   const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: SELINUX_AND_FIREWALL });
   const target = targetFor(fixture);
-  const api = mockGitHubApi({ fixture, target, policy: { base: ROUTING }, teams: TEAMS });
+  const api = mockGitHubApi({
+    fixture,
+    target,
+    policy: { base: SECURITY_ROUTING },
+    teams: SECURITY_TEAM,
+  });
   const probot = await probotUnderTest();
   await probot.receive(pullRequestEvent('opened', target));
   await probot.close();
@@ -71,8 +75,8 @@ async function pullRequestWithFileNamed(name: string) {
   const api = mockGitHubApi({
     fixture: first,
     target: targetFor(first),
-    policy: { base: ROUTING },
-    teams: TEAMS,
+    policy: { base: SECURITY_ROUTING },
+    teams: SECURITY_TEAM,
   });
   const probot = await probotUnderTest();
   await probot.receive(pullRequestEvent('opened', targetFor(first)));

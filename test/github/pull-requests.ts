@@ -6,6 +6,7 @@ import {
   type PullRequestFixture,
   type Tree,
 } from '../support/pull-request-fixture.js';
+import type { StandinCheckRun } from '../support/github-model/types.js';
 import type { PayloadTarget } from '../support/webhook-payloads.js';
 
 export const TASKS = 'roles/web/tasks/main.yml';
@@ -105,4 +106,17 @@ export function harmlessTasks(count: number): string {
     { length: count },
     (_, index) => `- name: Say hello ${index}\n  ansible.builtin.debug:\n    msg: hello ${index}\n`,
   ).join('');
+}
+
+/** A policy that asks team `security` to review a pull request adding a `security-control-disabled` finding. */
+export const SECURITY_ROUTING =
+  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
+/** Team `security` of the fake org, with its one member. */
+export const SECURITY_TEAM = { security: ['sam-sec'] };
+
+/** The last of a list of check runs, which a test expects to exist. */
+export function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
+  const run = runs.at(-1);
+  if (!run) throw new Error('no check run');
+  return run;
 }

@@ -7,7 +7,6 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import {
@@ -15,7 +14,7 @@ import {
   pullRequestReviewEvent,
   requestedActionEvent,
 } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, targetFor, TASKS } from './pull-requests.js';
+import { INSTALL_TASK, lastRun, pullRequestOf, targetFor, TASKS } from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -37,12 +36,6 @@ const later = pullRequestOf(
   { [TASKS]: INSTALL_TASK },
   { [TASKS]: `${INSTALL_TASK}${MIRROR}${PUBLIC}` },
 );
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
-}
 
 describe('a later copy of an accepted or approved flagged line', () => {
   it('is not covered by an accepted risk', async () => {

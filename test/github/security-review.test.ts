@@ -12,7 +12,10 @@ import {
 import {
   harmlessTasks,
   INSTALL_TASK,
+  lastRun,
   pullRequestOf,
+  SECURITY_ROUTING,
+  SECURITY_TEAM,
   SELINUX_OFF,
   targetFor,
   TASKS,
@@ -22,23 +25,13 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
-const TEAMS = { security: ['sam-sec'] };
-
-async function openSelinuxPullRequest(policy = ROUTING) {
+async function openSelinuxPullRequest(policy = SECURITY_ROUTING) {
   const fixture = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: SELINUX_OFF });
   const target = targetFor(fixture);
-  const api = mockGitHubApi({ fixture, target, policy: { base: policy }, teams: TEAMS });
+  const api = mockGitHubApi({ fixture, target, policy: { base: policy }, teams: SECURITY_TEAM });
   const probot = await probotUnderTest();
   await probot.receive(pullRequestEvent('opened', target));
   return { fixture, target, api, github: api.github, probot };
-}
-
-function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
-  const run = runs.at(-1);
-  if (!run) throw new Error('no check run');
-  return run;
 }
 
 function click(target: ReturnType<typeof targetFor>, run: StandinCheckRun, sender: string) {
@@ -284,8 +277,8 @@ describe('a pull request that disables SELinux, routed to the security team', ()
     const api = mockGitHubApi({
       fixture,
       target,
-      policy: { base: ROUTING },
-      teams: TEAMS,
+      policy: { base: SECURITY_ROUTING },
+      teams: SECURITY_TEAM,
       draft: true,
     });
     const probot = await probotUnderTest();

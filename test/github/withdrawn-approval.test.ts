@@ -10,15 +10,19 @@ import type { StandinCheckRun } from '../support/fake-github.js';
 import { mockGitHubApi } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
-import { INSTALL_TASK, pullRequestOf, SELINUX_OFF, targetFor, TASKS } from './pull-requests.js';
+import {
+  INSTALL_TASK,
+  pullRequestOf,
+  SECURITY_ROUTING,
+  SECURITY_TEAM,
+  SELINUX_OFF,
+  targetFor,
+  TASKS,
+} from './pull-requests.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-const ROUTING =
-  'review:\n  teams: [security]\n  when:\n    categories: [security-control-disabled]\n';
-const TEAMS = { security: ['sam-sec'] };
 
 function latestOn(runs: readonly StandinCheckRun[], headSha: string): StandinCheckRun | undefined {
   return runs.filter((run) => run.head_sha === headSha).at(-1);
@@ -30,8 +34,8 @@ describe('an approval withdrawn while the pull request was at another head', () 
     const api = mockGitHubApi({
       fixture: approved,
       target: targetFor(approved),
-      policy: { base: ROUTING },
-      teams: TEAMS,
+      policy: { base: SECURITY_ROUTING },
+      teams: SECURITY_TEAM,
     });
     const github = api.github;
     const probot = await probotUnderTest();
