@@ -6,6 +6,7 @@
  * `uri` relative to the repository root to place it; `originalUriBaseIds` says where that
  * root was on the scanning machine.
  */
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { severityRank, type FileError, type Severity } from '../model/finding.js';
 import { FINGERPRINT_KEY } from '../engine/fingerprint.js';
@@ -115,7 +116,12 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
     ...rule,
     severity: reportedSeverity(rule, report.findings),
   }));
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const unanalysable = report.onUnanalysable === 'fail' ? report.errors : [];
+  const driverRules = [
+    ...rules.map(toSarifRule),
+    ...(unanalysable.length > 0 ? [UNANALYSABLE_RULE] : []),
+  ];
+  const ruleIndex = new Map(driverRules.map((rule, index) => [rule.id, index]));
   const compared = report.baseline !== undefined || report.diffBase !== undefined;
   return {
     $schema: SARIF_SCHEMA,
@@ -126,7 +132,7 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
           driver: {
             name: 'Posture',
             semanticVersion: toolVersion,
-            rules: rules.map(toSarifRule),
+            rules: driverRules,
           },
         },
         invocations: [
@@ -140,41 +146,94 @@ export function toSarif(report: ScanReport, { toolVersion }: SarifOptions): Sari
         ],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(report.root) } },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding) => {
-          const indexOfRule = ruleIndex.get(finding.ruleId);
-          return {
-            ruleId: finding.ruleId,
-            ...(indexOfRule === undefined ? {} : { ruleIndex: indexOfRule }),
-            level: LEVEL[finding.severity],
-            message: { text: finding.message },
-            locations: [
-              { physicalLocation: physicalLocation(finding.path, findingRegion(finding)) },
-            ],
-            ...(finding.landing
-              ? {
-                  relatedLocations: [
-                    {
-                      id: 1,
-                      physicalLocation: physicalLocation(finding.landing.path, {
-                        startLine: Math.max(1, finding.landing.line),
-                      }),
-                      message: { text: `used ${finding.landing.as}` },
-                    },
-                  ],
-                }
-              : {}),
-            partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-            ...(compared
-              ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' }
-              : {}),
-            ...(finding.status === 'waived' || finding.status === 'suppressed'
-              ? { suppressions: [suppressionOf(finding)] }
-              : {}),
-          };
-        }),
+        results: [
+          ...report.findings.map((finding) => findingResult(finding, ruleIndex, compared)),
+          ...unanalysable.map((error) => unanalysableResult(error, ruleIndex)),
+        ],
         properties: { policies: report.policies.map((policy) => ({ ...policy })) },
       },
     ],
+  };
+}
+
+/**
+ * Under `on_unanalysable: fail`, a file Posture could not analyse fails the scan; code scanning
+ * alerts on results, not on notifications, so each such file is a result too, of a rule of its
+ * own, and a code-scanning gate does not pass what the exit code fails.
+ */
+const UNANALYSABLE_RULE_ID = 'unanalysable-file';
+const UNANALYSABLE_RULE: SarifRule = {
+  id: UNANALYSABLE_RULE_ID,
+  name: pascalCase(UNANALYSABLE_RULE_ID),
+  shortDescription: { text: 'Posture could not analyse this file' },
+  fullDescription: {
+    text: 'A configuration file Posture should read could not be analysed (unreadable, a syntax error, too large or nested too deeply), so nothing in it was judged.',
+  },
+  help: {
+    text: 'Fix, split or simplify the file, or exclude it in .security.yml if it is not configuration code; on_unanalysable: warn lists such files without failing.',
+    markdown:
+      'A configuration file Posture should read could not be analysed, so nothing in it was judged.\n\n## Remediation\n\nFix, split or simplify the file, or exclude it in `.security.yml` if it is not configuration code; `on_unanalysable: warn` lists such files without failing.',
+  },
+  defaultConfiguration: { level: 'error' },
+  properties: {
+    tags: ['security'],
+    precision: 'high',
+    'security-severity': SECURITY_SEVERITY.high,
+  },
+};
+
+function unanalysableResult(error: FileError, ruleIndex: ReadonlyMap<string, number>): SarifResult {
+  return {
+    ruleId: UNANALYSABLE_RULE_ID,
+    ruleIndex: ruleIndex.get(UNANALYSABLE_RULE_ID) ?? 0,
+    level: 'error',
+    message: { text: error.message },
+    locations: [
+      {
+        physicalLocation: physicalLocation(
+          error.path,
+          error.line ? { startLine: error.line } : undefined,
+        ),
+      },
+    ],
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: createHash('sha256')
+        .update(`${UNANALYSABLE_RULE_ID}\n${error.path}\n${error.kind}`)
+        .digest('hex'),
+    },
+  };
+}
+
+function findingResult(
+  finding: ReportedFinding,
+  ruleIndex: ReadonlyMap<string, number>,
+  compared: boolean,
+): SarifResult {
+  const indexOfRule = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(indexOfRule === undefined ? {} : { ruleIndex: indexOfRule }),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: physicalLocation(finding.path, findingRegion(finding)) }],
+    ...(finding.landing
+      ? {
+          relatedLocations: [
+            {
+              id: 1,
+              physicalLocation: physicalLocation(finding.landing.path, {
+                startLine: Math.max(1, finding.landing.line),
+              }),
+              message: { text: `used ${finding.landing.as}` },
+            },
+          ],
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(compared ? { baselineState: finding.status === 'baselined' ? 'unchanged' : 'new' } : {}),
+    ...(finding.status === 'waived' || finding.status === 'suppressed'
+      ? { suppressions: [suppressionOf(finding)] }
+      : {}),
   };
 }
 

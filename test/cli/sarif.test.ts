@@ -42,7 +42,14 @@ describe('SARIF output', () => {
       ['test-tls-off', 'error', 'roles/my%20role/tasks/main.yml'],
       ['test-tls-off', 'error', 'roles/web/tasks/main.yml'],
       ['test-todo-comment', 'note', 'roles/web/tasks/main.yml'],
+      // A file it could not analyse fails the scan, so code scanning alerts on it as well.
+      ['unanalysable-file', 'error', 'roles/web/tasks/broken.yml'],
     ]);
+    expect(run.tool.driver.rules.at(-1)).toMatchObject({
+      id: 'unanalysable-file',
+      properties: { 'security-severity': '8.0' },
+    });
+    expect(run.results[3]?.ruleIndex).toBe(run.tool.driver.rules.length - 1);
     expect(run.results[1]).toMatchObject({
       ruleIndex: 0,
       message: { text: 'certificate validation is off' },
@@ -74,6 +81,19 @@ describe('SARIF output', () => {
         ],
       },
     ]);
+  });
+
+  it('leaves a file it could not analyse a notification only under on_unanalysable: warn', async () => {
+    const root = await tempTree({ 'roles/web/tasks/broken.yml': 'a: [1\n' });
+    const { stdout } = await runCaptured(
+      ['scan', '--format', 'sarif', '--on-unanalysable', 'warn'],
+      root,
+      { rules: TEST_RULES },
+    );
+    const [run] = (JSON.parse(stdout) as SarifLog).runs;
+    expect(run.results).toEqual([]);
+    expect(run.tool.driver.rules.map((rule) => rule.id)).not.toContain('unanalysable-file');
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(1);
   });
 
   it('places results relative to the repository root, wherever the scan runs from, and says where the root was', async () => {
