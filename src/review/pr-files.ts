@@ -104,8 +104,10 @@ export async function listChangedFiles(
     per_page: 1,
   });
   const mergeBaseSha = data.merge_base_commit.sha;
-  const compared = data.files ?? [];
-  if (compared.length < COMPARE_FILES_LIMIT) return classify(mergeBaseSha, compared, false);
+  // A comparison without its file list says nothing of what changed: the trees say it instead.
+  const compared = data.files;
+  if (compared !== undefined && compared.length < COMPARE_FILES_LIMIT)
+    return classify(mergeBaseSha, compared, false);
   const fromTrees = await changesBetweenTrees(octokit, target, mergeBaseSha);
   return {
     ...classify(mergeBaseSha, fromTrees.entries, fromTrees.truncated, true),

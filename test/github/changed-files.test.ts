@@ -94,6 +94,25 @@ describe('the changed files of a pull request', () => {
     expect(completion.output.summary).toContain('Analysed 1 file of 321 changed files');
   });
 
+  it('are read from the trees when the comparison comes without its file list', async () => {
+    const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
+    const target = targetFor(fixture);
+    const github = mockGitHubApi({ fixture, target });
+    const rest = github.github.rest.bind(github.github);
+    github.github.rest = (method, path, query, body) => {
+      const response = rest(method, path, query, body);
+      if (path.includes('/compare/')) delete (response.body as { files?: unknown }).files;
+      return response;
+    };
+    const probot = await probotUnderTest();
+
+    await probot.receive(pullRequestEvent('opened', target));
+
+    expect(github.calls.filter((call) => call.path.includes('/git/trees/'))).toHaveLength(2);
+    const completion = github.checkRunUpdates().at(-1)?.body as { conclusion: string };
+    expect(completion.conclusion).toBe('failure');
+  });
+
   it('reads blobs that GraphQL returns truncated again over REST, by their SHA', async () => {
     const fixture = pullRequestOf(INSECURE_DOWNLOAD.base, INSECURE_DOWNLOAD.head);
     const target = targetFor(fixture);
