@@ -9,6 +9,9 @@ export interface PullRequestLocation {
   pullNumber: number;
 }
 
+/** Hosts a plain-HTTP address may name: this machine (a local GitHub stand-in), never a network. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export function parsePullRequestUrl(text: string): PullRequestLocation {
   let url: URL;
   try {
@@ -22,6 +25,11 @@ export function parsePullRequestUrl(text: string): PullRequestLocation {
   if (!match || !['https:', 'http:'].includes(url.protocol))
     throw new UsageError(
       `not a pull request URL: ${text} (expected https://github.com/OWNER/REPO/pull/NUMBER)`,
+    );
+  // The token goes with every request: never in clear text over a network.
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+    throw new UsageError(
+      `refusing to send the GitHub token to ${url.host} over plain HTTP; use the https:// address of the pull request`,
     );
   const baseUrl =
     url.host === 'github.com' || url.host === 'www.github.com'

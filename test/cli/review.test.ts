@@ -95,4 +95,13 @@ describe('posture review', () => {
       pullNumber: 7,
     });
   });
+
+  it('sends the token over plain HTTP to this machine only', () => {
+    expect(() => parsePullRequestUrl('http://ghe.example.com/platform/infra/pull/12')).toThrow(
+      'refusing to send the GitHub token to ghe.example.com over plain HTTP',
+    );
+    expect(parsePullRequestUrl('http://127.0.0.1:8080/platform/infra/pull/12').baseUrl).toBe(
+      'http://127.0.0.1:8080/api/v3',
+    );
+  });
 });
