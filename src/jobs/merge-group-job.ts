@@ -13,6 +13,10 @@
  * review's recorded base commit must be the one GitHub gives as the pull request's base now, which
  * is the commit a new review would compare with. A base GitHub moved since the review fails the
  * group until the pull request is reviewed again: a stale pass is never taken for a fresh one.
+ *
+ * The group's base commit matters otherwise: when it is the head of the group ahead, the group
+ * holds that group's changes too, so Posture's check of it must have passed (and is waited for
+ * while it runs).
  */
 import type { MergeGroupJobRequest } from '../queue/job-request.js';
 import type { ActiveJob, JobOutcome } from '../queue/review-queue.js';
