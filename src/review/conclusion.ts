@@ -1,8 +1,10 @@
 import { reachesThreshold } from '../engine/analyze.js';
 import type { FileError, Finding } from '../model/finding.js';
 import type { OnUnanalysable, Threshold } from '../policy/types.js';
+import type { ReviewVerdict } from '../report/review-marker.js';
 
-export type ReviewConclusion = 'success' | 'failure' | 'neutral' | 'action_required';
+/** The conclusions a review can reach: the verdicts its hidden record keeps. */
+export type ReviewConclusion = ReviewVerdict;
 
 export interface ConclusionInput {
   /** the findings that count: new ones, and existing ones when the policy says so */

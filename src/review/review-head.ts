@@ -102,7 +102,8 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
  * A push of a head whose latest Posture run completed a review against the pull request's base
  * commit changes nothing, unless that review needed a security reviewer: its verdict rests on the
  * reviews as they are now (a force-push back to an approved head after the approval was
- * withdrawn). A change of reviews only matters when that review needed a security reviewer. A run superseded or failed carries no review record, so its head is reviewed again.
+ * withdrawn). A change of reviews only matters when that review needed a security reviewer. A
+ * run superseded or failed carries no review record, so its head is reviewed again.
  *
  * A review against another base commit is no review of this pull request as it stands: the pull
  * request was moved to another branch, or the run is another pull request's with the same head
@@ -116,8 +117,6 @@ function reasonToSkip(
 ): string | undefined {
   const review = latest?.review;
   if (review && review.baseSha !== baseSha) return undefined;
-  // A verdict that rested on a security reviewer's sign-off is judged again: the reviewer may
-  // have withdrawn it while the pull request was at another head.
   if (trigger.kind === 'push')
     return review && !review.routingDigest
       ? 'this head already has a completed review against this base'
