@@ -69,7 +69,8 @@ export function fileRequests(
 ): BlobRequest[] {
   const requests: BlobRequest[] = [];
   const folders = new Set<string>();
-  for (const file of files) {
+  // A possible link has no base version: only its head and its folder are read.
+  for (const file of [...files, ...possibleLinks]) {
     if (file.headBlobSha) {
       requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
       if (file.link === undefined) folders.add(folderOf(file.path));
@@ -80,11 +81,6 @@ export function fileRequests(
         repository: repo,
         object: { expression: `${baseSha}:${file.basePath}` },
       });
-  }
-  for (const file of possibleLinks) {
-    if (!file.headBlobSha) continue;
-    requests.push({ key: headKey(file), repository: repo, object: { oid: file.headBlobSha } });
-    if (file.link === undefined) folders.add(folderOf(file.path));
   }
   for (const folder of folders)
     requests.push({
