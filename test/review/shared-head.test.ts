@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { worstVerdict } from '../../src/review/shared-head.js';
-import { checkRunSummary, checkRunTitle } from '../../src/review/summary.js';
-
-const HEAD = '0123456789abcdef0123456789abcdef01234567';
+import { checkRunTitle } from '../../src/review/summary.js';
+import { summaryOf } from '../support/check-run-summary.js';
 
 describe('worstVerdict', () => {
   it('orders success < neutral < action_required < failure', () => {
@@ -28,24 +27,7 @@ describe('a run made worse by another pull request of its head', () => {
     expect(
       checkRunTitle({ added: [], existing: [], errors: [], truncated: false, sharedHead }),
     ).toBe('Pull request #12 of the same commit concluded failure; this pull request: No findings');
-    const summary = checkRunSummary({
-      added: [],
-      existing: [],
-      fixed: [],
-      risk: 'low',
-      surfaces: [],
-      errors: [],
-      onUnanalysable: 'fail',
-      analyzedFiles: 1,
-      listedFiles: 1,
-      truncated: false,
-      headSha: HEAD,
-      failOn: 'high',
-      conclusion: 'success',
-      sharedHead,
-      inlineReview: { status: 'not-needed', alreadyCommented: 0 },
-      isUnchangedLine: () => false,
-    });
+    const summary = summaryOf({ sharedHead });
     expect(summary).toContain('**This run concludes failure**');
     expect(summary).toContain(
       'Pull request #12 has the same head commit, into <code>main&#96;&#60;&#33;-- x --&#62;</code>, and its review concluded failure.',

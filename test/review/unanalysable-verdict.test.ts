@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
 import { decideConclusion, type ConclusionInput } from '../../src/review/conclusion.js';
-import { checkRunSummary, checkRunTitle, type SummaryInput } from '../../src/review/summary.js';
+import { checkRunTitle } from '../../src/review/summary.js';
+import { summaryOf } from '../support/check-run-summary.js';
 import { makeFinding } from '../support/findings.js';
 import { UNANALYSABLE_TRICKS } from '../engine/unanalysable-tricks.js';
-
-const HEAD = '0123456789abcdef0123456789abcdef01234567';
 
 function conclusion(overrides: Partial<ConclusionInput>): ReturnType<typeof decideConclusion> {
   return decideConclusion({
@@ -15,27 +14,6 @@ function conclusion(overrides: Partial<ConclusionInput>): ReturnType<typeof deci
     invalidPolicy: false,
     unanalysable: [],
     onUnanalysable: 'fail',
-    ...overrides,
-  });
-}
-
-function summary(overrides: Partial<SummaryInput>): string {
-  return checkRunSummary({
-    added: [],
-    existing: [],
-    fixed: [],
-    risk: 'low',
-    surfaces: [],
-    errors: [],
-    onUnanalysable: 'fail',
-    analyzedFiles: 1,
-    listedFiles: 1,
-    truncated: false,
-    headSha: HEAD,
-    failOn: 'high',
-    conclusion: 'success',
-    inlineReview: { status: 'not-needed', alreadyCommented: 0 },
-    isUnchangedLine: () => false,
     ...overrides,
   });
 }
@@ -55,7 +33,7 @@ describe.each(UNANALYSABLE_TRICKS)('a pull request that changes $name', ({ file,
         conclusion: verdict,
       }),
     ).toContain(`1 file not analysed: ${file.path} (`);
-    const text = summary({ errors, conclusion: verdict });
+    const text = summaryOf({ errors, conclusion: verdict });
     expect(text).toContain(
       '**Posture failed this pull request:** it could not analyse 1 changed configuration file',
     );
@@ -106,12 +84,12 @@ describe('decideConclusion with files Posture could not analyse', () => {
   });
 
   it('says in the summary when the policy lets them through, and when findings fail the run as well', () => {
-    const warned = summary({ errors: unanalysable, onUnanalysable: 'warn' });
+    const warned = summaryOf({ errors: unanalysable, onUnanalysable: 'warn' });
     expect(warned).toContain('**No new findings** in the changed files Posture analysed.');
     expect(warned).toContain(
       'The policy lets the check pass without them (`on_unanalysable: warn`)',
     );
-    const both = summary({ errors: unanalysable, added: [makeFinding()], conclusion: 'failure' });
+    const both = summaryOf({ errors: unanalysable, added: [makeFinding()], conclusion: 'failure' });
     expect(both).toContain(
       'does not pass this check; besides, 1 new finding is at or above the fail threshold (high).',
     );
