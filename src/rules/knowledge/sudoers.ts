@@ -9,14 +9,28 @@ export interface SudoersResource {
   commands: string;
   nopassword: string;
   nopasswordByDefault: boolean;
+  /** whether a rule that names no commands allows every command (Chef's `commands` is `['ALL']`) */
+  allCommandsByDefault: boolean;
 }
 
 export const SUDOERS_RESOURCES: Partial<
   Record<Language, Readonly<Record<string, SudoersResource>>>
 > = lookupTables({
   ansible: {
-    sudoers: { commands: 'commands', nopassword: 'nopassword', nopasswordByDefault: true },
+    sudoers: {
+      commands: 'commands',
+      nopassword: 'nopassword',
+      nopasswordByDefault: true,
+      allCommandsByDefault: false,
+    },
   },
   puppet: {},
-  chef: { sudo: { commands: 'commands', nopassword: 'nopasswd', nopasswordByDefault: false } },
+  chef: {
+    sudo: {
+      commands: 'commands',
+      nopassword: 'nopasswd',
+      nopasswordByDefault: false,
+      allCommandsByDefault: true,
+    },
+  },
 });

@@ -26,17 +26,32 @@ function passwordlessRule(text: string): string | undefined {
   return text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
 }
 
-/** A sudoers resource for every command with no password: the attribute that says "every command". */
+/**
+ * A sudoers resource for every command with no password: the attribute that says "every command"
+ * or, when the commands are left at a default of every command, the one that says "no password".
+ */
 function allCommandsWithoutPassword(unit: Unit, language: Language): Attribute | undefined {
   const resource = SUDOERS_RESOURCES[language]?.[unit.type];
   if (!resource) return undefined;
   const commands = attributeOf(unit, resource.commands);
   const nopassword = attributeOf(unit, resource.nopassword);
-  const allCommands =
-    commands !== undefined &&
-    [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL');
+  const allCommands = commands
+    ? [...ownStrings(commands.value)].some((item) => item.value.trim() === 'ALL')
+    : resource.allCommandsByDefault;
   const passwordless = nopassword ? isTrue(nopassword.value) : resource.nopasswordByDefault;
-  return allCommands && passwordless ? commands : undefined;
+  return allCommands && passwordless ? (commands ?? nopassword) : undefined;
+}
+
+/** What the report says of a resource's passwordless rule for every command. */
+function passwordlessMessage(unit: Unit, language: Language, reported: Attribute): string {
+  const resource = SUDOERS_RESOURCES[language]?.[unit.type];
+  if (resource && reported.name === resource.nopassword)
+    return `\`${reported.name}\` set to \`${reported.value.text}\` with \`${resource.commands}\` left at its default, every command: passwordless sudo for every command`;
+  const defaulted =
+    resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword)
+      ? ` (\`${resource.nopassword}\` defaults to true)`
+      : '';
+  return `\`${reported.name}\` set to \`${reported.value.text}\` with no password${defaulted}: passwordless sudo for every command`;
 }
 
 function checkStrings(context: RuleContext, assignment: Assignment): void {
@@ -71,16 +86,11 @@ function checkStrings(context: RuleContext, assignment: Assignment): void {
 function checkResources(context: RuleContext): void {
   const { file, report } = context;
   for (const unit of file.units) {
-    const commands = allCommandsWithoutPassword(unit, file.language);
-    if (commands) {
-      const resource = SUDOERS_RESOURCES[file.language]?.[unit.type];
-      const defaulted =
-        resource && !unit.attributes.some((attribute) => attribute.name === resource.nopassword)
-          ? ` (\`${resource.nopassword}\` defaults to true)`
-          : '';
+    const reported = allCommandsWithoutPassword(unit, file.language);
+    if (reported) {
       report({
-        range: commands.value.range,
-        message: `\`${commands.name}\` set to \`${commands.value.text}\` with no password${defaulted}: passwordless sudo for every command`,
+        range: reported.value.range,
+        message: passwordlessMessage(unit, file.language, reported),
       });
       continue;
     }
