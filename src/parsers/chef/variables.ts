@@ -120,6 +120,19 @@ export class VariableReader {
       this.add([target.text], this.values.value(right), 'data', target, into, {
         ...(this.locals.isInsideMethod(target) ? { inMethod: true } : {}),
       });
+    } else if (target.type === 'element_reference') {
+      // A setting of a configuration object, `Chef::Config[:ssl_verify_mode] = :verify_none`:
+      // the value is assigned to the key, under the object's name.
+      const object = field(target, 'object');
+      const key = elementKeys(target)[0];
+      if (object && key && (object.type === 'constant' || object.type === 'scope_resolution'))
+        this.add(
+          [...object.text.split('::'), this.keySegment(key)],
+          this.values.value(right),
+          'data',
+          target,
+          into,
+        );
     } else if (target.type === 'call' && !field(target, 'arguments') && !field(target, 'block')) {
       // An attribute writer, `host.ip = '0.0.0.0'`: the value is assigned to the name `ip`.
       const method = field(target, 'method')?.text;

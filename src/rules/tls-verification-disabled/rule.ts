@@ -37,11 +37,35 @@ function insecureClientOption(name: string, args: readonly string[]): string | u
       if (given && FALSE_TEXT.test(given.slice(option.length + 1))) return `${name} ${given}`;
     }
   }
-  if (name === 'git' && args.some((arg) => /^http\.sslverify=(false|0|no)$/i.test(arg)))
-    return 'git http.sslVerify=false';
+  if (name === 'git') return insecureGitSetting(args);
   if (name === 'npm' && args.includes('strict-ssl') && args.some((arg) => FALSE_TEXT.test(arg)))
     return 'npm strict-ssl false';
   return undefined;
+}
+
+/** `http.sslVerify` (or `http.<url>.sslVerify`), the setting that makes git skip the checks. */
+const GIT_SSL_VERIFY = /^http\.(?:.+\.)?sslverify$/i;
+
+/**
+ * `git -c http.sslVerify=false …` for one command, or `git config [--global|--system] http.sslVerify
+ * false`, which turns the checks off for every later git command on the host.
+ */
+function insecureGitSetting(args: readonly string[]): string | undefined {
+  for (const arg of args) {
+    const equals = arg.indexOf('=');
+    if (
+      equals > 0 &&
+      GIT_SSL_VERIFY.test(arg.slice(0, equals)) &&
+      FALSE_TEXT.test(arg.slice(equals + 1))
+    )
+      return `git ${arg}`;
+  }
+  const settings = args[0] === 'config' ? args.slice(1).filter((arg) => !arg.startsWith('-')) : [];
+  const key = settings.findIndex((arg) => GIT_SSL_VERIFY.test(arg));
+  const value = key < 0 ? undefined : settings[key + 1];
+  return value !== undefined && FALSE_TEXT.test(value)
+    ? `git config ${settings[key]} ${value}`
+    : undefined;
 }
 
 /** Whether a key names a verification setting: only those turn verification off, whatever their value. */
