@@ -1,5 +1,5 @@
 /**
- * File modes as tasks and resources write them: octal (`'0644'`, `0644`, Puppet's `'644'`) and
+ * File modes as tasks and resources write them: octal (`'0644'`, `0644`, `0o644`, Puppet's `'644'`) and
  * symbolic (`u=rw,g=r,o=r`, `o+w`). What a mode gets wrong everywhere (world-writable, a decimal
  * number) and which permission bits it certainly grants, for rules that judge a mode by the
  * file it is set on.
@@ -22,9 +22,13 @@ export type ModeProblem =
   | { kind: 'symbolic-world-writable' }
   | { kind: 'decimal-mode'; written: string };
 
-/** The mode as written, without the quotes around it. */
+/**
+ * The mode as written, without the quotes around it, and with Ruby's and Python's octal prefix
+ * `0o` written as a leading zero: Chef reads `0o755` as octal, and so does Ansible's file module
+ * (`int('0o755', 8)`).
+ */
 function writtenMode(value: Value): string {
-  return value.text.replace(/^['"]|['"]$/g, '');
+  return value.text.replace(/^['"]|['"]$/g, '').replace(/^0[oO](?=[0-7]+$)/, '0');
 }
 
 /**
