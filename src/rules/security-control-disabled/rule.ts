@@ -86,9 +86,11 @@ function canSwitchOff(unit: Unit, language: Language): boolean {
 function disablingCommand(name: string, args: readonly string[]): string | undefined {
   if (name === 'setenforce' && /^(0|permissive)$/i.test(args[0] ?? ''))
     return `setenforce ${args[0]}`;
-  if (name === 'systemctl' && /^(stop|disable|mask)$/.test(args[0] ?? '')) {
-    const service = args.slice(1).find((arg) => CONTROL_SERVICES.test(arg));
-    if (service) return `systemctl ${args[0]} ${service}`;
+  // Options may come before the verb: `systemctl --now disable firewalld`, `ufw --force disable`.
+  const verb = args.find((arg) => !arg.startsWith('-')) ?? '';
+  if (name === 'systemctl' && /^(stop|disable|mask)$/.test(verb)) {
+    const service = args.slice(args.indexOf(verb) + 1).find((arg) => CONTROL_SERVICES.test(arg));
+    if (service) return `systemctl ${verb} ${service}`;
   }
   if (name === 'service' && CONTROL_SERVICES.test(args[0] ?? '') && args[1] === 'stop')
     return `service ${args[0]} stop`;
@@ -100,7 +102,7 @@ function disablingCommand(name: string, args: readonly string[]): string | undef
     (args[1] === 'disable' || args[1] === 'remove')
   )
     return `update-rc.d ${args[0]} ${args[1]}`;
-  if (name === 'ufw' && args[0] === 'disable') return 'ufw disable';
+  if (name === 'ufw' && verb === 'disable') return 'ufw disable';
   if (name === 'auditctl' && args.includes('-e') && args[args.indexOf('-e') + 1] === '0')
     return 'auditctl -e 0';
   if (name === 'aa-teardown' || name === 'aa-disable') return name;
