@@ -6,6 +6,7 @@ import type { Node, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { UnanalysableError } from '../../model/file-error.js';
 import { grammarParser } from '../wasm/grammar-parser.js';
 import { plainCommand } from './plain-command.js';
+import { withInnerScripts } from './inner-scripts.js';
 import type { ShellCommand, ShellScript } from './shell-script.js';
 
 export type { ShellCommand, ShellScript } from './shell-script.js';
@@ -68,9 +69,21 @@ export function parseShell(script: string): ShellScript {
   if (cached) return cached;
   if (bracketDepth(script) > MAX_SHELL_NESTING) throw new ShellNestingError(script);
   const masked = maskTemplates(script);
-  const result = plainCommand(masked, script) ?? readWithGrammar(loadedParser(), masked, script);
+  const outer = plainCommand(masked, script) ?? readWithGrammar(loadedParser(), masked, script);
+  const result = withInnerScripts(outer, readInnerScript);
   remember(script, result);
   return result;
+}
+
+/**
+ * A script a command hands to a shell (`sh -c '…'`), read as `parseShell` reads one; left unread
+ * when it nests too deeply, or needs the grammar before it has loaded (the command holding it
+ * was plain words, so the script is one word).
+ */
+function readInnerScript(script: string): ShellScript | undefined {
+  if (bracketDepth(script) > MAX_SHELL_NESTING) return undefined;
+  const masked = maskTemplates(script);
+  return plainCommand(masked, script) ?? (parser && readWithGrammar(parser, masked, script));
 }
 
 /**
@@ -81,7 +94,7 @@ export function readsWithGrammar(script: string): boolean {
   if (cache.has(script) || bracketDepth(script) > MAX_SHELL_NESTING) return false;
   const plain = plainCommand(maskTemplates(script), script);
   if (!plain) return true;
-  remember(script, plain);
+  remember(script, withInnerScripts(plain, readInnerScript));
   return false;
 }
 
@@ -97,7 +110,10 @@ function loadedParser(): Parser {
 
 /** The script as the grammar reads it, whatever its form; `parseShell` reads plain commands itself. */
 export function parseShellWithGrammar(script: string): ShellScript {
-  return readWithGrammar(loadedParser(), maskTemplates(script), script);
+  return withInnerScripts(
+    readWithGrammar(loadedParser(), maskTemplates(script), script),
+    readInnerScript,
+  );
 }
 
 function readWithGrammar(grammar: Parser, masked: string, script: string): ShellScript {
