@@ -107,9 +107,24 @@ export const TLS_CLIENT_OPTIONS: Readonly<Record<string, TlsClientOptions>> = lo
   dockerd: { skip: ['--insecure-registry'] },
 });
 
-/** Environment variables that turn certificate verification off for every client that reads them. */
-export const TLS_SKIPPING_ENVIRONMENT =
-  /\b(GIT_SSL_NO_VERIFY=(1|true)|PYTHONHTTPSVERIFY=0|NODE_TLS_REJECT_UNAUTHORIZED=0|CURL_INSECURE=(1|true))\b/;
+/**
+ * Environment variables that turn certificate verification off for every client that reads them,
+ * with the values that do (git skips the checks whatever `GIT_SSL_NO_VERIFY` holds; only the
+ * values that say so are reported, so that a report never rests on that quirk).
+ */
+export const TLS_SKIPPING_VARIABLES: Readonly<Record<string, string>> = lookupTable({
+  GIT_SSL_NO_VERIFY: '1|true',
+  PYTHONHTTPSVERIFY: '0',
+  NODE_TLS_REJECT_UNAUTHORIZED: '0',
+  CURL_INSECURE: '1|true',
+});
+
+/** One of those variables set in command text: `GIT_SSL_NO_VERIFY=1 git clone …`. */
+export const TLS_SKIPPING_ENVIRONMENT = new RegExp(
+  `\\b(${Object.entries(TLS_SKIPPING_VARIABLES)
+    .map(([name, values]) => `${name}=(${values})`)
+    .join('|')})\\b`,
+);
 
 /**
  * SSH client options that stop it from checking the host's key: `StrictHostKeyChecking=no` (or

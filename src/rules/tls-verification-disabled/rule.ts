@@ -1,12 +1,16 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { Unit, Value } from '../../model/model.js';
+import type { SourceRange, Unit, Value } from '../../model/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
 import { bindings, boundCommandsIn, reportBinding, usePhrase } from '../support/bindings.js';
 import { replaceValue } from '../support/source-lines.js';
-import { TLS_CLIENT_OPTIONS, TLS_SKIPPING_ENVIRONMENT } from '../knowledge/commands.js';
+import {
+  TLS_CLIENT_OPTIONS,
+  TLS_SKIPPING_ENVIRONMENT,
+  TLS_SKIPPING_VARIABLES,
+} from '../knowledge/commands.js';
 import {
   TLS_SKIP_SETTINGS,
   TLS_VERIFY_MODE_SETTINGS,
@@ -217,10 +221,66 @@ function checkCommands(context: RuleContext): void {
   }
 }
 
+/** A variable of an environment: a map entry, or a `NAME=value` item of a list. */
+interface EnvironmentVariable {
+  name: string;
+  /** the value as the process gets it */
+  text: string;
+  range: SourceRange;
+}
+
+function* environmentVariables(environment: Value): Generator<EnvironmentVariable> {
+  for (const entry of environment.entries ?? [])
+    if (!entry.value.dynamic && entry.value.value !== undefined && entry.value.value !== null)
+      yield { name: entry.name, text: String(entry.value.value), range: entry.value.range };
+  for (const item of environment.items ?? []) {
+    if (item.dynamic || typeof item.value !== 'string') continue;
+    const equals = item.value.indexOf('=');
+    if (equals > 0)
+      yield {
+        name: item.value.slice(0, equals),
+        text: item.value.slice(equals + 1),
+        range: item.range,
+      };
+  }
+}
+
+/** What runs under an environment, by kind of unit. */
+const RUNNER: Partial<Record<Unit['kind'], string>> = {
+  play: 'play',
+  block: 'block',
+  task: 'task',
+  handler: 'handler',
+};
+
+/**
+ * `environment: {GIT_SSL_NO_VERIFY: true}` on an Ansible task or play, `environment =>
+ * ['GIT_SSL_NO_VERIFY=1']` on a Puppet `exec`, `environment 'GIT_SSL_NO_VERIFY' => '1'` on a
+ * Chef `execute`: every client the task runs skips the checks.
+ */
+function checkEnvironment(context: RuleContext): void {
+  for (const unit of context.file.units) {
+    const environment =
+      unit.keywords.find((keyword) => keyword.name === 'environment') ??
+      unit.attributes.find((attribute) => attribute.name === 'environment');
+    if (!environment) continue;
+    for (const variable of environmentVariables(environment.value)) {
+      const values = TLS_SKIPPING_VARIABLES[variable.name];
+      if (values === undefined || !new RegExp(`^(${values})$`, 'i').test(variable.text.trim()))
+        continue;
+      context.report({
+        range: variable.range,
+        message: `\`${variable.name}\` set to \`${variable.text}\` in the environment turns certificate verification off for what the ${RUNNER[unit.kind] ?? 'resource'} runs`,
+      });
+    }
+  }
+}
+
 export const tlsVerificationDisabled: Rule = {
   meta,
   check(context) {
     checkSettings(context);
     checkCommands(context);
+    checkEnvironment(context);
   },
 };
