@@ -55,6 +55,12 @@ import {
   type BooleanWords,
 } from './option-hash-lines.js';
 
+/**
+ * Keyword files that also read `Keyword = value`, into which an INI writer puts a setting
+ * before any section (`ini_setting` with `section => ''` on `/etc/ssh/sshd_config`).
+ */
+const KEY_EQUALS_VALUE: ReadonlySet<ConfigFormat> = new Set(['sshd', 'ssh']);
+
 export interface Setting {
   format: ConfigFormat;
   /** as written: `PermitRootLogin`, `net.ipv4.ip_forward` */
@@ -673,7 +679,9 @@ function writtenSetting(
     const section = attributeOf(unit, iniWriter.section)?.value;
     const sectionName = section && !section.dynamic ? stringText(section) : undefined;
     // A section computed at run time may be any: which one the rules would judge is not known.
-    if (spec?.syntax !== 'ini' || !name || !value || section?.dynamic) return undefined;
+    if (!spec || !name || !value || section?.dynamic) return undefined;
+    if (spec.syntax !== 'ini' && !(KEY_EQUALS_VALUE.has(spec.format) && !sectionName))
+      return undefined;
     return {
       format: spec.format,
       name,
