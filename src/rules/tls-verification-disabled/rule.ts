@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { SourceRange, Unit, Value } from '../../model/model.js';
-import { assignments, valueRange } from '../support/assignments.js';
+import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
+import { assignments, valueRange, type Assignment } from '../support/assignments.js';
+import { INI_WRITERS } from '../knowledge/config-writers.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
@@ -144,9 +145,35 @@ function isHealthProbe(unit: Unit): boolean {
   return HEALTH_PATH.test(url.value.text.trim().replace(/^['"]|['"]$/g, ''));
 }
 
+/**
+ * A key an INI writer sets, as an assignment of its value to the key's name: `ini_setting {
+ * setting => 'sslverify', value => '0' }` on `/etc/yum.conf`, `ini_file: option=sslVerify
+ * value=false` on a `.gitconfig`, whatever the file is.
+ */
+function* iniKeyAssignments(file: FileModel): Generator<Assignment> {
+  const writers = INI_WRITERS[file.language];
+  if (!writers) return;
+  for (const unit of file.units) {
+    const writer = writers[unit.type];
+    const key = writer && attributeOf(unit, writer.key);
+    const value = writer && attributeOf(unit, writer.value);
+    if (!key || !value || key.value.dynamic || typeof key.value.value !== 'string') continue;
+    yield {
+      name: key.value.value,
+      path: [key.value.value],
+      value: value.value,
+      // where the value is given: the finding and its suggestion point there
+      range: value.range,
+      unit,
+      siblings: [],
+      source: 'argument',
+    };
+  }
+}
+
 function checkSettings(context: RuleContext): void {
   const { file, report } = context;
-  for (const assignment of assignments(file)) {
+  for (const assignment of [...assignments(file), ...iniKeyAssignments(file)]) {
     const words = nameWords(assignment.name);
     if (!isVerificationSetting(words)) continue;
     if (turnsVerificationOff(words, assignment.value)) {
