@@ -133,7 +133,7 @@ export const TLS_SKIPPING_ENVIRONMENT = new RegExp(
  * Written as `-o Option=value`, `-oOption=value`, or `Option value` in an ssh_config.
  */
 export const SSH_HOST_KEY_CHECKS_OFF =
-  /\b(StrictHostKeyChecking\s*[=\s]\s*["']?(no|off)\b|UserKnownHostsFile\s*[=\s]\s*["']?\/dev\/null\b)/i;
+  /(?:\b|(?<=-o))(StrictHostKeyChecking\s*[=\s]\s*["']?(no|off)\b|UserKnownHostsFile\s*[=\s]\s*["']?\/dev\/null\b)/i;
 
 /** Settings that keep Ansible's own host key checking on (`ansible_host_key_checking: false` turns it off). */
 export const HOST_KEY_CHECKING_SETTINGS = ['host key checking'];
