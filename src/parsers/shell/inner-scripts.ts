@@ -5,11 +5,8 @@
  * the command that holds it, at that command's place in the text.
  */
 import type { ShellCommand, ShellScript } from './shell-script.js';
+import { basename, programIndex, SHELL } from './wrapped-program.js';
 
-/** Shells whose `-c` option runs the next argument as a script. */
-const SHELL = /^(?:ba|da|z|k|a|mk)?sh$/;
-/** Programs that run the command after their own options: `sudo -u app bash -c …`. */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'exec', 'time', 'nice', 'timeout']);
 /** A cluster of a shell's one-letter options that holds `c`: `-c`, `-ec`, `-xec`, `-lc`. */
 const RUNS_NEXT_ARGUMENT = /^-[A-Za-z]*c[A-Za-z]*$/;
 /** Shell options that take a value: `bash -o pipefail -c …`. */
@@ -18,19 +15,18 @@ const TAKES_A_VALUE = new Set(['-o', '+o', '-O', '+O']);
 /** Scripts inside scripts inside scripts: past this depth, the innermost are not read. */
 const MAX_DEPTH = 8;
 
-const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
 /** The script a command gives a shell to run, if it does. */
 export function innerScriptOf(command: ShellCommand): string | undefined {
   const words = [command.name, ...command.args];
-  let index = programAfterWrappers(words);
-  const program = basename(words[index] ?? '');
-  if (program === 'su') {
+  let index = programIndex(words);
+  const su = words.findIndex((word, at) => at <= index && basename(word) === 'su');
+  if (su >= 0) {
     const option = words.findIndex(
-      (word, at) => at > index && (word === '-c' || word === '--command'),
+      (word, at) => at > su && (word === '-c' || word === '--command'),
     );
     return option < 0 ? undefined : words[option + 1];
   }
+  const program = basename(words[index] ?? '');
   if (!SHELL.test(program)) return undefined;
   for (index += 1; index < words.length; index += 1) {
     const word = words[index] as string;
@@ -39,26 +35,6 @@ export function innerScriptOf(command: ShellCommand): string | undefined {
     else if (!word.startsWith('-') && !word.startsWith('+')) return undefined;
   }
   return undefined;
-}
-
-/**
- * Where the program a chain of wrappers runs is named: past the wrappers, their options, the
- * values of short options (`sudo -u app`), settings (`env LANG=C`) and numbers (`timeout 30`).
- */
-function programAfterWrappers(words: readonly string[]): number {
-  let index = 0;
-  while (index < words.length && WRAPPERS.has(basename(words[index] as string))) {
-    for (index += 1; index < words.length; index += 1) {
-      const word = words[index] as string;
-      if (word.startsWith('-') || /^[A-Za-z_]\w*=|^\d+[smhd]?$/.test(word)) continue;
-      // The value of a short option (`-u app`), unless it is the program (`sudo -E sh`).
-      const optionValue = /^-[A-Za-z]$/.test(words[index - 1] ?? '');
-      const program =
-        SHELL.test(basename(word)) || WRAPPERS.has(basename(word)) || basename(word) === 'su';
-      if (!optionValue || program) break;
-    }
-  }
-  return index;
 }
 
 /**

@@ -67,18 +67,6 @@ export const SHELL_INTERPRETERS = new Set([
 /** Programs that fetch from the network. */
 export const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 
-/** Wrappers that run the command named in their arguments. */
-export const COMMAND_WRAPPERS = new Set([
-  'sudo',
-  'env',
-  'nohup',
-  'exec',
-  'time',
-  'nice',
-  'doas',
-  'su',
-]);
-
 /**
  * Client options that turn certificate verification off, by program: a flag alone (`curl -k`),
  * or `--flag=false` for options that keep verification on (`podman --tls-verify=false`).

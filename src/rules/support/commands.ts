@@ -16,7 +16,8 @@ import {
   type ShellScript,
 } from '../../parsers/shell/parse-shell.js';
 import { referencesIn } from '../../languages/references.js';
-import { COMMAND_ATTRIBUTES, COMMAND_FROM_TITLE, COMMAND_WRAPPERS } from '../knowledge/commands.js';
+import { COMMAND_ATTRIBUTES, COMMAND_FROM_TITLE } from '../knowledge/commands.js';
+import { basename, wrappedProgram } from '../../parsers/shell/wrapped-program.js';
 
 export interface CommandText {
   unit: Unit;
@@ -153,18 +154,12 @@ function lineOfStep(
   return range;
 }
 
-/** `sudo -E bash -s` → `bash`: the program a wrapper ends up running. */
-export function effectiveProgram(command: ShellCommand): { name: string; args: string[] } {
-  let name = basename(command.name);
-  let args = command.args;
-  while (COMMAND_WRAPPERS.has(name)) {
-    const next = args.findIndex((arg) => !arg.startsWith('-') && !/^[A-Za-z_]\w*=/.test(arg));
-    if (next < 0) break;
-    name = basename(args[next] as string);
-    args = args.slice(next + 1);
-  }
-  return { name, args };
-}
+/**
+ * `sudo -u app bash -s` → `bash`, `find . -exec chmod 777 {} ;` → `chmod`: the program a command
+ * ends up running.
+ */
+export const effectiveProgram: (command: ShellCommand) => { name: string; args: string[] } =
+  wrappedProgram;
 
 /** A `chmod` in a command: its mode as a value the mode readers take, and the paths it changes. */
 export interface ChmodStep {
@@ -197,9 +192,7 @@ export function* chmodsIn(file: FileModel): Generator<ChmodStep> {
   }
 }
 
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
+export { basename };
 
 /** A short flag given alone or grouped (`-k`, `-fsSLk`) or its long form. */
 export function hasFlag(args: readonly string[], short: string | undefined, long: string): boolean {
