@@ -59,9 +59,16 @@ export const SIGNATURE_SKIP_SETTINGS = [
   'allow unsigned',
 ];
 
-/** Verification modes by name (Ruby's OpenSSL, Chef's `ssl_verify_mode`): off when set to the value. */
-export const TLS_VERIFY_MODE_SETTINGS = ['ssl verify mode', 'verify mode'];
-export const TLS_VERIFY_NONE = /^:?verify_none$|^OpenSSL::SSL::VERIFY_NONE$/;
+/**
+ * Verification modes by name (Ruby's OpenSSL, Chef's `ssl_verify_mode`, Ansible's
+ * `ansible_winrm_server_cert_validation`): off when set to the value.
+ */
+export const TLS_VERIFY_MODE_SETTINGS = [
+  'ssl verify mode',
+  'verify mode',
+  'server cert validation',
+];
+export const TLS_VERIFY_NONE = /^:?verify_none$|^OpenSSL::SSL::VERIFY_NONE$|^ignore$/;
 
 /** Words that flip a setting's meaning: `skip_tls_verify`, `repo_gpgcheck` (metadata only). */
 const QUALIFIERS = new Set([

@@ -88,7 +88,7 @@ function turnsVerificationOff(words: readonly string[], value: Value): boolean {
     (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(value)) ||
     (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) &&
       !value.dynamic &&
-      TLS_VERIFY_NONE.test(value.text.trim())) ||
+      TLS_VERIFY_NONE.test(String(value.value ?? value.text).trim())) ||
     (endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(value))
   );
 }
