@@ -9,6 +9,7 @@ import { readFlagTest } from '../../parsers/templates/flag-test.js';
 const JINJA_EXPRESSION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const JINJA_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*(['"])[^'"]+\1\s*\])*$/;
 const QUOTED = /^(?:'([^']*)'|"([^"]*)")$/;
+const BOOLEAN_LITERAL = /^(?:true|false|True|False)$/;
 /** Filters that keep what a value means. */
 const KEEPING_FILTERS = new Set(['string', 'bool', 'int', 'mandatory']);
 /** Filters that change the text but not what it says. */
@@ -38,8 +39,8 @@ export function closedJinja(text: string): string {
 type ReadReference = Omit<FoundReference, 'start' | 'end'>;
 
 /**
- * `name`, `name.key`, `'literal'`, followed by filters that keep its meaning, the last of which
- * may be `ternary` with two literals; or two literals chosen by a test of one name.
+ * `name`, `name.key`, `'literal'`, `false`, followed by filters that keep its meaning, the last
+ * of which may be `ternary` with two literals; or two literals chosen by a test of one name.
  */
 function readJinja(expression: string): ReadReference | undefined {
   const trimmed = expression.trim();
@@ -48,12 +49,14 @@ function readJinja(expression: string): ReadReference | undefined {
   const [base, ...filters] = splitFilters(trimmed);
   const head = base?.trim() ?? '';
   const literal = QUOTED.exec(head);
+  // Jinja2's Boolean literals, `{{ false }}`: no variable, the value itself.
+  const boolean = BOOLEAN_LITERAL.test(head) ? head.toLowerCase() : undefined;
   const transforms: string[] = [];
-  let fallback = literal ? (literal[1] ?? literal[2]) : undefined;
+  let fallback = literal ? (literal[1] ?? literal[2]) : boolean;
   const fallbackNames: string[] = [];
   let asBool = false;
   let choice: Choice | undefined;
-  if (!literal && !JINJA_NAME.test(head)) return undefined;
+  if (!literal && !boolean && !JINJA_NAME.test(head)) return undefined;
   for (const filter of filters) {
     const call = /^(\w+)\s*(?:\((.*)\))?$/s.exec(filter.trim());
     const filterName = call?.[1];
@@ -77,7 +80,7 @@ function readJinja(expression: string): ReadReference | undefined {
       return undefined;
     }
   }
-  const name = literal ? undefined : normalisedName(head);
+  const name = literal || boolean ? undefined : normalisedName(head);
   return {
     ...(name ? { name } : {}),
     ...(fallbackNames.length > 0 ? { fallbackNames } : {}),
