@@ -17,6 +17,16 @@ const SYMBOLIC_WORLD_WRITE = /(^|,)[ugo]*[ao][ugo]*[+=][rwxXst]*w|(^|,)[+=][rwxX
 /** One clause of a symbolic mode: who, then one or more operations. */
 const SYMBOLIC_CLAUSE = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/;
 
+/**
+ * A mode written as a decimal number that cannot pass for octal (`438`, which is 0666): the
+ * number is the mode. Undefined for anything else.
+ */
+function decimalMode(value: Value): number | undefined {
+  return value.kind === 'number' && /^[1-9]\d*$/.test(value.text) && /[89]/.test(value.text)
+    ? Number(value.text)
+    : undefined;
+}
+
 export type ModeProblem =
   | { kind: 'world-writable'; mode: number }
   | { kind: 'symbolic-world-writable' }
@@ -42,6 +52,11 @@ export function modeProblem(value: Value): ModeProblem | undefined {
   if (value.kind === 'number' && !value.text.startsWith('0') && /^[0-7]{3,4}$/.test(value.text)) {
     return { kind: 'decimal-mode', written: value.text };
   }
+  const decimal = decimalMode(value);
+  if (decimal !== undefined)
+    return decimal & OTHER_WRITE && !(decimal & STICKY)
+      ? { kind: 'world-writable', mode: decimal }
+      : undefined;
   if (OCTAL_MODE.test(written)) {
     const mode = Number.parseInt(written, 8);
     if (mode & OTHER_WRITE && !(mode & STICKY)) return { kind: 'world-writable', mode };
@@ -71,6 +86,8 @@ export function grantedBits(value: Value): number | undefined {
   if (value.kind !== 'string' && value.kind !== 'number') return undefined;
   const written = writtenMode(value).trim();
   if (OCTAL_MODE.test(written)) return Number.parseInt(written, 8) & 0o777;
+  const decimal = decimalMode(value);
+  if (decimal !== undefined) return decimal & 0o777;
   if (value.kind !== 'string' || written === '') return undefined;
   let granted = 0;
   for (const clause of written.split(',')) {
