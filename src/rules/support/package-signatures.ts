@@ -40,6 +40,19 @@ export function signaturesOffBy(
   ) {
     return { range: valueRange(file, value), what: `\`${name}\` set to \`${value.text}\`` };
   }
+  if (
+    file.language === 'ansible' &&
+    assignment.unit?.type === 'apt' &&
+    assignment.path.length === 1 &&
+    name === 'force' &&
+    isTrue(value)
+  ) {
+    // apt's `force` is apt-get's `--force-yes`, which implies `allow_unauthenticated`.
+    return {
+      range: valueRange(file, value),
+      what: `apt's \`force\` set to \`${value.text}\` (\`--force-yes\`, which accepts unauthenticated packages)`,
+    };
+  }
   // Looked up only for an `option`: a vars file's keys are all siblings of one another.
   const optionValue =
     name === 'option' && literalText(value) === 'gpgcheck'
