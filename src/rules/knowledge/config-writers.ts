@@ -103,6 +103,24 @@ export const INI_WRITERS: Partial<Record<Language, Readonly<Record<string, IniWr
   });
 
 /**
+ * Tasks and resources that set one named setting of git's configuration: the attributes that
+ * may hold the setting's name, in order (a resource's title last), and the one with its value.
+ */
+export interface NamedSettingWriter {
+  key: readonly string[];
+  value: string;
+}
+
+export const GIT_CONFIG_WRITERS: Partial<
+  Record<Language, Readonly<Record<string, NamedSettingWriter>>>
+> = lookupTables({
+  ansible: { git_config: { key: ['name'], value: 'value' } },
+  // puppetlabs-git
+  puppet: { 'git::config': { key: ['key', 'title'], value: 'value' } },
+  chef: { git_config: { key: ['key', 'name'], value: 'value' } },
+});
+
+/**
  * Resources that edit a file through Augeas, per language: `set` commands in `changes`, under a
  * `context` or into the file `incl` loads (`src/rules/support/augeas-changes.ts`).
  */

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
-import { INI_WRITERS } from '../knowledge/config-writers.js';
+import { GIT_CONFIG_WRITERS, INI_WRITERS } from '../knowledge/config-writers.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
@@ -19,7 +19,7 @@ import {
   TLS_VERIFY_SETTINGS,
   endsWithSetting,
 } from '../knowledge/settings.js';
-import { attributeOf } from '../support/units.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 import { meta } from './meta.js';
 
 const TRUE_TEXT = /^(true|yes|on|1)$/i;
@@ -146,17 +146,21 @@ function isHealthProbe(unit: Unit): boolean {
 }
 
 /**
- * A key an INI writer sets, as an assignment of its value to the key's name: `ini_setting {
- * setting => 'sslverify', value => '0' }` on `/etc/yum.conf`, `ini_file: option=sslVerify
- * value=false` on a `.gitconfig`, whatever the file is.
+ * A setting a task or resource names in one attribute and sets in another, as an assignment of
+ * its value to its name: `ini_setting { setting => 'sslverify', value => '0' }` on
+ * `/etc/yum.conf`, `ini_file: option=sslVerify value=false` on a `.gitconfig`, whatever the file
+ * is, and `git_config: name=http.sslVerify value=false`.
  */
-function* iniKeyAssignments(file: FileModel): Generator<Assignment> {
-  const writers = INI_WRITERS[file.language];
-  if (!writers) return;
+function* namedSettingAssignments(file: FileModel): Generator<Assignment> {
+  const ini = INI_WRITERS[file.language];
+  const git = GIT_CONFIG_WRITERS[file.language];
+  if (!ini && !git) return;
   for (const unit of file.units) {
-    const writer = writers[unit.type];
-    const key = writer && attributeOf(unit, writer.key);
-    const value = writer && attributeOf(unit, writer.value);
+    const iniWriter = ini?.[unit.type];
+    const writer = iniWriter ? { key: [iniWriter.key], value: iniWriter.value } : git?.[unit.type];
+    if (!writer) continue;
+    const key = firstAttribute(unit, writer.key);
+    const value = attributeOf(unit, writer.value);
     if (!key || !value || key.value.dynamic || typeof key.value.value !== 'string') continue;
     yield {
       name: key.value.value,
@@ -173,7 +177,7 @@ function* iniKeyAssignments(file: FileModel): Generator<Assignment> {
 
 function checkSettings(context: RuleContext): void {
   const { file, report } = context;
-  for (const assignment of [...assignments(file), ...iniKeyAssignments(file)]) {
+  for (const assignment of [...assignments(file), ...namedSettingAssignments(file)]) {
     const words = nameWords(assignment.name);
     if (!isVerificationSetting(words)) continue;
     if (turnsVerificationOff(words, assignment.value)) {
