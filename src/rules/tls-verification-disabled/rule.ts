@@ -20,6 +20,7 @@ import {
   endsWithSetting,
 } from '../knowledge/settings.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
+import { environmentOf } from '../support/environment.js';
 import { meta } from './meta.js';
 
 const TRUE_TEXT = /^(true|yes|on|1)$/i;
@@ -252,30 +253,6 @@ function checkCommands(context: RuleContext): void {
   }
 }
 
-/** A variable of an environment: a map entry, or a `NAME=value` item of a list. */
-interface EnvironmentVariable {
-  name: string;
-  /** the value as the process gets it */
-  text: string;
-  range: SourceRange;
-}
-
-function* environmentVariables(environment: Value): Generator<EnvironmentVariable> {
-  for (const entry of environment.entries ?? [])
-    if (!entry.value.dynamic && entry.value.value !== undefined && entry.value.value !== null)
-      yield { name: entry.name, text: String(entry.value.value), range: entry.value.range };
-  for (const item of environment.items ?? []) {
-    if (item.dynamic || typeof item.value !== 'string') continue;
-    const equals = item.value.indexOf('=');
-    if (equals > 0)
-      yield {
-        name: item.value.slice(0, equals),
-        text: item.value.slice(equals + 1),
-        range: item.range,
-      };
-  }
-}
-
 /** What runs under an environment, by kind of unit. */
 const RUNNER: Partial<Record<Unit['kind'], string>> = {
   play: 'play',
@@ -291,11 +268,7 @@ const RUNNER: Partial<Record<Unit['kind'], string>> = {
  */
 function checkEnvironment(context: RuleContext): void {
   for (const unit of context.file.units) {
-    const environment =
-      unit.keywords.find((keyword) => keyword.name === 'environment') ??
-      unit.attributes.find((attribute) => attribute.name === 'environment');
-    if (!environment) continue;
-    for (const variable of environmentVariables(environment.value)) {
+    for (const variable of environmentOf(unit)) {
       const values = TLS_SKIPPING_VARIABLES[variable.name];
       if (values === undefined || !new RegExp(`^(${values})$`, 'i').test(variable.text.trim()))
         continue;

@@ -7,6 +7,8 @@ import { rangeOfText } from '../support/source-lines.js';
 import { isLocalHost } from '../support/urls.js';
 import { stringText } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
+import { environmentOf } from '../support/environment.js';
+import { lookupTable } from '../../shared/lookup-table.js';
 import { meta } from './meta.js';
 
 /** What one option of a pip command line does to where packages come from. */
@@ -129,11 +131,42 @@ function checkCommands(context: RuleContext): void {
   }
 }
 
+/** pip's environment variables, by the option each stands for. */
+const PIP_VARIABLES: Readonly<Record<string, string>> = lookupTable({
+  PIP_TRUSTED_HOST: '--trusted-host',
+  PIP_INDEX_URL: '--index-url',
+  PIP_EXTRA_INDEX_URL: '--extra-index-url',
+  PIP_FIND_LINKS: '--find-links',
+});
+
+/** `environment: {PIP_TRUSTED_HOST: pypi.example.com}` on a task or play: the option, for every pip it runs. */
+function checkEnvironment(context: RuleContext, unit: Unit): void {
+  const variables = environmentOf(unit);
+  const given = variables.flatMap((variable) => {
+    const option = PIP_VARIABLES[variable.name];
+    return option ? [{ variable, word: `${option}=${variable.text.trim()}` }] : [];
+  });
+  if (given.length === 0) return;
+  const hashed = variables.some(
+    (variable) =>
+      variable.name === 'PIP_REQUIRE_HASHES' && /^(1|true|yes|on)$/i.test(variable.text),
+  );
+  for (const { variable, word } of given) {
+    for (const { problem, severity } of indexProblems(hashed ? [word, '--require-hashes'] : [word]))
+      context.report({
+        range: variable.range,
+        message: `\`${variable.name}\` in the environment: ${problem.replace(/^`[^`]*`/, 'stands for $&, which')}`,
+        ...(severity ? { severity } : {}),
+      });
+  }
+}
+
 export const untrustedPackageIndex: Rule = {
   meta,
   check(context) {
     if (context.file.language !== 'ansible') return;
     for (const unit of context.file.units) {
+      checkEnvironment(context, unit);
       if (unit.type !== 'pip') continue;
       const extraArgs = attributeOf(unit, 'extra_args');
       if (extraArgs) checkPipModule(context, unit, extraArgs);
