@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { FileModel, SourceRange, Unit, Value } from '../../model/model.js';
+import type { FileModel, Unit, Value } from '../../model/model.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { GIT_CONFIG_WRITERS, INI_WRITERS } from '../knowledge/config-writers.js';
 import { isFalse, isTrue } from '../support/values.js';
