@@ -12,12 +12,15 @@ import {
 } from '../knowledge/security-controls.js';
 import { SELINUX_MODE, SELINUX_OFF, SERVICE_STOPPING } from '../knowledge/services.js';
 import { attributeOf } from '../support/units.js';
+import { loopIterations } from '../support/loop-items.js';
 import { meta } from './meta.js';
 
 /** What turns the control off: the attribute and what its value does. */
 interface Switch {
   attribute: Attribute;
   effect: string;
+  /** the security service a service resource stops */
+  service?: string;
 }
 
 /** The literal words an attribute holds: a scalar, or the items of a list. */
@@ -54,14 +57,17 @@ function controlStopped(unit: Unit, language: Language): Switch | undefined {
   if (!SERVICE_TYPES.has(unit.type)) return undefined;
   const stopping = SERVICE_STOPPING[language];
   if (!stopping) return undefined;
-  const name =
-    stopping.name.map((attribute) => words(attributeOf(unit, attribute))[0]).find(Boolean) ??
-    unit.name;
-  if (!name || !CONTROL_SERVICES.test(name)) return undefined;
+  // Every name a resource declares (Puppet's `service { ['firewalld', 'iptables']: }`).
+  const named =
+    stopping.name
+      .map((attribute) => words(attributeOf(unit, attribute)))
+      .find((names) => names.length > 0) ?? (unit.name ? [unit.name] : []);
+  const name = named.find((candidate) => CONTROL_SERVICES.test(candidate));
+  if (!name) return undefined;
   for (const [attributeName, values] of Object.entries(stopping.stoppedWhen)) {
     const attribute = attributeOf(unit, attributeName);
     if (words(attribute).some((word) => values.includes(word)) && attribute)
-      return { attribute, effect: `stops the security service \`${name}\`` };
+      return { attribute, effect: `stops the security service \`${name}\``, service: name };
   }
   return undefined;
 }
@@ -109,6 +115,57 @@ function disablingCommand(name: string, args: readonly string[]): string | undef
   return undefined;
 }
 
+/**
+ * An Ansible service task that stops security services it takes from its loop (`name: "{{ item
+ * }}"`), the switch written in the task itself. Items written in the task (`loop: [firewalld,
+ * auditd]`) make one finding on the switch, naming every service; an item of a list a variable
+ * holds is reported where the list names it, as a binding is.
+ */
+function checkLoop(context: RuleContext, unit: Unit): boolean {
+  if (context.file.language !== 'ansible' || !SERVICE_TYPES.has(unit.type)) return false;
+  const services: string[] = [];
+  let inTask: Attribute | undefined;
+  let reported = false;
+  for (const iteration of loopIterations(context, unit) ?? []) {
+    const off = switchedOff(iteration.unit, context.file.language);
+    const written = off && unit.attributes.find((given) => given.name === off.attribute.name);
+    if (!off?.service || written?.value.range !== off.attribute.value.range) continue;
+    const nameAttribute = unit.attributes.find(
+      (given) => iteration.givenBy?.has(given.name) && words(given).length === 0,
+    );
+    const definition = nameAttribute && iteration.givenBy?.get(nameAttribute.name);
+    if (nameAttribute && definition) {
+      reported = true;
+      reportBinding(
+        context,
+        {
+          value: definition.value,
+          reference: nameAttribute.value.text,
+          taken: off.service,
+          definition,
+        },
+        { range: nameAttribute.value.range, as: usePhrase(context.file, unit, nameAttribute.name) },
+        `stops the security service \`${off.service}\` (\`${written.name}: ${written.value.text}\`)`,
+      );
+    } else if (!services.includes(off.service)) {
+      services.push(off.service);
+      inTask = written;
+    }
+  }
+  if (inTask) {
+    const names = services.map((service) => `\`${service}\``);
+    context.report({
+      range: valueRange(inTask, inTask.value),
+      message: `\`${inTask.name}\` set to \`${inTask.value.text}\` stops the security ${
+        names.length === 1
+          ? `service ${names[0]}`
+          : `services ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+      }, ${names.length === 1 ? 'an item' : 'items'} of the task's loop`,
+    });
+  }
+  return reported || inTask !== undefined;
+}
+
 function checkUnits(context: RuleContext): void {
   const { file, report } = context;
   for (const unit of file.units) {
@@ -118,7 +175,7 @@ function checkUnits(context: RuleContext): void {
         range: valueRange(off.attribute, off.attribute.value),
         message: `\`${off.attribute.name}\` set to \`${off.attribute.value.text}\` ${off.effect}`,
       });
-    if (off || !canSwitchOff(unit, file.language)) continue;
+    if (off || !canSwitchOff(unit, file.language) || checkLoop(context, unit)) continue;
     for (const bound of boundUnits(context, unit)) {
       const boundOff = switchedOff(bound.unit, file.language);
       if (boundOff?.attribute.name !== bound.attribute.name) continue;

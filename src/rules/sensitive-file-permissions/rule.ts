@@ -63,10 +63,14 @@ function managedFile(
   const language = context.file.language;
   const pathAttribute = managedPathAttribute(unit, language);
   if (!pathAttribute) return undefined;
-  const written = pathShape(pathAttribute.value, language);
-  const sensitive = written === undefined ? undefined : sensitiveFile(written);
-  if (written !== undefined && sensitive)
-    return { path: writtenPath(pathAttribute.value), sensitive };
+  // A Puppet resource with several titles manages each: `file { ['/etc/shadow', '/etc/gshadow']: }`.
+  const paths =
+    pathAttribute.value.kind === 'list' ? (pathAttribute.value.items ?? []) : [pathAttribute.value];
+  for (const path of paths) {
+    const written = pathShape(path, language);
+    const sensitive = written === undefined ? undefined : sensitiveFile(written);
+    if (written !== undefined && sensitive) return { path: writtenPath(path), sensitive };
+  }
   for (const binding of bindings(context, pathAttribute.value, unit.within)) {
     const bound = pathShape(binding.value, language);
     const boundSensitive = bound === undefined ? undefined : sensitiveFile(bound);
