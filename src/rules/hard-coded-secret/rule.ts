@@ -16,9 +16,22 @@ import { meta } from './meta.js';
 /** A hard-coded user name is one of GLITCH's smells, not a secret. */
 const GLITCH_ONLY = ['glitch'] as const;
 
-/** The literal text of a value in a position that could hold a secret: strings and numbers, not switches. */
+/**
+ * One Jinja2 expression whose value starts from a quoted literal, whatever filters follow:
+ * `{{ 'Xk93mdPq' | password_hash('sha512') }}` still has the password typed in the repository.
+ */
+const JINJA_LITERAL = /^\s*\{\{-?\s*(?:'([^'{}]*)'|"([^"{}]*)")\s*(?:\|[^{}]*)?-?\}\}\s*$/;
+
+/**
+ * The literal text of a value in a position that could hold a secret: strings and numbers, not
+ * switches; in Ansible, also the literal a Jinja2 expression is computed from.
+ */
 function literalOf(value: Value): string | undefined {
-  return value.kind === 'boolean' ? undefined : literalText(value);
+  if (value.kind === 'boolean') return undefined;
+  const text = literalText(value);
+  if (text !== undefined || !value.dynamic || typeof value.value !== 'string') return text;
+  const match = JINJA_LITERAL.exec(value.value);
+  return match ? (match[1] ?? match[2]) : undefined;
 }
 
 /** The user name written beside a secret for the same thing (`mysql_user` beside `mysql_password`). */
