@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../rule.js';
 import { assignments, type Assignment } from '../support/assignments.js';
+import { namedSettingAssignments } from '../support/named-settings.js';
 import { literalText, ownStrings } from '../support/values.js';
 import { quote, rangeOfMatch, valueRange } from '../support/source-lines.js';
 import { credentialSubject, isSecretName, isUserName } from '../support/names.js';
@@ -56,6 +57,16 @@ function secretLiteral(
   return text === undefined ? undefined : judgeSecretLiteral(text, userNameBeside(entry, siblings));
 }
 
+/** An HTTP `Authorization` header's scheme and credentials: `Bearer 9f8e…`, `Basic dXNlcjpw…`. */
+const AUTHORIZATION = /^\s*(?:Bearer|Basic|Token|Digest)\s+(\S+)\s*$/i;
+
+/** The credentials a literal `Authorization` (or `Proxy-Authorization`) header carries. */
+function authorizationCredentials(assignment: Assignment): string | undefined {
+  if (!/^(proxy-)?authorization$/i.test(assignment.name)) return undefined;
+  const text = literalOf(assignment.value);
+  return text === undefined ? undefined : AUTHORIZATION.exec(text)?.[1];
+}
+
 /**
  * A user name typed beside a typed password for the same thing (`username`/`password`,
  * `mysql_user`/`mysql_password`): GLITCH counts the pair as a hard-coded credential.
@@ -81,11 +92,14 @@ function userOfLiteralCredential(assignment: Assignment): boolean {
 export const hardCodedSecret: Rule = {
   meta,
   check({ file, report }) {
-    for (const assignment of assignments(file)) {
+    for (const assignment of [...assignments(file), ...namedSettingAssignments(file)]) {
       const { name, value } = assignment;
       if (reportedKeyMaterial(file, assignment, report)) continue;
-      const literal = secretLiteral(assignment, assignment.siblings);
-      const text = literalOf(value) ?? '';
+      const credentials = authorizationCredentials(assignment);
+      const literal = credentials
+        ? judgeSecretLiteral(credentials, undefined)
+        : secretLiteral(assignment, assignment.siblings);
+      const text = credentials ?? literalOf(value) ?? '';
       if (literal === 'credential') {
         report({
           range: valueRange(file, value),

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
-import type { FileModel, Unit, Value } from '../../model/model.js';
-import { assignments, valueRange, type Assignment } from '../support/assignments.js';
-import { GIT_CONFIG_WRITERS, INI_WRITERS } from '../knowledge/config-writers.js';
+import type { Unit, Value } from '../../model/model.js';
+import { assignments, valueRange } from '../support/assignments.js';
+import { namedSettingAssignments } from '../support/named-settings.js';
 import { isFalse, isTrue } from '../support/values.js';
 import { nameWords } from '../support/names.js';
 import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
@@ -19,7 +19,7 @@ import {
   TLS_VERIFY_SETTINGS,
   endsWithSetting,
 } from '../knowledge/settings.js';
-import { attributeOf, firstAttribute } from '../support/units.js';
+import { attributeOf } from '../support/units.js';
 import { environmentOf } from '../support/environment.js';
 import { meta } from './meta.js';
 
@@ -144,36 +144,6 @@ function isHealthProbe(unit: Unit): boolean {
     return false;
   if (unit.attributes.some((attribute) => SENDS_SOMETHING.has(attribute.name))) return false;
   return HEALTH_PATH.test(url.value.text.trim().replace(/^['"]|['"]$/g, ''));
-}
-
-/**
- * A setting a task or resource names in one attribute and sets in another, as an assignment of
- * its value to its name: `ini_setting { setting => 'sslverify', value => '0' }` on
- * `/etc/yum.conf`, `ini_file: option=sslVerify value=false` on a `.gitconfig`, whatever the file
- * is, and `git_config: name=http.sslVerify value=false`.
- */
-function* namedSettingAssignments(file: FileModel): Generator<Assignment> {
-  const ini = INI_WRITERS[file.language];
-  const git = GIT_CONFIG_WRITERS[file.language];
-  if (!ini && !git) return;
-  for (const unit of file.units) {
-    const iniWriter = ini?.[unit.type];
-    const writer = iniWriter ? { key: [iniWriter.key], value: iniWriter.value } : git?.[unit.type];
-    if (!writer) continue;
-    const key = firstAttribute(unit, writer.key);
-    const value = attributeOf(unit, writer.value);
-    if (!key || !value || key.value.dynamic || typeof key.value.value !== 'string') continue;
-    yield {
-      name: key.value.value,
-      path: [key.value.value],
-      value: value.value,
-      // where the value is given: the finding and its suggestion point there
-      range: value.range,
-      unit,
-      siblings: [],
-      source: 'argument',
-    };
-  }
 }
 
 function checkSettings(context: RuleContext): void {
