@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import type { Attribute, Language, Unit } from '../../model/model.js';
-import { assignments, valueRange } from '../support/assignments.js';
+import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { literalWords, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
 import { commandsIn, effectiveProgram } from '../support/commands.js';
@@ -216,12 +216,37 @@ function checkCommands(context: RuleContext): void {
   }
 }
 
+/**
+ * A Hiera key that sets a known class's mode through automatic parameter lookup
+ * (`selinux::mode: disabled` for the Forge `selinux` class): the class, wherever it is
+ * included, takes it.
+ */
+function hieraSelinuxOff(assignment: Assignment): string | undefined {
+  if (assignment.scope !== 'hiera') return undefined;
+  const key = assignment.path.join('::');
+  const setting = (SELINUX_MODE.puppet ?? []).find(
+    ({ type, title, attribute }) =>
+      type === 'class' && title !== undefined && key === `${title}::${attribute}`,
+  );
+  return setting && literalWords(assignment.value).find((word) => SELINUX_OFF.has(word));
+}
+
 export const securityControlDisabled: Rule = {
   meta,
   check(context) {
     const { file, report } = context;
     checkUnits(context);
     for (const assignment of assignments(file)) {
+      const hieraOff = file.language === 'puppet' ? hieraSelinuxOff(assignment) : undefined;
+      if (hieraOff)
+        report({
+          range: valueRange(assignment, assignment.value),
+          message: `\`${assignment.path.join('::')}\` set to \`${assignment.value.text}\` ${
+            hieraOff === 'disabled'
+              ? 'turns SELinux off'
+              : 'stops SELinux from enforcing its policy'
+          } on every node that includes the class`,
+        });
       for (const value of ownStrings(assignment.value)) {
         const match = SELINUX_OFF_TEXT.exec(value.value);
         if (match)
