@@ -23,12 +23,19 @@ const GLITCH_ONLY = ['glitch'] as const;
  */
 const JINJA_LITERAL = /^\s*\{\{-?\s*(?:'([^'{}]*)'|"([^"{}]*)")\s*(?:\|[^{}]*)?-?\}\}\s*$/;
 
+const SENSITIVE = new Set(['Sensitive', 'Sensitive.new']);
+
 /**
  * The literal text of a value in a position that could hold a secret: strings and numbers, not
- * switches; in Ansible, also the literal a Jinja2 expression is computed from.
+ * switches; in Ansible, also the literal a Jinja2 expression is computed from, and in Puppet the
+ * literal `Sensitive()` wraps.
  */
 function literalOf(value: Value): string | undefined {
   if (value.kind === 'boolean') return undefined;
+  // Puppet's `Sensitive('…')` keeps the value out of logs and reports, not out of the repository.
+  const [wrapped, ...others] = value.items ?? [];
+  if (value.kind === 'call' && SENSITIVE.has(value.name ?? '') && wrapped && others.length === 0)
+    return literalOf(wrapped);
   const text = literalText(value);
   if (text !== undefined || !value.dynamic || typeof value.value !== 'string') return text;
   const match = JINJA_LITERAL.exec(value.value);
