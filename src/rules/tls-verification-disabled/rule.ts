@@ -88,7 +88,8 @@ function turnsVerificationOff(words: readonly string[], value: Value): boolean {
   return (
     (endsWithSetting(words, TLS_VERIFY_SETTINGS) && isFalse(value)) ||
     (endsWithSetting(words, TLS_VERIFY_MODE_SETTINGS) &&
-      !value.dynamic &&
+      // Ruby's `OpenSSL::SSL::VERIFY_NONE` is a constant: a reference that names its value.
+      (!value.dynamic || value.kind === 'reference') &&
       TLS_VERIFY_NONE.test(String(value.value ?? value.text).trim())) ||
     (endsWithSetting(words, TLS_SKIP_SETTINGS) && isTrue(value))
   );
