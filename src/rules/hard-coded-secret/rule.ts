@@ -1,4 +1,5 @@
-import type { Report, Rule } from '../rule.js';
+import type { Report, Rule, RuleContext } from '../rule.js';
+import { reportBinding, usePhrase, wholeBindings } from '../support/bindings.js';
 import { assignments, type Assignment } from '../support/assignments.js';
 import { namedSettingAssignments } from '../support/named-settings.js';
 import { literalText, ownStrings } from '../support/values.js';
@@ -96,10 +97,43 @@ function userOfLiteralCredential(assignment: Assignment): boolean {
   );
 }
 
+/**
+ * A secret-named key given a variable that a literal secret sets under a name that says nothing
+ * of secrets (`password => $pw` with `$pw = '…'`, `password pw` with a Ruby local): reported
+ * where the literal is written, naming where it is used. A definition with a secret's name is
+ * reported as it stands.
+ */
+function checkBoundSecret(context: RuleContext, assignment: Assignment): void {
+  if (!isSecretName(assignment.name) || !assignment.value.dynamic) return;
+  for (const binding of wholeBindings(context, assignment.value, assignment.unit?.within)) {
+    const { definition } = binding;
+    if (!definition || isSecretName(definition.name.split(/::|\./).at(-1) ?? '')) continue;
+    const text = literalOf(binding.value);
+    const judged = text === undefined ? undefined : judgeSecretLiteral(text, undefined);
+    if (!judged || text === undefined) continue;
+    reportBinding(
+      context,
+      binding,
+      {
+        range: assignment.value.range,
+        as: assignment.unit
+          ? usePhrase(context.file, assignment.unit, assignment.name)
+          : `as \`${assignment.name}\``,
+      },
+      judged === 'credential'
+        ? `is a literal secret ${maskSecret(text)}`
+        : `is the placeholder or well-known password ${quote(text)}`,
+      judged === 'credential' ? {} : { severity: 'low' },
+    );
+  }
+}
+
 export const hardCodedSecret: Rule = {
   meta,
-  check({ file, report }) {
+  check(context) {
+    const { file, report } = context;
     for (const assignment of [...assignments(file), ...namedSettingAssignments(file)]) {
+      checkBoundSecret(context, assignment);
       const { name, value } = assignment;
       if (reportedKeyMaterial(file, assignment, report)) continue;
       const credentials = authorizationCredentials(assignment);
