@@ -60,6 +60,13 @@ export const SIGNATURE_SKIP_SETTINGS = [
 ];
 
 /**
+ * Verification turned off inside a file's text a task writes (`content`, `line`): a yum or dnf
+ * repository's `sslverify=0`, APT's `Acquire::https::Verify-Peer "false"`.
+ */
+export const TLS_OFF_IN_TEXT =
+  /(?:^|\n|[ \t])sslverify[ \t]*=[ \t]*(?:0|false|no)\b|Acquire::https::(?:[^\s:]+::)?Verify-(?:Peer|Host)[ \t]+"?false\b/i;
+
+/**
  * Verification modes by name (Ruby's OpenSSL, Chef's `ssl_verify_mode`, Ansible's
  * `ansible_winrm_server_cert_validation`): off when set to the value.
  */

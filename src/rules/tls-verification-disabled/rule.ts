@@ -2,17 +2,23 @@ import type { Rule, RuleContext } from '../rule.js';
 import type { Unit, Value } from '../../model/model.js';
 import { assignments, valueRange } from '../support/assignments.js';
 import { namedSettingAssignments } from '../support/named-settings.js';
-import { isFalse, isTrue } from '../support/values.js';
+import { isFalse, isTrue, ownStrings } from '../support/values.js';
 import { nameWords } from '../support/names.js';
-import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
+import {
+  commandsIn,
+  effectiveProgram,
+  isCommandAttribute,
+  type CommandText,
+} from '../support/commands.js';
 import { bindings, boundCommandsIn, reportBinding, usePhrase } from '../support/bindings.js';
-import { replaceValue } from '../support/source-lines.js';
+import { rangeOfMatch, replaceValue } from '../support/source-lines.js';
 import {
   TLS_CLIENT_OPTIONS,
   TLS_SKIPPING_ENVIRONMENT,
   TLS_SKIPPING_VARIABLES,
 } from '../knowledge/commands.js';
 import {
+  TLS_OFF_IN_TEXT,
   TLS_SKIP_SETTINGS,
   TLS_VERIFY_MODE_SETTINGS,
   TLS_VERIFY_NONE,
@@ -150,6 +156,16 @@ function isHealthProbe(unit: Unit): boolean {
 function checkSettings(context: RuleContext): void {
   const { file, report } = context;
   for (const assignment of [...assignments(file), ...namedSettingAssignments(file)]) {
+    // Command text is read as commands; other text a task writes, for the settings it holds.
+    if (!assignment.unit || !isCommandAttribute(file, assignment.unit, assignment.name))
+      for (const text of ownStrings(assignment.value)) {
+        const match = TLS_OFF_IN_TEXT.exec(text.value);
+        if (match)
+          report({
+            range: rangeOfMatch(file, text.range, TLS_OFF_IN_TEXT),
+            message: `\`${assignment.name}\` writes \`${match[0].trim()}\`, which turns certificate verification off`,
+          });
+      }
     const words = nameWords(assignment.name);
     if (!isVerificationSetting(words)) continue;
     if (turnsVerificationOff(words, assignment.value)) {
