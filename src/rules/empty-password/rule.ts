@@ -31,6 +31,8 @@ const DEFAULT_ORIGINS: ReadonlySet<VariableDefinition['origin']> = new Set([
   'role-defaults',
   'parameter-default',
   'node-attribute',
+  // a module's or the environment's Hiera data: the value automatic parameter lookup gives
+  'hiera',
 ]);
 
 const isEmptyString = (value: Assignment['value']) =>
@@ -69,7 +71,9 @@ function checkEmptyDefaultsInUse(context: RuleContext): void {
         context,
         binding,
         { range: value.range, as: usePhrase(file, unit, name) },
-        'so it is set up with an empty password unless the default is overridden',
+        definition.origin === 'hiera'
+          ? 'so it is set up with an empty password unless a more specific Hiera level sets one'
+          : 'so it is set up with an empty password unless the default is overridden',
       );
     }
   }
