@@ -113,3 +113,21 @@ const byName = new Map(ROLE_SETTINGS.flatMap((role) => role.names.map((name) => 
 export function roleSettingsOf(name: string): RoleSettings | undefined {
   return byName.get(name);
 }
+
+/**
+ * Community cookbooks that write a daemon's configuration from the node attributes under one key:
+ * each attribute directly below it is a setting, its name camel-cased as the cookbook's template
+ * writes it (`default['openssh']['server']['permit_root_login'] = 'yes'` → `PermitRootLogin yes`).
+ */
+export interface CookbookAttributeSettings {
+  cookbook: string;
+  /** the attribute keys the settings sit under */
+  under: readonly string[];
+  format: ConfigFormat;
+}
+
+export const COOKBOOK_ATTRIBUTE_SETTINGS: readonly CookbookAttributeSettings[] = [
+  // sous-chefs/openssh: templates/sshd_config.erb and ssh_config.erb
+  { cookbook: 'openssh', under: ['openssh', 'server'], format: 'sshd' },
+  { cookbook: 'openssh', under: ['openssh', 'client'], format: 'ssh' },
+];

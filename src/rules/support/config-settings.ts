@@ -34,7 +34,7 @@ import { passes } from './truth.js';
 import { removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
-import { roleSettingsOf } from '../knowledge/role-settings.js';
+import { COOKBOOK_ATTRIBUTE_SETTINGS, roleSettingsOf } from '../knowledge/role-settings.js';
 import { includedRole } from '../../parsers/ansible/applied-files.js';
 import {
   registeredFor,
@@ -183,6 +183,7 @@ function* readUnitSettings(
   }
   yield* commandSettings(file, destinations, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
+  if (file.language === 'chef') yield* cookbookAttributeSettings(file);
   yield* optionHashSettings(file, registered);
   yield* heldOptionHashSettings(context, registered);
 }
@@ -392,6 +393,34 @@ function* appliedRoleSettings(file: FileModel): Generator<Setting> {
           readBy: role,
         };
     }
+  }
+}
+
+/**
+ * The settings a community cookbook writes from node attributes the file sets
+ * (`knowledge/role-settings.ts`): `default['openssh']['server']['permit_root_login'] = 'yes'`
+ * is `PermitRootLogin yes` in the `sshd_config` the openssh cookbook renders.
+ */
+function* cookbookAttributeSettings(file: FileModel): Generator<Setting> {
+  for (const variable of file.variables) {
+    if (variable.scope !== 'attribute' || variable.value.kind === 'map') continue;
+    const known = COOKBOOK_ATTRIBUTE_SETTINGS.find(
+      ({ under }) =>
+        variable.path.length === under.length + 1 &&
+        under.every((key, index) => variable.path[index] === key),
+    );
+    const key = variable.path.at(-1);
+    if (!known || key === undefined) continue;
+    yield {
+      format: known.format,
+      name: key
+        .split('_')
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join(''),
+      value: variable.value,
+      range: variable.value.range,
+      conditional: false,
+    };
   }
 }
 
