@@ -27,6 +27,14 @@ describe('shell parser', () => {
     expect(script.commands.map((command) => command.name)).toEqual(['sh', 'wget']);
   });
 
+  it("reads Ruby's interpolation as a word, not the start of a comment", () => {
+    const script = parseShell(`curl -sSL #{node['app']['url']} | sh`);
+    expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([
+      ['curl', 'sh'],
+    ]);
+    expect(script.commands[0]?.args).toEqual(['-sSL', "#{node['app']['url']}"]);
+  });
+
   it('keeps template expressions as single words', () => {
     const script = parseShell('wget {{ base_url }}/tool.tgz -O /tmp/{{ name }}.tgz');
     expect(script.commands[0]?.args).toEqual([

@@ -52,9 +52,16 @@ export function shellGrammarLoaded(): boolean {
   return parser !== undefined;
 }
 
-/** Template expressions (`{{ x }}`, `{% ... %}`) become same-length placeholders so offsets hold. */
+/**
+ * Template expressions (`{{ x }}`, `{% ... %}`) and Ruby's interpolations (`#{node['url']}`,
+ * which the shell would otherwise read as the start of a comment) become same-length
+ * placeholders so offsets hold.
+ */
 function maskTemplates(script: string): string {
-  return script.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (match) => 'T'.repeat(match.length));
+  return script.replace(
+    /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|#\{(?:[^{}]|\{[^{}]*\})*\}/g,
+    (match) => 'T'.repeat(match.length),
+  );
 }
 
 const cache = new Map<string, ShellScript>();
