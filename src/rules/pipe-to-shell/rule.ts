@@ -64,7 +64,7 @@ function check(context: RuleContext): void {
   }
   for (const command of boundCommandsIn(context)) {
     const found = downloadRun(command);
-    if (!found) continue;
+    if (!found || (command.written && downloadRun(command.written))) continue;
     const whole = command.binding.taken.includes(found.text.trim());
     const problem = whole
       ? 'runs a downloaded script without verifying it'

@@ -1,7 +1,7 @@
 import type { Report, Rule, RuleContext } from '../rule.js';
 import type { Severity } from '../../model/finding.js';
 import type { Attribute, SourceRange, Unit, Value } from '../../model/model.js';
-import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import { isFalse, isTrue, literalText, removesResource, stringText } from '../support/values.js';
 import { valueRange } from '../support/assignments.js';
@@ -476,13 +476,16 @@ function checkCommands(context: RuleContext, report: (report: Report) => void): 
         });
     }
   }
-  for (const command of boundCommandsIn(context)) {
-    const found = command.script.commands
+  const problemOf = (command: CommandText) =>
+    command.script.commands
       .map((step) => effectiveProgram(step))
       .map(({ name, args }) => runArguments(name, args))
       .map((runArgs) => runArgs && worst(runFlagProblems(runArgs, true)))
       .find(Boolean);
-    if (found)
+  for (const command of boundCommandsIn(context)) {
+    const found = problemOf(command);
+    const already = command.written && problemOf(command.written);
+    if (found && found.shown !== already?.shown)
       reportBinding(
         { file: context.file, report },
         command.binding,

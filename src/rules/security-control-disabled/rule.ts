@@ -3,7 +3,7 @@ import type { Attribute, Language, Unit } from '../../model/model.js';
 import { assignments, valueRange, type Assignment } from '../support/assignments.js';
 import { literalWords, ownStrings } from '../support/values.js';
 import { rangeOfMatch } from '../support/source-lines.js';
-import { commandsIn, effectiveProgram } from '../support/commands.js';
+import { commandsIn, effectiveProgram, type CommandText } from '../support/commands.js';
 import { boundCommandsIn, boundUnits, reportBinding, usePhrase } from '../support/bindings.js';
 import {
   CONTROL_SERVICES,
@@ -201,12 +201,14 @@ function checkCommands(context: RuleContext): void {
         });
     }
   }
-  for (const command of boundCommandsIn(context)) {
-    const action = command.script.commands
+  const actionOf = (command: CommandText) =>
+    command.script.commands
       .map((step) => effectiveProgram(step))
       .map(({ name, args }) => disablingCommand(name, args))
       .find(Boolean);
-    if (action)
+  for (const command of boundCommandsIn(context)) {
+    const action = actionOf(command);
+    if (action && !(command.written && actionOf(command.written) === action))
       reportBinding(
         context,
         command.binding,

@@ -107,6 +107,9 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
 }
 
 function checkBindings(context: RuleContext, assignment: Assignment, unit: Unit): void {
+  // An option written in the value itself is reported where it is written, not on the variables
+  // the value also reads.
+  const writtenHere = SSH_HOST_KEY_CHECKS_OFF.test(assignment.value.text);
   for (const binding of bindings(context, assignment.value, unit.within)) {
     const use = {
       range: assignment.value.range,
@@ -120,7 +123,8 @@ function checkBindings(context: RuleContext, assignment: Assignment, unit: Unit)
       typeof binding.value.value === 'string'
         ? SSH_HOST_KEY_CHECKS_OFF.exec(binding.value.value)?.[0]
         : undefined;
-    if (option) reportBinding(context, binding, use, `gives \`${option}\`: ${effectOf(option)}`);
+    if (option && !writtenHere)
+      reportBinding(context, binding, use, `gives \`${option}\`: ${effectOf(option)}`);
   }
 }
 

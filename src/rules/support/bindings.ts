@@ -21,6 +21,7 @@ import { parseShell } from '../../parsers/shell/parse-shell.js';
 import { isRoleFile } from '../../parsers/chef/file-names.js';
 import {
   commandAttributesIn,
+  commandsIn,
   commandTextOf,
   isCommandAttribute,
   type CommandText,
@@ -174,7 +175,15 @@ export function resolveWithin(
 }
 
 /** A command with one variable of its text bound, and the attribute that holds it. */
-export type BoundCommand = CommandText & { binding: Binding; attribute: string };
+export type BoundCommand = CommandText & {
+  binding: Binding;
+  attribute: string;
+  /**
+   * The command as written, before the binding: what it does already is reported there, so a
+   * rule reports on the binding only what the binding adds.
+   */
+  written: CommandText | undefined;
+};
 
 /** The bound commands of each file under its resolver, for the rules that read commands. */
 const boundCommandsByResolver = new WeakMap<Resolve, WeakMap<FileModel, readonly BoundCommand[]>>();
@@ -202,11 +211,15 @@ export function boundCommandsIn(
 function* readBoundCommands(
   context: Pick<RuleContext, 'file' | 'resolve'>,
 ): Generator<BoundCommand> {
+  let writtenByRange: Map<SourceRange, CommandText> | undefined;
   for (const { unit, attribute } of commandAttributesIn(context.file)) {
     for (const binding of bindings(context, attribute.value, unit.within)) {
       const text = commandTextOf(binding.value);
       if (!text) continue;
       const range = attribute.value.range;
+      writtenByRange ??= new Map(
+        commandsIn(context.file).map((command) => [command.range, command]),
+      );
       yield {
         unit,
         text,
@@ -215,6 +228,7 @@ function* readBoundCommands(
         rangeOf: () => range,
         binding,
         attribute: attribute.name,
+        written: writtenByRange.get(range),
       };
     }
   }

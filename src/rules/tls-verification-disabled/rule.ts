@@ -230,7 +230,7 @@ function checkCommands(context: RuleContext): void {
   }
   for (const command of boundCommandsIn(context)) {
     const option = insecureStep(command);
-    if (option)
+    if (option && !(command.written && insecureStep(command.written) === option))
       reportBinding(
         context,
         command.binding,
