@@ -155,7 +155,7 @@ function givenVariables(model: FileModel): GivenValue[] {
 
 /**
  * What `set_fact` sets, for the tasks and templates that run after it: those of its role, or,
- * in a playbook, of the roles its play applies. A fact may be set under a condition, so it is
+ * in a playbook, of the roles its play applies and of the playbook's own tasks. A fact may be set under a condition, so it is
  * judged as the value of the runs that set it, beside what the role has without it.
  */
 function facts(model: FileModel): GivenValue[] {
@@ -166,8 +166,9 @@ function facts(model: FileModel): GivenValue[] {
     if (unit.kind === 'play') playRoles = unit.roles ?? [];
     if (unit.type !== 'set_fact') continue;
     const units = own === undefined ? playRoles : [own];
-    if (units.length === 0) continue;
-    const application = { units, asParameters: true, line: unit.range.line };
+    // In a playbook the fact also holds for the playbook's own later tasks.
+    const files = own === undefined ? [model.path] : [];
+    const application = { units, files, asParameters: true, line: unit.range.line };
     for (const attribute of unit.attributes)
       if (attribute.name !== 'cacheable')
         for (const { name, value, range } of leaves(
