@@ -3,7 +3,8 @@
  * `loop_control.loop_var` gives it) written out in the task's arguments:
  *
  * - over a list the task writes (`loop:`, `with_items:`, `with_list:`): an item's field is its
- *   literal, on the item's own line;
+ *   literal, on the item's own line; over a mapping it writes (`with_dict:`), each entry as
+ *   `item.key` and `item.value`;
  * - over a list a variable holds (`loop: "{{ sysctl_settings }}"`): the same, on the item's line
  *   in the file that sets the variable, which the iteration names (`givenBy`);
  * - over the keys of mappings the variables hold (`with_dict: "{{ sysctl_config }}"`,
@@ -104,6 +105,25 @@ function itemsOf(
   loop: Attribute,
 ): Item[] | undefined {
   const { name, value } = loop;
+  // `with_dict:` over a mapping the task writes: each entry as `{key, value}`.
+  if (name === 'with_dict' && value.kind === 'map')
+    return (value.entries ?? []).map((entry) => ({
+      kind: 'written',
+      value: {
+        kind: 'map',
+        text: entry.name,
+        dynamic: false,
+        range: entry.range,
+        entries: [
+          {
+            name: 'key',
+            value: textValue(entry.name, false, { range: entry.range }),
+            range: entry.range,
+          },
+          { name: 'value', value: entry.value, range: entry.range },
+        ],
+      },
+    }));
   if (value.kind === 'list') {
     if (name === 'with_dict') return undefined;
     return entriesOf(value, name === 'with_items').map((entry) => ({
@@ -239,7 +259,7 @@ function fieldOf(item: Item, field: string | undefined, written: Value): Value |
   return found && found.kind !== 'map' && found.kind !== 'list' ? found : undefined;
 }
 
-function textValue(text: string, dynamic: boolean, at: Value): Value {
+function textValue(text: string, dynamic: boolean, at: Pick<Value, 'range'>): Value {
   return { kind: 'string', value: text, text, dynamic, range: at.range };
 }
 

@@ -44,6 +44,21 @@ describe('the iterations of a looping task', () => {
     ]);
   });
 
+  it('write each entry of a mapping the task holds as its key and value', () => {
+    expect(
+      iterate(`- ansible.builtin.lineinfile:
+    path: /etc/ssh/sshd_config
+    line: "{{ item.key }} {{ item.value }}"
+  with_dict:
+    PermitRootLogin: "no"
+    X11Forwarding: "yes"
+`),
+    ).toEqual([
+      ['path=/etc/ssh/sshd_config@2', 'line=PermitRootLogin no@5'],
+      ['path=/etc/ssh/sshd_config@2', 'line=X11Forwarding yes@6'],
+    ]);
+  });
+
   it('read the keys of combined mappings, each valued from the last mapping that sets it', () => {
     const defined = new Set(['base.a', 'base.b', 'site.b']);
     const context = {
