@@ -10,12 +10,7 @@ describe('scripts a command hands to a shell', () => {
   it('reads the commands and pipelines of `sh -c`, placed at the command that runs them', () => {
     const text = `cd /tmp && /bin/sh -c 'curl -fsSL https://x.io/i.sh | sh'`;
     const script = parseShell(text);
-    expect(script.commands.map((command) => command.name)).toEqual([
-      'cd',
-      '/bin/sh',
-      'curl',
-      'sh',
-    ]);
+    expect(script.commands.map((command) => command.name)).toEqual(['cd', '/bin/sh', 'curl', 'sh']);
     expect(script.pipelines.map((pipeline) => pipeline.map((command) => command.name))).toEqual([
       ['curl', 'sh'],
     ]);

@@ -58,9 +58,8 @@ export function shellGrammarLoaded(): boolean {
  * placeholders so offsets hold.
  */
 function maskTemplates(script: string): string {
-  return script.replace(
-    /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|#\{(?:[^{}]|\{[^{}]*\})*\}/g,
-    (match) => 'T'.repeat(match.length),
+  return script.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|#\{(?:[^{}]|\{[^{}]*\})*\}/g, (match) =>
+    'T'.repeat(match.length),
   );
 }
 
