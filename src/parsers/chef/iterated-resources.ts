@@ -6,7 +6,7 @@
  * is recorded for the engine, which reads the entries where the attribute files set them
  * (`engine/hash-declarations.ts`).
  */
-import type { Attribute, HashDeclaration, SourceRange, Unit } from '../../model/model.js';
+import type { Attribute, HashDeclaration, SourceRange, Unit, Value } from '../../model/model.js';
 import { encloses } from '../../model/ranges.js';
 import { field, meaningfulChildren, rangeOf, type SyntaxIndex, type SyntaxNode } from './syntax.js';
 import type { RubyValues } from './values.js';
@@ -22,6 +22,7 @@ export function readIteratedResources(
   units: Unit[],
   values: RubyValues,
 ): HashDeclaration[] {
+  nameListItems(index, units, values);
   const loops = loopsOver(index);
   if (loops.length === 0) return [];
   const declarations: HashDeclaration[] = [];
@@ -52,6 +53,43 @@ export function readIteratedResources(
     units.splice(0, units.length, ...units.flatMap((unit) => replaced.get(unit) ?? [unit]));
   return declarations;
 }
+
+/**
+ * `%w(firewalld iptables).each do |svc| service svc do ... end end`: a resource a loop over a
+ * written list names by its one block parameter is named by every item of the list, as a Puppet
+ * resource with several titles is, so that rules judge it by each name.
+ */
+function nameListItems(index: SyntaxIndex, units: Unit[], values: RubyValues): void {
+  const loops: Array<{ name: string; list: Value; range: SourceRange }> = [];
+  for (const call of index.of('call')) {
+    const method = field(call, 'method');
+    const receiver = field(call, 'receiver');
+    const block = field(call, 'block');
+    if (!method || !LIST_LOOPS.has(method.text) || !receiver || !block) continue;
+    const [name, ...others] = blockParameters(block);
+    if (!name || others.length > 0) continue;
+    const list = values.value(receiver);
+    if (list.kind === 'list' && (list.items ?? []).every((item) => !item.dynamic))
+      loops.push({ name, list, range: rangeOf(call) });
+  }
+  if (loops.length === 0) return;
+  units.forEach((unit, position) => {
+    const name = nameReference(unit);
+    if (unit.kind !== 'resource' || name === undefined) return;
+    const loop = loops.findLast(
+      (candidate) => candidate.name === name && encloses(candidate.range, unit.range),
+    );
+    if (!loop) return;
+    units[position] = {
+      ...unit,
+      attributes: unit.attributes.map((attribute) =>
+        attribute.name === 'name' ? { ...attribute, value: loop.list } : attribute,
+      ),
+    };
+  });
+}
+
+const LIST_LOOPS = new Set(['each']);
 
 /** A loop over a hash whose block takes the key and the value. */
 interface HashLoop {

@@ -101,6 +101,12 @@ class PuppetModelBuilder {
     lambda: boolean;
   }[] = [{ names: new Map(), parameters: new Set(), parametersSetElsewhere: false, lambda: false }];
 
+  /**
+   * The `each` loops over a written array the walk is in, innermost last: the lambda's one
+   * parameter, and the array (`['firewalld', 'iptables'].each |$s| { service { $s: } }`).
+   */
+  private readonly listLoops: { parameter: string; list: Value }[] = [];
+
   constructor(
     private readonly source: string,
     private readonly values: ValueBuilder,
@@ -189,7 +195,10 @@ class PuppetModelBuilder {
         lambda: expr.kind === 'Lambda',
       });
     }
+    const listLoop = expr.kind === 'CallMethod' ? this.listLoopOf(expr) : undefined;
+    if (listLoop) this.listLoops.push(listLoop);
     forEachChild(expr, this.visitChild);
+    if (listLoop) this.listLoops.pop();
     if (expr.kind === 'Case' || expr.kind === 'Selector')
       this.underBranch(
         this.units.slice(firstUnit),
@@ -290,7 +299,7 @@ class PuppetModelBuilder {
         continue;
       }
       this.splatsSetElsewhere(typed, body);
-      const title = this.values.value(body.title);
+      const title = this.titleValue(body.title);
       this.units.push({
         kind: 'resource',
         ...typed,
@@ -303,6 +312,28 @@ class PuppetModelBuilder {
         range,
       });
     }
+  }
+
+  /**
+   * A resource's title; one that is the parameter of an `each` over a written array around it
+   * is every item of the array, as a resource written with several titles is.
+   */
+  private titleValue(title: Expression): Value {
+    const loop =
+      title.kind === 'Variable'
+        ? this.listLoops.findLast((candidate) => candidate.parameter === title.name)
+        : undefined;
+    return loop?.list ?? this.values.value(title);
+  }
+
+  /** `[...].each |$x| { ... }` over an array of literals: the parameter and the array. */
+  private listLoopOf(expr: CallMethodExpression): { parameter: string; list: Value } | undefined {
+    const [parameter, ...others] = expr.lambda?.parameters ?? [];
+    if (expr.functor.right.value !== 'each' || !parameter || others.length > 0) return undefined;
+    const list = this.values.value(expr.functor.left);
+    return list.kind === 'list' && (list.items ?? []).every((item) => !item.dynamic)
+      ? { parameter: parameter.name, list }
+      : undefined;
   }
 
   private resourceDefaults(expr: ResourceDefaultsExpression): void {

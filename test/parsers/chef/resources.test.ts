@@ -220,15 +220,15 @@ describe('Chef resources', () => {
     const [pkg, git] = resources(model);
     expect(resources(model)).toHaveLength(2);
     expect(pkg?.name).toBeUndefined();
-    expect(pkg?.attributes).toEqual([
+    // Named by the loop's block parameter over a written list: named by every item of the list.
+    expect(pkg?.attributes).toMatchObject([
       {
         name: 'name',
         value: {
-          kind: 'reference',
-          name: 'pkg',
-          text: 'pkg',
-          dynamic: true,
-          range: range(2, 11, 2, 14),
+          kind: 'list',
+          text: '%w(curl git)',
+          dynamic: false,
+          items: [{ value: 'curl' }, { value: 'git' }],
         },
         range: range(2, 11, 2, 14),
       },

@@ -330,6 +330,8 @@ describe('Puppet parser: resources declared through hashes', () => {
       summary(model).filter((unit) => unit.title !== '$name' && unit.title !== '$path'),
     ).toEqual([
       { type: 'yumrepo', title: "'m1'", line: 2, attributes: ['sslverify=false@2', 'enabled=1@6'] },
+      // over a written array, the resource is titled by every item, as with several titles
+      { type: 'file', title: "['/srv/x']", line: 10, attributes: ['ensure=file@10'] },
     ]);
     expect(
       model.hashDeclarations?.map((declaration) => ({
