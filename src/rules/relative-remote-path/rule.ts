@@ -3,7 +3,7 @@ import type { Attribute, FileModel, Unit, Value } from '../../model/model.js';
 import { isTestCode } from '../../languages/test-code.js';
 import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
 import { COMPUTED_PART, pathShape } from '../support/destinations.js';
-import { isTrue, literalText } from '../support/values.js';
+import { isTrue, literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute, keywordOf } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 import { meta } from './meta.js';
@@ -156,6 +156,8 @@ export const relativeRemotePath: Rule = {
     const controllerScopes = controllerScopesOf(file);
     for (const unit of file.units) {
       if (unit.kind !== 'task' && unit.kind !== 'handler') continue;
+      // Removing a relative path writes nothing and reads nothing anywhere.
+      if (removesResource(unit, file.language)) continue;
       const paths = remotePaths(unit);
       if (paths.length === 0 || runsOnController(unit, controllerScopes)) continue;
       for (const path of paths) checkPath(context, unit, path);
