@@ -385,3 +385,83 @@ describe('untrusted-package-index', () => {
     );
   });
 });
+
+describe('values a task takes from its loop item', () => {
+  it('git loops over a repository list in defaults whose version is master', async () => {
+    await expectFinding(
+      {
+        'roles/app/tasks/main.yml': lines(
+          '- ansible.builtin.git:',
+          '    repo: "{{ item.repo }}"',
+          '    dest: "{{ item.dest }}"',
+          '    version: "{{ item.version }}"',
+          '  loop: "{{ app_repos }}"',
+        ),
+        'roles/app/defaults/main.yml': lines(
+          'app_repos:',
+          '  - repo: https://github.com/example/a.git',
+          '    dest: /srv/a',
+          '    version: master',
+        ),
+      },
+      { ruleId: 'unpinned-vcs-checkout', path: 'roles/app/defaults/main.yml', line: 4 },
+    );
+  });
+
+  it('git loops over an inline list whose version is master', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - ansible.builtin.git:',
+          '        repo: "{{ item.repo }}"',
+          '        dest: "{{ item.dest }}"',
+          '        version: "{{ item.version }}"',
+          '      loop:',
+          '        - { repo: "https://github.com/example/a.git", dest: /srv/a, version: master }',
+        ),
+      },
+      { ruleId: 'unpinned-vcs-checkout', path: 'site.yml', line: 8 },
+    );
+  });
+
+  it('docker_container loops over inline items with privileged: true', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.docker.docker_container:',
+          '        name: "{{ item.name }}"',
+          '        image: "{{ item.image }}"',
+          '        privileged: "{{ item.privileged }}"',
+          '      loop:',
+          '        - { name: a, image: "x/a:1", privileged: true }',
+        ),
+      },
+      { ruleId: 'privileged-container', path: 'site.yml', line: 8 },
+    );
+  });
+
+  it('docker_container loops over items whose volumes mount the Docker socket', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.docker.docker_container:',
+          '        name: "{{ item.name }}"',
+          '        image: "{{ item.image }}"',
+          '        volumes: "{{ item.volumes }}"',
+          '      loop:',
+          '        - name: a',
+          '          image: x/a:1',
+          '          volumes:',
+          '            - /var/run/docker.sock:/var/run/docker.sock',
+        ),
+      },
+      { ruleId: 'privileged-container', path: 'site.yml', line: 11 },
+    );
+  });
+});

@@ -31,6 +31,7 @@ import { referencesIn, wholeReference } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 import { passes } from './truth.js';
+import { loopItemDefinitions } from './loop-items.js';
 
 export interface Binding {
   /** the value with one reference replaced by what it takes */
@@ -87,9 +88,13 @@ function* bindingsOf(
   value: Value,
   within: string | undefined,
 ): Generator<Binding> {
+  const looping = loopingUnitOf(context.file, value);
   for (const reference of referencesIn(value, context.file.language)) {
     const written = writtenText(value, reference);
-    const definitions = referencedDefinitions(context, reference, within);
+    const items =
+      looping && reference.name ? loopItemDefinitions(context, looping, reference.name) : [];
+    const definitions =
+      items.length > 0 ? items : referencedDefinitions(context, reference, within);
     if (definitions.length === 0 && reference.fallback !== undefined) {
       const fallback = reference.choice
         ? (chosen(reference.choice, fallbackValue(reference.fallback, value.range)) ?? '')
@@ -130,6 +135,32 @@ export function wholeDefinitions(
 ): readonly VariableDefinition[] {
   const only = wholeReference(value, context.file.language);
   return only ? referencedDefinitions(context, only, within) : [];
+}
+
+/**
+ * The looping Ansible task a value is an argument of (at any depth), for the references to its
+ * loop item; worked out once per file.
+ */
+function loopingUnitOf(file: FileModel, value: Value): Unit | undefined {
+  if (file.language !== 'ansible') return undefined;
+  let byValue = loopingUnits.get(file);
+  if (!byValue) {
+    byValue = new WeakMap();
+    for (const unit of file.units)
+      if (unit.keywords.some((keyword) => LOOP_KEYWORDS.has(keyword.name)))
+        for (const attribute of unit.attributes) markValues(attribute.value, unit, byValue);
+    loopingUnits.set(file, byValue);
+  }
+  return byValue.get(value);
+}
+
+const LOOP_KEYWORDS = new Set(['loop', 'with_items', 'with_list']);
+const loopingUnits = new WeakMap<FileModel, WeakMap<Value, Unit>>();
+
+function markValues(value: Value, unit: Unit, into: WeakMap<Value, Unit>): void {
+  into.set(value, unit);
+  for (const entry of value.entries ?? []) markValues(entry.value, unit, into);
+  for (const item of value.items ?? []) markValues(item, unit, into);
 }
 
 /** What a reference reads: its variable's definitions, else those of its `default()` variables in turn. */

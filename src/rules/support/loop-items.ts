@@ -343,3 +343,44 @@ function keyValue(key: string): Value {
     range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
   };
 }
+
+/**
+ * What a reference to a task's loop item (`item`, `item.port`, `item['port']`, with the loop's
+ * own name for `item`) takes, one definition per item: an item written in the task, on its own
+ * line; an item of a list a variable holds, on its line in the file that sets the variable
+ * (`allowed_ports[1].port`). Empty where the name is not the task's item, or its items are not
+ * known.
+ */
+export function loopItemDefinitions(
+  context: Pick<RuleContext, 'file' | 'resolve'>,
+  unit: Unit,
+  name: string,
+): VariableDefinition[] {
+  const loopVar = loopVarOf(unit);
+  if (name !== loopVar && !name.startsWith(`${loopVar}.`)) return [];
+  const field = name === loopVar ? undefined : name.slice(loopVar.length + 1);
+  if (field?.includes('.')) return [];
+  const loop = unit.keywords.find((keyword) => LIST_LOOPS.has(keyword.name));
+  const items = loop && itemsOf({ resolve: context.resolve }, loop);
+  const definitions: VariableDefinition[] = [];
+  for (const item of items ?? []) {
+    if (item.kind !== 'written') continue;
+    const value =
+      field === undefined
+        ? item.value
+        : item.value.entries?.find((entry) => entry.name === field)?.value;
+    if (!value || value.kind === 'map') continue;
+    const suffix = field === undefined ? '' : `.${field}`;
+    definitions.push(
+      item.list
+        ? {
+            ...item.list.definition,
+            name: `${item.list.definition.name}[${item.list.index}]${suffix}`,
+            value,
+            range: value.range,
+          }
+        : { name, value, path: context.file.path, range: value.range, origin: 'task-vars' },
+    );
+  }
+  return definitions;
+}
