@@ -465,3 +465,52 @@ describe('values a task takes from its loop item', () => {
     );
   });
 });
+
+describe('settings named in one argument and set in another', () => {
+  it('postgresql_set ssl_min_protocol_version TLSv1', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.postgresql.postgresql_set:',
+          '        name: ssl_min_protocol_version',
+          '        value: TLSv1',
+        ),
+      },
+      { ruleId: 'weak-crypto', path: 'site.yml', line: 5 },
+    );
+  });
+
+  it('postgresql_set password_encryption md5', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.postgresql.postgresql_set:',
+          '        name: password_encryption',
+          '        value: md5',
+        ),
+      },
+      { ruleId: 'weak-crypto', path: 'site.yml', line: 5 },
+    );
+  });
+
+  it('ini_file sets disk_full_action = ignore in auditd.conf', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.general.ini_file:',
+          '        path: /etc/audit/auditd.conf',
+          '        section: null',
+          '        option: disk_full_action',
+          '        value: ignore',
+        ),
+      },
+      { ruleId: 'audit-logging-weakened', path: 'site.yml', line: 7 },
+    );
+  });
+});

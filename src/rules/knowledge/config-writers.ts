@@ -69,6 +69,8 @@ export const KEY_VALUE_WRITERS: Partial<
 > = lookupTables({
   ansible: {
     sysctl: { format: 'sysctl', key: ['name', 'key'], value: 'value' },
+    // community.postgresql: ALTER SYSTEM SET, which lands in postgresql.auto.conf
+    postgresql_set: { format: 'postgresql', key: ['name'], value: 'value' },
   },
   puppet: {
     sysctl: { format: 'sysctl', key: ['name'], value: 'value' },
@@ -103,18 +105,22 @@ export const INI_WRITERS: Partial<Record<Language, Readonly<Record<string, IniWr
   });
 
 /**
- * Tasks and resources that set one named setting of git's configuration: the attributes that
- * may hold the setting's name, in order (a resource's title last), and the one with its value.
+ * Tasks and resources that set one named setting of a tool's configuration (git's, PostgreSQL's
+ * server): the attributes that may hold the setting's name, in order (a resource's title last),
+ * and the one with its value.
  */
 export interface NamedSettingWriter {
   key: readonly string[];
   value: string;
 }
 
-export const GIT_CONFIG_WRITERS: Partial<
+export const NAMED_SETTING_WRITERS: Partial<
   Record<Language, Readonly<Record<string, NamedSettingWriter>>>
 > = lookupTables({
-  ansible: { git_config: { key: ['name'], value: 'value' } },
+  ansible: {
+    git_config: { key: ['name'], value: 'value' },
+    postgresql_set: { key: ['name'], value: 'value' },
+  },
   // puppetlabs-git
   puppet: { 'git::config': { key: ['key', 'title'], value: 'value' } },
   chef: { git_config: { key: ['key', 'name'], value: 'value' } },

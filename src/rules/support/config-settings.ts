@@ -57,7 +57,8 @@ import {
 
 /**
  * Keyword files that also read `Keyword = value`, into which an INI writer puts a setting
- * before any section (`ini_setting` with `section => ''` on `/etc/ssh/sshd_config`).
+ * before any section (`ini_setting` with `section => ''` on `/etc/ssh/sshd_config`), as it does
+ * into any file of `key = value` lines (`auditd.conf`, `postgresql.conf`).
  */
 const KEY_EQUALS_VALUE: ReadonlySet<ConfigFormat> = new Set(['sshd', 'ssh']);
 
@@ -709,8 +710,9 @@ function writtenSetting(
     const sectionName = section && !section.dynamic ? stringText(section) : undefined;
     // A section computed at run time may be any: which one the rules would judge is not known.
     if (!spec || !name || !value || section?.dynamic) return undefined;
-    if (spec.syntax !== 'ini' && !(KEY_EQUALS_VALUE.has(spec.format) && !sectionName))
-      return undefined;
+    const topOfFile =
+      !sectionName && (spec.syntax === 'key-equals' || KEY_EQUALS_VALUE.has(spec.format));
+    if (spec.syntax !== 'ini' && !topOfFile) return undefined;
     return {
       format: spec.format,
       name,

@@ -1,11 +1,11 @@
 /**
  * Settings a task or resource names in one attribute and sets in another: a key of an INI file
- * (`ini_setting`, `ini_file`) whatever the file is, and git's configuration (`git_config`,
- * `git::config`). Rules that judge (name, value) pairs read them as assignments of the value to
- * the setting's name.
+ * (`ini_setting`, `ini_file`) whatever the file is, git's configuration (`git_config`,
+ * `git::config`) and PostgreSQL's (`postgresql_set`). Rules that judge (name, value) pairs read
+ * them as assignments of the value to the setting's name.
  */
 import type { FileModel } from '../../model/model.js';
-import { GIT_CONFIG_WRITERS, INI_WRITERS } from '../knowledge/config-writers.js';
+import { NAMED_SETTING_WRITERS, INI_WRITERS } from '../knowledge/config-writers.js';
 import type { Assignment } from './assignments.js';
 import { attributeOf, firstAttribute } from './units.js';
 
@@ -15,9 +15,12 @@ import { attributeOf, firstAttribute } from './units.js';
  * `/etc/yum.conf`, `ini_file: option=sslVerify value=false` on a `.gitconfig`, whatever the file
  * is, and `git_config: name=http.sslVerify value=false`.
  */
-export function* namedSettingAssignments(file: FileModel): Generator<Assignment> {
-  const ini = INI_WRITERS[file.language];
-  const git = GIT_CONFIG_WRITERS[file.language];
+export function* namedSettingAssignments(
+  file: FileModel,
+  { iniKeys = true }: { iniKeys?: boolean } = {},
+): Generator<Assignment> {
+  const ini = iniKeys ? INI_WRITERS[file.language] : undefined;
+  const git = NAMED_SETTING_WRITERS[file.language];
   if (!ini && !git) return;
   for (const unit of file.units) {
     const iniWriter = ini?.[unit.type];

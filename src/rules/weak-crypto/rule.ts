@@ -6,6 +6,7 @@ import { commandsIn, effectiveProgram } from '../support/commands.js';
 import { isPasswordName, nameWords } from '../support/names.js';
 import { isCipherSetting, weakCipher } from '../support/cipher-strings.js';
 import { checkSettings, type Verdict } from '../support/config-settings.js';
+import { namedSettingAssignments } from '../support/named-settings.js';
 import {
   enabledVersions,
   listVersions,
@@ -252,7 +253,12 @@ function weakSshAlgorithm(name: string, value: string): Verdict | undefined {
 export const weakCrypto: Rule = {
   meta,
   check(context) {
-    for (const assignment of assignments(context.file)) checkAssignment(context, assignment);
+    // An INI writer's keys land in files the settings checks below read.
+    for (const assignment of [
+      ...assignments(context.file),
+      ...namedSettingAssignments(context.file, { iniKeys: false }),
+    ])
+      checkAssignment(context, assignment);
     checkSettings(context, ['sshd', 'ssh'], weakSshAlgorithm);
     checkSettings(context, SERVER_FORMATS, weakServerTls);
     checkKeyGenerators(context);
