@@ -514,3 +514,33 @@ describe('settings named in one argument and set in another', () => {
     );
   });
 });
+
+describe('weak keys and secret names', () => {
+  it('openssh_keypair type: dsa', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - community.crypto.openssh_keypair:',
+          '        path: /root/.ssh/id_dsa',
+          '        type: dsa',
+        ),
+      },
+      { ruleId: 'weak-crypto', path: 'site.yml', line: 5 },
+    );
+  });
+
+  it('redis-cli -a {{ redis_requirepass }}', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - ansible.builtin.command: "redis-cli -a {{ redis_requirepass }} ping"',
+        ),
+      },
+      { ruleId: 'secret-in-command-line', path: 'site.yml', line: 3 },
+    );
+  });
+});

@@ -46,6 +46,9 @@ const SECRET_WORDS = new Set([
   'credentials',
   'psk',
   'privatekey',
+  // Redis's own password directives
+  'requirepass',
+  'masterauth',
 ]);
 /** Two-word secret names (`api_key`, `secret_key`, `private_key`, `access_key`). */
 const SECRET_PAIRS = new Set([

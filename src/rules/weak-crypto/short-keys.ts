@@ -62,8 +62,17 @@ function problem(what: string, bits: number): string {
 function checkUnit(context: RuleContext, unit: Unit, generator: KeyGenerator): void {
   const attribute = (name: string): Attribute | undefined => attributeOf(unit, name);
   const kind = generator.type ? attribute(generator.type) : undefined;
-  if (kind && (kind.value.dynamic || CURVE_KINDS.test(kind.value.text.replace(/['"]/g, ''))))
+  const kindText = kind?.value.dynamic ? undefined : kind?.value.text.replace(/['"]/g, '');
+  // DSA keys are 1024 bits whatever size is asked (OpenSSH generates no other), and OpenSSH
+  // refuses them since 7.0.
+  if (kind && kindText !== undefined && /^dsa$/i.test(kindText)) {
+    context.report({
+      range: valueRange(kind, kind.value),
+      message: `\`${unit.typeAsWritten}\` generates a DSA ${generator.what}: 1024 bits, below the ${MINIMUM_BITS} bits a key needs, and refused by OpenSSH since 7.0`,
+    });
     return;
+  }
+  if (kind && (kindText === undefined || CURVE_KINDS.test(kindText))) return;
   const size = attribute(generator.size);
   if (!size) return;
   const bits = tooShort(literalText(size.value));
