@@ -544,3 +544,18 @@ describe('weak keys and secret names', () => {
     );
   });
 });
+
+describe('kernel parameters set by a command', () => {
+  it('command: sysctl -w kernel.randomize_va_space=0', async () => {
+    await expectFinding(
+      {
+        'site.yml': lines(
+          '- hosts: all',
+          '  tasks:',
+          '    - ansible.builtin.command: sysctl -w kernel.randomize_va_space=0',
+        ),
+      },
+      { ruleId: 'kernel-hardening-disabled', path: 'site.yml', line: 3 },
+    );
+  });
+});

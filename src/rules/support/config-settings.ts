@@ -44,6 +44,7 @@ import {
 } from '../../parsers/ansible/when-conditions.js';
 import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
+import { commandsIn, effectiveProgram } from './commands.js';
 import { guardsOfIteration, loopIterations, type Iteration } from './loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
@@ -183,6 +184,7 @@ function* readUnitSettings(
         };
   }
   yield* commandSettings(file, destinations, registered);
+  yield* sysctlCommandSettings(file, registered);
   if (file.language === 'ansible') yield* appliedRoleSettings(file);
   if (file.language === 'chef') yield* cookbookAttributeSettings(file);
   yield* optionHashSettings(file, registered);
@@ -664,6 +666,38 @@ function* commandSettings(
     }));
     for (const directive of readDirectives(lines, spec, templated))
       yield directiveSetting(spec.format, directive, unit.within);
+  }
+}
+
+/**
+ * `sysctl -w kernel.randomize_va_space=0` (or `sysctl key=value`): the kernel parameter set on
+ * the running host, read as the `sysctl.conf` line that would set it.
+ */
+function* sysctlCommandSettings(
+  file: FileModel,
+  registered: ReadonlySet<string>,
+): Generator<Setting> {
+  const templated = descriptorOf(file.language).variables.templated;
+  for (const command of commandsIn(file)) {
+    for (const step of command.script.commands) {
+      const { name, args } = effectiveProgram(step);
+      if (name !== 'sysctl') continue;
+      const range = command.rangeOf(step);
+      for (const arg of args) {
+        const setting = /^([\w.\/-]+)=(.*)$/.exec(arg);
+        if (!setting?.[1] || setting[2] === undefined) continue;
+        const text = setting[2];
+        const value: Value = {
+          kind: 'string',
+          value: text,
+          text,
+          dynamic: templated.test(text),
+          range,
+        };
+        for (const way of waysToRun(file, command.unit, registered))
+          yield { format: 'sysctl', name: setting[1], value, range, ...way };
+      }
+    }
   }
 }
 
