@@ -684,7 +684,7 @@ function* sysctlCommandSettings(
       if (name !== 'sysctl') continue;
       const range = command.rangeOf(step);
       for (const arg of args) {
-        const setting = /^([\w.\/-]+)=(.*)$/.exec(arg);
+        const setting = /^([\w./-]+)=(.*)$/.exec(arg);
         if (!setting?.[1] || setting[2] === undefined) continue;
         const text = setting[2];
         const value: Value = {
