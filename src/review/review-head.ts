@@ -100,9 +100,11 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
 
 /**
  * A push of a head whose latest Posture run completed a review against the pull request's base
- * commit changes nothing, unless that review needed a security reviewer: its verdict rests on the
- * reviews as they are now (a force-push back to an approved head after the approval was
- * withdrawn). A change of reviews only matters when that review needed a security reviewer. A
+ * commit changes nothing, unless that review passed on a security reviewer's sign-off: its verdict
+ * rests on the reviews as they are now (a force-push back to an approved head after the approval
+ * was withdrawn). A routed review still waiting for a sign-off is not judged again on a push (a
+ * sign-off given since has its own trigger): doing so only gave the same verdict twice, and two
+ * runs, when one push reached two replicas. A change of reviews only matters when that review needed a security reviewer. A
  * run superseded or failed carries no review record, so its head is reviewed again.
  *
  * A review against another base commit is no review of this pull request as it stands: the pull
@@ -118,7 +120,7 @@ function reasonToSkip(
   const review = latest?.review;
   if (review && review.baseSha !== baseSha) return undefined;
   if (trigger.kind === 'push')
-    return review && !review.routingDigest
+    return review && (!review.routingDigest || latest?.conclusion !== 'success')
       ? 'this head already has a completed review against this base'
       : undefined;
   if (trigger.kind === 'review-changed')

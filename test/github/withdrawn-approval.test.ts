@@ -1,8 +1,8 @@
 /**
  * A head whose green rested on a security reviewer's approval does not keep it once the reviewer
- * withdrew it: a push (here a force-push back) of a head whose last review needed a security
- * reviewer is judged again against the pull request's reviews as they are now, while a push of a
- * head reviewed without one is skipped.
+ * withdrew it: a push (here a force-push back) of a head whose last review passed on a security
+ * reviewer's sign-off is judged again against the pull request's reviews as they are now, while a
+ * push of a head reviewed without one, or still waiting for one, is skipped.
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +76,25 @@ describe('an approval withdrawn while the pull request was at another head', () 
 
     // The security reviewer's latest decision is "changes requested": the head needs a review.
     expect(latestOn(github.checkRuns, approved.headSha)?.conclusion).toBe('action_required');
+  });
+
+  it('does not judge again a head still waiting for a sign-off when its push arrives twice', async () => {
+    const routed = pullRequestOf({ [TASKS]: INSTALL_TASK }, { [TASKS]: SELINUX_OFF });
+    const api = mockGitHubApi({
+      fixture: routed,
+      target: targetFor(routed),
+      policy: { base: SECURITY_ROUTING },
+      teams: SECURITY_TEAM,
+    });
+    const github = api.github;
+    const probot = await probotUnderTest();
+    await probot.receive(pullRequestEvent('synchronize', targetFor(routed)));
+    expect(latestOn(github.checkRuns, routed.headSha)?.conclusion).toBe('action_required');
+
+    // The same push again (another replica, a redelivery under another id): nothing has changed.
+    await probot.receive(
+      pullRequestEvent('synchronize', targetFor(routed), { deliveryId: 'delivery-again' }),
+    );
+    expect(github.checkRuns.filter((run) => run.head_sha === routed.headSha)).toHaveLength(1);
   });
 });
