@@ -31,7 +31,7 @@ import { referencesIn, wholeReference } from '../../languages/references.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { literalText } from './values.js';
 import { passes } from './truth.js';
-import { loopItemDefinitions } from './loop-items.js';
+import { loopItemDefinitions, loopsOverList } from './loop-items.js';
 
 export interface Binding {
   /** the value with one reference replaced by what it takes */
@@ -147,14 +147,13 @@ function loopingUnitOf(file: FileModel, value: Value): Unit | undefined {
   if (!byValue) {
     byValue = new WeakMap();
     for (const unit of file.units)
-      if (unit.keywords.some((keyword) => LOOP_KEYWORDS.has(keyword.name)))
+      if (loopsOverList(unit))
         for (const attribute of unit.attributes) markValues(attribute.value, unit, byValue);
     loopingUnits.set(file, byValue);
   }
   return byValue.get(value);
 }
 
-const LOOP_KEYWORDS = new Set(['loop', 'with_items', 'with_list']);
 const loopingUnits = new WeakMap<FileModel, WeakMap<Value, Unit>>();
 
 function markValues(value: Value, unit: Unit, into: WeakMap<Value, Unit>): void {

@@ -29,6 +29,11 @@ type Item =
 
 const LIST_LOOPS = new Set(['loop', 'with_items', 'with_list']);
 
+/** Whether a task loops over a list (`loop:`, `with_items:`, `with_list:`). */
+export function loopsOverList(unit: Unit): boolean {
+  return unit.keywords.some((keyword) => LIST_LOOPS.has(keyword.name));
+}
+
 /** How a task's arguments name the item: anywhere in them, and as all of one. */
 interface ItemReferences {
   anywhere: RegExp;
