@@ -22,8 +22,9 @@ export function readIteratedResources(
   units: Unit[],
   values: RubyValues,
 ): HashDeclaration[] {
-  nameListItems(index, units, values);
-  const loops = loopsOver(index);
+  const blockLoops = blockLoopsIn(index);
+  nameListItems(blockLoops, units, values);
+  const loops = hashLoops(blockLoops);
   if (loops.length === 0) return [];
   const declarations: HashDeclaration[] = [];
   const replaced = new Map<Unit, Unit[]>();
@@ -59,18 +60,14 @@ export function readIteratedResources(
  * written list names by its one block parameter is named by every item of the list, as a Puppet
  * resource with several titles is, so that rules judge it by each name.
  */
-function nameListItems(index: SyntaxIndex, units: Unit[], values: RubyValues): void {
+function nameListItems(blockLoops: readonly BlockLoop[], units: Unit[], values: RubyValues): void {
   const loops: Array<{ name: string; list: Value; range: SourceRange }> = [];
-  for (const call of index.of('call')) {
-    const method = field(call, 'method');
-    const receiver = field(call, 'receiver');
-    const block = field(call, 'block');
-    if (!method || !LIST_LOOPS.has(method.text) || !receiver || !block) continue;
-    const [name, ...others] = blockParameters(block);
-    if (!name || others.length > 0) continue;
+  for (const { method, receiver, parameters, range } of blockLoops) {
+    const [name, ...others] = parameters;
+    if (method !== 'each' || !name || others.length > 0) continue;
     const list = values.value(receiver);
     if (list.kind === 'list' && (list.items ?? []).every((item) => !item.dynamic))
-      loops.push({ name, list, range: rangeOf(call) });
+      loops.push({ name, list, range });
   }
   if (loops.length === 0) return;
   units.forEach((unit, position) => {
@@ -89,8 +86,6 @@ function nameListItems(index: SyntaxIndex, units: Unit[], values: RubyValues): v
   });
 }
 
-const LIST_LOOPS = new Set(['each']);
-
 /** A loop over a hash whose block takes the key and the value. */
 interface HashLoop {
   method: string;
@@ -100,18 +95,35 @@ interface HashLoop {
   range: SourceRange;
 }
 
-function loopsOver(index: SyntaxIndex): HashLoop[] {
-  const loops: HashLoop[] = [];
+/** A call of `each` or `each_pair` with a block, and the names its block takes. */
+interface BlockLoop {
+  method: string;
+  receiver: SyntaxNode;
+  parameters: string[];
+  range: SourceRange;
+}
+
+/** The loops with a block a recipe writes, read once for both kinds of loop. */
+function blockLoopsIn(index: SyntaxIndex): BlockLoop[] {
+  const loops: BlockLoop[] = [];
   for (const call of index.of('call')) {
     const method = field(call, 'method');
     const receiver = field(call, 'receiver');
     const block = field(call, 'block');
     if (!method || !LOOPS.has(method.text) || !receiver || !block) continue;
-    const [key, value, ...others] = blockParameters(block);
-    if (key && value && others.length === 0)
-      loops.push({ method: method.text, receiver, key, value, range: rangeOf(call) });
+    const parameters = blockParameters(block);
+    if (parameters.length > 0)
+      loops.push({ method: method.text, receiver, parameters, range: rangeOf(call) });
   }
   return loops;
+}
+
+/** The loops whose block takes a key and a value. */
+function hashLoops(blockLoops: readonly BlockLoop[]): HashLoop[] {
+  return blockLoops.flatMap(({ method, receiver, parameters, range }) => {
+    const [key, value, ...others] = parameters;
+    return key && value && others.length === 0 ? [{ method, receiver, key, value, range }] : [];
+  });
 }
 
 /**
