@@ -21,7 +21,7 @@ export async function measureApiCalls(): Promise<ApiCallFigures> {
 export function printApiCalls({ tasks, variables }: ApiCallFigures): void {
   printTaskApiCalls(tasks);
   console.log(
-    'The same when each change is a role default that an unchanged template reads: the review reads the\ntree once and the files the change reaches (budget: 5 + 2⌈changed/100⌉ + ⌈beyond/250⌉ + ⌈annotations/50⌉)\n',
+    'The same when each change is a role default that an unchanged template reads: the review reads the\ntree once and the files the change reaches (budget: 6 + 2⌈changed/100⌉ + ⌈beyond/250⌉ + ⌈annotations/50⌉)\n',
   );
   const header = ['changed files', 'read beyond the diff', 'annotations', 'calls', 'budget'];
   const body = variables.map((row) => [

@@ -110,6 +110,7 @@ export async function runReviewJob(
           headSha: request.headSha,
           checkRunId,
         }),
+      onRunCompleted: () => job.forgetRun(),
       progress,
     });
     await job.forgetRun();

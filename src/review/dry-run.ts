@@ -64,6 +64,8 @@ export async function dryRunReview(
     signal: new AbortController().signal,
     jobId: 'dry-run',
     onRunOpened: async () => undefined,
+    onRunCompleted: async () => undefined,
+    dryRun: true,
     progress,
     ...(options.policy ? { policyOverride: options.policy } : {}),
   });

@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import { buildPolicy } from '../policy/build-policy.js';
 import { codeSpan } from '../report/markdown.js';
-import { readReviewMarker } from '../report/review-marker.js';
+import { readReviewMarker, type ReviewVerdict } from '../report/review-marker.js';
 import { yieldToEvents } from '../shared/yield-to-events.js';
 import type { ChangeAnalyzer } from './evaluate-change.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
@@ -32,8 +32,13 @@ import { listChangedFiles } from './pr-files.js';
 import { filesThePolicyAssigns } from './policy-assigned-files.js';
 import { postureRuns, type PreviousRun } from './previous-runs.js';
 import { publishReview } from './publish-review.js';
-import { runResult } from './run-result.js';
-import { sharedHeadVerdicts } from './shared-head.js';
+import { runResult, type ReviewRunResult } from './run-result.js';
+import {
+  asVerdict,
+  sharedHeadVerdicts,
+  verdictsTheShownRunMisses,
+  type SharedHeadVerdict,
+} from './shared-head.js';
 import type {
   ClickedCheckRun,
   GitHubClient,
@@ -74,15 +79,18 @@ export interface ReviewSession {
   rememberedRunId?: number;
   /** called as soon as a run is opened, before anything else can fail */
   onRunOpened(checkRunId: number): Promise<void>;
+  /** called once the run is completed: nothing that fails later may touch it */
+  onRunCompleted(): Promise<void>;
+  /** a dry run: its writes are kept, not made, so it corrects no run GitHub shows */
+  dryRun?: boolean;
   progress: ReviewProgress;
 }
 
 export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome> {
   const { octokit, log, target, trigger } = session;
   const runs = await postureRuns(octokit, target, target.headSha, session.appId);
-  const [latest] = runs;
-  const skip = reasonToSkip(latest, trigger, target.baseSha);
-  if (skip) {
+  const skip = reasonToSkip(runs, trigger, target.baseSha);
+  if (skip && !(await showsTooLaxAVerdict(octokit, target, runs))) {
     log.info(`not reviewing: ${skip}`);
     return 'skipped';
   }
@@ -93,7 +101,7 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
     policyTexts = checked;
   }
   session.signal.throwIfAborted();
-  session.progress.checkRunId = await openRun(session, latest);
+  session.progress.checkRunId = await openRun(session, runs);
   await evaluateAndReport(session, session.progress.checkRunId, policyTexts, runs);
   return 'reviewed';
 }
@@ -113,10 +121,11 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
  * base, so such a head is reviewed again, as is one whose record predates bases being recorded.
  */
 function reasonToSkip(
-  latest: PreviousRun | undefined,
+  runs: readonly PreviousRun[],
   trigger: ReviewTrigger,
   baseSha: string,
 ): string | undefined {
+  const [latest] = runs;
   const review = latest?.review;
   if (review && review.baseSha !== baseSha) return undefined;
   if (trigger.kind === 'push')
@@ -130,9 +139,31 @@ function reasonToSkip(
   return undefined;
 }
 
-/** The run this job opened before, when it is still open; otherwise a new one. */
-async function openRun(session: ReviewSession, latest: PreviousRun | undefined): Promise<number> {
-  if (session.rememberedRunId !== undefined) return session.rememberedRunId;
+/**
+ * A head skipped as reviewed is reviewed again when its latest run, the one GitHub shows, passes
+ * where another open pull request of the head failed: the two reviews overlapped and the job that
+ * completed last could not correct the run shown (see `publishAgainIfShownLaxer`).
+ */
+async function showsTooLaxAVerdict(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  runs: readonly PreviousRun[],
+): Promise<boolean> {
+  const [latest] = runs;
+  if (latest?.review?.baseSha !== target.baseSha) return false;
+  const own = latest.review.own ?? asVerdict(latest.conclusion);
+  return (await verdictsTheShownRunMisses(octokit, target, runs, own)) !== undefined;
+}
+
+/**
+ * The run this job opened before, when it is still open (a try cut short after completing it
+ * opens another); otherwise a new one.
+ */
+async function openRun(session: ReviewSession, runs: readonly PreviousRun[]): Promise<number> {
+  const [latest] = runs;
+  const remembered = session.rememberedRunId;
+  if (remembered !== undefined && runs.find((run) => run.id === remembered)?.status !== 'completed')
+    return remembered;
   if (latest && latest.status !== 'completed' && latest.externalId === session.jobId) {
     await session.onRunOpened(latest.id);
     return latest.id;
@@ -263,22 +294,25 @@ async function evaluateAndReport(
   });
 
   // Other pull requests of this head see this run too: it concludes no better than their reviews.
+  const resultWith = (sharedHead: readonly SharedHeadVerdict[]): ReviewRunResult =>
+    runResult({
+      target,
+      changed,
+      evaluation,
+      routing,
+      published,
+      sharedHead,
+      ...(policyTexts.orgRepositoryUnreadable
+        ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable }
+        : {}),
+      ...(session.docsBase ? { docsBase: session.docsBase } : {}),
+    });
   const sharedHead = await sharedHeadVerdicts(octokit, target, runs);
   await yieldToEvents();
-  const result = runResult({
-    target,
-    changed,
-    evaluation,
-    routing,
-    published,
-    sharedHead,
-    ...(policyTexts.orgRepositoryUnreadable
-      ? { orgPolicyUnreadable: policyTexts.orgRepositoryUnreadable }
-      : {}),
-    ...(session.docsBase ? { docsBase: session.docsBase } : {}),
-  });
+  const result = resultWith(sharedHead);
   await yieldToEvents();
   await completeCheckRun(octokit, target, checkRunId, result, session.now);
+  await runCompleted(session);
   log.info(
     {
       conclusion: result.conclusion,
@@ -288,4 +322,59 @@ async function evaluateAndReport(
     },
     'review complete',
   );
+  await publishAgainIfShownLaxer(session, checkRunId, runs, result.own, resultWith);
+}
+
+/**
+ * Reviews of two pull requests of one head can overlap, each reading the head's runs before the
+ * other's verdict exists. The run opened last is the one GitHub shows both pull requests, and it
+ * may pass on its own lax verdict while the other review fails. The job that completes last sees
+ * every verdict: after completing its run, a job reads the head's runs again and, when the run
+ * shown concludes better than the reviews of the head's open pull requests allow, publishes its
+ * result again, combined with theirs, on a new run. A run shown that is still in progress, or that
+ * another job completed for this pull request, is left to that job. Should this fail, the job's
+ * next try finds the run shown too lax and reviews the head again (`showsTooLaxAVerdict`).
+ */
+async function publishAgainIfShownLaxer(
+  session: ReviewSession,
+  completedRunId: number,
+  earlier: readonly PreviousRun[],
+  own: ReviewVerdict,
+  resultWith: (sharedHead: readonly SharedHeadVerdict[]) => ReviewRunResult,
+): Promise<void> {
+  const { octokit, target, log } = session;
+  if (session.signal.aborted || session.dryRun) return;
+  const fresh = await postureRuns(octokit, target, target.headSha, session.appId);
+  const [shown] = fresh;
+  if (shown && shown.id !== completedRunId && shown.review?.baseSha === target.baseSha) return;
+  // Shown, this job's run combined every verdict there was when the job began.
+  const known = new Set(earlier.filter((run) => run.status === 'completed').map((run) => run.id));
+  const completedSince = fresh.filter(
+    (run) => run.status === 'completed' && run.id !== completedRunId && !known.has(run.id),
+  );
+  if (shown?.id === completedRunId && completedSince.length === 0) return;
+  const missed = await verdictsTheShownRunMisses(octokit, target, fresh, own);
+  if (!missed) return;
+  const result = resultWith(missed);
+  const checkRunId = await startCheckRun(
+    octokit,
+    target,
+    target.headSha,
+    session.now(),
+    session.jobId,
+  );
+  session.progress.checkRunId = checkRunId;
+  await session.onRunOpened(checkRunId);
+  await completeCheckRun(octokit, target, checkRunId, result, session.now);
+  await runCompleted(session);
+  log.info(
+    { conclusion: result.conclusion, shownRun: shown?.id, shownConclusion: shown?.conclusion },
+    'review published again: the run shown for the head passed where another pull request of it did not',
+  );
+}
+
+/** A completed run is the review's record: a failure after it must not reopen or rewrite it. */
+async function runCompleted(session: ReviewSession): Promise<void> {
+  delete session.progress.checkRunId;
+  await session.onRunCompleted();
 }

@@ -34,6 +34,11 @@ export interface ReviewFacts {
   docsBase?: string;
 }
 
+/** The run's result, and the verdict this pull request's review reached on its own. */
+export interface ReviewRunResult extends CheckRunResult {
+  own: ReviewConclusion;
+}
+
 export function runResult({
   target,
   changed,
@@ -43,7 +48,7 @@ export function runResult({
   sharedHead = [],
   orgPolicyUnreadable,
   docsBase,
-}: ReviewFacts): CheckRunResult {
+}: ReviewFacts): ReviewRunResult {
   const { policy } = evaluation;
   const added = published.added.map(({ finding }) => finding);
   const existing = published.existing.map(({ finding }) => finding);
@@ -116,6 +121,7 @@ export function runResult({
     published.inlineReview.status !== 'head-moved' && acceptanceHelps(policy, own, counting);
   return {
     conclusion,
+    own,
     title,
     summary,
     // The files Posture could not analyse always; then the most severe findings, up to the cap.

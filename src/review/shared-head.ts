@@ -64,8 +64,29 @@ export async function sharedHeadVerdicts(
   return verdicts.sort((a, b) => a.pullNumber - b.pullNumber);
 }
 
+/**
+ * The verdicts of the other open pull requests of `target`'s head, when the run GitHub shows for
+ * the head (the latest of `runs`) concludes better than they and `own`, this pull request's own
+ * verdict, allow; otherwise `undefined`. A run still in progress is left to the job completing it.
+ */
+export async function verdictsTheShownRunMisses(
+  octokit: GitHubClient,
+  target: ReviewTarget,
+  runs: readonly PreviousRun[],
+  own: ReviewVerdict,
+): Promise<SharedHeadVerdict[] | undefined> {
+  const [shown] = runs;
+  if (shown?.status !== 'completed') return undefined;
+  const others = await sharedHeadVerdicts(octokit, target, runs);
+  const combined = worstVerdict(
+    own,
+    others.map(({ verdict }) => verdict),
+  );
+  return isWorse(combined, asVerdict(shown.conclusion)) ? others : undefined;
+}
+
 /** A conclusion Posture does not write (cancelled, timed out, ...) passes nothing. */
-function asVerdict(conclusion: string | undefined): ReviewVerdict {
+export function asVerdict(conclusion: string | undefined): ReviewVerdict {
   return conclusion !== undefined && Object.hasOwn(RANK, conclusion)
     ? (conclusion as ReviewVerdict)
     : 'failure';

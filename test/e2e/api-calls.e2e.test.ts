@@ -16,7 +16,9 @@ describe('API calls per review', () => {
     expect(large.total).toBe(small.total);
     expect(large.byEndpoint).toEqual({
       'GET /repos/{owner}/{repo}/pulls/{number}': 1,
-      'GET /repos/{owner}/{repo}/commits/{sha}/check-runs': 1,
+      // before the review, and again once its run completed (another pull request of the head
+      // may have completed meanwhile)
+      'GET /repos/{owner}/{repo}/commits/{sha}/check-runs': 2,
       'POST /repos/{owner}/{repo}/check-runs': 1,
       'GET /repos/{owner}/{repo}/compare/{basehead}': 1,
       'graphql PostureBlobs': 1,

@@ -8,9 +8,11 @@
  * review passes.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/engine/analyze.js';
 import { readReviewMarker } from '../../src/report/review-marker.js';
-import { FakeGitHub, type StandinCheckRun } from '../support/fake-github.js';
+import type { AnalyzeFunction } from '../../src/review/evaluate-change.js';
+import { FakeGitHub, type FakeResponse, type StandinCheckRun } from '../support/fake-github.js';
 import { RepositoryState } from '../support/github-model/repository-state.js';
 import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
@@ -45,8 +47,15 @@ function repository(): RepositoryState {
   return state;
 }
 
+interface TwoPullRequestsOptions {
+  analyze?: AnalyzeFunction;
+  maxAttempts?: number;
+  /** answers a request instead of the fake (a fault) */
+  fault?: (method: string, path: string) => FakeResponse | undefined;
+}
+
 /** Both pull requests of the head, open. */
-async function twoPullRequests() {
+async function twoPullRequests(options: TwoPullRequestsOptions = {}) {
   expect(intoLax.headSha).toBe(HEAD_SHA);
   const state = repository();
   const main = new FakeGitHub({ fixture: intoMain, repository: state, pullNumber: MAIN_PULL });
@@ -57,8 +66,11 @@ async function twoPullRequests() {
     baseRef: 'lax',
   });
   const paths: string[] = [];
-  servePullRequests([main, lax], (path) => paths.push(path));
-  const probot = await probotUnderTest();
+  servePullRequests([main, lax], (path) => paths.push(path), options.fault);
+  const probot = await probotUnderTest({
+    ...(options.analyze ? { analyze: options.analyze } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  });
   const review = async (pull: FakeGitHub, action: 'opened' | 'synchronize', delivery: string) => {
     await probot.receive(
       pullRequestEvent(
@@ -69,7 +81,50 @@ async function twoPullRequests() {
     );
     return lastRun(main.checkRuns);
   };
-  return { main, lax, paths, review };
+  const deliver = (pull: FakeGitHub, delivery: string) =>
+    probot.receive(
+      pullRequestEvent(
+        'opened',
+        { ...targetFor(pull.fixture), pullNumber: pull.pullNumber },
+        { deliveryId: delivery },
+      ),
+    );
+  return { main, lax, paths, review, deliver };
+}
+
+/**
+ * An analysis that, while a hold is set, keeps the reviews that reach it waiting until that hold
+ * is released: two reviews can then be made to overlap in a chosen order.
+ */
+function heldAnalysis() {
+  let current: { released: Promise<void>; reached: () => void } | undefined;
+  const analyzeHeld: AnalyzeFunction = async (files, options) => {
+    const hold = current;
+    if (hold) {
+      hold.reached();
+      await hold.released;
+    }
+    return analyze(files, options);
+  };
+  return {
+    analyze: analyzeHeld,
+    /** holds the reviews that reach their analysis from now on */
+    hold() {
+      let release = (): void => undefined;
+      let reached = (): void => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const arrived = new Promise<void>((resolve) => (reached = resolve));
+      current = { released, reached };
+      return { arrived, release: () => release() };
+    },
+    stopHolding() {
+      current = undefined;
+    },
+  };
+}
+
+function runsOnHead(pull: FakeGitHub): StandinCheckRun[] {
+  return pull.checkRuns.filter((run) => run.head_sha === HEAD_SHA);
 }
 
 function lastRun(runs: readonly StandinCheckRun[]): StandinCheckRun {
@@ -123,6 +178,72 @@ describe('two open pull requests of one head', () => {
     expect(third.conclusion).toBe('failure');
     expect(ownVerdict(third)).toBe('success');
     expect(third.output.summary).toContain('Pull request #7 has the same head commit');
+  });
+
+  it('reviews that overlap leave the head no greener than the review into main', async () => {
+    // The review into main opens its run first and waits in its analysis while the review into
+    // lax opens a later run, the one GitHub shows both pull requests, and passes on its own.
+    const analysis = heldAnalysis();
+    const { main, lax, deliver, review } = await twoPullRequests({ analyze: analysis.analyze });
+    const mainHeld = analysis.hold();
+    const intoMainDone = deliver(main, 'delivery-main');
+    await mainHeld.arrived;
+    analysis.stopHolding();
+    const intoLaxDone = deliver(lax, 'delivery-lax');
+    await vi.waitFor(() => expect(runsOnHead(main).at(-1)?.conclusion).toBe('success'));
+    mainHeld.release();
+    await Promise.all([intoMainDone, intoLaxDone]);
+
+    // The review into main completed last, saw the lax run shown, and published again.
+    expect(runsOnHead(main).map((run) => run.conclusion)).toEqual([
+      'failure',
+      'success',
+      'failure',
+    ]);
+    const shown = lastRun(main.checkRuns);
+    expect(ownVerdict(shown)).toBe('failure');
+    expect(readReviewMarker(shown.output.summary, HEAD_SHA)?.baseSha).toBe(intoMain.baseSha);
+
+    // A later event of the lax pull request finds the run shown combining both reviews.
+    const again = await review(lax, 'synchronize', 'delivery-lax-again');
+    expect(again.conclusion).toBe('failure');
+    expect(ownVerdict(again)).toBe('success');
+  });
+
+  it('a review that cannot read the runs again is tried again and corrects the run shown', async () => {
+    // Main's run opens first and completes while the review into lax, opened later, waits; the
+    // lax review passes without main's verdict, then fails to read the head's runs again.
+    let runListings = 0;
+    const analysis = heldAnalysis();
+    const { main, lax, deliver } = await twoPullRequests({
+      analyze: analysis.analyze,
+      maxAttempts: 2,
+      fault: (method, path) =>
+        method === 'GET' && path.includes(`/commits/${HEAD_SHA}/check-runs`) && ++runListings === 4
+          ? { status: 502, body: { message: 'Bad Gateway' } }
+          : undefined,
+    });
+    const mainHeld = analysis.hold();
+    const intoMainDone = deliver(main, 'delivery-main');
+    await mainHeld.arrived;
+    const laxHeld = analysis.hold();
+    const intoLaxDone = deliver(lax, 'delivery-lax');
+    await laxHeld.arrived;
+    analysis.stopHolding();
+    mainHeld.release();
+    await vi.waitFor(() => expect(runsOnHead(main)[0]?.conclusion).toBe('failure'));
+    laxHeld.release();
+    await Promise.all([intoMainDone, intoLaxDone]);
+
+    expect(runListings).toBeGreaterThan(4);
+    const runs = runsOnHead(main);
+    expect(runs.map((run) => run.conclusion)).toEqual(['failure', 'success', 'failure']);
+    // The lax run keeps its review: the failure after it touched it not.
+    expect(ownVerdict(runs[1] as StandinCheckRun)).toBe('success');
+    const shown = lastRun(main.checkRuns);
+    expect(ownVerdict(shown)).toBe('success');
+    expect(readReviewMarker(shown.output.summary, HEAD_SHA)?.baseSha).toBe(intoLax.baseSha);
+    expect(shown.output.summary).toContain('Pull request #7 has the same head commit');
   });
 
   it('a closed pull request of the head does not count', async () => {

@@ -88,14 +88,15 @@ export function serveApi(
 /**
  * Several pull requests of one repository: a request about a pull request (or its conversation)
  * goes to that one, everything else to the first, which serves the repository they share. Each
- * path requested goes to `requested`.
+ * path requested goes to `requested`; `before` may answer a request instead (a fault).
  */
 export function servePullRequests(
   pulls: readonly FakeGitHub[],
   requested: (pathname: string) => void = () => undefined,
+  before: (method: string, path: string) => FakeResponse | undefined = () => undefined,
 ): void {
   serveApi(
-    () => undefined,
+    (method, path) => before(method, path),
     (pathname) => {
       requested(pathname);
       const number = /\/(?:pulls|issues)\/(\d+)(?:\/|$)/.exec(pathname)?.[1];
