@@ -115,6 +115,10 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
  * runs, when one push reached two replicas. A change of reviews only matters when that review needed a security reviewer. A
  * run superseded or failed carries no review record, so its head is reviewed again.
  *
+ * A change of reviews is judged against this pull request's last review of the head, which need
+ * not be the latest run: another pull request's review of the same head, still in progress, would
+ * otherwise pass on a sign-off since withdrawn.
+ *
  * A review against another base commit is no review of this pull request as it stands: the pull
  * request was moved to another branch, or the run is another pull request's with the same head
  * (runs belong to commits, not to pull requests). The change and the policy both come from the
@@ -132,10 +136,14 @@ function reasonToSkip(
     return review && (!review.routingDigest || latest?.conclusion !== 'success')
       ? 'this head already has a completed review against this base'
       : undefined;
-  if (trigger.kind === 'review-changed')
-    return review?.routingDigest
+  if (trigger.kind === 'review-changed') {
+    // The latest run may hold no review: another pull request's of the head, still in progress,
+    // which will combine this one's last verdict. A change of reviews turns that verdict.
+    const lastReview = review ?? runs.find((run) => run.review?.baseSha === baseSha)?.review;
+    return lastReview?.routingDigest
       ? undefined
       : 'the last review of this head did not need a security reviewer';
+  }
   return undefined;
 }
 

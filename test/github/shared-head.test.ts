@@ -16,11 +16,14 @@ import { FakeGitHub, type FakeResponse, type StandinCheckRun } from '../support/
 import { RepositoryState } from '../support/github-model/repository-state.js';
 import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
-import { pullRequestEvent } from '../support/webhook-payloads.js';
+import { pullRequestEvent, pullRequestReviewEvent } from '../support/webhook-payloads.js';
 import {
   INSECURE_DOWNLOAD,
   INSTALL_TASK,
   pullRequestOf,
+  SECURITY_ROUTING,
+  SECURITY_TEAM,
+  SELINUX_OFF,
   targetFor,
   TASKS,
 } from './pull-requests.js';
@@ -268,5 +271,73 @@ describe('one pull request per head', () => {
     expect(first.conclusion).toBe('failure');
     expect(ownVerdict(first)).toBe('failure');
     expect(paths).not.toContain(ASSOCIATED_PULLS);
+  });
+});
+
+describe('a sign-off withdrawn on one pull request of a head while another is being reviewed', () => {
+  it('is not skipped: the head does not stay green on the withdrawn sign-off', async () => {
+    // Into main, turning SELinux off needs a security reviewer; into lax, anything passes.
+    const head = { [TASKS]: SELINUX_OFF, ...LAX_POLICY };
+    const routedIntoMain = pullRequestOf({ [TASKS]: INSTALL_TASK }, head);
+    const intoLaxBranch = pullRequestOf({ [TASKS]: INSTALL_TASK, ...LAX_POLICY }, head);
+    const headSha = routedIntoMain.headSha;
+    expect(intoLaxBranch.headSha).toBe(headSha);
+    const state = new RepositoryState('acme', 'infra', 1296269);
+    state.history.addCommit(routedIntoMain.baseSha, routedIntoMain.base);
+    state.history.addCommit(intoLaxBranch.baseSha, intoLaxBranch.base, routedIntoMain.baseSha);
+    state.history.addCommit(headSha, intoLaxBranch.head, intoLaxBranch.baseSha);
+    const main = new FakeGitHub({
+      fixture: routedIntoMain,
+      repository: state,
+      pullNumber: MAIN_PULL,
+      policy: { base: SECURITY_ROUTING },
+      teams: SECURITY_TEAM,
+    });
+    const lax = new FakeGitHub({
+      fixture: intoLaxBranch,
+      repository: state,
+      pullNumber: LAX_PULL,
+      baseRef: 'lax',
+    });
+    servePullRequests([main, lax]);
+    const analysis = heldAnalysis();
+    const probot = await probotUnderTest({ analyze: analysis.analyze });
+    const mainTarget = { ...targetFor(routedIntoMain), pullNumber: MAIN_PULL };
+    const shown = () => main.checkRuns.filter((run) => run.head_sha === headSha).at(-1);
+
+    await probot.receive(pullRequestEvent('opened', mainTarget));
+    expect(shown()?.conclusion).toBe('action_required');
+    main.submitReview('sam-sec', 'APPROVED');
+    await probot.receive(
+      pullRequestReviewEvent('submitted', mainTarget, { reviewer: 'sam-sec', state: 'approved' }),
+    );
+    expect(shown()?.conclusion).toBe('success');
+
+    // The pull request into lax is opened; its review waits while its run is the latest.
+    const laxHeld = analysis.hold();
+    const intoLaxDone = probot.receive(
+      pullRequestEvent(
+        'opened',
+        { ...targetFor(intoLaxBranch), pullNumber: LAX_PULL },
+        { deliveryId: 'delivery-lax' },
+      ),
+    );
+    await laxHeld.arrived;
+    analysis.stopHolding();
+    expect(shown()?.status).toBe('in_progress');
+
+    // sam-sec withdraws the approval on the pull request into main.
+    main.dismissReviews('sam-sec');
+    const dismissalDone = probot.receive(
+      pullRequestReviewEvent('dismissed', mainTarget, { reviewer: 'sam-sec', state: 'dismissed' }),
+    );
+    await vi.waitFor(() => expect(shown()?.conclusion).toBe('action_required'));
+    laxHeld.release();
+    await Promise.all([intoLaxDone, dismissalDone]);
+
+    expect(shown()?.conclusion).toBe('action_required');
+    expect(readReviewMarker(shown()?.output.summary ?? '', headSha)?.baseSha).toBe(
+      routedIntoMain.baseSha,
+    );
   });
 });
