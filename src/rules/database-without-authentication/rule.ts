@@ -1,6 +1,8 @@
+import type { Attribute, Unit } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   addressesOf,
+  HBA_RULE_RESOURCES,
   hbaRule,
   isLoopback,
   isMysqlServerGroup,
@@ -8,8 +10,11 @@ import {
   mysqlOption,
   unquoted,
   type HbaRule,
+  type HbaRuleResource,
 } from '../knowledge/databases.js';
 import { bindings } from '../support/bindings.js';
+import { loopIterations } from '../support/loop-items.js';
+import { literalText, removesResource } from '../support/values.js';
 import {
   checkSettings,
   settingsOf,
@@ -188,9 +193,103 @@ function judge(context: RuleContext): Judge {
   };
 }
 
+/**
+ * The `pg_hba.conf` rules that resources add from their arguments (`HBA_RULE_RESOURCES`), judged
+ * as the line they write, and reported on the method (or the address) the resource gives. A task
+ * looping over items written in it adds one rule for each; a rule with a column computed at run
+ * time is not judged.
+ */
+function checkHbaRuleResources(context: RuleContext): void {
+  const { file } = context;
+  const resources = HBA_RULE_RESOURCES[file.language];
+  if (!resources) return;
+  for (const unit of file.units) {
+    const resource = resources[unit.type];
+    if (!resource || removesResource(unit, file.language)) continue;
+    const iterations = loopIterations(context, unit);
+    const taken = iterations
+      ? iterations.filter((iteration) => !iteration.givenBy).map((iteration) => iteration.unit)
+      : [unit];
+    for (const each of taken)
+      for (const given of rulesGiven(each, resource)) {
+        const line = hbaLine(given, resource);
+        const verdict = line && hbaSetting(line.type, line.columns);
+        if (!line || !verdict) continue;
+        const noun = file.language === 'ansible' ? 'task' : 'resource';
+        // A column the loop's item gives is where this rule differs from the loop's others.
+        const fromItem = [line.method, line.address].find(
+          (attribute) => attribute && !unit.attributes.includes(attribute),
+        );
+        context.report({
+          range: (fromItem ?? line.method ?? line.address)?.value.range ?? unit.typeRange,
+          message: `\`${line.type} ${line.columns}\`, the \`pg_hba.conf\` rule this ${noun} adds: ${verdict.problem}`,
+          ...(verdict.severity ? { severity: verdict.severity } : {}),
+        });
+      }
+  }
+}
+
+/** The arguments of each rule a resource adds: its own, or each map of its list of rules. */
+function rulesGiven(unit: Unit, resource: HbaRuleResource): Attribute[][] {
+  const listed = resource.rules
+    ? unit.attributes.find((attribute) => attribute.name === resource.rules)?.value
+    : undefined;
+  if (listed?.kind !== 'list') return [unit.attributes];
+  // `rules_behavior: combine` makes the task's own arguments the defaults of every rule.
+  const behaviour = unit.attributes.find((attribute) => attribute.name === 'rules_behavior');
+  const combine = behaviour !== undefined && literalText(behaviour.value) === 'combine';
+  return (listed.items ?? [])
+    .filter((item) => item.kind === 'map')
+    .map((item) => [...(item.entries ?? []), ...(combine ? unit.attributes : [])]);
+}
+
+interface HbaResourceLine {
+  type: string;
+  /** the columns after the type, as `pg_hba.conf` has them */
+  columns: string;
+  method?: Attribute;
+  address?: Attribute;
+}
+
+function hbaLine(
+  attributes: readonly Attribute[],
+  resource: HbaRuleResource,
+): HbaResourceLine | undefined {
+  const given = (names: readonly string[] | undefined) =>
+    (names ?? [])
+      .map((name) => attributes.find((attribute) => attribute.name === name))
+      .find((attribute) => attribute !== undefined && attribute.value.kind !== 'null');
+  /** the column's text; undefined when computed at run time, '' when neither given nor defaulted */
+  const column = (names: readonly string[] | undefined, fallback = ''): string | undefined => {
+    const attribute = given(names);
+    return attribute ? literalText(attribute.value)?.trim() : fallback;
+  };
+  const type = column(resource.type);
+  const database = column(resource.database, resource.defaults.database);
+  const user = column(resource.user, resource.defaults.user);
+  const address = column(resource.address, resource.defaults.address);
+  const netmask = column(resource.netmask);
+  const method = column(resource.method, resource.defaults.method);
+  const options = column(resource.options);
+  const columns =
+    type?.toLowerCase() === 'local'
+      ? [database, user, method, options]
+      : [database, user, address, netmask, method, options];
+  if (!type || columns.some((text) => text === undefined)) return undefined;
+  const methodAttribute = given(resource.method);
+  const addressAttribute = given(resource.address);
+  return {
+    type,
+    columns: columns.filter((text) => text !== '').join(' '),
+    ...(methodAttribute ? { method: methodAttribute } : {}),
+    ...(addressAttribute ? { address: addressAttribute } : {}),
+  };
+}
+
 export const databaseWithoutAuthentication: Rule = {
   meta,
   check(context) {
     checkSettings(context, ['mysql', 'pg-hba', 'redis', 'mongodb'], judge(context));
+    checkHbaRuleResources(context);
   },
 };

@@ -114,3 +114,65 @@ export function hbaRule(type: string, columns: string): HbaRule | undefined {
     options,
   };
 }
+
+/**
+ * A resource that adds one `pg_hba.conf` rule from its arguments: which argument gives each
+ * column (the first of the names given), and what a column is when no argument gives it.
+ */
+export interface HbaRuleResource {
+  type: readonly string[];
+  database: readonly string[];
+  user: readonly string[];
+  address: readonly string[];
+  netmask?: readonly string[];
+  method: readonly string[];
+  options?: readonly string[];
+  defaults: Partial<Record<'database' | 'user' | 'address' | 'method', string>>;
+  /** an argument that may give several rules instead, as a list of maps of the same arguments */
+  rules?: string;
+}
+
+/**
+ * `community.postgresql.postgresql_pg_hba` (no rule without `contype`; `address`, also `source`
+ * or `src`, is `samehost` when not given, `method` is `md5`), puppetlabs-postgresql's
+ * `postgresql::server::pg_hba_rule`, and the postgresql cookbook's `postgresql_access` (its
+ * older `access_*` properties and its newer names; `ident` when no method is given).
+ */
+export const HBA_RULE_RESOURCES: Readonly<
+  Record<string, Readonly<Record<string, HbaRuleResource>>>
+> = {
+  ansible: {
+    postgresql_pg_hba: {
+      type: ['contype'],
+      database: ['databases'],
+      user: ['users'],
+      address: ['address', 'source', 'src'],
+      netmask: ['netmask'],
+      method: ['method'],
+      options: ['options'],
+      defaults: { database: 'all', user: 'all', address: 'samehost', method: 'md5' },
+      rules: 'rules',
+    },
+  },
+  puppet: {
+    'postgresql::server::pg_hba_rule': {
+      type: ['type'],
+      database: ['database'],
+      user: ['user'],
+      address: ['address'],
+      method: ['auth_method'],
+      options: ['auth_option'],
+      defaults: {},
+    },
+  },
+  chef: {
+    postgresql_access: {
+      type: ['access_type', 'type'],
+      database: ['access_db', 'database'],
+      user: ['access_user', 'user'],
+      address: ['access_addr', 'address'],
+      method: ['access_method', 'auth_method'],
+      defaults: { method: 'ident' },
+    },
+  },
+};
