@@ -8,6 +8,7 @@
 import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { bindings } from '../support/bindings.js';
+import { loopIterations } from '../support/loop-items.js';
 import { isTrue, literalText, removesResource } from '../support/values.js';
 
 /** One value a rule's attribute takes: as written, or through a variable. */
@@ -30,6 +31,8 @@ export interface AcceptRule {
   unknownPort: boolean;
   /** a cloud security group rather than the host's own firewall */
   cloud: boolean;
+  /** the task as written, when the rule is what one time round its loop accepts */
+  looping?: Unit;
 }
 
 export interface DropAll {
@@ -39,7 +42,7 @@ export interface DropAll {
   shown: string;
 }
 
-type Context = Pick<RuleContext, 'file' | 'resolve'>;
+type Context = Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>;
 
 function attributeOf(entries: readonly Attribute[], ...names: string[]): Attribute | undefined {
   for (const name of names) {
@@ -263,7 +266,24 @@ export function acceptRules(context: Context): AcceptRule[] {
   if (!acceptRulesOf) return [];
   return file.units
     .filter((unit) => !removesResource(unit, file.language))
-    .flatMap((unit) => acceptRulesOf(context, unit));
+    .flatMap((unit) =>
+      timesRound(context, unit).flatMap((each) =>
+        acceptRulesOf(context, each).map((rule) =>
+          each === unit ? rule : { ...rule, looping: unit },
+        ),
+      ),
+    );
+}
+
+/**
+ * An Ansible task looping over items written in it (`port: "{{ item }}"` with `loop: [22,
+ * 3306]`) accepts, each time round, what its item gives; reported on the item. Items a variable
+ * holds leave the task as it is written.
+ */
+function timesRound(context: Context, unit: Unit): Unit[] {
+  if (context.file.language !== 'ansible') return [unit];
+  const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
+  return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
 }
 
 const DROPPING = new Set(['drop', 'reject', 'deny']);

@@ -57,7 +57,11 @@ function checkExposure(context: RuleContext, rule: AcceptRule): void {
       ({ service }) => rule.cloud || !service.cloudOnly,
     );
     if (opened.length === 0) continue;
-    const range = valueRange(taken.attribute, taken.value);
+    // A value the loop's item gives is reported on the item.
+    const range =
+      rule.looping && !rule.looping.attributes.includes(taken.attribute)
+        ? taken.value.range
+        : valueRange(taken.attribute, taken.value);
     if (reported.has(range.line)) continue;
     reported.add(range.line);
     const names = opened.slice(0, 3).map(({ port, service }) => `${service.what} (${port})`);
