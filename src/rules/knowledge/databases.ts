@@ -3,7 +3,9 @@
  * option names and server groups, the addresses that mean every interface or only the host
  * itself, and the columns of a `pg_hba.conf` rule.
  */
+import type { Language } from '../../model/model.js';
 import { columnsOf } from '../../parsers/config/syntaxes/columns.js';
+import { lookupTables } from '../../shared/lookup-table.js';
 
 /** `'*'`, `"*"` → `*`. */
 export function unquoted(value: string): string {
@@ -139,8 +141,8 @@ export interface HbaRuleResource {
  * older `access_*` properties and its newer names; `ident` when no method is given).
  */
 export const HBA_RULE_RESOURCES: Readonly<
-  Record<string, Readonly<Record<string, HbaRuleResource>>>
-> = {
+  Partial<Record<Language, Readonly<Record<string, HbaRuleResource>>>>
+> = lookupTables({
   ansible: {
     postgresql_pg_hba: {
       type: ['contype'],
@@ -175,4 +177,4 @@ export const HBA_RULE_RESOURCES: Readonly<
       defaults: { method: 'ident' },
     },
   },
-};
+});
