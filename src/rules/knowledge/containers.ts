@@ -69,6 +69,33 @@ const PODMAN_CONTAINER_MODULE: ContainerAttributes = {
   users: ['user'],
 };
 
+/**
+ * A service of a Compose project (the Compose specification's names), as an Ansible task writes
+ * it inline under `definition`: its `volumes` take `host:container[:mode]` strings and `type:
+ * bind` maps alike.
+ */
+export const COMPOSE_SERVICE: ContainerAttributes = {
+  privileged: ['privileged'],
+  volumes: ['volumes'],
+  mounts: ['volumes'],
+  namespaces: lookupTable({
+    network_mode: 'network',
+    pid: 'pid',
+    ipc: 'ipc',
+    userns_mode: 'user',
+  }),
+  capabilities: ['cap_add'],
+  securityOptions: ['security_opt'],
+  runFlags: [],
+  users: ['user'],
+};
+
+/** Ansible modules that run a Compose project, which they may take inline as `definition`. */
+export const COMPOSE_MODULES: ReadonlySet<string> = new Set([
+  'docker_compose_v2',
+  'docker_compose',
+]);
+
 /** puppetlabs-docker's `docker::run`: no namespace parameters but `net`; the rest goes in `extra_parameters`. */
 const DOCKER_RUN_DEFINE: ContainerAttributes = {
   privileged: ['privileged'],

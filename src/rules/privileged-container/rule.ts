@@ -7,6 +7,8 @@ import { isFalse, isTrue, literalText, removesResource, stringText } from '../su
 import { valueRange } from '../support/assignments.js';
 import { definitionsOf, entryOf, mapsBelow } from '../support/kubernetes-definitions.js';
 import {
+  COMPOSE_MODULES,
+  COMPOSE_SERVICE,
   CONTAINER_RUNTIMES,
   CONTAINER_TYPES,
   DANGEROUS_CAPABILITIES,
@@ -352,7 +354,7 @@ function checkUnits(context: RuleContext, report: (report: Report) => void): voi
   const types = CONTAINER_TYPES[file.language];
   for (const unit of file.units) {
     if (file.language === 'ansible')
-      for (const problem of kubernetesProblems(unit))
+      for (const problem of [...kubernetesProblems(unit), ...composeProblems(unit)])
         report({
           range: problem.range,
           message: `${problem.shown} ${problem.problem}`,
@@ -436,6 +438,18 @@ function kubernetesProblems(unit: Unit): Problem[] {
       }
     }
   return problems;
+}
+
+/** What the services of a Compose project a task writes inline give their containers of the host. */
+function composeProblems(unit: Unit): Problem[] {
+  if (!COMPOSE_MODULES.has(unit.type) || removesResource(unit, 'ansible')) return [];
+  const definition = attributeOf(unit, 'definition')?.value;
+  const services = definition?.kind === 'map' ? entryOf(definition, 'services')?.value : undefined;
+  return (services?.entries ?? [])
+    .filter((service) => service.value.kind === 'map')
+    .flatMap((service) =>
+      (service.value.entries ?? []).flatMap((entry) => attributeProblems(COMPOSE_SERVICE, entry)),
+    );
 }
 
 function checkBoundUnit(
