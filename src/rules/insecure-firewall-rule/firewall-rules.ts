@@ -266,24 +266,26 @@ export function acceptRules(context: Context): AcceptRule[] {
   if (!acceptRulesOf) return [];
   return file.units
     .filter((unit) => !removesResource(unit, file.language))
-    .flatMap((unit) =>
-      timesRound(context, unit).flatMap((each) =>
-        acceptRulesOf(context, each).map((rule) =>
-          each === unit ? rule : { ...rule, looping: unit },
-        ),
-      ),
-    );
+    .flatMap((unit) => {
+      const rules = acceptRulesOf(context, unit);
+      const rounds = rules.length > 0 ? timesRound(context, unit) : undefined;
+      return rounds
+        ? rounds.flatMap((each) =>
+            acceptRulesOf(context, each).map((rule) => ({ ...rule, looping: unit })),
+          )
+        : rules;
+    });
 }
 
 /**
  * An Ansible task looping over items written in it (`port: "{{ item }}"` with `loop: [22,
  * 3306]`) accepts, each time round, what its item gives; reported on the item. Items a variable
- * holds leave the task as it is written.
+ * holds leave the task as it is written (undefined).
  */
-function timesRound(context: Context, unit: Unit): Unit[] {
-  if (context.file.language !== 'ansible') return [unit];
+function timesRound(context: Context, unit: Unit): Unit[] | undefined {
+  if (context.file.language !== 'ansible') return undefined;
   const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
-  return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
+  return written.length > 0 ? written.map((iteration) => iteration.unit) : undefined;
 }
 
 const DROPPING = new Set(['drop', 'reject', 'deny']);
