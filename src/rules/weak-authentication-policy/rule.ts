@@ -1,5 +1,8 @@
+import type { Attribute, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { PAM_LINE_RESOURCES } from '../knowledge/pam-resources.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
+import { literalText, removesResource } from '../support/values.js';
 import { meta } from './meta.js';
 
 /** A PAM line after its type: `[success=1 default=ignore] pam_unix.so nullok`. */
@@ -168,10 +171,86 @@ function judgeLoginDefs(name: string, value: string): Verdict | undefined {
   };
 }
 
+/**
+ * The `pam_unix.so` lines resources leave in a PAM stack (`PAM_LINE_RESOURCES`), judged as the
+ * line is: `nullok` on `auth`, a weak hash on `password`. Reported on the argument that does it.
+ * A line with a column computed at run time is not judged.
+ */
+function checkPamLineResources(context: RuleContext): void {
+  const { file } = context;
+  const resources = PAM_LINE_RESOURCES[file.language];
+  if (!resources) return;
+  const judge = judgePam(context);
+  for (const unit of file.units) {
+    const resource = resources[unit.type];
+    if (!resource || removesResource(unit, file.language)) continue;
+    const given = (names: readonly string[]) =>
+      names
+        .map((name) => unit.attributes.find((attribute) => attribute.name === name))
+        .find((attribute) => attribute !== undefined);
+    const state = given(['state', 'ensure']);
+    if (state && resource.removing.has(literalText(state.value) ?? '')) continue;
+    const [type, control, module] = [resource.type, resource.control, resource.module].map(
+      (names) => {
+        const attribute = given(names);
+        return attribute && literalText(attribute.value);
+      },
+    );
+    const argsAttribute = given([resource.args]);
+    const args = argsAttribute ? argumentWords(argsAttribute) : [];
+    if (
+      !type ||
+      !control ||
+      !module ||
+      !UNIX_MODULE.test(module.slice(module.lastIndexOf('/') + 1))
+    )
+      continue;
+    if (!argsAttribute || args.some((arg) => arg.text === undefined)) continue;
+    const verdict = judge(type, `${control} ${module} ${args.map((arg) => arg.text).join(' ')}`, {
+      format: 'pam',
+      name: type,
+      value: argsAttribute.value,
+      range: argsAttribute.value.range,
+      conditional: false,
+    });
+    if (!verdict) continue;
+    const cause = args.find((arg) =>
+      /^(nullok|nullok_secure|md5|bigcrypt|des)$/i.test(arg.text ?? ''),
+    );
+    context.report({
+      range: (cause?.value ?? argsAttribute.value).range,
+      message: `\`${type} ${control} ${module} ${args.map((arg) => arg.text).join(' ')}\`, in the PAM stack this ${file.language === 'ansible' ? 'task' : 'resource'} changes: ${verdict.problem}`,
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
+    });
+  }
+}
+
+interface ArgumentWord {
+  /** undefined when computed at run time */
+  text: string | undefined;
+  /** the value it is written in */
+  value: Value;
+}
+
+/** A module's arguments, a list or a string of words, each with the value it is written in. */
+function argumentWords(attribute: Attribute): ArgumentWord[] {
+  const { value } = attribute;
+  const items = value.kind === 'list' ? (value.items ?? []) : [value];
+  return items.flatMap((item): ArgumentWord[] => {
+    const text = literalText(item);
+    if (text === undefined) return [{ text: undefined, value: item }];
+    return text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ text: word, value: item }));
+  });
+}
+
 export const weakAuthenticationPolicy: Rule = {
   meta,
   check(context) {
     checkSettings(context, ['pam'], judgePam(context));
     checkSettings(context, ['login-defs'], judgeLoginDefs);
+    checkPamLineResources(context);
   },
 };
