@@ -49,6 +49,8 @@ const ALGORITHM_KEY_WORDS = new Set([
 /** A digest named inside a value: `md5:...` checksums, `password_hash('md5')`. */
 const WEAK_IN_TEXT =
   /^(md5|sha1):[0-9a-f]+$|password_hash\(\s*['"](md5|md5_crypt|des|des_crypt|bsd_nthash)['"]/i;
+/** The digest a checksum names before a value the code computes: `md5:{{ tool_md5 }}`. */
+const WEAK_BEFORE_TEMPLATE = /^(md5|sha1):\s*\{\{[^}]*\}\}\s*$/i;
 /** A password hashed with MD5 crypt (`$1$salt$...`) or Apache's variant (`$apr1$`). */
 const MD5_CRYPT = /^\$(1|apr1)\$[^$]*\$/;
 
@@ -189,7 +191,9 @@ function checkAssignment(context: RuleContext, assignment: Assignment): void {
       });
       return;
     }
-    const inText = WEAK_IN_TEXT.exec(item.value);
+    const inText =
+      WEAK_IN_TEXT.exec(item.value) ??
+      (namesAlgorithm ? WEAK_BEFORE_TEMPLATE.exec(item.value) : null);
     if (inText) {
       report({
         range: valueRange(assignment, item),
