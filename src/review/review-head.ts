@@ -16,7 +16,7 @@ import { readReviewMarker, type ReviewVerdict } from '../report/review-marker.js
 import { yieldToEvents } from '../shared/yield-to-events.js';
 import type { ChangeAnalyzer } from './evaluate-change.js';
 import { refusedAcceptanceOutput, whyNotAllowedToAccept } from './accept-risk-check.js';
-import { completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
+import { abandonCheckRun, completeCheckRun, replaceRunOutput, startCheckRun } from './checks.js';
 import type { BlobCache } from './blob-cache.js';
 import {
   appliedContextFiles,
@@ -92,6 +92,7 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
   const skip = reasonToSkip(runs, trigger, target.baseSha);
   if (skip && !(await showsTooLaxAVerdict(octokit, target, runs))) {
     log.info(`not reviewing: ${skip}`);
+    await closeEarlierTry(session, runs, skip);
     return 'skipped';
   }
   let policyTexts: PolicyTexts | undefined;
@@ -145,6 +146,33 @@ function reasonToSkip(
       : 'the last review of this head did not need a security reviewer';
   }
   return undefined;
+}
+
+/**
+ * A run this job opened in an earlier try and left open, when the head turns out to need no
+ * review now (another job, another replica's say, completed one meanwhile): completed
+ * `cancelled`, which passes nothing, rather than left in progress behind the run shown.
+ */
+async function closeEarlierTry(
+  session: ReviewSession,
+  runs: readonly PreviousRun[],
+  why: string,
+): Promise<void> {
+  const remembered = session.rememberedRunId;
+  const run = runs.find((candidate) => candidate.id === remembered);
+  if (!run || run.status === 'completed') return;
+  await abandonCheckRun(
+    session.octokit,
+    session.target,
+    run.id,
+    {
+      title: 'Review not needed',
+      summary: `Posture stopped this review after an earlier try: ${why}. The head's latest run holds it.`,
+    },
+    session.now(),
+    'cancelled',
+  );
+  await runCompleted(session);
 }
 
 /**

@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mockGitHubApi } from '../support/mock-github-api.js';
+import { FakeGitHub } from '../support/fake-github.js';
+import { heldAnalysis } from '../support/held-analysis.js';
+import { mockGitHubApi, servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
 import { checkRunRerequestedEvent, pullRequestEvent } from '../support/webhook-payloads.js';
 import {
@@ -116,5 +118,48 @@ describe('reviewing a head once', () => {
     expect(run?.output.summary).toContain(
       `The pull request moved on to \`${newer.headSha.slice(0, 7)}\` while Posture was reviewing, so nothing was posted against this commit`,
     );
+  });
+
+  it('closes the run of a try cut short when another job completed a review of the head meanwhile', async () => {
+    const github = new FakeGitHub({
+      fixture,
+      owner: target.owner,
+      repo: target.repo,
+      pullNumber: target.pullNumber,
+      repositoryId: target.repositoryId,
+    });
+    let failNextCompletion = false;
+    servePullRequests([github], undefined, (method, path) => {
+      if (!failNextCompletion || method !== 'PATCH' || !/\/check-runs\/\d+$/.test(path))
+        return undefined;
+      failNextCompletion = false;
+      return { status: 502, body: { message: 'Bad Gateway' } };
+    });
+    const analysis = heldAnalysis();
+    const first = await probotUnderTest({ analyze: analysis.analyze, maxAttempts: 2 });
+    const second = await probotUnderTest();
+
+    // The first replica opens its run for the push and waits in its analysis; someone asks for a
+    // re-run, which the second replica reviews meanwhile in a run of its own.
+    const held = analysis.hold();
+    const firstDone = first.receive(pullRequestEvent('opened', target));
+    await held.arrived;
+    analysis.stopHolding();
+    await second.receive(checkRunRerequestedEvent(target, 'listed'));
+    const [openedFirst, completedSecond] = github.checkRuns;
+    expect(openedFirst?.status).toBe('in_progress');
+    expect(completedSecond?.status).toBe('completed');
+
+    // The first replica's completion fails once; its next try finds the head reviewed.
+    failNextCompletion = true;
+    held.release();
+    await firstDone;
+
+    expect(github.checkRuns).toHaveLength(2);
+    expect(openedFirst?.status).toBe('completed');
+    expect(openedFirst?.conclusion).toBe('cancelled');
+    expect(openedFirst?.output.title).toBe('Review not needed');
+    expect(completedSecond?.conclusion).toBe('failure');
+    expect(github.reviews).toHaveLength(1);
   });
 });

@@ -9,10 +9,10 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/engine/analyze.js';
 import { readReviewMarker } from '../../src/report/review-marker.js';
 import type { AnalyzeFunction } from '../../src/review/evaluate-change.js';
 import { FakeGitHub, type FakeResponse, type StandinCheckRun } from '../support/fake-github.js';
+import { heldAnalysis } from '../support/held-analysis.js';
 import { RepositoryState } from '../support/github-model/repository-state.js';
 import { servePullRequests } from '../support/mock-github-api.js';
 import { probotUnderTest } from '../support/probot-under-test.js';
@@ -93,37 +93,6 @@ async function twoPullRequests(options: TwoPullRequestsOptions = {}) {
       ),
     );
   return { main, lax, paths, review, deliver };
-}
-
-/**
- * An analysis that, while a hold is set, keeps the reviews that reach it waiting until that hold
- * is released: two reviews can then be made to overlap in a chosen order.
- */
-function heldAnalysis() {
-  let current: { released: Promise<void>; reached: () => void } | undefined;
-  const analyzeHeld: AnalyzeFunction = async (files, options) => {
-    const hold = current;
-    if (hold) {
-      hold.reached();
-      await hold.released;
-    }
-    return analyze(files, options);
-  };
-  return {
-    analyze: analyzeHeld,
-    /** holds the reviews that reach their analysis from now on */
-    hold() {
-      let release = (): void => undefined;
-      let reached = (): void => undefined;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const arrived = new Promise<void>((resolve) => (reached = resolve));
-      current = { released, reached };
-      return { arrived, release: () => release() };
-    },
-    stopHolding() {
-      current = undefined;
-    },
-  };
 }
 
 function runsOnHead(pull: FakeGitHub): StandinCheckRun[] {
