@@ -2,6 +2,7 @@ import type { Attribute, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { PAM_LINE_RESOURCES } from '../knowledge/pam-resources.js';
 import { checkSettings, type Setting, type Verdict } from '../support/config-settings.js';
+import { attributeOf, firstAttribute } from '../support/units.js';
 import { literalText, removesResource } from '../support/values.js';
 import { meta } from './meta.js';
 
@@ -143,22 +144,35 @@ function judgePam(context: RuleContext) {
         };
       return undefined;
     }
-    if (!UNIX_MODULE.test(entry.module)) return undefined;
-    if (type === 'auth' && args.some((arg) => arg === 'nullok' || arg === 'nullok_secure'))
-      return {
-        problem: 'accounts with an empty password log in without one',
-        severity: 'medium',
-      };
-    if (type === 'password') {
-      const weak = args.find((arg) => WEAK_HASH.has(arg));
-      if (weak && !args.some((arg) => STRONG_HASH.has(arg)))
-        return {
-          problem: `new passwords are stored as ${weak === 'md5' ? 'MD5' : 'DES'} crypt hashes, which are cracked in hours once the shadow file leaks`,
-          severity: 'high',
-        };
-    }
-    return undefined;
+    return UNIX_MODULE.test(entry.module) ? unixLineVerdict(type, args) : undefined;
   };
+}
+
+/**
+ * A `pam_unix.so` line of the type, by its arguments (lower case): `nullok` on `auth`, a weak
+ * hash on `password`; with the argument that does it.
+ */
+function unixLineVerdict(
+  type: string,
+  args: readonly string[],
+): (Verdict & { cause: string }) | undefined {
+  const emptyAllowed = args.find((arg) => arg === 'nullok' || arg === 'nullok_secure');
+  if (type === 'auth' && emptyAllowed)
+    return {
+      problem: 'accounts with an empty password log in without one',
+      severity: 'medium',
+      cause: emptyAllowed,
+    };
+  if (type === 'password') {
+    const weak = args.find((arg) => WEAK_HASH.has(arg));
+    if (weak && !args.some((arg) => STRONG_HASH.has(arg)))
+      return {
+        problem: `new passwords are stored as ${weak === 'md5' ? 'MD5' : 'DES'} crypt hashes, which are cracked in hours once the shadow file leaks`,
+        severity: 'high',
+        cause: weak,
+      };
+  }
+  return undefined;
 }
 
 function judgeLoginDefs(name: string, value: string): Verdict | undefined {
@@ -180,46 +194,33 @@ function checkPamLineResources(context: RuleContext): void {
   const { file } = context;
   const resources = PAM_LINE_RESOURCES[file.language];
   if (!resources) return;
-  const judge = judgePam(context);
   for (const unit of file.units) {
     const resource = resources[unit.type];
     if (!resource || removesResource(unit, file.language)) continue;
-    const given = (names: readonly string[]) =>
-      names
-        .map((name) => unit.attributes.find((attribute) => attribute.name === name))
-        .find((attribute) => attribute !== undefined);
-    const state = given(['state', 'ensure']);
+    const state = firstAttribute(unit, ['state', 'ensure']);
     if (state && resource.removing.has(literalText(state.value) ?? '')) continue;
     const [type, control, module] = [resource.type, resource.control, resource.module].map(
       (names) => {
-        const attribute = given(names);
+        const attribute = firstAttribute(unit, names);
         return attribute && literalText(attribute.value);
       },
     );
-    const argsAttribute = given([resource.args]);
+    const argsAttribute = attributeOf(unit, resource.args);
     const args = argsAttribute ? argumentWords(argsAttribute) : [];
-    if (
-      !type ||
-      !control ||
-      !module ||
-      !UNIX_MODULE.test(module.slice(module.lastIndexOf('/') + 1))
-    )
-      continue;
-    if (!argsAttribute || args.some((arg) => arg.text === undefined)) continue;
-    const verdict = judge(type, `${control} ${module} ${args.map((arg) => arg.text).join(' ')}`, {
-      format: 'pam',
-      name: type,
-      value: argsAttribute.value,
-      range: argsAttribute.value.range,
-      conditional: false,
-    });
-    if (!verdict) continue;
-    const cause = args.find((arg) =>
-      /^(nullok|nullok_secure|md5|bigcrypt|des)$/i.test(arg.text ?? ''),
+    if (!type || !control || !module || !argsAttribute) continue;
+    if (!UNIX_MODULE.test(module.slice(module.lastIndexOf('/') + 1))) continue;
+    if (args.some((arg) => arg.text === undefined)) continue;
+    const written = args.map((arg) => arg.text ?? '');
+    const verdict = unixLineVerdict(
+      pamType(type),
+      written.map((arg) => arg.toLowerCase()),
     );
+    if (!verdict) continue;
+    const cause = args.find((arg) => arg.text?.toLowerCase() === verdict.cause);
+    const noun = file.language === 'ansible' ? 'task' : 'resource';
     context.report({
-      range: (cause?.value ?? argsAttribute.value).range,
-      message: `\`${type} ${control} ${module} ${args.map((arg) => arg.text).join(' ')}\`, in the PAM stack this ${file.language === 'ansible' ? 'task' : 'resource'} changes: ${verdict.problem}`,
+      range: (cause ?? args[0])?.value.range ?? argsAttribute.value.range,
+      message: `\`${type} ${control} ${module} ${written.join(' ')}\`, in the PAM stack this ${noun} changes: ${verdict.problem}`,
       ...(verdict.severity ? { severity: verdict.severity } : {}),
     });
   }
