@@ -1,4 +1,4 @@
-import type { Attribute, Unit } from '../../model/model.js';
+import type { Attribute, Unit, Value } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   addressesOf,
@@ -12,8 +12,10 @@ import {
   type HbaRule,
   type HbaRuleResource,
 } from '../knowledge/databases.js';
+import { assignments } from '../support/assignments.js';
 import { bindings } from '../support/bindings.js';
 import { loopIterations } from '../support/loop-items.js';
+import { attributeOf } from '../support/units.js';
 import { literalText, removesResource } from '../support/values.js';
 import {
   checkSettings,
@@ -227,6 +229,44 @@ function checkHbaRuleResources(context: RuleContext): void {
         });
       }
   }
+  if (file.language === 'puppet') checkHbaRulesHash(context);
+}
+
+/** puppetlabs-postgresql's server class, which declares a `pg_hba_rule` of each entry of its hash. */
+const SERVER_CLASS = 'postgresql::server';
+const RULES_PARAMETER = 'pg_hba_rules';
+
+/**
+ * The `pg_hba_rules` hash of `postgresql::server`, given in a class declaration or in Hiera
+ * (`postgresql::server::pg_hba_rules`): each entry is a `pg_hba_rule`, judged as one.
+ */
+function checkHbaRulesHash(context: RuleContext): void {
+  const resource = HBA_RULE_RESOURCES.puppet?.['postgresql::server::pg_hba_rule'];
+  if (!resource) return;
+  const hashes: Value[] = [];
+  for (const unit of context.file.units) {
+    const hash =
+      unit.type === 'class' && unit.name === SERVER_CLASS && attributeOf(unit, RULES_PARAMETER);
+    if (hash) hashes.push(hash.value);
+  }
+  for (const assignment of assignments(context.file))
+    if (
+      assignment.scope === 'hiera' &&
+      assignment.path.join('::') === `${SERVER_CLASS}::${RULES_PARAMETER}`
+    )
+      hashes.push(assignment.value);
+  for (const hash of hashes)
+    for (const entry of hash.kind === 'map' ? (hash.entries ?? []) : []) {
+      if (entry.value.kind !== 'map') continue;
+      const line = hbaLine(entry.value.entries ?? [], resource);
+      const verdict = line && hbaSetting(line.type, line.columns);
+      if (!line || !verdict) continue;
+      context.report({
+        range: (line.method ?? line.address)?.value.range ?? entry.range,
+        message: `\`${line.type} ${line.columns}\`, the \`pg_hba.conf\` rule \`${entry.name}\` of \`${RULES_PARAMETER}\` adds: ${verdict.problem}`,
+        ...(verdict.severity ? { severity: verdict.severity } : {}),
+      });
+    }
 }
 
 /** The arguments of each rule a resource adds: its own, or each map of its list of rules. */
