@@ -15,11 +15,15 @@ function programAround(command: CommandText, reference: SecretReference): string
   return name && /^[A-Za-z0-9_.+-]+$/.test(name) && !name.startsWith('-') ? name : undefined;
 }
 
+/** A one-way hash of the secret (`{{ admin_password | password_hash('bcrypt') }}`) is not the secret. */
+const HASHED = /\|\s*(password_hash|hash|checksum)\b/;
+
 export const secretInCommandLine: Rule = {
   meta,
   check({ file, report }) {
     for (const command of commandsIn(file)) {
       for (const reference of secretReferencesIn(command.text, file.language, isSecretName)) {
+        if (HASHED.test(reference.expression)) continue;
         const program = programAround(command, reference);
         const where = program ? `the command line of \`${program}\`` : 'the command line';
         report({

@@ -122,6 +122,7 @@ const ABOUT_THE_SECRET = new Set([
   'blank',
   'with',
   'without',
+  'wo',
   'skip',
 ]);
 

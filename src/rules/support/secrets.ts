@@ -178,7 +178,8 @@ function namesRead(expression: string): string[] {
     names.push(key[1] ?? key[2] ?? key[3] ?? '');
   const bare = expression
     .replace(/'[^']*'|"[^"]*"/g, "''")
-    .replace(/\|\s*[\w.]+/g, '')
+    // a filter with its arguments: `| password_hash('sha512')` must not read as a call of the name before it
+    .replace(/\|\s*[\w.]+(?:\s*\([^()]*\))?/g, '')
     .replace(/[\w.]+\s*\(/g, '(');
   for (const word of bare.matchAll(/(?:^|[^\w@$.:])[@$]?(?:::)?([A-Za-z_]\w*(?:::\w+)*)/g)) {
     names.push(word[1] ?? '');
