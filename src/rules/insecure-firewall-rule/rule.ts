@@ -1,4 +1,5 @@
 import type { Severity } from '../../model/finding.js';
+import type { SourceRange } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { valueRange } from '../support/assignments.js';
 import { acceptRules, dropAll, type AcceptRule, type Taken } from './firewall-rules.js';
@@ -44,10 +45,20 @@ function admitsEveryone(rule: AcceptRule): { how: string } | undefined {
   return open ? { how: `its source ${shown(open)} is every address` } : undefined;
 }
 
-function checkExposure(context: RuleContext, rule: AcceptRule): void {
-  const everyone = admitsEveryone(rule);
-  if (!everyone) return;
-  const reported = new Set<number>();
+/** What one line of a rule opens: the values written or taken there, and the services they open. */
+interface OpenedOnLine {
+  range: SourceRange;
+  taken: Taken[];
+  opened: { port: number; service: ExposedService }[];
+}
+
+/**
+ * The values of a rule that open a management or data-store service, by the line they are
+ * reported on: one finding per line, naming every service opened there (a port taken from a
+ * variable may take several values, each a port).
+ */
+function openedByLine(rule: AcceptRule): OpenedOnLine[] {
+  const byLine = new Map<number, OpenedOnLine>();
   const candidates = [
     ...rule.ports.map((taken) => ({ taken, isService: false })),
     ...rule.services.map((taken) => ({ taken, isService: true })),
@@ -62,15 +73,35 @@ function checkExposure(context: RuleContext, rule: AcceptRule): void {
       rule.looping && !rule.looping.attributes.includes(taken.attribute)
         ? taken.value.range
         : valueRange(taken.attribute, taken.value);
-    if (reported.has(range.line)) continue;
-    reported.add(range.line);
+    let line = byLine.get(range.line);
+    if (!line) byLine.set(range.line, (line = { range, taken: [], opened: [] }));
+    line.taken.push(taken);
+    for (const each of opened)
+      if (!line.opened.some(({ port }) => port === each.port)) line.opened.push(each);
+  }
+  return [...byLine.values()];
+}
+
+/** The values of one line as a message quotes them: `port: "{{ item }}"` (`3306`, `6379`). */
+function shownAll(taken: readonly Taken[]): string {
+  const [first] = taken;
+  if (!first || taken.length === 1) return first ? shown(first) : '';
+  const written = `${first.attribute.name}: ${first.value.text.trim()}`;
+  const values = [...new Set(taken.map((each) => each.text))];
+  return `\`${written}\` (${values.map((value) => `\`${value}\``).join(', ')})`;
+}
+
+function checkExposure(context: RuleContext, rule: AcceptRule): void {
+  const everyone = admitsEveryone(rule);
+  if (!everyone) return;
+  for (const { range, taken, opened } of openedByLine(rule)) {
     const names = opened.slice(0, 3).map(({ port, service }) => `${service.what} (${port})`);
     const more = opened.length > 3 ? ` and ${opened.length - 3} more` : '';
     const severity = opened.map(({ service }) => service.severity).sort(bySeverity)[0] as Severity;
     const where = rule.cloud ? 'the security group admits' : 'the firewall admits';
     context.report({
       range,
-      message: `${shown(taken)}: ${where} ${names.join(', ')}${more} from the whole internet, as ${everyone.how}; restrict the source to the hosts or management network that need it`,
+      message: `${shownAll(taken)}: ${where} ${names.join(', ')}${more} from the whole internet, as ${everyone.how}; restrict the source to the hosts or management network that need it`,
       severity,
     });
   }
