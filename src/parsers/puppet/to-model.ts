@@ -299,7 +299,7 @@ class PuppetModelBuilder {
         continue;
       }
       this.splatsSetElsewhere(typed, body);
-      const title = this.titleValue(body.title);
+      const title = this.loopedValue(body.title);
       this.units.push({
         kind: 'resource',
         ...typed,
@@ -315,15 +315,16 @@ class PuppetModelBuilder {
   }
 
   /**
-   * A resource's title; one that is the parameter of an `each` over a written array around it
-   * is every item of the array, as a resource written with several titles is.
+   * A resource's title or attribute; one that is the parameter of an `each` over a written array
+   * around it is every item of the array, as a resource written with several titles is (`firewall
+   * { "100 ${port}": dport => $port }` in `[3306, 6379].each |$port|` opens both ports).
    */
-  private titleValue(title: Expression): Value {
+  private loopedValue(expr: Expression): Value {
     const loop =
-      title.kind === 'Variable'
-        ? this.listLoops.findLast((candidate) => candidate.parameter === title.name)
+      expr.kind === 'Variable'
+        ? this.listLoops.findLast((candidate) => candidate.parameter === expr.name)
         : undefined;
-    return loop?.list ?? this.values.value(title);
+    return loop?.list ?? this.values.value(expr);
   }
 
   /** `[...].each |$x| { ... }` over an array of literals: the parameter and the array. */
@@ -428,7 +429,7 @@ class PuppetModelBuilder {
         return [
           {
             name: operation.name,
-            value: this.values.value(operation.value),
+            value: this.loopedValue(operation.value),
             range: this.values.range(operation.nameSpan),
           },
         ];

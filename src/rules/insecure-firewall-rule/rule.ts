@@ -82,11 +82,17 @@ function openedByLine(rule: AcceptRule): OpenedOnLine[] {
   return [...byLine.values()];
 }
 
-/** The values of one line as a message quotes them: `port: "{{ item }}"` (`3306`, `6379`). */
+/**
+ * The values of one line as a message quotes them: `port: "{{ item }}"` (`3306`, `6379`) for a
+ * reference taking several, `dport` (`3306`, `6379`) for several items written elsewhere.
+ */
 function shownAll(taken: readonly Taken[]): string {
   const [first] = taken;
   if (!first || taken.length === 1) return first ? shown(first) : '';
-  const written = `${first.attribute.name}: ${first.value.text.trim()}`;
+  const oneValue = taken.every((each) => each.value === first.value);
+  const written = oneValue
+    ? `${first.attribute.name}: ${first.value.text.trim()}`
+    : first.attribute.name;
   const values = [...new Set(taken.map((each) => each.text))];
   return `\`${written}\` (${values.map((value) => `\`${value}\``).join(', ')})`;
 }
