@@ -58,7 +58,8 @@ export function readIteratedResources(
 /**
  * `%w(firewalld iptables).each do |svc| service svc do ... end end`: a resource a loop over a
  * written list names by its one block parameter is named by every item of the list, as a Puppet
- * resource with several titles is, so that rules judge it by each name.
+ * resource with several titles is, so that rules judge it by each name; a property given the
+ * parameter (`port port`) is every item too.
  */
 function nameListItems(blockLoops: readonly BlockLoop[], units: Unit[], values: RubyValues): void {
   const loops: Array<{ name: string; list: Value; range: SourceRange }> = [];
@@ -71,17 +72,19 @@ function nameListItems(blockLoops: readonly BlockLoop[], units: Unit[], values: 
   }
   if (loops.length === 0) return;
   units.forEach((unit, position) => {
-    const name = nameReference(unit);
-    if (unit.kind !== 'resource' || name === undefined) return;
-    const loop = loops.findLast(
-      (candidate) => candidate.name === name && encloses(candidate.range, unit.range),
-    );
-    if (!loop) return;
+    if (unit.kind !== 'resource') return;
+    const around = loops.filter((candidate) => encloses(candidate.range, unit.range));
+    const listFor = (value: Value): Value | undefined =>
+      value.kind === 'reference'
+        ? around.findLast((candidate) => candidate.name === value.name)?.list
+        : undefined;
+    if (!unit.attributes.some((attribute) => listFor(attribute.value))) return;
     units[position] = {
       ...unit,
-      attributes: unit.attributes.map((attribute) =>
-        attribute.name === 'name' ? { ...attribute, value: loop.list } : attribute,
-      ),
+      attributes: unit.attributes.map((attribute) => {
+        const list = listFor(attribute.value);
+        return list ? { ...attribute, value: list } : attribute;
+      }),
     };
   });
 }
