@@ -3,6 +3,7 @@ import type { Language, Unit, Value } from '../../model/model.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
+import { loopIterations } from '../support/loop-items.js';
 import { meta } from './meta.js';
 
 /**
@@ -97,11 +98,21 @@ function checkModule(context: RuleContext, unit: Unit): void {
   });
 }
 
+/**
+ * A mount task looping over items written in it (`path: "{{ item.path }}"`, `opts: "{{
+ * item.opts }}"`) mounts each item: judged one by one, reported on the item.
+ */
+function mountsOf(context: RuleContext, unit: Unit): Unit[] {
+  if (context.file.language !== 'ansible' || unit.type !== MOUNTS.ansible?.type) return [unit];
+  const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
+  return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
+}
+
 export const insecureMountOptions: Rule = {
   meta,
   check(context) {
     for (const unit of context.file.units) {
-      checkMount(context, unit);
+      for (const mount of mountsOf(context, unit)) checkMount(context, mount);
       checkModule(context, unit);
     }
   },
