@@ -14,7 +14,7 @@ import {
 } from '../knowledge/databases.js';
 import { assignments } from '../support/assignments.js';
 import { bindings } from '../support/bindings.js';
-import { loopIterations } from '../support/loop-items.js';
+import { eachWrittenItem } from '../support/loop-items.js';
 import { attributeOf } from '../support/units.js';
 import { literalText, removesResource } from '../support/values.js';
 import {
@@ -208,11 +208,7 @@ function checkHbaRuleResources(context: RuleContext): void {
   for (const unit of file.units) {
     const resource = resources[unit.type];
     if (!resource || removesResource(unit, file.language)) continue;
-    const iterations = loopIterations(context, unit);
-    const taken = iterations
-      ? iterations.filter((iteration) => !iteration.givenBy).map((iteration) => iteration.unit)
-      : [unit];
-    for (const each of taken)
+    for (const each of eachWrittenItem(context, unit))
       for (const given of rulesGiven(each, resource)) {
         const line = hbaLine(given, resource);
         const verdict = line && hbaSetting(line.type, line.columns);

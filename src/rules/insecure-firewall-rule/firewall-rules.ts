@@ -8,7 +8,7 @@
 import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
 import { bindings } from '../support/bindings.js';
-import { loopIterations } from '../support/loop-items.js';
+import { eachWrittenItem } from '../support/loop-items.js';
 import { isTrue, literalText, removesResource } from '../support/values.js';
 
 /** One value a rule's attribute takes: as written, or through a variable. */
@@ -268,24 +268,16 @@ export function acceptRules(context: Context): AcceptRule[] {
     .filter((unit) => !removesResource(unit, file.language))
     .flatMap((unit) => {
       const rules = acceptRulesOf(context, unit);
-      const rounds = rules.length > 0 ? timesRound(context, unit) : undefined;
-      return rounds
-        ? rounds.flatMap((each) =>
+      if (rules.length === 0) return rules;
+      // A task looping over items written in it (`port: "{{ item }}"` with `loop: [22, 3306]`)
+      // accepts, each time round, what its item gives; reported on the item.
+      const rounds = eachWrittenItem(context, unit);
+      return rounds[0] === unit
+        ? rules
+        : rounds.flatMap((each) =>
             acceptRulesOf(context, each).map((rule) => ({ ...rule, looping: unit })),
-          )
-        : rules;
+          );
     });
-}
-
-/**
- * An Ansible task looping over items written in it (`port: "{{ item }}"` with `loop: [22,
- * 3306]`) accepts, each time round, what its item gives; reported on the item. Items a variable
- * holds leave the task as it is written (undefined).
- */
-function timesRound(context: Context, unit: Unit): Unit[] | undefined {
-  if (context.file.language !== 'ansible') return undefined;
-  const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
-  return written.length > 0 ? written.map((iteration) => iteration.unit) : undefined;
 }
 
 const DROPPING = new Set(['drop', 'reject', 'deny']);

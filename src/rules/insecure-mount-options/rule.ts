@@ -3,7 +3,7 @@ import type { Language, Unit, Value } from '../../model/model.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
-import { loopIterations } from '../support/loop-items.js';
+import { eachWrittenItem } from '../support/loop-items.js';
 import { meta } from './meta.js';
 
 /**
@@ -98,21 +98,14 @@ function checkModule(context: RuleContext, unit: Unit): void {
   });
 }
 
-/**
- * A mount task looping over items written in it (`path: "{{ item.path }}"`, `opts: "{{
- * item.opts }}"`) mounts each item: judged one by one, reported on the item.
- */
-function mountsOf(context: RuleContext, unit: Unit): Unit[] {
-  if (context.file.language !== 'ansible' || unit.type !== MOUNTS.ansible?.type) return [unit];
-  const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
-  return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
-}
-
 export const insecureMountOptions: Rule = {
   meta,
   check(context) {
     for (const unit of context.file.units) {
-      for (const mount of mountsOf(context, unit)) checkMount(context, mount);
+      // A mount looping over items written in it mounts each: judged one by one, on the item.
+      const mounts =
+        unit.type === MOUNTS[context.file.language]?.type ? eachWrittenItem(context, unit) : [unit];
+      for (const mount of mounts) checkMount(context, mount);
       checkModule(context, unit);
     }
   },

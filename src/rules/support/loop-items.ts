@@ -91,6 +91,18 @@ export function loopIterations(
   });
 }
 
+/**
+ * The task once for each item written in its loop (`loop: [...]` in the task itself), with the
+ * item in its arguments; the task as written when it loops over no items written in it.
+ */
+export function eachWrittenItem(
+  context: Pick<RuleContext, 'resolve' | 'namesUnder'>,
+  unit: Unit,
+): Unit[] {
+  const written = (loopIterations(context, unit) ?? []).filter((iteration) => !iteration.givenBy);
+  return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
+}
+
 /** `.value` for an argument that is the item's `value` field as it stands. */
 function fieldNameIn(item: { value: Value }, attribute: Attribute): string {
   const entry = item.value.entries?.find((candidate) => candidate.value === attribute.value);
