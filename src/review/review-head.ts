@@ -113,8 +113,9 @@ export async function reviewHead(session: ReviewSession): Promise<ReviewOutcome>
  * rests on the reviews as they are now (a force-push back to an approved head after the approval
  * was withdrawn). A routed review still waiting for a sign-off is not judged again on a push (a
  * sign-off given since has its own trigger): doing so only gave the same verdict twice, and two
- * runs, when one push reached two replicas. A change of reviews only matters when that review needed a security reviewer. A
- * run superseded or failed carries no review record, so its head is reviewed again.
+ * runs, when one push reached two replicas. A change of reviews only matters when that review
+ * needed a security reviewer. A run superseded or failed carries no review record, so its head is
+ * reviewed again.
  *
  * A change of reviews is judged against this pull request's last review of the head, which need
  * not be the latest run: another pull request's review of the same head, still in progress, would

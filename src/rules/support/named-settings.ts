@@ -20,11 +20,13 @@ export function* namedSettingAssignments(
   { iniKeys = true }: { iniKeys?: boolean } = {},
 ): Generator<Assignment> {
   const ini = iniKeys ? INI_WRITERS[file.language] : undefined;
-  const git = NAMED_SETTING_WRITERS[file.language];
-  if (!ini && !git) return;
+  const named = NAMED_SETTING_WRITERS[file.language];
+  if (!ini && !named) return;
   for (const unit of file.units) {
     const iniWriter = ini?.[unit.type];
-    const writer = iniWriter ? { key: [iniWriter.key], value: iniWriter.value } : git?.[unit.type];
+    const writer = iniWriter
+      ? { key: [iniWriter.key], value: iniWriter.value }
+      : named?.[unit.type];
     if (!writer) continue;
     const key = firstAttribute(unit, writer.key);
     const value = attributeOf(unit, writer.value);
