@@ -77,6 +77,9 @@ export const KEY_VALUE_WRITERS: Partial<
     'sysctl::value': { format: 'sysctl', key: ['key'], value: 'value' },
     sshd_config: { format: 'sshd', key: ['key', 'name'], value: 'value' },
     ssh_config: { format: 'ssh', key: ['key', 'name'], value: 'value' },
+    // puppetlabs-postgresql: a line of postgresql.conf, named by its title
+    'postgresql::server::config_entry': { format: 'postgresql', key: ['key'], value: 'value' },
+    postgresql_conf: { format: 'postgresql', key: ['key'], value: 'value' },
   },
   chef: {
     sysctl: { format: 'sysctl', key: ['key'], value: 'value' },

@@ -15,6 +15,7 @@ import {
   WEAK_VERSIONS,
 } from '../support/tls-protocols.js';
 import { SERVER_FORMATS, weakServerTls } from './server-tls.js';
+import { DATABASE_FORMATS, weakDatabaseSetting } from './database-settings.js';
 import { checkKeyGenerators, shortKeyCommand } from './short-keys.js';
 import { meta } from './meta.js';
 
@@ -265,6 +266,7 @@ export const weakCrypto: Rule = {
       checkAssignment(context, assignment);
     checkSettings(context, ['sshd', 'ssh'], weakSshAlgorithm);
     checkSettings(context, SERVER_FORMATS, weakServerTls);
+    checkSettings(context, DATABASE_FORMATS, weakDatabaseSetting);
     checkKeyGenerators(context);
     for (const command of commandsIn(context.file)) {
       for (const step of command.script.commands) {

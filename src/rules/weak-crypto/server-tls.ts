@@ -20,7 +20,7 @@ import { lookupTable } from '../../shared/lookup-table.js';
 export const SERVER_FORMATS: readonly ConfigFormat[] = ['nginx', 'apache', 'haproxy', 'postfix'];
 
 /** The value as the daemon reads it: without nginx's `;`, a trailing comment or quotes. */
-function bareValue(value: string): string {
+export function bareValue(value: string): string {
   const withoutEnd = value
     .replace(/\s#.*$/, '')
     .replace(/;\s*$/, '')
@@ -44,14 +44,14 @@ function protocolList(list: string): { weak: ProtocolVersion[]; byExclusion: boo
   return { weak, byExclusion };
 }
 
-function protocolVerdict(list: string): Verdict | undefined {
+export function protocolVerdict(list: string): Verdict | undefined {
   const found = protocolList(list);
   if (!found) return undefined;
   const how = found.byExclusion ? ', which the list does not exclude' : '';
   return { problem: `it leaves ${listVersions(found.weak)} on${how}` };
 }
 
-function cipherVerdict(list: string): Verdict | undefined {
+export function cipherVerdict(list: string): Verdict | undefined {
   const weak = weakCipher(list);
   return weak
     ? { problem: `it enables \`${weak.entry}\`, and ${weak.weakness} is broken` }

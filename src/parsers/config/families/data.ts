@@ -34,7 +34,8 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     label: 'postgresql.conf',
     syntax: 'key-equals',
     files: '`postgresql.conf`, `conf.d/*.conf` in a PostgreSQL path',
-    checks: "`listen_addresses = '*'` (`invalid-ip-binding`)",
+    checks:
+      "`listen_addresses = '*'` (`invalid-ip-binding`); `password_encryption = md5`, a TLS floor below 1.2, weak `ssl_ciphers` (`weak-crypto`)",
     name: BY_PATH_ONLY,
     path: new RegExp(
       [
@@ -53,7 +54,7 @@ export const DATA_FORMATS: readonly FormatSpec[] = [
     syntax: 'ini',
     files: '`my.cnf`, `mysqld.cnf`, `*.cnf` in a MySQL or MariaDB path',
     checks:
-      '`bind-address` on every interface (`invalid-ip-binding`); `skip-grant-tables`, `local-infile` (`database-without-authentication`)',
+      '`bind-address` on every interface (`invalid-ip-binding`); `skip-grant-tables`, `local-infile` (`database-without-authentication`); TLS 1.0 or 1.1 in `tls_version`, weak `ssl-cipher` (`weak-crypto`)',
     // my.cnf, .my.cnf, root-my.cnf, mysqld.cnf, mariadb-server.cnf, galera.cnf, 50-server.cnf
     name: /(^|[._-])(my\.cnf([._-][\w.-]*)?|(mysqld?|mariadbd?|percona|galera)([._-][\w-]*)?\.cnf)$|^\d\d-[\w-]+\.cnf$/i,
     folder: /(^|\/)(my\.cnf|mysql\.conf|mariadb\.conf)\.d$/,
