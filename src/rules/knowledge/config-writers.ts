@@ -94,12 +94,20 @@ export interface IniWriter {
   section: string;
   key: string;
   value: string;
+  /** the flag that writes the key bare, with no value (`skip-grant-tables`) when none is given */
+  bareFlag?: string;
 }
 
 export const INI_WRITERS: Partial<Record<Language, Readonly<Record<string, IniWriter>>>> =
   lookupTables({
     ansible: {
-      ini_file: { path: ['path', 'dest'], section: 'section', key: 'option', value: 'value' },
+      ini_file: {
+        path: ['path', 'dest'],
+        section: 'section',
+        key: 'option',
+        value: 'value',
+        bareFlag: 'allow_no_value',
+      },
     },
     puppet: {
       // puppetlabs-inifile

@@ -31,7 +31,7 @@ import { descriptorOf } from '../../languages/index.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
 import { passes } from './truth.js';
-import { removesResource, stringText } from './values.js';
+import { isTrue, removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
 import { COOKBOOK_ATTRIBUTE_SETTINGS, roleSettingsOf } from '../knowledge/role-settings.js';
@@ -739,7 +739,8 @@ function writtenSetting(
     const spec = formatWrittenTo(unit, iniWriter.path, destinations);
     const key = attributeOf(unit, iniWriter.key)?.value;
     const name = key && !key.dynamic ? stringText(key) : undefined;
-    const value = attributeOf(unit, iniWriter.value)?.value;
+    const value =
+      attributeOf(unit, iniWriter.value)?.value ?? bareOption(unit, iniWriter.bareFlag, key);
     const section = attributeOf(unit, iniWriter.section)?.value;
     const sectionName = section && !section.dynamic ? stringText(section) : undefined;
     // A section computed at run time may be any: which one the rules would judge is not known.
@@ -771,6 +772,20 @@ function writtenSetting(
     conditional: false,
     ...within,
   };
+}
+
+/**
+ * The empty value of a key an INI writer writes bare (`ini_file` with `allow_no_value: true`
+ * and no `value`), as a server reads a flag: on.
+ */
+function bareOption(
+  unit: Unit,
+  flag: string | undefined,
+  key: Value | undefined,
+): Value | undefined {
+  const allowed = flag === undefined ? undefined : attributeOf(unit, flag)?.value;
+  if (!key || !allowed || !isTrue(allowed)) return undefined;
+  return { kind: 'string', value: '', text: '', dynamic: false, range: key.range };
 }
 
 /**
