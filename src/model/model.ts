@@ -213,6 +213,7 @@ export type ConfigFormat =
   | 'pg-hba'
   | 'redis'
   | 'mongodb'
+  | 'compose'
   | 'ansible-cfg'
   | 'pam'
   | 'login-defs'

@@ -8,6 +8,7 @@ import type { ConfigFormat } from '../../model/model.js';
 import { ACCOUNT_FORMATS } from './families/accounts.js';
 import { AUTOMATION_FORMATS } from './families/automation.js';
 import { BOOT_FORMATS } from './families/boot.js';
+import { CONTAINER_FORMATS } from './families/containers.js';
 import { DATA_FORMATS } from './families/data.js';
 import { LOGGING_FORMATS } from './families/logging.js';
 import { SSH_FORMATS } from './families/ssh.js';
@@ -24,6 +25,7 @@ export const FORMATS: readonly FormatSpec[] = [
   ...ACCOUNT_FORMATS,
   ...WEB_FORMATS,
   ...DATA_FORMATS,
+  ...CONTAINER_FORMATS,
   ...AUTOMATION_FORMATS,
   ...LOGGING_FORMATS,
   ...BOOT_FORMATS,

@@ -22,6 +22,8 @@ import {
   type Namespace,
 } from '../knowledge/containers.js';
 import { attributeOf } from '../support/units.js';
+import { checkSettings, type Judge } from '../support/config-settings.js';
+import { unquoted } from '../knowledge/databases.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 import { meta } from './meta.js';
 
@@ -452,6 +454,36 @@ function composeProblems(unit: Unit): Problem[] {
     );
 }
 
+/** A Compose file's setting as a service written inline would hold it: `[a, b]` is a list. */
+function composeValue(text: string, range: SourceRange): Value {
+  const scalar = (item: string): Value => {
+    const bare = unquoted(item);
+    return { kind: 'string', value: bare, text: bare, dynamic: false, range };
+  };
+  const flow = /^\[(.*)\]$/.exec(text.trim());
+  if (!flow) return scalar(text);
+  const items = (flow[1] ?? '').split(',').filter((item) => item.trim() !== '');
+  return { kind: 'list', items: items.map(scalar), text, dynamic: false, range };
+}
+
+/**
+ * What a setting of a service (`services > web`) in a Compose file the code deploys gives the
+ * container of its host: read as the same setting of a service written inline in a task.
+ */
+const composeFileSetting: Judge = (name, value, setting) => {
+  const section = setting.section ?? '';
+  // A long-form volume (`- type: bind`, `source: ...`): its other keys are on other lines, so
+  // only a socket, which read-only does not narrow, is judged from `source` alone.
+  if (name === 'source' && /^services > [^>]+ > volumes$/.test(section)) {
+    const host = normalisedPath(unquoted(value));
+    return SOCKET_PATHS.has(host) ? hostPathProblem(host, false) : undefined;
+  }
+  if (!/^services > [^>]+$/.test(section)) return undefined;
+  const attribute = { name, value: composeValue(value, setting.range), range: setting.range };
+  const found = worst(attributeProblems(COMPOSE_SERVICE, attribute));
+  return found && { problem: found.problem, ...severityOf(found.severity) };
+};
+
 function checkBoundUnit(
   context: RuleContext,
   unit: Unit,
@@ -517,5 +549,6 @@ export const privilegedContainer: Rule = {
     checkUnits(context, collector.report);
     checkCommands(context, collector.report);
     collector.flush();
+    checkSettings(context, ['compose'], composeFileSetting);
   },
 };

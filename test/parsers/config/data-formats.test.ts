@@ -242,7 +242,7 @@ describe('mongod.conf', () => {
         'security:',
         '  authorization: enabled',
         'setParameter:',
-        '  - not: read',
+        '  - not: mongod syntax, read as YAML',
         'replication: {replSetName: rs0}',
       ].join('\n'),
       'ansible',
@@ -254,6 +254,7 @@ describe('mongod.conf', () => {
       '9:11 mode=disabled [net > tls]',
       '10:9 ipv6=true [net]',
       '12:18 authorization=enabled [security]',
+      '14:10 not=mongod syntax, read as YAML [setParameter]',
       '15:14 replication={replSetName: rs0}',
     ]);
   });
