@@ -204,6 +204,7 @@ export type ConfigFormat =
   | 'ssh'
   | 'sysctl'
   | 'sudoers'
+  | 'fstab'
   | 'nginx'
   | 'apache'
   | 'haproxy'

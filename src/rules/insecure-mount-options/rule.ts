@@ -4,6 +4,7 @@ import { literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
 import { eachWrittenItem } from '../support/loop-items.js';
+import { checkSettings, type Judge } from '../support/config-settings.js';
 import { meta } from './meta.js';
 
 /**
@@ -57,6 +58,22 @@ function optionWords(value: Value): string[] | undefined {
     .map((word) => word.trim());
 }
 
+/** What leaving options out of a shared mount point lets its users do, or undefined. */
+function missingOptionsProblem(point: string, options: readonly string[]): string | undefined {
+  const required = REQUIRED_OPTIONS[point.replace(/(.)\/$/, '$1')];
+  const missing = required?.filter((option) => !options.includes(option)) ?? [];
+  if (missing.length === 0) return undefined;
+  return `\`${point}\` is mounted without ${missing.map((option) => `\`${option}\``).join(', ')}: every local user can write there, so device files, setuid programs or programs they drop there work`;
+}
+
+/** A line of `/etc/fstab`: its mount point and the options column (none: `defaults`). */
+const fstabLine: Judge = (point, options) => {
+  const words =
+    options.trim() === '' ? ['defaults'] : options.split(',').map((word) => word.trim());
+  const problem = missingOptionsProblem(point, words);
+  return problem ? { problem } : undefined;
+};
+
 function checkMount(context: RuleContext, unit: Unit): void {
   const language = context.file.language;
   const mount = MOUNTS[language];
@@ -64,19 +81,12 @@ function checkMount(context: RuleContext, unit: Unit): void {
   const state = attributeOf(unit, 'state')?.value;
   if (state && literalText(state) === 'unmounted') return;
   const point = firstAttribute(unit, mount.path);
-  const required = point
-    ? REQUIRED_OPTIONS[literalText(point.value)?.replace(/\/$/, '') ?? '']
-    : undefined;
-  if (!point || !required) return;
+  const path = point ? literalText(point.value) : undefined;
   const options = attributeOf(unit, mount.options);
   const words = options ? optionWords(options.value) : ['defaults'];
-  if (!words) return;
-  const missing = required.filter((option) => !words.includes(option));
-  if (missing.length === 0) return;
-  context.report({
-    range: (options ?? point).value.range,
-    message: `\`${literalText(point.value)}\` is mounted without ${missing.map((option) => `\`${option}\``).join(', ')}: every local user can write there, so device files, setuid programs or programs they drop there work`,
-  });
+  const problem = path !== undefined && words ? missingOptionsProblem(path, words) : undefined;
+  if (!point || !problem) return;
+  context.report({ range: (options ?? point).value.range, message: problem });
 }
 
 function checkModule(context: RuleContext, unit: Unit): void {
@@ -108,5 +118,6 @@ export const insecureMountOptions: Rule = {
       for (const mount of mounts) checkMount(context, mount);
       checkModule(context, unit);
     }
+    checkSettings(context, ['fstab'], fstabLine);
   },
 };

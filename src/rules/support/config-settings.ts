@@ -31,6 +31,7 @@ import { descriptorOf } from '../../languages/index.js';
 import type { Report, RuleContext, VariableDefinition } from '../rule.js';
 import { bindings, reportBinding, resolveWithin, wholeBindings } from './bindings.js';
 import { passes } from './truth.js';
+import { mountTableReader } from '../../parsers/config/syntaxes/mount-table.js';
 import { isTrue, removesResource, stringText } from './values.js';
 import { underCondition } from './under-condition.js';
 import { attributeOf, firstAttribute } from './units.js';
@@ -638,6 +639,16 @@ function lineSetting(spec: FormatSpec, text: string): { name: string; value: str
     const whole = text.trim();
     const name = /^\S+/.exec(whole)?.[0];
     return name && !whole.startsWith('#') ? { name, value: whole } : undefined;
+  }
+  if (spec.syntax === 'mount-table') {
+    // named by its second column, the mount point
+    const directive = mountTableReader({}).read(text).directive;
+    return (
+      directive && {
+        name: directive.name,
+        value: text.slice(directive.valueFrom, directive.valueTo),
+      }
+    );
   }
   const split = /^\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(text);
   return split?.[1] && split[2] !== undefined ? { name: split[1], value: split[2] } : undefined;

@@ -1,6 +1,6 @@
 import type { FormatSpec } from '../format-spec.js';
 
-/** The kernel's settings and who may become root. */
+/** The kernel's settings, who may become root, and how file systems are mounted. */
 export const SYSTEM_FORMATS: readonly FormatSpec[] = [
   {
     format: 'sysctl',
@@ -21,5 +21,15 @@ export const SYSTEM_FORMATS: readonly FormatSpec[] = [
     name: /(^|[._-])sudoers([._-][\w.-]*)?$/i,
     folder: /(^|\/)sudoers\.d$/,
     destination: /^\/etc\/sudoers(\.d\/[^/]+)?$/,
+  },
+  {
+    format: 'fstab',
+    label: 'fstab',
+    syntax: 'mount-table',
+    files: '`fstab`, or deployed to `/etc/fstab`',
+    checks:
+      '`/tmp`, `/var/tmp`, `/dev/shm` and `/home` without `nodev`, `nosuid`, `noexec` (`insecure-mount-options`)',
+    name: /(^|[._-])fstab$/i,
+    destination: /^\/etc\/fstab$/,
   },
 ];

@@ -4,6 +4,7 @@ import { columnsReader } from './columns.js';
 import { iniReader } from './ini.js';
 import { keyEqualsReader } from './key-equals.js';
 import { keywordReader } from './keyword.js';
+import { mountTableReader } from './mount-table.js';
 import { ruleLinesReader } from './rule-lines.js';
 import type { SyntaxReaderFactory } from './syntax.js';
 import { tagsReader } from './tags.js';
@@ -18,6 +19,7 @@ export const SYNTAXES = {
   ini: iniReader,
   columns: columnsReader,
   'yaml-keys': yamlKeysReader,
+  'mount-table': mountTableReader,
 } satisfies Record<string, SyntaxReaderFactory>;
 
 export type Syntax = keyof typeof SYNTAXES;
