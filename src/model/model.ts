@@ -298,6 +298,29 @@ export interface ConfigFile {
   /** the Puppet class whose variables a template reads as `@name` or `$name` */
   within?: string;
   directives: Directive[];
+  /** a template's loops over a variable, whose lines are written once for each item */
+  loops?: TemplateLoop[];
+}
+
+/**
+ * A template loop over the items of a variable (`{% for client in postgresql_hba_entries %}`)
+ * or the entries of a mapping (`{% for key, value in sysctl_settings.items() %}`), with the
+ * lines it writes for each.
+ */
+export interface TemplateLoop {
+  /** the names the loop binds: an item, or an entry's key and value */
+  targets: string[];
+  /** the variable looped over */
+  iterable: string;
+  /** its items; its entries as key and value; or each entry as a map of `key` and `value` */
+  over: 'items' | 'entries' | 'entry-maps';
+  lines: LoopedLine[];
+}
+
+/** A line a loop writes, expressions as interpolations, and where the template writes it. */
+export interface LoopedLine {
+  text: string;
+  range: SourceRange;
 }
 
 /**

@@ -12,6 +12,7 @@ import { erbTags } from '../templates/erb-tags.js';
 import type { FlagTest } from '../templates/flag-test.js';
 import { jinjaTags } from '../templates/jinja-tags.js';
 import { jinjaSets } from '../templates/jinja-sets.js';
+import { jinjaLoops } from '../templates/jinja-loops.js';
 import { renderLines } from '../templates/render-lines.js';
 import { TemplateSyntaxError, type TemplateTag } from '../templates/tags.js';
 import { formatByName, type FormatSpec } from './formats.js';
@@ -57,6 +58,7 @@ export function parseConfig(
   if (syntax === 'erb' || syntax === 'epp') testFlags(tags, syntax, dialect);
   const lines = renderLines(source, tags, dialect.interpolate(syntax));
   const within = dialect.scopeOf(path);
+  const loops = syntax === 'jinja' ? jinjaLoops(source, tags, lines) : [];
   const model: FileModel = {
     path,
     language,
@@ -71,6 +73,7 @@ export function parseConfig(
       template: syntax !== 'none',
       ...(within ? { within } : {}),
       directives: readDirectives(lines, spec, dialect.templated),
+      ...(loops.length > 0 ? { loops } : {}),
     },
     lines: source.split(/\r?\n/),
   };

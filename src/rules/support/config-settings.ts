@@ -47,6 +47,7 @@ import { augeasSettings } from './augeas-changes.js';
 import { commandWrites } from './command-writes.js';
 import { commandsIn, effectiveProgram } from './commands.js';
 import { guardsOfIteration, loopIterations, type Iteration } from './loop-items.js';
+import { itemLines } from './template-loop-items.js';
 import { destinationReader, writtenDestination, type Destinations } from './destinations.js';
 import { sameRange } from '../../model/ranges.js';
 import {
@@ -123,8 +124,52 @@ export function* settingsOf(
   if (config && formats.includes(config.format)) {
     for (const directive of config.directives)
       yield directiveSetting(config.format, directive, config.within);
+    yield* loopItemSettings(context, file);
   }
   for (const setting of unitSettings(context)) if (formats.includes(setting.format)) yield setting;
+}
+
+/**
+ * Syntax families whose lines say where they belong only through the lines before them (a
+ * section, a block): a loop's line written out on its own would lose that, and is not read.
+ */
+const READ_IN_CONTEXT: ReadonlySet<FormatSpec['syntax']> = new Set([
+  'ini',
+  'braces',
+  'tags',
+  'yaml-keys',
+]);
+
+/** The settings a template's loops write, read once per file for the many rules that ask. */
+const loopSettingsByFile = new WeakMap<FileModel, readonly Setting[]>();
+
+/**
+ * The settings a template's loops write for each item of the variable they loop over, each
+ * reported where the item is set (`{% for client in postgresql_hba_entries %}` with the entries
+ * in the role's defaults or an inventory's `group_vars`).
+ */
+function loopItemSettings(
+  context: Pick<RuleContext, 'file' | 'resolve' | 'namesUnder'>,
+  file: FileModel,
+): readonly Setting[] {
+  const config = file.config;
+  if (!config?.loops) return [];
+  const known = loopSettingsByFile.get(file);
+  if (known) return known;
+  const settings: Setting[] = [];
+  const spec = formatSpec(config.format);
+  if (!spec.sections && !READ_IN_CONTEXT.has(spec.syntax)) {
+    const templated = descriptorOf(file.language).variables.templated;
+    for (const loop of config.loops)
+      for (const { line, item, usedAt } of itemLines(context, loop))
+        for (const directive of readDirectives([line], spec, templated)) {
+          const setting = directiveSetting(config.format, directive, config.within);
+          if (literalOf(setting.value) !== undefined)
+            settings.push({ ...setting, givenBy: item, usedAt });
+        }
+  }
+  loopSettingsByFile.set(file, settings);
+  return settings;
 }
 
 /** The settings each file's tasks and resources write, read once for the many rules that ask. */
