@@ -13,8 +13,8 @@ import {
   type HbaRuleResource,
 } from '../knowledge/databases.js';
 import { assignments } from '../support/assignments.js';
-import { bindings } from '../support/bindings.js';
-import { eachWrittenItem } from '../support/loop-items.js';
+import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
+import { eachItem } from '../support/loop-items.js';
 import { attributeOf } from '../support/units.js';
 import { literalText, removesResource } from '../support/values.js';
 import {
@@ -208,20 +208,38 @@ function checkHbaRuleResources(context: RuleContext): void {
   for (const unit of file.units) {
     const resource = resources[unit.type];
     if (!resource || removesResource(unit, file.language)) continue;
-    for (const each of eachWrittenItem(context, unit))
-      for (const given of rulesGiven(each, resource)) {
+    for (const each of eachItem(context, unit))
+      for (const given of rulesGiven(each.unit, resource)) {
         const line = hbaLine(given, resource);
         const verdict = line && hbaSetting(line.type, line.columns);
         if (!line || !verdict) continue;
         const noun = file.language === 'ansible' ? 'task' : 'resource';
+        const severity = verdict.severity ? { severity: verdict.severity } : {};
         // A column the loop's item gives is where this rule differs from the loop's others.
         const fromItem = [line.method, line.address].find(
           (attribute) => attribute && !unit.attributes.includes(attribute),
         );
+        const heldBy = fromItem && each.givenBy?.get(fromItem.name);
+        if (fromItem && heldBy) {
+          // An item of a list a variable holds: reported where the item is written.
+          reportBinding(
+            context,
+            {
+              value: fromItem.value,
+              reference: heldBy.name,
+              taken: line.columns,
+              definition: heldBy,
+            },
+            { range: unit.typeRange, as: usePhrase(file, unit, fromItem.name) },
+            `adds the \`pg_hba.conf\` rule \`${line.type} ${line.columns}\`: ${verdict.problem}`,
+            severity,
+          );
+          continue;
+        }
         context.report({
           range: (fromItem ?? line.method ?? line.address)?.value.range ?? unit.typeRange,
           message: `\`${line.type} ${line.columns}\`, the \`pg_hba.conf\` rule this ${noun} adds: ${verdict.problem}`,
-          ...(verdict.severity ? { severity: verdict.severity } : {}),
+          ...severity,
         });
       }
   }

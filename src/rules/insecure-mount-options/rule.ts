@@ -1,9 +1,10 @@
-import type { Rule, RuleContext } from '../rule.js';
+import type { Rule, RuleContext, VariableDefinition } from '../rule.js';
 import type { Language, Unit, Value } from '../../model/model.js';
 import { literalText, removesResource } from '../support/values.js';
 import { attributeOf, firstAttribute } from '../support/units.js';
 import { lookupTable } from '../../shared/lookup-table.js';
-import { eachWrittenItem } from '../support/loop-items.js';
+import { eachItem } from '../support/loop-items.js';
+import { reportBinding, usePhrase } from '../support/bindings.js';
 import { checkSettings, type Judge } from '../support/config-settings.js';
 import { meta } from './meta.js';
 
@@ -74,7 +75,11 @@ const fstabLine: Judge = (point, options) => {
   return problem ? { problem } : undefined;
 };
 
-function checkMount(context: RuleContext, unit: Unit): void {
+function checkMount(
+  context: RuleContext,
+  unit: Unit,
+  givenBy?: ReadonlyMap<string, VariableDefinition>,
+): void {
   const language = context.file.language;
   const mount = MOUNTS[language];
   if (!mount || unit.type !== mount.type || removesResource(unit, language)) return;
@@ -86,7 +91,20 @@ function checkMount(context: RuleContext, unit: Unit): void {
   const words = options ? optionWords(options.value) : ['defaults'];
   const problem = path !== undefined && words ? missingOptionsProblem(path, words) : undefined;
   if (!point || !problem) return;
-  context.report({ range: (options ?? point).value.range, message: problem });
+  const shown = options ?? point;
+  const heldBy = givenBy?.get(shown.name);
+  if (heldBy) {
+    // An item of a list a variable holds: reported where the item is written.
+    const taken = literalText(shown.value) ?? shown.value.text;
+    reportBinding(
+      context,
+      { value: shown.value, reference: heldBy.name, taken, definition: heldBy },
+      { range: unit.typeRange, as: usePhrase(context.file, unit, shown.name) },
+      `so ${problem}`,
+    );
+    return;
+  }
+  context.report({ range: shown.value.range, message: problem });
 }
 
 function checkModule(context: RuleContext, unit: Unit): void {
@@ -112,10 +130,11 @@ export const insecureMountOptions: Rule = {
   meta,
   check(context) {
     for (const unit of context.file.units) {
-      // A mount looping over items written in it mounts each: judged one by one, on the item.
+      // A mount looping over items mounts each: judged one by one, on the item, in the task or
+      // where the variable that holds the list is set.
       const mounts =
-        unit.type === MOUNTS[context.file.language]?.type ? eachWrittenItem(context, unit) : [unit];
-      for (const mount of mounts) checkMount(context, mount);
+        unit.type === MOUNTS[context.file.language]?.type ? eachItem(context, unit) : [{ unit }];
+      for (const mount of mounts) checkMount(context, mount.unit, mount.givenBy);
       checkModule(context, unit);
     }
     checkSettings(context, ['fstab'], fstabLine);

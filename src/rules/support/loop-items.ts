@@ -103,6 +103,19 @@ export function eachWrittenItem(
   return written.length > 0 ? written.map((iteration) => iteration.unit) : [unit];
 }
 
+/**
+ * The task once for each item of its loop, written in the task or held by a variable (then with
+ * the definitions its arguments take from the item, `givenBy`); the task as written when its
+ * items are not known.
+ */
+export function eachItem(
+  context: Pick<RuleContext, 'resolve' | 'namesUnder'>,
+  unit: Unit,
+): Pick<Iteration, 'unit' | 'givenBy'>[] {
+  const iterations = loopIterations(context, unit) ?? [];
+  return iterations.length > 0 ? iterations : [{ unit }];
+}
+
 /** `.value` for an argument that is the item's `value` field as it stands. */
 function fieldNameIn(item: { value: Value }, attribute: Attribute): string {
   const entry = item.value.entries?.find((candidate) => candidate.value === attribute.value);
