@@ -21,6 +21,8 @@ export class Deployments {
   private constructor(
     /** template file name (and Puppet `module/name`, or a template's path) → destination */
     private readonly destinations: ReadonlyMap<string, string>,
+    /** the same keys → the language whose code names the file */
+    private readonly deployers: ReadonlyMap<string, Language>,
     /** folder holding `templates/` or `files/` → language */
     private readonly layouts: ReadonlyMap<string, Language>,
     /** template path → the scope it is rendered in, and its file; `null` for several */
@@ -28,17 +30,24 @@ export class Deployments {
   ) {}
 
   static none(): Deployments {
-    return new Deployments(new Map(), new Map(), new Map());
+    return new Deployments(new Map(), new Map(), new Map(), new Map());
   }
 
   static index(files: readonly SourceText[]): Deployments {
     const destinations = new Map<string, string>();
+    const deployers = new Map<string, Language>();
     const renderers = new Map<string, TemplateRenderer | null>();
-    for (const { templates } of DESCRIPTORS) {
-      templates.destinations(files, destinations);
+    for (const { id, templates } of DESCRIPTORS) {
+      const own = new Map<string, string>();
+      templates.destinations(files, own);
+      for (const [key, destination] of own) {
+        destinations.set(key, destination);
+        deployers.set(key, id);
+      }
       templates.renderers?.(files, renderers);
     }
-    return new Deployments(destinations, layoutsOf(files.map((file) => file.path)), renderers);
+    const layouts = layoutsOf(files.map((file) => file.path));
+    return new Deployments(destinations, deployers, layouts, renderers);
   }
 
   /** What the run's code says of a deployed file; undefined for other files. */
@@ -48,12 +57,13 @@ export class Deployments {
     const [, folder = '', , inside = ''] = deployed;
     const name = inside.slice(inside.lastIndexOf('/') + 1);
     const module = folder.slice(folder.lastIndexOf('/') + 1);
-    const destination =
-      this.destinations.get(path) ??
-      this.destinations.get(`${module}/${inside}`) ??
-      this.destinations.get(inside) ??
-      this.destinations.get(name);
-    const language = this.layouts.get(folder);
+    const key = [path, `${module}/${inside}`, inside, name].find((candidate) =>
+      this.destinations.has(candidate),
+    );
+    const destination = key === undefined ? undefined : this.destinations.get(key);
+    // Beside no code that says whose it is (a playbook's own `files/`): the code that deploys it.
+    const language =
+      this.layouts.get(folder) ?? (key === undefined ? undefined : this.deployers.get(key));
     const renderer = this.renderers.get(path);
     if (!destination && !language && renderer === undefined) return undefined;
     return {

@@ -230,4 +230,20 @@ describe('what the code says of the files it deploys', () => {
     // Another module's template lies in that module, wherever it is.
     expect(deployments.of('templates/other.erb')?.scope).toBeUndefined();
   });
+
+  it("gives a playbook's own files to Ansible when a task deploys them, with no role beside them", () => {
+    const deployments = Deployments.index([
+      {
+        path: 'site.yml',
+        content:
+          '- hosts: all\n  tasks:\n    - copy:\n        src: files/sudoers-deploy\n        dest: /etc/sudoers.d/deploy\n',
+      },
+    ]);
+    expect(deployments.of('files/sudoers-deploy')).toEqual({
+      destination: '/etc/sudoers.d/deploy',
+      language: 'ansible',
+    });
+    // A file no code names stays without a language.
+    expect(deployments.of('files/motd')).toBeUndefined();
+  });
 });
