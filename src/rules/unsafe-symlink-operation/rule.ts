@@ -1,7 +1,8 @@
-import type { Rule, RuleContext } from '../rule.js';
+import type { Rule, RuleContext, VariableDefinition } from '../rule.js';
 import type { Attribute, Language, Unit, Value } from '../../model/model.js';
 import { SHARED_WRITABLE } from '../knowledge/sensitive-files.js';
-import { bindings } from '../support/bindings.js';
+import { bindings, reportBinding, usePhrase } from '../support/bindings.js';
+import { eachItem } from '../support/loop-items.js';
 import { managedPathAttribute, pathShape } from '../support/destinations.js';
 import { isTrue, literalText } from '../support/values.js';
 import { attributeOf } from '../support/units.js';
@@ -92,7 +93,11 @@ function linkTarget(unit: Unit, language: Language): Attribute | undefined {
 }
 
 /** A link on a system path whose target sits where another account can write. */
-function checkLink(context: RuleContext, unit: Unit): void {
+function checkLink(
+  context: RuleContext,
+  unit: Unit,
+  givenBy?: ReadonlyMap<string, VariableDefinition>,
+): void {
   const language = context.file.language;
   const target = linkTarget(unit, language);
   const path = managedPathAttribute(unit, language);
@@ -103,9 +108,21 @@ function checkLink(context: RuleContext, unit: Unit): void {
   const force = attributeOf(unit, 'force');
   const replacing =
     force && isTrue(force.value) ? ', and `force` replaces whatever file is there now' : '';
+  const problem = `in a folder another account can write${replacing}: that account then decides what root reads or runs at \`${system}\`; install the file itself, or link to a copy only root can write`;
+  const heldBy = givenBy?.get(target.name);
+  if (heldBy) {
+    // An item of a list a variable holds: reported where the item is written.
+    reportBinding(
+      context,
+      { value: target.value, reference: heldBy.name, taken: writable, definition: heldBy },
+      { range: unit.typeRange, as: usePhrase(context.file, unit, target.name) },
+      `makes \`${system}\` a link to \`${writable}\`, ${problem}`,
+    );
+    return;
+  }
   context.report({
     range: target.value.range,
-    message: `\`${system}\` becomes a link to \`${writable}\`, in a folder another account can write${replacing}: that account then decides what root reads or runs at \`${system}\`; install the file itself, or link to a copy only root can write`,
+    message: `\`${system}\` becomes a link to \`${writable}\`, ${problem}`,
   });
 }
 
@@ -142,9 +159,12 @@ function checkFollow(context: RuleContext, unit: Unit): void {
 export const unsafeSymlinkOperation: Rule = {
   meta,
   check(context) {
-    for (const unit of context.file.units) {
-      if (unit.type === 'file') checkLink(context, unit);
-      checkFollow(context, unit);
-    }
+    for (const unit of context.file.units)
+      // A task looping over items makes one link for each: judged item by item, each path with
+      // its own target.
+      for (const each of eachItem(context, unit)) {
+        if (each.unit.type === 'file') checkLink(context, each.unit, each.givenBy);
+        checkFollow(context, each.unit);
+      }
   },
 };
