@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../rule.js';
+import type { Rule, RuleContext, VariableDefinition } from '../rule.js';
 import type { Attribute, Unit, Value } from '../../model/model.js';
 import { SENSITIVE_FILES, type SensitiveFile } from '../knowledge/sensitive-files.js';
 import { valueRange } from '../support/assignments.js';
@@ -20,6 +20,7 @@ import {
 import { removesResource } from '../support/values.js';
 import { replaceValue } from '../support/source-lines.js';
 import { attributeOf } from '../support/units.js';
+import { eachItem } from '../support/loop-items.js';
 import { meta } from './meta.js';
 
 const OCTAL = /^['"]?0?[0-7]{3,4}['"]?$/;
@@ -79,7 +80,11 @@ function managedFile(
   return undefined;
 }
 
-function checkUnit(context: RuleContext, unit: Unit): void {
+function checkUnit(
+  context: RuleContext,
+  unit: Unit,
+  givenBy?: ReadonlyMap<string, VariableDefinition>,
+): void {
   const { file } = context;
   const mode = attributeOf(unit, 'mode');
   if (!mode || removesResource(unit, file.language)) return;
@@ -91,10 +96,24 @@ function checkUnit(context: RuleContext, unit: Unit): void {
     if (modeProblem(mode.value)) return;
     const bits = looseBits(mode.value, sensitive);
     if (!bits) return;
+    const heldBy = givenBy?.get(mode.name);
+    if (heldBy) {
+      // The mode of an item of a list a variable holds: reported where the item is written.
+      reportBinding(
+        context,
+        { value: mode.value, reference: heldBy.name, taken: mode.value.text, definition: heldBy },
+        { range: unit.typeRange, as: usePhrase(file, unit, mode.name) },
+        `sets \`${path}\` so that ${effects(bits)}; ${sensitive.holds}`,
+        { severity: sensitive.severity },
+      );
+      return;
+    }
     const safer = saferMode(mode.value, sensitive);
     const suggestion = safer ? replaceValue(file, mode.value, safer) : undefined;
     context.report({
-      range: valueRange(mode, mode.value),
+      // A mode an item written in the loop gives is reported on the item.
+      range:
+        mode.value.range.line > mode.range.line ? mode.value.range : valueRange(mode, mode.value),
       severity: sensitive.severity,
       message: `mode \`${mode.value.text}\` on \`${path}\`: ${effects(bits)}; ${sensitive.holds}`,
       ...(suggestion ? { suggestion } : {}),
@@ -147,7 +166,9 @@ function checkCommands(context: RuleContext): void {
 export const sensitiveFilePermissions: Rule = {
   meta,
   check(context) {
-    for (const unit of context.file.units) checkUnit(context, unit);
+    for (const unit of context.file.units)
+      // A task looping over items sets each item's mode on that item's path.
+      for (const each of eachItem(context, unit)) checkUnit(context, each.unit, each.givenBy);
     checkCommands(context);
   },
 };
