@@ -19,7 +19,15 @@ export interface Taken {
   attribute: Attribute;
   /** the reference that gives it, when a variable does */
   reference?: string;
+  /**
+   * The item of a list a variable holds that gives it, for a task looping over that list
+   * (`open_ports[1]`): the values of one item go together.
+   */
+  item?: string;
 }
+
+/** `open_ports[1]` of `open_ports[1].port` or `db_ports[1]`: the item a loop's value comes from. */
+const LIST_ITEM = /^(.+\[\d+\])(?:\.[^[\].]+)?$/;
 
 export interface AcceptRule {
   unit: Unit;
@@ -85,11 +93,13 @@ export function takenValues(
         const text = literalText(boundItem);
         if (text === undefined) continue;
         bound = true;
+        const listItem = binding.definition && LIST_ITEM.exec(binding.definition.name)?.[1];
         result.taken.push({
           text: text.trim(),
           value: item,
           attribute,
           reference: binding.reference,
+          ...(listItem ? { item: listItem } : {}),
         });
       }
     }

@@ -38,10 +38,24 @@ function shown(taken: Taken): string {
   return taken.reference ? `\`${written}\` (\`${taken.text}\`)` : `\`${written}\``;
 }
 
+/**
+ * The sources that go with a port or service: for one an item of a looped list gives, the
+ * sources that item gives (with those no item gives); undefined where the items give sources
+ * and this one gives none that is known.
+ */
+function sourcesFor(rule: AcceptRule, item: string | undefined): Taken[] | undefined {
+  if (item === undefined || !rule.sources.some((source) => source.item !== undefined))
+    return rule.sources;
+  const own = rule.sources.filter((source) => source.item === undefined || source.item === item);
+  return own.some((source) => source.item === item) ? own : undefined;
+}
+
 /** Every address is admitted: no source at all, or a source that means any. */
-function admitsEveryone(rule: AcceptRule): { how: string } | undefined {
-  if (rule.sources.length === 0) return { how: 'no source limits who can connect' };
-  const open = rule.sources.find((source) => ANY_SOURCE.test(source.text));
+function admitsEveryone(rule: AcceptRule, item?: string): { how: string } | undefined {
+  const sources = sourcesFor(rule, item);
+  if (!sources) return undefined;
+  if (sources.length === 0) return { how: 'no source limits who can connect' };
+  const open = sources.find((source) => ANY_SOURCE.test(source.text));
   return open ? { how: `its source ${shown(open)} is every address` } : undefined;
 }
 
@@ -98,9 +112,13 @@ function shownAll(taken: readonly Taken[]): string {
 }
 
 function checkExposure(context: RuleContext, rule: AcceptRule): void {
-  const everyone = admitsEveryone(rule);
-  if (!everyone) return;
-  for (const { range, taken, opened } of openedByLine(rule)) {
+  // A port an item of a looped list gives goes with that item's source, not another item's.
+  const exposed = (taken: Taken) => admitsEveryone(rule, taken.item) !== undefined;
+  const ports = rule.ports.filter(exposed);
+  const services = rule.services.filter(exposed);
+  for (const { range, taken, opened } of openedByLine({ ...rule, ports, services })) {
+    const everyone = admitsEveryone(rule, taken[0]?.item);
+    if (!everyone) continue;
     const names = opened.slice(0, 3).map(({ port, service }) => `${service.what} (${port})`);
     const more = opened.length > 3 ? ` and ${opened.length - 3} more` : '';
     const severity = opened.map(({ service }) => service.severity).sort(bySeverity)[0] as Severity;
